@@ -1,0 +1,65 @@
+package io.ratchet.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A dataset as described by {@code config/datasets/<name>.yml}: which column holds the event date and in which format,
+ * which holds the label and what it means, which tokens stand for a missing value, and the feature columns.
+ *
+ * @param name the dataset's name (also its folder under {@code historical-data/})
+ * @param source the YAML file it was read from (for messages), or {@code null} when built in code
+ * @param dateColumn the column with the event date that decides the month partition
+ * @param dateFormat a {@link java.time.format.DateTimeFormatter} pattern, e.g. {@code yyyy-MM-dd}
+ * @param labelColumn the column with the label
+ * @param task binary or regression
+ * @param positiveLabel for binary: the value that means class 1
+ * @param negativeLabel for binary: the value that means class 0, or {@code null} for "any other value"
+ * @param missingTokens cell values that mean "missing" (the empty cell is always missing)
+ * @param features feature columns in order; a row's {@link Row#numbers()} and {@link Row#levels()} follow this order
+ * @param idColumns columns that identify a record (used to recognise a row imported twice); empty means the whole row
+ */
+public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+		String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+		List<String> idColumns) {
+
+	public DatasetConfig {
+		missingTokens = Set.copyOf(missingTokens);
+		features = List.copyOf(features);
+		idColumns = List.copyOf(idColumns);
+	}
+
+	/** The position of a feature in {@link #features()}, or -1 when the dataset has no such feature. */
+	public int featureIndex(String featureName) {
+		for (int i = 0; i < this.features.size(); i++) {
+			if (this.features.get(i).name().equals(featureName)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** Every column a data file must have: date, label, id columns and features, without repeats. */
+	public List<String> requiredColumns() {
+		List<String> columns = new ArrayList<>();
+		addOnce(columns, this.dateColumn);
+		addOnce(columns, this.labelColumn);
+		this.idColumns.forEach((column) -> addOnce(columns, column));
+		this.features.forEach((feature) -> addOnce(columns, feature.name()));
+		return columns;
+	}
+
+	/** Whether a cell value stands for a missing value. */
+	public boolean isMissing(String value) {
+		return value == null || value.isEmpty() || this.missingTokens.contains(value);
+	}
+
+	private static void addOnce(List<String> columns, String column) {
+		if (!columns.contains(column)) {
+			columns.add(column);
+		}
+	}
+
+}
