@@ -1,0 +1,113 @@
+package io.ratchet.backtest;
+
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import io.ratchet.report.RunReports;
+import io.ratchet.run.ModelVersionStore;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.system.Workspace;
+
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The back-test job: {@code backtestPrepare} (months, models, checks) → {@code backtestMonths} (one partition per
+ * month file, run in parallel) → {@code backtestSummary} (whole period, verdict, report).
+ */
+@Configuration(proxyBeanMethods = false)
+class BacktestJobConfiguration {
+
+	static final String JOB_NAME = "backtest";
+
+	@Bean
+	Job backtest(JobRepository jobRepository, Step backtestPrepare, Step backtestMonths, Step backtestSummary,
+			BacktestRunListener backtestRunListener) {
+		return new JobBuilder(JOB_NAME, jobRepository).validator(BacktestParameters::from)
+			.listener(backtestRunListener)
+			.start(backtestPrepare)
+			.next(backtestMonths)
+			.next(backtestSummary)
+			.build();
+	}
+
+	@Bean
+	Step backtestPrepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
+			BacktestProperties properties) {
+		return new StepBuilder("backtestPrepare", jobRepository)
+			.tasklet(new BacktestPrepareTasklet(workspace, modelVersions, results, properties), transactionManager)
+			.build();
+	}
+
+	/**
+	 * The manager step. The partitioner is job-scoped because the months are decided by the prepare step of the same
+	 * execution. On restart Spring Batch re-creates only the partitions that did not complete, from their stored
+	 * contexts, so finished months are not recomputed. The grid size is the number of months; the thread pool, not
+	 * the grid, bounds the parallelism.
+	 */
+	@Bean
+	Step backtestMonths(JobRepository jobRepository, Step backtestMonth, MonthPartitioner backtestMonthPartitioner,
+			TaskExecutor backtestTaskExecutor) {
+		return new StepBuilder("backtestMonths", jobRepository).partitioner("backtestMonth", backtestMonthPartitioner)
+			.step(backtestMonth)
+			.gridSize(1)
+			.taskExecutor(backtestTaskExecutor)
+			.build();
+	}
+
+	@Bean
+	@JobScope
+	MonthPartitioner backtestMonthPartitioner(Workspace workspace,
+			@Value("#{jobExecutionContext['ratchet.dataset']}") String dataset,
+			@Value("#{jobExecutionContext['ratchet.months']}") String months) {
+		List<YearMonth> list = months.isEmpty() ? List.of()
+				: Arrays.stream(months.split(",")).map(YearMonth::parse).toList();
+		return new MonthPartitioner(workspace.datasetDir(dataset), list);
+	}
+
+	/** The worker step: one month, one transaction. */
+	@Bean
+	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
+			RejectedRowsWriter rejectedRows, BacktestProgressListener backtestProgressListener) {
+		return new StepBuilder("backtestMonth", jobRepository)
+			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results, rejectedRows), transactionManager)
+			.listener(backtestProgressListener)
+			.build();
+	}
+
+	@Bean
+	Step backtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties) {
+		return new StepBuilder("backtestSummary", jobRepository)
+			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties), transactionManager)
+			.build();
+	}
+
+	/**
+	 * A bounded pool: {@code ratchet.backtest.threads} months at once (default one per core). Every month is queued
+	 * at once by the partition handler; the pool's queue holds the rest.
+	 */
+	@Bean
+	ThreadPoolTaskExecutor backtestTaskExecutor(BacktestProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.effectiveThreads());
+		executor.setMaxPoolSize(properties.effectiveThreads());
+		executor.setThreadNamePrefix("backtest-");
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		return executor;
+	}
+
+}

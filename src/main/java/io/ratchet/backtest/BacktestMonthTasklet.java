@@ -1,0 +1,125 @@
+package io.ratchet.backtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.MonthFileReader;
+import io.ratchet.data.ReadStats;
+import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.model.ModelCatalogue;
+import io.ratchet.model.ModelVersion;
+import io.ratchet.model.Scorer;
+import io.ratchet.requirement.DatasetRequirements;
+import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.run.ModelFigures;
+import io.ratchet.run.ModelVersionStore;
+import io.ratchet.run.PartitionResult;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.system.Workspace;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The worker of a back-test: scores one month file with every model in a single pass and stores the figures.
+ *
+ * <p>
+ * It is a tasklet rather than a chunk-oriented step because the unit of work (and of restart) is the whole month: the
+ * metric accumulators need every row of the month, and keeping them across chunks would put state in JVM memory that
+ * a restart could not recover. The tasklet runs inside one transaction, and {@link ResultsStore#savePartition}
+ * replaces any rows an earlier attempt left, so a month is stored exactly once however often it is run.
+ *
+ * <p>
+ * The tasklet is a stateless singleton: everything it needs comes from the step execution (month and file) and the
+ * job execution context (models, threshold), so partitions may run on threads of one JVM or on remote workers.
+ */
+class BacktestMonthTasklet implements Tasklet {
+
+	private final Workspace workspace;
+
+	private final ModelVersionStore modelVersions;
+
+	private final ResultsStore results;
+
+	private final RejectedRowsWriter rejectedRows;
+
+	BacktestMonthTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
+			RejectedRowsWriter rejectedRows) {
+		this.workspace = workspace;
+		this.modelVersions = modelVersions;
+		this.results = results;
+		this.rejectedRows = rejectedRows;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+		long started = System.nanoTime();
+		StepExecution step = chunkContext.getStepContext().getStepExecution();
+		JobExecution job = step.getJobExecution();
+		RunContext run = RunContext.of(job);
+		YearMonth month = YearMonth.parse(step.getExecutionContext().getString(MonthPartitioner.PERIOD));
+		Path file = Path.of(step.getExecutionContext().getString(MonthPartitioner.INPUT_FILE));
+
+		DatasetConfig dataset = this.workspace.dataset(run.dataset());
+		ModelCatalogue catalogue = this.workspace.models();
+		List<ModelVersion> models = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		for (String key : run.modelKeys()) {
+			ModelVersion model = catalogue.get(key);
+			models.add(model);
+			ids.add(this.modelVersions.register(model));
+		}
+		int count = models.size();
+		Scorer[] scorers = new Scorer[count];
+		MetricAccumulator[] accumulators = new MetricAccumulator[count];
+		for (int i = 0; i < count; i++) {
+			scorers[i] = models.get(i).bind(dataset);
+			accumulators[i] = Accumulators.create(dataset.task(), run.threshold());
+		}
+
+		Path rejectedFile = this.workspace.reportDir("backtest", run.runId()).resolve("rejected")
+			.resolve(month + ".csv");
+		ReadStats stats;
+		try (RejectedRowsWriter.Sink rejects = this.rejectedRows.open(rejectedFile)) {
+			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
+				double label = row.label();
+				for (int i = 0; i < count; i++) {
+					accumulators[i].add(scorers[i].score(row), label);
+				}
+			}, rejects);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+
+		DatasetRequirements requirements = BacktestRequirements.of(this.workspace, dataset.name());
+		List<ModelFigures> figures = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			var values = accumulators[i].result();
+			figures.add(new ModelFigures(ids.get(i), values,
+					RequirementCheck.check(requirements, models.get(i).name(), month.toString(), false, values),
+					accumulators[i].toBytes()));
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
+				stats.accepted(), stats.rejected(), stats.unlabelled(),
+				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
+		contribution.incrementReadCount(stats.accepted());
+		contribution.incrementWriteCount(stats.accepted());
+		for (long i = 0; i < stats.rejected(); i++) {
+			contribution.incrementReadSkipCount();
+		}
+		return RepeatStatus.FINISHED;
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.ratchet.backtest;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.MonthFiles;
+import io.ratchet.model.ModelCatalogue;
+import io.ratchet.model.ModelRegistry;
+import io.ratchet.model.ModelVersion;
+import io.ratchet.run.ModelVersionStore;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.system.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * First step of a back-test: resolves the months and the models, checks every model file against the SHA-256 recorded
+ * for its version and binds it to the dataset (so a bad model fails the run before any month is read), and records
+ * the run. Its decisions go to the job execution context so that a restart reuses them.
+ */
+class BacktestPrepareTasklet implements Tasklet {
+
+	private static final Logger log = LoggerFactory.getLogger(BacktestPrepareTasklet.class);
+
+	private final Workspace workspace;
+
+	private final ModelVersionStore modelVersions;
+
+	private final ResultsStore results;
+
+	private final BacktestProperties properties;
+
+	BacktestPrepareTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
+			BacktestProperties properties) {
+		this.workspace = workspace;
+		this.modelVersions = modelVersions;
+		this.results = results;
+		this.properties = properties;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		BacktestParameters parameters = BacktestParameters.from(job.getJobParameters());
+		long runId = job.getJobInstance().getInstanceId();
+		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
+		List<YearMonth> months = months(parameters, dataset);
+		List<ModelVersion> models = models(parameters, dataset);
+		ModelRegistry registry = this.workspace.registry();
+		for (ModelVersion model : models) {
+			long id = this.modelVersions.register(model);
+			this.results.recordRunModel(runId, id, registry.role(dataset.name(), model.key()));
+		}
+		this.results.describeRun(runId, months.get(0).toString(), months.get(months.size() - 1).toString(),
+				months.size());
+		RunContext context = new RunContext(runId, dataset.name(), months,
+				models.stream().map(ModelVersion::key).toList(), this.properties.threshold());
+		context.store(job.getExecutionContext());
+		log.info("backtest run {}: dataset {}, {} months {}..{}, models {}", runId, dataset.name(), months.size(),
+				months.get(0), months.get(months.size() - 1), context.modelKeys());
+		return RepeatStatus.FINISHED;
+	}
+
+	private List<YearMonth> months(BacktestParameters parameters, DatasetConfig dataset) {
+		SortedMap<YearMonth, java.nio.file.Path> files = MonthFiles.list(this.workspace.datasetDir(dataset.name()));
+		List<YearMonth> months = new ArrayList<>();
+		for (YearMonth month : files.keySet()) {
+			boolean afterFrom = parameters.from() == null || !month.isBefore(parameters.from());
+			boolean beforeTo = parameters.to() == null || !month.isAfter(parameters.to());
+			if (afterFrom && beforeTo) {
+				months.add(month);
+			}
+		}
+		if (months.isEmpty()) {
+			throw new IllegalStateException("no month files for dataset " + dataset.name() + " in "
+					+ this.workspace.datasetDir(dataset.name()) + " between "
+					+ ((parameters.from() != null) ? parameters.from() : "the first month") + " and "
+					+ ((parameters.to() != null) ? parameters.to() : "the last month")
+					+ ((files.isEmpty()) ? " (the folder has none: import data with jobs/import)"
+							: " (months with data: " + files.firstKey() + ".." + files.lastKey() + ")"));
+		}
+		return months;
+	}
+
+	private List<ModelVersion> models(BacktestParameters parameters, DatasetConfig dataset) {
+		ModelCatalogue catalogue = this.workspace.models();
+		Set<String> keys = new LinkedHashSet<>(parameters.models());
+		if (keys.isEmpty()) {
+			ModelRegistry registry = this.workspace.registry();
+			registry.champion(dataset.name()).ifPresent(keys::add);
+			keys.addAll(registry.candidates(dataset.name()));
+			if (keys.isEmpty()) {
+				throw new IllegalStateException("dataset " + dataset.name() + " has no champion or candidates in "
+						+ this.workspace.paths().config().resolve("registry.yml") + "; name models with --models");
+			}
+		}
+		List<ModelVersion> models = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>();
+		for (String key : keys) {
+			ModelVersion model = catalogue.get(key);
+			model.bind(dataset);
+			if (seen.add(model.key())) {
+				models.add(model);
+			}
+		}
+		return models;
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.ratchet.backtest;
+
+import java.util.stream.Collectors;
+
+import io.ratchet.run.ResultsStore;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the {@code run} row in step with the job: recorded (or re-opened on restart) before the first step, marked
+ * failed with the causes when the job fails, so that a failed run is listed and can be restarted.
+ */
+@Component
+class BacktestRunListener implements JobExecutionListener {
+
+	private final ResultsStore results;
+
+	BacktestRunListener(ResultsStore results) {
+		this.results = results;
+	}
+
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		try {
+			BacktestParameters parameters = BacktestParameters.from(jobExecution.getJobParameters());
+			this.results.openRun(jobExecution.getJobInstance().getInstanceId(), BacktestJobConfiguration.JOB_NAME,
+					parameters.dataset(), (parameters.from() != null) ? parameters.from().toString() : null,
+					(parameters.to() != null) ? parameters.to().toString() : null, parameters.asOf(),
+					parameters.describe(), 0);
+		}
+		catch (InvalidJobParametersException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void afterJob(JobExecution jobExecution) {
+		if (jobExecution.getStatus() == BatchStatus.FAILED || jobExecution.getStatus() == BatchStatus.STOPPED) {
+			String causes = jobExecution.getAllFailureExceptions()
+				.stream()
+				.map(BacktestRunListener::message)
+				.distinct()
+				.collect(Collectors.joining("; "));
+			this.results.failRun(jobExecution.getJobInstance().getInstanceId(),
+					causes.isEmpty() ? jobExecution.getStatus().name() : causes);
+		}
+	}
+
+	/** The innermost message, which names the file, line and cause. */
+	static String message(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() != null
+				&& cause.getMessage().contains(cause.getCause().getClass().getName())) {
+			cause = cause.getCause();
+		}
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+}

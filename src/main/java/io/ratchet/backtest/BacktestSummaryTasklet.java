@@ -1,0 +1,140 @@
+package io.ratchet.backtest;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.MetricValues;
+import io.ratchet.report.RunReports;
+import io.ratchet.requirement.DatasetRequirements;
+import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.requirement.Verdict;
+import io.ratchet.run.ModelFigures;
+import io.ratchet.run.PartitionResult;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunModel;
+import io.ratchet.run.RunStatus;
+import io.ratchet.run.RunSummary;
+import io.ratchet.system.Workspace;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Last step of a back-test: merges the whole-period figures from the states the partitions stored (never from JVM
+ * memory, so it works whoever ran the partitions), checks the whole-period requirements, decides the verdict, writes
+ * the reports and closes the run. A run whose rejected rows exceed the configured share fails here, after its report
+ * is written.
+ */
+class BacktestSummaryTasklet implements Tasklet {
+
+	private final Workspace workspace;
+
+	private final ResultsStore results;
+
+	private final RunReports reports;
+
+	private final BacktestProperties properties;
+
+	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunReports reports,
+			BacktestProperties properties) {
+		this.workspace = workspace;
+		this.results = results;
+		this.reports = reports;
+		this.properties = properties;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		RunContext run = RunContext.of(job);
+		DatasetConfig dataset = this.workspace.dataset(run.dataset());
+		DatasetRequirements requirements = BacktestRequirements.of(this.workspace, dataset.name());
+
+		List<RunModel> models = this.results.runModels(run.runId());
+		List<ModelFigures> whole = new ArrayList<>();
+		for (RunModel model : models) {
+			MetricAccumulator merged = Accumulators.create(dataset.task(), run.threshold());
+			for (byte[] state : this.results.partitionStates(run.runId(), model.id())) {
+				merged.merge(Accumulators.fromBytes(dataset.task(), run.threshold(), state));
+			}
+			MetricValues values = merged.result();
+			whole.add(new ModelFigures(model.id(), values,
+					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null));
+		}
+		this.results.saveWholePeriod(run.runId(), whole);
+
+		long read = 0;
+		long rejected = 0;
+		long unlabelled = 0;
+		for (PartitionResult partition : this.results.partitions(run.runId())) {
+			read += partition.rowsRead();
+			rejected += partition.rowsRejected();
+			unlabelled += partition.rowsUnlabelled();
+		}
+		RunSummary summary = RunSummary.load(this.results, run.runId());
+		Verdict verdict = verdict(summary);
+		Path reportDir = this.workspace.reportDir("backtest", run.runId());
+		String failure = rejectedShareFailure(read, rejected, reportDir);
+		RunStatus status = (failure != null) ? RunStatus.FAILED : RunStatus.COMPLETED;
+		this.results.finishRun(run.runId(), status, verdict.name(), read, rejected, unlabelled,
+				reportDir.resolve("summary.html").toString(), failure);
+		this.reports.write(RunSummary.load(this.results, run.runId()), dataset, requirements, reportDir);
+		if (failure != null) {
+			throw new RejectedRowsException(failure);
+		}
+		contribution.setExitStatus(new ExitStatus(verdict.name()));
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The run's verdict follows the champion when the run scored it (a candidate below its minimums is news, not an
+	 * alarm); otherwise the worst verdict of the models scored.
+	 */
+	static Verdict verdict(RunSummary summary) {
+		List<RunSummary.ModelSummary> judged = summary.models()
+			.stream()
+			.filter((model) -> "champion".equals(model.model().role()))
+			.toList();
+		if (judged.isEmpty()) {
+			judged = summary.models();
+		}
+		Verdict verdict = Verdict.PASS;
+		for (RunSummary.ModelSummary model : judged) {
+			verdict = Verdict.worst(verdict, Verdict.valueOf(model.verdict()));
+		}
+		return verdict;
+	}
+
+	private String rejectedShareFailure(long read, long rejected, Path reportDir) {
+		if (read == 0 || rejected == 0) {
+			return null;
+		}
+		double share = (double) rejected / read;
+		if (share <= this.properties.maxRejectedShare()) {
+			return null;
+		}
+		return String.format(Locale.ROOT,
+				"%d of %d rows rejected (%.2f%%), more than the limit of %.2f%% (ratchet.backtest.max-rejected-share); "
+						+ "the rejected rows and their reasons are in %s",
+				rejected, read, 100 * share, 100 * this.properties.maxRejectedShare(), reportDir.resolve("rejected"));
+	}
+
+	/** The run read too many bad rows to be trusted. */
+	static class RejectedRowsException extends RuntimeException {
+
+		RejectedRowsException(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.ratchet.cli;
+
+import java.io.PrintStream;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import io.ratchet.backtest.BacktestParameters;
+import io.ratchet.backtest.BacktestProperties;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/** {@code jobs/backtest}: back-tests a dataset's models month by month and prints the verdict. */
+@Component
+class BacktestCommand implements Command {
+
+	private final JobOperator jobOperator;
+
+	private final Job backtest;
+
+	private final BacktestProperties properties;
+
+	private final RunPrinter printer;
+
+	BacktestCommand(JobOperator jobOperator, @Qualifier("backtest") Job backtest, BacktestProperties properties,
+			RunPrinter printer) {
+		this.jobOperator = jobOperator;
+		this.backtest = backtest;
+		this.properties = properties;
+		this.printer = printer;
+	}
+
+	@Override
+	public String usage() {
+		return "backtest [--dataset D] [--from YYYY-MM] [--to YYYY-MM] [--models name@version,...] [--as-of YYYY-MM-DDTHH:MM:SS]";
+	}
+
+	@Override
+	public int run(String[] args, PrintStream out) {
+		Options options = Options.parse(args, Set.of("dataset", "from", "to", "models", "as-of"));
+		if (!options.positional().isEmpty()) {
+			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
+		}
+		String dataset = (options.get("dataset") != null) ? options.get("dataset") : this.properties.defaultDataset();
+		List<String> models = (options.get("models") != null)
+				? Arrays.stream(options.get("models").split(",")).map(String::trim).filter((m) -> !m.isEmpty()).toList()
+				: List.of();
+		BacktestParameters parameters = new BacktestParameters(dataset, month(options.get("from"), "from"),
+				month(options.get("to"), "to"), models, asOf(options.get("as-of")));
+		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");
+		JobExecution execution;
+		try {
+			execution = this.jobOperator.start(this.backtest, parameters.toJobParameters());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot start the back-test: " + CommandLine.message(ex), ex);
+		}
+		return this.printer.print(execution, out);
+	}
+
+	private static YearMonth month(String text, String name) {
+		try {
+			return (text != null) ? YearMonth.parse(text) : null;
+		}
+		catch (DateTimeParseException ex) {
+			throw new UsageException("--" + name + " must be a month YYYY-MM, not '" + text + "'");
+		}
+	}
+
+	private static LocalDateTime asOf(String text) {
+		try {
+			return (text != null) ? LocalDateTime.parse(text) : LocalDateTime.now().withNano(0);
+		}
+		catch (DateTimeParseException ex) {
+			throw new UsageException("--as-of must be a date-time YYYY-MM-DDTHH:MM:SS, not '" + text + "'");
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.ratchet.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Dispatches {@code jobs/*} commands. Exit codes: 0 all requirements met, 3 a requirement breached (or too little data
+ * to tell), 1 the run failed, 2 the command was wrong.
+ */
+@Component
+public class CommandLine {
+
+	public static final int OK = 0;
+
+	public static final int FAILED = 1;
+
+	public static final int USAGE = 2;
+
+	public static final int BREACHED = 3;
+
+	private final Map<String, Command> commands;
+
+	private final PrintStream out = System.out;
+
+	public CommandLine(BacktestCommand backtest, RestartCommand restart, ImportCommand importCommand,
+			GenerateDemoCommand generateDemo) {
+		this.commands = Map.of("backtest", backtest, "restart", restart, "import", importCommand, "generate-demo",
+				generateDemo);
+	}
+
+	public int run(String... args) {
+		if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+			usage();
+			return (args.length == 0) ? USAGE : OK;
+		}
+		Command command = this.commands.get(args[0]);
+		if (command == null) {
+			System.err.println("ratchet: unknown command '" + args[0] + "'");
+			usage();
+			return USAGE;
+		}
+		try {
+			return command.run(Arrays.copyOfRange(args, 1, args.length), this.out);
+		}
+		catch (UsageException ex) {
+			System.err.println("ratchet " + args[0] + ": " + ex.getMessage());
+			System.err.println("usage: " + command.usage());
+			return USAGE;
+		}
+		catch (RuntimeException ex) {
+			System.err.println("ratchet " + args[0] + ": " + message(ex));
+			return FAILED;
+		}
+	}
+
+	/** The most telling message of a failure: the innermost one that says something. */
+	public static String message(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return (failure != cause && failure.getMessage() != null && !failure.getMessage().contains(message))
+				? failure.getMessage() + ": " + message : message;
+	}
+
+	private void usage() {
+		this.out.println("Ratchet: keeps production predictive models honest.");
+		this.out.println("commands:");
+		this.commands.values().stream().map(Command::usage).sorted().forEach((usage) -> this.out.println("  " + usage));
+	}
+
+}

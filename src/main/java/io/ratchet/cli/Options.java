@@ -1,0 +1,57 @@
+package io.ratchet.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code --name value} options and positional arguments, checked against the names a command knows. */
+final class Options {
+
+	private final Map<String, String> named = new LinkedHashMap<>();
+
+	private final List<String> positional = new ArrayList<>();
+
+	private Options() {
+	}
+
+	static Options parse(String[] args, Set<String> known) {
+		Options options = new Options();
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (arg.startsWith("--")) {
+				String name = arg.substring(2);
+				String value = null;
+				int equals = name.indexOf('=');
+				if (equals >= 0) {
+					value = name.substring(equals + 1);
+					name = name.substring(0, equals);
+				}
+				if (!known.contains(name)) {
+					throw new UsageException("unknown option --" + name);
+				}
+				if (value == null) {
+					if (i + 1 >= args.length) {
+						throw new UsageException("option --" + name + " needs a value");
+					}
+					value = args[++i];
+				}
+				options.named.put(name, value);
+			}
+			else {
+				options.positional.add(arg);
+			}
+		}
+		return options;
+	}
+
+	String get(String name) {
+		return this.named.get(name);
+	}
+
+	List<String> positional() {
+		return this.positional;
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.ratchet.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code jobs/restart <run>}: restarts a failed or interrupted run. Months that finished are not recomputed (their
+ * partitions completed) and no figure is stored twice (a month's rows are replaced when it is run again). A run whose
+ * process died without a trace (kill -9, power cut) is first marked failed with {@link JobOperator#recover}.
+ */
+@Component
+class RestartCommand implements Command {
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final RunPrinter printer;
+
+	RestartCommand(JobOperator jobOperator, JobRepository jobRepository, RunPrinter printer) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.printer = printer;
+	}
+
+	@Override
+	public String usage() {
+		return "restart <run>";
+	}
+
+	@Override
+	public int run(String[] args, PrintStream out) {
+		Options options = Options.parse(args, Set.of());
+		if (options.positional().size() != 1) {
+			throw new UsageException("give exactly one run id");
+		}
+		long runId;
+		try {
+			runId = Long.parseLong(options.positional().get(0));
+		}
+		catch (NumberFormatException ex) {
+			throw new UsageException("run id must be a number, not '" + options.positional().get(0) + "'");
+		}
+		JobInstance instance = this.jobRepository.getJobInstance(runId);
+		if (instance == null) {
+			throw new UsageException("no run " + runId);
+		}
+		JobExecution last = this.jobRepository.getLastJobExecution(instance);
+		if (last == null) {
+			throw new UsageException("run " + runId + " never started");
+		}
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			out.println("Run " + runId + " already completed; nothing to restart.");
+			return this.printer.print(last, out);
+		}
+		if (last.getStatus().isRunning()) {
+			out.println("Run " + runId + " was interrupted while " + last.getStatus()
+					+ "; marking it failed before restarting.");
+			last = this.jobOperator.recover(last);
+		}
+		out.println("Restarting run " + runId + " (" + instance.getJobName() + ")");
+		JobExecution execution;
+		try {
+			execution = this.jobOperator.restart(last);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot restart run " + runId + ": " + CommandLine.message(ex), ex);
+		}
+		return this.printer.print(execution, out);
+	}
+
+}

@@ -1,0 +1,149 @@
+package io.ratchet.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.ratchet.data.Task;
+import io.ratchet.metrics.Metric;
+import io.ratchet.report.Formats;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunRecord;
+import io.ratchet.run.RunSummary;
+import io.ratchet.run.RunSummary.ModelSummary;
+import io.ratchet.run.StoredBreach;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+/** Prints the end of a run: a table per model, the champion's breaches, counts, timing and report paths. */
+@Component
+class RunPrinter {
+
+	private final ResultsStore results;
+
+	RunPrinter(ResultsStore results) {
+		this.results = results;
+	}
+
+	/** Prints the run behind a job execution and returns the exit code its outcome calls for. */
+	int print(JobExecution execution, PrintStream out) {
+		long runId = execution.getJobInstance().getInstanceId();
+		RunRecord run = this.results.run(runId).orElse(null);
+		if (run == null) {
+			out.println("Run " + runId + " failed before it was recorded: " + failures(execution));
+			return CommandLine.FAILED;
+		}
+		RunSummary summary = RunSummary.load(this.results, runId);
+		out.println();
+		if (!summary.models().isEmpty() && run.periods() != null && run.periods() > 0) {
+			table(summary, out);
+		}
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			out.println("Run " + runId + " FAILED: " + ((run.failure() != null) ? run.failure() : failures(execution)));
+			out.println("Fix the cause, then: jobs/restart " + runId);
+			return CommandLine.FAILED;
+		}
+		String verdict = (run.verdict() != null) ? run.verdict() : "PASS";
+		out.println("Verdict: " + verdict.replace('_', ' '));
+		Path report = (run.reportPath() != null) ? Path.of(run.reportPath()).getParent() : null;
+		if (report != null) {
+			out.println("Report:  " + report.resolve("metrics.csv"));
+			out.println("         " + report.resolve("summary.html"));
+		}
+		return "PASS".equals(verdict) ? CommandLine.OK : CommandLine.BREACHED;
+	}
+
+	private void table(RunSummary summary, PrintStream out) {
+		RunRecord run = summary.run();
+		boolean binary = summary.models().stream()
+			.anyMatch((model) -> model.wholePeriod().containsKey(Metric.ROC_AUC)
+					|| model.wholePeriod().containsKey(Metric.POSITIVES));
+		List<Metric> shown = binary ? List.of(Metric.ROC_AUC, Metric.AVERAGE_PRECISION, Metric.LOG_LOSS, Metric.BRIER)
+				: List.of(Metric.RMSE, Metric.MAE, Metric.R2, Metric.BIAS);
+		out.printf(Locale.ROOT, "Back-test run %d · %s · %s..%s (%d months) · %s task%n", run.id(), run.dataset(),
+				run.fromPeriod(), run.toPeriod(), run.periods(), binary ? Task.BINARY.key() : Task.REGRESSION.key());
+		List<String> header = new ArrayList<>(List.of("model", "role", "months", "below min", "too few rows"));
+		shown.forEach((metric) -> header.add(metric.key()));
+		header.add("verdict");
+		List<List<String>> rows = new ArrayList<>();
+		for (ModelSummary model : summary.models()) {
+			List<String> row = new ArrayList<>();
+			row.add(model.model().key());
+			row.add(model.model().role());
+			row.add(Long.toString(model.monthly().size()));
+			row.add(Long.toString(model.months("BREACH")));
+			row.add(Long.toString(model.months("INSUFFICIENT_DATA")));
+			for (Metric metric : shown) {
+				Double value = model.wholePeriod().get(metric);
+				row.add((value != null) ? Formats.brief(metric, value) : "–");
+			}
+			row.add(model.verdict().replace('_', ' '));
+			rows.add(row);
+		}
+		printTable(header, rows, out);
+		out.println("(metrics over the whole period; per month in the report)");
+		for (ModelSummary model : summary.models()) {
+			List<StoredBreach> breaches = model.breaches();
+			if (!breaches.isEmpty() && "champion".equals(model.model().role())) {
+				out.println("Champion " + model.model().key() + " breaches:");
+				breaches.stream()
+					.limit(12)
+					.forEach((breach) -> out.println("  " + breach.period() + "  " + breach.describe()));
+				if (breaches.size() > 12) {
+					out.println("  … " + (breaches.size() - 12) + " more in the report");
+				}
+			}
+		}
+		long seconds = (run.finishedAt() != null && run.startedAt() != null)
+				? Math.max(1, Duration.between(run.startedAt(), run.finishedAt()).toMillis()) : 1;
+		if (run.rowsRead() != null) {
+			out.printf(Locale.ROOT, "Rows: %,d read, %,d rejected, %,d unlabelled · %.1f s · %,.0f rows/s%n",
+					run.rowsRead(), run.rowsRejected(), run.rowsUnlabelled(), seconds / 1000.0,
+					run.rowsRead() * 1000.0 / seconds);
+		}
+	}
+
+	private static void printTable(List<String> header, List<List<String>> rows, PrintStream out) {
+		int[] widths = new int[header.size()];
+		for (int i = 0; i < widths.length; i++) {
+			widths[i] = header.get(i).length();
+			for (List<String> row : rows) {
+				widths[i] = Math.max(widths[i], row.get(i).length());
+			}
+		}
+		printRow(header, widths, out);
+		List<String> rule = new ArrayList<>();
+		for (int width : widths) {
+			rule.add("-".repeat(width));
+		}
+		printRow(rule, widths, out);
+		rows.forEach((row) -> printRow(row, widths, out));
+	}
+
+	private static void printRow(List<String> cells, int[] widths, PrintStream out) {
+		StringBuilder line = new StringBuilder();
+		for (int i = 0; i < cells.size(); i++) {
+			String cell = cells.get(i);
+			boolean left = i < 2 || i == cells.size() - 1;
+			String padded = left ? String.format("%-" + widths[i] + "s", cell)
+					: String.format("%" + widths[i] + "s", cell);
+			line.append(padded).append((i < cells.size() - 1) ? "  " : "");
+		}
+		out.println(line.toString().stripTrailing());
+	}
+
+	private static String failures(JobExecution execution) {
+		List<String> messages = execution.getAllFailureExceptions()
+			.stream()
+			.map(CommandLine::message)
+			.distinct()
+			.toList();
+		return messages.isEmpty() ? execution.getExitStatus().getExitDescription() : String.join("; ", messages);
+	}
+
+}

@@ -1,0 +1,177 @@
+package io.ratchet.report;
+
+import java.util.List;
+import java.util.Map;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.metrics.Metric;
+import io.ratchet.requirement.Bound;
+import io.ratchet.requirement.DatasetRequirements;
+import io.ratchet.run.PartitionResult;
+import io.ratchet.run.RunSummary;
+import io.ratchet.run.RunSummary.ModelSummary;
+
+/**
+ * A plain, self-contained HTML summary of a run: verdict first, then per model the months against the requirements
+ * with breached cells marked, then the run's facts. (The templated report with charts replaces it later.)
+ */
+class SummaryHtml {
+
+	private final RunSummary summary;
+
+	private final DatasetConfig dataset;
+
+	private final DatasetRequirements requirements;
+
+	private final StringBuilder html = new StringBuilder(32 * 1024);
+
+	SummaryHtml(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements) {
+		this.summary = summary;
+		this.dataset = dataset;
+		this.requirements = requirements;
+	}
+
+	String render() {
+		var run = this.summary.run();
+		String verdict = (run.verdict() != null) ? run.verdict() : run.status();
+		append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ratchet back-test ")
+			.append(run.id())
+			.append(" · ")
+			.esc(run.dataset())
+			.append("</title><style>")
+			.append("body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;"
+					+ "margin:8px 0 24px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
+					+ "th{background:#f3f3f3}td.l,th.l{text-align:left}.BREACH{background:#fdd;color:#900}"
+					+ ".PASS{background:#dfd;color:#060}.INSUFFICIENT_DATA{background:#eee;color:#666}"
+					+ ".badge{display:inline-block;padding:4px 12px;border-radius:4px;font-weight:bold}"
+					+ "td.bad{background:#fdd;color:#900;font-weight:bold}")
+			.append("</style></head><body>");
+		append("<h1>Back-test of <code>").esc(run.dataset()).append("</code>, run ").append(run.id()).append("</h1>");
+		append("<p><span class=\"badge ").esc(verdict).append("\">").esc(verdict.replace('_', ' ')).append("</span> ");
+		append(run.fromPeriod()).append(" … ").append(run.toPeriod()).append(", ").append(run.periods())
+			.append(" months</p>");
+		if (run.failure() != null) {
+			append("<p class=\"BREACH\">").esc(run.failure()).append("</p>");
+		}
+		breaches();
+		for (ModelSummary model : this.summary.models()) {
+			model(model);
+		}
+		facts();
+		append("</body></html>\n");
+		return this.html.toString();
+	}
+
+	private void breaches() {
+		List<String> lines = this.summary.models().stream().flatMap((model) -> model.breaches().stream()
+			.map((breach) -> model.model().key() + " (" + model.model().role() + ") " + breach.period() + ": "
+					+ breach.describe()))
+			.toList();
+		if (lines.isEmpty()) {
+			append("<p>No requirement breached.</p>");
+			return;
+		}
+		append("<h2>Breaches (").append(lines.size()).append(")</h2><ul>");
+		lines.stream().limit(200).forEach((line) -> append("<li>").esc(line).append("</li>"));
+		if (lines.size() > 200) {
+			append("<li>… and ").append(lines.size() - 200).append(" more in metrics.csv</li>");
+		}
+		append("</ul>");
+	}
+
+	private void model(ModelSummary model) {
+		List<Metric> metrics = RunReports.metricsFor(this.dataset.task());
+		append("<h2>").esc(model.model().key()).append(" <small>(").esc(model.model().role()).append(", ")
+			.esc(model.verdict().replace('_', ' ')).append(")</small></h2>");
+		List<Bound> monthly = this.requirements.monthlyFor(model.model().name());
+		append("<table><tr><th class=\"l\">month</th><th class=\"l\">verdict</th>");
+		metrics.forEach((metric) -> append("<th>").append(metric.key()).append(bound(monthly, metric))
+			.append("</th>"));
+		append("</tr>");
+		for (Map.Entry<String, Map<Metric, Double>> month : model.monthly().entrySet()) {
+			row(model, month.getKey(), month.getValue(), metrics);
+		}
+		row(model, "ALL", model.wholePeriod(), metrics);
+		append("</table>");
+	}
+
+	private void row(ModelSummary model, String period, Map<Metric, Double> values, List<Metric> metrics) {
+		String verdict = model.verdicts().getOrDefault(period, "");
+		append("<tr><td class=\"l\">").append("ALL".equals(period) ? "<b>whole period</b>" : period)
+			.append("</td><td class=\"l ").esc(verdict).append("\">").esc(verdict.replace('_', ' ')).append("</td>");
+		for (Metric metric : metrics) {
+			boolean breached = model.breaches().stream()
+				.anyMatch((breach) -> breach.period().equals(period) && breach.metric() == metric);
+			Double value = values.get(metric);
+			append(breached ? "<td class=\"bad\">" : "<td>").append((value == null) ? "–" : Formats.brief(metric, value))
+				.append("</td>");
+		}
+		append("</tr>");
+	}
+
+	private String bound(List<Bound> bounds, Metric metric) {
+		StringBuilder text = new StringBuilder();
+		for (Bound bound : bounds) {
+			if (bound.metric() == metric) {
+				if (bound.min() != null) {
+					text.append("<br>≥ ").append(bound.min());
+				}
+				if (bound.max() != null) {
+					text.append("<br>≤ ").append(bound.max());
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	private void facts() {
+		var run = this.summary.run();
+		append("<h2>Run facts</h2><table>");
+		fact("parameters", run.parameters());
+		fact("started", String.valueOf(run.startedAt()));
+		fact("finished", String.valueOf(run.finishedAt()));
+		fact("rows read", String.valueOf(run.rowsRead()));
+		fact("rows rejected", String.valueOf(run.rowsRejected()));
+		fact("rows unlabelled", String.valueOf(run.rowsUnlabelled()));
+		for (ModelSummary model : this.summary.models()) {
+			fact(model.model().key(), model.model().role() + " · sha256 " + model.model().sha256() + " · "
+					+ model.model().file());
+		}
+		append("</table><h2>Data files</h2><table><tr><th class=\"l\">file</th><th>rows</th><th>rejected</th>"
+				+ "<th>unlabelled</th><th>ms</th></tr>");
+		for (PartitionResult partition : this.summary.partitions()) {
+			append("<tr><td class=\"l\">").esc(partition.file()).append("</td><td>").append(partition.rowsRead())
+				.append("</td><td>").append(partition.rowsRejected()).append("</td><td>")
+				.append(partition.rowsUnlabelled()).append("</td><td>").append(partition.millis()).append("</td></tr>");
+		}
+		append("</table>");
+	}
+
+	private void fact(String name, String value) {
+		append("<tr><th class=\"l\">").esc(name).append("</th><td class=\"l\">").esc(value).append("</td></tr>");
+	}
+
+	private SummaryHtml append(Object text) {
+		this.html.append(text);
+		return this;
+	}
+
+	private SummaryHtml esc(String text) {
+		if (text == null) {
+			return this;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '<' -> this.html.append("&lt;");
+				case '>' -> this.html.append("&gt;");
+				case '&' -> this.html.append("&amp;");
+				case '"' -> this.html.append("&quot;");
+				default -> this.html.append(c);
+			}
+		}
+		return this;
+	}
+
+
+}

@@ -1,0 +1,17 @@
+package io.ratchet.run;
+
+import io.ratchet.metrics.MetricValues;
+import io.ratchet.requirement.CheckResult;
+
+/**
+ * What one model version scored over one period, how that compares with the requirements, and (for a month) the
+ * accumulator state that whole-period figures are merged from.
+ *
+ * @param modelVersionId the {@code model_version} row
+ * @param values the metric values (absent metrics are stored as NULL)
+ * @param check the verdict and breaches for the period
+ * @param state the serialised accumulators, or {@code null} for the whole period
+ */
+public record ModelFigures(long modelVersionId, MetricValues values, CheckResult check, byte[] state) {
+
+}

@@ -1,0 +1,233 @@
+package io.ratchet.run;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.ratchet.metrics.Metric;
+import io.ratchet.requirement.Breach;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs and everything they measured. Writes for one partition replace that partition's earlier rows, so a partition
+ * that is run again after a crash (between its commit and the step's own bookkeeping) never stores a figure twice.
+ * Calls join the caller's transaction (a tasklet step's chunk transaction).
+ */
+@Repository
+public class ResultsStore {
+
+	/** The period name of whole-period figures. */
+	public static final String ALL = "ALL";
+
+	private final JdbcClient jdbc;
+
+	public ResultsStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Records a run when it starts, or marks an existing one (a restart) as started again. */
+	public void openRun(long runId, String jobName, String dataset, String fromPeriod, String toPeriod,
+			LocalDateTime asOf, String parameters, int periods) {
+		int updated = this.jdbc
+			.sql("UPDATE run SET status = ?, failure = NULL, finished_at = NULL, periods = ? WHERE id = ?")
+			.params(RunStatus.STARTED.name(), periods, runId)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					INSERT INTO run (id, job_name, dataset, from_period, to_period, as_of, parameters, status,
+						started_at, periods)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(runId, jobName, dataset, fromPeriod, toPeriod, ts(asOf), parameters, RunStatus.STARTED.name(),
+						ts(LocalDateTime.now()), periods)
+				.update();
+		}
+	}
+
+	/** Records the months a run covers once they are resolved. */
+	public void describeRun(long runId, String fromPeriod, String toPeriod, int periods) {
+		this.jdbc.sql("UPDATE run SET from_period = ?, to_period = ?, periods = ? WHERE id = ?")
+			.params(fromPeriod, toPeriod, periods, runId)
+			.update();
+	}
+
+	public void recordRunModel(long runId, long modelVersionId, String role) {
+		this.jdbc.sql("DELETE FROM run_model WHERE run_id = ? AND model_version_id = ?")
+			.params(runId, modelVersionId)
+			.update();
+		this.jdbc.sql("INSERT INTO run_model (run_id, model_version_id, role) VALUES (?, ?, ?)")
+			.params(runId, modelVersionId, role)
+			.update();
+	}
+
+	/** Stores one partition's counts and every model's figures, replacing what an earlier attempt stored. */
+	public void savePartition(PartitionResult partition, List<ModelFigures> figures) {
+		deletePeriod(partition.runId(), partition.period());
+		this.jdbc.sql("""
+				INSERT INTO run_partition (run_id, period, file_path, rows_read, rows_accepted, rows_rejected,
+					rows_unlabelled, rejected_file, millis, finished_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(partition.runId(), partition.period(), partition.file(), partition.rowsRead(),
+					partition.rowsAccepted(), partition.rowsRejected(), partition.rowsUnlabelled(),
+					partition.rejectedFile(), partition.millis(), ts(LocalDateTime.now()))
+			.update();
+		for (ModelFigures figure : figures) {
+			saveFigures(partition.runId(), partition.period(), figure);
+			this.jdbc
+				.sql("INSERT INTO partition_state (run_id, model_version_id, period, state) VALUES (?, ?, ?, ?)")
+				.params(partition.runId(), figure.modelVersionId(), partition.period(), figure.state())
+				.update();
+		}
+	}
+
+	/** Stores the whole-period figures of every model, replacing earlier ones. */
+	public void saveWholePeriod(long runId, List<ModelFigures> figures) {
+		deletePeriod(runId, ALL);
+		figures.forEach((figure) -> saveFigures(runId, ALL, figure));
+	}
+
+	/** The accumulator states of one model's partitions, in period order. */
+	public List<byte[]> partitionStates(long runId, long modelVersionId) {
+		return this.jdbc
+			.sql("SELECT state FROM partition_state WHERE run_id = ? AND model_version_id = ? ORDER BY period")
+			.params(runId, modelVersionId)
+			.query((rs, i) -> rs.getBytes(1))
+			.list();
+	}
+
+	public List<PartitionResult> partitions(long runId) {
+		return this.jdbc.sql("""
+				SELECT run_id, period, file_path, rows_read, rows_accepted, rows_rejected, rows_unlabelled,
+					rejected_file, millis
+				FROM run_partition WHERE run_id = ? ORDER BY period""")
+			.param(runId)
+			.query((rs, i) -> new PartitionResult(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9)))
+			.list();
+	}
+
+	/** Every model version a run scored, with its role, in role then name order. */
+	public List<RunModel> runModels(long runId) {
+		return this.jdbc.sql("""
+				SELECT m.id, m.name, m.version, m.sha256, m.file_path, r.role
+				FROM run_model r JOIN model_version m ON m.id = r.model_version_id
+				WHERE r.run_id = ?
+				ORDER BY CASE r.role WHEN 'champion' THEN 0 WHEN 'candidate' THEN 1 ELSE 2 END, m.name, m.version""")
+			.param(runId)
+			.query((rs, i) -> new RunModel(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4).trim(),
+					rs.getString(5), rs.getString(6)))
+			.list();
+	}
+
+	/** Every metric value of a run (NULL values come back as absent). */
+	public List<StoredMetric> metricValues(long runId) {
+		return this.jdbc.sql("""
+				SELECT model_version_id, period, metric, val, row_count FROM metric_value
+				WHERE run_id = ? ORDER BY model_version_id, period, metric""")
+			.param(runId)
+			.query((rs, i) -> {
+				double value = rs.getDouble(4);
+				Double val = rs.wasNull() ? null : value;
+				return new StoredMetric(rs.getLong(1), rs.getString(2), Metric.fromKey(rs.getString(3)), val,
+						rs.getLong(5));
+			})
+			.list();
+	}
+
+	public List<StoredBreach> breaches(long runId) {
+		return this.jdbc.sql("""
+				SELECT model_version_id, period, metric, bound_kind, bound, val FROM breach
+				WHERE run_id = ? ORDER BY model_version_id, period, metric""")
+			.param(runId)
+			.query((rs, i) -> new StoredBreach(rs.getLong(1), rs.getString(2), Metric.fromKey(rs.getString(3)),
+					rs.getString(4), rs.getDouble(5), rs.getDouble(6)))
+			.list();
+	}
+
+	public List<StoredVerdict> verdicts(long runId) {
+		return this.jdbc.sql("""
+				SELECT model_version_id, period, verdict, row_count FROM period_verdict
+				WHERE run_id = ? ORDER BY model_version_id, period""")
+			.param(runId)
+			.query((rs, i) -> new StoredVerdict(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+			.list();
+	}
+
+	public void finishRun(long runId, RunStatus status, String verdict, long rowsRead, long rowsRejected,
+			long rowsUnlabelled, String reportPath, String failure) {
+		this.jdbc.sql("""
+				UPDATE run SET status = ?, verdict = ?, finished_at = ?, rows_read = ?, rows_rejected = ?,
+					rows_unlabelled = ?, report_path = ?, failure = ?
+				WHERE id = ?""")
+			.params(status.name(), verdict, ts(LocalDateTime.now()), rowsRead, rowsRejected, rowsUnlabelled,
+					reportPath, truncate(failure), runId)
+			.update();
+	}
+
+	/** Marks a run failed, keeping whatever else it recorded. */
+	public void failRun(long runId, String failure) {
+		this.jdbc.sql("UPDATE run SET status = ?, finished_at = ?, failure = ? WHERE id = ?")
+			.params(RunStatus.FAILED.name(), ts(LocalDateTime.now()), truncate(failure), runId)
+			.update();
+	}
+
+	public Optional<RunRecord> run(long runId) {
+		return this.jdbc.sql(RunRecord.SELECT + " WHERE id = ?").param(runId).query(RunRecord::map).optional();
+	}
+
+	/** The most recent runs, newest first. */
+	public List<RunRecord> recentRuns(int limit) {
+		return this.jdbc.sql(RunRecord.SELECT + " ORDER BY started_at DESC, id DESC").query(RunRecord::map).list()
+			.stream().limit(limit).toList();
+	}
+
+	private void saveFigures(long runId, String period, ModelFigures figure) {
+		long rowCount = figure.values().n();
+		List<Object[]> rows = new ArrayList<>();
+		figure.values().values().forEach((metric, value) -> rows.add(new Object[] { metric.key(), value }));
+		for (Metric metric : figure.check().notEvaluated()) {
+			if (figure.values().get(metric).isEmpty()) {
+				rows.add(new Object[] { metric.key(), null });
+			}
+		}
+		for (Object[] row : rows) {
+			this.jdbc.sql("""
+					INSERT INTO metric_value (run_id, model_version_id, period, metric, val, row_count)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(runId, figure.modelVersionId(), period, row[0], row[1], rowCount)
+				.update();
+		}
+		this.jdbc.sql("""
+				INSERT INTO period_verdict (run_id, model_version_id, period, verdict, row_count)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(runId, figure.modelVersionId(), period, figure.check().verdict().name(), rowCount)
+			.update();
+		for (Breach breach : figure.check().breaches()) {
+			this.jdbc.sql("""
+					INSERT INTO breach (run_id, model_version_id, period, metric, bound_kind, bound, val)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(runId, figure.modelVersionId(), period, breach.metric().key(), breach.kind().name(),
+						breach.bound(), breach.value())
+				.update();
+		}
+	}
+
+	private void deletePeriod(long runId, String period) {
+		for (String table : List.of("metric_value", "period_verdict", "breach", "partition_state")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE run_id = ? AND period = ?").params(runId, period).update();
+		}
+		this.jdbc.sql("DELETE FROM run_partition WHERE run_id = ? AND period = ?").params(runId, period).update();
+	}
+
+	private static Timestamp ts(LocalDateTime time) {
+		return (time != null) ? Timestamp.valueOf(time) : null;
+	}
+
+	private static String truncate(String text) {
+		return (text == null || text.length() <= 4000) ? text : text.substring(0, 3990) + " …";
+	}
+
+}

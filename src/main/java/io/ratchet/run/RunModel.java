@@ -1,0 +1,10 @@
+package io.ratchet.run;
+
+/** A model version as a run used it, with its role at the time. */
+public record RunModel(long id, String name, String version, String sha256, String file, String role) {
+
+	public String key() {
+		return this.name + "@" + this.version;
+	}
+
+}

@@ -1,0 +1,31 @@
+package io.ratchet.run;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+
+/** One row of the {@code run} table. */
+public record RunRecord(long id, String jobName, String dataset, String fromPeriod, String toPeriod,
+		LocalDateTime asOf, String parameters, String status, String verdict, LocalDateTime startedAt,
+		LocalDateTime finishedAt, Integer periods, Long rowsRead, Long rowsRejected, Long rowsUnlabelled,
+		String reportPath, String failure) {
+
+	static final String SELECT = """
+			SELECT id, job_name, dataset, from_period, to_period, as_of, parameters, status, verdict, started_at,
+				finished_at, periods, rows_read, rows_rejected, rows_unlabelled, report_path, failure
+			FROM run""";
+
+	static RunRecord map(ResultSet rs, int rowNum) throws SQLException {
+		return new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				time(rs.getTimestamp(6)), rs.getString(7), rs.getString(8), rs.getString(9), time(rs.getTimestamp(10)),
+				time(rs.getTimestamp(11)), (Integer) rs.getObject(12, Integer.class),
+				(Long) rs.getObject(13, Long.class), (Long) rs.getObject(14, Long.class),
+				(Long) rs.getObject(15, Long.class), rs.getString(16), rs.getString(17));
+	}
+
+	private static LocalDateTime time(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toLocalDateTime() : null;
+	}
+
+}

@@ -1,0 +1,279 @@
+package io.ratchet.backtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The back-test job on H2 with a small made-up dataset: figures, verdicts, restart, rejected rows, bad input. */
+@SpringBootTest
+@SpringBatchTest
+@ActiveProfiles("test")
+class BacktestJobTests {
+
+	@TempDir
+	static Path root;
+
+	static ToyWorkspace toy;
+
+	@DynamicPropertySource
+	static void paths(DynamicPropertyRegistry registry) {
+		toy = new ToyWorkspace(root);
+		registry.add("ratchet.paths.config", () -> toy.config().toString());
+		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
+		registry.add("ratchet.paths.reports", () -> toy.reports().toString());
+	}
+
+	static final AtomicInteger runs = new AtomicInteger();
+
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	JobOperator jobOperator;
+
+	@Autowired
+	Job backtest;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		FileSystemUtils.deleteRecursively(toy.config());
+		FileSystemUtils.deleteRecursively(toy.data());
+		toy.create(YearMonth.of(2024, 1), 4, 200, 7);
+		this.jobOperatorTestUtils.setJob(this.backtest);
+	}
+
+	@Test
+	void scoresEveryMonthWithEveryModelAndStoresEveryFigure() throws Exception {
+		// when
+		JobExecution execution = start("toy", List.of());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("PASS");
+		assertThat(workerSteps(execution)).isEqualTo(4);
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(count("SELECT COUNT(*) FROM run_partition WHERE run_id = ?", runId)).isEqualTo(4);
+		assertThat(count("SELECT COUNT(DISTINCT model_version_id) FROM metric_value WHERE run_id = ?", runId))
+			.isEqualTo(2);
+		assertThat(count("SELECT COUNT(DISTINCT period) FROM metric_value WHERE run_id = ?", runId)).isEqualTo(5);
+		assertThat(count("SELECT SUM(val) FROM metric_value WHERE run_id = ? AND metric = 'n' AND period <> 'ALL'",
+				runId))
+			.isEqualTo(2 * 800);
+		assertThat(value(runId, "toy-logit", "ALL", "roc_auc")).isBetween(0.7, 0.95);
+		assertThat(value(runId, "toy-flat", "2024-02", "n")).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT verdict FROM run WHERE id = ?").param(runId).query(String.class).single())
+			.isEqualTo("PASS");
+		Path report = toy.reports().resolve("backtest").resolve(Long.toString(runId));
+		assertThat(report.resolve("metrics.csv")).exists();
+		assertThat(Files.readAllLines(report.resolve("metrics.csv"))).hasSize(1 + 2 * 5);
+		assertThat(Files.readString(report.resolve("summary.html"))).contains("PASS").contains("toy-logit@1");
+	}
+
+	@Test
+	void aMonthBelowItsMinimumIsABreach() throws Exception {
+		// given
+		toy.write(toy.config().resolve("requirements.yml"),
+				"toy:\n  min-rows: 20\n  monthly:\n    roc_auc: {min: 0.99}\n");
+
+		// when
+		JobExecution execution = start("toy", List.of());
+
+		// then
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("BREACH");
+		assertThat(count("""
+				SELECT COUNT(*) FROM breach b JOIN model_version m ON m.id = b.model_version_id
+				WHERE b.run_id = ? AND m.name = 'toy-logit' AND b.metric = 'roc_auc' AND b.bound = 0.99""", runId))
+			.isEqualTo(4);
+	}
+
+	@Test
+	void aMonthWithTooFewRowsIsInsufficientDataNotABreach() throws Exception {
+		// given
+		toy.write(toy.config().resolve("requirements.yml"),
+				"toy:\n  min-rows: 201\n  monthly:\n    roc_auc: {min: 0.99}\n");
+
+		// when
+		JobExecution execution = start("toy", List.of());
+
+		// then
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(count("SELECT COUNT(*) FROM breach WHERE run_id = ?", runId)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM period_verdict WHERE run_id = ? AND verdict = 'INSUFFICIENT_DATA'",
+				runId))
+			.isEqualTo(2 * 4);
+	}
+
+	@Test
+	void aFailedRunRestartsWithoutRecomputingFinishedMonthsOrStoringAnythingTwice() throws Exception {
+		// given: the third month's header lacks a configured column
+		Path march = toy.data().resolve("2024-03.csv");
+		String good = Files.readString(march);
+		Files.writeString(march, good.replaceFirst("colour", "color"));
+
+		// when
+		JobExecution failed = start("toy", List.of());
+
+		// then
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		long runId = failed.getJobInstance().getInstanceId();
+		String failure = this.jdbc.sql("SELECT failure FROM run WHERE id = ?").param(runId).query(String.class)
+			.single();
+		assertThat(failure).contains("2024-03.csv").contains("colour");
+		assertThat(count("SELECT COUNT(*) FROM run_partition WHERE run_id = ?", runId)).isEqualTo(3);
+
+		// when: the file is repaired and the run restarted
+		Files.writeString(march, good);
+		JobExecution restarted = this.jobOperator.restart(failed);
+
+		// then
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(runId);
+		assertThat(workerSteps(restarted)).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM run_partition WHERE run_id = ?", runId)).isEqualTo(4);
+		JobExecution clean = start("toy", List.of());
+		long cleanId = clean.getJobInstance().getInstanceId();
+		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = ?", runId))
+			.isEqualTo(count("SELECT COUNT(*) FROM metric_value WHERE run_id = ?", cleanId));
+		assertThat(value(runId, "toy-logit", "ALL", "roc_auc")).isEqualTo(value(cleanId, "toy-logit", "ALL", "roc_auc"));
+		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(runId).query(String.class).single())
+			.isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void rejectedRowsAreKeptWithTheirReasonAndCounted() throws Exception {
+		// given: one bad number in 800 rows (0.125%, under the 1% limit)
+		Path february = toy.data().resolve("2024-02.csv");
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(february));
+		lines.set(5, lines.get(5).replaceFirst(",[-0-9.]+,", ",12abc,"));
+		Files.write(february, lines);
+
+		// when
+		JobExecution execution = start("toy", List.of());
+
+		// then
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(count("SELECT rows_rejected FROM run WHERE id = ?", runId)).isEqualTo(1);
+		Path rejected = toy.reports().resolve("backtest/" + runId + "/rejected/2024-02.csv");
+		assertThat(Files.readString(rejected)).contains("2024-02.csv").contains(",6,").contains("12abc");
+	}
+
+	@Test
+	void tooManyRejectedRowsFailTheRunWithThatReason() throws Exception {
+		// given: 20 bad dates in 800 rows (2.5%)
+		Path january = toy.data().resolve("2024-01.csv");
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(january));
+		for (int i = 1; i <= 20; i++) {
+			lines.set(i, lines.get(i).replaceFirst("2024-01-", "2024-13-"));
+		}
+		Files.write(january, lines);
+
+		// when
+		JobExecution execution = start("toy", List.of());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(this.jdbc.sql("SELECT failure FROM run WHERE id = ?").param(runId).query(String.class).single())
+			.contains("20 of 800 rows rejected").contains("max-rejected-share");
+	}
+
+	@Test
+	void aModelFileChangedUnderTheSameVersionIsRefused() throws Exception {
+		// given: a version that has been used once
+		toy.write(toy.config().resolve("models/toy-tamper-v1.json"),
+				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-tamper"));
+		assertThat(start("toy", List.of("toy-tamper@1")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		toy.write(toy.config().resolve("models/toy-tamper-v1.json"),
+				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-tamper").replace("0.01", "0.02"));
+
+		// when
+		JobExecution execution = start("toy", List.of("toy-tamper@1"));
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains("toy-tamper-v1.json").contains("content changed")
+			.contains("toy-tamper@1");
+	}
+
+	@Test
+	void anUnknownDatasetOrModelFailsWithAClearMessage() throws Exception {
+		assertThat(failure(start("nosuch", List.of()))).contains("nosuch").contains("toy");
+		assertThat(failure(start("toy", List.of("toy-nosuch@1")))).contains("toy-nosuch@1");
+	}
+
+	@Test
+	void aModelUsingAFeatureTheDatasetLacksFailsBeforeAnyMonthIsRead() throws Exception {
+		// given
+		toy.write(toy.config().resolve("models/toy-wrong-v1.json"),
+				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-wrong").replace("\"x\"", "\"height\""));
+
+		// when
+		JobExecution execution = start("toy", List.of("toy-wrong@1"));
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains("toy-wrong-v1.json").contains("height");
+		assertThat(workerSteps(execution)).isZero();
+	}
+
+	private JobExecution start(String dataset, List<String> models) throws Exception {
+		return this.jobOperatorTestUtils.startJob(new BacktestParameters(dataset, null, null, models,
+				LocalDateTime.of(2025, 1, 1, 0, 0).plusSeconds(runs.incrementAndGet())).toJobParameters());
+	}
+
+	private String failure(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().map(BacktestRunListener::message).toList().toString();
+	}
+
+	private long count(String sql, long runId) {
+		Number value = this.jdbc.sql(sql).param(runId).query(Number.class).single();
+		return (value != null) ? value.longValue() : 0;
+	}
+
+	private double value(long runId, String model, String period, String metric) {
+		return this.jdbc.sql("""
+				SELECT v.val FROM metric_value v JOIN model_version m ON m.id = v.model_version_id
+				WHERE v.run_id = ? AND m.name = ? AND v.period = ? AND v.metric = ?""")
+			.params(runId, model, period, metric)
+			.query(Double.class)
+			.single();
+	}
+
+	private static long workerSteps(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().startsWith("backtestMonth:"))
+			.count();
+	}
+
+}
