@@ -1,0 +1,342 @@
+package io.ratchet.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads dataset configurations, {@code config/datasets/<name>.yml}.
+ * <p>
+ * The YAML is read with Jackson's YAML parser into a small tree that remembers the line of every key and value, and
+ * bound by hand: that way every error (unknown or missing field, bad value, duplicate feature) names the file and the
+ * line it is on, which data binding alone cannot do for checks made after binding.
+ */
+public final class DatasetConfigs {
+
+	/** Dataset names: no separators, no leading dot, so a name can never reach outside its folder. */
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+	private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
+
+	private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+	private DatasetConfigs() {
+	}
+
+	/**
+	 * Loads {@code <configDir>/datasets/<name>.yml}.
+	 * @throws DatasetConfigException for a name that is not {@code [A-Za-z0-9][A-Za-z0-9._-]*}, or a bad file
+	 * @throws UnknownDatasetException when there is no such file (the message lists the known datasets)
+	 */
+	public static DatasetConfig load(Path configDir, String name) {
+		if (name == null || !NAME.matcher(name).matches()) {
+			throw new DatasetConfigException(null, 0, "invalid dataset name '" + name
+					+ "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
+		}
+		Path folder = configDir.resolve("datasets");
+		Path file = folder.resolve(name + ".yml");
+		if (!Files.isRegularFile(file)) {
+			throw new UnknownDatasetException(folder, name, known(folder));
+		}
+		return load(file);
+	}
+
+	/**
+	 * Loads one dataset file; its {@code name:} must equal the file's name without {@code .yml}.
+	 * @throws DatasetConfigException naming the file and line of the first problem found
+	 */
+	public static DatasetConfig load(Path ymlFile) {
+		String text;
+		try {
+			text = Files.readString(ymlFile);
+		}
+		catch (NoSuchFileException ex) {
+			throw new DatasetConfigException(ymlFile, 0, "file not found", ex);
+		}
+		catch (IOException ex) {
+			throw new DatasetConfigException(ymlFile, 0, "cannot read: " + ex.getMessage(), ex);
+		}
+		Node root;
+		try (JsonParser parser = YAML.createParser(text)) {
+			if (parser.nextToken() == null) {
+				throw new DatasetConfigException(ymlFile, 0, "empty file");
+			}
+			root = read(parser, ymlFile);
+		}
+		catch (JacksonException ex) {
+			TokenStreamLocation location = ex.getLocation();
+			throw new DatasetConfigException(ymlFile, (location != null) ? location.getLineNr() : 0,
+					"YAML syntax error: " + condense(ex.getOriginalMessage()), ex);
+		}
+		return new Binder(ymlFile).dataset(root);
+	}
+
+	private static List<String> known(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map((file) -> file.getFileName().toString())
+				.filter((file) -> file.endsWith(".yml"))
+				.map((file) -> file.substring(0, file.length() - 4))
+				.filter((name) -> NAME.matcher(name).matches())
+				.sorted()
+				.collect(Collectors.toList());
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+	/** SnakeYAML messages quote the source with a caret on separate, indented lines; keep the sentences. */
+	private static String condense(String message) {
+		return message.lines()
+			.filter((line) -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+			.collect(Collectors.joining("; "));
+	}
+
+	// ---- a YAML tree that keeps lines ----
+
+	private sealed interface Node permits Scalar, Mapping, Sequence {
+
+		int line();
+
+	}
+
+	/** A scalar; {@code text} is {@code null} for a YAML null. */
+	private record Scalar(String text, int line) implements Node {
+	}
+
+	private record Field(String key, int line, Node value) {
+	}
+
+	private record Mapping(Map<String, Field> fields, int line) implements Node {
+	}
+
+	private record Sequence(List<Node> items, int line) implements Node {
+	}
+
+	/** Reads the node at the parser's current token. */
+	private static Node read(JsonParser parser, Path file) {
+		int line = parser.currentTokenLocation().getLineNr();
+		JsonToken token = parser.currentToken();
+		if (token == JsonToken.START_OBJECT) {
+			Map<String, Field> fields = new LinkedHashMap<>();
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String key = parser.currentName();
+				int keyLine = parser.currentTokenLocation().getLineNr();
+				if (fields.containsKey(key)) {
+					throw new DatasetConfigException(file, keyLine, "duplicate field \"" + key + "\"");
+				}
+				parser.nextToken();
+				fields.put(key, new Field(key, keyLine, read(parser, file)));
+			}
+			return new Mapping(fields, line);
+		}
+		if (token == JsonToken.START_ARRAY) {
+			List<Node> items = new ArrayList<>();
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				items.add(read(parser, file));
+			}
+			return new Sequence(items, line);
+		}
+		return new Scalar((token == JsonToken.VALUE_NULL) ? null : parser.getString(), line);
+	}
+
+	/** Binds the tree to a {@link DatasetConfig}, checking every field. */
+	private static final class Binder {
+
+		private final Path file;
+
+		Binder(Path file) {
+			this.file = file;
+		}
+
+		DatasetConfig dataset(Node root) {
+			Mapping top = mapping(root, "the file");
+			fields(top, "", "name", "date", "label", "missing", "id", "features");
+			Field nameField = required(top, "", "name");
+			String name = text(nameField, "name");
+			String fileName = this.file.getFileName().toString();
+			String expected = fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - 4) : fileName;
+			if (!name.equals(expected)) {
+				throw error(nameField.line(), "name '" + name + "' does not match the file name '" + fileName + "'");
+			}
+
+			Mapping date = mapping(required(top, "", "date").value(), "date");
+			fields(date, "date", "column", "format");
+			String dateColumn = text(required(date, "date", "column"), "date.column");
+			String dateFormat = DEFAULT_DATE_FORMAT;
+			Field format = date.fields().get("format");
+			if (format != null) {
+				dateFormat = text(format, "date.format");
+				String problem = RowParser.DateParser.check(dateFormat);
+				if (problem != null) {
+					throw error(format.line(), problem);
+				}
+			}
+
+			Mapping label = mapping(required(top, "", "label").value(), "label");
+			fields(label, "label", "column", "task", "positive", "negative");
+			String labelColumn = text(required(label, "label", "column"), "label.column");
+			Field taskField = required(label, "label", "task");
+			Task task;
+			try {
+				task = Task.parse(text(taskField, "label.task"));
+			}
+			catch (IllegalArgumentException ex) {
+				throw error(taskField.line(), "label.task: " + ex.getMessage());
+			}
+			Field positiveField = label.fields().get("positive");
+			Field negativeField = label.fields().get("negative");
+			String positive = null;
+			String negative = null;
+			if (task == Task.BINARY) {
+				if (positiveField == null) {
+					throw error(label.line(), "label.positive is required for a binary label");
+				}
+				positive = text(positiveField, "label.positive");
+				if (negativeField != null) {
+					negative = text(negativeField, "label.negative");
+					if (negative.equals(positive)) {
+						throw error(negativeField.line(), "label.negative equals label.positive '" + positive + "'");
+					}
+				}
+			}
+			else {
+				Field binaryOnly = (positiveField != null) ? positiveField : negativeField;
+				if (binaryOnly != null) {
+					throw error(binaryOnly.line(), "label." + binaryOnly.key() + " is for binary labels only");
+				}
+			}
+
+			Set<String> missing = new LinkedHashSet<>(List.of(""));
+			Field missingField = top.fields().get("missing");
+			if (missingField != null) {
+				missing.addAll(texts(missingField, "missing"));
+			}
+			List<String> ids = new ArrayList<>();
+			Field idField = top.fields().get("id");
+			if (idField != null) {
+				for (String id : texts(idField, "id")) {
+					if (ids.contains(id)) {
+						throw error(idField.line(), "id column '" + id + "' is listed twice");
+					}
+					ids.add(id);
+				}
+			}
+			List<Feature> features = features(required(top, "", "features"), labelColumn);
+			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
+					missing, features, ids);
+		}
+
+		private List<Feature> features(Field field, String labelColumn) {
+			if (!(field.value() instanceof Sequence sequence)) {
+				throw error(field.line(), "features: expected a list of {name, type}");
+			}
+			if (sequence.items().isEmpty()) {
+				throw error(field.line(), "features: the list is empty; a dataset needs at least one feature");
+			}
+			List<Feature> features = new ArrayList<>();
+			Set<String> names = new LinkedHashSet<>();
+			for (Node item : sequence.items()) {
+				Mapping mapping = mapping(item, "features item");
+				fields(mapping, "features", "name", "type");
+				Field nameField = required(mapping, "features", "name");
+				String name = text(nameField, "features.name");
+				if (!names.add(name)) {
+					throw error(nameField.line(), "duplicate feature '" + name + "'");
+				}
+				if (name.equals(labelColumn)) {
+					throw error(nameField.line(), "feature '" + name + "' is the label column");
+				}
+				Field typeField = required(mapping, "features", "type");
+				String type = text(typeField, "features.type");
+				FeatureType featureType = switch (type.toLowerCase(Locale.ROOT)) {
+					case "numeric" -> FeatureType.NUMERIC;
+					case "categorical" -> FeatureType.CATEGORICAL;
+					default -> throw error(typeField.line(),
+							"unknown feature type '" + type + "' (expected numeric or categorical)");
+				};
+				features.add(new Feature(name, featureType));
+			}
+			return features;
+		}
+
+		private Mapping mapping(Node node, String what) {
+			if (node instanceof Mapping mapping) {
+				return mapping;
+			}
+			throw error(node.line(), what + ": expected a mapping of fields");
+		}
+
+		/** Refuses fields that are not allowed. */
+		private void fields(Mapping mapping, String section, String... allowed) {
+			List<String> names = List.of(allowed);
+			for (Field field : mapping.fields().values()) {
+				if (!names.contains(field.key())) {
+					throw error(field.line(), "unknown field \"" + qualified(section, field.key()) + "\" (expected "
+							+ names.stream().map((name) -> qualified(section, name)).collect(Collectors.joining(", "))
+							+ ")");
+				}
+			}
+		}
+
+		private Field required(Mapping mapping, String section, String name) {
+			Field field = mapping.fields().get(name);
+			if (field == null || (field.value() instanceof Scalar scalar && scalar.text() == null)) {
+				throw error((field != null) ? field.line() : mapping.line(),
+						"missing required field \"" + qualified(section, name) + "\"");
+			}
+			return field;
+		}
+
+		private String text(Field field, String what) {
+			if (field.value() instanceof Scalar scalar && scalar.text() != null) {
+				return scalar.text();
+			}
+			throw error(field.line(), what + ": expected a single value");
+		}
+
+		private List<String> texts(Field field, String what) {
+			if (!(field.value() instanceof Sequence sequence)) {
+				throw error(field.line(), what + ": expected a list of values");
+			}
+			List<String> texts = new ArrayList<>();
+			for (Node item : sequence.items()) {
+				if (!(item instanceof Scalar scalar) || scalar.text() == null) {
+					throw error(item.line(), what + ": expected a list of values");
+				}
+				texts.add(scalar.text());
+			}
+			return texts;
+		}
+
+		private static String qualified(String section, String name) {
+			return section.isEmpty() ? name : section + "." + name;
+		}
+
+		private DatasetConfigException error(int line, String message) {
+			return new DatasetConfigException(this.file, line, message);
+		}
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.ratchet.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the month files of one dataset into validated {@link Row}s. One instance per dataset; it holds no per-file
+ * state, so it can be reused and shared between threads (each {@link #read} call has its own).
+ */
+public final class MonthFileReader {
+
+	private final RowParser parser;
+
+	/** A reader for the files of this dataset. */
+	public MonthFileReader(DatasetConfig dataset) {
+		this.parser = new RowParser(dataset);
+	}
+
+	/**
+	 * Reads a month file once with Commons CSV, validating every row. Valid rows go to {@code rows}; invalid ones go to
+	 * {@code rejects} with the line and the reason, and reading goes on.
+	 * @param file the CSV file (UTF-8, with or without a byte order mark, LF or CRLF)
+	 * @param expectedMonth the month every date must fall in, or {@code null} for no month check
+	 * @param rows receives each valid row, in file order
+	 * @param rejects receives each invalid row, in file order
+	 * @return the counts
+	 * @throws DataFileException when the file is missing, empty, has duplicate or lacks configured header columns, or
+	 * is not well-formed CSV
+	 */
+	public ReadStats read(Path file, YearMonth expectedMonth, Consumer<Row> rows, Consumer<Rejection> rejects) {
+		long count = 0;
+		long accepted = 0;
+		long unlabelled = 0;
+		try (CsvSource source = open(file)) {
+			RowParser.Layout layout = this.parser.layout(file, source.header());
+			while (source.next()) {
+				count++;
+				CSVRecord record = source.record();
+				Row row;
+				try {
+					row = layout.parse(record, source.line(), expectedMonth);
+				}
+				catch (RowParser.BadRow ex) {
+					rejects.accept(new Rejection(file, source.line(), ex.getMessage(), raw(record)));
+					continue;
+				}
+				accepted++;
+				if (!row.labelled()) {
+					unlabelled++;
+				}
+				rows.accept(row);
+			}
+		}
+		return new ReadStats(count, accepted, count - accepted, unlabelled);
+	}
+
+	static CsvSource open(Path file) {
+		if (Files.isDirectory(file)) {
+			throw new DataFileException(file, 0, "is a folder, not a file");
+		}
+		try {
+			return CsvSource.open(file, Files.newInputStream(file));
+		}
+		catch (NoSuchFileException ex) {
+			throw new DataFileException(file, 0, "file not found", ex);
+		}
+		catch (IOException ex) {
+			throw new DataFileException(file, 0, "cannot read: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A record as CSV text again, for rejections. */
+	static String raw(CSVRecord record) {
+		return CsvSource.WRITE_FORMAT.format((Object[]) record.values());
+	}
+
+}

@@ -1,0 +1,296 @@
+package io.ratchet.data;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Turns CSV records of one dataset into {@link Row}s, validating each. Immutable and thread-safe; the per-file part
+ * (column positions) is a {@link Layout}, resolved once per file from its header.
+ */
+final class RowParser {
+
+	private final DatasetConfig dataset;
+
+	private final DateParser dates;
+
+	private final boolean[] numeric;
+
+	RowParser(DatasetConfig dataset) {
+		this.dataset = dataset;
+		this.dates = new DateParser(dataset.dateFormat());
+		this.numeric = new boolean[dataset.features().size()];
+		for (int i = 0; i < this.numeric.length; i++) {
+			this.numeric[i] = dataset.features().get(i).type() == FeatureType.NUMERIC;
+		}
+	}
+
+	DatasetConfig dataset() {
+		return this.dataset;
+	}
+
+	DateParser dates() {
+		return this.dates;
+	}
+
+	/**
+	 * Finds the configured columns in a file's header.
+	 * @throws DataFileException on duplicate column names or missing configured columns
+	 */
+	Layout layout(Path file, List<String> header) {
+		Map<String, Integer> positions = positions(file, header);
+		List<String> missing = new ArrayList<>();
+		for (String column : this.dataset.requiredColumns()) {
+			if (!positions.containsKey(column)) {
+				missing.add(column);
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new DataFileException(file, 1, "header lacks column" + ((missing.size() > 1) ? "s " : " ")
+					+ String.join(", ", missing) + "; header is: " + String.join(", ", header));
+		}
+		int[] features = new int[this.numeric.length];
+		for (int i = 0; i < features.length; i++) {
+			features[i] = positions.get(this.dataset.features().get(i).name());
+		}
+		return new Layout(file, header.size(), positions.get(this.dataset.dateColumn()),
+				positions.get(this.dataset.labelColumn()), features);
+	}
+
+	/** Column name to position; refuses duplicate names. */
+	static Map<String, Integer> positions(Path file, List<String> header) {
+		Map<String, Integer> positions = new HashMap<>();
+		Set<String> duplicates = new LinkedHashSet<>();
+		for (int i = 0; i < header.size(); i++) {
+			if (positions.putIfAbsent(header.get(i), i) != null) {
+				duplicates.add(header.get(i));
+			}
+		}
+		if (!duplicates.isEmpty()) {
+			throw new DataFileException(file, 1, "duplicate column name" + ((duplicates.size() > 1) ? "s " : " ")
+					+ String.join(", ", duplicates) + " in header");
+		}
+		return positions;
+	}
+
+	/** A reason a row is rejected; carries no stack trace since rejections are ordinary, counted events. */
+	static final class BadRow extends Exception {
+
+		BadRow(String reason) {
+			super(reason, null, false, false);
+		}
+
+	}
+
+	/** The positions of the configured columns in one file. */
+	final class Layout {
+
+		private final Path file;
+
+		private final int width;
+
+		private final int date;
+
+		private final int label;
+
+		private final int[] features;
+
+		private Layout(Path file, int width, int date, int label, int[] features) {
+			this.file = file;
+			this.width = width;
+			this.date = date;
+			this.label = label;
+			this.features = features;
+		}
+
+		Path file() {
+			return this.file;
+		}
+
+		/**
+		 * Validates one record.
+		 * @param record the record
+		 * @param line the physical line it starts on
+		 * @param month the month the date must fall in, or {@code null}
+		 * @return the row
+		 * @throws BadRow with the reason when the record is invalid
+		 */
+		Row parse(CSVRecord record, long line, YearMonth month) throws BadRow {
+			if (record.size() != this.width) {
+				throw new BadRow(((record.size() < this.width) ? "too few" : "too many") + " fields: expected "
+						+ this.width + ", found " + record.size());
+			}
+			LocalDate date = date(record.get(this.date));
+			if (month != null && (date.getYear() != month.getYear() || date.getMonthValue() != month.getMonthValue())) {
+				throw new BadRow("date " + date + " outside month file " + month);
+			}
+			double label = label(record.get(this.label));
+			double[] numbers = new double[this.features.length];
+			String[] levels = new String[this.features.length];
+			for (int i = 0; i < this.features.length; i++) {
+				String value = record.get(this.features[i]);
+				boolean missing = RowParser.this.dataset.isMissing(value);
+				if (RowParser.this.numeric[i]) {
+					numbers[i] = missing ? Double.NaN
+							: number(value, RowParser.this.dataset.features().get(i).name());
+				}
+				else {
+					numbers[i] = Double.NaN;
+					levels[i] = missing ? null : value;
+				}
+			}
+			return new Row(line, date, label, numbers, levels);
+		}
+
+		/** The date of a record, for a record already known to be valid. */
+		LocalDate date(CSVRecord record) throws BadRow {
+			if (record.size() != this.width) {
+				throw new BadRow("expected " + this.width + " fields, found " + record.size());
+			}
+			return date(record.get(this.date));
+		}
+
+		private LocalDate date(String value) throws BadRow {
+			if (RowParser.this.dataset.isMissing(value)) {
+				throw new BadRow("missing date in column " + RowParser.this.dataset.dateColumn());
+			}
+			LocalDate date = RowParser.this.dates.parse(value);
+			if (date == null) {
+				throw new BadRow("unparsable date '" + value + "' in column " + RowParser.this.dataset.dateColumn()
+						+ " (pattern " + RowParser.this.dataset.dateFormat() + ")");
+			}
+			return date;
+		}
+
+		private double label(String value) throws BadRow {
+			DatasetConfig dataset = RowParser.this.dataset;
+			if (dataset.isMissing(value)) {
+				return Double.NaN;
+			}
+			if (dataset.task() == Task.REGRESSION) {
+				return number(value, dataset.labelColumn());
+			}
+			if (value.equals(dataset.positiveLabel())) {
+				return 1;
+			}
+			if (dataset.negativeLabel() == null || value.equals(dataset.negativeLabel())) {
+				return 0;
+			}
+			throw new BadRow("label '" + value + "' in column " + dataset.labelColumn() + " is neither '"
+					+ dataset.positiveLabel() + "' nor '" + dataset.negativeLabel() + "'");
+		}
+
+	}
+
+	/** {@link Double#parseDouble} without the NaN and infinity it would also accept. */
+	static double number(String value, String column) throws BadRow {
+		double number;
+		try {
+			number = Double.parseDouble(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new BadRow("unparsable number '" + value + "' in column " + column);
+		}
+		if (Double.isNaN(number) || Double.isInfinite(number)) {
+			throw new BadRow("not a finite number '" + value + "' in column " + column);
+		}
+		return number;
+	}
+
+	/**
+	 * Parses dates with one shared formatter, and by hand for the common {@code yyyy-MM-dd}.
+	 * <p>
+	 * The formatter resolves strictly, so {@code 2012-02-30} is an error rather than silently becoming
+	 * {@code 2012-02-29}, which is what the hand parser does too. A strict formatter cannot resolve a year-of-era
+	 * ({@code y}) without an era, so when the pattern has no era ({@code G}), {@code y} is read as the proleptic year
+	 * ({@code u}); the two agree for every year after 0.
+	 */
+	static final class DateParser {
+
+		private final DateTimeFormatter formatter;
+
+		private final boolean isoDay;
+
+		DateParser(String pattern) {
+			String resolved = pattern.indexOf('G') < 0 ? yearsToProleptic(pattern) : pattern;
+			this.formatter = DateTimeFormatter.ofPattern(resolved, Locale.ENGLISH)
+				.withResolverStyle(ResolverStyle.STRICT);
+			this.isoDay = resolved.equals("uuuu-MM-dd");
+		}
+
+		/** Checks that the pattern reads and writes whole dates; returns the problem, or {@code null}. */
+		static String check(String pattern) {
+			try {
+				DateParser parser = new DateParser(pattern);
+				LocalDate sample = LocalDate.of(2017, 12, 31);
+				String text = parser.formatter.format(sample);
+				if (!sample.equals(parser.parse(text))) {
+					return "date pattern '" + pattern + "' does not describe a whole date";
+				}
+				return null;
+			}
+			catch (IllegalArgumentException | DateTimeException ex) {
+				return "bad date pattern '" + pattern + "': " + ex.getMessage();
+			}
+		}
+
+		/** The date, or {@code null} when the text does not match the pattern. */
+		LocalDate parse(String text) {
+			if (this.isoDay && text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+				int year = digits(text, 0, 4);
+				int month = digits(text, 5, 7);
+				int day = digits(text, 8, 10);
+				if (year < 0 || month < 1 || month > 12 || day < 1
+						|| (day > 28 && day > YearMonth.of(year, month).lengthOfMonth())) {
+					return null;
+				}
+				return LocalDate.of(year, month, day);
+			}
+			try {
+				return LocalDate.parse(text, this.formatter);
+			}
+			catch (DateTimeException ex) {
+				return null;
+			}
+		}
+
+		private static int digits(String text, int from, int to) {
+			int value = 0;
+			for (int i = from; i < to; i++) {
+				int digit = text.charAt(i) - '0';
+				if (digit < 0 || digit > 9) {
+					return -1;
+				}
+				value = value * 10 + digit;
+			}
+			return value;
+		}
+
+		private static String yearsToProleptic(String pattern) {
+			StringBuilder resolved = new StringBuilder(pattern.length());
+			boolean quoted = false;
+			for (int i = 0; i < pattern.length(); i++) {
+				char c = pattern.charAt(i);
+				if (c == '\'') {
+					quoted = !quoted;
+				}
+				resolved.append((c == 'y' && !quoted) ? 'u' : c);
+			}
+			return resolved.toString();
+		}
+
+	}
+
+}

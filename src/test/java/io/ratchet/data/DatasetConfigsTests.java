@@ -1,0 +1,301 @@
+package io.ratchet.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class DatasetConfigsTests {
+
+	private static final String CHURN = """
+			name: churn
+			date:
+			  column: event_date
+			  format: yyyy-MM-dd
+			label:
+			  column: churned
+			  task: binary
+			  positive: "yes"
+			  negative: "no"
+			missing: ["", "NA"]
+			id: [customer_id]
+			features:
+			  - {name: tenure_months, type: numeric}
+			  - {name: plan, type: categorical}
+			""";
+
+	@TempDir
+	Path config;
+
+	@Test
+	void loadsEveryField() throws IOException {
+		// given
+		Path file = write("churn", CHURN);
+
+		// when
+		DatasetConfig dataset = DatasetConfigs.load(this.config, "churn");
+
+		// then
+		assertThat(dataset.name()).isEqualTo("churn");
+		assertThat(dataset.source()).isEqualTo(file);
+		assertThat(dataset.dateColumn()).isEqualTo("event_date");
+		assertThat(dataset.dateFormat()).isEqualTo("yyyy-MM-dd");
+		assertThat(dataset.labelColumn()).isEqualTo("churned");
+		assertThat(dataset.task()).isEqualTo(Task.BINARY);
+		assertThat(dataset.positiveLabel()).isEqualTo("yes");
+		assertThat(dataset.negativeLabel()).isEqualTo("no");
+		assertThat(dataset.missingTokens()).isEqualTo(Set.of("", "NA"));
+		assertThat(dataset.idColumns()).containsExactly("customer_id");
+		assertThat(dataset.features()).containsExactly(new Feature("tenure_months", FeatureType.NUMERIC),
+				new Feature("plan", FeatureType.CATEGORICAL));
+	}
+
+	@Test
+	void defaultsTheDateFormatAndOptionalFields() throws IOException {
+		// given
+		Path file = write("bikes", """
+				name: bikes
+				date: {column: dteday}
+				label: {column: cnt, task: regression}
+				features:
+				  - {name: temp, type: numeric}
+				""");
+
+		// when
+		DatasetConfig dataset = DatasetConfigs.load(file);
+
+		// then
+		assertThat(dataset.dateFormat()).isEqualTo("yyyy-MM-dd");
+		assertThat(dataset.task()).isEqualTo(Task.REGRESSION);
+		assertThat(dataset.positiveLabel()).isNull();
+		assertThat(dataset.missingTokens()).containsExactly("");
+		assertThat(dataset.idColumns()).isEmpty();
+	}
+
+	@Test
+	void unknownDatasetListsTheKnownOnes() throws IOException {
+		// given
+		write("churn", CHURN);
+		write("bikes", CHURN.replace("churn", "bikes"));
+
+		// when / then
+		assertThatExceptionOfType(UnknownDatasetException.class)
+			.isThrownBy(() -> DatasetConfigs.load(this.config, "churm"))
+			.withMessage(this.config.resolve("datasets") + ": unknown dataset 'churm' (known: bikes, churn)")
+			.satisfies((ex) -> assertThat(ex.known()).containsExactly("bikes", "churn"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "../x", "..", ".hidden", "a/b", "a\\b", "", "-x", "x y" })
+	void refusesBadDatasetNames(String name) throws IOException {
+		// given
+		write("churn", CHURN);
+		Files.writeString(this.config.resolve("x.yml"), CHURN.replace("churn", "x"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class)
+			.isThrownBy(() -> DatasetConfigs.load(this.config.resolve("datasets"), name))
+			.isNotInstanceOf(UnknownDatasetException.class)
+			.withMessageContaining("invalid dataset name '" + name + "'");
+	}
+
+	@Test
+	void yamlSyntaxErrorNamesFileAndLine() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("missing: [\"\", \"NA\"]", "missing: [\"\", \"NA\""));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessageStartingWith(file + " line 10: YAML syntax error: while parsing a flow sequence")
+			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(10));
+	}
+
+	@Test
+	void unknownFieldNamesFileLineAndField() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("  task: binary", "  tsak: binary"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessageStartingWith(file + " line 7: unknown field \"label.tsak\"");
+	}
+
+	@Test
+	void unknownTopLevelField() throws IOException {
+		// given
+		Path file = write("churn", CHURN + "wieght: 3\n");
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessageStartingWith(file + " line 15: unknown field \"wieght\"");
+	}
+
+	@Test
+	void unknownFeatureField() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("{name: plan, type: categorical}",
+				"{name: plan, type: categorical, weight: 2}"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessageStartingWith(file + " line 14: unknown field \"features.weight\"");
+	}
+
+	@Test
+	void missingRequiredField() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("  column: churned\n", ""));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 6: missing required field \"label.column\"");
+	}
+
+	@Test
+	void missingRequiredSection() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("date:\n  column: event_date\n  format: yyyy-MM-dd\n", ""));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 1: missing required field \"date\"");
+	}
+
+	@Test
+	void badTask() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("task: binary", "task: multiclass"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 7: label.task: unknown task 'multiclass' (expected binary or regression)");
+	}
+
+	@Test
+	void binaryWithoutPositive() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("  positive: \"yes\"\n", ""));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 6: label.positive is required for a binary label");
+	}
+
+	@Test
+	void positiveOnARegressionLabel() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("task: binary", "task: regression"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 8: label.positive is for binary labels only");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "yyyy-MM-dd-bb", "HH:mm", "yyyy-MM" })
+	void badDatePattern(String pattern) throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("format: yyyy-MM-dd", "format: \"" + pattern + "\""));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessageStartingWith(file + " line 4: ")
+			.withMessageContaining("'" + pattern + "'");
+	}
+
+	@Test
+	void otherDatePatternsAreFine() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("format: yyyy-MM-dd", "format: dd/MM/yyyy"));
+
+		// when
+		DatasetConfig dataset = DatasetConfigs.load(file);
+
+		// then
+		assertThat(dataset.dateFormat()).isEqualTo("dd/MM/yyyy");
+	}
+
+	@Test
+	void duplicateFeature() throws IOException {
+		// given
+		Path file = write("churn", CHURN + "  - {name: plan, type: numeric}\n");
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 15: duplicate feature 'plan'");
+	}
+
+	@Test
+	void labelAsFeature() throws IOException {
+		// given
+		Path file = write("churn", CHURN + "  - {name: churned, type: categorical}\n");
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 15: feature 'churned' is the label column");
+	}
+
+	@Test
+	void badFeatureType() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("type: categorical", "type: text"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 14: unknown feature type 'text' (expected numeric or categorical)");
+	}
+
+	@Test
+	void noFeatures() throws IOException {
+		// given
+		Path file = write("churn", CHURN.substring(0, CHURN.indexOf("features:")) + "features: []\n");
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 12: features: the list is empty; a dataset needs at least one feature");
+	}
+
+	@Test
+	void nameMustMatchTheFileName() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("name: churn", "name: churn2"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 1: name 'churn2' does not match the file name 'churn.yml'");
+	}
+
+	@Test
+	void duplicateYamlKey() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("  task: binary\n", "  task: binary\n  task: regression\n"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 8: duplicate field \"task\"");
+	}
+
+	@Test
+	void emptyFile() throws IOException {
+		// given
+		Path file = write("churn", "");
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + ": empty file");
+	}
+
+	private Path write(String name, String yaml) throws IOException {
+		Path folder = Files.createDirectories(this.config.resolve("datasets"));
+		return Files.writeString(folder.resolve(name + ".yml"), yaml);
+	}
+
+}
