@@ -1,0 +1,271 @@
+package io.ratchet.demo;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.ratchet.data.Feature;
+import io.ratchet.data.FeatureType;
+import io.ratchet.data.Row;
+
+/**
+ * Writes Ratchet's demo: a subscription-churn dataset over {@value #MONTHS} calendar months whose last
+ * {@value ChurnWorld#DRIFT_MONTHS} months have drifted, a champion trained on the first year that meets its
+ * requirements before the drift and breaches them after, and two candidates.
+ * <p>
+ * Files written under the project root (each replaced when present):
+ * <ul>
+ * <li>{@code config/datasets/churn.yml}</li>
+ * <li>{@code historical-data/churn/YYYY-MM.csv}, one per month; other {@code YYYY-MM.csv} files of that folder (a
+ * previous demo over other months) are deleted so that the dataset is exactly the generated one</li>
+ * <li>{@code config/models/churn-logit-v1.json} (champion: logistic regression on months 1–12),
+ * {@code churn-logit-v2.json} (candidate: logistic regression on months 9–20) and {@code churn-gbt-v1.json}
+ * (candidate: gradient-boosted trees on months 1–12)</li>
+ * <li>the {@code churn:} entries of {@code config/registry.yml} and {@code config/requirements.yml}; other entries of
+ * those files are kept as they are</li>
+ * </ul>
+ * The same seed and last month give byte-identical files on any JVM.
+ */
+public final class DemoGenerator {
+
+	/** The seed used when none is given. */
+	public static final long DEFAULT_SEED = 42;
+
+	/** Months of history generated. */
+	public static final int MONTHS = 24;
+
+	/** The dataset's name. */
+	static final String DATASET = "churn";
+
+	/** The penalty parameter of both logistic models. */
+	static final double C = 1.0;
+
+	private static final Pattern MONTH_FILE = Pattern.compile("\\d{4}-\\d{2}\\.csv");
+
+	private DemoGenerator() {
+	}
+
+	/**
+	 * What was generated.
+	 *
+	 * @param first the first month of history
+	 * @param last the last month of history
+	 * @param rows the number of data rows over all months (labelled or not)
+	 * @param written every file written, under the project root, in the order written
+	 */
+	public record Result(YearMonth first, YearMonth last, long rows, List<Path> written) {
+
+		public Result {
+			written = List.copyOf(written);
+		}
+
+	}
+
+	/** The default last month for a given day: the month before it (the last complete month). */
+	public static YearMonth defaultLastMonth(LocalDate today) {
+		return YearMonth.from(today).minusMonths(1);
+	}
+
+	/**
+	 * Generates the demo under {@code projectRoot}.
+	 * @param projectRoot the project's root folder (created when absent)
+	 * @param lastMonth the last month of history; the first is {@value #MONTHS} − 1 months earlier
+	 * @param seed the seed of every random draw
+	 * @return what was written
+	 * @throws DemoException when a file cannot be written, naming it
+	 */
+	public static Result generate(Path projectRoot, YearMonth lastMonth, long seed) {
+		Objects.requireNonNull(projectRoot, "projectRoot");
+		Objects.requireNonNull(lastMonth, "lastMonth");
+		return new Generation(projectRoot, lastMonth, seed).run();
+	}
+
+	/** One generation: the history in memory, then the files. */
+	private static final class Generation {
+
+		private final Path root;
+
+		private final List<YearMonth> months = new ArrayList<>();
+
+		private final List<List<ChurnWorld.Customer>> history = new ArrayList<>();
+
+		private final List<Path> written = new ArrayList<>();
+
+		Generation(Path root, YearMonth lastMonth, long seed) {
+			this.root = root;
+			ChurnWorld world = new ChurnWorld(seed);
+			int nextId = 100001;
+			for (int i = 0; i < MONTHS; i++) {
+				YearMonth month = lastMonth.minusMonths(MONTHS - 1 - i);
+				List<ChurnWorld.Customer> customers = world.month(month, i, MONTHS, nextId);
+				nextId += customers.size();
+				this.months.add(month);
+				this.history.add(customers);
+			}
+		}
+
+		Result run() {
+			write("config/datasets/churn.yml", datasetYaml());
+			deleteOtherMonths();
+			long rows = 0;
+			for (int i = 0; i < MONTHS; i++) {
+				write("historical-data/churn/" + this.months.get(i) + ".csv", csv(this.history.get(i)));
+				rows += this.history.get(i).size();
+			}
+			LinearModel champion = LogisticFit.fit(ChurnWorld.FEATURES, rows(0, 12), C);
+			write("config/models/churn-logit-v1.json", champion.json("churn-logit", "1", logisticTraining(0, 12)));
+			LinearModel logit2 = LogisticFit.fit(ChurnWorld.FEATURES, rows(8, 20), C);
+			write("config/models/churn-logit-v2.json", logit2.json("churn-logit", "2", logisticTraining(8, 20)));
+			BoostingFit boosting = new BoostingFit(ChurnWorld.FEATURES, 30, 3, 0.1, 1.0, 10.0);
+			TreeEnsemble gbt = boosting.fit(rows(0, 12));
+			write("config/models/churn-gbt-v1.json", gbt.json("churn-gbt", "1",
+					"{" + ModelFiles.window(this.months.get(0), this.months.get(11), labelled(0, 12)) + ",\n               "
+							+ boosting.describe() + "}"));
+			merge("config/registry.yml",
+					"churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1]\n");
+			merge("config/requirements.yml", requirements(champion));
+			return new Result(this.months.get(0), this.months.get(MONTHS - 1), rows, this.written);
+		}
+
+		/**
+		 * Bounds the champion meets in every month before the drift, a little below its worst such month, rounded
+		 * outwards; the period bounds are a little below its figures over those months pooled.
+		 */
+		private String requirements(LinearModel champion) {
+			int early = MONTHS - ChurnWorld.DRIFT_MONTHS;
+			double worstAuc = Double.POSITIVE_INFINITY;
+			double worstLogLoss = 0;
+			double worstBrier = 0;
+			for (int i = 0; i < early; i++) {
+				Figures figures = Figures.of(champion, rows(i, i + 1));
+				worstAuc = StrictMath.min(worstAuc, figures.rocAuc());
+				worstLogLoss = StrictMath.max(worstLogLoss, figures.logLoss());
+				worstBrier = StrictMath.max(worstBrier, figures.brier());
+			}
+			Figures period = Figures.of(champion, rows(0, early));
+			return "churn:\n  min-rows: 200\n  monthly:\n" //
+					+ "    roc_auc: {min: " + bound(worstAuc - 0.005, 2, RoundingMode.FLOOR) + "}\n"
+					+ "    log_loss: {max: " + bound(worstLogLoss + 0.005, 2, RoundingMode.CEILING) + "}\n"
+					+ "    brier: {max: " + bound(worstBrier + 0.002, 3, RoundingMode.CEILING) + "}\n" //
+					+ "  period:\n" //
+					+ "    roc_auc: {min: " + bound(period.rocAuc() - 0.01, 2, RoundingMode.FLOOR) + "}\n"
+					+ "    log_loss: {max: " + bound(period.logLoss() + 0.01, 2, RoundingMode.CEILING) + "}\n";
+		}
+
+		private static String bound(double value, int decimals, RoundingMode rounding) {
+			return BigDecimal.valueOf(value).setScale(decimals, rounding).toPlainString();
+		}
+
+		private String logisticTraining(int from, int to) {
+			return "{" + ModelFiles.window(this.months.get(from), this.months.get(to - 1), labelled(from, to))
+					+ ", \"algorithm\": \"logistic_regression\", \"penalty\": \"l2\", \"C\": " + Json.number(C)
+					+ ",\n               \"objective\": " + Json.string(LogisticFit.OBJECTIVE) + "}";
+		}
+
+		/** The rows of months {@code from} (inclusive) to {@code to} (exclusive), by index. */
+		private List<Row> rows(int from, int to) {
+			return this.history.subList(from, to).stream().flatMap(List::stream).map(ChurnWorld.Customer::row).toList();
+		}
+
+		private long labelled(int from, int to) {
+			return rows(from, to).stream().filter(Row::labelled).count();
+		}
+
+		private static String datasetYaml() {
+			StringBuilder yaml = new StringBuilder("name: churn\n" //
+					+ "date:\n  column: event_date\n  format: yyyy-MM-dd\n" //
+					+ "label:\n  column: churned\n  task: binary\n  positive: \"yes\"\n  negative: \"no\"\n" //
+					+ "missing: [\"\", \"NA\"]\n" //
+					+ "id: [customer_id]\n" //
+					+ "features:\n");
+			for (Feature feature : ChurnWorld.FEATURES) {
+				yaml.append("  - {name: ").append(feature.name()).append(", type: ").append(feature.type().key())
+					.append("}\n");
+			}
+			return yaml.toString();
+		}
+
+		private static String csv(List<ChurnWorld.Customer> customers) {
+			StringBuilder csv = new StringBuilder("customer_id,event_date");
+			ChurnWorld.FEATURES.forEach((feature) -> csv.append(',').append(feature.name()));
+			csv.append(",churned\n");
+			for (ChurnWorld.Customer customer : customers) {
+				Row row = customer.row();
+				csv.append(customer.id()).append(',').append(row.date());
+				for (int f = 0; f < ChurnWorld.FEATURES.size(); f++) {
+					csv.append(',');
+					if (ChurnWorld.FEATURES.get(f).type() == FeatureType.NUMERIC) {
+						double value = row.numbers()[f];
+						if (!Double.isNaN(value)) {
+							csv.append(BigDecimal.valueOf(value)
+								.setScale(ChurnWorld.DECIMALS[f], RoundingMode.HALF_UP)
+								.toPlainString());
+						}
+					}
+					else if (row.levels()[f] != null) {
+						csv.append(row.levels()[f]);
+					}
+					else if (f == ChurnWorld.REGION) {
+						csv.append("NA"); // the region's source system writes NA; the others leave the cell empty
+					}
+				}
+				csv.append(',').append(row.labelled() ? ((row.label() == 1) ? "yes" : "no") : "").append('\n');
+			}
+			return csv.toString();
+		}
+
+		private void deleteOtherMonths() {
+			Path folder = this.root.resolve("historical-data/churn");
+			if (!Files.isDirectory(folder)) {
+				return;
+			}
+			List<String> keep = this.months.stream().map((month) -> month + ".csv").toList();
+			try (Stream<Path> files = Files.list(folder)) {
+				for (Path file : files.toList()) {
+					String name = file.getFileName().toString();
+					if (MONTH_FILE.matcher(name).matches() && !keep.contains(name) && Files.isRegularFile(file)) {
+						Files.delete(file);
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new DemoException("historical-data/churn: cannot remove an old month file: " + ex, ex);
+			}
+		}
+
+		private void merge(String relative, String block) {
+			Path file = this.root.resolve(relative);
+			try {
+				String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+				write(relative, ConfigBlocks.replace(existing, DATASET, block));
+			}
+			catch (IOException ex) {
+				throw new DemoException(relative + ": cannot read: " + ex, ex);
+			}
+		}
+
+		private void write(String relative, String text) {
+			Path file = this.root.resolve(relative);
+			try {
+				Files.createDirectories(file.getParent());
+				Files.writeString(file, text, StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new DemoException(relative + ": cannot write: " + ex, ex);
+			}
+			this.written.add(file);
+		}
+
+	}
+
+}
