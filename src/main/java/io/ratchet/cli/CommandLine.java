@@ -24,8 +24,6 @@ public class CommandLine {
 
 	private final Map<String, Command> commands;
 
-	private final PrintStream out = System.out;
-
 	public CommandLine(BacktestCommand backtest, RestartCommand restart, ImportCommand importCommand,
 			GenerateDemoCommand generateDemo) {
 		this.commands = Map.of("backtest", backtest, "restart", restart, "import", importCommand, "generate-demo",
@@ -44,7 +42,7 @@ public class CommandLine {
 			return USAGE;
 		}
 		try {
-			return command.run(Arrays.copyOfRange(args, 1, args.length), this.out);
+			return command.run(Arrays.copyOfRange(args, 1, args.length), System.out);
 		}
 		catch (UsageException ex) {
 			System.err.println("ratchet " + args[0] + ": " + ex.getMessage());
@@ -69,9 +67,10 @@ public class CommandLine {
 	}
 
 	private void usage() {
-		this.out.println("Ratchet: keeps production predictive models honest.");
-		this.out.println("commands:");
-		this.commands.values().stream().map(Command::usage).sorted().forEach((usage) -> this.out.println("  " + usage));
+		PrintStream out = System.out;
+		out.println("Ratchet: keeps production predictive models honest.");
+		out.println("commands:");
+		this.commands.values().stream().map(Command::usage).sorted().forEach((usage) -> out.println("  " + usage));
 	}
 
 }

@@ -1,0 +1,142 @@
+package io.ratchet.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import io.ratchet.demo.DemoGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line on the demo: the story (early months pass, late months breach), exit codes, the summary and the
+ * report paths, importing, and mistakes on the command line.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class CommandLineTests {
+
+	@TempDir
+	static Path root;
+
+	@DynamicPropertySource
+	static void paths(DynamicPropertyRegistry registry) {
+		registry.add("ratchet.paths.config", () -> root.resolve("config").toString());
+		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
+		registry.add("ratchet.paths.reports", () -> root.resolve("reports").toString());
+	}
+
+	@Autowired
+	CommandLine commandLine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private PrintStream originalOut;
+
+	private PrintStream originalErr;
+
+	@BeforeEach
+	void capture() {
+		this.originalOut = System.out;
+		this.originalErr = System.err;
+		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
+		if (!Files.exists(root.resolve("config/datasets/churn.yml"))) {
+			DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
+		}
+	}
+
+	@AfterEach
+	void restore() {
+		System.setOut(this.originalOut);
+		System.setErr(this.originalErr);
+	}
+
+	@Test
+	void theDemoBackTestPassesEarlyAndBreachesLate() {
+		// when
+		int early = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2026-06");
+		String earlyOutput = this.out.toString(StandardCharsets.UTF_8);
+		this.out.reset();
+		int whole = this.commandLine.run("backtest", "--dataset", "churn");
+		String wholeOutput = this.out.toString(StandardCharsets.UTF_8);
+
+		// then
+		assertThat(early).as(earlyOutput).isZero();
+		assertThat(earlyOutput).contains("Verdict: PASS");
+		assertThat(whole).as(wholeOutput).isEqualTo(CommandLine.BREACHED);
+		assertThat(wholeOutput).contains("Verdict: BREACH")
+			.contains("churn-logit@1")
+			.contains("champion")
+			.contains("2026-07  roc_auc")
+			.contains("metrics.csv")
+			.contains("summary.html")
+			.contains("rows/s");
+		String report = wholeOutput.lines().filter((line) -> line.contains("metrics.csv")).findFirst().orElseThrow();
+		assertThat(Path.of(report.substring(report.indexOf(':') + 1).trim())).exists();
+	}
+
+	@Test
+	void importCountsRowsAndRejectionsInTheDatabase() throws Exception {
+		// given
+		Path source = root.resolve("export.csv");
+		Files.writeString(source, """
+				customer_id,event_date,tenure_months,monthly_charges,support_tickets,usage_hours,days_since_login,plan,region,payment_method,churned
+				new-1,2026-11-02,3,20.5,0,10,2,basic,north,card,no
+				new-2,2026-11-03,oops,20.5,0,10,2,basic,north,card,yes
+				""");
+
+		// when
+		int code = this.commandLine.run("import", "churn", source.toString());
+
+		// then
+		assertThat(code).as(this.err.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("1 new").contains("1 rejected");
+		assertThat(root.resolve("historical-data/churn/2026-11.csv")).exists();
+		assertThat(this.jdbc.sql("SELECT rows_rejected FROM import_batch WHERE source_file = ?")
+			.param(source.toString())
+			.query(Long.class)
+			.single()).isEqualTo(1L);
+		Files.delete(root.resolve("historical-data/churn/2026-11.csv"));
+	}
+
+	@Test
+	void mistakesOnTheCommandLineExitWithTwoAndSayWhy() {
+		assertThat(this.commandLine.run("backtest", "--frm", "2025-01")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.commandLine.run("backtest", "--from", "January")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.commandLine.run("restart", "99999")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.commandLine.run("frobnicate")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("unknown option --frm")
+			.contains("--from must be a month")
+			.contains("no run 99999")
+			.contains("unknown command 'frobnicate'");
+	}
+
+	@Test
+	void aBackTestOfAnUnknownDatasetFailsWithExitOne() {
+		assertThat(this.commandLine.run("backtest", "--dataset", "nosuch")).isEqualTo(CommandLine.FAILED);
+		assertThat(this.out.toString(StandardCharsets.UTF_8) + this.err.toString(StandardCharsets.UTF_8))
+			.contains("nosuch")
+			.contains("churn");
+	}
+
+}
