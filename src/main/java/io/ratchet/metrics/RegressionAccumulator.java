@@ -1,0 +1,202 @@
+package io.ratchet.metrics;
+
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.ratchet.data.Task;
+
+/**
+ * Metrics of a regression model in constant memory, every sum compensated. The label's total sum of squares (the
+ * denominator of R²) is neither derived from raw sums of {@code y} and {@code y²}, which cancel catastrophically when
+ * the mean is large against the spread, nor from Welford's running mean, whose rounding (about one unit in the last
+ * place of the mean per row) ruins it in the same case: the labels are shifted by the first one seen ({@code d = y - K},
+ * exact or nearly so) and the compensated sums of {@code d} and {@code d²} give {@code SS_tot = S2 - S1² / n} with a
+ * relative error near the machine epsilon whatever the mean. Merging re-expresses the other side's sums around this
+ * side's shift. Definitions follow scikit-learn 1.2.
+ */
+final class RegressionAccumulator implements MetricAccumulator {
+
+	/** scikit-learn's floor for {@code |y|} in MAPE: {@code np.finfo(np.float64).eps}. */
+	static final double MAPE_EPSILON = Math.ulp(1.0);
+
+	private long n;
+
+	private long unlabelled;
+
+	/** The first label seen (0 while there is none): the labels are summed as deviations from it. */
+	private double shift;
+
+	/** Sum of {@code label - shift}. */
+	private final CompensatedSum deviationSum;
+
+	/** Sum of {@code (label - shift)²}. */
+	private final CompensatedSum squaredDeviationSum;
+
+	private final CompensatedSum predictionSum;
+
+	private final CompensatedSum absoluteErrorSum;
+
+	private final CompensatedSum squaredErrorSum;
+
+	/** Sum of prediction minus label. */
+	private final CompensatedSum errorSum;
+
+	private final CompensatedSum percentageErrorSum;
+
+	RegressionAccumulator() {
+		this(0, 0, 0.0, new CompensatedSum[] { new CompensatedSum(), new CompensatedSum(), new CompensatedSum(),
+				new CompensatedSum(), new CompensatedSum(), new CompensatedSum(), new CompensatedSum() });
+	}
+
+	/** The sums in the order of {@link #sums()}. */
+	private RegressionAccumulator(long n, long unlabelled, double shift, CompensatedSum[] sums) {
+		this.n = n;
+		this.unlabelled = unlabelled;
+		this.shift = shift;
+		this.deviationSum = sums[0];
+		this.squaredDeviationSum = sums[1];
+		this.predictionSum = sums[2];
+		this.absoluteErrorSum = sums[3];
+		this.squaredErrorSum = sums[4];
+		this.errorSum = sums[5];
+		this.percentageErrorSum = sums[6];
+	}
+
+	private CompensatedSum[] sums() {
+		return new CompensatedSum[] { this.deviationSum, this.squaredDeviationSum, this.predictionSum,
+				this.absoluteErrorSum, this.squaredErrorSum, this.errorSum, this.percentageErrorSum };
+	}
+
+	@Override
+	public void add(double prediction, double label) {
+		if (Double.isNaN(label)) {
+			this.unlabelled++;
+			return;
+		}
+		if (!Double.isFinite(label)) {
+			throw new IllegalArgumentException("label must be a finite number or NaN (unlabelled), not " + label);
+		}
+		if (!Double.isFinite(prediction)) {
+			throw new IllegalArgumentException("prediction must be a finite number, not " + prediction);
+		}
+		if (this.n == 0) {
+			this.shift = label;
+		}
+		this.n++;
+		double deviation = label - this.shift;
+		this.deviationSum.add(deviation);
+		this.squaredDeviationSum.add(deviation * deviation);
+		this.predictionSum.add(prediction);
+		double error = prediction - label;
+		double absoluteError = Math.abs(error);
+		this.absoluteErrorSum.add(absoluteError);
+		this.squaredErrorSum.add(error * error);
+		this.errorSum.add(error);
+		this.percentageErrorSum.add(absoluteError / Math.max(Math.abs(label), MAPE_EPSILON));
+	}
+
+	@Override
+	public void merge(MetricAccumulator other) {
+		if (!(other instanceof RegressionAccumulator that)) {
+			throw new IllegalArgumentException(
+					"cannot merge a " + other.task().key() + " accumulator into a regression one");
+		}
+		long otherN = that.n;
+		if (otherN > 0) {
+			if (this.n == 0) {
+				this.shift = that.shift;
+			}
+			// The other side's deviations are d' = y - K'; around this shift K they are d' + delta, delta = K' - K:
+			// S1 = S1' + n' delta and S2 = S2' + 2 delta S1' + n' delta². Read everything before writing (self-merge).
+			double delta = that.shift - this.shift;
+			double otherDeviations = that.deviationSum.value();
+			CompensatedSum[] mine = sums();
+			CompensatedSum[] theirs = that.sums();
+			for (int i = 0; i < mine.length; i++) {
+				mine[i].add(theirs[i]);
+			}
+			this.deviationSum.add(otherN * delta);
+			this.squaredDeviationSum.add(2 * delta * otherDeviations);
+			this.squaredDeviationSum.add(otherN * delta * delta);
+			this.n += otherN;
+		}
+		this.unlabelled += that.unlabelled;
+	}
+
+	@Override
+	public MetricValues result() {
+		Map<Metric, Double> values = new EnumMap<>(Metric.class);
+		values.put(Metric.N, (double) this.n);
+		if (this.n == 0) {
+			return new MetricValues(values);
+		}
+		double count = this.n;
+		double deviations = this.deviationSum.value();
+		values.put(Metric.MEAN_LABEL, this.shift + deviations / count);
+		values.put(Metric.MEAN_PREDICTION, this.predictionSum.value() / count);
+		values.put(Metric.MAE, this.absoluteErrorSum.value() / count);
+		values.put(Metric.RMSE, Math.sqrt(this.squaredErrorSum.value() / count));
+		values.put(Metric.BIAS, this.errorSum.value() / count);
+		values.put(Metric.MAPE, this.percentageErrorSum.value() / count);
+		double totalSquares = this.squaredDeviationSum.value() - deviations * deviations / count;
+		if (totalSquares > 0) {
+			values.put(Metric.R2, 1 - this.squaredErrorSum.value() / totalSquares);
+		}
+		return new MetricValues(values);
+	}
+
+	@Override
+	public long labelled() {
+		return this.n;
+	}
+
+	@Override
+	public long unlabelled() {
+		return this.unlabelled;
+	}
+
+	@Override
+	public Task task() {
+		return Task.REGRESSION;
+	}
+
+	/** Payload: labelled count, unlabelled count, shift, then seven compensated sums as in {@link #sums()}. */
+	@Override
+	public byte[] toBytes() {
+		CompensatedSum[] sums = sums();
+		ByteBuffer buffer = StateFormat.start(StateFormat.REGRESSION,
+				2 * Long.BYTES + Double.BYTES + sums.length * 2 * Double.BYTES);
+		buffer.putLong(this.n);
+		buffer.putLong(this.unlabelled);
+		buffer.putDouble(this.shift);
+		for (CompensatedSum sum : sums) {
+			StateFormat.putSum(buffer, sum);
+		}
+		return StateFormat.finish(buffer);
+	}
+
+	/** Reads a state written by {@link #toBytes()}. */
+	static RegressionAccumulator fromBytes(byte[] state) {
+		ByteBuffer payload = StateFormat.open(state, StateFormat.REGRESSION);
+		try {
+			long n = StateFormat.getCount(payload, "labelled");
+			long unlabelled = StateFormat.getCount(payload, "unlabelled");
+			double shift = payload.getDouble();
+			CompensatedSum[] sums = new CompensatedSum[7];
+			for (int i = 0; i < sums.length; i++) {
+				sums[i] = StateFormat.getSum(payload);
+			}
+			StateFormat.close(payload);
+			if (!Double.isFinite(shift) || sums[1].value() < 0) {
+				throw new MetricStateException("corrupt metric state: impossible label shift or spread");
+			}
+			return new RegressionAccumulator(n, unlabelled, shift, sums);
+		}
+		catch (BufferUnderflowException ex) {
+			throw StateFormat.truncated();
+		}
+	}
+
+}

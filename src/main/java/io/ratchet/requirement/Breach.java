@@ -1,0 +1,57 @@
+package io.ratchet.requirement;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Objects;
+
+import io.ratchet.metrics.Metric;
+
+/**
+ * A value that crossed a bound.
+ *
+ * @param model the model's name
+ * @param period {@code YYYY-MM} for a month, {@link RequirementCheck#WHOLE_PERIOD} for the whole period
+ * @param metric the metric
+ * @param value the value it had
+ * @param kind below a minimum or above a maximum
+ * @param bound the limit it crossed
+ */
+public record Breach(String model, String period, Metric metric, double value, BoundKind kind, double bound) {
+
+	/** Significant digits shown at least. */
+	private static final int DIGITS = 4;
+
+	public Breach {
+		Objects.requireNonNull(model, "model");
+		Objects.requireNonNull(period, "period");
+		Objects.requireNonNull(metric, "metric");
+		Objects.requireNonNull(kind, "kind");
+	}
+
+	/**
+	 * The breach in a few words, e.g. {@code roc_auc 0.71 < 0.75} or {@code log_loss 0.6123 > 0.55}. The value is
+	 * rounded to 4 significant digits, or more when needed to tell it from the bound ({@code 0.74999 < 0.75}).
+	 */
+	public String describe() {
+		String limit = plain(BigDecimal.valueOf(this.bound));
+		return this.metric.key() + " " + rounded(this.value, limit) + ((this.kind == BoundKind.MIN) ? " < " : " > ")
+				+ limit;
+	}
+
+	private static String rounded(double value, String limit) {
+		BigDecimal exact = BigDecimal.valueOf(value);
+		for (int digits = DIGITS; digits < 17; digits++) {
+			String text = plain(exact.round(new MathContext(digits)));
+			if (!text.equals(limit)) {
+				return text;
+			}
+		}
+		return plain(exact);
+	}
+
+	private static String plain(BigDecimal number) {
+		String text = number.stripTrailingZeros().toPlainString();
+		return text.equals("-0") ? "0" : text;
+	}
+
+}

@@ -1,0 +1,78 @@
+package io.ratchet.requirement;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.ratchet.metrics.Metric;
+
+/**
+ * The requirements of one dataset's models: bounds checked for every month, bounds checked on the whole period, and
+ * per-model overrides (by model name, whatever the version).
+ *
+ * @param dataset the dataset's name
+ * @param minRows the fewest labelled rows a period needs to be judged; with fewer it is insufficient data
+ * @param monthly bounds checked for every month, at most one per metric
+ * @param period bounds checked on the whole period, at most one per metric
+ * @param models overrides by model name
+ */
+public record DatasetRequirements(String dataset, long minRows, List<Bound> monthly, List<Bound> period,
+		Map<String, ModelRequirements> models) {
+
+	public DatasetRequirements {
+		if (dataset == null || dataset.isBlank()) {
+			throw new IllegalArgumentException("dataset name must not be blank");
+		}
+		if (minRows < 0) {
+			throw new IllegalArgumentException("min-rows must not be negative, not " + minRows);
+		}
+		monthly = checked(monthly, "monthly");
+		period = checked(period, "period");
+		Map<String, ModelRequirements> copy = new LinkedHashMap<>();
+		models.forEach((name, model) -> copy.put(Objects.requireNonNull(name, "model name"),
+				Objects.requireNonNull(model, "model requirements")));
+		models = Collections.unmodifiableMap(copy);
+	}
+
+	/** Requirements with no bounds at all. */
+	public static DatasetRequirements none(String dataset) {
+		return new DatasetRequirements(dataset, 0, List.of(), List.of(), Map.of());
+	}
+
+	/** The monthly bounds for a model: the dataset's, with the model's overrides replacing them metric by metric. */
+	public List<Bound> monthlyFor(String modelName) {
+		ModelRequirements model = this.models.get(modelName);
+		return (model != null) ? merged(this.monthly, model.monthly()) : this.monthly;
+	}
+
+	/** The whole-period bounds for a model: the dataset's, with the model's overrides replacing them metric by metric. */
+	public List<Bound> periodFor(String modelName) {
+		ModelRequirements model = this.models.get(modelName);
+		return (model != null) ? merged(this.period, model.period()) : this.period;
+	}
+
+	/** The dataset's bounds in their order, each replaced by the override on its metric, then the other overrides. */
+	private static List<Bound> merged(List<Bound> base, List<Bound> overrides) {
+		Map<Metric, Bound> byMetric = new LinkedHashMap<>();
+		base.forEach((bound) -> byMetric.put(bound.metric(), bound));
+		overrides.forEach((bound) -> byMetric.put(bound.metric(), bound));
+		return List.copyOf(byMetric.values());
+	}
+
+	/** An immutable copy, refusing a second bound on one metric. */
+	static List<Bound> checked(List<Bound> bounds, String what) {
+		List<Bound> copy = List.copyOf(bounds);
+		Set<Metric> seen = EnumSet.noneOf(Metric.class);
+		for (Bound bound : copy) {
+			if (!seen.add(bound.metric())) {
+				throw new IllegalArgumentException("two " + what + " bounds on " + bound.metric().key());
+			}
+		}
+		return copy;
+	}
+
+}
