@@ -1,0 +1,31 @@
+package io.ratchet.model;
+
+import io.ratchet.data.FeatureType;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The numbers and structure of a model version, apart from its identity: a {@link LinearModel} or a
+ * {@link TreeEnsemble}. Definitions are immutable and validated when built.
+ */
+public sealed interface ModelDefinition permits LinearModel, TreeEnsemble {
+
+	/** The {@code kind} written in model files: {@code linear} or {@code tree-ensemble}. */
+	String kind();
+
+	/** How the raw sum becomes the prediction. */
+	Link link();
+
+	/** How the model was trained (window, rows, hyperparameters, objective); informational only, possibly empty. */
+	Map<String, Object> training();
+
+	/** Every feature the model reads, each once, in order of first use, with the way the model reads it. */
+	Map<String, FeatureType> featureTypes();
+
+	/** Every feature the model reads, each once, in order of first use. */
+	default List<String> features() {
+		return List.copyOf(featureTypes().keySet());
+	}
+
+}

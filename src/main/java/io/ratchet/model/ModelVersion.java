@@ -1,0 +1,106 @@
+package io.ratchet.model;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.Feature;
+import io.ratchet.data.FeatureType;
+import io.ratchet.data.Task;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One model version: the identity read from its file under {@code config/models/}, the file's SHA-256, and its
+ * numbers and structure.
+ *
+ * @param name the model's name, e.g. {@code churn-logit}
+ * @param version the version, e.g. {@code 1}
+ * @param dataset the dataset the model scores
+ * @param task binary (a probability) or regression (a value)
+ * @param kind {@code linear} or {@code tree-ensemble}, as in {@link ModelDefinition#kind()}
+ * @param sha256 the SHA-256 of the file's bytes, lower-case hex
+ * @param file the file it was read from (for messages)
+ * @param definition the numbers and structure
+ */
+public record ModelVersion(String name, String version, String dataset, Task task, String kind, String sha256, Path file,
+		ModelDefinition definition) {
+
+	/** What a name, a version or a dataset name may look like. */
+	static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+	public ModelVersion {
+		Objects.requireNonNull(task, "task");
+		Objects.requireNonNull(definition, "definition");
+		Objects.requireNonNull(sha256, "sha256");
+		for (String value : new String[] { name, version, dataset }) {
+			if (value == null || !IDENTIFIER.matcher(value).matches()) {
+				throw new IllegalArgumentException(
+						"\"" + value + "\" is not a valid name, version or dataset (letters, digits, '.', '_', '-')");
+			}
+		}
+		if (!definition.kind().equals(kind)) {
+			throw new IllegalArgumentException("kind \"" + kind + "\" does not match the definition's \""
+					+ definition.kind() + "\"");
+		}
+		Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
+		if (definition.link() != expected) {
+			throw new IllegalArgumentException("a " + task.key() + " model needs link " + expected.key() + ", not "
+					+ definition.link().key());
+		}
+	}
+
+	/** {@code name@version}, e.g. {@code churn-logit@1}. */
+	public String key() {
+		return this.name + "@" + this.version;
+	}
+
+	/** Every feature the model reads, each once, in order of first use. */
+	public List<String> features() {
+		return this.definition.features();
+	}
+
+	/**
+	 * Compiles the model against the dataset's feature order.
+	 * @throws ModelFileException (naming the model file) when the model is for another dataset or task, or reads a
+	 * feature the dataset lacks or reads it as the other type
+	 */
+	public Scorer bind(DatasetConfig dataset) {
+		if (!this.dataset.equals(dataset.name())) {
+			throw bindError("model " + key() + " is for dataset \"" + this.dataset + "\", not \"" + dataset.name()
+					+ "\"");
+		}
+		if (this.task != dataset.task()) {
+			throw bindError("model " + key() + " is a " + this.task.key() + " model but dataset \"" + dataset.name()
+					+ "\"" + from(dataset) + " is " + dataset.task().key());
+		}
+		for (Map.Entry<String, FeatureType> used : this.definition.featureTypes().entrySet()) {
+			int index = dataset.featureIndex(used.getKey());
+			if (index < 0) {
+				throw bindError("feature \"" + used.getKey() + "\" is not a feature of dataset \"" + dataset.name()
+						+ "\"" + from(dataset) + " (its features: "
+						+ String.join(", ", dataset.features().stream().map(Feature::name).toList()) + ")");
+			}
+			FeatureType declared = dataset.features().get(index).type();
+			if (declared != used.getValue()) {
+				throw bindError("the model reads feature \"" + used.getKey() + "\" as " + used.getValue().key()
+						+ " but dataset \"" + dataset.name() + "\"" + from(dataset) + " declares it "
+						+ declared.key());
+			}
+		}
+		if (this.definition instanceof LinearModel linear) {
+			return new LinearScorer(linear, dataset::featureIndex);
+		}
+		return new TreeScorer((TreeEnsemble) this.definition, dataset::featureIndex);
+	}
+
+	private ModelFileException bindError(String reason) {
+		return new ModelFileException(this.file, 0, reason);
+	}
+
+	private static String from(DatasetConfig dataset) {
+		return (dataset.source() != null) ? " (" + dataset.source() + ")" : "";
+	}
+
+}
