@@ -114,11 +114,10 @@ class BacktestMonthTasklet implements Tasklet {
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
-		contribution.incrementReadCount(stats.accepted());
+		// StepContribution can add only one read at a time; the month is one unit, so count on the step itself.
+		step.setReadCount(step.getReadCount() + stats.accepted());
 		contribution.incrementWriteCount(stats.accepted());
-		for (long i = 0; i < stats.rejected(); i++) {
-			contribution.incrementReadSkipCount();
-		}
+		contribution.incrementReadSkipCount(stats.rejected());
 		return RepeatStatus.FINISHED;
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -193,7 +194,7 @@ class BacktestJobTests {
 		Path january = toy.data().resolve("2024-01.csv");
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(january));
 		for (int i = 1; i <= 20; i++) {
-			lines.set(i, lines.get(i).replaceFirst("2024-01-", "2024-13-"));
+			lines.set(i, lines.get(i).replaceFirst(",2024-01-", ",2024-13-"));
 		}
 		Files.write(january, lines);
 
@@ -244,6 +245,14 @@ class BacktestJobTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(failure(execution)).contains("toy-wrong-v1.json").contains("height");
 		assertThat(workerSteps(execution)).isZero();
+	}
+
+	/**
+	 * The job-scope context {@code @SpringBatchTest} opens around each test method (it would otherwise pick any
+	 * method returning a {@code JobExecution}); the tests launch real executions of their own.
+	 */
+	public JobExecution getJobExecution() {
+		return MetaDataInstanceFactory.createJobExecution();
 	}
 
 	private JobExecution start(String dataset, List<String> models) throws Exception {

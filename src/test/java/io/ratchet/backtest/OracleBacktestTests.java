@@ -32,6 +32,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -190,6 +191,14 @@ class OracleBacktestTests {
 				SklearnExport.toRatchetJson(SHARED.resolve("oracle/" + dataset + "/model-" + model + ".json"), dataset,
 						"1"));
 		return file;
+	}
+
+	/**
+	 * The job-scope context {@code @SpringBatchTest} opens around each test method (it would otherwise pick any
+	 * method returning a {@code JobExecution}); the tests launch real executions of their own.
+	 */
+	public JobExecution getJobExecution() {
+		return MetaDataInstanceFactory.createJobExecution();
 	}
 
 	private JobExecution backtest(DatasetConfig dataset) throws Exception {
