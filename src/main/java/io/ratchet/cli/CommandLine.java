@@ -25,9 +25,9 @@ public class CommandLine {
 	private final Map<String, Command> commands;
 
 	public CommandLine(BacktestCommand backtest, RestartCommand restart, ImportCommand importCommand,
-			GenerateDemoCommand generateDemo) {
+			GenerateDemoCommand generateDemo, ImportModelCommand importModel) {
 		this.commands = Map.of("backtest", backtest, "restart", restart, "import", importCommand, "generate-demo",
-				generateDemo);
+				generateDemo, "import-model", importModel);
 	}
 
 	public int run(String... args) {
