@@ -46,6 +46,14 @@ public final class DatasetConfigs {
 	 * @throws UnknownDatasetException when there is no such file (the message lists the known datasets)
 	 */
 	public static DatasetConfig load(Path configDir, String name) {
+		return load(fileOf(configDir, name));
+	}
+
+	/**
+	 * The YAML file of a dataset, {@code <configDir>/datasets/<name>.yml}, after checking that the name is a plain
+	 * name (no path traversal) and that the file exists.
+	 */
+	public static Path fileOf(Path configDir, String name) {
 		if (name == null || !NAME.matcher(name).matches()) {
 			throw new DatasetConfigException(null, 0, "invalid dataset name '" + name
 					+ "': use letters, digits, '.', '_' and '-', starting with a letter or digit");
@@ -55,7 +63,7 @@ public final class DatasetConfigs {
 		if (!Files.isRegularFile(file)) {
 			throw new UnknownDatasetException(folder, name, known(folder));
 		}
-		return load(file);
+		return file;
 	}
 
 	/**

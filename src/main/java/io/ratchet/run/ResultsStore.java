@@ -29,12 +29,13 @@ public class ResultsStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Records a run when it starts, or marks an existing one (a restart) as started again. */
+	/**
+	 * Records a run when it starts, or marks an existing one (a restart) as started again, keeping what it recorded.
+	 */
 	public void openRun(long runId, String jobName, String dataset, String fromPeriod, String toPeriod,
 			LocalDateTime asOf, String parameters, int periods) {
-		int updated = this.jdbc
-			.sql("UPDATE run SET status = ?, failure = NULL, finished_at = NULL, periods = ? WHERE id = ?")
-			.params(RunStatus.STARTED.name(), periods, runId)
+		int updated = this.jdbc.sql("UPDATE run SET status = ?, failure = NULL, finished_at = NULL WHERE id = ?")
+			.params(RunStatus.STARTED.name(), runId)
 			.update();
 		if (updated == 0) {
 			this.jdbc.sql("""

@@ -11,13 +11,22 @@ import io.ratchet.requirement.Requirements;
 import org.springframework.stereotype.Component;
 
 /**
- * The files a job works from, read fresh on every call so that a long-running process sees edits: dataset configs,
- * the model catalogue, the champion/candidate registry and the requirements.
+ * The files a job works from: dataset configs, the model catalogue, the champion/candidate registry and the
+ * requirements. Each is parsed once and re-read as soon as a file behind it changes, so a long-running process sees
+ * edits while a job that asks for the same files once per month does not parse them again.
  */
 @Component
 public class Workspace {
 
 	private final RatchetPaths paths;
+
+	private final FileCache<DatasetConfig> datasets = new FileCache<>(DatasetConfigs::load);
+
+	private final FileCache<ModelCatalogue> catalogues = new FileCache<>(ModelCatalogue::scan);
+
+	private final FileCache<ModelRegistry> registries = new FileCache<>(ModelRegistry::load);
+
+	private final FileCache<Requirements> requirements = new FileCache<>(Requirements::load);
 
 	public Workspace(RatchetPaths paths) {
 		this.paths = paths;
@@ -28,7 +37,7 @@ public class Workspace {
 	}
 
 	public DatasetConfig dataset(String name) {
-		return DatasetConfigs.load(this.paths.config(), name);
+		return this.datasets.get(DatasetConfigs.fileOf(this.paths.config(), name));
 	}
 
 	public Path datasetDir(String name) {
@@ -36,15 +45,15 @@ public class Workspace {
 	}
 
 	public ModelCatalogue models() {
-		return ModelCatalogue.scan(this.paths.config().resolve("models"));
+		return this.catalogues.get(this.paths.config().resolve("models"));
 	}
 
 	public ModelRegistry registry() {
-		return ModelRegistry.load(this.paths.config().resolve("registry.yml"));
+		return this.registries.get(this.paths.config().resolve("registry.yml"));
 	}
 
 	public Requirements requirements() {
-		return Requirements.load(this.paths.config().resolve("requirements.yml"));
+		return this.requirements.get(this.paths.config().resolve("requirements.yml"));
 	}
 
 	/** The folder of one run's report: {@code reports/<job>/<run>/}. */

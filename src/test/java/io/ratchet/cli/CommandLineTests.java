@@ -96,6 +96,35 @@ class CommandLineTests {
 	}
 
 	@Test
+	void aFailedRunIsRestartedByItsIdAndFinishesWithTheSameSummary() throws Exception {
+		// given: a run that fails on a month file whose header lost a column
+		Path month = root.resolve("historical-data/churn/2025-06.csv");
+		String good = Files.readString(month);
+		Files.writeString(month, good.replaceFirst("plan,", "plan_type,"));
+		int failed = this.commandLine.run("backtest", "--dataset", "churn");
+		String failedOutput = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(failed).as(failedOutput).isEqualTo(CommandLine.FAILED);
+		assertThat(failedOutput).contains("2025-06.csv").contains("plan");
+		String hint = failedOutput.lines().filter((line) -> line.contains("jobs/restart")).findFirst().orElseThrow();
+		String runId = hint.substring(hint.lastIndexOf(' ') + 1);
+		Files.writeString(month, good);
+		this.out.reset();
+
+		// when
+		int restarted = this.commandLine.run("restart", runId);
+
+		// then
+		String output = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(restarted).as(output).isEqualTo(CommandLine.BREACHED);
+		assertThat(output).contains("Restarting run " + runId)
+			.contains("Back-test run " + runId)
+			.contains("(24 months)")
+			.contains("Verdict: BREACH");
+		assertThat(this.commandLine.run("restart", runId)).isEqualTo(CommandLine.BREACHED);
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("already completed");
+	}
+
+	@Test
 	void importCountsRowsAndRejectionsInTheDatabase() throws Exception {
 		// given
 		Path source = root.resolve("export.csv");
