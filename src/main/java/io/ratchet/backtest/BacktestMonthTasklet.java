@@ -106,7 +106,7 @@ class BacktestMonthTasklet implements Tasklet {
 		List<ModelFigures> figures = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			var values = accumulators[i].result();
-			figures.add(new ModelFigures(ids.get(i), values,
+			figures.add(new ModelFigures(ids.get(i), dataset.task(), values,
 					RequirementCheck.check(requirements, models.get(i).name(), month.toString(), false, values),
 					accumulators[i].toBytes()));
 		}

@@ -67,7 +67,7 @@ class BacktestSummaryTasklet implements Tasklet {
 				merged.merge(Accumulators.fromBytes(dataset.task(), run.threshold(), state));
 			}
 			MetricValues values = merged.result();
-			whole.add(new ModelFigures(model.id(), values,
+			whole.add(new ModelFigures(model.id(), dataset.task(), values,
 					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null));
 		}
 		this.results.saveWholePeriod(run.runId(), whole);

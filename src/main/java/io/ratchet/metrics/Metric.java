@@ -49,6 +49,15 @@ public enum Metric {
 		return this.direction;
 	}
 
+	/** Every metric computed for a task, in the order people read them. */
+	public static java.util.List<Metric> forTask(io.ratchet.data.Task task) {
+		return switch (task) {
+			case BINARY -> java.util.List.of(N, POSITIVES, MEAN_SCORE, ROC_AUC, AVERAGE_PRECISION, LOG_LOSS, BRIER,
+					ACCURACY, PRECISION, RECALL, F1);
+			case REGRESSION -> java.util.List.of(N, MEAN_LABEL, MEAN_PREDICTION, MAE, RMSE, R2, BIAS, MAPE);
+		};
+	}
+
 	/** The name used in files and the database, e.g. {@code roc_auc}. */
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

@@ -29,17 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RunReports {
 
-	/** Metric columns per task, in the order people read them. */
-	public static List<Metric> metricsFor(io.ratchet.data.Task task) {
-		return switch (task) {
-			case BINARY -> List.of(Metric.N, Metric.POSITIVES, Metric.MEAN_SCORE, Metric.ROC_AUC,
-					Metric.AVERAGE_PRECISION, Metric.LOG_LOSS, Metric.BRIER, Metric.ACCURACY, Metric.PRECISION,
-					Metric.RECALL, Metric.F1);
-			case REGRESSION -> List.of(Metric.N, Metric.MEAN_LABEL, Metric.MEAN_PREDICTION, Metric.MAE, Metric.RMSE,
-					Metric.R2, Metric.BIAS, Metric.MAPE);
-		};
-	}
-
 	public void write(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements, Path dir) {
 		try {
 			Files.createDirectories(dir);
@@ -53,7 +42,7 @@ public class RunReports {
 	}
 
 	private void writeCsv(RunSummary summary, DatasetConfig dataset, Writer out) throws IOException {
-		List<Metric> metrics = metricsFor(dataset.task());
+		List<Metric> metrics = Metric.forTask(dataset.task());
 		List<String> header = new ArrayList<>(List.of("run", "dataset", "model", "version", "role", "sha256",
 				"period", "verdict"));
 		metrics.forEach((metric) -> header.add(metric.key()));

@@ -10,6 +10,7 @@ import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
+import io.ratchet.run.StoredBreach;
 
 /**
  * A plain, self-contained HTML summary of a run: verdict first, then per model the months against the requirements
@@ -62,25 +63,46 @@ class SummaryHtml {
 		return this.html.toString();
 	}
 
+	/** One line per model: the months below a minimum, the metrics that failed, and the whole-period breaches. */
 	private void breaches() {
-		List<String> lines = this.summary.models().stream().flatMap((model) -> model.breaches().stream()
-			.map((breach) -> model.model().key() + " (" + model.model().role() + ") " + breach.period() + ": "
-					+ breach.describe()))
+		List<ModelSummary> breached = this.summary.models()
+			.stream()
+			.filter((model) -> !model.breaches().isEmpty())
 			.toList();
-		if (lines.isEmpty()) {
+		if (breached.isEmpty()) {
 			append("<p>No requirement breached.</p>");
 			return;
 		}
-		append("<h2>Breaches (").append(lines.size()).append(")</h2><ul>");
-		lines.stream().limit(200).forEach((line) -> append("<li>").esc(line).append("</li>"));
-		if (lines.size() > 200) {
-			append("<li>… and ").append(lines.size() - 200).append(" more in metrics.csv</li>");
+		append("<h2>Breaches</h2><ul>");
+		for (ModelSummary model : breached) {
+			List<String> months = model.breaches().stream()
+				.map(StoredBreach::period)
+				.filter((period) -> !"ALL".equals(period))
+				.distinct()
+				.toList();
+			List<String> metrics = model.breaches().stream()
+				.map((breach) -> breach.metric().key())
+				.distinct()
+				.toList();
+			append("<li><b>").esc(model.model().key()).append("</b> (").esc(model.model().role()).append("): ");
+			if (!months.isEmpty()) {
+				append(months.size()).append((months.size() == 1) ? " month" : " months").append(" breached (")
+					.esc(String.join(", ", months)).append(") on ").esc(String.join(", ", metrics));
+			}
+			List<String> whole = model.breaches().stream()
+				.filter((breach) -> "ALL".equals(breach.period()))
+				.map(StoredBreach::describe)
+				.toList();
+			if (!whole.isEmpty()) {
+				append(months.isEmpty() ? "" : "; ").append("whole period ").esc(String.join(", ", whole));
+			}
+			append("</li>");
 		}
 		append("</ul>");
 	}
 
 	private void model(ModelSummary model) {
-		List<Metric> metrics = RunReports.metricsFor(this.dataset.task());
+		List<Metric> metrics = Metric.forTask(this.dataset.task());
 		append("<h2>").esc(model.model().key()).append(" <small>(").esc(model.model().role()).append(", ")
 			.esc(model.verdict().replace('_', ' ')).append(")</small></h2>");
 		List<Bound> monthly = this.requirements.monthlyFor(model.model().name());

@@ -1,5 +1,6 @@
 package io.ratchet.run;
 
+import io.ratchet.data.Task;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.requirement.CheckResult;
 
@@ -8,10 +9,11 @@ import io.ratchet.requirement.CheckResult;
  * accumulator state that whole-period figures are merged from.
  *
  * @param modelVersionId the {@code model_version} row
- * @param values the metric values (absent metrics are stored as NULL)
+ * @param task the task, which decides the metrics stored: every one of them, an undefined one as NULL
+ * @param values the metric values
  * @param check the verdict and breaches for the period
  * @param state the serialised accumulators, or {@code null} for the whole period
  */
-public record ModelFigures(long modelVersionId, MetricValues values, CheckResult check, byte[] state) {
+public record ModelFigures(long modelVersionId, Task task, MetricValues values, CheckResult check, byte[] state) {
 
 }

@@ -2,7 +2,6 @@ package io.ratchet.run;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -187,18 +186,12 @@ public class ResultsStore {
 
 	private void saveFigures(long runId, String period, ModelFigures figure) {
 		long rowCount = figure.values().n();
-		List<Object[]> rows = new ArrayList<>();
-		figure.values().values().forEach((metric, value) -> rows.add(new Object[] { metric.key(), value }));
-		for (Metric metric : figure.check().notEvaluated()) {
-			if (figure.values().get(metric).isEmpty()) {
-				rows.add(new Object[] { metric.key(), null });
-			}
-		}
-		for (Object[] row : rows) {
+		for (Metric metric : Metric.forTask(figure.task())) {
+			Double value = figure.values().values().get(metric);
 			this.jdbc.sql("""
 					INSERT INTO metric_value (run_id, model_version_id, period, metric, val, row_count)
 					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(runId, figure.modelVersionId(), period, row[0], row[1], rowCount)
+				.params(runId, figure.modelVersionId(), period, metric.key(), value, rowCount)
 				.update();
 		}
 		this.jdbc.sql("""

@@ -1,0 +1,122 @@
+package io.ratchet.run;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+import io.ratchet.data.Task;
+import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricValues;
+import io.ratchet.model.LinearModel;
+import io.ratchet.model.Link;
+import io.ratchet.model.ModelVersion;
+import io.ratchet.requirement.BoundKind;
+import io.ratchet.requirement.Breach;
+import io.ratchet.requirement.CheckResult;
+import io.ratchet.requirement.Verdict;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The results store on the real Flyway schema (H2 file): a partition stored twice keeps one copy, undefined metrics
+ * are NULL, breaches and verdicts are kept, and a model file changed under its version is refused.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ActiveProfiles("test")
+@Import({ ResultsStore.class, ModelVersionStore.class })
+class ResultsStoreTests {
+
+	@Autowired
+	ResultsStore results;
+
+	@Autowired
+	ModelVersionStore modelVersions;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aPartitionStoredTwiceKeepsOneCopyAndUndefinedMetricsAreNull() {
+		// given
+		long model = this.modelVersions.register(model("store-a", "1", "aaaa"));
+		this.results.openRun(901, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		MetricValues oneClass = new MetricValues(Map.of(Metric.N, 10.0, Metric.POSITIVES, 0.0, Metric.LOG_LOSS, 0.2));
+		Breach breach = new Breach("store-a", "2024-01", Metric.LOG_LOSS, 0.2, BoundKind.MAX, 0.1);
+		ModelFigures figures = new ModelFigures(model, Task.BINARY, oneClass,
+				new CheckResult(Verdict.BREACH, List.of(breach), List.of(Metric.ROC_AUC)), new byte[] { 1, 2, 3 });
+		PartitionResult partition = new PartitionResult(901, "2024-01", "toy/2024-01.csv", 12, 11, 1, 1, null, 5);
+
+		// when
+		this.results.savePartition(partition, List.of(figures));
+		this.results.savePartition(partition, List.of(figures));
+
+		// then
+		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 901"))
+			.isEqualTo(Metric.forTask(Task.BINARY).size());
+		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 901 AND val IS NULL")).isEqualTo(8);
+		assertThat(this.results.metricValues(901)).filteredOn((m) -> m.metric() == Metric.ROC_AUC)
+			.singleElement()
+			.satisfies((m) -> assertThat(m.value()).isNull());
+		assertThat(this.results.breaches(901)).singleElement()
+			.satisfies((b) -> assertThat(b.describe()).isEqualTo("log_loss 0.2000 > 0.1000"));
+		assertThat(this.results.verdicts(901)).extracting(StoredVerdict::verdict).containsExactly("BREACH");
+		assertThat(this.results.partitionStates(901, model)).singleElement().isEqualTo(new byte[] { 1, 2, 3 });
+		assertThat(this.results.partitions(901)).hasSize(1);
+	}
+
+	@Test
+	void aRestartedRunKeepsWhatItRecorded() {
+		// given
+		this.results.openRun(902, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		this.results.describeRun(902, "2024-01", "2024-04", 4);
+		this.results.failRun(902, "disk full");
+
+		// when
+		this.results.openRun(902, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+
+		// then
+		RunRecord run = this.results.run(902).orElseThrow();
+		assertThat(run.status()).isEqualTo("STARTED");
+		assertThat(run.failure()).isNull();
+		assertThat(run.periods()).isEqualTo(4);
+		assertThat(run.fromPeriod()).isEqualTo("2024-01");
+	}
+
+	@Test
+	void aModelVersionIsRecordedOnceAndAChangedFileIsRefused() {
+		// given
+		long first = this.modelVersions.register(model("store-b", "1", "bbbb"));
+
+		// when / then
+		assertThat(this.modelVersions.register(model("store-b", "1", "bbbb"))).isEqualTo(first);
+		assertThat(this.modelVersions.register(model("store-b", "2", "cccc"))).isNotEqualTo(first);
+		assertThatThrownBy(() -> this.modelVersions.register(model("store-b", "1", "dddd")))
+			.isInstanceOf(TamperedModelException.class)
+			.hasMessageContaining("store-b-v1.json")
+			.hasMessageContaining("store-b@1")
+			.hasMessageContaining("bbbb")
+			.hasMessageContaining("dddd");
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static ModelVersion model(String name, String version, String sha) {
+		LinearModel definition = new LinearModel(Link.LOGISTIC, 0.0, List.of(), Map.of());
+		return new ModelVersion(name, version, "toy", Task.BINARY, LinearModel.KIND, sha,
+				Path.of("config/models/" + name + "-v" + version + ".json"), definition);
+	}
+
+}
