@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
+import io.ratchet.model.Link;
+import io.ratchet.model.TreeEnsemble;
 
 /**
  * A small gradient-boosted tree ensemble for the logistic loss, in the second-order (Newton) form: each tree is grown
@@ -22,6 +26,11 @@ import io.ratchet.data.Row;
  * training values; categorical splits send a set of levels "yes", found by ordering the node's levels by
  * {@code G/H} and trying every prefix (optimal for this gain). Missing values are tried on both sides and go the
  * better one; when a node has none, they go the side with more weight.
+ * <p>
+ * While growing, rows are routed by their bins (a numeric split at the threshold between bins {@code k} and
+ * {@code k + 1} sends bins {@code 0..k} "yes", which is exactly {@code x < threshold}), and each row's raw score is
+ * updated with the leaf it ended in; the result is a logistic {@link TreeEnsemble} of the model package whose nodes
+ * are numbered breadth first.
  */
 final class BoostingFit {
 
@@ -50,16 +59,25 @@ final class BoostingFit {
 	}
 
 	/** The {@code training} fields describing this algorithm (without the window). */
-	String describe() {
-		return "\"algorithm\": \"gradient_boosting\", \"loss\": \"logistic\", \"trees\": " + this.trees
-				+ ", \"max_depth\": " + this.depth + ", \"learning_rate\": " + Json.number(this.learningRate)
-				+ ", \"lambda\": " + Json.number(this.lambda) + ", \"min_child_weight\": "
-				+ Json.number(this.minChildWeight) + ", \"numeric_splits\": \"midpoints between consecutive distinct "
-				+ QUANTILES + "-quantiles\"";
+	Map<String, Object> describe() {
+		Map<String, Object> training = new LinkedHashMap<>();
+		training.put("algorithm", "gradient_boosting");
+		training.put("loss", "logistic");
+		training.put("trees", this.trees);
+		training.put("max_depth", this.depth);
+		training.put("learning_rate", this.learningRate);
+		training.put("lambda", this.lambda);
+		training.put("min_child_weight", this.minChildWeight);
+		training.put("numeric_splits", "midpoints between consecutive distinct " + QUANTILES + "-quantiles");
+		return training;
 	}
 
-	/** Fits the labelled rows (rows without a label are ignored). */
-	TreeEnsemble fit(List<Row> rows) {
+	/**
+	 * Fits the labelled rows (rows without a label are ignored).
+	 * @param rows the training rows
+	 * @param training the informational {@code training} object the model carries
+	 */
+	TreeEnsemble fit(List<Row> rows, Map<String, Object> training) {
 		List<Row> labelled = rows.stream().filter(Row::labelled).toList();
 		int n = labelled.size();
 		Binned[] binned = new Binned[this.features.size()];
@@ -75,7 +93,7 @@ final class BoostingFit {
 		double base = StrictMath.log(positives / (n - positives));
 		double[] f = new double[n];
 		Arrays.fill(f, base);
-		List<List<TreeEnsemble.Node>> ensemble = new ArrayList<>();
+		List<TreeEnsemble.Tree> ensemble = new ArrayList<>();
 		for (int t = 0; t < this.trees; t++) {
 			double[] g = new double[n];
 			double[] h = new double[n];
@@ -84,22 +102,20 @@ final class BoostingFit {
 				g[i] = p - y[i];
 				h[i] = p * (1 - p);
 			}
-			List<TreeEnsemble.Node> tree = grow(binned, g, h);
-			TreeEnsemble.Node[] byId = tree.toArray(new TreeEnsemble.Node[0]);
+			double[] leaves = new double[n];
+			ensemble.add(new TreeEnsemble.Tree(grow(binned, g, h, leaves)));
 			for (int i = 0; i < n; i++) {
-				TreeEnsemble.Node node = byId[0];
-				while (node instanceof TreeEnsemble.Split split) {
-					node = byId[split.next(labelled.get(i))];
-				}
-				f[i] += ((TreeEnsemble.Leaf) node).value();
+				f[i] += leaves[i];
 			}
-			ensemble.add(tree);
 		}
-		return new TreeEnsemble(base, ensemble);
+		return new TreeEnsemble(Link.LOGISTIC, base, ensemble, training);
 	}
 
-	/** Grows one tree breadth first, so that ids are given in breadth-first order as nodes are created. */
-	private List<TreeEnsemble.Node> grow(Binned[] binned, double[] g, double[] h) {
+	/**
+	 * Grows one tree breadth first, so that ids are given in breadth-first order as nodes are created.
+	 * @param leaves receives, per row, the value of the leaf the row ends in
+	 */
+	private List<TreeEnsemble.Node> grow(Binned[] binned, double[] g, double[] h, double[] leaves) {
 		int[] all = new int[g.length];
 		Arrays.setAll(all, (i) -> i);
 		Deque<Pending> queue = new ArrayDeque<>();
@@ -124,17 +140,23 @@ final class BoostingFit {
 				}
 			}
 			if (best == null) {
-				nodes.add(new TreeEnsemble.Leaf(pending.id(), -gs / (hs + this.lambda) * this.learningRate));
+				double value = -gs / (hs + this.lambda) * this.learningRate;
+				nodes.add(new TreeEnsemble.Leaf(pending.id(), value));
+				for (int i : pending.rows()) {
+					leaves[i] = value;
+				}
 				continue;
 			}
 			int yes = nextId++;
 			int no = nextId++;
 			Binned feature = binned[best.feature()];
-			TreeEnsemble.Split split = new TreeEnsemble.Split(pending.id(), feature.name(), feature.index(),
-					best.threshold(), best.levels(), yes, no, best.missingYes());
-			nodes.add(split);
-			int[] yesRows = Arrays.stream(pending.rows()).filter((i) -> split.next(feature.rows()[i]) == yes).toArray();
-			int[] noRows = Arrays.stream(pending.rows()).filter((i) -> split.next(feature.rows()[i]) == no).toArray();
+			TreeEnsemble.Branch missing = best.missingYes() ? TreeEnsemble.Branch.YES : TreeEnsemble.Branch.NO;
+			nodes.add(feature.numeric()
+					? new TreeEnsemble.NumericSplit(pending.id(), feature.name(), best.threshold(), yes, no, missing)
+					: new TreeEnsemble.CategoricalSplit(pending.id(), feature.name(), best.levels(), yes, no, missing));
+			Candidate split = best;
+			int[] yesRows = Arrays.stream(pending.rows()).filter((i) -> split.yes(feature.bin()[i])).toArray();
+			int[] noRows = Arrays.stream(pending.rows()).filter((i) -> !split.yes(feature.bin()[i])).toArray();
 			queue.add(new Pending(yes, pending.level() + 1, yesRows));
 			queue.add(new Pending(no, pending.level() + 1, noRows));
 		}
@@ -192,16 +214,21 @@ final class BoostingFit {
 					continue; // no missing value here: they go the heavier side
 				}
 				if (gain > 1e-9 && (best == null || gain > best.gain())) {
+					boolean[] yesBins = new boolean[bins];
 					List<String> levels = null;
 					if (!feature.numeric()) {
 						TreeSet<String> set = new TreeSet<>();
 						for (int j = 0; j <= k; j++) {
 							set.add(feature.levels().get(order[j]));
+							yesBins[order[j]] = true;
 						}
 						levels = List.copyOf(set);
 					}
+					else {
+						Arrays.fill(yesBins, 0, k + 1, true);
+					}
 					double threshold = feature.numeric() ? feature.thresholds()[k] : Double.NaN;
-					best = new Candidate(feature.index(), gain, threshold, levels, missingYes);
+					best = new Candidate(feature.index(), gain, threshold, levels, yesBins, missingYes);
 				}
 			}
 		}
@@ -211,7 +238,6 @@ final class BoostingFit {
 	private Binned bin(int f, List<Row> rows) {
 		Feature feature = this.features.get(f);
 		int n = rows.size();
-		Row[] array = rows.toArray(new Row[0]);
 		int[] bin = new int[n];
 		if (feature.type() == FeatureType.NUMERIC) {
 			double[] values = rows.stream().mapToDouble((row) -> row.numbers()[f]).filter((x) -> !Double.isNaN(x))
@@ -226,7 +252,7 @@ final class BoostingFit {
 				thresholds[k] = (points[k] + points[k + 1]) / 2;
 			}
 			for (int i = 0; i < n; i++) {
-				double x = array[i].numbers()[f];
+				double x = rows.get(i).numbers()[f];
 				if (Double.isNaN(x)) {
 					bin[i] = -1;
 				}
@@ -235,20 +261,19 @@ final class BoostingFit {
 					bin[i] = (b >= 0) ? b + 1 : -b - 1; // the number of thresholds <= x
 				}
 			}
-			return new Binned(feature.name(), f, array, bin, thresholds.length + 1, thresholds, null);
+			return new Binned(feature.name(), f, bin, thresholds.length + 1, thresholds, null);
 		}
 		List<String> levels = List.copyOf(new TreeSet<>(rows.stream().map((row) -> row.levels()[f])
 				.filter((level) -> level != null).toList()));
 		for (int i = 0; i < n; i++) {
-			String level = array[i].levels()[f];
+			String level = rows.get(i).levels()[f];
 			bin[i] = (level != null) ? levels.indexOf(level) : -1;
 		}
-		return new Binned(feature.name(), f, array, bin, levels.size(), null, levels);
+		return new Binned(feature.name(), f, bin, levels.size(), null, levels);
 	}
 
 	/** A feature's values as bin numbers (-1 = missing): thresholds for numeric features, levels for categorical. */
-	private record Binned(String name, int index, Row[] rows, int[] bin, int bins, double[] thresholds,
-			List<String> levels) {
+	private record Binned(String name, int index, int[] bin, int bins, double[] thresholds, List<String> levels) {
 
 		boolean numeric() {
 			return this.levels == null;
@@ -256,7 +281,18 @@ final class BoostingFit {
 
 	}
 
-	private record Candidate(int feature, double gain, double threshold, List<String> levels, boolean missingYes) {
+	/**
+	 * A possible split: {@code threshold} for a numeric feature, {@code levels} for a categorical one, and for either
+	 * the bins that go "yes".
+	 */
+	private record Candidate(int feature, double gain, double threshold, List<String> levels, boolean[] yesBins,
+			boolean missingYes) {
+
+		/** Whether a row in bin {@code bin} (-1 = missing) goes "yes". */
+		boolean yes(int bin) {
+			return (bin < 0) ? this.missingYes : this.yesBins[bin];
+		}
+
 	}
 
 	private record Pending(int id, int level, int[] rows) {

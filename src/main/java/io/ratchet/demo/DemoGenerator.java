@@ -9,14 +9,28 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.DatasetConfigs;
 import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
+import io.ratchet.data.Task;
+import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.MetricValues;
+import io.ratchet.model.LinearModel;
+import io.ratchet.model.ModelDefinition;
+import io.ratchet.model.ModelFiles;
+import io.ratchet.model.Scorer;
+import io.ratchet.model.TreeEnsemble;
 
 /**
  * Writes Ratchet's demo: a subscription-churn dataset over {@value #MONTHS} calendar months whose last
@@ -34,7 +48,14 @@ import io.ratchet.data.Row;
  * <li>the {@code churn:} entries of {@code config/registry.yml} and {@code config/requirements.yml}; other entries of
  * those files are kept as they are</li>
  * </ul>
- * The same seed and last month give byte-identical files on any JVM.
+ * Models are fitted here (demo-specific: {@link LogisticFit}, {@link BoostingFit}) into the model package's
+ * {@link LinearModel} and {@link TreeEnsemble} and written with {@link ModelFiles#toJson}; each written file is read
+ * back with {@link ModelFiles#load} and bound to the written dataset, so a file Ratchet could not use is never left
+ * behind silently, and the requirements are chosen by scoring with exactly what Ratchet will score.
+ * <p>
+ * The same seed and last month give byte-identical files on any JVM: data and fitting use only {@link StrictMath}.
+ * The requirement bounds come from Ratchet's own scorers and metrics, rounded to two or three decimals, so they are
+ * equally stable unless a figure lies within rounding noise of a rounding boundary.
  */
 public final class DemoGenerator {
 
@@ -46,6 +67,9 @@ public final class DemoGenerator {
 
 	/** The dataset's name. */
 	static final String DATASET = "churn";
+
+	/** The dataset's configuration file, under the project root. */
+	private static final String DATASET_FILE = "config/datasets/" + DATASET + ".yml";
 
 	/** The penalty parameter of both logistic models. */
 	static final double C = 1.0;
@@ -115,61 +139,88 @@ public final class DemoGenerator {
 		}
 
 		Result run() {
-			write("config/datasets/churn.yml", datasetYaml());
+			write(DATASET_FILE, datasetYaml());
+			DatasetConfig dataset = DatasetConfigs.load(this.root.resolve(DATASET_FILE));
 			deleteOtherMonths();
 			long rows = 0;
 			for (int i = 0; i < MONTHS; i++) {
 				write("historical-data/churn/" + this.months.get(i) + ".csv", csv(this.history.get(i)));
 				rows += this.history.get(i).size();
 			}
-			LinearModel champion = LogisticFit.fit(ChurnWorld.FEATURES, rows(0, 12), C);
-			write("config/models/churn-logit-v1.json", champion.json("churn-logit", "1", logisticTraining(0, 12)));
-			LinearModel logit2 = LogisticFit.fit(ChurnWorld.FEATURES, rows(8, 20), C);
-			write("config/models/churn-logit-v2.json", logit2.json("churn-logit", "2", logisticTraining(8, 20)));
+			LinearModel champion = LogisticFit.fit(ChurnWorld.FEATURES, rows(0, 12), C,
+					training(0, 12, LogisticFit.describe(C)));
+			Scorer championScorer = writeModel("churn-logit", "1", champion, dataset);
+			LinearModel logit2 = LogisticFit.fit(ChurnWorld.FEATURES, rows(8, 20), C,
+					training(8, 20, LogisticFit.describe(C)));
+			writeModel("churn-logit", "2", logit2, dataset);
 			BoostingFit boosting = new BoostingFit(ChurnWorld.FEATURES, 30, 3, 0.1, 1.0, 10.0);
-			TreeEnsemble gbt = boosting.fit(rows(0, 12));
-			write("config/models/churn-gbt-v1.json", gbt.json("churn-gbt", "1",
-					"{" + ModelFiles.window(this.months.get(0), this.months.get(11), labelled(0, 12)) + ",\n               "
-							+ boosting.describe() + "}"));
+			TreeEnsemble gbt = boosting.fit(rows(0, 12), training(0, 12, boosting.describe()));
+			writeModel("churn-gbt", "1", gbt, dataset);
 			merge("config/registry.yml",
 					"churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1]\n");
-			merge("config/requirements.yml", requirements(champion));
+			merge("config/requirements.yml", requirements(championScorer));
 			return new Result(this.months.get(0), this.months.get(MONTHS - 1), rows, this.written);
 		}
 
 		/**
-		 * Bounds the champion meets in every month before the drift, a little below its worst such month, rounded
-		 * outwards; the period bounds are a little below its figures over those months pooled.
+		 * Writes {@code config/models/<name>-v<version>.json} and reads it back as Ratchet does.
+		 * @return the model as loaded from the file and bound to the dataset
 		 */
-		private String requirements(LinearModel champion) {
+		private Scorer writeModel(String name, String version, ModelDefinition definition, DatasetConfig dataset) {
+			String relative = "config/models/" + name + "-v" + version + ".json";
+			write(relative, ModelFiles.toJson(name, version, DATASET, Task.BINARY, definition));
+			return ModelFiles.load(this.root.resolve(relative)).bind(dataset);
+		}
+
+		/** The {@code training} object of a model fitted on months {@code from} to {@code to} (exclusive). */
+		private Map<String, Object> training(int from, int to, Map<String, Object> algorithm) {
+			Map<String, Object> training = new LinkedHashMap<>();
+			training.put("window", List.of(this.months.get(from).toString(), this.months.get(to - 1).toString()));
+			training.put("rows", labelled(from, to));
+			training.putAll(algorithm);
+			return training;
+		}
+
+		/**
+		 * Bounds the champion meets in every month before the drift, a little below its worst such month, rounded
+		 * outwards; the period bounds are a little below its figures over those months pooled. The figures are
+		 * Ratchet's own ({@link Accumulators}), so the bounds are checked against the very numbers a back-test gives.
+		 */
+		private String requirements(Scorer champion) {
 			int early = MONTHS - ChurnWorld.DRIFT_MONTHS;
 			double worstAuc = Double.POSITIVE_INFINITY;
 			double worstLogLoss = 0;
 			double worstBrier = 0;
+			MetricAccumulator period = Accumulators.create(Task.BINARY, Accumulators.DEFAULT_THRESHOLD);
 			for (int i = 0; i < early; i++) {
-				Figures figures = Figures.of(champion, rows(i, i + 1));
-				worstAuc = StrictMath.min(worstAuc, figures.rocAuc());
-				worstLogLoss = StrictMath.max(worstLogLoss, figures.logLoss());
-				worstBrier = StrictMath.max(worstBrier, figures.brier());
+				MetricAccumulator month = Accumulators.create(Task.BINARY, Accumulators.DEFAULT_THRESHOLD);
+				for (Row row : rows(i, i + 1)) {
+					month.add(champion.score(row), row.label());
+				}
+				MetricValues figures = month.result();
+				worstAuc = StrictMath.min(worstAuc, value(figures, Metric.ROC_AUC));
+				worstLogLoss = StrictMath.max(worstLogLoss, value(figures, Metric.LOG_LOSS));
+				worstBrier = StrictMath.max(worstBrier, value(figures, Metric.BRIER));
+				period.merge(month);
 			}
-			Figures period = Figures.of(champion, rows(0, early));
+			MetricValues pooled = period.result();
 			return "churn:\n  min-rows: 200\n  monthly:\n" //
 					+ "    roc_auc: {min: " + bound(worstAuc - 0.005, 2, RoundingMode.FLOOR) + "}\n"
 					+ "    log_loss: {max: " + bound(worstLogLoss + 0.005, 2, RoundingMode.CEILING) + "}\n"
 					+ "    brier: {max: " + bound(worstBrier + 0.002, 3, RoundingMode.CEILING) + "}\n" //
 					+ "  period:\n" //
-					+ "    roc_auc: {min: " + bound(period.rocAuc() - 0.01, 2, RoundingMode.FLOOR) + "}\n"
-					+ "    log_loss: {max: " + bound(period.logLoss() + 0.01, 2, RoundingMode.CEILING) + "}\n";
+					+ "    roc_auc: {min: " + bound(value(pooled, Metric.ROC_AUC) - 0.01, 2, RoundingMode.FLOOR) + "}\n"
+					+ "    log_loss: {max: " + bound(value(pooled, Metric.LOG_LOSS) + 0.01, 2, RoundingMode.CEILING)
+					+ "}\n";
+		}
+
+		private static double value(MetricValues figures, Metric metric) {
+			return figures.get(metric)
+				.orElseThrow(() -> new IllegalStateException(metric.key() + " is undefined for a pre-drift month"));
 		}
 
 		private static String bound(double value, int decimals, RoundingMode rounding) {
 			return BigDecimal.valueOf(value).setScale(decimals, rounding).toPlainString();
-		}
-
-		private String logisticTraining(int from, int to) {
-			return "{" + ModelFiles.window(this.months.get(from), this.months.get(to - 1), labelled(from, to))
-					+ ", \"algorithm\": \"logistic_regression\", \"penalty\": \"l2\", \"C\": " + Json.number(C)
-					+ ",\n               \"objective\": " + Json.string(LogisticFit.OBJECTIVE) + "}";
 		}
 
 		/** The rows of months {@code from} (inclusive) to {@code to} (exclusive), by index. */

@@ -1,7 +1,9 @@
 package io.ratchet.demo;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -9,6 +11,8 @@ import java.util.TreeSet;
 import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
+import io.ratchet.model.LinearModel;
+import io.ratchet.model.Link;
 
 /**
  * L2-penalised logistic regression fitted by Newton's method (IRLS). It minimises
@@ -16,7 +20,8 @@ import io.ratchet.data.Row;
  * {@code x} holds each numeric feature standardised with the training mean and population standard deviation (a
  * missing value imputed with the mean, i.e. 0 after standardising) and each categorical feature one-hot over the levels
  * seen in training (a missing level is all zeros, hence {@code unknown} 0.0). The objective is strictly convex, so
- * Newton's steps converge in a handful of iterations to the unique minimum.
+ * Newton's steps converge in a handful of iterations to the unique minimum. The result is a logistic
+ * {@link LinearModel} of the model package, one term per feature in dataset order.
  */
 final class LogisticFit {
 
@@ -25,8 +30,24 @@ final class LogisticFit {
 	private LogisticFit() {
 	}
 
-	/** Fits the labelled rows (rows without a label are ignored). */
-	static LinearModel fit(List<Feature> features, List<Row> rows, double c) {
+	/** The {@code training} fields describing this algorithm for a penalty {@code c} (without the window). */
+	static Map<String, Object> describe(double c) {
+		Map<String, Object> training = new LinkedHashMap<>();
+		training.put("algorithm", "logistic_regression");
+		training.put("penalty", "l2");
+		training.put("C", c);
+		training.put("objective", OBJECTIVE);
+		return training;
+	}
+
+	/**
+	 * Fits the labelled rows (rows without a label are ignored).
+	 * @param features the dataset's features, in the order of {@link Row#numbers()} and {@link Row#levels()}
+	 * @param rows the training rows
+	 * @param c the weight of the data term against the penalty
+	 * @param training the informational {@code training} object the model carries
+	 */
+	static LinearModel fit(List<Feature> features, List<Row> rows, double c, Map<String, Object> training) {
 		List<Row> labelled = rows.stream().filter(Row::labelled).toList();
 		List<Column> columns = columns(features, labelled);
 		int p = 1 + columns.size();
@@ -77,17 +98,18 @@ final class LogisticFit {
 				break;
 			}
 		}
-		return model(features, columns, beta);
+		return model(features, columns, beta, training);
 	}
 
-	private static LinearModel model(List<Feature> features, List<Column> columns, double[] beta) {
+	private static LinearModel model(List<Feature> features, List<Column> columns, double[] beta,
+			Map<String, Object> training) {
 		List<LinearModel.Term> terms = new ArrayList<>();
 		for (int f = 0; f < features.size(); f++) {
 			Feature feature = features.get(f);
 			if (feature.type() == FeatureType.NUMERIC) {
 				for (int j = 0; j < columns.size(); j++) {
 					if (columns.get(j) instanceof Standardised column && column.index() == f) {
-						terms.add(new LinearModel.NumericTerm(feature.name(), f, column.mean(), column.mean(),
+						terms.add(new LinearModel.NumericTerm(feature.name(), column.mean(), column.mean(),
 								column.scale(), beta[j + 1]));
 					}
 				}
@@ -99,10 +121,10 @@ final class LogisticFit {
 						weights.put(column.level(), beta[j + 1]);
 					}
 				}
-				terms.add(new LinearModel.CategoricalTerm(feature.name(), f, weights, 0.0));
+				terms.add(new LinearModel.CategoricalTerm(feature.name(), weights, 0.0));
 			}
 		}
-		return new LinearModel(beta[0], terms);
+		return new LinearModel(Link.LOGISTIC, beta[0], terms, training);
 	}
 
 	private static List<Column> columns(List<Feature> features, List<Row> rows) {

@@ -17,6 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.DatasetConfigs;
+import io.ratchet.data.Feature;
+import io.ratchet.data.Row;
+import io.ratchet.data.Task;
+import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricValues;
+import io.ratchet.model.LinearModel;
+import io.ratchet.model.Link;
+import io.ratchet.model.ModelFiles;
+import io.ratchet.model.ModelVersion;
+import io.ratchet.model.Scorer;
+import io.ratchet.model.TreeEnsemble;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.within;
@@ -30,14 +44,23 @@ class DemoGeneratorTests {
 
 	private static DemoGenerator.Result result;
 
-	/** The records of each generated month file, read once. */
+	/** The generated dataset configuration, as Ratchet loads it. */
+	private static DatasetConfig dataset;
+
+	/** The CSV records of each generated month file, read once. */
 	private static final Map<YearMonth, List<CSVRecord>> months = new TreeMap<>();
+
+	/** The rows of each generated month file as Ratchet's importer reads them (none rejected), read once. */
+	private static final Map<YearMonth, List<Row>> rows = new TreeMap<>();
 
 	@BeforeAll
 	static void generateOnce() throws IOException {
 		result = DemoGenerator.generate(shared, LAST, DemoGenerator.DEFAULT_SEED);
+		dataset = DatasetConfigs.load(shared.resolve("config/datasets/churn.yml"));
 		for (Path file : monthFiles(shared)) {
-			months.put(YearMonth.parse(file.getFileName().toString().substring(0, 7)), DemoFiles.month(file));
+			YearMonth month = YearMonth.parse(file.getFileName().toString().substring(0, 7));
+			months.put(month, DemoFiles.records(file));
+			rows.put(month, DemoFiles.rows(dataset, file, month));
 		}
 	}
 
@@ -142,17 +165,53 @@ class DemoGeneratorTests {
 	}
 
 	@Test
+	void ratchetReadsEveryRecordAsWritten() {
+		// given the demo generated once, read as CSV and with Ratchet's dataset configuration and month reader
+
+		// when
+		List<String> mismatches = new ArrayList<>();
+		for (YearMonth month : months.keySet()) {
+			List<CSVRecord> records = months.get(month);
+			List<Row> read = rows.get(month);
+			if (read.size() != records.size()) {
+				mismatches.add(month + ": " + read.size() + " rows for " + records.size() + " records");
+				continue;
+			}
+			for (int i = 0; i < records.size(); i++) {
+				CSVRecord record = records.get(i);
+				Row row = read.get(i);
+				String churned = record.get("churned");
+				double label = churned.isEmpty() ? Double.NaN : churned.equals("yes") ? 1 : 0;
+				String region = record.get("region");
+				if (Double.compare(row.label(), label) != 0 || !row.date().toString().equals(record.get("event_date"))
+						|| (region.equals("NA") != (row.levels()[dataset.featureIndex("region")] == null))) {
+					mismatches.add(month + " line " + row.line());
+				}
+			}
+		}
+
+		// then
+		assertThat(dataset.task()).isEqualTo(Task.BINARY);
+		assertThat(dataset.features()).extracting(Feature::name)
+			.containsExactly("tenure_months", "monthly_charges", "support_tickets", "usage_hours", "days_since_login",
+					"plan", "region", "payment_method");
+		assertThat(mismatches).isEmpty();
+	}
+
+	@Test
 	void championMeetsTheMonthlyMinimumsBeforeTheDriftAndBreachesThemAfter() throws IOException {
 		// given
 		JsonNode requirements = DemoFiles.yaml(shared.resolve("config/requirements.yml")).get("churn");
 		double minAuc = requirements.get("monthly").get("roc_auc").get("min").asDouble();
 		double maxLogLoss = requirements.get("monthly").get("log_loss").get("max").asDouble();
-		JsonNode champion = DemoFiles.json(shared.resolve("config/models/churn-logit-v1.json"));
+		Scorer champion = scorer("churn-logit-v1");
 
 		// when
 		List<double[]> figures = new ArrayList<>();
-		for (List<CSVRecord> month : months.values()) {
-			figures.add(DemoFiles.aucAndLogLoss(champion, month));
+		for (List<Row> month : rows.values()) {
+			MetricValues values = DemoFiles.figures(champion, month);
+			figures.add(new double[] { values.get(Metric.ROC_AUC).orElseThrow(),
+					values.get(Metric.LOG_LOSS).orElseThrow() });
 		}
 
 		// then
@@ -180,87 +239,94 @@ class DemoGeneratorTests {
 		for (String[] model : new String[][] { { "churn-logit-v1", "churn-logit", "1", "linear", "2024-11", "2025-10" },
 				{ "churn-logit-v2", "churn-logit", "2", "linear", "2025-07", "2026-06" },
 				{ "churn-gbt-v1", "churn-gbt", "1", "tree-ensemble", "2024-11", "2025-10" } }) {
-			JsonNode json = DemoFiles.json(shared.resolve("config/models/" + model[0] + ".json"));
-			assertThat(json.get("format").asString()).isEqualTo("ratchet-model/1");
-			assertThat(json.get("name").asString()).isEqualTo(model[1]);
-			assertThat(json.get("version").asString()).isEqualTo(model[2]);
-			assertThat(json.get("kind").asString()).isEqualTo(model[3]);
-			assertThat(json.get("dataset").asString()).isEqualTo("churn");
-			assertThat(json.get("link").asString()).isEqualTo("logistic");
-			assertThat(json.get("training").get("window").values()).extracting(JsonNode::asString)
-				.containsExactly(model[4], model[5]);
+			Path file = shared.resolve("config/models/" + model[0] + ".json");
+			ModelVersion version = ModelFiles.load(file);
+			assertThat(version.name()).isEqualTo(model[1]);
+			assertThat(version.version()).isEqualTo(model[2]);
+			assertThat(version.kind()).isEqualTo(model[3]);
+			assertThat(version.dataset()).isEqualTo("churn");
+			assertThat(version.task()).isEqualTo(Task.BINARY);
+			assertThat(version.definition().link()).isEqualTo(Link.LOGISTIC);
+			assertThat(window(version)).containsExactly(YearMonth.parse(model[4]), YearMonth.parse(model[5]));
+			assertThat(dataset.features()).extracting(Feature::name).containsAll(version.features());
+			assertThat(version.bind(dataset).score(rows.get(LAST).get(0))).isStrictlyBetween(0.0, 1.0);
+			// the file is exactly what the model package writes for what it reads back
+			assertThat(Files.readString(file)).isEqualTo(ModelFiles.toJson(version.name(), version.version(),
+					version.dataset(), version.task(), version.definition()));
 		}
 	}
 
 	@Test
-	void logisticModelsMinimiseTheirStatedObjective() throws IOException {
+	void logisticModelsMinimiseTheirStatedObjective() {
 		for (String name : List.of("churn-logit-v1", "churn-logit-v2")) {
 			// given
-			JsonNode model = DemoFiles.json(shared.resolve("config/models/" + name + ".json"));
-			JsonNode training = model.get("training");
-			double c = training.get("C").asDouble();
-			List<CSVRecord> records = window(training);
-			List<JsonNode> terms = new ArrayList<>(model.get("terms").values());
+			ModelVersion version = ModelFiles.load(shared.resolve("config/models/" + name + ".json"));
+			LinearModel model = (LinearModel) version.definition();
+			Scorer scorer = version.bind(dataset);
+			double c = ((Number) model.training().get("C")).doubleValue();
+			List<Row> training = trainingRows(version);
+			List<LinearModel.NumericTerm> terms = model.terms().stream()
+				.filter(LinearModel.NumericTerm.class::isInstance).map(LinearModel.NumericTerm.class::cast).toList();
 
 			// when: the objective's gradient at the written coefficients
 			double interceptGradient = 0;
 			double[] gradient = new double[terms.size()];
-			for (CSVRecord record : records) {
-				double residual = DemoFiles.score(model, record) - (record.get("churned").equals("yes") ? 1 : 0);
+			for (Row row : training) {
+				double residual = scorer.score(row) - row.label();
 				interceptGradient += c * residual;
 				for (int t = 0; t < terms.size(); t++) {
-					JsonNode term = terms.get(t);
-					if (term.get("type").asString().equals("numeric")) {
-						gradient[t] += c * residual * DemoFiles.standardised(term, record);
-					}
+					gradient[t] += c * residual * standardised(terms.get(t), row);
 				}
 			}
 			for (int t = 0; t < terms.size(); t++) {
-				JsonNode term = terms.get(t);
-				if (term.get("type").asString().equals("numeric")) {
-					gradient[t] += term.get("weight").asDouble();
-				}
+				gradient[t] += terms.get(t).weight();
 			}
 
 			// then
-			assertThat(training.get("rows").asLong()).isEqualTo(records.size());
+			assertThat(((Number) model.training().get("rows")).longValue()).isEqualTo(training.size());
+			assertThat(model.terms()).extracting(LinearModel.Term::feature)
+				.containsExactlyElementsOf(dataset.features().stream().map(Feature::name).toList());
+			assertThat(terms).hasSize(5);
 			assertThat(interceptGradient).as(name + " intercept").isCloseTo(0, within(1e-6));
 			assertThat(Arrays.stream(gradient).map(Math::abs).max().orElseThrow()).as(name + " numeric weights")
 				.isLessThan(1e-6);
-			for (JsonNode term : terms) {
-				if (term.get("type").asString().equals("numeric")) {
-					double[] values = records.stream().map((record) -> record.get(term.get("feature").asString()))
-						.filter((cell) -> !DemoFiles.missing(cell)).mapToDouble(Double::parseDouble).toArray();
-					double mean = Arrays.stream(values).average().orElseThrow();
-					double variance = Arrays.stream(values).map((x) -> (x - mean) * (x - mean)).average()
-						.orElseThrow();
-					assertThat(term.get("center").asDouble()).isCloseTo(mean, within(1e-9));
-					assertThat(term.get("impute").asDouble()).isEqualTo(term.get("center").asDouble());
-					assertThat(term.get("scale").asDouble()).isCloseTo(Math.sqrt(variance), within(1e-9));
-				}
+			for (LinearModel.NumericTerm term : terms) {
+				int index = dataset.featureIndex(term.feature());
+				double[] values = training.stream().mapToDouble((row) -> row.numbers()[index])
+					.filter((x) -> !Double.isNaN(x)).toArray();
+				double mean = Arrays.stream(values).average().orElseThrow();
+				double variance = Arrays.stream(values).map((x) -> (x - mean) * (x - mean)).average().orElseThrow();
+				assertThat(term.center()).as(term.feature()).isCloseTo(mean, within(1e-9));
+				assertThat(term.impute()).as(term.feature()).isEqualTo(term.center());
+				assertThat(term.scale()).as(term.feature()).isCloseTo(Math.sqrt(variance), within(1e-9));
 			}
 		}
 	}
 
 	@Test
-	void categoricalWeightsAlsoHaveAZeroGradient() throws IOException {
+	void categoricalWeightsAlsoHaveAZeroGradient() {
 		// given
-		JsonNode model = DemoFiles.json(shared.resolve("config/models/churn-logit-v1.json"));
-		List<CSVRecord> records = window(model.get("training"));
-		double c = model.get("training").get("C").asDouble();
+		ModelVersion version = ModelFiles.load(shared.resolve("config/models/churn-logit-v1.json"));
+		LinearModel model = (LinearModel) version.definition();
+		Scorer scorer = version.bind(dataset);
+		List<Row> training = trainingRows(version);
+		double c = ((Number) model.training().get("C")).doubleValue();
 
 		// when: the gradient of the objective with respect to each level's weight
 		List<String> failures = new ArrayList<>();
-		for (JsonNode term : model.get("terms").values()) {
-			if (!term.get("type").asString().equals("categorical")) {
+		int levels = 0;
+		for (LinearModel.Term term : model.terms()) {
+			if (!(term instanceof LinearModel.CategoricalTerm categorical)) {
 				continue;
 			}
-			assertThat(term.get("unknown").asDouble()).isZero();
-			for (var level : term.get("weights").properties()) {
-				double gradient = level.getValue().asDouble();
-				for (CSVRecord record : records) {
-					if (record.get(term.get("feature").asString()).equals(level.getKey())) {
-						gradient += c * (DemoFiles.score(model, record) - (record.get("churned").equals("yes") ? 1 : 0));
+			assertThat(categorical.unknown()).isZero();
+			int index = dataset.featureIndex(categorical.feature());
+			for (Map.Entry<String, Double> level : categorical.weights().entrySet()) {
+				levels++;
+				double gradient = level.getValue();
+				for (Row row : training) {
+					if (level.getKey().equals(row.levels()[index])) {
+						gradient += c * (scorer.score(row) - row.label());
 					}
 				}
 				if (Math.abs(gradient) > 1e-6) {
@@ -270,35 +336,35 @@ class DemoGeneratorTests {
 		}
 
 		// then
+		assertThat(levels).isEqualTo(3 + 4 + 3);
 		assertThat(failures).isEmpty();
 	}
 
 	@Test
-	void treeEnsembleIsWellFormedAndLearntTheEarlyMonths() throws IOException {
+	void treeEnsembleIsWellFormedAndLearntTheEarlyMonths() {
 		// given
-		JsonNode model = DemoFiles.json(shared.resolve("config/models/churn-gbt-v1.json"));
+		ModelVersion version = ModelFiles.load(shared.resolve("config/models/churn-gbt-v1.json"));
+		TreeEnsemble model = (TreeEnsemble) version.definition();
 
 		// when
-		List<CSVRecord> training = window(model.get("training"));
-		double trainingAuc = DemoFiles.aucAndLogLoss(model, training)[0];
+		MetricValues figures = DemoFiles.figures(version.bind(dataset), trainingRows(version));
 
-		// then
-		assertThat(model.get("trees").values()).hasSize(30);
-		for (JsonNode tree : model.get("trees").values()) {
-			List<JsonNode> nodes = new ArrayList<>(tree.get("nodes").values());
+		// then: at most 3 levels, nodes numbered breadth first, children after their parent
+		assertThat(model.trees()).hasSize(30);
+		for (TreeEnsemble.Tree tree : model.trees()) {
+			List<TreeEnsemble.Node> nodes = tree.nodes();
 			assertThat(nodes).hasSizeBetween(3, 15);
 			for (int id = 0; id < nodes.size(); id++) {
-				JsonNode node = nodes.get(id);
-				assertThat(node.get("id").asInt()).isEqualTo(id);
-				if (!node.has("leaf")) {
-					assertThat(node.get("yes").asInt()).isGreaterThan(id).isLessThan(nodes.size());
-					assertThat(node.get("no").asInt()).isGreaterThan(id).isLessThan(nodes.size());
-					assertThat(node.get("missing").asString()).isIn("yes", "no");
-					assertThat(node.has("threshold") != node.has("levels")).isTrue();
+				TreeEnsemble.Node node = nodes.get(id);
+				assertThat(node.id()).isEqualTo(id);
+				if (node instanceof TreeEnsemble.Split split) {
+					assertThat(split.yes()).isGreaterThan(id).isLessThan(nodes.size());
+					assertThat(split.no()).isEqualTo(split.yes() + 1);
 				}
 			}
 		}
-		assertThat(trainingAuc).isGreaterThan(0.78);
+		assertThat(model.features()).contains("support_tickets", "tenure_months");
+		assertThat(figures.get(Metric.ROC_AUC).orElseThrow()).isGreaterThan(0.78);
 	}
 
 	@Test
@@ -350,14 +416,30 @@ class DemoGeneratorTests {
 		assertThat(last).isEqualTo(YearMonth.of(2026, 10));
 	}
 
-	private static List<CSVRecord> window(JsonNode training) {
-		YearMonth first = YearMonth.parse(training.get("window").get(0).asString());
-		YearMonth last = YearMonth.parse(training.get("window").get(1).asString());
-		List<CSVRecord> records = new ArrayList<>();
-		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-			records.addAll(months.get(month));
+	/** The first and last month of a model's {@code training.window}. */
+	private static List<YearMonth> window(ModelVersion version) {
+		List<?> window = (List<?>) version.definition().training().get("window");
+		return window.stream().map((month) -> YearMonth.parse((String) month)).toList();
+	}
+
+	/** The labelled rows of the months a model was trained on. */
+	private static List<Row> trainingRows(ModelVersion version) {
+		List<YearMonth> window = window(version);
+		List<Row> training = new ArrayList<>();
+		for (YearMonth month = window.get(0); !month.isAfter(window.get(1)); month = month.plusMonths(1)) {
+			rows.get(month).stream().filter(Row::labelled).forEach(training::add);
 		}
-		return records;
+		return training;
+	}
+
+	/** A numeric term's standardised value for a row: {@code ((x or impute) - center) / scale}. */
+	private static double standardised(LinearModel.NumericTerm term, Row row) {
+		double x = row.numbers()[dataset.featureIndex(term.feature())];
+		return ((Double.isNaN(x) ? term.impute() : x) - term.center()) / term.scale();
+	}
+
+	private static Scorer scorer(String file) {
+		return ModelFiles.load(shared.resolve("config/models/" + file + ".json")).bind(dataset);
 	}
 
 	private static List<Path> monthFiles(Path root) throws IOException {
