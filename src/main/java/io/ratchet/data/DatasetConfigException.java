@@ -6,11 +6,7 @@ import java.nio.file.Path;
  * A dataset configuration that cannot be used: YAML syntax, unknown or missing field, bad value. The message names the
  * file, the line (when there is one) and the cause, e.g. {@code config/datasets/churn.yml line 4: unknown field "colum"}.
  */
-public class DatasetConfigException extends RuntimeException {
-
-	private final Path file;
-
-	private final long line;
+public class DatasetConfigException extends DataFileException {
 
 	/**
 	 * @param file the configuration file (or folder) concerned, {@code null} when there is none
@@ -18,24 +14,12 @@ public class DatasetConfigException extends RuntimeException {
 	 * @param message the cause
 	 */
 	public DatasetConfigException(Path file, long line, String message) {
-		this(file, line, message, null);
+		super(file, line, message);
 	}
 
 	/** As {@link #DatasetConfigException(Path, long, String)}, with the underlying cause. */
 	public DatasetConfigException(Path file, long line, String message, Throwable cause) {
-		super(Locations.describe(file, line, message), cause);
-		this.file = file;
-		this.line = line;
-	}
-
-	/** The file concerned, or {@code null}. */
-	public Path file() {
-		return this.file;
-	}
-
-	/** The line concerned, or 0. */
-	public long line() {
-		return this.line;
+		super(file, line, message, cause);
 	}
 
 }

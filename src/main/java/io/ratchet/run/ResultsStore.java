@@ -180,8 +180,10 @@ public class ResultsStore {
 
 	/** The most recent runs, newest first. */
 	public List<RunRecord> recentRuns(int limit) {
-		return this.jdbc.sql(RunRecord.SELECT + " ORDER BY started_at DESC, id DESC").query(RunRecord::map).list()
-			.stream().limit(limit).toList();
+		return this.jdbc.sql(RunRecord.SELECT + " ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY")
+			.param(limit)
+			.query(RunRecord::map)
+			.list();
 	}
 
 	private void saveFigures(long runId, String period, ModelFigures figure) {

@@ -91,6 +91,7 @@ class ResultsStoreTests {
 		assertThat(run.failure()).isNull();
 		assertThat(run.periods()).isEqualTo(4);
 		assertThat(run.fromPeriod()).isEqualTo("2024-01");
+		assertThat(this.results.recentRuns(1)).extracting(RunRecord::id).containsExactly(902L);
 	}
 
 	@Test
