@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
@@ -45,6 +47,7 @@ class RunPrinter {
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			out.println("Run " + runId + " FAILED: " + ((run.failure() != null) ? run.failure() : failures(execution)));
+			out.println("Details in the log file (logging.file.name, by default .ratchet/logs/ratchet.log).");
 			out.println("Fix the cause, then: jobs/restart " + runId);
 			return CommandLine.FAILED;
 		}
@@ -88,15 +91,22 @@ class RunPrinter {
 		printTable(header, rows, out);
 		out.println("(metrics over the whole period; per month in the report)");
 		for (ModelSummary model : summary.models()) {
-			List<StoredBreach> breaches = model.breaches();
-			if (!breaches.isEmpty() && "champion".equals(model.model().role())) {
-				out.println("Champion " + model.model().key() + " breaches:");
-				breaches.stream()
-					.limit(12)
-					.forEach((breach) -> out.println("  " + breach.period() + "  " + breach.describe()));
-				if (breaches.size() > 12) {
-					out.println("  … " + (breaches.size() - 12) + " more in the report");
-				}
+			if (model.breaches().isEmpty() || !"champion".equals(model.model().role())) {
+				continue;
+			}
+			Map<String, List<String>> byPeriod = new TreeMap<>();
+			for (StoredBreach breach : model.breaches()) {
+				byPeriod.computeIfAbsent(breach.period(), (period) -> new ArrayList<>()).add(breach.describe());
+			}
+			out.println("Champion " + model.model().key() + " breaches:");
+			byPeriod.entrySet()
+				.stream()
+				.limit(12)
+				.forEach((entry) -> out.printf("  %-12s %s%n",
+						ResultsStore.ALL.equals(entry.getKey()) ? "whole period" : entry.getKey(),
+						String.join(" · ", entry.getValue())));
+			if (byPeriod.size() > 12) {
+				out.println("  … " + (byPeriod.size() - 12) + " more periods in the report");
 			}
 		}
 		long seconds = (run.finishedAt() != null && run.startedAt() != null)

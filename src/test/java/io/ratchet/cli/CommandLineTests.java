@@ -87,7 +87,8 @@ class CommandLineTests {
 		assertThat(wholeOutput).contains("Verdict: BREACH")
 			.contains("churn-logit@1")
 			.contains("champion")
-			.contains("2026-07  roc_auc")
+			.containsPattern("2026-07 .*roc_auc 0\\.6793 < 0\\.7600")
+			.contains("whole period")
 			.contains("metrics.csv")
 			.contains("summary.html")
 			.contains("rows/s");
