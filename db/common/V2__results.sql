@@ -30,6 +30,7 @@ CREATE TABLE run (
 	started_at TIMESTAMP NOT NULL,
 	finished_at TIMESTAMP,
 	periods INT,
+	absent_periods VARCHAR(4000),
 	rows_read BIGINT,
 	rows_rejected BIGINT,
 	rows_unlabelled BIGINT,

@@ -63,7 +63,7 @@ class BacktestPrepareTasklet implements Tasklet {
 			this.results.recordRunModel(runId, id, registry.role(dataset.name(), model.key()));
 		}
 		this.results.describeRun(runId, months.get(0).toString(), months.get(months.size() - 1).toString(),
-				months.size());
+				months.size(), absent(months));
 		RunContext context = new RunContext(runId, dataset.name(), months,
 				models.stream().map(ModelVersion::key).toList(), this.properties.threshold());
 		context.store(job.getExecutionContext());
@@ -91,6 +91,19 @@ class BacktestPrepareTasklet implements Tasklet {
 							: " (months with data: " + files.firstKey() + ".." + files.lastKey() + ")"));
 		}
 		return months;
+	}
+
+	/** Calendar months between the first and the last that have no data file. */
+	static List<String> absent(List<YearMonth> months) {
+		List<String> absent = new ArrayList<>();
+		Set<YearMonth> present = Set.copyOf(months);
+		for (YearMonth month = months.get(0); month.isBefore(months.get(months.size() - 1));
+				month = month.plusMonths(1)) {
+			if (!present.contains(month)) {
+				absent.add(month.toString());
+			}
+		}
+		return absent;
 	}
 
 	private List<ModelVersion> models(BacktestParameters parameters, DatasetConfig dataset) {

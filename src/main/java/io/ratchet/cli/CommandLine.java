@@ -41,8 +41,13 @@ public class CommandLine {
 			usage();
 			return USAGE;
 		}
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+			System.out.println("usage: " + command.usage());
+			return OK;
+		}
 		try {
-			return command.run(Arrays.copyOfRange(args, 1, args.length), System.out);
+			return command.run(rest, System.out);
 		}
 		catch (UsageException ex) {
 			System.err.println("ratchet " + args[0] + ": " + ex.getMessage());

@@ -90,6 +90,9 @@ class RunPrinter {
 		}
 		printTable(header, rows, out);
 		out.println("(metrics over the whole period; per month in the report)");
+		if (run.absentPeriods() != null) {
+			out.println("Months without data (absent, not failures): " + run.absentPeriods().replace(",", ", "));
+		}
 		for (ModelSummary model : summary.models()) {
 			if (model.breaches().isEmpty() || !"champion".equals(model.model().role())) {
 				continue;

@@ -51,6 +51,10 @@ class SummaryHtml {
 		append("<p><span class=\"badge ").esc(verdict).append("\">").esc(verdict.replace('_', ' ')).append("</span> ");
 		append(run.fromPeriod()).append(" … ").append(run.toPeriod()).append(", ").append(run.periods())
 			.append(" months</p>");
+		if (run.absentPeriods() != null) {
+			append("<p>Months without data (absent, not failures): ").esc(run.absentPeriods().replace(",", ", "))
+				.append("</p>");
+		}
 		if (run.failure() != null) {
 			append("<p class=\"BREACH\">").esc(run.failure()).append("</p>");
 		}

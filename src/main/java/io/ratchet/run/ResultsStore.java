@@ -47,10 +47,13 @@ public class ResultsStore {
 		}
 	}
 
-	/** Records the months a run covers once they are resolved. */
-	public void describeRun(long runId, String fromPeriod, String toPeriod, int periods) {
-		this.jdbc.sql("UPDATE run SET from_period = ?, to_period = ?, periods = ? WHERE id = ?")
-			.params(fromPeriod, toPeriod, periods, runId)
+	/**
+	 * Records the months a run covers once they are resolved, and the months between them that have no data file
+	 * (reported as absent, not as failures).
+	 */
+	public void describeRun(long runId, String fromPeriod, String toPeriod, int periods, List<String> absent) {
+		this.jdbc.sql("UPDATE run SET from_period = ?, to_period = ?, periods = ?, absent_periods = ? WHERE id = ?")
+			.params(fromPeriod, toPeriod, periods, absent.isEmpty() ? null : truncate(String.join(",", absent)), runId)
 			.update();
 	}
 

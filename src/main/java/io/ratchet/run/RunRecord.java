@@ -8,20 +8,20 @@ import java.time.LocalDateTime;
 /** One row of the {@code run} table. */
 public record RunRecord(long id, String jobName, String dataset, String fromPeriod, String toPeriod,
 		LocalDateTime asOf, String parameters, String status, String verdict, LocalDateTime startedAt,
-		LocalDateTime finishedAt, Integer periods, Long rowsRead, Long rowsRejected, Long rowsUnlabelled,
+		LocalDateTime finishedAt, Integer periods, String absentPeriods, Long rowsRead, Long rowsRejected, Long rowsUnlabelled,
 		String reportPath, String failure) {
 
 	static final String SELECT = """
 			SELECT id, job_name, dataset, from_period, to_period, as_of, parameters, status, verdict, started_at,
-				finished_at, periods, rows_read, rows_rejected, rows_unlabelled, report_path, failure
+				finished_at, periods, absent_periods, rows_read, rows_rejected, rows_unlabelled, report_path, failure
 			FROM run""";
 
 	static RunRecord map(ResultSet rs, int rowNum) throws SQLException {
 		return new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 				time(rs.getTimestamp(6)), rs.getString(7), rs.getString(8), rs.getString(9), time(rs.getTimestamp(10)),
-				time(rs.getTimestamp(11)), (Integer) rs.getObject(12, Integer.class),
-				(Long) rs.getObject(13, Long.class), (Long) rs.getObject(14, Long.class),
-				(Long) rs.getObject(15, Long.class), rs.getString(16), rs.getString(17));
+				time(rs.getTimestamp(11)), rs.getObject(12, Integer.class), rs.getString(13),
+				rs.getObject(14, Long.class), rs.getObject(15, Long.class), rs.getObject(16, Long.class),
+				rs.getString(17), rs.getString(18));
 	}
 
 	private static LocalDateTime time(Timestamp timestamp) {

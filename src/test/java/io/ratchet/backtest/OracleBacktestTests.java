@@ -97,6 +97,10 @@ class OracleBacktestTests {
 		assertThat(workerSteps(execution)).isEqualTo(113);
 		int compared = compareWithOracle(execution, SHARED.resolve("oracle/weather-aus/monthly-metrics.csv"));
 		assertThat(compared).isGreaterThan(226 * 10);
+		assertThat(this.jdbc.sql("SELECT absent_periods FROM run WHERE id = ?")
+			.param(execution.getJobInstance().getInstanceId())
+			.query(String.class)
+			.single()).isEqualTo("2011-04,2012-12,2013-02");
 	}
 
 	@Test

@@ -155,6 +155,8 @@ class CommandLineTests {
 		assertThat(this.commandLine.run("backtest", "--from", "January")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("restart", "99999")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("frobnicate")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.commandLine.run("backtest", "--help")).isEqualTo(CommandLine.OK);
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("usage: backtest [--dataset D]");
 		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("unknown option --frm")
 			.contains("--from must be a month")
 			.contains("no run 99999")

@@ -79,7 +79,7 @@ class ResultsStoreTests {
 	void aRestartedRunKeepsWhatItRecorded() {
 		// given
 		this.results.openRun(902, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
-		this.results.describeRun(902, "2024-01", "2024-04", 4);
+		this.results.describeRun(902, "2024-01", "2024-04", 4, List.of("2024-02"));
 		this.results.failRun(902, "disk full");
 
 		// when
@@ -91,6 +91,7 @@ class ResultsStoreTests {
 		assertThat(run.failure()).isNull();
 		assertThat(run.periods()).isEqualTo(4);
 		assertThat(run.fromPeriod()).isEqualTo("2024-01");
+		assertThat(run.absentPeriods()).isEqualTo("2024-02");
 		assertThat(this.results.recentRuns(1)).extracting(RunRecord::id).containsExactly(902L);
 	}
 
