@@ -87,7 +87,9 @@ class BacktestSummaryTasklet implements Tasklet {
 		RunStatus status = (failure != null) ? RunStatus.FAILED : RunStatus.COMPLETED;
 		this.results.finishRun(run.runId(), status, verdict.name(), read, rejected, unlabelled,
 				reportDir.resolve("summary.html").toString(), failure);
-		this.reports.write(RunSummary.load(this.results, run.runId()), dataset, requirements, reportDir);
+		RunSummary finished = new RunSummary(this.results.run(run.runId()).orElseThrow(), summary.models(),
+				summary.partitions());
+		this.reports.write(finished, dataset, requirements, reportDir);
 		if (failure != null) {
 			throw new RejectedRowsException(failure);
 		}
