@@ -3,6 +3,7 @@ package io.ratchet;
 import java.util.Arrays;
 
 import io.ratchet.cli.CommandLine;
+import io.ratchet.system.Failures;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,7 +27,7 @@ public class RatchetApplication {
 			exitCode = context.getBean(CommandLine.class).run(command);
 		}
 		catch (RuntimeException ex) {
-			System.err.println("ratchet: " + CommandLine.message(ex));
+			System.err.println("ratchet: " + Failures.describe(ex));
 			exitCode = CommandLine.FAILED;
 		}
 		System.exit(exitCode);

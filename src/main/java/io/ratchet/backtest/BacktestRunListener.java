@@ -3,6 +3,7 @@ package io.ratchet.backtest;
 import java.util.stream.Collectors;
 
 import io.ratchet.run.ResultsStore;
+import io.ratchet.system.Failures;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -42,22 +43,12 @@ class BacktestRunListener implements JobExecutionListener {
 		if (jobExecution.getStatus() == BatchStatus.FAILED || jobExecution.getStatus() == BatchStatus.STOPPED) {
 			String causes = jobExecution.getAllFailureExceptions()
 				.stream()
-				.map(BacktestRunListener::message)
+				.map(Failures::describe)
 				.distinct()
 				.collect(Collectors.joining("; "));
 			this.results.failRun(jobExecution.getJobInstance().getInstanceId(),
 					causes.isEmpty() ? jobExecution.getStatus().name() : causes);
 		}
-	}
-
-	/** The innermost message, which names the file, line and cause. */
-	static String message(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause && cause.getMessage() != null
-				&& cause.getMessage().contains(cause.getCause().getClass().getName())) {
-			cause = cause.getCause();
-		}
-		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 	}
 
 }

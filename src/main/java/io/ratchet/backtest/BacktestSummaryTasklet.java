@@ -72,15 +72,15 @@ class BacktestSummaryTasklet implements Tasklet {
 		}
 		this.results.saveWholePeriod(run.runId(), whole);
 
+		RunSummary summary = RunSummary.load(this.results, run.runId());
 		long read = 0;
 		long rejected = 0;
 		long unlabelled = 0;
-		for (PartitionResult partition : this.results.partitions(run.runId())) {
+		for (PartitionResult partition : summary.partitions()) {
 			read += partition.rowsRead();
 			rejected += partition.rowsRejected();
 			unlabelled += partition.rowsUnlabelled();
 		}
-		RunSummary summary = RunSummary.load(this.results, run.runId());
 		Verdict verdict = verdict(summary);
 		Path reportDir = this.workspace.reportDir("backtest", run.runId());
 		String failure = rejectedShareFailure(read, rejected, reportDir);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.ratchet.backtest.BacktestParameters;
 import io.ratchet.backtest.BacktestProperties;
+import io.ratchet.system.Failures;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -60,7 +61,7 @@ class BacktestCommand implements Command {
 			execution = this.jobOperator.start(this.backtest, parameters.toJobParameters());
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("cannot start the back-test: " + CommandLine.message(ex), ex);
+			throw new IllegalStateException("cannot start the back-test: " + Failures.describe(ex), ex);
 		}
 		return this.printer.print(execution, out);
 	}

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.ratchet.system.Failures;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,20 +57,9 @@ public class CommandLine {
 			return USAGE;
 		}
 		catch (RuntimeException ex) {
-			System.err.println("ratchet " + args[0] + ": " + message(ex));
+			System.err.println("ratchet " + args[0] + ": " + Failures.describe(ex));
 			return FAILED;
 		}
-	}
-
-	/** The most telling message of a failure: the innermost one that says something. */
-	public static String message(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return (failure != cause && failure.getMessage() != null && !failure.getMessage().contains(message))
-				? failure.getMessage() + ": " + message : message;
 	}
 
 	private void usage() {

@@ -3,6 +3,8 @@ package io.ratchet.cli;
 import java.io.PrintStream;
 import java.util.Set;
 
+import io.ratchet.system.Failures;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -71,7 +73,7 @@ class RestartCommand implements Command {
 			execution = this.jobOperator.restart(last);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("cannot restart run " + runId + ": " + CommandLine.message(ex), ex);
+			throw new IllegalStateException("cannot restart run " + runId + ": " + Failures.describe(ex), ex);
 		}
 		return this.printer.print(execution, out);
 	}

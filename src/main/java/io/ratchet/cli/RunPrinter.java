@@ -17,6 +17,7 @@ import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
 import io.ratchet.run.StoredBreach;
+import io.ratchet.system.Failures;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -153,7 +154,7 @@ class RunPrinter {
 	private static String failures(JobExecution execution) {
 		List<String> messages = execution.getAllFailureExceptions()
 			.stream()
-			.map(CommandLine::message)
+			.map(Failures::describe)
 			.distinct()
 			.toList();
 		return messages.isEmpty() ? execution.getExitStatus().getExitDescription() : String.join("; ", messages);

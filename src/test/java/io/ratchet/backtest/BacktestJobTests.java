@@ -261,7 +261,7 @@ class BacktestJobTests {
 	}
 
 	private String failure(JobExecution execution) {
-		return execution.getAllFailureExceptions().stream().map(BacktestRunListener::message).toList().toString();
+		return execution.getAllFailureExceptions().stream().map(io.ratchet.system.Failures::describe).toList().toString();
 	}
 
 	private long count(String sql, long runId) {

@@ -1,0 +1,23 @@
+package io.ratchet.system;
+
+/** How a failure is told to people: the innermost message (which names the file, line and cause). */
+public final class Failures {
+
+	private Failures() {
+	}
+
+	/**
+	 * The innermost message of a chain of causes, prefixed by the outermost one when that says something more (for
+	 * example "cannot restart run 7: ...").
+	 */
+	public static String describe(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return (failure != cause && failure.getMessage() != null && !failure.getMessage().contains(message))
+				? failure.getMessage() + ": " + message : message;
+	}
+
+}
