@@ -3,6 +3,7 @@ package io.ratchet.backtest;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +77,7 @@ public record BacktestParameters(String dataset, YearMonth from, YearMonth to, L
 		if (!this.models.isEmpty()) {
 			builder.addString(MODELS, String.join(",", this.models));
 		}
-		builder.addString(AS_OF, ((this.asOf != null) ? this.asOf : LocalDateTime.now().withNano(0)).toString());
+		builder.addString(AS_OF, ((this.asOf != null) ? this.asOf : LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS)).toString());
 		return builder.toJobParameters();
 	}
 

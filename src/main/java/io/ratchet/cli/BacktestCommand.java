@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,10 @@ import io.ratchet.system.Failures;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +34,12 @@ class BacktestCommand implements Command {
 
 	private final RunPrinter printer;
 
-	BacktestCommand(JobOperator jobOperator, @Qualifier("backtest") Job backtest, BacktestProperties properties,
-			RunPrinter printer) {
+	private final JobRepository jobRepository;
+
+	BacktestCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("backtest") Job backtest,
+			BacktestProperties properties, RunPrinter printer) {
 		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
 		this.backtest = backtest;
 		this.properties = properties;
 		this.printer = printer;
@@ -60,6 +67,17 @@ class BacktestCommand implements Command {
 		try {
 			execution = this.jobOperator.start(this.backtest, parameters.toJobParameters());
 		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			JobInstance done = this.jobRepository.getJobInstance(this.backtest.getName(),
+					parameters.toJobParameters());
+			JobExecution last = (done != null) ? this.jobRepository.getLastJobExecution(done) : null;
+			if (last == null) {
+				throw new IllegalStateException("cannot start the back-test: " + Failures.describe(ex), ex);
+			}
+			out.println("This back-test already ran as run " + done.getInstanceId()
+					+ " (same dataset, months, models and as-of); its outcome:");
+			return this.printer.print(last, out);
+		}
 		catch (Exception ex) {
 			throw new IllegalStateException("cannot start the back-test: " + Failures.describe(ex), ex);
 		}
@@ -77,7 +95,9 @@ class BacktestCommand implements Command {
 
 	private static LocalDateTime asOf(String text) {
 		try {
-			return (text != null) ? LocalDateTime.parse(text) : LocalDateTime.now().withNano(0);
+			// Milliseconds, so that two runs started within one second are two runs, not one instance twice.
+			return (text != null) ? LocalDateTime.parse(text)
+					: LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
 		}
 		catch (DateTimeParseException ex) {
 			throw new UsageException("--as-of must be a date-time YYYY-MM-DDTHH:MM:SS, not '" + text + "'");

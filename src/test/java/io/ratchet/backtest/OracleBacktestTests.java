@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -207,7 +208,7 @@ class OracleBacktestTests {
 
 	private JobExecution backtest(DatasetConfig dataset) throws Exception {
 		return this.jobOperatorTestUtils.startJob(new BacktestParameters(dataset.name(), null, null, List.of(),
-				LocalDateTime.now().withNano(0)).toJobParameters());
+				LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS)).toJobParameters());
 	}
 
 	private static long workerSteps(JobExecution execution) {

@@ -126,6 +126,30 @@ class CommandLineTests {
 	}
 
 	@Test
+	void backToBackRunsAreSeparateAndAnExplicitAsOfFindsTheEarlierRun() {
+		// when: two runs without --as-of, started as fast as possible
+		int first = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2025-03");
+		int second = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2025-03");
+
+		// then: both ran
+		assertThat(first).as(this.out.toString(StandardCharsets.UTF_8)).isZero();
+		assertThat(second).as(this.out.toString(StandardCharsets.UTF_8)).isZero();
+		this.out.reset();
+
+		// when: the same explicit as-of twice
+		int ran = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2025-03", "--as-of",
+				"2026-11-01T03:00:00");
+		int again = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2025-03", "--as-of",
+				"2026-11-01T03:00:00");
+
+		// then: the second names the first run and repeats its outcome
+		String output = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(ran).as(output).isZero();
+		assertThat(again).as(output).isZero();
+		assertThat(output).contains("already ran as run").contains("Verdict: PASS");
+	}
+
+	@Test
 	void importCountsRowsAndRejectionsInTheDatabase() throws Exception {
 		// given
 		Path source = root.resolve("export.csv");
