@@ -3,25 +3,32 @@ package io.ratchet.backtest;
 import java.util.stream.Collectors;
 
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunFinished;
+import io.ratchet.run.RunRecord;
 import io.ratchet.system.Failures;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@code run} row in step with the job: recorded (or re-opened on restart) before the first step, marked
- * failed with the causes when the job fails, so that a failed run is listed and can be restarted.
+ * failed with the causes when the job fails, so that a failed run is listed and can be restarted. When the job ends it
+ * publishes {@link RunFinished} for alerts.
  */
 @Component
 class BacktestRunListener implements JobExecutionListener {
 
 	private final ResultsStore results;
 
-	BacktestRunListener(ResultsStore results) {
+	private final ApplicationEventPublisher events;
+
+	BacktestRunListener(ResultsStore results, ApplicationEventPublisher events) {
 		this.results = results;
+		this.events = events;
 	}
 
 	@Override
@@ -48,6 +55,12 @@ class BacktestRunListener implements JobExecutionListener {
 				.collect(Collectors.joining("; "));
 			this.results.failRun(jobExecution.getJobInstance().getInstanceId(),
 					causes.isEmpty() ? jobExecution.getStatus().name() : causes);
+		}
+		long runId = jobExecution.getJobInstance().getInstanceId();
+		String dataset = this.results.run(runId).map(RunRecord::dataset).orElse(null);
+		if (dataset != null) {
+			this.events.publishEvent(new RunFinished(runId, BacktestJobConfiguration.JOB_NAME, dataset,
+					jobExecution.getStatus() == BatchStatus.COMPLETED));
 		}
 	}
 

@@ -11,4 +11,9 @@ interface Command {
 	/** One line: the command and its options. */
 	String usage();
 
+	/** The word that selects the command: the first word of its usage. */
+	default String name() {
+		return usage().split(" ", 2)[0];
+	}
+
 }

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.ratchet.system.Failures;
 
@@ -26,10 +28,8 @@ public class CommandLine {
 
 	private final Map<String, Command> commands;
 
-	public CommandLine(BacktestCommand backtest, RestartCommand restart, ImportCommand importCommand,
-			GenerateDemoCommand generateDemo, ImportModelCommand importModel) {
-		this.commands = Map.of("backtest", backtest, "restart", restart, "import", importCommand, "generate-demo",
-				generateDemo, "import-model", importModel);
+	CommandLine(List<Command> commands) {
+		this.commands = commands.stream().collect(Collectors.toMap(Command::name, Function.identity()));
 	}
 
 	public int run(String... args) {

@@ -85,7 +85,7 @@ class SummaryHtml {
 				.distinct()
 				.toList();
 			List<String> metrics = model.breaches().stream()
-				.map((breach) -> breach.metric().key())
+				.map(StoredBreach::metric)
 				.distinct()
 				.toList();
 			append("<li><b>").esc(model.model().key()).append("</b> (").esc(model.model().role()).append("): ");
@@ -127,7 +127,7 @@ class SummaryHtml {
 			.append("</td><td class=\"l ").esc(verdict).append("\">").esc(verdict.replace('_', ' ')).append("</td>");
 		for (Metric metric : metrics) {
 			boolean breached = model.breaches().stream()
-				.anyMatch((breach) -> breach.period().equals(period) && breach.metric() == metric);
+				.anyMatch((breach) -> breach.period().equals(period) && breach.metric().equals(metric.key()));
 			Double value = values.get(metric);
 			append(breached ? "<td class=\"bad\">" : "<td>").append((value == null) ? "–" : Formats.brief(metric, value))
 				.append("</td>");

@@ -145,7 +145,7 @@ public class ResultsStore {
 				SELECT model_version_id, period, metric, bound_kind, bound, val FROM breach
 				WHERE run_id = ? ORDER BY model_version_id, period, metric""")
 			.param(runId)
-			.query((rs, i) -> new StoredBreach(rs.getLong(1), rs.getString(2), Metric.fromKey(rs.getString(3)),
+			.query((rs, i) -> new StoredBreach(rs.getLong(1), rs.getString(2), rs.getString(3),
 					rs.getString(4), rs.getDouble(5), rs.getDouble(6)))
 			.list();
 	}
