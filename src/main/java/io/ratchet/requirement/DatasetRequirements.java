@@ -19,9 +19,16 @@ import io.ratchet.metrics.Metric;
  * @param monthly bounds checked for every month, at most one per metric
  * @param period bounds checked on the whole period, at most one per metric
  * @param models overrides by model name
+ * @param drift upper bounds on drift statistics (now-test)
  */
 public record DatasetRequirements(String dataset, long minRows, List<Bound> monthly, List<Bound> period,
-		Map<String, ModelRequirements> models) {
+		Map<String, ModelRequirements> models, DriftRequirements drift) {
+
+	/** Requirements without drift bounds. */
+	public DatasetRequirements(String dataset, long minRows, List<Bound> monthly, List<Bound> period,
+			Map<String, ModelRequirements> models) {
+		this(dataset, minRows, monthly, period, models, DriftRequirements.NONE);
+	}
 
 	public DatasetRequirements {
 		if (dataset == null || dataset.isBlank()) {
@@ -36,6 +43,7 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 		models.forEach((name, model) -> copy.put(Objects.requireNonNull(name, "model name"),
 				Objects.requireNonNull(model, "model requirements")));
 		models = Collections.unmodifiableMap(copy);
+		drift = (drift != null) ? drift : DriftRequirements.NONE;
 	}
 
 	/** Requirements with no bounds at all. */

@@ -76,7 +76,7 @@ final class RequirementsReader {
 		}
 		long minRows = (spec.minRows() != null) ? spec.minRows() : 0;
 		return new DatasetRequirements(dataset, minRows, bounds(file, spec.monthly()), bounds(file, spec.period()),
-				models);
+				models, (spec.drift() != null) ? spec.drift().requirements() : DriftRequirements.NONE);
 	}
 
 	private static List<Bound> bounds(Path file, BoundsSpec spec) {

@@ -1,6 +1,7 @@
 package io.ratchet.requirement;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,16 @@ final class RequirementsSpec {
 	private RequirementsSpec() {
 	}
 
-	/** One dataset: {@code min-rows}, {@code monthly}, {@code period}, {@code models}; each optional. */
+	/** One dataset: {@code min-rows}, {@code monthly}, {@code period}, {@code models}, {@code drift}; each optional. */
 	@JsonDeserialize(using = DatasetDeserializer.class)
-	record DatasetSpec(Long minRows, BoundsSpec monthly, BoundsSpec period, Map<String, ModelSpec> models) {
+	record DatasetSpec(Long minRows, BoundsSpec monthly, BoundsSpec period, Map<String, ModelSpec> models,
+			DriftSpec drift) {
+
+	}
+
+	/** The {@code drift:} section, validated while it is read (so errors carry the line of the bad value). */
+	@JsonDeserialize(using = DriftDeserializer.class)
+	record DriftSpec(DriftRequirements requirements) {
 
 	}
 
@@ -68,6 +76,7 @@ final class RequirementsSpec {
 			BoundsSpec monthly = null;
 			BoundsSpec period = null;
 			Map<String, ModelSpec> models = null;
+			DriftSpec drift = null;
 			for (JsonToken token = p.nextToken(); token == JsonToken.PROPERTY_NAME; token = p.nextToken()) {
 				String name = p.currentName();
 				switch (name) {
@@ -76,10 +85,11 @@ final class RequirementsSpec {
 					case "period" -> period = readNullable(p, ctxt, ctxt.constructType(BoundsSpec.class));
 					case "models" -> models = readNullable(p, ctxt,
 							ctxt.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, ModelSpec.class));
-					default -> unknownField(ctxt, DatasetSpec.class, name, "min-rows, monthly, period, models");
+					case "drift" -> drift = readNullable(p, ctxt, ctxt.constructType(DriftSpec.class));
+					default -> unknownField(ctxt, DatasetSpec.class, name, "min-rows, monthly, period, models, drift");
 				}
 			}
-			return new DatasetSpec(minRows, monthly, period, models);
+			return new DatasetSpec(minRows, monthly, period, models, drift);
 		}
 
 		private static Long readMinRows(JsonParser p, DeserializationContext ctxt) {
@@ -96,6 +106,93 @@ final class RequirementsSpec {
 				return ctxt.reportInputMismatch(DatasetSpec.class, "%s", "min-rows must not be negative, not " + minRows);
 			}
 			return minRows;
+		}
+
+	}
+
+	static final class DriftDeserializer extends ValueDeserializer<DriftSpec> {
+
+		private static final String KNOWN = "psi, ks, missing_rate, missing_rate_change, score_psi, features";
+
+		@Override
+		public DriftSpec deserialize(JsonParser p, DeserializationContext ctxt) {
+			expectMapping(p, ctxt, DriftSpec.class, "drift bounds");
+			Map<DriftStatistic, Double> features = new EnumMap<>(DriftStatistic.class);
+			Map<String, Map<DriftStatistic, Double>> overrides = new LinkedHashMap<>();
+			Double scorePsi = null;
+			for (JsonToken token = p.nextToken(); token == JsonToken.PROPERTY_NAME; token = p.nextToken()) {
+				String name = p.currentName();
+				if (name.equals("score_psi")) {
+					scorePsi = readMax(p, ctxt, "score_psi");
+				}
+				else if (name.equals("features")) {
+					readOverrides(p, ctxt, overrides);
+				}
+				else {
+					features.put(statistic(p, ctxt, name, KNOWN), readMax(p, ctxt, name));
+				}
+			}
+			return new DriftSpec(new DriftRequirements(features, overrides, scorePsi));
+		}
+
+		private static void readOverrides(JsonParser p, DeserializationContext ctxt,
+				Map<String, Map<DriftStatistic, Double>> overrides) {
+			if (p.nextToken() == JsonToken.VALUE_NULL) {
+				return;
+			}
+			expectMapping(p, ctxt, DriftSpec.class, "feature names to drift bounds");
+			for (JsonToken token = p.nextToken(); token == JsonToken.PROPERTY_NAME; token = p.nextToken()) {
+				String feature = p.currentName();
+				Map<DriftStatistic, Double> bounds = new EnumMap<>(DriftStatistic.class);
+				if (p.nextToken() != JsonToken.VALUE_NULL) {
+					expectMapping(p, ctxt, DriftSpec.class, "drift bounds of feature " + feature);
+					for (JsonToken inner = p.nextToken(); inner == JsonToken.PROPERTY_NAME; inner = p.nextToken()) {
+						String key = p.currentName();
+						bounds.put(statistic(p, ctxt, key, "psi, ks, missing_rate, missing_rate_change"),
+								readMax(p, ctxt, key + " of feature " + feature));
+					}
+				}
+				overrides.put(feature, bounds);
+			}
+		}
+
+		private static DriftStatistic statistic(JsonParser p, DeserializationContext ctxt, String key, String known) {
+			try {
+				return DriftStatistic.fromKey(key);
+			}
+			catch (IllegalArgumentException ex) {
+				return ctxt.reportInputMismatch(DriftSpec.class, "%s",
+						"unknown drift bound \"" + key + "\" (known: " + known + ")");
+			}
+		}
+
+		/** Reads {@code {max: x}}: drift is bounded from above only. */
+		private static Double readMax(JsonParser p, DeserializationContext ctxt, String what) {
+			if (p.nextToken() != JsonToken.START_OBJECT) {
+				return ctxt.reportInputMismatch(DriftSpec.class, "%s",
+						"the drift bound on " + what + " must be a mapping such as {max: 0.2}, not " + describe(p));
+			}
+			Double max = null;
+			for (JsonToken token = p.nextToken(); token == JsonToken.PROPERTY_NAME; token = p.nextToken()) {
+				String name = p.currentName();
+				if (!name.equals("max")) {
+					unknownField(ctxt, DriftSpec.class, name, "max; drift is bounded from above only");
+				}
+				JsonToken value = p.nextToken();
+				if (!value.isNumeric()) {
+					return ctxt.reportInputMismatch(DriftSpec.class, "%s",
+							"max of " + what + " must be a number, not " + describe(p));
+				}
+				max = p.getDoubleValue();
+				String problem = DriftRequirements.problem(max, what);
+				if (problem != null) {
+					return ctxt.reportInputMismatch(DriftSpec.class, "%s", problem);
+				}
+			}
+			if (max == null) {
+				return ctxt.reportInputMismatch(DriftSpec.class, "%s", "the drift bound on " + what + " has no max");
+			}
+			return max;
 		}
 
 	}
