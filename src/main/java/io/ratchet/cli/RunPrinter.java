@@ -122,7 +122,8 @@ class RunPrinter {
 		}
 	}
 
-	private static void printTable(List<String> header, List<List<String>> rows, PrintStream out) {
+	/** Prints a table: the first two and the last column left-aligned, the others right-aligned. */
+	static void printTable(List<String> header, List<List<String>> rows, PrintStream out) {
 		int[] widths = new int[header.size()];
 		for (int i = 0; i < widths.length; i++) {
 			widths[i] = header.get(i).length();

@@ -189,6 +189,30 @@ public class ResultsStore {
 			.list();
 	}
 
+	/**
+	 * The most recent runs of one job and/or dataset, newest first.
+	 * @param jobName a job name, or {@code null} for every job
+	 * @param dataset a dataset, or {@code null} for every dataset
+	 */
+	public List<RunRecord> recentRuns(int limit, String jobName, String dataset) {
+		List<String> conditions = new java.util.ArrayList<>();
+		List<Object> params = new java.util.ArrayList<>();
+		if (jobName != null) {
+			conditions.add("job_name = ?");
+			params.add(jobName);
+		}
+		if (dataset != null) {
+			conditions.add("dataset = ?");
+			params.add(dataset);
+		}
+		params.add(limit);
+		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+		return this.jdbc.sql(RunRecord.SELECT + where + " ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY")
+			.params(params)
+			.query(RunRecord::map)
+			.list();
+	}
+
 	private void saveFigures(long runId, String period, ModelFigures figure) {
 		long rowCount = figure.values().n();
 		for (Metric metric : Metric.forTask(figure.task())) {

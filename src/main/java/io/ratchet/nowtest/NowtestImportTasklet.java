@@ -1,0 +1,148 @@
+package io.ratchet.nowtest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.DatasetImporter;
+import io.ratchet.data.ImportResult;
+import io.ratchet.run.ImportBatchStore;
+import io.ratchet.system.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * First step of a now-test: merges the files waiting in {@code historical-data/<dataset>/incoming/} into the month
+ * files, oldest name first, with the same validated, atomic import as {@code jobs/import}, then moves each to
+ * {@code processed/}.
+ *
+ * <p>
+ * One file per call, each call its own transaction ({@link RepeatStatus#CONTINUABLE} until the folder is empty), so a
+ * crash loses at most the file in hand. A file whose SHA-256 is already recorded in {@code import_batch} for the
+ * dataset is not merged again, only moved. Should the process die after a merge but before its record commits, the
+ * next attempt merges the file again, which adds nothing: the import skips rows already in the month files.
+ * Rejected rows are quarantined by the import and counted in {@code import_batch} and in the run.
+ */
+class NowtestImportTasklet implements Tasklet {
+
+	static final String FILES = "ratchet.nowtest.filesImported";
+
+	static final String ROWS = "ratchet.nowtest.rowsImported";
+
+	static final String REJECTED = "ratchet.nowtest.rowsImportRejected";
+
+	private static final Logger log = LoggerFactory.getLogger("io.ratchet.progress");
+
+	private final Workspace workspace;
+
+	private final ImportBatchStore imports;
+
+	private final NowtestStore store;
+
+	NowtestImportTasklet(Workspace workspace, ImportBatchStore imports, NowtestStore store) {
+		this.workspace = workspace;
+		this.imports = imports;
+		this.store = store;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		ExecutionContext counts = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+		NowtestParameters parameters = NowtestParameters.from(job.getJobParameters());
+		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
+		Path datasetDir = this.workspace.datasetDir(dataset.name());
+		Optional<Path> next = next(datasetDir.resolve("incoming"));
+		if (next.isPresent()) {
+			Path file = next.get();
+			String sha256 = sha256(file);
+			if (this.store.alreadyImported(dataset.name(), sha256)) {
+				log.info("run {}: {} was imported before (same SHA-256); not merged again", jobId(job),
+						file.getFileName());
+			}
+			else {
+				ImportResult result = new DatasetImporter(dataset, datasetDir).importFile(file);
+				this.imports.record(dataset.name(), result);
+				counts.putInt(FILES, counts.getInt(FILES, 0) + 1);
+				counts.putLong(ROWS, counts.getLong(ROWS, 0) + result.accepted());
+				counts.putLong(REJECTED, counts.getLong(REJECTED, 0) + result.rejected());
+				contribution.incrementWriteCount(result.accepted());
+				contribution.incrementReadSkipCount(result.rejected());
+				log.info("run {}: merged {}: {} rows, {} new, {} already present, {} rejected{}", jobId(job),
+						file.getFileName(), result.rows(), result.accepted(), result.duplicates(), result.rejected(),
+						(result.quarantineFile() != null) ? " (quarantined in " + result.quarantineFile() + ")" : "");
+			}
+			moveToProcessed(file, datasetDir.resolve("processed"));
+			return RepeatStatus.CONTINUABLE;
+		}
+		ExecutionContext totals = job.getExecutionContext();
+		totals.putInt(FILES, counts.getInt(FILES, 0));
+		totals.putLong(ROWS, counts.getLong(ROWS, 0));
+		totals.putLong(REJECTED, counts.getLong(REJECTED, 0));
+		return RepeatStatus.FINISHED;
+	}
+
+	/** The first regular, non-hidden file of the folder by name, if any. */
+	static Optional<Path> next(Path incoming) throws IOException {
+		if (!Files.isDirectory(incoming)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> files = Files.list(incoming)) {
+			List<Path> waiting = files.filter(Files::isRegularFile)
+				.filter((file) -> !file.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
+			return waiting.stream().findFirst();
+		}
+	}
+
+	/** Moves a file into {@code processed/} with an atomic rename; a name already there gets a number. */
+	static Path moveToProcessed(Path file, Path processed) throws IOException {
+		Files.createDirectories(processed);
+		String name = file.getFileName().toString();
+		Path target = processed.resolve(name);
+		for (int attempt = 2; Files.exists(target); attempt++) {
+			target = processed.resolve(name + "." + attempt);
+		}
+		return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	static String sha256(Path file) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+				in.transferTo(java.io.OutputStream.nullOutputStream());
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file, ex);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long jobId(JobExecution job) {
+		return job.getJobInstance().getInstanceId();
+	}
+
+}

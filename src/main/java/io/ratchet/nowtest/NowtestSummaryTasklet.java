@@ -1,0 +1,96 @@
+package io.ratchet.nowtest;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.report.RunReports;
+import io.ratchet.requirement.DatasetRequirements;
+import io.ratchet.requirement.Verdict;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunStatus;
+import io.ratchet.run.RunSummary;
+import io.ratchet.system.Workspace;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Last step of a now-test: decides the verdict from what the scoring step stored (the worst of the champion's metric
+ * verdict and the drift verdict; {@code INSUFFICIENT_DATA} when the window had fewer labelled rows than
+ * {@code min-rows}), closes the run and writes {@code reports/nowtest/<run>/}: {@code metrics.csv} and
+ * {@code summary.html} as for a back-test (period {@code ALL} is the window), and {@code drift.csv}.
+ */
+class NowtestSummaryTasklet implements Tasklet {
+
+	private final Workspace workspace;
+
+	private final ResultsStore results;
+
+	private final NowtestStore store;
+
+	private final RunReports reports;
+
+	NowtestSummaryTasklet(Workspace workspace, ResultsStore results, NowtestStore store, RunReports reports) {
+		this.workspace = workspace;
+		this.results = results;
+		this.store = store;
+		this.reports = reports;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		long runId = job.getJobInstance().getInstanceId();
+		NowtestParameters parameters = NowtestParameters.from(job.getJobParameters());
+		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
+		DatasetRequirements requirements = this.workspace.requirements()
+			.forDataset(dataset.name())
+			.orElseGet(() -> DatasetRequirements.none(dataset.name()));
+		NowtestStore.WindowRecord window = this.store.window(runId)
+			.orElseThrow(() -> new IllegalStateException("run " + runId + " has no window record"));
+		Verdict verdict = Verdict.worst(Verdict.valueOf(window.metricVerdict()), Verdict.valueOf(window.driftVerdict()));
+		var partition = this.results.partitions(runId)
+			.stream()
+			.filter((p) -> ResultsStore.ALL.equals(p.period()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("run " + runId + " stored no window figures"));
+		Path reportDir = this.workspace.reportDir(NowtestJobConfiguration.JOB_NAME, runId);
+		this.results.finishRun(runId, RunStatus.COMPLETED, verdict.name(), partition.rowsRead(),
+				partition.rowsRejected(), partition.rowsUnlabelled() + window.rowsAwaitingLabel(),
+				reportDir.resolve("summary.html").toString(), null);
+		RunSummary summary = RunSummary.load(this.results, runId);
+		this.reports.write(summary, dataset, requirements, reportDir);
+		writeDriftCsv(runId, reportDir);
+		contribution.setExitStatus(new ExitStatus(verdict.name()));
+		return RepeatStatus.FINISHED;
+	}
+
+	private void writeDriftCsv(long runId, Path dir) throws IOException {
+		Files.createDirectories(dir);
+		Path target = dir.resolve("drift.csv");
+		Path temp = Files.createTempFile(dir, "drift.csv", ".tmp");
+		try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+				CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+					.setRecordSeparator('\n')
+					.setHeader("run", "subject", "statistic", "value", "reference", "reference_rows", "window_rows")
+					.get())) {
+			for (NowtestStore.StoredDrift value : this.store.drift(runId)) {
+				csv.printRecord(runId, value.subject(), value.statistic(), value.value(), value.referenceDesc(),
+						value.referenceRows(), value.windowRows());
+			}
+		}
+		Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+}
