@@ -4,33 +4,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.ratchet.backtest.BacktestProperties;
 import io.ratchet.data.DatasetConfig;
-import io.ratchet.metrics.Metric;
 import io.ratchet.nowtest.LatestDate;
 import io.ratchet.nowtest.NowtestParameters;
 import io.ratchet.nowtest.NowtestProperties;
-import io.ratchet.nowtest.NowtestStore;
-import io.ratchet.nowtest.NowtestStore.StoredDrift;
-import io.ratchet.nowtest.NowtestStore.WindowRecord;
-import io.ratchet.report.Formats;
-import io.ratchet.run.ResultsStore;
-import io.ratchet.run.RunRecord;
-import io.ratchet.run.RunSummary;
-import io.ratchet.run.RunSummary.ModelSummary;
-import io.ratchet.run.StoredBreach;
 import io.ratchet.system.Failures;
 import io.ratchet.system.Workspace;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -62,21 +47,17 @@ class NowtestCommand implements Command {
 
 	private final BacktestProperties backtest;
 
-	private final ResultsStore results;
-
-	private final NowtestStore store;
+	private final NowtestPrinter printer;
 
 	NowtestCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("nowtest") Job nowtest,
-			Workspace workspace, NowtestProperties properties, BacktestProperties backtest, ResultsStore results,
-			NowtestStore store) {
+			Workspace workspace, NowtestProperties properties, BacktestProperties backtest, NowtestPrinter printer) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.nowtest = nowtest;
 		this.workspace = workspace;
 		this.properties = properties;
 		this.backtest = backtest;
-		this.results = results;
-		this.store = store;
+		this.printer = printer;
 	}
 
 	@Override
@@ -122,117 +103,12 @@ class NowtestCommand implements Command {
 			}
 			out.println("This now-test already ran as run " + done.getInstanceId()
 					+ " (same dataset, as-of, window and label delay); its outcome:");
-			return print(last, out);
+			return this.printer.print(last, out);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("cannot start the now-test: " + Failures.describe(ex), ex);
 		}
-		return print(execution, out);
-	}
-
-	/** Prints a now-test run and returns the exit code its outcome calls for. */
-	int print(JobExecution execution, PrintStream out) {
-		long runId = execution.getJobInstance().getInstanceId();
-		RunRecord run = this.results.run(runId).orElse(null);
-		if (run == null) {
-			out.println("Run " + runId + " failed before it was recorded: " + failures(execution));
-			return CommandLine.FAILED;
-		}
-		out.println();
-		WindowRecord window = this.store.window(runId).orElse(null);
-		if (window != null) {
-			table(RunSummary.load(this.results, runId), window, out);
-		}
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			out.println("Run " + runId + " FAILED: " + ((run.failure() != null) ? run.failure() : failures(execution)));
-			out.println("Details in the log file (logging.file.name, by default .ratchet/logs/ratchet.log).");
-			out.println("Fix the cause, then: jobs/restart " + runId);
-			return CommandLine.FAILED;
-		}
-		String verdict = (run.verdict() != null) ? run.verdict() : "PASS";
-		out.println("Verdict: " + verdict.replace('_', ' '));
-		if (run.reportPath() != null) {
-			Path report = Path.of(run.reportPath()).getParent();
-			out.println("Report:  " + report.resolve("metrics.csv"));
-			out.println("         " + report.resolve("summary.html"));
-			out.println("         " + report.resolve("drift.csv"));
-		}
-		return "PASS".equals(verdict) ? CommandLine.OK : CommandLine.BREACHED;
-	}
-
-	private void table(RunSummary summary, WindowRecord window, PrintStream out) {
-		RunRecord run = summary.run();
-		boolean binary = summary.models()
-			.stream()
-			.anyMatch((model) -> model.wholePeriod().containsKey(Metric.POSITIVES));
-		List<Metric> shown = binary ? List.of(Metric.ROC_AUC, Metric.AVERAGE_PRECISION, Metric.LOG_LOSS, Metric.BRIER)
-				: List.of(Metric.RMSE, Metric.MAE, Metric.R2, Metric.BIAS);
-		out.printf(Locale.ROOT, "Now-test run %d · %s · window %s..%s%s%n", run.id(), run.dataset(),
-				window.window().start(), window.window().asOf(),
-				window.window().labelCutoff().equals(window.window().asOf()) ? ""
-						: " (labels up to " + window.window().labelCutoff() + ")");
-		List<String> header = new ArrayList<>(List.of("model", "role", "rows"));
-		shown.forEach((metric) -> header.add(metric.key()));
-		header.add("verdict");
-		List<List<String>> rows = new ArrayList<>();
-		for (ModelSummary model : summary.models()) {
-			List<String> row = new ArrayList<>();
-			row.add(model.model().key());
-			row.add(model.model().role());
-			Double n = model.wholePeriod().get(Metric.N);
-			row.add((n != null) ? String.format(Locale.ROOT, "%,d", n.longValue()) : "0");
-			for (Metric metric : shown) {
-				Double value = model.wholePeriod().get(metric);
-				row.add((value != null) ? Formats.brief(metric, value) : "–");
-			}
-			row.add(model.verdicts().getOrDefault(ResultsStore.ALL, "–").replace('_', ' '));
-			rows.add(row);
-		}
-		RunPrinter.printTable(header, rows, out);
-		out.printf(Locale.ROOT, "Rows: %,d in the window, %,d judged, %,d awaiting label, %,d unlabelled, %,d rejected%n",
-				window.rowsInWindow(), window.rowsScored(), window.rowsAwaitingLabel(), window.rowsUnlabelled(),
-				(run.rowsRejected() != null) ? run.rowsRejected() : 0);
-		if (window.filesImported() > 0) {
-			out.printf(Locale.ROOT, "Imported %d incoming file%s: %,d new rows, %,d rejected (quarantined)%n",
-					window.filesImported(), (window.filesImported() == 1) ? "" : "s", window.rowsImported(),
-					window.rowsImportRejected());
-		}
-		if ("INSUFFICIENT_DATA".equals(window.metricVerdict())) {
-			out.println("Too few labelled rows in the window to judge the metrics (min-rows in requirements.yml).");
-		}
-		drift(runId(summary), window, out);
-		for (ModelSummary model : summary.models()) {
-			if (model.breaches().isEmpty()) {
-				continue;
-			}
-			out.println(("champion".equals(model.model().role()) ? "Champion " : "In shadow, ") + model.model().key()
-					+ " breaches: " + String.join(" · ", model.breaches().stream().map(StoredBreach::describe).toList()));
-		}
-	}
-
-	private void drift(long runId, WindowRecord window, PrintStream out) {
-		List<StoredDrift> values = this.store.drift(runId);
-		if (values.isEmpty()) {
-			out.println("Drift: not measured (no rows in the reference, " + window.referenceDesc() + ")");
-			return;
-		}
-		out.printf(Locale.ROOT, "Drift against the %s, %,d rows:%n", window.referenceDesc(), window.referenceRows());
-		List<StoredDrift> psi = values.stream()
-			.filter((value) -> value.statistic().equals("psi") && !value.subject().startsWith("score:"))
-			.sorted(Comparator.comparingDouble(StoredDrift::value).reversed())
-			.toList();
-		out.println("  top features by PSI: " + String.join(" · ", psi.stream()
-			.limit(5)
-			.map((value) -> String.format(Locale.ROOT, "%s %.3f", value.subject(), value.value()))
-			.toList()));
-		out.println("  score PSI: " + String.join(" · ", values.stream()
-			.filter((value) -> value.statistic().equals("psi") && value.subject().startsWith("score:"))
-			.map((value) -> String.format(Locale.ROOT, "%s %.3f", value.subject().substring(6), value.value()))
-			.toList()));
-	}
-
-	private static long runId(RunSummary summary) {
-		return summary.run().id();
+		return this.printer.print(execution, out);
 	}
 
 	static int days(String text, String name, int least) {
@@ -251,15 +127,6 @@ class NowtestCommand implements Command {
 		catch (DateTimeParseException ex) {
 			throw new UsageException("--as-of must be a date YYYY-MM-DD, not '" + text + "'");
 		}
-	}
-
-	private static String failures(JobExecution execution) {
-		List<String> messages = execution.getAllFailureExceptions()
-			.stream()
-			.map(Failures::describe)
-			.distinct()
-			.toList();
-		return messages.isEmpty() ? execution.getExitStatus().getExitDescription() : String.join("; ", messages);
 	}
 
 }

@@ -29,8 +29,11 @@ class RunPrinter {
 
 	private final ResultsStore results;
 
-	RunPrinter(ResultsStore results) {
+	private final NowtestPrinter nowtest;
+
+	RunPrinter(ResultsStore results, NowtestPrinter nowtest) {
 		this.results = results;
+		this.nowtest = nowtest;
 	}
 
 	/** Prints the run behind a job execution and returns the exit code its outcome calls for. */
@@ -40,6 +43,9 @@ class RunPrinter {
 		if (run == null) {
 			out.println("Run " + runId + " failed before it was recorded: " + failures(execution));
 			return CommandLine.FAILED;
+		}
+		if ("nowtest".equals(run.jobName())) {
+			return this.nowtest.print(execution, out);
 		}
 		RunSummary summary = RunSummary.load(this.results, runId);
 		out.println();

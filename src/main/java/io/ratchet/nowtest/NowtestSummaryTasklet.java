@@ -62,7 +62,7 @@ class NowtestSummaryTasklet implements Tasklet {
 		Verdict verdict = Verdict.worst(Verdict.valueOf(window.metricVerdict()), Verdict.valueOf(window.driftVerdict()));
 		var partition = this.results.partitions(runId)
 			.stream()
-			.filter((p) -> ResultsStore.ALL.equals(p.period()))
+			.filter((p) -> ResultsStore.ALL.equals(p.period().strip()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("run " + runId + " stored no window figures"));
 		Path reportDir = this.workspace.reportDir(NowtestJobConfiguration.JOB_NAME, runId);
