@@ -1,0 +1,355 @@
+package io.ratchet.nowtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.ratchet.run.RunFinished;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The now-test job on H2 with a small made-up dataset: the window's edges and the label delay, too few rows,
+ * drift breaches, incoming files merged once, restart after a failure, and the schedule's parameters.
+ */
+@SpringBootTest
+@SpringBatchTest
+@ActiveProfiles("test")
+class NowtestJobTests {
+
+	@TempDir
+	static Path root;
+
+	static NowtestToy toy;
+
+	@DynamicPropertySource
+	static void paths(DynamicPropertyRegistry registry) {
+		toy = new NowtestToy(root);
+		registry.add("ratchet.paths.config", () -> toy.config().toString());
+		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
+		registry.add("ratchet.paths.reports", () -> toy.reports().toString());
+		registry.add("ratchet.nowtest.zone", () -> "Europe/Paris");
+		registry.add("ratchet.nowtest.datasets.toy.window", () -> "10d");
+		registry.add("ratchet.nowtest.datasets.toy.label-delay", () -> "2d");
+	}
+
+	@TestConfiguration
+	static class Events {
+
+		static final List<RunFinished> finished = new ArrayList<>();
+
+		@EventListener
+		void on(RunFinished event) {
+			finished.add(event);
+		}
+
+		@Bean
+		Events runFinishedRecorder() {
+			return new Events();
+		}
+
+	}
+
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	JobRepositoryTestUtils jobRepositoryTestUtils;
+
+	@Autowired
+	JobOperator jobOperator;
+
+	@Autowired
+	Job nowtest;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	NowtestSchedule schedule;
+
+	@BeforeEach
+	void setUp() {
+		FileSystemUtils.deleteRecursively(toy.config().toFile());
+		FileSystemUtils.deleteRecursively(root.resolve("historical-data").toFile());
+		toy.config(20, null);
+		this.jobOperatorTestUtils.setJob(this.nowtest);
+		this.jobRepositoryTestUtils.removeJobExecutions();
+	}
+
+	/** {@code @SpringBatchTest} looks for a method returning a JobExecution to set up step scope; give it one. */
+	public JobExecution getJobExecution() {
+		return MetaDataInstanceFactory.createJobExecution();
+	}
+
+	@Test
+	void rowsExactlyOnTheEdgesOfTheWindowAndTheLabelCutoffAreCountedOnTheRightSide() throws Exception {
+		// given: as-of 2024-03-15, window 10 days = 2024-03-06..15, label delay 2 days = judged up to 2024-03-13
+		Map<LocalDate, Integer> days = new TreeMap<>();
+		days.put(LocalDate.of(2024, 3, 5), 7);   // the day before the window: out
+		days.put(LocalDate.of(2024, 3, 6), 100); // first day: in, judged
+		days.put(LocalDate.of(2024, 3, 13), 60); // label cut-off: in, judged
+		days.put(LocalDate.of(2024, 3, 14), 11); // after the cut-off: in, awaiting label
+		days.put(LocalDate.of(2024, 3, 15), 13); // as-of: in, awaiting label
+		days.put(LocalDate.of(2024, 3, 16), 17); // after as-of: out
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.write(toy.data().resolve("2024-03.csv"), NowtestToy.HEADER + toy.rows(days, 0, "m"));
+
+		// when
+		JobExecution execution = start(LocalDate.of(2024, 3, 15), 10, 2);
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(window(runId, "rows_in_window")).isEqualTo(100 + 60 + 11 + 13);
+		assertThat(window(runId, "rows_scored")).isEqualTo(160);
+		assertThat(window(runId, "rows_awaiting_label")).isEqualTo(24);
+		assertThat(metric(runId, "toy-logit", "n")).isEqualTo(160);
+		assertThat(metric(runId, "toy-flat", "n")).isEqualTo(160);
+		assertThat(this.jdbc.sql("SELECT job_name, from_period, to_period, CAST(as_of AS DATE) FROM run WHERE id = ?")
+			.param(runId)
+			.query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.single()).containsExactly("nowtest", "2024-03", "2024-03", "2024-03-15");
+		// the reference is the 3 months before the window (toy-logit has no training window): Jan, Feb (Dec absent)
+		assertThat(this.jdbc.sql("SELECT reference_desc FROM nowtest_window WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.single()).contains("2023-12..2024-02");
+		assertThat(Events.finished).contains(new RunFinished(runId, "nowtest", "toy", true));
+		Path report = toy.reports().resolve("nowtest").resolve(Long.toString(runId));
+		assertThat(report.resolve("metrics.csv")).exists();
+		assertThat(report.resolve("summary.html")).exists();
+		assertThat(Files.readAllLines(report.resolve("drift.csv"))).anyMatch((line) -> line.contains(",x,psi,"));
+	}
+
+	@Test
+	void aWindowThatStartsInTheMonthBeforeReadsBothMonthFiles() throws Exception {
+		// given
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 4), 4, 0);
+
+		// when: 2024-03-27..2024-04-05
+		JobExecution execution = start(LocalDate.of(2024, 4, 5), 10, 0);
+
+		// then
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("PASS");
+		assertThat(metric(runId, "toy-logit", "n")).isEqualTo(40);
+		assertThat(this.jdbc.sql("SELECT from_period || '..' || to_period FROM run WHERE id = ?")
+			.param(runId)
+			.query(String.class)
+			.single()).isEqualTo("2024-03..2024-04");
+		assertThat(this.jdbc.sql("SELECT verdict FROM run WHERE id = ?").param(runId).query(String.class).single())
+			.isEqualTo("PASS");
+	}
+
+	@Test
+	void tooFewLabelledRowsIsInsufficientDataNeverAPass() throws Exception {
+		// given
+		toy.config(500, null);
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 3), 5, 0);
+
+		// when
+		JobExecution execution = start(LocalDate.of(2024, 3, 31), 30, 0);
+
+		// then
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("INSUFFICIENT_DATA");
+		assertThat(this.jdbc.sql("SELECT verdict FROM run WHERE id = ?").param(runId).query(String.class).single())
+			.isEqualTo("INSUFFICIENT_DATA");
+		assertThat(this.jdbc.sql("""
+				SELECT verdict FROM period_verdict v JOIN model_version m ON m.id = v.model_version_id
+				WHERE v.run_id = ? AND v.period = 'ALL' AND m.name = 'toy-logit'""")
+			.param(runId)
+			.query(String.class)
+			.single()).isEqualTo("INSUFFICIENT_DATA");
+		assertThat(metric(runId, "toy-logit", "n")).isEqualTo(150);
+	}
+
+	@Test
+	void driftAboveItsBoundIsABreachFiledUnderTheChampionWithTheFeatureKey() throws Exception {
+		// given: x moves by 1.5 standard deviations in March; the reference (Jan, Feb) does not
+		toy.config(20, "    psi: {max: 0.2}\n    ks: {max: 0.3}\n    score_psi: {max: 0.2}\n"
+				+ "    features:\n      colour: {psi: {max: 0.5}}\n");
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.months(YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
+
+		// when
+		JobExecution execution = start(LocalDate.of(2024, 3, 31), 30, 0);
+
+		// then
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("BREACH");
+		List<String> breaches = this.jdbc.sql("""
+				SELECT m.name || ' ' || b.metric || ' ' || b.period || ' ' || b.bound_kind || ' ' || b.bound
+				FROM breach b JOIN model_version m ON m.id = b.model_version_id WHERE b.run_id = ? ORDER BY 1""")
+			.param(runId)
+			.query(String.class)
+			.list();
+		assertThat(breaches).contains("toy-logit psi:x ALL MAX 0.2", "toy-logit ks:x ALL MAX 0.3",
+				"toy-logit psi:score ALL MAX 0.2")
+			.noneMatch((breach) -> breach.contains(":colour"));
+		assertThat(this.jdbc.sql("SELECT drift_verdict FROM nowtest_window WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.single()).isEqualTo("BREACH");
+		assertThat(this.jdbc.sql("SELECT val FROM drift_value WHERE run_id = ? AND subject = 'x' AND statistic = 'psi'")
+			.param(runId)
+			.query(Double.class)
+			.single()).isGreaterThan(0.5);
+	}
+
+	@Test
+	void incomingFilesAreMergedOnceMovedToProcessedAndTheirRejectedRowsCounted() throws Exception {
+		// given: March arrives as an incoming file with one bad row
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		Map<LocalDate, Integer> march = new TreeMap<>();
+		for (int day = 1; day <= 31; day++) {
+			march.put(LocalDate.of(2024, 3, day), 5);
+		}
+		String incoming = NowtestToy.HEADER + toy.rows(march, 0, "new") + "bad-1,2024-13-01,0.5,red,1\n";
+		Path inbox = toy.data().resolve("incoming");
+		toy.write(inbox.resolve("2024-03-export.csv"), incoming);
+
+		// when
+		JobExecution first = start(LocalDate.of(2024, 3, 31), 30, 0);
+
+		// then
+		long runId = first.getJobInstance().getInstanceId();
+		assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(toy.data().resolve("processed/2024-03-export.csv")).hasContent(incoming.stripTrailing());
+		assertThat(inbox.resolve("2024-03-export.csv")).doesNotExist();
+		assertThat(toy.data().resolve("2024-03.csv")).exists();
+		assertThat(this.jdbc.sql("SELECT rows_accepted, rows_rejected FROM import_batch WHERE dataset = 'toy'")
+			.query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2)))
+			.list()).containsExactly(List.of(155L, 1L));
+		assertThat(window(runId, "files_imported")).isEqualTo(1);
+		assertThat(window(runId, "rows_imported")).isEqualTo(155);
+		assertThat(window(runId, "rows_import_rejected")).isEqualTo(1);
+		assertThat(metric(runId, "toy-logit", "n")).isEqualTo(150);
+		try (var quarantined = Files.list(toy.data().resolve("quarantine"))) {
+			assertThat(quarantined).hasSize(1);
+		}
+
+		// when: the same file arrives again under another name
+		toy.write(inbox.resolve("2024-03-export-again.csv"), incoming);
+		JobExecution second = start(LocalDate.of(2024, 3, 30), 30, 0);
+
+		// then: moved, not merged
+		long again = second.getJobInstance().getInstanceId();
+		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(toy.data().resolve("processed/2024-03-export-again.csv")).exists();
+		assertThat(inbox).isEmptyDirectory();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM import_batch WHERE dataset = 'toy'").query(Long.class).single())
+			.isEqualTo(1);
+		assertThat(window(again, "files_imported")).isZero();
+		assertThat(Files.readAllLines(toy.data().resolve("2024-03.csv"))).hasSize(1 + 155);
+	}
+
+	@Test
+	void aFailedRunRestartsAndStoresItsFiguresOnce() throws Exception {
+		// given: March's header lost a column
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 3), 5, 0);
+		Path march = toy.data().resolve("2024-03.csv");
+		String good = Files.readString(march);
+		Files.writeString(march, good.replaceFirst("colour", "color"));
+		JobExecution failed = start(LocalDate.of(2024, 3, 31), 30, 0);
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		long runId = failed.getJobInstance().getInstanceId();
+		assertThat(this.jdbc.sql("SELECT status || ' ' || failure FROM run WHERE id = ?")
+			.param(runId)
+			.query(String.class)
+			.single()).startsWith("FAILED").contains("2024-03.csv").contains("colour");
+		Files.writeString(march, good);
+
+		// when
+		JobExecution restarted = this.jobOperator.restart(failed);
+
+		// then
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(runId);
+		assertThat(metric(runId, "toy-logit", "n")).isEqualTo(150);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM metric_value WHERE run_id = ? AND metric = 'n'")
+			.param(runId)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM nowtest_window WHERE run_id = ?")
+			.param(runId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(runId).query(String.class).single())
+			.isEqualTo("COMPLETED");
+		assertThat(Events.finished).contains(new RunFinished(runId, "nowtest", "toy", false),
+				new RunFinished(runId, "nowtest", "toy", true));
+	}
+
+	@Test
+	void aScheduledFireJudgesYesterdayInTheConfiguredZoneWithTheDatasetsSettings() {
+		// given: 00:30 in Paris on 26 November is still 25 November in UTC
+		ZonedDateTime fire = ZonedDateTime.of(2026, 11, 25, 23, 30, 0, 0, ZoneId.of("UTC"));
+
+		// when
+		NowtestParameters parameters = this.schedule.parameters("toy", fire);
+
+		// then
+		assertThat(parameters).isEqualTo(new NowtestParameters("toy", LocalDate.of(2026, 11, 25), 10, 2));
+		assertThat(this.schedule.parametersFor("toy", fire)).isEqualTo(parameters.toJobParameters());
+		assertThat(this.schedule.name()).isEqualTo("nowtest");
+		this.schedule.validate("toy");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.schedule.validate("nope"))
+			.withMessageContaining("nope");
+	}
+
+	private JobExecution start(LocalDate asOf, int window, int labelDelay) throws Exception {
+		return this.jobOperatorTestUtils
+			.startJob(new NowtestParameters("toy", asOf, window, labelDelay).toJobParameters());
+	}
+
+	private long window(long runId, String column) {
+		return this.jdbc.sql("SELECT " + column + " FROM nowtest_window WHERE run_id = ?")
+			.param(runId)
+			.query(Long.class)
+			.single();
+	}
+
+	private double metric(long runId, String model, String metric) {
+		return this.jdbc.sql("""
+				SELECT v.val FROM metric_value v JOIN model_version m ON m.id = v.model_version_id
+				WHERE v.run_id = ? AND m.name = ? AND v.period = 'ALL' AND v.metric = ?""")
+			.params(runId, model, metric)
+			.query(Double.class)
+			.single();
+	}
+
+
+}
