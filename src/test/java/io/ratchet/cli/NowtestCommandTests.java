@@ -1,0 +1,181 @@
+package io.ratchet.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.YearMonth;
+import java.util.List;
+
+import io.ratchet.demo.DemoGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code jobs/nowtest} and {@code jobs/runs} on the demo (with the drift bounds of the shipped requirements.yml): the
+ * drifted last window breaches on metrics and drift, an early window passes, the same as-of twice shows the earlier
+ * run, and runs are listed.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class NowtestCommandTests {
+
+	static final String DRIFT = """
+			  drift:
+			    psi: {max: 0.2}
+			    ks: {max: 0.1}
+			    missing_rate_change: {max: 0.05}
+			    score_psi: {max: 0.1}
+			""";
+
+	@TempDir
+	static Path root;
+
+	@DynamicPropertySource
+	static void paths(DynamicPropertyRegistry registry) {
+		registry.add("ratchet.paths.config", () -> root.resolve("config").toString());
+		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
+		registry.add("ratchet.paths.reports", () -> root.resolve("reports").toString());
+	}
+
+	@Autowired
+	CommandLine commandLine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private PrintStream originalOut;
+
+	private PrintStream originalErr;
+
+	@BeforeEach
+	void capture() throws Exception {
+		this.originalOut = System.out;
+		this.originalErr = System.err;
+		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
+		if (!Files.exists(root.resolve("config/datasets/churn.yml"))) {
+			DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
+			Files.writeString(root.resolve("config/requirements.yml"), DRIFT, StandardOpenOption.APPEND);
+		}
+	}
+
+	@AfterEach
+	void restore() {
+		System.setOut(this.originalOut);
+		System.setErr(this.originalErr);
+	}
+
+	@Test
+	void theDemosLastWindowBreachesOnMetricsAndDrift() {
+		// when
+		int code = this.commandLine.run("nowtest", "--dataset", "churn");
+
+		// then
+		String output = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(code).as(output).isEqualTo(CommandLine.BREACHED);
+		assertThat(output).contains("window 2026-10-02..2026-10-31")
+			.contains("Verdict: BREACH")
+			.containsPattern("churn-logit@1 +champion")
+			.contains("churn-gbt@1")
+			.contains("top features by PSI: monthly_charges")
+			.contains("psi:monthly_charges")
+			.contains("drift.csv");
+		long runId = this.jdbc.sql("SELECT MAX(id) FROM run WHERE job_name = 'nowtest'").query(Long.class).single();
+		assertThat(this.jdbc.sql("""
+				SELECT COUNT(*) FROM metric_value v JOIN run_model rm ON rm.run_id = v.run_id
+					AND rm.model_version_id = v.model_version_id AND rm.role = 'champion'
+				WHERE v.run_id = ? AND v.period = 'ALL' AND v.metric = 'roc_auc' AND v.val < 0.76""")
+			.param(runId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		List<String> keys = this.jdbc.sql("SELECT metric FROM breach WHERE run_id = ? AND period = 'ALL'")
+			.param(runId)
+			.query(String.class)
+			.list();
+		assertThat(keys).contains("roc_auc", "psi:monthly_charges", "ks:monthly_charges");
+		String report = output.lines().filter((line) -> line.contains("drift.csv")).findFirst().orElseThrow().trim();
+		assertThat(Path.of(report)).exists();
+	}
+
+	@Test
+	void anEarlyWindowPassesAndAskingAgainShowsTheEarlierRun() {
+		// when
+		int first = this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-03-31");
+		String firstOutput = this.out.toString(StandardCharsets.UTF_8);
+		this.out.reset();
+		int second = this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-03-31");
+		String secondOutput = this.out.toString(StandardCharsets.UTF_8);
+
+		// then
+		assertThat(first).as(firstOutput).isZero();
+		assertThat(firstOutput).contains("window 2026-03-02..2026-03-31").contains("Verdict: PASS");
+		assertThat(second).as(secondOutput).isZero();
+		assertThat(secondOutput).contains("already ran as run").contains("Verdict: PASS");
+	}
+
+	@Test
+	void aLabelDelayLeavesTheYoungestRowsOut() {
+		// when
+		int code = this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-02-28", "--window", "14d",
+				"--label-delay", "3d");
+
+		// then
+		String output = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(code).as(output).isIn(CommandLine.OK, CommandLine.BREACHED);
+		assertThat(output).contains("window 2026-02-15..2026-02-28").contains("labels up to 2026-02-25");
+		assertThat(output).containsPattern("[1-9][0-9]* awaiting label");
+	}
+
+	@Test
+	void runsListsRecentRunsOfEveryJob() {
+		// given
+		this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-01-31");
+		this.commandLine.run("backtest", "--dataset", "churn", "--from", "2026-01", "--to", "2026-02");
+		this.out.reset();
+
+		// when
+		int all = this.commandLine.run("runs");
+		String allOutput = this.out.toString(StandardCharsets.UTF_8);
+		this.out.reset();
+		int nowtests = this.commandLine.run("runs", "--job", "nowtest", "--limit", "1");
+		String nowtestOutput = this.out.toString(StandardCharsets.UTF_8);
+
+		// then
+		assertThat(all).isZero();
+		assertThat(allOutput).contains("nowtest").contains("backtest").contains("COMPLETED").contains("2026-01-31")
+			.contains("summary.html");
+		assertThat(nowtests).isZero();
+		assertThat(nowtestOutput.lines().filter((line) -> line.contains("churn")).toList()).hasSize(1)
+			.allMatch((line) -> line.contains("nowtest"));
+	}
+
+	@Test
+	void mistakesOnTheCommandLineAreUsageErrors() {
+		assertThat(this.commandLine.run("nowtest", "--window", "30")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.commandLine.run("nowtest", "--as-of", "31/10/2026")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.commandLine.run("nowtest", "--window", "0d")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.commandLine.run("runs", "--limit", "none")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("--window must be a number of days like 30d")
+			.contains("--as-of must be a date YYYY-MM-DD")
+			.contains("--limit must be a whole number");
+	}
+
+}
