@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,13 +25,12 @@ import org.springframework.batch.test.MetaDataInstanceFactory;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 @SpringBootTest
 @SpringBatchTest
 @ActiveProfiles("test")
+@RecordApplicationEvents
 class NowtestJobTests {
 
 	@TempDir
@@ -63,22 +62,8 @@ class NowtestJobTests {
 		registry.add("ratchet.nowtest.datasets.toy.label-delay", () -> "2d");
 	}
 
-	@TestConfiguration
-	static class Events {
-
-		static final List<RunFinished> finished = new ArrayList<>();
-
-		@EventListener
-		void on(RunFinished event) {
-			finished.add(event);
-		}
-
-		@Bean
-		Events runFinishedRecorder() {
-			return new Events();
-		}
-
-	}
+	@Autowired
+	ApplicationEvents events;
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;
@@ -145,7 +130,7 @@ class NowtestJobTests {
 			.param(runId)
 			.query(String.class)
 			.single()).contains("2023-12..2024-02");
-		assertThat(Events.finished).contains(new RunFinished(runId, "nowtest", "toy", true));
+		assertThat(this.events.stream(RunFinished.class)).contains(new RunFinished(runId, "nowtest", "toy", true));
 		Path report = toy.reports().resolve("nowtest").resolve(Long.toString(runId));
 		assertThat(report.resolve("metrics.csv")).exists();
 		assertThat(report.resolve("summary.html")).exists();
@@ -309,7 +294,7 @@ class NowtestJobTests {
 			.single()).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(runId).query(String.class).single())
 			.isEqualTo("COMPLETED");
-		assertThat(Events.finished).contains(new RunFinished(runId, "nowtest", "toy", false),
+		assertThat(this.events.stream(RunFinished.class)).contains(new RunFinished(runId, "nowtest", "toy", false),
 				new RunFinished(runId, "nowtest", "toy", true));
 	}
 
