@@ -145,6 +145,33 @@ class NowtestCommandTests {
 	}
 
 	@Test
+	void aFailedNowtestIsRestartedByItsIdAndShowsTheNowtestSummary() throws Exception {
+		// given: a now-test that fails on a month file whose header lost a column
+		Path month = root.resolve("historical-data/churn/2025-12.csv");
+		String good = Files.readString(month);
+		Files.writeString(month, good.replaceFirst("plan,", "plan_type,"));
+		int failed = this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2025-12-31");
+		String failedOutput = this.out.toString(StandardCharsets.UTF_8);
+		Files.writeString(month, good);
+		assertThat(failed).as(failedOutput).isEqualTo(CommandLine.FAILED);
+		assertThat(failedOutput).contains("2025-12.csv").contains("plan");
+		String hint = failedOutput.lines().filter((line) -> line.contains("jobs/restart")).findFirst().orElseThrow();
+		String runId = hint.substring(hint.lastIndexOf(' ') + 1);
+		this.out.reset();
+
+		// when
+		int restarted = this.commandLine.run("restart", runId);
+
+		// then
+		String output = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(restarted).as(output).isZero();
+		assertThat(output).contains("Restarting run " + runId + " (nowtest)")
+			.contains("Now-test run " + runId)
+			.contains("window 2025-12-02..2025-12-31")
+			.contains("Verdict: PASS");
+	}
+
+	@Test
 	void runsListsRecentRunsOfEveryJob() {
 		// given
 		this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-01-31");
