@@ -186,6 +186,19 @@ public final class DemoGenerator {
 		 * outwards; the period bounds are a little below its figures over those months pooled. The figures are
 		 * Ratchet's own ({@link Accumulators}), so the bounds are checked against the very numbers a back-test gives.
 		 */
+		/**
+		 * Drift bounds for the now-test (window against the champion's training window): the pre-drift windows measure
+		 * PSI below 0.01 and KS below 0.04 on every feature; the drifted ones reach PSI 0.8 and KS 0.18-0.20 on
+		 * {@code monthly_charges}.
+		 */
+		private static final String DRIFT_BOUNDS = """
+				  drift:                        # now-test: window against the champion's training window (ratchet.nowtest.drift)
+				    psi: {max: 0.2}             # every feature; the demo's drifted months reach 0.8 on monthly_charges, earlier ones < 0.01
+				    ks: {max: 0.1}              # numeric features; drifted 0.18-0.20, earlier < 0.04
+				    missing_rate_change: {max: 0.05}
+				    score_psi: {max: 0.1}       # each model's score
+				""";
+
 		private String requirements(Scorer champion) {
 			int early = MONTHS - ChurnWorld.DRIFT_MONTHS;
 			double worstAuc = Double.POSITIVE_INFINITY;
@@ -211,7 +224,7 @@ public final class DemoGenerator {
 					+ "  period:\n" //
 					+ "    roc_auc: {min: " + bound(value(pooled, Metric.ROC_AUC) - 0.01, 2, RoundingMode.FLOOR) + "}\n"
 					+ "    log_loss: {max: " + bound(value(pooled, Metric.LOG_LOSS) + 0.01, 2, RoundingMode.CEILING)
-					+ "}\n";
+					+ "}\n" + DRIFT_BOUNDS;
 		}
 
 		private static double value(MetricValues figures, Metric metric) {

@@ -35,7 +35,8 @@ class SummaryHtml {
 	String render() {
 		var run = this.summary.run();
 		String verdict = (run.verdict() != null) ? run.verdict() : run.status();
-		append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ratchet back-test ")
+		append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ratchet ")
+			.append(nowtest() ? "now-test " : "back-test ")
 			.append(run.id())
 			.append(" · ")
 			.esc(run.dataset())
@@ -47,10 +48,15 @@ class SummaryHtml {
 					+ ".badge{display:inline-block;padding:4px 12px;border-radius:4px;font-weight:bold}"
 					+ "td.bad{background:#fdd;color:#900;font-weight:bold}")
 			.append("</style></head><body>");
-		append("<h1>Back-test of <code>").esc(run.dataset()).append("</code>, run ").append(run.id()).append("</h1>");
+		append(nowtest() ? "<h1>Now-test of <code>" : "<h1>Back-test of <code>").esc(run.dataset()).append("</code>, run ").append(run.id()).append("</h1>");
 		append("<p><span class=\"badge ").esc(verdict).append("\">").esc(verdict.replace('_', ' ')).append("</span> ");
-		append(run.fromPeriod()).append(" … ").append(run.toPeriod()).append(", ").append(run.periods())
-			.append(" months</p>");
+		if (nowtest()) {
+			append("window ").esc(run.parameters()).append("</p>");
+		}
+		else {
+			append(run.fromPeriod()).append(" … ").append(run.toPeriod()).append(", ").append(run.periods())
+				.append(" months</p>");
+		}
 		if (run.absentPeriods() != null) {
 			append("<p>Months without data (absent, not failures): ").esc(run.absentPeriods().replace(",", ", "))
 				.append("</p>");
@@ -65,6 +71,11 @@ class SummaryHtml {
 		facts();
 		append("</body></html>\n");
 		return this.html.toString();
+	}
+
+	/** Whether the run is a now-test: one window (period ALL) rather than months. */
+	private boolean nowtest() {
+		return "nowtest".equals(this.summary.run().jobName());
 	}
 
 	/** One line per model: the months below a minimum, the metrics that failed, and the whole-period breaches. */
@@ -98,7 +109,7 @@ class SummaryHtml {
 				.map(StoredBreach::describe)
 				.toList();
 			if (!whole.isEmpty()) {
-				append(months.isEmpty() ? "" : "; ").append("whole period ").esc(String.join(", ", whole));
+				append(months.isEmpty() ? "" : "; ").append(nowtest() ? "window " : "whole period ").esc(String.join(", ", whole));
 			}
 			append("</li>");
 		}
@@ -123,7 +134,8 @@ class SummaryHtml {
 
 	private void row(ModelSummary model, String period, Map<Metric, Double> values, List<Metric> metrics) {
 		String verdict = model.verdicts().getOrDefault(period, "");
-		append("<tr><td class=\"l\">").append("ALL".equals(period) ? "<b>whole period</b>" : period)
+		append("<tr><td class=\"l\">")
+			.append("ALL".equals(period) ? (nowtest() ? "<b>window</b>" : "<b>whole period</b>") : period)
 			.append("</td><td class=\"l ").esc(verdict).append("\">").esc(verdict.replace('_', ' ')).append("</td>");
 		for (Metric metric : metrics) {
 			boolean breached = model.breaches().stream()

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -25,21 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code jobs/nowtest} and {@code jobs/runs} on the demo (with the drift bounds of the shipped requirements.yml): the
+ * {@code jobs/nowtest} and {@code jobs/runs} on the demo (whose generated requirements carry drift bounds): the
  * drifted last window breaches on metrics and drift, an early window passes, the same as-of twice shows the earlier
  * run, and runs are listed.
  */
 @SpringBootTest
 @ActiveProfiles("test")
 class NowtestCommandTests {
-
-	static final String DRIFT = """
-			  drift:
-			    psi: {max: 0.2}
-			    ks: {max: 0.1}
-			    missing_rate_change: {max: 0.05}
-			    score_psi: {max: 0.1}
-			""";
 
 	@TempDir
 	static Path root;
@@ -73,7 +64,6 @@ class NowtestCommandTests {
 		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
 		if (!Files.exists(root.resolve("config/datasets/churn.yml"))) {
 			DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
-			Files.writeString(root.resolve("config/requirements.yml"), DRIFT, StandardOpenOption.APPEND);
 		}
 	}
 
