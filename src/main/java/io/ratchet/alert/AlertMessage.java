@@ -64,8 +64,10 @@ final class AlertMessage {
 				MimeBodyPart csv = new MimeBodyPart();
 				csv.setDataHandler(new DataHandler(
 						new ByteArrayDataSource(Files.readAllBytes(report.metricsCsv()), "text/csv; charset=UTF-8")));
-				csv.setFileName(report.dataset() + "-" + report.job() + "-" + report.runId() + "-metrics.csv");
+				csv.setFileName(report.attachmentName());
 				csv.setDisposition(Part.ATTACHMENT);
+				// base64 keeps the file's bytes (and line ends) exactly as the report wrote them
+				csv.setHeader("Content-Transfer-Encoding", "base64");
 				mixed.addBodyPart(csv);
 			}
 			message.setContent(mixed);

@@ -51,6 +51,11 @@ public record AlertReport(AlertKind kind, String dataset, String job, long runId
 		return (this.model != null) ? this.model.role() + " " + this.model.key() : "no model";
 	}
 
+	/** The file name of the attached metrics CSV, e.g. {@code churn-nowtest-42-metrics.csv}. */
+	public String attachmentName() {
+		return this.dataset + "-" + this.job + "-" + this.runId + "-metrics.csv";
+	}
+
 	/** The worst breach of all, drift included, or {@code null}. */
 	public StoredBreach worst() {
 		return java.util.stream.Stream.concat(this.breaches.stream(), this.drift.stream())

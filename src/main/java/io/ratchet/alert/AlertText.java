@@ -11,6 +11,7 @@ import io.ratchet.alert.AlertReport.BreachGroup;
 import io.ratchet.alert.AlertReport.Period;
 import io.ratchet.alert.AlertReport.Point;
 import io.ratchet.alert.AlertReport.Recovered;
+import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
 /**
  * The words of an alert: its subject, and its body as plain text and as HTML with the same content (inline styles
@@ -46,8 +47,12 @@ final class AlertText {
 	}
 
 	private String since(LocalDate failingSince) {
-		return (failingSince != null && failingSince.isBefore(this.report.day())) ? ", failing since " + failingSince
-				: "";
+		return earlier(failingSince) ? ", failing since " + failingSince : "";
+	}
+
+	/** Whether a breach started before this run's day (news of a persisting breach, not a new one). */
+	private boolean earlier(LocalDate failingSince) {
+		return failingSince != null && failingSince.isBefore(this.report.day());
 	}
 
 	private String tooFew() {
@@ -107,7 +112,7 @@ final class AlertText {
 			out.append("Report: ").append(r.reportLink()).append('\n');
 		}
 		if (r.metricsCsv() != null) {
-			out.append("Attached: the run's metrics (").append(r.metricsCsv().getFileName()).append(").\n");
+			out.append("Attached: the run's metrics (").append(r.attachmentName()).append(").\n");
 		}
 		out.append("\n-- \nRatchet, run ").append(r.runId()).append('\n');
 		return out.toString();
@@ -115,15 +120,15 @@ final class AlertText {
 
 	private void textGroup(StringBuilder out, BreachGroup group) {
 		out.append("  ").append(group.metric());
-		if (group.failingSince() != null) {
+		if (earlier(group.failingSince())) {
 			out.append(" (failing since ").append(group.failingSince()).append(')');
 		}
 		out.append('\n');
 		for (StoredBreach breach : group.periods()) {
-			out.append(String.format(Locale.ROOT, "    %-8s %s %s %s%n", breach.period(), number(breach.value()),
+			out.append(String.format(Locale.ROOT, "    %-8s %s %s %s\n", period(breach), number(breach.value()),
 					sign(breach), number(breach.bound())));
 		}
-		if (group.wholePeriod() != null) {
+		if (showWholePeriod(group)) {
 			out.append("    whole period: ").append(number(group.wholePeriod())).append('\n');
 		}
 		if (!group.trend().isEmpty()) {
@@ -167,7 +172,7 @@ final class AlertText {
 				.append("</a></p>\n");
 		}
 		if (r.metricsCsv() != null) {
-			out.append("<p>Attached: the run's metrics (").append(esc(r.metricsCsv().getFileName().toString()))
+			out.append("<p>Attached: the run's metrics (").append(esc(r.attachmentName()))
 				.append(").</p>\n");
 		}
 		out.append("<p style=\"color:#888;font-size:12px\">Ratchet, run ").append(r.runId()).append("</p>\n");
@@ -179,18 +184,18 @@ final class AlertText {
 		String cell = "style=\"border:1px solid #ccc;padding:3px 8px;text-align:right\"";
 		String head = "style=\"border:1px solid #ccc;padding:3px 8px;background:#f3f3f3;text-align:left\"";
 		out.append("<p style=\"margin:10px 0 4px\"><b>").append(esc(group.metric())).append("</b>");
-		if (group.failingSince() != null) {
+		if (earlier(group.failingSince())) {
 			out.append(" &middot; failing since ").append(esc(group.failingSince().toString()));
 		}
 		out.append("</p>\n<table style=\"border-collapse:collapse\">\n<tr><th ").append(head).append(">period</th><th ")
 			.append(head).append(">value</th><th ").append(head).append(">bound</th></tr>\n");
 		for (StoredBreach breach : group.periods()) {
-			out.append("<tr><td ").append(cell).append('>').append(esc(breach.period())).append("</td><td ")
+			out.append("<tr><td ").append(cell).append('>').append(esc(period(breach))).append("</td><td ")
 				.append(cell).append(" ><b style=\"color:#b42318\">").append(esc(number(breach.value())))
 				.append("</b></td><td ").append(cell).append('>').append(esc(sign(breach) + " " + number(breach.bound())))
 				.append("</td></tr>\n");
 		}
-		if (group.wholePeriod() != null) {
+		if (showWholePeriod(group)) {
 			out.append("<tr><td ").append(cell).append(">whole period</td><td ").append(cell).append('>')
 				.append(esc(number(group.wholePeriod()))).append("</td><td ").append(cell).append("></td></tr>\n");
 		}
@@ -203,6 +208,20 @@ final class AlertText {
 			group.trend().forEach((p) -> out.append("<td ").append(cell).append('>').append(esc(number(p.value()))).append("</td>"));
 			out.append("</tr></table>\n");
 		}
+	}
+
+	/** The whole-period value is shown for monthly breaches; a breach of the whole period shows it already. */
+	private static boolean showWholePeriod(BreachGroup group) {
+		return group.wholePeriod() != null
+				&& group.periods().stream().noneMatch((breach) -> ResultsStore.ALL.equals(breach.period()));
+	}
+
+	/** A month as {@code YYYY-MM}; the whole period of a back-test, or a now-test's window. */
+	private String period(StoredBreach breach) {
+		if (!ResultsStore.ALL.equals(breach.period())) {
+			return breach.period();
+		}
+		return "backtest".equals(this.report.job()) ? "whole period" : "window";
 	}
 
 	/** A one-line chart of the values, lowest ▁ to highest █; a blank for an undefined value. */
