@@ -70,10 +70,17 @@ public record AlertProperties(@DefaultValue("ratchet@localhost") String from, Ma
 		try {
 			InternetAddress parsed = new InternetAddress(address, true);
 			parsed.validate();
+			String mailbox = parsed.getAddress();
+			int at = mailbox.lastIndexOf('@');
+			if (at <= 0 || at == mailbox.length() - 1) {
+				// Jakarta Mail accepts a bare local name ("bob"); mail to people needs a domain
+				throw new AddressException("no domain", address);
+			}
 		}
 		catch (AddressException ex) {
+			// no cause attached: this message is the innermost one, the one Ratchet prints when it cannot start
 			throw new IllegalArgumentException(
-					key + ": '" + address + "' is not an e-mail address (" + ex.getMessage() + ")", ex);
+					key + ": '" + address + "' is not an e-mail address (" + ex.getMessage() + ")");
 		}
 	}
 

@@ -201,7 +201,7 @@ public class Alerts {
 		AlertProperties.Retry retry = this.properties.retry();
 		boolean giveUp = retry.maxAttempts() > 0 && entry.attempts() >= retry.maxAttempts();
 		LocalDateTime next = LocalDateTime.now(this.clock).plus(retry.backoff(entry.attempts()));
-		String error = Failures.describe(ex);
+		String error = Failures.describe(ex).strip();
 		this.outbox.failed(entry.id(), error, next, giveUp);
 		if (giveUp) {
 			log.error("alert {} not sent after {} attempts, given up (ratchet.alerts.retry.max-attempts): {}: {}",
