@@ -22,6 +22,9 @@ final class AlertText {
 
 	private static final String BARS = "▁▂▃▄▅▆▇█";
 
+	/** At most this many values of a trend are listed. */
+	private static final int LISTED = 12;
+
 	private final AlertReport report;
 
 	AlertText(AlertReport report) {
@@ -132,8 +135,8 @@ final class AlertText {
 			out.append("    whole period: ").append(number(group.wholePeriod())).append('\n');
 		}
 		if (!group.trend().isEmpty()) {
-			out.append("    trend (").append(group.trendLabel()).append("): ")
-				.append(group.trend().stream().map((p) -> p.label() + " " + number(p.value()))
+			out.append("    trend (").append(trendLabel(group)).append("): ")
+				.append(listed(group).stream().map((p) -> p.label() + " " + number(p.value()))
 					.collect(Collectors.joining(", ")))
 				.append("  ").append(sparkline(group.trend())).append('\n');
 		}
@@ -201,11 +204,11 @@ final class AlertText {
 		}
 		out.append("</table>\n");
 		if (!group.trend().isEmpty()) {
-			out.append("<p style=\"margin:4px 0\">Trend (").append(esc(group.trendLabel())).append("): <span style=\"font-family:monospace;font-size:16px\">")
+			out.append("<p style=\"margin:4px 0\">Trend (").append(esc(trendLabel(group))).append("): <span style=\"font-family:monospace;font-size:16px\">")
 				.append(esc(sparkline(group.trend()))).append("</span></p>\n<table style=\"border-collapse:collapse\"><tr>");
-			group.trend().forEach((p) -> out.append("<th ").append(head).append('>').append(esc(p.label())).append("</th>"));
+			listed(group).forEach((p) -> out.append("<th ").append(head).append('>').append(esc(p.label())).append("</th>"));
 			out.append("</tr><tr>");
-			group.trend().forEach((p) -> out.append("<td ").append(cell).append('>').append(esc(number(p.value()))).append("</td>"));
+			listed(group).forEach((p) -> out.append("<td ").append(cell).append('>').append(esc(number(p.value()))).append("</td>"));
 			out.append("</tr></table>\n");
 		}
 	}
@@ -222,6 +225,16 @@ final class AlertText {
 			return breach.period();
 		}
 		return "backtest".equals(this.report.job()) ? "whole period" : "window";
+	}
+
+	/** The trend's values listed: the last {@value #LISTED} (the sparkline shows them all). */
+	private static List<Point> listed(BreachGroup group) {
+		List<Point> trend = group.trend();
+		return (trend.size() > LISTED) ? trend.subList(trend.size() - LISTED, trend.size()) : trend;
+	}
+
+	private static String trendLabel(BreachGroup group) {
+		return group.trendLabel() + ((group.trend().size() > LISTED) ? "; values of the last " + LISTED : "");
 	}
 
 	/** A one-line chart of the values, lowest ▁ to highest █; a blank for an undefined value. */

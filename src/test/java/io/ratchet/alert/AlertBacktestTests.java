@@ -71,7 +71,7 @@ class AlertBacktestTests {
 				"\\[ratchet] churn: champion churn-\\S+@\\d+ [a-z_]+ \\d\\.\\d{4} [<>] \\d\\.\\d{4} \\(back-test \\d{4}-\\d{2}-\\d{2}\\)");
 		assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ml-team@example.com");
 		String text = AlertOutboxTests.textOf(message);
-		assertThat(text).startsWith("BREACH: the champion churn-").contains("trend (month by month): 2024-11 ")
+		assertThat(text).startsWith("BREACH: the champion churn-").contains("trend (month by month; values of the last 12): 2025-11 ")
 			.contains("whole period: ")
 			.contains("(candidate)")
 			.contains("Report: file:/").contains("/reports/backtest/" + runId + "/summary.html");

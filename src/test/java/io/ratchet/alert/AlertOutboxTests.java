@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -54,6 +55,9 @@ class AlertOutboxTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Outbox outbox;
 
 	AlertRuns runs;
 
@@ -176,6 +180,35 @@ class AlertOutboxTests {
 		assertThat(subjects(next)).singleElement().asString().endsWith("failing since 2026-11-24");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM alert_evaluation WHERE run_id = ?").param(failed)
 			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void anAlertClaimedByAnotherProcessIsLeftAloneUntilThatProcessIsPresumedDead() {
+		// given: another process has claimed the alert and is sending it
+		long runId = this.runs.run("claimed", LocalDate.of(2026, 11, 25)).rocAuc(0.6).store();
+		assertThat(this.alerts.evaluate(runId)).isEqualTo(1);
+		long id = this.jdbc.sql("SELECT id FROM alert_outbox WHERE run_id = ?").param(runId).query(Long.class).single();
+		LocalDateTime now = LocalDateTime.now();
+		assertThat(this.outbox.claim(id, null, now.minusMinutes(10), now)).isTrue();
+		assertThat(this.outbox.claim(id, null, now.minusMinutes(10), now)).isFalse();
+
+		// when
+		DeliveryReport meanwhile = this.alerts.deliverPending();
+
+		// then
+		assertThat(meanwhile.delivered()).isZero();
+		assertThat(emlFiles(runId)).isEmpty();
+
+		// when: the claim is older than ratchet.alerts.retry.claim-timeout (the process died while sending)
+		this.jdbc.sql("UPDATE alert_outbox SET claimed_at = ? WHERE id = ?")
+			.params(java.sql.Timestamp.valueOf(now.minusMinutes(11)), id)
+			.update();
+		DeliveryReport later = this.alerts.deliverPending();
+
+		// then
+		assertThat(later.written()).isEqualTo(1);
+		assertThat(emlFiles(runId)).hasSize(1);
+		assertThat(status(runId)).containsExactly("SENT");
 	}
 
 	private List<String> status(long runId) {
