@@ -148,7 +148,11 @@ final class AlertText {
 		StringBuilder out = new StringBuilder();
 		out.append("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>").append(esc(subject()))
 			.append("</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222\">\n");
-		String colour = (r.kind() == AlertKind.RECOVERED) ? "#1a7f37" : (r.kind() == AlertKind.BREACH) ? "#b42318" : "#9a6700";
+		String colour = switch (r.kind()) {
+			case BREACH -> "#b42318";
+			case INSUFFICIENT_DATA -> "#9a6700";
+			case RECOVERED -> "#1a7f37";
+		};
 		out.append("<p style=\"font-size:16px;font-weight:bold;color:").append(colour).append("\">")
 			.append(esc(headline())).append("</p>\n");
 		if (!r.breaches().isEmpty()) {
@@ -204,11 +208,15 @@ final class AlertText {
 		}
 		out.append("</table>\n");
 		if (!group.trend().isEmpty()) {
-			out.append("<p style=\"margin:4px 0\">Trend (").append(esc(trendLabel(group))).append("): <span style=\"font-family:monospace;font-size:16px\">")
-				.append(esc(sparkline(group.trend()))).append("</span></p>\n<table style=\"border-collapse:collapse\"><tr>");
-			listed(group).forEach((p) -> out.append("<th ").append(head).append('>').append(esc(p.label())).append("</th>"));
+			out.append("<p style=\"margin:4px 0\">Trend (").append(esc(trendLabel(group)))
+				.append("): <span style=\"font-family:monospace;font-size:16px\">")
+				.append(esc(sparkline(group.trend())))
+				.append("</span></p>\n<table style=\"border-collapse:collapse\"><tr>");
+			listed(group).forEach((p) -> out.append("<th ").append(head).append('>').append(esc(p.label()))
+				.append("</th>"));
 			out.append("</tr><tr>");
-			listed(group).forEach((p) -> out.append("<td ").append(cell).append('>').append(esc(number(p.value()))).append("</td>"));
+			listed(group).forEach((p) -> out.append("<td ").append(cell).append('>').append(esc(number(p.value())))
+				.append("</td>"));
 			out.append("</tr></table>\n");
 		}
 	}

@@ -67,11 +67,13 @@ class AlertBacktestTests {
 		assertThat(files).singleElement()
 			.satisfies((file) -> assertThat(file.getFileName().toString()).startsWith(runId + "-breach-"));
 		MimeMessage message = AlertOutboxTests.parse(files.get(0));
-		assertThat(message.getSubject()).matches(
-				"\\[ratchet] churn: champion churn-\\S+@\\d+ [a-z_]+ \\d\\.\\d{4} [<>] \\d\\.\\d{4} \\(back-test \\d{4}-\\d{2}-\\d{2}\\)");
-		assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly("ml-team@example.com");
+		assertThat(message.getSubject()).matches("\\[ratchet] churn: champion churn-\\S+@\\d+ [a-z_]+ "
+				+ "\\d\\.\\d{4} [<>] \\d\\.\\d{4} \\(back-test \\d{4}-\\d{2}-\\d{2}\\)");
+		assertThat(message.getAllRecipients()).extracting(Object::toString)
+			.containsExactly("ml-team@example.com");
 		String text = AlertOutboxTests.textOf(message);
-		assertThat(text).startsWith("BREACH: the champion churn-").contains("trend (month by month; values of the last 12): 2025-11 ")
+		assertThat(text).startsWith("BREACH: the champion churn-")
+			.contains("trend (month by month; values of the last 12): 2025-11 ")
 			.contains("whole period: ")
 			.contains("(candidate)")
 			.contains("Report: file:/").contains("/reports/backtest/" + runId + "/summary.html");

@@ -106,7 +106,8 @@ class AlertSmtpTests {
 		assertThat(message.getAllRecipients()).containsExactly(new InternetAddress("ml-team@example.com"));
 		String messageId = this.jdbc.sql("SELECT message_id FROM alert_outbox WHERE run_id = ?").param(runId)
 			.query(String.class).single();
-		assertThat(message.getMessageID()).isEqualTo(messageId).matches("<ratchet\\." + runId + "\\.breach\\.[0-9a-f]{12}@example\\.com>");
+		assertThat(message.getMessageID()).isEqualTo(messageId)
+			.matches("<ratchet\\." + runId + "\\.breach\\.[0-9a-f]{12}@example\\.com>");
 		assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
 
 		assertThat(message.getContentType()).startsWith("multipart/mixed");

@@ -30,8 +30,9 @@ import static org.awaitility.Awaitility.await;
  * issue 135: none of its services implement the command), so the test uses SMTPS (TLS from the first byte) with a
  * user and password, set the way an operator sets them: {@code spring.mail.*} properties. The server refuses mail
  * without authentication; a wrong password leaves the alert pending with the server's answer; once the password is
- * right the background retry (short backoff here) delivers it, once, without another run. GreenMail's certificate is self-signed and names no host, so the test trusts it explicitly and skips the
- * host name check (Angus Mail checks it by default, as it should against a real server).
+ * right the background retry (short backoff here) delivers it, once, without another run. GreenMail's certificate is
+ * self-signed and names no host, so the test trusts it explicitly and skips the host name check (Angus Mail checks
+ * it by default, as it should against a real server).
  */
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.protocol=smtps",
 		"spring.mail.username=alerts", "spring.mail.password=s3cret",
