@@ -148,6 +148,11 @@ public class Alerts {
 		return queued.size();
 	}
 
+	/** The newest {@code limit} alerts of the outbox, newest first: what {@code jobs/alerts} lists. */
+	public List<AlertListing> recent(int limit) {
+		return this.outbox.recent(limit);
+	}
+
 	/**
 	 * Delivers every pending alert now, whatever its backoff (a run is the "next attempt" of everything pending), and
 	 * any alert whose sender died while sending.

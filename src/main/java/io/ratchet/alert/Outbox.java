@@ -108,6 +108,19 @@ class Outbox {
 			.update();
 	}
 
+	/** The newest alerts, newest first, without their message bytes. */
+	List<AlertListing> recent(int limit) {
+		return this.jdbc.sql("""
+				SELECT id, run_id, kind, dataset, status, attempts, created_at, sent_at, subject, delivered_to, last_error
+				FROM alert_outbox ORDER BY id DESC FETCH FIRST ? ROWS ONLY""")
+			.param(limit)
+			.query((rs, i) -> new AlertListing(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toLocalDateTime(),
+					(rs.getTimestamp(8) != null) ? rs.getTimestamp(8).toLocalDateTime() : null, rs.getString(9),
+					rs.getString(10), rs.getString(11)))
+			.list();
+	}
+
 	int pendingCount() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM alert_outbox WHERE status IN ('PENDING', 'SENDING')")
 			.query(Long.class)

@@ -1,6 +1,7 @@
 package io.ratchet.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,17 @@ final class Options {
 
 	private final List<String> positional = new ArrayList<>();
 
+	private final Set<String> flags = new HashSet<>();
+
 	private Options() {
 	}
 
 	static Options parse(String[] args, Set<String> known) {
+		return parse(args, known, Set.of());
+	}
+
+	/** As {@link #parse(String[], Set)}, with {@code flags}: options that take no value. */
+	static Options parse(String[] args, Set<String> known, Set<String> flags) {
 		Options options = new Options();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
@@ -27,6 +35,10 @@ final class Options {
 				if (equals >= 0) {
 					value = name.substring(equals + 1);
 					name = name.substring(0, equals);
+				}
+				if (flags.contains(name) && value == null) {
+					options.flags.add(name);
+					continue;
 				}
 				if (!known.contains(name)) {
 					throw new UsageException("unknown option --" + name);
@@ -48,6 +60,28 @@ final class Options {
 
 	String get(String name) {
 		return this.named.get(name);
+	}
+
+	boolean flag(String name) {
+		return this.flags.contains(name);
+	}
+
+	/** A whole number of at least 1, or {@code fallback} when the option is absent. */
+	int positiveInt(String name, int fallback) {
+		String text = get(name);
+		if (text == null) {
+			return fallback;
+		}
+		try {
+			int value = Integer.parseInt(text);
+			if (value >= 1) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new UsageException("--" + name + " must be a whole number of at least 1, not '" + text + "'");
 	}
 
 	List<String> positional() {

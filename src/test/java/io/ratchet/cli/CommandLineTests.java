@@ -94,6 +94,13 @@ class CommandLineTests {
 			.contains("rows/s");
 		String report = wholeOutput.lines().filter((line) -> line.contains("metrics.csv")).findFirst().orElseThrow();
 		assertThat(Path.of(report.substring(report.indexOf(':') + 1).trim())).exists();
+
+		// and: the breach was written to the outbox (no SMTP host in tests), which jobs/alerts lists
+		this.out.reset();
+		assertThat(this.commandLine.run("alerts", "--deliver")).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("0 still pending")
+			.containsPattern("SENT .*\\[ratchet\\] churn: champion churn-logit@1 .* \\(back-test ")
+			.contains(root.resolve("reports/outbox").toString());
 	}
 
 	@Test
