@@ -199,7 +199,7 @@ final class AlertText {
 		for (StoredBreach breach : group.periods()) {
 			out.append("<tr><td ").append(cell).append('>').append(esc(period(breach))).append("</td><td ")
 				.append(cell).append(" ><b style=\"color:#b42318\">").append(esc(number(breach.value())))
-				.append("</b></td><td ").append(cell).append('>').append(esc(sign(breach) + " " + number(breach.bound())))
+				.append("</b></td><td ").append(cell).append('>').append(esc(limit(breach) + " " + number(breach.bound())))
 				.append("</td></tr>\n");
 		}
 		if (showWholePeriod(group)) {
@@ -268,6 +268,11 @@ final class AlertText {
 
 	static String number(Double value) {
 		return (value == null) ? "–" : String.format(Locale.ROOT, "%.4f", value);
+	}
+
+	/** The bound's kind as a word for the "bound" column: {@code min} or {@code max}. */
+	private static String limit(StoredBreach breach) {
+		return "MIN".equals(breach.boundKind()) ? "min" : "max";
 	}
 
 	private static String sign(StoredBreach breach) {

@@ -366,7 +366,8 @@ public class Alerts {
 			own.sort(Shortfall.WORST_FIRST);
 			candidates.add(other.key() + " (" + other.role() + "): " + this.facts.verdictOf(run.id(), other.id())
 					+ (own.isEmpty() ? "" : ", " + own.size() + " breach" + ((own.size() == 1) ? "" : "es")
-							+ ", worst " + own.get(0).period() + " " + own.get(0).describe()));
+							+ ", worst " + periodName(run.jobName(), own.get(0).period()) + " "
+							+ own.get(0).describe()));
 		}
 		return new AlertReport(kind, run.dataset(), run.jobName(), run.id(), day, model,
 				(run.verdict() != null) ? run.verdict() : "", metrics, drift, insufficient, recovered, candidates,
@@ -424,6 +425,13 @@ public class Alerts {
 	}
 
 	private record Queued(String subject, List<String> recipients) {
+	}
+
+	private static String periodName(String jobName, String period) {
+		if (!ResultsStore.ALL.equals(period)) {
+			return period;
+		}
+		return "nowtest".equals(jobName) ? "window" : "whole period";
 	}
 
 }
