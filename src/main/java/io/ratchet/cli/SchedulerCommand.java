@@ -73,6 +73,10 @@ class SchedulerCommand implements Command {
 		if (check) {
 			return CommandLine.OK;
 		}
+		StopSignals.handle(this.scheduler::stopGracefully, () -> {
+			log.warn("Second stop signal: exiting now; an unfinished run is restarted at the next start");
+			System.exit(CommandLine.FAILED);
+		});
 		long millis = System.currentTimeMillis() - processStart();
 		out.println("Scheduler started in " + millis + " ms (since the process started). Stop it with SIGTERM or "
 				+ "Ctrl-C: the running job stops at a safe point.");

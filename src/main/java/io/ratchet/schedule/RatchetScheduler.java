@@ -141,6 +141,7 @@ public class RatchetScheduler implements SmartLifecycle {
 	 */
 	public synchronized void stopGracefully() {
 		if (!this.firing) {
+			this.stopped.countDown();
 			return;
 		}
 		this.firing = false;
