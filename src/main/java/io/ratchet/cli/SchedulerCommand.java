@@ -90,12 +90,9 @@ class SchedulerCommand implements Command {
 		return CommandLine.OK;
 	}
 
+	/** When the JVM started, to the millisecond (the process's own start time is only known to the second). */
 	private static long processStart() {
-		return ProcessHandle.current()
-			.info()
-			.startInstant()
-			.map(Instant::toEpochMilli)
-			.orElseGet(() -> ManagementFactory.getRuntimeMXBean().getStartTime());
+		return ManagementFactory.getRuntimeMXBean().getStartTime();
 	}
 
 }

@@ -20,6 +20,7 @@ import io.ratchet.RatchetApplication;
 import io.ratchet.cli.CommandLine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,8 +69,8 @@ class SchedulerTests {
 		ToyData.create(root, 3, 100);
 	}
 
-	@org.junit.jupiter.api.BeforeEach
-	void database(TestInfo test) {
+	@BeforeEach
+	void freshDatabase(TestInfo test) {
 		this.database = test.getTestMethod().orElseThrow().getName();
 		FileSystemUtils.deleteRecursively(Path.of("target/test-db/schedule").resolve(this.database).toFile());
 	}
@@ -253,8 +254,7 @@ class SchedulerTests {
 	}
 
 	private ConfigurableApplicationContext start(Map<String, Object> settings) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("spring.datasource.url", "jdbc:h2:file:./target/test-db/schedule/" + this.database + "/ratchet");
+		Map<String, Object> properties = new LinkedHashMap<>(database(this.database));
 		properties.put("spring.quartz.scheduler-name", "test-" + this.database);
 		properties.put("ratchet.paths.config", root.resolve("config").toString());
 		properties.put("ratchet.paths.data", root.resolve("historical-data").toString());
@@ -268,6 +268,14 @@ class SchedulerTests {
 			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(RatchetApplication.class).profiles("test").run(args);
+	}
+
+	/**
+	 * The settings of the test's database: the same for every context of one test (a daemon restarted on the same
+	 * database), a new one per test.
+	 */
+	protected Map<String, Object> database(String test) {
+		return Map.of("spring.datasource.url", "jdbc:h2:file:./target/test-db/schedule/" + test + "/ratchet");
 	}
 
 	@SafeVarargs
