@@ -94,12 +94,19 @@ class ScheduledFire extends QuartzJobBean {
 			.atZone(ZoneId.of(data.getString(ZONE)));
 		JobParameters parameters = job.parametersFor(dataset, scheduled);
 		String what = entry + " (" + job.name() + " " + dataset + ", fire of " + scheduled.toOffsetDateTime() + ")";
+		String fireTime = Long.toString(scheduled.toInstant().toEpochMilli());
+		if (fireTime.equals(context.getJobDetail().getJobDataMap().getString(INTERRUPTED))) {
+			// Resuming it now: forget it, unless it is stopped again (see remember).
+			context.getJobDetail().getJobDataMap().remove(INTERRUPTED);
+		}
 		this.runs.started(context.getFireInstanceId(), new ScheduledRuns.Running(entry, job.job(), parameters));
 		try {
 			JobExecution execution = launch(job, parameters, context.isRecovering(), what);
 			if (execution != null) {
 				report(execution, what);
-				remember(context, execution, scheduled);
+				if (execution.getStatus() == BatchStatus.STOPPED) {
+					context.getJobDetail().getJobDataMap().put(INTERRUPTED, fireTime);
+				}
 			}
 		}
 		finally {
@@ -165,18 +172,6 @@ class ScheduledFire extends QuartzJobBean {
 			String failure = this.results.run(runId).map(RunRecord::failure).orElse(null);
 			log.error("{}: run {} {}{}; fix the cause, then: jobs/restart {}", what, runId, status,
 					(failure != null) ? ": " + failure : "", runId);
-		}
-	}
-
-	/** Keeps (or forgets) a stopped run in the job's data, so that the next start of the scheduler resumes it. */
-	private static void remember(JobExecutionContext context, JobExecution execution, ZonedDateTime scheduled) {
-		JobDataMap jobData = context.getJobDetail().getJobDataMap();
-		String fireTime = Long.toString(scheduled.toInstant().toEpochMilli());
-		if (execution.getStatus() == BatchStatus.STOPPED) {
-			jobData.put(INTERRUPTED, fireTime);
-		}
-		else if (fireTime.equals(jobData.getString(INTERRUPTED))) {
-			jobData.remove(INTERRUPTED);
 		}
 	}
 
