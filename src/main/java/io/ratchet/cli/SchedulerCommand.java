@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code jobs/scheduler}: runs Ratchet as a long-lived daemon that fires the jobs of {@code ratchet.schedule}, until
- * SIGTERM or SIGINT; then the running job stops at a safe point and the process exits. {@code --check} checks and
- * stores the schedule, prints it and exits without firing anything.
+ * SIGTERM or SIGINT; then the running job stops at a safe point and the process exits. {@code --check} checks the
+ * schedule and prints when each entry would fire next, without storing or firing anything.
  */
 @Component
 class SchedulerCommand implements Command {
@@ -50,14 +50,14 @@ class SchedulerCommand implements Command {
 		}
 		List<PlannedFire> planned;
 		try {
-			planned = check ? this.scheduler.synchronize() : this.scheduler.startFiring();
+			planned = check ? this.scheduler.check() : this.scheduler.startFiring();
 		}
 		catch (ScheduleConfigException ex) {
 			System.err.println("ratchet scheduler: " + ex.getMessage());
 			System.err.println("Nothing was scheduled.");
 			return CommandLine.USAGE;
 		}
-		out.println(check ? "Schedule checked and stored (nothing fires until jobs/scheduler runs):" : "Schedule:");
+		out.println(check ? "Schedule checked (nothing stored, nothing fired):" : "Schedule:");
 		if (planned.isEmpty()) {
 			out.println("  (empty: add entries under ratchet.schedule.jobs in config/application.yml)");
 		}

@@ -1,9 +1,11 @@
 package io.ratchet.schedule;
 
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.ratchet.system.Failures;
+import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -123,6 +126,30 @@ public class RatchetScheduler implements SmartLifecycle {
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("cannot store the schedule: " + Failures.describe(ex), ex);
 		}
+	}
+
+	/**
+	 * Checks the schedule and tells when each entry would fire next, without touching Quartz's tables (a running
+	 * daemon is not affected).
+	 * @return the entries with their next fire times from now
+	 * @throws ScheduleConfigException listing every problem of the configuration
+	 */
+	public List<PlannedFire> check() {
+		List<PlannedFire> planned = new ArrayList<>();
+		Date now = new Date();
+		for (CheckedEntry entry : ScheduleValidator.check(this.properties, this.jobs)) {
+			try {
+				CronExpression cron = new CronExpression(entry.cron());
+				cron.setTimeZone(TimeZone.getTimeZone(entry.zone()));
+				Date next = cron.getNextValidTimeAfter(now);
+				planned.add(new PlannedFire(entry.name(), entry.job().name(), entry.dataset(), entry.cron(),
+						entry.zone(), (next != null) ? ZonedDateTime.ofInstant(next.toInstant(), entry.zone()) : null));
+			}
+			catch (ParseException ex) {
+				throw new IllegalStateException("checked cron expression refused: " + entry.cron(), ex);
+			}
+		}
+		return planned;
 	}
 
 	/** Whether the scheduler is firing (started and not stopped). */

@@ -206,11 +206,36 @@ class SchedulerTests {
 			System.setErr(originalErr);
 		}
 		assertThat(exit).isEqualTo(CommandLine.USAGE);
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("4 problems")
 			.contains("ratchet.schedule.jobs[0].cron: '0 0 25 * * ?' is not a valid cron expression")
 			.contains("ratchet.schedule.jobs[1].job: unknown job 'nowtset' (known: backtest")
 			.contains("ratchet.schedule.jobs[3].name: 'x' is already the name of ratchet.schedule.jobs[1]")
 			.contains("Nothing was scheduled.");
+	}
+
+	@Test
+	void theCheckPrintsTheNextFiresWithoutStoringAnything() {
+		// given
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream originalOut = System.out;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+		// when
+		int exit;
+		try {
+			exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
+		}
+		finally {
+			System.setOut(originalOut);
+		}
+
+		// then
+		assertThat(exit).isEqualTo(CommandLine.OK);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("weekly").contains(WEEKLY).contains("next: Sun ");
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
+		assertThat(scheduler().isFiring()).isFalse();
 	}
 
 	@Test
