@@ -1,0 +1,382 @@
+package io.ratchet.schedule;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.ratchet.RatchetApplication;
+import io.ratchet.cli.CommandLine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.JobListener;
+import org.quartz.Scheduler;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The scheduler on H2 with a small made-up dataset: it fires; its triggers survive a restart of the application
+ * context (same database file) without being duplicated; a fire missed while it was down runs once; the same
+ * scheduled fire twice is one run; a wrong schedule schedules nothing; a graceful stop ends the running back-test at a
+ * safe point and the next start resumes it. Each test starts and closes its own contexts, as a daemon restart would.
+ */
+class SchedulerTests {
+
+	private static final String WEEKLY = "0 0 3 ? * SUN";
+
+	private static final String NEVER_SOON = "0 0 3 1 1 ? 2099";
+
+	@TempDir
+	static Path root;
+
+	private String database;
+
+	private ConfigurableApplicationContext context;
+
+	@BeforeAll
+	static void data() {
+		ToyData.create(root, 3, 100);
+	}
+
+	@BeforeEach
+	void freshDatabase(TestInfo test) {
+		this.database = test.getTestMethod().orElseThrow().getName();
+		FileSystemUtils.deleteRecursively(Path.of("target/test-db/schedule").resolve(this.database).toFile());
+	}
+
+	@AfterEach
+	void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	@Test
+	void aFastCronFiresTheBacktest() {
+		// given
+		this.context = startWith(entry("fast", "backtest", "toy", "0/2 * * * * ?"));
+
+		// when
+		scheduler().startFiring();
+
+		// then
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED' AND dataset = 'toy'") >= 1);
+		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND status = 'FAILED'")).isZero();
+	}
+
+	@Test
+	void triggersSurviveARestartWithoutDuplicatesAndFollowTheConfiguration() throws Exception {
+		// given
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY), entry("other", "backtest", "toy", NEVER_SOON));
+		scheduler().synchronize();
+		long nextFire = nextFireTime("weekly");
+		long startTime = startTime("weekly");
+		this.context.close();
+
+		// when: the same configuration in a new context on the same database
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY), entry("other", "backtest", "toy", NEVER_SOON));
+		List<PlannedFire> planned = scheduler().synchronize();
+
+		// then: the stored trigger was kept, not recreated
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_TRIGGERS")).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isEqualTo(2);
+		assertThat(startTime("weekly")).isEqualTo(startTime);
+		assertThat(nextFireTime("weekly")).isEqualTo(nextFire);
+		assertThat(planned).extracting(PlannedFire::name).containsExactly("weekly", "other");
+		assertThat(planned.get(0).nextFire().getDayOfWeek()).hasToString("SUNDAY");
+		this.context.close();
+
+		// when: the cron expression changes and an entry goes
+		this.context = startWith(entry("weekly", "backtest", "toy", "0 30 4 ? * MON"));
+		scheduler().synchronize();
+
+		// then
+		assertThat(this.jdbc().sql("SELECT CRON_EXPRESSION FROM QRTZ_CRON_TRIGGERS").query(String.class).list())
+			.containsExactly("0 30 4 ? * MON");
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isEqualTo(1);
+	}
+
+	@Test
+	void aFireMissedWhileStoppedRunsOnceAtStartUp() throws Exception {
+		// given: a weekly trigger whose next fire time passed three weeks ago, as if the machine had been off
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY));
+		scheduler().synchronize();
+		Date longAgo = Date.from(Instant.now().minus(Duration.ofDays(22)));
+		quartz().rescheduleJob(TriggerKey.triggerKey("weekly", RatchetScheduler.GROUP), TriggerBuilder.newTrigger()
+			.withIdentity("weekly", RatchetScheduler.GROUP)
+			.forJob("weekly", RatchetScheduler.GROUP)
+			.startAt(longAgo)
+			.withSchedule(CronScheduleBuilder.cronSchedule(WEEKLY)
+				.inTimeZone(TimeZone.getTimeZone("UTC"))
+				.withMisfireHandlingInstructionFireAndProceed())
+			.build());
+		assertThat(nextFireTime("weekly")).isLessThan(Instant.now().minus(Duration.ofDays(7)).toEpochMilli());
+		this.context.close();
+
+		// when
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY));
+		scheduler().startFiring();
+
+		// then: one run, not one per missed Sunday, and the next fire is in the future
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'") == 1);
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'backtest'") == 1);
+		assertThat(nextFireTime("weekly")).isGreaterThan(System.currentTimeMillis());
+	}
+
+	@Test
+	void theSameScheduledFireTwiceIsOneRun() throws Exception {
+		// given
+		this.context = startWith(entry("weekly", "backtest", "toy", NEVER_SOON));
+		scheduler().startFiring();
+		AtomicInteger executed = new AtomicInteger();
+		quartz().getListenerManager().addJobListener(new Executed(executed));
+		String fireTime = Long.toString(ZonedDateTime.of(2026, 11, 1, 3, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli());
+		JobKey key = JobKey.jobKey("weekly", RatchetScheduler.GROUP);
+
+		// when
+		quartz().triggerJob(key, new JobDataMap(Map.of(ScheduledFire.FIRE_TIME, fireTime)));
+		quartz().triggerJob(key, new JobDataMap(Map.of(ScheduledFire.FIRE_TIME, fireTime)));
+
+		// then
+		await().atMost(Duration.ofSeconds(30)).until(() -> executed.get() == 2);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'backtest'")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(1);
+		assertThat(this.jdbc().sql("SELECT as_of FROM run").query(java.sql.Timestamp.class).single().toLocalDateTime())
+			.hasToString("2026-11-01T03:00");
+	}
+
+	@Test
+	void aWrongScheduleIsReportedAtStartUpAndNothingIsScheduled() {
+		// given
+		this.context = startWith(entry("nightly", "backtest", "toy", "0 0 25 * * ?"), entry("x", "nowtset", "toy", WEEKLY),
+				entry("y", "backtest", "nope", WEEKLY), entry("x", "backtest", "toy", WEEKLY));
+
+		// when / then
+		assertThatExceptionOfType(ScheduleConfigException.class).isThrownBy(() -> scheduler().startFiring())
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(4)
+				.anySatisfy((problem) -> assertThat(problem).startsWith("ratchet.schedule.jobs[2].dataset: ")
+					.contains("unknown dataset 'nope' (known: toy)")));
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
+		assertThat(scheduler().isFiring()).isFalse();
+
+		// and the command says so and exits 2
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream originalErr = System.err;
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		int exit;
+		try {
+			exit = this.context.getBean(CommandLine.class).run("scheduler");
+		}
+		finally {
+			System.setErr(originalErr);
+		}
+		assertThat(exit).isEqualTo(CommandLine.USAGE);
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("4 problems")
+			.contains("ratchet.schedule.jobs[0].cron: '0 0 25 * * ?' is not a valid cron expression")
+			.contains("ratchet.schedule.jobs[1].job: unknown job 'nowtset' (known: backtest")
+			.contains("ratchet.schedule.jobs[3].name: 'x' is already the name of ratchet.schedule.jobs[1]")
+			.contains("Nothing was scheduled.");
+	}
+
+	@Test
+	void theCheckPrintsTheNextFiresWithoutStoringAnything() {
+		// given
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream originalOut = System.out;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+		// when
+		int exit;
+		try {
+			exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
+		}
+		finally {
+			System.setOut(originalOut);
+		}
+
+		// then
+		assertThat(exit).isEqualTo(CommandLine.OK);
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("weekly").contains(WEEKLY).contains("next: Sun ");
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
+		assertThat(scheduler().isFiring()).isFalse();
+	}
+
+	@Test
+	void aGracefulStopEndsTheRunningBacktestAtASafePointAndTheNextStartResumesIt() throws Exception {
+		// given: a back-test of 24 larger months, one at a time, fired now
+		Path big = root.resolve("big");
+		ToyData.create(big, 36, 4000);
+		Map<String, Object> settings = jobs(entry("weekly", "backtest", "toy", NEVER_SOON));
+		settings.put("ratchet.paths.config", big.resolve("config").toString());
+		settings.put("ratchet.paths.data", big.resolve("historical-data").toString());
+		settings.put("ratchet.backtest.threads", 1);
+		this.context = start(settings);
+		scheduler().startFiring();
+		quartz().triggerJob(JobKey.jobKey("weekly", RatchetScheduler.GROUP), new JobDataMap(
+				Map.of(ScheduledFire.FIRE_TIME, Long.toString(Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli()))));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> count("SELECT COUNT(*) FROM run_partition") > 0);
+
+		// when: the context closes as on SIGTERM
+		this.context.close();
+
+		// then: the run ended at a safe point, or had completed first
+		this.context = start(new LinkedHashMap<>());
+		String status = this.jdbc().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION").query(String.class).single();
+		assertThat(status).isIn(BatchStatus.STOPPED.name(), BatchStatus.COMPLETED.name());
+		this.context.close();
+
+		// when: the scheduler starts again
+		this.context = start(settings);
+		scheduler().startFiring();
+
+		// then: the same run is resumed and completes; nothing ran twice
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'COMPLETED'") == 1);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM run_partition")).isEqualTo(36);
+		assertThat(count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'")).isEqualTo(1);
+		if (BatchStatus.STOPPED.name().equals(status)) {
+			assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+		}
+	}
+
+	private ConfigurableApplicationContext start(Map<String, Object> settings) {
+		Map<String, Object> properties = new LinkedHashMap<>(database(this.database));
+		properties.put("spring.quartz.scheduler-name", "test-" + this.database);
+		properties.put("ratchet.paths.config", root.resolve("config").toString());
+		properties.put("ratchet.paths.data", root.resolve("historical-data").toString());
+		properties.put("ratchet.paths.reports", root.resolve("reports").toString());
+		properties.put("ratchet.schedule.zone", "UTC");
+		properties.put("ratchet.schedule.stop-timeout", "20s");
+		properties.putAll(settings);
+		// As command-line arguments: they outrank config/application.yml (and its sample schedule).
+		String[] args = properties.entrySet()
+			.stream()
+			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+			.toArray(String[]::new);
+		return new SpringApplicationBuilder(RatchetApplication.class).profiles("test").run(args);
+	}
+
+	/**
+	 * The settings of the test's database: the same for every context of one test (a daemon restarted on the same
+	 * database), a new one per test.
+	 */
+	protected Map<String, Object> database(String test) {
+		return Map.of("spring.datasource.url", "jdbc:h2:file:./target/test-db/schedule/" + test + "/ratchet");
+	}
+
+	@SafeVarargs
+	private ConfigurableApplicationContext startWith(Map<String, Object>... entries) {
+		return start(jobs(entries));
+	}
+
+	@SafeVarargs
+	private static Map<String, Object> jobs(Map<String, Object>... entries) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		for (int i = 0; i < entries.length; i++) {
+			for (Map.Entry<String, Object> setting : entries[i].entrySet()) {
+				settings.put("ratchet.schedule.jobs[" + i + "]." + setting.getKey(), setting.getValue());
+			}
+		}
+		return settings;
+	}
+
+	private static Map<String, Object> entry(String name, String job, String dataset, String cron) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("name", name);
+		entry.put("job", job);
+		entry.put("dataset", dataset);
+		entry.put("cron", cron);
+		return entry;
+	}
+
+	private RatchetScheduler scheduler() {
+		return this.context.getBean(RatchetScheduler.class);
+	}
+
+	private Scheduler quartz() {
+		return this.context.getBean(Scheduler.class);
+	}
+
+	private JdbcClient jdbc() {
+		return this.context.getBean(JdbcClient.class);
+	}
+
+	private long count(String sql) {
+		Long value = jdbc().sql(sql).query(Long.class).single();
+		return (value != null) ? value : 0;
+	}
+
+	private long nextFireTime(String trigger) throws Exception {
+		return ((CronTrigger) quartz().getTrigger(TriggerKey.triggerKey(trigger, RatchetScheduler.GROUP)))
+			.getNextFireTime()
+			.getTime();
+	}
+
+	private long startTime(String trigger) throws Exception {
+		return quartz().getTrigger(TriggerKey.triggerKey(trigger, RatchetScheduler.GROUP)).getStartTime().getTime();
+	}
+
+	/** Counts the fires Quartz has finished executing. */
+	private record Executed(AtomicInteger count) implements JobListener {
+
+		@Override
+		public String getName() {
+			return "executed";
+		}
+
+		@Override
+		public void jobToBeExecuted(JobExecutionContext context) {
+		}
+
+		@Override
+		public void jobExecutionVetoed(JobExecutionContext context) {
+		}
+
+		@Override
+		public void jobWasExecuted(JobExecutionContext context, JobExecutionException jobException) {
+			this.count.incrementAndGet();
+		}
+
+	}
+
+
+}

@@ -1,0 +1,62 @@
+package io.ratchet.schedule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * A small made-up workspace for the scheduler's tests: dataset {@code toy} (binary label, one numeric feature), a
+ * logistic champion, registry, requirements and {@code months} month files of {@code rows} rows.
+ */
+final class ToyData {
+
+	private ToyData() {
+	}
+
+	static void create(Path root, int months, int rows) {
+		Path config = root.resolve("config");
+		write(config.resolve("datasets/toy.yml"), """
+				name: toy
+				date: {column: day, format: yyyy-MM-dd}
+				label: {column: outcome, task: binary, positive: "1", negative: "0"}
+				features:
+				  - {name: x, type: numeric}
+				""");
+		write(config.resolve("models/toy-logit-v1.json"), """
+				{"format": "ratchet-model/1", "name": "toy-logit", "version": "1", "dataset": "toy", "task": "binary",
+				 "kind": "linear", "link": "logistic", "intercept": 0.0,
+				 "terms": [{"feature": "x", "type": "numeric", "impute": 0.0, "center": 0.0, "scale": 1.0, "weight": 2.0}]}
+				""");
+		write(config.resolve("registry.yml"), "toy:\n  champion: toy-logit@1\n");
+		write(config.resolve("requirements.yml"), "toy:\n  min-rows: 20\n  monthly:\n    roc_auc: {min: 0.6}\n");
+		Random random = new Random(7);
+		YearMonth first = YearMonth.of(2024, 1);
+		for (int m = 0; m < months; m++) {
+			YearMonth month = first.plusMonths(m);
+			StringBuilder csv = new StringBuilder("day,x,outcome\n");
+			for (int i = 0; i < rows; i++) {
+				double x = random.nextGaussian();
+				boolean positive = random.nextDouble() < 1 / (1 + Math.exp(-2 * x));
+				LocalDate day = month.atDay(1 + (i % month.lengthOfMonth()));
+				csv.append(String.format(Locale.ROOT, "%s,%.4f,%d%n", day, x, positive ? 1 : 0));
+			}
+			write(root.resolve("historical-data/toy").resolve(month + ".csv"), csv.toString());
+		}
+	}
+
+	private static void write(Path file, String content) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
