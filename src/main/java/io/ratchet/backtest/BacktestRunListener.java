@@ -1,17 +1,12 @@
 package io.ratchet.backtest;
 
-import java.util.stream.Collectors;
-
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunEnd;
 import io.ratchet.run.RunFinished;
-import io.ratchet.run.RunRecord;
-import io.ratchet.system.Failures;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +19,11 @@ class BacktestRunListener implements JobExecutionListener {
 
 	private final ResultsStore results;
 
-	private final ApplicationEventPublisher events;
+	private final RunEnd end;
 
-	BacktestRunListener(ResultsStore results, ApplicationEventPublisher events) {
+	BacktestRunListener(ResultsStore results, RunEnd end) {
 		this.results = results;
-		this.events = events;
+		this.end = end;
 	}
 
 	@Override
@@ -47,21 +42,8 @@ class BacktestRunListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
-		if (jobExecution.getStatus() == BatchStatus.FAILED || jobExecution.getStatus() == BatchStatus.STOPPED) {
-			String causes = jobExecution.getAllFailureExceptions()
-				.stream()
-				.map(Failures::describe)
-				.distinct()
-				.collect(Collectors.joining("; "));
-			this.results.failRun(jobExecution.getJobInstance().getInstanceId(),
-					causes.isEmpty() ? jobExecution.getStatus().name() : causes);
-		}
-		long runId = jobExecution.getJobInstance().getInstanceId();
-		String dataset = this.results.run(runId).map(RunRecord::dataset).orElse(null);
-		if (dataset != null) {
-			this.events.publishEvent(new RunFinished(runId, BacktestJobConfiguration.JOB_NAME, dataset,
-					jobExecution.getStatus() == BatchStatus.COMPLETED));
-		}
+		this.end.ended(jobExecution.getJobInstance().getInstanceId(), BacktestJobConfiguration.JOB_NAME,
+				jobExecution.getStatus().name(), jobExecution.getAllFailureExceptions());
 	}
 
 }

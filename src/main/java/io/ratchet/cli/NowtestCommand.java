@@ -47,10 +47,10 @@ class NowtestCommand implements Command {
 
 	private final BacktestProperties backtest;
 
-	private final NowtestPrinter printer;
+	private final RunPrinter printer;
 
 	NowtestCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("nowtest") Job nowtest,
-			Workspace workspace, NowtestProperties properties, BacktestProperties backtest, NowtestPrinter printer) {
+			Workspace workspace, NowtestProperties properties, BacktestProperties backtest, RunPrinter printer) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.nowtest = nowtest;

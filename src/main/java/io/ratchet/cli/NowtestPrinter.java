@@ -1,7 +1,6 @@
 package io.ratchet.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,15 +16,12 @@ import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
 import io.ratchet.run.StoredBreach;
-import io.ratchet.system.Failures;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints the end of a now-test run: the window's figures per model, row counts, the largest drift, breaches, the
- * verdict and the report paths.
+ * Prints the table of a now-test run: the window's figures per model, row counts, the largest drift and breaches
+ * ({@link RunPrinter} adds the outcome).
  */
 @Component
 class NowtestPrinter {
@@ -39,34 +35,12 @@ class NowtestPrinter {
 		this.store = store;
 	}
 
-	/** Prints a now-test run and returns the exit code its outcome calls for. */
-	int print(JobExecution execution, PrintStream out) {
-		long runId = execution.getJobInstance().getInstanceId();
-		RunRecord run = this.results.run(runId).orElse(null);
-		if (run == null) {
-			out.println("Run " + runId + " failed before it was recorded: " + failures(execution));
-			return CommandLine.FAILED;
-		}
-		out.println();
+	/** Prints a now-test run's table: the window's figures per model, row counts, drift and breaches. */
+	void table(long runId, PrintStream out) {
 		WindowRecord window = this.store.window(runId).orElse(null);
 		if (window != null) {
 			table(RunSummary.load(this.results, runId), window, out);
 		}
-		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			out.println("Run " + runId + " FAILED: " + ((run.failure() != null) ? run.failure() : failures(execution)));
-			out.println("Details in the log file (logging.file.name, by default .ratchet/logs/ratchet.log).");
-			out.println("Fix the cause, then: jobs/restart " + runId);
-			return CommandLine.FAILED;
-		}
-		String verdict = (run.verdict() != null) ? run.verdict() : "PASS";
-		out.println("Verdict: " + verdict.replace('_', ' '));
-		if (run.reportPath() != null) {
-			Path report = Path.of(run.reportPath()).getParent();
-			out.println("Report:  " + report.resolve("metrics.csv"));
-			out.println("         " + report.resolve("summary.html"));
-			out.println("         " + report.resolve("drift.csv"));
-		}
-		return "PASS".equals(verdict) ? CommandLine.OK : CommandLine.BREACHED;
 	}
 
 	private void table(RunSummary summary, WindowRecord window, PrintStream out) {
@@ -144,13 +118,5 @@ class NowtestPrinter {
 		return summary.run().id();
 	}
 
-	private static String failures(JobExecution execution) {
-		List<String> messages = execution.getAllFailureExceptions()
-			.stream()
-			.map(Failures::describe)
-			.distinct()
-			.toList();
-		return messages.isEmpty() ? execution.getExitStatus().getExitDescription() : String.join("; ", messages);
-	}
 
 }

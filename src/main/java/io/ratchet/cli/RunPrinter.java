@@ -44,13 +44,16 @@ class RunPrinter {
 			out.println("Run " + runId + " failed before it was recorded: " + failures(execution));
 			return CommandLine.FAILED;
 		}
-		if ("nowtest".equals(run.jobName())) {
-			return this.nowtest.print(execution, out);
-		}
-		RunSummary summary = RunSummary.load(this.results, runId);
+		boolean nowtest = "nowtest".equals(run.jobName());
 		out.println();
-		if (!summary.models().isEmpty() && run.periods() != null && run.periods() > 0) {
-			table(summary, out);
+		if (nowtest) {
+			this.nowtest.table(runId, out);
+		}
+		else {
+			RunSummary summary = RunSummary.load(this.results, runId);
+			if (!summary.models().isEmpty() && run.periods() != null && run.periods() > 0) {
+				table(summary, out);
+			}
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			out.println("Run " + runId + " FAILED: " + ((run.failure() != null) ? run.failure() : failures(execution)));
@@ -64,6 +67,9 @@ class RunPrinter {
 		if (report != null) {
 			out.println("Report:  " + report.resolve("metrics.csv"));
 			out.println("         " + report.resolve("summary.html"));
+			if (nowtest) {
+				out.println("         " + report.resolve("drift.csv"));
+			}
 		}
 		return "PASS".equals(verdict) ? CommandLine.OK : CommandLine.BREACHED;
 	}

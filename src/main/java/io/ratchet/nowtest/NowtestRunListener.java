@@ -1,18 +1,14 @@
 package io.ratchet.nowtest;
 
 import java.time.YearMonth;
-import java.util.stream.Collectors;
 
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunEnd;
 import io.ratchet.run.RunFinished;
-import io.ratchet.run.RunRecord;
-import io.ratchet.system.Failures;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +21,11 @@ class NowtestRunListener implements JobExecutionListener {
 
 	private final ResultsStore results;
 
-	private final ApplicationEventPublisher events;
+	private final RunEnd end;
 
-	NowtestRunListener(ResultsStore results, ApplicationEventPublisher events) {
+	NowtestRunListener(ResultsStore results, RunEnd end) {
 		this.results = results;
-		this.events = events;
+		this.end = end;
 	}
 
 	@Override
@@ -49,20 +45,8 @@ class NowtestRunListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution jobExecution) {
-		long runId = jobExecution.getJobInstance().getInstanceId();
-		if (jobExecution.getStatus() == BatchStatus.FAILED || jobExecution.getStatus() == BatchStatus.STOPPED) {
-			String causes = jobExecution.getAllFailureExceptions()
-				.stream()
-				.map(Failures::describe)
-				.distinct()
-				.collect(Collectors.joining("; "));
-			this.results.failRun(runId, causes.isEmpty() ? jobExecution.getStatus().name() : causes);
-		}
-		String dataset = this.results.run(runId).map(RunRecord::dataset).orElse(null);
-		if (dataset != null) {
-			this.events.publishEvent(new RunFinished(runId, NowtestJobConfiguration.JOB_NAME, dataset,
-					jobExecution.getStatus() == BatchStatus.COMPLETED));
-		}
+		this.end.ended(jobExecution.getJobInstance().getInstanceId(), NowtestJobConfiguration.JOB_NAME,
+				jobExecution.getStatus().name(), jobExecution.getAllFailureExceptions());
 	}
 
 }
