@@ -1,7 +1,6 @@
 package io.ratchet.nowtest;
 
-import java.util.UUID;
-
+import io.ratchet.PostgresTestDatabase;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,14 +18,7 @@ class NowtestPostgresIntegrationTests extends NowtestJobTests {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		String url = System.getenv("RATCHET_TEST_POSTGRES_URL");
-		registry.add("spring.datasource.url", () -> url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-		registry.add("spring.datasource.username",
-				() -> System.getenv().getOrDefault("RATCHET_TEST_POSTGRES_USER", "ratchet"));
-		registry.add("spring.datasource.password",
-				() -> System.getenv().getOrDefault("RATCHET_TEST_POSTGRES_PASSWORD", ""));
-		registry.add("spring.flyway.schemas", () -> schema);
+		PostgresTestDatabase.register(registry);
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.ratchet.schedule;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.ratchet.PostgresTestDatabase;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
@@ -20,13 +20,8 @@ class SchedulerPostgresIntegrationTests extends SchedulerTests {
 
 	@Override
 	protected Map<String, Object> database(String test) {
-		String schema = this.schemas.computeIfAbsent(test,
-				(name) -> "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-		String url = System.getenv("RATCHET_TEST_POSTGRES_URL");
-		return Map.of("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-				"spring.datasource.username", System.getenv().getOrDefault("RATCHET_TEST_POSTGRES_USER", "ratchet"),
-				"spring.datasource.password", System.getenv().getOrDefault("RATCHET_TEST_POSTGRES_PASSWORD", ""),
-				"spring.flyway.schemas", schema);
+		return PostgresTestDatabase.properties(
+				this.schemas.computeIfAbsent(test, (name) -> PostgresTestDatabase.newSchema()));
 	}
 
 }
