@@ -53,7 +53,7 @@ public final class CorpusGenerator {
 	/** Per month, added to each weight (drift). */
 	private final double[] drift = new double[NUMERIC];
 
-	CorpusGenerator(long seed) {
+	public CorpusGenerator(long seed) {
 		this.random = new SplittableRandom(seed);
 		for (int j = 0; j < NUMERIC; j++) {
 			this.weights[j] = (j < 8) ? this.random.nextDouble(-1.0, 1.0) : this.random.nextDouble(-0.2, 0.2);
@@ -78,8 +78,8 @@ public final class CorpusGenerator {
 				(System.nanoTime() - started) / 1e9);
 	}
 
-	/** Writes the configuration and the month files under {@code folder}. */
-	void write(Path folder, long rows) throws IOException {
+	/** Writes the configuration and the month files ({@code rows} in all) under {@code folder}. */
+	public void write(Path folder, long rows) throws IOException {
 		Path config = folder.resolve("config");
 		Path models = config.resolve("models");
 		Path data = folder.resolve("data").resolve(DATASET);
