@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetConfigs;
+import io.ratchet.data.DecimalParser;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
 import io.ratchet.metrics.Accumulators;
@@ -171,7 +172,7 @@ public final class ReferenceFloor {
 			for (int f = 0; f < features; f++) {
 				String text = record.get(this.featureColumns[f]);
 				if (this.numeric[f]) {
-					numbers[f] = this.missing(text) ? Double.NaN : Double.parseDouble(text);
+					numbers[f] = this.missing(text) ? Double.NaN : DecimalParser.parse(text);
 				}
 				else {
 					levels[f] = this.missing(text) ? null : text;
