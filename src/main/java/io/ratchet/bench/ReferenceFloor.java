@@ -11,9 +11,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import io.ratchet.data.DatasetConfig;
@@ -38,7 +39,7 @@ import org.apache.commons.csv.CSVRecord;
  * Spring Batch, no database, no row validation beyond parsing, no reports). For every month file, in parallel on all
  * cores: parse with Commons CSV, turn each record into a {@link Row} (date, label, numbers, levels), score it with every
  * model, add each score to the model's {@link MetricAccumulator}; then the same whole-period merge as the back-test
- * (each month's state through {@code toBytes}/{@code fromBytes}, merged one month at a time). It prints one line of
+ * (each month's state through {@code toBytes}/{@code fromBytes}, merged as months finish). It prints one line of
  * figures per model so that its output can be compared with the back-test's.
  *
  * <p>
@@ -65,20 +66,22 @@ public final class ReferenceFloor {
 		}
 		int threads = Runtime.getRuntime().availableProcessors();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		List<Future<byte[][]>> months = new ArrayList<>();
+		CompletionService<byte[][]> months = new ExecutorCompletionService<>(pool);
 		for (Path file : files) {
-			months.add(pool.submit(() -> month(file, dataset, models)));
+			months.submit(() -> month(file, dataset, models));
 		}
 		List<MetricAccumulator> whole = new ArrayList<>();
 		for (int i = 0; i < models.size(); i++) {
 			whole.add(Accumulators.create(dataset.task(), Accumulators.DEFAULT_THRESHOLD));
 		}
 		long rows = 0;
-		for (Future<byte[][]> month : months) {
-			byte[][] states = month.get();
+		// Merged as months finish, so only the months in flight are in memory.
+		for (int m = 0; m < files.size(); m++) {
+			byte[][] states = months.take().get();
 			for (int i = 0; i < models.size(); i++) {
 				MetricAccumulator state = Accumulators.fromBytes(dataset.task(), Accumulators.DEFAULT_THRESHOLD,
 						states[i]);
+				states[i] = null;
 				if (i == 0) {
 					rows += state.labelled() + state.unlabelled();
 				}
