@@ -65,7 +65,11 @@ public final class ReferenceFloor {
 			files = list.filter((file) -> file.getFileName().toString().endsWith(".csv")).sorted().toList();
 		}
 		int threads = Runtime.getRuntime().availableProcessors();
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		ExecutorService pool = Executors.newFixedThreadPool(threads, (task) -> {
+			Thread thread = new Thread(task, "floor-month");
+			thread.setDaemon(true);
+			return thread;
+		});
 		CompletionService<byte[][]> months = new ExecutorCompletionService<>(pool);
 		for (Path file : files) {
 			months.submit(() -> month(file, dataset, models));
