@@ -17,7 +17,9 @@ import io.ratchet.data.Task;
  * two primitive arrays, one per class, and sorted only when a result is asked for. Past that (a month of more than two
  * million labelled rows, or the whole-period merge of a long history) the scores move into a {@link ScoreHistogram}
  * of fixed size, so memory stays flat however many rows there are; its error is bounded and documented there, and
- * {@link #rankingErrorBounds()} computes the bound for the scores at hand. Every other metric stays exact.
+ * {@link #rankingErrorBounds()} computes the bound for the scores at hand. Every other metric stays exact. A stored
+ * state ({@link #toBytes()}) keeps scores exactly only up to {@link #STATE_EXACT_LIMIT}; a larger one is stored as its
+ * histogram, so that the state of a big month is small (and the database's write buffers with it).
  */
 final class BinaryAccumulator implements MetricAccumulator {
 
@@ -44,6 +46,13 @@ final class BinaryAccumulator implements MetricAccumulator {
 
 	/** Labelled scores kept exactly before they move into a histogram (16 MiB of doubles). */
 	static final int EXACT_LIMIT = 1 << 21;
+
+	/**
+	 * Labelled scores a stored state keeps exactly; a larger accumulator is stored as its histogram (a few bytes per
+	 * used bin instead of 8 per score), so a month's state stays small and a whole period merged from such months is
+	 * within the histogram's bound. The month's own figures are computed before it is stored, so they stay exact.
+	 */
+	static final int STATE_EXACT_LIMIT = 1 << 18;
 
 	private final int exactLimit;
 
@@ -280,14 +289,21 @@ final class BinaryAccumulator implements MetricAccumulator {
 	/**
 	 * Payload: threshold, unlabelled count, TP, FP, TN, FN, three compensated sums (score, log loss, Brier), then the
 	 * positive scores and the negative scores, each as an int count followed by the doubles; or, once the scores are
-	 * in a histogram, the int {@link #HISTOGRAM_MARK} followed by the histogram's used bins.
+	 * in a histogram or there are more than {@link #STATE_EXACT_LIMIT} of them, the int {@link #HISTOGRAM_MARK}
+	 * followed by the histogram's used bins.
 	 */
 	@Override
 	public byte[] toBytes() {
 		int positives = this.positiveScores.size();
 		int negatives = this.negativeScores.size();
+		ScoreHistogram stored = this.histogram;
+		if (stored == null && (long) positives + negatives > STATE_EXACT_LIMIT) {
+			stored = new ScoreHistogram();
+			stored.addAll(this.positiveScores, true);
+			stored.addAll(this.negativeScores, false);
+		}
 		long fixed = Double.BYTES + 5L * Long.BYTES + 3L * 2 * Double.BYTES;
-		long payload = (this.histogram != null) ? fixed + Integer.BYTES + this.histogram.serialisedSize()
+		long payload = (stored != null) ? fixed + Integer.BYTES + stored.serialisedSize()
 				: fixed + 2L * Integer.BYTES + ((long) positives + negatives) * Double.BYTES;
 		if (payload > Integer.MAX_VALUE - 64) {
 			throw new IllegalStateException("accumulator state too large to serialise (" + labelled() + " scores)");
@@ -302,9 +318,9 @@ final class BinaryAccumulator implements MetricAccumulator {
 		StateFormat.putSum(buffer, this.scoreSum);
 		StateFormat.putSum(buffer, this.logLossSum);
 		StateFormat.putSum(buffer, this.brierSum);
-		if (this.histogram != null) {
+		if (stored != null) {
 			buffer.putInt(HISTOGRAM_MARK);
-			this.histogram.write(buffer);
+			stored.write(buffer);
 		}
 		else {
 			putScores(buffer, this.positiveScores);

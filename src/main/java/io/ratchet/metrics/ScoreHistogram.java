@@ -152,9 +152,20 @@ final class ScoreHistogram {
 		return new Ranking(twiceU / (2 * pairs), averagePrecision.value());
 	}
 
-	/** Bytes {@link #write} needs: an int count of used bins, then per used bin its index and both counts. */
+	/**
+	 * Bytes {@link #write} needs: an int count of used bins, then per used bin the distance from the previous used bin
+	 * and both counts, each as an unsigned LEB128 varint (so a month's histogram is a few bytes per used bin).
+	 */
 	int serialisedSize() {
-		return Integer.BYTES + usedBins() * (Integer.BYTES + 2 * Long.BYTES);
+		long size = Integer.BYTES;
+		int previous = -1;
+		for (int b = 0; b < BINS; b++) {
+			if (this.positives[b] != 0 || this.negatives[b] != 0) {
+				size += varintSize(b - previous) + varintSize(this.positives[b]) + varintSize(this.negatives[b]);
+				previous = b;
+			}
+		}
+		return Math.toIntExact(size);
 	}
 
 	private int usedBins() {
@@ -169,34 +180,64 @@ final class ScoreHistogram {
 
 	void write(ByteBuffer buffer) {
 		buffer.putInt(usedBins());
+		int previous = -1;
 		for (int b = 0; b < BINS; b++) {
 			if (this.positives[b] != 0 || this.negatives[b] != 0) {
-				buffer.putInt(b);
-				buffer.putLong(this.positives[b]);
-				buffer.putLong(this.negatives[b]);
+				putVarint(buffer, b - previous);
+				putVarint(buffer, this.positives[b]);
+				putVarint(buffer, this.negatives[b]);
+				previous = b;
 			}
 		}
 	}
 
 	static ScoreHistogram read(ByteBuffer payload) {
 		int used = payload.getInt();
-		if (used < 0 || (long) used * (Integer.BYTES + 2 * Long.BYTES) > payload.remaining()) {
+		if (used < 0 || used > BINS || (long) used * 3 > payload.remaining()) {
 			throw new MetricStateException("corrupt metric state: " + used + " histogram bins announced");
 		}
 		ScoreHistogram histogram = new ScoreHistogram();
-		int previous = -1;
+		long b = -1;
 		for (int i = 0; i < used; i++) {
-			int b = payload.getInt();
-			long p = payload.getLong();
-			long n = payload.getLong();
-			if (b <= previous || b >= BINS || p < 0 || n < 0) {
+			long step = getVarint(payload);
+			b += step;
+			long p = getVarint(payload);
+			long n = getVarint(payload);
+			if (step < 1 || b >= BINS || p < 0 || n < 0 || (p == 0 && n == 0)) {
 				throw new MetricStateException("corrupt metric state: bad histogram bin " + b);
 			}
-			histogram.positives[b] = p;
-			histogram.negatives[b] = n;
-			previous = b;
+			histogram.positives[(int) b] = p;
+			histogram.negatives[(int) b] = n;
 		}
 		return histogram;
+	}
+
+	private static int varintSize(long value) {
+		int size = 1;
+		while ((value >>>= 7) != 0) {
+			size++;
+		}
+		return size;
+	}
+
+	private static void putVarint(ByteBuffer buffer, long value) {
+		while ((value & ~0x7FL) != 0) {
+			buffer.put((byte) ((value & 0x7F) | 0x80));
+			value >>>= 7;
+		}
+		buffer.put((byte) value);
+	}
+
+	private static long getVarint(ByteBuffer buffer) {
+		long value = 0;
+		for (int shift = 0; shift < 64; shift += 7) {
+			byte b = buffer.get();
+			value |= (long) (b & 0x7F) << shift;
+			if (b >= 0) {
+				return value;
+			}
+		}
+		throw new MetricStateException("corrupt metric state: bad histogram count");
 	}
 
 }

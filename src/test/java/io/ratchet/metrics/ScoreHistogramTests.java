@@ -92,6 +92,33 @@ class ScoreHistogramTests {
 	}
 
 	@Test
+	void aLargeStateIsStoredAsACompactHistogramWithinTheBound() {
+		// given a month with more scores than a state keeps exactly
+		SplittableRandom random = new SplittableRandom(17);
+		BinaryAccumulator month = new BinaryAccumulator(0.5);
+		for (int i = 0; i < BinaryAccumulator.STATE_EXACT_LIMIT + 1000; i++) {
+			double score = 1 / (1 + Math.exp(-random.nextGaussian() * 2));
+			month.add(score, (random.nextDouble() < score) ? 1 : 0);
+		}
+		// when
+		byte[] state = month.toBytes();
+		BinaryAccumulator restored = (BinaryAccumulator) Accumulators.fromBytes(month.task(), 0.5, state);
+		// then
+		assertThat(month.exactRanking()).isTrue();
+		assertThat(restored.exactRanking()).isFalse();
+		assertThat(state.length).isLessThan(BinaryAccumulator.STATE_EXACT_LIMIT * 4);
+		Ranking bounds = restored.rankingErrorBounds();
+		MetricValues exact = month.result();
+		MetricValues approximate = restored.result();
+		assertThat(approximate.get(Metric.ROC_AUC).getAsDouble())
+			.isCloseTo(exact.get(Metric.ROC_AUC).getAsDouble(), within(bounds.rocAuc()));
+		assertThat(approximate.get(Metric.AVERAGE_PRECISION).getAsDouble())
+			.isCloseTo(exact.get(Metric.AVERAGE_PRECISION).getAsDouble(), within(bounds.averagePrecision()));
+		assertThat(approximate.get(Metric.LOG_LOSS)).isEqualTo(exact.get(Metric.LOG_LOSS));
+		assertThat(Accumulators.fromBytes(month.task(), 0.5, restored.toBytes()).result()).isEqualTo(approximate);
+	}
+
+	@Test
 	void binsAreMonotoneInTheScore() {
 		// given
 		double[] scores = { -1, 0, 1e-300, 1e-20, 1e-9, 0.25, 0.5, 0.5 + 1e-12, 0.75, 1 - 1e-12, 1, 7 };
