@@ -63,9 +63,10 @@ class BacktestSummaryTasklet implements Tasklet {
 		List<ModelFigures> whole = new ArrayList<>();
 		for (RunModel model : models) {
 			MetricAccumulator merged = Accumulators.create(dataset.task(), run.threshold());
-			for (byte[] state : this.results.partitionStates(run.runId(), model.id())) {
-				merged.merge(Accumulators.fromBytes(dataset.task(), run.threshold(), state));
-			}
+			// One month's state at a time: the merged accumulator is bounded (see MetricAccumulator), so memory stays
+			// flat however long the history is.
+			this.results.forEachPartitionState(run.runId(), model.id(),
+					(state) -> merged.merge(Accumulators.fromBytes(dataset.task(), run.threshold(), state)));
 			MetricValues values = merged.result();
 			whole.add(new ModelFigures(model.id(), dataset.task(), values,
 					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null));

@@ -194,11 +194,11 @@ final class RowParser {
 
 	}
 
-	/** {@link Double#parseDouble} without the NaN and infinity it would also accept. */
+	/** {@link Double#parseDouble} (through the faster {@link DecimalParser}) without the NaN and infinity it accepts. */
 	static double number(String value, String column) throws BadRow {
 		double number;
 		try {
-			number = Double.parseDouble(value);
+			number = DecimalParser.parse(value);
 		}
 		catch (NumberFormatException ex) {
 			throw new BadRow("unparsable number '" + value + "' in column " + column);

@@ -9,9 +9,17 @@ import io.ratchet.data.Task;
 
 /**
  * Metrics of a binary classifier: counts, calibration (mean score, log loss, Brier), the confusion matrix at a
- * threshold (a row is predicted positive when its score is at least the threshold), and the exact ranking metrics
- * (ROC AUC and average precision), which need every labelled score: they are kept in two primitive arrays, one per
- * class, and sorted only when a result is asked for. Definitions follow scikit-learn 1.2.
+ * threshold (a row is predicted positive when its score is at least the threshold), and the ranking metrics (ROC AUC
+ * and average precision). Definitions follow scikit-learn 1.2.
+ *
+ * <p>
+ * Ranking metrics are exact while the accumulator holds at most {@link #EXACT_LIMIT} labelled scores: they are kept in
+ * two primitive arrays, one per class, and sorted only when a result is asked for. Past that (a month of more than two
+ * million labelled rows, or the whole-period merge of a long history) the scores move into a {@link ScoreHistogram}
+ * of fixed size, so memory stays flat however many rows there are; its error is bounded and documented there, and
+ * {@link #rankingErrorBounds()} computes the bound for the scores at hand. Every other metric stays exact. A stored
+ * state ({@link #toBytes()}) keeps scores exactly only up to {@link #STATE_EXACT_LIMIT}; a larger one is stored as its
+ * histogram, so that the state of a big month is small (and the database's write buffers with it).
  */
 final class BinaryAccumulator implements MetricAccumulator {
 
@@ -36,19 +44,48 @@ final class BinaryAccumulator implements MetricAccumulator {
 
 	private final CompensatedSum brierSum;
 
-	private final ScoreBuffer positiveScores;
+	/** Labelled scores kept exactly before they move into a histogram (16 MiB of doubles). */
+	static final int EXACT_LIMIT = 1 << 21;
 
-	private final ScoreBuffer negativeScores;
+	/**
+	 * Labelled scores a stored state keeps exactly; a larger accumulator is stored as its histogram (a few bytes per
+	 * used bin instead of 8 per score), so a month's state stays small and a whole period merged from such months is
+	 * within the histogram's bound. The month's own figures are computed before it is stored, so they stay exact.
+	 */
+	static final int STATE_EXACT_LIMIT = 1 << 18;
+
+	private final int exactLimit;
+
+	private ScoreBuffer positiveScores;
+
+	private ScoreBuffer negativeScores;
+
+	/** {@code null} while the ranking metrics are exact. */
+	private ScoreHistogram histogram;
 
 	BinaryAccumulator(double threshold) {
-		this(checkThreshold(threshold), 0, new long[4], new CompensatedSum(), new CompensatedSum(), new CompensatedSum(),
-				new ScoreBuffer(), new ScoreBuffer());
+		this(threshold, EXACT_LIMIT);
+	}
+
+	/** An accumulator that keeps at most {@code exactLimit} scores exactly (tests use small limits). */
+	BinaryAccumulator(double threshold, int exactLimit) {
+		this(checkThreshold(threshold), exactLimit, 0, new long[4], new CompensatedSum(), new CompensatedSum(),
+				new CompensatedSum(), new ScoreBuffer(), new ScoreBuffer(), null);
 	}
 
 	private BinaryAccumulator(double threshold, long unlabelled, long[] confusion, CompensatedSum scoreSum,
 			CompensatedSum logLossSum, CompensatedSum brierSum, ScoreBuffer positiveScores,
 			ScoreBuffer negativeScores) {
+		this(threshold, EXACT_LIMIT, unlabelled, confusion, scoreSum, logLossSum, brierSum, positiveScores,
+				negativeScores, null);
+	}
+
+	private BinaryAccumulator(double threshold, int exactLimit, long unlabelled, long[] confusion,
+			CompensatedSum scoreSum, CompensatedSum logLossSum, CompensatedSum brierSum, ScoreBuffer positiveScores,
+			ScoreBuffer negativeScores, ScoreHistogram histogram) {
 		this.threshold = threshold;
+		this.exactLimit = exactLimit;
+		this.histogram = histogram;
 		this.unlabelled = unlabelled;
 		this.truePositives = confusion[0];
 		this.falsePositives = confusion[1];
@@ -84,7 +121,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 		boolean predictedPositive = prediction >= this.threshold;
 		double clipped = Math.min(Math.max(prediction, LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
 		if (label == 1.0) {
-			this.positiveScores.add(prediction);
+			keep(prediction, true);
 			this.logLossSum.add(-Math.log(clipped));
 			if (predictedPositive) {
 				this.truePositives++;
@@ -94,7 +131,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 			}
 		}
 		else if (label == 0.0) {
-			this.negativeScores.add(prediction);
+			keep(prediction, false);
 			this.logLossSum.add(-Math.log(1 - clipped));
 			if (predictedPositive) {
 				this.falsePositives++;
@@ -109,6 +146,46 @@ final class BinaryAccumulator implements MetricAccumulator {
 		this.scoreSum.add(prediction);
 		double error = prediction - label;
 		this.brierSum.add(error * error);
+	}
+
+	private void keep(double score, boolean positive) {
+		if (this.histogram != null) {
+			this.histogram.add(score, positive);
+			return;
+		}
+		(positive ? this.positiveScores : this.negativeScores).add(score);
+		if (this.positiveScores.size() + this.negativeScores.size() > this.exactLimit) {
+			spill();
+		}
+	}
+
+	/** Moves the exact scores into a histogram, for good. */
+	private void spill() {
+		ScoreHistogram spilled = new ScoreHistogram();
+		spilled.addAll(this.positiveScores, true);
+		spilled.addAll(this.negativeScores, false);
+		this.histogram = spilled;
+		this.positiveScores = new ScoreBuffer();
+		this.negativeScores = new ScoreBuffer();
+	}
+
+	/** Whether ROC AUC and average precision are exact (no histogram yet). */
+	boolean exactRanking() {
+		return this.histogram == null;
+	}
+
+	/**
+	 * The largest possible error of ROC AUC and of average precision as {@link #result()} gives them: both 0 while the
+	 * ranking is exact; {@code null} when they are undefined (one class only).
+	 */
+	Ranking rankingErrorBounds() {
+		if (this.truePositives + this.falseNegatives == 0 || this.trueNegatives + this.falsePositives == 0) {
+			return null;
+		}
+		if (this.histogram == null) {
+			return new Ranking(0, 0);
+		}
+		return new Ranking(this.histogram.rocAucErrorBound(), this.histogram.averagePrecisionErrorBound());
 	}
 
 	@Override
@@ -128,8 +205,36 @@ final class BinaryAccumulator implements MetricAccumulator {
 		this.scoreSum.add(that.scoreSum);
 		this.logLossSum.add(that.logLossSum);
 		this.brierSum.add(that.brierSum);
-		this.positiveScores.addAll(that.positiveScores);
-		this.negativeScores.addAll(that.negativeScores);
+		if (that == this) {
+			if (this.histogram != null) {
+				this.histogram.addAll(this.histogram);
+				return;
+			}
+			this.positiveScores.addAll(this.positiveScores);
+			this.negativeScores.addAll(this.negativeScores);
+		}
+		else {
+			if (this.histogram == null && that.histogram == null && (long) this.positiveScores.size()
+					+ this.negativeScores.size() + that.positiveScores.size() + that.negativeScores.size() > this.exactLimit) {
+				spill();
+			}
+			else if (this.histogram == null && that.histogram != null) {
+				spill();
+			}
+			if (this.histogram != null) {
+				this.histogram.addAll(that.positiveScores, true);
+				this.histogram.addAll(that.negativeScores, false);
+				if (that.histogram != null) {
+					this.histogram.addAll(that.histogram);
+				}
+				return;
+			}
+			this.positiveScores.addAll(that.positiveScores);
+			this.negativeScores.addAll(that.negativeScores);
+		}
+		if (this.positiveScores.size() + (long) this.negativeScores.size() > this.exactLimit) {
+			spill();
+		}
 	}
 
 	@Override
@@ -140,8 +245,8 @@ final class BinaryAccumulator implements MetricAccumulator {
 		if (n == 0) {
 			return new MetricValues(values);
 		}
-		int positives = this.positiveScores.size();
-		int negatives = this.negativeScores.size();
+		long positives = this.truePositives + this.falseNegatives;
+		long negatives = this.trueNegatives + this.falsePositives;
 		values.put(Metric.POSITIVES, (double) positives);
 		values.put(Metric.MEAN_SCORE, this.scoreSum.value() / n);
 		values.put(Metric.LOG_LOSS, this.logLossSum.value() / n);
@@ -152,8 +257,9 @@ final class BinaryAccumulator implements MetricAccumulator {
 		values.put(Metric.F1,
 				ratio(2 * this.truePositives, 2 * this.truePositives + this.falsePositives + this.falseNegatives));
 		if (positives > 0 && negatives > 0) {
-			Ranking ranking = Ranking.of(this.positiveScores.sorted(), positives, this.negativeScores.sorted(),
-					negatives);
+			Ranking ranking = (this.histogram != null) ? this.histogram.ranking()
+					: Ranking.of(this.positiveScores.sorted(), this.positiveScores.size(), this.negativeScores.sorted(),
+							this.negativeScores.size());
 			values.put(Metric.ROC_AUC, ranking.rocAuc());
 			values.put(Metric.AVERAGE_PRECISION, ranking.averagePrecision());
 		}
@@ -167,7 +273,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 
 	@Override
 	public long labelled() {
-		return (long) this.positiveScores.size() + this.negativeScores.size();
+		return this.truePositives + this.falseNegatives + this.trueNegatives + this.falsePositives;
 	}
 
 	@Override
@@ -182,14 +288,23 @@ final class BinaryAccumulator implements MetricAccumulator {
 
 	/**
 	 * Payload: threshold, unlabelled count, TP, FP, TN, FN, three compensated sums (score, log loss, Brier), then the
-	 * positive scores and the negative scores, each as an int count followed by the doubles.
+	 * positive scores and the negative scores, each as an int count followed by the doubles; or, once the scores are
+	 * in a histogram or there are more than {@link #STATE_EXACT_LIMIT} of them, the int {@link #HISTOGRAM_MARK}
+	 * followed by the histogram's used bins.
 	 */
 	@Override
 	public byte[] toBytes() {
 		int positives = this.positiveScores.size();
 		int negatives = this.negativeScores.size();
-		long payload = Double.BYTES + 5L * Long.BYTES + 3L * 2 * Double.BYTES + 2L * Integer.BYTES
-				+ ((long) positives + negatives) * Double.BYTES;
+		ScoreHistogram stored = this.histogram;
+		if (stored == null && (long) positives + negatives > STATE_EXACT_LIMIT) {
+			stored = new ScoreHistogram();
+			stored.addAll(this.positiveScores, true);
+			stored.addAll(this.negativeScores, false);
+		}
+		long fixed = Double.BYTES + 5L * Long.BYTES + 3L * 2 * Double.BYTES;
+		long payload = (stored != null) ? fixed + Integer.BYTES + stored.serialisedSize()
+				: fixed + 2L * Integer.BYTES + ((long) positives + negatives) * Double.BYTES;
 		if (payload > Integer.MAX_VALUE - 64) {
 			throw new IllegalStateException("accumulator state too large to serialise (" + labelled() + " scores)");
 		}
@@ -203,16 +318,25 @@ final class BinaryAccumulator implements MetricAccumulator {
 		StateFormat.putSum(buffer, this.scoreSum);
 		StateFormat.putSum(buffer, this.logLossSum);
 		StateFormat.putSum(buffer, this.brierSum);
-		putScores(buffer, this.positiveScores);
-		putScores(buffer, this.negativeScores);
+		if (stored != null) {
+			buffer.putInt(HISTOGRAM_MARK);
+			stored.write(buffer);
+		}
+		else {
+			putScores(buffer, this.positiveScores);
+			putScores(buffer, this.negativeScores);
+		}
 		return StateFormat.finish(buffer);
 	}
 
+	/** Where an exact state has its count of positive scores, a histogram state has this mark. */
+	static final int HISTOGRAM_MARK = Integer.MIN_VALUE;
+
 	private static void putScores(ByteBuffer buffer, ScoreBuffer scores) {
-		buffer.putInt(scores.size());
-		for (int i = 0; i < scores.size(); i++) {
-			buffer.putDouble(scores.get(i));
-		}
+		int size = scores.size();
+		buffer.putInt(size);
+		buffer.asDoubleBuffer().put(scores.values(), 0, size);
+		buffer.position(buffer.position() + size * Double.BYTES);
 	}
 
 	/**
@@ -237,6 +361,19 @@ final class BinaryAccumulator implements MetricAccumulator {
 			CompensatedSum scoreSum = StateFormat.getSum(payload);
 			CompensatedSum logLossSum = StateFormat.getSum(payload);
 			CompensatedSum brierSum = StateFormat.getSum(payload);
+			payload.mark();
+			if (payload.getInt() == HISTOGRAM_MARK) {
+				ScoreHistogram histogram = ScoreHistogram.read(payload);
+				StateFormat.close(payload);
+				if (histogram.positives() != confusion[0] + confusion[3]
+						|| histogram.negatives() != confusion[1] + confusion[2]) {
+					throw new MetricStateException(
+							"corrupt metric state: the confusion matrix does not agree with the stored histogram");
+				}
+				return new BinaryAccumulator(threshold, EXACT_LIMIT, unlabelled, confusion, scoreSum, logLossSum,
+						brierSum, new ScoreBuffer(), new ScoreBuffer(), histogram);
+			}
+			payload.reset();
 			double[] positives = getScores(payload, "positive");
 			double[] negatives = getScores(payload, "negative");
 			StateFormat.close(payload);
@@ -263,8 +400,9 @@ final class BinaryAccumulator implements MetricAccumulator {
 					+ payload.remaining() / Double.BYTES + " at most present");
 		}
 		double[] scores = new double[count];
+		payload.asDoubleBuffer().get(scores);
+		payload.position(payload.position() + count * Double.BYTES);
 		for (int i = 0; i < count; i++) {
-			scores[i] = payload.getDouble();
 			if (!Double.isFinite(scores[i])) {
 				throw new MetricStateException("corrupt metric state: " + kind + " score " + scores[i]);
 			}

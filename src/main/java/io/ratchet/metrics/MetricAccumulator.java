@@ -43,8 +43,9 @@ public interface MetricAccumulator {
 
 	/**
 	 * The full state in a compact binary form (with a format version and a checksum), to be stored and read back with
-	 * {@link Accumulators#fromBytes(Task, double, byte[])}. Binary tasks keep every labelled score, so the size is about
-	 * 8 bytes per labelled row; regression state has a fixed size.
+	 * {@link Accumulators#fromBytes(Task, double, byte[])}. Binary states keep every labelled score (8 bytes each) up
+	 * to 2^18 of them, then a histogram of scores, a few bytes per used bin; regression state has a fixed size. So the
+	 * state, and the memory of a merge, is bounded whatever the number of rows.
 	 */
 	byte[] toBytes();
 

@@ -49,6 +49,11 @@ final class ScoreBuffer {
 		return this.size;
 	}
 
+	/** The backing array; only its first {@link #size()} entries are values. The caller must not modify it. */
+	double[] values() {
+		return this.values;
+	}
+
 	double get(int index) {
 		return this.values[index];
 	}

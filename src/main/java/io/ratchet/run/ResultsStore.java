@@ -1,9 +1,11 @@
 package io.ratchet.run;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.ratchet.metrics.Metric;
 import io.ratchet.requirement.Breach;
@@ -99,6 +101,18 @@ public class ResultsStore {
 			.params(runId, modelVersionId)
 			.query((rs, i) -> rs.getBytes(1))
 			.list();
+	}
+
+	/**
+	 * Hands the partition states of one model of a run to {@code action} one at a time, in period order, so that a
+	 * merge never holds more than one of them (a long history's states together can be larger than the heap).
+	 */
+	public void forEachPartitionState(long runId, long modelVersionId, Consumer<byte[]> action) {
+		this.jdbc.sql("SELECT state FROM partition_state WHERE run_id = ? AND model_version_id = ? ORDER BY period")
+			.params(runId, modelVersionId)
+			.query((ResultSet rs) -> {
+				action.accept(rs.getBytes(1));
+			});
 	}
 
 	public List<PartitionResult> partitions(long runId) {
