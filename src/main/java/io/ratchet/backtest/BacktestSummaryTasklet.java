@@ -1,7 +1,6 @@
 package io.ratchet.backtest;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,17 +59,18 @@ class BacktestSummaryTasklet implements Tasklet {
 		DatasetRequirements requirements = BacktestRequirements.of(this.workspace, dataset.name());
 
 		List<RunModel> models = this.results.runModels(run.runId());
-		List<ModelFigures> whole = new ArrayList<>();
-		for (RunModel model : models) {
+		// Models are merged in parallel (the common pool: one per core): each merge reads its own months' states on its
+		// own connection, already committed by the worker steps, and sorting the whole period's scores is the costly
+		// part. One month's state at a time: the merged accumulator is bounded (see MetricAccumulator), so memory stays
+		// flat however long the history is.
+		List<ModelFigures> whole = models.parallelStream().map((model) -> {
 			MetricAccumulator merged = Accumulators.create(dataset.task(), run.threshold());
-			// One month's state at a time: the merged accumulator is bounded (see MetricAccumulator), so memory stays
-			// flat however long the history is.
 			this.results.forEachPartitionState(run.runId(), model.id(),
 					(state) -> merged.merge(Accumulators.fromBytes(dataset.task(), run.threshold(), state)));
 			MetricValues values = merged.result();
-			whole.add(new ModelFigures(model.id(), dataset.task(), values,
-					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null));
-		}
+			return new ModelFigures(model.id(), dataset.task(), values,
+					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null);
+		}).toList();
 		this.results.saveWholePeriod(run.runId(), whole);
 
 		RunSummary summary = RunSummary.load(this.results, run.runId());
