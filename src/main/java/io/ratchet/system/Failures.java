@@ -1,5 +1,7 @@
 package io.ratchet.system;
 
+import org.springframework.beans.BeansException;
+
 /** How a failure is told to people: the innermost message (which names the file, line and cause). */
 public final class Failures {
 
@@ -8,7 +10,8 @@ public final class Failures {
 
 	/**
 	 * The innermost message of a chain of causes, prefixed by the outermost one when that says something more (for
-	 * example "cannot restart run 7: ...").
+	 * example "cannot restart run 7: ..."). A failure to create the application's beans (bad configuration found at
+	 * start-up) is told by its innermost message alone: the chain of bean names before it says nothing to a user.
 	 */
 	public static String describe(Throwable failure) {
 		Throwable cause = failure;
@@ -16,6 +19,9 @@ public final class Failures {
 			cause = cause.getCause();
 		}
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		if (failure instanceof BeansException) {
+			return message;
+		}
 		return (failure != cause && failure.getMessage() != null && !failure.getMessage().contains(message))
 				? failure.getMessage() + ": " + message : message;
 	}
