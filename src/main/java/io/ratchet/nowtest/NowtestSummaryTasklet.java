@@ -6,8 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import io.ratchet.data.DatasetConfig;
+import io.ratchet.report.ReportTable;
 import io.ratchet.report.RunReports;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.Verdict;
@@ -70,10 +79,56 @@ class NowtestSummaryTasklet implements Tasklet {
 				partition.rowsRejected(), partition.rowsUnlabelled() + window.rowsAwaitingLabel(),
 				reportDir.resolve("summary.html").toString(), null);
 		RunSummary summary = RunSummary.load(this.results, runId);
-		this.reports.write(summary, dataset, requirements, reportDir);
+		this.reports.write(summary, dataset, requirements, reportDir, List.of(driftTable(runId, summary)));
 		writeDriftCsv(runId, reportDir);
 		contribution.setExitStatus(new ExitStatus(verdict.name()));
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The drift of every feature and score as one table for {@code summary.html}: a row per subject, a column per
+	 * statistic, breached cells marked as breached metrics are.
+	 */
+	private ReportTable driftTable(long runId, RunSummary summary) {
+		List<String> statistics = List.of("psi", "ks", "missing_rate", "missing_rate_change");
+		Map<String, Map<String, Double>> bySubject = new TreeMap<>((a, b) -> {
+			boolean scoreA = a.startsWith("score:");
+			boolean scoreB = b.startsWith("score:");
+			return (scoreA != scoreB) ? Boolean.compare(scoreA, scoreB) : a.compareTo(b);
+		});
+		String reference = "";
+		for (NowtestStore.StoredDrift value : this.store.drift(runId)) {
+			bySubject.computeIfAbsent(value.subject(), (subject) -> new HashMap<>())
+				.put(value.statistic(), value.value());
+			reference = value.referenceDesc() + ", " + value.referenceRows() + " rows; window " + value.windowRows()
+					+ " rows";
+		}
+		Map<String, Set<String>> breached = new HashMap<>();
+		for (RunSummary.ModelSummary model : summary.models()) {
+			model.breaches().forEach((breach) -> breached.computeIfAbsent(model.model().key(), (key) -> new HashSet<>())
+				.add(breach.metric()));
+		}
+		List<List<ReportTable.Cell>> rows = new ArrayList<>();
+		bySubject.forEach((subject, values) -> {
+			List<ReportTable.Cell> row = new ArrayList<>();
+			row.add(ReportTable.Cell.of(subject));
+			for (String statistic : statistics) {
+				Double value = values.get(statistic);
+				row.add(new ReportTable.Cell((value == null) ? "–" : String.format(Locale.ROOT, "%.4f", value),
+						value != null && isBreached(breached, subject, statistic)));
+			}
+			rows.add(row);
+		});
+		List<String> header = new ArrayList<>(List.of("feature or score"));
+		header.addAll(statistics);
+		return new ReportTable("Drift", "Against " + reference + ".", header, rows);
+	}
+
+	private static boolean isBreached(Map<String, Set<String>> breached, String subject, String statistic) {
+		if (subject.startsWith("score:")) {
+			return breached.getOrDefault(subject.substring("score:".length()), Set.of()).contains(statistic + ":score");
+		}
+		return breached.values().stream().anyMatch((keys) -> keys.contains(statistic + ":" + subject));
 	}
 
 	private void writeDriftCsv(long runId, Path dir) throws IOException {

@@ -30,11 +30,17 @@ import org.springframework.stereotype.Component;
 public class RunReports {
 
 	public void write(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements, Path dir) {
+		write(summary, dataset, requirements, dir, List.of());
+	}
+
+	/** As {@link #write(RunSummary, DatasetConfig, DatasetRequirements, Path)}, with the job's own tables. */
+	public void write(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements, Path dir,
+			List<ReportTable> tables) {
 		try {
 			Files.createDirectories(dir);
 			writeAtomically(dir.resolve("metrics.csv"), (out) -> writeCsv(summary, dataset, out));
 			writeAtomically(dir.resolve("summary.html"),
-					(out) -> out.write(new SummaryHtml(summary, dataset, requirements).render()));
+					(out) -> out.write(new SummaryHtml(summary, dataset, requirements, tables).render()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the report in " + dir, ex);

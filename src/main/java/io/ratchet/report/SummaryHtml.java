@@ -26,8 +26,11 @@ class SummaryHtml {
 
 	private final StringBuilder html = new StringBuilder(32 * 1024);
 
-	SummaryHtml(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements) {
+	private final List<ReportTable> tables;
+
+	SummaryHtml(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements, List<ReportTable> tables) {
 		this.summary = summary;
+		this.tables = tables;
 		this.dataset = dataset;
 		this.requirements = requirements;
 	}
@@ -65,6 +68,7 @@ class SummaryHtml {
 			append("<p class=\"BREACH\">").esc(run.failure()).append("</p>");
 		}
 		breaches();
+		this.tables.forEach(this::table);
 		for (ModelSummary model : this.summary.models()) {
 			model(model);
 		}
@@ -121,7 +125,8 @@ class SummaryHtml {
 		append("<h2>").esc(model.model().key()).append(" <small>(").esc(model.model().role()).append(", ")
 			.esc(model.verdict().replace('_', ' ')).append(")</small></h2>");
 		List<Bound> monthly = this.requirements.monthlyFor(model.model().name());
-		append("<table><tr><th class=\"l\">month</th><th class=\"l\">verdict</th>");
+		append("<table><tr><th class=\"l\">").append(nowtest() ? "period" : "month")
+			.append("</th><th class=\"l\">verdict</th>");
 		metrics.forEach((metric) -> append("<th>").append(metric.key()).append(bound(monthly, metric))
 			.append("</th>"));
 		append("</tr>");
@@ -187,6 +192,29 @@ class SummaryHtml {
 
 	private void fact(String name, String value) {
 		append("<tr><th class=\"l\">").esc(name).append("</th><td class=\"l\">").esc(value).append("</td></tr>");
+	}
+
+	private void table(ReportTable table) {
+		append("<h2>").esc(table.title()).append("</h2>");
+		if (!table.note().isEmpty()) {
+			append("<p>").esc(table.note()).append("</p>");
+		}
+		append("<table><tr>");
+		for (int i = 0; i < table.header().size(); i++) {
+			append((i == 0) ? "<th class=\"l\">" : "<th>").esc(table.header().get(i)).append("</th>");
+		}
+		append("</tr>");
+		for (List<ReportTable.Cell> row : table.rows()) {
+			append("<tr>");
+			for (int i = 0; i < row.size(); i++) {
+				ReportTable.Cell cell = row.get(i);
+				append((i == 0) ? "<td class=\"l\">" : (cell.breached() ? "<td class=\"bad\">" : "<td>"))
+					.esc(cell.text())
+					.append("</td>");
+			}
+			append("</tr>");
+		}
+		append("</table>");
 	}
 
 	private SummaryHtml append(Object text) {

@@ -74,7 +74,7 @@ class NowtestCommandTests {
 	}
 
 	@Test
-	void theDemosLastWindowBreachesOnMetricsAndDrift() {
+	void theDemosLastWindowBreachesOnMetricsAndDrift() throws Exception {
 		// when
 		int code = this.commandLine.run("nowtest", "--dataset", "churn");
 
@@ -103,6 +103,13 @@ class NowtestCommandTests {
 		assertThat(keys).contains("roc_auc", "psi:monthly_charges", "ks:monthly_charges");
 		String report = output.lines().filter((line) -> line.contains("drift.csv")).findFirst().orElseThrow().trim();
 		assertThat(Path.of(report)).exists();
+		// and the page people open shows the drift, the breached cells marked
+		String html = Files.readString(Path.of(report).resolveSibling("summary.html"));
+		assertThat(html).contains("<h1>Now-test of <code>churn</code>")
+			.contains("<h2>Drift</h2>")
+			.containsPattern("<td class=\"l\">monthly_charges</td><td class=\"bad\">0\\.79\\d\\d</td>"
+					+ "<td class=\"bad\">0\\.17\\d\\d</td>")
+			.containsPattern("<td class=\"l\">plan</td><td>0\\.\\d+</td><td>–</td>");
 	}
 
 	@Test
