@@ -81,9 +81,9 @@ class BacktestJobConfiguration {
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
-			RejectedRowsWriter rejectedRows, BacktestProgressListener backtestProgressListener) {
+			BacktestProgressListener backtestProgressListener) {
 		return new StepBuilder("backtestMonth", jobRepository)
-			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results, rejectedRows), transactionManager)
+			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results), transactionManager)
 			.listener(backtestProgressListener)
 			.build();
 	}

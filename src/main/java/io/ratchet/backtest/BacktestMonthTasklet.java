@@ -10,6 +10,7 @@ import java.util.List;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFileReader;
 import io.ratchet.data.ReadStats;
+import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.model.ModelCatalogue;
@@ -51,14 +52,10 @@ class BacktestMonthTasklet implements Tasklet {
 
 	private final ResultsStore results;
 
-	private final RejectedRowsWriter rejectedRows;
-
-	BacktestMonthTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
-			RejectedRowsWriter rejectedRows) {
+	BacktestMonthTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results) {
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
-		this.rejectedRows = rejectedRows;
 	}
 
 	@Override
@@ -90,7 +87,7 @@ class BacktestMonthTasklet implements Tasklet {
 		Path rejectedFile = this.workspace.reportDir("backtest", run.runId()).resolve("rejected")
 			.resolve(month + ".csv");
 		ReadStats stats;
-		try (RejectedRowsWriter.Sink rejects = this.rejectedRows.open(rejectedFile)) {
+		try (RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
 			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
 				double label = row.label();
 				for (int i = 0; i < count; i++) {
@@ -102,7 +99,7 @@ class BacktestMonthTasklet implements Tasklet {
 			throw new UncheckedIOException(ex);
 		}
 
-		DatasetRequirements requirements = BacktestRequirements.of(this.workspace, dataset.name());
+		DatasetRequirements requirements = this.workspace.requirements().forDatasetOrNone(dataset.name());
 		List<ModelFigures> figures = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			var values = accumulators[i].result();

@@ -110,9 +110,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		ModelCatalogue catalogue = this.workspace.models();
 		Set<String> keys = new LinkedHashSet<>(parameters.models());
 		if (keys.isEmpty()) {
-			ModelRegistry registry = this.workspace.registry();
-			registry.champion(dataset.name()).ifPresent(keys::add);
-			keys.addAll(registry.candidates(dataset.name()));
+			keys.addAll(this.workspace.registry().contenders(dataset.name()));
 			if (keys.isEmpty()) {
 				throw new IllegalStateException("dataset " + dataset.name() + " has no champion or candidates in "
 						+ this.workspace.paths().config().resolve("registry.yml") + "; name models with --models");

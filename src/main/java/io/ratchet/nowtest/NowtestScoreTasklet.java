@@ -1,9 +1,5 @@
 package io.ratchet.nowtest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,14 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.function.Consumer;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFileReader;
 import io.ratchet.data.MonthFiles;
 import io.ratchet.data.ReadStats;
-import io.ratchet.data.Rejection;
-import io.ratchet.data.Row;
+import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.drift.DatasetProfile;
 import io.ratchet.drift.Drift;
 import io.ratchet.drift.DriftResult;
@@ -41,8 +35,6 @@ import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.Workspace;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,7 +143,7 @@ class NowtestScoreTasklet implements Tasklet {
 		}
 		Path reportDir = this.workspace.reportDir(NowtestJobConfiguration.JOB_NAME, runId);
 		Counts counts = new Counts();
-		try (Rejects rejects = new Rejects(reportDir.resolve("rejected.csv"))) {
+		try (RejectedRowsFile rejects = RejectedRowsFile.open(reportDir.resolve("rejected.csv"))) {
 			MonthFileReader reader = new MonthFileReader(dataset);
 			List<YearMonth> referenceMonths = reference.months().stream().filter(files::containsKey).toList();
 			log.info("run {}: reference {}: {} month files", runId, reference.description(), referenceMonths.size());
@@ -166,6 +158,7 @@ class NowtestScoreTasklet implements Tasklet {
 			}
 			log.info("run {}: window {}..{} (labels up to {}): {} month files", runId, window.start(), window.asOf(),
 					window.labelCutoff(), windowMonths.size());
+			double[] scores = new double[count];
 			for (YearMonth month : windowMonths) {
 				ReadStats stats = reader.read(files.get(month), month, (row) -> {
 					if (!window.contains(row.date())) {
@@ -173,7 +166,6 @@ class NowtestScoreTasklet implements Tasklet {
 					}
 					counts.inWindow++;
 					windowProfile.add(row);
-					double[] scores = new double[count];
 					for (int i = 0; i < count; i++) {
 						scores[i] = scorers[i].score(row);
 						windowScores[i].add(scores[i]);
@@ -284,9 +276,7 @@ class NowtestScoreTasklet implements Tasklet {
 	}
 
 	private DatasetRequirements requirements(DatasetConfig dataset) {
-		DatasetRequirements requirements = this.workspace.requirements()
-			.forDataset(dataset.name())
-			.orElseGet(() -> DatasetRequirements.none(dataset.name()));
+		DatasetRequirements requirements = this.workspace.requirements().forDatasetOrNone(dataset.name());
 		for (String feature : requirements.drift().overrides().keySet()) {
 			if (dataset.featureIndex(feature) < 0) {
 				throw new RequirementsException(this.workspace.paths().config().resolve("requirements.yml")
@@ -300,9 +290,7 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private List<ModelVersion> models(DatasetConfig dataset) {
 		ModelRegistry registry = this.workspace.registry();
-		Set<String> keys = new LinkedHashSet<>();
-		registry.champion(dataset.name()).ifPresent(keys::add);
-		keys.addAll(registry.candidates(dataset.name()));
+		Set<String> keys = new LinkedHashSet<>(registry.contenders(dataset.name()));
 		if (keys.isEmpty()) {
 			throw new IllegalStateException("dataset " + dataset.name() + " has no champion or candidates in "
 					+ registry.file() + ": a now-test needs a model to judge");
@@ -343,42 +331,6 @@ class NowtestScoreTasklet implements Tasklet {
 			var context = job.getExecutionContext();
 			return new ExecutionCounts(context.getInt(NowtestImportTasklet.FILES, 0),
 					context.getLong(NowtestImportTasklet.ROWS, 0), context.getLong(NowtestImportTasklet.REJECTED, 0));
-		}
-
-	}
-
-	/** Rejected rows of the month files read, in the run's report folder; the file exists only if there are some. */
-	private static final class Rejects implements Consumer<Rejection>, AutoCloseable {
-
-		private final Path file;
-
-		private CSVPrinter printer;
-
-		Rejects(Path file) throws IOException {
-			this.file = file;
-			Files.deleteIfExists(file);
-		}
-
-		@Override
-		public void accept(Rejection rejection) {
-			try {
-				if (this.printer == null) {
-					Files.createDirectories(this.file.getParent());
-					this.printer = new CSVPrinter(Files.newBufferedWriter(this.file, StandardCharsets.UTF_8),
-							CSVFormat.DEFAULT.builder().setHeader("file", "line", "reason", "record").get());
-				}
-				this.printer.printRecord(rejection.file(), rejection.line(), rejection.reason(), rejection.raw());
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot write rejected rows to " + this.file, ex);
-			}
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (this.printer != null) {
-				this.printer.close();
-			}
 		}
 
 	}

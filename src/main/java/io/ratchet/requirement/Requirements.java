@@ -59,6 +59,11 @@ public final class Requirements {
 		return Optional.ofNullable(this.datasets.get(dataset));
 	}
 
+	/** The requirements of a dataset, or none (every period passes) when the file does not name it. */
+	public DatasetRequirements forDatasetOrNone(String dataset) {
+		return forDataset(dataset).orElseGet(() -> DatasetRequirements.none(dataset));
+	}
+
 	/** The names of the datasets with requirements, in file order. */
 	public Set<String> datasets() {
 		return this.datasets.keySet();
