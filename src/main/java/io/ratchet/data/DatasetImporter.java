@@ -205,6 +205,21 @@ public final class DatasetImporter {
 		}
 	}
 
+	/**
+	 * The SHA-256 of a file's bytes, lower-case hex: what {@link ImportResult#sourceSha256()} records, so a caller can
+	 * tell before importing whether the same file was imported already.
+	 */
+	public static String sha256(Path file) {
+		MessageDigest digest = sha256();
+		try (InputStream in = new DigestInputStream(open(file), digest)) {
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file, ex);
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
 	private static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");

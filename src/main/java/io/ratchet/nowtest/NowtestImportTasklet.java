@@ -1,15 +1,9 @@
 package io.ratchet.nowtest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -73,7 +67,7 @@ class NowtestImportTasklet implements Tasklet {
 		Optional<Path> next = next(datasetDir.resolve("incoming"));
 		if (next.isPresent()) {
 			Path file = next.get();
-			String sha256 = sha256(file);
+			String sha256 = DatasetImporter.sha256(file);
 			if (this.store.alreadyImported(dataset.name(), sha256)) {
 				log.info("run {}: {} was imported before (same SHA-256); not merged again", jobId(job),
 						file.getFileName());
@@ -123,22 +117,6 @@ class NowtestImportTasklet implements Tasklet {
 			target = processed.resolve(name + "." + attempt);
 		}
 		return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-	}
-
-	static String sha256(Path file) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-				in.transferTo(java.io.OutputStream.nullOutputStream());
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + file, ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static long jobId(JobExecution job) {
