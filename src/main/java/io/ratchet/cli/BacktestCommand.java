@@ -11,14 +11,8 @@ import java.util.Set;
 
 import io.ratchet.backtest.BacktestParameters;
 import io.ratchet.backtest.BacktestProperties;
-import io.ratchet.system.Failures;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -26,23 +20,16 @@ import org.springframework.stereotype.Component;
 @Component
 class BacktestCommand implements Command {
 
-	private final JobOperator jobOperator;
-
 	private final Job backtest;
 
 	private final BacktestProperties properties;
 
-	private final RunPrinter printer;
+	private final JobStarter starter;
 
-	private final JobRepository jobRepository;
-
-	BacktestCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("backtest") Job backtest,
-			BacktestProperties properties, RunPrinter printer) {
-		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
+	BacktestCommand(@Qualifier("backtest") Job backtest, BacktestProperties properties, JobStarter starter) {
 		this.backtest = backtest;
 		this.properties = properties;
-		this.printer = printer;
+		this.starter = starter;
 	}
 
 	@Override
@@ -63,25 +50,7 @@ class BacktestCommand implements Command {
 		BacktestParameters parameters = new BacktestParameters(dataset, month(options.get("from"), "from"),
 				month(options.get("to"), "to"), models, asOf(options.get("as-of")));
 		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");
-		JobExecution execution;
-		try {
-			execution = this.jobOperator.start(this.backtest, parameters.toJobParameters());
-		}
-		catch (JobInstanceAlreadyCompleteException ex) {
-			JobInstance done = this.jobRepository.getJobInstance(this.backtest.getName(),
-					parameters.toJobParameters());
-			JobExecution last = (done != null) ? this.jobRepository.getLastJobExecution(done) : null;
-			if (last == null) {
-				throw new IllegalStateException("cannot start the back-test: " + Failures.describe(ex), ex);
-			}
-			out.println("This back-test already ran as run " + done.getInstanceId()
-					+ " (same dataset, months, models and as-of); its outcome:");
-			return this.printer.print(last, out);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("cannot start the back-test: " + Failures.describe(ex), ex);
-		}
-		return this.printer.print(execution, out);
+		return this.starter.startAndPrint(this.backtest, parameters.toJobParameters(), "back-test", "same dataset, months, models and as-of", out);
 	}
 
 	private static YearMonth month(String text, String name) {

@@ -13,15 +13,9 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.nowtest.LatestDate;
 import io.ratchet.nowtest.NowtestParameters;
 import io.ratchet.nowtest.NowtestProperties;
-import io.ratchet.system.Failures;
 import io.ratchet.system.Workspace;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +29,6 @@ class NowtestCommand implements Command {
 
 	private static final Pattern DAYS = Pattern.compile("(\\d+)d");
 
-	private final JobOperator jobOperator;
-
-	private final JobRepository jobRepository;
-
 	private final Job nowtest;
 
 	private final Workspace workspace;
@@ -47,17 +37,15 @@ class NowtestCommand implements Command {
 
 	private final BacktestProperties backtest;
 
-	private final RunPrinter printer;
+	private final JobStarter starter;
 
-	NowtestCommand(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("nowtest") Job nowtest,
-			Workspace workspace, NowtestProperties properties, BacktestProperties backtest, RunPrinter printer) {
-		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
+	NowtestCommand(@Qualifier("nowtest") Job nowtest,
+			Workspace workspace, NowtestProperties properties, BacktestProperties backtest, JobStarter starter) {
 		this.nowtest = nowtest;
 		this.workspace = workspace;
 		this.properties = properties;
 		this.backtest = backtest;
-		this.printer = printer;
+		this.starter = starter;
 	}
 
 	@Override
@@ -90,25 +78,7 @@ class NowtestCommand implements Command {
 		NowtestParameters parameters = new NowtestParameters(name, asOf, window, labelDelay);
 		out.println("Now-testing " + name + ": window " + parameters.window().start() + ".." + asOf + " (" + window
 				+ " days" + ((labelDelay > 0) ? ", labels up to " + parameters.window().labelCutoff() : "") + ")");
-		JobExecution execution;
-		try {
-			execution = this.jobOperator.start(this.nowtest, parameters.toJobParameters());
-		}
-		catch (JobInstanceAlreadyCompleteException ex) {
-			JobInstance done = this.jobRepository.getJobInstance(this.nowtest.getName(),
-					parameters.toJobParameters());
-			JobExecution last = (done != null) ? this.jobRepository.getLastJobExecution(done) : null;
-			if (last == null) {
-				throw new IllegalStateException("cannot start the now-test: " + Failures.describe(ex), ex);
-			}
-			out.println("This now-test already ran as run " + done.getInstanceId()
-					+ " (same dataset, as-of, window and label delay); its outcome:");
-			return this.printer.print(last, out);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("cannot start the now-test: " + Failures.describe(ex), ex);
-		}
-		return this.printer.print(execution, out);
+		return this.starter.startAndPrint(this.nowtest, parameters.toJobParameters(), "now-test", "same dataset, as-of, window and label delay", out);
 	}
 
 	static int days(String text, String name, int least) {
