@@ -15,6 +15,7 @@ import io.ratchet.schedule.ScheduleConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +30,10 @@ class SchedulerCommand implements Command {
 
 	private static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss xxx");
 
-	private final RatchetScheduler scheduler;
+	private final ObjectProvider<RatchetScheduler> scheduler;
 
-	SchedulerCommand(RatchetScheduler scheduler) {
+	/** Quartz, and so the scheduler, is on only in the process {@code jobs/scheduler} starts (see RatchetApplication). */
+	SchedulerCommand(ObjectProvider<RatchetScheduler> scheduler) {
 		this.scheduler = scheduler;
 	}
 
@@ -48,9 +50,13 @@ class SchedulerCommand implements Command {
 		if (!options.positional().isEmpty()) {
 			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
 		}
+		RatchetScheduler scheduler = this.scheduler.getIfAvailable();
+		if (scheduler == null) {
+			throw new IllegalStateException("Quartz is off in this process (ratchet.schedule.quartz=false)");
+		}
 		List<PlannedFire> planned;
 		try {
-			planned = check ? this.scheduler.check() : this.scheduler.startFiring();
+			planned = check ? scheduler.check() : scheduler.startFiring();
 		}
 		catch (ScheduleConfigException ex) {
 			System.err.println("ratchet scheduler: " + ex.getMessage());
@@ -73,7 +79,7 @@ class SchedulerCommand implements Command {
 		if (check) {
 			return CommandLine.OK;
 		}
-		StopSignals.handle(this.scheduler::stopGracefully, () -> {
+		StopSignals.handle(scheduler::stopGracefully, () -> {
 			log.warn("Second stop signal: exiting now; an unfinished run is restarted at the next start");
 			System.exit(CommandLine.FAILED);
 		});
@@ -82,7 +88,7 @@ class SchedulerCommand implements Command {
 				+ "Ctrl-C: the running job stops at a safe point.");
 		log.info("scheduler started in {} ms, {} entries", millis, planned.size());
 		try {
-			this.scheduler.awaitStop();
+			scheduler.awaitStop();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

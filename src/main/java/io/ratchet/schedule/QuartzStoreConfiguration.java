@@ -10,6 +10,7 @@ import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * names one.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ratchet.schedule.quartz", havingValue = "true", matchIfMissing = true)
 class QuartzStoreConfiguration {
 
 	static final String DRIVER_DELEGATE = "org.quartz.jobStore.driverDelegateClass";

@@ -36,6 +36,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +59,7 @@ import org.springframework.stereotype.Component;
  * {@code ratchet.schedule.stop-timeout}, then shuts Quartz down.
  */
 @Component
+@ConditionalOnProperty(name = "ratchet.schedule.quartz", havingValue = "true", matchIfMissing = true)
 public class RatchetScheduler implements SmartLifecycle {
 
 	/** The Quartz group of the schedule's jobs and triggers. */
