@@ -46,11 +46,17 @@ class Outbox {
 
 	void add(String idempotencyKey, long runId, AlertKind kind, String dataset, String subject, List<String> recipients,
 			String messageId, byte[] message, LocalDateTime now) {
+		add(idempotencyKey, runId, kind.slug(), dataset, subject, recipients, messageId, message, now);
+	}
+
+	/** As above, for a message that is not an {@link AlertKind} alert, e.g. {@code challenge} news. */
+	void add(String idempotencyKey, long runId, String kind, String dataset, String subject, List<String> recipients,
+			String messageId, byte[] message, LocalDateTime now) {
 		this.jdbc.sql("""
 				INSERT INTO alert_outbox (idempotency_key, run_id, kind, dataset, subject, recipients, message_id,
 					message, status, attempts, next_attempt_at, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")
-			.params(idempotencyKey, runId, kind.slug(), dataset, cut(subject, 1000), cut(String.join(", ", recipients), 4000),
+			.params(idempotencyKey, runId, kind, dataset, cut(subject, 1000), cut(String.join(", ", recipients), 4000),
 					messageId, message, PENDING, ts(now), ts(now))
 			.update();
 	}

@@ -31,9 +31,12 @@ class RunPrinter {
 
 	private final NowtestPrinter nowtest;
 
-	RunPrinter(ResultsStore results, NowtestPrinter nowtest) {
+	private final ChallengePrinter challenge;
+
+	RunPrinter(ResultsStore results, NowtestPrinter nowtest, ChallengePrinter challenge) {
 		this.results = results;
 		this.nowtest = nowtest;
+		this.challenge = challenge;
 	}
 
 	/** Prints the run behind a job execution and returns the exit code its outcome calls for. */
@@ -60,6 +63,9 @@ class RunPrinter {
 			out.println("Details in the log file (logging.file.name, by default .ratchet/logs/ratchet.log).");
 			out.println("Fix the cause, then: jobs/restart " + runId);
 			return CommandLine.FAILED;
+		}
+		if ("challenge".equals(run.jobName())) {
+			return this.challenge.print(this.results.run(runId).orElse(run), out);
 		}
 		String verdict = (run.verdict() != null) ? run.verdict() : "PASS";
 		out.println("Verdict: " + verdict.replace('_', ' '));

@@ -1,0 +1,123 @@
+package io.ratchet.alert;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.TreeSet;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A short plain-text e-mail about a challenge run (a candidate promoted, or eligible and waiting), sent to the
+ * dataset's alert recipients through the same outbox and delivery as alerts: once per run (idempotency key), retried
+ * like any alert, written to {@code reports/outbox/} when no SMTP host is configured. Kind {@code challenge} in the
+ * outbox and in {@code jobs/alerts}.
+ */
+@Component
+public class ChallengeMail {
+
+	/** The outbox kind of these messages. */
+	public static final String KIND = "challenge";
+
+	private static final Logger log = LoggerFactory.getLogger(ChallengeMail.class);
+
+	private static final Session SESSION = Session.getInstance(new Properties());
+
+	private final Outbox outbox;
+
+	private final Alerts alerts;
+
+	private final AlertProperties properties;
+
+	ChallengeMail(Outbox outbox, Alerts alerts, AlertProperties properties) {
+		this.outbox = outbox;
+		this.alerts = alerts;
+		this.properties = properties;
+	}
+
+	/**
+	 * Queues the e-mail of a challenge run (once per run and audience) and delivers what is pending.
+	 * @return whether a message was queued now (false: no recipients, or queued by an earlier attempt)
+	 */
+	public boolean send(long runId, String dataset, String subject, String body) {
+		List<String> recipients = this.properties.recipientsOf(dataset);
+		if (recipients.isEmpty()) {
+			log.warn("no recipients for dataset {} (ratchet.alerts.recipients.{}): the e-mail of challenge run {} is"
+					+ " not sent: {}", dataset, dataset, runId, subject);
+			return false;
+		}
+		String audience = hash(String.join(",", new TreeSet<>(recipients))).substring(0, 12);
+		String key = "run " + runId + " " + KIND + " " + audience;
+		boolean queued = false;
+		if (!this.outbox.contains(key)) {
+			LocalDateTime now = LocalDateTime.now();
+			String messageId = "<ratchet." + runId + "." + KIND + "." + audience + "@" + domainOf(this.properties.from())
+					+ ">";
+			this.outbox.add(key, runId, KIND, dataset, subject, recipients, messageId,
+					build(runId, subject, body, recipients, messageId, now), now);
+			queued = true;
+		}
+		this.alerts.deliverPending();
+		return queued;
+	}
+
+	private byte[] build(long runId, String subject, String body, List<String> recipients, String messageId,
+			LocalDateTime now) {
+		try {
+			MimeMessage message = new MimeMessage(SESSION) {
+				@Override
+				protected void updateMessageID() throws MessagingException {
+					setHeader("Message-ID", messageId);
+				}
+			};
+			message.setFrom(new InternetAddress(this.properties.from(), true));
+			message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", recipients), true));
+			message.setSubject(subject, "UTF-8");
+			message.setSentDate(Date.from(now.atZone(ZoneId.systemDefault()).toInstant()));
+			message.setHeader("Auto-Submitted", "auto-generated");
+			message.setHeader("X-Ratchet-Run", Long.toString(runId));
+			message.setHeader("X-Ratchet-Alert", KIND);
+			message.setText(body, "UTF-8");
+			message.saveChanges();
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			message.writeTo(bytes);
+			return bytes.toByteArray();
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException("cannot build the e-mail of challenge run " + runId + ": " + ex, ex);
+		}
+	}
+
+	private static String domainOf(String address) {
+		int at = address.lastIndexOf('@');
+		String domain = (at >= 0) ? address.substring(at + 1).replace(">", "").trim() : "";
+		return domain.isEmpty() ? "localhost" : domain;
+	}
+
+	private static String hash(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

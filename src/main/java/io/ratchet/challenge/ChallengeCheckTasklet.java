@@ -1,0 +1,46 @@
+package io.ratchet.challenge;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.model.ModelCases;
+import io.ratchet.model.ModelVersion;
+import io.ratchet.system.Workspace;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * First step of a challenge: the dataset must have a champion, and the champion's regression cases must still give
+ * their expected outputs (a champion whose outputs changed is refused with the diff: case, expected, got) before
+ * anything is trained.
+ */
+class ChallengeCheckTasklet implements Tasklet {
+
+	private final Workspace workspace;
+
+	ChallengeCheckTasklet(Workspace workspace) {
+		this.workspace = workspace;
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		ChallengeParameters parameters = ChallengeParameters.from(job.getJobParameters());
+		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
+		ModelVersion champion = champion(this.workspace, dataset.name());
+		ModelCases.verify(champion, dataset);
+		return RepeatStatus.FINISHED;
+	}
+
+	/** The dataset's champion as found in the catalogue; a dataset without one cannot be challenged. */
+	static ModelVersion champion(Workspace workspace, String dataset) {
+		String key = workspace.registry()
+			.champion(dataset)
+			.orElseThrow(() -> new IllegalStateException("dataset " + dataset + " has no champion in "
+					+ workspace.registry().file() + ": there is nothing to challenge (promote a model first)"));
+		return workspace.models().get(key);
+	}
+
+}

@@ -1,0 +1,164 @@
+package io.ratchet.challenge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.MonthFiles;
+import io.ratchet.data.Row;
+import io.ratchet.model.LinearModel;
+import io.ratchet.model.ModelCases;
+import io.ratchet.model.ModelVersion;
+import io.ratchet.model.RegistryWriter;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.system.Workspace;
+import io.ratchet.training.CandidateFiles;
+import io.ratchet.training.SearchSpace;
+import io.ratchet.training.SearchSpaces;
+import io.ratchet.training.Trainer;
+import io.ratchet.training.TrainingData;
+import io.ratchet.training.TrainingException;
+import io.ratchet.training.TrainingSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Trains the search space's candidates and registers them. Every candidate is trained in memory first, on the
+ * months of its window that end the month before the evaluation months (the time-based split of {@link TimeSplit}),
+ * so a bad search space or a window without both classes fails before any file is written or the registry touched.
+ * Then each is written as a new model version with its regression cases, added to the registry as a candidate and
+ * recorded with its spec and window; if that fails half-way, what this step wrote is taken back (files deleted,
+ * registry entries removed) and its records roll back with the step's transaction.
+ */
+class ChallengeTrainTasklet implements Tasklet {
+
+	private static final Logger progress = LoggerFactory.getLogger("io.ratchet.progress");
+
+	private final Workspace workspace;
+
+	private final ResultsStore results;
+
+	private final ChallengeStore store;
+
+	ChallengeTrainTasklet(Workspace workspace, ResultsStore results, ChallengeStore store) {
+		this.workspace = workspace;
+		this.results = results;
+		this.store = store;
+	}
+
+	/** A candidate trained in memory, not written yet. */
+	record Trained(TrainingSpec spec, TimeSplit split, long rows, LinearModel model) {
+	}
+
+	@Override
+	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		ChallengeParameters parameters = ChallengeParameters.from(job.getJobParameters());
+		long runId = job.getJobInstance().getInstanceId();
+		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
+		ModelVersion champion = ChallengeCheckTasklet.champion(this.workspace, dataset.name());
+		SearchSpace space = SearchSpaces.load(this.workspace.paths().config(), dataset.name());
+		List<TrainingSpec> specs = space.specs();
+		if (specs.isEmpty()) {
+			throw new IllegalStateException(SearchSpaces.fileOf(this.workspace.paths().config(), dataset.name())
+					+ ": the search space gives no candidate to train");
+		}
+		Set<YearMonth> available = MonthFiles.list(this.workspace.datasetDir(dataset.name())).keySet();
+		List<YearMonth> evaluation = TimeSplit.evaluationMonths(available, parameters.asOf().toLocalDate(),
+				space.evaluationMonths());
+		this.store.open(runId, dataset.name(), champion.key(), null, evaluation.get(0).toString(),
+				evaluation.get(evaluation.size() - 1).toString());
+		this.results.describeRun(runId, evaluation.get(0).toString(), evaluation.get(evaluation.size() - 1).toString(),
+				evaluation.size(), List.of());
+
+		List<Trained> trained = train(runId, dataset, specs, available, evaluation);
+		List<String> keys = writeAll(runId, dataset, trained);
+		new ChallengeContext(champion.key(), evaluation, keys).store(job.getExecutionContext());
+		return RepeatStatus.FINISHED;
+	}
+
+	private List<Trained> train(long runId, DatasetConfig dataset, List<TrainingSpec> specs, Set<YearMonth> available,
+			List<YearMonth> evaluation) {
+		Path dir = this.workspace.datasetDir(dataset.name());
+		List<Trained> trained = new ArrayList<>();
+		for (TrainingSpec spec : specs) {
+			TimeSplit split = TimeSplit.of(available, evaluation, spec.windowMonths());
+			List<Row> rows = TrainingData.read(dataset, dir, split.trainFrom(), split.trainTo());
+			LinearModel model;
+			try {
+				model = Trainer.fit(dataset, spec, rows);
+			}
+			catch (TrainingException ex) {
+				throw new TrainingException("candidate " + (trained.size() + 1) + " of " + specs.size() + " ("
+						+ spec.label() + ", training window " + split.trainFrom() + ".." + split.trainTo() + "): "
+						+ ex.getMessage() + "; nothing was written", ex);
+			}
+			trained.add(new Trained(spec, split, rows.size(), model));
+			progress.info("challenge run {}: {}/{} candidates trained ({}, window {}..{}, {} rows)", runId,
+					trained.size(), specs.size(), spec.label(), split.trainFrom(), split.trainTo(), rows.size());
+		}
+		return trained;
+	}
+
+	private List<String> writeAll(long runId, DatasetConfig dataset, List<Trained> trained) {
+		Path models = this.workspace.paths().config().resolve("models");
+		Path registry = this.workspace.registry().file();
+		List<ModelVersion> written = new ArrayList<>();
+		List<String> keys = new ArrayList<>();
+		try {
+			for (Trained candidate : trained) {
+				ModelVersion version = CandidateFiles.write(models, modelName(dataset, candidate.spec()), dataset,
+						candidate.model());
+				written.add(version);
+				RegistryWriter.addCandidate(registry, dataset.name(), version.key());
+				this.store.addCandidate(runId, version.key(), candidate.spec().label(),
+						candidate.split().trainFrom().toString(), candidate.split().trainTo().toString(),
+						candidate.rows(), version.file().toString());
+				keys.add(version.key());
+			}
+		}
+		catch (RuntimeException ex) {
+			for (ModelVersion version : written) {
+				undo(registry, dataset.name(), version);
+			}
+			throw ex;
+		}
+		return keys;
+	}
+
+	private static void undo(Path registry, String dataset, ModelVersion version) {
+		try {
+			RegistryWriter.removeCandidate(registry, dataset, version.key());
+		}
+		catch (RuntimeException ex) {
+			// reported with the original failure's log; the file removal below still runs
+		}
+		try {
+			Files.deleteIfExists(ModelCases.fileFor(version));
+			Files.deleteIfExists(version.file());
+		}
+		catch (IOException ex) {
+			// best effort: the original failure is what the run reports
+		}
+	}
+
+	/** A candidate's model name: {@code <dataset>-logit} or {@code <dataset>-ridge}; the version is the next free. */
+	static String modelName(DatasetConfig dataset, TrainingSpec spec) {
+		return dataset.name() + "-" + switch (spec.algorithm()) {
+			case LOGISTIC -> "logit";
+			case RIDGE -> "ridge";
+		};
+	}
+
+}
