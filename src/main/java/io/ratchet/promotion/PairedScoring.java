@@ -1,0 +1,80 @@
+package io.ratchet.promotion;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.MonthFileReader;
+import io.ratchet.data.MonthFiles;
+import io.ratchet.model.Scorer;
+
+/**
+ * The paired rows of an evidence run: its months read again from the dataset's month files and scored by both
+ * models, one pass per month. Unlabelled rows are left out, rejected rows too (as the back-test did).
+ */
+final class PairedScoring {
+
+	private PairedScoring() {
+	}
+
+	static PairedRows score(DatasetConfig dataset, Path datasetDir, List<String> months, Scorer champion,
+			Scorer candidate, long runId) {
+		Growing rows = new Growing();
+		MonthFileReader reader = new MonthFileReader(dataset);
+		for (int m = 0; m < months.size(); m++) {
+			YearMonth month = YearMonth.parse(months.get(m));
+			Path file = MonthFiles.fileFor(datasetDir, month);
+			if (!Files.exists(file)) {
+				throw new PromotionException("the month file " + file + " of evidence run " + runId
+						+ " is gone; run the back-test again");
+			}
+			int index = m;
+			reader.read(file, month, (row) -> {
+				if (row.labelled()) {
+					rows.add(row.label(), champion.score(row), candidate.score(row), index);
+				}
+			}, (rejection) -> {
+			});
+		}
+		return rows.build(months.toArray(String[]::new));
+	}
+
+	/** Columns that grow by doubling. */
+	private static final class Growing {
+
+		private double[] labels = new double[1024];
+
+		private double[] champion = new double[1024];
+
+		private double[] candidate = new double[1024];
+
+		private int[] month = new int[1024];
+
+		private int size;
+
+		void add(double label, double a, double b, int m) {
+			if (this.size == this.labels.length) {
+				int capacity = this.size * 2;
+				this.labels = Arrays.copyOf(this.labels, capacity);
+				this.champion = Arrays.copyOf(this.champion, capacity);
+				this.candidate = Arrays.copyOf(this.candidate, capacity);
+				this.month = Arrays.copyOf(this.month, capacity);
+			}
+			this.labels[this.size] = label;
+			this.champion[this.size] = a;
+			this.candidate[this.size] = b;
+			this.month[this.size] = m;
+			this.size++;
+		}
+
+		PairedRows build(String[] months) {
+			return new PairedRows(Arrays.copyOf(this.labels, this.size), Arrays.copyOf(this.champion, this.size),
+					Arrays.copyOf(this.candidate, this.size), Arrays.copyOf(this.month, this.size), months);
+		}
+
+	}
+
+}
