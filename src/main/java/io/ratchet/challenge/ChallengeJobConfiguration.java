@@ -15,6 +15,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -67,9 +68,13 @@ class ChallengeJobConfiguration {
 	 * challenge (dataset, evaluation months, champion and new candidates, the challenge's as-of). It is a run of its
 	 * own ({@code jobs/runs} lists it, its report and alerts are a back-test's), and the challenge records its id.
 	 * Its exit status (e.g. {@code BREACH} for a champion below its minimums) does not stop the challenge.
+	 * <p>
+	 * The operator is injected lazily: the default operator's job registry is filled with every {@link Job} bean when
+	 * the operator is created, so a job that needed the operator to be built first would be missing from it (and could
+	 * not be restarted).
 	 */
 	@Bean
-	Step challengeEvaluate(JobRepository jobRepository, JobOperator jobOperator,
+	Step challengeEvaluate(JobRepository jobRepository, @Lazy JobOperator jobOperator,
 			@Qualifier("backtest") Job backtest) {
 		return new StepBuilder("challengeEvaluate", jobRepository).job(backtest)
 			.operator(jobOperator)

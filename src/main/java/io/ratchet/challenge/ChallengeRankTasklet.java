@@ -179,7 +179,7 @@ class ChallengeRankTasklet implements Tasklet {
 		String failed = failures.stream().map(ConditionResult::describe).collect(Collectors.joining("; "));
 		int shadowRuns = this.store.nowtestsScoring(key);
 		boolean trialOnly = failures.stream().allMatch((failure) -> TRIAL.contains(failure.condition()))
-				&& shadowRuns < Math.max(1, settings.shadowRuns());
+				&& shadowRuns < Math.max(1, settings.shadowRuns()) && this.store.nowtestBreaches(key) == 0;
 		return new Judged(key, trialOnly ? "WAITING" : "REFUSED", gate, failed);
 	}
 

@@ -145,6 +145,19 @@ public class ChallengeStore {
 			.intValue();
 	}
 
+	/** How many breaches now-test runs found for a model version (a failed trial when above 0). */
+	public int nowtestBreaches(String modelKey) {
+		int at = modelKey.lastIndexOf('@');
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM run r JOIN breach b ON b.run_id = r.id
+					JOIN model_version m ON m.id = b.model_version_id
+				WHERE r.job_name = 'nowtest' AND m.name = ? AND m.version = ?""")
+			.params(modelKey.substring(0, at), modelKey.substring(at + 1))
+			.query(Long.class)
+			.single()
+			.intValue();
+	}
+
 	/**
 	 * The candidates recorded by earlier challenges of a dataset that a later run kept (not retired, not promoted),
 	 * newest first.

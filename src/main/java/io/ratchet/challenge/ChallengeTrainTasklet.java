@@ -102,7 +102,7 @@ class ChallengeTrainTasklet implements Tasklet {
 			catch (TrainingException ex) {
 				throw new TrainingException("candidate " + (trained.size() + 1) + " of " + specs.size() + " ("
 						+ spec.label() + ", training window " + split.trainFrom() + ".." + split.trainTo() + "): "
-						+ ex.getMessage() + "; nothing was written", ex);
+						+ ex.getMessage() + "; nothing was written");
 			}
 			trained.add(new Trained(spec, split, rows.size(), model));
 			progress.info("challenge run {}: {}/{} candidates trained ({}, window {}..{}, {} rows)", runId,

@@ -1,0 +1,339 @@
+package io.ratchet.challenge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.ratchet.model.ModelRegistry;
+import io.ratchet.nowtest.NowtestParameters;
+import io.ratchet.system.Failures;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.batch.test.MetaDataInstanceFactory;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The challenge job on H2 with a small made-up dataset: the time-based split, one evaluation back-test, ranking and
+ * pruning, the gate's "waiting" then an automatic promotion after the trial, the e-mail (GreenMail), restart after a
+ * failure, and bad input that changes nothing.
+ */
+@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "ratchet.alerts.default-recipients=ml@example.com",
+		"ratchet.promotion.datasets.promoted.auto=true", "ratchet.promotion.datasets.promoted.shadow-runs=2" })
+@SpringBatchTest
+@ActiveProfiles("test")
+class ChallengeJobTests {
+
+	@TempDir
+	static Path root;
+
+	static ChallengeToy toy;
+
+	static GreenMail greenMail;
+
+	@BeforeAll
+	static void startServer() {
+		greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+		greenMail.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		greenMail.stop();
+	}
+
+	@DynamicPropertySource
+	static void paths(DynamicPropertyRegistry registry) {
+		toy = new ChallengeToy(root);
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		registry.add("ratchet.paths.config", () -> toy.config().toString());
+		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
+		registry.add("ratchet.paths.reports", () -> toy.reports().toString());
+	}
+
+	static int seconds;
+
+	@Autowired
+	JobOperatorTestUtils jobOperatorTestUtils;
+
+	@Autowired
+	JobOperator jobOperator;
+
+	@Autowired
+	@Qualifier("challenge")
+	Job challenge;
+
+	@Autowired
+	@Qualifier("nowtest")
+	Job nowtest;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void setUp(org.junit.jupiter.api.TestInfo info) throws Exception {
+		FileSystemUtils.deleteRecursively(toy.config());
+		toy.create(info.getTestMethod().orElseThrow().getName().substring(0, 12).toLowerCase(java.util.Locale.ROOT)
+			.replaceAll("[^a-z]", ""));
+		this.jobOperatorTestUtils.setJob(this.challenge);
+		greenMail.purgeEmailFromAllMailboxes();
+	}
+
+	@Test
+	void trainsBeforeTheEvaluationMonthsEvaluatesInOneBacktestAndKeepsTheBest() throws Exception {
+		// when
+		JobExecution execution = start(toy.name());
+
+		// then
+		assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("WAITING");
+		long runId = execution.getJobInstance().getInstanceId();
+		Map<String, Object> run = this.jdbc.sql("SELECT * FROM challenge_run WHERE run_id = ?").param(runId)
+			.query().singleRow();
+		assertThat(run.get("EVAL_FROM")).isEqualTo("2024-05");
+		assertThat(run.get("EVAL_TO")).isEqualTo("2024-06");
+		assertThat(run.get("PRIMARY_METRIC")).isEqualTo("roc_auc");
+		List<Map<String, Object>> candidates = this.jdbc
+			.sql("SELECT * FROM challenge_candidate WHERE run_id = ? ORDER BY ranking").param(runId).query().listOfRows();
+		assertThat(candidates).hasSize(4);
+		assertThat(candidates).extracting((c) -> c.get("TRAIN_TO")).containsOnly("2024-04");
+		assertThat(candidates).extracting((c) -> c.get("TRAIN_FROM")).containsOnly("2024-03", "2024-04");
+		assertThat(candidates).extracting((c) -> c.get("REGISTRY_STATUS"))
+			.containsExactly("KEPT", "KEPT", "KEPT", "RETIRED");
+		assertThat(candidates).extracting((c) -> (Double) c.get("METRIC_VAL"))
+			.isSortedAccordingTo((a, b) -> Double.compare(b, a))
+			.allMatch((auc) -> auc > (Double) candidates.get(0).get("CHAMPION_VAL") + 0.1);
+		assertThat(candidates.get(0).get("DECISION")).isEqualTo("WAITING");
+		assertThat((Double) candidates.get(0).get("DIFF_LOW")).isPositive();
+
+		long evaluation = ((Number) run.get("EVALUATION_RUN_ID")).longValue();
+		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", toy.name()))
+			.isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT from_period || '..' || to_period FROM run WHERE id = ?").param(evaluation)
+			.query(String.class).single()).isEqualTo("2024-05..2024-06");
+		assertThat(count("SELECT COUNT(DISTINCT model_version_id) FROM metric_value WHERE run_id = ?", evaluation))
+			.isEqualTo(5);
+		assertThat(count("SELECT COUNT(DISTINCT period) FROM metric_value WHERE run_id = ?", evaluation)).isEqualTo(3);
+
+		ModelRegistry registry = ModelRegistry.load(toy.registry());
+		assertThat(registry.champion(toy.name())).contains(toy.name() + "-logit@1");
+		assertThat(registry.candidates(toy.name())).hasSize(3)
+			.doesNotContain((String) candidates.get(3).get("MODEL_KEY"));
+		assertThat(Path.of((String) candidates.get(3).get("FILE_PATH"))).exists();
+		assertThat(toy.reports().resolve("challenge/" + runId + "/summary.html")).content()
+			.contains("WAITING")
+			.contains((String) candidates.get(0).get("MODEL_KEY"));
+		assertThat(toy.reports().resolve("challenge/" + runId + "/ranking.csv")).exists();
+	}
+
+	@Test
+	void noCandidateIsEverTrainedOnAMonthItIsEvaluatedOn() throws Exception {
+		// when
+		JobExecution execution = start(toy.name());
+
+		// then: the windows recorded, and the windows written in the model files themselves
+		long runId = execution.getJobInstance().getInstanceId();
+		YearMonth firstEvaluated = YearMonth.parse(this.jdbc.sql("SELECT eval_from FROM challenge_run WHERE run_id = ?")
+			.param(runId).query(String.class).single());
+		List<String> files = this.jdbc.sql("SELECT file_path FROM challenge_candidate WHERE run_id = ?").param(runId)
+			.query(String.class).list();
+		assertThat(files).isNotEmpty();
+		JsonMapper json = JsonMapper.builder().build();
+		for (String file : files) {
+			JsonNode window = json.readTree(Files.readString(Path.of(file))).get("training").get("window");
+			YearMonth lastTrained = YearMonth.parse(window.get(1).asString().substring(0, 7));
+			assertThat(lastTrained).as(file).isBefore(firstEvaluated);
+		}
+		assertThat(TimeSplit.of(List.of(YearMonth.of(2024, 3), YearMonth.of(2024, 4), YearMonth.of(2024, 5)),
+				List.of(YearMonth.of(2024, 5)), 12).overlaps()).isFalse();
+	}
+
+	@Test
+	void aCandidateIsPromotedAutomaticallyAfterItsTrialAndTheEmailSaysSo() throws Exception {
+		// given: dataset "promoted" (automatic promotion, 2 shadow runs), a first challenge, then two nightly now-tests that score its candidates in shadow
+		FileSystemUtils.deleteRecursively(toy.config());
+		toy.create("promoted");
+		JobExecution first = start(toy.name());
+		assertThat(first.getExitStatus().getExitCode()).isEqualTo("WAITING");
+		String best = this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? AND ranking = 1")
+			.param(first.getJobInstance().getInstanceId()).query(String.class).single();
+		for (int day = 20; day <= 21; day++) {
+			JobExecution night = this.jobOperator.start(this.nowtest,
+					new NowtestParameters(toy.name(), LocalDate.of(2024, 6, day), 30, 0).toJobParameters());
+			assertThat(night.getStatus()).as(failure(night)).isEqualTo(BatchStatus.COMPLETED);
+		}
+
+		// when
+		JobExecution second = start(toy.name());
+
+		// then
+		assertThat(second.getStatus()).as(failure(second)).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(second.getExitStatus().getExitCode()).isEqualTo("PROMOTED");
+		assertThat(ModelRegistry.load(toy.registry()).champion(toy.name())).contains(best);
+		assertThat(this.jdbc.sql("SELECT outcome_model FROM challenge_run WHERE run_id = ?")
+			.param(second.getJobInstance().getInstanceId()).query(String.class).single()).isEqualTo(best);
+		MimeMessage mail = challengeMails().stream()
+			.filter((m) -> subject(m).contains("challenge run " + second.getJobInstance().getInstanceId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(subject(mail)).contains(best + " promoted to champion");
+		assertThat(GreenMailUtil.getBody(mail)).contains("PROMOTED").contains("Ranking by roc_auc");
+		assertThat(challengeMails()).anyMatch((m) -> subject(m).contains("eligible, waiting for its trial"));
+	}
+
+	@Test
+	void aRestartAfterAFailedEvaluationFinishesTheSameRunWithoutTrainingAgain() throws Exception {
+		// given: the last evaluation month cannot be read
+		Path june = toy.data().resolve("2024-06.csv");
+		String good = Files.readString(june);
+		Files.writeString(june, good.replace("id,day,x,colour,outcome", "id,day,x,outcome"));
+		JobExecution failed = start(toy.name());
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		long models = modelFiles();
+
+		// when
+		Files.writeString(june, good);
+		JobExecution restarted = this.jobOperator.restart(failed);
+
+		// then
+		assertThat(restarted.getStatus()).as(failure(restarted)).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		assertThat(modelFiles()).isEqualTo(models);
+		assertThat(count("SELECT COUNT(*) FROM challenge_candidate WHERE run_id = ?",
+				failed.getJobInstance().getInstanceId())).isEqualTo(4);
+		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", toy.name()))
+			.isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(failed.getJobInstance().getInstanceId())
+			.query(String.class).single()).isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void anEmptySearchSpaceIsAClearErrorAndChangesNothing() throws Exception {
+		// given
+		toy.write(toy.search(), ChallengeToy.SEARCH.replace("[0.1, 1]", "[]"));
+		String registry = Files.readString(toy.registry());
+		long models = modelFiles();
+
+		// when
+		JobExecution execution = start(toy.name());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains("search").contains(toy.name() + ".yml");
+		assertNothingChanged(execution, registry, models);
+	}
+
+	@Test
+	void anInvalidSearchSpaceIsAClearErrorAndChangesNothing() throws Exception {
+		// given
+		toy.write(toy.search(), ChallengeToy.SEARCH.replace("window-months: [1, 2]",
+				"window-months: [1, two]"));
+		String registry = Files.readString(toy.registry());
+		long models = modelFiles();
+
+		// when
+		JobExecution execution = start(toy.name());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains(toy.name() + ".yml").contains("window-months");
+		assertNothingChanged(execution, registry, models);
+	}
+
+	@Test
+	void aTrainingWindowWithOneClassIsAClearErrorAndChangesNothing() throws Exception {
+		// given: the one-month window (2024-04) has no churner; the two-month one would train
+		toy.oneClass(YearMonth.of(2024, 4));
+		String registry = Files.readString(toy.registry());
+		long models = modelFiles();
+
+		// when
+		JobExecution execution = start(toy.name());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains("2024-04..2024-04").contains("nothing was written");
+		assertNothingChanged(execution, registry, models);
+	}
+
+	private void assertNothingChanged(JobExecution execution, String registry, long models) throws IOException {
+		assertThat(Files.readString(toy.registry())).isEqualTo(registry);
+		assertThat(modelFiles()).isEqualTo(models);
+		assertThat(count("SELECT COUNT(*) FROM challenge_candidate WHERE run_id = ?",
+				execution.getJobInstance().getInstanceId())).isZero();
+		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(execution.getJobInstance().getInstanceId())
+			.query(String.class).single()).isEqualTo("FAILED");
+	}
+
+	/**
+	 * The execution {@code @SpringBatchTest}'s scope listeners use (they call the first method returning a
+	 * {@code JobExecution}); the tests launch real executions of their own.
+	 */
+	public JobExecution getJobExecution() {
+		return MetaDataInstanceFactory.createJobExecution();
+	}
+
+	private JobExecution start(String dataset) throws Exception {
+		return this.jobOperatorTestUtils.startJob(new ChallengeParameters(dataset,
+				LocalDateTime.of(2024, 7, 1, 6, 0).plusSeconds(++seconds)).toJobParameters());
+	}
+
+	private long modelFiles() throws IOException {
+		try (Stream<Path> files = Files.list(toy.models())) {
+			return files.count();
+		}
+	}
+
+	private long count(String sql, Object... params) {
+		return this.jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	private List<MimeMessage> challengeMails() {
+		return Stream.of(greenMail.getReceivedMessages()).filter((m) -> subject(m).contains("challenge run")).toList();
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String failure(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().map(Failures::describe).toList().toString();
+	}
+
+}
