@@ -125,9 +125,4 @@ final class Gate {
 				"no now-test has scored the candidate, " + needed + " needed");
 	}
 
-	/** A set of distinct strings, for breach descriptions found twice (stored and re-checked). */
-	static List<String> distinct(List<String> items) {
-		return items.stream().distinct().toList();
-	}
-
 }

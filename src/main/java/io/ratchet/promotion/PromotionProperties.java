@@ -94,7 +94,8 @@ public record PromotionProperties(@DefaultValue("false") boolean auto, @DefaultV
 				metric = Metric.fromKey(primaryMetric.trim());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(PREFIX + at + "primary-metric: " + ex.getMessage(), ex);
+				// no cause: a start-up failure is told by its innermost message, which must name the key
+				throw new IllegalArgumentException(PREFIX + at + "primary-metric: " + ex.getMessage());
 			}
 			if (metric.direction() == Metric.Direction.NONE) {
 				throw new IllegalArgumentException(PREFIX + at + "primary-metric: " + metric.key()

@@ -262,6 +262,12 @@ public class PromotionService {
 		}
 	}
 
+	/** The dataset's champion in {@code registry.yml} now, if it has one. */
+	public java.util.Optional<String> currentChampion(String dataset) {
+		datasetConfig(dataset);
+		return this.workspace.registry().champion(dataset);
+	}
+
 	/** Every audit event of a dataset, oldest first. */
 	public List<PromotionEvent> history(String dataset) {
 		return this.store.events(dataset);
