@@ -87,7 +87,7 @@ class CommandLineTests {
 		assertThat(wholeOutput).contains("Verdict: BREACH")
 			.contains("churn-logit@1")
 			.contains("champion")
-			.containsPattern("2026-07 .*roc_auc 0\\.6793 < 0\\.7600")
+			.containsPattern("2026-07 .*roc_auc 0\\.5659 < 0\\.7600")
 			.contains("whole period")
 			.contains("metrics.csv")
 			.contains("summary.html")
