@@ -121,17 +121,6 @@ public class ChallengeStore {
 			.list();
 	}
 
-	/** Candidates recorded by any challenge of a dataset, for keys such as {@code name@version}: its training window. */
-	public Optional<Candidate> candidate(String modelKey) {
-		return this.jdbc.sql("""
-				SELECT c.run_id FROM challenge_candidate c WHERE c.model_key = ? ORDER BY c.run_id DESC
-				FETCH FIRST 1 ROWS ONLY""")
-			.param(modelKey)
-			.query(Long.class)
-			.optional()
-			.flatMap((runId) -> candidates(runId).stream().filter((c) -> c.modelKey().equals(modelKey)).findFirst());
-	}
-
 	/** How many now-test runs scored a model version (its shadow runs so far, breached or not). */
 	public int nowtestsScoring(String modelKey) {
 		int at = modelKey.lastIndexOf('@');
