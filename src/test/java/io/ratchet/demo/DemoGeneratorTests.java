@@ -269,6 +269,8 @@ class DemoGeneratorTests {
 			assertThat(ModelCases.verify(version, dataset).cases()).isGreaterThan(40);
 		}
 		assertThat(result.written()).contains(shared.resolve("config/search/churn.yml"));
+		assertThat(shared.resolve("config/search/churn.yml")).as("the committed demo search space is the generator's")
+			.hasSameTextualContentAs(Path.of("config/search/churn.yml"));
 		assertThat(SearchSpaces.load(shared.resolve("config"), "churn").specs()).hasSize(12);
 	}
 
