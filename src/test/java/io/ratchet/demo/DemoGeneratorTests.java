@@ -271,7 +271,7 @@ class DemoGeneratorTests {
 		assertThat(result.written()).contains(shared.resolve("config/search/churn.yml"));
 		assertThat(shared.resolve("config/search/churn.yml")).as("the committed demo search space is the generator's")
 			.hasSameTextualContentAs(Path.of("config/search/churn.yml"));
-		assertThat(SearchSpaces.load(shared.resolve("config"), "churn").specs()).hasSize(12);
+		assertThat(SearchSpaces.load(shared.resolve("config"), "churn").specs()).hasSize(18);
 	}
 
 	@Test
