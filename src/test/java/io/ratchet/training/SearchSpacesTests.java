@@ -117,7 +117,7 @@ class SearchSpacesTests {
 
 		// then
 		assertThat(space.algorithm()).isEqualTo(Algorithm.LOGISTIC);
-		assertThat(space.specs()).hasSize(12);
+		assertThat(space.specs()).hasSize(18);
 		assertThat(space.evaluationMonths()).isEqualTo(2);
 	}
 
