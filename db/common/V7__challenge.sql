@@ -1,7 +1,8 @@
 -- The challenge job: candidates trained every night, back-tested beside the champion, ranked and put to the gate.
 -- Portable SQL: the same file runs on H2 and PostgreSQL. See src/main/java/io/ratchet/challenge/README.md.
 
--- One row per challenge run (run.id, job_name = 'challenge'): what it challenged and how it ended.
+-- One row per challenge run (run.id, job_name = 'challenge'): what it challenged and how it ended; after an automatic
+-- promotion, the ratchet of the requirements (the diff of requirements.yml and its replay over the stored runs).
 CREATE TABLE challenge_run (
 	run_id BIGINT NOT NULL PRIMARY KEY REFERENCES run (id),
 	dataset VARCHAR(200) NOT NULL,
@@ -12,7 +13,8 @@ CREATE TABLE challenge_run (
 	evaluation_run_id BIGINT REFERENCES run (id),
 	outcome VARCHAR(30),
 	outcome_model VARCHAR(300),
-	outcome_text VARCHAR(4000)
+	outcome_text VARCHAR(4000),
+	ratchet_text VARCHAR(4000)
 );
 
 -- Every candidate a challenge run trained: its search-space spec, the training window (never overlapping the

@@ -20,6 +20,7 @@ import io.ratchet.promotion.PromotionOutcome;
 import io.ratchet.promotion.PromotionProperties;
 import io.ratchet.promotion.PromotionService;
 import io.ratchet.promotion.PromotionSettings;
+import io.ratchet.promotion.RatchetProposal;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.StoredMetric;
@@ -209,6 +210,15 @@ class ChallengeRankTasklet implements Tasklet {
 							+ " (ratchet.promotion auto): every gate condition passed",
 					false);
 			this.store.registryStatusEverywhere(best.key(), "PROMOTED");
+			RatchetProposal ratchet = outcome.ratchet();
+			if (ratchet != null) {
+				this.store.ratchet(runId, ratchet.changesAnything()
+						? "Requirements raised to " + best.key() + "'s back-test (run " + ratchet.evidenceRunId()
+								+ ", tolerance " + ratchet.tolerance() + "); " + ratchet.replay().describe() + ":\n"
+								+ ratchet.diff()
+						: "Requirements unchanged: every bound is already at least as tight as " + best.key()
+								+ "'s back-test.");
+			}
 			this.store.outcome(runId, "PROMOTED", best.key(),
 					best.key() + " promoted; previous champion " + outcome.previousChampion() + "; "
 							+ best.gate().comparison().describe());

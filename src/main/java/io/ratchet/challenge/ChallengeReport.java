@@ -53,6 +53,9 @@ final class ChallengeReport {
 	String mailBody(Path summary) {
 		StringBuilder text = new StringBuilder();
 		text.append(headline()).append("\n\n").append(this.run.outcomeText()).append("\n\n");
+		if (this.run.ratchetText() != null) {
+			text.append(this.run.ratchetText()).append("\n\n");
+		}
 		text.append("Ranking by ").append(this.run.primaryMetric()).append(" over ").append(this.run.evalFrom())
 			.append("..").append(this.run.evalTo()).append(" (champion ").append(this.run.championKey());
 		Double champion = this.candidates.stream().map(Candidate::championValue).filter((v) -> v != null)
@@ -94,7 +97,11 @@ final class ChallengeReport {
 					+ "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
 					+ "</style></head>\n<body>\n<h1>")
 			.append(esc(headline())).append("</h1>\n<p>").append(esc(String.valueOf(this.run.outcomeText())))
-			.append("</p>\n<p>Champion ").append(esc(this.run.championKey())).append(", evaluated with every candidate on ")
+			.append("</p>\n");
+		if (this.run.ratchetText() != null) {
+			html.append("<h2>Ratchet</h2>\n<pre>").append(esc(this.run.ratchetText())).append("</pre>\n");
+		}
+		html.append("<p>Champion ").append(esc(this.run.championKey())).append(", evaluated with every candidate on ")
 			.append(esc(this.run.evalFrom())).append("..").append(esc(this.run.evalTo())).append(" by back-test run ")
 			.append(this.run.evaluationRunId());
 		if (this.evaluationReport != null) {

@@ -22,7 +22,8 @@ public class ChallengeStore {
 
 	/** A challenge run as recorded. */
 	public record ChallengeRun(long runId, String dataset, String championKey, String primaryMetric, String evalFrom,
-			String evalTo, Long evaluationRunId, String outcome, String outcomeModel, String outcomeText) {
+			String evalTo, Long evaluationRunId, String outcome, String outcomeModel, String outcomeText,
+			String ratchetText) {
 	}
 
 	/** A candidate as recorded; the ranking fields are {@code null} until the run ranked it. */
@@ -93,15 +94,19 @@ public class ChallengeStore {
 			.update();
 	}
 
+	void ratchet(long runId, String text) {
+		this.jdbc.sql("UPDATE challenge_run SET ratchet_text = ? WHERE run_id = ?").params(cut(text, 4000), runId).update();
+	}
+
 	public Optional<ChallengeRun> run(long runId) {
 		return this.jdbc.sql("""
 				SELECT run_id, dataset, champion_key, primary_metric, eval_from, eval_to, evaluation_run_id, outcome,
-					outcome_model, outcome_text
+					outcome_model, outcome_text, ratchet_text
 				FROM challenge_run WHERE run_id = ?""")
 			.param(runId)
 			.query((rs, i) -> new ChallengeRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), (Long) rs.getObject(7, Long.class), rs.getString(8),
-					rs.getString(9), rs.getString(10)))
+					rs.getString(5), rs.getString(6), rs.getObject(7, Long.class), rs.getString(8),
+					rs.getString(9), rs.getString(10), rs.getString(11)))
 			.optional();
 	}
 

@@ -56,6 +56,9 @@ class ChallengePrinter {
 		}
 		out.println("Outcome: " + challenge.outcome() + ((challenge.outcomeText() != null)
 				? " · " + challenge.outcomeText() : ""));
+		if (challenge.ratchetText() != null) {
+			out.println(challenge.ratchetText().stripTrailing());
+		}
 		if (run.reportPath() != null) {
 			Path report = Path.of(run.reportPath()).getParent();
 			out.println("Report:  " + report.resolve("summary.html"));

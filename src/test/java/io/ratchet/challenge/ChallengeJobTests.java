@@ -208,7 +208,9 @@ class ChallengeJobTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(subject(mail)).contains(best + " promoted to champion");
-		assertThat(GreenMailUtil.getBody(mail)).contains("PROMOTED").contains("Ranking by roc_auc");
+		assertThat(GreenMailUtil.getBody(mail)).contains("PROMOTED").contains("Ranking by roc_auc")
+			.contains("Requirements raised to " + best).contains("roc_auc: {min: 0.6}");
+		assertThat(Files.readString(toy.config().resolve("requirements.yml"))).doesNotContain("roc_auc: {min: 0.6}");
 		assertThat(challengeMails()).anyMatch((m) -> subject(m).contains("eligible, waiting for its trial"));
 	}
 
