@@ -9,6 +9,7 @@ import java.util.SortedMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFiles;
+import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
@@ -26,8 +27,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * First step of a back-test: resolves the months and the models, checks every model file against the SHA-256 recorded
- * for its version and binds it to the dataset (so a bad model fails the run before any month is read), and records
- * the run. Its decisions go to the job execution context so that a restart reuses them.
+ * for its version, binds it to the dataset and runs its regression cases ({@link ModelCases}: a model whose outputs
+ * changed is refused with the diff), so a bad model fails the run before any month is read, and records the run. Its decisions go to the job execution context so that a restart reuses them.
  */
 class BacktestPrepareTasklet implements Tasklet {
 
@@ -121,6 +122,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		for (String key : keys) {
 			ModelVersion model = catalogue.get(key);
 			model.bind(dataset);
+			ModelCases.verify(model, dataset); // its regression cases first: a model scoring differently is refused
 			if (seen.add(model.key())) {
 				models.add(model);
 			}

@@ -10,6 +10,12 @@ import java.time.YearMonth;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.DatasetConfigs;
+import io.ratchet.model.ModelCases;
+import io.ratchet.model.ModelFiles;
 
 /**
  * Writes a synthetic, seeded benchmark corpus in Ratchet's layout: {@code config/} (dataset {@code bench}, three
@@ -95,6 +101,12 @@ public final class CorpusGenerator {
 			Files.writeString(models.resolve("bench-logit-v" + m + ".json"), logisticJson(m, this.random.split()));
 		}
 		Files.writeString(models.resolve("bench-gbt-v1.json"), treeJson(this.random.split(), 100, 6));
+		DatasetConfig dataset = DatasetConfigs.load(config, DATASET);
+		try (Stream<Path> files = Files.list(models)) {
+			for (Path file : files.filter((file) -> file.toString().endsWith(".json")).sorted().toList()) {
+				ModelCases.write(ModelFiles.load(file), dataset, true); // jobs refuse a model without its cases
+			}
+		}
 		long[] seeds = new long[MONTHS];
 		for (int i = 0; i < MONTHS; i++) {
 			seeds[i] = this.random.nextLong();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.SklearnExport;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code jobs/import-model <dataset> <export.json> [--version V]}: converts a scikit-learn linear or logistic model,
  * exported as plain JSON (intercept, per-feature impute/center/scale/weight, per-level weights), into a Ratchet model
- * file under {@code config/models/}, checked against the dataset. An existing file is never overwritten: a changed
- * model needs a new version.
+ * file under {@code config/models/}, checked against the dataset, with its regression cases beside it
+ * ({@link ModelCases}). An existing file is never overwritten: a changed model needs a new version.
  */
 @Component
 class ImportModelCommand implements Command {
@@ -63,9 +64,12 @@ class ImportModelCommand implements Command {
 			if (Files.exists(target)) {
 				throw new UsageException(target + " already exists; give the model a new --version");
 			}
+			// the regression cases first (outputs recorded now), so the model never appears without them
+			Path cases = ModelCases.write(new ModelVersion(model.name(), model.version(), model.dataset(),
+					model.task(), model.kind(), model.sha256(), target, model.definition()), dataset, true);
 			Files.writeString(target, json);
 			out.println("Wrote " + target + " (" + model.key() + ", sha256 " + model.sha256()
-					+ ")");
+					+ ") and its regression cases " + cases.getFileName());
 			out.println("Register it in " + this.workspace.paths().config().resolve("registry.yml")
 					+ " as champion or candidate of " + dataset.name() + ".");
 		}

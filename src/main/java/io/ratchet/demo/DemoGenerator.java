@@ -27,8 +27,10 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.LinearModel;
+import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelDefinition;
 import io.ratchet.model.ModelFiles;
+import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
 import io.ratchet.model.TreeEnsemble;
 
@@ -45,6 +47,8 @@ import io.ratchet.model.TreeEnsemble;
  * <li>{@code config/models/churn-logit-v1.json} (champion: logistic regression on months 1–12),
  * {@code churn-logit-v2.json} (candidate: logistic regression on months 9–20) and {@code churn-gbt-v1.json}
  * (candidate: gradient-boosted trees on months 1–12)</li>
+ * <li>{@code config/models/<file>.cases.csv} beside each model: its regression cases, outputs recorded now</li>
+ * <li>{@code config/search/churn.yml}: the search space of {@code jobs/challenge}</li>
  * <li>the {@code churn:} entries of {@code config/registry.yml} and {@code config/requirements.yml}; other entries of
  * those files are kept as they are</li>
  * </ul>
@@ -70,6 +74,26 @@ public final class DemoGenerator {
 
 	/** The dataset's configuration file, under the project root. */
 	private static final String DATASET_FILE = "config/datasets/" + DATASET + ".yml";
+
+	/** The dataset's search space for the challenge job, under the project root. */
+	private static final String SEARCH_FILE = "config/search/" + DATASET + ".yml";
+
+	/**
+	 * Candidates for {@code jobs/challenge}: logistic regressions on the months just before the evaluation months, so
+	 * that the short windows see the drift the champion never saw.
+	 */
+	static final String SEARCH_SPACE = """
+			# Candidate search of the churn demo (jobs/challenge); see src/main/java/io/ratchet/training/README.md
+			algorithm: logistic                 # C below: weight of the data against the L2 penalty
+			penalty: [0.1, 1, 10]
+			features:
+			  all: all
+			  no-region: [tenure_months, monthly_charges, support_tickets, usage_hours, days_since_login, plan, payment_method]
+			window-months: [2, 4, 8]            # training windows end just before the evaluation months; in the demo only the
+			                                    # shortest (the drifted months alone) meets the old requirements
+			evaluation-months: 2                # the last 2 months: never trained on, back-tested beside the champion
+			search: grid
+			""";
 
 	/** The penalty parameter of both logistic models. */
 	static final double C = 1.0;
@@ -156,6 +180,7 @@ public final class DemoGenerator {
 			BoostingFit boosting = new BoostingFit(ChurnWorld.FEATURES, 30, 3, 0.1, 1.0, 10.0);
 			TreeEnsemble gbt = boosting.fit(rows(0, 12), training(0, 12, boosting.describe()));
 			writeModel("churn-gbt", "1", gbt, dataset);
+			write(SEARCH_FILE, SEARCH_SPACE);
 			merge("config/registry.yml",
 					"churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1]\n");
 			merge("config/requirements.yml", requirements(championScorer));
@@ -169,7 +194,10 @@ public final class DemoGenerator {
 		private Scorer writeModel(String name, String version, ModelDefinition definition, DatasetConfig dataset) {
 			String relative = "config/models/" + name + "-v" + version + ".json";
 			write(relative, ModelFiles.toJson(name, version, DATASET, Task.BINARY, definition));
-			return ModelFiles.load(this.root.resolve(relative)).bind(dataset);
+			ModelVersion written = ModelFiles.load(this.root.resolve(relative));
+			Scorer scorer = written.bind(dataset);
+			this.written.add(ModelCases.write(written, dataset, true));
+			return scorer;
 		}
 
 		/** The {@code training} object of a model fitted on months {@code from} to {@code to} (exclusive). */

@@ -223,8 +223,7 @@ public final class ModelCases {
 		}
 		catch (NoSuchFileException ex) {
 			throw new ModelCasesException(file, 0, "model " + version.key() + " has no regression cases file (every"
-					+ " version needs one beside its model file; make it with jobs/model-cases " + version.key() + ")",
-					ex);
+					+ " version needs one beside its model file; make it with jobs/model-cases " + version.key() + ")");
 		}
 		catch (IOException ex) {
 			throw new ModelCasesException(file, 0, "cannot read the regression cases of model " + version.key() + ": "

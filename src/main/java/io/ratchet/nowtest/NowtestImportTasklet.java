@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetImporter;
 import io.ratchet.data.ImportResult;
+import io.ratchet.model.ModelCases;
+import io.ratchet.model.ModelCatalogue;
+import io.ratchet.model.ModelVersion;
 import io.ratchet.run.ImportBatchStore;
 import io.ratchet.system.Workspace;
 import org.slf4j.Logger;
@@ -24,7 +27,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * First step of a now-test: merges the files waiting in {@code historical-data/<dataset>/incoming/} into the month
+ * First step of a now-test: runs the regression cases of the models it will score (a changed model fails the run
+ * before anything is imported), then merges the files waiting in {@code historical-data/<dataset>/incoming/} into the month
  * files, oldest name first, with the same validated, atomic import as {@code jobs/import}, then moves each to
  * {@code processed/}.
  *
@@ -42,6 +46,8 @@ class NowtestImportTasklet implements Tasklet {
 	static final String ROWS = "ratchet.nowtest.rowsImported";
 
 	static final String REJECTED = "ratchet.nowtest.rowsImportRejected";
+
+	static final String CASES_CHECKED = "ratchet.nowtest.casesChecked";
 
 	private static final Logger log = LoggerFactory.getLogger("io.ratchet.progress");
 
@@ -63,6 +69,10 @@ class NowtestImportTasklet implements Tasklet {
 		ExecutionContext counts = chunkContext.getStepContext().getStepExecution().getExecutionContext();
 		NowtestParameters parameters = NowtestParameters.from(job.getJobParameters());
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
+		if (!counts.containsKey(CASES_CHECKED)) {
+			checkCases(dataset);
+			counts.putString(CASES_CHECKED, "yes");
+		}
 		Path datasetDir = this.workspace.datasetDir(dataset.name());
 		Optional<Path> next = next(datasetDir.resolve("incoming"));
 		if (next.isPresent()) {
@@ -92,6 +102,21 @@ class NowtestImportTasklet implements Tasklet {
 		totals.putLong(ROWS, counts.getLong(ROWS, 0));
 		totals.putLong(REJECTED, counts.getLong(REJECTED, 0));
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * Runs the regression cases of every model the now-test will score (the registry's contenders), before anything
+	 * is imported: a model whose outputs changed is refused with the diff ({@link ModelCases#verify}). Unknown keys are
+	 * left to the scoring step, which names them.
+	 */
+	private void checkCases(DatasetConfig dataset) {
+		ModelCatalogue catalogue = this.workspace.models();
+		for (String key : this.workspace.registry().contenders(dataset.name())) {
+			Optional<ModelVersion> model = catalogue.find(key);
+			if (model.isPresent()) {
+				ModelCases.verify(model.get(), dataset);
+			}
+		}
 	}
 
 	/** The first regular, non-hidden file of the folder by name, if any. */

@@ -227,6 +227,38 @@ class BacktestJobTests {
 	}
 
 	@Test
+	void aModelWhoseRegressionCasesNoLongerMatchIsRefusedWithTheDiff() throws Exception {
+		// given: the recorded output of one case differs from what today's scorer gives
+		Path cases = toy.config().resolve("models/toy-flat-v1.cases.csv");
+		String text = Files.readString(cases);
+		String line = text.lines().filter((row) -> row.startsWith("x = 0,")).findFirst().orElseThrow();
+		Files.writeString(cases, text.replace(line, "x = 0,0.0,0.75"));
+
+		// when
+		JobExecution execution = start("toy", List.of());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains("model toy-flat@1 refused").contains(cases.toString())
+			.contains("x = 0: expected 0.75, got 0.5");
+		assertThat(workerSteps(execution)).isZero();
+	}
+
+	@Test
+	void aModelWithoutRegressionCasesIsRefused() throws Exception {
+		// given
+		Files.delete(toy.config().resolve("models/toy-logit-v1.cases.csv"));
+
+		// when
+		JobExecution execution = start("toy", List.of());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains("toy-logit-v1.cases.csv").contains("no regression cases file")
+			.contains("jobs/model-cases toy-logit@1");
+	}
+
+	@Test
 	void anUnknownDatasetOrModelFailsWithAClearMessage() throws Exception {
 		assertThat(failure(start("nosuch", List.of()))).contains("nosuch").contains("toy");
 		assertThat(failure(start("toy", List.of("toy-nosuch@1")))).contains("toy-nosuch@1");

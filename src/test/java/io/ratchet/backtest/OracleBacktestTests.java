@@ -20,6 +20,7 @@ import io.ratchet.data.DatasetImporter;
 import io.ratchet.data.ImportResult;
 import io.ratchet.data.MonthFileReader;
 import io.ratchet.data.Row;
+import io.ratchet.model.ModelCaseFiles;
 import io.ratchet.model.ModelFiles;
 import io.ratchet.model.Scorer;
 import io.ratchet.model.SklearnExport;
@@ -195,6 +196,7 @@ class OracleBacktestTests {
 		Files.writeString(file,
 				SklearnExport.toRatchetJson(SHARED.resolve("oracle/" + dataset + "/model-" + model + ".json"), dataset,
 						"1"));
+		ModelCaseFiles.writeBeside(file); // its regression cases, as jobs/import-model writes them
 		return file;
 	}
 

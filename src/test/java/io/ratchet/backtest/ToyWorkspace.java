@@ -9,6 +9,8 @@ import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Random;
 
+import io.ratchet.model.ModelCaseFiles;
+
 /**
  * A small, made-up workspace for job tests: dataset {@code toy} (binary label, one numeric and one categorical
  * feature), months of random rows whose label follows the numeric feature, a logistic champion, registry and
@@ -90,6 +92,7 @@ final class ToyWorkspace {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, content);
+			ModelCaseFiles.writeBeside(file); // a model file gets its regression cases, as jobs require
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -195,6 +195,65 @@ class CommandLineTests {
 	}
 
 	@Test
+	void modelCasesAreWrittenForAHandWrittenModelKeptUnlessReplacedAndChecked() throws Exception {
+		// given: a model written by hand, without cases
+		Path models = root.resolve("config/models");
+		Path model = models.resolve("churn-hand-v1.json");
+		Path cases = models.resolve("churn-hand-v1.cases.csv");
+		Files.writeString(model, Files.readString(models.resolve("churn-logit-v1.json"))
+			.replace("\"churn-logit\"", "\"churn-hand\""));
+		try {
+			// when
+			int written = this.commandLine.run("model-cases", "churn-hand@1");
+			int again = this.commandLine.run("model-cases", "churn-hand@1");
+			int replaced = this.commandLine.run("model-cases", "churn-hand@1", "--replace");
+			int checked = this.commandLine.run("model-cases", "--check");
+			Files.writeString(cases, Files.readString(cases).replaceFirst("\n(typical,[^\n]*,)[^,\n]+\n", "\n$10.5\n"));
+			int refused = this.commandLine.run("model-cases", "--check", "churn-hand@1");
+
+			// then
+			String printed = this.out.toString(StandardCharsets.UTF_8) + this.err.toString(StandardCharsets.UTF_8);
+			assertThat(written).isEqualTo(CommandLine.OK);
+			assertThat(again).isEqualTo(CommandLine.FAILED);
+			assertThat(replaced).isEqualTo(CommandLine.OK);
+			assertThat(checked).isEqualTo(CommandLine.OK);
+			assertThat(refused).isEqualTo(CommandLine.FAILED);
+			assertThat(printed).contains("Wrote " + cases).contains("already has regression cases")
+				.contains("ok      churn-logit@1").contains("ok      churn-hand@1")
+				.contains("REFUSED model churn-hand@1 refused: 1 of").contains("typical: expected 0.5, got ");
+		}
+		finally {
+			Files.deleteIfExists(model);
+			Files.deleteIfExists(cases);
+		}
+	}
+
+	@Test
+	void anImportedModelGetsItsRegressionCases() throws Exception {
+		// given: a scikit-learn export of a one-feature model
+		Path export = root.resolve("tenure-export.json");
+		Files.writeString(export, """
+				{"name": "churn-tenure", "task": "binary", "link": "logistic", "intercept": -1.0,
+				 "terms": [{"feature": "tenure_months", "type": "numeric", "impute_missing_with": 20.0,
+				            "center": 20.0, "scale": 10.0, "weight": -0.5}]}
+				""");
+		Path models = root.resolve("config/models");
+		try {
+			// when
+			int code = this.commandLine.run("import-model", "churn", export.toString(), "--version", "3");
+
+			// then
+			assertThat(code).isEqualTo(CommandLine.OK);
+			assertThat(models.resolve("churn-tenure-v3.cases.csv")).exists();
+			assertThat(this.commandLine.run("model-cases", "--check", "churn-tenure@3")).isEqualTo(CommandLine.OK);
+		}
+		finally {
+			Files.deleteIfExists(models.resolve("churn-tenure-v3.json"));
+			Files.deleteIfExists(models.resolve("churn-tenure-v3.cases.csv"));
+		}
+	}
+
+	@Test
 	void aBackTestOfAnUnknownDatasetFailsWithExitOne() {
 		assertThat(this.commandLine.run("backtest", "--dataset", "nosuch")).isEqualTo(CommandLine.FAILED);
 		assertThat(this.out.toString(StandardCharsets.UTF_8) + this.err.toString(StandardCharsets.UTF_8))

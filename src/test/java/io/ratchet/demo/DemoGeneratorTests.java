@@ -26,10 +26,12 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.LinearModel;
 import io.ratchet.model.Link;
+import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
 import io.ratchet.model.TreeEnsemble;
+import io.ratchet.training.SearchSpaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -254,6 +256,22 @@ class DemoGeneratorTests {
 			assertThat(Files.readString(file)).isEqualTo(ModelFiles.toJson(version.name(), version.version(),
 					version.dataset(), version.task(), version.definition()));
 		}
+	}
+
+	@Test
+	void everyModelHasItsRegressionCasesAndTheSearchSpaceIsValid() {
+		// given the demo generated once
+
+		// when / then
+		for (String model : List.of("churn-logit-v1", "churn-logit-v2", "churn-gbt-v1")) {
+			ModelVersion version = ModelFiles.load(shared.resolve("config/models/" + model + ".json"));
+			assertThat(result.written()).contains(shared.resolve("config/models/" + model + ".cases.csv"));
+			assertThat(ModelCases.verify(version, dataset).cases()).isGreaterThan(40);
+		}
+		assertThat(result.written()).contains(shared.resolve("config/search/churn.yml"));
+		assertThat(shared.resolve("config/search/churn.yml")).as("the committed demo search space is the generator's")
+			.hasSameTextualContentAs(Path.of("config/search/churn.yml"));
+		assertThat(SearchSpaces.load(shared.resolve("config"), "churn").specs()).hasSize(18);
 	}
 
 	@Test

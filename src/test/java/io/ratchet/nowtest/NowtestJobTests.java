@@ -215,6 +215,29 @@ class NowtestJobTests {
 	}
 
 	@Test
+	void aModelWhoseRegressionCasesNoLongerMatchFailsTheRunBeforeAnyFileIsImported() throws Exception {
+		// given: an incoming file, and a recorded output of the champion that today's scorer no longer gives
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		Path inbox = toy.data().resolve("incoming");
+		toy.write(inbox.resolve("2024-03-export.csv"), NowtestToy.HEADER);
+		Path cases = toy.config().resolve("models/toy-logit-v1.cases.csv");
+		String text = Files.readString(cases);
+		String line = text.lines().filter((row) -> row.startsWith("colour = red,")).findFirst().orElseThrow();
+		Files.writeString(cases, text.replace(line, line.substring(0, line.lastIndexOf(',')) + ",0.125"));
+
+		// when
+		JobExecution execution = start(LocalDate.of(2024, 2, 28), 30, 0);
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(this.jdbc.sql("SELECT failure FROM run WHERE id = ?")
+			.param(execution.getJobInstance().getInstanceId())
+			.query(String.class)
+			.single()).contains("model toy-logit@1 refused").contains("colour = red: expected 0.125, got ");
+		assertThat(inbox.resolve("2024-03-export.csv")).exists();
+	}
+
+	@Test
 	void incomingFilesAreMergedOnceMovedToProcessedAndTheirRejectedRowsCounted() throws Exception {
 		// given: March arrives as an incoming file with one bad row
 		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import io.ratchet.model.ModelCaseFiles;
+
 /**
  * A small made-up workspace for now-test job tests: dataset {@code toy} (binary label, numeric {@code x}, categorical
  * {@code colour}), a logistic champion and a weak candidate, and month files written day by day, so that the rows on
@@ -103,6 +105,7 @@ final class NowtestToy {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, content);
+			ModelCaseFiles.writeBeside(file); // a model file gets its regression cases, as jobs require
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -9,6 +9,8 @@ import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Random;
 
+import io.ratchet.model.ModelCaseFiles;
+
 /**
  * A small made-up workspace for the scheduler's tests: dataset {@code toy} (binary label, one numeric feature), a
  * logistic champion, registry, requirements and {@code months} month files of {@code rows} rows.
@@ -53,6 +55,7 @@ final class ToyData {
 		try {
 			Files.createDirectories(file.getParent());
 			Files.writeString(file, content);
+			ModelCaseFiles.writeBeside(file); // a model file gets its regression cases, as jobs require
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

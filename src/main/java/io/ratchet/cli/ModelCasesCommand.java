@@ -1,0 +1,74 @@
+package io.ratchet.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import io.ratchet.model.CaseCheck;
+import io.ratchet.model.ModelCases;
+import io.ratchet.model.ModelCatalogue;
+import io.ratchet.model.ModelVersion;
+import io.ratchet.system.Workspace;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code jobs/model-cases <name@version> [--replace]}: writes the regression cases of a model version made by hand
+ * ({@code config/models/<file>.cases.csv}, outputs recorded now); an existing cases file is kept unless
+ * {@code --replace}. {@code jobs/model-cases --check [name@version]} runs the cases of one version, or of every
+ * version, and prints the diff of any that no longer match.
+ */
+@Component
+class ModelCasesCommand implements Command {
+
+	private final Workspace workspace;
+
+	ModelCasesCommand(Workspace workspace) {
+		this.workspace = workspace;
+	}
+
+	@Override
+	public String usage() {
+		return "model-cases <name@version> [--replace] | model-cases --check [name@version]";
+	}
+
+	@Override
+	public int run(String[] args, PrintStream out) {
+		Options options = Options.parse(args, Set.of(), Set.of("replace", "check"));
+		List<String> keys = options.positional();
+		if (keys.size() > 1 || (keys.isEmpty() && !options.flag("check"))) {
+			throw new UsageException("give one model version (name@version), or --check");
+		}
+		ModelCatalogue catalogue = this.workspace.models();
+		if (options.flag("check")) {
+			if (options.flag("replace")) {
+				throw new UsageException("--check and --replace do not go together");
+			}
+			List<ModelVersion> versions = keys.isEmpty() ? catalogue.all() : List.of(catalogue.get(keys.get(0)));
+			int refused = 0;
+			for (ModelVersion version : versions) {
+				CaseCheck check = ModelCases.check(version, this.workspace.dataset(version.dataset()));
+				if (check.passed()) {
+					out.println("ok      " + version.key() + ": " + check.cases() + " cases match (" + check.file()
+							+ ")");
+				}
+				else {
+					refused++;
+					out.println("REFUSED " + check.diff());
+				}
+			}
+			return (refused == 0) ? CommandLine.OK : CommandLine.FAILED;
+		}
+		String key = keys.get(0);
+		if (!key.contains("@")) {
+			throw new UsageException("give the version too: " + key + "@<version>");
+		}
+		ModelVersion version = catalogue.get(key);
+		Path file = ModelCases.write(version, this.workspace.dataset(version.dataset()), options.flag("replace"));
+		out.println("Wrote " + file + ": " + ModelCases.read(version).size() + " regression cases of " + version.key()
+				+ " (outputs recorded now; commit it beside the model file)");
+		return CommandLine.OK;
+	}
+
+}
