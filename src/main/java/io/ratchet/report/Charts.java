@@ -17,6 +17,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
@@ -88,6 +89,17 @@ public final class Charts {
 	public record Size(int width, int height) {
 	}
 
+	/**
+	 * A drawn chart.
+	 * @param png the image
+	 * @param size its size
+	 * @param lines the lines (or bar groups) drawn, reference lines excluded
+	 * @param coloured those drawn in colour (not grey)
+	 * @param points the most points (or bars) of one line
+	 */
+	public record Drawing(byte[] png, Size size, int lines, int coloured, int points) {
+	}
+
 	/** How a line is drawn: the champion stands out, highlighted models in colour, the rest grey. */
 	public enum Emphasis {
 
@@ -120,15 +132,16 @@ public final class Charts {
 	 * @param bound a bound drawn as a dashed red line, or {@code null}
 	 * @param boundLabel the bound's label, e.g. {@code minimum 0.75}
 	 * @param marked periods shaded as breached
-	 * @return the PNG
+	 * @return the drawing
 	 */
-	public static byte[] byPeriod(String title, String yLabel, List<String> periods, List<Series> series, Double bound,
+	public static Drawing byPeriod(String title, String yLabel, List<String> periods, List<Series> series, Double bound,
 			String boundLabel, Set<String> marked, Size size) {
 		XYSeriesCollection data = new XYSeriesCollection();
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, periods.size() <= 36);
-		// grey lines first, so coloured ones are drawn over them; the champion last, on top
+		// the champion first, grey lines last: the plot draws series in reverse order, so the champion ends on top,
+		// and the legend lists it first
 		List<Series> ordered = new java.util.ArrayList<>(series);
-		ordered.sort((a, b) -> Integer.compare(rank(a.emphasis()), rank(b.emphasis())));
+		ordered.sort((a, b) -> Integer.compare(rank(b.emphasis()), rank(a.emphasis())));
 		int colour = 0;
 		int index = 0;
 		boolean greyInLegend = false;
@@ -146,7 +159,7 @@ public final class Charts {
 			}
 			index++;
 		}
-		NumberAxis x = periodAxis(periods);
+		NumberAxis x = periodAxis(periods, size.width());
 		NumberAxis y = new NumberAxis(yLabel);
 		y.setAutoRangeIncludesZero(false);
 		XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -161,16 +174,17 @@ public final class Charts {
 			plot.addRangeMarker(boundMarker(bound, boundLabel));
 			includeInRange(y, data, bound);
 		}
-		return png(chart(title, plot, true), size);
+		int coloured = (int) series.stream().filter((line) -> line.emphasis() != Emphasis.GREY).count();
+		return new Drawing(png(chart(title, plot, true), size), size, series.size(), coloured, periods.size());
 	}
 
 	/** A chart of curves (ROC, precision-recall, reliability) on the unit square, optionally with the diagonal. */
-	public static byte[] curves(String title, String xLabel, String yLabel, List<Curve> curves, boolean diagonal,
+	public static Drawing curves(String title, String xLabel, String yLabel, List<Curve> curves, boolean diagonal,
 			boolean points, Size size) {
 		XYSeriesCollection data = new XYSeriesCollection();
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, points);
 		List<Curve> ordered = new java.util.ArrayList<>(curves);
-		ordered.sort((a, b) -> Integer.compare(rank(a.emphasis()), rank(b.emphasis())));
+		ordered.sort((a, b) -> Integer.compare(rank(b.emphasis()), rank(a.emphasis())));
 		int colour = 0;
 		int index = 0;
 		for (Curve curve : ordered) {
@@ -195,14 +209,16 @@ public final class Charts {
 		NumberAxis y = new NumberAxis(yLabel);
 		y.setRange(0, 1.02);
 		XYPlot plot = new XYPlot(data, x, y, renderer);
-		return png(chart(title, plot, true), size);
+		int coloured = (int) curves.stream().filter((curve) -> curve.emphasis() != Emphasis.GREY).count();
+		int most = curves.stream().mapToInt((curve) -> curve.xs().length).max().orElse(0);
+		return new Drawing(png(chart(title, plot, true), size), size, curves.size(), coloured, most);
 	}
 
 	/**
 	 * Horizontal bars, one per category in the given order (e.g. PSI per feature, sorted), those above {@code limit}
 	 * in red, the limit as a dashed line.
 	 */
-	public static byte[] bars(String title, String valueLabel, List<String> categories, List<Double> values,
+	public static Drawing bars(String title, String valueLabel, List<String> categories, List<Double> values,
 			Double limit, Size size) {
 		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		for (int i = 0; i < categories.size(); i++) {
@@ -235,7 +251,7 @@ public final class Charts {
 		plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
 		value.setLabelFont(LABEL);
 		value.setTickLabelFont(TICK);
-		return png(chart(title, plot, false), size);
+		return new Drawing(png(chart(title, plot, false), size), size, 1, 1, categories.size());
 	}
 
 	private static int rank(Emphasis emphasis) {
@@ -278,6 +294,8 @@ public final class Charts {
 			marker.setLabelPaint(BREACH);
 			marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
 			marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+			marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+			marker.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
 		}
 		return marker;
 	}
@@ -303,12 +321,19 @@ public final class Charts {
 		axis.setRange(low - margin, high + margin);
 	}
 
-	/** An axis of period indexes, labelled with the periods, integer ticks only, thinned by JFreeChart to fit. */
-	private static NumberAxis periodAxis(List<String> periods) {
+	/**
+	 * An axis of period indexes labelled with the periods: one label every {@code step} periods, so that labels (about
+	 * 7 px per character) never overlap on a chart {@code width} pixels wide.
+	 */
+	private static NumberAxis periodAxis(List<String> periods, int width) {
 		NumberAxis axis = new NumberAxis(null);
-		axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		int longest = periods.stream().mapToInt(String::length).max().orElse(7);
+		int fitting = Math.max(2, (width - 90) / (longest * 7 + 16));
+		int step = Math.max(1, (int) Math.ceil(periods.size() / (double) fitting));
+		PeriodFormat format = new PeriodFormat(periods);
+		axis.setTickUnit(new NumberTickUnit(step, format));
+		axis.setNumberFormatOverride(format);
 		axis.setRange(-0.5, Math.max(0.5, periods.size() - 0.5));
-		axis.setNumberFormatOverride(new PeriodFormat(periods));
 		axis.setTickLabelFont(TICK);
 		return axis;
 	}

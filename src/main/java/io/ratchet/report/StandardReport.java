@@ -130,20 +130,31 @@ final class StandardReport {
 		if (this.run.failure() != null) {
 			lines.add("The run failed: " + this.run.failure());
 		}
+		ModelSummary champion = champion();
+		if (champion != null) {
+			Map<String, List<StoredBreach>> byMetric = byMetric(champion);
+			byMetric.forEach((metric, breaches) -> lines.add(breachLine(champion, metric, breaches)));
+		}
 		int listed = 0;
 		int more = 0;
 		for (ModelSummary model : this.summary.models()) {
-			if (model.breaches().isEmpty()) {
+			if (model == champion || model.breaches().isEmpty()) {
 				continue;
 			}
-			if (listed >= 1 + Charts.HIGHLIGHTED) {
+			if (listed++ >= Charts.HIGHLIGHTED) {
 				more++;
 				continue;
 			}
-			listed++;
-			Map<String, List<StoredBreach>> byMetric = new LinkedHashMap<>();
-			model.breaches().forEach((b) -> byMetric.computeIfAbsent(b.metric(), (m) -> new ArrayList<>()).add(b));
-			byMetric.forEach((metric, breaches) -> lines.add(breachLine(model, metric, breaches)));
+			List<String> parts = new ArrayList<>();
+			byMetric(model).forEach((metric, breaches) -> {
+				long months = breaches.stream().filter((b) -> !ResultsStore.ALL.equals(b.period())).count();
+				boolean whole = months < breaches.size();
+				parts.add(metric + " (" + ((months > 0) ? months + ((months == 1) ? " month" : " months") : "")
+						+ ((whole) ? ((months > 0) ? " and " : "") + (nowtest() ? "the window" : "the whole period") : "")
+						+ ")");
+			});
+			lines.add(model.model().role() + " " + model.model().key() + " breaches too: " + String.join(", ", parts)
+					+ ".");
 		}
 		if (more > 0) {
 			lines.add(more + " more models breached their requirements (tables below).");
@@ -155,13 +166,36 @@ final class StandardReport {
 						+ " with too few labelled rows to judge (not a pass).");
 			}
 		}
+		if (champion != null && nowtest()
+				&& "INSUFFICIENT_DATA".equals(champion.verdicts().get(ResultsStore.ALL))) {
+			lines.add(champion.model().key() + ": too few labelled rows in the window to judge (not a pass).");
+		}
+		if (champion != null && champion.breaches().isEmpty() && "PASS".equals(champion.verdict())
+				&& this.run.failure() == null) {
+			lines.add(0, champion.model().key() + " (champion) meets every requirement"
+					+ (nowtest() ? " in the window." : " in all " + this.months.size() + " months and the whole period."));
+		}
 		if (lines.isEmpty()) {
-			ModelSummary champion = champion();
-			lines.add((champion != null) ? champion.model().key() + " (champion) meets every requirement"
-					+ (nowtest() ? " in the window." : " in all " + this.months.size() + " months and the whole period.")
-					: "No requirement breached.");
+			lines.add("No requirement breached.");
 		}
 		return lines;
+	}
+
+	private static Map<String, List<StoredBreach>> byMetric(ModelSummary model) {
+		Map<String, List<StoredBreach>> byMetric = new java.util.TreeMap<>(
+				Comparator.comparingInt(StandardReport::metricOrder).thenComparing(Comparator.naturalOrder()));
+		model.breaches().forEach((b) -> byMetric.computeIfAbsent(b.metric(), (m) -> new ArrayList<>()).add(b));
+		return byMetric;
+	}
+
+	/** Metrics in the order people read them (ROC AUC first), other figures (drift) after. */
+	private static int metricOrder(String key) {
+		for (Metric metric : Metric.values()) {
+			if (metric.key().equals(key)) {
+				return metric.ordinal();
+			}
+		}
+		return Integer.MAX_VALUE;
 	}
 
 	private String breachLine(ModelSummary model, String metric, List<StoredBreach> breaches) {
@@ -260,9 +294,9 @@ final class StandardReport {
 		String limitLabel = (bound.min() != null) ? "minimum " + bound.min()
 				: (bound.max() != null) ? "maximum " + bound.max() : null;
 		String title = metric.key() + " by " + periods.unit();
-		byte[] png = Charts.byPeriod(title, metric.key(), periods.labels(), series, limit, limitLabel,
+		Charts.Drawing png = Charts.byPeriod(title, metric.key(), periods.labels(), series, limit, limitLabel,
 				periods.marked(this.months, breached), Charts.WIDE);
-		return ReportChart.of(metric.key() + "-by-month.png", title, breachedCaption(breached), png, Charts.WIDE);
+		return new ReportChart(metric.key() + "-by-month.png", title, breachedCaption(breached), png);
 	}
 
 	private static String breachedCaption(Set<String> breached) {
@@ -294,8 +328,8 @@ final class StandardReport {
 		String limitLabel = (bound.min() != null) ? "minimum " + bound.min()
 				: (bound.max() != null) ? "maximum " + bound.max() : null;
 		String title = metric.key() + " by now-test run";
-		byte[] png = Charts.byPeriod(title, metric.key(), labels, series, limit, limitLabel, marked, Charts.WIDE);
-		return ReportChart.of(metric.key() + "-by-run.png", title, "", png, Charts.WIDE);
+		Charts.Drawing png = Charts.byPeriod(title, metric.key(), labels, series, limit, limitLabel, marked, Charts.WIDE);
+		return new ReportChart(metric.key() + "-by-run.png", title, "", png);
 	}
 
 	/** The champion thick, the best {@value Charts#HIGHLIGHTED} others (by whole-period value) in colour, the rest grey. */
@@ -373,7 +407,8 @@ final class StandardReport {
 		}
 		String footnote = (omitted > 0) ? omitted + " earlier months are in metrics.csv." : "";
 		return new ReportTable(model.model().key() + " (" + model.model().role() + ", "
-				+ model.verdict().replace('_', ' ') + ")", "", header, rows, 1 + VISIBLE_MONTHS, footnote);
+				+ model.verdict().replace('_', ' ') + ")", "", header, rows,
+				1 + ((model == champion()) ? VISIBLE_MONTHS : VISIBLE_MONTHS / 3), footnote);
 	}
 
 	private List<Cell> row(ModelSummary model, String period, Map<Metric, Double> values, List<Metric> metrics,
@@ -476,17 +511,17 @@ final class StandardReport {
 		}
 		List<ReportChart> charts = new ArrayList<>();
 		if (!roc.isEmpty()) {
-			charts.add(ReportChart.of("roc.png", "ROC curve, " + name, "", Charts.curves("ROC curve, " + name,
-					"false positive rate", "true positive rate", roc, true, false, Charts.HALF), Charts.HALF));
-			charts.add(ReportChart.of("precision-recall.png", "Precision–recall, " + name, "", Charts.curves(
-					"Precision–recall, " + name, "recall", "precision", pr, false, false, Charts.HALF), Charts.HALF));
+			charts.add(new ReportChart("roc.png", "ROC curve, " + name, "", Charts.curves("ROC curve, " + name,
+					"false positive rate", "true positive rate", roc, true, false, Charts.HALF)));
+			charts.add(new ReportChart("precision-recall.png", "Precision–recall, " + name, "", Charts.curves(
+					"Precision–recall, " + name, "recall", "precision", pr, false, false, Charts.HALF)));
 		}
 		if (!reliability.isEmpty()) {
-			charts.add(ReportChart.of("reliability.png", "Reliability, " + name,
+			charts.add(new ReportChart("reliability.png", "Reliability, " + name,
 					"Champion: mean score against the share of positives in " + ScoreCurves.RELIABILITY_BINS
 							+ " equal-width score bins (empty bins left out).",
 					Charts.curves("Reliability (10 bins), " + name, "mean predicted probability", "observed positive rate",
-							reliability, true, true, Charts.HALF), Charts.HALF));
+							reliability, true, true, Charts.HALF)));
 		}
 		ReportTable matrix = new ReportTable("Confusion matrix at threshold " + threshold,
 				"A row is predicted positive when its score is at least the threshold.",
@@ -523,13 +558,13 @@ final class StandardReport {
 			residuals.add(new Charts.Series(label(model), periods.aggregate(monthly(model, Metric.BIAS)), style));
 		}
 		List<ReportChart> charts = List.of(
-				ReportChart.of("predicted-vs-actual.png", "Predicted against actual by " + periods.unit(), "",
+				new ReportChart("predicted-vs-actual.png", "Predicted against actual by " + periods.unit(), "",
 						Charts.byPeriod("Mean predicted against mean actual by " + periods.unit(), "mean",
-								periods.labels(), means, null, null, Set.of(), Charts.WIDE), Charts.WIDE),
-				ReportChart.of("residuals.png", "Residuals by " + periods.unit(), "Mean residual (prediction minus "
+								periods.labels(), means, null, null, Set.of(), Charts.WIDE)),
+				new ReportChart("residuals.png", "Residuals by " + periods.unit(), "Mean residual (prediction minus "
 						+ "label); the red line is no bias.", Charts.byPeriod("Mean residual by " + periods.unit(),
 								"prediction − label", periods.labels(), residuals, 0.0, "no bias", Set.of(),
-								Charts.WIDE), Charts.WIDE));
+								Charts.WIDE)));
 		return ReportSection.ofCharts("latest", "Predicted and actual", "Means per " + periods.unit()
 				+ " of the stored figures (rows are not kept).", charts);
 	}
@@ -559,9 +594,9 @@ final class StandardReport {
 			sorted.sort(Map.Entry.<String, Double>comparingByValue().reversed());
 			Double limit = this.requirements.drift().features().get(DriftStatistic.PSI);
 			Charts.Size size = new Charts.Size(Charts.WIDE.width(), Math.min(900, 90 + 26 * sorted.size()));
-			charts.add(ReportChart.of("psi.png", "PSI per feature", "", Charts.bars("PSI per feature, window against "
+			charts.add(new ReportChart("psi.png", "PSI per feature", "", Charts.bars("PSI per feature, window against "
 					+ "the reference", "population stability index", sorted.stream().map(Map.Entry::getKey).toList(),
-					sorted.stream().map(Map.Entry::getValue).toList(), limit, size), size));
+					sorted.stream().map(Map.Entry::getValue).toList(), limit, size)));
 			List<String> drifting = new ArrayList<>();
 			for (Map.Entry<String, Double> entry : sorted) {
 				double max = this.requirements.drift().max(entry.getKey(), DriftStatistic.PSI).orElse(Double.NaN);
@@ -614,10 +649,9 @@ final class StandardReport {
 			}
 		}
 		String title = feature + ((psi != null) ? String.format(Locale.ROOT, " (PSI %.3f)", psi) : "");
-		byte[] png = Charts.byPeriod(title, "mean", labels,
+		Charts.Drawing png = Charts.byPeriod(title, "mean", labels,
 				List.of(new Charts.Series("mean", line, Emphasis.CHAMPION)), null, null, marked, Charts.SMALL);
-		return ReportChart.of("feature-" + feature.replaceAll("[^A-Za-z0-9_-]", "_") + ".png", title, "", png,
-				Charts.SMALL);
+		return new ReportChart("feature-" + feature.replaceAll("[^A-Za-z0-9_-]", "_") + ".png", title, "", png);
 	}
 
 	// ---------------------------------------------------------------------------------------------- facts

@@ -104,7 +104,7 @@ class NowtestCommandTests {
 		String report = output.lines().filter((line) -> line.contains("drift.csv")).findFirst().orElseThrow().trim();
 		assertThat(Path.of(report)).exists();
 		// and the page people open shows the drift, the breached cells marked
-		String html = Files.readString(Path.of(report).resolveSibling("summary.html"));
+		String html = Files.readString(Path.of(report).resolveSibling("index.html"));
 		assertThat(html).contains("<h1>Now-test of <code>churn</code>")
 			.contains("<h2>Drift</h2>")
 			.containsPattern("<td class=\"l\">monthly_charges</td><td class=\"bad\">0\\.79\\d\\d</td>"
@@ -185,7 +185,7 @@ class NowtestCommandTests {
 		// then
 		assertThat(all).isZero();
 		assertThat(allOutput).contains("nowtest").contains("backtest").contains("COMPLETED").contains("2026-01-31")
-			.contains("summary.html");
+			.contains("index.html");
 		assertThat(nowtests).isZero();
 		assertThat(nowtestOutput.lines().filter((line) -> line.contains("churn")).toList()).hasSize(1)
 			.allMatch((line) -> line.contains("nowtest"));
