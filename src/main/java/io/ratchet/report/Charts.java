@@ -24,6 +24,7 @@ import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -54,6 +55,9 @@ public final class Charts {
 
 	/** A chart in a grid of two. */
 	public static final Size HALF = new Size(510, 360);
+
+	/** A chart in a row of three. */
+	public static final Size THIRD = new Size(400, 230);
 
 	/** A small multiple (a feature's mean by month). */
 	public static final Size SMALL = new Size(340, 200);
@@ -220,6 +224,15 @@ public final class Charts {
 	 */
 	public static Drawing bars(String title, String valueLabel, List<String> categories, List<Double> values,
 			Double limit, Size size) {
+		return bars(title, valueLabel, categories, values, limit, false, size);
+	}
+
+	/**
+	 * Horizontal bars, one per category in the given order, those beyond {@code limit} (below it when
+	 * {@code minimum}, else above it) in red, the limit as a dashed line labelled as a minimum or maximum.
+	 */
+	public static Drawing bars(String title, String valueLabel, List<String> categories, List<Double> values,
+			Double limit, boolean minimum, Size size) {
 		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		for (int i = 0; i < categories.size(); i++) {
 			data.addValue(values.get(i), "value", categories.get(i));
@@ -229,23 +242,39 @@ public final class Charts {
 			@Override
 			public java.awt.Paint getItemPaint(int row, int column) {
 				Double value = values.get(column);
-				return (limit != null && value != null && value > limit) ? BREACH : CHAMPION;
+				boolean beyond = limit != null && value != null && (minimum ? value < limit : value > limit);
+				return beyond ? BREACH : CHAMPION;
 			}
 
 		};
 		renderer.setBarPainter(new StandardBarPainter());
 		renderer.setShadowVisible(false);
 		renderer.setMaximumBarWidth(0.12);
+		renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+				new java.text.DecimalFormat("0.000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+		renderer.setDefaultItemLabelsVisible(true);
+		renderer.setDefaultItemLabelFont(TICK);
 		CategoryAxis axis = new CategoryAxis(null);
 		axis.setTickLabelFont(TICK);
+		axis.setMaximumCategoryLabelWidthRatio(0.45f);
 		NumberAxis value = new NumberAxis(valueLabel);
 		CategoryPlot plot = new CategoryPlot(data, axis, value, renderer);
 		plot.setOrientation(PlotOrientation.HORIZONTAL);
 		if (limit != null) {
-			plot.addRangeMarker(boundMarker(limit, "maximum " + limit));
+			ValueMarker marker = boundMarker(limit, (minimum ? "minimum " : "maximum ") + limit);
+			// the line is vertical here: its label sits at its foot, to its right
+			marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+			marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+			plot.addRangeMarker(marker);
 			double top = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max()
 				.orElse(limit);
-			value.setRange(0, Math.max(top, limit) * 1.12);
+			double bottom = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).min()
+				.orElse(limit);
+			double high = Math.max(top, limit);
+			double low = Math.min(bottom, limit);
+			// a minimum is read near the bars' ends: start the axis below the lowest value rather than at 0
+			value.setRange(minimum ? Math.max(0, low - (high - low) * 0.6) : 0,
+					high + (minimum ? (high - low) * 0.25 : high * 0.12));
 		}
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));

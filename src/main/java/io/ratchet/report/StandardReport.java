@@ -252,8 +252,8 @@ final class StandardReport {
 		List<ReportChart> charts = new ArrayList<>();
 		String note;
 		if (nowtest()) {
-			note = "Each required metric of the window over the last now-tests of " + this.run.dataset()
-					+ " (this one last), one line per model; the dashed red line is the requirement, shaded runs "
+			note = "Each required metric of the window, per model (over the last now-tests of " + this.run.dataset()
+					+ " once there are three); the dashed red line is the requirement, red bars and shaded runs "
 					+ "breached it.";
 			for (Bound bound : chartedMetrics()) {
 				charts.add(byRun(bound));
@@ -307,6 +307,9 @@ final class StandardReport {
 	private ReportChart byRun(Bound bound) {
 		Metric metric = bound.metric();
 		Map<String, Map<Long, Double>> values = this.reads.acrossRuns(this.run, metric.key(), RUNS_CHARTED);
+		if (values.size() < 3) {
+			return windowBars(bound);
+		}
 		List<String> labels = List.copyOf(values.keySet());
 		Map<Long, Emphasis> emphasis = emphasis(metric);
 		List<Charts.Series> series = new ArrayList<>();
@@ -330,6 +333,25 @@ final class StandardReport {
 		String title = metric.key() + " by now-test run";
 		Charts.Drawing png = Charts.byPeriod(title, metric.key(), labels, series, limit, limitLabel, marked, Charts.WIDE);
 		return new ReportChart(metric.key() + "-by-run.png", title, "", png);
+	}
+
+	/** Too few now-tests for a line: each model's window value as a bar against the bound. */
+	private ReportChart windowBars(Bound bound) {
+		Metric metric = bound.metric();
+		Map<Long, Emphasis> emphasis = emphasis(metric);
+		List<String> names = new ArrayList<>();
+		List<Double> values = new ArrayList<>();
+		for (ModelSummary model : this.summary.models()) {
+			if (emphasis.get(model.model().id()) != Emphasis.GREY) {
+				names.add(label(model));
+				values.add(model.wholePeriod().get(metric));
+			}
+		}
+		Double limit = (bound.min() != null) ? bound.min() : bound.max();
+		Charts.Size size = new Charts.Size(Charts.THIRD.width(), 110 + 30 * names.size());
+		String title = metric.key() + " in the window";
+		return new ReportChart(metric.key() + "-window.png", title, "", Charts.bars(title, metric.key(), names,
+				values, limit, bound.min() != null, size));
 	}
 
 	/** The champion thick, the best {@value Charts#HIGHLIGHTED} others (by whole-period value) in colour, the rest grey. */

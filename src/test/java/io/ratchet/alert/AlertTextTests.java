@@ -61,11 +61,11 @@ class AlertTextTests {
 				"https://ratchet.example.com/reports/nowtest/9/index.html?a=1&b=2", null);
 
 		// when
-		String html = new AlertText(report).html();
+		String html = AlertHtml.render(report).html();
 		String text = new AlertText(report).text();
 
 		// then
-		assertThat(html).contains("psi:plan&lt;&amp;&gt;").doesNotContain("plan<&>")
+		assertThat(html).contains("psi:plan&lt;&amp;&gt;").doesNotContain("plan<&>").doesNotContain("<style")
 			.contains("&lt;PASS&gt;")
 			.contains("href=\"https://ratchet.example.com/reports/nowtest/9/index.html?a=1&amp;b=2\"");
 		assertThat(text).contains("Drift highlights\n  psi:plan<&>\n    window   0.3000 > 0.2000")
