@@ -149,8 +149,12 @@ public final class Charts {
 		int colour = 0;
 		int index = 0;
 		boolean greyInLegend = false;
+		long greys = series.stream().filter((line) -> line.emphasis() == Emphasis.GREY).count();
 		for (Series line : ordered) {
-			XYSeries xy = new XYSeries(line.name(), false, true);
+			// the grey lines share one legend entry, named after the first of them
+			String key = (line.emphasis() == Emphasis.GREY && !greyInLegend && greys > 1)
+					? line.name() + " and " + (greys - 1) + " more (grey)" : line.name();
+			XYSeries xy = new XYSeries(key, false, true);
 			for (int i = 0; i < periods.size(); i++) {
 				Double value = (i < line.values().size()) ? line.values().get(i) : null;
 				xy.add(i, value);

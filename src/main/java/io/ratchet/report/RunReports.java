@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ public class RunReports {
 				Path target = dir.resolve(chart.file());
 				Path temp = Files.createTempFile(dir, chart.file(), ".tmp");
 				Files.write(temp, chart.png());
+				readable(temp);
 				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			}
 			Path target = dir.resolve(PAGE);
@@ -130,7 +132,18 @@ public class RunReports {
 		try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
 			content.write(out);
 		}
+		readable(temp);
 		Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	/** A temporary file is created readable by its owner only; a report is for everyone who may read the folder. */
+	private static void readable(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system: its defaults apply
+		}
 	}
 
 	@FunctionalInterface

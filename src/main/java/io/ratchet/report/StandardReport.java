@@ -47,6 +47,9 @@ final class StandardReport {
 	/** Month rows in a table at most (the rest are in {@code metrics.csv}). */
 	static final int TABLE_MONTHS = 240;
 
+	/** Months of the month-by-month chart added when a long history is aggregated. */
+	static final int RECENT_MONTHS = 36;
+
 	/** Now-test runs in a "by run" chart. */
 	static final int RUNS_CHARTED = 30;
 
@@ -264,21 +267,28 @@ final class StandardReport {
 			note = "Each required metric month by month, one line per model (the champion thick and blue); the dashed "
 					+ "red line is the requirement, shaded months are the champion's breaches."
 					+ (periods.aggregated() ? " " + this.months.size() + " months are drawn as " + periods.labels().size()
-							+ " " + periods.unit() + " means of the monthly values." : "");
+							+ " " + periods.unit() + " means of the monthly values, then the last " + RECENT_MONTHS
+							+ " months one by one." : "");
+			Periods recent = Periods.of(this.months.subList(Math.max(0, this.months.size() - RECENT_MONTHS),
+					this.months.size()), Periods.LIMIT);
 			for (Bound bound : chartedMetrics()) {
-				charts.add(byMonth(bound, periods));
+				charts.add(byMonth(bound, periods, this.months, ""));
+				if (periods.aggregated()) {
+					// an aggregated history hides a recent breach in its last point: the recent months, month by month
+					charts.add(byMonth(bound, recent, recent.labels(), "-recent"));
+				}
 			}
 		}
 		return ReportSection.ofCharts("metrics", "Required metrics", note, charts);
 	}
 
-	private ReportChart byMonth(Bound bound, Periods periods) {
+	private ReportChart byMonth(Bound bound, Periods periods, List<String> months, String suffix) {
 		Metric metric = bound.metric();
 		List<Charts.Series> series = new ArrayList<>();
 		Map<Long, Emphasis> emphasis = emphasis(metric);
 		for (ModelSummary model : this.summary.models()) {
 			List<Double> monthly = new ArrayList<>();
-			for (String month : this.months) {
+			for (String month : months) {
 				Map<Metric, Double> values = model.monthly().get(month);
 				monthly.add((values != null) ? values.get(metric) : null);
 			}
@@ -293,10 +303,12 @@ final class StandardReport {
 		Double limit = (bound.min() != null) ? bound.min() : bound.max();
 		String limitLabel = (bound.min() != null) ? "minimum " + bound.min()
 				: (bound.max() != null) ? "maximum " + bound.max() : null;
-		String title = metric.key() + " by " + periods.unit();
+		String title = metric.key() + " by " + periods.unit() + (suffix.isEmpty() ? "" : ", last " + months.size()
+				+ " months");
 		Charts.Drawing png = Charts.byPeriod(title, metric.key(), periods.labels(), series, limit, limitLabel,
-				periods.marked(this.months, breached), Charts.WIDE);
-		return new ReportChart(metric.key() + "-by-month.png", title, breachedCaption(breached), png);
+				periods.marked(months, breached), Charts.WIDE);
+		breached.retainAll(months);
+		return new ReportChart(metric.key() + "-by-month" + suffix + ".png", title, breachedCaption(breached), png);
 	}
 
 	private static String breachedCaption(Set<String> breached) {
