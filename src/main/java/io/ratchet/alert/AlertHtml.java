@@ -27,6 +27,9 @@ import io.ratchet.run.StoredBreach;
  */
 final class AlertHtml {
 
+	/** Points a trend needs to be drawn as a line; a shorter one is drawn as a bar against the bound. */
+	static final int MIN_TREND = 3;
+
 	/** The widest an e-mail's content gets. */
 	static final int MAX_WIDTH = 680;
 
@@ -98,7 +101,9 @@ final class AlertHtml {
 			rows.add(List.of(Cell.of("whole period"), Cell.of(AlertText.number(group.wholePeriod())), Cell.of("")));
 		}
 		List<ReportChart> charts = new ArrayList<>();
-		if (!group.trend().isEmpty()) {
+		String name = group.metric().replaceAll("[^A-Za-z0-9_-]", "_");
+		String bound = (min ? "minimum " : "maximum ") + AlertText.number(worst.bound());
+		if (group.trend().size() >= MIN_TREND) {
 			List<String> labels = new ArrayList<>();
 			List<Double> values = new ArrayList<>();
 			Set<String> marked = new LinkedHashSet<>();
@@ -109,12 +114,20 @@ final class AlertHtml {
 					marked.add(point.label());
 				}
 			}
-			String file = unique("trend-" + group.metric().replaceAll("[^A-Za-z0-9_-]", "_"), files) + ".png";
+			String file = unique("trend-" + name, files) + ".png";
 			String chartTitle = group.metric() + ", " + group.trendLabel();
 			Charts.Drawing png = Charts.byPeriod(chartTitle, group.metric(), labels,
 					List.of(new Charts.Series(report.modelLabel(), values, Charts.Emphasis.CHAMPION)), worst.bound(),
-					(min ? "minimum " : "maximum ") + AlertText.number(worst.bound()), marked, Charts.EMAIL);
+					bound, marked, Charts.EMAIL);
 			charts.add(new ReportChart(file, chartTitle, marked.isEmpty() ? "" : "Shaded: breached.", png));
+		}
+		else {
+			// too short a trend for a line: the value as a bar against its bound
+			String file = unique("value-" + name, files) + ".png";
+			String chartTitle = group.metric() + ", " + period(report, worst.period()) + " against its " + bound;
+			Charts.Drawing png = Charts.bars(chartTitle, group.metric(), List.of(report.modelLabel()),
+					List.of(worst.value()), worst.bound(), min, new Charts.Size(Charts.EMAIL.width(), 130));
+			charts.add(new ReportChart(file, chartTitle, "", png));
 		}
 		return new ReportSection(group.metric().replaceAll("[^A-Za-z0-9-]", "-"), title, "", charts,
 				List.of(new ReportTable("", "", List.of("period", "value", "bound"), rows)));

@@ -266,9 +266,9 @@ public final class Charts {
 		plot.setOrientation(PlotOrientation.HORIZONTAL);
 		if (limit != null) {
 			ValueMarker marker = boundMarker(limit, (minimum ? "minimum " : "maximum ") + limit);
-			// the line is vertical here: its label sits at its foot, to its right
-			marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-			marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+			// the line is vertical here: its label sits at its foot, on the side away from the plot's edge
+			marker.setLabelAnchor(minimum ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
+			marker.setLabelTextAnchor(minimum ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
 			plot.addRangeMarker(marker);
 			double top = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max()
 				.orElse(limit);

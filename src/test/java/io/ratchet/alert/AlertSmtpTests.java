@@ -129,7 +129,7 @@ class AlertSmtpTests {
 			assertThat(image.getContentType()).startsWith("image/png");
 			assertThat(image.getDisposition()).isEqualTo(Part.INLINE);
 			String contentId = image.getContentID();
-			assertThat(contentId).matches("<trend-[a-z_]+\\.png>");
+			assertThat(contentId).matches("<(trend|value)-[a-z_]+\\.png>");
 			assertThat(html).contains("src=\"cid:" + contentId.substring(1, contentId.length() - 1) + "\"");
 			byte[] png = image.getInputStream().readAllBytes();
 			assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
