@@ -57,7 +57,7 @@ public final class Charts {
 	public static final Size HALF = new Size(510, 360);
 
 	/** A chart in a row of three. */
-	public static final Size THIRD = new Size(400, 230);
+	public static final Size THIRD = new Size(380, 230);
 
 	/** A small multiple (a feature's mean by month). */
 	public static final Size SMALL = new Size(340, 200);
@@ -233,7 +233,7 @@ public final class Charts {
 
 	/**
 	 * Horizontal bars, one per category in the given order, those beyond {@code limit} (below it when
-	 * {@code minimum}, else above it) in red, the limit as a dashed line labelled as a minimum or maximum.
+	 * {@code minimum}, else above it) in red, the limit as a dashed line (name it in the title).
 	 */
 	public static Drawing bars(String title, String valueLabel, List<String> categories, List<Double> values,
 			Double limit, boolean minimum, Size size) {
@@ -265,10 +265,8 @@ public final class Charts {
 		CategoryPlot plot = new CategoryPlot(data, axis, value, renderer);
 		plot.setOrientation(PlotOrientation.HORIZONTAL);
 		if (limit != null) {
-			ValueMarker marker = boundMarker(limit, (minimum ? "minimum " : "maximum ") + limit);
-			// the line is vertical here: its label sits at its foot, on the side away from the plot's edge
-			marker.setLabelAnchor(minimum ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT);
-			marker.setLabelTextAnchor(minimum ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+			// unlabelled: in a narrow bar chart a label near either end is cut; the title names the bound
+			ValueMarker marker = boundMarker(limit, null);
 			plot.addRangeMarker(marker);
 			double top = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max()
 				.orElse(limit);

@@ -361,7 +361,8 @@ final class StandardReport {
 		}
 		Double limit = (bound.min() != null) ? bound.min() : bound.max();
 		Charts.Size size = new Charts.Size(Charts.THIRD.width(), 110 + 30 * names.size());
-		String title = metric.key() + " in the window";
+		String title = metric.key() + " in the window" + ((limit != null)
+				? ((bound.min() != null) ? ", minimum " : ", maximum ") + limit : "");
 		return new ReportChart(metric.key() + "-window.png", title, "", Charts.bars(title, metric.key(), names,
 				values, limit, bound.min() != null, size));
 	}
@@ -629,7 +630,7 @@ final class StandardReport {
 			Double limit = this.requirements.drift().features().get(DriftStatistic.PSI);
 			Charts.Size size = new Charts.Size(Charts.WIDE.width(), Math.min(900, 90 + 26 * sorted.size()));
 			charts.add(new ReportChart("psi.png", "PSI per feature", "", Charts.bars("PSI per feature, window against "
-					+ "the reference", "population stability index", sorted.stream().map(Map.Entry::getKey).toList(),
+					+ "the reference" + ((limit != null) ? ", maximum " + limit : ""), "population stability index", sorted.stream().map(Map.Entry::getKey).toList(),
 					sorted.stream().map(Map.Entry::getValue).toList(), limit, size)));
 			List<String> drifting = new ArrayList<>();
 			for (Map.Entry<String, Double> entry : sorted) {
