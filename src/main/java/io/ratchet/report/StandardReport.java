@@ -234,21 +234,30 @@ final class StandardReport {
 
 	// ---------------------------------------------------------------------------------------------- metric charts
 
-	/** The metrics charted: the champion's monthly requirements, else the task's headline metric. */
-	private List<Bound> chartedMetrics() {
+	/** A charted metric and its bound, if any (a requirement's {@link Bound} always has one). */
+	private record Charted(Metric metric, Double min, Double max) {
+
+		boolean breachedBy(double value) {
+			return (this.min != null && value < this.min) || (this.max != null && value > this.max);
+		}
+
+	}
+
+	/** The metrics charted: the champion's monthly requirements, else the task's headline metric without a bound. */
+	private List<Charted> chartedMetrics() {
 		ModelSummary champion = champion();
 		String name = (champion != null) ? champion.model().name() : null;
-		List<Bound> bounds = new ArrayList<>();
+		List<Charted> charted = new ArrayList<>();
 		Set<Metric> seen = new LinkedHashSet<>();
 		for (Bound bound : (name != null) ? this.requirements.monthlyFor(name) : this.requirements.monthly()) {
 			if (seen.add(bound.metric())) {
-				bounds.add(bound);
+				charted.add(new Charted(bound.metric(), bound.min(), bound.max()));
 			}
 		}
-		if (bounds.isEmpty()) {
-			bounds.add(new Bound((this.dataset.task() == Task.BINARY) ? Metric.ROC_AUC : Metric.RMSE, null, null));
+		if (charted.isEmpty()) {
+			charted.add(new Charted((this.dataset.task() == Task.BINARY) ? Metric.ROC_AUC : Metric.RMSE, null, null));
 		}
-		return bounds;
+		return charted;
 	}
 
 	private ReportSection metricCharts() {
@@ -258,7 +267,7 @@ final class StandardReport {
 			note = "Each required metric of the window, per model (over the last now-tests of " + this.run.dataset()
 					+ " once there are three); the dashed red line is the requirement, red bars and shaded runs "
 					+ "breached it.";
-			for (Bound bound : chartedMetrics()) {
+			for (Charted bound : chartedMetrics()) {
 				charts.add(byRun(bound));
 			}
 		}
@@ -271,7 +280,7 @@ final class StandardReport {
 							+ " months one by one." : "");
 			Periods recent = Periods.of(this.months.subList(Math.max(0, this.months.size() - RECENT_MONTHS),
 					this.months.size()), Periods.LIMIT);
-			for (Bound bound : chartedMetrics()) {
+			for (Charted bound : chartedMetrics()) {
 				charts.add(byMonth(bound, periods, this.months, ""));
 				if (periods.aggregated()) {
 					// an aggregated history hides a recent breach in its last point: the recent months, month by month
@@ -282,7 +291,7 @@ final class StandardReport {
 		return ReportSection.ofCharts("metrics", "Required metrics", note, charts);
 	}
 
-	private ReportChart byMonth(Bound bound, Periods periods, List<String> months, String suffix) {
+	private ReportChart byMonth(Charted bound, Periods periods, List<String> months, String suffix) {
 		Metric metric = bound.metric();
 		List<Charts.Series> series = new ArrayList<>();
 		Map<Long, Emphasis> emphasis = emphasis(metric);
@@ -316,7 +325,7 @@ final class StandardReport {
 		return months.isEmpty() ? "" : "Breached: " + abbreviate(months) + ".";
 	}
 
-	private ReportChart byRun(Bound bound) {
+	private ReportChart byRun(Charted bound) {
 		Metric metric = bound.metric();
 		Map<String, Map<Long, Double>> values = this.reads.acrossRuns(this.run, metric.key(), RUNS_CHARTED);
 		if (values.size() < 3) {
@@ -348,7 +357,7 @@ final class StandardReport {
 	}
 
 	/** Too few now-tests for a line: each model's window value as a bar against the bound. */
-	private ReportChart windowBars(Bound bound) {
+	private ReportChart windowBars(Charted bound) {
 		Metric metric = bound.metric();
 		Map<Long, Emphasis> emphasis = emphasis(metric);
 		List<String> names = new ArrayList<>();
