@@ -183,7 +183,8 @@ public final class Charts {
 			includeInRange(y, data, bound);
 		}
 		int coloured = (int) series.stream().filter((line) -> line.emphasis() != Emphasis.GREY).count();
-		return new Drawing(png(chart(title, plot, true), size), size, series.size(), coloured, periods.size());
+		return new Drawing(png(chart(title, plot, series.size() > 1), size), size, series.size(), coloured,
+				periods.size());
 	}
 
 	/** A chart of curves (ROC, precision-recall, reliability) on the unit square, optionally with the diagonal. */

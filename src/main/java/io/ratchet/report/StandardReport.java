@@ -123,7 +123,7 @@ final class StandardReport {
 		}
 		return this.run.fromPeriod() + " … " + this.run.toPeriod() + ", " + this.months.size() + " months, "
 				+ this.summary.models().size() + " models"
-				+ ((this.run.absentPeriods() != null) ? "; months without data: " + this.run.absentPeriods() : "");
+				+ ((this.run.absentPeriods() != null) ? "; months without data: " + this.run.absentPeriods().replace(",", ", ") : "");
 	}
 
 	// ---------------------------------------------------------------------------------------------- verdict
@@ -273,8 +273,11 @@ final class StandardReport {
 		}
 		else {
 			Periods periods = Periods.of(this.months, Periods.LIMIT);
-			note = "Each required metric month by month, one line per model (the champion thick and blue); the dashed "
-					+ "red line is the requirement, shaded months are the champion's breaches."
+			boolean bounded = chartedMetrics().stream().anyMatch((c) -> c.min() != null || c.max() != null);
+			note = (bounded ? "Each required metric month by month, one line per model (the champion thick and blue); "
+					+ "the dashed red line is the requirement, shaded months are the champion's breaches."
+					: "No monthly requirement is set for " + this.run.dataset() + ": its headline metric month by "
+							+ "month, one line per model (the champion thick and blue).")
 					+ (periods.aggregated() ? " " + this.months.size() + " months are drawn as " + periods.labels().size()
 							+ " " + periods.unit() + " means of the monthly values, then the last " + RECENT_MONTHS
 							+ " months one by one." : "");
