@@ -168,6 +168,24 @@ class DemoReportTests {
 		assertThat(Files.readString(root.resolve("reports/index.html"))).contains("nowtest/" + runId + "/index.html");
 	}
 
+	@Test
+	void aFailedRunIsListedInTheIndexToo() throws Exception {
+		// when
+		this.jobs.setJob(this.backtest);
+		JobExecution execution = this.jobs.startJob(new BacktestParameters("nosuch", null, null, List.of(),
+				LocalDateTime.of(2026, 11, 26, 3, 0)).toJobParameters());
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		long runId = execution.getJobInstance().getInstanceId();
+		Document index = Jsoup.parse(Files.readString(root.resolve("reports/index.html")));
+		Element row = index.select("tbody tr").stream()
+			.filter((r) -> r.selectFirst("td").text().equals(Long.toString(runId))).findFirst().orElseThrow();
+		assertThat(row.select("td").get(1).selectFirst("span").text()).isEqualTo("FAILED");
+		assertThat(row.select("td").get(1).text()).contains("unknown dataset 'nosuch'");
+		assertThat(row.select("a")).isEmpty();
+	}
+
 	private static boolean png(Path file) throws IOException {
 		byte[] bytes = Files.readAllBytes(file);
 		return bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
