@@ -85,7 +85,8 @@ public class ReportIndex {
 		boolean failed = "FAILED".equals(run.status()) || "STOPPED".equals(run.status());
 		String verdict = (failed || run.verdict() == null) ? run.status() : run.verdict();
 		Path page = reports.resolve(run.jobName()).resolve(Long.toString(run.id())).resolve(RunReports.PAGE);
-		String link = Files.isRegularFile(page) ? run.jobName() + "/" + run.id() + "/" + RunReports.PAGE : null;
+		String link = Files.isRegularFile(page) ? run.jobName() + "/" + run.id() + "/" + RunReports.PAGE
+				: otherPage(run, reports);
 		String period = (run.fromPeriod() == null) ? ""
 				: run.fromPeriod().equals(run.toPeriod()) ? run.fromPeriod() : run.fromPeriod() + " … " + run.toPeriod();
 		String duration = "";
@@ -96,6 +97,17 @@ public class ReportIndex {
 		return new Row(run.id(), run.jobName(), run.dataset(), verdict, period, models,
 				(run.startedAt() != null) ? run.startedAt().format(MINUTES) : "", duration, link,
 				failed ? run.failure() : null);
+	}
+
+	/** A job whose page is not {@code index.html}: its recorded report path, when it is a page under the reports. */
+	private static String otherPage(RunRecord run, Path reports) {
+		if (run.reportPath() == null || !run.reportPath().endsWith(".html")) {
+			return null;
+		}
+		Path page = Path.of(run.reportPath()).toAbsolutePath().normalize();
+		Path root = reports.toAbsolutePath().normalize();
+		return (page.startsWith(root) && Files.isRegularFile(page))
+				? root.relativize(page).toString().replace('\\', '/') : null;
 	}
 
 	/** One line of the index. */
