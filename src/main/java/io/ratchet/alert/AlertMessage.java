@@ -21,9 +21,12 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import io.ratchet.report.ReportChart;
+
 /**
  * Builds an alert as a complete MIME message (Jakarta Mail): {@code multipart/mixed} holding a
- * {@code multipart/alternative} (plain text, then HTML) and the run's metrics CSV as an attachment. The Message-ID is
+ * {@code multipart/alternative} (plain text, then a {@code multipart/related} of the HTML and its inline charts, see
+ * {@link AlertHtml}) and the run's metrics CSV as an attachment. The Message-ID is
  * fixed by the caller (derived from the alert's idempotency key), so the stored bytes, a retry and an {@code .eml}
  * file all carry the same one and a mail client can collapse a rare duplicate.
  */
@@ -51,10 +54,8 @@ final class AlertMessage {
 			MimeMultipart alternative = new MimeMultipart("alternative");
 			MimeBodyPart plain = new MimeBodyPart();
 			plain.setText(text.text(), "UTF-8", "plain");
-			MimeBodyPart html = new MimeBodyPart();
-			html.setText(text.html(), "UTF-8", "html");
 			alternative.addBodyPart(plain);
-			alternative.addBodyPart(html);
+			alternative.addBodyPart(htmlWithCharts(AlertHtml.render(report)));
 			MimeBodyPart body = new MimeBodyPart();
 			body.setContent(alternative);
 
@@ -83,6 +84,32 @@ final class AlertMessage {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot build the alert for run " + report.runId(), ex);
 		}
+	}
+
+	/**
+	 * The HTML and its charts as {@code multipart/related}: the HTML first, then each chart inline with its file name
+	 * as Content-ID, which the HTML references as {@code cid:<file>}.
+	 */
+	private static MimeBodyPart htmlWithCharts(AlertHtml.Rendered rendered) throws MessagingException {
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(rendered.html(), "UTF-8", "html");
+		if (rendered.images().isEmpty()) {
+			return html;
+		}
+		MimeMultipart related = new MimeMultipart("related");
+		related.addBodyPart(html);
+		for (ReportChart chart : rendered.images()) {
+			MimeBodyPart image = new MimeBodyPart();
+			image.setDataHandler(new DataHandler(new ByteArrayDataSource(chart.png(), "image/png")));
+			image.setContentID("<" + chart.file() + ">");
+			image.setDisposition(Part.INLINE);
+			image.setFileName(chart.file());
+			image.setHeader("Content-Transfer-Encoding", "base64");
+			related.addBodyPart(image);
+		}
+		MimeBodyPart part = new MimeBodyPart();
+		part.setContent(related);
+		return part;
 	}
 
 	/** Reads stored bytes back into a message that keeps its Message-ID when saved again. */

@@ -14,8 +14,8 @@ import io.ratchet.alert.AlertReport.Recovered;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
 /**
- * The words of an alert: its subject, and its body as plain text and as HTML with the same content (inline styles
- * only, every value escaped). The verdict comes first, then each breach with its value, bound and trend, drift, too
+ * The words of an alert: its subject, and its body as plain text (the HTML body, with the same content and charts, is
+ * {@link AlertHtml}'s). The verdict comes first, then each breach with its value, bound and trend, drift, too
  * small periods, the candidates and the link to the report.
  */
 final class AlertText {
@@ -143,84 +143,6 @@ final class AlertText {
 		out.append('\n');
 	}
 
-	String html() {
-		AlertReport r = this.report;
-		StringBuilder out = new StringBuilder();
-		out.append("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>").append(esc(subject()))
-			.append("</title></head>\n<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222\">\n");
-		String colour = switch (r.kind()) {
-			case BREACH -> "#b42318";
-			case INSUFFICIENT_DATA -> "#9a6700";
-			case RECOVERED -> "#1a7f37";
-		};
-		out.append("<p style=\"font-size:16px;font-weight:bold;color:").append(colour).append("\">")
-			.append(esc(headline())).append("</p>\n");
-		if (!r.breaches().isEmpty()) {
-			out.append("<h3 style=\"margin:16px 0 4px\">Breaches, worst first</h3>\n");
-			r.breaches().forEach((group) -> htmlGroup(out, group));
-		}
-		if (!r.drift().isEmpty()) {
-			out.append("<h3 style=\"margin:16px 0 4px\">Drift highlights</h3>\n");
-			r.drift().forEach((group) -> htmlGroup(out, group));
-		}
-		if (!r.insufficient().isEmpty()) {
-			out.append("<h3 style=\"margin:16px 0 4px\">Too few labelled rows</h3>\n<ul>\n");
-			r.insufficient().forEach((p) -> out.append("<li>").append(esc(p.period())).append(": ").append(p.rows())
-				.append(" labelled rows</li>\n"));
-			out.append("</ul>\n");
-		}
-		if (!r.candidates().isEmpty()) {
-			out.append("<h3 style=\"margin:16px 0 4px\">Candidates</h3>\n<ul>\n");
-			r.candidates().forEach((line) -> out.append("<li>").append(esc(line)).append("</li>\n"));
-			out.append("</ul>\n");
-		}
-		if (r.reportLink() != null) {
-			out.append("<p>Report: <a href=\"").append(esc(r.reportLink())).append("\">").append(esc(r.reportLink()))
-				.append("</a></p>\n");
-		}
-		if (r.metricsCsv() != null) {
-			out.append("<p>Attached: the run's metrics (").append(esc(r.attachmentName()))
-				.append(").</p>\n");
-		}
-		out.append("<p style=\"color:#888;font-size:12px\">Ratchet, run ").append(r.runId()).append("</p>\n");
-		out.append("</body></html>\n");
-		return out.toString();
-	}
-
-	private void htmlGroup(StringBuilder out, BreachGroup group) {
-		String cell = "style=\"border:1px solid #ccc;padding:3px 8px;text-align:right\"";
-		String head = "style=\"border:1px solid #ccc;padding:3px 8px;background:#f3f3f3;text-align:left\"";
-		out.append("<p style=\"margin:10px 0 4px\"><b>").append(esc(group.metric())).append("</b>");
-		if (earlier(group.failingSince())) {
-			out.append(" &middot; failing since ").append(esc(group.failingSince().toString()));
-		}
-		out.append("</p>\n<table style=\"border-collapse:collapse\">\n<tr><th ").append(head).append(">period</th><th ")
-			.append(head).append(">value</th><th ").append(head).append(">bound</th></tr>\n");
-		for (StoredBreach breach : group.periods()) {
-			out.append("<tr><td ").append(cell).append('>').append(esc(period(breach))).append("</td><td ")
-				.append(cell).append(" ><b style=\"color:#b42318\">").append(esc(number(breach.value())))
-				.append("</b></td><td ").append(cell).append('>').append(esc(limit(breach) + " " + number(breach.bound())))
-				.append("</td></tr>\n");
-		}
-		if (showWholePeriod(group)) {
-			out.append("<tr><td ").append(cell).append(">whole period</td><td ").append(cell).append('>')
-				.append(esc(number(group.wholePeriod()))).append("</td><td ").append(cell).append("></td></tr>\n");
-		}
-		out.append("</table>\n");
-		if (!group.trend().isEmpty()) {
-			out.append("<p style=\"margin:4px 0\">Trend (").append(esc(trendLabel(group)))
-				.append("): <span style=\"font-family:monospace;font-size:16px\">")
-				.append(esc(sparkline(group.trend())))
-				.append("</span></p>\n<table style=\"border-collapse:collapse\"><tr>");
-			listed(group).forEach((p) -> out.append("<th ").append(head).append('>').append(esc(p.label()))
-				.append("</th>"));
-			out.append("</tr><tr>");
-			listed(group).forEach((p) -> out.append("<td ").append(cell).append('>').append(esc(number(p.value())))
-				.append("</td>"));
-			out.append("</tr></table>\n");
-		}
-	}
-
 	/** The whole-period value is shown for monthly breaches; a breach of the whole period shows it already. */
 	private static boolean showWholePeriod(BreachGroup group) {
 		return group.wholePeriod() != null
@@ -270,11 +192,6 @@ final class AlertText {
 		return (value == null) ? "–" : String.format(Locale.ROOT, "%.4f", value);
 	}
 
-	/** The bound's kind as a word for the "bound" column: {@code min} or {@code max}. */
-	private static String limit(StoredBreach breach) {
-		return "MIN".equals(breach.boundKind()) ? "min" : "max";
-	}
-
 	private static String sign(StoredBreach breach) {
 		return "MIN".equals(breach.boundKind()) ? "<" : ">";
 	}
@@ -283,20 +200,5 @@ final class AlertText {
 		return n + " " + ((n == 1) ? one : many);
 	}
 
-	private static String esc(String text) {
-		StringBuilder out = new StringBuilder(text.length() + 16);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '&' -> out.append("&amp;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
-	}
 
 }

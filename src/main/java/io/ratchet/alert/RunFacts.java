@@ -152,14 +152,14 @@ class RunFacts {
 		return Files.isRegularFile(csv) ? csv : null;
 	}
 
-	/** The run's human-readable report: {@code summary.html} beside the CSV when there is one, else the report path. */
+	/** The run's human-readable report: {@code index.html} beside the CSV when there is one, else the report path. */
 	static Path reportPage(RunRecord run) {
 		if (run.reportPath() == null) {
 			return null;
 		}
 		Path report = Path.of(run.reportPath());
 		if (report.getFileName().toString().endsWith(".csv")) {
-			Path html = report.resolveSibling("summary.html");
+			Path html = report.resolveSibling("index.html");
 			return Files.isRegularFile(html) ? html : report;
 		}
 		return report;

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 
+import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
@@ -80,10 +81,10 @@ class BacktestJobConfiguration {
 	/** The worker step: one month, one transaction. */
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
+			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
 			BacktestProgressListener backtestProgressListener) {
 		return new StepBuilder("backtestMonth", jobRepository)
-			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results), transactionManager)
+			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results, featureMeans), transactionManager)
 			.listener(backtestProgressListener)
 			.build();
 	}

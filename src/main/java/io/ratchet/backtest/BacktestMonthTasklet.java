@@ -16,6 +16,8 @@ import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
+import io.ratchet.report.FeatureMeanStore;
+import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.run.ModelFigures;
@@ -52,10 +54,14 @@ class BacktestMonthTasklet implements Tasklet {
 
 	private final ResultsStore results;
 
-	BacktestMonthTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results) {
+	private final FeatureMeanStore featureMeans;
+
+	BacktestMonthTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
+			FeatureMeanStore featureMeans) {
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
+		this.featureMeans = featureMeans;
 	}
 
 	@Override
@@ -86,10 +92,13 @@ class BacktestMonthTasklet implements Tasklet {
 
 		Path rejectedFile = this.workspace.reportDir("backtest", run.runId()).resolve("rejected")
 			.resolve(month + ".csv");
+		// each numeric feature's mean, for the report's drift charts (one more sum per feature on the same pass)
+		FeatureMeans means = new FeatureMeans(dataset);
 		ReadStats stats;
 		try (RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
 			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
 				double label = row.label();
+				means.add(row);
 				for (int i = 0; i < count; i++) {
 					accumulators[i].add(scorers[i].score(row), label);
 				}
@@ -111,6 +120,7 @@ class BacktestMonthTasklet implements Tasklet {
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
+		this.featureMeans.save(run.runId(), month.toString(), means);
 		// StepContribution can add only one read at a time; the month is one unit, so count on the step itself.
 		step.setReadCount(step.getReadCount() + stats.accepted());
 		contribution.incrementWriteCount(stats.accepted());

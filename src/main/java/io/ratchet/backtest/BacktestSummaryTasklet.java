@@ -87,7 +87,7 @@ class BacktestSummaryTasklet implements Tasklet {
 		String failure = rejectedShareFailure(read, rejected, reportDir);
 		RunStatus status = (failure != null) ? RunStatus.FAILED : RunStatus.COMPLETED;
 		this.results.finishRun(run.runId(), status, verdict.name(), read, rejected, unlabelled,
-				reportDir.resolve("summary.html").toString(), failure);
+				reportDir.resolve(RunReports.PAGE).toString(), failure);
 		RunSummary finished = new RunSummary(this.results.run(run.runId()).orElseThrow(), summary.models(),
 				summary.partitions());
 		this.reports.write(finished, dataset, requirements, reportDir);

@@ -72,7 +72,7 @@ class RunPrinter {
 		Path report = (run.reportPath() != null) ? Path.of(run.reportPath()).getParent() : null;
 		if (report != null) {
 			out.println("Report:  " + report.resolve("metrics.csv"));
-			out.println("         " + report.resolve("summary.html"));
+			out.println("         " + report.resolve("index.html"));
 			if (nowtest) {
 				out.println("         " + report.resolve("drift.csv"));
 			}

@@ -169,6 +169,50 @@ final class BinaryAccumulator implements MetricAccumulator {
 		this.negativeScores = new ScoreBuffer();
 	}
 
+	/** The confusion matrix at the threshold: true positives, false positives, true negatives, false negatives. */
+	long[] confusion() {
+		return new long[] { this.truePositives, this.falsePositives, this.trueNegatives, this.falseNegatives };
+	}
+
+	/**
+	 * The labelled scores as groups of equal score, highest first: each group's score and its positive and negative
+	 * counts. Exact scores give one group per distinct score; a histogram gives one group per used bin, at the bin's
+	 * centre. Read-only (the curves of a report are drawn from it).
+	 */
+	void forEachScoreGroup(ScoreGroupAction action) {
+		if (this.histogram != null) {
+			this.histogram.forEachBin(action);
+			return;
+		}
+		double[] positives = this.positiveScores.sorted();
+		double[] negatives = this.negativeScores.sorted();
+		int p = this.positiveScores.size() - 1;
+		int n = this.negativeScores.size() - 1;
+		while (p >= 0 || n >= 0) {
+			double score = Math.max((p >= 0) ? positives[p] : Double.NEGATIVE_INFINITY,
+					(n >= 0) ? negatives[n] : Double.NEGATIVE_INFINITY);
+			long pc = 0;
+			long nc = 0;
+			while (p >= 0 && positives[p] == score) {
+				pc++;
+				p--;
+			}
+			while (n >= 0 && negatives[n] == score) {
+				nc++;
+				n--;
+			}
+			action.accept(score, pc, nc);
+		}
+	}
+
+	/** Receives one group of equal scores. */
+	@FunctionalInterface
+	interface ScoreGroupAction {
+
+		void accept(double score, long positives, long negatives);
+
+	}
+
 	/** Whether ROC AUC and average precision are exact (no histogram yet). */
 	boolean exactRanking() {
 		return this.histogram == null;

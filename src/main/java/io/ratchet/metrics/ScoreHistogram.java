@@ -95,6 +95,16 @@ final class ScoreHistogram {
 		return sum;
 	}
 
+	/** Each used bin from the highest down, with the score at the bin's centre. */
+	void forEachBin(BinaryAccumulator.ScoreGroupAction action) {
+		for (int b = BINS - 1; b >= 0; b--) {
+			if (this.positives[b] != 0 || this.negatives[b] != 0) {
+				double logit = (b + 0.5) / SCALE - LOGIT_RANGE;
+				action.accept(1 / (1 + Math.exp(-logit)), this.positives[b], this.negatives[b]);
+			}
+		}
+	}
+
 	/** ROC AUC and average precision with every bin's scores taken as tied; both classes must be present. */
 	Ranking ranking() {
 		return sweep(false);

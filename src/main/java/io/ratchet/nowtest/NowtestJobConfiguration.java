@@ -1,6 +1,7 @@
 package io.ratchet.nowtest;
 
 import io.ratchet.backtest.BacktestProperties;
+import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.ImportBatchStore;
 import io.ratchet.run.ModelVersionStore;
@@ -53,10 +54,10 @@ class NowtestJobConfiguration {
 	@Bean
 	Step nowtestScore(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
-			BacktestProperties backtest) {
+			BacktestProperties backtest, FeatureMeanStore featureMeans) {
 		return new StepBuilder("nowtestScore", jobRepository)
 			.tasklet(new NowtestScoreTasklet(workspace, modelVersions, results, store, properties,
-					backtest.threshold()), transactionManager)
+					backtest.threshold(), featureMeans), transactionManager)
 			.build();
 	}
 

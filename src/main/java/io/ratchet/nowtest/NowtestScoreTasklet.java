@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFileReader;
@@ -23,6 +25,8 @@ import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
+import io.ratchet.report.FeatureMeanStore;
+import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.DriftRequirements;
@@ -78,8 +82,11 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private final double threshold;
 
+	private final FeatureMeanStore featureMeans;
+
 	NowtestScoreTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, NowtestStore store,
-			NowtestProperties properties, double threshold) {
+			NowtestProperties properties, double threshold, FeatureMeanStore featureMeans) {
+		this.featureMeans = featureMeans;
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
@@ -142,14 +149,19 @@ class NowtestScoreTasklet implements Tasklet {
 			windowScores[i] = new NumericSample(capacity, 77 + i);
 		}
 		Path reportDir = this.workspace.reportDir(NowtestJobConfiguration.JOB_NAME, runId);
+		// each numeric feature's mean per reference month and over the window, for the report's drift charts
+		Map<YearMonth, FeatureMeans> referenceMeans = new TreeMap<>();
+		FeatureMeans windowMeans = new FeatureMeans(dataset);
 		Counts counts = new Counts();
 		try (RejectedRowsFile rejects = RejectedRowsFile.open(reportDir.resolve("rejected.csv"))) {
 			MonthFileReader reader = new MonthFileReader(dataset);
 			List<YearMonth> referenceMonths = reference.months().stream().filter(files::containsKey).toList();
 			log.info("run {}: reference {}: {} month files", runId, reference.description(), referenceMonths.size());
 			for (YearMonth month : referenceMonths) {
+				FeatureMeans monthMeans = referenceMeans.computeIfAbsent(month, (m) -> new FeatureMeans(dataset));
 				ReadStats stats = reader.read(files.get(month), month, (row) -> {
 					referenceProfile.add(row);
+					monthMeans.add(row);
 					for (int i = 0; i < count; i++) {
 						referenceScores[i].add(scorers[i].score(row));
 					}
@@ -166,6 +178,7 @@ class NowtestScoreTasklet implements Tasklet {
 					}
 					counts.inWindow++;
 					windowProfile.add(row);
+					windowMeans.add(row);
 					for (int i = 0; i < count; i++) {
 						scores[i] = scorers[i].score(row);
 						windowScores[i].add(scores[i]);
@@ -245,6 +258,8 @@ class NowtestScoreTasklet implements Tasklet {
 					referenceRows, reference.description(), counts.inWindow);
 		}
 		this.store.saveDrift(runId, driftValues, driftBreaches);
+		referenceMeans.forEach((month, means) -> this.featureMeans.save(runId, month.toString(), means));
+		this.featureMeans.save(runId, ResultsStore.ALL, windowMeans);
 
 		// the champion decides the run (candidates run in shadow); without a champion, the worst model
 		Verdict metricVerdict = (champion != null) ? verdicts[championIndex] : Verdict.worst(List.of(verdicts));

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import io.ratchet.data.DatasetConfig;
+import io.ratchet.report.ReportSection;
 import io.ratchet.report.ReportTable;
 import io.ratchet.report.RunReports;
 import io.ratchet.requirement.DatasetRequirements;
@@ -38,7 +39,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Last step of a now-test: decides the verdict from what the scoring step stored (the worst of the champion's metric
  * verdict and the drift verdict; {@code INSUFFICIENT_DATA} when the window had fewer labelled rows than
  * {@code min-rows}), closes the run and writes {@code reports/nowtest/<run>/}: {@code metrics.csv} and
- * {@code summary.html} as for a back-test (period {@code ALL} is the window), and {@code drift.csv}.
+ * {@code index.html} as for a back-test (period {@code ALL} is the window), and {@code drift.csv}.
  */
 class NowtestSummaryTasklet implements Tasklet {
 
@@ -75,16 +76,17 @@ class NowtestSummaryTasklet implements Tasklet {
 		Path reportDir = this.workspace.reportDir(NowtestJobConfiguration.JOB_NAME, runId);
 		this.results.finishRun(runId, RunStatus.COMPLETED, verdict.name(), partition.rowsRead(),
 				partition.rowsRejected(), partition.rowsUnlabelled() + window.rowsAwaitingLabel(),
-				reportDir.resolve("summary.html").toString(), null);
+				reportDir.resolve(RunReports.PAGE).toString(), null);
 		RunSummary summary = RunSummary.load(this.results, runId);
-		this.reports.write(summary, dataset, requirements, reportDir, List.of(driftTable(runId, summary)));
+		this.reports.write(summary, dataset, requirements, reportDir,
+				List.of(ReportSection.ofTables("drift-figures", "Drift figures", "", List.of(driftTable(runId, summary)))));
 		writeDriftCsv(runId, reportDir);
 		contribution.setExitStatus(new ExitStatus(verdict.name()));
 		return RepeatStatus.FINISHED;
 	}
 
 	/**
-	 * The drift of every feature and score as one table for {@code summary.html}: a row per subject, a column per
+	 * The drift of every feature and score as one table for {@code index.html}: a row per subject, a column per
 	 * statistic, breached cells marked as breached metrics are.
 	 */
 	private ReportTable driftTable(long runId, RunSummary summary) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,28 +24,79 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a run's report folder: {@code metrics.csv} (one row per model and period, every metric a column) and
- * {@code summary.html}. Files are written aside and moved into place, so a reader never sees half a report.
+ * Writes a run's report folder {@code reports/<job>/<run>/}: {@code index.html} (from the Thymeleaf template
+ * {@code report/run.html}), its PNG charts beside it, and {@code metrics.csv} (one row per model and period, every
+ * metric a column). Every file is written aside and moved into place, the page last, so a reader never sees half a
+ * report. Back-tests and now-tests call {@link #write}; any other job builds a {@link RunPage} of
+ * {@link ReportSection}s and calls {@link #writePage}.
  */
 @Component
 public class RunReports {
+
+	/** The page of a run's report folder. */
+	public static final String PAGE = "index.html";
+
+	private final ResultsStore results;
+
+	private final ReportReads reads;
+
+	private final FeatureMeanStore featureMeans;
+
+	public RunReports(ResultsStore results, ReportReads reads, FeatureMeanStore featureMeans) {
+		this.results = results;
+		this.reads = reads;
+		this.featureMeans = featureMeans;
+	}
 
 	public void write(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements, Path dir) {
 		write(summary, dataset, requirements, dir, List.of());
 	}
 
-	/** As {@link #write(RunSummary, DatasetConfig, DatasetRequirements, Path)}, with the job's own tables. */
+	/**
+	 * Writes the standard report of a back-test or now-test, with the job's own sections placed before the run's
+	 * facts.
+	 */
 	public void write(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements, Path dir,
-			List<ReportTable> tables) {
+			List<ReportSection> sections) {
+		RunPage page = new StandardReport(summary, dataset, requirements, this.results, this.reads, this.featureMeans)
+			.page(sections);
 		try {
 			Files.createDirectories(dir);
 			writeAtomically(dir.resolve("metrics.csv"), (out) -> writeCsv(summary, dataset, out));
-			writeAtomically(dir.resolve("summary.html"),
-					(out) -> out.write(new SummaryHtml(summary, dataset, requirements, tables).render()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the report in " + dir, ex);
 		}
+		writePage(page, dir);
+	}
+
+	/**
+	 * Writes {@code index.html} and the page's charts into {@code dir} (a job's own metrics file, if any, is the job's
+	 * to write).
+	 * @return the page's path
+	 */
+	public Path writePage(RunPage page, Path dir) {
+		try {
+			Files.createDirectories(dir);
+			for (ReportChart chart : page.charts()) {
+				Path target = dir.resolve(chart.file());
+				Path temp = Files.createTempFile(dir, chart.file(), ".tmp");
+				Files.write(temp, chart.png());
+				readable(temp);
+				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			}
+			Path target = dir.resolve(PAGE);
+			writeAtomically(target, (out) -> out.write(render(page)));
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the report in " + dir, ex);
+		}
+	}
+
+	/** The page's HTML, charts referenced by file name. */
+	public static String render(RunPage page) {
+		return ReportTemplates.render("run", Map.of("page", page));
 	}
 
 	private void writeCsv(RunSummary summary, DatasetConfig dataset, Writer out) throws IOException {
@@ -75,16 +127,27 @@ public class RunReports {
 		return row;
 	}
 
-	private static void writeAtomically(Path target, Content content) throws IOException {
+	static void writeAtomically(Path target, Content content) throws IOException {
 		Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
 		try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
 			content.write(out);
 		}
+		readable(temp);
 		Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
+	/** A temporary file is created readable by its owner only; a report is for everyone who may read the folder. */
+	private static void readable(Path file) throws IOException {
+		try {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		}
+		catch (UnsupportedOperationException ex) {
+			// not a POSIX file system: its defaults apply
+		}
+	}
+
 	@FunctionalInterface
-	private interface Content {
+	interface Content {
 
 		void write(Writer out) throws IOException;
 

@@ -103,6 +103,16 @@ public class ResultsStore {
 			.list();
 	}
 
+	/** The accumulator state of one model and period, or {@code null} when none was stored. */
+	public byte[] partitionState(long runId, long modelVersionId, String period) {
+		return this.jdbc
+			.sql("SELECT state FROM partition_state WHERE run_id = ? AND model_version_id = ? AND TRIM(period) = ?")
+			.params(runId, modelVersionId, period)
+			.query((rs, i) -> rs.getBytes(1))
+			.optional()
+			.orElse(null);
+	}
+
 	/**
 	 * Hands the partition states of one model of a run to {@code action} one at a time, in period order, so that a
 	 * merge never holds more than one of them (a long history's states together can be larger than the heap).

@@ -76,7 +76,7 @@ class AlertBacktestTests {
 			.contains("trend (month by month; values of the last 12): 2025-11 ")
 			.contains("whole period: ")
 			.contains("(candidate)")
-			.contains("Report: file:/").contains("/reports/backtest/" + runId + "/summary.html");
+			.contains("Report: file:/").contains("/reports/backtest/" + runId + "/index.html");
 		MimeBodyPart attachment = (MimeBodyPart) ((MimeMultipart) message.getContent()).getBodyPart(1);
 		assertThat(attachment.getInputStream().readAllBytes())
 			.isEqualTo(Files.readAllBytes(root.resolve("reports/backtest/" + runId + "/metrics.csv")));

@@ -117,9 +117,24 @@ class AlertSmtpTests {
 		MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
 		assertThat(alternative.getCount()).isEqualTo(2);
 		assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain").contains("UTF-8");
-		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html").contains("UTF-8");
+		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("multipart/related");
+		MimeMultipart related = (MimeMultipart) alternative.getBodyPart(1).getContent();
+		assertThat(related.getBodyPart(0).getContentType()).startsWith("text/html").contains("UTF-8");
 		String text = ((String) alternative.getBodyPart(0).getContent()).replace("\r\n", "\n");
-		String html = (String) alternative.getBodyPart(1).getContent();
+		String html = (String) related.getBodyPart(0).getContent();
+		// the charts: inline PNG parts, each referenced from the HTML by its Content-ID
+		assertThat(related.getCount()).isEqualTo(3);
+		for (int i = 1; i < related.getCount(); i++) {
+			MimeBodyPart image = (MimeBodyPart) related.getBodyPart(i);
+			assertThat(image.getContentType()).startsWith("image/png");
+			assertThat(image.getDisposition()).isEqualTo(Part.INLINE);
+			String contentId = image.getContentID();
+			assertThat(contentId).matches("<(trend|value)-[a-z_]+\\.png>");
+			assertThat(html).contains("src=\"cid:" + contentId.substring(1, contentId.length() - 1) + "\"");
+			byte[] png = image.getInputStream().readAllBytes();
+			assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+		}
+		assertThat(html).containsPattern("<img [^>]*width=\"680\"").doesNotContain("width=\"1040\"");
 		assertThat(text).startsWith("BREACH: the champion churn-logit@1 misses its requirements in the now-test run "
 				+ runId + " of churn (as of 2026-11-25)")
 			.contains("Breaches, worst first\n  roc_auc\n    window   0.7100 < 0.7500\n")
@@ -128,10 +143,12 @@ class AlertSmtpTests {
 			.contains("Report: file:/");
 		assertThat(text.indexOf("roc_auc")).isLessThan(text.indexOf("psi:tenure_months"));
 		assertThat(html).startsWith("<!DOCTYPE html>")
+			.contains(">BREACH</span>")
 			.contains("BREACH: the champion churn-logit@1")
-			.contains("<b>roc_auc</b>")
-			.contains("&lt; 0.7500")
-			.contains("Drift highlights")
+			.contains("Breach: roc_auc")
+			.contains(">0.7100</td>")
+			.contains("min 0.7500")
+			.contains("Drift: psi:tenure_months")
 			.contains("<a href=\"file:/");
 
 		MimeBodyPart attachment = (MimeBodyPart) mixed.getBodyPart(1);

@@ -58,16 +58,16 @@ class AlertTextTests {
 		BreachGroup odd = group("psi:plan<&>", new StoredBreach(1, "ALL", "psi:plan<&>", "MAX", 0.2, 0.3));
 		AlertReport report = new AlertReport(AlertKind.BREACH, "churn", "nowtest", 9, DAY, CHAMPION, "BREACH",
 				List.of(), List.of(odd), List.of(), List.of(), List.of("churn-gbt@1 (candidate): <PASS>"), DAY,
-				"https://ratchet.example.com/reports/nowtest/9/summary.html?a=1&b=2", null);
+				"https://ratchet.example.com/reports/nowtest/9/index.html?a=1&b=2", null);
 
 		// when
-		String html = new AlertText(report).html();
+		String html = AlertHtml.render(report).html();
 		String text = new AlertText(report).text();
 
 		// then
-		assertThat(html).contains("psi:plan&lt;&amp;&gt;").doesNotContain("plan<&>")
+		assertThat(html).contains("psi:plan&lt;&amp;&gt;").doesNotContain("plan<&>").doesNotContain("<style")
 			.contains("&lt;PASS&gt;")
-			.contains("href=\"https://ratchet.example.com/reports/nowtest/9/summary.html?a=1&amp;b=2\"");
+			.contains("href=\"https://ratchet.example.com/reports/nowtest/9/index.html?a=1&amp;b=2\"");
 		assertThat(text).contains("Drift highlights\n  psi:plan<&>\n    window   0.3000 > 0.2000")
 			.contains("churn-gbt@1 (candidate): <PASS>");
 	}

@@ -94,7 +94,7 @@ class BacktestJobTests {
 		Path report = toy.reports().resolve("backtest").resolve(Long.toString(runId));
 		assertThat(report.resolve("metrics.csv")).exists();
 		assertThat(Files.readAllLines(report.resolve("metrics.csv"))).hasSize(1 + 2 * 5);
-		assertThat(Files.readString(report.resolve("summary.html"))).contains("PASS").contains("toy-logit@1");
+		assertThat(Files.readString(report.resolve("index.html"))).contains("PASS").contains("toy-logit@1");
 	}
 
 	@Test

@@ -90,7 +90,7 @@ class CommandLineTests {
 			.containsPattern("2026-07 .*roc_auc 0\\.5659 < 0\\.7600")
 			.contains("whole period")
 			.contains("metrics.csv")
-			.contains("summary.html")
+			.contains("index.html")
 			.contains("rows/s");
 		String report = wholeOutput.lines().filter((line) -> line.contains("metrics.csv")).findFirst().orElseThrow();
 		assertThat(Path.of(report.substring(report.indexOf(':') + 1).trim())).exists();

@@ -104,12 +104,25 @@ class NowtestCommandTests {
 		String report = output.lines().filter((line) -> line.contains("drift.csv")).findFirst().orElseThrow().trim();
 		assertThat(Path.of(report)).exists();
 		// and the page people open shows the drift, the breached cells marked
-		String html = Files.readString(Path.of(report).resolveSibling("summary.html"));
-		assertThat(html).contains("<h1>Now-test of <code>churn</code>")
-			.contains("<h2>Drift</h2>")
-			.containsPattern("<td class=\"l\">monthly_charges</td><td class=\"bad\">0\\.79\\d\\d</td>"
-					+ "<td class=\"bad\">0\\.17\\d\\d</td>")
-			.containsPattern("<td class=\"l\">plan</td><td>0\\.\\d+</td><td>–</td>");
+		org.jsoup.nodes.Document html = org.jsoup.Jsoup
+			.parse(Files.readString(Path.of(report).resolveSibling("index.html")));
+		assertThat(html.selectFirst("h1").text()).isEqualTo("Now-test of churn, run " + runId);
+		assertThat(html.select("h2").eachText()).contains("Drift", "Drift figures");
+		org.jsoup.nodes.Element monthlyCharges = html.select("#drift-figures ~ div.table tr").stream()
+			.filter((row) -> row.select("td").size() > 0 && row.child(0).text().equals("monthly_charges"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(monthlyCharges.child(1).hasClass("bad")).isTrue();
+		assertThat(monthlyCharges.child(1).text()).matches("0\\.79\\d\\d");
+		assertThat(monthlyCharges.child(2).hasClass("bad")).isTrue();
+		assertThat(monthlyCharges.child(2).text()).matches("0\\.17\\d\\d");
+		org.jsoup.nodes.Element plan = html.select("#drift-figures ~ div.table tr").stream()
+			.filter((row) -> row.select("td").size() > 0 && row.child(0).text().equals("plan"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(plan.child(1).hasClass("bad")).isFalse();
+		assertThat(plan.child(1).text()).matches("0\\.\\d+");
+		assertThat(plan.child(2).text()).isEqualTo("–");
 	}
 
 	@Test
@@ -185,7 +198,7 @@ class NowtestCommandTests {
 		// then
 		assertThat(all).isZero();
 		assertThat(allOutput).contains("nowtest").contains("backtest").contains("COMPLETED").contains("2026-01-31")
-			.contains("summary.html");
+			.contains("index.html");
 		assertThat(nowtests).isZero();
 		assertThat(nowtestOutput.lines().filter((line) -> line.contains("churn")).toList()).hasSize(1)
 			.allMatch((line) -> line.contains("nowtest"));

@@ -133,7 +133,7 @@ class NowtestJobTests {
 		assertThat(this.events.stream(RunFinished.class)).contains(new RunFinished(runId, "nowtest", "toy", true));
 		Path report = toy.reports().resolve("nowtest").resolve(Long.toString(runId));
 		assertThat(report.resolve("metrics.csv")).exists();
-		assertThat(report.resolve("summary.html")).exists();
+		assertThat(report.resolve("index.html")).exists();
 		assertThat(Files.readAllLines(report.resolve("drift.csv"))).anyMatch((line) -> line.contains(",x,psi,"));
 	}
 

@@ -1,0 +1,443 @@
+package io.ratchet.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.List;
+import java.util.Set;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Charts of a report drawn to PNG with JFreeChart, in one house style: white background, light grid, the champion as a
+ * thick dark-blue line, up to {@value #HIGHLIGHTED} other models in distinct colours, any further ones thin and grey, a
+ * bound as a dashed red line and breached periods shaded red. Rendering is headless ({@code java.awt.headless}).
+ * Any job may use these for its own report sections.
+ */
+public final class Charts {
+
+	/** Lines drawn in colour besides the champion; further series are grey. */
+	public static final int HIGHLIGHTED = 5;
+
+	/** The usual size of a chart in a report page. */
+	public static final Size WIDE = new Size(1040, 340);
+
+	/** A chart in a grid of two. */
+	public static final Size HALF = new Size(510, 360);
+
+	/** A chart in a row of three. */
+	public static final Size THIRD = new Size(380, 230);
+
+	/** A small multiple (a feature's mean by month). */
+	public static final Size SMALL = new Size(340, 200);
+
+	/** The width of a chart in an e-mail (at most 700 px). */
+	public static final Size EMAIL = new Size(680, 280);
+
+	static final Color CHAMPION = new Color(0x1f, 0x4e, 0x9c);
+
+	static final Color[] PALETTE = { new Color(0xe0, 0x7b, 0x00), new Color(0x2a, 0x9d, 0x5c),
+			new Color(0x8e, 0x44, 0xad), new Color(0x00, 0x8b, 0x9e), new Color(0xa0, 0x52, 0x2d) };
+
+	static final Color GREY = new Color(0xbb, 0xbb, 0xbb);
+
+	static final Color BREACH = new Color(0xc6, 0x28, 0x28);
+
+	private static final Color BREACH_SHADE = new Color(0xc6, 0x28, 0x28, 0x2a);
+
+	private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+
+	private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+	private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+	static {
+		System.setProperty("java.awt.headless", "true");
+	}
+
+	private Charts() {
+	}
+
+	/** A chart's size in pixels. */
+	public record Size(int width, int height) {
+	}
+
+	/**
+	 * A drawn chart.
+	 * @param png the image
+	 * @param size its size
+	 * @param lines the lines (or bar groups) drawn, reference lines excluded
+	 * @param coloured those drawn in colour (not grey)
+	 * @param points the most points (or bars) of one line
+	 */
+	public record Drawing(byte[] png, Size size, int lines, int coloured, int points) {
+	}
+
+	/** How a line is drawn: the champion stands out, highlighted models in colour, the rest grey. */
+	public enum Emphasis {
+
+		CHAMPION, HIGHLIGHT, GREY
+
+	}
+
+	/**
+	 * One line of a chart by period.
+	 * @param name the legend's label
+	 * @param values one value per period of the chart ({@code null} where undefined: a gap)
+	 * @param emphasis how it is drawn
+	 */
+	public record Series(String name, List<Double> values, Emphasis emphasis) {
+	}
+
+	/**
+	 * One line of a curve chart.
+	 * @param name the legend's label
+	 * @param xs the x values
+	 * @param ys the y values, as many as {@code xs}
+	 * @param emphasis how it is drawn
+	 */
+	public record Curve(String name, double[] xs, double[] ys, Emphasis emphasis) {
+	}
+
+	/**
+	 * A line chart of values by period (months, quarters, years or runs), one line per series.
+	 * @param periods the x labels, in order
+	 * @param bound a bound drawn as a dashed red line, or {@code null}
+	 * @param boundLabel the bound's label, e.g. {@code minimum 0.75}
+	 * @param marked periods shaded as breached
+	 * @return the drawing
+	 */
+	public static Drawing byPeriod(String title, String yLabel, List<String> periods, List<Series> series, Double bound,
+			String boundLabel, Set<String> marked, Size size) {
+		XYSeriesCollection data = new XYSeriesCollection();
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, periods.size() <= 36);
+		// the champion first, grey lines last: the plot draws series in reverse order, so the champion ends on top,
+		// and the legend lists it first
+		List<Series> ordered = new java.util.ArrayList<>(series);
+		ordered.sort((a, b) -> Integer.compare(rank(b.emphasis()), rank(a.emphasis())));
+		int colour = 0;
+		int index = 0;
+		boolean greyInLegend = false;
+		long greys = series.stream().filter((line) -> line.emphasis() == Emphasis.GREY).count();
+		for (Series line : ordered) {
+			// the grey lines share one legend entry, named after the first of them
+			String key = (line.emphasis() == Emphasis.GREY && !greyInLegend && greys > 1)
+					? line.name() + " and " + (greys - 1) + " more (grey)" : line.name();
+			XYSeries xy = new XYSeries(key, false, true);
+			for (int i = 0; i < periods.size(); i++) {
+				Double value = (i < line.values().size()) ? line.values().get(i) : null;
+				xy.add(i, value);
+			}
+			data.addSeries(xy);
+			style(renderer, index, line.emphasis(), (line.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
+			if (line.emphasis() == Emphasis.GREY) {
+				renderer.setSeriesVisibleInLegend(index, !greyInLegend);
+				greyInLegend = true;
+			}
+			index++;
+		}
+		NumberAxis x = periodAxis(periods, size.width());
+		NumberAxis y = new NumberAxis(yLabel);
+		y.setAutoRangeIncludesZero(false);
+		XYPlot plot = new XYPlot(data, x, y, renderer);
+		plot.setDrawingSupplier(new org.jfree.chart.plot.DefaultDrawingSupplier());
+		for (int i = 0; i < periods.size(); i++) {
+			if (marked.contains(periods.get(i))) {
+				IntervalMarker shade = new IntervalMarker(i - 0.5, i + 0.5, BREACH_SHADE);
+				plot.addDomainMarker(shade, Layer.BACKGROUND);
+			}
+		}
+		if (bound != null) {
+			plot.addRangeMarker(boundMarker(bound, boundLabel));
+			includeInRange(y, data, bound);
+		}
+		int coloured = (int) series.stream().filter((line) -> line.emphasis() != Emphasis.GREY).count();
+		return new Drawing(png(chart(title, plot, series.size() > 1), size), size, series.size(), coloured,
+				periods.size());
+	}
+
+	/** A chart of curves (ROC, precision-recall, reliability) on the unit square, optionally with the diagonal. */
+	public static Drawing curves(String title, String xLabel, String yLabel, List<Curve> curves, boolean diagonal,
+			boolean points, Size size) {
+		XYSeriesCollection data = new XYSeriesCollection();
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, points);
+		List<Curve> ordered = new java.util.ArrayList<>(curves);
+		ordered.sort((a, b) -> Integer.compare(rank(b.emphasis()), rank(a.emphasis())));
+		int colour = 0;
+		int index = 0;
+		for (Curve curve : ordered) {
+			XYSeries xy = new XYSeries(curve.name(), false, true);
+			for (int i = 0; i < curve.xs().length; i++) {
+				xy.add(curve.xs()[i], curve.ys()[i]);
+			}
+			data.addSeries(xy);
+			style(renderer, index++, curve.emphasis(), (curve.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
+		}
+		if (diagonal) {
+			XYSeries line = new XYSeries("chance / perfect calibration", false, true);
+			line.add(0, 0);
+			line.add(1, 1);
+			data.addSeries(line);
+			renderer.setSeriesPaint(index, GREY);
+			renderer.setSeriesStroke(index, dashed(1.2f));
+			renderer.setSeriesShapesVisible(index, false);
+		}
+		NumberAxis x = new NumberAxis(xLabel);
+		x.setRange(0, 1);
+		NumberAxis y = new NumberAxis(yLabel);
+		y.setRange(0, 1.02);
+		XYPlot plot = new XYPlot(data, x, y, renderer);
+		int coloured = (int) curves.stream().filter((curve) -> curve.emphasis() != Emphasis.GREY).count();
+		int most = curves.stream().mapToInt((curve) -> curve.xs().length).max().orElse(0);
+		return new Drawing(png(chart(title, plot, true), size), size, curves.size(), coloured, most);
+	}
+
+	/**
+	 * Horizontal bars, one per category in the given order (e.g. PSI per feature, sorted), those above {@code limit}
+	 * in red, the limit as a dashed line.
+	 */
+	public static Drawing bars(String title, String valueLabel, List<String> categories, List<Double> values,
+			Double limit, Size size) {
+		return bars(title, valueLabel, categories, values, limit, false, size);
+	}
+
+	/**
+	 * Horizontal bars, one per category in the given order, those beyond {@code limit} (below it when
+	 * {@code minimum}, else above it) in red, the limit as a dashed line (name it in the title).
+	 */
+	public static Drawing bars(String title, String valueLabel, List<String> categories, List<Double> values,
+			Double limit, boolean minimum, Size size) {
+		DefaultCategoryDataset data = new DefaultCategoryDataset();
+		for (int i = 0; i < categories.size(); i++) {
+			data.addValue(values.get(i), "value", categories.get(i));
+		}
+		BarRenderer renderer = new BarRenderer() {
+
+			@Override
+			public java.awt.Paint getItemPaint(int row, int column) {
+				Double value = values.get(column);
+				boolean beyond = limit != null && value != null && (minimum ? value < limit : value > limit);
+				return beyond ? BREACH : CHAMPION;
+			}
+
+		};
+		renderer.setBarPainter(new StandardBarPainter());
+		renderer.setShadowVisible(false);
+		renderer.setMaximumBarWidth(0.12);
+		renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+				new java.text.DecimalFormat("0.000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+		renderer.setDefaultItemLabelsVisible(true);
+		renderer.setDefaultItemLabelFont(TICK);
+		CategoryAxis axis = new CategoryAxis(null);
+		axis.setTickLabelFont(TICK);
+		axis.setMaximumCategoryLabelWidthRatio(0.45f);
+		NumberAxis value = new NumberAxis(valueLabel);
+		CategoryPlot plot = new CategoryPlot(data, axis, value, renderer);
+		plot.setOrientation(PlotOrientation.HORIZONTAL);
+		if (limit != null) {
+			// unlabelled: in a narrow bar chart a label near either end is cut; the title names the bound
+			ValueMarker marker = boundMarker(limit, null);
+			plot.addRangeMarker(marker);
+			double top = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max()
+				.orElse(limit);
+			double bottom = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).min()
+				.orElse(limit);
+			double high = Math.max(top, limit);
+			double low = Math.min(bottom, limit);
+			// a minimum is read near the bars' ends: start the axis below the lowest value rather than at 0
+			value.setRange(minimum ? Math.max(0, low - (high - low) * 0.6) : 0,
+					high + (minimum ? (high - low) * 0.25 : high * 0.12));
+		}
+		plot.setBackgroundPaint(Color.WHITE);
+		plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+		value.setLabelFont(LABEL);
+		value.setTickLabelFont(TICK);
+		return new Drawing(png(chart(title, plot, false), size), size, 1, 1, categories.size());
+	}
+
+	private static int rank(Emphasis emphasis) {
+		return switch (emphasis) {
+			case GREY -> 0;
+			case HIGHLIGHT -> 1;
+			case CHAMPION -> 2;
+		};
+	}
+
+	private static void style(XYLineAndShapeRenderer renderer, int index, Emphasis emphasis, int colour) {
+		switch (emphasis) {
+			case CHAMPION -> {
+				renderer.setSeriesPaint(index, CHAMPION);
+				renderer.setSeriesStroke(index, new BasicStroke(3.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+				renderer.setSeriesShape(index, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+			}
+			case HIGHLIGHT -> {
+				renderer.setSeriesPaint(index, PALETTE[colour % PALETTE.length]);
+				renderer.setSeriesStroke(index, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+				renderer.setSeriesShape(index, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+			}
+			case GREY -> {
+				renderer.setSeriesPaint(index, GREY);
+				renderer.setSeriesStroke(index, new BasicStroke(1.0f));
+				renderer.setSeriesShapesVisible(index, false);
+			}
+		}
+	}
+
+	private static BasicStroke dashed(float width) {
+		return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f);
+	}
+
+	private static ValueMarker boundMarker(double bound, String label) {
+		ValueMarker marker = new ValueMarker(bound, BREACH, dashed(2f));
+		if (label != null) {
+			marker.setLabel(label);
+			marker.setLabelFont(LABEL);
+			marker.setLabelPaint(BREACH);
+			marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+			marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+			marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+			marker.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
+		}
+		return marker;
+	}
+
+	/** Makes sure the bound is inside the axis range, with a little margin. */
+	private static void includeInRange(NumberAxis axis, XYSeriesCollection data, double bound) {
+		double low = bound;
+		double high = bound;
+		for (int s = 0; s < data.getSeriesCount(); s++) {
+			XYSeries series = data.getSeries(s);
+			if (series.getItemCount() == 0) {
+				continue;
+			}
+			for (int i = 0; i < series.getItemCount(); i++) {
+				Number y = series.getY(i);
+				if (y != null) {
+					low = Math.min(low, y.doubleValue());
+					high = Math.max(high, y.doubleValue());
+				}
+			}
+		}
+		double margin = Math.max((high - low) * 0.08, 1e-3);
+		axis.setRange(low - margin, high + margin);
+	}
+
+	/**
+	 * An axis of period indexes labelled with the periods: one label every {@code step} periods, so that labels (about
+	 * 7 px per character) never overlap on a chart {@code width} pixels wide.
+	 */
+	private static NumberAxis periodAxis(List<String> periods, int width) {
+		NumberAxis axis = new NumberAxis(null);
+		int longest = periods.stream().mapToInt(String::length).max().orElse(7);
+		int fitting = Math.max(2, (width - 90) / (longest * 7 + 16));
+		int step = Math.max(1, (int) Math.ceil(periods.size() / (double) fitting));
+		PeriodFormat format = new PeriodFormat(periods);
+		axis.setTickUnit(new NumberTickUnit(step, format));
+		axis.setNumberFormatOverride(format);
+		axis.setRange(-0.5, Math.max(0.5, periods.size() - 0.5));
+		axis.setTickLabelFont(TICK);
+		return axis;
+	}
+
+	private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
+		JFreeChart chart = new JFreeChart(null, TITLE, plot, legend);
+		chart.setTitle(new TextTitle(title, TITLE));
+		chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+		chart.getTitle().setMargin(4, 8, 6, 4);
+		chart.setBackgroundPaint(Color.WHITE);
+		chart.setPadding(new RectangleInsets(4, 4, 4, 10));
+		if (plot instanceof XYPlot xy) {
+			xy.setBackgroundPaint(Color.WHITE);
+			xy.setDomainGridlinePaint(new Color(0xe4, 0xe4, 0xe4));
+			xy.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+			xy.setOutlineVisible(false);
+			xy.getDomainAxis().setLabelFont(LABEL);
+			xy.getRangeAxis().setLabelFont(LABEL);
+			xy.getDomainAxis().setTickLabelFont(TICK);
+			xy.getRangeAxis().setTickLabelFont(TICK);
+		}
+		LegendTitle legendTitle = chart.getLegend();
+		if (legendTitle != null) {
+			legendTitle.setPosition(RectangleEdge.TOP);
+			legendTitle.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+			legendTitle.setFrame(BlockBorder.NONE);
+			legendTitle.setItemFont(LABEL);
+		}
+		return chart;
+	}
+
+	static byte[] png(JFreeChart chart, Size size) {
+		try {
+			ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+			ChartUtils.writeChartAsPNG(out, chart, size.width(), size.height());
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot draw the chart " + chart.getTitle().getText(), ex);
+		}
+	}
+
+	/** Shows the period of an integer index; nothing between periods. */
+	private static final class PeriodFormat extends NumberFormat {
+
+		private static final long serialVersionUID = 1L;
+
+		private final List<String> periods;
+
+		PeriodFormat(List<String> periods) {
+			this.periods = List.copyOf(periods);
+		}
+
+		@Override
+		public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+			long index = Math.round(number);
+			if (Math.abs(number - index) < 1e-9 && index >= 0 && index < this.periods.size()) {
+				to.append(this.periods.get((int) index));
+			}
+			return to;
+		}
+
+		@Override
+		public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+			return format((double) number, to, pos);
+		}
+
+		@Override
+		public Number parse(String source, ParsePosition pos) {
+			return null;
+		}
+
+	}
+
+}

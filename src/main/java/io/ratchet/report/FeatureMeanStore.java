@@ -1,0 +1,49 @@
+package io.ratchet.report;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code feature_mean} table: each numeric feature's mean per period of a run. Saving a period replaces what an
+ * earlier attempt of it stored, so a month run again is stored once. Calls join the caller's transaction.
+ */
+@Repository
+public class FeatureMeanStore {
+
+	private final JdbcClient jdbc;
+
+	public FeatureMeanStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void save(long runId, String period, FeatureMeans means) {
+		this.jdbc.sql("DELETE FROM feature_mean WHERE run_id = ? AND period = ?").params(runId, period).update();
+		for (FeatureMeans.Mean mean : means.means()) {
+			this.jdbc.sql("""
+					INSERT INTO feature_mean (run_id, period, feature, mean_val, row_count, missing_count)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(runId, period, mean.feature(), mean.mean(), mean.rows(), mean.missing())
+				.update();
+		}
+	}
+
+	/** Every stored mean of a run, by feature then period. */
+	public List<StoredMean> means(long runId) {
+		return this.jdbc.sql("""
+				SELECT feature, period, mean_val, row_count FROM feature_mean WHERE run_id = ?
+				ORDER BY feature, period""")
+			.param(runId)
+			.query((rs, i) -> {
+				double value = rs.getDouble(3);
+				return new StoredMean(rs.getString(1), rs.getString(2), rs.wasNull() ? null : value, rs.getLong(4));
+			})
+			.list();
+	}
+
+	/** One stored mean. */
+	public record StoredMean(String feature, String period, Double mean, long rows) {
+	}
+
+}

@@ -1,0 +1,88 @@
+package io.ratchet.report;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunRecord;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What a report reads beyond {@link ResultsStore}: figures across earlier runs and a now-test's drift. Read-only. */
+@Repository
+class ReportReads {
+
+	private final JdbcClient jdbc;
+
+	ReportReads(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A whole-period (window) figure of the given model versions over the last {@code limit} completed runs of the
+	 * same job and dataset up to this run (this run included), oldest first: run label (as-of date and run id) to
+	 * model version id to value.
+	 */
+	Map<String, Map<Long, Double>> acrossRuns(RunRecord run, String metric, int limit) {
+		Timestamp upTo = Timestamp.valueOf((run.asOf() != null) ? run.asOf() : run.startedAt());
+		List<Object[]> runs = new ArrayList<>(this.jdbc.sql("""
+				SELECT r.id, r.as_of FROM run r
+				WHERE r.dataset = ? AND r.job_name = ? AND (r.id = ? OR (r.status = 'COMPLETED' AND r.as_of <= ?))
+				ORDER BY r.as_of DESC, r.id DESC FETCH FIRST ? ROWS ONLY""")
+			.params(run.dataset(), run.jobName(), run.id(), upTo, limit)
+			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) })
+			.list());
+		Collections.reverse(runs);
+		Map<String, Map<Long, Double>> values = new LinkedHashMap<>();
+		for (Object[] row : runs) {
+			long id = (Long) row[0];
+			Timestamp asOf = (Timestamp) row[1];
+			String label = ((asOf != null) ? asOf.toLocalDateTime().toLocalDate() + " " : "") + "#" + id;
+			Map<Long, Double> byModel = new LinkedHashMap<>();
+			this.jdbc.sql("SELECT model_version_id, val FROM metric_value WHERE run_id = ? AND period = ? AND metric = ?")
+				.params(id, ResultsStore.ALL, metric)
+				.query((rs) -> {
+					double value = rs.getDouble(2);
+					byModel.put(rs.getLong(1), rs.wasNull() ? null : value);
+				});
+			values.put(label, byModel);
+		}
+		return values;
+	}
+
+	/** A now-test's PSI per feature (scores excluded). */
+	Map<String, Double> featurePsi(long runId) {
+		Map<String, Double> psi = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT subject, val FROM drift_value WHERE run_id = ? AND statistic = 'psi' AND subject NOT LIKE 'score:%'
+				ORDER BY subject""")
+			.param(runId)
+			.query((rs) -> {
+				psi.put(rs.getString(1), rs.getDouble(2));
+			});
+		return psi;
+	}
+
+	/** The models of each run, as {@code name@version} joined by commas, champion first. */
+	Map<Long, String> modelsOfRuns() {
+		Map<Long, List<String>> models = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT r.run_id, m.name, m.version, r.role FROM run_model r
+				JOIN model_version m ON m.id = r.model_version_id
+				ORDER BY r.run_id, CASE r.role WHEN 'champion' THEN 0 ELSE 1 END, m.name, m.version""")
+			.query((rs) -> {
+				models.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(rs.getString(2) + "@" + rs.getString(3));
+			});
+		Map<Long, String> joined = new LinkedHashMap<>();
+		models.forEach((id, list) -> joined.put(id, (list.size() <= 4) ? String.join(", ", list)
+				: String.join(", ", list.subList(0, 3)) + " and " + (list.size() - 3) + " more"));
+		return joined;
+	}
+
+}
