@@ -76,11 +76,22 @@ final class AlertHtml {
 		};
 		RunPage page = new RunPage(report.job(), report.runId(), report.dataset(), text.subject(), verdict, "",
 				List.of(text.headline()), sections);
+		return render(page, text.subject(), report.reportLink(),
+				(report.metricsCsv() != null) ? report.attachmentName() : null);
+	}
+
+	/**
+	 * Any run's page in the e-mail form (inline styles, charts as {@code cid:} images at most {@link #MAX_WIDTH}
+	 * wide): alerts and other jobs' messages (a challenge's) look alike.
+	 * @param link the report's address, or {@code null}
+	 * @param attachment the name of an attached file to mention, or {@code null}
+	 */
+	static Rendered render(RunPage page, String subject, String link, String attachment) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("page", page);
-		variables.put("subject", text.subject());
-		variables.put("link", report.reportLink());
-		variables.put("attachment", (report.metricsCsv() != null) ? report.attachmentName() : null);
+		variables.put("subject", subject);
+		variables.put("link", link);
+		variables.put("attachment", attachment);
 		variables.put("maxWidth", MAX_WIDTH);
 		return new Rendered(ReportTemplates.render("alert-email", variables), page.charts());
 	}

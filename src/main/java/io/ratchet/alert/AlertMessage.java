@@ -90,7 +90,7 @@ final class AlertMessage {
 	 * The HTML and its charts as {@code multipart/related}: the HTML first, then each chart inline with its file name
 	 * as Content-ID, which the HTML references as {@code cid:<file>}.
 	 */
-	private static MimeBodyPart htmlWithCharts(AlertHtml.Rendered rendered) throws MessagingException {
+	static MimeBodyPart htmlWithCharts(AlertHtml.Rendered rendered) throws MessagingException {
 		MimeBodyPart html = new MimeBodyPart();
 		html.setText(rendered.html(), "UTF-8", "html");
 		if (rendered.images().isEmpty()) {

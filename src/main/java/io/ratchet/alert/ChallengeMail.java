@@ -17,14 +17,18 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import io.ratchet.report.RunPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A short plain-text e-mail about a challenge run (a candidate promoted, or eligible and waiting), sent to the
+ * A short e-mail about a challenge run (a candidate promoted, or eligible and waiting), sent to the
  * dataset's alert recipients through the same outbox and delivery as alerts: once per run (idempotency key), retried
  * like any alert, written to {@code reports/outbox/} when no SMTP host is configured. Kind {@code challenge} in the
  * outbox and in {@code jobs/alerts}.
@@ -52,10 +56,21 @@ public class ChallengeMail {
 	}
 
 	/**
-	 * Queues the e-mail of a challenge run (once per run and audience) and delivers what is pending.
+	 * Queues the plain-text e-mail of a challenge run (once per run and audience) and delivers what is pending.
 	 * @return whether a message was queued now (false: no recipients, or queued by an earlier attempt)
 	 */
 	public boolean send(long runId, String dataset, String subject, String body) {
+		return send(runId, dataset, subject, body, null, null);
+	}
+
+	/**
+	 * Queues the e-mail of a challenge run (once per run and audience) and delivers what is pending: the text, and
+	 * the run's report page in the e-mail form of the alerts (same template, charts inline).
+	 * @param page the run's report page, or {@code null} for text only
+	 * @param link the report's address, or {@code null}
+	 * @return whether a message was queued now (false: no recipients, or queued by an earlier attempt)
+	 */
+	public boolean send(long runId, String dataset, String subject, String body, RunPage page, String link) {
 		List<String> recipients = this.properties.recipientsOf(dataset);
 		if (recipients.isEmpty()) {
 			log.warn("no recipients for dataset {} (ratchet.alerts.recipients.{}): the e-mail of challenge run {} is"
@@ -70,15 +85,15 @@ public class ChallengeMail {
 			String messageId = "<ratchet." + runId + "." + KIND + "." + audience + "@" + domainOf(this.properties.from())
 					+ ">";
 			this.outbox.add(key, runId, KIND, dataset, subject, recipients, messageId,
-					build(runId, subject, body, recipients, messageId, now), now);
+					build(runId, subject, body, page, link, recipients, messageId, now), now);
 			queued = true;
 		}
 		this.alerts.deliverPending();
 		return queued;
 	}
 
-	private byte[] build(long runId, String subject, String body, List<String> recipients, String messageId,
-			LocalDateTime now) {
+	private byte[] build(long runId, String subject, String body, RunPage page, String link, List<String> recipients,
+			String messageId, LocalDateTime now) {
 		try {
 			MimeMessage message = new MimeMessage(SESSION) {
 				@Override
@@ -93,7 +108,17 @@ public class ChallengeMail {
 			message.setHeader("Auto-Submitted", "auto-generated");
 			message.setHeader("X-Ratchet-Run", Long.toString(runId));
 			message.setHeader("X-Ratchet-Alert", KIND);
-			message.setText(body, "UTF-8");
+			if (page == null) {
+				message.setText(body, "UTF-8");
+			}
+			else {
+				MimeMultipart alternative = new MimeMultipart("alternative");
+				MimeBodyPart plain = new MimeBodyPart();
+				plain.setText(body, "UTF-8");
+				alternative.addBodyPart(plain);
+				alternative.addBodyPart(AlertMessage.htmlWithCharts(AlertHtml.render(page, subject, link, null)));
+				message.setContent(alternative);
+			}
 			message.saveChanges();
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			message.writeTo(bytes);

@@ -3,6 +3,7 @@ package io.ratchet.challenge;
 import io.ratchet.alert.ChallengeMail;
 import io.ratchet.promotion.PromotionProperties;
 import io.ratchet.promotion.PromotionService;
+import io.ratchet.report.RunReports;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.Workspace;
 
@@ -94,9 +95,9 @@ class ChallengeJobConfiguration {
 
 	@Bean
 	Step challengeReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ResultsStore results, ChallengeStore store, ChallengeMail mail) {
+			Workspace workspace, ResultsStore results, ChallengeStore store, ChallengeMail mail, RunReports reports) {
 		return new StepBuilder("challengeReport", jobRepository)
-			.tasklet(new ChallengeReportTasklet(workspace, results, store, mail), transactionManager)
+			.tasklet(new ChallengeReportTasklet(workspace, results, store, mail, reports), transactionManager)
 			.build();
 	}
 

@@ -1,10 +1,12 @@
 package io.ratchet.challenge;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import io.ratchet.alert.ChallengeMail;
 import io.ratchet.challenge.ChallengeStore.ChallengeRun;
+import io.ratchet.report.RunReports;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunStatus;
@@ -39,11 +41,15 @@ class ChallengeReportTasklet implements Tasklet {
 
 	private final ChallengeMail mail;
 
-	ChallengeReportTasklet(Workspace workspace, ResultsStore results, ChallengeStore store, ChallengeMail mail) {
+	private final RunReports reports;
+
+	ChallengeReportTasklet(Workspace workspace, ResultsStore results, ChallengeStore store, ChallengeMail mail,
+			RunReports reports) {
 		this.workspace = workspace;
 		this.results = results;
 		this.store = store;
 		this.mail = mail;
+		this.reports = reports;
 	}
 
 	@Override
@@ -55,12 +61,17 @@ class ChallengeReportTasklet implements Tasklet {
 			.map(RunRecord::reportPath)
 			.map(Path::of)
 			.orElse(null) : null;
-		ChallengeReport report = new ChallengeReport(run, this.store.candidates(runId), evaluationReport);
-		Path summary = report.write(this.workspace.reportDir(ChallengeJobConfiguration.JOB_NAME, runId));
-		this.results.finishRun(runId, RunStatus.COMPLETED, run.outcome(), 0, 0, 0, summary.toString(), null);
+		Long evaluation = run.evaluationRunId();
+		ChallengeReport report = new ChallengeReport(run, this.store.candidates(runId), evaluationReport,
+				(evaluation != null) ? this.results.metricValues(evaluation) : List.of(),
+				(evaluation != null) ? this.results.runModels(evaluation) : List.of());
+		Path dir = this.workspace.reportDir(ChallengeJobConfiguration.JOB_NAME, runId);
+		Path page = report.write(dir, this.reports);
+		this.results.finishRun(runId, RunStatus.COMPLETED, run.outcome(), 0, 0, 0, page.toString(), null);
 		if (NEWS.contains(run.outcome())) {
 			try {
-				this.mail.send(runId, run.dataset(), report.subject(), report.mailBody(summary));
+				this.mail.send(runId, run.dataset(), report.subject(), report.mailBody(page), report.page(dir),
+						ChallengeReport.link(page));
 			}
 			catch (RuntimeException ex) {
 				log.warn("the e-mail of challenge run {} is not sent now, it is retried at the next run: {}", runId,

@@ -61,7 +61,7 @@ class ChallengePrinter {
 		}
 		if (run.reportPath() != null) {
 			Path report = Path.of(run.reportPath()).getParent();
-			out.println("Report:  " + report.resolve("summary.html"));
+			out.println("Report:  " + Path.of(run.reportPath()));
 			out.println("         " + report.resolve("ranking.csv"));
 		}
 		return CommandLine.OK;

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -151,7 +150,7 @@ class ChallengeJobTests {
 		assertThat(registry.candidates(toy.name())).hasSize(3)
 			.doesNotContain((String) candidates.get(3).get("MODEL_KEY"));
 		assertThat(Path.of((String) candidates.get(3).get("FILE_PATH"))).exists();
-		assertThat(toy.reports().resolve("challenge/" + runId + "/summary.html")).content()
+		assertThat(toy.reports().resolve("challenge/" + runId + "/index.html")).content()
 			.contains("WAITING")
 			.contains((String) candidates.get(0).get("MODEL_KEY"));
 		assertThat(toy.reports().resolve("challenge/" + runId + "/ranking.csv")).exists();
@@ -208,8 +207,13 @@ class ChallengeJobTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(subject(mail)).contains(best + " promoted to champion");
-		assertThat(GreenMailUtil.getBody(mail)).contains("PROMOTED").contains("Ranking by roc_auc")
+		assertThat(part(mail, "text/plain")).contains("PROMOTED").contains("Ranking by roc_auc")
 			.contains("Requirements raised to " + best).contains("roc_auc: {min: 0.6}");
+		// the same report page in e-mail form: verdict, ratchet diff, ranking chart inline (cid:) and attached
+		String html = part(mail, "text/html");
+		assertThat(html).contains("PROMOTED").contains("Requirements ratcheted").contains(best)
+			.contains("src=\"cid:ranking.png\"");
+		assertThat(inlineImages(mail)).contains("<ranking.png>");
 		assertThat(Files.readString(toy.config().resolve("requirements.yml"))).doesNotContain("roc_auc: {min: 0.6}");
 		assertThat(challengeMails()).anyMatch((m) -> subject(m).contains("eligible, waiting for its trial"));
 	}
@@ -336,6 +340,37 @@ class ChallengeJobTests {
 
 	private static String failure(JobExecution execution) {
 		return execution.getAllFailureExceptions().stream().map(Failures::describe).toList().toString();
+	}
+
+
+	/** The first part of this MIME type, decoded. */
+	private static String part(jakarta.mail.Part part, String type) throws Exception {
+		if (part.isMimeType(type) && !jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = part(multipart.getBodyPart(i), type);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The Content-IDs of the message's inline PNG parts. */
+	private static List<String> inlineImages(jakarta.mail.Part part) throws Exception {
+		List<String> ids = new java.util.ArrayList<>();
+		if (part.isMimeType("image/png") && part instanceof jakarta.mail.internet.MimeBodyPart body) {
+			ids.add(body.getContentID());
+		}
+		else if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				ids.addAll(inlineImages(multipart.getBodyPart(i)));
+			}
+		}
+		return ids;
 	}
 
 }
