@@ -118,6 +118,7 @@ class ChallengeRankTasklet implements Tasklet {
 		List<String> earlier = this.store.keptEarlier(dataset.name(), runId)
 			.stream()
 			.filter(this.workspace.registry().candidates(dataset.name())::contains)
+			.filter((key) -> !ranked.contains(key))
 			.distinct()
 			.toList();
 		for (String key : earlier) {

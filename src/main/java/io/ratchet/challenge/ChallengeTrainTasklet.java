@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
@@ -13,6 +15,8 @@ import io.ratchet.data.MonthFiles;
 import io.ratchet.data.Row;
 import io.ratchet.model.LinearModel;
 import io.ratchet.model.ModelCases;
+import io.ratchet.model.ModelDefinition;
+import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.RegistryWriter;
 import io.ratchet.run.ResultsStore;
@@ -37,7 +41,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Trains the search space's candidates and registers them. Every candidate is trained in memory first, on the
  * months of its window that end the month before the evaluation months (the time-based split of {@link TimeSplit}),
  * so a bad search space or a window without both classes fails before any file is written or the registry touched.
- * Then each is written as a new model version with its regression cases, added to the registry as a candidate and
+ * Then each is written as a new model version with its regression cases (unless it is identical to a version made
+ * earlier, which is then the candidate again: same data and search point, same model; one identical to the champion
+ * is left out), added to the registry as a candidate and
  * recorded with its spec and window; if that fails half-way, what this step wrote is taken back (files deleted,
  * registry entries removed) and its records roll back with the step's transaction.
  */
@@ -114,36 +120,81 @@ class ChallengeTrainTasklet implements Tasklet {
 	private List<String> writeAll(long runId, DatasetConfig dataset, List<Trained> trained) {
 		Path models = this.workspace.paths().config().resolve("models");
 		Path registry = this.workspace.registry().file();
+		String champion = this.workspace.registry().champion(dataset.name()).orElse(null);
+		Map<String, String> existing = existingVersions(dataset);
 		List<ModelVersion> written = new ArrayList<>();
+		List<String> registered = new ArrayList<>();
 		List<String> keys = new ArrayList<>();
 		try {
 			for (Trained candidate : trained) {
-				ModelVersion version = CandidateFiles.write(models, modelName(dataset, candidate.spec()), dataset,
-						candidate.model());
-				written.add(version);
-				RegistryWriter.addCandidate(registry, dataset.name(), version.key());
-				this.store.addCandidate(runId, version.key(), candidate.spec().label(),
+				String name = modelName(dataset, candidate.spec());
+				String content = content(name, dataset, candidate.model());
+				String key = existing.get(content);
+				String file;
+				if (key == null) {
+					ModelVersion version = CandidateFiles.write(models, name, dataset, candidate.model());
+					written.add(version);
+					existing.put(content, version.key());
+					key = version.key();
+					file = version.file().toString();
+				}
+				else if (key.equals(champion) || keys.contains(key)) {
+					progress.info("challenge run {}: {} is identical to {}{}: not a new candidate", runId,
+							candidate.spec().label(), key, key.equals(champion) ? ", the champion" : "");
+					continue;
+				}
+				else {
+					// the same data and search point give the same model: the version made earlier is the candidate,
+					// so its shadow now-tests count, and the models folder does not grow night after night
+					progress.info("challenge run {}: {} is identical to {}, made earlier: kept as it is", runId,
+							candidate.spec().label(), key);
+					file = this.workspace.models().get(key).file().toString();
+				}
+				if (!this.workspace.registry().candidates(dataset.name()).contains(key)) {
+					RegistryWriter.addCandidate(registry, dataset.name(), key);
+					registered.add(key);
+				}
+				this.store.addCandidate(runId, key, candidate.spec().label(),
 						candidate.split().trainFrom().toString(), candidate.split().trainTo().toString(),
-						candidate.rows(), version.file().toString());
-				keys.add(version.key());
+						candidate.rows(), file);
+				keys.add(key);
 			}
 		}
 		catch (RuntimeException ex) {
+			for (String key : registered) {
+				unregister(registry, dataset.name(), key);
+			}
 			for (ModelVersion version : written) {
-				undo(registry, dataset.name(), version);
+				delete(version);
 			}
 			throw ex;
 		}
 		return keys;
 	}
 
-	private static void undo(Path registry, String dataset, ModelVersion version) {
+	/** The dataset's model versions by their content (the model file with its version left out). */
+	private Map<String, String> existingVersions(DatasetConfig dataset) {
+		Map<String, String> byContent = new HashMap<>();
+		for (ModelVersion version : this.workspace.models().forDataset(dataset.name())) {
+			byContent.putIfAbsent(content(version.name(), dataset, version.definition()), version.key());
+		}
+		return byContent;
+	}
+
+	private static String content(String name, DatasetConfig dataset, ModelDefinition definition) {
+		return ModelFiles.toJson(name, "0", dataset.name(), dataset.task(), definition);
+	}
+
+	private static void unregister(Path registry, String dataset, String key) {
 		try {
-			RegistryWriter.removeCandidate(registry, dataset, version.key());
+			RegistryWriter.removeCandidate(registry, dataset, key);
 		}
 		catch (RuntimeException ex) {
-			// reported with the original failure's log; the file removal below still runs
+			// reported with the original failure's log
 		}
+	}
+
+	private static void delete(ModelVersion version) {
 		try {
 			Files.deleteIfExists(ModelCases.fileFor(version));
 			Files.deleteIfExists(version.file());

@@ -157,6 +157,26 @@ class ChallengeJobTests {
 	}
 
 	@Test
+	void aSecondNightOnTheSameDataMakesNoNewModelFilesAndGatesTheSameCandidates() throws Exception {
+		// given: a first challenge (4 candidates written, the best 3 kept)
+		JobExecution first = start(toy.name());
+		assertThat(first.getStatus()).as(failure(first)).isEqualTo(BatchStatus.COMPLETED);
+		long models = modelFiles();
+		List<String> firstKeys = this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? ORDER BY model_key")
+			.param(first.getJobInstance().getInstanceId()).query(String.class).list();
+
+		// when: the next night, nothing new in the data
+		JobExecution second = start(toy.name());
+
+		// then: the same models are the candidates again, no file is added, the registry holds no copies
+		assertThat(second.getStatus()).as(failure(second)).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(modelFiles()).isEqualTo(models);
+		assertThat(this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? ORDER BY model_key")
+			.param(second.getJobInstance().getInstanceId()).query(String.class).list()).isEqualTo(firstKeys);
+		assertThat(ModelRegistry.load(toy.registry()).candidates(toy.name())).hasSize(3).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void noCandidateIsEverTrainedOnAMonthItIsEvaluatedOn() throws Exception {
 		// when
 		JobExecution execution = start(toy.name());
