@@ -5,21 +5,20 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import io.ratchet.data.YamlTree.Field;
+import io.ratchet.data.YamlTree.Mapping;
+import io.ratchet.data.YamlTree.Node;
+import io.ratchet.data.YamlTree.Scalar;
+import io.ratchet.data.YamlTree.Sequence;
+
 
 /**
  * Reads dataset configurations, {@code config/datasets/<name>.yml}.
@@ -35,7 +34,6 @@ public final class DatasetConfigs {
 
 	private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
 
-	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
 	private DatasetConfigs() {
 	}
@@ -81,18 +79,8 @@ public final class DatasetConfigs {
 		catch (IOException ex) {
 			throw new DatasetConfigException(ymlFile, 0, "cannot read: " + ex.getMessage(), ex);
 		}
-		Node root;
-		try (JsonParser parser = YAML.createParser(text)) {
-			if (parser.nextToken() == null) {
-				throw new DatasetConfigException(ymlFile, 0, "empty file");
-			}
-			root = read(parser, ymlFile);
-		}
-		catch (JacksonException ex) {
-			TokenStreamLocation location = ex.getLocation();
-			throw new DatasetConfigException(ymlFile, (location != null) ? location.getLineNr() : 0,
-					"YAML syntax error: " + condense(ex.getOriginalMessage()), ex);
-		}
+		Node root = YamlTree.parse(text, "empty file",
+				(line, message, cause) -> new DatasetConfigException(ymlFile, line, message, cause));
 		return new Binder(ymlFile).dataset(root);
 	}
 
@@ -111,61 +99,6 @@ public final class DatasetConfigs {
 		catch (IOException ex) {
 			return List.of();
 		}
-	}
-
-	/** SnakeYAML messages quote the source with a caret on separate, indented lines; keep the sentences. */
-	private static String condense(String message) {
-		return message.lines()
-			.filter((line) -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-			.collect(Collectors.joining("; "));
-	}
-
-	// ---- a YAML tree that keeps lines ----
-
-	private sealed interface Node permits Scalar, Mapping, Sequence {
-
-		int line();
-
-	}
-
-	/** A scalar; {@code text} is {@code null} for a YAML null. */
-	private record Scalar(String text, int line) implements Node {
-	}
-
-	private record Field(String key, int line, Node value) {
-	}
-
-	private record Mapping(Map<String, Field> fields, int line) implements Node {
-	}
-
-	private record Sequence(List<Node> items, int line) implements Node {
-	}
-
-	/** Reads the node at the parser's current token. */
-	private static Node read(JsonParser parser, Path file) {
-		int line = parser.currentTokenLocation().getLineNr();
-		JsonToken token = parser.currentToken();
-		if (token == JsonToken.START_OBJECT) {
-			Map<String, Field> fields = new LinkedHashMap<>();
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String key = parser.currentName();
-				int keyLine = parser.currentTokenLocation().getLineNr();
-				if (fields.containsKey(key)) {
-					throw new DatasetConfigException(file, keyLine, "duplicate field \"" + key + "\"");
-				}
-				parser.nextToken();
-				fields.put(key, new Field(key, keyLine, read(parser, file)));
-			}
-			return new Mapping(fields, line);
-		}
-		if (token == JsonToken.START_ARRAY) {
-			List<Node> items = new ArrayList<>();
-			while (parser.nextToken() != JsonToken.END_ARRAY) {
-				items.add(read(parser, file));
-			}
-			return new Sequence(items, line);
-		}
-		return new Scalar((token == JsonToken.VALUE_NULL) ? null : parser.getString(), line);
 	}
 
 	/** Binds the tree to a {@link DatasetConfig}, checking every field. */

@@ -12,16 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetConfigs;
 import io.ratchet.data.Feature;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import io.ratchet.data.YamlTree;
+import io.ratchet.data.YamlTree.Field;
+import io.ratchet.data.YamlTree.Mapping;
+import io.ratchet.data.YamlTree.Node;
+import io.ratchet.data.YamlTree.Scalar;
+import io.ratchet.data.YamlTree.Sequence;
 
 /**
  * Reads search spaces, {@code config/search/<dataset>.yml}, strictly: every problem (YAML syntax, unknown, duplicate
@@ -42,7 +42,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class SearchSpaces {
 
-	private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -86,66 +85,9 @@ public final class SearchSpaces {
 		catch (IOException ex) {
 			throw new SearchSpaceException(file, 0, "cannot read: " + ex.getMessage(), ex);
 		}
-		Node root;
-		try (JsonParser parser = YAML.createParser(text)) {
-			if (parser.nextToken() == null) {
-				throw new SearchSpaceException(file, 0, "empty file: the search space is empty");
-			}
-			root = read(parser, file);
-		}
-		catch (JacksonException ex) {
-			TokenStreamLocation location = ex.getLocation();
-			throw new SearchSpaceException(file, (location != null) ? location.getLineNr() : 0, "YAML syntax error: "
-					+ ex.getOriginalMessage().lines().filter((line) -> !line.isBlank()
-							&& !Character.isWhitespace(line.charAt(0))).collect(Collectors.joining("; ")), ex);
-		}
+		Node root = YamlTree.parse(text, "empty file: the search space is empty",
+				(line, message, cause) -> new SearchSpaceException(file, line, message, cause));
 		return new Binder(file, dataset).space(root);
-	}
-
-	// ---- a YAML tree that keeps lines ----
-
-	private sealed interface Node permits Scalar, Mapping, Sequence {
-
-		int line();
-
-	}
-
-	private record Scalar(String text, int line) implements Node {
-	}
-
-	private record Field(String key, int line, Node value) {
-	}
-
-	private record Mapping(Map<String, Field> fields, int line) implements Node {
-	}
-
-	private record Sequence(List<Node> items, int line) implements Node {
-	}
-
-	private static Node read(JsonParser parser, Path file) {
-		int line = parser.currentTokenLocation().getLineNr();
-		JsonToken token = parser.currentToken();
-		if (token == JsonToken.START_OBJECT) {
-			Map<String, Field> fields = new LinkedHashMap<>();
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-				String key = parser.currentName();
-				int keyLine = parser.currentTokenLocation().getLineNr();
-				if (fields.containsKey(key)) {
-					throw new SearchSpaceException(file, keyLine, "duplicate key \"" + key + "\"");
-				}
-				parser.nextToken();
-				fields.put(key, new Field(key, keyLine, read(parser, file)));
-			}
-			return new Mapping(fields, line);
-		}
-		if (token == JsonToken.START_ARRAY) {
-			List<Node> items = new ArrayList<>();
-			while (parser.nextToken() != JsonToken.END_ARRAY) {
-				items.add(read(parser, file));
-			}
-			return new Sequence(items, line);
-		}
-		return new Scalar((token == JsonToken.VALUE_NULL) ? null : parser.getString(), line);
 	}
 
 	/** Binds the tree to a {@link SearchSpace}, checking every key. */

@@ -280,7 +280,7 @@ class DatasetConfigsTests {
 
 		// when / then
 		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
-			.withMessage(file + " line 8: duplicate field \"task\"");
+			.withMessage(file + " line 8: duplicate key \"task\"");
 	}
 
 	@Test
