@@ -408,13 +408,15 @@ public class Alerts {
 		return INSUFFICIENT.equals(figure) ? "insufficient data" : figure;
 	}
 
-	private static String domainOf(String address) {
+	/** The domain of a From address, for Message-IDs ({@code localhost} when it has none). */
+	static String domainOf(String address) {
 		int at = address.lastIndexOf('@');
 		String domain = (at >= 0) ? address.substring(at + 1).replace(">", "").trim() : "";
 		return domain.isEmpty() ? "localhost" : domain;
 	}
 
-	private static String hash(String text) {
+	/** SHA-256 of a text, lower-case hex. */
+	static String hash(String text) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

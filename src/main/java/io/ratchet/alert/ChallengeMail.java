@@ -2,13 +2,9 @@ package io.ratchet.alert;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -77,13 +73,13 @@ public class ChallengeMail {
 					+ " not sent: {}", dataset, dataset, runId, subject);
 			return false;
 		}
-		String audience = hash(String.join(",", new TreeSet<>(recipients))).substring(0, 12);
+		String audience = Alerts.hash(String.join(",", new TreeSet<>(recipients))).substring(0, 12);
 		String key = "run " + runId + " " + KIND + " " + audience;
 		boolean queued = false;
 		if (!this.outbox.contains(key)) {
 			LocalDateTime now = LocalDateTime.now();
-			String messageId = "<ratchet." + runId + "." + KIND + "." + audience + "@" + domainOf(this.properties.from())
-					+ ">";
+			String messageId = "<ratchet." + runId + "." + KIND + "." + audience + "@"
+					+ Alerts.domainOf(this.properties.from()) + ">";
 			this.outbox.add(key, runId, KIND, dataset, subject, recipients, messageId,
 					build(runId, subject, body, page, link, recipients, messageId, now), now);
 			queued = true;
@@ -126,22 +122,6 @@ public class ChallengeMail {
 		}
 		catch (MessagingException | IOException ex) {
 			throw new IllegalStateException("cannot build the e-mail of challenge run " + runId + ": " + ex, ex);
-		}
-	}
-
-	private static String domainOf(String address) {
-		int at = address.lastIndexOf('@');
-		String domain = (at >= 0) ? address.substring(at + 1).replace(">", "").trim() : "";
-		return domain.isEmpty() ? "localhost" : domain;
-	}
-
-	private static String hash(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
