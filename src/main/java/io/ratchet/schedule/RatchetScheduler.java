@@ -23,6 +23,7 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -243,8 +244,20 @@ public class RatchetScheduler implements SmartLifecycle {
 						.withMisfireHandlingInstructionFireAndProceed())
 					.build();
 				if (trigger == null) {
-					this.scheduler.scheduleJob(replacement);
-					log.info("{}: scheduled ({} in {})", entry.name(), entry.cron(), entry.zone());
+					try {
+						this.scheduler.scheduleJob(replacement);
+						log.info("{}: scheduled ({} in {})", entry.name(), entry.cron(), entry.zone());
+					}
+					catch (ObjectAlreadyExistsException ex) {
+						// Another daemon of the cluster, starting at the same moment, stored it first.
+						trigger = this.scheduler.getTrigger(triggerKey);
+						if (!isCurrent(trigger, entry)) {
+							this.scheduler.rescheduleJob(triggerKey, replacement);
+						}
+						else {
+							replacement = (CronTrigger) trigger;
+						}
+					}
 				}
 				else {
 					this.scheduler.rescheduleJob(triggerKey, replacement);
