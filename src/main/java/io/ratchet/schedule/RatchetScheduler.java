@@ -80,6 +80,8 @@ public class RatchetScheduler implements SmartLifecycle {
 
 	private final JobRepository jobRepository;
 
+	private final SchedulerCluster cluster;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile boolean firing;
@@ -87,13 +89,14 @@ public class RatchetScheduler implements SmartLifecycle {
 	private volatile boolean lifecycleRunning;
 
 	RatchetScheduler(Scheduler scheduler, ScheduleProperties properties, SchedulableJobs jobs, ScheduledRuns runs,
-			JobOperator jobOperator, JobRepository jobRepository) {
+			JobOperator jobOperator, JobRepository jobRepository, SchedulerCluster cluster) {
 		this.scheduler = scheduler;
 		this.properties = properties;
 		this.jobs = jobs;
 		this.runs = runs;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
+		this.cluster = cluster;
 	}
 
 	/**
@@ -103,11 +106,13 @@ public class RatchetScheduler implements SmartLifecycle {
 	 */
 	public synchronized List<PlannedFire> startFiring() {
 		List<CheckedEntry> entries = ScheduleValidator.check(this.properties, this.jobs);
+		this.cluster.checkSingleDaemonOnH2();
 		try {
 			List<PlannedFire> planned = synchronize(entries);
 			reportUnfinished(entries);
 			this.scheduler.start();
 			this.firing = true;
+			log.info("Started as {}", this.cluster.describe());
 			resumeInterrupted(entries);
 			return planned;
 		}
@@ -196,6 +201,9 @@ public class RatchetScheduler implements SmartLifecycle {
 						this.properties.stopTimeout());
 			}
 			this.scheduler.shutdown(idle);
+			if (idle) {
+				this.cluster.leave();
+			}
 			log.info("Scheduler stopped");
 		}
 		catch (InterruptedException ex) {

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 
@@ -54,9 +56,12 @@ class SchedulerCluster {
 
 	private final long pid;
 
-	SchedulerCluster(Scheduler scheduler, JdbcClient jdbc) {
+	private final boolean h2;
+
+	SchedulerCluster(Scheduler scheduler, JdbcClient jdbc, DataSource dataSource) {
 		this.scheduler = scheduler;
 		this.jdbc = jdbc;
+		this.h2 = QuartzStoreConfiguration.isH2(dataSource);
 		this.host = hostName();
 		this.pid = ProcessHandle.current().pid();
 	}
@@ -87,6 +92,79 @@ class SchedulerCluster {
 	/** Whether {@code instance} is a live member of the cluster (or this daemon). */
 	boolean isAlive(String instance) {
 		return instance.equals(instance()) || members().contains(instance);
+	}
+
+	/**
+	 * On H2, refuses to start a second daemon on the same database: H2 file databases are single-process (a second
+	 * process only reaches one through the first one's {@code AUTO_SERVER}), so Ratchet keeps one daemon there. An
+	 * instance that checked in recently may be a daemon that just died (a restart after a crash): this waits until
+	 * Quartz would declare it dead, and refuses only if it checks in again meanwhile.
+	 * @throws IllegalStateException naming the other daemon, when one is running on this H2 database
+	 */
+	void checkSingleDaemonOnH2() {
+		if (!this.h2) {
+			return;
+		}
+		List<CheckIn> others = checkIns();
+		long deadline = others.stream().mapToLong(CheckIn::failedAfter).max().orElse(0);
+		while (!others.isEmpty() && System.currentTimeMillis() <= deadline) {
+			for (CheckIn now : checkIns()) {
+				if (others.stream().anyMatch((before) -> before.instance().equals(now.instance())
+						&& before.lastCheckIn() < now.lastCheckIn())) {
+					throw new IllegalStateException("another scheduler daemon is running on this H2 database (Quartz "
+							+ "instance " + now.instance() + ", last check-in "
+							+ (System.currentTimeMillis() - now.lastCheckIn()) + " ms ago). H2 file databases are "
+							+ "single-process, so Ratchet runs one scheduler daemon on H2: stop the other one, or run "
+							+ "a cluster of daemons on PostgreSQL (README.md, section PostgreSQL)");
+				}
+			}
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * After a graceful stop with no fire left running: removes this daemon from {@code QRTZ_SCHEDULER_STATE} at once,
+	 * so that the others (and the next start on H2) need not wait until Quartz would declare it dead. With a fire
+	 * still running the row stays: the fire is recovered like a crashed daemon's.
+	 */
+	void leave() {
+		this.jdbc.sql("DELETE FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ? AND INSTANCE_NAME = ?")
+			.params(schedulerName(), instance())
+			.update();
+	}
+
+	/** One line for the start-up log: which daemon this is and who else is in the cluster. */
+	String describe() {
+		if (this.h2) {
+			return "single scheduler daemon on H2 (a cluster of daemons needs PostgreSQL), Quartz instance "
+					+ instance();
+		}
+		List<String> others = members().stream().filter((member) -> !member.equals(instance())).toList();
+		return "scheduler cluster: this daemon is Quartz instance " + self() + "; other live daemons: "
+				+ (others.isEmpty() ? "none" : String.join(", ", others));
+	}
+
+	/** Another instance's last check-in, and when Quartz declares it dead without a new one (its own rule). */
+	private record CheckIn(String instance, long lastCheckIn, long interval) {
+
+		long failedAfter() {
+			return this.lastCheckIn + this.interval + 7500;
+		}
+
+	}
+
+	private List<CheckIn> checkIns() {
+		return this.jdbc.sql("SELECT INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE "
+				+ "WHERE SCHED_NAME = ? AND INSTANCE_NAME <> ?")
+			.params(schedulerName(), instance())
+			.query((rs, row) -> new CheckIn(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+			.list();
 	}
 
 	/** Spring Batch's key of the job instance that {@code parameters} name. */

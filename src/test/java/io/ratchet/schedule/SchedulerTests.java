@@ -278,6 +278,33 @@ class SchedulerTests {
 		}
 	}
 
+	@Test
+	void aSecondDaemonIsRefusedOnH2AndJoinsTheClusterOnPostgresql() {
+		// given: a daemon firing
+		this.context = startWith(entry("weekly", "backtest", "toy", NEVER_SOON));
+		scheduler().startFiring();
+		boolean h2 = String.valueOf(database(this.database).get("spring.datasource.url")).startsWith("jdbc:h2:");
+
+		// when: a second daemon starts on the same database
+		try (ConfigurableApplicationContext second = startWith(entry("weekly", "backtest", "toy", NEVER_SOON))) {
+			RatchetScheduler other = second.getBean(RatchetScheduler.class);
+
+			// then: H2 is single-process, so it is refused, saying why; PostgreSQL has two live members
+			if (h2) {
+				assertThatExceptionOfType(IllegalStateException.class).isThrownBy(other::startFiring)
+					.withMessageContaining("another scheduler daemon is running on this H2 database")
+					.withMessageContaining("H2 file databases are single-process")
+					.withMessageContaining("PostgreSQL");
+				assertThat(other.isFiring()).isFalse();
+			}
+			else {
+				other.startFiring();
+				assertThat(count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE")).isEqualTo(2);
+				assertThat(count("SELECT COUNT(*) FROM QRTZ_TRIGGERS")).isEqualTo(1);
+			}
+		}
+	}
+
 	private ConfigurableApplicationContext start(Map<String, Object> settings) {
 		Map<String, Object> properties = new LinkedHashMap<>(database(this.database));
 		properties.put("spring.quartz.scheduler-name", "test-" + this.database);
