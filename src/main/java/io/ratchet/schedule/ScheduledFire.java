@@ -37,7 +37,13 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * runs waits for it (and then usually finds its instance complete, or is a new period). {@link PersistJobDataAfterExecution}:
  * a run stopped at a safe point by a graceful shutdown is remembered in the job's data so that the next start of the
  * scheduler resumes it. A crash (kill -9) leaves the fire in Quartz's table; the job requests recovery, so the next
- * start fires it again with the same scheduled time and this job marks the dead execution failed and restarts it.
+ * start, or another daemon of the cluster once Quartz has declared the dead one failed, fires it again with the same
+ * scheduled time and this job marks the dead execution failed and restarts it.
+ *
+ * <p>
+ * Before launching, the fire records this daemon as the run's owner ({@link SchedulerCluster}, table
+ * {@code scheduled_run}): a run found running is taken over only when its owner is dead, and a duplicate fire of a
+ * run a live daemon is running is skipped with a log line, never a failure.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
