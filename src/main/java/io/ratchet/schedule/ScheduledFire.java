@@ -140,8 +140,8 @@ class ScheduledFire extends QuartzJobBean {
 	}
 
 	/**
-	 * The live daemon, other than this one, that runs this fire's run now, if any: a duplicate fire then changes
-	 * nothing (and does not take the run over).
+	 * Whether this fire's run is running now on another daemon that is alive ({@code owner}): a duplicate fire then
+	 * changes nothing (and does not take the run over).
 	 */
 	private boolean runningElsewhere(SchedulableJob job, JobParameters parameters,
 			Optional<SchedulerCluster.Owner> owner) {
