@@ -45,6 +45,18 @@ class QuartzStoreConfiguration {
 		};
 	}
 
+	/** Whether {@code dataSource} reaches an H2 database (single-process: one scheduler daemon). */
+	static boolean isH2(DataSource dataSource) {
+		try {
+			return "H2".equals(JdbcUtils.commonDatabaseName(
+					JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)));
+		}
+		catch (MetaDataAccessException ex) {
+			log.debug("Could not read the database product name", ex);
+			return false;
+		}
+	}
+
 	static String delegateFor(DataSource dataSource) {
 		String product;
 		try {

@@ -23,6 +23,7 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -79,6 +80,8 @@ public class RatchetScheduler implements SmartLifecycle {
 
 	private final JobRepository jobRepository;
 
+	private final SchedulerCluster cluster;
+
 	private final CountDownLatch stopped = new CountDownLatch(1);
 
 	private volatile boolean firing;
@@ -86,13 +89,14 @@ public class RatchetScheduler implements SmartLifecycle {
 	private volatile boolean lifecycleRunning;
 
 	RatchetScheduler(Scheduler scheduler, ScheduleProperties properties, SchedulableJobs jobs, ScheduledRuns runs,
-			JobOperator jobOperator, JobRepository jobRepository) {
+			JobOperator jobOperator, JobRepository jobRepository, SchedulerCluster cluster) {
 		this.scheduler = scheduler;
 		this.properties = properties;
 		this.jobs = jobs;
 		this.runs = runs;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
+		this.cluster = cluster;
 	}
 
 	/**
@@ -102,11 +106,13 @@ public class RatchetScheduler implements SmartLifecycle {
 	 */
 	public synchronized List<PlannedFire> startFiring() {
 		List<CheckedEntry> entries = ScheduleValidator.check(this.properties, this.jobs);
+		this.cluster.checkSingleDaemonOnH2();
 		try {
 			List<PlannedFire> planned = synchronize(entries);
 			reportUnfinished(entries);
 			this.scheduler.start();
 			this.firing = true;
+			log.info("Started as {}", this.cluster.describe());
 			resumeInterrupted(entries);
 			return planned;
 		}
@@ -195,6 +201,9 @@ public class RatchetScheduler implements SmartLifecycle {
 						this.properties.stopTimeout());
 			}
 			this.scheduler.shutdown(idle);
+			if (idle) {
+				this.cluster.leave();
+			}
 			log.info("Scheduler stopped");
 		}
 		catch (InterruptedException ex) {
@@ -243,8 +252,20 @@ public class RatchetScheduler implements SmartLifecycle {
 						.withMisfireHandlingInstructionFireAndProceed())
 					.build();
 				if (trigger == null) {
-					this.scheduler.scheduleJob(replacement);
-					log.info("{}: scheduled ({} in {})", entry.name(), entry.cron(), entry.zone());
+					try {
+						this.scheduler.scheduleJob(replacement);
+						log.info("{}: scheduled ({} in {})", entry.name(), entry.cron(), entry.zone());
+					}
+					catch (ObjectAlreadyExistsException ex) {
+						// Another daemon of the cluster, starting at the same moment, stored it first.
+						trigger = this.scheduler.getTrigger(triggerKey);
+						if (!isCurrent(trigger, entry)) {
+							this.scheduler.rescheduleJob(triggerKey, replacement);
+						}
+						else {
+							replacement = (CronTrigger) trigger;
+						}
+					}
 				}
 				else {
 					this.scheduler.rescheduleJob(triggerKey, replacement);

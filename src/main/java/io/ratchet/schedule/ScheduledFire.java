@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
@@ -22,6 +23,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
@@ -35,7 +37,13 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * runs waits for it (and then usually finds its instance complete, or is a new period). {@link PersistJobDataAfterExecution}:
  * a run stopped at a safe point by a graceful shutdown is remembered in the job's data so that the next start of the
  * scheduler resumes it. A crash (kill -9) leaves the fire in Quartz's table; the job requests recovery, so the next
- * start fires it again with the same scheduled time and this job marks the dead execution failed and restarts it.
+ * start, or another daemon of the cluster once Quartz has declared the dead one failed, fires it again with the same
+ * scheduled time and this job marks the dead execution failed and restarts it.
+ *
+ * <p>
+ * Before launching, the fire records this daemon as the run's owner ({@link SchedulerCluster}, table
+ * {@code scheduled_run}): a run found running is taken over only when its owner is dead, and a duplicate fire of a
+ * run a live daemon is running is skipped with a log line, never a failure.
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -71,13 +79,16 @@ class ScheduledFire extends QuartzJobBean {
 
 	private final ScheduledRuns runs;
 
+	private final SchedulerCluster cluster;
+
 	ScheduledFire(SchedulableJobs jobs, JobOperator jobOperator, JobRepository jobRepository, ResultsStore results,
-			ScheduledRuns runs) {
+			ScheduledRuns runs, SchedulerCluster cluster) {
 		this.jobs = jobs;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.results = results;
 		this.runs = runs;
+		this.cluster = cluster;
 	}
 
 	@Override
@@ -99,9 +110,16 @@ class ScheduledFire extends QuartzJobBean {
 			// Resuming it now: forget it, unless it is stopped again (see remember).
 			context.getJobDetail().getJobDataMap().remove(INTERRUPTED);
 		}
+		String jobKey = SchedulerCluster.jobKey(parameters);
+		Optional<SchedulerCluster.Owner> owner = this.cluster.owner(job.job().getName(), jobKey);
+		if (runningElsewhere(job, parameters, owner)) {
+			log.info("{}: already running on scheduler {}, which is alive; skipped", what, owner.get());
+			return;
+		}
+		this.cluster.claim(job.job().getName(), jobKey, entry, scheduled.toInstant());
 		this.runs.started(context.getFireInstanceId(), new ScheduledRuns.Running(entry, job.job(), parameters));
 		try {
-			JobExecution execution = launch(job, parameters, context.isRecovering(), what);
+			JobExecution execution = launch(job, parameters, owner, context.isRecovering(), what);
 			if (execution != null) {
 				report(execution, what);
 				if (execution.getStatus() == BatchStatus.STOPPED) {
@@ -121,7 +139,21 @@ class ScheduledFire extends QuartzJobBean {
 		return context.getScheduledFireTime().toInstant();
 	}
 
-	private JobExecution launch(SchedulableJob job, JobParameters parameters, boolean recovering, String what) {
+	/**
+	 * Whether this fire's run is running now on another daemon that is alive ({@code owner}): a duplicate fire then
+	 * changes nothing (and does not take the run over).
+	 */
+	private boolean runningElsewhere(SchedulableJob job, JobParameters parameters,
+			Optional<SchedulerCluster.Owner> owner) {
+		if (owner.isEmpty() || owner.get().instance().equals(this.cluster.instance())) {
+			return false;
+		}
+		JobExecution last = this.jobRepository.getLastJobExecution(job.job().getName(), parameters);
+		return last != null && last.getStatus().isRunning() && this.cluster.isAlive(owner.get().instance());
+	}
+
+	private JobExecution launch(SchedulableJob job, JobParameters parameters, Optional<SchedulerCluster.Owner> owner,
+			boolean recovering, String what) {
 		try {
 			return this.jobOperator.start(job.job(), parameters);
 		}
@@ -130,21 +162,42 @@ class ScheduledFire extends QuartzJobBean {
 			return null;
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
-			JobExecution last = this.jobRepository.getLastJobExecution(job.job().getName(), parameters);
-			if (recovering && last != null && last.getStatus().isRunning()) {
-				// Quartz recovers only the fires of a scheduler that died: that process ran this execution.
-				log.warn("{}: run {} was left {} by a scheduler that died; marking it failed and restarting it", what,
-						last.getJobInstance().getInstanceId(), last.getStatus());
-				this.jobOperator.recover(last);
-				return restart(job, parameters, what);
-			}
-			log.info("{}: already running (run {}), skipped", what, runId(job, parameters));
+			return takeOver(job, parameters, owner, recovering, what);
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two daemons created the same job instance at the same moment: the database's unique key let one win.
+			log.info("{}: started at the same moment by another scheduler (run {}), skipped", what,
+					runId(job, parameters));
 			return null;
 		}
 		catch (Exception ex) {
 			log.error("{}: could not start: {}", what, Failures.describe(ex), ex);
 			return null;
 		}
+	}
+
+	/**
+	 * The run of this fire is marked running ({@code owner}: the daemon that launched it, as recorded before this fire
+	 * claimed it). It is restarted here (as {@code jobs/restart} would: marked failed with
+	 * {@link JobOperator#recover}, then started again, finished months kept) only when no process can be running it:
+	 * the daemon that launched it is dead (Quartz declared it failed, and is recovering its fire here), or it was
+	 * launched before owners were recorded and Quartz recovers its fire.
+	 */
+	private JobExecution takeOver(SchedulableJob job, JobParameters parameters, Optional<SchedulerCluster.Owner> owner,
+			boolean recovering, String what) {
+		JobExecution last = this.jobRepository.getLastJobExecution(job.job().getName(), parameters);
+		boolean ownerDead = owner.isPresent() && !this.cluster.isAlive(owner.get().instance())
+				|| owner.isEmpty() && recovering;
+		if (last == null || !last.getStatus().isRunning() || !ownerDead) {
+			log.info("{}: already running (run {}{}), skipped", what, runId(job, parameters),
+					owner.map((o) -> " on scheduler " + o).orElse(""));
+			return null;
+		}
+		log.warn("{}: run {} was left {} by scheduler {}, which died; marking it failed and restarting it", what,
+				last.getJobInstance().getInstanceId(), last.getStatus(),
+				owner.map(SchedulerCluster.Owner::toString).orElse("(unrecorded)"));
+		this.jobOperator.recover(last);
+		return restart(job, parameters, what);
 	}
 
 	private JobExecution restart(SchedulableJob job, JobParameters parameters, String what) {

@@ -1,7 +1,7 @@
 package io.ratchet.alert;
 
+import io.ratchet.PostgresIntegrationTest;
 import io.ratchet.PostgresTestDatabase;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,8 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * claims and the one-decision-per-run marker. Runs where {@code RATCHET_TEST_POSTGRES_URL} names a server
  * ({@code .ci/postgres} starts one).
  */
-@EnabledIfEnvironmentVariable(named = "RATCHET_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+",
-		disabledReason = "no PostgreSQL server: start one with .ci/postgres and export RATCHET_TEST_POSTGRES_URL")
+@PostgresIntegrationTest
 class AlertPostgresIntegrationTests extends AlertOutboxTests {
 
 	@DynamicPropertySource

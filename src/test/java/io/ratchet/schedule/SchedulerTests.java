@@ -4,8 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +39,10 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -275,6 +282,80 @@ class SchedulerTests {
 		assertThat(count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'")).isEqualTo(1);
 		if (BatchStatus.STOPPED.name().equals(status)) {
 			assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aRunLeftRunningIsTakenOverOnlyOnceItsOwnerIsDead() throws Exception {
+		// given: a firing daemon, and the run of a fire marked STARTED by another daemon, "other", alive
+		this.context = startWith(entry("weekly", "backtest", "toy", NEVER_SOON));
+		scheduler().startFiring();
+		AtomicInteger executed = new AtomicInteger();
+		quartz().getListenerManager().addJobListener(new Executed(executed));
+		Instant fire = ZonedDateTime.of(2026, 10, 4, 3, 0, 0, 0, ZoneOffset.UTC).toInstant();
+		JobParameters parameters = this.context.getBean(SchedulableJobs.class).find("backtest").orElseThrow()
+			.parametersFor("toy", fire.atZone(ZoneId.of("UTC")));
+		JobRepository repository = this.context.getBean(JobRepository.class);
+		JobExecution left = repository.createJobExecution(repository.createJobInstance("backtest", parameters),
+				parameters, new ExecutionContext());
+		left.setStatus(BatchStatus.STARTED);
+		left.setStartTime(LocalDateTime.now());
+		repository.update(left);
+		jdbc().sql("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL) "
+				+ "VALUES (?, 'other', ?, 5000)").params(quartz().getSchedulerName(), System.currentTimeMillis()).update();
+		jdbc().sql("INSERT INTO scheduled_run (job_name, job_key, entry_name, fire_time, scheduler_instance, host, pid, "
+				+ "claimed_at) VALUES ('backtest', ?, 'weekly', ?, 'other', 'elsewhere', 4242, ?)")
+			.params(SchedulerCluster.jobKey(parameters), Timestamp.from(fire), Timestamp.from(Instant.now()))
+			.update();
+		JobKey key = JobKey.jobKey("weekly", RatchetScheduler.GROUP);
+		JobDataMap data = new JobDataMap(Map.of(ScheduledFire.FIRE_TIME, Long.toString(fire.toEpochMilli())));
+
+		// when: the same fire comes here while its owner is alive
+		quartz().triggerJob(key, data);
+		await().atMost(Duration.ofSeconds(30)).until(() -> executed.get() == 1);
+
+		// then: a no-op: the run is left to its owner
+		assertThat(jdbc().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION").query(String.class).list())
+			.containsExactly("STARTED");
+		assertThat(count("SELECT pid FROM scheduled_run")).isEqualTo(4242);
+
+		// when: Quartz has declared the owner dead (its row is gone) and the fire comes again
+		jdbc().sql("DELETE FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = 'other'").update();
+		quartz().triggerJob(key, data);
+		await().atMost(Duration.ofSeconds(60)).until(() -> executed.get() == 2);
+
+		// then: marked failed and restarted here, as jobs/restart does: the same run completes, owned by this daemon
+		assertThat(jdbc().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID").query(String.class)
+			.list()).containsExactly("FAILED", "COMPLETED");
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'")).isEqualTo(1);
+		assertThat(count("SELECT pid FROM scheduled_run")).isEqualTo(ProcessHandle.current().pid());
+	}
+
+	@Test
+	void aSecondDaemonIsRefusedOnH2AndJoinsTheClusterOnPostgresql() {
+		// given: a daemon firing
+		this.context = startWith(entry("weekly", "backtest", "toy", NEVER_SOON));
+		scheduler().startFiring();
+		boolean h2 = String.valueOf(database(this.database).get("spring.datasource.url")).startsWith("jdbc:h2:");
+
+		// when: a second daemon starts on the same database
+		try (ConfigurableApplicationContext second = startWith(entry("weekly", "backtest", "toy", NEVER_SOON))) {
+			RatchetScheduler other = second.getBean(RatchetScheduler.class);
+
+			// then: H2 is single-process, so it is refused, saying why; PostgreSQL has two live members
+			if (h2) {
+				assertThatExceptionOfType(IllegalStateException.class).isThrownBy(other::startFiring)
+					.withMessageContaining("another scheduler daemon is running on this H2 database")
+					.withMessageContaining("H2 file databases are single-process")
+					.withMessageContaining("PostgreSQL");
+				assertThat(other.isFiring()).isFalse();
+			}
+			else {
+				other.startFiring();
+				assertThat(count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE")).isEqualTo(2);
+				assertThat(count("SELECT COUNT(*) FROM QRTZ_TRIGGERS")).isEqualTo(1);
+			}
 		}
 	}
 
