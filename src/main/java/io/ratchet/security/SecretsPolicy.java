@@ -105,7 +105,7 @@ public final class SecretsPolicy {
 			}
 			Origin origin = ((OriginLookup<String>) source).getOrigin(name);
 			Path file = fileOf(origin);
-			String where = (origin != null) ? origin.toString() : source.getName();
+			String where = where(origin, file, source.getName());
 			if (file == null || inside(real(file), root)) {
 				problems.add(where + ": " + name + " is written literally in a configuration file of the project; "
 						+ "set it in the environment (" + envName(name) + ") or in a secret file named " + name
@@ -116,6 +116,16 @@ public final class SecretsPolicy {
 						+ file);
 			}
 		}
+	}
+
+	/** {@code <file> line <n>} (or the origin as Spring describes it). */
+	private static String where(Origin origin, Path file, String sourceName) {
+		TextResourceOrigin text = (origin instanceof TextResourceOrigin t) ? t : null;
+		String resource = (file != null) ? file.toString()
+				: (text != null && text.getResource() != null) ? text.getResource().getDescription()
+						: (origin != null) ? origin.toString() : sourceName;
+		return (text != null && text.getLocation() != null) ? resource + " line " + (text.getLocation().getLine() + 1)
+				: resource;
 	}
 
 	private static String envName(String name) {
