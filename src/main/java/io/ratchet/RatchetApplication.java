@@ -47,7 +47,7 @@ public class RatchetApplication {
 	 * Only the daemon ({@code scheduler} without {@code --check}) is a web application, with the HTTP endpoint;
 	 * every other command has neither a web server nor Quartz.
 	 */
-	static List<String> settings(String[] args) {
+	public static List<String> settings(String[] args) {
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
 		List<String> settings = new ArrayList<>(Arrays.stream(args).filter(RatchetApplication::isSetting).toList());
 		boolean scheduler = command.length > 0 && SCHEDULER.equals(command[0]);
