@@ -41,12 +41,13 @@ class ImportModelCommand implements Command {
 		if (options.positional().size() != 2) {
 			throw new UsageException("give a dataset and an exported model file");
 		}
+		Names.version(options.get("version"));
 		var dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
 		Path export = Path.of(options.positional().get(1));
 		if (!Files.isRegularFile(export)) {
 			throw new UsageException("no such file: " + export);
 		}
-		String version = (options.get("version") != null) ? Names.version(options.get("version")) : "1";
+		String version = (options.get("version") != null) ? options.get("version") : "1";
 		String json = SklearnExport.toRatchetJson(export, dataset.name(), version);
 		try {
 			Path models = Files.createDirectories(this.workspace.paths().config().resolve("models"));
