@@ -221,8 +221,9 @@ public class ResultsStore {
 	public List<RunRecord> recentRuns(int limit, String jobName, String dataset) {
 		// One constant statement: a null filter matches every row (the CAST types the parameter for PostgreSQL).
 		return this.jdbc.sql(RunRecord.SELECT + """
-				 WHERE (CAST(? AS VARCHAR(100)) IS NULL OR job_name = ?) AND (CAST(? AS VARCHAR(200)) IS NULL OR dataset = ?)
-				 ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
+
+				WHERE (CAST(? AS VARCHAR(100)) IS NULL OR job_name = ?) AND (CAST(? AS VARCHAR(200)) IS NULL OR dataset = ?)
+				ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
 			.params(jobName, jobName, dataset, dataset, limit)
 			.query(RunRecord::map)
 			.list();
