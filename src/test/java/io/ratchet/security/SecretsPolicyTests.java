@@ -144,7 +144,7 @@ class SecretsPolicyTests {
 				"spring:\n  datasource:\n    password: literal\n  mail:\n    password: literal\n");
 		// then
 		assertThatExceptionOfType(InsecureCredentialsException.class)
-			.isThrownBy(() -> new CredentialsCheck().postProcessEnvironment(environment, null))
+			.isThrownBy(() -> new CredentialsCheck().check(environment))
 			.withMessageContaining("refusing to start")
 			.withMessageContaining("spring.datasource.password")
 			.withMessageContaining("spring.mail.password");
