@@ -44,8 +44,9 @@ public class RatchetApplication {
 
 	/**
 	 * The Spring Boot settings of a command line: the {@code --name=value} arguments, plus what the command implies.
-	 * Only the daemon ({@code scheduler} without {@code --check}) is a web application, with the HTTP endpoint;
-	 * every other command has neither a web server nor Quartz.
+	 * Only the daemon ({@code scheduler} without {@code --check}) is a web application, with the HTTP endpoint, unless
+	 * {@code --ratchet.http.enabled=false} (or {@code RATCHET_HTTP_ENABLED=false}); every other command has neither a
+	 * web server nor Quartz.
 	 */
 	public static List<String> settings(String[] args) {
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
@@ -56,7 +57,8 @@ public class RatchetApplication {
 			settings.add(0, "--ratchet.schedule.quartz=false");
 			settings.add(0, "--spring.autoconfigure.exclude=" + QUARTZ_AUTO_CONFIGURATION);
 		}
-		else if (!Arrays.asList(command).contains("--check")) {
+		else if (!Arrays.asList(command).contains("--check") && !settings.contains("--ratchet.http.enabled=false")
+				&& !"false".equalsIgnoreCase(System.getenv("RATCHET_HTTP_ENABLED"))) {
 			// The daemon serves health and metrics (io.ratchet.monitor), on loopback, authenticated (io.ratchet.security).
 			settings.add(0, "--spring.main.web-application-type=servlet");
 		}

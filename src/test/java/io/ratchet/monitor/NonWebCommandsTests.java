@@ -43,6 +43,8 @@ class NonWebCommandsTests {
 	void onlyTheDaemonIsAWebApplication() {
 		assertThat(RatchetApplication.settings(new String[] { "scheduler" }))
 			.contains("--spring.main.web-application-type=servlet");
+		assertThat(RatchetApplication.settings(new String[] { "scheduler", "--ratchet.http.enabled=false" }))
+			.noneMatch((setting) -> setting.startsWith("--spring.main.web-application-type"));
 		assertThat(RatchetApplication.settings(new String[] { "scheduler", "--check" }))
 			.noneMatch((setting) -> setting.startsWith("--spring.main.web-application-type"));
 		for (String command : new String[] { "backtest", "nowtest", "runs", "alerts", "challenge", "promote" }) {
