@@ -43,10 +43,11 @@ class BacktestCommand implements Command {
 		if (!options.positional().isEmpty()) {
 			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
 		}
-		String dataset = (options.get("dataset") != null) ? options.get("dataset") : this.properties.defaultDataset();
+		String dataset = (options.get("dataset") != null) ? Names.dataset(options.get("dataset")) : this.properties.defaultDataset();
 		List<String> models = (options.get("models") != null)
 				? Arrays.stream(options.get("models").split(",")).map(String::trim).filter((m) -> !m.isEmpty()).toList()
 				: List.of();
+		Names.modelKeys(models);
 		BacktestParameters parameters = new BacktestParameters(dataset, month(options.get("from"), "from"),
 				month(options.get("to"), "to"), models, asOf(options.get("as-of")));
 		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");

@@ -43,7 +43,7 @@ class ChallengeCommand implements Command {
 		if (!options.positional().isEmpty()) {
 			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
 		}
-		String dataset = (options.get("dataset") != null) ? options.get("dataset") : this.properties.defaultDataset();
+		String dataset = (options.get("dataset") != null) ? Names.dataset(options.get("dataset")) : this.properties.defaultDataset();
 		ChallengeParameters parameters = new ChallengeParameters(dataset, asOf(options.get("as-of")));
 		out.println("Challenging the champion of " + dataset + " (" + parameters.describe() + ")");
 		return this.starter.startAndPrint(this.challenge, parameters.toJobParameters(), "challenge",

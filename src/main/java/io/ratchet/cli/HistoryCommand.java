@@ -39,7 +39,7 @@ class HistoryCommand implements Command {
 		if (options.positional().size() != 1) {
 			throw new UsageException("give the dataset, e.g. history churn");
 		}
-		String dataset = options.positional().get(0);
+		String dataset = Names.dataset(options.positional().get(0));
 		String current = this.promotions.currentChampion(dataset).orElse("(none)");
 		List<PromotionEvent> events = this.promotions.history(dataset);
 		List<PromotionEvent> changes = events.stream().filter((event) -> event.kind() != EventKind.RATCHET).toList();

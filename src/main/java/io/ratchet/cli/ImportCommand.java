@@ -41,7 +41,7 @@ class ImportCommand implements Command {
 		if (options.positional().size() != 2) {
 			throw new UsageException("give a dataset and a CSV file");
 		}
-		DatasetConfig dataset = this.workspace.dataset(options.positional().get(0));
+		DatasetConfig dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
 		Path source = Path.of(options.positional().get(1));
 		if (!Files.isRegularFile(source)) {
 			throw new UsageException("no such file: " + source);

@@ -41,7 +41,8 @@ class ImportModelCommand implements Command {
 		if (options.positional().size() != 2) {
 			throw new UsageException("give a dataset and an exported model file");
 		}
-		var dataset = this.workspace.dataset(options.positional().get(0));
+		Names.version(options.get("version"));
+		var dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
 		Path export = Path.of(options.positional().get(1));
 		if (!Files.isRegularFile(export)) {
 			throw new UsageException("no such file: " + export);

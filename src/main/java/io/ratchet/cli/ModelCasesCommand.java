@@ -37,6 +37,7 @@ class ModelCasesCommand implements Command {
 	public int run(String[] args, PrintStream out) {
 		Options options = Options.parse(args, Set.of(), Set.of("replace", "check"));
 		List<String> keys = options.positional();
+		Names.modelKeys(keys);
 		if (keys.size() > 1 || (keys.isEmpty() && !options.flag("check"))) {
 			throw new UsageException("give one model version (name@version), or --check");
 		}

@@ -59,7 +59,7 @@ class NowtestCommand implements Command {
 		if (!options.positional().isEmpty()) {
 			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
 		}
-		String name = (options.get("dataset") != null) ? options.get("dataset") : this.backtest.defaultDataset();
+		String name = (options.get("dataset") != null) ? Names.dataset(options.get("dataset")) : this.backtest.defaultDataset();
 		DatasetConfig dataset = this.workspace.dataset(name);
 		int window = (options.get("window") != null) ? days(options.get("window"), "window", 1)
 				: this.properties.windowDays(name);

@@ -40,8 +40,8 @@ class PromoteCommand implements Command {
 		if (force && (reason == null || reason.isBlank())) {
 			throw new UsageException("--force needs --reason \"why\"; nothing was changed");
 		}
-		String dataset = options.positional().get(0);
-		String key = options.positional().get(1) + "@" + options.positional().get(2);
+		String dataset = Names.dataset(options.positional().get(0));
+		String key = Names.model(options.positional().get(1)) + "@" + Names.version(options.positional().get(2));
 		String actor = Actors.actor(options.get("by"));
 		GateDecision decision = (options.get("run") != null)
 				? this.promotions.evaluate(dataset, key, runId(options.get("run")))

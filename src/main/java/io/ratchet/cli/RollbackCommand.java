@@ -32,7 +32,7 @@ class RollbackCommand implements Command {
 		if (options.positional().size() != 1) {
 			throw new UsageException("give the dataset, e.g. rollback churn");
 		}
-		String dataset = options.positional().get(0);
+		String dataset = Names.dataset(options.positional().get(0));
 		RollbackOutcome outcome = this.promotions.rollback(dataset, Actors.actor(options.get("by")),
 				options.get("reason"));
 		out.println("Rolled back " + dataset + ": " + outcome.restored() + " is the champion again, "

@@ -219,20 +219,12 @@ public class ResultsStore {
 	 * @param dataset a dataset, or {@code null} for every dataset
 	 */
 	public List<RunRecord> recentRuns(int limit, String jobName, String dataset) {
-		List<String> conditions = new java.util.ArrayList<>();
-		List<Object> params = new java.util.ArrayList<>();
-		if (jobName != null) {
-			conditions.add("job_name = ?");
-			params.add(jobName);
-		}
-		if (dataset != null) {
-			conditions.add("dataset = ?");
-			params.add(dataset);
-		}
-		params.add(limit);
-		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-		return this.jdbc.sql(RunRecord.SELECT + where + " ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY")
-			.params(params)
+		// One constant statement: a null filter matches every row (the CAST types the parameter for PostgreSQL).
+		return this.jdbc.sql(RunRecord.SELECT + """
+
+				WHERE (CAST(? AS VARCHAR(100)) IS NULL OR job_name = ?) AND (CAST(? AS VARCHAR(200)) IS NULL OR dataset = ?)
+				ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
+			.params(jobName, jobName, dataset, dataset, limit)
 			.query(RunRecord::map)
 			.list();
 	}
@@ -263,9 +255,10 @@ public class ResultsStore {
 	}
 
 	private void deletePeriod(long runId, String period) {
-		for (String table : List.of("metric_value", "period_verdict", "breach", "partition_state")) {
-			this.jdbc.sql("DELETE FROM " + table + " WHERE run_id = ? AND period = ?").params(runId, period).update();
-		}
+		this.jdbc.sql("DELETE FROM metric_value WHERE run_id = ? AND period = ?").params(runId, period).update();
+		this.jdbc.sql("DELETE FROM period_verdict WHERE run_id = ? AND period = ?").params(runId, period).update();
+		this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND period = ?").params(runId, period).update();
+		this.jdbc.sql("DELETE FROM partition_state WHERE run_id = ? AND period = ?").params(runId, period).update();
 		this.jdbc.sql("DELETE FROM run_partition WHERE run_id = ? AND period = ?").params(runId, period).update();
 	}
 

@@ -40,8 +40,12 @@ public class Workspace {
 		return this.datasets.get(DatasetConfigs.fileOf(this.paths.config(), name));
 	}
 
+	/**
+	 * {@code historical-data/<name>/}.
+	 * @throws UnsafeNameException for a name that could reach outside the data folder (see {@link SafeNames})
+	 */
 	public Path datasetDir(String name) {
-		return this.paths.data().resolve(name);
+		return this.paths.data().resolve(SafeNames.require("dataset", name));
 	}
 
 	public ModelCatalogue models() {

@@ -168,6 +168,7 @@ class SchedulerClusterPostgresIntegrationTests {
 		settings.add("--ratchet.paths.reports=" + this.root.resolve("reports"));
 		settings.add("--ratchet.schedule.zone=UTC");
 		settings.add("--ratchet.backtest.threads=1");
+		settings.add("--server.port=0"); // two daemons on one machine: each its own free port for the HTTP endpoint
 		settings.add("--ratchet.schedule.jobs[0].name=tick");
 		settings.add("--ratchet.schedule.jobs[0].job=backtest");
 		settings.add("--ratchet.schedule.jobs[0].dataset=toy");
