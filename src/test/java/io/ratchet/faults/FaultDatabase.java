@@ -69,6 +69,19 @@ record FaultDatabase(String vendor, String url, List<String> settings) {
 		}
 	}
 
+	/** Makes every table with Ratchet's migrations, as a first process would. */
+	void migrate() {
+		String[] credentials = "postgresql".equals(this.vendor) ? new String[] { user(), password() }
+				: new String[] { "sa", "" };
+		var flyway = org.flywaydb.core.Flyway.configure()
+			.dataSource(this.url, credentials[0], credentials[1])
+			.locations("classpath:db/migration/common", "classpath:db/migration/" + this.vendor);
+		if (schema() != null) {
+			flyway.schemas(schema());
+		}
+		flyway.load().migrate();
+	}
+
 	/** Whether the job repository's tables exist yet (a process killed during start-up may not have made them). */
 	boolean hasBatchTables() {
 		try {
