@@ -87,19 +87,29 @@ class RestartCommand implements Command {
 
 	/**
 	 * A run that failed because its process lost the database may leave a month's step recorded as still running (its
-	 * last update could not be stored), and Spring Batch refuses to restart a job with a running step. Its process has
-	 * ended, so such a step is marked failed; the restart then runs that month again, and its rows are replaced.
+	 * last update could not be stored) or UNKNOWN (its rollback failed), and Spring Batch refuses to restart a job with
+	 * such a step. Its process has ended, so the step is marked failed; the restart runs that month again, and its rows
+	 * are replaced (UNKNOWN only for the back-test, whose months are stored idempotently).
 	 */
 	private void failOrphanSteps(long runId, JobExecution last, PrintStream out) {
+		// a back-test month whose outcome is UNKNOWN (its rollback failed with the connection) is safe to run again:
+		// the month's rows are replaced in one transaction (ResultsStore.savePartition)
+		boolean repeatable = "backtest".equals(last.getJobInstance().getJobName());
 		List<StepExecution> orphans = last.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStatus().isRunning())
+			.filter((step) -> step.getStatus().isRunning()
+					|| (repeatable && step.getStatus() == BatchStatus.UNKNOWN))
 			.toList();
+		if (repeatable && last.getStatus() == BatchStatus.UNKNOWN) {
+			out.println("Run " + runId + " ended in an unknown state (the database was lost); marking it failed.");
+			last.setStatus(BatchStatus.FAILED);
+			this.jobRepository.update(last);
+		}
 		if (orphans.isEmpty()) {
 			return;
 		}
 		out.println("Run " + runId + " ended " + last.getStatus() + " with " + orphans.size()
-				+ " step(s) still recorded as running (the database was lost before they could be updated); "
+				+ " step(s) left running or unknown (the database was lost before they could be updated); "
 				+ "marking them failed before restarting.");
 		for (StepExecution step : orphans) {
 			step.setStatus(BatchStatus.FAILED);
