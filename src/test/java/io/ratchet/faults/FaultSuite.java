@@ -492,6 +492,7 @@ abstract class FaultSuite {
 					.findFirst()
 					.orElse("")
 					.replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+", "<time>")
+					.replaceAll("process \\d+@\\S+;", "process <pid>@<host>;")
 					.trim() + "\"; the first completed", after.missingFrom(expected), after.extraTo(expected));
 	}
 
