@@ -43,12 +43,18 @@ class BacktestJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * The prepare step runs again on every restart ({@code allowStartIfComplete}): a process killed after the step
+	 * completed but before Spring Batch stored the job execution context would otherwise restart without the months
+	 * and models. When the decisions were stored, the step keeps them and does nothing.
+	 */
 	@Bean
 	Step backtestPrepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
 			BacktestProperties properties) {
 		return new StepBuilder("backtestPrepare", jobRepository)
 			.tasklet(new BacktestPrepareTasklet(workspace, modelVersions, results, properties), transactionManager)
+			.allowStartIfComplete(true)
 			.build();
 	}
 

@@ -53,6 +53,10 @@ class BacktestPrepareTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+		if (RunContext.present(job.getExecutionContext())) {
+			// a restart: the first execution's decisions stand (months and models do not change under a run)
+			return RepeatStatus.FINISHED;
+		}
 		BacktestParameters parameters = BacktestParameters.from(job.getJobParameters());
 		long runId = job.getJobInstance().getInstanceId();
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());

@@ -34,6 +34,11 @@ record RunContext(long runId, String dataset, List<YearMonth> months, List<Strin
 		context.putDouble(THRESHOLD, this.threshold);
 	}
 
+	/** Whether the prepare step's decisions reached the job execution context. */
+	static boolean present(ExecutionContext context) {
+		return context.containsKey(MONTHS) && context.containsKey(MODELS);
+	}
+
 	static RunContext of(JobExecution execution) {
 		ExecutionContext context = execution.getExecutionContext();
 		String months = context.getString(MONTHS);

@@ -51,7 +51,10 @@ class BacktestCommand implements Command {
 		BacktestParameters parameters = new BacktestParameters(dataset, month(options.get("from"), "from"),
 				month(options.get("to"), "to"), models, asOf(options.get("as-of")));
 		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");
-		return this.starter.startAndPrint(this.backtest, parameters.toJobParameters(), "back-test", "same dataset, months, models and as-of", out);
+		// two launches are the same back-test when only the request time (as-of) differs
+		String claim = parameters.describe().replaceAll(" asOf=\\S+", "");
+		return this.starter.startAndPrint(this.backtest, parameters.toJobParameters(), claim, "back-test",
+				"same dataset, months, models and as-of", out);
 	}
 
 	private static YearMonth month(String text, String name) {

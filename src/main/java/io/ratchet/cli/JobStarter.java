@@ -1,6 +1,7 @@
 package io.ratchet.cli;
 
 import java.io.PrintStream;
+import java.util.Optional;
 
 import io.ratchet.system.Failures;
 
@@ -15,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts a job for a command and prints its run. Parameters that name a run which already completed are not an error:
- * the command says so and prints that run's outcome, with its exit code, so asking twice gives the same answer.
+ * the command says so and prints that run's outcome, with its exit code, so asking twice gives the same answer. The
+ * same job launched twice at once (two processes, same parameters) runs once: the second launch finds the first's
+ * {@link JobClaims claim} and is refused with a message naming it (exit code 1).
  */
 @Component
 class JobStarter {
@@ -26,10 +29,18 @@ class JobStarter {
 
 	private final RunPrinter printer;
 
-	JobStarter(JobOperator jobOperator, JobRepository jobRepository, RunPrinter printer) {
+	private final JobClaims claims;
+
+	JobStarter(JobOperator jobOperator, JobRepository jobRepository, RunPrinter printer, JobClaims claims) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.printer = printer;
+		this.claims = claims;
+	}
+
+	/** As below, two launches being the same when their identifying parameters are. */
+	int startAndPrint(Job job, JobParameters parameters, String what, String sameParameters, PrintStream out) {
+		return startAndPrint(job, parameters, parameters.toString(), what, sameParameters, out);
 	}
 
 	/**
@@ -37,7 +48,25 @@ class JobStarter {
 	 * @param what the job in words, e.g. {@code back-test}
 	 * @param sameParameters what identical parameters mean, e.g. {@code same dataset, months, models and as-of}
 	 */
-	int startAndPrint(Job job, JobParameters parameters, String what, String sameParameters, PrintStream out) {
+	int startAndPrint(Job job, JobParameters parameters, String claim, String what, String sameParameters,
+			PrintStream out) {
+		String key = (claim.length() > 1000) ? claim.substring(0, 1000) : claim;
+		Optional<JobClaims.Holder> running = this.claims.claim(job.getName(), key);
+		if (running.isPresent()) {
+			out.println("This " + what + " (" + claim + ") is already running, started "
+					+ running.get().since().withNano(0) + " by process " + running.get().holder()
+					+ "; not started twice. Wait for it to end (jobs/runs shows it).");
+			return CommandLine.FAILED;
+		}
+		try {
+			return start(job, parameters, what, sameParameters, out);
+		}
+		finally {
+			this.claims.release(job.getName(), key);
+		}
+	}
+
+	private int start(Job job, JobParameters parameters, String what, String sameParameters, PrintStream out) {
 		JobExecution execution;
 		try {
 			execution = this.jobOperator.start(job, parameters);

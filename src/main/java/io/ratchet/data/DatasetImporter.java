@@ -134,7 +134,13 @@ public final class DatasetImporter {
 				if (batch.written > 0) {
 					Path temp = Files.createTempFile(this.datasetDir, "." + batch.file.getFileName() + ".", ".tmp");
 					temps.add(temp);
-					write(temp, batch.header, merged);
+					try {
+						write(temp, batch.header, merged);
+					}
+					catch (IOException ex) {
+						// name the month file, not only the source: "No space left on device" alone says not where
+						throw new IOException("cannot write " + batch.file + ": " + ex.getMessage(), ex);
+					}
 					moves.add(new Path[] { temp, batch.file });
 					acceptedByMonth.put(batch.month, batch.written);
 					accepted += batch.written;

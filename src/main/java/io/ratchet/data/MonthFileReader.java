@@ -37,6 +37,7 @@ public final class MonthFileReader {
 		long count = 0;
 		long accepted = 0;
 		long unlabelled = 0;
+		FileState before = FileState.of(file);
 		try (CsvSource source = open(file)) {
 			RowParser.Layout layout = this.parser.layout(file, source.header());
 			while (source.next()) {
@@ -57,6 +58,13 @@ public final class MonthFileReader {
 				rows.accept(row);
 			}
 		}
+		FileState after = FileState.of(file);
+		if (!after.equals(before)) {
+			// a file truncated or rewritten in place while it was read: what was read is neither the old nor the new
+			// content, so the month is not stored (the step fails and a restart reads it again)
+			throw new DataFileException(file, 0, "changed while being read (" + before.describe() + " at the start, "
+					+ after.describe() + " at the end, after " + count + " rows); run again once it is complete");
+		}
 		return new ReadStats(count, accepted, count - accepted, unlabelled);
 	}
 
@@ -73,6 +81,24 @@ public final class MonthFileReader {
 		catch (IOException ex) {
 			throw new DataFileException(file, 0, "cannot read: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** Size and modification time of a file, to notice a change in place while it is read. */
+	record FileState(long size, long modified) {
+
+		static FileState of(Path file) {
+			try {
+				return new FileState(Files.size(file), Files.getLastModifiedTime(file).toMillis());
+			}
+			catch (IOException ex) {
+				return new FileState(-1, -1);
+			}
+		}
+
+		String describe() {
+			return (this.size < 0) ? "absent" : this.size + " bytes";
+		}
+
 	}
 
 	/** A record as CSV text again, for rejections. */

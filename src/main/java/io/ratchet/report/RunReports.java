@@ -80,10 +80,7 @@ public class RunReports {
 			Files.createDirectories(dir);
 			for (ReportChart chart : page.charts()) {
 				Path target = dir.resolve(chart.file());
-				Path temp = Files.createTempFile(dir, chart.file(), ".tmp");
-				Files.write(temp, chart.png());
-				readable(temp);
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				writeAtomically(target, chart.png());
 			}
 			Path target = dir.resolve(PAGE);
 			writeAtomically(target, (out) -> out.write(render(page)));
@@ -127,13 +124,36 @@ public class RunReports {
 		return row;
 	}
 
+	/**
+	 * Writes {@code target} aside and moves it into place, so that a reader never sees half a file; when writing fails
+	 * (disk full) the temporary file is removed and the error names the target.
+	 */
 	static void writeAtomically(Path target, Content content) throws IOException {
 		Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-		try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-			content.write(out);
+		try {
+			try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+				content.write(out);
+			}
+			readable(temp);
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
-		readable(temp);
-		Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(temp);
+			throw new IOException("cannot write " + target + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+		Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+		try {
+			Files.write(temp, bytes);
+			readable(temp);
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(temp);
+			throw new IOException("cannot write " + target + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/** A temporary file is created readable by its owner only; a report is for everyone who may read the folder. */

@@ -10,7 +10,7 @@ public final class Failures {
 
 	/**
 	 * The innermost message of a chain of causes, prefixed by the outermost one when that says something more (for
-	 * example "cannot restart run 7: ..."). A failure to create the application's beans (bad configuration found at
+	 * example "cannot restart run 7: ..."), or the outermost alone when it already quotes the innermost. A failure to create the application's beans (bad configuration found at
 	 * start-up) is told by its innermost message alone: the chain of bean names before it says nothing to a user.
 	 */
 	public static String describe(Throwable failure) {
@@ -22,8 +22,11 @@ public final class Failures {
 		if (failure instanceof BeansException) {
 			return message;
 		}
-		return (failure != cause && failure.getMessage() != null && !failure.getMessage().contains(message))
-				? failure.getMessage() + ": " + message : message;
+		if (failure == cause || failure.getMessage() == null) {
+			return message;
+		}
+		// an outer message that already quotes the innermost says more (e.g. which file could not be written)
+		return failure.getMessage().contains(message) ? failure.getMessage() : failure.getMessage() + ": " + message;
 	}
 
 }

@@ -20,6 +20,18 @@ class FailuresTests {
 	}
 
 	@Test
+	void anOuterMessageThatQuotesTheInnermostIsToldWhole() {
+		// given: a disk full while a month file is written; the innermost cause does not say which file
+		var failure = new IllegalStateException(
+				"data/churn/2024-01.csv: import failed: cannot write data/churn/2024-01.csv: No space left on device",
+				new java.io.IOException("No space left on device"));
+
+		// when / then
+		assertThat(Failures.describe(failure)).isEqualTo(
+				"data/churn/2024-01.csv: import failed: cannot write data/churn/2024-01.csv: No space left on device");
+	}
+
+	@Test
 	void aBeanThatCouldNotBeCreatedIsToldByTheInnermostCauseAlone() {
 		// given: what Spring throws when a settings record refuses a value at start-up
 		var failure = new BeanCreationException("alertListener", "Unsatisfied dependency",
