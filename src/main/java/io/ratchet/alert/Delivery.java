@@ -4,10 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import io.ratchet.data.AtomicFiles;
 
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -53,14 +54,7 @@ interface Delivery {
 		public String deliver(Outbox.Entry entry) throws IOException {
 			Files.createDirectories(this.dir);
 			Path target = this.dir.resolve(entry.runId() + "-" + entry.kind() + "-" + entry.id() + ".eml");
-			Path temp = Files.createTempFile(this.dir, target.getFileName().toString(), ".tmp");
-			try {
-				Files.write(temp, entry.message());
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
+			AtomicFiles.write(target, entry.message());
 			return target.toString();
 		}
 

@@ -1,10 +1,8 @@
 package io.ratchet.challenge;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.TreeSet;
 
 import io.ratchet.challenge.ChallengeStore.Candidate;
 import io.ratchet.challenge.ChallengeStore.ChallengeRun;
+import io.ratchet.data.AtomicFiles;
 import io.ratchet.metrics.Metric;
 import io.ratchet.report.Charts;
 import io.ratchet.report.Charts.Emphasis;
@@ -70,7 +69,7 @@ final class ChallengeReport {
 	/** Writes {@code ranking.csv}, {@code index.html} and its charts into {@code dir}; returns the page's path. */
 	Path write(Path dir, RunReports reports) throws IOException {
 		Files.createDirectories(dir);
-		write(dir.resolve("ranking.csv"), csv());
+		AtomicFiles.write(dir.resolve("ranking.csv"), csv());
 		return reports.writePage(page(dir), dir);
 	}
 
@@ -306,17 +305,6 @@ final class ChallengeReport {
 
 	private static String quote(String text) {
 		return (text == null) ? "" : "\"" + text.replace("\"", "\"\"") + "\"";
-	}
-
-	private static void write(Path target, String text) throws IOException {
-		Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-		try {
-			Files.writeString(temp, text, StandardCharsets.UTF_8);
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(temp);
-		}
 	}
 
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.ratchet.data.AtomicFiles;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
@@ -189,24 +189,11 @@ public final class ModelCases {
 
 	/** Writes text to a file through a temporary file beside it and an atomic move. */
 	static void writeAtomically(Path file, String text) {
-		Path temp = null;
 		try {
-			temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-			Files.writeString(temp, text, StandardCharsets.UTF_8);
-			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			AtomicFiles.write(file, text);
 		}
 		catch (IOException ex) {
-			throw new ModelCasesException(file, 0, "cannot write: " + ex, ex);
-		}
-		finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				}
-				catch (IOException ex) {
-					// best effort: the temporary file is hidden and harmless
-				}
-			}
+			throw new ModelCasesException(file, 0, ex.getMessage(), ex);
 		}
 	}
 

@@ -3,13 +3,13 @@ package io.ratchet.model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import io.ratchet.data.AtomicFiles;
 
 /**
  * Writes {@code config/registry.yml}: sets a dataset's champion, adds or removes a candidate. Only the entry of the
@@ -77,26 +77,11 @@ public final class RegistryWriter {
 	static void write(Path file, String dataset, String champion, List<String> candidates) {
 		String text = Files.exists(file) ? read(file) : "";
 		String updated = replaceEntry(text, dataset, entry(dataset, champion, candidates));
-		Path folder = file.toAbsolutePath().getParent();
 		try {
-			Files.createDirectories(folder);
-			Path temporary = Files.createTempFile(folder, ".registry-", ".yml");
-			try {
-				Files.writeString(temporary, updated, StandardCharsets.UTF_8);
-				ModelRegistry.load(temporary);
-				try {
-					Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
+			AtomicFiles.write(file, (out) -> out.write(updated), ModelRegistry::load);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException(ex.getMessage(), ex);
 		}
 	}
 

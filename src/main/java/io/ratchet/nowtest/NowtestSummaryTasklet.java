@@ -1,11 +1,8 @@
 package io.ratchet.nowtest;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.ratchet.data.AtomicFiles;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.report.ReportSection;
 import io.ratchet.report.ReportTable;
@@ -134,18 +132,17 @@ class NowtestSummaryTasklet implements Tasklet {
 	private void writeDriftCsv(long runId, Path dir) throws IOException {
 		Files.createDirectories(dir);
 		Path target = dir.resolve("drift.csv");
-		Path temp = Files.createTempFile(dir, "drift.csv", ".tmp");
-		try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-				CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-					.setRecordSeparator('\n')
-					.setHeader("run", "subject", "statistic", "value", "reference", "reference_rows", "window_rows")
-					.get())) {
+		AtomicFiles.write(target, (out) -> {
+			CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+				.setRecordSeparator('\n')
+				.setHeader("run", "subject", "statistic", "value", "reference", "reference_rows", "window_rows")
+				.get());
 			for (NowtestStore.StoredDrift value : this.store.drift(runId)) {
 				csv.printRecord(runId, value.subject(), value.statistic(), value.value(), value.referenceDesc(),
 						value.referenceRows(), value.windowRows());
 			}
-		}
-		Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			csv.flush();
+		});
 	}
 
 }

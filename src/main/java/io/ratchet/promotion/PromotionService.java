@@ -3,10 +3,8 @@ package io.ratchet.promotion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +15,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import io.ratchet.backtest.BacktestProperties;
+import io.ratchet.data.AtomicFiles;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetConfigException;
 import io.ratchet.metrics.Metric;
@@ -529,22 +528,10 @@ public class PromotionService {
 	/** Writes a file through a temporary file in the same folder and a rename. */
 	static void writeAtomically(Path file, String text) {
 		try {
-			Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".requirements-", ".yml");
-			try {
-				Files.writeString(temporary, text, StandardCharsets.UTF_8);
-				try {
-					Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			finally {
-				Files.deleteIfExists(temporary);
-			}
+			AtomicFiles.write(file, text);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+			throw new UncheckedIOException(ex.getMessage(), ex);
 		}
 	}
 

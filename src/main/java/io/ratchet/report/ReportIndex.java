@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.ratchet.data.AtomicFiles;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunFinished;
 import io.ratchet.run.RunRecord;
@@ -72,8 +73,8 @@ public class ReportIndex {
 		}
 		try {
 			Files.createDirectories(reports);
-			RunReports.writeAtomically(target, (out) -> out.write(ReportTemplates.render("index", Map.of("runs", rows,
-					"omitted", omitted, "written", LocalDateTime.now().format(MINUTES)))));
+			AtomicFiles.write(target, ReportTemplates.render("index", Map.of("runs", rows, "omitted", omitted,
+					"written", LocalDateTime.now().format(MINUTES))));
 			return target;
 		}
 		catch (IOException ex) {

@@ -3,15 +3,13 @@ package io.ratchet.report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.ratchet.data.AtomicFiles;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.metrics.Metric;
 import io.ratchet.requirement.DatasetRequirements;
@@ -62,7 +60,7 @@ public class RunReports {
 			.page(sections);
 		try {
 			Files.createDirectories(dir);
-			writeAtomically(dir.resolve("metrics.csv"), (out) -> writeCsv(summary, dataset, out));
+			AtomicFiles.write(dir.resolve("metrics.csv"), (out) -> writeCsv(summary, dataset, out));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write the report in " + dir, ex);
@@ -80,10 +78,10 @@ public class RunReports {
 			Files.createDirectories(dir);
 			for (ReportChart chart : page.charts()) {
 				Path target = dir.resolve(chart.file());
-				writeAtomically(target, chart.png());
+				AtomicFiles.write(target, chart.png());
 			}
 			Path target = dir.resolve(PAGE);
-			writeAtomically(target, (out) -> out.write(render(page)));
+			AtomicFiles.write(target, render(page));
 			return target;
 		}
 		catch (IOException ex) {
@@ -122,55 +120,6 @@ public class RunReports {
 			row.add((value == null) ? "" : Formats.full(metric, value));
 		}
 		return row;
-	}
-
-	/**
-	 * Writes {@code target} aside and moves it into place, so that a reader never sees half a file; when writing fails
-	 * (disk full) the temporary file is removed and the error names the target.
-	 */
-	static void writeAtomically(Path target, Content content) throws IOException {
-		Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-		try {
-			try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-				content.write(out);
-			}
-			readable(temp);
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException | RuntimeException ex) {
-			Files.deleteIfExists(temp);
-			throw new IOException("cannot write " + target + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-		Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-		try {
-			Files.write(temp, bytes);
-			readable(temp);
-			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (IOException | RuntimeException ex) {
-			Files.deleteIfExists(temp);
-			throw new IOException("cannot write " + target + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	/** A temporary file is created readable by its owner only; a report is for everyone who may read the folder. */
-	private static void readable(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-		}
-		catch (UnsupportedOperationException ex) {
-			// not a POSIX file system: its defaults apply
-		}
-	}
-
-	@FunctionalInterface
-	interface Content {
-
-		void write(Writer out) throws IOException;
-
 	}
 
 }
