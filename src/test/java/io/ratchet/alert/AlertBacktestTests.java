@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import io.ratchet.TestPaths;
 import io.ratchet.cli.CommandLine;
 import io.ratchet.demo.DemoGenerator;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,7 @@ class AlertBacktestTests {
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) {
-		registry.add("ratchet.paths.config", () -> root.resolve("config").toString());
-		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
-		registry.add("ratchet.paths.reports", () -> root.resolve("reports").toString());
+		TestPaths.register(registry, () -> root);
 	}
 
 	@Autowired

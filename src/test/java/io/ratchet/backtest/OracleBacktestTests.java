@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.ratchet.TestPaths;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetConfigs;
 import io.ratchet.data.DatasetImporter;
@@ -64,9 +65,7 @@ class OracleBacktestTests {
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) {
-		registry.add("ratchet.paths.config", () -> root.resolve("config").toString());
-		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
-		registry.add("ratchet.paths.reports", () -> root.resolve("reports").toString());
+		TestPaths.register(registry, () -> root);
 	}
 
 	@Autowired

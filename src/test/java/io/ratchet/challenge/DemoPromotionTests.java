@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.ratchet.TestPaths;
 import io.ratchet.cli.CommandLine;
 import io.ratchet.model.ModelRegistry;
 
@@ -23,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,11 +42,8 @@ class DemoPromotionTests {
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) throws IOException {
-		FileSystemUtils.copyRecursively(Path.of("config"), root.resolve("config"));
-		FileSystemUtils.copyRecursively(Path.of("historical-data/churn"), root.resolve("historical-data/churn"));
-		registry.add("ratchet.paths.config", () -> root.resolve("config").toString());
-		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
-		registry.add("ratchet.paths.reports", () -> root.resolve("reports").toString());
+		TestPaths.copyDemo(root);
+		TestPaths.register(registry, () -> root);
 	}
 
 	@Autowired

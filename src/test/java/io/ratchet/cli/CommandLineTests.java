@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
+import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +36,7 @@ class CommandLineTests {
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) {
-		registry.add("ratchet.paths.config", () -> root.resolve("config").toString());
-		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
-		registry.add("ratchet.paths.reports", () -> root.resolve("reports").toString());
+		TestPaths.register(registry, () -> root);
 	}
 
 	@Autowired

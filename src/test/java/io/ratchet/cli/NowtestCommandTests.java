@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 
+import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +38,7 @@ class NowtestCommandTests {
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) {
-		registry.add("ratchet.paths.config", () -> root.resolve("config").toString());
-		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
-		registry.add("ratchet.paths.reports", () -> root.resolve("reports").toString());
+		TestPaths.register(registry, () -> root);
 	}
 
 	@Autowired

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.ratchet.TestPaths;
 import io.ratchet.backtest.BacktestParameters;
 import io.ratchet.nowtest.NowtestParameters;
 import org.jsoup.Jsoup;
@@ -29,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,15 +47,12 @@ class DemoReportTests {
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) {
-		registry.add("ratchet.paths.config", () -> root.resolve("config").toString());
-		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
-		registry.add("ratchet.paths.reports", () -> root.resolve("reports").toString());
+		TestPaths.register(registry, () -> root);
 	}
 
 	@BeforeAll
 	static void copyTheDemo() throws IOException {
-		FileSystemUtils.copyRecursively(Path.of("config"), root.resolve("config"));
-		FileSystemUtils.copyRecursively(Path.of("historical-data/churn"), root.resolve("historical-data/churn"));
+		TestPaths.copyDemo(root);
 	}
 
 	@Autowired
