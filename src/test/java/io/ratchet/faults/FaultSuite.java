@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -467,26 +468,63 @@ abstract class FaultSuite {
 
 	@Test
 	@Order(8)
-	void theSameJobLaunchedTwiceAtOnce() {
+	void theSameJobLaunchedTwiceAtOnce() throws Exception {
 		// given: a database already made (on a fresh H2 file the second process would wait for the first's
-		// migrations, and start only once the first had finished)
-		FaultDatabase db = database();
-		db.migrate();
-		List<String> args = List.of("backtest", "--dataset=" + DATASET);
-		// when: two processes started together with the same parameters
-		RatchetProcess one = start(db, "twice", args, Map.of());
-		RatchetProcess two = start(db, "twice-2", args, Map.of());
-		int a = one.waitFor(RUN);
-		int b = two.waitFor(RUN);
-		// then: one ran to the end, the other was refused with a clear message
-		assertThat(List.of(a, b)).as(one.output() + "\n---\n" + two.output()).containsExactlyInAnyOrder(0, 1);
-		String refused = (a == 1) ? one.output() : two.output();
-		assertThat(refused).contains("is already running");
+		// migrations), served apart from both processes (H2 over TCP by this JVM; PostgreSQL), so that holding one
+		// process does not hold the database
+		Server server = null;
+		FaultDatabase db;
+		if ("postgresql".equals(vendor())) {
+			db = database();
+		}
+		else {
+			int port = freePort();
+			Path dir = this.root.resolve("h2twice-" + FaultDatabase.shortId());
+			Files.createDirectories(dir);
+			server = h2Server(port, dir);
+			db = FaultDatabase.h2Tcp(port, "ratchet");
+		}
+		try {
+			db.migrate();
+			List<String> args = List.of("backtest", "--dataset=" + DATASET);
+			// when: two processes started together with the same parameters; the first that runs a month is held
+			// (SIGSTOP) so that the two surely overlap, however fast the machine, until the other has ended
+			RatchetProcess one = start(db, "twice", args, Map.of());
+			RatchetProcess two = start(db, "twice-2", args, Map.of());
+			Predicate<String> running = (line) -> line.contains(" months done");
+			await().atMost(RUN).pollInterval(Duration.ofMillis(10))
+				.until(() -> one.printed(running) || two.printed(running) || (!one.alive() && !two.alive()));
+			RatchetProcess first = one.printed(running) ? one : two;
+			RatchetProcess second = (first == one) ? two : one;
+			first.suspend();
+			int b;
+			try {
+				b = second.waitFor(RUN);
+			}
+			finally {
+				first.resume();
+			}
+			int a = first.waitFor(RUN);
+			// then: the one held ran to the end, the other was refused with a clear message
+			assertThat(List.of(a, b)).as(first.output() + "\n---\n" + second.output()).containsExactly(0, 1);
+			String refused = second.output();
+			assertThat(refused).contains("is already running");
+			recordTwice(db, refused);
+		}
+		finally {
+			if (server != null) {
+				server.stop();
+			}
+		}
+	}
+
+	private void recordTwice(FaultDatabase db, String refused) {
 		StoredResults after = StoredResults.read(db.client());
 		StoredResults expected = this.reference;
 		assertThat(after.tables()).isEqualTo(expected.tables());
 		assertThat(after.runs()).isEqualTo(1);
-		this.table.add("the same back-test launched twice at once by hand (two processes, same parameters)", 1,
+		this.table.add("the same back-test launched twice at once by hand (two processes started together, same parameters; the "
+				+ "first to run a month held with SIGSTOP until the other ended)", 1,
 				"the second refused (exit 1): \"" + refused.lines()
 					.filter((line) -> line.contains("already running"))
 					.findFirst()

@@ -81,6 +81,37 @@ final class RatchetProcess {
 		return anyLine(match);
 	}
 
+	/** Whether a line printed so far matches. */
+	boolean printed(Predicate<String> match) {
+		return anyLine(match);
+	}
+
+	/** SIGSTOP: the process is held where it is (alive, its connections and claims open) until {@link #resume()}. */
+	void suspend() {
+		signal("STOP");
+	}
+
+	/** SIGCONT: a held process goes on. */
+	void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String name) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO().start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + name + " " + this.process.pid() + " failed");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private boolean anyLine(Predicate<String> match) {
 		synchronized (this.lines) {
 			return this.lines.stream().anyMatch(match);
