@@ -228,6 +228,8 @@ public final class ModelCases {
 					+ " version (or make its cases again knowingly: jobs/model-cases " + version.key() + " --replace)");
 		}
 		List<String> features = version.features();
+		// once: a tree ensemble finds its features' types by walking every node
+		Map<String, FeatureType> types = version.definition().featureTypes();
 		List<ModelCase> cases = new ArrayList<>();
 		try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(READ).get()) {
 			java.util.Iterator<CSVRecord> records = parser.iterator();
@@ -260,8 +262,7 @@ public final class ModelCases {
 				for (int f = 0; f < features.size(); f++) {
 					String cell = record.get(f + 1);
 					String value = cell.isEmpty() ? null : cell;
-					if (value != null && version.definition().featureTypes().get(features.get(f))
-							== FeatureType.NUMERIC) {
+					if (value != null && types.get(features.get(f)) == FeatureType.NUMERIC) {
 						parse(value, file, line, "feature " + features.get(f));
 					}
 					values.put(features.get(f), value);
