@@ -38,20 +38,30 @@ class ReportReads {
 			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) })
 			.list());
 		Collections.reverse(runs);
+		Map<Long, Map<Long, Double>> byRun = new LinkedHashMap<>();
 		Map<String, Map<Long, Double>> values = new LinkedHashMap<>();
 		for (Object[] row : runs) {
 			long id = (Long) row[0];
 			Timestamp asOf = (Timestamp) row[1];
 			String label = ((asOf != null) ? asOf.toLocalDateTime().toLocalDate() + " " : "") + "#" + id;
 			Map<Long, Double> byModel = new LinkedHashMap<>();
-			this.jdbc.sql("SELECT model_version_id, val FROM metric_value WHERE run_id = ? AND period = ? AND metric = ?")
-				.params(id, ResultsStore.ALL, metric)
-				.query((rs) -> {
-					double value = rs.getDouble(2);
-					byModel.put(rs.getLong(1), rs.wasNull() ? null : value);
-				});
+			byRun.put(id, byModel);
 			values.put(label, byModel);
 		}
+		if (byRun.isEmpty()) {
+			return values;
+		}
+		// one query for all the runs rather than one per run (a chart covers up to 30 runs, a report several charts)
+		this.jdbc.sql("""
+				SELECT run_id, model_version_id, val FROM metric_value
+				WHERE run_id IN (:runs) AND period = :period AND metric = :metric""")
+			.param("runs", List.copyOf(byRun.keySet()))
+			.param("period", ResultsStore.ALL)
+			.param("metric", metric)
+			.query((rs) -> {
+				double value = rs.getDouble(3);
+				byRun.get(rs.getLong(1)).put(rs.getLong(2), rs.wasNull() ? null : value);
+			});
 		return values;
 	}
 
