@@ -98,9 +98,16 @@ class ChallengeTrainTasklet implements Tasklet {
 			List<YearMonth> evaluation) {
 		Path dir = this.workspace.datasetDir(dataset.name());
 		List<Trained> trained = new ArrayList<>();
+		TimeSplit read = null;
+		List<Row> rows = List.of();
 		for (TrainingSpec spec : specs) {
 			TimeSplit split = TimeSplit.of(available, evaluation, spec.windowMonths());
-			List<Row> rows = TrainingData.read(dataset, dir, split.trainFrom(), split.trainTo());
+			// the grid varies the penalty fastest: consecutive candidates share a window, read once for them all
+			if (read == null || !read.trainFrom().equals(split.trainFrom())
+					|| !read.trainTo().equals(split.trainTo())) {
+				rows = TrainingData.read(dataset, dir, split.trainFrom(), split.trainTo());
+				read = split;
+			}
 			LinearModel model;
 			try {
 				model = Trainer.fit(dataset, spec, rows);

@@ -183,7 +183,8 @@ public class PromotionService {
 			throw new PromotionException("the champion of \"" + dataset + "\" is now " + current + ", not "
 					+ decision.champion() + " as when the gate decided; apply the gate again");
 		}
-		RatchetProposal ratchet = proposeRatchet(dataset, candidateKey, decision.evidenceRunId());
+		RequirementsRatchet.Edit edit = ratchetEdit(dataset, candidateKey, decision.evidenceRunId());
+		RatchetProposal ratchet = proposal(dataset, candidateKey, decision.evidenceRunId(), edit);
 		Path registryFile = this.workspace.paths().config().resolve("registry.yml");
 		Path requirementsFile = requirementsFile();
 		byte[] registryBefore = bytes(registryFile);
@@ -191,7 +192,7 @@ public class PromotionService {
 		try {
 			RegistryWriter.promote(registryFile, dataset, candidateKey);
 			if (ratchet.changesAnything()) {
-				writeAtomically(requirementsFile, ratchetedText(dataset, candidateKey, decision.evidenceRunId()));
+				writeAtomically(requirementsFile, edit.text());
 			}
 			return this.transaction.execute((status) -> {
 				long eventId = this.store.record(forced ? EventKind.FORCED_PROMOTE : EventKind.PROMOTE, dataset,
@@ -215,7 +216,11 @@ public class PromotionService {
 
 	/** The bounds a champion's back-test would set, with the diff and the replay, without writing anything. */
 	public RatchetProposal proposeRatchet(String dataset, String championKey, long evidenceRunId) {
-		RequirementsRatchet.Edit edit = ratchetEdit(dataset, championKey, evidenceRunId);
+		return proposal(dataset, championKey, evidenceRunId, ratchetEdit(dataset, championKey, evidenceRunId));
+	}
+
+	private RatchetProposal proposal(String dataset, String championKey, long evidenceRunId,
+			RequirementsRatchet.Edit edit) {
 		DatasetRequirements before = this.workspace.requirements().forDatasetOrNone(dataset);
 		ReplayCount replay = HistoryReplay.replay(this.store.championFigures(dataset), before, edit.requirements());
 		return new RatchetProposal(dataset, championKey, evidenceRunId, settings(dataset).ratchetTolerance(),
@@ -338,10 +343,6 @@ public class PromotionService {
 		});
 		return RequirementsRatchet.propose(text, file, current, new RequirementsRatchet.Level(lowest, highest, whole),
 				settings(dataset).ratchetTolerance());
-	}
-
-	private String ratchetedText(String dataset, String championKey, long evidenceRunId) {
-		return ratchetEdit(dataset, championKey, evidenceRunId).text();
 	}
 
 	private static String describe(RatchetProposal ratchet) {
