@@ -64,30 +64,9 @@ class RunsCommand implements Command {
 					(run.startedAt() != null) ? TIME.format(run.startedAt()) : "–", duration(run),
 					(run.reportPath() != null) ? run.reportPath() : "–"));
 		}
-		print(header, rows, out);
+		// every column left-aligned except the id
+		RunPrinter.printTable(header, rows, (i) -> i == 0, out);
 		return CommandLine.OK;
-	}
-
-	/** A table with every column left-aligned except the id. */
-	private static void print(List<String> header, List<List<String>> rows, PrintStream out) {
-		int[] widths = new int[header.size()];
-		List<List<String>> all = new ArrayList<>();
-		all.add(header);
-		all.add(header.stream().map((cell) -> "").toList());
-		all.addAll(rows);
-		for (List<String> row : all) {
-			for (int i = 0; i < widths.length; i++) {
-				widths[i] = Math.max(widths[i], row.get(i).length());
-			}
-		}
-		for (int r = 0; r < all.size(); r++) {
-			StringBuilder line = new StringBuilder();
-			for (int i = 0; i < widths.length; i++) {
-				String cell = (r == 1) ? "-".repeat(widths[i]) : all.get(r).get(i);
-				line.append(String.format((i == 0) ? "%" + widths[i] + "s" : "%-" + widths[i] + "s", cell)).append("  ");
-			}
-			out.println(line.toString().stripTrailing());
-		}
 	}
 
 	private static String asOf(RunRecord run) {
