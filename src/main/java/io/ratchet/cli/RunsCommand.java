@@ -36,19 +36,7 @@ class RunsCommand implements Command {
 		if (!options.positional().isEmpty()) {
 			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
 		}
-		int limit = 20;
-		if (options.get("limit") != null) {
-			try {
-				limit = Integer.parseInt(options.get("limit"));
-			}
-			catch (NumberFormatException ex) {
-				limit = 0;
-			}
-			if (limit < 1) {
-				throw new UsageException("--limit must be a whole number of at least 1, not '" + options.get("limit")
-						+ "'");
-			}
-		}
+		int limit = options.positiveInt("limit", 20);
 		List<RunRecord> runs = this.results.recentRuns(limit, options.get("job"), options.get("dataset"));
 		if (runs.isEmpty()) {
 			out.println("No runs yet" + ((options.get("job") != null || options.get("dataset") != null)
