@@ -27,11 +27,15 @@ class JobClaims {
 
 	private final JdbcClient jdbc;
 
+	/** This host's name, resolved once: {@link InetAddress#getLocalHost()} may ask the resolver. */
+	private final String host;
+
 	private final String me;
 
 	JobClaims(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.me = ProcessHandle.current().pid() + "@" + host();
+		this.host = host();
+		this.me = ProcessHandle.current().pid() + "@" + this.host;
 	}
 
 	/** Claims {@code key} of {@code job}; the current holder when another process has it. */
@@ -75,7 +79,7 @@ class JobClaims {
 	/** A holder on this host whose process ended (or whose pid now belongs to a younger process). */
 	private boolean gone(Holder holder) {
 		int at = holder.holder().indexOf('@');
-		if (at < 0 || !holder.holder().substring(at + 1).equals(host())) {
+		if (at < 0 || !holder.holder().substring(at + 1).equals(this.host)) {
 			return false;
 		}
 		long pid;

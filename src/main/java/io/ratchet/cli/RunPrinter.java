@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
@@ -142,6 +143,12 @@ class RunPrinter {
 
 	/** Prints a table: the first two and the last column left-aligned, the others right-aligned. */
 	static void printTable(List<String> header, List<List<String>> rows, PrintStream out) {
+		int last = header.size() - 1;
+		printTable(header, rows, (i) -> i >= 2 && i < last, out);
+	}
+
+	/** Prints a table, the columns {@code rightAligned} accepts right-aligned and the others left-aligned. */
+	static void printTable(List<String> header, List<List<String>> rows, IntPredicate rightAligned, PrintStream out) {
 		int[] widths = new int[header.size()];
 		for (int i = 0; i < widths.length; i++) {
 			widths[i] = header.get(i).length();
@@ -149,20 +156,20 @@ class RunPrinter {
 				widths[i] = Math.max(widths[i], row.get(i).length());
 			}
 		}
-		printRow(header, widths, out);
+		printRow(header, widths, rightAligned, out);
 		List<String> rule = new ArrayList<>();
 		for (int width : widths) {
 			rule.add("-".repeat(width));
 		}
-		printRow(rule, widths, out);
-		rows.forEach((row) -> printRow(row, widths, out));
+		printRow(rule, widths, rightAligned, out);
+		rows.forEach((row) -> printRow(row, widths, rightAligned, out));
 	}
 
-	private static void printRow(List<String> cells, int[] widths, PrintStream out) {
+	private static void printRow(List<String> cells, int[] widths, IntPredicate rightAligned, PrintStream out) {
 		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < cells.size(); i++) {
 			String cell = cells.get(i);
-			boolean left = i < 2 || i == cells.size() - 1;
+			boolean left = !rightAligned.test(i);
 			String padded = left ? String.format("%-" + widths[i] + "s", cell)
 					: String.format("%" + widths[i] + "s", cell);
 			line.append(padded).append((i < cells.size() - 1) ? "  " : "");

@@ -36,19 +36,7 @@ class RunsCommand implements Command {
 		if (!options.positional().isEmpty()) {
 			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
 		}
-		int limit = 20;
-		if (options.get("limit") != null) {
-			try {
-				limit = Integer.parseInt(options.get("limit"));
-			}
-			catch (NumberFormatException ex) {
-				limit = 0;
-			}
-			if (limit < 1) {
-				throw new UsageException("--limit must be a whole number of at least 1, not '" + options.get("limit")
-						+ "'");
-			}
-		}
+		int limit = options.positiveInt("limit", 20);
 		List<RunRecord> runs = this.results.recentRuns(limit, options.get("job"), options.get("dataset"));
 		if (runs.isEmpty()) {
 			out.println("No runs yet" + ((options.get("job") != null || options.get("dataset") != null)
@@ -64,30 +52,9 @@ class RunsCommand implements Command {
 					(run.startedAt() != null) ? TIME.format(run.startedAt()) : "–", duration(run),
 					(run.reportPath() != null) ? run.reportPath() : "–"));
 		}
-		print(header, rows, out);
+		// every column left-aligned except the id
+		RunPrinter.printTable(header, rows, (i) -> i == 0, out);
 		return CommandLine.OK;
-	}
-
-	/** A table with every column left-aligned except the id. */
-	private static void print(List<String> header, List<List<String>> rows, PrintStream out) {
-		int[] widths = new int[header.size()];
-		List<List<String>> all = new ArrayList<>();
-		all.add(header);
-		all.add(header.stream().map((cell) -> "").toList());
-		all.addAll(rows);
-		for (List<String> row : all) {
-			for (int i = 0; i < widths.length; i++) {
-				widths[i] = Math.max(widths[i], row.get(i).length());
-			}
-		}
-		for (int r = 0; r < all.size(); r++) {
-			StringBuilder line = new StringBuilder();
-			for (int i = 0; i < widths.length; i++) {
-				String cell = (r == 1) ? "-".repeat(widths[i]) : all.get(r).get(i);
-				line.append(String.format((i == 0) ? "%" + widths[i] + "s" : "%-" + widths[i] + "s", cell)).append("  ");
-			}
-			out.println(line.toString().stripTrailing());
-		}
 	}
 
 	private static String asOf(RunRecord run) {
