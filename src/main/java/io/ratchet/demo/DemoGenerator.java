@@ -210,11 +210,6 @@ public final class DemoGenerator {
 		}
 
 		/**
-		 * Bounds the champion meets in every month before the drift, a little below its worst such month, rounded
-		 * outwards; the period bounds are a little below its figures over those months pooled. The figures are
-		 * Ratchet's own ({@link Accumulators}), so the bounds are checked against the very numbers a back-test gives.
-		 */
-		/**
 		 * Drift bounds for the now-test (window against the champion's training window): the pre-drift windows measure
 		 * PSI below 0.01 and KS below 0.04 on every feature; the drifted ones reach PSI 0.8 and KS 0.18-0.20 on
 		 * {@code monthly_charges}.
@@ -227,6 +222,11 @@ public final class DemoGenerator {
 				    score_psi: {max: 0.1}       # each model's score
 				""";
 
+		/**
+		 * Bounds the champion meets in every month before the drift, a little below its worst such month, rounded
+		 * outwards; the period bounds are a little below its figures over those months pooled. The figures are
+		 * Ratchet's own ({@link Accumulators}), so the bounds are checked against the very numbers a back-test gives.
+		 */
 		private String requirements(Scorer champion) {
 			int early = MONTHS - ChurnWorld.DRIFT_MONTHS;
 			double worstAuc = Double.POSITIVE_INFINITY;

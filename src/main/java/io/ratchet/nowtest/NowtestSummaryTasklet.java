@@ -76,9 +76,10 @@ class NowtestSummaryTasklet implements Tasklet {
 				partition.rowsRejected(), partition.rowsUnlabelled() + window.rowsAwaitingLabel(),
 				reportDir.resolve(RunReports.PAGE).toString(), null);
 		RunSummary summary = RunSummary.load(this.results, runId);
+		List<NowtestStore.StoredDrift> drift = this.store.drift(runId); // read once for the table and the CSV
 		this.reports.write(summary, dataset, requirements, reportDir,
-				List.of(ReportSection.ofTables("drift-figures", "Drift figures", "", List.of(driftTable(runId, summary)))));
-		writeDriftCsv(runId, reportDir);
+				List.of(ReportSection.ofTables("drift-figures", "Drift figures", "", List.of(driftTable(drift, summary)))));
+		writeDriftCsv(runId, drift, reportDir);
 		contribution.setExitStatus(new ExitStatus(verdict.name()));
 		return RepeatStatus.FINISHED;
 	}
@@ -87,7 +88,7 @@ class NowtestSummaryTasklet implements Tasklet {
 	 * The drift of every feature and score as one table for {@code index.html}: a row per subject, a column per
 	 * statistic, breached cells marked as breached metrics are.
 	 */
-	private ReportTable driftTable(long runId, RunSummary summary) {
+	private static ReportTable driftTable(List<NowtestStore.StoredDrift> drift, RunSummary summary) {
 		List<String> statistics = List.of("psi", "ks", "missing_rate", "missing_rate_change");
 		Map<String, Map<String, Double>> bySubject = new TreeMap<>((a, b) -> {
 			boolean scoreA = a.startsWith("score:");
@@ -95,7 +96,7 @@ class NowtestSummaryTasklet implements Tasklet {
 			return (scoreA != scoreB) ? Boolean.compare(scoreA, scoreB) : a.compareTo(b);
 		});
 		String reference = "";
-		for (NowtestStore.StoredDrift value : this.store.drift(runId)) {
+		for (NowtestStore.StoredDrift value : drift) {
 			bySubject.computeIfAbsent(value.subject(), (subject) -> new HashMap<>())
 				.put(value.statistic(), value.value());
 			reference = value.referenceDesc() + ", " + value.referenceRows() + " rows; window " + value.windowRows()
@@ -129,7 +130,7 @@ class NowtestSummaryTasklet implements Tasklet {
 		return breached.values().stream().anyMatch((keys) -> keys.contains(statistic + ":" + subject));
 	}
 
-	private void writeDriftCsv(long runId, Path dir) throws IOException {
+	private static void writeDriftCsv(long runId, List<NowtestStore.StoredDrift> drift, Path dir) throws IOException {
 		Files.createDirectories(dir);
 		Path target = dir.resolve("drift.csv");
 		AtomicFiles.write(target, (out) -> {
@@ -137,7 +138,7 @@ class NowtestSummaryTasklet implements Tasklet {
 				.setRecordSeparator('\n')
 				.setHeader("run", "subject", "statistic", "value", "reference", "reference_rows", "window_rows")
 				.get());
-			for (NowtestStore.StoredDrift value : this.store.drift(runId)) {
+			for (NowtestStore.StoredDrift value : drift) {
 				csv.printRecord(runId, value.subject(), value.statistic(), value.value(), value.referenceDesc(),
 						value.referenceRows(), value.windowRows());
 			}
