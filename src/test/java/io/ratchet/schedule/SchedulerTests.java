@@ -246,6 +246,41 @@ class SchedulerTests {
 	}
 
 	@Test
+	void theCheckRefusesACronForADateThatNeverComesAsTheDaemonDoesNamingTheEntry() throws Exception {
+		// given: 31 February; Quartz parses the expression but refuses to schedule a trigger that never fires
+		String never = "0 0 2 31 2 ?";
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY), entry("leap", "backtest", "toy", never));
+		CheckedEntry leap = new CheckedEntry("leap", null, "toy", never, ZoneId.of("UTC"));
+		assertThatExceptionOfType(org.quartz.SchedulerException.class)
+			.isThrownBy(() -> quartz().scheduleJob(org.quartz.JobBuilder.newJob(ScheduledFire.class)
+				.withIdentity(leap.jobKey())
+				.build(), leap.trigger()))
+			.withMessageContaining("will never fire");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream originalErr = System.err;
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		// when
+		int exit;
+		try {
+			exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
+		}
+		finally {
+			System.setErr(originalErr);
+		}
+
+		// then: --check refuses it, naming the entry, and so does the daemon, before storing anything
+		assertThat(exit).isEqualTo(CommandLine.USAGE);
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.contains("ratchet.schedule.jobs[1].cron: '0 0 2 31 2 ?' of entry 'leap' never fires");
+		assertThatExceptionOfType(ScheduleConfigException.class).isThrownBy(() -> scheduler().startFiring())
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
+				.asString()
+				.contains("of entry 'leap' never fires"));
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
+	}
+
+	@Test
 	void aGracefulStopEndsTheRunningBacktestAtASafePointAndTheNextStartResumesIt() throws Exception {
 		// given: a back-test of 24 larger months, one at a time, fired now
 		Path big = root.resolve("big");
