@@ -70,6 +70,7 @@ class NowtestImportTasklet implements Tasklet {
 		NowtestParameters parameters = NowtestParameters.from(job.getJobParameters());
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
 		if (!counts.containsKey(CASES_CHECKED)) {
+			this.workspace.checkRequirements(dataset.name()); // none: refused before anything is imported
 			checkCases(dataset);
 			counts.putString(CASES_CHECKED, "yes");
 		}
