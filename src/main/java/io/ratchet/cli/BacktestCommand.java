@@ -53,8 +53,13 @@ class BacktestCommand implements Command {
 				? Arrays.stream(options.get("models").split(",")).map(String::trim).filter((m) -> !m.isEmpty()).toList()
 				: List.of();
 		Names.modelKeys(models);
-		BacktestParameters parameters = new BacktestParameters(dataset, month(options.get("from"), "from"),
-				month(options.get("to"), "to"), models, asOf(options.get("as-of")));
+		YearMonth from = month(options.get("from"), "from");
+		YearMonth to = month(options.get("to"), "to");
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new UsageException("--from " + from + " is after --to " + to + ": no month lies between them (the "
+					+ "first month comes first: --from " + to + " --to " + from + ")");
+		}
+		BacktestParameters parameters = new BacktestParameters(dataset, from, to, models, asOf(options.get("as-of")));
 		this.workspace.dataset(dataset);
 		this.workspace.requirementsFor(dataset); // none: refused here, before any output (exit 2, CommandLine)
 		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");

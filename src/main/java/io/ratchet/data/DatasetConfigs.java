@@ -135,7 +135,7 @@ public final class DatasetConfigs {
 				dateFormat = text(format, "date.format");
 				String problem = RowParser.DateParser.check(dateFormat);
 				if (problem != null) {
-					throw error(format.line(), problem);
+					throw error(format.line(), "date.format: " + problem);
 				}
 			}
 
