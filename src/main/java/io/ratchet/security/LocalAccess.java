@@ -1,16 +1,13 @@
 package io.ratchet.security;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 
 /**
  * What another user of the host can reach, settled at start-up before any bean, socket or connection exists:
@@ -26,15 +23,14 @@ import org.springframework.core.env.MapPropertySource;
  * {@code rwx------}, and anything in it that group or others could reach is closed at every start.</li>
  * </ul>
  * A configured password ({@code spring.datasource.password}, or another user than {@code sa}) is left as it is.
- * Registered in {@code META-INF/spring.factories}; runs after the configuration and logging are set up (the log file
- * under {@code .ratchet/logs/} exists then) and before {@link CredentialsCheck}.
+ * Registered in {@code META-INF/spring.factories}; the socket and folder part runs when the environment is prepared,
+ * after the configuration and logging are set up (the log file under {@code .ratchet/logs/} exists then) and before
+ * {@link CredentialsCheck}; the database part when the context is prepared, before any bean is made.
  */
-public class LocalAccess implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+public class LocalAccess implements ApplicationListener<SpringApplicationEvent>, Ordered {
 
 	/** The folder of Ratchet's local state, relative to the working directory (the project root). */
 	public static final Path STATE = Path.of(".ratchet");
-
-	static final String SOURCE = "ratchetEmbeddedDatabase";
 
 	/** Binds H2's server sockets to loopback; called first thing by {@code main} too, before H2 is loaded. */
 	public static void loopbackOnly() {
@@ -42,38 +38,26 @@ public class LocalAccess implements ApplicationListener<ApplicationEnvironmentPr
 	}
 
 	@Override
-	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-		loopbackOnly();
-		OwnerOnly.tree(STATE);
-		apply(event.getEnvironment());
+	public void onApplicationEvent(SpringApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent) {
+			loopbackOnly();
+			OwnerOnly.tree(STATE);
+		}
+		else if (event instanceof ApplicationPreparedEvent prepared) {
+			// the context's own environment, final: Boot may have replaced the one of the event above by a copy,
+			// and a test's @DynamicPropertySource is only in this one
+			apply(prepared.getApplicationContext().getEnvironment());
+		}
 	}
 
-	/** Puts the generated credentials in force when the database is an embedded H2 file without a password. */
+	/**
+	 * Puts the generated credentials in force when the database is an embedded H2 file without a password (worked out
+	 * when the settings are first read: {@link EmbeddedDatabaseSettings}).
+	 */
 	static void apply(ConfigurableEnvironment environment) {
-		String url = environment.getProperty("spring.datasource.url");
-		String user = environment.getProperty("spring.datasource.username", "");
-		String password = environment.getProperty("spring.datasource.password", "");
-		boolean defaultUser = user.isEmpty() || EmbeddedDatabase.ADMIN.equalsIgnoreCase(user);
-		if (EmbeddedDatabase.fileOf(url).isEmpty() || !password.isEmpty() || !defaultUser
-				|| environment.containsProperty("spring.flyway.user")) {
-			return;
+		if (!environment.getPropertySources().contains(EmbeddedDatabaseSettings.NAME)) {
+			environment.getPropertySources().addFirst(new EmbeddedDatabaseSettings(environment));
 		}
-		EmbeddedDatabase database = EmbeddedDatabase.of(url);
-		Map<String, Object> settings = new LinkedHashMap<>();
-		// the URL as resolved once (a ${random.uuid} in it would otherwise name another database at every reading);
-		// only the migrations may create the database: the application user would be its administrator
-		settings.put("spring.flyway.url", url);
-		settings.put("spring.datasource.url", url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=") ? url
-				: url + ";IFEXISTS=TRUE");
-		settings.put("spring.datasource.username", EmbeddedDatabase.APPLICATION);
-		settings.put("spring.datasource.password", database.applicationPassword());
-		settings.put("spring.flyway.user", EmbeddedDatabase.ADMIN);
-		settings.put("spring.flyway.password", database.adminPassword());
-		List<String> init = database.applicationUserStatements();
-		for (int i = 0; i < init.size(); i++) {
-			settings.put("spring.flyway.init-sqls[" + i + "]", init.get(i));
-		}
-		environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, settings));
 	}
 
 	@Override

@@ -61,8 +61,11 @@ record FaultDatabase(String vendor, String url, List<String> settings) {
 	JdbcClient client() {
 		try {
 			String[] credentials = credentials();
-			SimpleDriverDataSource source = new SimpleDriverDataSource(java.sql.DriverManager.getDriver(this.url),
-					this.url, credentials[0], credentials[1]);
+			// Ratchet's migrations keep an embedded database open until their process ends (DB_CLOSE_DELAY=-1): this
+			// JVM must not keep it open until it ends (its files would outlive the test's folder)
+			String url = EmbeddedDatabase.fileOf(this.url).isPresent() ? this.url + ";DB_CLOSE_DELAY=0" : this.url;
+			SimpleDriverDataSource source = new SimpleDriverDataSource(java.sql.DriverManager.getDriver(url), url,
+					credentials[0], credentials[1]);
 			return JdbcClient.create(source);
 		}
 		catch (java.sql.SQLException ex) {

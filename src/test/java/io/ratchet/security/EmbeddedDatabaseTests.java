@@ -190,13 +190,21 @@ class EmbeddedDatabaseTests {
 		assertThat(embedded.getProperty("spring.datasource.password")).isEqualTo(database.applicationPassword());
 		assertThat(embedded.getProperty("spring.flyway.user")).isEqualTo("SA");
 		assertThat(embedded.getProperty("spring.flyway.password")).isEqualTo(database.adminPassword());
-		assertThat(embedded.getProperty("spring.flyway.url")).isEqualTo(url("env") + ";AUTO_SERVER=TRUE");
+		assertThat(embedded.getProperty("spring.flyway.url")).isEqualTo(url("env") + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1");
+		assertThat(embedded.getProperty("spring.flyway.init-sqls[3]")).isEqualTo("SET WRITE_DELAY 0;");
 		assertThat(embedded.getProperty("spring.datasource.url")).as("only the migrations may create the database")
 			.isEqualTo(url("env") + ";AUTO_SERVER=TRUE;IFEXISTS=TRUE");
 		assertThat(embedded.getProperty("spring.flyway.init-sqls[0]")).startsWith("CREATE USER IF NOT EXISTS RATCHET");
 		assertThat(configured.getProperty("spring.datasource.password")).isEqualTo("from-the-environment");
 		assertThat(configured.containsProperty("spring.flyway.user")).isFalse();
 		assertThat(memory.containsProperty("spring.flyway.user")).isFalse();
+		// when: a setting added later names another database (a test's @DynamicPropertySource, say)
+		embedded.getPropertySources().addFirst(new MapPropertySource("later", Map.of("spring.datasource.url",
+				"jdbc:postgresql://db/ratchet", "spring.datasource.username", "ratchet")));
+		// then: nothing of the embedded database is left in force
+		assertThat(embedded.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/ratchet");
+		assertThat(embedded.containsProperty("spring.flyway.url")).isFalse();
+		assertThat(embedded.containsProperty("spring.flyway.user")).isFalse();
 		assertThat(this.dir.resolve("db/own.credentials")).doesNotExist();
 	}
 
