@@ -20,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import io.ratchet.security.EmbeddedDatabase;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -45,10 +47,12 @@ import org.springframework.core.env.MapPropertySource;
  * </ul>
  * Ten seconds is well above H2's lock timeout (2 s, the longest a statement waits for another's rows before it fails
  * by itself) and the longest statement Ratchet sends; a URL that needs more sets its own {@code NETWORK_TIMEOUT}.
- * Registered in {@code META-INF/spring.factories}; runs after {@code LocalAccess} (which settles the URLs and
- * credentials) and {@code CredentialsCheck}.
+ * Registered in {@code META-INF/spring.factories}: the URLs get their timeout when the environment is prepared,
+ * before {@code LocalAccess}'s settings derive the pool's and the migrations' URLs from them; the probe runs when the
+ * context is prepared, after {@code LocalAccess} (so with the URL and credentials the pool will use) and before any
+ * bean is made.
  */
-public class DatabaseTimeout implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+public class DatabaseTimeout implements ApplicationListener<SpringApplicationEvent>, Ordered {
 
 	/** The longest a statement sent to H2 over the network waits for its answer. */
 	public static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(10);
@@ -56,12 +60,19 @@ public class DatabaseTimeout implements ApplicationListener<ApplicationEnvironme
 	static final String SOURCE = "ratchetDatabaseTimeout";
 
 	@Override
-	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
-		ConfigurableEnvironment environment = event.getEnvironment();
-		apply(environment);
-		probe(environment.getProperty("spring.datasource.url"),
-				environment.getProperty("spring.datasource.username", ""),
-				environment.getProperty("spring.datasource.password", ""), NETWORK_TIMEOUT);
+	public void onApplicationEvent(SpringApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			// before LocalAccess's settings exist (context prepared): they derive the pool's and the migrations' URLs
+			// from this one
+			apply(prepared.getEnvironment());
+		}
+		else if (event instanceof ApplicationPreparedEvent prepared) {
+			// the context's final environment: the URL and credentials the pool will use
+			ConfigurableEnvironment environment = prepared.getApplicationContext().getEnvironment();
+			probe(environment.getProperty("spring.datasource.url"),
+					environment.getProperty("spring.datasource.username", ""),
+					environment.getProperty("spring.datasource.password", ""), NETWORK_TIMEOUT);
+		}
 	}
 
 	/**
@@ -153,7 +164,8 @@ public class DatabaseTimeout implements ApplicationListener<ApplicationEnvironme
 
 	@Override
 	public int getOrder() {
-		// after LocalAccess (+25), which settles the URLs and credentials, and CredentialsCheck (+30)
+		// after LocalAccess (+25) and CredentialsCheck (+30): LocalAccess installs its database settings when the
+		// context is prepared, and they read the URL given the timeout when the environment was
 		return Ordered.HIGHEST_PRECEDENCE + 35;
 	}
 
