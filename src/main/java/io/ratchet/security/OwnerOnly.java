@@ -18,6 +18,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.ratchet.data.AtomicFiles;
+
 /**
  * Files and folders that only their owner can read: Ratchet's state folder ({@code .ratchet/}), the embedded
  * database's and the HTTP endpoint's generated credentials. A credentials file is written once: created complete
@@ -61,6 +63,7 @@ public final class OwnerOnly {
 				finally {
 					Files.deleteIfExists(temp);
 				}
+				AtomicFiles.forceFolder(target.getParent()); // the new name survives a crash: credentials are not lost
 			}
 			restrict(target);
 			return Files.readString(target, StandardCharsets.UTF_8);

@@ -251,6 +251,62 @@ class SchedulerTests {
 	}
 
 	@Test
+	void aScheduledDatasetWithoutRequirementsIsRefusedAtStartUpNotJudgedAtNight() throws Exception {
+		// given: a workspace whose requirements misspell the dataset's key
+		Path typo = root.resolve("typo");
+		ToyData.create(typo, 2, 50);
+		java.nio.file.Files.writeString(typo.resolve("config/requirements.yml"),
+				"tyo:\n  monthly:\n    roc_auc: {min: 0.6}\n");
+		Map<String, Object> settings = jobs(entry("weekly", "backtest", "toy", WEEKLY),
+				entry("nightly", "nowtest", "toy", WEEKLY));
+		settings.put("ratchet.paths.config", typo.resolve("config").toString());
+		settings.put("ratchet.paths.data", typo.resolve("historical-data").toString());
+		this.context = start(settings);
+
+		// when / then: both entries are refused, naming the file and the key found; nothing is scheduled
+		assertThatExceptionOfType(ScheduleConfigException.class).isThrownBy(() -> scheduler().startFiring())
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(2).allSatisfy((problem) -> assertThat(problem)
+				.contains("requirements.yml has no requirements for dataset \"toy\"")
+				.contains("\"tyo\" (line 1)")));
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
+	}
+
+	@Test
+	void theCheckRefusesACronForADateThatNeverComesAsTheDaemonDoesNamingTheEntry() throws Exception {
+		// given: 31 February; Quartz parses the expression but refuses to schedule a trigger that never fires
+		String never = "0 0 2 31 2 ?";
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY), entry("leap", "backtest", "toy", never));
+		CheckedEntry leap = new CheckedEntry("leap", null, "toy", never, ZoneId.of("UTC"));
+		assertThatExceptionOfType(org.quartz.SchedulerException.class)
+			.isThrownBy(() -> quartz().scheduleJob(org.quartz.JobBuilder.newJob(ScheduledFire.class)
+				.withIdentity(leap.jobKey())
+				.build(), leap.trigger()))
+			.withMessageContaining("will never fire");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream originalErr = System.err;
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+
+		// when
+		int exit;
+		try {
+			exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
+		}
+		finally {
+			System.setErr(originalErr);
+		}
+
+		// then: --check refuses it, naming the entry, and so does the daemon, before storing anything
+		assertThat(exit).isEqualTo(CommandLine.USAGE);
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.contains("ratchet.schedule.jobs[1].cron: '0 0 2 31 2 ?' of entry 'leap' never fires");
+		assertThatExceptionOfType(ScheduleConfigException.class).isThrownBy(() -> scheduler().startFiring())
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
+				.asString()
+				.contains("of entry 'leap' never fires"));
+		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
+	}
+
+	@Test
 	void aGracefulStopEndsTheRunningBacktestAtASafePointAndTheNextStartResumesIt() throws Exception {
 		// given: a back-test of 24 larger months, one at a time, fired now
 		Path big = root.resolve("big");
