@@ -2,10 +2,11 @@ package io.ratchet.alert;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
-import io.ratchet.system.ProcessIds;
+import io.ratchet.system.ThisProcess;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -84,7 +85,7 @@ class Outbox {
 				UPDATE alert_outbox SET status = 'SENDING', claimed_at = ?, claimed_by = ?, attempts = attempts + 1
 				WHERE id = ? AND ((status = 'PENDING' AND next_attempt_at <= ?)
 					OR (status = 'SENDING' AND claimed_at < ?))""")
-			.params(ts(now), ProcessIds.me(), id, ts(due(dueBy)), ts(staleBefore))
+			.params(ts(now), ThisProcess.id(), id, ts(due(dueBy)), ts(staleBefore))
 			.update() == 1;
 	}
 
@@ -99,7 +100,8 @@ class Outbox {
 					(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toLocalDateTime() : null))
 			.list()
 			.stream()
-			.filter((claim) -> ProcessIds.gone(claim.holder(), claim.at()))
+			.filter((claim) -> claim.holder() != null && claim.at() != null && ThisProcess.endedOnThisHost(claim.holder(),
+					claim.at().atZone(ZoneId.systemDefault()).toInstant()))
 			.toList();
 	}
 
@@ -108,7 +110,7 @@ class Outbox {
 		return this.jdbc.sql("""
 				UPDATE alert_outbox SET claimed_at = ?, claimed_by = ?, attempts = attempts + 1
 				WHERE id = ? AND status = 'SENDING' AND claimed_by = ? AND claimed_at = ?""")
-			.params(ts(now), ProcessIds.me(), claim.id(), claim.holder(), ts(claim.at()))
+			.params(ts(now), ThisProcess.id(), claim.id(), claim.holder(), ts(claim.at()))
 			.update() == 1;
 	}
 
