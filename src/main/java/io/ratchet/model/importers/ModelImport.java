@@ -1,14 +1,17 @@
 package io.ratchet.model.importers;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.ratchet.data.DatasetConfig;
+import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelFileException;
 import io.ratchet.model.ModelFiles;
+import io.ratchet.model.ModelVersion;
 import io.ratchet.model.SklearnExport;
 import io.ratchet.model.TreeEnsemble;
 
@@ -17,8 +20,9 @@ import io.ratchet.model.TreeEnsemble;
  * ({@link XgboostImport}), LightGBM text ({@link LightgbmImport}), a scikit-learn tree dump
  * ({@link SklearnTreesImport}) or a scikit-learn linear export ({@link SklearnExport}). Trees become a
  * {@code tree-ensemble} scored in pure Java with the library's own routing and arithmetic; the model's
- * {@code training} object records the file it came from, its SHA-256, the library and the objective. Nothing is
- * written here: the caller writes the text with its regression cases ({@code jobs/import-model}).
+ * {@code training} object records the file it came from, its SHA-256, the library and the objective.
+ * {@link #convert} writes nothing; {@link #install} writes the result under {@code config/models/} with its
+ * regression cases.
  */
 public final class ModelImport {
 
@@ -87,6 +91,43 @@ public final class ModelImport {
 				ensemble.arithmetic());
 		String modelName = (name != null) ? name : dataset.name() + "-" + chosen.key();
 		return new Result(chosen, ModelFiles.toJson(modelName, version, dataset.name(), dataset.task(), withTraining));
+	}
+
+	/**
+	 * Writes a converted model as {@code <models>/<name>-v<version>.json}, after reading it back as any model file is
+	 * read and binding it to the dataset, and its regression cases beside it (written first, so the model never
+	 * appears without them). An existing file is never replaced: a changed model needs a new version.
+	 * @return the version as written
+	 * @throws ModelFileException when the text is not a valid model of the dataset, or the version exists already
+	 * @throws UncheckedIOException when a file cannot be written
+	 */
+	public static ModelVersion install(Result result, Path models, DatasetConfig dataset) {
+		try {
+			Files.createDirectories(models);
+			Path temp = Files.createTempFile(models, "import-", ".json.tmp");
+			ModelVersion read;
+			try {
+				Files.writeString(temp, result.json());
+				read = ModelFiles.load(temp);
+				read.bind(dataset);
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+			Path target = models.resolve(read.name() + "-v" + read.version() + ".json");
+			if (Files.exists(target)) {
+				throw new ModelFileException(target, 0, "already exists: model " + read.key() + " is imported already"
+						+ " (a changed model needs a new version: --version)");
+			}
+			ModelVersion version = new ModelVersion(read.name(), read.version(), read.dataset(), read.task(),
+					read.kind(), read.sha256(), target, read.definition());
+			ModelCases.write(version, dataset, true);
+			Files.writeString(target, result.json());
+			return version;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex.getMessage(), ex);
+		}
 	}
 
 }
