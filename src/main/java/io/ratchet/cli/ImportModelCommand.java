@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * {@code jobs/import-model <dataset> <export.json> [--version V]}: converts a scikit-learn linear or logistic model,
  * exported as plain JSON (intercept, per-feature impute/center/scale/weight, per-level weights), into a Ratchet model
  * file under {@code config/models/}, checked against the dataset, with its regression cases beside it
- * ({@link ModelCases}). An existing file is never overwritten: a changed model needs a new version.
+ * ({@link ModelCases}). An existing file is never overwritten: a changed model needs a new version. With
+ * {@code --format onnx} (or a file ending in {@code .onnx}) it imports an ONNX model instead ({@link OnnxModelImport}).
  */
 @Component
 class ImportModelCommand implements Command {
@@ -32,12 +33,14 @@ class ImportModelCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "import-model <dataset> <sklearn-export.json> [--version V]";
+		return "import-model <dataset> <sklearn-export.json> [--version V]\n"
+				+ "       import-model <dataset> <model.onnx> [--format onnx] [--name N] [--version V]"
+				+ " [--inputs col1,col2,...] [--codes 'feature=a,b;...'] [--output name[:column]]";
 	}
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("version"));
+		Options options = Options.parse(args, Set.of("version", "format", "name", "inputs", "codes", "output"));
 		if (options.positional().size() != 2) {
 			throw new UsageException("give a dataset and an exported model file");
 		}
@@ -48,6 +51,14 @@ class ImportModelCommand implements Command {
 			throw new UsageException("no such file: " + export);
 		}
 		String version = (options.get("version") != null) ? options.get("version") : "1";
+		if (OnnxModelImport.wanted(options, export)) {
+			return OnnxModelImport.run(options, dataset, export, version,
+					this.workspace.paths().config().resolve("models"), out);
+		}
+		OnnxModelImport.refuseOptions(options);
+		if (options.get("format") != null) {
+			throw new UsageException("unknown --format " + options.get("format") + " (expected onnx)");
+		}
 		String json = SklearnExport.toRatchetJson(export, dataset.name(), version);
 		try {
 			Path models = Files.createDirectories(this.workspace.paths().config().resolve("models"));

@@ -148,11 +148,20 @@ public final class ModelCases {
 		return cases;
 	}
 
-	/** Every row's output, in one block (one call for an ONNX model), with a scorer released afterwards. */
+	/**
+	 * Every row's output, in one block (one call for an ONNX model), with a scorer released afterwards. An ONNX
+	 * model's NaN is recorded as it is (a graph that does not impute a missing value gives NaN; a job refuses such a
+	 * row, a case records it).
+	 */
 	private static double[] score(ModelVersion version, DatasetConfig dataset, List<Row> rows) {
 		double[] outputs = new double[rows.size()];
 		try (Scorer scorer = version.bind(dataset)) {
-			scorer.scoreBatch(rows, outputs);
+			if (scorer instanceof OnnxScorer onnx) {
+				onnx.scoreBatch(rows, outputs, true);
+			}
+			else {
+				scorer.scoreBatch(rows, outputs);
+			}
 		}
 		return outputs;
 	}

@@ -136,12 +136,12 @@ public final class OnnxImport {
 			throw new ModelFileException(source, 0, "ONNX Runtime cannot describe its inputs and outputs: "
 					+ ex.getMessage(), ex);
 		}
-		return write(bytes, json, dataset, modelsDir, modelFile, onnxFile);
+		return write(source, bytes, json, dataset, modelsDir, modelFile, onnxFile);
 	}
 
 	/** Makes and checks the files aside, then moves them in (the model file last). */
-	private static Imported write(byte[] bytes, String json, DatasetConfig dataset, Path modelsDir, Path modelFile,
-			Path onnxFile) {
+	private static Imported write(Path source, byte[] bytes, String json, DatasetConfig dataset, Path modelsDir,
+			Path modelFile, Path onnxFile) {
 		Path aside = null;
 		List<Path> moved = new ArrayList<>();
 		try {
@@ -150,8 +150,15 @@ public final class OnnxImport {
 			Path asideOnnx = Files.write(aside.resolve(onnxFile.getFileName()), bytes);
 			Path asideModel = Files.writeString(aside.resolve(modelFile.getFileName()), json);
 			ModelVersion checked = ModelFiles.load(asideModel);
-			checked.bind(dataset).close();
-			Path asideCases = ModelCases.write(checked, dataset, true);
+			Path asideCases;
+			try {
+				checked.bind(dataset).close();
+				asideCases = ModelCases.write(checked, dataset, true);
+			}
+			catch (ModelFileException ex) {
+				// about the files made aside: name the file the user gave
+				throw new ModelFileException(source, 0, ex.reason(), ex);
+			}
 			Path cases = modelsDir.resolve(asideCases.getFileName());
 			for (Path[] move : List.of(new Path[] { asideCases, cases }, new Path[] { asideOnnx, onnxFile },
 					new Path[] { asideModel, modelFile })) {
@@ -240,12 +247,14 @@ public final class OnnxImport {
 			}
 			name = tensors.get(0);
 		}
+		long[] shape = (outputs.get(name).getInfo() instanceof TensorInfo info) ? info.getShape() : new long[0];
 		if (column == null) {
-			column = 0;
-			if (outputs.get(name).getInfo() instanceof TensorInfo info && info.getShape().length == 2
-					&& info.getShape()[1] == 2 && task == Task.BINARY) {
-				column = 1; // [rows, 2] probabilities: the positive class
-			}
+			// [rows, 2] probabilities of a binary classifier: the positive class
+			column = (shape.length == 2 && shape[1] == 2 && task == Task.BINARY) ? 1 : 0;
+		}
+		if (shape.length == 2 && shape[1] >= 0 && column >= shape[1] || shape.length == 1 && column > 0) {
+			throw new ModelFileException(source, 0, "output \"" + name + "\" has no column " + column + " (its shape: "
+					+ describe(Map.of(name, outputs.get(name))) + ")");
 		}
 		try {
 			return new OnnxModel.Output(name, column);

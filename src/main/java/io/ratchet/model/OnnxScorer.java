@@ -106,8 +106,21 @@ final class OnnxScorer implements Scorer {
 		return scores[0];
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * @throws ModelFileException naming the model file when the output does not have one value per row, or a value
+	 * is not a number, is infinite, or (binary) is not a probability; the row's line is given
+	 */
 	@Override
 	public void scoreBatch(List<Row> rows, double[] scores) {
+		scoreBatch(rows, scores, false);
+	}
+
+	/**
+	 * As {@link #scoreBatch(List, double[])}; with {@code allowNaN} a NaN output is kept: a regression case records
+	 * what the graph gives for, say, a missing value it does not impute, while a job cannot score such a row.
+	 */
+	void scoreBatch(List<Row> rows, double[] scores, boolean allowNaN) {
 		int n = rows.size();
 		if (n == 0) {
 			return;
@@ -119,7 +132,7 @@ final class OnnxScorer implements Scorer {
 			}
 			try (OrtSession.Result result = this.lease.session().run(tensors, this.outputs)) {
 				OnnxValue value = result.get(this.output).orElseThrow();
-				read((OnnxTensor) value, rows, scores);
+				read((OnnxTensor) value, rows, scores, allowNaN);
 			}
 		}
 		catch (OrtException ex) {
@@ -131,7 +144,7 @@ final class OnnxScorer implements Scorer {
 		}
 	}
 
-	private void read(OnnxTensor tensor, List<Row> rows, double[] scores) {
+	private void read(OnnxTensor tensor, List<Row> rows, double[] scores, boolean allowNaN) {
 		int n = rows.size();
 		long[] shape = tensor.getInfo().getShape();
 		boolean fits = (shape.length == 1) ? shape[0] == n && this.column == 0
@@ -154,18 +167,22 @@ final class OnnxScorer implements Scorer {
 				scores[r] = values.get(r * width + this.column);
 			}
 		}
-		if (this.binary) {
-			for (int r = 0; r < n; r++) {
-				double score = scores[r];
-				if (!(score >= 0 && score <= 1)) {
-					long line = rows.get(r).line();
-					throw new ModelFileException(this.modelFile, 0, "model " + this.key + " gave " + score
-							+ " (output \"" + this.output + "\", column " + this.column + ") for the row"
-							+ ((line > 0) ? " on line " + line : "") + ": the score of a binary model must be a"
-							+ " probability in [0, 1] (is this output the positive class's probability?)");
-				}
+		for (int r = 0; r < n; r++) {
+			double score = scores[r];
+			if (Double.isNaN(score) ? !allowNaN : this.binary ? !(score >= 0 && score <= 1) : Double.isInfinite(score)) {
+				throw badScore(score, rows.get(r).line());
 			}
 		}
+	}
+
+	private ModelFileException badScore(double score, long line) {
+		String why = Double.isNaN(score) ? "a model must give a number for every row (does the graph take a missing"
+				+ " value, NaN, without imputing it?)"
+				: this.binary ? "the score of a binary model must be a probability in [0, 1] (is this output the"
+						+ " positive class's probability?)" : "a prediction must be finite";
+		return new ModelFileException(this.modelFile, 0, "model " + this.key + " gave " + score + " (output \""
+				+ this.output + "\", column " + this.column + ") for the row" + ((line > 0) ? " on line " + line : "")
+				+ ": " + why);
 	}
 
 	@Override

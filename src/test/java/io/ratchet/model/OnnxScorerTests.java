@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -173,7 +174,11 @@ class OnnxScorerTests {
 			// then: 0.1 as float32 is 0.100000001490116..., as NumPy's astype(float32) gives
 			assertThat(f.score(Fixtures.row(0.1, "summer"))).isEqualTo((double) 0.1f);
 			assertThat(d.score(Fixtures.row(0.1, "summer"))).isEqualTo(0.1);
-			assertThat(d.score(Fixtures.row(Double.NaN, "summer"))).isNaN();
+			// and a job cannot score a row the graph gives NaN for (a missing value it does not impute)
+			assertThatThrownBy(() -> d.score(Fixtures.row(Double.NaN, "summer"))).isInstanceOf(ModelFileException.class)
+				.hasMessage(asDouble.file() + ": model d@1 gave NaN (output \"y\", column 0) for the row on line 2: a"
+						+ " model must give a number for every row (does the graph take a missing value, NaN, without"
+						+ " imputing it?)");
 		}
 	}
 
