@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -185,9 +186,35 @@ final class OnnxScorer implements Scorer {
 				+ ": " + why);
 	}
 
+	/** A call into ONNX Runtime costs far more than a row: score in blocks. */
+	@Override
+	public boolean prefersBlocks() {
+		return true;
+	}
+
 	@Override
 	public void close() {
 		this.lease.close();
+	}
+
+	/** Inputs or outputs of a graph as messages show them: {@code input float [?, 34], label int64 [?]}. */
+	static String describe(Map<String, NodeInfo> nodes) {
+		return String.join(", ", nodes.values().stream().map(OnnxScorer::describe).toList());
+	}
+
+	static String describe(NodeInfo node) {
+		if (node.getInfo() instanceof TensorInfo tensor) {
+			return node.getName() + " " + typeName(tensor.type) + " " + shape(tensor.getShape());
+		}
+		return node.getName() + " " + node.getInfo();
+	}
+
+	private static String shape(long[] shape) {
+		return Arrays.toString(Arrays.stream(shape).mapToObj((d) -> (d < 0) ? "?" : Long.toString(d)).toArray());
+	}
+
+	private static String typeName(OnnxJavaType type) {
+		return type.toString().toLowerCase(Locale.ROOT);
 	}
 
 	/** One input of the graph and where each of its columns comes from. */
@@ -389,31 +416,6 @@ final class OnnxScorer implements Scorer {
 		private ModelFileException mismatch(Path modelFile, String reason) {
 			return new ModelFileException(modelFile, 0, "does not fit its ONNX file " + this.onnxFile.getFileName()
 					+ ": " + reason);
-		}
-
-		static String describe(Map<String, NodeInfo> nodes) {
-			return String.join(", ", nodes.values().stream().map(Graph::describe).toList());
-		}
-
-		static String describe(NodeInfo node) {
-			if (node.getInfo() instanceof TensorInfo tensor) {
-				return node.getName() + " " + typeName(tensor.type) + " " + shape(tensor.getShape());
-			}
-			return node.getName() + " " + node.getInfo();
-		}
-
-		static String shape(long[] shape) {
-			return Arrays.toString(Arrays.stream(shape).mapToObj((d) -> (d < 0) ? "?" : Long.toString(d)).toArray());
-		}
-
-		static String typeName(OnnxJavaType type) {
-			return switch (type) {
-				case FLOAT -> "float";
-				case DOUBLE -> "double";
-				case INT64 -> "int64";
-				case STRING -> "string";
-				default -> type.toString().toLowerCase(java.util.Locale.ROOT);
-			};
 		}
 
 		static OnnxJavaType javaType(OnnxModel.ElementType type) {

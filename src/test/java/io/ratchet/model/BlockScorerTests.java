@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Rows gathered into blocks: every row handed on once, in order, with each model's score, a block per call. */
+/**
+ * Rows gathered into blocks: every row handed on once, in order, with each model's score, a block per call when a scorer
+ * prefers blocks, at once otherwise.
+ */
 class BlockScorerTests {
 
 	/** A scorer that gives each row's line and counts its calls. */
@@ -18,8 +21,16 @@ class BlockScorerTests {
 
 		private final double offset;
 
-		Lines(double offset) {
+		private final boolean blocks;
+
+		Lines(double offset, boolean blocks) {
 			this.offset = offset;
+			this.blocks = blocks;
+		}
+
+		@Override
+		public boolean prefersBlocks() {
+			return this.blocks;
 		}
 
 		@Override
@@ -38,8 +49,8 @@ class BlockScorerTests {
 	@Test
 	void everyRowComesOutOnceInOrderWithEveryModelsScoreOneCallPerBlock() {
 		// given
-		Lines first = new Lines(0);
-		Lines second = new Lines(0.5);
+		Lines first = new Lines(0, true);
+		Lines second = new Lines(0.5, false);
 		List<String> seen = new ArrayList<>();
 		BlockScorer blocks = new BlockScorer(new Scorer[] { first, second },
 				(row, scores) -> seen.add(row.line() + ":" + scores[0] + ":" + scores[1]));
@@ -61,6 +72,23 @@ class BlockScorerTests {
 		}
 		assertThat(first.blockSizes).containsExactly(BlockScorer.BLOCK, BlockScorer.BLOCK, 10);
 		assertThat(second.blockSizes).isEqualTo(first.blockSizes);
+	}
+
+	@Test
+	void withoutAScorerThatPrefersBlocksEachRowIsScoredAndHandedOnAtOnce() {
+		// given
+		Lines only = new Lines(1, false);
+		List<Double> seen = new ArrayList<>();
+		BlockScorer blocks = new BlockScorer(new Scorer[] { only }, (row, scores) -> seen.add(scores[0]));
+
+		// when
+		blocks.add(new Row(7, null, 0, new double[0], new String[0]));
+
+		// then: no block, no flush needed
+		assertThat(seen).containsExactly(8.0);
+		assertThat(only.blockSizes).isEmpty();
+		blocks.flush();
+		assertThat(seen).hasSize(1);
 	}
 
 }
