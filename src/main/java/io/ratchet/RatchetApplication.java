@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.ratchet.cli.CommandLine;
+import io.ratchet.security.LocalAccess;
 import io.ratchet.system.Failures;
 
 import org.springframework.boot.SpringApplication;
@@ -29,6 +30,7 @@ public class RatchetApplication {
 			"org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 
 	public static void main(String[] args) {
+		LocalAccess.loopbackOnly(); // before H2 is loaded: its server sockets bind to 127.0.0.1 only
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
 		int exitCode;
 		try (ConfigurableApplicationContext context = SpringApplication.run(RatchetApplication.class,

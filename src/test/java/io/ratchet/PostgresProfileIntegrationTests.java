@@ -48,7 +48,7 @@ class PostgresProfileIntegrationTests {
 
 		// when
 		Process process = builder.start();
-		boolean ended = process.waitFor(90, TimeUnit.SECONDS);
+		boolean ended = process.waitFor(5, TimeUnit.MINUTES); // an upper bound for a hung command, not a speed test
 
 		// then
 		assertThat(ended).as("ratchet runs ended").isTrue();

@@ -5,6 +5,7 @@ import io.ratchet.system.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,15 @@ class AlertListener {
 
 	private final Alerts alerts;
 
-	AlertListener(Alerts alerts) {
+	private final boolean daemon;
+
+	/**
+	 * @param daemon whether this process is the scheduler (Quartz on): it delivers caught-up alerts in the
+	 * background; every other command does it in the foreground, before its own work, with the pool open
+	 */
+	AlertListener(Alerts alerts, @Value("${ratchet.schedule.quartz:true}") boolean daemon) {
 		this.alerts = alerts;
+		this.daemon = daemon;
 	}
 
 	@EventListener
@@ -43,8 +51,10 @@ class AlertListener {
 	}
 
 	/**
-	 * Decides the alerts of runs that finished while no process was left to do it. Only decides (database work);
-	 * delivery waits for the next run or the background retry, so a start is never held up by a mail server.
+	 * Decides the alerts of runs that finished while no process was left to do it (stopped or killed), and delivers
+	 * them. A command does so in the foreground, before its own work: it never ends (and closes the database) while a
+	 * send is under way, which would leave the alert claimed and sent again later. The daemon delivers in the
+	 * background, so its start is not held up by a mail server.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void started() {
@@ -52,7 +62,14 @@ class AlertListener {
 			int caughtUp = this.alerts.catchUp();
 			if (caughtUp > 0) {
 				log.info("alerts of {} earlier run(s) decided at start-up", caughtUp);
-				this.alerts.scheduleDelivery();
+			}
+			if (this.daemon) {
+				if (caughtUp > 0) {
+					this.alerts.scheduleDelivery();
+				}
+			}
+			else if (caughtUp > 0) {
+				this.alerts.deliverPending();
 			}
 		}
 		catch (RuntimeException ex) {

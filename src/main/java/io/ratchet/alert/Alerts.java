@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,6 +36,7 @@ import io.ratchet.system.RatchetPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -51,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * under {@code reports/outbox/}. See this package's README.
  */
 @Component
-public class Alerts {
+public class Alerts implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Alerts.class);
 
@@ -161,6 +163,17 @@ public class Alerts {
 		return deliver(null);
 	}
 
+	/**
+	 * Why a delivery found nothing to do although alerts are not all sent: a row claimed by a process that is sending
+	 * it, or died while sending it, is left to it until the claim times out. Empty when nothing is claimed.
+	 */
+	public Optional<String> claimedElsewhere() {
+		return this.outbox.oldestClaim().map((claimed) -> "an alert is being sent by another process (claimed at "
+				+ claimed.withNano(0) + "); if that process died, the next run or jobs/alerts --deliver after "
+				+ claimed.plus(this.properties.retry().claimTimeout()).withNano(0)
+				+ " sends it (ratchet.alerts.retry.claim-timeout), with the same Message-ID");
+	}
+
 	/** Delivers the alerts whose backoff has passed: what the background retry does. */
 	DeliveryReport deliverDue() {
 		return deliver(LocalDateTime.now(this.clock));
@@ -173,14 +186,24 @@ public class Alerts {
 		int sent = 0;
 		int written = 0;
 		int failed = 0;
+		List<Long> claimed = new ArrayList<>();
 		for (long id : this.outbox.deliverable(dueBy, staleBefore)) {
-			if (!this.outbox.claim(id, dueBy, staleBefore, LocalDateTime.now(this.clock))) {
-				continue;
+			if (this.outbox.claim(id, dueBy, staleBefore, LocalDateTime.now(this.clock))) {
+				claimed.add(id);
 			}
+		}
+		for (Outbox.Claim orphan : this.outbox.claimsOfGoneProcesses()) {
+			if (this.outbox.takeOver(orphan, LocalDateTime.now(this.clock))) {
+				log.info("alert {} was being sent by process {}, which is gone: sent again (same Message-ID)",
+						orphan.id(), orphan.holder());
+				claimed.add(orphan.id());
+			}
+		}
+		for (long id : claimed) {
 			Outbox.Entry entry = this.outbox.get(id);
 			try {
-				String where = delivery.deliver(entry);
-				this.outbox.sent(id, where, LocalDateTime.now(this.clock));
+				String where = delivery.deliver(entry,
+						(accepted) -> this.outbox.sent(id, accepted, LocalDateTime.now(this.clock)));
 				if (delivery instanceof Delivery.File) {
 					written++;
 					log.info("no SMTP host configured (spring.mail.host): alert written to {}", where);
@@ -216,6 +239,12 @@ public class Alerts {
 			log.warn("alert {} not sent (attempt {}), retried after {} and at the next run: {}: {}", entry.id(),
 					entry.attempts(), next.withNano(0), entry.subject(), error);
 		}
+	}
+
+	/** Waits for a background send in progress before the database pool closes (see {@link RetryTimer#stop()}). */
+	@Override
+	public void destroy() {
+		this.retries.stop();
 	}
 
 	/** Delivers pending alerts soon on the background thread, without holding up the caller. */

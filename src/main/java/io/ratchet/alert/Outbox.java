@@ -2,8 +2,11 @@ package io.ratchet.alert;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+
+import io.ratchet.system.ThisProcess;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,11 +82,40 @@ class Outbox {
 	/** Claims a row for sending; {@code false} when another process got it first or it is no longer deliverable. */
 	boolean claim(long id, LocalDateTime dueBy, LocalDateTime staleBefore, LocalDateTime now) {
 		return this.jdbc.sql("""
-				UPDATE alert_outbox SET status = 'SENDING', claimed_at = ?, attempts = attempts + 1
+				UPDATE alert_outbox SET status = 'SENDING', claimed_at = ?, claimed_by = ?, attempts = attempts + 1
 				WHERE id = ? AND ((status = 'PENDING' AND next_attempt_at <= ?)
 					OR (status = 'SENDING' AND claimed_at < ?))""")
-			.params(ts(now), id, ts(due(dueBy)), ts(staleBefore))
+			.params(ts(now), ThisProcess.id(), id, ts(due(dueBy)), ts(staleBefore))
 			.update() == 1;
+	}
+
+	/**
+	 * Rows claimed for sending by a process of this host that is gone (killed while sending): they are sent again at
+	 * once rather than after the claim timeout. The message may have reached the server in the instant between its
+	 * reply and the {@code SENT} record; the retry carries the same Message-ID.
+	 */
+	List<Claim> claimsOfGoneProcesses() {
+		return this.jdbc.sql("SELECT id, claimed_by, claimed_at FROM alert_outbox WHERE status = 'SENDING' ORDER BY id")
+			.query((rs, i) -> new Claim(rs.getLong(1), rs.getString(2),
+					(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toLocalDateTime() : null))
+			.list()
+			.stream()
+			.filter((claim) -> claim.holder() != null && claim.at() != null && ThisProcess.endedOnThisHost(claim.holder(),
+					claim.at().atZone(ZoneId.systemDefault()).toInstant()))
+			.toList();
+	}
+
+	/** Takes a gone process's claim over; {@code false} when another process took it first. */
+	boolean takeOver(Claim claim, LocalDateTime now) {
+		return this.jdbc.sql("""
+				UPDATE alert_outbox SET claimed_at = ?, claimed_by = ?, attempts = attempts + 1
+				WHERE id = ? AND status = 'SENDING' AND claimed_by = ? AND claimed_at = ?""")
+			.params(ts(now), ThisProcess.id(), claim.id(), claim.holder(), ts(claim.at()))
+			.update() == 1;
+	}
+
+	/** A row claimed for sending: by whom ({@code <pid>@<host>}) and when. */
+	record Claim(long id, String holder, LocalDateTime at) {
 	}
 
 	Entry get(long id) {
@@ -132,6 +164,15 @@ class Outbox {
 			.query(Long.class)
 			.single()
 			.intValue();
+	}
+
+	/** When the oldest row claimed for sending (by this or another process, maybe one that died) was claimed. */
+	Optional<LocalDateTime> oldestClaim() {
+		Timestamp oldest = this.jdbc.sql("SELECT MIN(claimed_at) FROM alert_outbox WHERE status = 'SENDING'")
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
+		return Optional.ofNullable(oldest).map(Timestamp::toLocalDateTime);
 	}
 
 	/** When the next pending row is due, if any. */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the next retry of failed sends in the background, at the time the backoff set, so a long-running process (the
  * scheduler) delivers as soon as the server is back without a thread sleeping. One daemon thread, one pending retry
- * at a time; a short-lived command leaves without waiting, and its pending alerts go out at the next run.
+ * at a time. A closing process waits for a send in progress ({@link #stop()}); a retry not started yet goes out at the
+ * next run.
  */
 @Component
 class RetryTimer implements DisposableBean {
@@ -22,6 +23,9 @@ class RetryTimer implements DisposableBean {
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	/** How long a closing process waits for a send in progress: longer than the mail timeouts together. */
+	private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
 	private ScheduledFuture<?> next;
 
@@ -33,9 +37,32 @@ class RetryTimer implements DisposableBean {
 		this.next = this.executor.schedule(task, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Stops taking retries and waits for one that is sending now to finish (the mail timeouts bound it), so that it
+	 * never has the database closed under it and leaves its row {@code SENDING}. Called by {@link Alerts} when the
+	 * context closes, before the database pool closes (Alerts depends on it, so it goes first).
+	 */
+	void stop() {
+		this.executor.shutdown();
+		synchronized (this) {
+			if (this.next != null) {
+				this.next.cancel(false); // not started yet: the next run delivers it
+			}
+		}
+		try {
+			if (!this.executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+				this.executor.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.executor.shutdownNow();
+		}
+	}
+
 	@Override
 	public void destroy() {
-		this.executor.shutdownNow();
+		stop();
 	}
 
 }

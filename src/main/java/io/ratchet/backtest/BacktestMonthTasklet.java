@@ -112,7 +112,7 @@ class BacktestMonthTasklet implements Tasklet {
 			throw new UncheckedIOException(ex);
 		}
 
-		DatasetRequirements requirements = this.workspace.requirements().forDatasetOrNone(dataset.name());
+		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 		List<ModelFigures> figures = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			var values = accumulators[i].result();

@@ -28,7 +28,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * First step of a back-test: resolves the months and the models, checks every model file against the SHA-256 recorded
  * for its version, binds it to the dataset and runs its regression cases ({@link ModelCases}: a model whose outputs
- * changed is refused with the diff), so a bad model fails the run before any month is read, and records the run. Its decisions go to the job execution context so that a restart reuses them.
+ * changed is refused with the diff), so a bad model fails the run before any month is read, and records the run. A
+ * dataset without requirements (and not marked unmonitored) is refused first: it would pass whatever the figures. Its decisions go to the job execution context so that a restart reuses them.
  */
 class BacktestPrepareTasklet implements Tasklet {
 
@@ -60,6 +61,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		BacktestParameters parameters = BacktestParameters.from(job.getJobParameters());
 		long runId = job.getJobInstance().getInstanceId();
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
+		this.workspace.checkRequirements(dataset.name()); // no requirements: refused before anything is recorded
 		List<YearMonth> months = months(parameters, dataset);
 		List<ModelVersion> models = models(parameters, dataset);
 		ModelRegistry registry = this.workspace.registry();

@@ -40,11 +40,12 @@ class BacktestSchedule implements SchedulableJob {
 		return this.backtest;
 	}
 
-	/** The dataset's configuration must load and its folder of month files must exist. */
+	/** The dataset's configuration must load, it must have requirements, and its folder of month files must exist. */
 	@Override
 	public void validate(String dataset) {
 		try {
 			this.workspace.dataset(dataset);
+			this.workspace.requirementsFor(dataset);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException(Failures.describe(ex), ex);

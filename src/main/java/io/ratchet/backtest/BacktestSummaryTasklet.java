@@ -56,7 +56,7 @@ class BacktestSummaryTasklet implements Tasklet {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		RunContext run = RunContext.of(job);
 		DatasetConfig dataset = this.workspace.dataset(run.dataset());
-		DatasetRequirements requirements = this.workspace.requirements().forDatasetOrNone(dataset.name());
+		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 
 		List<RunModel> models = this.results.runModels(run.runId());
 		// Models are merged in parallel (the common pool: one per core): each merge reads its own months' states on its

@@ -12,9 +12,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * First step of a challenge: the dataset must have a champion, and the champion's regression cases must still give
- * their expected outputs (a champion whose outputs changed is refused with the diff: case, expected, got) before
- * anything is trained.
+ * First step of a challenge: the dataset must have requirements (or be marked unmonitored) and a champion, and the
+ * champion's regression cases must still give their expected outputs (a champion whose outputs changed is refused
+ * with the diff: case, expected, got) before anything is trained.
  */
 class ChallengeCheckTasklet implements Tasklet {
 
@@ -29,6 +29,7 @@ class ChallengeCheckTasklet implements Tasklet {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		ChallengeParameters parameters = ChallengeParameters.from(job.getJobParameters());
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
+		this.workspace.checkRequirements(dataset.name()); // none: nothing to gate a candidate by
 		ModelVersion champion = champion(this.workspace, dataset.name());
 		ModelCases.verify(champion, dataset);
 		return RepeatStatus.FINISHED;

@@ -39,11 +39,15 @@ class ChallengeSchedule implements SchedulableJob {
 		return this.challenge;
 	}
 
-	/** The dataset's configuration must load, its data folder must exist and it must have a search space. */
+	/**
+	 * The dataset's configuration must load, it must have requirements, its data folder must exist and it must have
+	 * a search space.
+	 */
 	@Override
 	public void validate(String dataset) {
 		try {
 			this.workspace.dataset(dataset);
+			this.workspace.requirementsFor(dataset);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("challenge of dataset '" + dataset + "': " + Failures.describe(ex), ex);

@@ -42,6 +42,11 @@ class AlertsCommand implements Command {
 			DeliveryReport report = this.alerts.deliverPending();
 			out.printf("Delivered %d by SMTP, wrote %d to %s, %d failed, %d still pending%n", report.sent(),
 					report.written(), this.alerts.outboxDir(), report.failed(), report.pending());
+			if (report.delivered() == 0 && report.failed() == 0) {
+				out.println(report.pending() == 0 ? "Nothing was pending: every alert below has been delivered "
+						+ "(a run, or this command's start, delivers what is pending)."
+						: this.alerts.claimedElsewhere().orElse(report.pending() + " alert(s) still pending"));
+			}
 			code = (report.pending() > 0 || report.failed() > 0) ? CommandLine.FAILED : CommandLine.OK;
 		}
 		var listing = this.alerts.recent(limit);

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import io.ratchet.backtest.BacktestParameters;
 import io.ratchet.backtest.BacktestProperties;
+import io.ratchet.system.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,10 +27,14 @@ class BacktestCommand implements Command {
 
 	private final JobStarter starter;
 
-	BacktestCommand(@Qualifier("backtest") Job backtest, BacktestProperties properties, JobStarter starter) {
+	private final Workspace workspace;
+
+	BacktestCommand(@Qualifier("backtest") Job backtest, BacktestProperties properties, JobStarter starter,
+			Workspace workspace) {
 		this.backtest = backtest;
 		this.properties = properties;
 		this.starter = starter;
+		this.workspace = workspace;
 	}
 
 	@Override
@@ -48,8 +53,15 @@ class BacktestCommand implements Command {
 				? Arrays.stream(options.get("models").split(",")).map(String::trim).filter((m) -> !m.isEmpty()).toList()
 				: List.of();
 		Names.modelKeys(models);
-		BacktestParameters parameters = new BacktestParameters(dataset, month(options.get("from"), "from"),
-				month(options.get("to"), "to"), models, asOf(options.get("as-of")));
+		YearMonth from = month(options.get("from"), "from");
+		YearMonth to = month(options.get("to"), "to");
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new UsageException("--from " + from + " is after --to " + to + ": no month lies between them (the "
+					+ "first month comes first: --from " + to + " --to " + from + ")");
+		}
+		BacktestParameters parameters = new BacktestParameters(dataset, from, to, models, asOf(options.get("as-of")));
+		this.workspace.dataset(dataset);
+		this.workspace.requirementsFor(dataset); // none: refused here, before any output (exit 2, CommandLine)
 		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");
 		// two launches are the same back-test when only the request time (as-of) differs
 		String claim = parameters.describe().replaceAll(" asOf=\\S+", "");

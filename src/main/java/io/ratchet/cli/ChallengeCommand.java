@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.ratchet.backtest.BacktestProperties;
 import io.ratchet.challenge.ChallengeParameters;
+import io.ratchet.system.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,10 +27,14 @@ class ChallengeCommand implements Command {
 
 	private final JobStarter starter;
 
-	ChallengeCommand(@Qualifier("challenge") Job challenge, BacktestProperties properties, JobStarter starter) {
+	private final Workspace workspace;
+
+	ChallengeCommand(@Qualifier("challenge") Job challenge, BacktestProperties properties, JobStarter starter,
+			Workspace workspace) {
 		this.challenge = challenge;
 		this.properties = properties;
 		this.starter = starter;
+		this.workspace = workspace;
 	}
 
 	@Override
@@ -45,6 +50,8 @@ class ChallengeCommand implements Command {
 		}
 		String dataset = (options.get("dataset") != null) ? Names.dataset(options.get("dataset")) : this.properties.defaultDataset();
 		ChallengeParameters parameters = new ChallengeParameters(dataset, asOf(options.get("as-of")));
+		this.workspace.dataset(dataset);
+		this.workspace.requirementsFor(dataset); // none: refused here, before any output (exit 2, CommandLine)
 		out.println("Challenging the champion of " + dataset + " (" + parameters.describe() + ")");
 		return this.starter.startAndPrint(this.challenge, parameters.toJobParameters(), "challenge",
 				"same dataset and as-of", out);

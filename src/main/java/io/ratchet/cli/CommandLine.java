@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.ratchet.requirement.RequirementsException;
 import io.ratchet.system.Failures;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Dispatches {@code jobs/*} commands. Exit codes: 0 all requirements met, 3 a requirement breached (or too little data
- * to tell), 1 the run failed, 2 the command was wrong.
+ * to tell), 1 the run failed, 2 the command was wrong (or the requirements it would judge by are: unreadable, or none
+ * for the dataset).
  */
 @Component
 public class CommandLine {
@@ -54,6 +56,12 @@ public class CommandLine {
 		catch (UsageException ex) {
 			System.err.println("ratchet " + args[0] + ": " + ex.getMessage());
 			System.err.println("usage: " + command.usage());
+			return USAGE;
+		}
+		catch (RequirementsException ex) {
+			// config/requirements.yml cannot be read, or has nothing to judge the dataset by: told once, before
+			// anything ran, as a mistake to fix rather than a failed run
+			System.err.println("ratchet " + args[0] + ": " + ex.getMessage());
 			return USAGE;
 		}
 		catch (RuntimeException ex) {

@@ -1,9 +1,10 @@
 package io.ratchet.cli;
 
 import java.io.PrintStream;
-import java.util.Optional;
+import java.time.ZoneId;
 
 import io.ratchet.system.Failures;
+import io.ratchet.system.ThisProcess;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Starts a job for a command and prints its run. Parameters that name a run which already completed are not an error:
  * the command says so and prints that run's outcome, with its exit code, so asking twice gives the same answer. The
  * same job launched twice at once (two processes, same parameters) runs once: the second launch finds the first's
- * {@link JobClaims claim} and is refused with a message naming it (exit code 1).
+ * {@link JobClaims claim} and is refused with a message naming it (exit code 1); a claim left by a dead process is
+ * taken over, and the command says whose it was.
  */
 @Component
 class JobStarter {
@@ -51,13 +53,18 @@ class JobStarter {
 	int startAndPrint(Job job, JobParameters parameters, String claim, String what, String sameParameters,
 			PrintStream out) {
 		String key = (claim.length() > 1000) ? claim.substring(0, 1000) : claim;
-		Optional<JobClaims.Holder> running = this.claims.claim(job.getName(), key);
-		if (running.isPresent()) {
-			out.println("This " + what + " (" + claim + ") is already running, started "
-					+ running.get().since().withNano(0) + " by process " + running.get().holder()
-					+ "; not started twice. Wait for it to end (jobs/runs shows it).");
+		JobClaims.Claim claimed = this.claims.claim(job.getName(), key);
+		if (!claimed.granted()) {
+			JobClaims.Holder running = claimed.refusedBy().orElseThrow();
+			out.println("This " + what + " (" + claim + ") is already running, started " + running.since().withNano(0)
+					+ " by process " + running.holder() + "; not started twice. Wait for it to end (jobs/runs shows it)"
+					+ (ThisProcess.onAnotherHost(running.holder()) ? "; its claim is renewed while it runs, and "
+							+ "lapses at " + running.expires().atZone(ZoneId.systemDefault()).toLocalDateTime()
+								.withNano(0) + " if that process has died" : "")
+					+ ".");
 			return CommandLine.FAILED;
 		}
+		claimed.takenOver().ifPresent(out::println);
 		try {
 			return start(job, parameters, what, sameParameters, out);
 		}

@@ -61,6 +61,7 @@ class NowtestCommand implements Command {
 		}
 		String name = (options.get("dataset") != null) ? Names.dataset(options.get("dataset")) : this.backtest.defaultDataset();
 		DatasetConfig dataset = this.workspace.dataset(name);
+		this.workspace.requirementsFor(name); // none: refused here, before any output (exit 2, CommandLine)
 		int window = (options.get("window") != null) ? days(options.get("window"), "window", 1)
 				: this.properties.windowDays(name);
 		int labelDelay = (options.get("label-delay") != null) ? days(options.get("label-delay"), "label-delay", 0)

@@ -84,6 +84,11 @@ public final class DatasetConfigs {
 		return new Binder(ymlFile).dataset(root);
 	}
 
+	/** The names of the datasets configured in {@code <configDir>/datasets/} (its {@code *.yml} files), sorted. */
+	public static List<String> names(Path configDir) {
+		return known(configDir.resolve("datasets"));
+	}
+
 	private static List<String> known(Path folder) {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
@@ -130,7 +135,7 @@ public final class DatasetConfigs {
 				dateFormat = text(format, "date.format");
 				String problem = RowParser.DateParser.check(dateFormat);
 				if (problem != null) {
-					throw error(format.line(), problem);
+					throw error(format.line(), "date.format: " + problem);
 				}
 			}
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
@@ -230,20 +232,31 @@ final class RowParser {
 			this.isoDay = resolved.equals("uuuu-MM-dd");
 		}
 
-		/** Checks that the pattern reads and writes whole dates; returns the problem, or {@code null}. */
+		/**
+		 * Checks that the pattern reads whole dates; returns the problem, or {@code null}. A pattern may hold a time of
+		 * day and a zone or offset beside the date (a timestamp column, e.g. {@code yyyy-MM-dd HH:mm:ss}): the date is
+		 * read as written, the rest is checked and left aside.
+		 */
 		static String check(String pattern) {
+			DateParser parser;
 			try {
-				DateParser parser = new DateParser(pattern);
-				LocalDate sample = LocalDate.of(2017, 12, 31);
-				String text = parser.formatter.format(sample);
-				if (!sample.equals(parser.parse(text))) {
-					return "date pattern '" + pattern + "' does not describe a whole date";
+				parser = new DateParser(pattern);
+			}
+			catch (IllegalArgumentException ex) {
+				return "'" + pattern + "' is not a date pattern: " + ex.getMessage() + " (letters as in Java's "
+						+ "DateTimeFormatter, e.g. yyyy-MM-dd, dd/MM/yyyy or yyyy-MM-dd HH:mm:ss; quote other "
+						+ "letters: yyyy-MM-dd'T'HH:mm)";
+			}
+			ZonedDateTime sample = ZonedDateTime.of(2017, 12, 31, 13, 45, 59, 0, ZoneId.of("Europe/Paris"));
+			try {
+				if (sample.toLocalDate().equals(parser.parse(parser.formatter.format(sample)))) {
+					return null;
 				}
-				return null;
 			}
-			catch (IllegalArgumentException | DateTimeException ex) {
-				return "bad date pattern '" + pattern + "': " + ex.getMessage();
+			catch (DateTimeException ex) {
+				return "'" + pattern + "' is not supported: " + ex.getMessage();
 			}
+			return "'" + pattern + "' does not give a whole date (year, month and day of month), e.g. yyyy-MM-dd";
 		}
 
 		/** The date, or {@code null} when the text does not match the pattern. */

@@ -3,11 +3,11 @@ package io.ratchet.nowtest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.ratchet.data.AtomicFiles;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetImporter;
 import io.ratchet.data.ImportResult;
@@ -70,6 +70,7 @@ class NowtestImportTasklet implements Tasklet {
 		NowtestParameters parameters = NowtestParameters.from(job.getJobParameters());
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
 		if (!counts.containsKey(CASES_CHECKED)) {
+			this.workspace.checkRequirements(dataset.name()); // none: refused before anything is imported
 			checkCases(dataset);
 			counts.putString(CASES_CHECKED, "yes");
 		}
@@ -133,7 +134,10 @@ class NowtestImportTasklet implements Tasklet {
 		}
 	}
 
-	/** Moves a file into {@code processed/} with an atomic rename; a name already there gets a number. */
+	/**
+	 * Moves a file into {@code processed/} with an atomic, durable rename ({@link AtomicFiles#move}); a name already
+	 * there gets a number.
+	 */
 	static Path moveToProcessed(Path file, Path processed) throws IOException {
 		Files.createDirectories(processed);
 		String name = file.getFileName().toString();
@@ -141,7 +145,8 @@ class NowtestImportTasklet implements Tasklet {
 		for (int attempt = 2; Files.exists(target); attempt++) {
 			target = processed.resolve(name + "." + attempt);
 		}
-		return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+		AtomicFiles.move(file, target);
+		return target;
 	}
 
 	private static long jobId(JobExecution job) {

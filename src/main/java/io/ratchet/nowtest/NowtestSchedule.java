@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 
 import io.ratchet.data.DataFileException;
+import io.ratchet.requirement.RequirementsException;
 import io.ratchet.schedule.SchedulableJob;
 import io.ratchet.system.Workspace;
 
@@ -47,6 +48,12 @@ class NowtestSchedule implements SchedulableJob {
 			this.workspace.dataset(dataset);
 		}
 		catch (DataFileException ex) {
+			throw new IllegalArgumentException("now-test of dataset '" + dataset + "': " + ex.getMessage(), ex);
+		}
+		try {
+			this.workspace.requirementsFor(dataset);
+		}
+		catch (RequirementsException ex) {
 			throw new IllegalArgumentException("now-test of dataset '" + dataset + "': " + ex.getMessage(), ex);
 		}
 	}

@@ -298,7 +298,7 @@ class NowtestScoreTasklet implements Tasklet {
 	}
 
 	private DatasetRequirements requirements(DatasetConfig dataset) {
-		DatasetRequirements requirements = this.workspace.requirements().forDatasetOrNone(dataset.name());
+		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 		for (String feature : requirements.drift().overrides().keySet()) {
 			if (dataset.featureIndex(feature) < 0) {
 				throw new RequirementsException(this.workspace.paths().config().resolve("requirements.yml")

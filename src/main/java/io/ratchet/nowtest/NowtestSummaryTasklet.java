@@ -62,7 +62,7 @@ class NowtestSummaryTasklet implements Tasklet {
 		long runId = job.getJobInstance().getInstanceId();
 		NowtestParameters parameters = NowtestParameters.from(job.getJobParameters());
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
-		DatasetRequirements requirements = this.workspace.requirements().forDatasetOrNone(dataset.name());
+		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 		NowtestStore.WindowRecord window = this.store.window(runId)
 			.orElseThrow(() -> new IllegalStateException("run " + runId + " has no window record"));
 		Verdict verdict = Verdict.worst(Verdict.valueOf(window.metricVerdict()), Verdict.valueOf(window.driftVerdict()));

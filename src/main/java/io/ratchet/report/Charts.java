@@ -18,6 +18,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
@@ -73,6 +74,9 @@ public final class Charts {
 	static final Color GREY = new Color(0xbb, 0xbb, 0xbb);
 
 	static final Color BREACH = new Color(0xc6, 0x28, 0x28);
+
+	/** The shortest axis range drawn as it is; a shorter one is widened (see setRange). */
+	private static final double MIN_RANGE = 1e-9;
 
 	private static final Color BREACH_SHADE = new Color(0xc6, 0x28, 0x28, 0x2a);
 
@@ -276,8 +280,8 @@ public final class Charts {
 			double high = Math.max(top, limit);
 			double low = Math.min(bottom, limit);
 			// a minimum is read near the bars' ends: start the axis below the lowest value rather than at 0
-			value.setRange(minimum ? Math.max(0, low - (high - low) * 0.6) : 0,
-					high + (minimum ? (high - low) * 0.25 : high * 0.12));
+			setRange(value, minimum ? Math.max(0, low - (high - low) * 0.6) : Math.min(0, low),
+					high + (minimum ? (high - low) * 0.25 : Math.abs(high) * 0.12));
 		}
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
@@ -350,7 +354,26 @@ public final class Charts {
 			}
 		}
 		double margin = Math.max((high - low) * 0.08, 1e-3);
-		axis.setRange(low - margin, high + margin);
+		setRange(axis, low - margin, high + margin);
+	}
+
+	/**
+	 * Sets an axis range that JFreeChart accepts whatever the values: a range of no length (every value equal to the
+	 * bound, or no value at all beside a bound, as in a now-test without labelled rows) is widened around its value
+	 * (by 10% of it, or by 0.05 around 0), and a non-finite end falls back to the unit interval.
+	 */
+	static void setRange(ValueAxis axis, double low, double high) {
+		if (!Double.isFinite(low) || !Double.isFinite(high)) {
+			axis.setRange(0, 1);
+			return;
+		}
+		if (high - low < MIN_RANGE) {
+			double middle = (low + high) / 2;
+			double half = Math.max(Math.abs(middle) * 0.1, 0.05);
+			axis.setRange(middle - half, middle + half);
+			return;
+		}
+		axis.setRange(low, high);
 	}
 
 	/**

@@ -51,6 +51,16 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 		return new DatasetRequirements(dataset, 0, List.of(), List.of(), Map.of());
 	}
 
+	/**
+	 * Whether anything is bounded: a monthly, period or drift bound, or a model's override. {@code min-rows} alone
+	 * bounds nothing (every period with enough rows would pass).
+	 */
+	public boolean hasBounds() {
+		return !this.monthly.isEmpty() || !this.period.isEmpty() || !this.drift.isEmpty() || this.models.values()
+			.stream()
+			.anyMatch((model) -> !model.monthly().isEmpty() || !model.period().isEmpty());
+	}
+
 	/** The monthly bounds for a model: the dataset's, with the model's overrides replacing them metric by metric. */
 	public List<Bound> monthlyFor(String modelName) {
 		ModelRequirements model = this.models.get(modelName);

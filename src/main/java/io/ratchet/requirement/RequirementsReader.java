@@ -3,8 +3,10 @@ package io.ratchet.requirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +15,6 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -28,40 +29,58 @@ import io.ratchet.requirement.RequirementsSpec.ModelSpec;
  */
 final class RequirementsReader {
 
+	/** Reads one dataset's value at a time, the parser going on to the next dataset key (so no trailing-token check). */
 	private static final YAMLMapper MAPPER = YAMLMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
 	/** A mark in a YAML scanner message: {@code  in reader, line 2, column 1:}, followed by the text and a caret. */
 	private static final Pattern YAML_MARK = Pattern.compile("\\s*in .*, line (\\d+), column \\d+:\\s*");
 
-	private static final TypeReference<LinkedHashMap<String, DatasetSpec>> FILE_TYPE = new TypeReference<>() {
-	};
-
 	private RequirementsReader() {
 	}
 
-	/** Reads the file into requirements by dataset; an empty file (or one of comments) has none. */
-	static Map<String, DatasetRequirements> read(Path file) {
-		Map<String, DatasetSpec> specs;
+	/**
+	 * Reads the file into requirements by dataset, with the line of every dataset key and the datasets marked
+	 * {@code unmonitored: true}; an empty file (or one of comments) has none.
+	 */
+	static Requirements read(Path file) {
+		Map<String, DatasetRequirements> datasets = new LinkedHashMap<>();
+		Map<String, Integer> lines = new LinkedHashMap<>();
+		Set<String> unmonitored = new LinkedHashSet<>();
 		try (JsonParser parser = MAPPER.createParser(file.toFile())) {
 			JsonToken first = parser.nextToken();
 			if (first == null) {
-				return Map.of();
+				return new Requirements(file, datasets, lines, unmonitored);
 			}
 			if (first != JsonToken.START_OBJECT) {
 				throw new RequirementsException(where(file, parser.currentTokenLocation().getLineNr())
 						+ ": expected a mapping of dataset names to their requirements");
 			}
-			specs = MAPPER.readValue(parser, FILE_TYPE);
+			for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+				String name = parser.currentName();
+				int line = parser.currentTokenLocation().getLineNr();
+				DatasetSpec spec = (parser.nextToken() == JsonToken.VALUE_NULL) ? null
+						: MAPPER.readValue(parser, DatasetSpec.class);
+				lines.put(name, line);
+				if (spec != null && spec.unmonitored()) {
+					unmonitored.add(name);
+				}
+				DatasetRequirements requirements = toRequirements(file, name, spec);
+				if (spec != null && spec.unmonitored() && requirements.hasBounds()) {
+					throw new RequirementsException(where(file, line) + ": dataset \"" + name
+							+ "\" is marked unmonitored: true and has bounds; keep the bounds, or mark it unmonitored "
+							+ "without any");
+				}
+				datasets.put(name, requirements);
+			}
 		}
 		catch (JacksonException ex) {
 			throw translate(file, ex);
 		}
-		Map<String, DatasetRequirements> datasets = new LinkedHashMap<>();
-		specs.forEach((name, spec) -> datasets.put(name, toRequirements(file, name, spec)));
-		return datasets;
+		return new Requirements(file, datasets, lines, unmonitored);
 	}
 
 	private static DatasetRequirements toRequirements(Path file, String dataset, DatasetSpec spec) {

@@ -26,10 +26,13 @@ final class RequirementsSpec {
 	private RequirementsSpec() {
 	}
 
-	/** One dataset: {@code min-rows}, {@code monthly}, {@code period}, {@code models}, {@code drift}; each optional. */
+	/**
+	 * One dataset: {@code min-rows}, {@code monthly}, {@code period}, {@code models}, {@code drift}, and the opt-out
+	 * {@code unmonitored}; each optional.
+	 */
 	@JsonDeserialize(using = DatasetDeserializer.class)
 	record DatasetSpec(Long minRows, BoundsSpec monthly, BoundsSpec period, Map<String, ModelSpec> models,
-			DriftSpec drift) {
+			DriftSpec drift, boolean unmonitored) {
 
 	}
 
@@ -77,6 +80,7 @@ final class RequirementsSpec {
 			BoundsSpec period = null;
 			Map<String, ModelSpec> models = null;
 			DriftSpec drift = null;
+			boolean unmonitored = false;
 			for (JsonToken token = p.nextToken(); token == JsonToken.PROPERTY_NAME; token = p.nextToken()) {
 				String name = p.currentName();
 				switch (name) {
@@ -86,10 +90,21 @@ final class RequirementsSpec {
 					case "models" -> models = readNullable(p, ctxt,
 							ctxt.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, ModelSpec.class));
 					case "drift" -> drift = readNullable(p, ctxt, ctxt.constructType(DriftSpec.class));
-					default -> unknownField(ctxt, DatasetSpec.class, name, "min-rows, monthly, period, models, drift");
+					case "unmonitored" -> unmonitored = readUnmonitored(p, ctxt);
+					default -> unknownField(ctxt, DatasetSpec.class, name,
+							"min-rows, monthly, period, models, drift, unmonitored");
 				}
 			}
-			return new DatasetSpec(minRows, monthly, period, models, drift);
+			return new DatasetSpec(minRows, monthly, period, models, drift, unmonitored);
+		}
+
+		private static boolean readUnmonitored(JsonParser p, DeserializationContext ctxt) {
+			JsonToken token = p.nextToken();
+			if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+				return ctxt.reportInputMismatch(DatasetSpec.class, "%s",
+						"unmonitored must be true or false, not " + describe(p));
+			}
+			return token == JsonToken.VALUE_TRUE;
 		}
 
 		private static Long readMinRows(JsonParser p, DeserializationContext ctxt) {

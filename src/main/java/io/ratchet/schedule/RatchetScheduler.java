@@ -1,23 +1,18 @@
 package io.ratchet.schedule;
 
-import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.ratchet.system.Failures;
-import org.quartz.CronExpression;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
@@ -27,7 +22,6 @@ import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
@@ -144,18 +138,10 @@ public class RatchetScheduler implements SmartLifecycle {
 	 */
 	public List<PlannedFire> check() {
 		List<PlannedFire> planned = new ArrayList<>();
-		Date now = new Date();
 		for (CheckedEntry entry : ScheduleValidator.check(this.properties, this.jobs)) {
-			try {
-				CronExpression cron = new CronExpression(entry.cron());
-				cron.setTimeZone(TimeZone.getTimeZone(entry.zone()));
-				Date next = cron.getNextValidTimeAfter(now);
-				planned.add(new PlannedFire(entry.name(), entry.job().name(), entry.dataset(), entry.cron(),
-						entry.zone(), (next != null) ? ZonedDateTime.ofInstant(next.toInstant(), entry.zone()) : null));
-			}
-			catch (ParseException ex) {
-				throw new IllegalStateException("checked cron expression refused: " + entry.cron(), ex);
-			}
+			// the first fire of the trigger the daemon would store (the validator refused one without)
+			planned.add(new PlannedFire(entry.name(), entry.job().name(), entry.dataset(), entry.cron(), entry.zone(),
+					entry.firstFire()));
 		}
 		return planned;
 	}
@@ -237,20 +223,13 @@ public class RatchetScheduler implements SmartLifecycle {
 		Set<JobKey> wanted = new HashSet<>();
 		List<PlannedFire> planned = new ArrayList<>();
 		for (CheckedEntry entry : entries) {
-			JobKey jobKey = JobKey.jobKey(entry.name(), GROUP);
-			TriggerKey triggerKey = TriggerKey.triggerKey(entry.name(), GROUP);
+			JobKey jobKey = entry.jobKey();
+			TriggerKey triggerKey = entry.triggerKey();
 			wanted.add(jobKey);
 			storeJob(entry, jobKey);
 			Trigger trigger = this.scheduler.getTrigger(triggerKey);
 			if (!isCurrent(trigger, entry)) {
-				CronTrigger replacement = TriggerBuilder.newTrigger()
-					.withIdentity(triggerKey)
-					.forJob(jobKey)
-					.withDescription(entry.cron() + " " + entry.zone())
-					.withSchedule(CronScheduleBuilder.cronSchedule(entry.cron())
-						.inTimeZone(TimeZone.getTimeZone(entry.zone()))
-						.withMisfireHandlingInstructionFireAndProceed())
-					.build();
+				CronTrigger replacement = entry.trigger();
 				if (trigger == null) {
 					try {
 						this.scheduler.scheduleJob(replacement);

@@ -85,7 +85,17 @@ final class ScheduleValidator {
 			ZoneId zone = isBlank(entry.zone()) ? defaultZone
 					: zone(entry.zone(), at + "zone", defaultZone, problems);
 			if (problems.size() == before) {
-				checked.add(new CheckedEntry(name, job, entry.dataset(), entry.cron().trim(), zone));
+				CheckedEntry candidate = new CheckedEntry(name, job, entry.dataset(), entry.cron().trim(), zone);
+				if (candidate.firstFire() == null) {
+					// Quartz refuses such a trigger when it is scheduled ("will never fire"): refuse it here, so that
+					// --check and the daemon's start agree
+					problems.add(at + "cron: '" + entry.cron() + "' of entry '" + name + "' never fires: no date "
+							+ "from now on matches it in " + zone + " (e.g. a 31 February, or a year gone by), so "
+							+ "Quartz would refuse its trigger");
+				}
+				else {
+					checked.add(candidate);
+				}
 			}
 		}
 		if (!problems.isEmpty()) {

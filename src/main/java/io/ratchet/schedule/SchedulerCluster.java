@@ -1,8 +1,5 @@
 package io.ratchet.schedule;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +7,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.ratchet.system.ThisProcess;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 
@@ -62,8 +60,8 @@ class SchedulerCluster {
 		this.scheduler = scheduler;
 		this.jdbc = jdbc;
 		this.h2 = QuartzStoreConfiguration.isH2(dataSource);
-		this.host = hostName();
-		this.pid = ProcessHandle.current().pid();
+		this.host = ThisProcess.host();
+		this.pid = ThisProcess.pid();
 	}
 
 	/** This daemon's Quartz instance ID (with {@code instanceId AUTO}: the host name and the start time). */
@@ -210,16 +208,6 @@ class SchedulerCluster {
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("cannot read Quartz's scheduler name", ex);
-		}
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			String name = ManagementFactory.getRuntimeMXBean().getName();
-			return name.substring(name.indexOf('@') + 1);
 		}
 	}
 

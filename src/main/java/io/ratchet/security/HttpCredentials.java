@@ -1,13 +1,6 @@
 package io.ratchet.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -22,7 +15,11 @@ public record HttpCredentials(String username, String password, Path generatedFi
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	/** The configured credentials, or new ones with a random password written to the properties' file. */
+	/**
+	 * The configured credentials, or generated ones: a random password written once to the properties' file (mode
+	 * 600) and read back by every later start, so a second daemon, or one that then refuses to start, never changes
+	 * the login of the one that runs.
+	 */
 	public static HttpCredentials of(HttpProperties properties) {
 		if (properties.username() == null || properties.username().isBlank()) {
 			throw new IllegalStateException("ratchet.http.username is empty: the HTTP endpoint needs a user name");
@@ -32,31 +29,16 @@ public record HttpCredentials(String username, String password, Path generatedFi
 		}
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
-		String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String fresh = properties.username() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n";
 		Path file = properties.credentialsFile().toAbsolutePath();
-		writeOwnerOnly(file, properties.username() + ":" + password + "\n");
-		return new HttpCredentials(properties.username(), password, file);
-	}
-
-	/** Writes the file so that it is never readable by anyone but its owner, not even for a moment. */
-	private static void writeOwnerOnly(Path file, String content) {
-		try {
-			Files.createDirectories(file.getParent());
-			Path temp;
-			if (Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null) {
-				temp = Files.createTempFile(file.getParent(), ".http-credentials-", ".tmp",
-						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			}
-			else {
-				temp = Files.createTempFile(file.getParent(), ".http-credentials-", ".tmp");
-			}
-			Files.writeString(temp, content, StandardCharsets.UTF_8);
-			Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		String written = OwnerOnly.createOnce(file, fresh).strip();
+		int colon = written.indexOf(':');
+		if (colon < 0 || colon == written.length() - 1 || !written.substring(0, colon).equals(properties.username())) {
+			throw new IllegalStateException(file + " line 1: expected " + properties.username()
+					+ ":<password> (the HTTP endpoint's generated credentials); delete the file to generate new ones, "
+					+ "or set ratchet.http.username to the user it names");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the HTTP endpoint's generated credentials to " + file
-					+ ": " + ex.getMessage(), ex);
-		}
+		return new HttpCredentials(properties.username(), written.substring(colon + 1), file);
 	}
 
 	@Override

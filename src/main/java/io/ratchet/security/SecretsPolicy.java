@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.env.ConfigTreePropertySource;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.origin.Origin;
@@ -29,9 +31,13 @@ import org.springframework.core.io.Resource;
  * <li>a secrets folder ({@code RATCHET_SECRETS}, default {@value #DEFAULT_SECRETS}, read by Spring's
  * {@code configtree:} import) inside the project, or any secret file of a config tree inside the project or readable
  * by group or others;</li>
- * <li>a password, secret or passphrase written literally (not a {@code ${...}} placeholder, not empty) in a
- * configuration file of the project ({@code config/application.yml}, the jar's {@code application.yml}, any file under
- * the project), or in a file elsewhere that group or others can read.</li>
+ * <li>a password, secret or passphrase written literally in a configuration file of the project
+ * ({@code config/application.yml}, the jar's {@code application.yml}, any file under the project), or in a file
+ * elsewhere that group or others can read. The property is recognised as Spring binds it ({@code pass-word} is
+ * {@code password}); a literal hidden in a placeholder's default ({@code ${UNSET:hunter2}}) or in another property the
+ * placeholder names counts as written; an empty value or a placeholder without a literal behind it does not;</li>
+ * <li>a password inside a URL in such a file, whatever the property: {@code ;PASSWORD=} in an H2 URL,
+ * {@code ?password=} in a PostgreSQL URL, {@code user:password@} in any URL.</li>
  * </ul>
  */
 public final class SecretsPolicy {
@@ -41,6 +47,8 @@ public final class SecretsPolicy {
 
 	private static final Set<PosixFilePermission> GROUP_OR_OTHERS = Set.of(PosixFilePermission.GROUP_READ,
 			PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+	private static final List<String> CREDENTIAL_WORDS = List.of("password", "passwd", "passphrase", "secret");
 
 	private SecretsPolicy() {
 	}
@@ -57,21 +65,33 @@ public final class SecretsPolicy {
 			problems.add("secrets folder " + secrets + " is inside the project " + root
 					+ ": keep secret files outside the working tree (RATCHET_SECRETS, default " + DEFAULT_SECRETS + ")");
 		}
+		List<PropertySource<?>> files = environment.getPropertySources()
+			.stream()
+			.filter(OriginTrackedMapPropertySource.class::isInstance)
+			.toList();
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			if (source instanceof ConfigTreePropertySource tree) {
 				checkSecretFiles(tree, root, problems);
 			}
 			else if (source instanceof OriginTrackedMapPropertySource file) {
-				checkLiterals(file, root, problems);
+				checkLiterals(file, files, root, problems);
 			}
 		}
 		return problems;
 	}
 
-	/** Whether a property holds a credential: its last segment names a password, secret or passphrase. */
+	/**
+	 * Whether a property holds a credential, judged as Spring binds it (relaxed: {@code pass-word}, {@code PASSWORD} and
+	 * {@code password} are one property): its last element, in the uniform form, names a password, secret or
+	 * passphrase, or is {@code pwd}. Works for indexed names too ({@code spring.mail.properties[mail.smtp.password]}).
+	 */
 	static boolean isCredential(String name) {
-		String last = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-		return last.contains("password") || last.contains("secret") || last.contains("passphrase");
+		ConfigurationPropertyName property = ConfigurationPropertyName.adapt(name, '.');
+		if (property.isEmpty()) {
+			return false;
+		}
+		String last = property.getLastElement(Form.UNIFORM).toLowerCase(Locale.ROOT);
+		return CREDENTIAL_WORDS.stream().anyMatch(last::contains) || "pwd".equals(last);
 	}
 
 	private static void checkSecretFiles(ConfigTreePropertySource tree, Path root, List<String> problems) {
@@ -93,27 +113,30 @@ public final class SecretsPolicy {
 		}
 	}
 
-	private static void checkLiterals(OriginTrackedMapPropertySource source, Path root, List<String> problems) {
+	private static void checkLiterals(OriginTrackedMapPropertySource source, List<PropertySource<?>> files, Path root,
+			List<String> problems) {
 		for (String name : source.getPropertyNames()) {
-			if (!isCredential(name)) {
-				continue;
-			}
 			Object value = source.getProperty(name);
 			String text = (value != null) ? value.toString() : "";
-			if (text.isBlank() || (text.startsWith("${") && text.endsWith("}"))) {
+			String literal = isCredential(name) ? Placeholders.literalIn(text, files) : null;
+			String inUrl = (literal == null) ? Placeholders.passwordInUrl(text) : null;
+			if (literal == null && inUrl == null) {
 				continue;
 			}
+			String what = (literal != null) ? name + " " + literal
+					: name + " carries a password inside a URL (" + inUrl + ")";
 			Origin origin = ((OriginLookup<String>) source).getOrigin(name);
 			Path file = fileOf(origin);
 			String where = where(origin, file, source.getName());
 			if (file == null || inside(real(file), root)) {
-				problems.add(where + ": " + name + " is written literally in a configuration file of the project; "
-						+ "set it in the environment (" + envName(name) + ") or in a secret file named " + name
+				problems.add(where + ": " + what + " in a configuration file of the project; set "
+						+ ((literal != null) ? "it in the environment (" + envName(name) + ")"
+								: "the password apart from the URL, in the environment")
+						+ " or in a secret file named " + ((literal != null) ? name : "after the password property")
 						+ " in the secrets folder (RATCHET_SECRETS, default " + DEFAULT_SECRETS + ")");
 			}
 			else if (openToOthers(file)) {
-				problems.add(where + ": " + name + " is written in a file that group or others can read: chmod 600 "
-						+ file);
+				problems.add(where + ": " + what + " in a file that group or others can read: chmod 600 " + file);
 			}
 		}
 	}

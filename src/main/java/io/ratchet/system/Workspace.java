@@ -6,7 +6,10 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetConfigs;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelRegistry;
+import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.Requirements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Workspace {
+
+	private static final Logger log = LoggerFactory.getLogger(Workspace.class);
 
 	private final RatchetPaths paths;
 
@@ -58,6 +63,31 @@ public class Workspace {
 
 	public Requirements requirements() {
 		return this.requirements.get(this.paths.config().resolve("requirements.yml"));
+	}
+
+	/**
+	 * The requirements a job judges a dataset by ({@link Requirements#requireFor}).
+	 * @throws io.ratchet.requirement.RequirementsException when the file cannot be read, or has no requirements for
+	 * the dataset and does not mark it {@code unmonitored: true}
+	 */
+	public DatasetRequirements requirementsFor(String dataset) {
+		return requirements().requireFor(dataset);
+	}
+
+	/**
+	 * As {@link #requirementsFor}, once at the start of a job: also logs the dataset keys of the requirements file
+	 * that name no dataset (warnings: see {@link Requirements#unknownDatasets}) and that the dataset is unmonitored.
+	 */
+	public DatasetRequirements checkRequirements(String dataset) {
+		Requirements requirements = requirements();
+		DatasetRequirements judged = requirements.requireFor(dataset);
+		requirements.unknownDatasets(DatasetConfigs.names(this.paths.config()),
+				this.paths.config().resolve("datasets") + "/").forEach((warning) -> log.warn("{}", warning));
+		if (requirements.isUnmonitored(dataset)) {
+			log.warn("Dataset {} is marked unmonitored ({}): its figures are stored and reported, nothing is judged",
+					dataset, requirements.at(dataset));
+		}
+		return judged;
 	}
 
 	/** The folder of one run's report: {@code reports/<job>/<run>/}. */

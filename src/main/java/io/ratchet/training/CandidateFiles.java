@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.ratchet.data.AtomicFiles;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelDefinition;
@@ -55,7 +55,7 @@ public final class CandidateFiles {
 					ModelVersion placed = new ModelVersion(aside.name(), aside.version(), aside.dataset(), aside.task(),
 							aside.kind(), aside.sha256(), target, aside.definition());
 					ModelCases.write(placed, dataset, false);
-					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+					AtomicFiles.move(temp, target); // durable: a model version is never lost or half-written
 				}
 				finally {
 					Files.deleteIfExists(temp);

@@ -99,7 +99,7 @@ class AlertSmtpsTests {
 		greenMail.getUserManager().getUser("alerts").setPassword("s3cret");
 
 		// then
-		await().atMost(Duration.ofSeconds(15)).until(() -> "SENT".equals(this.jdbc
+		await().atMost(Duration.ofMinutes(3)).until(() -> "SENT".equals(this.jdbc
 			.sql("SELECT status FROM alert_outbox WHERE run_id = ?").param(runId).query(String.class).single()));
 		assertThat(this.alerts.deliverPending().sent()).isZero();
 		assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();

@@ -195,6 +195,22 @@ class CommandLineTests {
 	}
 
 	@Test
+	void aFromAfterToExitsTwoSayingSoBeforeAnythingRuns() {
+		// given
+		long runs = this.jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE").query(Long.class).single();
+
+		// when
+		int exit = this.commandLine.run("backtest", "--dataset", "churn", "--from", "2026-08", "--to", "2026-02");
+
+		// then
+		assertThat(exit).isEqualTo(CommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("ratchet backtest: --from 2026-08 is after --to "
+				+ "2026-02: no month lies between them (the first month comes first: --from 2026-02 --to 2026-08)");
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE").query(Long.class).single()).isEqualTo(runs);
+	}
+
+	@Test
 	void modelCasesAreWrittenForAHandWrittenModelKeptUnlessReplacedAndChecked() throws Exception {
 		// given: a model written by hand, without cases
 		Path models = root.resolve("config/models");

@@ -38,6 +38,38 @@ class AtomicFilesTests {
 	}
 
 	@Test
+	void aReadOnlyFileIsReplacedDurablyAndKeepsItsMode() throws IOException {
+		// given: a file its owner made read-only (the content is forced to disk through a read-only handle)
+		Path target = this.dir.resolve("churn-logit-v1.json");
+		Files.writeString(target, "{}");
+		Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
+
+		// when
+		AtomicFiles.write(target, "{\"version\": 2}");
+
+		// then
+		assertThat(target).hasContent("{\"version\": 2}");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("r--r--r--");
+		assertThat(leftovers()).isZero();
+	}
+
+	@Test
+	void aDurableMoveBetweenFoldersReplacesTheTarget() throws IOException {
+		// given: an incoming file, and a file of the same name already processed
+		Path incoming = Files.createDirectories(this.dir.resolve("incoming"));
+		Path processed = Files.createDirectories(this.dir.resolve("processed"));
+		Path file = Files.writeString(incoming.resolve("2024-03.csv"), "new");
+		Files.writeString(processed.resolve("2024-03.csv"), "old");
+
+		// when
+		AtomicFiles.move(file, processed.resolve("2024-03.csv"));
+
+		// then
+		assertThat(processed.resolve("2024-03.csv")).hasContent("new");
+		assertThat(incoming).isEmptyDirectory();
+	}
+
+	@Test
 	void aRefusedOrFailedWriteLeavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
 		// given
 		Path target = this.dir.resolve("requirements.yml");

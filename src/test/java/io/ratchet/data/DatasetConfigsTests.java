@@ -207,8 +207,40 @@ class DatasetConfigsTests {
 
 		// when / then
 		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
-			.withMessageStartingWith(file + " line 4: ")
-			.withMessageContaining("'" + pattern + "'");
+			.withMessageStartingWith(file + " line 4: date.format: '" + pattern + "'");
+	}
+
+	@Test
+	void anUnsupportedDateFormatSaysWhichFieldAndWhy() throws IOException {
+		// given: a T not quoted, and a month without its day
+		Path letter = write("churn", CHURN.replace("format: yyyy-MM-dd", "format: yyyy-MM-ddTHH:mm"));
+		Path month = write("bikes", CHURN.replace("churn", "bikes").replace("format: yyyy-MM-dd", "format: yyyy-MM"));
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(letter))
+			.withMessage(letter + " line 4: date.format: 'yyyy-MM-ddTHH:mm' is not a date pattern: Unknown pattern "
+					+ "letter: T (letters as in Java's DateTimeFormatter, e.g. yyyy-MM-dd, dd/MM/yyyy or yyyy-MM-dd "
+					+ "HH:mm:ss; quote other letters: yyyy-MM-dd'T'HH:mm)");
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(month))
+			.withMessage(month + " line 4: date.format: 'yyyy-MM' does not give a whole date (year, month and day of "
+					+ "month), e.g. yyyy-MM-dd");
+	}
+
+	@Test
+	void aDateFormatWithATimeOfDayReadsTheDateOfEachTimestamp() throws IOException {
+		// given: timestamps, with and without an offset
+		Path plain = write("churn", CHURN.replace("format: yyyy-MM-dd", "format: yyyy-MM-dd HH:mm:ss"));
+		Path offset = write("bikes",
+				CHURN.replace("churn", "bikes").replace("format: yyyy-MM-dd", "format: \"dd/MM/yyyy'T'HH:mmXXX\""));
+
+		// when
+		RowParser.DateParser seconds = new RowParser.DateParser(DatasetConfigs.load(plain).dateFormat());
+		RowParser.DateParser zoned = new RowParser.DateParser(DatasetConfigs.load(offset).dateFormat());
+
+		// then: the date as written
+		assertThat(seconds.parse("2024-03-05 23:45:00")).isEqualTo(java.time.LocalDate.of(2024, 3, 5));
+		assertThat(seconds.parse("2024-03-05")).isNull();
+		assertThat(zoned.parse("05/03/2024T23:30+02:00")).isEqualTo(java.time.LocalDate.of(2024, 3, 5));
 	}
 
 	@Test

@@ -87,7 +87,8 @@ class RealDataImportTests {
 		assertThat(months.lastKey()).isEqualTo(YearMonth.of(2017, 6));
 		ReadStats total = readBack(weather, datasetDir);
 		assertThat(total).isEqualTo(new ReadStats(145460, 145460, 0, 3267));
-		assertThat(millis).as("import time in ms").isLessThan(5000);
+		// (how long it took is printed, not asserted: a test must not fail because the machine is busy)
+		System.out.printf("weather-aus import: %d rows in %d ms%n", result.rows(), millis);
 	}
 
 	private static ReadStats readBack(DatasetConfig dataset, Path datasetDir) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.ratchet.PostgresTestDatabase;
+import io.ratchet.security.EmbeddedDatabase;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -59,9 +60,12 @@ record FaultDatabase(String vendor, String url, List<String> settings) {
 
 	JdbcClient client() {
 		try {
-			SimpleDriverDataSource source = new SimpleDriverDataSource(java.sql.DriverManager.getDriver(this.url),
-					this.url, "postgresql".equals(this.vendor) ? user() : "sa",
-					"postgresql".equals(this.vendor) ? password() : "");
+			String[] credentials = credentials();
+			// Ratchet's migrations keep an embedded database open until their process ends (DB_CLOSE_DELAY=-1): this
+			// JVM must not keep it open until it ends (its files would outlive the test's folder)
+			String url = EmbeddedDatabase.fileOf(this.url).isPresent() ? this.url + ";DB_CLOSE_DELAY=0" : this.url;
+			SimpleDriverDataSource source = new SimpleDriverDataSource(java.sql.DriverManager.getDriver(url), url,
+					credentials[0], credentials[1]);
 			return JdbcClient.create(source);
 		}
 		catch (java.sql.SQLException ex) {
@@ -71,8 +75,7 @@ record FaultDatabase(String vendor, String url, List<String> settings) {
 
 	/** Makes every table with Ratchet's migrations, as a first process would. */
 	void migrate() {
-		String[] credentials = "postgresql".equals(this.vendor) ? new String[] { user(), password() }
-				: new String[] { "sa", "" };
+		String[] credentials = credentials();
 		var flyway = org.flywaydb.core.Flyway.configure()
 			.dataSource(this.url, credentials[0], credentials[1])
 			.locations("classpath:db/migration/common", "classpath:db/migration/" + this.vendor);
@@ -80,6 +83,21 @@ record FaultDatabase(String vendor, String url, List<String> settings) {
 			flyway.schemas(schema());
 		}
 		flyway.load().migrate();
+	}
+
+	/**
+	 * PostgreSQL: the test server's user; an H2 file: its administrator, with the password Ratchet generates beside
+	 * the file on first use (the test generates it first, as the first process would); an H2 TCP server of the test's
+	 * own: {@code sa} without a password.
+	 */
+	private String[] credentials() {
+		if ("postgresql".equals(this.vendor)) {
+			return new String[] { user(), password() };
+		}
+		if (EmbeddedDatabase.fileOf(this.url).isPresent()) {
+			return new String[] { EmbeddedDatabase.ADMIN, EmbeddedDatabase.of(this.url).adminPassword() };
+		}
+		return new String[] { "sa", "" };
 	}
 
 	/** Whether the job repository's tables exist yet (a process killed during start-up may not have made them). */

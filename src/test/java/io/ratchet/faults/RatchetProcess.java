@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * working folder of its own (so the project's {@code config/application.yml} is not read). Its output (stdout and
  * stderr merged) is collected line by line so that a test can wait for a point of the run and kill it there.
  */
-final class RatchetProcess {
+public final class RatchetProcess {
 
 	/** The application jar that {@code mvn package} builds before failsafe runs the integration tests. */
 	static final Path JAR = Path.of("target/ratchet.jar").toAbsolutePath();
@@ -43,12 +43,27 @@ final class RatchetProcess {
 	 * @param prefix words before {@code java}, e.g. a shell with {@code ulimit -f}, or an empty list
 	 * @param environment extra environment variables
 	 */
-	static RatchetProcess start(Path dir, List<String> prefix, Map<String, String> environment, List<String> args) {
+	public static RatchetProcess start(Path dir, List<String> prefix, Map<String, String> environment, List<String> args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		// C1 only: faster start-up on a busy CI machine, and a run long enough to be killed in the middle
 		command.addAll(List.of("-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
 		command.addAll(args);
+		return launch(command, dir, environment);
+	}
+
+	/**
+	 * Starts {@code jobs/ratchet args} of a workspace, as a user does: the script's umask and JVM options, in the
+	 * workspace's root (where it {@code cd}s).
+	 */
+	public static RatchetProcess script(Path workspace, Map<String, String> environment, List<String> args) {
+		List<String> command = new ArrayList<>();
+		command.add(workspace.resolve("jobs/ratchet").toString());
+		command.addAll(args);
+		return launch(command, workspace, environment);
+	}
+
+	private static RatchetProcess launch(List<String> command, Path dir, Map<String, String> environment) {
 		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
 		builder.environment().putAll(environment);
 		try {
@@ -57,6 +72,16 @@ final class RatchetProcess {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The process id ({@code jobs/ratchet} execs java: the JVM's). */
+	public long pid() {
+		return this.process.pid();
+	}
+
+	/** SIGTERM, as systemd stops the daemon. */
+	public void terminate() {
+		this.process.destroy();
 	}
 
 	private void pump() {
@@ -75,24 +100,24 @@ final class RatchetProcess {
 	}
 
 	/** Waits until a line matches or the process ends; {@code true} when a line matched. */
-	boolean awaitLine(Predicate<String> match, Duration timeout) {
+	public boolean awaitLine(Predicate<String> match, Duration timeout) {
 		await().atMost(timeout).pollInterval(Duration.ofMillis(20))
 			.until(() -> anyLine(match) || !this.process.isAlive());
 		return anyLine(match);
 	}
 
 	/** Whether a line printed so far matches. */
-	boolean printed(Predicate<String> match) {
+	public boolean printed(Predicate<String> match) {
 		return anyLine(match);
 	}
 
 	/** SIGSTOP: the process is held where it is (alive, its connections and claims open) until {@link #resume()}. */
-	void suspend() {
+	public void suspend() {
 		signal("STOP");
 	}
 
 	/** SIGCONT: a held process goes on. */
-	void resume() {
+	public void resume() {
 		signal("CONT");
 	}
 
@@ -118,18 +143,18 @@ final class RatchetProcess {
 		}
 	}
 
-	boolean alive() {
+	public boolean alive() {
 		return this.process.isAlive();
 	}
 
 	/** kill -9: {@link Process#destroyForcibly()} sends SIGKILL on Linux; waits until the process is gone. */
-	void kill() {
+	public void kill() {
 		this.process.destroyForcibly();
 		waitFor(Duration.ofSeconds(30));
 	}
 
 	/** Waits for the end of the process and returns its exit code; kills it and fails when it takes too long. */
-	int waitFor(Duration timeout) {
+	public int waitFor(Duration timeout) {
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				this.process.destroyForcibly();
@@ -144,7 +169,7 @@ final class RatchetProcess {
 		}
 	}
 
-	String output() {
+	public String output() {
 		synchronized (this.lines) {
 			return String.join("\n", this.lines);
 		}

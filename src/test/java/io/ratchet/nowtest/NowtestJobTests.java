@@ -8,9 +8,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 import io.ratchet.run.RunFinished;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +63,7 @@ class NowtestJobTests {
 		registry.add("ratchet.nowtest.zone", () -> "Europe/Paris");
 		registry.add("ratchet.nowtest.datasets.toy.window", () -> "10d");
 		registry.add("ratchet.nowtest.datasets.toy.label-delay", () -> "2d");
+		registry.add("ratchet.alerts.recipients.toy", () -> "toy-team@example.com");
 	}
 
 	@Autowired
@@ -212,6 +216,78 @@ class NowtestJobTests {
 			.param(runId)
 			.query(Double.class)
 			.single()).isGreaterThan(0.5);
+	}
+
+	@Test
+	void aWindowWithoutLabelledRowsStillJudgesDriftAlertsOnItAndWritesItsReport() throws Exception {
+		// given: March drifts (x moved by 1.5 standard deviations), and every row of the 10-day window is within the
+		// 15-day label delay: nothing to compute a metric on, everything to measure drift on
+		toy.config(20, "    psi: {max: 0.2}\n");
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.months(YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
+
+		// when
+		JobExecution execution = start(LocalDate.of(2024, 3, 31), 10, 15);
+
+		// then: the metrics are insufficient data, the drift a breach, and the run a breach
+		assertThat(execution.getAllFailureExceptions()).isEmpty();
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("BREACH");
+		long runId = execution.getJobInstance().getInstanceId();
+		assertNoLabelRunJudged(runId);
+	}
+
+	@Test
+	void aWindowWithoutLabelledRowsWhoseReportFailedRestartsToItsReportAndAlert() throws Exception {
+		// given: as above, and the report folder cannot be made (a file stands where reports/nowtest/ goes)
+		toy.config(20, "    psi: {max: 0.2}\n");
+		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.months(YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
+		Path blocker = toy.reports().resolve("nowtest");
+		FileSystemUtils.deleteRecursively(blocker);
+		Files.createDirectories(toy.reports());
+		Files.writeString(blocker, "in the way");
+		JobExecution failed;
+		try {
+			failed = start(LocalDate.of(2024, 3, 31), 10, 15);
+		}
+		finally {
+			Files.delete(blocker);
+		}
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+		// when
+		JobExecution restarted = this.jobOperator.restart(failed);
+
+		// then
+		assertThat(restarted.getAllFailureExceptions()).isEmpty();
+		assertThat(restarted.getExitStatus().getExitCode()).isEqualTo("BREACH");
+		assertNoLabelRunJudged(failed.getJobInstance().getInstanceId());
+	}
+
+	/** A no-label run's metric verdict, drift breach, report and alert (one .eml, on the drift). */
+	private void assertNoLabelRunJudged(long runId) throws Exception {
+		assertThat(this.jdbc.sql("SELECT metric_verdict || ' ' || drift_verdict FROM nowtest_window WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.single()).isEqualTo("INSUFFICIENT_DATA BREACH");
+		assertThat(window(runId, "rows_scored")).isZero();
+		assertThat(window(runId, "rows_awaiting_label")).isEqualTo(50);
+		assertThat(this.jdbc.sql("SELECT verdict FROM run WHERE id = ?").param(runId).query(String.class).single())
+			.isEqualTo("BREACH");
+		Path report = toy.reports().resolve("nowtest").resolve(Long.toString(runId));
+		assertThat(report.resolve("index.html")).content().contains("INSUFFICIENT").contains("psi");
+		assertThat(report.resolve("metrics.csv")).exists();
+		assertThat(Files.readAllLines(report.resolve("drift.csv"))).anyMatch((line) -> line.contains(",x,psi,"));
+		List<Path> mails;
+		try (var outbox = Files.list(toy.reports().resolve("outbox"))) {
+			mails = outbox.filter((file) -> file.getFileName().toString().startsWith(runId + "-")).toList();
+		}
+		assertThat(mails).singleElement();
+		try (var in = Files.newInputStream(mails.get(0))) {
+			MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
+			assertThat(mail.getSubject()).startsWith("[ratchet] toy:").contains("psi");
+		}
 	}
 
 	@Test

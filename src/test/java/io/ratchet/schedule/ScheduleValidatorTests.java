@@ -64,6 +64,26 @@ class ScheduleValidatorTests {
 	}
 
 	@Test
+	void aCronForADateThatNeverComesIsRefusedNamingItsEntry() {
+		// given: valid cron syntax, but 31 February and a year gone by match no date from now on
+		ScheduleProperties properties = properties("UTC",
+				new ScheduleProperties.Entry("leap", "backtest", "churn", "0 0 2 31 2 ?", null),
+				new ScheduleProperties.Entry("past", "nowtest", "churn", "0 0 2 * * ? 2020", "Europe/Paris"),
+				new ScheduleProperties.Entry("far", "nowtest", "churn", "0 0 3 1 1 ? 2099", null));
+
+		// when / then
+		assertThatExceptionOfType(ScheduleConfigException.class)
+			.isThrownBy(() -> ScheduleValidator.check(properties, this.jobs))
+			.satisfies((ex) -> assertThat(ex.problems()).containsExactly(
+					"ratchet.schedule.jobs[0].cron: '0 0 2 31 2 ?' of entry 'leap' never fires: no date from now on "
+							+ "matches it in UTC (e.g. a 31 February, or a year gone by), so Quartz would refuse its "
+							+ "trigger",
+					"ratchet.schedule.jobs[1].cron: '0 0 2 * * ? 2020' of entry 'past' never fires: no date from now "
+							+ "on matches it in Europe/Paris (e.g. a 31 February, or a year gone by), so Quartz would "
+							+ "refuse its trigger"));
+	}
+
+	@Test
 	void aMissingCronIsNamed() {
 		// given
 		ScheduleProperties properties = properties("UTC",

@@ -157,6 +157,99 @@ class SecretsPolicyTests {
 		assertThat(SecretsPolicy.isCredential("app.client-secret")).isTrue();
 		assertThat(SecretsPolicy.isCredential("ratchet.http.credentials-file")).isFalse();
 		assertThat(SecretsPolicy.isCredential("spring.datasource.username")).isFalse();
+		assertThat(SecretsPolicy.isCredential("spring.datasource.pass-word")).isTrue();
+		assertThat(SecretsPolicy.isCredential("SPRING.DATASOURCE.PASSWORD")).isTrue();
+		assertThat(SecretsPolicy.isCredential("spring.mail.properties[mail.smtp.password]")).isTrue();
+		assertThat(SecretsPolicy.isCredential("app.db.pwd")).isTrue();
+	}
+
+	@Test
+	void aLiteralDefaultInAPlaceholderIsRefused() throws IOException {
+		// given: hunter2 is used whenever NOT_SET is not set
+		StandardEnvironment environment = withYaml(this.project.resolve("config/application.yml"), """
+				spring:
+				  datasource:
+				    password: "${NOT_SET:hunter2}"
+				""");
+		// then
+		assertThat(SecretsPolicy.problems(environment, this.project)).singleElement().asString()
+			.startsWith(this.project.toRealPath().resolve("config/application.yml") + " line 3: ")
+			.contains("spring.datasource.password has a literal default in ${NOT_SET:...}")
+			.doesNotContain("hunter2");
+	}
+
+	@Test
+	void aPlaceholderNamingAPropertyWrittenLiterallyIsRefused() throws IOException {
+		// given
+		StandardEnvironment environment = withYaml(this.project.resolve("config/application.yml"), """
+				db:
+				  pw: hunter2
+				spring:
+				  datasource:
+				    password: ${db.pw}
+				""");
+		// then
+		assertThat(SecretsPolicy.problems(environment, this.project)).singleElement().asString()
+			.contains(" line 5: ", "spring.datasource.password names db.pw, which is written literally");
+	}
+
+	@Test
+	void placeholdersWithoutALiteralBehindThemAreFine() throws IOException {
+		// given
+		StandardEnvironment environment = withYaml(this.project.resolve("config/application.yml"), """
+				spring:
+				  datasource:
+				    password: ${DB_PASSWORD:${OTHER_PASSWORD:}}
+				  mail:
+				    password: ${SMTP_PASSWORD}
+				""");
+		// then
+		assertThat(SecretsPolicy.problems(environment, this.project)).isEmpty();
+	}
+
+	@Test
+	void aPasswordUnderAnotherSpellingOfTheSamePropertyIsRefused() throws IOException {
+		// given: Spring binds pass-word, PASSWORD and Pass_Word... to password (relaxed binding)
+		StandardEnvironment environment = withYaml(this.project.resolve("config/application.yml"), """
+				spring:
+				  datasource:
+				    pass-word: hunter2
+				ratchet:
+				  http:
+				    pass-word: hunter2
+				  mail:
+				    PASSWORD: hunter2
+				""");
+		// then
+		assertThat(SecretsPolicy.problems(environment, this.project)).hasSize(3)
+			.anySatisfy((p) -> assertThat(p).contains(" line 3: ", "spring.datasource.pass-word is written literally",
+					"SPRING_DATASOURCE_PASSWORD"))
+			.anySatisfy((p) -> assertThat(p).contains(" line 6: ", "ratchet.http.pass-word is written literally",
+					"RATCHET_HTTP_PASSWORD"))
+			.anySatisfy((p) -> assertThat(p).contains(" line 8: ", "ratchet.mail.PASSWORD is written literally"));
+	}
+
+	@Test
+	void aPasswordInsideADatabaseUrlIsRefused() throws IOException {
+		// given
+		StandardEnvironment environment = withYaml(this.project.resolve("config/application.yml"), """
+				spring:
+				  datasource:
+				    url: jdbc:h2:file:./.ratchet/db/ratchet;AUTO_SERVER=TRUE;PASSWORD=hunter2
+				other:
+				  url: jdbc:postgresql://db:5432/ratchet?user=ratchet&password=hunter2
+				  smtp: smtps://ratchet:hunter2@mail.example.com
+				  fine: jdbc:postgresql://db:5432/ratchet?user=ratchet&password=${PGPASSWORD}
+				  also-fine: https://example.com/?q=1
+				""");
+		// then
+		assertThat(SecretsPolicy.problems(environment, this.project)).hasSize(3)
+			.anySatisfy((p) -> assertThat(p).contains(" line 3: ", "spring.datasource.url carries a password inside a URL",
+					"PASSWORD= parameter"))
+			.anySatisfy((p) -> assertThat(p).contains(" line 5: ", "other.url carries a password inside a URL"))
+			.anySatisfy((p) -> assertThat(p).contains(" line 6: ", "other.smtp carries a password inside a URL",
+					"user:password@"))
+			.allSatisfy((p) -> assertThat(p).doesNotContain("hunter2"));
 	}
 
 	private static StandardEnvironment withYaml(Path file, String yaml) throws IOException {

@@ -1,0 +1,163 @@
+package io.ratchet.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.ratchet.TestPaths;
+import io.ratchet.demo.DemoGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The jobs and {@code config/requirements.yml} on the demo: a typo in the dataset key once hid every requirement and
+ * sent an all-clear; now the back-test, now-test and challenge refuse the dataset (exit 2, the file and the keys
+ * found named once, nothing run, nothing sent), a dataset marked unmonitored runs unjudged with a warning, and a key
+ * naming no dataset is a warning printed once, before the table.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class RequirementsCommandTests {
+
+	@TempDir
+	static Path root;
+
+	@DynamicPropertySource
+	static void paths(DynamicPropertyRegistry registry) {
+		TestPaths.register(registry, () -> root);
+	}
+
+	@Autowired
+	CommandLine commandLine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private PrintStream originalOut;
+
+	private PrintStream originalErr;
+
+	private String demoRequirements;
+
+	@BeforeEach
+	void capture() throws IOException {
+		if (!Files.exists(root.resolve("config/datasets/churn.yml"))) {
+			DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
+		}
+		this.demoRequirements = Files.readString(requirements());
+		this.originalOut = System.out;
+		this.originalErr = System.err;
+		// the console log (warnings) writes to System.out as it is at each message, so it is captured too
+		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	@AfterEach
+	void restore() throws IOException {
+		System.setOut(this.originalOut);
+		System.setErr(this.originalErr);
+		Files.writeString(requirements(), this.demoRequirements);
+	}
+
+	@Test
+	void aTypoInTheDatasetKeyIsRefusedByTheBacktestNowtestAndChallengeWithExitTwoAndNothingSent() throws IOException {
+		// given: "chrun:" for "churn:", as in the report (the demo breaches late: it would have been a false PASS)
+		Files.writeString(requirements(), this.demoRequirements.replaceFirst("(?m)^churn:", "chrun:"));
+		long runsBefore = count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
+
+		for (String job : new String[] { "backtest", "nowtest", "challenge" }) {
+			this.out.reset();
+			this.err.reset();
+
+			// when
+			int exit = this.commandLine.run(job, "--dataset", "churn");
+
+			// then: exit 2, the file, the keys found and the way out told once on the error stream, nothing else
+			String error = this.err.toString(StandardCharsets.UTF_8);
+			assertThat(exit).as(job + ": " + error).isEqualTo(CommandLine.USAGE);
+			assertThat(error).startsWith("ratchet " + job + ": " + requirements()
+					+ " has no requirements for dataset \"churn\"; the dataset keys found there: \"chrun\" (line 1)")
+				.contains("\"chrun\" looks like a misspelling of \"churn\"")
+				.contains("\"churn: {unmonitored: true}\"")
+				.doesNotContain("usage:");
+			assertThat(occurrences(error, "has no requirements")).isEqualTo(1);
+			assertThat(this.out.toString(StandardCharsets.UTF_8)).as(job).isEmpty();
+		}
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(runsBefore);
+		assertThat(count("SELECT COUNT(*) FROM alert_outbox")).isZero();
+		assertThat(root.resolve("reports/outbox")).doesNotExist();
+	}
+
+	@Test
+	void aDatasetMarkedUnmonitoredIsBackTestedUnjudgedWithAWarning() throws IOException {
+		// given
+		Files.writeString(requirements(), "churn: {unmonitored: true}   # figures only, for now\n");
+
+		// when
+		int exit = this.commandLine.run("backtest", "--dataset", "churn", "--from", "2026-07");
+
+		// then
+		String output = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(output + this.err).isEqualTo(CommandLine.OK);
+		assertThat(output).contains("Dataset churn is marked unmonitored (" + requirements() + " line 1)")
+			.contains("Verdict: PASS");
+		assertThat(output.indexOf("marked unmonitored")).isLessThan(output.indexOf("Back-test run"));
+	}
+
+	@Test
+	void aKeyNamingNoDatasetIsAWarningPrintedOnceBeforeTheTable() throws IOException {
+		// given: the demo's requirements, and a stale entry for a dataset that is gone
+		Files.writeString(requirements(), this.demoRequirements + "bookings-old:\n  monthly:\n    roc_auc: {min: 0.7}\n");
+
+		// when
+		int exit = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2026-02");
+
+		// then: the run goes on (another dataset's stale key does not stop it), with one warning before the table
+		String output = this.out.toString(StandardCharsets.UTF_8);
+		assertThat(exit).as(output + this.err).isEqualTo(CommandLine.OK);
+		String warning = "\"bookings-old\" names no dataset under " + root.resolve("config/datasets") + "/ (datasets: "
+				+ "churn); its requirements apply to nothing";
+		assertThat(output).contains(warning);
+		assertThat(occurrences(output, warning)).isEqualTo(1);
+		assertThat(output.indexOf(warning)).isLessThan(output.indexOf("Back-test run"));
+	}
+
+	private static Path requirements() {
+		return root.resolve("config/requirements.yml");
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).query(Long.class).single();
+	}
+
+	private static int occurrences(String text, String part) {
+		Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+		int found = 0;
+		while (matcher.find()) {
+			found++;
+		}
+		return found;
+	}
+
+}
