@@ -226,7 +226,8 @@ public class OnnxScorerBenchmark {
 		List<OnnxModel.Column> mapped = new ArrayList<>();
 		columns.keySet().forEach((feature) -> mapped.add(new OnnxModel.Value(feature)));
 		return OnnxFixtures.write(folder, "bench-gbt-onnx", "1", dataset, graph,
-				List.of(new OnnxModel.Input("input", OnnxModel.ElementType.FLOAT, mapped)), new OnnxModel.Output("p", 0));
+				List.of(new OnnxModel.Input("input", OnnxModel.ElementType.FLOAT, mapped)),
+				new OnnxModel.Output("p", 0));
 	}
 
 	private static long[] longs(List<Long> values) {

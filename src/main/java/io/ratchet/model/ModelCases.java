@@ -182,7 +182,8 @@ public final class ModelCases {
 		text.append("# Regression cases of model ").append(version.key()).append(" (")
 			.append(version.file().getFileName()).append("), outputs recorded when the version was made.\n");
 		text.append(SHA_PREFIX).append(version.sha256()).append('\n');
-		text.append("# An empty cell is a missing value. A case passes when |got - expected| <= ").append(tolerance(version))
+		text.append("# An empty cell is a missing value. A case passes when |got - expected| <= ")
+			.append(tolerance(version))
 			.append(" * max(1, |expected|).\n");
 		List<String> features = version.features();
 		try (CSVPrinter printer = new CSVPrinter(text, WRITE)) {

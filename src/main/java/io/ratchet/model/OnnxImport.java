@@ -242,7 +242,8 @@ public final class OnnxImport {
 				.toList();
 			if (tensors.size() != 1) {
 				throw new ModelFileException(source, 0, "cannot tell which output is the score: the graph has "
-						+ tensors.size() + " float or double tensor outputs (its outputs: " + OnnxScorer.describe(outputs)
+						+ tensors.size() + " float or double tensor outputs (its outputs: "
+						+ OnnxScorer.describe(outputs)
 						+ "); name it with --output name[:column]");
 			}
 			name = tensors.get(0);
@@ -295,7 +296,8 @@ public final class OnnxImport {
 		private List<OnnxModel.Input> given(Map<String, NodeInfo> graph, List<String> requested) {
 			if (graph.size() != 1) {
 				throw error("--inputs lists the columns of one input, but the graph has " + graph.size() + " ("
-						+ OnnxScorer.describe(graph) + "); name each input after a dataset column instead, or write the mapping"
+						+ OnnxScorer.describe(graph) + "); name each input after a dataset column instead, or write the"
+						+ " mapping"
 						+ " in the model file (see src/main/java/io/ratchet/model/README.md)");
 			}
 			NodeInfo node = graph.values().iterator().next();
@@ -386,7 +388,8 @@ public final class OnnxImport {
 		private Feature feature(String name) {
 			int index = this.dataset.featureIndex(name);
 			if (index < 0) {
-				throw error("\"" + name + "\" is not a feature of dataset \"" + this.dataset.name() + "\" (its features: "
+				throw error("\"" + name + "\" is not a feature of dataset \"" + this.dataset.name()
+						+ "\" (its features: "
 						+ String.join(", ", this.dataset.features().stream().map(Feature::name).toList()) + ")");
 			}
 			return this.dataset.features().get(index);

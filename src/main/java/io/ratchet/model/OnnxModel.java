@@ -56,7 +56,8 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 		for (int i = 0; i < inputs.size(); i++) {
 			Input input = inputs.get(i);
 			if (!names.add(input.name())) {
-				throw new InvalidModelException("/inputs/" + i + "/name", "input \"" + input.name() + "\" is given twice");
+				throw new InvalidModelException("/inputs/" + i + "/name",
+						"input \"" + input.name() + "\" is given twice");
 			}
 			for (int c = 0; c < input.columns().size(); c++) {
 				Column column = input.columns().get(c);
@@ -203,8 +204,8 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 			Set<String> seen = new HashSet<>();
 			for (int i = 0; i < levels.size(); i++) {
 				if (levels.get(i).isEmpty()) {
-					throw new InvalidModelException("/codes/" + i, "a level must not be empty (an empty cell is a missing"
-							+ " value)");
+					throw new InvalidModelException("/codes/" + i,
+							"a level must not be empty (an empty cell is a missing value)");
 				}
 				if (!seen.add(levels.get(i))) {
 					throw new InvalidModelException("/codes/" + i, "level \"" + levels.get(i) + "\" is given twice");

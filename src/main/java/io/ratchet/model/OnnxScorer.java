@@ -170,7 +170,9 @@ final class OnnxScorer implements Scorer {
 		}
 		for (int r = 0; r < n; r++) {
 			double score = scores[r];
-			if (Double.isNaN(score) ? !allowNaN : this.binary ? !(score >= 0 && score <= 1) : Double.isInfinite(score)) {
+			boolean bad = Double.isNaN(score) ? !allowNaN
+					: this.binary ? !(score >= 0 && score <= 1) : Double.isInfinite(score);
+			if (bad) {
 				throw badScore(score, rows.get(r).line());
 			}
 		}

@@ -15,7 +15,8 @@ import io.ratchet.model.ModelVersion;
 
 /**
  * The paired rows of an evidence run: its months read again from the dataset's month files and scored by both
- * models (a block of rows at a time), one pass per month. Unlabelled rows are left out, rejected rows too (as the back-test did).
+ * models (a block of rows at a time), one pass per month. Unlabelled rows are left out, rejected rows too (as the
+ * back-test did).
  */
 final class PairedScoring {
 
@@ -35,7 +36,8 @@ final class PairedScoring {
 							+ " is gone; run the back-test again");
 				}
 				int index = m;
-				BlockScorer blocks = scorers.blocks((row, scores) -> rows.add(row.label(), scores[0], scores[1], index));
+				BlockScorer blocks = scorers.blocks(
+						(row, scores) -> rows.add(row.label(), scores[0], scores[1], index));
 				reader.read(file, month, (row) -> {
 					if (row.labelled()) {
 						blocks.add(row);
