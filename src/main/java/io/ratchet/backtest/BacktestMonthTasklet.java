@@ -13,6 +13,7 @@ import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.model.LoggedScorer;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
@@ -20,6 +21,7 @@ import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
@@ -56,12 +58,15 @@ class BacktestMonthTasklet implements Tasklet {
 
 	private final FeatureMeanStore featureMeans;
 
+	private final LoggedPredictionsStore loggedPredictions;
+
 	BacktestMonthTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
-			FeatureMeanStore featureMeans) {
+			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
 		this.featureMeans = featureMeans;
+		this.loggedPredictions = loggedPredictions;
 	}
 
 	@Override
@@ -84,9 +89,15 @@ class BacktestMonthTasklet implements Tasklet {
 		}
 		int count = models.size();
 		Scorer[] scorers = new Scorer[count];
+		// a model whose scores are logged: a row without one is counted, never scored as something
+		LoggedScorer[] logged = new LoggedScorer[count];
 		MetricAccumulator[] accumulators = new MetricAccumulator[count];
 		for (int i = 0; i < count; i++) {
-			scorers[i] = models.get(i).bind(dataset);
+			scorers[i] = models.get(i).bind(dataset, this.workspace.datasetDir(dataset.name()));
+			if (scorers[i] instanceof LoggedScorer loggedScorer) {
+				logged[i] = loggedScorer;
+				loggedScorer.countBetween(month.atDay(1), month.atEndOfMonth());
+			}
 			accumulators[i] = Accumulators.create(dataset.task(), run.threshold());
 		}
 
@@ -100,7 +111,14 @@ class BacktestMonthTasklet implements Tasklet {
 				double label = row.label();
 				means.add(row);
 				for (int i = 0; i < count; i++) {
-					accumulators[i].add(scorers[i].score(row), label);
+					double score = scorers[i].score(row);
+					if (logged[i] != null) {
+						logged[i].count(row, score, row.labelled());
+						if (Double.isNaN(score)) {
+							continue;
+						}
+					}
+					accumulators[i].add(score, label);
 				}
 			}, rejects);
 		}
@@ -121,6 +139,14 @@ class BacktestMonthTasklet implements Tasklet {
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
 		this.featureMeans.save(run.runId(), month.toString(), means);
+		List<LoggedPredictionsStore.StoredCoverage> coverages = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			if (logged[i] != null) {
+				coverages.add(new LoggedPredictionsStore.StoredCoverage(ids.get(i), month.toString(),
+						logged[i].coverage()));
+			}
+		}
+		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages);
 		// StepContribution can add only one read at a time; the month is one unit, so count on the step itself.
 		step.setReadCount(step.getReadCount() + stats.accepted());
 		contribution.incrementWriteCount(stats.accepted());

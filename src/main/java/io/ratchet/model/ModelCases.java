@@ -41,6 +41,9 @@ import org.apache.commons.csv.CSVRecord;
  * {@code expected} may be {@code NaN} or {@code Infinity}. A case matches when both are the same non-finite value or
  * {@code |got - expected| <= }{@value #TOLERANCE}{@code  * max(1, |expected|)}: the scorers are deterministic, so any
  * larger change is a real change.
+ * <p>
+ * A {@link LoggedModel} has none: its scores are read, not computed ({@link LoggedModel#NO_CASES}). Checking its cases
+ * passes with that note ({@link CaseCheck#skipped()}); writing them is refused with it.
  */
 public final class ModelCases {
 
@@ -179,6 +182,10 @@ public final class ModelCases {
 	 */
 	public static Path write(ModelVersion version, DatasetConfig dataset, boolean replace) {
 		Path file = fileFor(version);
+		if (version.definition() instanceof LoggedModel) {
+			throw new ModelCasesException(file, 0, "model " + version.key() + " has no regression cases: "
+					+ LoggedModel.NO_CASES);
+		}
 		if (!replace && Files.exists(file)) {
 			throw new ModelCasesException(file, 0, "model " + version.key() + " already has regression cases; they"
 					+ " are recorded once, when the version is made (replace them only knowingly: --replace)");
@@ -285,6 +292,9 @@ public final class ModelCases {
 	 * @throws ModelCasesException when the cases file is missing or corrupt (mismatches are in the result)
 	 */
 	public static CaseCheck check(ModelVersion version, DatasetConfig dataset) {
+		if (version.definition() instanceof LoggedModel) {
+			return CaseCheck.skipped(version.key(), LoggedModel.NO_CASES);
+		}
 		List<ModelCase> cases = read(version);
 		Scorer scorer = version.bind(dataset);
 		List<CaseCheck.Mismatch> mismatches = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.ratchet.model;
 
+import io.ratchet.data.PredictionLogColumns;
 import io.ratchet.data.Task;
 
 import java.io.IOException;
@@ -77,8 +78,13 @@ public final class ModelFiles {
 		root.put("dataset", dataset);
 		root.put("task", task.key());
 		root.put("kind", definition.kind());
-		root.put("link", definition.link().key());
-		if (definition instanceof LinearModel linear) {
+		if (!(definition instanceof LoggedModel)) {
+			root.put("link", definition.link().key()); // logged scores are what the task says: no link written
+		}
+		if (definition instanceof LoggedModel logged) {
+			writeLogged(logged, root);
+		}
+		else if (definition instanceof LinearModel linear) {
 			root.put("intercept", linear.intercept());
 			ArrayNode terms = root.putArray("terms");
 			for (LinearModel.Term term : linear.terms()) {
@@ -114,6 +120,17 @@ public final class ModelFiles {
 		return StrictJson.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
 	}
 
+	private static void writeLogged(LoggedModel logged, ObjectNode root) {
+		if (logged.column() != null) {
+			root.put("column", logged.column());
+			return;
+		}
+		ObjectNode log = root.putObject("log");
+		logged.log().idColumns().forEach(log.putArray("id")::add);
+		log.put("timestamp", logged.log().timestamp());
+		log.put("score", logged.log().score());
+	}
+
 	private static void write(TreeEnsemble.Node node, ObjectNode json) {
 		json.put("id", node.id());
 		if (node instanceof TreeEnsemble.Leaf leaf) {
@@ -136,7 +153,12 @@ public final class ModelFiles {
 
 	/** A model file as written; {@code null} means absent. */
 	record FileJson(String format, String name, String version, String dataset, String task, String kind, String link,
-			Double intercept, List<TermJson> terms, Double base, List<TreeJson> trees, Map<String, Object> training) {
+			Double intercept, List<TermJson> terms, Double base, List<TreeJson> trees, Map<String, Object> training,
+			String column, LogJson log) {
+	}
+
+	/** A logged model's prediction log as written: its column names, each optional. */
+	record LogJson(List<String> id, String timestamp, String score) {
 	}
 
 	/** A term as written; which fields apply depends on {@code type}. */
@@ -181,7 +203,10 @@ public final class ModelFiles {
 				default -> throw error("/task", "unknown task \"" + taskText + "\" (expected binary or regression)");
 			};
 			String kind = required(json.kind(), "/kind");
-			String linkText = required(json.link(), "/link");
+			Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
+			// logged scores are what the task says (probabilities or values): their link may be left out
+			String linkText = (json.link() == null && LoggedModel.KIND.equals(kind)) ? expected.key()
+					: required(json.link(), "/link");
 			Link link;
 			try {
 				link = Link.fromKey(linkText);
@@ -189,15 +214,19 @@ public final class ModelFiles {
 			catch (IllegalArgumentException ex) {
 				throw error("/link", ex.getMessage());
 			}
-			Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
 			if (link != expected) {
 				throw error("/link", "a " + task.key() + " model needs link " + expected.key() + ", not " + link.key());
+			}
+			if (!LoggedModel.KIND.equals(kind)) {
+				notAllowed(json.column(), "/column", "a " + kind + " model (a logged model's score column)");
+				notAllowed(json.log(), "/log", "a " + kind + " model (a logged model's prediction log)");
 			}
 			ModelDefinition definition = switch (kind) {
 				case LinearModel.KIND -> linear(json, link);
 				case TreeEnsemble.KIND -> ensemble(json, link);
-				default -> throw error("/kind", "unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + " or "
-						+ TreeEnsemble.KIND + ")");
+				case LoggedModel.KIND -> logged(json, link);
+				default -> throw error("/kind", "unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + ", "
+						+ TreeEnsemble.KIND + " or " + LoggedModel.KIND + ")");
 			};
 			return new ModelVersion(name, version, dataset, task, kind, sha256(this.bytes), this.file, definition);
 		}
@@ -255,6 +284,32 @@ public final class ModelFiles {
 				trees.add(build(at, () -> new TreeEnsemble.Tree(nodes)));
 			}
 			return build("", () -> new TreeEnsemble(link, base, trees, json.training()));
+		}
+
+		private LoggedModel logged(FileJson json, Link link) {
+			String what = "a logged model (its scores are read, not computed)";
+			notAllowed(json.intercept(), "/intercept", what);
+			notAllowed(json.terms(), "/terms", what);
+			notAllowed(json.base(), "/base", what);
+			notAllowed(json.trees(), "/trees", what);
+			PredictionLogColumns log = null;
+			if (json.log() != null) {
+				LogJson given = json.log();
+				List<String> ids = (given.id() != null) ? given.id() : List.of("id");
+				String timestamp = (given.timestamp() != null) ? given.timestamp() : PredictionLogColumns.TIMESTAMP;
+				String score = (given.score() != null) ? given.score() : PredictionLogColumns.SCORE;
+				if (ids.stream().anyMatch(String::isBlank) || timestamp.isBlank() || score.isBlank()) {
+					throw error("/log", "a column name must not be empty");
+				}
+				try {
+					log = new PredictionLogColumns(ids, timestamp, score);
+				}
+				catch (IllegalArgumentException ex) {
+					throw error("/log", ex.getMessage());
+				}
+			}
+			PredictionLogColumns columns = log;
+			return build("", () -> new LoggedModel(link, json.column(), columns, json.training()));
 		}
 
 		private TreeEnsemble.Node node(NodeJson json, String at) {

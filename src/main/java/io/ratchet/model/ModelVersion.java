@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param version the version, e.g. {@code 1}
  * @param dataset the dataset the model scores
  * @param task binary (a probability) or regression (a value)
- * @param kind {@code linear} or {@code tree-ensemble}, as in {@link ModelDefinition#kind()}
+ * @param kind {@code linear}, {@code tree-ensemble} or {@code logged}, as in {@link ModelDefinition#kind()}
  * @param sha256 the SHA-256 of the file's bytes, lower-case hex
  * @param file the file it was read from (for messages)
  * @param definition the numbers and structure
@@ -64,9 +64,18 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 	/**
 	 * Compiles the model against the dataset's feature order.
 	 * @throws ModelFileException (naming the model file) when the model is for another dataset or task, or reads a
-	 * feature the dataset lacks or reads it as the other type
+	 * feature the dataset lacks or reads it as the other type, or is a logged model that reads a prediction log (it
+	 * needs {@link #bind(DatasetConfig, Path)})
 	 */
 	public Scorer bind(DatasetConfig dataset) {
+		return bind(dataset, null);
+	}
+
+	/**
+	 * As {@link #bind(DatasetConfig)}, with the dataset's folder ({@code historical-data/<name>}), where a logged
+	 * model's prediction log is kept. A logged model gives a new {@link LoggedScorer} on every call: one per pass.
+	 */
+	public Scorer bind(DatasetConfig dataset, Path datasetDir) {
 		if (!this.dataset.equals(dataset.name())) {
 			throw bindError("model " + key() + " is for dataset \"" + this.dataset + "\", not \"" + dataset.name()
 					+ "\"");
@@ -88,6 +97,9 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 						+ " but dataset \"" + dataset.name() + "\"" + from(dataset) + " declares it "
 						+ declared.key());
 			}
+		}
+		if (this.definition instanceof LoggedModel logged) {
+			return LoggedScorer.bind(this, logged, dataset, datasetDir);
 		}
 		if (this.definition instanceof LinearModel linear) {
 			return new LinearScorer(linear, dataset::featureIndex);

@@ -22,6 +22,7 @@ import io.ratchet.drift.DriftResult;
 import io.ratchet.drift.NumericSample;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.model.LoggedScorer;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
@@ -34,6 +35,7 @@ import io.ratchet.requirement.DriftStatistic;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.RequirementsException;
 import io.ratchet.requirement.Verdict;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
@@ -84,9 +86,13 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private final FeatureMeanStore featureMeans;
 
+	private final LoggedPredictionsStore loggedPredictions;
+
 	NowtestScoreTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, NowtestStore store,
-			NowtestProperties properties, double threshold, FeatureMeanStore featureMeans) {
+			NowtestProperties properties, double threshold, FeatureMeanStore featureMeans,
+			LoggedPredictionsStore loggedPredictions) {
 		this.featureMeans = featureMeans;
+		this.loggedPredictions = loggedPredictions;
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
@@ -113,6 +119,8 @@ class NowtestScoreTasklet implements Tasklet {
 		int count = models.size();
 		long[] ids = new long[count];
 		Scorer[] scorers = new Scorer[count];
+		// a model whose scores are logged: a row without one is counted, never scored as something
+		LoggedScorer[] logged = new LoggedScorer[count];
 		MetricAccumulator[] accumulators = new MetricAccumulator[count];
 		ModelVersion champion = null;
 		int championIndex = 0;
@@ -121,7 +129,11 @@ class NowtestScoreTasklet implements Tasklet {
 			ids[i] = this.modelVersions.register(model);
 			String role = registry.role(dataset.name(), model.key());
 			this.results.recordRunModel(runId, ids[i], role);
-			scorers[i] = model.bind(dataset);
+			scorers[i] = model.bind(dataset, datasetDir);
+			if (scorers[i] instanceof LoggedScorer loggedScorer) {
+				logged[i] = loggedScorer;
+				loggedScorer.countBetween(window.start(), window.asOf());
+			}
 			accumulators[i] = Accumulators.create(dataset.task(), this.threshold);
 			if ("champion".equals(role) && champion == null) {
 				champion = model;
@@ -179,9 +191,13 @@ class NowtestScoreTasklet implements Tasklet {
 					counts.inWindow++;
 					windowProfile.add(row);
 					windowMeans.add(row);
+					boolean judged = !window.awaitingLabel(row.date()) && row.labelled();
 					for (int i = 0; i < count; i++) {
 						scores[i] = scorers[i].score(row);
 						windowScores[i].add(scores[i]);
+						if (logged[i] != null) {
+							logged[i].count(row, scores[i], judged);
+						}
 					}
 					if (window.awaitingLabel(row.date())) {
 						counts.awaiting++;
@@ -192,7 +208,9 @@ class NowtestScoreTasklet implements Tasklet {
 					else {
 						counts.scored++;
 						for (int i = 0; i < count; i++) {
-							accumulators[i].add(scores[i], row.label());
+							if (logged[i] == null || !Double.isNaN(scores[i])) {
+								accumulators[i].add(scores[i], row.label());
+							}
 						}
 					}
 				}, rejects);
@@ -258,6 +276,13 @@ class NowtestScoreTasklet implements Tasklet {
 					referenceRows, reference.description(), counts.inWindow);
 		}
 		this.store.saveDrift(runId, driftValues, driftBreaches);
+		List<LoggedPredictionsStore.StoredCoverage> coverages = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			if (logged[i] != null) {
+				coverages.add(new LoggedPredictionsStore.StoredCoverage(ids[i], ResultsStore.ALL, logged[i].coverage()));
+			}
+		}
+		this.loggedPredictions.saveCoverage(runId, ResultsStore.ALL, coverages);
 		referenceMeans.forEach((month, means) -> this.featureMeans.save(runId, month.toString(), means));
 		this.featureMeans.save(runId, ResultsStore.ALL, windowMeans);
 

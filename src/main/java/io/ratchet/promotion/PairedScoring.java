@@ -13,7 +13,8 @@ import io.ratchet.model.Scorer;
 
 /**
  * The paired rows of an evidence run: its months read again from the dataset's month files and scored by both
- * models, one pass per month. Unlabelled rows are left out, rejected rows too (as the back-test did).
+ * models, one pass per month. Unlabelled rows are left out, rejected rows too (as the back-test did), and rows a
+ * logged model has no logged score for (the back-test left them out of its metrics).
  */
 final class PairedScoring {
 
@@ -34,7 +35,11 @@ final class PairedScoring {
 			int index = m;
 			reader.read(file, month, (row) -> {
 				if (row.labelled()) {
-					rows.add(row.label(), champion.score(row), candidate.score(row), index);
+					double a = champion.score(row);
+					double b = candidate.score(row);
+					if (!Double.isNaN(a) && !Double.isNaN(b)) {
+						rows.add(row.label(), a, b, index);
+					}
 				}
 			}, (rejection) -> {
 			});

@@ -115,8 +115,9 @@ public class PromotionService {
 
 		List<String> months = this.results.partitions(evidenceRunId).stream().map((p) -> p.period().strip())
 			.filter((period) -> !ResultsStore.ALL.equals(period)).toList();
-		PairedRows rows = PairedScoring.score(config, this.workspace.datasetDir(dataset), months, champion.bind(config),
-				candidate.bind(config), evidenceRunId);
+		Path datasetDir = this.workspace.datasetDir(dataset);
+		PairedRows rows = PairedScoring.score(config, datasetDir, months, champion.bind(config, datasetDir),
+				candidate.bind(config, datasetDir), evidenceRunId);
 		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.backtest.threshold());
 		Comparison comparison = null;
 		try {
