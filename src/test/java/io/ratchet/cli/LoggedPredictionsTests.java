@@ -266,6 +266,55 @@ class LoggedPredictionsTests {
 		assertThat(root.resolve("config/models/shop-vendor-v1.cases.csv")).doesNotExist();
 	}
 
+	@Test
+	void aLoggedChampionIsChallengedByTrainedCandidatesAndTheGateExplainsALoggedCandidate() throws Exception {
+		// given: January to March; a search space; a back-test that scored the champion and the logged candidate
+		Shop shop = new Shop(root);
+		shop.create();
+		run("import-predictions", "shop", "shop-log@1", shop.predictionLog().toString());
+		Files.createDirectories(root.resolve("config/search"));
+		Files.writeString(root.resolve("config/search/shop.yml"), "algorithm: logged\npenalty: 1\n"
+				+ "features: {all: all}\nwindow-months: 2\nevaluation-months: 1\n");
+		assertThat(run("backtest", "--dataset", "shop", "--to", "2024-03")).as(output()).isZero();
+
+		// when: the search space asks for a logged model
+		int refused = run("challenge", "--dataset", "shop", "--as-of", "2024-04-01");
+
+		// then: a clear refusal, nothing trained
+		String refusal = output();
+		assertThat(refused).as(refusal).isEqualTo(CommandLine.FAILED);
+		assertThat(refusal).contains("algorithm: a logged-prediction model is not trained by Ratchet (its scores are"
+				+ " logged in production): it can be the champion that trained candidates challenge, never a trained"
+				+ " candidate");
+		assertThat(root.resolve("config/registry.yml")).content().doesNotContain("shop-logistic");
+
+		// when: a search space of logistic candidates, challenging the logged champion
+		Files.writeString(root.resolve("config/search/shop.yml"), "algorithm: logistic\npenalty: 1\n"
+				+ "features: {all: all}\nwindow-months: 2\nevaluation-months: 1\n");
+		int challenged = run("challenge", "--dataset", "shop", "--as-of", "2024-04-02");
+
+		// then: a candidate trained on January and February, ranked against the logged scores of March
+		String challengeOutput = output();
+		assertThat(challenged).as(challengeOutput).isZero();
+		long challengeRun = latestRun("challenge");
+		assertThat(this.jdbc.sql("SELECT champion_key, eval_from, eval_to FROM challenge_run WHERE run_id = ?")
+			.param(challengeRun).query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
+			.containsExactly("shop-vendor@1", "2024-03", "2024-03");
+		assertThat(this.jdbc.sql("SELECT train_from, train_to FROM challenge_candidate WHERE run_id = ?")
+			.param(challengeRun).query((rs, i) -> List.of(rs.getString(1), rs.getString(2))).single())
+			.containsExactly("2024-01", "2024-02");
+
+		// when: the gate, asked about the logged candidate
+		int gate = run("promote", "shop", "shop-log", "1", "--dry-run");
+
+		// then: it is judged like any candidate; its regression cases do not apply and the gate says why
+		String gateOutput = output();
+		assertThat(gate).as(gateOutput).isEqualTo(CommandLine.BREACHED);
+		assertThat(gateOutput).contains("none to run: shop-log@1 is a logged-prediction model, which can be champion"
+				+ " but is never a trained candidate: its scores are logged in production")
+			.containsPattern("(?i)shadow");
+	}
+
 	private int run(String... args) {
 		this.out.reset();
 		return this.commandLine.run(args);
