@@ -252,10 +252,11 @@ class ScoreCommand implements Command {
 			}
 			String logged = (this.unlogged > 0) ? String.format(Locale.ROOT, "; %,d cells of logged models empty (no"
 					+ " logged score)", this.unlogged) : "";
+			String causes = (this.stats.rejected() > 0) ? " (empty score cells; line and cause above)" : "";
 			System.err.printf(Locale.ROOT, "score: %,d rows of %s with %d model%s in %.1f s (%,.0f rows/s): %,d"
-					+ " scored, %,d rejected (empty score cells; line and cause above)%s%n", this.stats.rows(),
-					this.file, this.models.size(), (this.models.size() == 1) ? "" : "s", seconds,
-					this.stats.rows() / seconds, this.stats.accepted(), this.stats.rejected(), logged);
+					+ " scored, %,d rejected%s%s%n", this.stats.rows(), this.file, this.models.size(),
+					(this.models.size() == 1) ? "" : "s", seconds, this.stats.rows() / seconds,
+					this.stats.accepted(), this.stats.rejected(), causes, logged);
 			if (target != null) {
 				out.println("Wrote " + target + ": " + this.stats.rows() + " rows, " + this.models.size()
 						+ " model" + ((this.models.size() == 1) ? "" : "s") + ", " + this.stats.rejected()
