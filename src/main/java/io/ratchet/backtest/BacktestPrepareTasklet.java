@@ -9,6 +9,7 @@ import java.util.SortedMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFiles;
+import io.ratchet.model.CaseCheck;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelRegistry;
@@ -126,7 +127,11 @@ class BacktestPrepareTasklet implements Tasklet {
 		for (String key : keys) {
 			ModelVersion model = catalogue.get(key);
 			model.bind(dataset, this.workspace.datasetDir(dataset.name()));
-			ModelCases.verify(model, dataset); // its regression cases first: a model scoring differently is refused
+			// its regression cases first: a model scoring differently is refused
+			CaseCheck check = ModelCases.verify(model, dataset);
+			if (check.skipped() != null) {
+				log.info("model {}: no regression cases to run: {}", model.key(), check.skipped());
+			}
 			if (seen.add(model.key())) {
 				models.add(model);
 			}

@@ -264,6 +264,17 @@ class LoggedPredictionsTests {
 		assertThat(write).isZero();
 		assertThat(output()).contains("No regression cases for shop-vendor@1").contains("nothing written");
 		assertThat(root.resolve("config/models/shop-vendor-v1.cases.csv")).doesNotExist();
+
+		// when: a prediction log offered for a model that has none
+		int column = run("import-predictions", "shop", "shop-vendor@1", shop.predictionLog().toString());
+		int computed = run("import-predictions", "shop", "shop-logit@1", shop.predictionLog().toString());
+
+		// then
+		assertThat(column).isEqualTo(CommandLine.USAGE);
+		assertThat(computed).isEqualTo(CommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("shop-vendor@1 reads its logged scores from the"
+				+ " dataset's column vendor_score: they come with the data (jobs/import)")
+			.contains("shop-logit@1 is a linear model: Ratchet computes its scores");
 	}
 
 	@Test
