@@ -78,6 +78,9 @@ public final class ModelFiles {
 		root.put("task", task.key());
 		root.put("kind", definition.kind());
 		root.put("link", definition.link().key());
+		if (definition instanceof TreeEnsemble ensemble && ensemble.arithmetic() != TreeEnsemble.Arithmetic.FLOAT64) {
+			root.put("arithmetic", ensemble.arithmetic().key());
+		}
 		if (definition instanceof LinearModel linear) {
 			root.put("intercept", linear.intercept());
 			ArrayNode terms = root.putArray("terms");
@@ -136,7 +139,7 @@ public final class ModelFiles {
 
 	/** A model file as written; {@code null} means absent. */
 	record FileJson(String format, String name, String version, String dataset, String task, String kind, String link,
-			Double intercept, List<TermJson> terms, Double base, List<TreeJson> trees, Map<String, Object> training) {
+			String arithmetic, Double intercept, List<TermJson> terms, Double base, List<TreeJson> trees, Map<String, Object> training) {
 	}
 
 	/** A term as written; which fields apply depends on {@code type}. */
@@ -189,20 +192,21 @@ public final class ModelFiles {
 			catch (IllegalArgumentException ex) {
 				throw error("/link", ex.getMessage());
 			}
-			Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
-			if (link != expected) {
-				throw error("/link", "a " + task.key() + " model needs link " + expected.key() + ", not " + link.key());
-			}
 			ModelDefinition definition = switch (kind) {
 				case LinearModel.KIND -> linear(json, link);
 				case TreeEnsemble.KIND -> ensemble(json, link);
 				default -> throw error("/kind", "unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + " or "
 						+ TreeEnsemble.KIND + ")");
 			};
+			String mismatch = ModelVersion.linkMismatch(task, definition);
+			if (mismatch != null) {
+				throw error("/link", mismatch);
+			}
 			return new ModelVersion(name, version, dataset, task, kind, sha256(this.bytes), this.file, definition);
 		}
 
 		private LinearModel linear(FileJson json, Link link) {
+			notAllowed(json.arithmetic(), "/arithmetic", "a linear model");
 			notAllowed(json.base(), "/base", "a linear model");
 			notAllowed(json.trees(), "/trees", "a linear model");
 			double intercept = required(json.intercept(), "/intercept");
@@ -243,6 +247,16 @@ public final class ModelFiles {
 			notAllowed(json.intercept(), "/intercept", "a tree ensemble");
 			notAllowed(json.terms(), "/terms", "a tree ensemble");
 			double base = required(json.base(), "/base");
+			TreeEnsemble.Arithmetic arithmetic = TreeEnsemble.Arithmetic.FLOAT64;
+			if (json.arithmetic() != null) {
+				arithmetic = switch (json.arithmetic()) {
+					case "float64" -> TreeEnsemble.Arithmetic.FLOAT64;
+					case "float32" -> TreeEnsemble.Arithmetic.FLOAT32;
+					default -> throw error("/arithmetic", "\"arithmetic\" must be float64 or float32, not \""
+							+ json.arithmetic() + "\"");
+				};
+			}
+			TreeEnsemble.Arithmetic chosen = arithmetic;
 			List<TreeJson> treesJson = required(json.trees(), "/trees");
 			List<TreeEnsemble.Tree> trees = new ArrayList<>();
 			for (int t = 0; t < treesJson.size(); t++) {
@@ -254,7 +268,7 @@ public final class ModelFiles {
 				}
 				trees.add(build(at, () -> new TreeEnsemble.Tree(nodes)));
 			}
-			return build("", () -> new TreeEnsemble(link, base, trees, json.training()));
+			return build("", () -> new TreeEnsemble(link, base, trees, json.training(), chosen));
 		}
 
 		private TreeEnsemble.Node node(NodeJson json, String at) {

@@ -44,11 +44,28 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 			throw new IllegalArgumentException("kind \"" + kind + "\" does not match the definition's \""
 					+ definition.kind() + "\"");
 		}
-		Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
-		if (definition.link() != expected) {
-			throw new IllegalArgumentException("a " + task.key() + " model needs link " + expected.key() + ", not "
-					+ definition.link().key());
+		String mismatch = linkMismatch(task, definition);
+		if (mismatch != null) {
+			throw new IllegalArgumentException(mismatch);
 		}
+	}
+
+	/**
+	 * Why the definition's link does not suit the task, or {@code null} when it does: a regression model needs the
+	 * identity link; a binary model the logistic link, or the identity link for a tree ensemble that
+	 * {@linkplain TreeEnsemble#averagesProbabilities() averages probabilities} (a random forest).
+	 */
+	static String linkMismatch(Task task, ModelDefinition definition) {
+		Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
+		if (definition.link() == expected) {
+			return null;
+		}
+		if (task == Task.BINARY && definition instanceof TreeEnsemble ensemble) {
+			return ensemble.averagesProbabilities() ? null
+					: "a binary model needs link logistic, or link identity for a forest whose sum is a probability"
+							+ " (base and leaves >= 0, base plus the largest leaf of each tree <= 1)";
+		}
+		return "a " + task.key() + " model needs link " + expected.key() + ", not " + definition.link().key();
 	}
 
 	/** {@code name@version}, e.g. {@code churn-logit@1}. */
@@ -92,7 +109,12 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 		if (this.definition instanceof LinearModel linear) {
 			return new LinearScorer(linear, dataset::featureIndex);
 		}
-		return new TreeScorer((TreeEnsemble) this.definition, dataset::featureIndex);
+		Scorer trees = new TreeScorer((TreeEnsemble) this.definition, dataset::featureIndex);
+		if (this.task == Task.BINARY && this.definition.link() == Link.IDENTITY) {
+			// an average of probabilities may round a few ulps past 1
+			return (row) -> Math.min(1.0, trees.score(row));
+		}
+		return trees;
 	}
 
 	private ModelFileException bindError(String reason) {
