@@ -13,9 +13,10 @@ import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.model.BlockScorer;
+import io.ratchet.model.BoundModels;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.model.Scorer;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
@@ -83,10 +84,8 @@ class BacktestMonthTasklet implements Tasklet {
 			ids.add(this.modelVersions.register(model));
 		}
 		int count = models.size();
-		Scorer[] scorers = new Scorer[count];
 		MetricAccumulator[] accumulators = new MetricAccumulator[count];
 		for (int i = 0; i < count; i++) {
-			scorers[i] = models.get(i).bind(dataset);
 			accumulators[i] = Accumulators.create(dataset.task(), run.threshold());
 		}
 
@@ -95,14 +94,19 @@ class BacktestMonthTasklet implements Tasklet {
 		// each numeric feature's mean, for the report's drift charts (one more sum per feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);
 		ReadStats stats;
-		try (RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
-			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
-				double label = row.label();
-				means.add(row);
+		try (BoundModels scorers = BoundModels.bind(models, dataset);
+				RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
+			// rows are scored a block at a time (one call per block for an ONNX model), in file order
+			BlockScorer blocks = scorers.blocks((row, scores) -> {
 				for (int i = 0; i < count; i++) {
-					accumulators[i].add(scorers[i].score(row), label);
+					accumulators[i].add(scores[i], row.label());
 				}
+			});
+			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
+				means.add(row);
+				blocks.add(row);
 			}, rejects);
+			blocks.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

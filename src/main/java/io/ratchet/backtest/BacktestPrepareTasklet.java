@@ -127,7 +127,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String key : keys) {
 			ModelVersion model = catalogue.get(key);
-			model.bind(dataset);
+			model.bind(dataset).close(); // fits the dataset (and for ONNX, its file and graph)
 			ModelCases.verify(model, dataset); // its regression cases first: a model scoring differently is refused
 			if (seen.add(model.key())) {
 				models.add(model);

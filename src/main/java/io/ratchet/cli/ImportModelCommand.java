@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * against the dataset, with its regression cases beside it ({@link ModelCases}). An existing file is never
  * overwritten: a changed model needs a new version. With {@code --candidate} the version joins the dataset's
  * candidates in {@code config/registry.yml}; the champion changes only through {@code jobs/promote}. On any error
- * nothing is written or registered.
+ * nothing is written or registered. With {@code --format onnx} (or a file ending in {@code .onnx}) it imports an
+ * ONNX model instead ({@link OnnxModelImport}).
  */
 @Component
 class ImportModelCommand implements Command {
@@ -37,17 +38,33 @@ class ImportModelCommand implements Command {
 	@Override
 	public String usage() {
 		return "import-model <dataset> <model-file> [--format " + ModelFormat.keys()
-				+ "] [--version V] [--name N] [--candidate]";
+				+ "] [--version V] [--name N] [--candidate]\n"
+				+ "       import-model <dataset> <model.onnx> [--format onnx] [--name N] [--version V]"
+				+ " [--inputs col1,col2,...] [--codes 'feature=a,b;...'] [--output name[:column]]";
 	}
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("version", "format", "name"), Set.of("candidate"));
+		Options options = Options.parse(args, Set.of("version", "format", "name", "inputs", "codes", "output"),
+				Set.of("candidate"));
 		if (options.positional().size() != 2) {
 			throw new UsageException("give a dataset and a model file");
 		}
 		String version = (options.get("version") != null) ? Names.version(options.get("version")) : "1";
 		String name = (options.get("name") != null) ? Names.model(options.get("name")) : null;
+		Path given = Path.of(options.positional().get(1));
+		if (OnnxModelImport.wanted(options, given)) {
+			if (options.flag("candidate")) {
+				throw new UsageException("--candidate is not yet supported for ONNX models: register the version in "
+						+ "config/registry.yml");
+			}
+			if (!Files.isRegularFile(given)) {
+				throw new UsageException("no such file: " + given);
+			}
+			return OnnxModelImport.run(options, this.workspace.dataset(Names.dataset(options.positional().get(0))),
+					given, version, this.workspace.paths().config().resolve("models"), out);
+		}
+		OnnxModelImport.refuseOptions(options);
 		ModelFormat format = null;
 		if (options.get("format") != null) {
 			try {

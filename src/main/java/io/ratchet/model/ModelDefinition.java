@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numbers and structure of a model version, apart from its identity: a {@link LinearModel} or a
- * {@link TreeEnsemble}. Definitions are immutable and validated when built.
+ * The numbers and structure of a model version, apart from its identity: a {@link LinearModel}, a
+ * {@link TreeEnsemble} or an {@link OnnxModel}. Definitions are immutable and validated when built.
  */
-public sealed interface ModelDefinition permits LinearModel, TreeEnsemble {
+public sealed interface ModelDefinition permits LinearModel, TreeEnsemble, OnnxModel {
 
-	/** The {@code kind} written in model files: {@code linear} or {@code tree-ensemble}. */
+	/** The {@code kind} written in model files: {@code linear}, {@code tree-ensemble} or {@code onnx}. */
 	String kind();
 
 	/** How the raw sum becomes the prediction. */

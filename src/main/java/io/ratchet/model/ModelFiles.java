@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads and writes model files ({@code config/models/*.json}, format {@value #FORMAT}). Reading is strict: a syntax
  * error, an unknown or duplicate field, a value of the wrong type, a missing field, an explicit {@code null}, an
- * unknown format, task, kind or link, a non-finite number, a zero scale or a malformed tree are all errors naming the
- * file and, where there is one, the line.
+ * unknown format, task, kind or link, a non-finite number, a zero scale, a malformed tree or ONNX input mapping are all
+ * errors naming the file and, where there is one, the line. The ONNX file of a {@code kind: onnx} model is read only
+ * when the model is bound ({@link ModelVersion#bind}), where its SHA-256 is checked.
  */
 public final class ModelFiles {
 
@@ -77,7 +78,12 @@ public final class ModelFiles {
 		root.put("dataset", dataset);
 		root.put("task", task.key());
 		root.put("kind", definition.kind());
-		root.put("link", definition.link().key());
+		if (definition instanceof OnnxModel onnx) {
+			OnnxModelJson.write(onnx, root); // no link: the graph computes the prediction
+		}
+		else {
+			root.put("link", definition.link().key());
+		}
 		if (definition instanceof TreeEnsemble ensemble && ensemble.arithmetic() != TreeEnsemble.Arithmetic.FLOAT64) {
 			root.put("arithmetic", ensemble.arithmetic().key());
 		}
@@ -102,8 +108,7 @@ public final class ModelFiles {
 				}
 			}
 		}
-		else {
-			TreeEnsemble ensemble = (TreeEnsemble) definition;
+		else if (definition instanceof TreeEnsemble ensemble) {
 			root.put("base", ensemble.base());
 			ArrayNode trees = root.putArray("trees");
 			for (TreeEnsemble.Tree tree : ensemble.trees()) {
@@ -139,7 +144,9 @@ public final class ModelFiles {
 
 	/** A model file as written; {@code null} means absent. */
 	record FileJson(String format, String name, String version, String dataset, String task, String kind, String link,
-			String arithmetic, Double intercept, List<TermJson> terms, Double base, List<TreeJson> trees, Map<String, Object> training) {
+			String arithmetic, Double intercept, List<TermJson> terms, Double base, List<TreeJson> trees,
+			OnnxModelJson.FileJson onnx, List<OnnxModelJson.InputJson> inputs, OnnxModelJson.OutputJson output,
+			Map<String, Object> training) {
 	}
 
 	/** A term as written; which fields apply depends on {@code type}. */
@@ -157,7 +164,7 @@ public final class ModelFiles {
 	}
 
 	/** Checks one bound file and builds the model version, locating every problem in the file. */
-	private static final class Reading {
+	static final class Reading {
 
 		private final byte[] bytes;
 
@@ -184,19 +191,14 @@ public final class ModelFiles {
 				default -> throw error("/task", "unknown task \"" + taskText + "\" (expected binary or regression)");
 			};
 			String kind = required(json.kind(), "/kind");
-			String linkText = required(json.link(), "/link");
-			Link link;
-			try {
-				link = Link.fromKey(linkText);
-			}
-			catch (IllegalArgumentException ex) {
-				throw error("/link", ex.getMessage());
-			}
+			Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
+			Link link = OnnxModel.KIND.equals(kind) ? expected : link(json);
 			ModelDefinition definition = switch (kind) {
 				case LinearModel.KIND -> linear(json, link);
 				case TreeEnsemble.KIND -> ensemble(json, link);
-				default -> throw error("/kind", "unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + " or "
-						+ TreeEnsemble.KIND + ")");
+				case OnnxModel.KIND -> OnnxModelJson.read(json, link, this);
+				default -> throw error("/kind", "unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + ", "
+						+ TreeEnsemble.KIND + " or " + OnnxModel.KIND + ")");
 			};
 			String mismatch = ModelVersion.linkMismatch(task, definition);
 			if (mismatch != null) {
@@ -205,10 +207,23 @@ public final class ModelFiles {
 			return new ModelVersion(name, version, dataset, task, kind, sha256(this.bytes), this.file, definition);
 		}
 
+		private Link link(FileJson json) {
+			String linkText = required(json.link(), "/link");
+			Link link;
+			try {
+				link = Link.fromKey(linkText);
+			}
+			catch (IllegalArgumentException ex) {
+				throw error("/link", ex.getMessage());
+			}
+			return link;
+		}
+
 		private LinearModel linear(FileJson json, Link link) {
 			notAllowed(json.arithmetic(), "/arithmetic", "a linear model");
 			notAllowed(json.base(), "/base", "a linear model");
 			notAllowed(json.trees(), "/trees", "a linear model");
+			OnnxModelJson.notAllowed(json, "a linear model", this);
 			double intercept = required(json.intercept(), "/intercept");
 			List<TermJson> termsJson = required(json.terms(), "/terms");
 			List<LinearModel.Term> terms = new ArrayList<>();
@@ -246,6 +261,7 @@ public final class ModelFiles {
 		private TreeEnsemble ensemble(FileJson json, Link link) {
 			notAllowed(json.intercept(), "/intercept", "a tree ensemble");
 			notAllowed(json.terms(), "/terms", "a tree ensemble");
+			OnnxModelJson.notAllowed(json, "a tree ensemble", this);
 			double base = required(json.base(), "/base");
 			TreeEnsemble.Arithmetic arithmetic = TreeEnsemble.Arithmetic.FLOAT64;
 			if (json.arithmetic() != null) {
@@ -318,7 +334,7 @@ public final class ModelFiles {
 			return value;
 		}
 
-		private <T> T required(T value, String at) {
+		<T> T required(T value, String at) {
 			if (value == null) {
 				String field = at.substring(at.lastIndexOf('/') + 1);
 				String parent = Pointers.parent(at);
@@ -328,13 +344,13 @@ public final class ModelFiles {
 			return value;
 		}
 
-		private void notAllowed(Object value, String at, String what) {
+		void notAllowed(Object value, String at, String what) {
 			if (value != null) {
 				throw error(at, "field \"" + at.substring(at.lastIndexOf('/') + 1) + "\" does not belong in " + what);
 			}
 		}
 
-		private <T> T build(String at, Supplier<T> constructor) {
+		<T> T build(String at, Supplier<T> constructor) {
 			try {
 				return constructor.get();
 			}
@@ -363,7 +379,7 @@ public final class ModelFiles {
 			}
 		}
 
-		private ModelFileException error(String at, String detail) {
+		ModelFileException error(String at, String detail) {
 			return new ModelFileException(this.file, StrictJson.line(StrictJson.JSON, this.bytes, at),
 					Pointers.readable(at) + ": " + detail);
 		}

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param version the version, e.g. {@code 1}
  * @param dataset the dataset the model scores
  * @param task binary (a probability) or regression (a value)
- * @param kind {@code linear} or {@code tree-ensemble}, as in {@link ModelDefinition#kind()}
+ * @param kind {@code linear}, {@code tree-ensemble} or {@code onnx}, as in {@link ModelDefinition#kind()}
  * @param sha256 the SHA-256 of the file's bytes, lower-case hex
  * @param file the file it was read from (for messages)
  * @param definition the numbers and structure
@@ -79,9 +79,12 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 	}
 
 	/**
-	 * Compiles the model against the dataset's feature order.
+	 * Compiles the model against the dataset's feature order. The scorer of an ONNX model holds a session of ONNX
+	 * Runtime: close it when done ({@link Scorer#close()}).
 	 * @throws ModelFileException (naming the model file) when the model is for another dataset or task, or reads a
-	 * feature the dataset lacks or reads it as the other type
+	 * feature the dataset lacks or reads it as the other type; for an ONNX model also (naming the ONNX file) when that
+	 * file is missing, changed since import or corrupt, or (naming the model file) when its mapping does not fit the
+	 * graph's inputs and outputs
 	 */
 	public Scorer bind(DatasetConfig dataset) {
 		if (!this.dataset.equals(dataset.name())) {
@@ -108,6 +111,9 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 		}
 		if (this.definition instanceof LinearModel linear) {
 			return new LinearScorer(linear, dataset::featureIndex);
+		}
+		if (this.definition instanceof OnnxModel onnx) {
+			return OnnxScorer.bind(this, onnx, dataset::featureIndex);
 		}
 		Scorer trees = new TreeScorer((TreeEnsemble) this.definition, dataset::featureIndex);
 		if (this.task == Task.BINARY && this.definition.link() == Link.IDENTITY) {

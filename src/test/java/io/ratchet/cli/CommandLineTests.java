@@ -9,6 +9,7 @@ import java.time.YearMonth;
 
 import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
+import io.ratchet.model.OnnxFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -343,6 +344,57 @@ class CommandLineTests {
 			.contains("unknown model format \"onnx\" (expected xgboost|lightgbm|sklearn-trees|sklearn-linear)");
 		assertThat(Files.readString(registry)).isEqualTo(before);
 		assertThat(root.resolve("config/models").toFile().list()).containsExactlyInAnyOrderElementsOf(modelsBefore);
+	}
+
+	@Test
+	void anOnnxModelIsImportedWithItsMappingAndBackTestedBesideTheChampion() throws Exception {
+		// given: a logistic graph over tenure and one-hot plan (basic, pro), as a converted classifier
+		Path onnx = OnnxFixtures.churnGraph().write(root.resolve("exports/churn-onnx.onnx"));
+		Path models = root.resolve("config/models");
+		try {
+			// when
+			int imported = this.commandLine.run("import-model", "churn", onnx.toString(), "--inputs",
+					"tenure_months,plan=basic,plan=pro", "--version", "7");
+			String importOutput = this.out.toString(StandardCharsets.UTF_8);
+			this.out.reset();
+			int backtest = this.commandLine.run("backtest", "--dataset", "churn", "--models",
+					"churn-logit@1,churn-onnx@7");
+			String backtestOutput = this.out.toString(StandardCharsets.UTF_8);
+
+			// then
+			assertThat(imported).as(importOutput + this.err).isEqualTo(CommandLine.OK);
+			assertThat(importOutput).contains("Wrote " + models.resolve("churn-onnx-v7.json"))
+				.contains("churn-onnx-v7.onnx and its regression cases churn-onnx-v7.cases.csv");
+			assertThat(this.commandLine.run("model-cases", "--check", "churn-onnx@7")).isEqualTo(CommandLine.OK);
+			assertThat(backtest).as(backtestOutput + this.err).isIn(CommandLine.OK, CommandLine.BREACHED);
+			assertThat(backtestOutput).contains("churn-onnx@7");
+			assertThat(this.jdbc.sql("SELECT kind FROM model_version WHERE name = 'churn-onnx'").query(String.class)
+				.single()).isEqualTo("onnx");
+		}
+		finally {
+			for (String suffix : new String[] { ".json", ".onnx", ".cases.csv" }) {
+				Files.deleteIfExists(models.resolve("churn-onnx-v7" + suffix));
+			}
+		}
+	}
+
+	@Test
+	void aCorruptOnnxFileIsRefusedWithExitOneAndOnnxOptionsNeedTheOnnxFormat() throws Exception {
+		// given
+		Path corrupt = Files.writeString(root.resolve("exports-corrupt.onnx"), "not protobuf at all");
+		Path export = Files.writeString(root.resolve("exports-sklearn.json"), "{}");
+
+		// when
+		int code = this.commandLine.run("import-model", "churn", corrupt.toString(), "--inputs", "tenure_months");
+		int misuse = this.commandLine.run("import-model", "churn", export.toString(), "--inputs", "a");
+
+		// then
+		assertThat(code).isEqualTo(CommandLine.FAILED);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(corrupt + ": not a model ONNX Runtime can load");
+		assertThat(root.resolve("config/models/exports-corrupt-v1.json")).doesNotExist();
+		assertThat(misuse).isEqualTo(CommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("--inputs applies to ONNX models only (--format onnx)");
 	}
 
 	@Test
