@@ -86,7 +86,7 @@ class JobClaimsTests {
 	@Test
 	void aClaimFromAnotherHostHoldsUntilItsExpiryThenIsTakenOverWithAMessage() {
 		// given: a claim of another host, renewed a moment ago
-		insert("4242@elsewhere", LocalDateTime.now().minusHours(3), Instant.now().plusSeconds(60));
+		insert("4242@elsewhere", LocalDateTime.now().minusHours(3), Instant.now().plusSeconds(3600));
 
 		// when / then: alive, refused, with its expiry known
 		JobClaims.Claim refused = this.claims.claim("backtest", "dataset=churn");
