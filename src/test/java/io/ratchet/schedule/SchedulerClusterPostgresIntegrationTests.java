@@ -112,10 +112,9 @@ class SchedulerClusterPostgresIntegrationTests {
 		Instant killed = Instant.now();
 
 		// then: the survivor restarts the run (as jobs/restart would) and completes it; every month once
-		patiently().until(() -> count(jdbc, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = "
-				+ bigRun + " AND STATUS = 'COMPLETED'") == 1);
-		List<String> statuses = jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ? "
-				+ "ORDER BY JOB_EXECUTION_ID").param(bigRun).query(String.class).list();
+		patiently().failFast(() -> restartNotFailed(jdbc, bigRun))
+			.until(() -> statuses(jdbc, bigRun).contains("COMPLETED"));
+		List<String> statuses = statuses(jdbc, bigRun);
 		assertThat(statuses).hasSize(2).last().isEqualTo("COMPLETED");
 		assertThat(statuses.get(0)).isIn("FAILED", "ABANDONED");
 		assertThat(count(jdbc, "SELECT COUNT(*) FROM run_partition WHERE run_id = " + bigRun)).isEqualTo(48);
@@ -254,6 +253,23 @@ class SchedulerClusterPostgresIntegrationTests {
 		Daemon daemon = new Daemon(name, process, out);
 		this.daemons.add(daemon);
 		return daemon;
+	}
+
+	/** The statuses of the run's executions, oldest first. */
+	private static List<String> statuses(JdbcClient jdbc, long run) {
+		return jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ? ORDER BY JOB_EXECUTION_ID")
+			.param(run)
+			.query(String.class)
+			.list();
+	}
+
+	/** Fails at once, with the cause, when the run was restarted and the restart failed: no use waiting then. */
+	private static void restartNotFailed(JdbcClient jdbc, long run) {
+		List<String> statuses = statuses(jdbc, run);
+		if (statuses.size() >= 2 && "FAILED".equals(statuses.get(statuses.size() - 1))) {
+			throw new AssertionError("run " + run + " was restarted after the take-over, and the restart failed: "
+					+ jdbc.sql("SELECT failure FROM run WHERE id = ?").param(run).query(String.class).single());
+		}
 	}
 
 	private static ConditionFactory patiently() {
