@@ -269,20 +269,25 @@ class SchedulerClusterPostgresIntegrationTests {
 	}
 
 	/**
-	 * Waits for a condition, failing at once (with the daemon's log line) when a daemon could not start or restart a
+	 * Waits for a condition, failing at once (with the daemon's log entry) when a daemon could not start or restart a
 	 * fire, or a run failed: the condition could not come true then.
 	 */
 	private ConditionFactory patiently() {
 		return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).failFast(() -> {
 			for (Daemon daemon : this.daemons) {
-				daemon.log()
-					.lines()
-					.filter((line) -> line.contains(": could not start") || line.contains(": could not restart")
-							|| line.contains("; fix the cause, then: jobs/restart"))
-					.findFirst()
-					.ifPresent((line) -> {
-						throw new AssertionError("daemon " + daemon.name() + " (log in " + this.logs + "): " + line);
-					});
+				List<String> lines = daemon.log().lines().toList();
+				for (int i = 0; i < lines.size(); i++) {
+					String line = lines.get(i);
+					if (line.contains(": could not start") || line.contains(": could not restart")
+							|| line.contains("; fix the cause, then: jobs/restart")) {
+						int first = i; // the entry may span lines (a failure message with line breaks)
+						while (first > 0 && !lines.get(first).matches("\\d\\d:\\d\\d:\\d\\d .*")) {
+							first--;
+						}
+						throw new AssertionError("daemon " + daemon.name() + " (logs in " + this.logs + "):\n"
+								+ String.join("\n", lines.subList(first, i + 1)));
+					}
+				}
 			}
 		});
 	}
