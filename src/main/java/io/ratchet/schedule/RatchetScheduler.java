@@ -60,6 +60,8 @@ public class RatchetScheduler implements SmartLifecycle {
 	/** The Quartz group of the schedule's jobs and triggers. */
 	public static final String GROUP = "ratchet";
 
+	private static final int SYNCHRONIZE_ATTEMPTS = 3;
+
 	private static final Logger log = LoggerFactory.getLogger(RatchetScheduler.class);
 
 	private final Scheduler scheduler;
@@ -102,7 +104,7 @@ public class RatchetScheduler implements SmartLifecycle {
 		List<CheckedEntry> entries = ScheduleValidator.check(this.properties, this.jobs);
 		this.cluster.checkSingleDaemonOnH2();
 		try {
-			List<PlannedFire> planned = synchronize(entries);
+			List<PlannedFire> planned = synchronizeBesideOthers(entries);
 			reportUnfinished(entries);
 			this.scheduler.start();
 			this.firing = true;
@@ -123,7 +125,7 @@ public class RatchetScheduler implements SmartLifecycle {
 	public synchronized List<PlannedFire> synchronize() {
 		List<CheckedEntry> entries = ScheduleValidator.check(this.properties, this.jobs);
 		try {
-			return synchronize(entries);
+			return synchronizeBesideOthers(entries);
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("cannot store the schedule: " + Failures.describe(ex), ex);
@@ -216,6 +218,27 @@ public class RatchetScheduler implements SmartLifecycle {
 		}
 		catch (JobExecutionNotRunningException ex) {
 			log.debug("{}: run {} ended before it could be stopped", run.entry(), execution.getJobInstance().getInstanceId());
+		}
+	}
+
+	/**
+	 * {@link #synchronize(List)}, again when another daemon of the cluster stored the same job or trigger at the same
+	 * moment: Quartz checks for a row and then inserts it, so two daemons starting together can both find none, and
+	 * the database's unique key refuses the second insert once the first has committed. The next attempt reads what
+	 * the other stored. Any other failure, or the same race three times, is thrown.
+	 */
+	private List<PlannedFire> synchronizeBesideOthers(List<CheckedEntry> entries) throws SchedulerException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return synchronize(entries);
+			}
+			catch (SchedulerException ex) {
+				if (attempt == SYNCHRONIZE_ATTEMPTS || !StoreRace.isRace(ex)) {
+					throw ex;
+				}
+				log.info("Another scheduler stored the schedule at the same moment ({}); reading it again",
+						Failures.describe(ex));
+			}
 		}
 	}
 

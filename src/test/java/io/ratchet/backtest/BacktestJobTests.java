@@ -5,7 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +100,39 @@ class BacktestJobTests {
 		assertThat(report.resolve("metrics.csv")).exists();
 		assertThat(Files.readAllLines(report.resolve("metrics.csv"))).hasSize(1 + 2 * 5);
 		assertThat(Files.readString(report.resolve("index.html"))).contains("PASS").contains("toy-logit@1");
+	}
+
+	@Test
+	void runsStartedAtTheSameMomentAllComplete() throws Exception {
+		// given: four runs of the dataset, released together (as two daemons, or a restart beside a fire, would)
+		int together = 4;
+		CountDownLatch ready = new CountDownLatch(together);
+		CountDownLatch go = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(together);
+		List<Future<JobExecution>> started = new ArrayList<>();
+		try {
+			for (int i = 0; i < together; i++) {
+				started.add(threads.submit(() -> {
+					ready.countDown();
+					go.await();
+					return start("toy", List.of());
+				}));
+			}
+			ready.await();
+
+			// when
+			go.countDown();
+
+			// then: none lost to the database refusing concurrent creation of job or step records
+			for (Future<JobExecution> run : started) {
+				JobExecution execution = run.get();
+				assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
+				assertThat(workerSteps(execution)).isEqualTo(4);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 	@Test
