@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.Workspace;
@@ -88,9 +89,10 @@ class BacktestJobConfiguration {
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
-			BacktestProgressListener backtestProgressListener) {
+			LoggedPredictionsStore loggedPredictions, BacktestProgressListener backtestProgressListener) {
 		return new StepBuilder("backtestMonth", jobRepository)
-			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results, featureMeans), transactionManager)
+			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results, featureMeans, loggedPredictions),
+					transactionManager)
 			.listener(backtestProgressListener)
 			.build();
 	}

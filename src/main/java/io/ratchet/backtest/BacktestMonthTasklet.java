@@ -13,13 +13,16 @@ import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.model.BlockScorer;
+import io.ratchet.model.BoundModels;
+import io.ratchet.model.LoggedScorer;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.model.Scorer;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
@@ -56,12 +59,15 @@ class BacktestMonthTasklet implements Tasklet {
 
 	private final FeatureMeanStore featureMeans;
 
+	private final LoggedPredictionsStore loggedPredictions;
+
 	BacktestMonthTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
-			FeatureMeanStore featureMeans) {
+			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
 		this.featureMeans = featureMeans;
+		this.loggedPredictions = loggedPredictions;
 	}
 
 	@Override
@@ -83,10 +89,8 @@ class BacktestMonthTasklet implements Tasklet {
 			ids.add(this.modelVersions.register(model));
 		}
 		int count = models.size();
-		Scorer[] scorers = new Scorer[count];
 		MetricAccumulator[] accumulators = new MetricAccumulator[count];
 		for (int i = 0; i < count; i++) {
-			scorers[i] = models.get(i).bind(dataset);
 			accumulators[i] = Accumulators.create(dataset.task(), run.threshold());
 		}
 
@@ -95,14 +99,34 @@ class BacktestMonthTasklet implements Tasklet {
 		// each numeric feature's mean, for the report's drift charts (one more sum per feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);
 		ReadStats stats;
-		try (RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
-			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
-				double label = row.label();
-				means.add(row);
-				for (int i = 0; i < count; i++) {
-					accumulators[i].add(scorers[i].score(row), label);
+		// a model whose scores are logged: a row without one is counted, never scored as something
+		LoggedScorer[] logged = new LoggedScorer[count];
+		try (BoundModels scorers = BoundModels.bind(models, dataset, this.workspace.datasetDir(dataset.name()));
+				RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
+			for (int i = 0; i < count; i++) {
+				if (scorers.get(i) instanceof LoggedScorer loggedScorer) {
+					logged[i] = loggedScorer;
+					loggedScorer.countBetween(month.atDay(1), month.atEndOfMonth());
 				}
+			}
+			// rows are scored a block at a time (one call per block for an ONNX model), in file order
+			BlockScorer blocks = scorers.blocks((row, scores) -> {
+				for (int i = 0; i < count; i++) {
+					double score = scores[i];
+					if (logged[i] != null) {
+						logged[i].count(row, score, row.labelled());
+						if (Double.isNaN(score)) {
+							continue;
+						}
+					}
+					accumulators[i].add(score, row.label());
+				}
+			});
+			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
+				means.add(row);
+				blocks.add(row);
 			}, rejects);
+			blocks.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -121,6 +145,14 @@ class BacktestMonthTasklet implements Tasklet {
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
 		this.featureMeans.save(run.runId(), month.toString(), means);
+		List<LoggedPredictionsStore.StoredCoverage> coverages = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			if (logged[i] != null) {
+				coverages.add(new LoggedPredictionsStore.StoredCoverage(ids.get(i), month.toString(),
+						logged[i].coverage()));
+			}
+		}
+		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages);
 		// StepContribution can add only one read at a time; the month is one unit, so count on the step itself.
 		step.setReadCount(step.getReadCount() + stats.accepted());
 		contribution.incrementWriteCount(stats.accepted());

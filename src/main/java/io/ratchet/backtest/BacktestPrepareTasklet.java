@@ -9,6 +9,7 @@ import java.util.SortedMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFiles;
+import io.ratchet.model.CaseCheck;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelRegistry;
@@ -127,8 +128,13 @@ class BacktestPrepareTasklet implements Tasklet {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String key : keys) {
 			ModelVersion model = catalogue.get(key);
-			model.bind(dataset);
-			ModelCases.verify(model, dataset); // its regression cases first: a model scoring differently is refused
+			// fits the dataset (and for ONNX, its file and graph; for a logged model, its prediction log)
+			model.bind(dataset, this.workspace.datasetDir(dataset.name())).close();
+			// its regression cases first: a model scoring differently is refused
+			CaseCheck check = ModelCases.verify(model, dataset);
+			if (check.skipped() != null) {
+				log.info("model {}: no regression cases to run: {}", model.key(), check.skipped());
+			}
 			if (seen.add(model.key())) {
 				models.add(model);
 			}

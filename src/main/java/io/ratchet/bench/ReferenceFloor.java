@@ -26,9 +26,10 @@ import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricValues;
+import io.ratchet.model.BlockScorer;
+import io.ratchet.model.BoundModels;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.model.Scorer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -107,26 +108,29 @@ public final class ReferenceFloor {
 	/** Scores one month file with every model; returns each model's accumulator state. */
 	static byte[][] month(Path file, DatasetConfig dataset, List<ModelVersion> models) {
 		int count = models.size();
-		Scorer[] scorers = new Scorer[count];
 		MetricAccumulator[] accumulators = new MetricAccumulator[count];
 		for (int i = 0; i < count; i++) {
-			scorers[i] = models.get(i).bind(dataset);
 			accumulators[i] = Accumulators.create(dataset.task(), Accumulators.DEFAULT_THRESHOLD);
 		}
 		RecordMapper mapper = null;
-		try (Reader reader = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 1 << 16);
+		try (BoundModels scorers = BoundModels.bind(models, dataset);
+				Reader reader = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 1 << 16);
 				CSVParser parser = CSVFormat.DEFAULT.parse(reader)) {
+			// scored a block at a time, as the back-test does
+			BlockScorer blocks = scorers.blocks((row, scores) -> {
+				for (int i = 0; i < count; i++) {
+					accumulators[i].add(scores[i], row.label());
+				}
+			});
 			long line = 1;
 			for (CSVRecord record : parser) {
 				if (mapper == null) {
 					mapper = new RecordMapper(dataset, record.toList());
 					continue;
 				}
-				Row row = mapper.row(record, ++line);
-				for (int i = 0; i < count; i++) {
-					accumulators[i].add(scorers[i].score(row), row.label());
-				}
+				blocks.add(mapper.row(record, ++line));
 			}
+			blocks.flush();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

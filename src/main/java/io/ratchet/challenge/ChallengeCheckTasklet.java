@@ -1,9 +1,12 @@
 package io.ratchet.challenge;
 
 import io.ratchet.data.DatasetConfig;
+import io.ratchet.model.CaseCheck;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.system.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -14,9 +17,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * First step of a challenge: the dataset must have requirements (or be marked unmonitored) and a champion, and the
  * champion's regression cases must still give their expected outputs (a champion whose outputs changed is refused
- * with the diff: case, expected, got) before anything is trained.
+ * with the diff: case, expected, got) before anything is trained. A champion whose scores are logged in production
+ * (kind logged) has no cases: the challenge trains candidates against its logged scores, and says so.
  */
 class ChallengeCheckTasklet implements Tasklet {
+
+	private static final Logger progress = LoggerFactory.getLogger("io.ratchet.progress");
 
 	private final Workspace workspace;
 
@@ -31,7 +37,12 @@ class ChallengeCheckTasklet implements Tasklet {
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
 		this.workspace.checkRequirements(dataset.name()); // none: nothing to gate a candidate by
 		ModelVersion champion = champion(this.workspace, dataset.name());
-		ModelCases.verify(champion, dataset);
+		CaseCheck check = ModelCases.verify(champion, dataset);
+		if (check.skipped() != null) {
+			progress.info("challenge run {}: the champion {} is a logged-prediction model, which can be champion but"
+					+ " is never a trained candidate: the candidates are trained and compared with its logged scores",
+					job.getJobInstance().getInstanceId(), champion.key());
+		}
 		return RepeatStatus.FINISHED;
 	}
 

@@ -2,24 +2,30 @@ package io.ratchet.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
 import io.ratchet.model.ModelCases;
-import io.ratchet.model.ModelFiles;
+import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.model.SklearnExport;
+import io.ratchet.model.OnnxImport;
+import io.ratchet.model.RegistryWriter;
+import io.ratchet.model.importers.ModelFormat;
+import io.ratchet.model.importers.ModelImport;
 import io.ratchet.system.Workspace;
 
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/import-model <dataset> <export.json> [--version V]}: converts a scikit-learn linear or logistic model,
- * exported as plain JSON (intercept, per-feature impute/center/scale/weight, per-level weights), into a Ratchet model
- * file under {@code config/models/}, checked against the dataset, with its regression cases beside it
- * ({@link ModelCases}). An existing file is never overwritten: a changed model needs a new version.
+ * {@code jobs/import-model <dataset> <file> [--format F] [--version V] [--name N] [--candidate]}: converts a model
+ * of another library ({@link ModelImport}: XGBoost JSON, LightGBM text, a scikit-learn tree dump or linear export;
+ * the format is told from the file when not given) into a Ratchet model file under {@code config/models/}, checked
+ * against the dataset, with its regression cases beside it ({@link ModelCases}). An existing file is never
+ * overwritten: a changed model needs a new version. With {@code --candidate} the version joins the dataset's
+ * candidates in {@code config/registry.yml}; the champion changes only through {@code jobs/promote}. On any error
+ * nothing is written or registered. With {@code --format onnx} (or a file ending in {@code .onnx}) it imports an
+ * ONNX model instead ({@link OnnxModelImport}).
  */
 @Component
 class ImportModelCommand implements Command {
@@ -32,52 +38,95 @@ class ImportModelCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "import-model <dataset> <sklearn-export.json> [--version V]";
+		return "import-model <dataset> <model-file> [--format " + ModelFormat.keys()
+				+ "] [--version V] [--name N] [--candidate]\n"
+				+ "       import-model <dataset> <model.onnx> [--format onnx] [--name N] [--version V]"
+				+ " [--inputs col1,col2,...] [--codes 'feature=a,b;...'] [--output name[:column]] [--candidate]";
 	}
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("version"));
+		Options options = Options.parse(args, Set.of("version", "format", "name", "inputs", "codes", "output"),
+				Set.of("candidate"));
 		if (options.positional().size() != 2) {
-			throw new UsageException("give a dataset and an exported model file");
+			throw new UsageException("give a dataset and a model file");
 		}
-		Names.version(options.get("version"));
-		var dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
-		Path export = Path.of(options.positional().get(1));
-		if (!Files.isRegularFile(export)) {
-			throw new UsageException("no such file: " + export);
+		String version = (options.get("version") != null) ? Names.version(options.get("version")) : "1";
+		String name = (options.get("name") != null) ? Names.model(options.get("name")) : null;
+		Path given = Path.of(options.positional().get(1));
+		Path registry = this.workspace.paths().config().resolve("registry.yml");
+		if (OnnxModelImport.wanted(options, given)) {
+			if (!Files.isRegularFile(given)) {
+				throw new UsageException("no such file: " + given);
+			}
+			var dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
+			if (options.flag("candidate")) {
+				ModelRegistry.load(registry); // a broken registry stops the import before anything is written
+			}
+			OnnxImport.Imported imported = OnnxModelImport.run(options, dataset, given, version,
+					this.workspace.paths().config().resolve("models"), out);
+			return registerOrHint(options, registry, dataset.name(), imported.version(), imported.onnxFile(), out);
 		}
-		String version = (options.get("version") != null) ? options.get("version") : "1";
-		String json = SklearnExport.toRatchetJson(export, dataset.name(), version);
-		try {
-			Path models = Files.createDirectories(this.workspace.paths().config().resolve("models"));
-			Path temp = Files.createTempFile(models, "import-", ".json.tmp");
-			Files.writeString(temp, json);
-			ModelVersion model;
+		OnnxModelImport.refuseOptions(options);
+		ModelFormat format = null;
+		if (options.get("format") != null) {
 			try {
-				model = ModelFiles.load(temp);
-				model.bind(dataset);
+				format = ModelFormat.fromKey(options.get("format"));
 			}
-			finally {
-				Files.deleteIfExists(temp);
+			catch (IllegalArgumentException ex) {
+				throw new UsageException(ex.getMessage() + ", or " + OnnxImport.FORMAT);
 			}
-			Path target = models.resolve(model.name() + "-v" + model.version() + ".json");
-			if (Files.exists(target)) {
-				throw new UsageException(target + " already exists; give the model a new --version");
-			}
-			// the regression cases first (outputs recorded now), so the model never appears without them
-			Path cases = ModelCases.write(new ModelVersion(model.name(), model.version(), model.dataset(),
-					model.task(), model.kind(), model.sha256(), target, model.definition()), dataset, true);
-			Files.writeString(target, json);
-			out.println("Wrote " + target + " (" + model.key() + ", sha256 " + model.sha256()
-					+ ") and its regression cases " + cases.getFileName());
-			out.println("Register it in " + this.workspace.paths().config().resolve("registry.yml")
-					+ " as champion or candidate of " + dataset.name() + ".");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		var dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
+		Path file = Path.of(options.positional().get(1));
+		if (!Files.isRegularFile(file)) {
+			throw new UsageException("no such file: " + file);
+		}
+		ModelImport.Result converted = ModelImport.convert(file, format, dataset, name, version);
+		if (options.flag("candidate")) {
+			ModelRegistry.load(registry); // a broken registry stops the import before anything is written
+		}
+		ModelVersion model = ModelImport.install(converted, this.workspace.paths().config().resolve("models"),
+				dataset);
+		out.println("Imported " + file + " (" + converted.format().key() + ") as " + model.file() + " ("
+				+ model.key() + ", sha256 " + model.sha256() + ") with its regression cases "
+				+ ModelCases.fileFor(model).getFileName());
+		return registerOrHint(options, registry, dataset.name(), model, null, out);
+	}
+
+	/** With {@code --candidate}, registers the version as a candidate of the dataset; otherwise says how to. */
+	private static int registerOrHint(Options options, Path registry, String dataset, ModelVersion model,
+			Path companion, PrintStream out) {
+		if (options.flag("candidate")) {
+			register(registry, dataset, model, companion);
+			out.println("Registered " + model.key() + " as a candidate of " + dataset + " in " + registry
+					+ " (jobs/promote makes it the champion once it passes the gate).");
+		}
+		else {
+			out.println("Register it in " + registry + " as champion or candidate of " + dataset
+					+ ", or import it with --candidate.");
 		}
 		return CommandLine.OK;
+	}
+
+	/** Adds the candidate; when that fails the model's files are removed again, so the import leaves nothing. */
+	private static void register(Path registry, String dataset, ModelVersion model, Path companion) {
+		try {
+			RegistryWriter.addCandidate(registry, dataset, model.key());
+		}
+		catch (RuntimeException ex) {
+			try {
+				Files.deleteIfExists(model.file());
+				Files.deleteIfExists(ModelCases.fileFor(model));
+				if (companion != null) {
+					Files.deleteIfExists(companion); // an ONNX model's graph, copied beside its model file
+				}
+			}
+			catch (IOException cleanup) {
+				ex.addSuppressed(cleanup);
+			}
+			throw ex;
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.ratchet.model.CaseCheck;
+import io.ratchet.model.LoggedModel;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * {@code jobs/model-cases <name@version> [--replace]}: writes the regression cases of a model version made by hand
  * ({@code config/models/<file>.cases.csv}, outputs recorded now); an existing cases file is kept unless
  * {@code --replace}. {@code jobs/model-cases --check [name@version]} runs the cases of one version, or of every
- * version, and prints the diff of any that no longer match.
+ * version, and prints the diff of any that no longer match. A logged-prediction model has no cases (its scores are
+ * read, not computed): both say so and go on.
  */
 @Component
 class ModelCasesCommand implements Command {
@@ -50,7 +52,10 @@ class ModelCasesCommand implements Command {
 			int refused = 0;
 			for (ModelVersion version : versions) {
 				CaseCheck check = ModelCases.check(version, this.workspace.dataset(version.dataset()));
-				if (check.passed()) {
+				if (check.skipped() != null) {
+					out.println("skipped " + version.key() + ": a logged-prediction model: " + check.skipped());
+				}
+				else if (check.passed()) {
 					out.println("ok      " + version.key() + ": " + check.cases() + " cases match (" + check.file()
 							+ ")");
 				}
@@ -66,6 +71,11 @@ class ModelCasesCommand implements Command {
 			throw new UsageException("give the version too: " + key + "@<version>");
 		}
 		ModelVersion version = catalogue.get(key);
+		if (version.definition() instanceof LoggedModel) {
+			out.println("No regression cases for " + version.key() + ", a logged-prediction model: "
+					+ LoggedModel.NO_CASES + "; nothing written");
+			return CommandLine.OK;
+		}
 		Path file = ModelCases.write(version, this.workspace.dataset(version.dataset()), options.flag("replace"));
 		out.println("Wrote " + file + ": " + ModelCases.read(version).size() + " regression cases of " + version.key()
 				+ " (outputs recorded now; commit it beside the model file)");

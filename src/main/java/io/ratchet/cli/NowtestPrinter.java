@@ -11,6 +11,7 @@ import io.ratchet.nowtest.NowtestStore;
 import io.ratchet.nowtest.NowtestStore.StoredDrift;
 import io.ratchet.nowtest.NowtestStore.WindowRecord;
 import io.ratchet.report.Formats;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
@@ -30,9 +31,12 @@ class NowtestPrinter {
 
 	private final NowtestStore store;
 
-	NowtestPrinter(ResultsStore results, NowtestStore store) {
+	private final LoggedPredictionsStore loggedPredictions;
+
+	NowtestPrinter(ResultsStore results, NowtestStore store, LoggedPredictionsStore loggedPredictions) {
 		this.results = results;
 		this.store = store;
+		this.loggedPredictions = loggedPredictions;
 	}
 
 	/** Prints a now-test run's table: the window's figures per model, row counts, drift and breaches. */
@@ -80,6 +84,7 @@ class NowtestPrinter {
 					window.filesImported(), (window.filesImported() == 1) ? "" : "s", window.rowsImported(),
 					window.rowsImportRejected());
 		}
+		RunPrinter.printLogged(summary, this.loggedPredictions.coverage(run.id()), out);
 		if ("INSUFFICIENT_DATA".equals(window.metricVerdict())) {
 			out.println("Too few labelled rows in the window to judge the metrics (min-rows in requirements.yml).");
 		}

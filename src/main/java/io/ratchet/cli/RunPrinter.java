@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
+import io.ratchet.data.LogCoverage;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 import io.ratchet.report.Formats;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
@@ -34,10 +36,14 @@ class RunPrinter {
 
 	private final ChallengePrinter challenge;
 
-	RunPrinter(ResultsStore results, NowtestPrinter nowtest, ChallengePrinter challenge) {
+	private final LoggedPredictionsStore loggedPredictions;
+
+	RunPrinter(ResultsStore results, NowtestPrinter nowtest, ChallengePrinter challenge,
+			LoggedPredictionsStore loggedPredictions) {
 		this.results = results;
 		this.nowtest = nowtest;
 		this.challenge = challenge;
+		this.loggedPredictions = loggedPredictions;
 	}
 
 	/** Prints the run behind a job execution and returns the exit code its outcome calls for. */
@@ -113,6 +119,7 @@ class RunPrinter {
 		if (run.absentPeriods() != null) {
 			out.println("Months without data (absent, not failures): " + run.absentPeriods().replace(",", ", "));
 		}
+		printLogged(summary, this.loggedPredictions.coverage(run.id()), out);
 		for (ModelSummary model : summary.models()) {
 			if (model.breaches().isEmpty() || !"champion".equals(model.model().role())) {
 				continue;
@@ -138,6 +145,22 @@ class RunPrinter {
 			out.printf(Locale.ROOT, "Rows: %,d read, %,d rejected, %,d unlabelled · %.1f s · %,.0f rows/s%n",
 					run.rowsRead(), run.rowsRejected(), run.rowsUnlabelled(), seconds / 1000.0,
 					run.rowsRead() * 1000.0 / seconds);
+		}
+	}
+
+	/**
+	 * Prints, per logged model of a run, how its rows and logged scores met (summed over the periods); nothing when
+	 * the run scored no logged model.
+	 */
+	static void printLogged(RunSummary summary, List<LoggedPredictionsStore.StoredCoverage> stored, PrintStream out) {
+		for (ModelSummary model : summary.models()) {
+			stored.stream()
+				.filter((coverage) -> coverage.modelVersionId() == model.model().id())
+				.map(LoggedPredictionsStore.StoredCoverage::coverage)
+				.reduce(LogCoverage::plus)
+				.ifPresent((total) -> out.printf(Locale.ROOT, "Logged predictions of %s: %,d joined with a label · %,d"
+						+ " labelled rows without a logged score (left out of its metrics) · %,d awaiting label%n",
+						model.model().key(), total.joined(), total.unlogged(), total.awaitingLabel()));
 		}
 	}
 

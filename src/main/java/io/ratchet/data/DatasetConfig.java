@@ -20,15 +20,26 @@ import java.util.Set;
  * @param missingTokens cell values that mean "missing" (the empty cell is always missing)
  * @param features feature columns in order; a row's {@link Row#numbers()} and {@link Row#levels()} follow this order
  * @param idColumns columns that identify a record (used to recognise a row imported twice); empty means the whole row
+ * @param scoreColumns columns holding the score a model gave each row in production, for models Ratchet cannot
+ * re-score (model kind {@code logged}); read as numbers into {@link Row#scores()}, never as features
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
 		String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-		List<String> idColumns) {
+		List<String> idColumns, List<String> scoreColumns) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
 		features = List.copyOf(features);
 		idColumns = List.copyOf(idColumns);
+		scoreColumns = List.copyOf(scoreColumns);
+	}
+
+	/** A dataset without logged score columns. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, List.of());
 	}
 
 	/** The position of a feature in {@link #features()}, or -1 when the dataset has no such feature. */
@@ -41,13 +52,19 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return -1;
 	}
 
-	/** Every column a data file must have: date, label, id columns and features, without repeats. */
+	/** The position of a logged score column in {@link #scoreColumns()}, or -1 when the dataset has no such column. */
+	public int scoreIndex(String column) {
+		return this.scoreColumns.indexOf(column);
+	}
+
+	/** Every column a data file must have: date, label, id columns, features and score columns, without repeats. */
 	public List<String> requiredColumns() {
 		List<String> columns = new ArrayList<>();
 		addOnce(columns, this.dateColumn);
 		addOnce(columns, this.labelColumn);
 		this.idColumns.forEach((column) -> addOnce(columns, column));
 		this.features.forEach((feature) -> addOnce(columns, feature.name()));
+		this.scoreColumns.forEach((column) -> addOnce(columns, column));
 		return columns;
 	}
 

@@ -117,7 +117,7 @@ public final class DatasetConfigs {
 
 		DatasetConfig dataset(Node root) {
 			Mapping top = mapping(root, "the file");
-			fields(top, "", "name", "date", "label", "missing", "id", "features");
+			fields(top, "", "name", "date", "label", "missing", "id", "features", "scores");
 			Field nameField = required(top, "", "name");
 			String name = text(nameField, "name");
 			String fileName = this.file.getFileName().toString();
@@ -189,8 +189,44 @@ public final class DatasetConfigs {
 				}
 			}
 			List<Feature> features = features(required(top, "", "features"), labelColumn);
+			List<String> scores = scores(top.fields().get("scores"), dateColumn, labelColumn, ids, features);
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
-					missing, features, ids);
+					missing, features, ids, scores);
+		}
+
+		/**
+		 * {@code scores:}, the columns holding scores logged in production by models Ratchet cannot re-score: plain
+		 * column names, none of them the date, the label, an id column or a feature.
+		 */
+		private List<String> scores(Field field, String dateColumn, String labelColumn, List<String> ids,
+				List<Feature> features) {
+			List<String> scores = new ArrayList<>();
+			if (field == null) {
+				return scores;
+			}
+			for (String column : texts(field, "scores")) {
+				String clash = null;
+				if (column.equals(dateColumn)) {
+					clash = "the date column";
+				}
+				else if (column.equals(labelColumn)) {
+					clash = "the label column";
+				}
+				else if (ids.contains(column)) {
+					clash = "an id column";
+				}
+				else if (features.stream().anyMatch((feature) -> feature.name().equals(column))) {
+					clash = "a feature (a logged score is read apart from the features: list it under scores only)";
+				}
+				else if (scores.contains(column)) {
+					clash = "listed twice";
+				}
+				if (clash != null) {
+					throw error(field.line(), "scores: column '" + column + "' is " + clash);
+				}
+				scores.add(column);
+			}
+			return scores;
 		}
 
 		private List<Feature> features(Field field, String labelColumn) {

@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,9 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -59,8 +56,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class DatasetImporter {
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
 	private final DatasetConfig dataset;
 
 	private final Path datasetDir;
@@ -94,7 +89,7 @@ public final class DatasetImporter {
 	 */
 	public ImportResult importFile(Path source) {
 		MessageDigest sha256 = sha256();
-		Quarantine quarantine = new Quarantine(source);
+		Quarantine quarantine = new Quarantine(this.datasetDir.resolve("quarantine"), source, this.clock);
 		List<Path> temps = new ArrayList<>();
 		try {
 			Map<YearMonth, Batch> batches = new TreeMap<>();
@@ -153,7 +148,7 @@ public final class DatasetImporter {
 			}
 			syncFolder(this.datasetDir);
 			return new ImportResult(source, HexFormat.of().formatHex(sha256.digest()), rows, accepted,
-					rows - accepted - quarantine.count, quarantine.count, acceptedByMonth, quarantined);
+					rows - accepted - quarantine.count(), quarantine.count(), acceptedByMonth, quarantined);
 		}
 		catch (IOException | RuntimeException ex) {
 			temps.forEach((temp) -> deleteQuietly(temp, ex));
@@ -165,7 +160,7 @@ public final class DatasetImporter {
 		}
 	}
 
-	private static InputStream open(Path source) throws IOException {
+	static InputStream open(Path source) throws IOException {
 		if (Files.isDirectory(source)) {
 			throw new DataFileException(source, 0, "is a folder, not a file");
 		}
@@ -193,7 +188,7 @@ public final class DatasetImporter {
 	}
 
 	/** Makes the renames durable; not every platform can open a folder for that, which is harmless. */
-	private static void syncFolder(Path folder) {
+	static void syncFolder(Path folder) {
 		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
 			channel.force(true);
 		}
@@ -202,7 +197,7 @@ public final class DatasetImporter {
 		}
 	}
 
-	private static void deleteQuietly(Path file, Exception failure) {
+	static void deleteQuietly(Path file, Exception failure) {
 		try {
 			Files.deleteIfExists(file);
 		}
@@ -226,7 +221,7 @@ public final class DatasetImporter {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	private static MessageDigest sha256() {
+	static MessageDigest sha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}
@@ -373,78 +368,6 @@ public final class DatasetImporter {
 				}
 			}
 			return existing;
-		}
-
-	}
-
-	/** The quarantine file of this import, created at the first rejected row. */
-	private final class Quarantine {
-
-		private final Path source;
-
-		private Path file;
-
-		private CSVPrinter printer;
-
-		private long count;
-
-		/** The quarantine folder when this import created it (removed again if the import fails). */
-		private Path createdFolder;
-
-		Quarantine(Path source) {
-			this.source = source;
-		}
-
-		void add(long line, String reason, String raw) throws IOException {
-			if (this.printer == null) {
-				this.file = create();
-				this.printer = new CSVPrinter(Files.newBufferedWriter(this.file, StandardCharsets.UTF_8),
-						CsvSource.WRITE_FORMAT);
-				this.printer.printRecord("source_file", "line", "reason", "record");
-			}
-			this.printer.printRecord(this.source, line, reason, raw);
-			this.count++;
-		}
-
-		private Path create() throws IOException {
-			Path folder = DatasetImporter.this.datasetDir.resolve("quarantine");
-			if (!Files.isDirectory(folder)) {
-				this.createdFolder = Files.createDirectories(folder);
-			}
-			String stem = this.source.getFileName() + "." + LocalDateTime.now(DatasetImporter.this.clock).format(STAMP);
-			for (int attempt = 1;; attempt++) {
-				Path candidate = folder.resolve(stem + ((attempt > 1) ? "-" + attempt : "") + ".rejected.csv");
-				try {
-					return Files.createFile(candidate);
-				}
-				catch (FileAlreadyExistsException ex) {
-					// two imports of the same file name within one second: number them
-				}
-			}
-		}
-
-		Path finish() throws IOException {
-			if (this.printer != null) {
-				this.printer.close();
-			}
-			return this.file;
-		}
-
-		void discard(Exception failure) {
-			if (this.printer != null) {
-				try {
-					this.printer.close();
-				}
-				catch (IOException | UncheckedIOException ex) {
-					failure.addSuppressed(ex);
-				}
-			}
-			if (this.file != null) {
-				deleteQuietly(this.file, failure);
-			}
-			if (this.createdFolder != null) {
-				deleteQuietly(this.createdFolder, failure);
-			}
 		}
 
 	}

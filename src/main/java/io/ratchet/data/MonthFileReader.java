@@ -19,7 +19,29 @@ public final class MonthFileReader {
 
 	/** A reader for the files of this dataset. */
 	public MonthFileReader(DatasetConfig dataset) {
-		this.parser = new RowParser(dataset);
+		this(new RowParser(dataset));
+	}
+
+	private MonthFileReader(RowParser parser) {
+		this.parser = parser;
+	}
+
+	/**
+	 * A reader of files to score rather than months of history: validated the same way, but a file may lack the label
+	 * column (its rows are then unlabelled) and the logged score columns (their scores are then missing).
+	 */
+	public static MonthFileReader toScore(DatasetConfig dataset) {
+		return new MonthFileReader(new RowParser(dataset, true));
+	}
+
+	/**
+	 * The column names of a CSV file's header.
+	 * @throws DataFileException when the file is missing, empty or not readable CSV
+	 */
+	public static java.util.List<String> header(Path file) {
+		try (CsvSource source = open(file)) {
+			return source.header();
+		}
 	}
 
 	/**

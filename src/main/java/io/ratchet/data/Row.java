@@ -12,8 +12,20 @@ import java.time.LocalDate;
  * when missing (unused for categorical features)
  * @param levels per feature of {@link DatasetConfig#features()}: the level of a categorical feature, {@code null} when
  * missing (unused for numeric features)
+ * @param ids per column of {@link DatasetConfig#idColumns()}: the cell as written (empty array without id columns)
+ * @param scores per column of {@link DatasetConfig#scoreColumns()}: the logged score, {@link Double#NaN} when missing
  */
-public record Row(long line, LocalDate date, double label, double[] numbers, String[] levels) {
+public record Row(long line, LocalDate date, double label, double[] numbers, String[] levels, String[] ids,
+		double[] scores) {
+
+	private static final String[] NO_IDS = {};
+
+	private static final double[] NO_SCORES = {};
+
+	/** A row of a dataset without id or score columns (or whose ids and scores do not matter). */
+	public Row(long line, LocalDate date, double label, double[] numbers, String[] levels) {
+		this(line, date, label, numbers, levels, NO_IDS, NO_SCORES);
+	}
 
 	/** Whether the row has a label; unlabelled rows are counted but excluded from metrics. */
 	public boolean labelled() {

@@ -24,14 +24,30 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class RowParser {
 
+	private static final String[] NO_IDS = {};
+
+	private static final double[] NO_SCORES = {};
+
 	private final DatasetConfig dataset;
 
 	private final DateParser dates;
 
 	private final boolean[] numeric;
 
+	/** Whether a file may lack the label and the score columns (a file to score rather than a month of history). */
+	private final boolean toScore;
+
 	RowParser(DatasetConfig dataset) {
+		this(dataset, false);
+	}
+
+	/**
+	 * @param toScore whether files may lack the label column (every row is then unlabelled) and the logged score
+	 * columns (every score is then missing): a file of rows to score, not a month of the dataset's history
+	 */
+	RowParser(DatasetConfig dataset, boolean toScore) {
 		this.dataset = dataset;
+		this.toScore = toScore;
 		this.dates = new DateParser(dataset.dateFormat());
 		this.numeric = new boolean[dataset.features().size()];
 		for (int i = 0; i < this.numeric.length; i++) {
@@ -55,7 +71,9 @@ final class RowParser {
 		Map<String, Integer> positions = positions(file, header);
 		List<String> missing = new ArrayList<>();
 		for (String column : this.dataset.requiredColumns()) {
-			if (!positions.containsKey(column)) {
+			boolean optional = this.toScore && (column.equals(this.dataset.labelColumn())
+					|| this.dataset.scoreColumns().contains(column));
+			if (!positions.containsKey(column) && !optional) {
 				missing.add(column);
 			}
 		}
@@ -68,7 +86,9 @@ final class RowParser {
 			features[i] = positions.get(this.dataset.features().get(i).name());
 		}
 		return new Layout(file, header.size(), positions.get(this.dataset.dateColumn()),
-				positions.get(this.dataset.labelColumn()), features);
+				positions.getOrDefault(this.dataset.labelColumn(), -1), features,
+				this.dataset.idColumns().stream().mapToInt(positions::get).toArray(),
+				this.dataset.scoreColumns().stream().mapToInt((column) -> positions.getOrDefault(column, -1)).toArray());
 	}
 
 	/** Column name to position; refuses duplicate names. */
@@ -109,12 +129,19 @@ final class RowParser {
 
 		private final int[] features;
 
-		private Layout(Path file, int width, int date, int label, int[] features) {
+		private final int[] ids;
+
+		/** Per score column, its position, or -1 when a file to score lacks it. */
+		private final int[] scores;
+
+		private Layout(Path file, int width, int date, int label, int[] features, int[] ids, int[] scores) {
 			this.file = file;
 			this.width = width;
 			this.date = date;
 			this.label = label;
 			this.features = features;
+			this.ids = ids;
+			this.scores = scores;
 		}
 
 		Path file() {
@@ -138,7 +165,7 @@ final class RowParser {
 			if (month != null && (date.getYear() != month.getYear() || date.getMonthValue() != month.getMonthValue())) {
 				throw new BadRow("date " + date + " outside month file " + month);
 			}
-			double label = label(record.get(this.label));
+			double label = (this.label >= 0) ? label(record.get(this.label)) : Double.NaN;
 			double[] numbers = new double[this.features.length];
 			String[] levels = new String[this.features.length];
 			for (int i = 0; i < this.features.length; i++) {
@@ -153,7 +180,30 @@ final class RowParser {
 					levels[i] = missing ? null : value;
 				}
 			}
-			return new Row(line, date, label, numbers, levels);
+			String[] ids = (this.ids.length == 0) ? NO_IDS : new String[this.ids.length];
+			for (int i = 0; i < ids.length; i++) {
+				ids[i] = record.get(this.ids[i]);
+			}
+			double[] scores = (this.scores.length == 0) ? NO_SCORES : new double[this.scores.length];
+			for (int i = 0; i < scores.length; i++) {
+				scores[i] = (this.scores[i] >= 0) ? score(record.get(this.scores[i]), i) : Double.NaN;
+			}
+			return new Row(line, date, label, numbers, levels, ids, scores);
+		}
+
+		/** A logged score: missing, or a finite number, within [0, 1] for a binary task. */
+		private double score(String value, int index) throws BadRow {
+			DatasetConfig dataset = RowParser.this.dataset;
+			if (dataset.isMissing(value)) {
+				return Double.NaN;
+			}
+			String column = dataset.scoreColumns().get(index);
+			double score = number(value, column);
+			if (dataset.task() == Task.BINARY && (score < 0 || score > 1)) {
+				throw new BadRow("score " + value + " in column " + column + " is outside [0, 1] (the task is"
+						+ " binary: a score is a probability)");
+			}
+			return score;
 		}
 
 		/** The date of a record, for a record already known to be valid. */

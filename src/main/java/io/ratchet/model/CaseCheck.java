@@ -10,11 +10,22 @@ import java.util.List;
  * @param file the cases file
  * @param cases how many cases were scored
  * @param mismatches the cases whose output differs from the recorded one beyond {@link ModelCases#TOLERANCE}
+ * @param skipped why the model has no cases to run (a {@link LoggedModel}), or {@code null} when they ran
  */
-public record CaseCheck(String model, Path file, int cases, List<Mismatch> mismatches) {
+public record CaseCheck(String model, Path file, int cases, List<Mismatch> mismatches, String skipped) {
 
 	public CaseCheck {
 		mismatches = List.copyOf(mismatches);
+	}
+
+	/** The cases of a model, run. */
+	public CaseCheck(String model, Path file, int cases, List<Mismatch> mismatches) {
+		this(model, file, cases, mismatches, null);
+	}
+
+	/** A model whose kind has no regression cases: nothing to run, nothing refused. */
+	static CaseCheck skipped(String model, String reason) {
+		return new CaseCheck(model, null, 0, List.of(), reason);
 	}
 
 	/** One case whose output changed. */

@@ -27,6 +27,19 @@ public enum Link {
 		return e / (1.0 + e);
 	}
 
+	/**
+	 * Applies the link in float32 as XGBoost does ({@code common::Sigmoid}):
+	 * {@code 1 / (1 + expf(min(-z, 88.7)))} with every operation rounded to float32 (its tiny epsilon added to a
+	 * denominator of at least 1 changes nothing) and {@code expf} computed as glibc computes it ({@link GlibcExpf}).
+	 */
+	public double applyFloat32(float z) {
+		if (this == IDENTITY) {
+			return z;
+		}
+		float e = GlibcExpf.expf(Math.min(-z, 88.7f));
+		return 1.0f / (e + 1.0f);
+	}
+
 	/** The lower-case name used in model files. */
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

@@ -33,19 +33,27 @@ import org.apache.commons.csv.CSVRecord;
  * The cases ({@link #make}): a typical row (each numeric feature at its centre, each categorical at its first level);
  * then per numeric feature: missing, 0, negative, an outlier at centre ± 10 scales, ±1e9 and ±1e300; per categorical
  * feature: each known level, an unseen level, missing; and everything missing. For a linear model centre and scale are
- * the term's; for a tree ensemble they come from the feature's split thresholds (their middle and spread).
+ * the term's; for a tree ensemble they come from the feature's split thresholds (their middle and spread); for an ONNX
+ * model (whose graph is opaque) they are 0 and 1, and the known levels are those of its one-hot and code columns.
  * <p>
  * The file is CSV (UTF-8, LF): {@code #} comment lines (the model, its SHA-256, how to read the file), a header
  * {@code case,<the model's features in order>,expected}, then one row per case; an empty cell is a missing value,
  * numbers are written as Java writes a {@code double} (the shortest text that reads back to the same value), and
  * {@code expected} may be {@code NaN} or {@code Infinity}. A case matches when both are the same non-finite value or
- * {@code |got - expected| <= }{@value #TOLERANCE}{@code  * max(1, |expected|)}: the scorers are deterministic, so any
- * larger change is a real change.
+ * {@code |got - expected| <= tolerance * max(1, |expected|)} with the {@link #tolerance tolerance of the kind}
+ * ({@value #TOLERANCE}, or {@value #ONNX_TOLERANCE} for ONNX): the scorers are deterministic, so any larger change is a
+ * real change.
+ * <p>
+ * A {@link LoggedModel} has none: its scores are read, not computed ({@link LoggedModel#NO_CASES}). Checking its cases
+ * passes with that note ({@link CaseCheck#skipped()}); writing them is refused with it.
  */
 public final class ModelCases {
 
 	/** Relative tolerance of a case (absolute below 1). */
 	public static final double TOLERANCE = 1e-12;
+
+	/** Relative tolerance of a case of an ONNX model (absolute below 1): float32 arithmetic. */
+	public static final double ONNX_TOLERANCE = 1e-6;
 
 	/** What replaces {@code .json} in a model file's name to name its cases file. */
 	public static final String SUFFIX = ".cases.csv";
@@ -81,7 +89,6 @@ public final class ModelCases {
 	 * @throws ModelFileException when the model does not fit the dataset
 	 */
 	public static List<ModelCase> make(ModelVersion version, DatasetConfig dataset) {
-		Scorer scorer = version.bind(dataset);
 		Map<String, String> typical = new LinkedHashMap<>();
 		List<Map.Entry<String, Map<String, String>>> inputs = new ArrayList<>();
 		Map<String, Spread> spreads = spreads(version.definition());
@@ -129,16 +136,46 @@ public final class ModelCases {
 		Map<String, String> nothing = new LinkedHashMap<>();
 		typical.keySet().forEach((name) -> nothing.put(name, null));
 		inputs.add(Map.entry("everything missing", nothing));
+		List<Row> rows = inputs.stream().map((input) -> row(dataset, input.getValue(), null, 0)).toList();
+		double[] outputs = score(version, dataset, rows);
 		List<ModelCase> cases = new ArrayList<>();
 		Set<String> names = new HashSet<>();
-		for (Map.Entry<String, Map<String, String>> input : inputs) {
+		for (int i = 0; i < inputs.size(); i++) {
+			Map.Entry<String, Map<String, String>> input = inputs.get(i);
 			String name = input.getKey();
 			for (int n = 2; !names.add(name); n++) {
 				name = input.getKey() + " (" + n + ")";
 			}
-			cases.add(new ModelCase(name, input.getValue(), scorer.score(row(dataset, input.getValue(), null, 0))));
+			cases.add(new ModelCase(name, input.getValue(), outputs[i]));
 		}
 		return cases;
+	}
+
+	/**
+	 * Every row's output, in one block (one call for an ONNX model), with a scorer released afterwards. An ONNX
+	 * model's NaN is recorded as it is (a graph that does not impute a missing value gives NaN; a job refuses such a
+	 * row, a case records it).
+	 */
+	private static double[] score(ModelVersion version, DatasetConfig dataset, List<Row> rows) {
+		double[] outputs = new double[rows.size()];
+		try (Scorer scorer = version.bind(dataset)) {
+			if (scorer instanceof OnnxScorer onnx) {
+				onnx.scoreBatch(rows, outputs, true);
+			}
+			else {
+				scorer.scoreBatch(rows, outputs);
+			}
+		}
+		return outputs;
+	}
+
+	/**
+	 * The tolerance of a version's cases, relative (absolute below 1): {@value #TOLERANCE} for the Java scorers, which
+	 * are deterministic to the bit; {@value #ONNX_TOLERANCE} for an ONNX model, which ONNX Runtime computes in float32
+	 * with kernels that may add in another order on another processor.
+	 */
+	public static double tolerance(ModelVersion version) {
+		return (version.definition() instanceof OnnxModel) ? ONNX_TOLERANCE : TOLERANCE;
 	}
 
 	/** The text of the cases file of a version: its {@link #make cases} with their outputs now. */
@@ -148,7 +185,7 @@ public final class ModelCases {
 		text.append("# Regression cases of model ").append(version.key()).append(" (")
 			.append(version.file().getFileName()).append("), outputs recorded when the version was made.\n");
 		text.append(SHA_PREFIX).append(version.sha256()).append('\n');
-		text.append("# An empty cell is a missing value. A case passes when |got - expected| <= ").append(TOLERANCE)
+		text.append("# An empty cell is a missing value. A case passes when |got - expected| <= ").append(tolerance(version))
 			.append(" * max(1, |expected|).\n");
 		List<String> features = version.features();
 		try (CSVPrinter printer = new CSVPrinter(text, WRITE)) {
@@ -179,6 +216,10 @@ public final class ModelCases {
 	 */
 	public static Path write(ModelVersion version, DatasetConfig dataset, boolean replace) {
 		Path file = fileFor(version);
+		if (version.definition() instanceof LoggedModel) {
+			throw new ModelCasesException(file, 0, "model " + version.key() + " has no regression cases: "
+					+ LoggedModel.NO_CASES);
+		}
 		if (!replace && Files.exists(file)) {
 			throw new ModelCasesException(file, 0, "model " + version.key() + " already has regression cases; they"
 					+ " are recorded once, when the version is made (replace them only knowingly: --replace)");
@@ -285,13 +326,18 @@ public final class ModelCases {
 	 * @throws ModelCasesException when the cases file is missing or corrupt (mismatches are in the result)
 	 */
 	public static CaseCheck check(ModelVersion version, DatasetConfig dataset) {
+		if (version.definition() instanceof LoggedModel) {
+			return CaseCheck.skipped(version.key(), LoggedModel.NO_CASES);
+		}
 		List<ModelCase> cases = read(version);
-		Scorer scorer = version.bind(dataset);
+		List<Row> rows = cases.stream().map((item) -> row(dataset, item.values(), fileFor(version), 0)).toList();
+		double[] outputs = score(version, dataset, rows);
+		double tolerance = tolerance(version);
 		List<CaseCheck.Mismatch> mismatches = new ArrayList<>();
-		for (ModelCase item : cases) {
-			double got = scorer.score(row(dataset, item.values(), fileFor(version), 0));
-			if (!matches(item.expected(), got)) {
-				mismatches.add(new CaseCheck.Mismatch(item.name(), item.expected(), got));
+		for (int i = 0; i < cases.size(); i++) {
+			ModelCase item = cases.get(i);
+			if (!matches(item.expected(), outputs[i], tolerance)) {
+				mismatches.add(new CaseCheck.Mismatch(item.name(), item.expected(), outputs[i]));
 			}
 		}
 		return new CaseCheck(version.key(), fileFor(version), cases.size(), mismatches);
@@ -319,12 +365,17 @@ public final class ModelCases {
 		return checks;
 	}
 
-	/** Whether an output matches the recorded one. */
+	/** Whether an output of a Java scorer matches the recorded one. */
 	static boolean matches(double expected, double got) {
+		return matches(expected, got, TOLERANCE);
+	}
+
+	/** Whether an output matches the recorded one within a relative tolerance (absolute below 1). */
+	static boolean matches(double expected, double got, double tolerance) {
 		if (Double.isNaN(expected) || Double.isInfinite(expected)) {
 			return Double.compare(expected, got) == 0;
 		}
-		return Math.abs(got - expected) <= TOLERANCE * Math.max(1.0, Math.abs(expected));
+		return Math.abs(got - expected) <= tolerance * Math.max(1.0, Math.abs(expected));
 	}
 
 	private static Row row(DatasetConfig dataset, Map<String, String> values, Path file, long line) {
@@ -373,6 +424,11 @@ public final class ModelCases {
 
 	private static Map<String, Spread> spreads(ModelDefinition definition) {
 		Map<String, Spread> spreads = new LinkedHashMap<>();
+		if (definition instanceof OnnxModel) {
+			// the graph is opaque: contrive values around 0 on a scale of 1
+			definition.featureTypes().forEach((feature, type) -> spreads.put(feature, new Spread(0, 1)));
+			return spreads;
+		}
 		if (definition instanceof LinearModel linear) {
 			for (LinearModel.Term term : linear.terms()) {
 				if (term instanceof LinearModel.NumericTerm numeric) {
@@ -412,6 +468,17 @@ public final class ModelCases {
 			for (LinearModel.Term term : linear.terms()) {
 				if (term instanceof LinearModel.CategoricalTerm categorical) {
 					levels.get(categorical.feature()).addAll(categorical.weights().keySet());
+				}
+			}
+		}
+		else if (definition instanceof OnnxModel onnx) {
+			// the levels the mapping knows (indicators and codes); a string input's levels are the graph's own
+			for (OnnxModel.Input input : onnx.inputs()) {
+				for (OnnxModel.Column column : input.columns()) {
+					List<String> known = levels.get(column.feature());
+					List<String> named = (column instanceof OnnxModel.Indicator indicator) ? List.of(indicator.level())
+							: (column instanceof OnnxModel.Code code) ? code.levels() : List.of();
+					named.stream().filter((level) -> !known.contains(level)).forEach(known::add);
 				}
 			}
 		}

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numbers and structure of a model version, apart from its identity: a {@link LinearModel} or a
- * {@link TreeEnsemble}. Definitions are immutable and validated when built.
+ * The numbers and structure of a model version, apart from its identity: a {@link LinearModel}, a
+ * {@link TreeEnsemble}, an {@link OnnxModel}, or a {@link LoggedModel} (scores logged in production). Definitions are
+ * immutable and validated when built.
  */
-public sealed interface ModelDefinition permits LinearModel, TreeEnsemble {
+public sealed interface ModelDefinition permits LinearModel, TreeEnsemble, OnnxModel, LoggedModel {
 
-	/** The {@code kind} written in model files: {@code linear} or {@code tree-ensemble}. */
+	/** The {@code kind} written in model files: {@code linear}, {@code tree-ensemble}, {@code onnx} or {@code logged}. */
 	String kind();
 
 	/** How the raw sum becomes the prediction. */

@@ -1,5 +1,6 @@
 package io.ratchet.model;
 
+import io.ratchet.data.PredictionLogColumns;
 import io.ratchet.data.Task;
 
 import java.io.IOException;
@@ -23,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads and writes model files ({@code config/models/*.json}, format {@value #FORMAT}). Reading is strict: a syntax
  * error, an unknown or duplicate field, a value of the wrong type, a missing field, an explicit {@code null}, an
- * unknown format, task, kind or link, a non-finite number, a zero scale or a malformed tree are all errors naming the
- * file and, where there is one, the line.
+ * unknown format, task, kind or link, a non-finite number, a zero scale, a malformed tree or ONNX input mapping are all
+ * errors naming the file and, where there is one, the line. The ONNX file of a {@code kind: onnx} model is read only
+ * when the model is bound ({@link ModelVersion#bind}), where its SHA-256 is checked.
  */
 public final class ModelFiles {
 
@@ -77,8 +79,19 @@ public final class ModelFiles {
 		root.put("dataset", dataset);
 		root.put("task", task.key());
 		root.put("kind", definition.kind());
-		root.put("link", definition.link().key());
-		if (definition instanceof LinearModel linear) {
+		if (definition instanceof OnnxModel onnx) {
+			OnnxModelJson.write(onnx, root); // no link: the graph computes the prediction
+		}
+		else if (!(definition instanceof LoggedModel)) {
+			root.put("link", definition.link().key()); // logged scores are what the task says: no link written
+		}
+		if (definition instanceof TreeEnsemble ensemble && ensemble.arithmetic() != TreeEnsemble.Arithmetic.FLOAT64) {
+			root.put("arithmetic", ensemble.arithmetic().key());
+		}
+		if (definition instanceof LoggedModel logged) {
+			writeLogged(logged, root);
+		}
+		else if (definition instanceof LinearModel linear) {
 			root.put("intercept", linear.intercept());
 			ArrayNode terms = root.putArray("terms");
 			for (LinearModel.Term term : linear.terms()) {
@@ -99,8 +112,7 @@ public final class ModelFiles {
 				}
 			}
 		}
-		else {
-			TreeEnsemble ensemble = (TreeEnsemble) definition;
+		else if (definition instanceof TreeEnsemble ensemble) {
 			root.put("base", ensemble.base());
 			ArrayNode trees = root.putArray("trees");
 			for (TreeEnsemble.Tree tree : ensemble.trees()) {
@@ -112,6 +124,17 @@ public final class ModelFiles {
 			root.set("training", StrictJson.JSON.valueToTree(definition.training()));
 		}
 		return StrictJson.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+	}
+
+	private static void writeLogged(LoggedModel logged, ObjectNode root) {
+		if (logged.column() != null) {
+			root.put("column", logged.column());
+			return;
+		}
+		ObjectNode log = root.putObject("log");
+		logged.log().idColumns().forEach(log.putArray("id")::add);
+		log.put("timestamp", logged.log().timestamp());
+		log.put("score", logged.log().score());
 	}
 
 	private static void write(TreeEnsemble.Node node, ObjectNode json) {
@@ -136,7 +159,13 @@ public final class ModelFiles {
 
 	/** A model file as written; {@code null} means absent. */
 	record FileJson(String format, String name, String version, String dataset, String task, String kind, String link,
-			Double intercept, List<TermJson> terms, Double base, List<TreeJson> trees, Map<String, Object> training) {
+			String arithmetic, Double intercept, List<TermJson> terms, Double base, List<TreeJson> trees,
+			OnnxModelJson.FileJson onnx, List<OnnxModelJson.InputJson> inputs, OnnxModelJson.OutputJson output,
+			Map<String, Object> training, String column, LogJson log) {
+	}
+
+	/** A logged model's prediction log as written: its column names, each optional. */
+	record LogJson(List<String> id, String timestamp, String score) {
 	}
 
 	/** A term as written; which fields apply depends on {@code type}. */
@@ -154,7 +183,7 @@ public final class ModelFiles {
 	}
 
 	/** Checks one bound file and builds the model version, locating every problem in the file. */
-	private static final class Reading {
+	static final class Reading {
 
 		private final byte[] bytes;
 
@@ -181,7 +210,31 @@ public final class ModelFiles {
 				default -> throw error("/task", "unknown task \"" + taskText + "\" (expected binary or regression)");
 			};
 			String kind = required(json.kind(), "/kind");
-			String linkText = required(json.link(), "/link");
+			Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
+			Link link = OnnxModel.KIND.equals(kind) ? expected : link(json, kind, expected);
+			if (!LoggedModel.KIND.equals(kind)) {
+				notAllowed(json.column(), "/column", "a " + kind + " model (a logged model's score column)");
+				notAllowed(json.log(), "/log", "a " + kind + " model (a logged model's prediction log)");
+			}
+			ModelDefinition definition = switch (kind) {
+				case LinearModel.KIND -> linear(json, link);
+				case TreeEnsemble.KIND -> ensemble(json, link);
+				case OnnxModel.KIND -> OnnxModelJson.read(json, link, this);
+				case LoggedModel.KIND -> logged(json, link);
+				default -> throw error("/kind", "unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + ", "
+						+ TreeEnsemble.KIND + ", " + OnnxModel.KIND + " or " + LoggedModel.KIND + ")");
+			};
+			String mismatch = ModelVersion.linkMismatch(task, definition);
+			if (mismatch != null) {
+				throw error("/link", mismatch);
+			}
+			return new ModelVersion(name, version, dataset, task, kind, sha256(this.bytes), this.file, definition);
+		}
+
+		private Link link(FileJson json, String kind, Link expected) {
+			// logged scores are what the task says (probabilities or values): their link may be left out
+			String linkText = (json.link() == null && LoggedModel.KIND.equals(kind)) ? expected.key()
+					: required(json.link(), "/link");
 			Link link;
 			try {
 				link = Link.fromKey(linkText);
@@ -189,22 +242,14 @@ public final class ModelFiles {
 			catch (IllegalArgumentException ex) {
 				throw error("/link", ex.getMessage());
 			}
-			Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
-			if (link != expected) {
-				throw error("/link", "a " + task.key() + " model needs link " + expected.key() + ", not " + link.key());
-			}
-			ModelDefinition definition = switch (kind) {
-				case LinearModel.KIND -> linear(json, link);
-				case TreeEnsemble.KIND -> ensemble(json, link);
-				default -> throw error("/kind", "unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + " or "
-						+ TreeEnsemble.KIND + ")");
-			};
-			return new ModelVersion(name, version, dataset, task, kind, sha256(this.bytes), this.file, definition);
+			return link;
 		}
 
 		private LinearModel linear(FileJson json, Link link) {
+			notAllowed(json.arithmetic(), "/arithmetic", "a linear model");
 			notAllowed(json.base(), "/base", "a linear model");
 			notAllowed(json.trees(), "/trees", "a linear model");
+			OnnxModelJson.notAllowed(json, "a linear model", this);
 			double intercept = required(json.intercept(), "/intercept");
 			List<TermJson> termsJson = required(json.terms(), "/terms");
 			List<LinearModel.Term> terms = new ArrayList<>();
@@ -242,7 +287,18 @@ public final class ModelFiles {
 		private TreeEnsemble ensemble(FileJson json, Link link) {
 			notAllowed(json.intercept(), "/intercept", "a tree ensemble");
 			notAllowed(json.terms(), "/terms", "a tree ensemble");
+			OnnxModelJson.notAllowed(json, "a tree ensemble", this);
 			double base = required(json.base(), "/base");
+			TreeEnsemble.Arithmetic arithmetic = TreeEnsemble.Arithmetic.FLOAT64;
+			if (json.arithmetic() != null) {
+				arithmetic = switch (json.arithmetic()) {
+					case "float64" -> TreeEnsemble.Arithmetic.FLOAT64;
+					case "float32" -> TreeEnsemble.Arithmetic.FLOAT32;
+					default -> throw error("/arithmetic", "\"arithmetic\" must be float64 or float32, not \""
+							+ json.arithmetic() + "\"");
+				};
+			}
+			TreeEnsemble.Arithmetic chosen = arithmetic;
 			List<TreeJson> treesJson = required(json.trees(), "/trees");
 			List<TreeEnsemble.Tree> trees = new ArrayList<>();
 			for (int t = 0; t < treesJson.size(); t++) {
@@ -254,7 +310,35 @@ public final class ModelFiles {
 				}
 				trees.add(build(at, () -> new TreeEnsemble.Tree(nodes)));
 			}
-			return build("", () -> new TreeEnsemble(link, base, trees, json.training()));
+			return build("", () -> new TreeEnsemble(link, base, trees, json.training(), chosen));
+		}
+
+		private LoggedModel logged(FileJson json, Link link) {
+			String what = "a logged model (its scores are read, not computed)";
+			notAllowed(json.intercept(), "/intercept", what);
+			notAllowed(json.terms(), "/terms", what);
+			notAllowed(json.base(), "/base", what);
+			notAllowed(json.trees(), "/trees", what);
+			notAllowed(json.arithmetic(), "/arithmetic", what);
+			OnnxModelJson.notAllowed(json, what, this);
+			PredictionLogColumns log = null;
+			if (json.log() != null) {
+				LogJson given = json.log();
+				List<String> ids = (given.id() != null) ? given.id() : List.of("id");
+				String timestamp = (given.timestamp() != null) ? given.timestamp() : PredictionLogColumns.TIMESTAMP;
+				String score = (given.score() != null) ? given.score() : PredictionLogColumns.SCORE;
+				if (ids.stream().anyMatch(String::isBlank) || timestamp.isBlank() || score.isBlank()) {
+					throw error("/log", "a column name must not be empty");
+				}
+				try {
+					log = new PredictionLogColumns(ids, timestamp, score);
+				}
+				catch (IllegalArgumentException ex) {
+					throw error("/log", ex.getMessage());
+				}
+			}
+			PredictionLogColumns columns = log;
+			return build("", () -> new LoggedModel(link, json.column(), columns, json.training()));
 		}
 
 		private TreeEnsemble.Node node(NodeJson json, String at) {
@@ -304,7 +388,7 @@ public final class ModelFiles {
 			return value;
 		}
 
-		private <T> T required(T value, String at) {
+		<T> T required(T value, String at) {
 			if (value == null) {
 				String field = at.substring(at.lastIndexOf('/') + 1);
 				String parent = Pointers.parent(at);
@@ -314,13 +398,13 @@ public final class ModelFiles {
 			return value;
 		}
 
-		private void notAllowed(Object value, String at, String what) {
+		void notAllowed(Object value, String at, String what) {
 			if (value != null) {
 				throw error(at, "field \"" + at.substring(at.lastIndexOf('/') + 1) + "\" does not belong in " + what);
 			}
 		}
 
-		private <T> T build(String at, Supplier<T> constructor) {
+		<T> T build(String at, Supplier<T> constructor) {
 			try {
 				return constructor.get();
 			}
@@ -349,7 +433,7 @@ public final class ModelFiles {
 			}
 		}
 
-		private ModelFileException error(String at, String detail) {
+		ModelFileException error(String at, String detail) {
 			return new ModelFileException(this.file, StrictJson.line(StrictJson.JSON, this.bytes, at),
 					Pointers.readable(at) + ": " + detail);
 		}

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param version the version, e.g. {@code 1}
  * @param dataset the dataset the model scores
  * @param task binary (a probability) or regression (a value)
- * @param kind {@code linear} or {@code tree-ensemble}, as in {@link ModelDefinition#kind()}
+ * @param kind {@code linear}, {@code tree-ensemble}, {@code onnx} or {@code logged}, as in {@link ModelDefinition#kind()}
  * @param sha256 the SHA-256 of the file's bytes, lower-case hex
  * @param file the file it was read from (for messages)
  * @param definition the numbers and structure
@@ -44,11 +44,28 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 			throw new IllegalArgumentException("kind \"" + kind + "\" does not match the definition's \""
 					+ definition.kind() + "\"");
 		}
-		Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
-		if (definition.link() != expected) {
-			throw new IllegalArgumentException("a " + task.key() + " model needs link " + expected.key() + ", not "
-					+ definition.link().key());
+		String mismatch = linkMismatch(task, definition);
+		if (mismatch != null) {
+			throw new IllegalArgumentException(mismatch);
 		}
+	}
+
+	/**
+	 * Why the definition's link does not suit the task, or {@code null} when it does: a regression model needs the
+	 * identity link; a binary model the logistic link, or the identity link for a tree ensemble that
+	 * {@linkplain TreeEnsemble#averagesProbabilities() averages probabilities} (a random forest).
+	 */
+	static String linkMismatch(Task task, ModelDefinition definition) {
+		Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
+		if (definition.link() == expected) {
+			return null;
+		}
+		if (task == Task.BINARY && definition instanceof TreeEnsemble ensemble) {
+			return ensemble.averagesProbabilities() ? null
+					: "a binary model needs link logistic, or link identity for a forest whose sum is a probability"
+							+ " (base and leaves >= 0, base plus the largest leaf of each tree <= 1)";
+		}
+		return "a " + task.key() + " model needs link " + expected.key() + ", not " + definition.link().key();
 	}
 
 	/** {@code name@version}, e.g. {@code churn-logit@1}. */
@@ -62,11 +79,23 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 	}
 
 	/**
-	 * Compiles the model against the dataset's feature order.
+	 * Compiles the model against the dataset's feature order. The scorer of an ONNX model holds a session of ONNX
+	 * Runtime: close it when done ({@link Scorer#close()}).
 	 * @throws ModelFileException (naming the model file) when the model is for another dataset or task, or reads a
-	 * feature the dataset lacks or reads it as the other type
+	 * feature the dataset lacks or reads it as the other type; for an ONNX model also (naming the ONNX file) when that
+	 * file is missing, changed since import or corrupt, or (naming the model file) when its mapping does not fit the
+	 * graph's inputs and outputs; or is a logged model that reads a prediction log (it needs
+	 * {@link #bind(DatasetConfig, Path)})
 	 */
 	public Scorer bind(DatasetConfig dataset) {
+		return bind(dataset, null);
+	}
+
+	/**
+	 * As {@link #bind(DatasetConfig)}, with the dataset's folder ({@code historical-data/<name>}), where a logged
+	 * model's prediction log is kept. A logged model gives a new {@link LoggedScorer} on every call: one per pass.
+	 */
+	public Scorer bind(DatasetConfig dataset, Path datasetDir) {
 		if (!this.dataset.equals(dataset.name())) {
 			throw bindError("model " + key() + " is for dataset \"" + this.dataset + "\", not \"" + dataset.name()
 					+ "\"");
@@ -89,10 +118,21 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 						+ declared.key());
 			}
 		}
+		if (this.definition instanceof LoggedModel logged) {
+			return LoggedScorer.bind(this, logged, dataset, datasetDir);
+		}
 		if (this.definition instanceof LinearModel linear) {
 			return new LinearScorer(linear, dataset::featureIndex);
 		}
-		return new TreeScorer((TreeEnsemble) this.definition, dataset::featureIndex);
+		if (this.definition instanceof OnnxModel onnx) {
+			return OnnxScorer.bind(this, onnx, dataset::featureIndex);
+		}
+		Scorer trees = new TreeScorer((TreeEnsemble) this.definition, dataset::featureIndex);
+		if (this.task == Task.BINARY && this.definition.link() == Link.IDENTITY) {
+			// an average of probabilities may round a few ulps past 1
+			return (row) -> Math.min(1.0, trees.score(row));
+		}
+		return trees;
 	}
 
 	private ModelFileException bindError(String reason) {

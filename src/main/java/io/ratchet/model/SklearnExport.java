@@ -32,6 +32,14 @@ public final class SklearnExport {
 	 * @throws ModelFileException naming the export file when it cannot be read or converted
 	 */
 	public static String toRatchetJson(Path oracleJson, String dataset, String version) {
+		return toRatchetJson(oracleJson, dataset, version, null);
+	}
+
+	/**
+	 * As {@link #toRatchetJson(Path, String, String)}, named {@code name} instead of the export's name when
+	 * {@code name} is not {@code null}.
+	 */
+	public static String toRatchetJson(Path oracleJson, String dataset, String version, String name) {
 		byte[] bytes;
 		try {
 			bytes = Files.readAllBytes(oracleJson);
@@ -41,7 +49,7 @@ public final class SklearnExport {
 		}
 		ExportJson json = StrictJson.read(StrictJson.JSON, bytes, ExportJson.class, oracleJson);
 		Located located = new Located(oracleJson, bytes);
-		String name = located.required(json.name(), "/name");
+		String exported = located.required(json.name(), "/name");
 		String taskText = located.required(json.task(), "/task");
 		Task task;
 		try {
@@ -78,7 +86,7 @@ public final class SklearnExport {
 		}
 		LinearModel model = located.build("", () -> new LinearModel(link, intercept, terms, json.training()));
 		try {
-			String text = ModelFiles.toJson(name, version, dataset, task, model);
+			String text = ModelFiles.toJson((name != null) ? name : exported, version, dataset, task, model);
 			// read it back so that whatever we hand out is a valid model file
 			ModelFiles.parse(text.getBytes(StandardCharsets.UTF_8), oracleJson);
 			return text;

@@ -16,14 +16,19 @@ import java.util.Set;
 /**
  * A sum of decision trees: {@code prediction = link(base + sum of the leaves reached)}. Each tree is checked to be a
  * real tree rooted at node 0 when it is built.
+ * <p>
+ * With {@link Arithmetic#FLOAT32} (XGBoost's arithmetic) base, thresholds and leaves must be float32 values, and the
+ * scorer casts each input to float32 before comparing it, adds the leaves in float32 in tree order starting from the
+ * base, and applies the link in float32 ({@link Link#applyFloat32}); so it reproduces the library's bits.
  *
- * @param link identity (regression) or logistic (binary)
+ * @param link identity (regression, or a binary forest averaging probabilities) or logistic (binary)
  * @param base the constant part of the sum
  * @param trees the trees, each contributing the value of the leaf a row reaches
  * @param training free-form, informational description of how the model was trained (may be empty)
+ * @param arithmetic float64 (the default) or float32
  */
-public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String, Object> training)
-		implements ModelDefinition {
+public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String, Object> training,
+		Arithmetic arithmetic) implements ModelDefinition {
 
 	/** The {@code kind} of tree ensembles in model files. */
 	public static final String KIND = "tree-ensemble";
@@ -32,19 +37,33 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 		if (link == null) {
 			throw new InvalidModelException("/link", "is required");
 		}
+		if (arithmetic == null) {
+			throw new InvalidModelException("/arithmetic", "is required");
+		}
 		InvalidModelException.finite(base, "base");
 		if (trees == null) {
 			throw new InvalidModelException("/trees", "is required");
 		}
 		trees = List.copyOf(trees);
+		if (arithmetic == Arithmetic.FLOAT32) {
+			Arithmetic.requireFloat32(base, "/base");
+		}
 		Map<String, FeatureType> types = new HashMap<>();
 		for (int t = 0; t < trees.size(); t++) {
 			List<Node> nodes = trees.get(t).nodes();
 			for (int i = 0; i < nodes.size(); i++) {
-				if (nodes.get(i) instanceof Split split) {
+				Node node = nodes.get(i);
+				String at = "/trees/" + t + "/nodes/" + i;
+				if (arithmetic == Arithmetic.FLOAT32 && node instanceof Leaf leaf) {
+					Arithmetic.requireFloat32(leaf.value(), at + "/leaf");
+				}
+				if (arithmetic == Arithmetic.FLOAT32 && node instanceof NumericSplit numeric) {
+					Arithmetic.requireFloat32(numeric.threshold(), at + "/threshold");
+				}
+				if (node instanceof Split split) {
 					FeatureType earlier = types.putIfAbsent(split.feature(), split.type());
 					if (earlier != null && earlier != split.type()) {
-						throw new InvalidModelException("/trees/" + t + "/nodes/" + i + "/feature",
+						throw new InvalidModelException(at + "/feature",
 								"feature \"" + split.feature() + "\" is split on as " + split.type().key()
 										+ " here but as " + earlier.key() + " elsewhere");
 					}
@@ -53,6 +72,39 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 		}
 		training = Training.copy(training);
 	}
+
+	/** A float64 ensemble. */
+	public TreeEnsemble(Link link, double base, List<Tree> trees, Map<String, Object> training) {
+		this(link, base, trees, training, Arithmetic.FLOAT64);
+	}
+
+	/**
+	 * Whether the sum is an average of probabilities: identity link, base and every leaf in [0, 1], and base plus the
+	 * largest leaf of each tree at most 1 (give or take rounding). A random forest classifier has this shape (each
+	 * leaf a class fraction divided by the number of trees); it is the only binary model without a logistic link.
+	 */
+	public boolean averagesProbabilities() {
+		if (this.link != Link.IDENTITY || this.base < 0) {
+			return false;
+		}
+		double largest = this.base;
+		for (Tree tree : this.trees) {
+			double max = Double.NEGATIVE_INFINITY;
+			for (Node node : tree.nodes()) {
+				if (node instanceof Leaf leaf) {
+					if (leaf.value() < 0) {
+						return false;
+					}
+					max = Math.max(max, leaf.value());
+				}
+			}
+			largest += max;
+		}
+		return largest <= 1 + PROBABILITY_ROUNDING;
+	}
+
+	/** How far above 1 a sum of probabilities divided by the number of trees may round. */
+	static final double PROBABILITY_ROUNDING = 1e-12;
 
 	@Override
 	public String kind() {
@@ -68,6 +120,32 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 			}
 		}));
 		return Collections.unmodifiableMap(types);
+	}
+
+	/** The number type a tree ensemble computes in. */
+	public enum Arithmetic {
+
+		/** Inputs, thresholds, leaves and their sum in double precision. */
+		FLOAT64,
+
+		/**
+		 * Inputs cast to float32 before each comparison; thresholds, leaves and base are float32 values; the sum and
+		 * the link in float32 (XGBoost's arithmetic).
+		 */
+		FLOAT32;
+
+		/** The lower-case name used in model files. */
+		public String key() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		static void requireFloat32(double value, String at) {
+			if ((double) (float) value != value) {
+				throw new InvalidModelException(at, value + " is not a float32 value (the model's arithmetic is"
+						+ " float32; nearest float32: " + (double) (float) value + ")");
+			}
+		}
+
 	}
 
 	/** Which way a split sends a row. */

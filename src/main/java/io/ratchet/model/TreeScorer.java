@@ -12,6 +12,10 @@ import java.util.function.ToIntFunction;
  * a split side by side ({@code no} right after {@code yes}), so a step down a tree reads one {@code long} (kind,
  * missing direction, feature, first child) and one {@code double} (threshold or leaf value), and the top levels of a
  * tree, which every row visits, share cache lines. Scoring allocates nothing.
+ * <p>
+ * A {@link TreeEnsemble.Arithmetic#FLOAT32} ensemble is routed by the same code: each float32 threshold {@code t} is
+ * compiled into the double {@link Float32Thresholds#below(float)} so that {@code x < d} holds exactly when
+ * {@code (float) x < t}; only the sum (float32, in tree order, from the base) and the link differ.
  */
 final class TreeScorer implements Scorer {
 
@@ -33,6 +37,8 @@ final class TreeScorer implements Scorer {
 
 	private final double base;
 
+	private final boolean float32;
+
 	private final int[] roots;
 
 	/** Per node: kind (2 bits), missing goes yes (1 bit), feature (29 bits), index of the yes child (32 bits). */
@@ -48,6 +54,7 @@ final class TreeScorer implements Scorer {
 	TreeScorer(TreeEnsemble model, ToIntFunction<String> featureIndex) {
 		this.link = model.link();
 		this.base = model.base();
+		this.float32 = model.arithmetic() == TreeEnsemble.Arithmetic.FLOAT32;
 		int total = model.trees().stream().mapToInt((tree) -> tree.nodes().size()).sum();
 		this.roots = new int[model.trees().size()];
 		this.node = new long[total];
@@ -79,7 +86,8 @@ final class TreeScorer implements Scorer {
 				long kind;
 				if (split instanceof TreeEnsemble.NumericSplit numeric) {
 					kind = NUMERIC;
-					this.value[slot] = numeric.threshold();
+					this.value[slot] = this.float32 ? Float32Thresholds.below((float) numeric.threshold())
+							: numeric.threshold();
 				}
 				else {
 					kind = CATEGORICAL;
@@ -101,6 +109,9 @@ final class TreeScorer implements Scorer {
 	 */
 	@Override
 	public double score(Row row) {
+		if (this.float32) {
+			return scoreFloat32(row);
+		}
 		double[] numbers = row.numbers();
 		String[] rowLevels = row.levels();
 		long[] nodes = this.node;
@@ -139,6 +150,50 @@ final class TreeScorer implements Scorer {
 			z += values[n];
 		}
 		return this.link.apply(z);
+	}
+
+	/**
+	 * {@link #score} in float32: the same walk, two trees at a time, with the leaves added in float32 in tree order.
+	 */
+	private double scoreFloat32(Row row) {
+		double[] numbers = row.numbers();
+		String[] rowLevels = row.levels();
+		long[] nodes = this.node;
+		double[] values = this.value;
+		int[] starts = this.roots;
+		float z = (float) this.base;
+		int t = 0;
+		for (; t + 1 < starts.length; t += 2) {
+			int a = starts[t];
+			int b = starts[t + 1];
+			long bitsA = nodes[a];
+			long bitsB = nodes[b];
+			while (bitsA >>> KIND_SHIFT != LEAF && bitsB >>> KIND_SHIFT != LEAF) {
+				a = step(a, bitsA, numbers, rowLevels);
+				b = step(b, bitsB, numbers, rowLevels);
+				bitsA = nodes[a];
+				bitsB = nodes[b];
+			}
+			while (bitsA >>> KIND_SHIFT != LEAF) {
+				a = step(a, bitsA, numbers, rowLevels);
+				bitsA = nodes[a];
+			}
+			while (bitsB >>> KIND_SHIFT != LEAF) {
+				b = step(b, bitsB, numbers, rowLevels);
+				bitsB = nodes[b];
+			}
+			z += (float) values[a];
+			z += (float) values[b];
+		}
+		if (t < starts.length) {
+			int n = starts[t];
+			long bits;
+			while ((bits = nodes[n]) >>> KIND_SHIFT != LEAF) {
+				n = step(n, bits, numbers, rowLevels);
+			}
+			z += (float) values[n];
+		}
+		return this.link.applyFloat32(z);
 	}
 
 	/** The child of split {@code n} (described by {@code bits}) that the row goes to. */

@@ -4,6 +4,7 @@ import io.ratchet.backtest.BacktestProperties;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.ImportBatchStore;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.Workspace;
@@ -54,10 +55,10 @@ class NowtestJobConfiguration {
 	@Bean
 	Step nowtestScore(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
-			BacktestProperties backtest, FeatureMeanStore featureMeans) {
+			BacktestProperties backtest, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
 		return new StepBuilder("nowtestScore", jobRepository)
 			.tasklet(new NowtestScoreTasklet(workspace, modelVersions, results, store, properties,
-					backtest.threshold(), featureMeans), transactionManager)
+					backtest.threshold(), featureMeans, loggedPredictions), transactionManager)
 			.build();
 	}
 

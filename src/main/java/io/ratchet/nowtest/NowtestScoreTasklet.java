@@ -22,9 +22,11 @@ import io.ratchet.drift.DriftResult;
 import io.ratchet.drift.NumericSample;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.model.BlockScorer;
+import io.ratchet.model.BoundModels;
+import io.ratchet.model.LoggedScorer;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.model.Scorer;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.CheckResult;
@@ -34,6 +36,7 @@ import io.ratchet.requirement.DriftStatistic;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.RequirementsException;
 import io.ratchet.requirement.Verdict;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
@@ -84,9 +87,13 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private final FeatureMeanStore featureMeans;
 
+	private final LoggedPredictionsStore loggedPredictions;
+
 	NowtestScoreTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, NowtestStore store,
-			NowtestProperties properties, double threshold, FeatureMeanStore featureMeans) {
+			NowtestProperties properties, double threshold, FeatureMeanStore featureMeans,
+			LoggedPredictionsStore loggedPredictions) {
 		this.featureMeans = featureMeans;
+		this.loggedPredictions = loggedPredictions;
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
@@ -112,7 +119,8 @@ class NowtestScoreTasklet implements Tasklet {
 		ModelRegistry registry = this.workspace.registry();
 		int count = models.size();
 		long[] ids = new long[count];
-		Scorer[] scorers = new Scorer[count];
+		// a model whose scores are logged: a row without one is counted, never scored as something
+		LoggedScorer[] logged = new LoggedScorer[count];
 		MetricAccumulator[] accumulators = new MetricAccumulator[count];
 		ModelVersion champion = null;
 		int championIndex = 0;
@@ -121,7 +129,6 @@ class NowtestScoreTasklet implements Tasklet {
 			ids[i] = this.modelVersions.register(model);
 			String role = registry.role(dataset.name(), model.key());
 			this.results.recordRunModel(runId, ids[i], role);
-			scorers[i] = model.bind(dataset);
 			accumulators[i] = Accumulators.create(dataset.task(), this.threshold);
 			if ("champion".equals(role) && champion == null) {
 				champion = model;
@@ -153,24 +160,58 @@ class NowtestScoreTasklet implements Tasklet {
 		Map<YearMonth, FeatureMeans> referenceMeans = new TreeMap<>();
 		FeatureMeans windowMeans = new FeatureMeans(dataset);
 		Counts counts = new Counts();
-		try (RejectedRowsFile rejects = RejectedRowsFile.open(reportDir.resolve("rejected.csv"))) {
+		try (BoundModels scorers = BoundModels.bind(models, dataset, datasetDir);
+				RejectedRowsFile rejects = RejectedRowsFile.open(reportDir.resolve("rejected.csv"))) {
+			for (int i = 0; i < count; i++) {
+				if (scorers.get(i) instanceof LoggedScorer loggedScorer) {
+					logged[i] = loggedScorer;
+					loggedScorer.countBetween(window.start(), window.asOf());
+				}
+			}
 			MonthFileReader reader = new MonthFileReader(dataset);
 			List<YearMonth> referenceMonths = reference.months().stream().filter(files::containsKey).toList();
 			log.info("run {}: reference {}: {} month files", runId, reference.description(), referenceMonths.size());
+			// rows are scored a block at a time (one call per block for an ONNX model), in file order
+			BlockScorer referenceBlocks = scorers.blocks((row, scores) -> {
+				for (int i = 0; i < count; i++) {
+					referenceScores[i].add(scores[i]);
+				}
+			});
 			for (YearMonth month : referenceMonths) {
 				FeatureMeans monthMeans = referenceMeans.computeIfAbsent(month, (m) -> new FeatureMeans(dataset));
 				ReadStats stats = reader.read(files.get(month), month, (row) -> {
 					referenceProfile.add(row);
 					monthMeans.add(row);
-					for (int i = 0; i < count; i++) {
-						referenceScores[i].add(scorers[i].score(row));
-					}
+					referenceBlocks.add(row);
 				}, rejects);
 				counts.rejected += stats.rejected();
 			}
+			referenceBlocks.flush();
 			log.info("run {}: window {}..{} (labels up to {}): {} month files", runId, window.start(), window.asOf(),
 					window.labelCutoff(), windowMonths.size());
-			double[] scores = new double[count];
+			BlockScorer windowBlocks = scorers.blocks((row, scores) -> {
+				boolean judged = !window.awaitingLabel(row.date()) && row.labelled();
+				for (int i = 0; i < count; i++) {
+					windowScores[i].add(scores[i]);
+					if (logged[i] != null) {
+						logged[i].count(row, scores[i], judged);
+					}
+				}
+				if (window.awaitingLabel(row.date())) {
+					counts.awaiting++;
+				}
+				else if (!row.labelled()) {
+					counts.unlabelled++;
+				}
+				else {
+					counts.scored++;
+					for (int i = 0; i < count; i++) {
+						if (logged[i] == null || !Double.isNaN(scores[i])) {
+							accumulators[i].add(scores[i], row.label());
+						}
+					}
+				}
+			});
 			for (YearMonth month : windowMonths) {
 				ReadStats stats = reader.read(files.get(month), month, (row) -> {
 					if (!window.contains(row.date())) {
@@ -179,25 +220,11 @@ class NowtestScoreTasklet implements Tasklet {
 					counts.inWindow++;
 					windowProfile.add(row);
 					windowMeans.add(row);
-					for (int i = 0; i < count; i++) {
-						scores[i] = scorers[i].score(row);
-						windowScores[i].add(scores[i]);
-					}
-					if (window.awaitingLabel(row.date())) {
-						counts.awaiting++;
-					}
-					else if (!row.labelled()) {
-						counts.unlabelled++;
-					}
-					else {
-						counts.scored++;
-						for (int i = 0; i < count; i++) {
-							accumulators[i].add(scores[i], row.label());
-						}
-					}
+					windowBlocks.add(row);
 				}, rejects);
 				counts.rejected += stats.rejected();
 			}
+			windowBlocks.flush();
 		}
 
 		// metrics: the window against the monthly bounds, stored as the whole period (ALL)
@@ -258,6 +285,13 @@ class NowtestScoreTasklet implements Tasklet {
 					referenceRows, reference.description(), counts.inWindow);
 		}
 		this.store.saveDrift(runId, driftValues, driftBreaches);
+		List<LoggedPredictionsStore.StoredCoverage> coverages = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			if (logged[i] != null) {
+				coverages.add(new LoggedPredictionsStore.StoredCoverage(ids[i], ResultsStore.ALL, logged[i].coverage()));
+			}
+		}
+		this.loggedPredictions.saveCoverage(runId, ResultsStore.ALL, coverages);
 		referenceMeans.forEach((month, means) -> this.featureMeans.save(runId, month.toString(), means));
 		this.featureMeans.save(runId, ResultsStore.ALL, windowMeans);
 

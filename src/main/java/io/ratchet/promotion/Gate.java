@@ -22,6 +22,11 @@ final class Gate {
 		if (problem != null) {
 			return ConditionResult.fail(GateCondition.REGRESSION_CASES, problem);
 		}
+		if (check.skipped() != null) {
+			return ConditionResult.pass(GateCondition.REGRESSION_CASES, "none to run: " + check.model()
+					+ " is a logged-prediction model, which can be champion but is never a trained candidate: "
+					+ check.skipped());
+		}
 		if (check.passed()) {
 			return ConditionResult.pass(GateCondition.REGRESSION_CASES,
 					check.cases() + " cases give their recorded output (" + check.file() + ")");

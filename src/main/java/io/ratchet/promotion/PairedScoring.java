@@ -9,35 +9,46 @@ import java.util.List;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFileReader;
 import io.ratchet.data.MonthFiles;
-import io.ratchet.model.Scorer;
+import io.ratchet.model.BlockScorer;
+import io.ratchet.model.BoundModels;
+import io.ratchet.model.ModelVersion;
 
 /**
  * The paired rows of an evidence run: its months read again from the dataset's month files and scored by both
- * models, one pass per month. Unlabelled rows are left out, rejected rows too (as the back-test did).
+ * models (a block of rows at a time), one pass per month. Unlabelled rows are left out, rejected rows too (as the
+ * back-test did), and rows a logged model has no logged score for (the back-test left them out of its metrics).
  */
 final class PairedScoring {
 
 	private PairedScoring() {
 	}
 
-	static PairedRows score(DatasetConfig dataset, Path datasetDir, List<String> months, Scorer champion,
-			Scorer candidate, long runId) {
+	static PairedRows score(DatasetConfig dataset, Path datasetDir, List<String> months, ModelVersion champion,
+			ModelVersion candidate, long runId) {
 		Growing rows = new Growing();
 		MonthFileReader reader = new MonthFileReader(dataset);
-		for (int m = 0; m < months.size(); m++) {
-			YearMonth month = YearMonth.parse(months.get(m));
-			Path file = MonthFiles.fileFor(datasetDir, month);
-			if (!Files.exists(file)) {
-				throw new PromotionException("the month file " + file + " of evidence run " + runId
-						+ " is gone; run the back-test again");
-			}
-			int index = m;
-			reader.read(file, month, (row) -> {
-				if (row.labelled()) {
-					rows.add(row.label(), champion.score(row), candidate.score(row), index);
+		try (BoundModels scorers = BoundModels.bind(List.of(champion, candidate), dataset, datasetDir)) {
+			for (int m = 0; m < months.size(); m++) {
+				YearMonth month = YearMonth.parse(months.get(m));
+				Path file = MonthFiles.fileFor(datasetDir, month);
+				if (!Files.exists(file)) {
+					throw new PromotionException("the month file " + file + " of evidence run " + runId
+							+ " is gone; run the back-test again");
 				}
-			}, (rejection) -> {
-			});
+				int index = m;
+				BlockScorer blocks = scorers.blocks((row, scores) -> {
+					if (!Double.isNaN(scores[0]) && !Double.isNaN(scores[1])) {
+						rows.add(row.label(), scores[0], scores[1], index);
+					}
+				});
+				reader.read(file, month, (row) -> {
+					if (row.labelled()) {
+						blocks.add(row);
+					}
+				}, (rejection) -> {
+				});
+				blocks.flush();
+			}
 		}
 		return rows.build(months.toArray(String[]::new));
 	}

@@ -115,8 +115,8 @@ public class PromotionService {
 
 		List<String> months = this.results.partitions(evidenceRunId).stream().map((p) -> p.period().strip())
 			.filter((period) -> !ResultsStore.ALL.equals(period)).toList();
-		PairedRows rows = PairedScoring.score(config, this.workspace.datasetDir(dataset), months, champion.bind(config),
-				candidate.bind(config), evidenceRunId);
+		PairedRows rows = PairedScoring.score(config, this.workspace.datasetDir(dataset), months, champion, candidate,
+				evidenceRunId);
 		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.backtest.threshold());
 		Comparison comparison = null;
 		try {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ratchet.data.LogCoverage;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
 
@@ -93,6 +94,22 @@ class ReportReads {
 		models.forEach((id, list) -> joined.put(id, (list.size() <= 4) ? String.join(", ", list)
 				: String.join(", ", list.subList(0, 3)) + " and " + (list.size() - 3) + " more"));
 		return joined;
+	}
+
+	/**
+	 * The logged models' counts of a run, summed over its periods: model version id to how its rows and logged scores
+	 * met (empty when the run scored no logged model).
+	 */
+	Map<Long, LogCoverage> loggedCoverage(long runId) {
+		Map<Long, LogCoverage> coverage = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT model_version_id, SUM(logged), SUM(joined), SUM(unlogged), SUM(awaiting_label)
+				FROM logged_coverage WHERE run_id = ? GROUP BY model_version_id ORDER BY model_version_id""")
+			.param(runId)
+			.query((rs, i) -> coverage.put(rs.getLong(1),
+					new LogCoverage(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
+			.list();
+		return coverage;
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.LogCoverage;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.ScoreCurves;
@@ -735,12 +736,39 @@ final class StandardReport {
 					Cell.of(Long.toString(partition.rowsUnlabelled())), Cell.of(Long.toString(partition.millis()))));
 		}
 		int omitted = partitions.size() - files.size();
-		return ReportSection.ofTables("facts", "Run facts", "", List.of(
+		List<ReportTable> tables = new ArrayList<>(List.of(
 				new ReportTable("Run", "", List.of("fact", "value"), facts, 40, ""),
-				new ReportTable("Models", "", List.of("model", "role", "SHA-256", "file"), models, 8, ""),
-				new ReportTable("Data files, newest first", "", List.of("file", "rows", "rejected", "unlabelled", "ms"),
-						files, 12, (omitted > 0) ? omitted + " earlier files are listed in the database (run_partition)."
-								: "")));
+				new ReportTable("Models", "", List.of("model", "role", "SHA-256", "file"), models, 8, "")));
+		ReportTable logged = loggedPredictions();
+		if (logged != null) {
+			tables.add(logged);
+		}
+		tables.add(new ReportTable("Data files, newest first", "", List.of("file", "rows", "rejected", "unlabelled",
+				"ms"), files, 12, (omitted > 0) ? omitted + " earlier files are listed in the database (run_partition)."
+						: ""));
+		return ReportSection.ofTables("facts", "Run facts", "", tables);
+	}
+
+	/** The logged models' join of rows and scores, or {@code null} when the run scored none. */
+	private ReportTable loggedPredictions() {
+		Map<Long, LogCoverage> coverage = this.reads.loggedCoverage(this.run.id());
+		if (coverage.isEmpty()) {
+			return null;
+		}
+		List<List<Cell>> rows = new ArrayList<>();
+		for (ModelSummary model : this.summary.models()) {
+			LogCoverage counts = coverage.get(model.model().id());
+			if (counts != null) {
+				rows.add(List.of(Cell.of(model.model().key()), Cell.of(Long.toString(counts.logged())),
+						Cell.of(Long.toString(counts.joined())),
+						new Cell(Long.toString(counts.unlogged()), counts.unlogged() > 0),
+						Cell.of(Long.toString(counts.awaitingLabel()))));
+			}
+		}
+		return new ReportTable("Logged predictions", "Scores logged in production: a model's metrics are over the"
+				+ " labelled rows joined with a logged score; labelled rows without one are left out (never scored as"
+				+ " something), and predictions whose row has no label yet wait for it.", List.of("model", "logged",
+						"joined with a label", "labelled, no logged score", "awaiting label"), rows, 8, "");
 	}
 
 	private static void fact(List<List<Cell>> facts, String name, String value) {

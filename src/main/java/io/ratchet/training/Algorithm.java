@@ -3,6 +3,7 @@ package io.ratchet.training;
 import java.util.Locale;
 
 import io.ratchet.data.Task;
+import io.ratchet.model.LoggedModel;
 
 /**
  * What a candidate is trained with: L2-penalised logistic regression (binary datasets, penalty {@code C}) or ridge
@@ -70,6 +71,11 @@ public enum Algorithm {
 			if (algorithm.key.equals(key.trim().toLowerCase(Locale.ROOT))) {
 				return algorithm;
 			}
+		}
+		if (LoggedModel.KIND.equals(key.trim().toLowerCase(Locale.ROOT))) {
+			throw new IllegalArgumentException("a logged-prediction model is not trained by Ratchet (its scores are"
+					+ " logged in production): it can be the champion that trained candidates challenge, never a"
+					+ " trained candidate (expected logistic or ridge)");
 		}
 		throw new IllegalArgumentException("unknown algorithm \"" + key + "\" (expected logistic or ridge)");
 	}

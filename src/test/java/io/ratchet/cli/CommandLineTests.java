@@ -9,6 +9,7 @@ import java.time.YearMonth;
 
 import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
+import io.ratchet.model.OnnxFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -266,6 +267,139 @@ class CommandLineTests {
 			Files.deleteIfExists(models.resolve("churn-tenure-v3.json"));
 			Files.deleteIfExists(models.resolve("churn-tenure-v3.cases.csv"));
 		}
+	}
+
+	/** An XGBoost JSON model of the churn demo: tenure_months < 12.5, then plan "premium" goes right. */
+	private static final String XGBOOST = """
+			{"learner": {"feature_names": ["tenure_months", "plan"], "feature_types": ["float", "c"],
+			  "gradient_booster": {"name": "gbtree", "model": {
+			    "cats": {"enc": [{"offsets": [], "values": []},
+			                     {"offsets": [0, 5, 12, 20], "values": [98, 97, 115, 105, 99, 112, 114, 101, 109, 105,
+			                      117, 109, 115, 116, 97, 110, 100, 97, 114, 100]}],
+			             "feature_segments": [0, 0, 3], "sorted_idx": [0, 1, 2]},
+			    "tree_info": [0],
+			    "trees": [{"left_children": [1, -1, 3, -1, -1], "right_children": [2, -1, 4, -1, -1],
+			               "split_indices": [0, 0, 1, 0, 0], "split_conditions": [1.25E1, 5E-1, 1E-45, -2E-1, 3E-1],
+			               "default_left": [1, 0, 0, 0, 0], "split_type": [0, 0, 1, 0, 0],
+			               "categories": [1], "categories_nodes": [2], "categories_segments": [0],
+			               "categories_sizes": [1]}]}},
+			  "learner_model_param": {"base_score": "[3E-1]", "num_class": "0", "num_target": "1"},
+			  "objective": {"name": "binary:logistic"}},
+			 "version": [3, 1, 0]}
+			""";
+
+	@Test
+	void anXgboostModelImportedAsACandidateIsRegistered() throws Exception {
+		// given
+		Path file = root.resolve("churn-xgb.json");
+		Files.writeString(file, XGBOOST);
+		Path registry = root.resolve("config/registry.yml");
+		String before = Files.readString(registry);
+		Path models = root.resolve("config/models");
+		try {
+			// when
+			int code = this.commandLine.run("import-model", "churn", file.toString(), "--name", "churn-xgb",
+					"--version", "7", "--candidate");
+
+			// then
+			assertThat(code).as(this.err.toString(StandardCharsets.UTF_8)).isEqualTo(CommandLine.OK);
+			assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("(xgboost) as ")
+				.contains("Registered churn-xgb@7 as a candidate of churn");
+			assertThat(Files.readString(registry)).contains("champion: churn-logit@1")
+				.contains("candidates: [churn-logit@2, churn-gbt@1, churn-xgb@7]");
+			assertThat(Files.readString(models.resolve("churn-xgb-v7.json"))).contains("\"arithmetic\" : \"float32\"");
+			assertThat(this.commandLine.run("model-cases", "--check", "churn-xgb@7")).isEqualTo(CommandLine.OK);
+		}
+		finally {
+			Files.writeString(registry, before);
+			Files.deleteIfExists(models.resolve("churn-xgb-v7.json"));
+			Files.deleteIfExists(models.resolve("churn-xgb-v7.cases.csv"));
+		}
+	}
+
+	@Test
+	void aModelThatCannotBeImportedLeavesNothingBehind() throws Exception {
+		// given: a model reading a column the churn dataset lacks, and a truncated one
+		Path lacking = root.resolve("lacking.json");
+		Files.writeString(lacking, XGBOOST.replace("\"tenure_months\", \"plan\"", "\"income\", \"plan\""));
+		Path truncated = root.resolve("truncated.json");
+		Files.writeString(truncated, XGBOOST.substring(0, 300));
+		Path registry = root.resolve("config/registry.yml");
+		String before = Files.readString(registry);
+		java.util.List<String> modelsBefore = java.util.Arrays.asList(root.resolve("config/models").toFile().list());
+
+		// when
+		int lackingCode = this.commandLine.run("import-model", "churn", lacking.toString(), "--candidate");
+		int truncatedCode = this.commandLine.run("import-model", "churn", truncated.toString(), "--candidate");
+		int formatCode = this.commandLine.run("import-model", "churn", lacking.toString(), "--format", "pmml");
+
+		// then
+		assertThat(lackingCode).isEqualTo(CommandLine.FAILED);
+		assertThat(truncatedCode).isEqualTo(CommandLine.FAILED);
+		assertThat(formatCode).isEqualTo(CommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains(lacking + ": the model reads column \"income\", which is not a feature of dataset \"churn\"")
+			.contains(truncated + " line ")
+			.contains("(the file ends early: is it truncated?)")
+			.contains("unknown model format \"pmml\" (expected xgboost|lightgbm|sklearn-trees|sklearn-linear), or onnx");
+		assertThat(Files.readString(registry)).isEqualTo(before);
+		assertThat(root.resolve("config/models").toFile().list()).containsExactlyInAnyOrderElementsOf(modelsBefore);
+	}
+
+	@Test
+	void anOnnxModelIsImportedWithItsMappingAndBackTestedBesideTheChampion() throws Exception {
+		// given: a logistic graph over tenure and one-hot plan (basic, pro), as a converted classifier
+		Path onnx = OnnxFixtures.churnGraph().write(root.resolve("exports/churn-onnx.onnx"));
+		Path models = root.resolve("config/models");
+		Path registry = root.resolve("config/registry.yml");
+		String before = Files.readString(registry);
+		try {
+			// when
+			int imported = this.commandLine.run("import-model", "churn", onnx.toString(), "--inputs",
+					"tenure_months,plan=basic,plan=pro", "--version", "7", "--candidate");
+			String importOutput = this.out.toString(StandardCharsets.UTF_8);
+			this.out.reset();
+			int backtest = this.commandLine.run("backtest", "--dataset", "churn", "--models",
+					"churn-logit@1,churn-onnx@7");
+			String backtestOutput = this.out.toString(StandardCharsets.UTF_8);
+
+			// then
+			assertThat(imported).as(importOutput + this.err).isEqualTo(CommandLine.OK);
+			assertThat(importOutput).contains("Wrote " + models.resolve("churn-onnx-v7.json"))
+				.contains("churn-onnx-v7.onnx and its regression cases churn-onnx-v7.cases.csv")
+				.contains("Registered churn-onnx@7 as a candidate of churn");
+			assertThat(Files.readString(registry)).contains("champion: churn-logit@1").contains("churn-onnx@7");
+			assertThat(this.commandLine.run("model-cases", "--check", "churn-onnx@7")).isEqualTo(CommandLine.OK);
+			assertThat(backtest).as(backtestOutput + this.err).isIn(CommandLine.OK, CommandLine.BREACHED);
+			assertThat(backtestOutput).contains("churn-onnx@7");
+			assertThat(this.jdbc.sql("SELECT kind FROM model_version WHERE name = 'churn-onnx'").query(String.class)
+				.single()).isEqualTo("onnx");
+		}
+		finally {
+			Files.writeString(registry, before);
+			for (String suffix : new String[] { ".json", ".onnx", ".cases.csv" }) {
+				Files.deleteIfExists(models.resolve("churn-onnx-v7" + suffix));
+			}
+		}
+	}
+
+	@Test
+	void aCorruptOnnxFileIsRefusedWithExitOneAndOnnxOptionsNeedTheOnnxFormat() throws Exception {
+		// given
+		Path corrupt = Files.writeString(root.resolve("exports-corrupt.onnx"), "not protobuf at all");
+		Path export = Files.writeString(root.resolve("exports-sklearn.json"), "{}");
+
+		// when
+		int code = this.commandLine.run("import-model", "churn", corrupt.toString(), "--inputs", "tenure_months");
+		int misuse = this.commandLine.run("import-model", "churn", export.toString(), "--inputs", "a");
+
+		// then
+		assertThat(code).isEqualTo(CommandLine.FAILED);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(corrupt + ": not a model ONNX Runtime can load");
+		assertThat(root.resolve("config/models/exports-corrupt-v1.json")).doesNotExist();
+		assertThat(misuse).isEqualTo(CommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("--inputs applies to ONNX models only (--format onnx)");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -323,6 +324,40 @@ class DatasetConfigsTests {
 		// when / then
 		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
 			.withMessage(file + ": empty file");
+	}
+
+	@Test
+	void readsTheLoggedScoreColumnsApartFromTheFeatures() throws IOException {
+		// given
+		Path file = write("churn", CHURN + "scores: [vendor_score, rules_score]\n");
+
+		// when
+		DatasetConfig dataset = DatasetConfigs.load(file);
+
+		// then
+		assertThat(dataset.scoreColumns()).containsExactly("vendor_score", "rules_score");
+		assertThat(dataset.scoreIndex("rules_score")).isEqualTo(1);
+		assertThat(dataset.featureIndex("vendor_score")).isEqualTo(-1);
+		assertThat(dataset.requiredColumns()).endsWith("vendor_score", "rules_score");
+		assertThat(DatasetConfigs.load(write("churn", CHURN)).scoreColumns()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			[tenure_months]     | column 'tenure_months' is a feature (a logged score is read apart from the features: list it under scores only)
+			[churned]           | column 'churned' is the label column
+			[event_date]        | column 'event_date' is the date column
+			[customer_id]       | column 'customer_id' is an id column
+			[vendor, vendor]    | column 'vendor' is listed twice
+			vendor              | expected a list of values
+			""")
+	void refusesAScoreColumnThatIsAlsoSomethingElse(String scores, String problem) throws IOException {
+		// given
+		Path file = write("churn", CHURN + "scores: " + scores + "\n");
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line 15: scores: " + problem);
 	}
 
 	private Path write(String name, String yaml) throws IOException {

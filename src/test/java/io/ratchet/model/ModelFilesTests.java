@@ -204,7 +204,7 @@ class ModelFilesTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			format     | "ratchet-model/1"  | "ratchet-model/2" | 2  | format: unsupported format "ratchet-model/2" (expected "ratchet-model/1")
 			task       | "binary"           | "classification"  | 6  | task: unknown task "classification" (expected binary or regression)
-			kind       | "linear"           | "linaer"          | 7  | kind: unknown kind "linaer" (expected linear or tree-ensemble)
+			kind       | "linear"           | "linaer"          | 7  | kind: unknown kind "linaer" (expected linear, tree-ensemble, onnx or logged)
 			link       | "logistic"         | "logit"           | 8  | link: unknown link "logit" (expected identity or logistic)
 			task case  | "binary"           | "Binary"          | 6  | task: unknown task "Binary" (expected binary or regression)
 			term type  | "numeric"          | "number"          | 11 | terms[0].type: unknown term type "number" (expected numeric or categorical)

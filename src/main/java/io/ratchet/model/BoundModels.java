@@ -1,0 +1,64 @@
+package io.ratchet.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ratchet.data.DatasetConfig;
+
+/**
+ * The scorers of several model versions bound to one dataset, in order, released together: how a job step holds the
+ * models it scores (an ONNX model holds a session of ONNX Runtime while bound).
+ */
+public final class BoundModels implements AutoCloseable {
+
+	private final Scorer[] scorers;
+
+	private BoundModels(Scorer[] scorers) {
+		this.scorers = scorers;
+	}
+
+	/**
+	 * Binds every version to the dataset; when one cannot be bound, those already bound are released.
+	 * @throws ModelFileException as {@link ModelVersion#bind} does
+	 */
+	public static BoundModels bind(List<ModelVersion> models, DatasetConfig dataset) {
+		return bind(models, dataset, null);
+	}
+
+	/**
+	 * As {@link #bind(List, DatasetConfig)}, with the dataset's folder, where a logged model's prediction log is kept
+	 * ({@link ModelVersion#bind(DatasetConfig, Path)}).
+	 */
+	public static BoundModels bind(List<ModelVersion> models, DatasetConfig dataset, Path datasetDir) {
+		List<Scorer> bound = new ArrayList<>();
+		try {
+			for (ModelVersion model : models) {
+				bound.add(model.bind(dataset, datasetDir));
+			}
+		}
+		catch (RuntimeException ex) {
+			bound.forEach(Scorer::close);
+			throw ex;
+		}
+		return new BoundModels(bound.toArray(Scorer[]::new));
+	}
+
+	/** The scorer of the {@code i}-th version. */
+	public Scorer get(int i) {
+		return this.scorers[i];
+	}
+
+	/** A block scorer over every model, handing each row and its scores to {@code sink}. */
+	public BlockScorer blocks(BlockScorer.Sink sink) {
+		return new BlockScorer(this.scorers, sink);
+	}
+
+	@Override
+	public void close() {
+		for (Scorer scorer : this.scorers) {
+			scorer.close();
+		}
+	}
+
+}
