@@ -26,8 +26,8 @@ final class OnnxModelImport {
 	/** Whether the command line asks for an ONNX import. */
 	static boolean wanted(Options options, Path file) {
 		String format = options.get("format");
-		return OnnxImport.FORMAT.equals(format)
-				|| (format == null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx"));
+		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		return OnnxImport.FORMAT.equals(format) || (format == null && name.endsWith(".onnx"));
 	}
 
 	/** Refuses the ONNX options on another import. */

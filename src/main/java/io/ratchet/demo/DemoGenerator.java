@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -33,6 +34,8 @@ import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
 import io.ratchet.model.TreeEnsemble;
+import io.ratchet.model.importers.ModelFormat;
+import io.ratchet.model.importers.ModelImport;
 
 /**
  * Writes Ratchet's demo: a subscription-churn dataset over {@value #MONTHS} calendar months whose last
@@ -47,6 +50,8 @@ import io.ratchet.model.TreeEnsemble;
  * <li>{@code config/models/churn-logit-v1.json} (champion: logistic regression on months 1–12),
  * {@code churn-logit-v2.json} (candidate: logistic regression on months 9–20) and {@code churn-gbt-v1.json}
  * (candidate: gradient-boosted trees on months 1–12)</li>
+ * <li>{@code config/imports/churn-xgb.json}: gradient-boosted trees on months 9–20 in XGBoost's JSON format, and
+ * {@code config/models/churn-xgb-v1.json} (candidate) imported from it as {@code jobs/import-model} does</li>
  * <li>{@code config/models/<file>.cases.csv} beside each model: its regression cases, outputs recorded now</li>
  * <li>{@code config/search/churn.yml}: the search space of {@code jobs/challenge}</li>
  * <li>the {@code churn:} entries of {@code config/registry.yml} and {@code config/requirements.yml}; other entries of
@@ -74,6 +79,9 @@ public final class DemoGenerator {
 
 	/** The dataset's configuration file, under the project root. */
 	private static final String DATASET_FILE = "config/datasets/" + DATASET + ".yml";
+
+	/** The XGBoost model file the demo's imported candidate comes from, under the project root. */
+	static final String XGBOOST_FILE = "config/imports/churn-xgb.json";
 
 	/** The dataset's search space for the challenge job, under the project root. */
 	private static final String SEARCH_FILE = "config/search/" + DATASET + ".yml";
@@ -180,11 +188,34 @@ public final class DemoGenerator {
 			BoostingFit boosting = new BoostingFit(ChurnWorld.FEATURES, 30, 3, 0.1, 1.0, 10.0);
 			TreeEnsemble gbt = boosting.fit(rows(0, 12), training(0, 12, boosting.describe()));
 			writeModel("churn-gbt", "1", gbt, dataset);
+			importXgboost(dataset);
 			write(SEARCH_FILE, SEARCH_SPACE);
-			merge("config/registry.yml",
-					"churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1]\n");
+			merge("config/registry.yml", "churn:\n  champion: churn-logit@1\n"
+					+ "  candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1]\n");
 			merge("config/requirements.yml", requirements(championScorer));
 			return new Result(this.months.get(0), this.months.get(MONTHS - 1), rows, this.written);
+		}
+
+		/**
+		 * The imported candidate: gradient-boosted trees fitted on months 9 to 20 (as {@code churn-logit@2}), written
+		 * as the XGBoost JSON model {@value #XGBOOST_FILE} (what {@code save_model("m.json")} writes) and imported
+		 * from it with {@link ModelImport}, as {@code jobs/import-model} does: a float32 model scored as XGBoost would.
+		 */
+		private void importXgboost(DatasetConfig dataset) {
+			BoostingFit boosting = new BoostingFit(ChurnWorld.FEATURES, 40, 3, 0.15, 1.0, 10.0);
+			TreeEnsemble fitted = boosting.fit(rows(8, 20), training(8, 20, boosting.describe()));
+			Map<String, List<String>> levels = new LinkedHashMap<>();
+			for (int f = 0; f < ChurnWorld.FEATURES.size(); f++) {
+				if (ChurnWorld.FEATURES.get(f).type() == FeatureType.CATEGORICAL) {
+					int index = f;
+					levels.put(ChurnWorld.FEATURES.get(f).name(), List.copyOf(new TreeSet<>(rows(8, 20).stream()
+						.map((row) -> row.levels()[index]).filter(Objects::nonNull).toList())));
+				}
+			}
+			write(XGBOOST_FILE, XgboostFile.write(fitted, ChurnWorld.FEATURES, levels));
+			ModelImport.Result imported = ModelImport.convert(this.root.resolve(XGBOOST_FILE), ModelFormat.XGBOOST,
+					dataset, "churn-xgb", "1");
+			writeModelText("churn-xgb", "1", imported.json(), dataset);
 		}
 
 		/**
@@ -192,8 +223,14 @@ public final class DemoGenerator {
 		 * @return the model as loaded from the file and bound to the dataset
 		 */
 		private Scorer writeModel(String name, String version, ModelDefinition definition, DatasetConfig dataset) {
+			return writeModelText(name, version, ModelFiles.toJson(name, version, DATASET, Task.BINARY, definition),
+					dataset);
+		}
+
+		/** {@link #writeModel} for the text of a model file. */
+		private Scorer writeModelText(String name, String version, String json, DatasetConfig dataset) {
 			String relative = "config/models/" + name + "-v" + version + ".json";
-			write(relative, ModelFiles.toJson(name, version, DATASET, Task.BINARY, definition));
+			write(relative, json);
 			ModelVersion written = ModelFiles.load(this.root.resolve(relative));
 			Scorer scorer = written.bind(dataset);
 			this.written.add(ModelCases.write(written, dataset, true));

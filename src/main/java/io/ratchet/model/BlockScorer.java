@@ -1,6 +1,7 @@
 package io.ratchet.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.ratchet.data.Row;
@@ -8,7 +9,8 @@ import io.ratchet.data.Row;
 /**
  * Rows gathered into blocks of {@value #BLOCK} and scored by every model a block at a time
  * ({@link Scorer#scoreBatch}), then handed on in their order with each model's score: what lets a scorer with a cost
- * per call (ONNX Runtime) run once per block instead of once per row, while the Java scorers loop as before. Call
+ * per call (ONNX Runtime) run once per block instead of once per row. When no scorer {@link Scorer#prefersBlocks()
+ * prefers blocks} (only the Java scorers), each row is scored and handed on at once, as before blocks existed. Call
  * {@link #flush()} after the last row. One instance per thread.
  */
 public final class BlockScorer {
@@ -38,15 +40,25 @@ public final class BlockScorer {
 
 	private final double[] rowScores;
 
+	private final boolean blocks;
+
 	public BlockScorer(Scorer[] scorers, Sink sink) {
 		this.scorers = scorers.clone();
 		this.sink = sink;
-		this.scores = new double[scorers.length][BLOCK];
+		this.blocks = Arrays.stream(scorers).anyMatch(Scorer::prefersBlocks);
+		this.scores = new double[scorers.length][this.blocks ? BLOCK : 0];
 		this.rowScores = new double[scorers.length];
 	}
 
-	/** Adds a row; scores the block and hands it on when it is full. */
+	/** Adds a row; scores the block and hands it on when it is full (at once when no scorer prefers blocks). */
 	public void add(Row row) {
+		if (!this.blocks) {
+			for (int m = 0; m < this.scorers.length; m++) {
+				this.rowScores[m] = this.scorers[m].score(row);
+			}
+			this.sink.accept(row, this.rowScores);
+			return;
+		}
 		this.rows.add(row);
 		if (this.rows.size() == BLOCK) {
 			flush();

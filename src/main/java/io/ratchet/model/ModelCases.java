@@ -153,8 +153,8 @@ public final class ModelCases {
 
 	/**
 	 * Every row's output, in one block (one call for an ONNX model), with a scorer released afterwards. An ONNX
-	 * model's NaN is recorded as it is (a graph that does not impute a missing value gives NaN; a job refuses such a
-	 * row, a case records it).
+	 * model's NaN or infinity is recorded as it is (a graph that does not impute a missing value gives NaN, 1e300 is
+	 * infinite in float32; a job refuses such a row, a case records it).
 	 */
 	private static double[] score(ModelVersion version, DatasetConfig dataset, List<Row> rows) {
 		double[] outputs = new double[rows.size()];
@@ -185,7 +185,8 @@ public final class ModelCases {
 		text.append("# Regression cases of model ").append(version.key()).append(" (")
 			.append(version.file().getFileName()).append("), outputs recorded when the version was made.\n");
 		text.append(SHA_PREFIX).append(version.sha256()).append('\n');
-		text.append("# An empty cell is a missing value. A case passes when |got - expected| <= ").append(tolerance(version))
+		text.append("# An empty cell is a missing value. A case passes when |got - expected| <= ")
+			.append(tolerance(version))
 			.append(" * max(1, |expected|).\n");
 		List<String> features = version.features();
 		try (CSVPrinter printer = new CSVPrinter(text, WRITE)) {

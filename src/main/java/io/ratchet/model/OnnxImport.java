@@ -231,7 +231,7 @@ public final class OnnxImport {
 			}
 			if (!outputs.containsKey(name)) {
 				throw new ModelFileException(source, 0, "--output " + requested + ": the graph has no output \"" + name
-						+ "\" (its outputs: " + describe(outputs) + ")");
+						+ "\" (its outputs: " + OnnxScorer.describe(outputs) + ")");
 			}
 		}
 		else {
@@ -242,7 +242,8 @@ public final class OnnxImport {
 				.toList();
 			if (tensors.size() != 1) {
 				throw new ModelFileException(source, 0, "cannot tell which output is the score: the graph has "
-						+ tensors.size() + " float or double tensor outputs (its outputs: " + describe(outputs)
+						+ tensors.size() + " float or double tensor outputs (its outputs: "
+						+ OnnxScorer.describe(outputs)
 						+ "); name it with --output name[:column]");
 			}
 			name = tensors.get(0);
@@ -254,7 +255,7 @@ public final class OnnxImport {
 		}
 		if (shape.length == 2 && shape[1] >= 0 && column >= shape[1] || shape.length == 1 && column > 0) {
 			throw new ModelFileException(source, 0, "output \"" + name + "\" has no column " + column + " (its shape: "
-					+ describe(Map.of(name, outputs.get(name))) + ")");
+					+ OnnxScorer.describe(Map.of(name, outputs.get(name))) + ")");
 		}
 		try {
 			return new OnnxModel.Output(name, column);
@@ -262,23 +263,6 @@ public final class OnnxImport {
 		catch (InvalidModelException ex) {
 			throw new ModelFileException(source, 0, "--output " + requested + ": " + ex.detail());
 		}
-	}
-
-	static String describe(Map<String, NodeInfo> nodes) {
-		List<String> parts = new ArrayList<>();
-		for (NodeInfo node : nodes.values()) {
-			if (node.getInfo() instanceof TensorInfo info) {
-				List<String> dims = new ArrayList<>();
-				for (long dim : info.getShape()) {
-					dims.add((dim < 0) ? "?" : Long.toString(dim));
-				}
-				parts.add(node.getName() + " " + info.type.toString().toLowerCase(java.util.Locale.ROOT) + " " + dims);
-			}
-			else {
-				parts.add(node.getName() + " " + node.getInfo());
-			}
-		}
-		return String.join(", ", parts);
 	}
 
 	/** Builds the inputs of the model file from the graph, the dataset and what the user said. */
@@ -312,7 +296,8 @@ public final class OnnxImport {
 		private List<OnnxModel.Input> given(Map<String, NodeInfo> graph, List<String> requested) {
 			if (graph.size() != 1) {
 				throw error("--inputs lists the columns of one input, but the graph has " + graph.size() + " ("
-						+ describe(graph) + "); name each input after a dataset column instead, or write the mapping"
+						+ OnnxScorer.describe(graph) + "); name each input after a dataset column instead, or write the"
+						+ " mapping"
 						+ " in the model file (see src/main/java/io/ratchet/model/README.md)");
 			}
 			NodeInfo node = graph.values().iterator().next();
@@ -366,7 +351,7 @@ public final class OnnxImport {
 					return List.of(input(node.getName(), type, columns));
 				}
 			}
-			throw error("cannot tell which dataset columns go into the graph's inputs (" + describe(graph)
+			throw error("cannot tell which dataset columns go into the graph's inputs (" + OnnxScorer.describe(graph)
 					+ "; dataset \"" + this.dataset.name() + "\" has " + features.size() + " features): give the"
 					+ " columns of the input in order with --inputs col1,col2,... (feature=level for a one-hot"
 					+ " column, and --codes 'feature=a,b,c' for a categorical feature given as a code)");
@@ -403,7 +388,8 @@ public final class OnnxImport {
 		private Feature feature(String name) {
 			int index = this.dataset.featureIndex(name);
 			if (index < 0) {
-				throw error("\"" + name + "\" is not a feature of dataset \"" + this.dataset.name() + "\" (its features: "
+				throw error("\"" + name + "\" is not a feature of dataset \"" + this.dataset.name()
+						+ "\" (its features: "
 						+ String.join(", ", this.dataset.features().stream().map(Feature::name).toList()) + ")");
 			}
 			return this.dataset.features().get(index);

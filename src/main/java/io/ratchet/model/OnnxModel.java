@@ -56,7 +56,8 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 		for (int i = 0; i < inputs.size(); i++) {
 			Input input = inputs.get(i);
 			if (!names.add(input.name())) {
-				throw new InvalidModelException("/inputs/" + i + "/name", "input \"" + input.name() + "\" is given twice");
+				throw new InvalidModelException("/inputs/" + i + "/name",
+						"input \"" + input.name() + "\" is given twice");
 			}
 			for (int c = 0; c < input.columns().size(); c++) {
 				Column column = input.columns().get(c);
@@ -182,8 +183,8 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 	public record Indicator(String feature, String level) implements Column {
 
 		public Indicator {
-			if (level == null) {
-				throw new InvalidModelException("/level", "is required");
+			if (level == null || level.isEmpty()) {
+				throw new InvalidModelException("/level", "must not be empty (an empty cell is a missing value)");
 			}
 		}
 
@@ -202,6 +203,10 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 			levels = List.copyOf(levels);
 			Set<String> seen = new HashSet<>();
 			for (int i = 0; i < levels.size(); i++) {
+				if (levels.get(i).isEmpty()) {
+					throw new InvalidModelException("/codes/" + i,
+							"a level must not be empty (an empty cell is a missing value)");
+				}
 				if (!seen.add(levels.get(i))) {
 					throw new InvalidModelException("/codes/" + i, "level \"" + levels.get(i) + "\" is given twice");
 				}

@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * "onnx": {"file": "rain-xgb-v1.onnx", "sha256": "…"},
  * "inputs": [{"name": "input", "type": "float", "columns": [
- *     {"feature": "MinTemp"}, {"feature": "RainToday", "level": "Yes"}, {"feature": "WindGustDir", "codes": ["E", "N"]}]}],
+ *     {"feature": "MinTemp"},
+ *     {"feature": "RainToday", "level": "Yes"},
+ *     {"feature": "WindGustDir", "codes": ["E", "N"]}]}],
  * "output": {"name": "probabilities", "column": 1}
  * </pre>
  */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -117,10 +118,11 @@ final class OnnxScorer implements Scorer {
 	}
 
 	/**
-	 * As {@link #scoreBatch(List, double[])}; with {@code allowNaN} a NaN output is kept: a regression case records
-	 * what the graph gives for, say, a missing value it does not impute, while a job cannot score such a row.
+	 * As {@link #scoreBatch(List, double[])}; {@code lenient} keeps NaN (and, for regression, infinite) outputs: a
+	 * regression case records what the graph gives for a missing value it does not impute, or for 1e300 rounded to
+	 * float32 infinity, while a job cannot score such a row.
 	 */
-	void scoreBatch(List<Row> rows, double[] scores, boolean allowNaN) {
+	void scoreBatch(List<Row> rows, double[] scores, boolean lenient) {
 		int n = rows.size();
 		if (n == 0) {
 			return;
@@ -132,7 +134,7 @@ final class OnnxScorer implements Scorer {
 			}
 			try (OrtSession.Result result = this.lease.session().run(tensors, this.outputs)) {
 				OnnxValue value = result.get(this.output).orElseThrow();
-				read((OnnxTensor) value, rows, scores, allowNaN);
+				read((OnnxTensor) value, rows, scores, lenient);
 			}
 		}
 		catch (OrtException ex) {
@@ -144,7 +146,7 @@ final class OnnxScorer implements Scorer {
 		}
 	}
 
-	private void read(OnnxTensor tensor, List<Row> rows, double[] scores, boolean allowNaN) {
+	private void read(OnnxTensor tensor, List<Row> rows, double[] scores, boolean lenient) {
 		int n = rows.size();
 		long[] shape = tensor.getInfo().getShape();
 		boolean fits = (shape.length == 1) ? shape[0] == n && this.column == 0
@@ -169,7 +171,9 @@ final class OnnxScorer implements Scorer {
 		}
 		for (int r = 0; r < n; r++) {
 			double score = scores[r];
-			if (Double.isNaN(score) ? !allowNaN : this.binary ? !(score >= 0 && score <= 1) : Double.isInfinite(score)) {
+			boolean bad = Double.isNaN(score) ? !lenient
+					: this.binary ? !(score >= 0 && score <= 1) : Double.isInfinite(score) && !lenient;
+			if (bad) {
 				throw badScore(score, rows.get(r).line());
 			}
 		}
@@ -185,9 +189,35 @@ final class OnnxScorer implements Scorer {
 				+ ": " + why);
 	}
 
+	/** A call into ONNX Runtime costs far more than a row: score in blocks. */
+	@Override
+	public boolean prefersBlocks() {
+		return true;
+	}
+
 	@Override
 	public void close() {
 		this.lease.close();
+	}
+
+	/** Inputs or outputs of a graph as messages show them: {@code input float [?, 34], label int64 [?]}. */
+	static String describe(Map<String, NodeInfo> nodes) {
+		return String.join(", ", nodes.values().stream().map(OnnxScorer::describe).toList());
+	}
+
+	static String describe(NodeInfo node) {
+		if (node.getInfo() instanceof TensorInfo tensor) {
+			return node.getName() + " " + typeName(tensor.type) + " " + shape(tensor.getShape());
+		}
+		return node.getName() + " " + node.getInfo();
+	}
+
+	private static String shape(long[] shape) {
+		return Arrays.toString(Arrays.stream(shape).mapToObj((d) -> (d < 0) ? "?" : Long.toString(d)).toArray());
+	}
+
+	private static String typeName(OnnxJavaType type) {
+		return type.toString().toLowerCase(Locale.ROOT);
 	}
 
 	/** One input of the graph and where each of its columns comes from. */
@@ -389,31 +419,6 @@ final class OnnxScorer implements Scorer {
 		private ModelFileException mismatch(Path modelFile, String reason) {
 			return new ModelFileException(modelFile, 0, "does not fit its ONNX file " + this.onnxFile.getFileName()
 					+ ": " + reason);
-		}
-
-		static String describe(Map<String, NodeInfo> nodes) {
-			return String.join(", ", nodes.values().stream().map(Graph::describe).toList());
-		}
-
-		static String describe(NodeInfo node) {
-			if (node.getInfo() instanceof TensorInfo tensor) {
-				return node.getName() + " " + typeName(tensor.type) + " " + shape(tensor.getShape());
-			}
-			return node.getName() + " " + node.getInfo();
-		}
-
-		static String shape(long[] shape) {
-			return Arrays.toString(Arrays.stream(shape).mapToObj((d) -> (d < 0) ? "?" : Long.toString(d)).toArray());
-		}
-
-		static String typeName(OnnxJavaType type) {
-			return switch (type) {
-				case FLOAT -> "float";
-				case DOUBLE -> "double";
-				case INT64 -> "int64";
-				case STRING -> "string";
-				default -> type.toString().toLowerCase(java.util.Locale.ROOT);
-			};
 		}
 
 		static OnnxJavaType javaType(OnnxModel.ElementType type) {

@@ -10,7 +10,8 @@ import io.ratchet.data.Row;
  * <p>
  * Rows can be scored one at a time ({@link #score}) or a block at a time ({@link #scoreBatch}); both give the same
  * values. The Java scorers are fastest row by row and their block path simply loops; a scorer with a per-call cost
- * (ONNX Runtime) works a block at a time, so the jobs hand rows over in blocks ({@link BlockScorer}). A scorer may hold
+ * (ONNX Runtime) works a block at a time ({@link #prefersBlocks()}), so the jobs hand rows over through a
+ * {@link BlockScorer}. A scorer may hold
  * resources (an ONNX Runtime session): whoever binds it closes it.
  */
 @FunctionalInterface
@@ -27,6 +28,14 @@ public interface Scorer extends AutoCloseable {
 		for (int i = 0; i < rows.size(); i++) {
 			scores[i] = score(rows.get(i));
 		}
+	}
+
+	/**
+	 * Whether the scorer is faster a block at a time than row by row (it has a cost per call): {@link BlockScorer}
+	 * gathers rows into blocks only for such a scorer, and hands rows straight through otherwise.
+	 */
+	default boolean prefersBlocks() {
+		return false;
 	}
 
 	/** Releases what the scorer holds; the Java scorers hold nothing. */

@@ -104,8 +104,8 @@ final class TreeScorer implements Scorer {
 	}
 
 	/**
-	 * Walks the trees two at a time: a step down a tree waits on the loads of the step before, so two independent walks
-	 * interleaved keep the processor busy. Leaves are still added in tree order, so the sum is the same to the bit.
+	 * Walks the trees two at a time ({@link #leaves}) and adds their leaves in tree order, so the sum is the same to
+	 * the bit as one tree after the other.
 	 */
 	@Override
 	public double score(Row row) {
@@ -114,86 +114,73 @@ final class TreeScorer implements Scorer {
 		}
 		double[] numbers = row.numbers();
 		String[] rowLevels = row.levels();
-		long[] nodes = this.node;
 		double[] values = this.value;
 		int[] starts = this.roots;
 		double z = this.base;
 		int t = 0;
 		for (; t + 1 < starts.length; t += 2) {
-			int a = starts[t];
-			int b = starts[t + 1];
-			long bitsA = nodes[a];
-			long bitsB = nodes[b];
-			while (bitsA >>> KIND_SHIFT != LEAF && bitsB >>> KIND_SHIFT != LEAF) {
-				a = step(a, bitsA, numbers, rowLevels);
-				b = step(b, bitsB, numbers, rowLevels);
-				bitsA = nodes[a];
-				bitsB = nodes[b];
-			}
-			while (bitsA >>> KIND_SHIFT != LEAF) {
-				a = step(a, bitsA, numbers, rowLevels);
-				bitsA = nodes[a];
-			}
-			while (bitsB >>> KIND_SHIFT != LEAF) {
-				b = step(b, bitsB, numbers, rowLevels);
-				bitsB = nodes[b];
-			}
-			z += values[a];
-			z += values[b];
+			long pair = leaves(starts[t], starts[t + 1], numbers, rowLevels);
+			z += values[(int) (pair >>> 32)];
+			z += values[(int) pair];
 		}
 		if (t < starts.length) {
-			int n = starts[t];
-			long bits;
-			while ((bits = nodes[n]) >>> KIND_SHIFT != LEAF) {
-				n = step(n, bits, numbers, rowLevels);
-			}
-			z += values[n];
+			z += values[leaf(starts[t], numbers, rowLevels)];
 		}
 		return this.link.apply(z);
 	}
 
-	/**
-	 * {@link #score} in float32: the same walk, two trees at a time, with the leaves added in float32 in tree order.
-	 */
+	/** {@link #score} in float32: the same walk, the leaves added in float32 in tree order from the base. */
 	private double scoreFloat32(Row row) {
 		double[] numbers = row.numbers();
 		String[] rowLevels = row.levels();
-		long[] nodes = this.node;
 		double[] values = this.value;
 		int[] starts = this.roots;
 		float z = (float) this.base;
 		int t = 0;
 		for (; t + 1 < starts.length; t += 2) {
-			int a = starts[t];
-			int b = starts[t + 1];
-			long bitsA = nodes[a];
-			long bitsB = nodes[b];
-			while (bitsA >>> KIND_SHIFT != LEAF && bitsB >>> KIND_SHIFT != LEAF) {
-				a = step(a, bitsA, numbers, rowLevels);
-				b = step(b, bitsB, numbers, rowLevels);
-				bitsA = nodes[a];
-				bitsB = nodes[b];
-			}
-			while (bitsA >>> KIND_SHIFT != LEAF) {
-				a = step(a, bitsA, numbers, rowLevels);
-				bitsA = nodes[a];
-			}
-			while (bitsB >>> KIND_SHIFT != LEAF) {
-				b = step(b, bitsB, numbers, rowLevels);
-				bitsB = nodes[b];
-			}
-			z += (float) values[a];
-			z += (float) values[b];
+			long pair = leaves(starts[t], starts[t + 1], numbers, rowLevels);
+			z += (float) values[(int) (pair >>> 32)];
+			z += (float) values[(int) pair];
 		}
 		if (t < starts.length) {
-			int n = starts[t];
-			long bits;
-			while ((bits = nodes[n]) >>> KIND_SHIFT != LEAF) {
-				n = step(n, bits, numbers, rowLevels);
-			}
-			z += (float) values[n];
+			z += (float) values[leaf(starts[t], numbers, rowLevels)];
 		}
 		return this.link.applyFloat32(z);
+	}
+
+	/**
+	 * The leaves a row reaches in the trees starting at {@code a} and {@code b}, packed as {@code a's << 32 | b's}.
+	 * A step down a tree waits on the loads of the step before, so two independent walks interleaved keep the
+	 * processor busy.
+	 */
+	private long leaves(int a, int b, double[] numbers, String[] rowLevels) {
+		long[] nodes = this.node;
+		long bitsA = nodes[a];
+		long bitsB = nodes[b];
+		while (bitsA >>> KIND_SHIFT != LEAF && bitsB >>> KIND_SHIFT != LEAF) {
+			a = step(a, bitsA, numbers, rowLevels);
+			b = step(b, bitsB, numbers, rowLevels);
+			bitsA = nodes[a];
+			bitsB = nodes[b];
+		}
+		while (bitsA >>> KIND_SHIFT != LEAF) {
+			a = step(a, bitsA, numbers, rowLevels);
+			bitsA = nodes[a];
+		}
+		while (bitsB >>> KIND_SHIFT != LEAF) {
+			b = step(b, bitsB, numbers, rowLevels);
+			bitsB = nodes[b];
+		}
+		return ((long) a << 32) | (b & 0xFFFFFFFFL);
+	}
+
+	/** The leaf a row reaches in the tree starting at {@code n}. */
+	private int leaf(int n, double[] numbers, String[] rowLevels) {
+		long bits;
+		while ((bits = this.node[n]) >>> KIND_SHIFT != LEAF) {
+			n = step(n, bits, numbers, rowLevels);
+		}
+		return n;
 	}
 
 	/** The child of split {@code n} (described by {@code bits}) that the row goes to. */

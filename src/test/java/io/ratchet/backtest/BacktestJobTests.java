@@ -13,6 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.ratchet.model.ModelCaseFiles;
+import io.ratchet.model.OnnxFixtures;
+import io.ratchet.model.OnnxGraphs;
+import io.ratchet.model.OnnxModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The back-test job on H2 with a small made-up dataset: figures, verdicts, restart, rejected rows, bad input. */
 @SpringBootTest
@@ -315,6 +320,62 @@ class BacktestJobTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(failure(execution)).contains("toy-wrong-v1.json").contains("height");
 		assertThat(workerSteps(execution)).isZero();
+	}
+
+	@Test
+	void anOnnxCandidateIsScoredBesideTheChampionAndAgreesWithItsLinearTwin() throws Exception {
+		// given: the champion toy-logit (2 x, red 0.1, blue -0.1) as an ONNX graph, registered as a candidate
+		Path model = writeToyOnnx();
+		toy.write(toy.config().resolve("registry.yml"), "toy:\n  champion: toy-logit@1\n  candidates: [toy-onnx@1]\n");
+
+		// when
+		JobExecution execution = start("toy", List.of());
+
+		// then: every month scored by both; the ONNX figures are the linear ones within float32
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(workerSteps(execution)).isEqualTo(4);
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(this.jdbc.sql("SELECT role FROM run_model r JOIN model_version m ON m.id = r.model_version_id"
+				+ " WHERE r.run_id = ? AND m.name = 'toy-onnx'").param(runId).query(String.class).single())
+			.isEqualTo("candidate");
+		for (String period : List.of("2024-01", "2024-04", "ALL")) {
+			assertThat(value(runId, "toy-onnx", period, "n")).isEqualTo(value(runId, "toy-logit", period, "n"));
+			for (String metric : List.of("log_loss", "brier", "mean_score")) {
+				assertThat(value(runId, "toy-onnx", period, metric)).as("%s %s", period, metric)
+					.isCloseTo(value(runId, "toy-logit", period, metric), within(1e-6));
+			}
+			// float32 may tie or swap a pair or two of near-equal scores among 100 x 100 pairs a month
+			assertThat(value(runId, "toy-onnx", period, "roc_auc")).as("%s roc_auc", period)
+				.isCloseTo(value(runId, "toy-logit", period, "roc_auc"), within(3e-4));
+		}
+		assertThat(model.resolveSibling("toy-onnx-v1.cases.csv")).exists();
+	}
+
+	@Test
+	void anOnnxFileChangedAfterImportFailsTheRunNamingIt() throws Exception {
+		// given: the candidate's ONNX file replaced by another graph
+		Path model = writeToyOnnx();
+		OnnxGraphs.logistic(new float[] { 1, 1, 1 }, 0, new float[3]).write(model.resolveSibling("toy-onnx-v1.onnx"));
+
+		// when
+		JobExecution execution = start("toy", List.of("toy-logit@1", "toy-onnx@1"));
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains("toy-onnx-v1.onnx").contains("the ONNX file changed after import");
+		assertThat(workerSteps(execution)).isZero();
+	}
+
+	/** The champion as an ONNX graph over [x, colour=red, colour=blue], {@code toy-onnx@1}, with its cases. */
+	private static Path writeToyOnnx() {
+		Path model = OnnxFixtures.write(toy.config().resolve("models"), "toy-onnx", "1",
+				io.ratchet.data.DatasetConfigs.load(toy.config(), "toy"),
+				OnnxGraphs.logistic(new float[] { 2f, 0.1f, -0.1f }, 0f, new float[] { 0, 0, 0 }),
+				List.of(new OnnxModel.Input("input", OnnxModel.ElementType.FLOAT, List.of(new OnnxModel.Value("x"),
+						new OnnxModel.Indicator("colour", "red"), new OnnxModel.Indicator("colour", "blue")))),
+				new OnnxModel.Output("probabilities", 1));
+		ModelCaseFiles.writeBeside(model);
+		return model;
 	}
 
 	/**

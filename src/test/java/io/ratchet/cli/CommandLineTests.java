@@ -306,7 +306,7 @@ class CommandLineTests {
 			assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("(xgboost) as ")
 				.contains("Registered churn-xgb@7 as a candidate of churn");
 			assertThat(Files.readString(registry)).contains("champion: churn-logit@1")
-				.contains("candidates: [churn-logit@2, churn-gbt@1, churn-xgb@7]");
+				.contains("candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1, churn-xgb@7]");
 			assertThat(Files.readString(models.resolve("churn-xgb-v7.json"))).contains("\"arithmetic\" : \"float32\"");
 			assertThat(this.commandLine.run("model-cases", "--check", "churn-xgb@7")).isEqualTo(CommandLine.OK);
 		}

@@ -31,6 +31,8 @@ import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
 import io.ratchet.model.TreeEnsemble;
+import io.ratchet.model.importers.ModelFormat;
+import io.ratchet.model.importers.ModelImport;
 import io.ratchet.training.SearchSpaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -229,7 +231,7 @@ class DemoGeneratorTests {
 	}
 
 	@Test
-	void registersTheChampionAndBothCandidates() throws IOException {
+	void registersTheChampionAndTheCandidates() throws IOException {
 		// given the demo generated once
 
 		// when
@@ -237,7 +239,7 @@ class DemoGeneratorTests {
 
 		// then
 		assertThat(registry).isEqualTo(
-				"churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1]\n");
+				"churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1]\n");
 		for (String[] model : new String[][] { { "churn-logit-v1", "churn-logit", "1", "linear", "2024-11", "2025-10" },
 				{ "churn-logit-v2", "churn-logit", "2", "linear", "2025-07", "2026-06" },
 				{ "churn-gbt-v1", "churn-gbt", "1", "tree-ensemble", "2024-11", "2025-10" } }) {
@@ -263,7 +265,7 @@ class DemoGeneratorTests {
 		// given the demo generated once
 
 		// when / then
-		for (String model : List.of("churn-logit-v1", "churn-logit-v2", "churn-gbt-v1")) {
+		for (String model : List.of("churn-logit-v1", "churn-logit-v2", "churn-gbt-v1", "churn-xgb-v1")) {
 			ModelVersion version = ModelFiles.load(shared.resolve("config/models/" + model + ".json"));
 			assertThat(result.written()).contains(shared.resolve("config/models/" + model + ".cases.csv"));
 			assertThat(ModelCases.verify(version, dataset).cases()).isGreaterThan(40);
@@ -386,6 +388,32 @@ class DemoGeneratorTests {
 	}
 
 	@Test
+	void theXgboostCandidateIsImportedFromItsXgboostFile() throws IOException {
+		// given
+		Path source = shared.resolve(DemoGenerator.XGBOOST_FILE);
+		Path file = shared.resolve("config/models/churn-xgb-v1.json");
+
+		// when: imported again as jobs/import-model would
+		ModelImport.Result again = ModelImport.convert(source, null, dataset, "churn-xgb", "1");
+
+		// then: the committed model is that import, a float32 ensemble that learnt its months (9 to 20)
+		assertThat(again.format()).isEqualTo(ModelFormat.XGBOOST);
+		assertThat(Files.readString(file)).isEqualTo(again.json());
+		assertThat(result.written()).contains(source, file, shared.resolve("config/models/churn-xgb-v1.cases.csv"));
+		ModelVersion version = ModelFiles.load(file);
+		TreeEnsemble model = (TreeEnsemble) version.definition();
+		assertThat(model.arithmetic()).isEqualTo(TreeEnsemble.Arithmetic.FLOAT32);
+		assertThat(model.trees()).hasSize(40);
+		assertThat(version.definition().training()).containsEntry("imported_from", "churn-xgb.json")
+			.containsEntry("sha256", ModelFiles.sha256(Files.readAllBytes(source)))
+			.containsEntry("objective", "binary:logistic");
+		List<Row> trained = new ArrayList<>();
+		months.keySet().stream().skip(8).limit(12).forEach((month) -> trained.addAll(rows.get(month)));
+		assertThat(DemoFiles.figures(version.bind(dataset), trained).get(Metric.ROC_AUC).orElseThrow())
+			.isGreaterThan(0.78);
+	}
+
+	@Test
 	void keepsTheOtherDatasetsOfSharedFilesAndRemovesOldMonths(@TempDir Path root) throws IOException {
 		// given
 		Files.createDirectories(root.resolve("config/models"));
@@ -402,7 +430,7 @@ class DemoGeneratorTests {
 
 		// then
 		assertThat(Files.readString(root.resolve("config/registry.yml"))).isEqualTo("# models in production\n"
-				+ "churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1]\n\n"
+				+ "churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1]\n\n"
 				+ "# weather\nweather:\n  champion: rain@1\n");
 		assertThat(Files.readString(root.resolve("config/requirements.yml")))
 			.startsWith("bikes:\n  min-rows: 10\n\nchurn:\n  min-rows: 200\n")

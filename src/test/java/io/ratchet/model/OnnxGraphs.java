@@ -145,6 +145,20 @@ public final class OnnxGraphs {
 		return attribute;
 	}
 
+	/** A string attribute. */
+	public static Message stringAttribute(String name, String value) {
+		return new Message().string(1, name).varint(20, 3).string(4, value);
+	}
+
+	/** A list-of-ints attribute. */
+	public static Message intsAttribute(String name, long... values) {
+		Message attribute = new Message().string(1, name).varint(20, 7);
+		for (long value : values) {
+			attribute.varint(8, value);
+		}
+		return attribute;
+	}
+
 	/** A list-of-strings attribute. */
 	public static Message stringsAttribute(String name, String... values) {
 		Message attribute = new Message().string(1, name).varint(20, 8);

@@ -210,6 +210,30 @@ class OnnxImportTests {
 	}
 
 	@Test
+	void aRegressionGraphThatOverflowsFloat32OnTheExtremeCasesImportsRecordingInfinity() {
+		// given: y = x on a float input: 1e300 is infinite in float32
+		OnnxGraphs graph = OnnxGraphs.graph()
+			.input("input", OnnxGraphs.FLOAT, "N", 1)
+			.node("Identity", List.of("input"), List.of("variable"))
+			.output("variable", OnnxGraphs.FLOAT, "N", 1);
+
+		// when
+		OnnxImport.Imported imported = OnnxImport.importModel(request(source(graph, "identity.onnx"),
+				List.of("temp"), Map.of(), null), Fixtures.rides(), models());
+
+		// then: the cases record it; a job cannot score such a row
+		assertThat(ModelCases.make(imported.version(), Fixtures.rides())).filteredOn((item) -> item.name()
+			.equals("temp = 1.0E300")).extracting(ModelCase::expected).containsExactly(Double.POSITIVE_INFINITY);
+		assertThat(ModelCases.verify(imported.version(), Fixtures.rides()).passed()).isTrue();
+		try (Scorer scorer = imported.version().bind(Fixtures.rides())) {
+			assertThat(scorer.score(Fixtures.row(12.5, "summer"))).isEqualTo(12.5);
+			assertThatThrownBy(() -> scorer.score(Fixtures.row(1e300, "summer")))
+				.hasMessageContaining("gave Infinity (output \"variable\", column 0) for the row on line 2: a"
+						+ " prediction must be finite");
+		}
+	}
+
+	@Test
 	void anExistingVersionIsNeverOverwritten() throws IOException {
 		// given
 		Path file = source(OnnxFixtures.churnGraph(), "churn.onnx");

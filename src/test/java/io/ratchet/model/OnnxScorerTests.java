@@ -1,6 +1,5 @@
 package io.ratchet.model;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -243,6 +242,89 @@ class OnnxScorerTests {
 		assertThat(cases).content().contains("<= 1.0E-6 * max(1, |expected|)");
 	}
 
+	@Test
+	void aMappingThatDoesNotFitTheGraphIsRefusedAtBindingNamingTheModelFile() {
+		// given: the churn graph (input float [?, 3]; outputs label int64 [?], probabilities float [?, 2])
+		List<OnnxModel.Column> three = OnnxFixtures.churnInputs().get(0).columns();
+		OnnxModel.Output probability = new OnnxModel.Output("probabilities", 1);
+
+		// then
+		assertMismatch("wrong-name", List.of(new OnnxModel.Input("features", OnnxModel.ElementType.FLOAT, three)),
+				probability, "input \"features\" is not an input of the graph (its inputs: input float [?, 3])");
+		assertMismatch("wrong-type", List.of(new OnnxModel.Input("input", OnnxModel.ElementType.DOUBLE, three)),
+				probability, "input \"input\" of the graph holds float, not double");
+		assertMismatch("too-few", List.of(new OnnxModel.Input("input", OnnxModel.ElementType.FLOAT,
+				three.subList(0, 2))), probability,
+				"input \"input\" of the graph has shape [?, 3] but the model file maps 2 columns to it");
+		assertMismatch("int-output", OnnxFixtures.churnInputs(), new OnnxModel.Output("label", 0),
+				"output \"label\" of the graph is label int64 [?], not a float or double tensor");
+		assertMismatch("no-column", OnnxFixtures.churnInputs(), new OnnxModel.Output("probabilities", 2),
+				"output \"probabilities\" of the graph has shape [?, 2]: it has no column 2 (expected [rows] or [rows, k]"
+						+ " with column < k)");
+		assertMismatch("no-output", OnnxFixtures.churnInputs(), new OnnxModel.Output("proba", 1),
+				"output \"proba\" is not an output of the graph (its outputs: label int64 [?], probabilities float"
+						+ " [?, 2])");
+	}
+
+	@Test
+	void aGraphInputLeftUnmappedOrOfAFixedRowCountIsRefused() {
+		// given: a graph with two inputs, the second not mapped; a graph taking exactly one row
+		OnnxGraphs two = OnnxGraphs.graph()
+			.input("tenure_months", OnnxGraphs.FLOAT, "N", 1)
+			.input("extra", OnnxGraphs.FLOAT, "N", 1)
+			.node("Add", List.of("tenure_months", "extra"), List.of("z"))
+			.node("Sigmoid", List.of("z"), List.of("p"))
+			.output("p", OnnxGraphs.FLOAT, "N", 1);
+		OnnxGraphs fixed = OnnxGraphs.graph()
+			.input("tenure_months", OnnxGraphs.FLOAT, 1, 1)
+			.node("Sigmoid", List.of("tenure_months"), List.of("p"))
+			.output("p", OnnxGraphs.FLOAT, 1, 1);
+		List<OnnxModel.Input> tenure = List.of(new OnnxModel.Input("tenure_months", OnnxModel.ElementType.FLOAT,
+				List.of(new OnnxModel.Value("tenure_months"))));
+		ModelVersion unmapped = ModelFiles.load(OnnxFixtures.write(this.dir, "two", "1", Fixtures.churn(), two, tenure,
+				new OnnxModel.Output("p", 0)));
+		ModelVersion oneRow = ModelFiles.load(OnnxFixtures.write(this.dir, "fixed", "1", Fixtures.churn(), fixed,
+				tenure, new OnnxModel.Output("p", 0)));
+
+		// then
+		assertThatThrownBy(() -> unmapped.bind(Fixtures.churn())).isInstanceOf(ModelFileException.class)
+			.hasMessage(unmapped.file() + ": does not fit its ONNX file two-v1.onnx: the graph's input \"extra\" is not"
+					+ " mapped to dataset columns in the model file");
+		assertThatThrownBy(() -> oneRow.bind(Fixtures.churn())).isInstanceOf(ModelFileException.class)
+			.hasMessageContaining("input \"tenure_months\" of the graph has a fixed number of rows (1): export the"
+					+ " model with a free first dimension");
+	}
+
+	@Test
+	void anOutputThatDoesNotGiveOneValuePerRowIsRefusedWhenScoring() {
+		// given: the mean over the rows, [1, 1] whatever the rows (declared with a free first dimension)
+		OnnxGraphs graph = OnnxGraphs.graph()
+			.input("input", OnnxGraphs.FLOAT, "N", 1)
+			.node("ReduceMean", List.of("input"), List.of("mean"), OnnxGraphs.intsAttribute("axes", 0),
+					OnnxGraphs.intAttribute("keepdims", 1))
+			.node("Sigmoid", List.of("mean"), List.of("p"))
+			.output("p", OnnxGraphs.FLOAT, "M", 1);
+		ModelVersion onnx = ModelFiles.load(OnnxFixtures.write(this.dir, "mean", "1", Fixtures.churn(), graph,
+				List.of(new OnnxModel.Input("input", OnnxModel.ElementType.FLOAT,
+						List.of(new OnnxModel.Value("tenure_months")))),
+				new OnnxModel.Output("p", 0)));
+		List<Row> rows = churnRows(5, 1);
+
+		// when / then
+		try (Scorer scorer = onnx.bind(Fixtures.churn())) {
+			assertThatThrownBy(() -> scorer.scoreBatch(rows, new double[5])).isInstanceOf(ModelFileException.class)
+				.hasMessage(onnx.file() + ": output \"p\" of model mean@1 has shape [1, 1] for 5 rows; expected [5] or"
+						+ " [5, k] with column 0 < k");
+		}
+	}
+
+	private void assertMismatch(String name, List<OnnxModel.Input> inputs, OnnxModel.Output output, String reason) {
+		ModelVersion version = ModelFiles.load(OnnxFixtures.write(this.dir, name, "1", Fixtures.churn(),
+				OnnxFixtures.churnGraph(), inputs, output));
+		assertThatThrownBy(() -> version.bind(Fixtures.churn())).isInstanceOf(ModelFileException.class)
+			.hasMessage(version.file() + ": does not fit its ONNX file " + name + "-v1.onnx: " + reason);
+	}
+
 	static List<Row> churnRows(int count, long seed) {
 		Random random = new Random(seed);
 		String[] plans = { "basic", "pro", "gold", null };
@@ -253,10 +335,6 @@ class OnnxScorerTests {
 					new double[] { tenure, Double.NaN }, new String[] { null, plans[random.nextInt(plans.length)] }));
 		}
 		return rows;
-	}
-
-	static boolean exists(Path file) {
-		return Files.exists(file);
 	}
 
 }

@@ -219,7 +219,7 @@ final class XgboostImport {
 					+ b);
 		}
 		float odds = 1.0f / b - 1.0f;
-		return -(float) Math.log(odds);
+		return -(float) StrictMath.log(odds); // StrictMath: the same bits on every JVM
 	}
 
 	private ModelFileException unsupported(String what) {
