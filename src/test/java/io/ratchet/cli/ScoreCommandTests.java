@@ -213,7 +213,7 @@ class ScoreCommandTests {
 		// then
 		assertThat(exit).isZero();
 		assertThat(this.out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
-			.isEqualTo("line,customer_id,churn-logit@1,churn-logit@2,churn-gbt@1");
+			.isEqualTo("line,customer_id,churn-logit@1,churn-logit@2,churn-gbt@1,churn-xgb@1");
 		assertThat(this.commandLine.run("score", "churn", root.resolve("absent.csv").toString()))
 			.isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("score", "churn", file.toString(), "--models", "churn-nope@1"))
