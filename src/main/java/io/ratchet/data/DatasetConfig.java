@@ -19,16 +19,35 @@ import java.util.Set;
  * @param negativeLabel for binary: the value that means class 0, or {@code null} for "any other value"
  * @param missingTokens cell values that mean "missing" (the empty cell is always missing)
  * @param features feature columns in order; a row's {@link Row#numbers()} and {@link Row#levels()} follow this order
- * @param idColumns columns that identify a record (used to recognise a row imported twice); empty means the whole row
+ * @param idColumns columns that identify a record within its month (a row imported again is recognised by them, and
+ * may then bring its label); empty means rows have no identity and identical rows are distinct events
+ * @param importSettings encoding, longest record and plausible dates of the files read
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
 		String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-		List<String> idColumns) {
+		List<String> idColumns, ImportSettings importSettings) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
 		features = List.copyOf(features);
 		idColumns = List.copyOf(idColumns);
+		if (importSettings == null) {
+			importSettings = ImportSettings.DEFAULTS;
+		}
+	}
+
+	/** With the default {@link ImportSettings}. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, ImportSettings.DEFAULTS);
+	}
+
+	/** The same dataset with other import settings. */
+	public DatasetConfig withImportSettings(ImportSettings settings) {
+		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
+				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns, settings);
 	}
 
 	/** The position of a feature in {@link #features()}, or -1 when the dataset has no such feature. */
