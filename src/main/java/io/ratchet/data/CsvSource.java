@@ -1,16 +1,13 @@
 package io.ratchet.data;
 
 import java.io.Closeable;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -25,10 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * <p>
  * Bytes are decoded by a {@link StrictReader}: a byte order mark decides the encoding, and bytes that cannot be decoded
  * are never replaced but marked, so that {@link #invalidBytes()} names the fields that held them. Records are bounded
- * ({@link ImportSettings#maxRecordLength()}): Commons CSV collects a field without any limit, so a field without an end
- * (a stray quote, a file that is no CSV) would otherwise fill the memory; here it stops the read with an error naming
- * the line the record starts on. The bound is counted on the characters the parser takes from the reader, which reads
- * ahead by a buffer of at most a few thousand characters: a record is refused at its bound plus at most that buffer.
+ * ({@link ImportSettings#maxRecordLength()}, {@link BoundedRecordReader}): a longer one stops the read with an error
+ * naming the line it starts on, before it can fill the memory.
  */
 final class CsvSource implements Closeable {
 
@@ -41,8 +36,6 @@ final class CsvSource implements Closeable {
 	private final Path file;
 
 	private final StrictReader decoded;
-
-	private final RecordBound bound;
 
 	private final CSVParser parser;
 
@@ -64,8 +57,7 @@ final class CsvSource implements Closeable {
 	private CsvSource(Path file, StrictReader decoded, int maxRecordLength) throws IOException {
 		this.file = file;
 		this.decoded = decoded;
-		this.bound = new RecordBound(decoded, maxRecordLength);
-		this.parser = READ_FORMAT.parse(this.bound);
+		this.parser = READ_FORMAT.parse(new BoundedRecordReader(decoded, maxRecordLength));
 		this.records = this.parser.iterator();
 		CSVRecord first = nextRecord();
 		if (first == null) {
@@ -175,7 +167,6 @@ final class CsvSource implements Closeable {
 
 	private CSVRecord nextRecord() {
 		this.line = this.linesBefore + 1;
-		this.bound.startRecord();
 		try {
 			if (!this.records.hasNext()) {
 				return null;
@@ -186,64 +177,11 @@ final class CsvSource implements Closeable {
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			if (cause instanceof RecordTooLong) {
-				throw new DataFileException(this.file, this.line, cause.getMessage());
+			if (cause instanceof BoundedRecordReader.RecordTooLong tooLong) {
+				throw new DataFileException(this.file, tooLong.line(), tooLong.getMessage());
 			}
 			throw new DataFileException(this.file, this.line, "malformed CSV: " + cause.getMessage(), ex);
 		}
-	}
-
-	/** A record (in practice one of its fields) longer than the bound. */
-	private static final class RecordTooLong extends IOException {
-
-		RecordTooLong(int bound) {
-			super(String.format(Locale.ROOT, "record longer than %,d characters (a field without an end, or a file "
-					+ "that is not CSV?); if it is real, raise max-record-length in the dataset file", bound));
-		}
-
-	}
-
-	/** Counts the characters of the record being parsed and fails beyond the bound. */
-	private static final class RecordBound extends FilterReader {
-
-		private final int bound;
-
-		private long count;
-
-		RecordBound(Reader in, int bound) {
-			super(in);
-			this.bound = bound;
-		}
-
-		void startRecord() {
-			this.count = 0;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int c = super.read();
-			if (c >= 0) {
-				count(1);
-			}
-			return c;
-		}
-
-		@Override
-		public int read(char[] target, int offset, int length) throws IOException {
-			int n = super.read(target, offset, length);
-			if (n > 0) {
-				count(n);
-			}
-			return n;
-		}
-
-		private void count(int n) throws RecordTooLong {
-			this.count += n;
-			if (this.count > this.bound) {
-				throw new RecordTooLong(this.bound);
-			}
-		}
-
 	}
 
 	@Override

@@ -185,18 +185,25 @@ class ImportEncodingAndLimitsTests {
 	}
 
 	@Test
-	void recordsUpToTheBoundAreRead() throws IOException {
-		// given: a long field well within the bound
-		String plan = "p".repeat(50_000);
-		Path source = Files.writeString(this.work.resolve("long.csv"),
-				HEADER + "\nc1,2012-03-01,1," + plan + ",no\n");
+	void theBoundIsExactAndNamesTheLineOfTheLongRecord() throws IOException {
+		// given: line 3 is exactly 60,000 characters long (without its line break), line 4 one more
+		String exact = "c2,2012-03-01,1," + "p".repeat(60_000 - 21) + ",no,x";
+		String longer = "c3,2012-03-01,1," + "p".repeat(60_000 - 20) + ",no,x";
+		String header = HEADER + ",note";
+		Path fits = Files.writeString(this.work.resolve("fits.csv"),
+				header + "\nc1,2012-03-01,1,gold,no,\"a\nb\"\n" + exact + "\n");
+		Path over = Files.writeString(this.work.resolve("over.csv"),
+				header + "\nc1,2012-03-01,1,gold,no,\"a\r\nb\"\r\n" + exact + "\r\n" + longer + "\r\n");
 
 		// when
-		ImportResult result = importer(StandardCharsets.UTF_8, 60_000).importFile(source);
+		ImportResult result = importer(StandardCharsets.UTF_8, 60_000).importFile(fits);
 
 		// then
-		assertThat(result.accepted()).isEqualTo(1);
-		assertThat(Files.readString(month(2012, 3))).contains(plan);
+		assertThat(exact.length()).isEqualTo(60_000);
+		assertThat(result.accepted()).isEqualTo(2);
+		assertThatExceptionOfType(DataFileException.class)
+			.isThrownBy(() -> importer(StandardCharsets.UTF_8, 60_000).importFile(over))
+			.withMessageStartingWith(over + " line 5: record longer than 60,000 characters");
 	}
 
 	private Path write(String name, byte[] bytes) throws IOException {
