@@ -146,9 +146,9 @@ public final class DatasetImporter {
 				MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header()).load(this.parser);
 				long[] conflicting = { 0 };
 				spool.read(month, (row) -> {
-					String conflict = merge.offer(row.line(), row.date(), row.values());
+					String conflict = merge.offer(row);
 					if (conflict != null) {
-						quarantine.add(row.line(), conflict, CsvSource.WRITE_FORMAT.format((Object[]) row.values()));
+						quarantine.add(row.line(), conflict, row.text());
 						conflicting[0]++;
 					}
 				});
@@ -215,11 +215,13 @@ public final class DatasetImporter {
 				YearMonth month = YearMonth.from(date);
 				Target target = targets.get(month);
 				if (target == null) {
-					target = Target.of(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
+					target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
 							sourceColumns);
 					targets.put(month, target);
 				}
-				spool.add(month, csv.line(), date, target.values(record));
+				String[] values = target.values(record);
+				spool.add(month, new MonthSpool.Spooled(csv.line(), date,
+						MonthMerge.idKey(this.dataset, values, target.idColumns()), CsvLine.format(values)));
 			}
 			in.transferTo(OutputStream.nullOutputStream());
 		}
@@ -352,25 +354,34 @@ public final class DatasetImporter {
 		}
 	}
 
-	/** The month file a month's rows go to: its columns, and where each is in the source. */
-	private record Target(Path file, List<String> header, int[] fromSource) {
-
-		static Target of(Path file, List<String> header, Path source, Map<String, Integer> sourceColumns) {
-			int[] fromSource = new int[header.size()];
-			List<String> lacking = new ArrayList<>();
-			for (int i = 0; i < header.size(); i++) {
-				Integer position = sourceColumns.get(header.get(i));
-				if (position == null) {
-					lacking.add(header.get(i));
-				}
-				fromSource[i] = (position != null) ? position : -1;
+	/**
+	 * Where the rows of a month go.
+	 * @throws DataFileException when the source lacks a column of the month file, or the month file (or the one whose
+	 * header a new month file takes) lacks a column of the dataset
+	 */
+	private Target target(Path file, List<String> header, Path source, Map<String, Integer> sourceColumns) {
+		this.parser.layout(file, header);
+		int[] fromSource = new int[header.size()];
+		List<String> lacking = new ArrayList<>();
+		for (int i = 0; i < header.size(); i++) {
+			Integer position = sourceColumns.get(header.get(i));
+			if (position == null) {
+				lacking.add(header.get(i));
 			}
-			if (!lacking.isEmpty()) {
-				throw new DataFileException(source, 1, "header lacks column" + ((lacking.size() > 1) ? "s " : " ")
-						+ String.join(", ", lacking) + " that month file " + file + " has");
-			}
-			return new Target(file, header, fromSource);
+			fromSource[i] = (position != null) ? position : -1;
 		}
+		if (!lacking.isEmpty()) {
+			throw new DataFileException(source, 1, "header lacks column" + ((lacking.size() > 1) ? "s " : " ")
+					+ String.join(", ", lacking) + " that month file " + file + " has");
+		}
+		return new Target(file, header, fromSource,
+				MonthMerge.idColumns(this.dataset, RowParser.positions(file, header)));
+	}
+
+	/**
+	 * The month file a month's rows go to: its columns, where each is in the source, and where its id columns are.
+	 */
+	private record Target(Path file, List<String> header, int[] fromSource, int[] idColumns) {
 
 		/** A source record's values in the month file's column order. */
 		String[] values(CSVRecord record) {

@@ -112,7 +112,7 @@ public final class MonthFileReader {
 
 	/** A record as CSV text again, for rejections; undecodable bytes are shown as {@code \xHH}. */
 	static String raw(CSVRecord record) {
-		return StrictReader.readable(CsvSource.WRITE_FORMAT.format((Object[]) record.values()));
+		return StrictReader.readable(CsvLine.format(record.values()));
 	}
 
 }

@@ -71,9 +71,40 @@ final class MonthMerge {
 		this.file = file;
 		this.header = header;
 		Map<String, Integer> columns = RowParser.positions(file, header);
-		List<String> ids = dataset.idColumns();
-		this.idColumns = ids.isEmpty() ? null : ids.stream().mapToInt(columns::get).toArray();
+		this.idColumns = idColumns(dataset, columns);
 		this.labelColumn = columns.get(dataset.labelColumn());
+	}
+
+	/**
+	 * The positions of the dataset's id columns among a file's columns (which must have them), or {@code null} for a
+	 * dataset without id columns.
+	 */
+	static int[] idColumns(DatasetConfig dataset, Map<String, Integer> columns) {
+		List<String> ids = dataset.idColumns();
+		return ids.isEmpty() ? null : ids.stream().mapToInt(columns::get).toArray();
+	}
+
+	/**
+	 * The identity of a row: its id (with several id columns, each value after its length, so that no two rows share a
+	 * key by accident), or {@code null} when an id column is empty or a missing token, or there are none.
+	 */
+	static String idKey(DatasetConfig dataset, String[] values, int[] idColumns) {
+		if (idColumns == null) {
+			return null;
+		}
+		if (idColumns.length == 1) {
+			String id = values[idColumns[0]];
+			return dataset.isMissing(id) ? null : id;
+		}
+		StringBuilder key = new StringBuilder();
+		for (int column : idColumns) {
+			String id = values[column];
+			if (dataset.isMissing(id)) {
+				return null;
+			}
+			key.append(id.length()).append(':').append(id);
+		}
+		return key.toString();
 	}
 
 	/**
@@ -102,12 +133,12 @@ final class MonthMerge {
 					throw new DataFileException(this.file, csv.line(), "month file is damaged: " + ex.getMessage());
 				}
 				String[] values = record.values();
-				String line = CsvSource.WRITE_FORMAT.format((Object[]) values);
+				String line = CsvLine.format(values);
 				if (this.idColumns == null) {
 					this.unmatched.merge(line, 1, Integer::sum);
 				}
 				else {
-					String id = id(values);
+					String id = idKey(this.dataset, values, this.idColumns);
 					if (id != null) {
 						this.byId.putIfAbsent(id, this.rows.size());
 					}
@@ -122,8 +153,8 @@ final class MonthMerge {
 	 * Merges one incoming row.
 	 * @return {@code null}, or why the row conflicts with a row of the month (it is then not merged)
 	 */
-	String offer(long sourceLine, LocalDate date, String[] values) {
-		String line = CsvSource.WRITE_FORMAT.format((Object[]) values);
+	String offer(MonthSpool.Spooled row) {
+		String line = row.text();
 		if (this.idColumns == null) {
 			Integer left = this.unmatched.get(line);
 			if (left != null) {
@@ -136,16 +167,16 @@ final class MonthMerge {
 				this.matched++;
 				return null;
 			}
-			add(date, line, sourceLine);
+			add(row.date(), line, row.line());
 			return null;
 		}
-		String id = id(values);
+		String id = row.id();
 		Integer position = (id != null) ? this.byId.get(id) : null;
 		if (position == null) {
 			if (id != null) { // the importer rejects rows without an id before they get here
 				this.byId.put(id, this.rows.size());
 			}
-			add(date, line, sourceLine);
+			add(row.date(), line, row.line());
 			return null;
 		}
 		Entry stored = this.rows.get(position);
@@ -153,7 +184,7 @@ final class MonthMerge {
 			this.matched++;
 			return null;
 		}
-		return compare(position, stored, values, sourceLine);
+		return compare(position, stored, parse(line));
 	}
 
 	private void add(LocalDate date, String line, long sourceLine) {
@@ -161,7 +192,7 @@ final class MonthMerge {
 		this.added++;
 	}
 
-	private String compare(int position, Entry stored, String[] values, long sourceLine) {
+	private String compare(int position, Entry stored, String[] values) {
 		String[] old = parse(stored.line());
 		List<Integer> differ = new ArrayList<>();
 		for (int i = 0; i < values.length; i++) {
@@ -176,8 +207,7 @@ final class MonthMerge {
 		}
 		if (labelOnly && this.dataset.isMissing(old[this.labelColumn])) {
 			old[this.labelColumn] = values[this.labelColumn];
-			this.rows.set(position,
-					new Entry(stored.date(), CsvSource.WRITE_FORMAT.format((Object[]) old), stored.sourceLine()));
+			this.rows.set(position, new Entry(stored.date(), CsvLine.format(old), stored.sourceLine()));
 			this.updated++;
 			return null;
 		}
@@ -196,18 +226,6 @@ final class MonthMerge {
 	/** Equal text, or both missing (the empty cell and a missing token such as NA). */
 	private boolean same(String a, String b) {
 		return a.equals(b) || (this.dataset.isMissing(a) && this.dataset.isMissing(b));
-	}
-
-	private String id(String[] values) {
-		Object[] ids = new Object[this.idColumns.length];
-		for (int i = 0; i < ids.length; i++) {
-			String value = values[this.idColumns[i]];
-			if (this.dataset.isMissing(value)) {
-				return null;
-			}
-			ids[i] = value;
-		}
-		return CsvSource.WRITE_FORMAT.format(ids);
 	}
 
 	private String describeId(String[] values) {

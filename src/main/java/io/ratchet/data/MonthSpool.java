@@ -1,9 +1,11 @@
 package io.ratchet.data;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,16 +20,15 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 /**
- * The accepted rows of an import, set aside on disk by month until they are merged: one CSV per month in a folder of
- * the dataset ({@code .import-spool/}), each row {@code source line, epoch day, values in month-file column order}.
- * So the memory of an import does not grow with the size of the source; only the month being merged is held.
+ * The accepted rows of an import, set aside on disk by month until they are merged: one file per month in a folder of
+ * the dataset ({@code .import-spool/}), so that the memory of an import does not grow with the size of its source;
+ * only the month being merged is held.
  * <p>
- * At most {@value #OPEN_WRITERS} month files are open at once; a source spanning more months has its least recently
- * written ones closed and opened again to append.
+ * A spooled row is its source line, its date, its identity (or none) and its text as the month file will hold it, in
+ * a binary form of this class's own (lengths before UTF-8 bytes), read back only by it. At most
+ * {@value #OPEN_WRITERS} files are open at once; a source spanning more months has its least recently written ones
+ * closed and opened again to append.
  */
 final class MonthSpool implements AutoCloseable {
 
@@ -38,10 +39,16 @@ final class MonthSpool implements AutoCloseable {
 	private final SortedSet<YearMonth> months = new TreeSet<>();
 
 	/** Open writers, least recently used first. */
-	private final Map<YearMonth, Writer> writers = new LinkedHashMap<>(16, 0.75f, true);
+	private final Map<YearMonth, DataOutputStream> writers = new LinkedHashMap<>(16, 0.75f, true);
 
-	/** One spooled row: the source line it came from, its date, its values in month-file column order. */
-	record Spooled(long line, LocalDate date, String[] values) {
+	/**
+	 * One spooled row.
+	 * @param line the line of the source it starts on
+	 * @param date its date
+	 * @param id its identity ({@link MonthMerge#idKey}), {@code null} for a dataset without id columns
+	 * @param text its values in month-file column order, as one CSV record ({@link CsvLine})
+	 */
+	record Spooled(long line, LocalDate date, String id, String text) {
 	}
 
 	/** Receives spooled rows. */
@@ -59,31 +66,39 @@ final class MonthSpool implements AutoCloseable {
 		Files.createDirectories(folder);
 	}
 
-	void add(YearMonth month, long line, LocalDate date, String[] values) throws IOException {
-		Object[] row = new Object[values.length + 2];
-		row[0] = line;
-		row[1] = date.toEpochDay();
-		System.arraycopy(values, 0, row, 2, values.length);
-		Writer writer = writer(month);
-		writer.write(CsvSource.WRITE_FORMAT.format(row));
-		writer.write('\n');
+	void add(YearMonth month, Spooled row) throws IOException {
+		DataOutputStream out = writer(month);
+		out.writeLong(row.line());
+		out.writeLong(row.date().toEpochDay());
+		writeText(out, row.id());
+		writeText(out, row.text());
 	}
 
-	private Writer writer(YearMonth month) throws IOException {
-		Writer writer = this.writers.get(month);
+	private static void writeText(DataOutputStream out, String text) throws IOException {
+		if (text == null) {
+			out.writeInt(-1);
+			return;
+		}
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		out.writeInt(bytes.length);
+		out.write(bytes);
+	}
+
+	private DataOutputStream writer(YearMonth month) throws IOException {
+		DataOutputStream writer = this.writers.get(month);
 		if (writer != null) {
 			return writer;
 		}
 		if (this.writers.size() == OPEN_WRITERS) {
-			Iterator<Writer> eldest = this.writers.values().iterator();
-			Writer closing = eldest.next();
+			Iterator<DataOutputStream> eldest = this.writers.values().iterator();
+			DataOutputStream closing = eldest.next();
 			eldest.remove();
 			closing.close();
 		}
 		Path file = fileOf(month);
 		try {
-			writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-					StandardOpenOption.APPEND);
+			writer = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file,
+					StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 14));
 		}
 		catch (IOException ex) {
 			throw new IOException("cannot write " + file + ": " + ex.getMessage(), ex);
@@ -101,7 +116,7 @@ final class MonthSpool implements AutoCloseable {
 	/** Closes the writers (flushing what they hold); the rows can be read afterwards. */
 	void finishWriting() throws IOException {
 		IOException failure = null;
-		for (Writer writer : this.writers.values()) {
+		for (DataOutputStream writer : this.writers.values()) {
 			try {
 				writer.close();
 			}
@@ -119,22 +134,33 @@ final class MonthSpool implements AutoCloseable {
 
 	/** Hands the rows of a month to {@code rows}, in the order they were added. */
 	void read(YearMonth month, Rows rows) throws IOException {
-		try (BufferedReader reader = Files.newBufferedReader(fileOf(month), StandardCharsets.UTF_8);
-				CSVParser parser = CsvSource.READ_FORMAT.parse(reader)) {
-			for (CSVRecord record : parser) {
-				String[] all = record.values();
-				String[] values = new String[all.length - 2];
-				System.arraycopy(all, 2, values, 0, values.length);
-				rows.accept(new Spooled(Long.parseLong(all[0]), LocalDate.ofEpochDay(Long.parseLong(all[1])), values));
+		try (DataInputStream in = new DataInputStream(
+				new BufferedInputStream(Files.newInputStream(fileOf(month)), 1 << 16))) {
+			while (true) {
+				long line;
+				try {
+					line = in.readLong();
+				}
+				catch (EOFException ex) {
+					return;
+				}
+				LocalDate date = LocalDate.ofEpochDay(in.readLong());
+				String id = readText(in);
+				rows.accept(new Spooled(line, date, id, readText(in)));
 			}
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
 		}
 	}
 
+	private static String readText(DataInputStream in) throws IOException {
+		int length = in.readInt();
+		if (length < 0) {
+			return null;
+		}
+		return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+	}
+
 	private Path fileOf(YearMonth month) {
-		return MonthFiles.fileFor(this.folder, month);
+		return this.folder.resolve(month + ".spool");
 	}
 
 	/**
