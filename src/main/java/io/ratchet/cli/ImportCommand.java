@@ -81,8 +81,12 @@ class ImportCommand implements Command {
 		}
 		DatasetConfig dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
 		Path source = Path.of(options.positional().get(1));
-		if (!Files.isRegularFile(source)) {
+		if (!Files.exists(source)) {
 			throw new UsageException("no such file: " + source);
+		}
+		if (!Files.isRegularFile(source)) {
+			throw new UsageException("not a regular file: " + source + " (a folder, a pipe or a device; import "
+					+ "reads a file, whose SHA-256 it records)");
 		}
 		ImportResult result = new DatasetImporter(dataset, this.workspace.datasetDir(dataset.name()))
 			.importFile(source);
