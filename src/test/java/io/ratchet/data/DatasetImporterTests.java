@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -432,6 +433,24 @@ class DatasetImporterTests {
 		// when / then
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> importer.importFile(second))
 			.withMessage(second + " line 1: header lacks column note that month file " + month(2012, 2) + " has");
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void monthFileLackingAColumnTheDatasetGainedIsAnErrorNamingIt() throws IOException {
+		// given: month files written before the dataset gained the feature region
+		importer().importFile(source("first.csv", HEADER, "c1,2012-03-05,1,gold,yes"));
+		DatasetConfig grown = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned", Task.BINARY,
+				"yes", "no", Set.of("NA"), List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+						new Feature("plan", FeatureType.CATEGORICAL), new Feature("region", FeatureType.CATEGORICAL)),
+				List.of());
+		Map<Path, String> before = snapshot();
+		Path source = source("second.csv", HEADER + ",region", "c2,2012-03-06,1,gold,yes,north");
+
+		// when / then
+		assertThatExceptionOfType(DataFileException.class)
+			.isThrownBy(() -> new DatasetImporter(grown, datasetDir(), CLOCK).importFile(source))
+			.withMessage(month(2012, 3) + " line 1: header lacks column region; header is: " + HEADER.replace(",", ", "));
 		assertThat(snapshot()).isEqualTo(before);
 	}
 
