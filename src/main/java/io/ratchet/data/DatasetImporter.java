@@ -299,13 +299,16 @@ public final class DatasetImporter {
 		}
 	}
 
-	/** Makes the renames durable; not every platform can open a folder for that, which is harmless. */
+	/**
+	 * Makes the renames durable ({@link AtomicFiles#forceFolder}; each month file's content was forced before its
+	 * rename). Best effort: the month files are in place, and a failure here must not report the import as failed.
+	 */
 	private static void syncFolder(Path folder) {
-		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-			channel.force(true);
+		try {
+			AtomicFiles.forceFolder(folder);
 		}
-		catch (IOException | UnsupportedOperationException ex) {
-			// best effort
+		catch (IOException ex) {
+			// the renames reach the disk with the file system's next commit
 		}
 	}
 
