@@ -144,12 +144,10 @@ public final class DatasetImporter {
 			for (YearMonth month : spool.months()) {
 				Target target = scan.targets().get(month);
 				MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header()).load(this.parser);
-				long[] conflicting = { 0 };
 				spool.read(month, (row) -> {
 					String conflict = merge.offer(row);
 					if (conflict != null) {
 						quarantine.add(row.line(), conflict, row.text());
-						conflicting[0]++;
 					}
 				});
 				if (merge.changed()) {
@@ -163,7 +161,7 @@ public final class DatasetImporter {
 				added += merge.added();
 				matched += merge.matched();
 				updated += merge.updated();
-				conflicts += conflicting[0];
+				conflicts += merge.conflicts();
 			}
 			Path quarantined = quarantine.finish();
 			for (Path[] move : moves) {

@@ -37,6 +37,8 @@ final class MonthMerge {
 	record Entry(LocalDate date, String line, long sourceLine) {
 	}
 
+	private final DatasetConfig dataset;
+
 	private final Path file;
 
 	private final List<String> header;
@@ -44,8 +46,6 @@ final class MonthMerge {
 	private final int[] idColumns;
 
 	private final int labelColumn;
-
-	private final DatasetConfig dataset;
 
 	private final List<Entry> rows = new ArrayList<>();
 
@@ -60,6 +60,8 @@ final class MonthMerge {
 	private long matched;
 
 	private long updated;
+
+	private long conflicts;
 
 	/**
 	 * @param dataset the dataset
@@ -219,6 +221,7 @@ final class MonthMerge {
 		}
 		String where = (stored.sourceLine() > 0) ? "line " + stored.sourceLine() + " of this file"
 				: this.file.getFileName().toString();
+		this.conflicts++;
 		return "conflict: " + describeId(values) + " is stored (" + where + ") with " + was + "; this row has " + now
 				+ "; the stored row is kept";
 	}
@@ -266,6 +269,10 @@ final class MonthMerge {
 
 	long updated() {
 		return this.updated;
+	}
+
+	long conflicts() {
+		return this.conflicts;
 	}
 
 }
