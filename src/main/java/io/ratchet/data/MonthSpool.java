@@ -67,11 +67,17 @@ final class MonthSpool implements AutoCloseable {
 	}
 
 	void add(YearMonth month, Spooled row) throws IOException {
-		DataOutputStream out = writer(month);
-		out.writeLong(row.line());
-		out.writeLong(row.date().toEpochDay());
-		writeText(out, row.id());
-		writeText(out, row.text());
+		try {
+			DataOutputStream out = writer(month);
+			out.writeLong(row.line());
+			out.writeLong(row.date().toEpochDay());
+			writeText(out, row.id());
+			writeText(out, row.text());
+		}
+		catch (IOException ex) {
+			// name the file: "No space left on device" alone says not where
+			throw new IOException("cannot write " + fileOf(month) + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static void writeText(DataOutputStream out, String text) throws IOException {
@@ -95,14 +101,8 @@ final class MonthSpool implements AutoCloseable {
 			eldest.remove();
 			closing.close();
 		}
-		Path file = fileOf(month);
-		try {
-			writer = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file,
-					StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 14));
-		}
-		catch (IOException ex) {
-			throw new IOException("cannot write " + file + ": " + ex.getMessage(), ex);
-		}
+		writer = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(fileOf(month),
+				StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 14));
 		this.writers.put(month, writer);
 		this.months.add(month);
 		return writer;

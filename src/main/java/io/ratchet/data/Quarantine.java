@@ -44,13 +44,19 @@ final class Quarantine {
 	}
 
 	void add(long line, String reason, String raw) throws IOException {
-		if (this.printer == null) {
-			this.file = create();
-			this.printer = new CSVPrinter(Files.newBufferedWriter(this.file, StandardCharsets.UTF_8),
-					CsvSource.WRITE_FORMAT);
-			this.printer.printRecord("source_file", "line", "reason", "record");
+		try {
+			if (this.printer == null) {
+				this.file = create();
+				this.printer = new CSVPrinter(Files.newBufferedWriter(this.file, StandardCharsets.UTF_8),
+						CsvSource.WRITE_FORMAT);
+				this.printer.printRecord("source_file", "line", "reason", "record");
+			}
+			this.printer.printRecord(this.source, line, reason, raw);
 		}
-		this.printer.printRecord(this.source, line, reason, raw);
+		catch (IOException ex) {
+			Path where = (this.file != null) ? this.file : this.datasetDir.resolve("quarantine");
+			throw new IOException("cannot write " + where + ": " + ex.getMessage(), ex);
+		}
 		this.count++;
 	}
 
@@ -79,7 +85,12 @@ final class Quarantine {
 	/** Closes the file; returns it, or {@code null} when nothing was kept. */
 	Path finish() throws IOException {
 		if (this.printer != null) {
-			this.printer.close();
+			try {
+				this.printer.close();
+			}
+			catch (IOException ex) {
+				throw new IOException("cannot write " + this.file + ": " + ex.getMessage(), ex);
+			}
 		}
 		return this.file;
 	}
