@@ -19,27 +19,47 @@ import java.util.Set;
  * @param negativeLabel for binary: the value that means class 0, or {@code null} for "any other value"
  * @param missingTokens cell values that mean "missing" (the empty cell is always missing)
  * @param features feature columns in order; a row's {@link Row#numbers()} and {@link Row#levels()} follow this order
- * @param idColumns columns that identify a record (used to recognise a row imported twice); empty means the whole row
+ * @param idColumns columns that identify a record within its month (a row imported again is recognised by them, and
+ * may then bring its label); empty means rows have no identity and identical rows are distinct events
  * @param scoreColumns columns holding the score a model gave each row in production, for models Ratchet cannot
  * re-score (model kind {@code logged}); read as numbers into {@link Row#scores()}, never as features
+ * @param importSettings encoding, longest record and plausible dates of the files read
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
 		String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-		List<String> idColumns, List<String> scoreColumns) {
+		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
 		features = List.copyOf(features);
 		idColumns = List.copyOf(idColumns);
 		scoreColumns = List.copyOf(scoreColumns);
+		if (importSettings == null) {
+			importSettings = ImportSettings.DEFAULTS;
+		}
 	}
 
-	/** A dataset without logged score columns. */
+	/** A dataset without logged score columns, with the default {@link ImportSettings}. */
 	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
 			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 			List<String> idColumns) {
 		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
-				features, idColumns, List.of());
+				features, idColumns, List.of(), ImportSettings.DEFAULTS);
+	}
+
+	/** A dataset with logged score columns, with the default {@link ImportSettings}. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns, List<String> scoreColumns) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, scoreColumns, ImportSettings.DEFAULTS);
+	}
+
+	/** The same dataset with other import settings. */
+	public DatasetConfig withImportSettings(ImportSettings settings) {
+		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
+				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
+				this.scoreColumns, settings);
 	}
 
 	/** The position of a feature in {@link #features()}, or -1 when the dataset has no such feature. */

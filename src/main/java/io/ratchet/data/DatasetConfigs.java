@@ -1,9 +1,13 @@
 package io.ratchet.data;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +121,8 @@ public final class DatasetConfigs {
 
 		DatasetConfig dataset(Node root) {
 			Mapping top = mapping(root, "the file");
-			fields(top, "", "name", "date", "label", "missing", "id", "features", "scores");
+			fields(top, "", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
+					"max-record-length");
 			Field nameField = required(top, "", "name");
 			String name = text(nameField, "name");
 			String fileName = this.file.getFileName().toString();
@@ -127,7 +132,7 @@ public final class DatasetConfigs {
 			}
 
 			Mapping date = mapping(required(top, "", "date").value(), "date");
-			fields(date, "date", "column", "format");
+			fields(date, "date", "column", "format", "earliest", "latest");
 			String dateColumn = text(required(date, "date", "column"), "date.column");
 			String dateFormat = DEFAULT_DATE_FORMAT;
 			Field format = date.fields().get("format");
@@ -137,6 +142,13 @@ public final class DatasetConfigs {
 				if (problem != null) {
 					throw error(format.line(), "date.format: " + problem);
 				}
+			}
+			LocalDate earliest = isoDate(date.fields().get("earliest"), "date.earliest",
+					ImportSettings.DEFAULT_EARLIEST_DATE);
+			Field latestField = date.fields().get("latest");
+			LocalDate latest = isoDate(latestField, "date.latest", null);
+			if (latest != null && latest.isBefore(earliest)) {
+				throw error(latestField.line(), "date.latest " + latest + " is before date.earliest " + earliest);
 			}
 
 			Mapping label = mapping(required(top, "", "label").value(), "label");
@@ -190,8 +202,55 @@ public final class DatasetConfigs {
 			}
 			List<Feature> features = features(required(top, "", "features"), labelColumn);
 			List<String> scores = scores(top.fields().get("scores"), dateColumn, labelColumn, ids, features);
+			ImportSettings settings = new ImportSettings(encoding(top.fields().get("encoding")),
+					maxRecordLength(top.fields().get("max-record-length")), earliest, latest);
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
-					missing, features, ids, scores);
+					missing, features, ids, scores, settings);
+		}
+
+		private Charset encoding(Field field) {
+			if (field == null) {
+				return StandardCharsets.UTF_8;
+			}
+			String name = text(field, "encoding");
+			try {
+				return Charset.forName(name);
+			}
+			catch (IllegalArgumentException ex) {
+				throw error(field.line(), "encoding: unknown character set '" + name
+						+ "' (for example UTF-8, ISO-8859-1, windows-1252, UTF-16)");
+			}
+		}
+
+		private int maxRecordLength(Field field) {
+			if (field == null) {
+				return ImportSettings.DEFAULT_MAX_RECORD_LENGTH;
+			}
+			String text = text(field, "max-record-length");
+			try {
+				int length = Integer.parseInt(text);
+				if (length > 0) {
+					return length;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// told below
+			}
+			throw error(field.line(), "max-record-length: expected a positive number of characters, found '" + text
+					+ "'");
+		}
+
+		private LocalDate isoDate(Field field, String what, LocalDate absent) {
+			if (field == null) {
+				return absent;
+			}
+			String text = text(field, what);
+			try {
+				return LocalDate.parse(text);
+			}
+			catch (DateTimeParseException ex) {
+				throw error(field.line(), what + ": expected a date yyyy-MM-dd, found '" + text + "'");
+			}
 		}
 
 		/**

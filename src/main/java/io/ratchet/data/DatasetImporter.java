@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,14 +22,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -36,25 +37,39 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Splits an incoming CSV file (rows in any order) into the month files of a dataset.
  * <ul>
- * <li>Every row is validated as {@link MonthFileReader} does; rejected rows go to
- * {@code <datasetDir>/quarantine/<source-file-name>.<yyyyMMdd-HHmmss>.rejected.csv}.</li>
- * <li>A month file keeps the columns of the header it was created with. A new month file takes the header of the
- * dataset's latest month file, or the source's header when there is none, so every month file of a dataset has the
- * same columns in the same order. Source columns are found by name; extra ones are dropped; a source lacking a column
- * of the month file is an error.</li>
- * <li>Idempotent: a row whose id columns (or, without id columns, whole record) are already in its month file is a
- * duplicate and is not written again. The first occurrence wins.</li>
- * <li>Atomic: each changed month file is written to a temporary file in the same folder and synced; only once all are
- * written are they moved, each with an atomic move, over the old files. On any failure before the moves (bad source,
- * damaged month file, full disk, …) temporary files and the quarantine file are deleted and no month file has changed.
- * The moves are renames within one folder; should one of them fail, the months moved before it keep their new content
- * (each month file is always whole, old or new).</li>
- * <li>Two imports into the same dataset must not run at the same time (there is no lock).</li>
+ * <li><b>One at a time</b>: an import holds the dataset's {@link ImportLock} from start to end; a second import into
+ * the same dataset, in this process or another, is refused at once with a message naming the first one's pid.</li>
+ * <li><b>Read</b> in the dataset's {@link ImportSettings#encoding()} (a byte order mark overrides it; UTF-16 with a
+ * mark is read as such), with records bounded by {@link ImportSettings#maxRecordLength()}: a longer one stops the
+ * import with the file and line, whatever the memory.</li>
+ * <li><b>Validated</b> as {@link MonthFileReader} does, and further: bytes the encoding cannot decode (never replaced
+ * by U+FFFD), an id column that is empty or a missing token, a date outside
+ * [{@link ImportSettings#earliestDate()}, {@link ImportSettings#latestDate(Clock)}]. Every rejected row goes to the
+ * {@link Quarantine} file with its line and reason, and is counted.</li>
+ * <li><b>Merged</b> month by month as {@link MonthMerge} describes: without id columns the rows of a month are a
+ * multiset (identical rows are distinct events; a file imported twice adds nothing); with id columns a label that
+ * arrives later updates the stored row and a changed value is a conflict, quarantined with its reason.</li>
+ * <li><b>Columns</b>: a month file keeps the columns of the header it was created with. A new month file takes the
+ * header of the dataset's latest month file, or the source's header when there is none, so every month file of a
+ * dataset has the same columns in the same order. Source columns are found by name; extra ones are dropped; a source
+ * lacking a column of the month file is an error.</li>
+ * <li><b>Written</b> in UTF-8, always, with LF line endings.</li>
+ * <li><b>Atomic</b>: each changed month file is written to a temporary file in the same folder and synced; only once
+ * all are written are they moved, each with an atomic move, over the old files. On any failure before the moves (bad
+ * source, damaged month file, full disk, …) temporary files and the quarantine file are deleted and no month file has
+ * changed. The moves are renames within one folder; should one of them fail, the months moved before it keep their new
+ * content (each month file is always whole, old or new).</li>
  * </ul>
- * Memory: the accepted rows of the source are held once, as CSV text per row, grouped by month; a month file's
- * existing rows are loaded only while that month is being merged.
+ * Memory: the accepted rows are set aside on disk by month ({@link MonthSpool}); only the month being merged is held,
+ * its stored rows and its incoming ones. Nothing else grows with the size of the source.
  */
 public final class DatasetImporter {
+
+	/** The folder of the {@link MonthSpool}, inside the dataset folder. */
+	static final String SPOOL = ".import-spool";
+
+	/** Temporary month files ({@code .2012-03.csv.<random>.tmp}) an import killed before its moves left behind. */
+	private static final Pattern STALE_TEMP = Pattern.compile("\\.\\d{4}-\\d{2}\\.csv\\..*\\.tmp");
 
 	private final DatasetConfig dataset;
 
@@ -72,7 +87,7 @@ public final class DatasetImporter {
 		this(dataset, datasetDir, Clock.systemDefaultZone());
 	}
 
-	/** With the clock that stamps quarantine files. */
+	/** With the clock that stamps quarantine files and decides the latest plausible date. */
 	DatasetImporter(DatasetConfig dataset, Path datasetDir, Clock clock) {
 		this.dataset = dataset;
 		this.datasetDir = datasetDir;
@@ -83,63 +98,70 @@ public final class DatasetImporter {
 	/**
 	 * Imports one CSV file.
 	 * @param source the file
-	 * @return what was imported, rejected and skipped as duplicate
-	 * @throws DataFileException for a problem with the source as a whole or with an existing month file; nothing has
-	 * changed then
+	 * @return what was imported, matched, updated and rejected
+	 * @throws DataFileException for a problem with the source as a whole or with an existing month file, or when
+	 * another import into the dataset is running; nothing has changed then
 	 */
 	public ImportResult importFile(Path source) {
+		boolean created = !Files.isDirectory(this.datasetDir);
+		try {
+			try (ImportLock lock = lock()) {
+				return importLocked(source);
+			}
+		}
+		finally {
+			if (created) {
+				deleteIfEmpty(this.datasetDir);
+			}
+		}
+	}
+
+	private ImportLock lock() {
+		try {
+			Files.createDirectories(this.datasetDir);
+			return ImportLock.acquire(this.dataset.name(), this.datasetDir);
+		}
+		catch (IOException ex) {
+			throw new DataFileException(this.datasetDir, 0, "cannot start an import: " + ex, ex);
+		}
+	}
+
+	private ImportResult importLocked(Path source) {
 		MessageDigest sha256 = sha256();
 		Quarantine quarantine = new Quarantine(this.datasetDir.resolve("quarantine"), source, this.clock);
 		List<Path> temps = new ArrayList<>();
-		try {
-			Map<YearMonth, Batch> batches = new TreeMap<>();
-			long rows = 0;
-			try (InputStream in = new DigestInputStream(open(source), sha256);
-					CsvSource csv = CsvSource.open(source, in)) {
-				RowParser.Layout layout = this.parser.layout(source, csv.header());
-				Map<String, Integer> sourceColumns = RowParser.positions(source, csv.header());
-				Headers headers = new Headers(csv.header());
-				while (csv.next()) {
-					rows++;
-					CSVRecord record = csv.record();
-					LocalDate date;
-					try {
-						date = layout.parse(record, csv.line(), null).date();
-					}
-					catch (RowParser.BadRow ex) {
-						quarantine.add(csv.line(), ex.getMessage(), MonthFileReader.raw(record));
-						continue;
-					}
-					YearMonth month = YearMonth.from(date);
-					Batch batch = batches.get(month);
-					if (batch == null) {
-						batch = new Batch(month, headers.of(month), source, sourceColumns);
-						batches.put(month, batch);
-					}
-					batch.add(date, record);
-				}
-				in.transferTo(OutputStream.nullOutputStream());
-			}
-			Files.createDirectories(this.datasetDir);
-			SortedMap<YearMonth, Long> acceptedByMonth = new TreeMap<>();
+		try (MonthSpool spool = new MonthSpool(this.datasetDir.resolve(SPOOL))) {
+			deleteStaleTemporaryFiles();
+			Scan scan = scan(source, sha256, spool, quarantine);
+			spool.finishWriting();
+			SortedMap<YearMonth, Long> addedByMonth = new TreeMap<>();
+			SortedMap<YearMonth, Long> updatedByMonth = new TreeMap<>();
 			List<Path[]> moves = new ArrayList<>();
-			long accepted = 0;
-			for (Batch batch : batches.values()) {
-				List<Entry> merged = batch.merge();
-				if (batch.written > 0) {
-					Path temp = Files.createTempFile(this.datasetDir, "." + batch.file.getFileName() + ".", ".tmp");
+			long added = 0;
+			long matched = 0;
+			long updated = 0;
+			long conflicts = 0;
+			for (YearMonth month : spool.months()) {
+				Target target = scan.targets().get(month);
+				MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header()).load(this.parser);
+				spool.read(month, (row) -> {
+					String conflict = merge.offer(row);
+					if (conflict != null) {
+						quarantine.add(row.line(), conflict, row.text());
+					}
+				});
+				if (merge.changed()) {
+					Path temp = Files.createTempFile(this.datasetDir, "." + target.file().getFileName() + ".", ".tmp");
 					temps.add(temp);
-					try {
-						write(temp, batch.header, merged);
-					}
-					catch (IOException ex) {
-						// name the month file, not only the source: "No space left on device" alone says not where
-						throw new IOException("cannot write " + batch.file + ": " + ex.getMessage(), ex);
-					}
-					moves.add(new Path[] { temp, batch.file });
-					acceptedByMonth.put(batch.month, batch.written);
-					accepted += batch.written;
+					write(temp, target.file(), target.header(), merge.sorted());
+					moves.add(new Path[] { temp, target.file() });
 				}
+				putPositive(addedByMonth, month, merge.added());
+				putPositive(updatedByMonth, month, merge.updated());
+				added += merge.added();
+				matched += merge.matched();
+				updated += merge.updated();
+				conflicts += merge.conflicts();
 			}
 			Path quarantined = quarantine.finish();
 			for (Path[] move : moves) {
@@ -147,8 +169,8 @@ public final class DatasetImporter {
 				temps.remove(move[0]);
 			}
 			syncFolder(this.datasetDir);
-			return new ImportResult(source, HexFormat.of().formatHex(sha256.digest()), rows, accepted,
-					rows - accepted - quarantine.count(), quarantine.count(), acceptedByMonth, quarantined);
+			return new ImportResult(source, HexFormat.of().formatHex(sha256.digest()), scan.rows(), added, matched,
+					updated, quarantine.count(), conflicts, addedByMonth, updatedByMonth, quarantined);
 		}
 		catch (IOException | RuntimeException ex) {
 			temps.forEach((temp) -> deleteQuietly(temp, ex));
@@ -157,6 +179,80 @@ public final class DatasetImporter {
 				throw new DataFileException(source, 0, "import failed: " + io, io);
 			}
 			throw (RuntimeException) ex;
+		}
+	}
+
+	/** The rows read, and the month files they go to. */
+	private record Scan(long rows, Map<YearMonth, Target> targets) {
+	}
+
+	/** Reads and validates the source; accepted rows go to the spool, rejected ones to the quarantine. */
+	private Scan scan(Path source, MessageDigest sha256, MonthSpool spool, Quarantine quarantine) throws IOException {
+		ImportSettings settings = this.dataset.importSettings();
+		LocalDate earliest = settings.earliestDate();
+		LocalDate latest = settings.latestDate(this.clock);
+		Map<YearMonth, Target> targets = new HashMap<>();
+		long rows = 0;
+		try (InputStream in = new DigestInputStream(open(source), sha256);
+				CsvSource csv = CsvSource.open(source, in, settings.encoding(), settings.maxRecordLength())) {
+			RowParser.Layout layout = this.parser.layout(source, csv.header());
+			Map<String, Integer> sourceColumns = RowParser.positions(source, csv.header());
+			int[] ids = this.dataset.idColumns().stream().mapToInt(sourceColumns::get).toArray();
+			Headers headers = new Headers(csv.header());
+			while (csv.next()) {
+				rows++;
+				CSVRecord record = csv.record();
+				LocalDate date;
+				try {
+					date = validate(csv, layout, ids, earliest, latest);
+				}
+				catch (RowParser.BadRow ex) {
+					quarantine.add(csv.line(), ex.getMessage(), MonthFileReader.raw(record));
+					continue;
+				}
+				YearMonth month = YearMonth.from(date);
+				Target target = targets.get(month);
+				if (target == null) {
+					target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
+							sourceColumns);
+					targets.put(month, target);
+				}
+				String[] values = target.values(record);
+				spool.add(month, new MonthSpool.Spooled(csv.line(), date,
+						MonthMerge.idKey(this.dataset, values, target.idColumns()), CsvLine.format(values)));
+			}
+			in.transferTo(OutputStream.nullOutputStream());
+		}
+		return new Scan(rows, targets);
+	}
+
+	/** The date of a valid row; every other check of the row is made on the way. */
+	private LocalDate validate(CsvSource csv, RowParser.Layout layout, int[] ids, LocalDate earliest, LocalDate latest)
+			throws RowParser.BadRow {
+		if (csv.invalidBytes() != null) {
+			throw new RowParser.BadRow(csv.invalidBytes());
+		}
+		CSVRecord record = csv.record();
+		LocalDate date = layout.parse(record, csv.line(), null).date();
+		for (int i = 0; i < ids.length; i++) {
+			String id = record.get(ids[i]);
+			if (this.dataset.isMissing(id)) {
+				throw new RowParser.BadRow("missing id in column " + this.dataset.idColumns().get(i)
+						+ (id.isEmpty() ? " (empty)" : " ('" + id + "' is a missing token)")
+						+ ": a row without its id cannot be told from others");
+			}
+		}
+		if (date.isBefore(earliest) || date.isAfter(latest)) {
+			throw new RowParser.BadRow("date " + date + " in column " + this.dataset.dateColumn()
+					+ " is outside the plausible range " + earliest + " to " + latest
+					+ " (date.earliest and date.latest in the dataset file)");
+		}
+		return date;
+	}
+
+	private static void putPositive(SortedMap<YearMonth, Long> counts, YearMonth month, long count) {
+		if (count > 0) {
+			counts.put(month, count);
 		}
 	}
 
@@ -172,28 +268,57 @@ public final class DatasetImporter {
 		}
 	}
 
-	private static void write(Path temp, List<String> header, List<Entry> entries) throws IOException {
+	private static void write(Path temp, Path monthFile, List<String> header, List<MonthMerge.Entry> entries)
+			throws IOException {
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING);
 				Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
 			CSVPrinter printer = new CSVPrinter(writer, CsvSource.WRITE_FORMAT);
 			printer.printRecord(header);
-			for (Entry entry : entries) {
-				writer.write(entry.line);
+			for (MonthMerge.Entry entry : entries) {
+				writer.write(entry.line());
 				writer.write('\n');
 			}
 			writer.flush();
 			channel.force(true);
 		}
+		catch (IOException ex) {
+			// name the month file, not only the source: "No space left on device" alone says not where
+			throw new IOException("cannot write " + monthFile + ": " + ex.getMessage(), ex);
+		}
 	}
 
-	/** Makes the renames durable; not every platform can open a folder for that, which is harmless. */
-	static void syncFolder(Path folder) {
-		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-			channel.force(true);
+	/** Temporary month files of an import killed before its moves (the lock says no other import is writing). */
+	private void deleteStaleTemporaryFiles() throws IOException {
+		try (Stream<Path> files = Files.list(this.datasetDir)) {
+			for (Path file : files.filter((f) -> STALE_TEMP.matcher(f.getFileName().toString()).matches()).toList()) {
+				Files.deleteIfExists(file);
+			}
 		}
-		catch (IOException | UnsupportedOperationException ex) {
-			// best effort
+	}
+
+	/**
+	 * Makes the renames durable ({@link AtomicFiles#forceFolder}; each month file's content was forced before its
+	 * rename). Best effort: the month files are in place, and a failure here must not report the import as failed.
+	 */
+	static void syncFolder(Path folder) {
+		try {
+			AtomicFiles.forceFolder(folder);
+		}
+		catch (IOException ex) {
+			// the renames reach the disk with the file system's next commit
+		}
+	}
+
+	private static void deleteIfEmpty(Path folder) {
+		try {
+			Files.deleteIfExists(folder);
+		}
+		catch (DirectoryNotEmptyException ex) {
+			// the import wrote something: keep it
+		}
+		catch (IOException ex) {
+			// an empty folder left behind is harmless
 		}
 	}
 
@@ -230,12 +355,44 @@ public final class DatasetImporter {
 		}
 	}
 
-	private static String csv(Object... values) {
-		return CsvSource.WRITE_FORMAT.format(values);
+	/**
+	 * Where the rows of a month go.
+	 * @throws DataFileException when the source lacks a column of the month file, or the month file (or the one whose
+	 * header a new month file takes) lacks a column of the dataset
+	 */
+	private Target target(Path file, List<String> header, Path source, Map<String, Integer> sourceColumns) {
+		this.parser.layout(file, header);
+		int[] fromSource = new int[header.size()];
+		List<String> lacking = new ArrayList<>();
+		for (int i = 0; i < header.size(); i++) {
+			Integer position = sourceColumns.get(header.get(i));
+			if (position == null) {
+				lacking.add(header.get(i));
+			}
+			fromSource[i] = (position != null) ? position : -1;
+		}
+		if (!lacking.isEmpty()) {
+			throw new DataFileException(source, 1, "header lacks column" + ((lacking.size() > 1) ? "s " : " ")
+					+ String.join(", ", lacking) + " that month file " + file + " has");
+		}
+		return new Target(file, header, fromSource,
+				MonthMerge.idColumns(this.dataset, RowParser.positions(file, header)));
 	}
 
-	/** One row waiting to be written: its date (for sorting), its CSV text and its identity. */
-	private record Entry(LocalDate date, String line, String key) {
+	/**
+	 * The month file a month's rows go to: its columns, where each is in the source, and where its id columns are.
+	 */
+	private record Target(Path file, List<String> header, int[] fromSource, int[] idColumns) {
+
+		/** A source record's values in the month file's column order. */
+		String[] values(CSVRecord record) {
+			String[] values = new String[this.fromSource.length];
+			for (int i = 0; i < values.length; i++) {
+				values[i] = record.get(this.fromSource[i]);
+			}
+			return values;
+		}
+
 	}
 
 	/** The headers of the month files: their own when they exist, else the dataset's. */
@@ -262,112 +419,10 @@ public final class DatasetImporter {
 		}
 
 		private List<String> headerOf(Path file) {
-			try (CsvSource csv = MonthFileReader.open(file)) {
+			try (CsvSource csv = MonthFileReader.open(file,
+					DatasetImporter.this.dataset.importSettings().maxRecordLength())) {
 				return csv.header();
 			}
-		}
-
-	}
-
-	/** The accepted rows of one month, as CSV text in the month file's column order. */
-	private final class Batch {
-
-		private final YearMonth month;
-
-		private final Path file;
-
-		private final List<String> header;
-
-		private final int[] fromSource;
-
-		private final int[] idColumns;
-
-		private final List<Entry> entries = new ArrayList<>();
-
-		private long written;
-
-		Batch(YearMonth month, List<String> header, Path source, Map<String, Integer> sourceColumns) {
-			this.month = month;
-			this.file = MonthFiles.fileFor(DatasetImporter.this.datasetDir, month);
-			this.header = header;
-			this.fromSource = new int[header.size()];
-			List<String> lacking = new ArrayList<>();
-			for (int i = 0; i < header.size(); i++) {
-				Integer position = sourceColumns.get(header.get(i));
-				if (position == null) {
-					lacking.add(header.get(i));
-				}
-				this.fromSource[i] = (position != null) ? position : -1;
-			}
-			if (!lacking.isEmpty()) {
-				throw new DataFileException(source, 1, "header lacks column" + ((lacking.size() > 1) ? "s " : " ")
-						+ String.join(", ", lacking) + " that month file " + this.file + " has");
-			}
-			Map<String, Integer> columns = RowParser.positions(this.file, header);
-			List<String> ids = DatasetImporter.this.dataset.idColumns();
-			this.idColumns = ids.isEmpty() ? null : ids.stream().mapToInt(columns::get).toArray();
-		}
-
-		void add(LocalDate date, CSVRecord record) {
-			String[] values = new String[this.fromSource.length];
-			for (int i = 0; i < values.length; i++) {
-				values[i] = record.get(this.fromSource[i]);
-			}
-			String line = csv((Object[]) values);
-			this.entries.add(new Entry(date, line, key(values, line)));
-		}
-
-		private String key(String[] values, String line) {
-			if (this.idColumns == null) {
-				return line;
-			}
-			Object[] ids = new Object[this.idColumns.length];
-			for (int i = 0; i < ids.length; i++) {
-				ids[i] = values[this.idColumns[i]];
-			}
-			return csv(ids);
-		}
-
-		/** The month file's rows followed by the new ones that are not duplicates, sorted by date (stable). */
-		List<Entry> merge() {
-			List<Entry> merged = existing();
-			Set<String> keys = new HashSet<>();
-			merged.forEach((entry) -> keys.add(entry.key));
-			for (Entry entry : this.entries) {
-				if (keys.add(entry.key)) {
-					merged.add(entry);
-					this.written++;
-				}
-			}
-			this.entries.clear();
-			merged.sort(Comparator.comparing(Entry::date));
-			return merged;
-		}
-
-		private List<Entry> existing() {
-			List<Entry> existing = new ArrayList<>();
-			if (!Files.exists(this.file)) {
-				return existing;
-			}
-			try (CsvSource csv = MonthFileReader.open(this.file)) {
-				if (!csv.header().equals(this.header)) {
-					throw new DataFileException(this.file, 1, "header changed during the import");
-				}
-				RowParser.Layout layout = DatasetImporter.this.parser.layout(this.file, csv.header());
-				while (csv.next()) {
-					CSVRecord record = csv.record();
-					try {
-						LocalDate date = layout.date(record);
-						String[] values = record.values();
-						String line = csv((Object[]) values);
-						existing.add(new Entry(date, line, key(values, line)));
-					}
-					catch (RowParser.BadRow ex) {
-						throw new DataFileException(this.file, csv.line(), "month file is damaged: " + ex.getMessage());
-					}
-				}
-			}
-			return existing;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.ratchet.data;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,13 +18,16 @@ public final class MonthFileReader {
 
 	private final RowParser parser;
 
+	private final int maxRecordLength;
+
 	/** A reader for the files of this dataset. */
 	public MonthFileReader(DatasetConfig dataset) {
-		this(new RowParser(dataset));
+		this(new RowParser(dataset), dataset.importSettings().maxRecordLength());
 	}
 
-	private MonthFileReader(RowParser parser) {
+	private MonthFileReader(RowParser parser, int maxRecordLength) {
 		this.parser = parser;
+		this.maxRecordLength = maxRecordLength;
 	}
 
 	/**
@@ -31,7 +35,7 @@ public final class MonthFileReader {
 	 * column (its rows are then unlabelled) and the logged score columns (their scores are then missing).
 	 */
 	public static MonthFileReader toScore(DatasetConfig dataset) {
-		return new MonthFileReader(new RowParser(dataset, true));
+		return new MonthFileReader(new RowParser(dataset, true), dataset.importSettings().maxRecordLength());
 	}
 
 	/**
@@ -47,26 +51,30 @@ public final class MonthFileReader {
 	/**
 	 * Reads a month file once with Commons CSV, validating every row. Valid rows go to {@code rows}; invalid ones go to
 	 * {@code rejects} with the line and the reason, and reading goes on.
-	 * @param file the CSV file (UTF-8, with or without a byte order mark, LF or CRLF)
+	 * @param file the CSV file (UTF-8, with or without a byte order mark, LF or CRLF; a row with bytes that are not
+	 * UTF-8 is rejected, never read with replacement characters)
 	 * @param expectedMonth the month every date must fall in, or {@code null} for no month check
 	 * @param rows receives each valid row, in file order
 	 * @param rejects receives each invalid row, in file order
 	 * @return the counts
-	 * @throws DataFileException when the file is missing, empty, has duplicate or lacks configured header columns, or
-	 * is not well-formed CSV
+	 * @throws DataFileException when the file is missing, empty, has duplicate or lacks configured header columns, is
+	 * not well-formed CSV or has a record longer than the dataset's {@link ImportSettings#maxRecordLength()}
 	 */
 	public ReadStats read(Path file, YearMonth expectedMonth, Consumer<Row> rows, Consumer<Rejection> rejects) {
 		long count = 0;
 		long accepted = 0;
 		long unlabelled = 0;
 		FileState before = FileState.of(file);
-		try (CsvSource source = open(file)) {
+		try (CsvSource source = open(file, this.maxRecordLength)) {
 			RowParser.Layout layout = this.parser.layout(file, source.header());
 			while (source.next()) {
 				count++;
 				CSVRecord record = source.record();
 				Row row;
 				try {
+					if (source.invalidBytes() != null) {
+						throw new RowParser.BadRow(source.invalidBytes());
+					}
 					row = layout.parse(record, source.line(), expectedMonth);
 				}
 				catch (RowParser.BadRow ex) {
@@ -90,12 +98,18 @@ public final class MonthFileReader {
 		return new ReadStats(count, accepted, count - accepted, unlabelled);
 	}
 
+	/** {@link #open(Path, int)} with the default longest record. */
 	static CsvSource open(Path file) {
+		return open(file, ImportSettings.DEFAULT_MAX_RECORD_LENGTH);
+	}
+
+	/** Opens a month file: UTF-8 always, whatever the dataset's {@link ImportSettings#encoding()}. */
+	static CsvSource open(Path file, int maxRecordLength) {
 		if (Files.isDirectory(file)) {
 			throw new DataFileException(file, 0, "is a folder, not a file");
 		}
 		try {
-			return CsvSource.open(file, Files.newInputStream(file));
+			return CsvSource.open(file, Files.newInputStream(file), StandardCharsets.UTF_8, maxRecordLength);
 		}
 		catch (NoSuchFileException ex) {
 			throw new DataFileException(file, 0, "file not found", ex);
@@ -123,9 +137,9 @@ public final class MonthFileReader {
 
 	}
 
-	/** A record as CSV text again, for rejections. */
+	/** A record as CSV text again, for rejections; undecodable bytes are shown as {@code \xHH}. */
 	static String raw(CSVRecord record) {
-		return CsvSource.WRITE_FORMAT.format((Object[]) record.values());
+		return StrictReader.readable(CsvLine.format(record.values()));
 	}
 
 }

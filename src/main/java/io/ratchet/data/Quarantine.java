@@ -15,9 +15,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The quarantine file of one import: {@code <folder>/<source-file-name>.<yyyyMMdd-HHmmss>.rejected.csv}, with the
- * source file, line, reason and record of every rejected row; created at the first rejected row. When the import
- * fails, {@link #discard} removes the file and the folders it created.
+ * The quarantine file of one import, {@code <folder>/<source-file-name>.<yyyyMMdd-HHmmss>.rejected.csv} (UTF-8; the
+ * folder is {@code <datasetDir>/quarantine} for data, the prediction log's own for a log), created at the first row
+ * kept there: {@code source_file,line,reason,record}. It holds the rejected rows (as read, bytes that could not be
+ * decoded shown as {@code \xHH}) and the rows in conflict with a stored row (as they would have been stored). When the
+ * import fails, {@link #discard} removes the file and the folders it created.
  */
 final class Quarantine {
 
@@ -45,17 +47,23 @@ final class Quarantine {
 	}
 
 	void add(long line, String reason, String raw) throws IOException {
-		if (this.printer == null) {
-			this.file = create();
-			this.printer = new CSVPrinter(Files.newBufferedWriter(this.file, StandardCharsets.UTF_8),
-					CsvSource.WRITE_FORMAT);
-			this.printer.printRecord("source_file", "line", "reason", "record");
+		try {
+			if (this.printer == null) {
+				this.file = create();
+				this.printer = new CSVPrinter(Files.newBufferedWriter(this.file, StandardCharsets.UTF_8),
+						CsvSource.WRITE_FORMAT);
+				this.printer.printRecord("source_file", "line", "reason", "record");
+			}
+			this.printer.printRecord(this.source, line, reason, raw);
 		}
-		this.printer.printRecord(this.source, line, reason, raw);
+		catch (IOException ex) {
+			Path where = (this.file != null) ? this.file : this.folder;
+			throw new IOException("cannot write " + where + ": " + ex.getMessage(), ex);
+		}
 		this.count++;
 	}
 
-	/** Rows quarantined so far. */
+	/** Rows kept so far. */
 	long count() {
 		return this.count;
 	}
@@ -77,14 +85,20 @@ final class Quarantine {
 		}
 	}
 
-	/** Closes the file; returns it, or {@code null} when nothing was rejected. */
+	/** Closes the file; returns it, or {@code null} when nothing was kept. */
 	Path finish() throws IOException {
 		if (this.printer != null) {
-			this.printer.close();
+			try {
+				this.printer.close();
+			}
+			catch (IOException ex) {
+				throw new IOException("cannot write " + this.file + ": " + ex.getMessage(), ex);
+			}
 		}
 		return this.file;
 	}
 
+	/** Closes and deletes the file (the import failed); problems are added to {@code failure}. */
 	void discard(Exception failure) {
 		if (this.printer != null) {
 			try {
@@ -94,10 +108,20 @@ final class Quarantine {
 				failure.addSuppressed(ex);
 			}
 		}
-		if (this.file != null) {
-			DatasetImporter.deleteQuietly(this.file, failure);
+		deleteQuietly(this.file, failure);
+		this.createdFolders.forEach((created) -> deleteQuietly(created, failure));
+	}
+
+	static void deleteQuietly(Path file, Exception failure) {
+		if (file == null) {
+			return;
 		}
-		this.createdFolders.forEach((created) -> DatasetImporter.deleteQuietly(created, failure));
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 }

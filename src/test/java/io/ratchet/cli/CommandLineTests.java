@@ -181,6 +181,19 @@ class CommandLineTests {
 	}
 
 	@Test
+	void importOfSomethingThatIsNotAFileSaysSo() {
+		// when
+		int missing = this.commandLine.run("import", "churn", root.resolve("nothing.csv").toString());
+		int folder = this.commandLine.run("import", "churn", root.resolve("config").toString());
+
+		// then
+		assertThat(missing).isEqualTo(CommandLine.USAGE);
+		assertThat(folder).isEqualTo(CommandLine.USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("no such file: " + root.resolve("nothing.csv"))
+			.contains("not a regular file: " + root.resolve("config") + " (a folder, a pipe or a device");
+	}
+
+	@Test
 	void mistakesOnTheCommandLineExitWithTwoAndSayWhy() {
 		assertThat(this.commandLine.run("backtest", "--frm", "2025-01")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("backtest", "--from", "January")).isEqualTo(CommandLine.USAGE);

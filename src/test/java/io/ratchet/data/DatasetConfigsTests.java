@@ -1,8 +1,13 @@
 package io.ratchet.data;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,44 @@ class DatasetConfigsTests {
 		assertThat(dataset.positiveLabel()).isNull();
 		assertThat(dataset.missingTokens()).containsExactly("");
 		assertThat(dataset.idColumns()).isEmpty();
+		assertThat(dataset.importSettings()).isEqualTo(ImportSettings.DEFAULTS);
+		assertThat(dataset.importSettings().latestDate(Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"),
+				ZoneOffset.UTC))).isEqualTo(LocalDate.of(2027, 12, 6));
+	}
+
+	@Test
+	void readsTheEncodingTheRecordBoundAndThePlausibleDates() throws IOException {
+		// given
+		Path file = write("churn", CHURN.replace("  format: yyyy-MM-dd\n", """
+				  format: yyyy-MM-dd
+				  earliest: 2010-01-01
+				  latest: 2030-12-31
+				""") + "encoding: ISO-8859-1\nmax-record-length: 5000\n");
+
+		// when
+		DatasetConfig dataset = DatasetConfigs.load(file);
+
+		// then
+		assertThat(dataset.importSettings()).isEqualTo(new ImportSettings(StandardCharsets.ISO_8859_1, 5000,
+				LocalDate.of(2010, 1, 1), LocalDate.of(2030, 12, 31)));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			{column: d}                                         | encoding: Latin-9x      | 5 | encoding: unknown character set 'Latin-9x' (for example UTF-8, ISO-8859-1, windows-1252, UTF-16)
+			{column: d}                                         | max-record-length: 0    | 5 | max-record-length: expected a positive number of characters, found '0'
+			{column: d}                                         | max-record-length: lots | 5 | max-record-length: expected a positive number of characters, found 'lots'
+			{column: d, earliest: 1.1.1900}                     | id: [c]                 | 2 | date.earliest: expected a date yyyy-MM-dd, found '1.1.1900'
+			{column: d, earliest: 2020-01-01, latest: 2019-12-31} | id: [c]               | 2 | date.latest 2019-12-31 is before date.earliest 2020-01-01
+			""")
+	void badImportSettingsNameTheField(String date, String extra, int at, String message) throws IOException {
+		// given
+		Path file = write("churn", "name: churn\ndate: " + date + "\nlabel: {column: y, task: regression}\n"
+				+ "features: [{name: x, type: numeric}]\n" + extra + "\n");
+
+		// when / then
+		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
+			.withMessage(file + " line " + at + ": " + message);
 	}
 
 	@Test

@@ -8,11 +8,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
-
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -83,7 +87,7 @@ class DatasetImporterTests {
 
 	@Test
 	void importingTwiceAddsNothing() throws IOException {
-		// given
+		// given: without an id, the two identical c2 rows are two events
 		Path source = source("incoming.csv", HEADER, "c1,2012-04-02,1,gold,yes", "c2,2012-03-31,2,silver,no",
 				"c2,2012-03-31,2,silver,no");
 		ImportResult first = importer().importFile(source);
@@ -93,8 +97,10 @@ class DatasetImporterTests {
 		ImportResult second = importer().importFile(source);
 
 		// then
-		assertThat(first.accepted()).isEqualTo(2);
-		assertThat(first.duplicates()).isEqualTo(1);
+		assertThat(first.accepted()).isEqualTo(3);
+		assertThat(first.duplicates()).isZero();
+		assertThat(Files.readString(month(2012, 3)))
+			.isEqualTo(HEADER + "\nc2,2012-03-31,2,silver,no\nc2,2012-03-31,2,silver,no\n");
 		assertThat(second.rows()).isEqualTo(3);
 		assertThat(second.duplicates()).isEqualTo(3);
 		assertThat(second.accepted()).isZero();
@@ -103,25 +109,237 @@ class DatasetImporterTests {
 	}
 
 	@Test
-	void idColumnsDecideWhatIsADuplicate() throws IOException {
+	void withAnIdTheSameFileTwiceAddsNothing() throws IOException {
+		// given
+		DatasetImporter importer = importer("customer_id");
+		Path source = source("first.csv", HEADER, "c1,2012-03-05,1,gold,yes", "c2,2012-03-06,2,gold,NA");
+		importer.importFile(source);
+		Map<Path, String> before = snapshot();
+
+		// when
+		ImportResult again = importer.importFile(source);
+
+		// then
+		assertThat(again.duplicates()).isEqualTo(2);
+		assertThat(again.accepted() + again.updated() + again.rejected()).isZero();
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void withoutAnIdIdenticalRowsAreDistinctEvents() throws IOException {
+		// given: the same booking three times in one file
+		Path source = source("bookings.csv", HEADER, "r1,2015-07-01,2,city,no", "r1,2015-07-01,2,city,no",
+				"r1,2015-07-01,2,city,no", "r2,2015-07-02,1,resort,yes");
+
+		// when
+		ImportResult result = importer().importFile(source);
+
+		// then
+		assertThat(result.accepted()).isEqualTo(4);
+		assertThat(result.duplicates()).isZero();
+		assertThat(Files.readAllLines(month(2015, 7))).hasSize(5);
+	}
+
+	@Test
+	void anOverlappingExportAddsOnlyTheExtraOccurrences() throws IOException {
+		// given: a month holding a row 3 times
+		DatasetImporter importer = importer();
+		String row = "r1,2015-07-01,2,city,no";
+		importer.importFile(source("first.csv", HEADER, row, "r2,2015-07-02,1,resort,yes", row, row));
+
+		// when: a later export holds it 5 times, and one row more
+		ImportResult result = importer.importFile(source("second.csv", HEADER, row, row, row, row,
+				"r3,2015-07-03,4,city,yes", row));
+
+		// then
+		assertThat(result.duplicates()).isEqualTo(3);
+		assertThat(result.accepted()).isEqualTo(3);
+		assertThat(result.acceptedByMonth()).containsExactly(Map.entry(YearMonth.of(2015, 7), 3L));
+		assertThat(Files.readAllLines(month(2015, 7)).stream().filter(row::equals)).hasSize(5);
+		assertThat(Files.readAllLines(month(2015, 7))).hasSize(1 + 5 + 2);
+	}
+
+	@Test
+	void bookingsShapeKeepsEveryRow() throws IOException {
+		// given: 2,776 bookings of July 2015 without an id, drawn from few distinct values: most rows have twins
+		Random random = new Random(20150701);
+		List<String> lines = new ArrayList<>(List.of(HEADER));
+		for (int i = 0; i < 2776; i++) {
+			lines.add("h" + random.nextInt(2) + ",2015-07-" + String.format("%02d", 1 + random.nextInt(3)) + ","
+					+ random.nextInt(3) + "," + (random.nextBoolean() ? "city" : "resort") + ","
+					+ ((random.nextInt(3) == 0) ? "yes" : "no"));
+		}
+		Path source = Files.write(this.work.resolve("hotel_bookings.csv"), lines);
+		long distinct = lines.stream().skip(1).distinct().count();
+
+		// when
+		ImportResult first = importer().importFile(source);
+		ImportResult again = importer().importFile(source);
+
+		// then: every row stored, once
+		assertThat(distinct).as("distinct rows").isLessThan(100);
+		assertThat(first.accepted()).isEqualTo(2776);
+		assertThat(first.acceptedByMonth()).containsExactly(Map.entry(YearMonth.of(2015, 7), 2776L));
+		assertThat(again.accepted()).isZero();
+		assertThat(again.duplicates()).isEqualTo(2776);
+		List<Row> read = new ArrayList<>();
+		ReadStats stats = new MonthFileReader(TestDatasets.churn()).read(month(2015, 7), YearMonth.of(2015, 7),
+				read::add, (rejection) -> {
+					throw new AssertionError(rejection.describe());
+				});
+		assertThat(stats.accepted()).isEqualTo(2776);
+		assertThat(read).hasSize(2776);
+		List<String> stored = Files.readAllLines(month(2015, 7));
+		assertThat(stored.subList(1, stored.size())).containsExactlyInAnyOrderElementsOf(lines.subList(1, lines.size()));
+	}
+
+	@Test
+	void withAnIdALabelThatArrivesLaterUpdatesTheStoredRow() throws IOException {
+		// given: two rows stored without their label (missing token and empty)
+		DatasetImporter importer = importer("customer_id");
+		importer.importFile(source("first.csv", HEADER, "c1,2012-03-05,1,gold,NA", "c2,2012-03-06,2,gold,",
+				"c3,2012-03-07,3,gold,no"));
+
+		// when: the labels arrive; c3 comes again without its label (an older export)
+		ImportResult result = importer.importFile(source("labels.csv", HEADER, "c1,2012-03-05,1,gold,yes",
+				"c2,2012-03-06,2,gold,no", "c3,2012-03-07,3,gold,"));
+
+		// then
+		assertThat(result.updated()).isEqualTo(2);
+		assertThat(result.updatedByMonth()).containsExactly(Map.entry(YearMonth.of(2012, 3), 2L));
+		assertThat(result.duplicates()).isEqualTo(1);
+		assertThat(result.accepted()).isZero();
+		assertThat(result.rejected()).isZero();
+		assertThat(Files.readString(month(2012, 3))).isEqualTo(HEADER
+				+ "\nc1,2012-03-05,1,gold,yes\nc2,2012-03-06,2,gold,no\nc3,2012-03-07,3,gold,no\n");
+	}
+
+	@Test
+	void withAnIdAChangedFeatureValueIsAConflict() throws IOException {
 		// given
 		DatasetImporter importer = importer("customer_id");
 		importer.importFile(source("first.csv", HEADER, "c1,2012-03-05,1,gold,yes", "c2,2012-03-06,2,gold,no"));
-		Path update = source("second.csv", HEADER, "c1,2012-03-05,9,silver,no", "c3,2012-03-01,3,gold,yes");
+		Path update = source("second.csv", HEADER, "c1,2012-03-05,9,silver,yes", "c3,2012-03-01,3,gold,yes",
+				"c2,2012-03-06,2,gold,yes");
 
 		// when
-		ImportResult once = importer.importFile(update);
-		String afterOnce = Files.readString(month(2012, 3));
-		ImportResult twice = importer.importFile(update);
+		ImportResult result = importer.importFile(update);
+
+		// then: counted, quarantined with line and reason, the stored rows kept
+		assertThat(result.accepted()).isEqualTo(1);
+		assertThat(result.conflicts()).isEqualTo(2);
+		assertThat(result.rejected()).isEqualTo(2);
+		assertThat(result.rows())
+			.isEqualTo(result.accepted() + result.duplicates() + result.updated() + result.rejected());
+		assertThat(Files.readString(month(2012, 3))).isEqualTo(HEADER
+				+ "\nc3,2012-03-01,3,gold,yes\nc1,2012-03-05,1,gold,yes\nc2,2012-03-06,2,gold,no\n");
+		assertThat(Files.readAllLines(result.quarantineFile())).containsExactly("source_file,line,reason,record",
+				update + ",2,\"conflict: customer_id 'c1' is stored (2012-03.csv) with tenure_months '1', plan 'gold'; "
+						+ "this row has tenure_months '9', plan 'silver'; the stored row is kept\","
+						+ "\"c1,2012-03-05,9,silver,yes\"",
+				update + ",4,conflict: customer_id 'c2' is stored (2012-03.csv) with churned 'no'; "
+						+ "this row has churned 'yes'; the stored row is kept,\"c2,2012-03-06,2,gold,yes\"");
+	}
+
+	@Test
+	void withAnIdRowsOfOneFileAreMergedWithEachOther() throws IOException {
+		// given: one file holding c1 unlabelled, then labelled, then with another tenure
+		Path source = source("incoming.csv", HEADER, "c1,2012-03-05,1,gold,", "c1,2012-03-05,1,gold,yes",
+				"c1,2012-03-05,2,gold,yes");
+
+		// when
+		ImportResult result = importer("customer_id").importFile(source);
 
 		// then
-		assertThat(once.accepted()).isEqualTo(1);
-		assertThat(once.duplicates()).isEqualTo(1);
-		assertThat(afterOnce).isEqualTo(HEADER
-				+ "\nc3,2012-03-01,3,gold,yes\nc1,2012-03-05,1,gold,yes\nc2,2012-03-06,2,gold,no\n");
-		assertThat(twice.accepted()).isZero();
-		assertThat(twice.duplicates()).isEqualTo(2);
-		assertThat(Files.readString(month(2012, 3))).isEqualTo(afterOnce);
+		assertThat(result.accepted()).isEqualTo(1);
+		assertThat(result.updated()).isEqualTo(1);
+		assertThat(result.conflicts()).isEqualTo(1);
+		assertThat(Files.readString(month(2012, 3))).isEqualTo(HEADER + "\nc1,2012-03-05,1,gold,yes\n");
+		assertThat(Files.readString(result.quarantineFile())).contains(",4,conflict: customer_id 'c1' is stored "
+				+ "(line 2 of this file) with tenure_months '1'; this row has tenure_months '2'");
+	}
+
+	@Test
+	void rowsWithAnEmptyOrMissingIdAreRejected() throws IOException {
+		// given: 8 rows, 6 of them without an id (empty or the missing token NA)
+		Path source = source("incoming.csv", HEADER, "c1,2012-03-05,1,gold,yes", ",2012-03-05,1,gold,yes",
+				"NA,2012-03-05,1,gold,yes", ",2012-03-06,2,gold,no", "NA,2012-03-06,2,gold,no",
+				"\"\",2012-03-07,3,gold,no", "NA,2012-03-07,3,gold,no", "c2,2012-03-07,3,gold,no");
+
+		// when
+		ImportResult result = importer("customer_id").importFile(source);
+
+		// then
+		assertThat(result.accepted()).isEqualTo(2);
+		assertThat(result.duplicates()).isZero();
+		assertThat(result.rejected()).isEqualTo(6);
+		assertThat(result.conflicts()).isZero();
+		List<String> quarantined = Files.readAllLines(result.quarantineFile());
+		assertThat(quarantined).hasSize(7);
+		assertThat(quarantined.get(1)).isEqualTo(source + ",3,missing id in column customer_id (empty): a row "
+				+ "without its id cannot be told from others,\"\"\"\"\",2012-03-05,1,gold,yes\"");
+		assertThat(quarantined.get(2))
+			.startsWith(source + ",4,missing id in column customer_id ('NA' is a missing token)");
+		assertThat(Files.readString(month(2012, 3)))
+			.isEqualTo(HEADER + "\nc1,2012-03-05,1,gold,yes\nc2,2012-03-07,3,gold,no\n");
+	}
+
+	@Test
+	void datesOutsideThePlausibleRangeAreRejected() throws IOException {
+		// given: today is 2026-11-26 for the importer, so the default range is 1900-01-01 to 2027-11-26
+		Path source = source("incoming.csv", HEADER, "c1,9999-12-31,1,gold,yes", "c2,0001-01-01,1,gold,yes",
+				"c3,1899-12-31,1,gold,yes", "c4,1900-01-01,1,gold,yes", "c5,2027-11-26,1,gold,yes",
+				"c6,2027-11-27,1,gold,yes");
+
+		// when
+		ImportResult result = importer().importFile(source);
+
+		// then
+		assertThat(result.accepted()).isEqualTo(2);
+		assertThat(result.acceptedByMonth()).containsOnlyKeys(YearMonth.of(1900, 1), YearMonth.of(2027, 11));
+		assertThat(Files.readAllLines(result.quarantineFile())).hasSize(5)
+			.contains(source + ",2,date 9999-12-31 in column event_date is outside the plausible range 1900-01-01 to "
+					+ "2027-11-26 (date.earliest and date.latest in the dataset file),\"c1,9999-12-31,1,gold,yes\"");
+		assertThat(MonthFiles.list(datasetDir())).doesNotContainKey(YearMonth.of(9999, 12));
+	}
+
+	@Test
+	void thePlausibleRangeIsConfigurable() throws IOException {
+		// given
+		DatasetConfig dataset = TestDatasets.churn()
+			.withImportSettings(new ImportSettings(StandardCharsets.UTF_8, 1000, LocalDate.of(2012, 3, 2),
+					LocalDate.of(2012, 3, 30)));
+		Path source = source("incoming.csv", HEADER, "c1,2012-03-01,1,gold,yes", "c2,2012-03-02,1,gold,yes",
+				"c3,2012-03-30,1,gold,yes", "c4,2012-03-31,1,gold,yes");
+
+		// when
+		ImportResult result = new DatasetImporter(dataset, datasetDir(), CLOCK).importFile(source);
+
+		// then
+		assertThat(result.accepted()).isEqualTo(2);
+		assertThat(Files.readString(result.quarantineFile()))
+			.contains(",2,date 2012-03-01 in column event_date is outside the plausible range 2012-03-02 to 2012-03-30")
+			.contains(",5,date 2012-03-31 in column event_date is outside");
+	}
+
+	@Test
+	void leftoversOfAKilledImportAreRemovedByTheNext() throws IOException {
+		// given: what an import killed with -9 leaves: its lock file, its spool and a temporary month file
+		DatasetImporter importer = importer();
+		importer.importFile(source("first.csv", HEADER, "c1,2012-03-05,1,gold,yes"));
+		Files.writeString(datasetDir().resolve(".import.lock"), "pid 999999 since 2026-11-26T09:00:00Z token x\n");
+		Files.createDirectories(datasetDir().resolve(".import-spool"));
+		Files.writeString(datasetDir().resolve(".import-spool/2012-03.csv"), "2,15404,c9,2012-03-05,1,gold,yes\n");
+		Files.writeString(datasetDir().resolve(".2012-03.csv.123456.tmp"), HEADER + "\n");
+
+		// when
+		ImportResult result = importer.importFile(source("second.csv", HEADER, "c2,2012-03-06,1,gold,yes"));
+
+		// then
+		assertThat(result.accepted()).isEqualTo(1);
+		assertThat(snapshot()).containsOnlyKeys(datasetDir(), month(2012, 3));
+		assertThat(Files.readString(month(2012, 3)))
+			.isEqualTo(HEADER + "\nc1,2012-03-05,1,gold,yes\nc2,2012-03-06,1,gold,yes\n");
 	}
 
 	@Test
@@ -215,6 +433,24 @@ class DatasetImporterTests {
 		// when / then
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> importer.importFile(second))
 			.withMessage(second + " line 1: header lacks column note that month file " + month(2012, 2) + " has");
+		assertThat(snapshot()).isEqualTo(before);
+	}
+
+	@Test
+	void monthFileLackingAColumnTheDatasetGainedIsAnErrorNamingIt() throws IOException {
+		// given: month files written before the dataset gained the feature region
+		importer().importFile(source("first.csv", HEADER, "c1,2012-03-05,1,gold,yes"));
+		DatasetConfig grown = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned", Task.BINARY,
+				"yes", "no", Set.of("NA"), List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+						new Feature("plan", FeatureType.CATEGORICAL), new Feature("region", FeatureType.CATEGORICAL)),
+				List.of());
+		Map<Path, String> before = snapshot();
+		Path source = source("second.csv", HEADER + ",region", "c2,2012-03-06,1,gold,yes,north");
+
+		// when / then
+		assertThatExceptionOfType(DataFileException.class)
+			.isThrownBy(() -> new DatasetImporter(grown, datasetDir(), CLOCK).importFile(source))
+			.withMessage(month(2012, 3) + " line 1: header lacks column region; header is: " + HEADER.replace(",", ", "));
 		assertThat(snapshot()).isEqualTo(before);
 	}
 

@@ -347,6 +347,51 @@ class MonthFileReaderTests {
 	}
 
 	@Test
+	void identicalRowsAreAllRead() throws IOException {
+		// given: without an id, identical rows are distinct events
+		Path file = write(HEADER, "c1,2012-03-01,1,gold,yes", "c1,2012-03-01,1,gold,yes", "c1,2012-03-01,1,gold,yes");
+
+		// when
+		ReadStats stats = read(file);
+
+		// then
+		assertThat(stats).isEqualTo(new ReadStats(3, 3, 0, 0));
+	}
+
+	@Test
+	void bytesThatAreNotUtf8RejectTheRow() throws IOException {
+		// given: a month file edited by hand in Latin-1
+		Path file = this.folder.resolve("2012-03.csv");
+		Files.write(file, (HEADER + "\nc1,2012-03-01,1,Z\u00fcrich,yes\nc2,2012-03-02,2,gold,no\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+
+		// when
+		ReadStats stats = read(file);
+
+		// then: the row is rejected with the bytes named, never read as Z\uFFFDrich
+		assertThat(stats).isEqualTo(new ReadStats(2, 1, 1, 0));
+		assertThat(this.rejections).singleElement().satisfies((rejection) -> {
+			assertThat(rejection.line()).isEqualTo(2);
+			assertThat(rejection.reason())
+				.isEqualTo("invalid UTF-8 bytes \\xFC in column plan (see encoding in the dataset file)");
+			assertThat(rejection.raw()).isEqualTo("c1,2012-03-01,1,Z\\xFCrich,yes");
+		});
+	}
+
+	@Test
+	void aRecordLongerThanTheBoundIsAnErrorNamingItsLine() throws IOException {
+		// given
+		MonthFileReader bounded = new MonthFileReader(TestDatasets.churn()
+			.withImportSettings(new ImportSettings(StandardCharsets.UTF_8, 100, LocalDate.of(1900, 1, 1), null)));
+		Path file = write(HEADER, "c1,2012-03-01,1,gold,yes", "c2,2012-03-01,1," + "g".repeat(20_000) + ",yes");
+
+		// when / then
+		assertThatExceptionOfType(DataFileException.class)
+			.isThrownBy(() -> bounded.read(file, MARCH, this.rows::add, this.rejections::add))
+			.withMessageStartingWith(file + " line 3: record longer than 100 characters");
+	}
+
+	@Test
 	void readerIsReusableAcrossFiles() throws IOException {
 		// given
 		Path march = write(HEADER, "c1,2012-03-01,1,gold,yes");

@@ -87,6 +87,9 @@ class RealDataImportTests {
 		assertThat(months.lastKey()).isEqualTo(YearMonth.of(2017, 6));
 		ReadStats total = readBack(weather, datasetDir);
 		assertThat(total).isEqualTo(new ReadStats(145460, 145460, 0, 3267));
+		ImportResult again = new DatasetImporter(weather, datasetDir).importFile(source);
+		assertThat(again.duplicates()).isEqualTo(145460);
+		assertThat(again.accepted() + again.updated() + again.rejected()).isZero();
 		// (how long it took is printed, not asserted: a test must not fail because the machine is busy)
 		System.out.printf("weather-aus import: %d rows in %d ms%n", result.rows(), millis);
 	}
