@@ -78,12 +78,16 @@ public final class PredictionImporter {
 			Map<YearMonth, Batch> batches = new TreeMap<>();
 			long rows = 0;
 			try (InputStream in = new DigestInputStream(DatasetImporter.open(source), sha256);
-					CsvSource csv = CsvSource.open(source, in)) {
+					CsvSource csv = CsvSource.open(source, in, this.log.dataset().importSettings().encoding(),
+							this.log.dataset().importSettings().maxRecordLength())) {
 				LogRowParser parser = new LogRowParser(this.log.dataset(), this.log.columns(), source, csv.header());
 				while (csv.next()) {
 					rows++;
 					CSVRecord record = csv.record();
 					try {
+						if (csv.invalidBytes() != null) {
+							throw new RowParser.BadRow(csv.invalidBytes());
+						}
 						LogRowParser.Entry entry = parser.parse(record);
 						batches.computeIfAbsent(YearMonth.from(entry.date()), Batch::new)
 							.add(new Line(entry, csv.line(), MonthFileReader.raw(record)));
@@ -116,8 +120,10 @@ public final class PredictionImporter {
 				temps.remove(move[0]);
 			}
 			DatasetImporter.syncFolder(folder);
+			// a prediction is never updated in place: one stored with another score or timestamp is rejected
 			return new ImportResult(source, HexFormat.of().formatHex(sha256.digest()), rows, accepted,
-					rows - accepted - quarantine.count(), quarantine.count(), acceptedByMonth, quarantined);
+					rows - accepted - quarantine.count(), 0, quarantine.count(), 0, acceptedByMonth, new TreeMap<>(),
+					quarantined);
 		}
 		catch (IOException | RuntimeException ex) {
 			temps.forEach((temp) -> DatasetImporter.deleteQuietly(temp, ex));
