@@ -41,6 +41,8 @@ import org.apache.commons.csv.CSVRecord;
  * <li>A prediction is logged once: an id given twice in the same month of the file is rejected from its second line on
  * (naming the first); an id already stored for that month with another score or timestamp is rejected (naming the
  * stored file). The same row again is a duplicate and adds nothing, so importing a file twice adds nothing.</li>
+ * <li>One at a time: it holds the dataset's {@link ImportLock}, as a data import does, so a second import into the
+ * dataset (data or log) is refused while it runs.</li>
  * <li>Atomic: changed month files are written aside and moved over the old ones only once all are written; on any
  * failure before that, nothing has changed.</li>
  * </ul>
@@ -70,6 +72,29 @@ public final class PredictionImporter {
 	 * changed then
 	 */
 	public ImportResult importFile(Path source) {
+		// one import at a time per dataset, data or prediction log: the dataset's import lock
+		Path datasetDir = this.log.folder().getParent().getParent();
+		try {
+			Files.createDirectories(datasetDir);
+		}
+		catch (IOException ex) {
+			throw new DataFileException(datasetDir, 0, "cannot start an import: " + ex, ex);
+		}
+		try (ImportLock lock = lock(datasetDir)) {
+			return importLocked(source);
+		}
+	}
+
+	private ImportLock lock(Path datasetDir) {
+		try {
+			return ImportLock.acquire(this.log.dataset().name(), datasetDir);
+		}
+		catch (IOException ex) {
+			throw new DataFileException(datasetDir, 0, "cannot start an import: " + ex, ex);
+		}
+	}
+
+	private ImportResult importLocked(Path source) {
 		MessageDigest sha256 = DatasetImporter.sha256();
 		Path folder = this.log.folder();
 		Quarantine quarantine = new Quarantine(folder.resolve("quarantine"), source, this.clock);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -64,6 +65,24 @@ class PredictionImporterTests {
 		assertThat(april.score(new String[] { "c4" })).isEqualTo(1.0);
 		assertThat(april.score(new String[] { "c1" })).isEqualTo(0.9);
 		assertThat(april.score(new String[] { "c2" })).isNaN();
+	}
+
+	@Test
+	void aLogImportWaitsForNoOtherImportIntoTheDataset() throws IOException {
+		// given: an import into the dataset holds its lock (the log's folder is <datasetDir>/predictions/vendor-v1)
+		Path source = source("log.csv", "request,scored_at,p", "c1,2012-03-01,0.5");
+		try (ImportLock held = ImportLock.acquire("churn", this.work)) {
+			// when
+			Throwable refused = catchThrowable(() -> new PredictionImporter(log(), CLOCK).importFile(source));
+
+			// then: refused at once, naming the lock and the holder, and nothing written
+			assertThat(refused).isInstanceOf(DataFileException.class)
+				.hasMessageContaining(this.work.resolve(".import.lock") + ": an import into churn is running");
+			assertThat(log().months()).isEmpty();
+		}
+
+		// and: once it has finished, the log comes in
+		assertThat(new PredictionImporter(log(), CLOCK).importFile(source).accepted()).isEqualTo(1);
 	}
 
 	@Test
