@@ -1,8 +1,9 @@
 package io.ratchet.challenge;
 
 import io.ratchet.alert.ChallengeMail;
+import io.ratchet.promotion.Promotion;
+import io.ratchet.promotion.PromotionGate;
 import io.ratchet.promotion.PromotionProperties;
-import io.ratchet.promotion.PromotionService;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.Workspace;
@@ -85,11 +86,11 @@ class ChallengeJobConfiguration {
 
 	@Bean
 	Step challengeRank(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ResultsStore results, ChallengeStore store, PromotionService promotions,
+			Workspace workspace, ResultsStore results, ChallengeStore store, PromotionGate gate, Promotion promotion,
 			PromotionProperties promotionProperties, ChallengeProperties properties) {
 		return new StepBuilder("challengeRank", jobRepository)
-			.tasklet(new ChallengeRankTasklet(workspace, results, store, promotions, promotionProperties, properties,
-					jobRepository), transactionManager)
+			.tasklet(new ChallengeRankTasklet(workspace, results, store, gate, promotion, promotionProperties,
+					properties, jobRepository), transactionManager)
 			.build();
 	}
 

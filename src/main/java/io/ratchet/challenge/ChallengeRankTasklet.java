@@ -15,10 +15,11 @@ import io.ratchet.model.RegistryWriter;
 import io.ratchet.promotion.ConditionResult;
 import io.ratchet.promotion.GateCondition;
 import io.ratchet.promotion.GateDecision;
+import io.ratchet.promotion.Promotion;
 import io.ratchet.promotion.PromotionException;
+import io.ratchet.promotion.PromotionGate;
 import io.ratchet.promotion.PromotionOutcome;
 import io.ratchet.promotion.PromotionProperties;
-import io.ratchet.promotion.PromotionService;
 import io.ratchet.promotion.PromotionSettings;
 import io.ratchet.promotion.RatchetProposal;
 import io.ratchet.run.ResultsStore;
@@ -57,7 +58,9 @@ class ChallengeRankTasklet implements Tasklet {
 
 	private final ChallengeStore store;
 
-	private final PromotionService promotions;
+	private final PromotionGate promotionGate;
+
+	private final Promotion promotion;
 
 	private final PromotionProperties promotionProperties;
 
@@ -65,12 +68,14 @@ class ChallengeRankTasklet implements Tasklet {
 
 	private final JobRepository jobRepository;
 
-	ChallengeRankTasklet(Workspace workspace, ResultsStore results, ChallengeStore store, PromotionService promotions,
-			PromotionProperties promotionProperties, ChallengeProperties properties, JobRepository jobRepository) {
+	ChallengeRankTasklet(Workspace workspace, ResultsStore results, ChallengeStore store,
+			PromotionGate promotionGate, Promotion promotion, PromotionProperties promotionProperties,
+			ChallengeProperties properties, JobRepository jobRepository) {
 		this.workspace = workspace;
 		this.results = results;
 		this.store = store;
-		this.promotions = promotions;
+		this.promotionGate = promotionGate;
+		this.promotion = promotion;
 		this.promotionProperties = promotionProperties;
 		this.properties = properties;
 		this.jobRepository = jobRepository;
@@ -168,8 +173,8 @@ class ChallengeRankTasklet implements Tasklet {
 	private Judged judge(String dataset, String key, Long evidenceRunId, PromotionSettings settings) {
 		GateDecision gate;
 		try {
-			gate = (evidenceRunId != null) ? this.promotions.evaluate(dataset, key, evidenceRunId)
-					: this.promotions.evaluate(dataset, key);
+			gate = (evidenceRunId != null) ? this.promotionGate.evaluate(dataset, key, evidenceRunId)
+					: this.promotionGate.evaluate(dataset, key);
 		}
 		catch (PromotionException ex) {
 			return new Judged(key, "REFUSED", null, Failures.describe(ex));
@@ -206,7 +211,7 @@ class ChallengeRankTasklet implements Tasklet {
 			.max(Comparator.comparingDouble(Judged::advantage))
 			.orElse(null);
 		if (best != null && settings.auto()) {
-			PromotionOutcome outcome = this.promotions.promote(dataset, best.key(), best.gate(),
+			PromotionOutcome outcome = this.promotion.promote(dataset, best.key(), best.gate(),
 					"challenge run " + runId, "automatic promotion by challenge run " + runId
 							+ " (ratchet.promotion auto): every gate condition passed",
 					false);

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.ratchet.promotion.ChampionHistory;
+import io.ratchet.promotion.ChampionSpell;
 import io.ratchet.promotion.EventKind;
 import io.ratchet.promotion.PromotionEvent;
-import io.ratchet.promotion.PromotionService;
 
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,10 @@ class HistoryCommand implements Command {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private final PromotionService promotions;
+	private final ChampionHistory history;
 
-	HistoryCommand(PromotionService promotions) {
-		this.promotions = promotions;
+	HistoryCommand(ChampionHistory history) {
+		this.history = history;
 	}
 
 	@Override
@@ -40,8 +41,8 @@ class HistoryCommand implements Command {
 			throw new UsageException("give the dataset, e.g. history churn");
 		}
 		String dataset = Names.dataset(options.positional().get(0));
-		String current = this.promotions.currentChampion(dataset).orElse("(none)");
-		List<PromotionEvent> events = this.promotions.history(dataset);
+		String current = this.history.currentChampion(dataset).orElse("(none)");
+		List<PromotionEvent> events = this.history.events(dataset);
 		List<PromotionEvent> changes = events.stream().filter((event) -> event.kind() != EventKind.RATCHET).toList();
 		out.println("Champion of " + dataset + " (recorded promotions and rollbacks):");
 		if (changes.isEmpty()) {
@@ -55,10 +56,10 @@ class HistoryCommand implements Command {
 			}
 		}
 		out.println("  now (registry.yml): " + current);
-		List<PromotionService.ChampionSpell> spells = this.promotions.championSpells(dataset);
+		List<ChampionSpell> spells = this.history.championSpells(dataset);
 		if (!spells.isEmpty()) {
 			out.println("Champion in the stored runs:");
-			for (PromotionService.ChampionSpell spell : spells) {
+			for (ChampionSpell spell : spells) {
 				out.println("  " + spell.champion() + "  runs " + spell.firstRunId() + ".." + spell.lastRunId() + " ("
 						+ spell.runs() + "), " + TIME.format(spell.from()) + " .. " + TIME.format(spell.to()));
 			}

@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.util.Set;
 
 import io.ratchet.promotion.GateDecision;
+import io.ratchet.promotion.Promotion;
+import io.ratchet.promotion.PromotionGate;
 import io.ratchet.promotion.PromotionOutcome;
-import io.ratchet.promotion.PromotionService;
+import io.ratchet.promotion.RatchetPlanner;
 import io.ratchet.promotion.RatchetProposal;
 
 import org.springframework.stereotype.Component;
@@ -18,10 +20,16 @@ import org.springframework.stereotype.Component;
 @Component
 class PromoteCommand implements Command {
 
-	private final PromotionService promotions;
+	private final PromotionGate gate;
 
-	PromoteCommand(PromotionService promotions) {
-		this.promotions = promotions;
+	private final RatchetPlanner ratchet;
+
+	private final Promotion promotion;
+
+	PromoteCommand(PromotionGate gate, RatchetPlanner ratchet, Promotion promotion) {
+		this.gate = gate;
+		this.ratchet = ratchet;
+		this.promotion = promotion;
 	}
 
 	@Override
@@ -44,11 +52,11 @@ class PromoteCommand implements Command {
 		String key = Names.model(options.positional().get(1)) + "@" + Names.version(options.positional().get(2));
 		String actor = Actors.actor(options.get("by"));
 		GateDecision decision = (options.get("run") != null)
-				? this.promotions.evaluate(dataset, key, runId(options.get("run")))
-				: this.promotions.evaluate(dataset, key);
+				? this.gate.evaluate(dataset, key, runId(options.get("run")))
+				: this.gate.evaluate(dataset, key);
 		out.print(decision.describe());
 		if (options.flag("dry-run")) {
-			RatchetProposal ratchet = this.promotions.proposeRatchet(dataset, key, decision.evidenceRunId());
+			RatchetProposal ratchet = this.ratchet.propose(dataset, key, decision.evidenceRunId());
 			out.println("Dry run: nothing changed. On promotion the requirements would be:");
 			printRatchet(ratchet, out);
 			return decision.passed() ? CommandLine.OK : CommandLine.BREACHED;
@@ -60,7 +68,7 @@ class PromoteCommand implements Command {
 					+ "); nothing was changed. Override with --force --reason \"...\".");
 			return CommandLine.BREACHED;
 		}
-		PromotionOutcome outcome = this.promotions.promote(dataset, key, decision, actor, reason, force);
+		PromotionOutcome outcome = this.promotion.promote(dataset, key, decision, actor, reason, force);
 		out.println((outcome.forced() ? "FORCED promotion" : "Promoted") + ": " + outcome.champion()
 				+ " is the champion of " + dataset + ((outcome.previousChampion() != null)
 						? " (" + outcome.previousChampion() + " becomes a candidate)" : "")

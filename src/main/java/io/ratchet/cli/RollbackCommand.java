@@ -3,7 +3,7 @@ package io.ratchet.cli;
 import java.io.PrintStream;
 import java.util.Set;
 
-import io.ratchet.promotion.PromotionService;
+import io.ratchet.promotion.Rollback;
 import io.ratchet.promotion.RollbackOutcome;
 
 import org.springframework.stereotype.Component;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class RollbackCommand implements Command {
 
-	private final PromotionService promotions;
+	private final Rollback rollback;
 
-	RollbackCommand(PromotionService promotions) {
-		this.promotions = promotions;
+	RollbackCommand(Rollback rollback) {
+		this.rollback = rollback;
 	}
 
 	@Override
@@ -33,7 +33,7 @@ class RollbackCommand implements Command {
 			throw new UsageException("give the dataset, e.g. rollback churn");
 		}
 		String dataset = Names.dataset(options.positional().get(0));
-		RollbackOutcome outcome = this.promotions.rollback(dataset, Actors.actor(options.get("by")),
+		RollbackOutcome outcome = this.rollback.rollback(dataset, Actors.actor(options.get("by")),
 				options.get("reason"));
 		out.println("Rolled back " + dataset + ": " + outcome.restored() + " is the champion again, "
 				+ outcome.replaced() + " is a candidate (event " + outcome.eventId() + ", undoes promotion event "

@@ -136,7 +136,7 @@ class PromotionStore {
 			.list();
 	}
 
-	/** Records an event and its evidence runs; returns its id. */
+	/** Records an event and its evidence runs (a blank reason as none); returns its id. */
 	long record(EventKind kind, String dataset, String modelKey, String previousChampion, String actor, String reason,
 			List<Long> evidenceRunIds, String details, Long undoes) {
 		KeyHolder keys = new GeneratedKeyHolder();
@@ -145,7 +145,7 @@ class PromotionStore {
 					details, undoes_event_id)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(kind.name(), dataset, modelKey, previousChampion, actor, Timestamp.valueOf(LocalDateTime.now()),
-					reason, truncate(details), undoes)
+					(reason == null || reason.isBlank()) ? null : reason.strip(), truncate(details), undoes)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
 		for (Long runId : evidenceRunIds) {

@@ -1,6 +1,7 @@
 package io.ratchet.promotion;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The requirements raised to a new champion's level: the changes, the text diff of {@code config/requirements.yml},
@@ -24,6 +25,18 @@ public record RatchetProposal(String dataset, String champion, long evidenceRunI
 	/** Whether any bound changes. */
 	public boolean changesAnything() {
 		return !this.changes.isEmpty();
+	}
+
+	/** The audit's details of a RATCHET event: one line per change, the replay count, then the diff. */
+	String details() {
+		StringBuilder text = new StringBuilder();
+		this.changes.forEach((change) -> text.append(String.format(Locale.ROOT,
+				"%s %s %s: %s -> %s (champion %.4f, tolerance %s)%n", change.section(), change.metric().key(),
+				change.kind().name().toLowerCase(Locale.ROOT), RequirementsRatchet.plain(change.from()),
+				RequirementsRatchet.plain(change.to()), change.performance(),
+				RequirementsRatchet.plain(this.tolerance))));
+		text.append("replay: ").append(this.replay.describe()).append('\n').append(this.diff);
+		return text.toString();
 	}
 
 }
