@@ -111,7 +111,10 @@ final class ReportedRun {
 		return charted;
 	}
 
-	/** The champion thick, the best {@value Charts#HIGHLIGHTED} others (by whole-period value) in colour, the rest grey. */
+	/**
+	 * The champion thick, the best {@value Charts#HIGHLIGHTED} others (by whole-period value) in colour, the rest
+	 * grey.
+	 */
 	Map<Long, Emphasis> emphasis(Metric metric) {
 		Map<Long, Emphasis> emphasis = new HashMap<>();
 		List<ModelSummary> others = new ArrayList<>();

@@ -13,10 +13,11 @@ import io.ratchet.run.RunSummary;
 /**
  * The page of a back-test or now-test run, in the order people read it: the verdict and the breached requirements
  * ({@link VerdictLines}); each required metric by month (by run for a now-test) against its bound
- * ({@link RequiredMetricCharts}); the months × metrics tables ({@link MetricTables}); the curves of the latest month or
- * the window ({@link LatestCurves}; a regression's {@link PredictedAndActual}); drift ({@link DriftCharts}); the job's
- * own sections; the run's facts ({@link RunFactTables}). Built from what the run stored ({@link ReportedRun}): metric
- * values, breaches, the partitions' accumulator states (curves), feature means and drift values.
+ * ({@link RequiredMetricCharts}); the months × metrics tables ({@link MetricTables}); the curves of the latest month
+ * or the window ({@link LatestCurves}; a regression's {@link PredictedAndActual}); drift ({@link DriftCharts}); the
+ * job's own sections; the run's facts ({@link RunFactTables}). Built from what the run stored
+ * ({@link ReportedRun}): metric values, breaches, the partitions' accumulator states (curves), feature means and
+ * drift values.
  *
  * <p>
  * Large histories: charts aggregate months beyond {@link Periods#LIMIT} points; the champion and the
