@@ -1,25 +1,13 @@
 package io.ratchet.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.geom.Ellipse2D;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.List;
 import java.util.Set;
 
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.PlotOrientation;
@@ -29,22 +17,16 @@ import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Charts of a report drawn to PNG with JFreeChart, in one house style: white background, light grid, the champion as a
- * thick dark-blue line, up to {@value #HIGHLIGHTED} other models in distinct colours, any further ones thin and grey, a
- * bound as a dashed red line and breached periods shaded red. Rendering is headless ({@code java.awt.headless}).
- * Any job may use these for its own report sections.
+ * Charts of a report drawn to PNG with JFreeChart, in one house style ({@code ChartStyle}): white background, light
+ * grid, the champion as a thick dark-blue line, up to {@value #HIGHLIGHTED} other models in distinct colours, any
+ * further ones thin and grey, a bound as a dashed red line and breached periods shaded red. Rendering is headless
+ * ({@code java.awt.headless}). Any job may use these for its own report sections.
  */
 public final class Charts {
 
@@ -66,25 +48,8 @@ public final class Charts {
 	/** The width of a chart in an e-mail (at most 700 px). */
 	public static final Size EMAIL = new Size(680, 280);
 
-	static final Color CHAMPION = new Color(0x1f, 0x4e, 0x9c);
-
-	static final Color[] PALETTE = { new Color(0xe0, 0x7b, 0x00), new Color(0x2a, 0x9d, 0x5c),
-			new Color(0x8e, 0x44, 0xad), new Color(0x00, 0x8b, 0x9e), new Color(0xa0, 0x52, 0x2d) };
-
-	static final Color GREY = new Color(0xbb, 0xbb, 0xbb);
-
-	static final Color BREACH = new Color(0xc6, 0x28, 0x28);
-
 	/** The shortest axis range drawn as it is; a shorter one is widened (see setRange). */
 	private static final double MIN_RANGE = 1e-9;
-
-	private static final Color BREACH_SHADE = new Color(0xc6, 0x28, 0x28, 0x2a);
-
-	private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-
-	private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-
-	private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
 	static {
 		System.setProperty("java.awt.headless", "true");
@@ -149,7 +114,7 @@ public final class Charts {
 		// the champion first, grey lines last: the plot draws series in reverse order, so the champion ends on top,
 		// and the legend lists it first
 		List<Series> ordered = new java.util.ArrayList<>(series);
-		ordered.sort((a, b) -> Integer.compare(rank(b.emphasis()), rank(a.emphasis())));
+		ordered.sort((a, b) -> Integer.compare(ChartStyle.rank(b.emphasis()), ChartStyle.rank(a.emphasis())));
 		int colour = 0;
 		int index = 0;
 		boolean greyInLegend = false;
@@ -164,31 +129,32 @@ public final class Charts {
 				xy.add(i, value);
 			}
 			data.addSeries(xy);
-			style(renderer, index, line.emphasis(), (line.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
+			ChartStyle.style(renderer, index, line.emphasis(),
+					(line.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
 			if (line.emphasis() == Emphasis.GREY) {
 				renderer.setSeriesVisibleInLegend(index, !greyInLegend);
 				greyInLegend = true;
 			}
 			index++;
 		}
-		NumberAxis x = periodAxis(periods, size.width());
+		NumberAxis x = PeriodAxis.of(periods, size.width());
 		NumberAxis y = new NumberAxis(yLabel);
 		y.setAutoRangeIncludesZero(false);
 		XYPlot plot = new XYPlot(data, x, y, renderer);
 		plot.setDrawingSupplier(new org.jfree.chart.plot.DefaultDrawingSupplier());
 		for (int i = 0; i < periods.size(); i++) {
 			if (marked.contains(periods.get(i))) {
-				IntervalMarker shade = new IntervalMarker(i - 0.5, i + 0.5, BREACH_SHADE);
+				IntervalMarker shade = new IntervalMarker(i - 0.5, i + 0.5, ChartStyle.BREACH_SHADE);
 				plot.addDomainMarker(shade, Layer.BACKGROUND);
 			}
 		}
 		if (bound != null) {
-			plot.addRangeMarker(boundMarker(bound, boundLabel));
+			plot.addRangeMarker(ChartStyle.boundMarker(bound, boundLabel));
 			includeInRange(y, data, bound);
 		}
 		int coloured = (int) series.stream().filter((line) -> line.emphasis() != Emphasis.GREY).count();
-		return new Drawing(png(chart(title, plot, series.size() > 1), size), size, series.size(), coloured,
-				periods.size());
+		return new Drawing(ChartStyle.png(ChartStyle.chart(title, plot, series.size() > 1), size), size, series.size(),
+				coloured, periods.size());
 	}
 
 	/** A chart of curves (ROC, precision-recall, reliability) on the unit square, optionally with the diagonal. */
@@ -197,7 +163,7 @@ public final class Charts {
 		XYSeriesCollection data = new XYSeriesCollection();
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, points);
 		List<Curve> ordered = new java.util.ArrayList<>(curves);
-		ordered.sort((a, b) -> Integer.compare(rank(b.emphasis()), rank(a.emphasis())));
+		ordered.sort((a, b) -> Integer.compare(ChartStyle.rank(b.emphasis()), ChartStyle.rank(a.emphasis())));
 		int colour = 0;
 		int index = 0;
 		for (Curve curve : ordered) {
@@ -206,15 +172,16 @@ public final class Charts {
 				xy.add(curve.xs()[i], curve.ys()[i]);
 			}
 			data.addSeries(xy);
-			style(renderer, index++, curve.emphasis(), (curve.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
+			ChartStyle.style(renderer, index++, curve.emphasis(),
+					(curve.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
 		}
 		if (diagonal) {
 			XYSeries line = new XYSeries("chance / perfect calibration", false, true);
 			line.add(0, 0);
 			line.add(1, 1);
 			data.addSeries(line);
-			renderer.setSeriesPaint(index, GREY);
-			renderer.setSeriesStroke(index, dashed(1.2f));
+			renderer.setSeriesPaint(index, ChartStyle.GREY);
+			renderer.setSeriesStroke(index, ChartStyle.dashed(1.2f));
 			renderer.setSeriesShapesVisible(index, false);
 		}
 		NumberAxis x = new NumberAxis(xLabel);
@@ -224,7 +191,8 @@ public final class Charts {
 		XYPlot plot = new XYPlot(data, x, y, renderer);
 		int coloured = (int) curves.stream().filter((curve) -> curve.emphasis() != Emphasis.GREY).count();
 		int most = curves.stream().mapToInt((curve) -> curve.xs().length).max().orElse(0);
-		return new Drawing(png(chart(title, plot, true), size), size, curves.size(), coloured, most);
+		return new Drawing(ChartStyle.png(ChartStyle.chart(title, plot, true), size), size, curves.size(), coloured,
+				most);
 	}
 
 	/**
@@ -252,7 +220,7 @@ public final class Charts {
 			public java.awt.Paint getItemPaint(int row, int column) {
 				Double value = values.get(column);
 				boolean beyond = limit != null && value != null && (minimum ? value < limit : value > limit);
-				return beyond ? BREACH : CHAMPION;
+				return beyond ? ChartStyle.BREACH : ChartStyle.CHAMPION;
 			}
 
 		};
@@ -262,16 +230,16 @@ public final class Charts {
 		renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
 				new java.text.DecimalFormat("0.000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
 		renderer.setDefaultItemLabelsVisible(true);
-		renderer.setDefaultItemLabelFont(TICK);
+		renderer.setDefaultItemLabelFont(ChartStyle.TICK);
 		CategoryAxis axis = new CategoryAxis(null);
-		axis.setTickLabelFont(TICK);
+		axis.setTickLabelFont(ChartStyle.TICK);
 		axis.setMaximumCategoryLabelWidthRatio(0.45f);
 		NumberAxis value = new NumberAxis(valueLabel);
 		CategoryPlot plot = new CategoryPlot(data, axis, value, renderer);
 		plot.setOrientation(PlotOrientation.HORIZONTAL);
 		if (limit != null) {
 			// unlabelled: in a narrow bar chart a label near either end is cut; the title names the bound
-			ValueMarker marker = boundMarker(limit, null);
+			ValueMarker marker = ChartStyle.boundMarker(limit, null);
 			plot.addRangeMarker(marker);
 			double top = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max()
 				.orElse(limit);
@@ -285,55 +253,9 @@ public final class Charts {
 		}
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-		value.setLabelFont(LABEL);
-		value.setTickLabelFont(TICK);
-		return new Drawing(png(chart(title, plot, false), size), size, 1, 1, categories.size());
-	}
-
-	private static int rank(Emphasis emphasis) {
-		return switch (emphasis) {
-			case GREY -> 0;
-			case HIGHLIGHT -> 1;
-			case CHAMPION -> 2;
-		};
-	}
-
-	private static void style(XYLineAndShapeRenderer renderer, int index, Emphasis emphasis, int colour) {
-		switch (emphasis) {
-			case CHAMPION -> {
-				renderer.setSeriesPaint(index, CHAMPION);
-				renderer.setSeriesStroke(index, new BasicStroke(3.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-				renderer.setSeriesShape(index, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-			}
-			case HIGHLIGHT -> {
-				renderer.setSeriesPaint(index, PALETTE[colour % PALETTE.length]);
-				renderer.setSeriesStroke(index, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-				renderer.setSeriesShape(index, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-			}
-			case GREY -> {
-				renderer.setSeriesPaint(index, GREY);
-				renderer.setSeriesStroke(index, new BasicStroke(1.0f));
-				renderer.setSeriesShapesVisible(index, false);
-			}
-		}
-	}
-
-	private static BasicStroke dashed(float width) {
-		return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f);
-	}
-
-	private static ValueMarker boundMarker(double bound, String label) {
-		ValueMarker marker = new ValueMarker(bound, BREACH, dashed(2f));
-		if (label != null) {
-			marker.setLabel(label);
-			marker.setLabelFont(LABEL);
-			marker.setLabelPaint(BREACH);
-			marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-			marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-			marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-			marker.setLabelOffset(new RectangleInsets(2, 6, 2, 2));
-		}
-		return marker;
+		value.setLabelFont(ChartStyle.LABEL);
+		value.setTickLabelFont(ChartStyle.TICK);
+		return new Drawing(ChartStyle.png(ChartStyle.chart(title, plot, false), size), size, 1, 1, categories.size());
 	}
 
 	/** Makes sure the bound is inside the axis range, with a little margin. */
@@ -374,93 +296,6 @@ public final class Charts {
 			return;
 		}
 		axis.setRange(low, high);
-	}
-
-	/**
-	 * An axis of period indexes labelled with the periods: one label every {@code step} periods, so that labels (about
-	 * 7 px per character) never overlap on a chart {@code width} pixels wide.
-	 */
-	private static NumberAxis periodAxis(List<String> periods, int width) {
-		NumberAxis axis = new NumberAxis(null);
-		int longest = periods.stream().mapToInt(String::length).max().orElse(7);
-		int fitting = Math.max(2, (width - 90) / (longest * 7 + 16));
-		int step = Math.max(1, (int) Math.ceil(periods.size() / (double) fitting));
-		PeriodFormat format = new PeriodFormat(periods);
-		axis.setTickUnit(new NumberTickUnit(step, format));
-		axis.setNumberFormatOverride(format);
-		axis.setRange(-0.5, Math.max(0.5, periods.size() - 0.5));
-		axis.setTickLabelFont(TICK);
-		return axis;
-	}
-
-	private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, boolean legend) {
-		JFreeChart chart = new JFreeChart(null, TITLE, plot, legend);
-		chart.setTitle(new TextTitle(title, TITLE));
-		chart.getTitle().setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
-		chart.getTitle().setMargin(4, 8, 6, 4);
-		chart.setBackgroundPaint(Color.WHITE);
-		chart.setPadding(new RectangleInsets(4, 4, 4, 10));
-		if (plot instanceof XYPlot xy) {
-			xy.setBackgroundPaint(Color.WHITE);
-			xy.setDomainGridlinePaint(new Color(0xe4, 0xe4, 0xe4));
-			xy.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-			xy.setOutlineVisible(false);
-			xy.getDomainAxis().setLabelFont(LABEL);
-			xy.getRangeAxis().setLabelFont(LABEL);
-			xy.getDomainAxis().setTickLabelFont(TICK);
-			xy.getRangeAxis().setTickLabelFont(TICK);
-		}
-		LegendTitle legendTitle = chart.getLegend();
-		if (legendTitle != null) {
-			legendTitle.setPosition(RectangleEdge.TOP);
-			legendTitle.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
-			legendTitle.setFrame(BlockBorder.NONE);
-			legendTitle.setItemFont(LABEL);
-		}
-		return chart;
-	}
-
-	static byte[] png(JFreeChart chart, Size size) {
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-			ChartUtils.writeChartAsPNG(out, chart, size.width(), size.height());
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot draw the chart " + chart.getTitle().getText(), ex);
-		}
-	}
-
-	/** Shows the period of an integer index; nothing between periods. */
-	private static final class PeriodFormat extends NumberFormat {
-
-		private static final long serialVersionUID = 1L;
-
-		private final List<String> periods;
-
-		PeriodFormat(List<String> periods) {
-			this.periods = List.copyOf(periods);
-		}
-
-		@Override
-		public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-			long index = Math.round(number);
-			if (Math.abs(number - index) < 1e-9 && index >= 0 && index < this.periods.size()) {
-				to.append(this.periods.get((int) index));
-			}
-			return to;
-		}
-
-		@Override
-		public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-			return format((double) number, to, pos);
-		}
-
-		@Override
-		public Number parse(String source, ParsePosition pos) {
-			return null;
-		}
-
 	}
 
 }

@@ -73,6 +73,15 @@ record Periods(List<String> labels, int[] bucketOf, String unit) {
 		return marked;
 	}
 
+	/** Periods for a sentence: all of them up to six, else the first three … the last two. */
+	static String abbreviate(List<String> periods) {
+		if (periods.size() <= 6) {
+			return String.join(", ", periods);
+		}
+		return String.join(", ", periods.subList(0, 3)) + " … "
+				+ String.join(", ", periods.subList(periods.size() - 2, periods.size()));
+	}
+
 	private static Periods group(List<String> months, java.util.function.Function<String, String> key, String unit) {
 		List<String> labels = new ArrayList<>();
 		int[] bucketOf = new int[months.size()];

@@ -1,0 +1,109 @@
+package io.ratchet.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.ScoreCurves;
+import io.ratchet.report.Charts.Emphasis;
+import io.ratchet.report.ReportTable.Cell;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunSummary.ModelSummary;
+
+/**
+ * A binary task's "Latest month" section (a now-test's "The window"): the ROC and precision–recall curves of the
+ * champion and the best other models, the champion's reliability diagram, and the confusion matrix at the threshold,
+ * all from the stored accumulator state of the latest month (see {@link ScoreCurves}).
+ */
+final class LatestCurves {
+
+	private final ReportedRun reported;
+
+	private final ResultsStore results;
+
+	LatestCurves(ReportedRun reported, ResultsStore results) {
+		this.reported = reported;
+		this.results = results;
+	}
+
+	/** The section, or {@code null} without models or months. */
+	ReportSection section() {
+		if (this.reported.models().isEmpty()) {
+			return null;
+		}
+		List<String> months = this.reported.months();
+		boolean nowtest = this.reported.nowtest();
+		String period = nowtest ? ResultsStore.ALL : (months.isEmpty() ? null : months.get(months.size() - 1));
+		if (period == null) {
+			return null;
+		}
+		String name = nowtest ? "the window" : period;
+		Map<Long, Emphasis> emphasis = this.reported.emphasis(Metric.ROC_AUC);
+		List<Charts.Curve> roc = new ArrayList<>();
+		List<Charts.Curve> pr = new ArrayList<>();
+		List<Charts.Curve> reliability = new ArrayList<>();
+		List<List<Cell>> confusion = new ArrayList<>();
+		double threshold = Double.NaN;
+		for (ModelSummary model : this.reported.models()) {
+			Emphasis style = emphasis.get(model.model().id());
+			if (style == Emphasis.GREY) {
+				continue;
+			}
+			byte[] state = this.results.partitionState(this.reported.run().id(), model.model().id(), period);
+			if (state == null) {
+				continue;
+			}
+			ScoreCurves curves = ScoreCurves.fromState(state);
+			String label = ReportedRun.label(model);
+			if (!curves.roc().isEmpty()) {
+				roc.add(curve(label, curves.roc(), style));
+				pr.add(curve(label, curves.precisionRecall(), style));
+			}
+			if (style == Emphasis.CHAMPION) {
+				List<ScoreCurves.ReliabilityBin> bins = curves.reliability().stream().filter((b) -> b.rows() > 0).toList();
+				reliability.add(new Charts.Curve(label,
+						bins.stream().mapToDouble(ScoreCurves.ReliabilityBin::meanScore).toArray(),
+						bins.stream().mapToDouble(ScoreCurves.ReliabilityBin::positiveRate).toArray(), style));
+			}
+			ScoreCurves.Confusion c = curves.confusion();
+			threshold = c.threshold();
+			confusion.add(List.of(Cell.of(model.model().key()), Cell.of(Long.toString(c.truePositives())),
+					Cell.of(Long.toString(c.falsePositives())), Cell.of(Long.toString(c.falseNegatives())),
+					Cell.of(Long.toString(c.trueNegatives())),
+					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falsePositives())),
+					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falseNegatives()))));
+		}
+		List<ReportChart> charts = new ArrayList<>();
+		if (!roc.isEmpty()) {
+			charts.add(new ReportChart("roc.png", "ROC curve, " + name, "", Charts.curves("ROC curve, " + name,
+					"false positive rate", "true positive rate", roc, true, false, Charts.HALF)));
+			charts.add(new ReportChart("precision-recall.png", "Precision–recall, " + name, "", Charts.curves(
+					"Precision–recall, " + name, "recall", "precision", pr, false, false, Charts.HALF)));
+		}
+		if (!reliability.isEmpty()) {
+			charts.add(new ReportChart("reliability.png", "Reliability, " + name,
+					"Champion: mean score against the share of positives in " + ScoreCurves.RELIABILITY_BINS
+							+ " equal-width score bins (empty bins left out).",
+					Charts.curves("Reliability (10 bins), " + name, "mean predicted probability", "observed positive rate",
+							reliability, true, true, Charts.HALF)));
+		}
+		ReportTable matrix = new ReportTable("Confusion matrix at threshold " + threshold,
+				"A row is predicted positive when its score is at least the threshold.",
+				List.of("model", "true positives", "false positives", "false negatives", "true negatives", "precision",
+						"recall"), confusion);
+		return new ReportSection("latest", nowtest ? "The window" : "Latest month, " + period,
+				"Curves of the champion and the best candidates on " + name + ".", charts, List.of(matrix));
+	}
+
+	private static Charts.Curve curve(String name, List<ScoreCurves.Point> points, Emphasis style) {
+		return new Charts.Curve(name, points.stream().mapToDouble(ScoreCurves.Point::x).toArray(),
+				points.stream().mapToDouble(ScoreCurves.Point::y).toArray(), style);
+	}
+
+	private static String ratio(long numerator, long denominator) {
+		return (denominator == 0) ? "–" : String.format(Locale.ROOT, "%.4f", (double) numerator / denominator);
+	}
+
+}
