@@ -1,18 +1,16 @@
 package io.ratchet.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 
+import io.ratchet.ConsoleCapture;
 import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
 import io.ratchet.model.OnnxFixtures;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,39 +44,24 @@ class CommandLineTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	private PrintStream originalOut;
-
-	private PrintStream originalErr;
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@BeforeEach
 	void capture() {
-		this.originalOut = System.out;
-		this.originalErr = System.err;
-		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
 		if (!Files.exists(root.resolve("config/datasets/churn.yml"))) {
 			DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
 		}
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(this.originalOut);
-		System.setErr(this.originalErr);
 	}
 
 	@Test
 	void theDemoBackTestPassesEarlyAndBreachesLate() {
 		// when
 		int early = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2026-06");
-		String earlyOutput = this.out.toString(StandardCharsets.UTF_8);
-		this.out.reset();
+		String earlyOutput = this.console.out();
+		this.console.resetOut();
 		int whole = this.commandLine.run("backtest", "--dataset", "churn");
-		String wholeOutput = this.out.toString(StandardCharsets.UTF_8);
+		String wholeOutput = this.console.out();
 
 		// then
 		assertThat(early).as(earlyOutput).isZero();
@@ -96,9 +79,9 @@ class CommandLineTests {
 		assertThat(Path.of(report.substring(report.indexOf(':') + 1).trim())).exists();
 
 		// and: the breach was written to the outbox (no SMTP host in tests), which jobs/alerts lists
-		this.out.reset();
+		this.console.resetOut();
 		assertThat(this.commandLine.run("alerts", "--deliver")).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("0 still pending")
+		assertThat(this.console.out()).contains("0 still pending")
 			.containsPattern("SENT .*\\[ratchet\\] churn: champion churn-logit@1 .* \\(back-test ")
 			.contains(root.resolve("reports/outbox").toString());
 	}
@@ -110,26 +93,26 @@ class CommandLineTests {
 		String good = Files.readString(month);
 		Files.writeString(month, good.replaceFirst("plan,", "plan_type,"));
 		int failed = this.commandLine.run("backtest", "--dataset", "churn");
-		String failedOutput = this.out.toString(StandardCharsets.UTF_8);
+		String failedOutput = this.console.out();
 		assertThat(failed).as(failedOutput).isEqualTo(CommandLine.FAILED);
 		assertThat(failedOutput).contains("2025-06.csv").contains("plan");
 		String hint = failedOutput.lines().filter((line) -> line.contains("jobs/restart")).findFirst().orElseThrow();
 		String runId = hint.substring(hint.lastIndexOf(' ') + 1);
 		Files.writeString(month, good);
-		this.out.reset();
+		this.console.resetOut();
 
 		// when
 		int restarted = this.commandLine.run("restart", runId);
 
 		// then
-		String output = this.out.toString(StandardCharsets.UTF_8);
+		String output = this.console.out();
 		assertThat(restarted).as(output).isEqualTo(CommandLine.BREACHED);
 		assertThat(output).contains("Restarting run " + runId)
 			.contains("Back-test run " + runId)
 			.contains("(24 months)")
 			.contains("Verdict: BREACH");
 		assertThat(this.commandLine.run("restart", runId)).isEqualTo(CommandLine.BREACHED);
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("already completed");
+		assertThat(this.console.out()).contains("already completed");
 	}
 
 	@Test
@@ -139,9 +122,9 @@ class CommandLineTests {
 		int second = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2025-03");
 
 		// then: both ran
-		assertThat(first).as(this.out.toString(StandardCharsets.UTF_8)).isZero();
-		assertThat(second).as(this.out.toString(StandardCharsets.UTF_8)).isZero();
-		this.out.reset();
+		assertThat(first).as(this.console.out()).isZero();
+		assertThat(second).as(this.console.out()).isZero();
+		this.console.resetOut();
 
 		// when: the same explicit as-of twice
 		int ran = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2025-03", "--as-of",
@@ -150,7 +133,7 @@ class CommandLineTests {
 				"2026-11-01T03:00:00");
 
 		// then: the second names the first run and repeats its outcome
-		String output = this.out.toString(StandardCharsets.UTF_8);
+		String output = this.console.out();
 		assertThat(ran).as(output).isZero();
 		assertThat(again).as(output).isZero();
 		assertThat(output).contains("already ran as run").contains("Verdict: PASS");
@@ -170,8 +153,8 @@ class CommandLineTests {
 		int code = this.commandLine.run("import", "churn", source.toString());
 
 		// then
-		assertThat(code).as(this.err.toString(StandardCharsets.UTF_8)).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("1 new").contains("1 rejected");
+		assertThat(code).as(this.console.err()).isZero();
+		assertThat(this.console.out()).contains("1 new").contains("1 rejected");
 		assertThat(root.resolve("historical-data/churn/2026-11.csv")).exists();
 		assertThat(this.jdbc.sql("SELECT rows_rejected FROM import_batch WHERE source_file = ?")
 			.param(source.toString())
@@ -189,7 +172,7 @@ class CommandLineTests {
 		// then
 		assertThat(missing).isEqualTo(CommandLine.USAGE);
 		assertThat(folder).isEqualTo(CommandLine.USAGE);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("no such file: " + root.resolve("nothing.csv"))
+		assertThat(this.console.err()).contains("no such file: " + root.resolve("nothing.csv"))
 			.contains("not a regular file: " + root.resolve("config") + " (a folder, a pipe or a device");
 	}
 
@@ -200,8 +183,8 @@ class CommandLineTests {
 		assertThat(this.commandLine.run("restart", "99999")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("frobnicate")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("backtest", "--help")).isEqualTo(CommandLine.OK);
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("usage: backtest [--dataset D]");
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("unknown option --frm")
+		assertThat(this.console.out()).contains("usage: backtest [--dataset D]");
+		assertThat(this.console.err()).contains("unknown option --frm")
 			.contains("--from must be a month")
 			.contains("no run 99999")
 			.contains("unknown command 'frobnicate'");
@@ -217,9 +200,9 @@ class CommandLineTests {
 
 		// then
 		assertThat(exit).isEqualTo(CommandLine.USAGE);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("ratchet backtest: --from 2026-08 is after --to "
+		assertThat(this.console.err()).contains("ratchet backtest: --from 2026-08 is after --to "
 				+ "2026-02: no month lies between them (the first month comes first: --from 2026-02 --to 2026-08)");
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.console.out()).isEmpty();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE").query(Long.class).single()).isEqualTo(runs);
 	}
 
@@ -241,7 +224,7 @@ class CommandLineTests {
 			int refused = this.commandLine.run("model-cases", "--check", "churn-hand@1");
 
 			// then
-			String printed = this.out.toString(StandardCharsets.UTF_8) + this.err.toString(StandardCharsets.UTF_8);
+			String printed = this.console.out() + this.console.err();
 			assertThat(written).isEqualTo(CommandLine.OK);
 			assertThat(again).isEqualTo(CommandLine.FAILED);
 			assertThat(replaced).isEqualTo(CommandLine.OK);
@@ -315,8 +298,8 @@ class CommandLineTests {
 					"--version", "7", "--candidate");
 
 			// then
-			assertThat(code).as(this.err.toString(StandardCharsets.UTF_8)).isEqualTo(CommandLine.OK);
-			assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("(xgboost) as ")
+			assertThat(code).as(this.console.err()).isEqualTo(CommandLine.OK);
+			assertThat(this.console.out()).contains("(xgboost) as ")
 				.contains("Registered churn-xgb@7 as a candidate of churn");
 			assertThat(Files.readString(registry)).contains("champion: churn-logit@1")
 				.contains("candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1, churn-xgb@7]");
@@ -350,7 +333,7 @@ class CommandLineTests {
 		assertThat(lackingCode).isEqualTo(CommandLine.FAILED);
 		assertThat(truncatedCode).isEqualTo(CommandLine.FAILED);
 		assertThat(formatCode).isEqualTo(CommandLine.USAGE);
-		assertThat(this.err.toString(StandardCharsets.UTF_8))
+		assertThat(this.console.err())
 			.contains(lacking + ": the model reads column \"income\", which is not a feature of dataset \"churn\"")
 			.contains(truncated + " line ")
 			.contains("(the file ends early: is it truncated?)")
@@ -370,20 +353,20 @@ class CommandLineTests {
 			// when
 			int imported = this.commandLine.run("import-model", "churn", onnx.toString(), "--inputs",
 					"tenure_months,plan=basic,plan=pro", "--version", "7", "--candidate");
-			String importOutput = this.out.toString(StandardCharsets.UTF_8);
-			this.out.reset();
+			String importOutput = this.console.out();
+			this.console.resetOut();
 			int backtest = this.commandLine.run("backtest", "--dataset", "churn", "--models",
 					"churn-logit@1,churn-onnx@7");
-			String backtestOutput = this.out.toString(StandardCharsets.UTF_8);
+			String backtestOutput = this.console.out();
 
 			// then
-			assertThat(imported).as(importOutput + this.err).isEqualTo(CommandLine.OK);
+			assertThat(imported).as(importOutput + this.console.err()).isEqualTo(CommandLine.OK);
 			assertThat(importOutput).contains("Wrote " + models.resolve("churn-onnx-v7.json"))
 				.contains("churn-onnx-v7.onnx and its regression cases churn-onnx-v7.cases.csv")
 				.contains("Registered churn-onnx@7 as a candidate of churn");
 			assertThat(Files.readString(registry)).contains("champion: churn-logit@1").contains("churn-onnx@7");
 			assertThat(this.commandLine.run("model-cases", "--check", "churn-onnx@7")).isEqualTo(CommandLine.OK);
-			assertThat(backtest).as(backtestOutput + this.err).isIn(CommandLine.OK, CommandLine.BREACHED);
+			assertThat(backtest).as(backtestOutput + this.console.err()).isIn(CommandLine.OK, CommandLine.BREACHED);
 			assertThat(backtestOutput).contains("churn-onnx@7");
 			assertThat(this.jdbc.sql("SELECT kind FROM model_version WHERE name = 'churn-onnx'").query(String.class)
 				.single()).isEqualTo("onnx");
@@ -408,17 +391,17 @@ class CommandLineTests {
 
 		// then
 		assertThat(code).isEqualTo(CommandLine.FAILED);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(corrupt + ": not a model ONNX Runtime can load");
+		assertThat(this.console.err()).contains(corrupt + ": not a model ONNX Runtime can load");
 		assertThat(root.resolve("config/models/exports-corrupt-v1.json")).doesNotExist();
 		assertThat(misuse).isEqualTo(CommandLine.USAGE);
-		assertThat(this.err.toString(StandardCharsets.UTF_8))
+		assertThat(this.console.err())
 			.contains("--inputs applies to ONNX models only (--format onnx)");
 	}
 
 	@Test
 	void aBackTestOfAnUnknownDatasetFailsWithExitOne() {
 		assertThat(this.commandLine.run("backtest", "--dataset", "nosuch")).isEqualTo(CommandLine.FAILED);
-		assertThat(this.out.toString(StandardCharsets.UTF_8) + this.err.toString(StandardCharsets.UTF_8))
+		assertThat(this.console.out() + this.console.err())
 			.contains("nosuch")
 			.contains("churn");
 	}

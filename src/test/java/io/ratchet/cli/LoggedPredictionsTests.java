@@ -1,10 +1,7 @@
 package io.ratchet.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +16,7 @@ import java.util.TreeMap;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import io.ratchet.ConsoleCapture;
 import io.ratchet.TestPaths;
 import io.ratchet.data.DatasetConfigs;
 import io.ratchet.data.Row;
@@ -30,10 +28,9 @@ import io.ratchet.model.Scorer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,27 +119,8 @@ class LoggedPredictionsTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	private PrintStream originalOut;
-
-	private PrintStream originalErr;
-
-	@BeforeEach
-	void capture() {
-		this.originalOut = System.out;
-		this.originalErr = System.err;
-		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(this.originalOut);
-		System.setErr(this.originalErr);
-	}
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@Test
 	void aLoggedChampionIsBackTestedNowTestedAndAlertedOnWithEveryRowAccountedFor() throws Exception {
@@ -249,7 +227,7 @@ class LoggedPredictionsTests {
 				+ shop.logged("2024-02-3"));
 		assertThat(lines.get(2)).isEqualTo("3,2024-02-0," + logit.score(Shop.row(1.0, "blue")) + ",,");
 		assertThat(lines.get(3)).isEqualTo("4,,,,");
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("rejected: " + file
+		assertThat(this.console.err()).contains("rejected: " + file
 				+ " line 4: unparsable number 'oops' in column x")
 			.contains("3 rows of " + file + " with 3 models")
 			.contains("2 scored, 1 rejected")
@@ -282,7 +260,7 @@ class LoggedPredictionsTests {
 		// then
 		assertThat(lacking).isEqualTo(CommandLine.FAILED);
 		assertThat(tampered).isEqualTo(CommandLine.FAILED);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(noColumn + " line 1: header lacks column"
+		assertThat(this.console.err()).contains(noColumn + " line 1: header lacks column"
 				+ " vendor_score, which holds the logged scores of shop-vendor@1")
 			.contains(vendorFile + ": content changed under the same version shop-vendor@1");
 		Files.writeString(vendorFile, VENDOR);
@@ -294,7 +272,7 @@ class LoggedPredictionsTests {
 		// then
 		assertThat(column).isEqualTo(CommandLine.USAGE);
 		assertThat(computed).isEqualTo(CommandLine.USAGE);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("shop-vendor@1 reads its logged scores from the"
+		assertThat(this.console.err()).contains("shop-vendor@1 reads its logged scores from the"
 				+ " dataset's column vendor_score: they come with the data (jobs/import)")
 			.contains("shop-logit@1 is a linear model: Ratchet computes its scores");
 	}
@@ -349,12 +327,12 @@ class LoggedPredictionsTests {
 	}
 
 	private int run(String... args) {
-		this.out.reset();
+		this.console.resetOut();
 		return this.commandLine.run(args);
 	}
 
 	private String output() {
-		return this.out.toString(StandardCharsets.UTF_8);
+		return this.console.out();
 	}
 
 	private long latestRun(String job) {

@@ -1,18 +1,16 @@
 package io.ratchet.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 
+import io.ratchet.ConsoleCapture;
 import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,29 +45,14 @@ class NowtestCommandTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	private PrintStream originalOut;
-
-	private PrintStream originalErr;
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@BeforeEach
 	void capture() throws Exception {
-		this.originalOut = System.out;
-		this.originalErr = System.err;
-		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
 		if (!Files.exists(root.resolve("config/datasets/churn.yml"))) {
 			DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
 		}
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(this.originalOut);
-		System.setErr(this.originalErr);
 	}
 
 	@Test
@@ -78,7 +61,7 @@ class NowtestCommandTests {
 		int code = this.commandLine.run("nowtest", "--dataset", "churn");
 
 		// then
-		String output = this.out.toString(StandardCharsets.UTF_8);
+		String output = this.console.out();
 		assertThat(code).as(output).isEqualTo(CommandLine.BREACHED);
 		assertThat(output).contains("window 2026-10-02..2026-10-31")
 			.contains("Verdict: BREACH")
@@ -128,10 +111,10 @@ class NowtestCommandTests {
 	void anEarlyWindowPassesAndAskingAgainShowsTheEarlierRun() {
 		// when
 		int first = this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-03-31");
-		String firstOutput = this.out.toString(StandardCharsets.UTF_8);
-		this.out.reset();
+		String firstOutput = this.console.out();
+		this.console.resetOut();
 		int second = this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-03-31");
-		String secondOutput = this.out.toString(StandardCharsets.UTF_8);
+		String secondOutput = this.console.out();
 
 		// then
 		assertThat(first).as(firstOutput).isZero();
@@ -147,7 +130,7 @@ class NowtestCommandTests {
 				"--label-delay", "3d");
 
 		// then
-		String output = this.out.toString(StandardCharsets.UTF_8);
+		String output = this.console.out();
 		assertThat(code).as(output).isIn(CommandLine.OK, CommandLine.BREACHED);
 		assertThat(output).contains("window 2026-02-15..2026-02-28").contains("labels up to 2026-02-25");
 		assertThat(output).containsPattern("[1-9][0-9]* awaiting label");
@@ -160,19 +143,19 @@ class NowtestCommandTests {
 		String good = Files.readString(month);
 		Files.writeString(month, good.replaceFirst("plan,", "plan_type,"));
 		int failed = this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2025-12-31");
-		String failedOutput = this.out.toString(StandardCharsets.UTF_8);
+		String failedOutput = this.console.out();
 		Files.writeString(month, good);
 		assertThat(failed).as(failedOutput).isEqualTo(CommandLine.FAILED);
 		assertThat(failedOutput).contains("2025-12.csv").contains("plan");
 		String hint = failedOutput.lines().filter((line) -> line.contains("jobs/restart")).findFirst().orElseThrow();
 		String runId = hint.substring(hint.lastIndexOf(' ') + 1);
-		this.out.reset();
+		this.console.resetOut();
 
 		// when
 		int restarted = this.commandLine.run("restart", runId);
 
 		// then
-		String output = this.out.toString(StandardCharsets.UTF_8);
+		String output = this.console.out();
 		assertThat(restarted).as(output).isZero();
 		assertThat(output).contains("Restarting run " + runId + " (nowtest)")
 			.contains("Now-test run " + runId)
@@ -185,14 +168,14 @@ class NowtestCommandTests {
 		// given
 		this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-01-31");
 		this.commandLine.run("backtest", "--dataset", "churn", "--from", "2026-01", "--to", "2026-02");
-		this.out.reset();
+		this.console.resetOut();
 
 		// when
 		int all = this.commandLine.run("runs");
-		String allOutput = this.out.toString(StandardCharsets.UTF_8);
-		this.out.reset();
+		String allOutput = this.console.out();
+		this.console.resetOut();
 		int nowtests = this.commandLine.run("runs", "--job", "nowtest", "--limit", "1");
-		String nowtestOutput = this.out.toString(StandardCharsets.UTF_8);
+		String nowtestOutput = this.console.out();
 
 		// then
 		assertThat(all).isZero();
@@ -209,7 +192,7 @@ class NowtestCommandTests {
 		assertThat(this.commandLine.run("nowtest", "--as-of", "31/10/2026")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("nowtest", "--window", "0d")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("runs", "--limit", "none")).isEqualTo(CommandLine.USAGE);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("--window must be a number of days like 30d")
+		assertThat(this.console.err()).contains("--window must be a number of days like 30d")
 			.contains("--as-of must be a date YYYY-MM-DD")
 			.contains("--limit must be a whole number");
 	}

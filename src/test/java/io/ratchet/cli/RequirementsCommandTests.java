@@ -1,20 +1,19 @@
 package io.ratchet.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.ratchet.ConsoleCapture;
 import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,13 +49,8 @@ class RequirementsCommandTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	private PrintStream originalOut;
-
-	private PrintStream originalErr;
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	private String demoRequirements;
 
@@ -66,17 +60,11 @@ class RequirementsCommandTests {
 			DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
 		}
 		this.demoRequirements = Files.readString(requirements());
-		this.originalOut = System.out;
-		this.originalErr = System.err;
 		// the console log (warnings) writes to System.out as it is at each message, so it is captured too
-		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
 	}
 
 	@AfterEach
 	void restore() throws IOException {
-		System.setOut(this.originalOut);
-		System.setErr(this.originalErr);
 		Files.writeString(requirements(), this.demoRequirements);
 	}
 
@@ -87,14 +75,14 @@ class RequirementsCommandTests {
 		long runsBefore = count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
 
 		for (String job : new String[] { "backtest", "nowtest", "challenge" }) {
-			this.out.reset();
-			this.err.reset();
+			this.console.resetOut();
+			this.console.resetErr();
 
 			// when
 			int exit = this.commandLine.run(job, "--dataset", "churn");
 
 			// then: exit 2, the file, the keys found and the way out told once on the error stream, nothing else
-			String error = this.err.toString(StandardCharsets.UTF_8);
+			String error = this.console.err();
 			assertThat(exit).as(job + ": " + error).isEqualTo(CommandLine.USAGE);
 			assertThat(error).startsWith("ratchet " + job + ": " + requirements()
 					+ " has no requirements for dataset \"churn\"; the dataset keys found there: \"chrun\" (line 1)")
@@ -102,7 +90,7 @@ class RequirementsCommandTests {
 				.contains("\"churn: {unmonitored: true}\"")
 				.doesNotContain("usage:");
 			assertThat(occurrences(error, "has no requirements")).isEqualTo(1);
-			assertThat(this.out.toString(StandardCharsets.UTF_8)).as(job).isEmpty();
+			assertThat(this.console.out()).as(job).isEmpty();
 		}
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(runsBefore);
 		assertThat(count("SELECT COUNT(*) FROM alert_outbox")).isZero();
@@ -118,8 +106,8 @@ class RequirementsCommandTests {
 		int exit = this.commandLine.run("backtest", "--dataset", "churn", "--from", "2026-07");
 
 		// then
-		String output = this.out.toString(StandardCharsets.UTF_8);
-		assertThat(exit).as(output + this.err).isEqualTo(CommandLine.OK);
+		String output = this.console.out();
+		assertThat(exit).as(output + this.console.err()).isEqualTo(CommandLine.OK);
 		assertThat(output).contains("Dataset churn is marked unmonitored (" + requirements() + " line 1)")
 			.contains("Verdict: PASS");
 		assertThat(output.indexOf("marked unmonitored")).isLessThan(output.indexOf("Back-test run"));
@@ -134,8 +122,8 @@ class RequirementsCommandTests {
 		int exit = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2026-02");
 
 		// then: the run goes on (another dataset's stale key does not stop it), with one warning before the table
-		String output = this.out.toString(StandardCharsets.UTF_8);
-		assertThat(exit).as(output + this.err).isEqualTo(CommandLine.OK);
+		String output = this.console.out();
+		assertThat(exit).as(output + this.console.err()).isEqualTo(CommandLine.OK);
 		String warning = "\"bookings-old\" names no dataset under " + root.resolve("config/datasets") + "/ (datasets: "
 				+ "churn); its requirements apply to nothing";
 		assertThat(output).contains(warning);

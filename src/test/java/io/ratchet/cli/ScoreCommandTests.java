@@ -1,16 +1,14 @@
 package io.ratchet.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.ratchet.ConsoleCapture;
 import io.ratchet.TestPaths;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetConfigs;
@@ -25,10 +23,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,29 +59,14 @@ class ScoreCommandTests {
 	@Autowired
 	CommandLine commandLine;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	private PrintStream originalOut;
-
-	private PrintStream originalErr;
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@BeforeEach
 	void setUp() throws IOException {
-		this.originalOut = System.out;
-		this.originalErr = System.err;
-		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
 		if (!Files.exists(root.resolve("config/datasets/churn.yml"))) {
 			TestPaths.copyDemo(root);
 		}
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(this.originalOut);
-		System.setErr(this.originalErr);
 	}
 
 	@Test
@@ -98,12 +81,12 @@ class ScoreCommandTests {
 			writeRows(file, churn, cases);
 
 			// when
-			this.out.reset();
+			this.console.resetOut();
 			int exit = this.commandLine.run("score", "churn", file.toString(), "--models", model.key());
 
 			// then
-			assertThat(exit).as(this.err.toString(StandardCharsets.UTF_8)).isZero();
-			List<CSVRecord> scored = records(this.out.toString(StandardCharsets.UTF_8));
+			assertThat(exit).as(this.console.err()).isZero();
+			List<CSVRecord> scored = records(this.console.out());
 			assertThat(scored).hasSize(cases.size());
 			for (int i = 0; i < cases.size(); i++) {
 				CSVRecord record = scored.get(i);
@@ -157,8 +140,8 @@ class ScoreCommandTests {
 				"rain-full@1,rain-small@1", "--out", target.toString());
 
 		// then
-		assertThat(exit).as(this.err.toString(StandardCharsets.UTF_8)).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8)).contains("Wrote " + target + ": 500 rows, 2 models,"
+		assertThat(exit).as(this.console.err()).isZero();
+		assertThat(this.console.out()).contains("Wrote " + target + ": 500 rows, 2 models,"
 				+ " 0 rejected");
 		List<CSVRecord> scored = records(Files.readString(target));
 		List<CSVRecord> golden = records(Files.readString(SHARED.resolve("oracle/weather-aus/golden-predictions.csv")));
@@ -192,7 +175,7 @@ class ScoreCommandTests {
 
 		// then
 		assertThat(exit).isEqualTo(CommandLine.FAILED);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(file + " line 3: malformed CSV");
+		assertThat(this.console.err()).contains(file + " line 3: malformed CSV");
 		assertThat(target).doesNotExist();
 		try (var files = Files.list(root)) {
 			assertThat(files.map((path) -> path.getFileName().toString())).noneMatch((name) -> name.endsWith(".tmp"));
@@ -212,13 +195,13 @@ class ScoreCommandTests {
 
 		// then
 		assertThat(exit).isZero();
-		assertThat(this.out.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+		assertThat(this.console.out().lines().findFirst().orElseThrow())
 			.isEqualTo("line,customer_id,churn-logit@1,churn-logit@2,churn-gbt@1,churn-xgb@1");
 		assertThat(this.commandLine.run("score", "churn", root.resolve("absent.csv").toString()))
 			.isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("score", "churn", file.toString(), "--models", "churn-nope@1"))
 			.isEqualTo(CommandLine.FAILED);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("churn-nope@1").contains("churn-logit@1");
+		assertThat(this.console.err()).contains("churn-nope@1").contains("churn-logit@1");
 		assertThat(this.commandLine.run("score", "churn", file.toString(), "--models", "../x@1"))
 			.isEqualTo(CommandLine.USAGE);
 	}

@@ -1,17 +1,15 @@
 package io.ratchet.promotion;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.ratchet.ConsoleCapture;
 import io.ratchet.cli.CommandLine;
 import io.ratchet.requirement.Requirements;
 import io.ratchet.metrics.Metric;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,28 +53,13 @@ class PromotionCommandTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	private PrintStream originalOut;
-
-	private PrintStream originalErr;
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@BeforeEach
 	void setUp() {
-		this.originalOut = System.out;
-		this.originalErr = System.err;
-		System.setOut(new PrintStream(this.out, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
 		FileSystemUtils.deleteRecursively(root.toFile());
 		toy.create(17);
-	}
-
-	@AfterEach
-	void restore() {
-		System.setOut(this.originalOut);
-		System.setErr(this.originalErr);
 	}
 
 	@Test
@@ -89,7 +72,7 @@ class PromotionCommandTests {
 		String output = output();
 
 		// then: every condition passed, with its numbers
-		assertThat(promoted).as(output + this.err).isEqualTo(CommandLine.OK);
+		assertThat(promoted).as(output + this.console.err()).isEqualTo(CommandLine.OK);
 		assertThat(output).contains("PASSED")
 			.contains("PASS  regression cases: ")
 			.contains("PASS  back-test requirements: no breach in back-test run")
@@ -144,7 +127,7 @@ class PromotionCommandTests {
 			.contains("now (registry.yml): toy-better@1")
 			.containsPattern("toy-logit@1  runs \\d+\\.\\.\\d+ \\(4\\)")
 			.contains("RATCHET");
-		assertThat(rolledBack).as(rollback + this.err).isZero();
+		assertThat(rolledBack).as(rollback + this.console.err()).isZero();
 		assertThat(rollback).contains("toy-logit@1 is the champion again, toy-better@1 is a candidate")
 			.contains("Requirements were not loosened");
 		assertThat(toy.read("registry.yml")).contains("champion: toy-logit@1")
@@ -160,7 +143,7 @@ class PromotionCommandTests {
 
 		// then
 		assertThat(again).isEqualTo(CommandLine.FAILED);
-		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("has no recorded promotion to roll back");
+		assertThat(this.console.err()).contains("has no recorded promotion to roll back");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM promotion_event").query(Long.class).single()).isEqualTo(3);
 	}
 
@@ -175,7 +158,7 @@ class PromotionCommandTests {
 		String output = output();
 
 		// then
-		assertThat(refused).as(output + this.err).isEqualTo(CommandLine.BREACHED);
+		assertThat(refused).as(output + this.console.err()).isEqualTo(CommandLine.BREACHED);
 		assertThat(output).contains("REFUSED")
 			.contains("PASS  regression cases")
 			.containsPattern("FAIL  back-test requirements: \\d+ breach(es)? in back-test run \\d+ \\(2024-01\\.\\.2024-06\\)"
@@ -195,7 +178,7 @@ class PromotionCommandTests {
 		String forcedOutput = output();
 
 		// then: recorded as forced; its weaker AUC raises no AUC bound, only its better log loss lowers that maximum
-		assertThat(forced).as(forcedOutput + this.err).isZero();
+		assertThat(forced).as(forcedOutput + this.console.err()).isZero();
 		assertThat(forcedOutput).contains("FORCED promotion: toy-colour@1 is the champion of toy")
 			.contains("Ratchet: 1 bound tightened to toy-colour@1's back-test")
 			.contains("-    log_loss: {max: 0.7}");
@@ -277,7 +260,7 @@ class PromotionCommandTests {
 
 		// then
 		String output = output();
-		assertThat(code).as(output + this.err).isZero();
+		assertThat(code).as(output + this.console.err()).isZero();
 		assertThat(output).contains("PASSED").contains("Dry run: nothing changed").contains("+    roc_auc: {min: 0.");
 		assertThat(toy.read("registry.yml")).isEqualTo(registry);
 		assertThat(toy.read("requirements.yml")).isEqualTo(requirements);
@@ -287,28 +270,28 @@ class PromotionCommandTests {
 
 	/** A back-test of every contender, then three nightly now-tests. */
 	private void storedRuns() {
-		assertThat(run("backtest", "--dataset", "toy")).as(output() + this.err).isIn(0, 3);
+		assertThat(run("backtest", "--dataset", "toy")).as(output() + this.console.err()).isIn(0, 3);
 		for (String asOf : List.of("2024-06-20", "2024-06-25", "2024-06-30")) {
-			assertThat(run("nowtest", "--dataset", "toy", "--as-of", asOf, "--window", "14d")).as(output() + this.err)
+			assertThat(run("nowtest", "--dataset", "toy", "--as-of", asOf, "--window", "14d")).as(output() + this.console.err())
 				.isIn(0, 3);
 		}
 		output();
-		this.err.reset();
+		this.console.resetErr();
 	}
 
 	private int run(String... args) {
-		this.err.reset();
+		this.console.resetErr();
 		return this.commandLine.run(args);
 	}
 
 	private String output() {
-		String text = this.out.toString(StandardCharsets.UTF_8);
-		this.out.reset();
+		String text = this.console.out();
+		this.console.resetOut();
 		return text;
 	}
 
 	private String error() {
-		return this.err.toString(StandardCharsets.UTF_8);
+		return this.console.err();
 	}
 
 }
