@@ -59,6 +59,12 @@ public class ResultsStore {
 			.update();
 	}
 
+	/** Records that a run scored a model version in a role, replacing an earlier record of the same pair. */
+	public void recordRunModel(long runId, long modelVersionId, Role role) {
+		recordRunModel(runId, modelVersionId, role.value());
+	}
+
+	/** As {@link #recordRunModel(long, long, Role)}, with the role as stored ({@code champion}, …). */
 	public void recordRunModel(long runId, long modelVersionId, String role) {
 		this.jdbc.sql("DELETE FROM run_model WHERE run_id = ? AND model_version_id = ?")
 			.params(runId, modelVersionId)
