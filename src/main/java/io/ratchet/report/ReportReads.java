@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.ratchet.data.LogCoverage;
 import io.ratchet.run.FigureReads;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunReads;
 import io.ratchet.run.RunRecord;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What a report reads beyond {@link ResultsStore}: figures across earlier runs and the models of every run (through
- * {@link RunReads} and {@link FigureReads}), a now-test's drift and logged coverage. Read-only.
+ * {@link RunReads} and {@link FigureReads}), logged coverage (through {@link LoggedPredictionsStore}) and a now-test's
+ * drift ({@code drift_value}). Read-only.
  */
 @Repository
 class ReportReads {
@@ -28,10 +30,13 @@ class ReportReads {
 
 	private final FigureReads figures;
 
-	ReportReads(JdbcClient jdbc, RunReads runs, FigureReads figures) {
+	private final LoggedPredictionsStore logged;
+
+	ReportReads(JdbcClient jdbc, RunReads runs, FigureReads figures, LoggedPredictionsStore logged) {
 		this.jdbc = jdbc;
 		this.runs = runs;
 		this.figures = figures;
+		this.logged = logged;
 	}
 
 	/**
@@ -78,15 +83,7 @@ class ReportReads {
 	 * met (empty when the run scored no logged model).
 	 */
 	Map<Long, LogCoverage> loggedCoverage(long runId) {
-		Map<Long, LogCoverage> coverage = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT model_version_id, SUM(logged), SUM(joined), SUM(unlogged), SUM(awaiting_label)
-				FROM logged_coverage WHERE run_id = ? GROUP BY model_version_id ORDER BY model_version_id""")
-			.param(runId)
-			.query((rs, i) -> coverage.put(rs.getLong(1),
-					new LogCoverage(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
-			.list();
-		return coverage;
+		return this.logged.coverageByModel(runId);
 	}
 
 }
