@@ -1,5 +1,7 @@
 package io.ratchet.run;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -46,10 +48,7 @@ public class FigureReads {
 		return this.jdbc.sql("""
 				SELECT val FROM metric_value WHERE run_id = ? AND model_version_id = ? AND period = ? AND metric = ?""")
 			.params(runId, modelVersionId, period.value(), metric)
-			.query((rs, i) -> {
-				double value = rs.getDouble(1);
-				return rs.wasNull() ? null : value;
-			})
+			.query((rs, i) -> value(rs, 1))
 			.optional()
 			.orElse(null);
 	}
@@ -61,10 +60,7 @@ public class FigureReads {
 				WHERE run_id = ? AND model_version_id = ? AND metric = ? AND period <> ?
 				ORDER BY period""")
 			.params(runId, modelVersionId, metric, Period.ALL_VALUE)
-			.query((rs, i) -> {
-				double value = rs.getDouble(2);
-				return new PeriodFigure(Period.of(rs.getString(1)), rs.wasNull() ? null : value);
-			})
+			.query((rs, i) -> new PeriodFigure(Period.of(rs.getString(1)), value(rs, 2)))
 			.list();
 	}
 
@@ -82,10 +78,7 @@ public class FigureReads {
 				FETCH FIRST ? ROWS ONLY""")
 			.params(modelVersionId, Period.ALL_VALUE, metric, run.dataset(), run.jobName(),
 					RunStatus.COMPLETED.name(), Timestamp.valueOf(asOf), runs)
-			.query((rs, i) -> {
-				double value = rs.getDouble(3);
-				return new RunFigure(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.wasNull() ? null : value);
-			})
+			.query((rs, i) -> new RunFigure(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), value(rs, 3)))
 			.list();
 	}
 
@@ -121,9 +114,8 @@ public class FigureReads {
 			.param("period", Period.ALL_VALUE)
 			.param("metric", metric)
 			.query((rs) -> {
-				double value = rs.getDouble(3);
-				byRun.computeIfAbsent(rs.getLong(1), (id) -> new LinkedHashMap<>())
-					.put(rs.getLong(2), rs.wasNull() ? null : value);
+				Double value = value(rs, 3);
+				byRun.computeIfAbsent(rs.getLong(1), (id) -> new LinkedHashMap<>()).put(rs.getLong(2), value);
 			});
 		return byRun;
 	}
@@ -179,6 +171,15 @@ public class FigureReads {
 			})
 			.list();
 		return new ArrayList<>(byKey.values());
+	}
+
+	/**
+	 * A stored value, {@code null} when it is NULL (an undefined figure). {@code wasNull} is asked right after the
+	 * value is read: asked after reading another column it would answer for that column and turn NULL into 0.
+	 */
+	private static Double value(ResultSet rs, int column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
 	}
 
 }

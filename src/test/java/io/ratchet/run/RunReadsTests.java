@@ -160,14 +160,32 @@ class RunReadsTests {
 		assertThat(this.figures.figure(runId, this.champion, Period.ALL, Metric.ROC_AUC.key())).isEqualTo(0.7);
 		assertThat(this.figures.figure(runId, this.champion, Period.of("2024-01"), Metric.ROC_AUC.key())).isNull();
 		assertThat(this.figures.figure(runId, this.champion, Period.of("2023-12"), Metric.ROC_AUC.key())).isNull();
+		// an undefined month stays undefined (until issue 14, alert trends read it as 0)
 		assertThat(this.figures.monthly(runId, this.champion, Metric.ROC_AUC.key())).containsExactly(
 				new FigureReads.PeriodFigure(Period.of("2024-01"), null),
 				new FigureReads.PeriodFigure(Period.of("2024-02"), 0.65));
+		assertThat(this.figures.wholePeriodAcrossRuns(this.results.run(runId).orElseThrow(),
+				LocalDate.of(2026, 4, 1).atStartOfDay(), this.champion, Metric.ROC_AUC.key(), 5))
+			.extracting(FigureReads.RunFigure::value)
+			.containsExactly(0.7);
 		Map<String, Map<Metric, Double>> byPeriod = this.figures.figures(runId, this.champion);
 		assertThat(byPeriod).containsOnlyKeys("2024-01", "2024-02", "ALL");
 		assertThat(byPeriod.get("2024-01")).doesNotContainKey(Metric.ROC_AUC).containsEntry(Metric.N, 10.0);
 		assertThat(this.figures.championFigures(this.dataset)).extracting(FigureReads.ChampionFigures::period)
 			.containsExactly(Period.of("2024-01"), Period.of("2024-02"), Period.ALL);
+
+		// and a later run whose whole-period ROC AUC is undefined reads back as undefined, not 0
+		long undefined = this.nextRun++;
+		this.results.openRun(undefined, "backtest", this.dataset, "2024-01", "2024-02",
+				LocalDate.of(2026, 4, 2).atStartOfDay(), "dataset=" + this.dataset, 2);
+		this.results.saveWholePeriod(undefined, List.of(figures(this.champion, null, Verdict.PASS)));
+		this.results.finishRun(undefined, RunStatus.COMPLETED, "PASS", 20, 0, 0, null, null);
+		assertThat(this.figures.wholePeriod(List.of(undefined), Metric.ROC_AUC.key()).get(undefined))
+			.containsEntry(this.champion, null);
+		assertThat(this.figures.wholePeriodAcrossRuns(this.results.run(undefined).orElseThrow(),
+				LocalDate.of(2026, 4, 2).atStartOfDay(), this.champion, Metric.ROC_AUC.key(), 5))
+			.extracting(FigureReads.RunFigure::value)
+			.containsExactly(null, 0.7);
 	}
 
 	/** A run of both models with a whole-period ROC AUC (the candidate breaching when the verdict says so). */
