@@ -16,6 +16,7 @@ import io.ratchet.report.ReportTable;
 import io.ratchet.report.ReportTable.Cell;
 import io.ratchet.report.ReportTemplates;
 import io.ratchet.report.RunPage;
+import io.ratchet.run.JobKind;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
 
@@ -156,7 +157,7 @@ final class AlertHtml {
 		if (!ResultsStore.ALL.equals(period)) {
 			return period;
 		}
-		return "backtest".equals(report.job()) ? "whole period" : "window";
+		return JobKind.BACKTEST.is(report.job()) ? "whole period" : "window";
 	}
 
 }

@@ -11,6 +11,7 @@ import io.ratchet.alert.AlertReport.BreachGroup;
 import io.ratchet.alert.AlertReport.Period;
 import io.ratchet.alert.AlertReport.Point;
 import io.ratchet.alert.AlertReport.Recovered;
+import io.ratchet.run.JobKind;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
 /**
@@ -154,7 +155,7 @@ final class AlertText {
 		if (!ResultsStore.ALL.equals(breach.period())) {
 			return breach.period();
 		}
-		return "backtest".equals(this.report.job()) ? "whole period" : "window";
+		return JobKind.BACKTEST.is(this.report.job()) ? "whole period" : "window";
 	}
 
 	/** The trend's values listed: the last {@value #LISTED} (the sparkline shows them all). */

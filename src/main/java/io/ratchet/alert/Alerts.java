@@ -25,6 +25,8 @@ import io.ratchet.alert.AlertReport.BreachGroup;
 import io.ratchet.alert.AlertReport.Period;
 import io.ratchet.alert.AlertReport.Point;
 import io.ratchet.alert.AlertReport.Recovered;
+import io.ratchet.requirement.Verdict;
+import io.ratchet.run.JobKind;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunRecord;
@@ -297,8 +299,8 @@ public class Alerts implements DisposableBean {
 		List<StoredBreach> breaches = new ArrayList<>(this.facts.breaches(run.id(), model.id()));
 		breaches.sort(Shortfall.WORST_FIRST);
 		List<StoredVerdict> verdicts = this.facts.verdicts(run.id(), model.id());
-		boolean insufficient = "INSUFFICIENT_DATA".equals(run.verdict()) || verdicts.stream()
-			.anyMatch((v) -> ResultsStore.ALL.equals(v.period()) && "INSUFFICIENT_DATA".equals(v.verdict()));
+		boolean insufficient = Verdict.INSUFFICIENT_DATA.name().equals(run.verdict()) || verdicts.stream()
+			.anyMatch((v) -> v.isWholePeriod() && v.is(Verdict.INSUFFICIENT_DATA));
 		Set<String> failing = new LinkedHashSet<>();
 		breaches.forEach((breach) -> failing.add(key(job, breach.metric())));
 		if (insufficient) {
@@ -383,7 +385,7 @@ public class Alerts implements DisposableBean {
 			(Shortfall.isDrift(metric) ? drift : metrics).add(group);
 		});
 		List<Period> insufficient = verdicts.stream()
-			.filter((v) -> "INSUFFICIENT_DATA".equals(v.verdict()))
+			.filter((v) -> v.is(Verdict.INSUFFICIENT_DATA))
 			.map((v) -> new Period(ResultsStore.ALL.equals(v.period()) ? "whole window" : v.period(), v.rowCount()))
 			.toList();
 		List<String> candidates = new ArrayList<>();
@@ -462,7 +464,7 @@ public class Alerts implements DisposableBean {
 		if (!ResultsStore.ALL.equals(period)) {
 			return period;
 		}
-		return "nowtest".equals(jobName) ? "window" : "whole period";
+		return JobKind.NOWTEST.is(jobName) ? "window" : "whole period";
 	}
 
 }

@@ -6,12 +6,19 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.ratchet.alert.AlertReport.Point;
+import io.ratchet.requirement.Verdict;
+import io.ratchet.run.FigureReads;
+import io.ratchet.run.Period;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.Role;
 import io.ratchet.run.RunModel;
+import io.ratchet.run.RunReads;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.StoredBreach;
 import io.ratchet.run.StoredVerdict;
@@ -20,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What alerts read about runs, beyond {@link ResultsStore}: figures by their key (drift keys included), a figure's
- * values over earlier runs, and which runs still await their alerts.
+ * What alerts read about runs, through {@link ResultsStore}, {@link RunReads} and {@link FigureReads}: figures by
+ * their key (drift keys included), a figure's values over earlier runs, and which runs still await their alerts (the
+ * {@code alert_evaluation} table, which alerts own).
  */
 @Repository
 class RunFacts {
@@ -30,9 +38,15 @@ class RunFacts {
 
 	private final ResultsStore results;
 
-	RunFacts(JdbcClient jdbc, ResultsStore results) {
+	private final RunReads runs;
+
+	private final FigureReads figures;
+
+	RunFacts(JdbcClient jdbc, ResultsStore results, RunReads runs, FigureReads figures) {
 		this.jdbc = jdbc;
 		this.results = results;
+		this.runs = runs;
+		this.figures = figures;
 	}
 
 	Optional<RunRecord> run(long runId) {
@@ -43,7 +57,7 @@ class RunFacts {
 	Optional<RunModel> judged(long runId) {
 		List<RunModel> models = this.results.runModels(runId);
 		return models.stream()
-			.filter((model) -> "champion".equals(model.role()))
+			.filter((model) -> model.is(Role.CHAMPION))
 			.findFirst()
 			.or(() -> models.stream().findFirst());
 	}
@@ -66,42 +80,28 @@ class RunFacts {
 	 */
 	String verdictOf(long runId, long modelVersionId) {
 		List<StoredVerdict> verdicts = verdicts(runId, modelVersionId);
-		if (verdicts.stream().anyMatch((v) -> "BREACH".equals(v.verdict()))) {
-			return "BREACH";
+		if (verdicts.stream().anyMatch((v) -> v.is(Verdict.BREACH))) {
+			return Verdict.BREACH.name();
 		}
 		return verdicts.stream()
-			.filter((v) -> ResultsStore.ALL.equals(v.period()))
+			.filter(StoredVerdict::isWholePeriod)
 			.map(StoredVerdict::verdict)
 			.findFirst()
-			.orElseGet(() -> verdicts.stream().anyMatch((v) -> "INSUFFICIENT_DATA".equals(v.verdict()))
-					? "INSUFFICIENT_DATA" : "PASS");
+			.orElseGet(() -> verdicts.stream().anyMatch((v) -> v.is(Verdict.INSUFFICIENT_DATA))
+					? Verdict.INSUFFICIENT_DATA.name() : Verdict.PASS.name());
 	}
 
 	/** A figure of one model and period, or {@code null} when absent or undefined. */
 	Double figure(long runId, long modelVersionId, String period, String metric) {
-		return this.jdbc.sql("""
-				SELECT val FROM metric_value WHERE run_id = ? AND model_version_id = ? AND period = ? AND metric = ?""")
-			.params(runId, modelVersionId, period, metric)
-			.query((rs, i) -> {
-				double value = rs.getDouble(1);
-				return rs.wasNull() ? null : value;
-			})
-			.optional()
-			.orElse(null);
+		return this.figures.figure(runId, modelVersionId, Period.of(period), metric);
 	}
 
 	/** A figure month by month within one run (a back-test's trend). */
 	List<Point> monthly(long runId, long modelVersionId, String metric) {
-		return this.jdbc.sql("""
-				SELECT period, val FROM metric_value
-				WHERE run_id = ? AND model_version_id = ? AND metric = ? AND period <> ?
-				ORDER BY period""")
-			.params(runId, modelVersionId, metric, ResultsStore.ALL)
-			.query((rs, i) -> {
-				double value = rs.getDouble(2);
-				return new Point(rs.getString(1), rs.wasNull() ? null : value);
-			})
-			.list();
+		return this.figures.monthly(runId, modelVersionId, metric)
+			.stream()
+			.map((figure) -> new Point(figure.period().value(), figure.value()))
+			.toList();
 	}
 
 	/**
@@ -111,32 +111,14 @@ class RunFacts {
 	 */
 	List<Point> acrossRuns(RunRecord run, long modelVersionId, String metric, int runs) {
 		LocalDateTime asOf = (run.asOf() != null) ? run.asOf() : run.startedAt();
-		List<Point> points = new ArrayList<>(this.jdbc.sql("""
-				SELECT r.as_of, v.val FROM run r
-				JOIN metric_value v ON v.run_id = r.id AND v.model_version_id = ? AND v.period = ? AND v.metric = ?
-				WHERE r.dataset = ? AND r.job_name = ? AND r.status = 'COMPLETED' AND r.as_of <= ?
-				ORDER BY r.as_of DESC, r.id DESC
-				FETCH FIRST ? ROWS ONLY""")
-			.params(modelVersionId, ResultsStore.ALL, metric, run.dataset(), run.jobName(), Timestamp.valueOf(asOf),
-					runs)
-			.query((rs, i) -> {
-				double value = rs.getDouble(2);
-				return new Point(rs.getTimestamp(1).toLocalDateTime().toLocalDate().toString(),
-						rs.wasNull() ? null : value);
-			})
-			.list());
-		if (points.isEmpty()) {
-			points.addAll(this.jdbc.sql("""
-					SELECT r.as_of, b.val FROM run r
-					JOIN breach b ON b.run_id = r.id AND b.model_version_id = ? AND b.period = ? AND b.metric = ?
-					WHERE r.dataset = ? AND r.job_name = ? AND r.status = 'COMPLETED' AND r.as_of <= ?
-					ORDER BY r.as_of DESC, r.id DESC
-					FETCH FIRST ? ROWS ONLY""")
-				.params(modelVersionId, ResultsStore.ALL, metric, run.dataset(), run.jobName(),
-						Timestamp.valueOf(asOf), runs)
-				.query((rs, i) -> new Point(rs.getTimestamp(1).toLocalDateTime().toLocalDate().toString(),
-						rs.getDouble(2)))
-				.list());
+		List<FigureReads.RunFigure> figures = this.figures.wholePeriodAcrossRuns(run, asOf, modelVersionId, metric,
+				runs);
+		if (figures.isEmpty()) {
+			figures = this.figures.wholePeriodBreachesAcrossRuns(run, asOf, modelVersionId, metric, runs);
+		}
+		List<Point> points = new ArrayList<>();
+		for (FigureReads.RunFigure figure : figures) {
+			points.add(new Point(figure.asOf().toLocalDate().toString(), figure.value()));
 		}
 		Collections.reverse(points);
 		return points;
@@ -167,14 +149,15 @@ class RunFacts {
 
 	/** Completed runs that finished since {@code since} and whose alerts were never decided, oldest first. */
 	List<Long> unevaluated(LocalDateTime since) {
-		return this.jdbc.sql("""
-				SELECT r.id FROM run r
-				WHERE r.status = 'COMPLETED' AND r.finished_at >= ?
-					AND NOT EXISTS (SELECT 1 FROM alert_evaluation e WHERE e.run_id = r.id)
-				ORDER BY r.finished_at, r.id""")
-			.param(Timestamp.valueOf(since))
+		List<Long> completed = this.runs.completedSince(since);
+		if (completed.isEmpty()) {
+			return completed;
+		}
+		Set<Long> evaluated = new HashSet<>(this.jdbc.sql("SELECT run_id FROM alert_evaluation WHERE run_id IN (:runs)")
+			.param("runs", completed)
 			.query(Long.class)
-			.list();
+			.list());
+		return completed.stream().filter((id) -> !evaluated.contains(id)).toList();
 	}
 
 	boolean evaluated(long runId) {

@@ -22,6 +22,7 @@ import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.run.JobKind;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
@@ -94,7 +95,7 @@ class BacktestMonthTasklet implements Tasklet {
 			accumulators[i] = Accumulators.create(dataset.task(), run.threshold());
 		}
 
-		Path rejectedFile = this.workspace.reportDir("backtest", run.runId()).resolve("rejected")
+		Path rejectedFile = this.workspace.reportDir(JobKind.BACKTEST.jobName(), run.runId()).resolve("rejected")
 			.resolve(month + ".csv");
 		// each numeric feature's mean, for the report's drift charts (one more sum per feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);

@@ -12,9 +12,11 @@ import io.ratchet.report.RunReports;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.Verdict;
+import io.ratchet.run.JobKind;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.Role;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunStatus;
 import io.ratchet.run.RunSummary;
@@ -83,7 +85,7 @@ class BacktestSummaryTasklet implements Tasklet {
 			unlabelled += partition.rowsUnlabelled();
 		}
 		Verdict verdict = verdict(summary);
-		Path reportDir = this.workspace.reportDir("backtest", run.runId());
+		Path reportDir = this.workspace.reportDir(JobKind.BACKTEST.jobName(), run.runId());
 		String failure = rejectedShareFailure(read, rejected, reportDir);
 		RunStatus status = (failure != null) ? RunStatus.FAILED : RunStatus.COMPLETED;
 		this.results.finishRun(run.runId(), status, verdict.name(), read, rejected, unlabelled,
@@ -105,7 +107,7 @@ class BacktestSummaryTasklet implements Tasklet {
 	static Verdict verdict(RunSummary summary) {
 		List<RunSummary.ModelSummary> judged = summary.models()
 			.stream()
-			.filter((model) -> "champion".equals(model.model().role()))
+			.filter((model) -> model.model().is(Role.CHAMPION))
 			.toList();
 		if (judged.isEmpty()) {
 			judged = summary.models();

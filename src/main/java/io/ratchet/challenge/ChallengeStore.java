@@ -3,21 +3,28 @@ package io.ratchet.challenge;
 import java.util.List;
 import java.util.Optional;
 
+import io.ratchet.run.JobKind;
+import io.ratchet.run.RunReads;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The {@code challenge_run} and {@code challenge_candidate} tables (migration V7): what each challenge trained, on
  * which window, how the candidates ranked and what the gate decided. Writes replace what an earlier attempt of the
- * same run wrote, so a restarted step never records a candidate twice.
+ * same run wrote, so a restarted step never records a candidate twice. What now-tests found for a candidate is read
+ * through {@link RunReads}.
  */
 @Repository
 public class ChallengeStore {
 
 	private final JdbcClient jdbc;
 
-	public ChallengeStore(JdbcClient jdbc) {
+	private final RunReads runs;
+
+	public ChallengeStore(JdbcClient jdbc, RunReads runs) {
 		this.jdbc = jdbc;
+		this.runs = runs;
 	}
 
 	/** A challenge run as recorded. */
@@ -128,28 +135,12 @@ public class ChallengeStore {
 
 	/** How many now-test runs scored a model version (its shadow runs so far, breached or not). */
 	public int nowtestsScoring(String modelKey) {
-		int at = modelKey.lastIndexOf('@');
-		return this.jdbc.sql("""
-				SELECT COUNT(*) FROM run r JOIN run_model rm ON rm.run_id = r.id
-					JOIN model_version m ON m.id = rm.model_version_id
-				WHERE r.job_name = 'nowtest' AND m.name = ? AND m.version = ?""")
-			.params(modelKey.substring(0, at), modelKey.substring(at + 1))
-			.query(Long.class)
-			.single()
-			.intValue();
+		return this.runs.runsScoring(JobKind.NOWTEST, modelKey);
 	}
 
 	/** How many breaches now-test runs found for a model version (a failed trial when above 0). */
 	public int nowtestBreaches(String modelKey) {
-		int at = modelKey.lastIndexOf('@');
-		return this.jdbc.sql("""
-				SELECT COUNT(*) FROM run r JOIN breach b ON b.run_id = r.id
-					JOIN model_version m ON m.id = b.model_version_id
-				WHERE r.job_name = 'nowtest' AND m.name = ? AND m.version = ?""")
-			.params(modelKey.substring(0, at), modelKey.substring(at + 1))
-			.query(Long.class)
-			.single()
-			.intValue();
+		return this.runs.breachesFound(JobKind.NOWTEST, modelKey);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.ratchet.backtest.BacktestParameters;
+import io.ratchet.run.JobKind;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -42,7 +43,7 @@ final class EvaluationRun {
 
 	/** The run id of the challenge's evaluation back-test. */
 	static long runId(JobRepository repository, JobExecution challenge) {
-		JobInstance instance = repository.getJobInstance("backtest", jobParameters(challenge));
+		JobInstance instance = repository.getJobInstance(JobKind.BACKTEST.jobName(), jobParameters(challenge));
 		if (instance == null) {
 			throw new IllegalStateException("the evaluation back-test of challenge run "
 					+ challenge.getJobInstance().getInstanceId() + " is not in the job repository");

@@ -13,6 +13,7 @@ import io.ratchet.nowtest.NowtestStore.WindowRecord;
 import io.ratchet.report.Formats;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.Role;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
@@ -93,7 +94,7 @@ class NowtestPrinter {
 			if (model.breaches().isEmpty()) {
 				continue;
 			}
-			out.println(("champion".equals(model.model().role()) ? "Champion " : "In shadow, ") + model.model().key()
+			out.println((model.model().is(Role.CHAMPION) ? "Champion " : "In shadow, ") + model.model().key()
 					+ " breaches: " + String.join(" · ", model.breaches().stream().map(StoredBreach::describe).toList()));
 		}
 	}

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
+import io.ratchet.run.JobKind;
 import io.ratchet.system.Failures;
 
 import org.springframework.batch.core.BatchStatus;
@@ -94,7 +95,7 @@ class RestartCommand implements Command {
 	private void failOrphanSteps(long runId, JobExecution last, PrintStream out) {
 		// a back-test month whose outcome is UNKNOWN (its rollback failed with the connection) is safe to run again:
 		// the month's rows are replaced in one transaction (ResultsStore.savePartition)
-		boolean repeatable = "backtest".equals(last.getJobInstance().getJobName());
+		boolean repeatable = JobKind.BACKTEST.is(last.getJobInstance().getJobName());
 		List<StepExecution> orphans = last.getStepExecutions()
 			.stream()
 			.filter((step) -> step.getStatus().isRunning()

@@ -14,8 +14,11 @@ import io.ratchet.data.LogCoverage;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 import io.ratchet.report.Formats;
+import io.ratchet.requirement.Verdict;
+import io.ratchet.run.JobKind;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.Role;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
@@ -54,7 +57,7 @@ class RunPrinter {
 			out.println("Run " + runId + " failed before it was recorded: " + failures(execution));
 			return CommandLine.FAILED;
 		}
-		boolean nowtest = "nowtest".equals(run.jobName());
+		boolean nowtest = run.is(JobKind.NOWTEST);
 		out.println();
 		if (nowtest) {
 			this.nowtest.table(runId, out);
@@ -71,10 +74,10 @@ class RunPrinter {
 			out.println("Fix the cause, then: jobs/restart " + runId);
 			return CommandLine.FAILED;
 		}
-		if ("challenge".equals(run.jobName())) {
+		if (run.is(JobKind.CHALLENGE)) {
 			return this.challenge.print(this.results.run(runId).orElse(run), out);
 		}
-		String verdict = (run.verdict() != null) ? run.verdict() : "PASS";
+		String verdict = (run.verdict() != null) ? run.verdict() : Verdict.PASS.name();
 		out.println("Verdict: " + verdict.replace('_', ' '));
 		Path report = (run.reportPath() != null) ? Path.of(run.reportPath()).getParent() : null;
 		if (report != null) {
@@ -84,7 +87,7 @@ class RunPrinter {
 				out.println("         " + report.resolve("drift.csv"));
 			}
 		}
-		return "PASS".equals(verdict) ? CommandLine.OK : CommandLine.BREACHED;
+		return Verdict.PASS.name().equals(verdict) ? CommandLine.OK : CommandLine.BREACHED;
 	}
 
 	private void table(RunSummary summary, PrintStream out) {
@@ -105,8 +108,8 @@ class RunPrinter {
 			row.add(model.model().key());
 			row.add(model.model().role());
 			row.add(Long.toString(model.monthly().size()));
-			row.add(Long.toString(model.months("BREACH")));
-			row.add(Long.toString(model.months("INSUFFICIENT_DATA")));
+			row.add(Long.toString(model.months(Verdict.BREACH)));
+			row.add(Long.toString(model.months(Verdict.INSUFFICIENT_DATA)));
 			for (Metric metric : shown) {
 				Double value = model.wholePeriod().get(metric);
 				row.add((value != null) ? Formats.brief(metric, value) : "–");
@@ -121,7 +124,7 @@ class RunPrinter {
 		}
 		printLogged(summary, this.loggedPredictions.coverage(run.id()), out);
 		for (ModelSummary model : summary.models()) {
-			if (model.breaches().isEmpty() || !"champion".equals(model.model().role())) {
+			if (model.breaches().isEmpty() || !model.model().is(Role.CHAMPION)) {
 				continue;
 			}
 			Map<String, List<String>> byPeriod = new TreeMap<>();

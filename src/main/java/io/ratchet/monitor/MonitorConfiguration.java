@@ -2,6 +2,7 @@ package io.ratchet.monitor;
 
 import java.util.List;
 
+import io.ratchet.run.RunReads;
 import io.ratchet.schedule.RatchetScheduler;
 import io.ratchet.schedule.SchedulableJob;
 
@@ -20,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MonitorConfiguration {
 
 	@Bean
-	MonitorReads monitorReads(JdbcClient jdbc) {
-		return new MonitorReads(jdbc);
+	MonitorReads monitorReads(JdbcClient jdbc, RunReads runs) {
+		return new MonitorReads(jdbc, runs);
 	}
 
 	@Bean

@@ -2,30 +2,33 @@ package io.ratchet.monitor;
 
 import java.util.Optional;
 
+import io.ratchet.run.RunReads;
+import io.ratchet.run.RunStatus;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The figures the HTTP endpoint shows, read from the results and alert tables when a client asks. */
+/**
+ * The figures the HTTP endpoint shows when a client asks: runs through {@link RunReads}, pending alerts from the
+ * alert outbox.
+ */
 class MonitorReads {
 
 	private final JdbcClient jdbc;
 
-	MonitorReads(JdbcClient jdbc) {
+	private final RunReads runs;
+
+	MonitorReads(JdbcClient jdbc, RunReads runs) {
 		this.jdbc = jdbc;
+		this.runs = runs;
 	}
 
-	long runs(String job, String status) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM run WHERE job_name = ? AND status = ?")
-			.params(job, status)
-			.query(Long.class)
-			.single();
+	long runs(String job, RunStatus status) {
+		return this.runs.count(job, status);
 	}
 
-	/** The status of the job's latest run ({@code STARTED}, {@code COMPLETED}, {@code FAILED}), if it ever ran. */
-	Optional<String> lastStatus(String job) {
-		return this.jdbc.sql("SELECT status FROM run WHERE job_name = ? ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY")
-			.param(job)
-			.query(String.class)
-			.optional();
+	/** The status of the job's latest run, if it ever ran. */
+	Optional<RunStatus> lastStatus(String job) {
+		return this.runs.lastStatus(job);
 	}
 
 	long pendingAlerts() {

@@ -38,7 +38,7 @@ class RunMeters implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		for (String job : this.jobs) {
 			for (RunStatus status : RunStatus.values()) {
-				Gauge.builder("ratchet.runs", () -> this.reads.runs(job, status.name()))
+				Gauge.builder("ratchet.runs", () -> this.reads.runs(job, status))
 					.description("runs recorded, by job and status")
 					.tag("job", job)
 					.tag("status", status.name())
@@ -58,7 +58,7 @@ class RunMeters implements MeterBinder {
 	}
 
 	private double lastStatus(String job) {
-		return this.reads.lastStatus(job).map((status) -> switch (RunStatus.valueOf(status)) {
+		return this.reads.lastStatus(job).map((status) -> switch (status) {
 			case COMPLETED -> 1.0;
 			case FAILED -> 0.0;
 			case STARTED -> 2.0;

@@ -41,6 +41,7 @@ import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.Role;
 import io.ratchet.system.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * <ul>
  * <li>Metrics: labelled rows of the window up to the label cut-off, accumulated per model with the back-test's
  * accumulators and checked against the <em>monthly</em> bounds and {@code min-rows} (a 30-day window is about a
- * month). Stored as period {@code ALL}: one {@code run_partition} row, {@code metric_value},
- * {@code period_verdict} and {@code breach}, exactly as a back-test stores its whole period.</li>
+ * month). Stored as period {@code ALL} through {@code ResultsStore.savePartition}: one partition with its figures,
+ * verdicts and breaches, exactly as a back-test stores its whole period.</li>
  * <li>Drift: every row of the window (drift needs no label) against every row of the reference, per feature and per
  * model score; bounded by the {@code drift:} section of requirements.yml; breaches filed under the champion (features,
  * its score) or the candidate (its score), period {@code ALL}.</li>
@@ -130,7 +131,7 @@ class NowtestScoreTasklet implements Tasklet {
 			String role = registry.role(dataset.name(), model.key());
 			this.results.recordRunModel(runId, ids[i], role);
 			accumulators[i] = Accumulators.create(dataset.task(), this.threshold);
-			if ("champion".equals(role) && champion == null) {
+			if (Role.CHAMPION.is(role) && champion == null) {
 				champion = model;
 				championIndex = i;
 			}

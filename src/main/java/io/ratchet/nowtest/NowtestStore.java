@@ -6,13 +6,15 @@ import java.util.Optional;
 
 import io.ratchet.requirement.BoundKind;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.StoredBreach;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a now-test stores beyond the back-test's tables: drift values ({@code drift_value}), drift breaches (in
- * {@code breach}, period {@code ALL}, keys such as {@code psi:plan} or {@code psi:score}) and the window's counts
+ * What a now-test stores beyond the back-test's tables: drift values ({@code drift_value}), drift breaches (stored
+ * by {@link ResultsStore#saveDriftBreaches} in {@code breach}, period {@code ALL}, keys such as {@code psi:plan} or
+ * {@code psi:score}) and the window's counts
  * ({@code nowtest_window}). Writes for a run replace what an earlier attempt stored. Calls join the caller's
  * transaction.
  */
@@ -21,8 +23,11 @@ public class NowtestStore {
 
 	private final JdbcClient jdbc;
 
-	NowtestStore(JdbcClient jdbc) {
+	private final ResultsStore results;
+
+	NowtestStore(JdbcClient jdbc, ResultsStore results) {
 		this.jdbc = jdbc;
+		this.results = results;
 	}
 
 	/** Whether a file with this SHA-256 was already imported into the dataset (by any import). */
@@ -37,9 +42,6 @@ public class NowtestStore {
 	/** Stores a run's drift values and drift breaches, replacing earlier ones. */
 	void saveDrift(long runId, List<StoredDrift> values, List<DriftBreach> breaches) {
 		this.jdbc.sql("DELETE FROM drift_value WHERE run_id = ?").param(runId).update();
-		this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND period = ? AND metric LIKE '%:%'")
-			.params(runId, ResultsStore.ALL)
-			.update();
 		for (StoredDrift value : values) {
 			this.jdbc.sql("""
 					INSERT INTO drift_value (run_id, subject, statistic, model_version_id, val, reference_desc,
@@ -49,14 +51,10 @@ public class NowtestStore {
 						value.referenceDesc(), value.referenceRows(), value.windowRows())
 				.update();
 		}
-		for (DriftBreach breach : breaches) {
-			this.jdbc.sql("""
-					INSERT INTO breach (run_id, model_version_id, period, metric, bound_kind, bound, val)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(runId, breach.modelVersionId(), ResultsStore.ALL, breach.key(), BoundKind.MAX.name(),
-						breach.bound(), breach.value())
-				.update();
-		}
+		this.results.saveDriftBreaches(runId, breaches.stream()
+			.map((breach) -> new StoredBreach(breach.modelVersionId(), ResultsStore.ALL, breach.key(),
+					BoundKind.MAX.name(), breach.bound(), breach.value()))
+			.toList());
 	}
 
 	/** Stores the window's counts and verdicts, replacing an earlier row. */

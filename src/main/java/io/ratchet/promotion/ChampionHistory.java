@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.ratchet.run.RunReads;
 import io.ratchet.system.Workspace;
 
 import org.springframework.stereotype.Service;
@@ -44,14 +45,14 @@ public class ChampionHistory {
 	 */
 	public List<ChampionSpell> championSpells(String dataset) {
 		List<ChampionSpell> spells = new ArrayList<>();
-		for (PromotionStore.ChampionRun run : this.store.championRuns(dataset)) {
+		for (RunReads.RoleInRun run : this.store.championRuns(dataset)) {
 			ChampionSpell last = spells.isEmpty() ? null : spells.get(spells.size() - 1);
-			if (last != null && last.champion().equals(run.champion())) {
+			if (last != null && last.champion().equals(run.modelKey())) {
 				spells.set(spells.size() - 1, new ChampionSpell(last.champion(), last.firstRunId(), run.runId(),
 						last.from(), run.startedAt(), last.runs() + 1));
 			}
 			else {
-				spells.add(new ChampionSpell(run.champion(), run.runId(), run.runId(), run.startedAt(), run.startedAt(),
+				spells.add(new ChampionSpell(run.modelKey(), run.runId(), run.runId(), run.startedAt(), run.startedAt(),
 						1));
 			}
 		}

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.ratchet.model.CaseCheck;
+import io.ratchet.requirement.Verdict;
+import io.ratchet.run.Role;
 
 /**
  * The conditions of the promotion gate as plain functions of their evidence, each giving a {@link ConditionResult}
@@ -107,15 +109,15 @@ final class Gate {
 		Set<LocalDate> nights = new HashSet<>();
 		String stop = "";
 		for (ShadowRun run : runs) {
-			if (!"candidate".equals(run.role())) {
+			if (!Role.CANDIDATE.is(run.role())) {
 				stop = "; before that it was " + run.role() + " (run " + run.runId() + ")";
 				break;
 			}
-			if (run.breaches() > 0 || "BREACH".equals(run.verdict())) {
+			if (run.breaches() > 0 || Verdict.BREACH.name().equals(run.verdict())) {
 				stop = "; breach in run " + run.runId() + " of " + run.asOf();
 				break;
 			}
-			if ("PASS".equals(run.verdict())) {
+			if (Verdict.PASS.name().equals(run.verdict())) {
 				nights.add(run.asOf());
 			}
 		}

@@ -8,7 +8,8 @@ import io.ratchet.metrics.MetricValues;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.Verdict;
-import io.ratchet.run.ResultsStore;
+import io.ratchet.run.FigureReads;
+import io.ratchet.run.JobKind;
 
 /**
  * Replays bounds over the stored history: each completed run's champion figures checked again. A back-test's months
@@ -20,13 +21,13 @@ final class HistoryReplay {
 	private HistoryReplay() {
 	}
 
-	static ReplayCount replay(List<PromotionStore.ChampionFigures> history, DatasetRequirements before,
+	static ReplayCount replay(List<FigureReads.ChampionFigures> history, DatasetRequirements before,
 			DatasetRequirements after) {
 		Set<Long> runs = new HashSet<>();
 		Set<Long> alerting = new HashSet<>();
 		Set<Long> alertingBefore = new HashSet<>();
 		int periods = 0;
-		for (PromotionStore.ChampionFigures figures : history) {
+		for (FigureReads.ChampionFigures figures : history) {
 			runs.add(figures.runId());
 			if (breaches(after, figures)) {
 				alerting.add(figures.runId());
@@ -39,9 +40,9 @@ final class HistoryReplay {
 		return new ReplayCount(runs.size(), alerting.size(), periods, alertingBefore.size());
 	}
 
-	private static boolean breaches(DatasetRequirements requirements, PromotionStore.ChampionFigures figures) {
-		boolean whole = ResultsStore.ALL.equals(figures.period()) && !"nowtest".equals(figures.jobName());
-		return RequirementCheck.check(requirements, figures.modelName(), figures.period(), whole,
+	private static boolean breaches(DatasetRequirements requirements, FigureReads.ChampionFigures figures) {
+		boolean whole = figures.period().isAll() && !JobKind.NOWTEST.is(figures.jobName());
+		return RequirementCheck.check(requirements, figures.modelName(), figures.period().value(), whole,
 				new MetricValues(figures.values())).verdict() == Verdict.BREACH;
 	}
 

@@ -10,6 +10,7 @@ import io.ratchet.model.ModelVersion;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunRecord;
+import io.ratchet.run.RunStatus;
 import io.ratchet.system.Workspace;
 
 import org.springframework.stereotype.Component;
@@ -83,8 +84,8 @@ class PromotionLookup {
 	/** A completed back-test (or challenge) run of the dataset. */
 	RunRecord evidenceRun(String dataset, long runId) {
 		RunRecord run = run(runId);
-		if (!run.dataset().equals(dataset) || !PromotionStore.EVIDENCE_JOBS.contains(run.jobName())
-				|| !"COMPLETED".equals(run.status())) {
+		if (!run.dataset().equals(dataset) || run.jobKind().filter(PromotionStore.EVIDENCE_JOBS::contains).isEmpty()
+				|| !run.is(RunStatus.COMPLETED)) {
 			throw new PromotionException("run " + runId + " is a " + run.status().toLowerCase(Locale.ROOT) + " "
 					+ run.jobName() + " of dataset \"" + run.dataset() + "\", not a completed back-test of \""
 					+ dataset + "\"");

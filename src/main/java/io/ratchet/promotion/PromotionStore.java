@@ -10,130 +10,67 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.run.FigureReads;
+import io.ratchet.run.JobKind;
+import io.ratchet.run.Role;
+import io.ratchet.run.RunReads;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The stored runs the gate reads, and the audit it writes ({@code promotion_event}, {@code promotion_evidence}). */
+/**
+ * The stored runs the gate reads (through {@link RunReads} and {@link FigureReads}), and the audit it writes
+ * ({@code promotion_event}, {@code promotion_evidence}).
+ */
 @Repository
 class PromotionStore {
 
 	/** Jobs whose runs compare models month by month over the same months. */
-	static final List<String> EVIDENCE_JOBS = List.of("backtest", "challenge");
+	static final List<JobKind> EVIDENCE_JOBS = List.of(JobKind.BACKTEST, JobKind.CHALLENGE);
 
 	private final JdbcClient jdbc;
 
-	PromotionStore(JdbcClient jdbc) {
+	private final RunReads runs;
+
+	private final FigureReads figures;
+
+	PromotionStore(JdbcClient jdbc, RunReads runs, FigureReads figures) {
 		this.jdbc = jdbc;
+		this.runs = runs;
+		this.figures = figures;
 	}
 
 	/** The latest completed back-test (or challenge) run of the dataset that scored both models. */
 	OptionalLong latestEvidenceRun(String dataset, String championKey, String candidateKey) {
-		return this.jdbc.sql("""
-				SELECT r.id FROM run r
-				WHERE r.dataset = ? AND r.status = 'COMPLETED' AND r.job_name IN ('backtest', 'challenge')
-				AND EXISTS (SELECT 1 FROM run_model rm JOIN model_version m ON m.id = rm.model_version_id
-					WHERE rm.run_id = r.id AND CONCAT(m.name, '@', m.version) = ?)
-				AND EXISTS (SELECT 1 FROM run_model rm JOIN model_version m ON m.id = rm.model_version_id
-					WHERE rm.run_id = r.id AND CONCAT(m.name, '@', m.version) = ?)
-				ORDER BY r.started_at DESC, r.id DESC FETCH FIRST 1 ROWS ONLY""")
-			.params(dataset, championKey, candidateKey)
-			.query(Long.class)
-			.optional()
-			.map(OptionalLong::of)
-			.orElse(OptionalLong.empty());
+		return this.runs.latestCompletedScoringBoth(dataset, EVIDENCE_JOBS, championKey, candidateKey);
 	}
 
 	/** The completed now-tests of the dataset that scored a model, newest first, with its role, verdict and breaches. */
 	List<Gate.ShadowRun> nowtests(String dataset, String modelKey) {
-		return this.jdbc.sql("""
-				SELECT r.id, r.as_of, rm.role,
-					(SELECT v.verdict FROM period_verdict v WHERE v.run_id = r.id
-						AND v.model_version_id = rm.model_version_id AND v.period = 'ALL'),
-					(SELECT COUNT(*) FROM breach b WHERE b.run_id = r.id AND b.model_version_id = rm.model_version_id)
-				FROM run r JOIN run_model rm ON rm.run_id = r.id JOIN model_version m ON m.id = rm.model_version_id
-				WHERE r.dataset = ? AND r.job_name = 'nowtest' AND r.status = 'COMPLETED'
-				AND CONCAT(m.name, '@', m.version) = ?
-				ORDER BY r.as_of DESC, r.id DESC""")
-			.params(dataset, modelKey)
-			.query((rs, i) -> new Gate.ShadowRun(rs.getLong(1),
-					(rs.getTimestamp(2) != null) ? rs.getTimestamp(2).toLocalDateTime().toLocalDate() : null,
-					rs.getString(3), rs.getString(4), rs.getInt(5)))
-			.list();
+		return this.runs.completedScoring(dataset, JobKind.NOWTEST, modelKey)
+			.stream()
+			.map((run) -> new Gate.ShadowRun(run.runId(), run.asOf(), run.role().value(),
+					(run.verdict() != null) ? run.verdict().name() : null, run.breaches()))
+			.toList();
 	}
 
 	/**
 	 * A model's stored figures in one run, by period then metric (NULL values, undefined metrics, are left out).
 	 */
 	Map<String, Map<Metric, Double>> figures(long runId, long modelVersionId) {
-		Map<String, Map<Metric, Double>> byPeriod = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT period, metric, val, row_count FROM metric_value
-				WHERE run_id = ? AND model_version_id = ? ORDER BY period, metric""")
-			.params(runId, modelVersionId)
-			.query((rs, i) -> {
-				Map<Metric, Double> values = byPeriod.computeIfAbsent(rs.getString(1).strip(),
-						(period) -> new LinkedHashMap<>());
-				double value = rs.getDouble(3);
-				if (!rs.wasNull()) {
-					values.put(Metric.fromKey(rs.getString(2)), value);
-				}
-				values.put(Metric.N, (double) rs.getLong(4));
-				return 0;
-			})
-			.list();
-		return byPeriod;
-	}
-
-	/** One stored champion figure set: run, job, model name, period and figures. */
-	record ChampionFigures(long runId, String jobName, String modelName, String period, Map<Metric, Double> values) {
+		return this.figures.figures(runId, modelVersionId);
 	}
 
 	/** The figures of each completed run's champion for a dataset, for replaying bounds over the history. */
-	List<ChampionFigures> championFigures(String dataset) {
-		Map<String, ChampionFigures> byKey = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT r.id, r.job_name, m.name, v.period, v.metric, v.val, v.row_count
-				FROM run r JOIN run_model rm ON rm.run_id = r.id AND rm.role = 'champion'
-				JOIN model_version m ON m.id = rm.model_version_id
-				JOIN metric_value v ON v.run_id = r.id AND v.model_version_id = rm.model_version_id
-				WHERE r.dataset = ? AND r.status = 'COMPLETED'
-				ORDER BY r.id, v.period""")
-			.param(dataset)
-			.query((rs, i) -> {
-				long runId = rs.getLong(1);
-				String job = rs.getString(2);
-				String model = rs.getString(3);
-				String period = rs.getString(4).strip();
-				ChampionFigures figures = byKey.computeIfAbsent(runId + "/" + period,
-						(key) -> new ChampionFigures(runId, job, model, period, new LinkedHashMap<>()));
-				double value = rs.getDouble(6);
-				if (!rs.wasNull()) {
-					figures.values().put(Metric.fromKey(rs.getString(5)), value);
-				}
-				figures.values().put(Metric.N, (double) rs.getLong(7));
-				return 0;
-			})
-			.list();
-		return new ArrayList<>(byKey.values());
+	List<FigureReads.ChampionFigures> championFigures(String dataset) {
+		return this.figures.championFigures(dataset);
 	}
 
-	/** Which model had the champion role in each completed run of a dataset, oldest first. */
-	record ChampionRun(long runId, String jobName, LocalDateTime startedAt, String champion) {
-	}
-
-	List<ChampionRun> championRuns(String dataset) {
-		return this.jdbc.sql("""
-				SELECT r.id, r.job_name, r.started_at, CONCAT(m.name, '@', m.version)
-				FROM run r JOIN run_model rm ON rm.run_id = r.id AND rm.role = 'champion'
-				JOIN model_version m ON m.id = rm.model_version_id
-				WHERE r.dataset = ? ORDER BY r.started_at, r.id""")
-			.param(dataset)
-			.query((rs, i) -> new ChampionRun(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
-					rs.getString(4)))
-			.list();
+	/** Which model had the champion role in each run of a dataset, oldest first. */
+	List<RunReads.RoleInRun> championRuns(String dataset) {
+		return this.runs.runsWithRole(dataset, Role.CHAMPION);
 	}
 
 	/** Records an event and its evidence runs (a blank reason as none); returns its id. */

@@ -11,6 +11,7 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.report.Charts.Emphasis;
 import io.ratchet.report.ReportTable.Cell;
 import io.ratchet.requirement.Bound;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunSummary.ModelSummary;
 
@@ -80,7 +81,7 @@ final class MetricTables {
 		row.add(Cell.of(ResultsStore.ALL.equals(period) ? (this.reported.nowtest() ? "window" : "whole period")
 				: period));
 		String verdict = model.verdicts().getOrDefault(period, "");
-		row.add(new Cell(verdict.replace('_', ' '), "BREACH".equals(verdict)));
+		row.add(new Cell(verdict.replace('_', ' '), Verdict.BREACH.name().equals(verdict)));
 		for (Metric metric : metrics) {
 			row.add(figure(metric, values.get(metric), breached.contains(period + " " + metric.key())));
 		}
@@ -95,8 +96,8 @@ final class MetricTables {
 			Set<String> breached = breachedCells(model);
 			List<Cell> row = new ArrayList<>();
 			row.add(Cell.of(model.model().key()));
-			row.add(new Cell(model.verdict().replace('_', ' '), "BREACH".equals(model.verdict())));
-			long months = model.months("BREACH");
+			row.add(new Cell(model.verdict().replace('_', ' '), Verdict.BREACH.name().equals(model.verdict())));
+			long months = model.months(Verdict.BREACH);
 			row.add(new Cell(Long.toString(months), months > 0));
 			for (Metric metric : metrics) {
 				row.add(figure(metric, model.wholePeriod().get(metric),

@@ -1,6 +1,5 @@
 package io.ratchet.report;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,20 +7,36 @@ import java.util.List;
 import java.util.Map;
 
 import io.ratchet.data.LogCoverage;
+import io.ratchet.run.FigureReads;
+import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunReads;
 import io.ratchet.run.RunRecord;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What a report reads beyond {@link ResultsStore}: figures across earlier runs and a now-test's drift. Read-only. */
+/**
+ * What a report reads beyond {@link ResultsStore}: figures across earlier runs and the models of every run (through
+ * {@link RunReads} and {@link FigureReads}), logged coverage (through {@link LoggedPredictionsStore}) and a now-test's
+ * drift ({@code drift_value}). Read-only.
+ */
 @Repository
 class ReportReads {
 
 	private final JdbcClient jdbc;
 
-	ReportReads(JdbcClient jdbc) {
+	private final RunReads runs;
+
+	private final FigureReads figures;
+
+	private final LoggedPredictionsStore logged;
+
+	ReportReads(JdbcClient jdbc, RunReads runs, FigureReads figures, LoggedPredictionsStore logged) {
 		this.jdbc = jdbc;
+		this.runs = runs;
+		this.figures = figures;
+		this.logged = logged;
 	}
 
 	/**
@@ -30,39 +45,15 @@ class ReportReads {
 	 * model version id to value.
 	 */
 	Map<String, Map<Long, Double>> acrossRuns(RunRecord run, String metric, int limit) {
-		Timestamp upTo = Timestamp.valueOf((run.asOf() != null) ? run.asOf() : run.startedAt());
-		List<Object[]> runs = new ArrayList<>(this.jdbc.sql("""
-				SELECT r.id, r.as_of FROM run r
-				WHERE r.dataset = ? AND r.job_name = ? AND (r.id = ? OR (r.status = 'COMPLETED' AND r.as_of <= ?))
-				ORDER BY r.as_of DESC, r.id DESC FETCH FIRST ? ROWS ONLY""")
-			.params(run.dataset(), run.jobName(), run.id(), upTo, limit)
-			.query((rs, i) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) })
-			.list());
+		List<RunReads.RunAt> runs = new ArrayList<>(this.runs.upTo(run, limit));
 		Collections.reverse(runs);
-		Map<Long, Map<Long, Double>> byRun = new LinkedHashMap<>();
+		Map<Long, Map<Long, Double>> figures = this.figures
+			.wholePeriod(runs.stream().map(RunReads.RunAt::runId).toList(), metric);
 		Map<String, Map<Long, Double>> values = new LinkedHashMap<>();
-		for (Object[] row : runs) {
-			long id = (Long) row[0];
-			Timestamp asOf = (Timestamp) row[1];
-			String label = ((asOf != null) ? asOf.toLocalDateTime().toLocalDate() + " " : "") + "#" + id;
-			Map<Long, Double> byModel = new LinkedHashMap<>();
-			byRun.put(id, byModel);
-			values.put(label, byModel);
+		for (RunReads.RunAt at : runs) {
+			String label = ((at.asOf() != null) ? at.asOf().toLocalDate() + " " : "") + "#" + at.runId();
+			values.put(label, new LinkedHashMap<>(figures.getOrDefault(at.runId(), Map.of())));
 		}
-		if (byRun.isEmpty()) {
-			return values;
-		}
-		// one query for all the runs rather than one per run (a chart covers up to 30 runs, a report several charts)
-		this.jdbc.sql("""
-				SELECT run_id, model_version_id, val FROM metric_value
-				WHERE run_id IN (:runs) AND period = :period AND metric = :metric""")
-			.param("runs", List.copyOf(byRun.keySet()))
-			.param("period", ResultsStore.ALL)
-			.param("metric", metric)
-			.query((rs) -> {
-				double value = rs.getDouble(3);
-				byRun.get(rs.getLong(1)).put(rs.getLong(2), rs.wasNull() ? null : value);
-			});
 		return values;
 	}
 
@@ -81,17 +72,8 @@ class ReportReads {
 
 	/** The models of each run, as {@code name@version} joined by commas, champion first. */
 	Map<Long, String> modelsOfRuns() {
-		Map<Long, List<String>> models = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT r.run_id, m.name, m.version, r.role FROM run_model r
-				JOIN model_version m ON m.id = r.model_version_id
-				ORDER BY r.run_id, CASE r.role WHEN 'champion' THEN 0 ELSE 1 END, m.name, m.version""")
-			.query((rs) -> {
-				models.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
-					.add(rs.getString(2) + "@" + rs.getString(3));
-			});
 		Map<Long, String> joined = new LinkedHashMap<>();
-		models.forEach((id, list) -> joined.put(id, (list.size() <= 4) ? String.join(", ", list)
+		this.runs.modelKeysByRun().forEach((id, list) -> joined.put(id, (list.size() <= 4) ? String.join(", ", list)
 				: String.join(", ", list.subList(0, 3)) + " and " + (list.size() - 3) + " more"));
 		return joined;
 	}
@@ -101,15 +83,7 @@ class ReportReads {
 	 * met (empty when the run scored no logged model).
 	 */
 	Map<Long, LogCoverage> loggedCoverage(long runId) {
-		Map<Long, LogCoverage> coverage = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT model_version_id, SUM(logged), SUM(joined), SUM(unlogged), SUM(awaiting_label)
-				FROM logged_coverage WHERE run_id = ? GROUP BY model_version_id ORDER BY model_version_id""")
-			.param(runId)
-			.query((rs, i) -> coverage.put(rs.getLong(1),
-					new LogCoverage(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
-			.list();
-		return coverage;
+		return this.logged.coverageByModel(runId);
 	}
 
 }

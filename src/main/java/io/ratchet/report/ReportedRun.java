@@ -15,6 +15,8 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.report.Charts.Emphasis;
 import io.ratchet.requirement.Bound;
 import io.ratchet.requirement.DatasetRequirements;
+import io.ratchet.run.JobKind;
+import io.ratchet.run.Role;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
@@ -69,18 +71,18 @@ final class ReportedRun {
 	}
 
 	boolean nowtest() {
-		return "nowtest".equals(run().jobName());
+		return run().is(JobKind.NOWTEST);
 	}
 
 	/** The champion, else the first model, else {@code null}. */
 	ModelSummary champion() {
-		return models().stream().filter((m) -> "champion".equals(m.model().role())).findFirst()
+		return models().stream().filter((m) -> m.model().is(Role.CHAMPION)).findFirst()
 			.orElse(models().isEmpty() ? null : models().get(0));
 	}
 
 	/** A model's name in legends: its key, {@code (champion)} after the champion's. */
 	static String label(ModelSummary model) {
-		return model.model().key() + ("champion".equals(model.model().role()) ? " (champion)" : "");
+		return model.model().key() + (model.model().is(Role.CHAMPION) ? " (champion)" : "");
 	}
 
 	/** A model's value of a metric in each of the given months ({@code null} where it has none). */

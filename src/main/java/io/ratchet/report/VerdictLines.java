@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.Role;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary.ModelSummary;
 import io.ratchet.run.StoredBreach;
@@ -64,16 +66,16 @@ final class VerdictLines {
 			lines.add(more + " more models breached their requirements (tables below).");
 		}
 		for (ModelSummary model : this.reported.models()) {
-			long insufficient = model.months("INSUFFICIENT_DATA");
-			if ("champion".equals(model.model().role()) && insufficient > 0) {
+			long insufficient = model.months(Verdict.INSUFFICIENT_DATA);
+			if (model.model().is(Role.CHAMPION) && insufficient > 0) {
 				lines.add(model.model().key() + ": " + insufficient + " month" + ((insufficient == 1) ? "" : "s")
 						+ " with too few labelled rows to judge (not a pass).");
 			}
 		}
-		if (champion != null && nowtest && "INSUFFICIENT_DATA".equals(champion.verdicts().get(ResultsStore.ALL))) {
+		if (champion != null && nowtest && Verdict.INSUFFICIENT_DATA.name().equals(champion.verdicts().get(ResultsStore.ALL))) {
 			lines.add(champion.model().key() + ": too few labelled rows in the window to judge (not a pass).");
 		}
-		if (champion != null && champion.breaches().isEmpty() && "PASS".equals(champion.verdict())
+		if (champion != null && champion.breaches().isEmpty() && Verdict.PASS.name().equals(champion.verdict())
 				&& run.failure() == null) {
 			lines.add(0, champion.model().key() + " (champion) meets every requirement" + (nowtest ? " in the window."
 					: " in all " + this.reported.months().size() + " months and the whole period."));

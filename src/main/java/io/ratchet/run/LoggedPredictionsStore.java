@@ -2,7 +2,9 @@ package io.ratchet.run;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.ratchet.data.ImportResult;
 import io.ratchet.data.LogCoverage;
@@ -53,6 +55,22 @@ public class LoggedPredictionsStore {
 			.query((rs, i) -> new StoredCoverage(rs.getLong(1), rs.getString(2).strip(),
 					new LogCoverage(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6))))
 			.list();
+	}
+
+	/**
+	 * A run's counts summed over its periods: model version id to how its rows and logged scores met (empty when the
+	 * run scored no logged model).
+	 */
+	public Map<Long, LogCoverage> coverageByModel(long runId) {
+		Map<Long, LogCoverage> coverage = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT model_version_id, SUM(logged), SUM(joined), SUM(unlogged), SUM(awaiting_label)
+				FROM logged_coverage WHERE run_id = ? GROUP BY model_version_id ORDER BY model_version_id""")
+			.param(runId)
+			.query((rs, i) -> coverage.put(rs.getLong(1),
+					new LogCoverage(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))))
+			.list();
+		return coverage;
 	}
 
 	/** Records an import of a prediction log, with the predictions of the months it touched still awaiting a label. */

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class ResultsStore {
 
 	/** The period name of whole-period figures. */
-	public static final String ALL = "ALL";
+	public static final String ALL = Period.ALL_VALUE;
 
 	private final JdbcClient jdbc;
 
@@ -59,6 +59,12 @@ public class ResultsStore {
 			.update();
 	}
 
+	/** Records that a run scored a model version in a role, replacing an earlier record of the same pair. */
+	public void recordRunModel(long runId, long modelVersionId, Role role) {
+		recordRunModel(runId, modelVersionId, role.value());
+	}
+
+	/** As {@link #recordRunModel(long, long, Role)}, with the role as stored ({@code champion}, …). */
 	public void recordRunModel(long runId, long modelVersionId, String role) {
 		this.jdbc.sql("DELETE FROM run_model WHERE run_id = ? AND model_version_id = ?")
 			.params(runId, modelVersionId)
@@ -92,6 +98,24 @@ public class ResultsStore {
 	public void saveWholePeriod(long runId, List<ModelFigures> figures) {
 		deletePeriod(runId, ALL);
 		figures.forEach((figure) -> saveFigures(runId, ALL, figure));
+	}
+
+	/**
+	 * Stores a run's drift breaches (whole period, keys with a colon such as {@code psi:plan}), replacing the drift
+	 * breaches an earlier attempt stored and leaving the metric breaches alone.
+	 */
+	public void saveDriftBreaches(long runId, List<StoredBreach> breaches) {
+		this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND period = ? AND metric LIKE '%:%'")
+			.params(runId, ALL)
+			.update();
+		for (StoredBreach breach : breaches) {
+			this.jdbc.sql("""
+					INSERT INTO breach (run_id, model_version_id, period, metric, bound_kind, bound, val)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(runId, breach.modelVersionId(), breach.period(), breach.metric(), breach.boundKind(),
+						breach.bound(), breach.value())
+				.update();
+		}
 	}
 
 	/** The accumulator states of one model's partitions, in period order. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Optional;
 
 /** One row of the {@code run} table. */
 public record RunRecord(long id, String jobName, String dataset, String fromPeriod, String toPeriod,
@@ -15,6 +16,26 @@ public record RunRecord(long id, String jobName, String dataset, String fromPeri
 			SELECT id, job_name, dataset, from_period, to_period, as_of, parameters, status, verdict, started_at,
 				finished_at, periods, absent_periods, rows_read, rows_rejected, rows_unlabelled, report_path, failure
 			FROM run""";
+
+	/** The run's status. */
+	public RunStatus runStatus() {
+		return RunStatus.valueOf(this.status);
+	}
+
+	/** Whether the run has this status. */
+	public boolean is(RunStatus status) {
+		return status.name().equals(this.status);
+	}
+
+	/** The job that recorded the run, if it is one of Ratchet's jobs. */
+	public Optional<JobKind> jobKind() {
+		return JobKind.of(this.jobName);
+	}
+
+	/** Whether this job recorded the run. */
+	public boolean is(JobKind job) {
+		return job.is(this.jobName);
+	}
 
 	static RunRecord map(ResultSet rs, int rowNum) throws SQLException {
 		return new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

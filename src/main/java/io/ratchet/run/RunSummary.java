@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.requirement.Verdict;
 
 /**
  * Everything stored about one run, arranged per model: what reports and the command line show.
@@ -31,6 +32,11 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 			Map<Metric, Double> wholePeriod, List<StoredBreach> breaches) {
 
 		/** Months (not the whole period) with the given verdict. */
+		public long months(Verdict verdict) {
+			return months(verdict.name());
+		}
+
+		/** Months (not the whole period) with the given verdict. */
 		public long months(String verdict) {
 			return this.verdicts.entrySet()
 				.stream()
@@ -40,10 +46,10 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 
 		/** The model's verdict: BREACH when any period breached, else the whole period's verdict. */
 		public String verdict() {
-			if (this.verdicts.containsValue("BREACH")) {
-				return "BREACH";
+			if (this.verdicts.containsValue(Verdict.BREACH.name())) {
+				return Verdict.BREACH.name();
 			}
-			return this.verdicts.getOrDefault(ResultsStore.ALL, "PASS");
+			return this.verdicts.getOrDefault(ResultsStore.ALL, Verdict.PASS.name());
 		}
 
 	}
