@@ -11,13 +11,11 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFileReader;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
-import io.ratchet.metrics.Accumulators;
-import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.model.BlockScorer;
-import io.ratchet.model.BoundModels;
-import io.ratchet.model.LoggedScorer;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
+import io.ratchet.model.ScoringPass;
+import io.ratchet.model.ScoringPass.Scored;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
@@ -30,7 +28,6 @@ import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.Workspace;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -75,90 +72,83 @@ class BacktestMonthTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		long started = System.nanoTime();
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
-		JobExecution job = step.getJobExecution();
-		RunContext run = RunContext.of(job);
+		RunContext run = RunContext.of(step.getJobExecution());
 		YearMonth month = YearMonth.parse(step.getExecutionContext().getString(MonthPartitioner.PERIOD));
 		Path file = Path.of(step.getExecutionContext().getString(MonthPartitioner.INPUT_FILE));
-
 		DatasetConfig dataset = this.workspace.dataset(run.dataset());
-		ModelCatalogue catalogue = this.workspace.models();
-		List<ModelVersion> models = new ArrayList<>();
-		List<Long> ids = new ArrayList<>();
-		for (String key : run.modelKeys()) {
-			ModelVersion model = catalogue.get(key);
-			models.add(model);
-			ids.add(this.modelVersions.register(model));
-		}
-		int count = models.size();
-		MetricAccumulator[] accumulators = new MetricAccumulator[count];
-		for (int i = 0; i < count; i++) {
-			accumulators[i] = Accumulators.create(dataset.task(), run.threshold());
-		}
-
+		List<StoredModel> models = models(run);
 		Path rejectedFile = this.workspace.reportDir(JobKind.BACKTEST.jobName(), run.runId()).resolve("rejected")
 			.resolve(month + ".csv");
 		// each numeric feature's mean, for the report's drift charts (one more sum per feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);
 		ReadStats stats;
-		// a model whose scores are logged: a row without one is counted, never scored as something
-		LoggedScorer[] logged = new LoggedScorer[count];
-		try (BoundModels scorers = BoundModels.bind(models, dataset, this.workspace.datasetDir(dataset.name()));
+		List<Scored<StoredModel>> scored;
+		try (ScoringPass<StoredModel> pass = ScoringPass.bind(models, StoredModel::model, dataset,
+				this.workspace.datasetDir(dataset.name()), run.threshold());
 				RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
-			for (int i = 0; i < count; i++) {
-				if (scorers.get(i) instanceof LoggedScorer loggedScorer) {
-					logged[i] = loggedScorer;
-					loggedScorer.countBetween(month.atDay(1), month.atEndOfMonth());
-				}
-			}
-			// rows are scored a block at a time (one call per block for an ONNX model), in file order
-			BlockScorer blocks = scorers.blocks((row, scores) -> {
-				for (int i = 0; i < count; i++) {
-					double score = scores[i];
-					if (logged[i] != null) {
-						logged[i].count(row, score, row.labelled());
-						if (Double.isNaN(score)) {
-							continue;
-						}
-					}
-					accumulators[i].add(score, row.label());
-				}
-			});
+			pass.countLoggedBetween(month.atDay(1), month.atEndOfMonth());
+			// every row counted and accumulated, a block at a time (one call per block for an ONNX model), in file order
+			BlockScorer blocks = pass.blocks();
 			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
 				means.add(row);
 				blocks.add(row);
 			}, rejects);
 			blocks.flush();
+			scored = pass.models();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-
-		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
-		List<ModelFigures> figures = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			var values = accumulators[i].result();
-			figures.add(new ModelFigures(ids.get(i), dataset.task(), values,
-					RequirementCheck.check(requirements, models.get(i).name(), month.toString(), false, values),
-					accumulators[i].toBytes()));
-		}
+		List<ModelFigures> figures = figures(dataset, month, scored);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
 		this.featureMeans.save(run.runId(), month.toString(), means);
-		List<LoggedPredictionsStore.StoredCoverage> coverages = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			if (logged[i] != null) {
-				coverages.add(new LoggedPredictionsStore.StoredCoverage(ids.get(i), month.toString(),
-						logged[i].coverage()));
-			}
-		}
-		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages);
+		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored));
 		// StepContribution can add only one read at a time; the month is one unit, so count on the step itself.
 		step.setReadCount(step.getReadCount() + stats.accepted());
 		contribution.incrementWriteCount(stats.accepted());
 		contribution.incrementReadSkipCount(stats.rejected());
 		return RepeatStatus.FINISHED;
+	}
+
+	/** The run's models, in the run's order, each with its id in the database. */
+	private List<StoredModel> models(RunContext run) {
+		ModelCatalogue catalogue = this.workspace.models();
+		List<StoredModel> models = new ArrayList<>();
+		for (String key : run.modelKeys()) {
+			ModelVersion model = catalogue.get(key);
+			models.add(new StoredModel(model, this.modelVersions.register(model)));
+		}
+		return models;
+	}
+
+	/** Each model's figures of the month, checked against the monthly bounds. */
+	private List<ModelFigures> figures(DatasetConfig dataset, YearMonth month, List<Scored<StoredModel>> scored) {
+		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
+		List<ModelFigures> figures = new ArrayList<>();
+		for (Scored<StoredModel> model : scored) {
+			var values = model.accumulator().result();
+			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values,
+					RequirementCheck.check(requirements, model.version().name(), month.toString(), false, values),
+					model.accumulator().toBytes()));
+		}
+		return figures;
+	}
+
+	/** How rows and logged scores met, per logged model. */
+	private static List<LoggedPredictionsStore.StoredCoverage> coverages(YearMonth month,
+			List<Scored<StoredModel>> scored) {
+		return scored.stream()
+			.filter(Scored::logged)
+			.map((model) -> new LoggedPredictionsStore.StoredCoverage(model.subject().id(), month.toString(),
+					model.coverage()))
+			.toList();
+	}
+
+	/** A model of the run and its id in the database. */
+	private record StoredModel(ModelVersion model, long id) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.ratchet.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,6 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.nowtest.NowtestStore;
 import io.ratchet.nowtest.NowtestStore.StoredDrift;
 import io.ratchet.nowtest.NowtestStore.WindowRecord;
-import io.ratchet.report.Formats;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
@@ -53,30 +51,12 @@ class NowtestPrinter {
 		boolean binary = summary.models()
 			.stream()
 			.anyMatch((model) -> model.wholePeriod().containsKey(Metric.POSITIVES));
-		List<Metric> shown = binary ? List.of(Metric.ROC_AUC, Metric.AVERAGE_PRECISION, Metric.LOG_LOSS, Metric.BRIER)
-				: List.of(Metric.RMSE, Metric.MAE, Metric.R2, Metric.BIAS);
 		out.printf(Locale.ROOT, "Now-test run %d · %s · window %s..%s%s%n", run.id(), run.dataset(),
 				window.window().start(), window.window().asOf(),
 				window.window().labelCutoff().equals(window.window().asOf()) ? ""
 						: " (labels up to " + window.window().labelCutoff() + ")");
-		List<String> header = new ArrayList<>(List.of("model", "role", "rows"));
-		shown.forEach((metric) -> header.add(metric.key()));
-		header.add("verdict");
-		List<List<String>> rows = new ArrayList<>();
-		for (ModelSummary model : summary.models()) {
-			List<String> row = new ArrayList<>();
-			row.add(model.model().key());
-			row.add(model.model().role());
-			Double n = model.wholePeriod().get(Metric.N);
-			row.add((n != null) ? String.format(Locale.ROOT, "%,d", n.longValue()) : "0");
-			for (Metric metric : shown) {
-				Double value = model.wholePeriod().get(metric);
-				row.add((value != null) ? Formats.brief(metric, value) : "–");
-			}
-			row.add(model.verdicts().getOrDefault(ResultsStore.ALL, "–").replace('_', ' '));
-			rows.add(row);
-		}
-		RunPrinter.printTable(header, rows, out);
+		ModelTable.print(summary, ModelTable.shown(binary), List.of("rows"), (model) -> List.of(rows(model)),
+				(model) -> model.verdicts().getOrDefault(ResultsStore.ALL, "–"), out);
 		out.printf(Locale.ROOT, "Rows: %,d in the window, %,d judged, %,d awaiting label, %,d unlabelled, %,d rejected%n",
 				window.rowsInWindow(), window.rowsScored(), window.rowsAwaitingLabel(), window.rowsUnlabelled(),
 				(run.rowsRejected() != null) ? run.rowsRejected() : 0);
@@ -118,6 +98,12 @@ class NowtestPrinter {
 			.filter((value) -> value.statistic().equals("psi") && value.subject().startsWith("score:"))
 			.map((value) -> String.format(Locale.ROOT, "%s %.3f", value.subject().substring(6), value.value()))
 			.toList()));
+	}
+
+	/** The window's rows a model was judged on. */
+	private static String rows(ModelSummary model) {
+		Double n = model.wholePeriod().get(Metric.N);
+		return (n != null) ? String.format(Locale.ROOT, "%,d", n.longValue()) : "0";
 	}
 
 	private static long runId(RunSummary summary) {

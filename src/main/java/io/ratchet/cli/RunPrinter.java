@@ -13,7 +13,6 @@ import java.util.function.IntPredicate;
 import io.ratchet.data.LogCoverage;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
-import io.ratchet.report.Formats;
 import io.ratchet.requirement.Verdict;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.LoggedPredictionsStore;
@@ -95,29 +94,12 @@ class RunPrinter {
 		boolean binary = summary.models().stream()
 			.anyMatch((model) -> model.wholePeriod().containsKey(Metric.ROC_AUC)
 					|| model.wholePeriod().containsKey(Metric.POSITIVES));
-		List<Metric> shown = binary ? List.of(Metric.ROC_AUC, Metric.AVERAGE_PRECISION, Metric.LOG_LOSS, Metric.BRIER)
-				: List.of(Metric.RMSE, Metric.MAE, Metric.R2, Metric.BIAS);
 		out.printf(Locale.ROOT, "Back-test run %d · %s · %s..%s (%d months) · %s task%n", run.id(), run.dataset(),
 				run.fromPeriod(), run.toPeriod(), run.periods(), binary ? Task.BINARY.key() : Task.REGRESSION.key());
-		List<String> header = new ArrayList<>(List.of("model", "role", "months", "below min", "too few rows"));
-		shown.forEach((metric) -> header.add(metric.key()));
-		header.add("verdict");
-		List<List<String>> rows = new ArrayList<>();
-		for (ModelSummary model : summary.models()) {
-			List<String> row = new ArrayList<>();
-			row.add(model.model().key());
-			row.add(model.model().role());
-			row.add(Long.toString(model.monthly().size()));
-			row.add(Long.toString(model.months(Verdict.BREACH)));
-			row.add(Long.toString(model.months(Verdict.INSUFFICIENT_DATA)));
-			for (Metric metric : shown) {
-				Double value = model.wholePeriod().get(metric);
-				row.add((value != null) ? Formats.brief(metric, value) : "–");
-			}
-			row.add(model.verdict().replace('_', ' '));
-			rows.add(row);
-		}
-		printTable(header, rows, out);
+		ModelTable.print(summary, ModelTable.shown(binary), List.of("months", "below min", "too few rows"),
+				(model) -> List.of(Long.toString(model.monthly().size()), Long.toString(model.months(Verdict.BREACH)),
+						Long.toString(model.months(Verdict.INSUFFICIENT_DATA))),
+				ModelSummary::verdict, out);
 		out.println("(metrics over the whole period; per month in the report)");
 		if (run.absentPeriods() != null) {
 			out.println("Months without data (absent, not failures): " + run.absentPeriods().replace(",", ", "));

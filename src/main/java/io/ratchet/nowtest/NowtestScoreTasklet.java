@@ -6,33 +6,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 import io.ratchet.data.DatasetConfig;
-import io.ratchet.data.MonthFileReader;
 import io.ratchet.data.MonthFiles;
-import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
-import io.ratchet.drift.DatasetProfile;
-import io.ratchet.drift.Drift;
-import io.ratchet.drift.DriftResult;
-import io.ratchet.drift.NumericSample;
-import io.ratchet.metrics.Accumulators;
-import io.ratchet.metrics.MetricAccumulator;
-import io.ratchet.model.BlockScorer;
-import io.ratchet.model.BoundModels;
-import io.ratchet.model.LoggedScorer;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
+import io.ratchet.model.ScoringPass;
+import io.ratchet.model.ScoringPass.Scored;
 import io.ratchet.report.FeatureMeanStore;
-import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
-import io.ratchet.requirement.DriftRequirements;
-import io.ratchet.requirement.DriftStatistic;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.RequirementsException;
 import io.ratchet.requirement.Verdict;
@@ -69,6 +55,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * store call replaces what an earlier attempt stored, so a failed run restarts here and stores nothing twice. Memory:
  * the ranking metrics keep the window's scores; drift keeps at most {@code ratchet.nowtest.drift.sample-size} values
  * per numeric column and side.
+ * <p>
+ * The models are scored in one {@link ScoringPass} (the back-test month step's), read by a {@link WindowPass}; drift
+ * is measured by {@link DriftFindings}.
  */
 class NowtestScoreTasklet implements Tasklet {
 
@@ -107,36 +96,68 @@ class NowtestScoreTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		long started = System.nanoTime();
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
-		JobExecution job = step.getJobExecution();
-		long runId = job.getJobInstance().getInstanceId();
-		NowtestParameters parameters = NowtestParameters.from(job.getJobParameters());
+		long runId = step.getJobExecution().getJobInstance().getInstanceId();
+		NowtestParameters parameters = NowtestParameters.from(step.getJobExecution().getJobParameters());
 		NowtestWindow window = parameters.window();
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
 		DatasetRequirements requirements = requirements(dataset);
 		Path datasetDir = this.workspace.datasetDir(dataset.name());
 		SortedMap<YearMonth, Path> files = MonthFiles.list(datasetDir);
-
-		List<ModelVersion> models = models(dataset);
-		ModelRegistry registry = this.workspace.registry();
-		int count = models.size();
-		long[] ids = new long[count];
-		// a model whose scores are logged: a row without one is counted, never scored as something
-		LoggedScorer[] logged = new LoggedScorer[count];
-		MetricAccumulator[] accumulators = new MetricAccumulator[count];
-		ModelVersion champion = null;
-		int championIndex = 0;
-		for (int i = 0; i < count; i++) {
-			ModelVersion model = models.get(i);
-			ids[i] = this.modelVersions.register(model);
-			String role = registry.role(dataset.name(), model.key());
-			this.results.recordRunModel(runId, ids[i], role);
-			accumulators[i] = Accumulators.create(dataset.task(), this.threshold);
-			if (Role.CHAMPION.is(role) && champion == null) {
-				champion = model;
-				championIndex = i;
-			}
+		NowtestProperties.Drift settings = this.properties.drift();
+		List<Contender> contenders = contenders(runId, dataset, settings.sampleSize());
+		Contender champion = contenders.stream().filter(Contender::champion).findFirst().orElse(null);
+		List<YearMonth> windowMonths = describeRun(runId, window, files);
+		DriftReference reference = DriftReference.resolve(settings.reference(), settings.months(),
+				(champion != null) ? champion.model() : null, window);
+		Path rejectedFile = this.workspace.reportDir(NowtestJobConfiguration.JOB_NAME, runId).resolve("rejected.csv");
+		WindowPass pass = new WindowPass(dataset, window, settings.sampleSize());
+		List<Scored<Contender>> scored;
+		try (ScoringPass<Contender> scoring = ScoringPass.bind(contenders, Contender::model, dataset, datasetDir,
+				this.threshold); RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
+			scoring.countLoggedBetween(window.start(), window.asOf());
+			List<YearMonth> referenceMonths = reference.months().stream().filter(files::containsKey).toList();
+			log.info("run {}: reference {}: {} month files", runId, reference.description(), referenceMonths.size());
+			pass.readReference(scoring, files, referenceMonths, rejects);
+			log.info("run {}: window {}..{} (labels up to {}): {} month files", runId, window.start(), window.asOf(),
+					window.labelCutoff(), windowMonths.size());
+			pass.readWindow(scoring, files, windowMonths, rejects);
+			scored = scoring.models();
 		}
-		List<YearMonth> windowMonths = window.months().stream().filter(files::containsKey).toList();
+		String fileList = String.join(",", windowMonths.stream().map((month) -> files.get(month).toString()).toList());
+		Verdict metricVerdict = saveMetrics(runId, dataset, requirements, scored, pass, truncate(fileList),
+				(pass.rejected > 0) ? rejectedFile.toString() : null, started);
+		long featureOwner = ((champion != null) ? champion : contenders.get(0)).id();
+		Verdict driftVerdict = saveDrift(runId, pass, contenders, featureOwner, requirements, reference,
+				settings.bins());
+		saveCoverageAndMeans(runId, scored, pass);
+		this.store.saveWindow(windowRecord(runId, window, pass, reference, metricVerdict, driftVerdict,
+				ExecutionCounts.of(step.getJobExecution())));
+		step.setReadCount(step.getReadCount() + pass.inWindow);
+		contribution.incrementWriteCount(pass.scored);
+		contribution.incrementReadSkipCount(pass.rejected);
+		logDone(runId, pass, contenders.size(), started);
+		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The dataset's champion and candidates, each registered and recorded with its role in the run; the first
+	 * champion decides the run.
+	 */
+	private List<Contender> contenders(long runId, DatasetConfig dataset, int capacity) {
+		ModelRegistry registry = this.workspace.registry();
+		List<Contender> contenders = new ArrayList<>();
+		for (ModelVersion model : models(dataset)) {
+			long id = this.modelVersions.register(model);
+			String role = registry.role(dataset.name(), model.key());
+			this.results.recordRunModel(runId, id, role);
+			boolean champion = Role.CHAMPION.is(role) && contenders.stream().noneMatch(Contender::champion);
+			contenders.add(Contender.of(model, id, champion, contenders.size(), capacity));
+		}
+		return contenders;
+	}
+
+	/** Records the months the window spans (and those without a file) and returns the window's months with one. */
+	private List<YearMonth> describeRun(long runId, NowtestWindow window, SortedMap<YearMonth, Path> files) {
 		List<String> absent = window.months()
 			.stream()
 			.filter((month) -> !files.containsKey(month))
@@ -144,185 +165,89 @@ class NowtestScoreTasklet implements Tasklet {
 			.toList();
 		this.results.describeRun(runId, YearMonth.from(window.start()).toString(),
 				YearMonth.from(window.asOf()).toString(), window.months().size(), absent);
+		return window.months().stream().filter(files::containsKey).toList();
+	}
 
-		NowtestProperties.Drift settings = this.properties.drift();
-		DriftReference reference = DriftReference.resolve(settings.reference(), settings.months(), champion, window);
-		int capacity = settings.sampleSize();
-		DatasetProfile referenceProfile = new DatasetProfile(dataset, capacity, 42);
-		DatasetProfile windowProfile = new DatasetProfile(dataset, capacity, 4242);
-		NumericSample[] referenceScores = new NumericSample[count];
-		NumericSample[] windowScores = new NumericSample[count];
-		for (int i = 0; i < count; i++) {
-			referenceScores[i] = new NumericSample(capacity, 7 + i);
-			windowScores[i] = new NumericSample(capacity, 77 + i);
-		}
-		Path reportDir = this.workspace.reportDir(NowtestJobConfiguration.JOB_NAME, runId);
-		// each numeric feature's mean per reference month and over the window, for the report's drift charts
-		Map<YearMonth, FeatureMeans> referenceMeans = new TreeMap<>();
-		FeatureMeans windowMeans = new FeatureMeans(dataset);
-		Counts counts = new Counts();
-		try (BoundModels scorers = BoundModels.bind(models, dataset, datasetDir);
-				RejectedRowsFile rejects = RejectedRowsFile.open(reportDir.resolve("rejected.csv"))) {
-			for (int i = 0; i < count; i++) {
-				if (scorers.get(i) instanceof LoggedScorer loggedScorer) {
-					logged[i] = loggedScorer;
-					loggedScorer.countBetween(window.start(), window.asOf());
-				}
-			}
-			MonthFileReader reader = new MonthFileReader(dataset);
-			List<YearMonth> referenceMonths = reference.months().stream().filter(files::containsKey).toList();
-			log.info("run {}: reference {}: {} month files", runId, reference.description(), referenceMonths.size());
-			// rows are scored a block at a time (one call per block for an ONNX model), in file order
-			BlockScorer referenceBlocks = scorers.blocks((row, scores) -> {
-				for (int i = 0; i < count; i++) {
-					referenceScores[i].add(scores[i]);
-				}
-			});
-			for (YearMonth month : referenceMonths) {
-				FeatureMeans monthMeans = referenceMeans.computeIfAbsent(month, (m) -> new FeatureMeans(dataset));
-				ReadStats stats = reader.read(files.get(month), month, (row) -> {
-					referenceProfile.add(row);
-					monthMeans.add(row);
-					referenceBlocks.add(row);
-				}, rejects);
-				counts.rejected += stats.rejected();
-			}
-			referenceBlocks.flush();
-			log.info("run {}: window {}..{} (labels up to {}): {} month files", runId, window.start(), window.asOf(),
-					window.labelCutoff(), windowMonths.size());
-			BlockScorer windowBlocks = scorers.blocks((row, scores) -> {
-				boolean judged = !window.awaitingLabel(row.date()) && row.labelled();
-				for (int i = 0; i < count; i++) {
-					windowScores[i].add(scores[i]);
-					if (logged[i] != null) {
-						logged[i].count(row, scores[i], judged);
-					}
-				}
-				if (window.awaitingLabel(row.date())) {
-					counts.awaiting++;
-				}
-				else if (!row.labelled()) {
-					counts.unlabelled++;
-				}
-				else {
-					counts.scored++;
-					for (int i = 0; i < count; i++) {
-						if (logged[i] == null || !Double.isNaN(scores[i])) {
-							accumulators[i].add(scores[i], row.label());
-						}
-					}
-				}
-			});
-			for (YearMonth month : windowMonths) {
-				ReadStats stats = reader.read(files.get(month), month, (row) -> {
-					if (!window.contains(row.date())) {
-						return;
-					}
-					counts.inWindow++;
-					windowProfile.add(row);
-					windowMeans.add(row);
-					windowBlocks.add(row);
-				}, rejects);
-				counts.rejected += stats.rejected();
-			}
-			windowBlocks.flush();
-		}
-
-		// metrics: the window against the monthly bounds, stored as the whole period (ALL)
+	/**
+	 * Stores the window's metrics against the monthly bounds as the whole period ({@code ALL}) and returns the
+	 * verdict that decides the run: the champion's (candidates run in shadow); without a champion, the worst model's.
+	 */
+	private Verdict saveMetrics(long runId, DatasetConfig dataset, DatasetRequirements requirements,
+			List<Scored<Contender>> scored, WindowPass pass, String fileList, String rejectedFile, long started) {
 		List<ModelFigures> figures = new ArrayList<>();
-		Verdict[] verdicts = new Verdict[count];
-		for (int i = 0; i < count; i++) {
-			var values = accumulators[i].result();
-			CheckResult check = RequirementCheck.check(requirements, models.get(i).name(), ResultsStore.ALL, false,
+		List<Verdict> verdicts = new ArrayList<>();
+		Verdict championVerdict = null;
+		for (Scored<Contender> model : scored) {
+			var values = model.accumulator().result();
+			CheckResult check = RequirementCheck.check(requirements, model.version().name(), ResultsStore.ALL, false,
 					values);
-			verdicts[i] = check.verdict();
-			figures.add(new ModelFigures(ids[i], dataset.task(), values, check, accumulators[i].toBytes()));
+			verdicts.add(check.verdict());
+			if (model.subject().champion()) {
+				championVerdict = check.verdict();
+			}
+			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values, check,
+					model.accumulator().toBytes()));
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		String fileList = String.join(",", windowMonths.stream().map((month) -> files.get(month).toString()).toList());
-		this.results.savePartition(new PartitionResult(runId, ResultsStore.ALL, truncate(fileList),
-				counts.inWindow + counts.rejected, counts.inWindow, counts.rejected, counts.unlabelled,
-				(counts.rejected > 0) ? reportDir.resolve("rejected.csv").toString() : null, millis), figures);
+		this.results.savePartition(new PartitionResult(runId, ResultsStore.ALL, fileList,
+				pass.inWindow + pass.rejected, pass.inWindow, pass.rejected, pass.unlabelled, rejectedFile, millis),
+				figures);
+		return (championVerdict != null) ? championVerdict : Verdict.worst(verdicts);
+	}
 
-		// drift
-		long referenceRows = referenceProfile.rows();
-		List<NowtestStore.StoredDrift> driftValues = new ArrayList<>();
-		List<NowtestStore.DriftBreach> driftBreaches = new ArrayList<>();
-		DriftRequirements bounds = requirements.drift();
-		long featureOwner = ids[championIndex];
-		if (referenceRows > 0 && counts.inWindow > 0) {
-			for (DriftResult result : windowProfile.compare(referenceProfile, settings.bins())) {
-				for (DriftStatistic statistic : DriftStatistic.values()) {
-					double value = value(result, statistic);
-					if (Double.isNaN(value)) {
-						continue;
-					}
-					driftValues.add(new NowtestStore.StoredDrift(result.subject(), statistic.key(), null, value,
-							reference.description(), result.referenceRows(), result.windowRows()));
-					var max = bounds.max(result.subject(), statistic);
-					if (max.isPresent() && value > max.getAsDouble()) {
-						driftBreaches.add(new NowtestStore.DriftBreach(featureOwner,
-								statistic.key() + ":" + result.subject(), value, max.getAsDouble()));
-					}
-				}
-			}
-			for (int i = 0; i < count; i++) {
-				DriftResult result = Drift.numeric("score:" + models.get(i).key(), referenceScores[i], windowScores[i],
-						settings.bins());
-				for (DriftStatistic statistic : List.of(DriftStatistic.PSI, DriftStatistic.KS)) {
-					double value = value(result, statistic);
-					if (!Double.isNaN(value)) {
-						driftValues.add(new NowtestStore.StoredDrift(result.subject(), statistic.key(), ids[i], value,
-								reference.description(), result.referenceRows(), result.windowRows()));
-					}
-				}
-				if (bounds.scorePsi() != null && !Double.isNaN(result.psi()) && result.psi() > bounds.scorePsi()) {
-					driftBreaches.add(new NowtestStore.DriftBreach(ids[i], "psi:score", result.psi(), bounds.scorePsi()));
-				}
-			}
+	/**
+	 * Measures and stores the drift of the window against the reference (nothing when either has no rows) and
+	 * returns the drift verdict: a breach filed under the feature owner (the champion) breaches the run.
+	 */
+	private Verdict saveDrift(long runId, WindowPass pass, List<Contender> contenders, long featureOwner,
+			DatasetRequirements requirements, DriftReference reference, int bins) {
+		long referenceRows = pass.referenceProfile().rows();
+		DriftFindings drift = DriftFindings.none();
+		if (referenceRows > 0 && pass.inWindow > 0) {
+			drift = DriftFindings.measure(pass, contenders, featureOwner, requirements.drift(),
+					reference.description(), bins);
 		}
 		else {
 			log.warn("run {}: no drift measured: {} rows in the reference ({}), {} in the window", runId,
-					referenceRows, reference.description(), counts.inWindow);
+					referenceRows, reference.description(), pass.inWindow);
 		}
-		this.store.saveDrift(runId, driftValues, driftBreaches);
-		List<LoggedPredictionsStore.StoredCoverage> coverages = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			if (logged[i] != null) {
-				coverages.add(new LoggedPredictionsStore.StoredCoverage(ids[i], ResultsStore.ALL, logged[i].coverage()));
-			}
-		}
-		this.loggedPredictions.saveCoverage(runId, ResultsStore.ALL, coverages);
-		referenceMeans.forEach((month, means) -> this.featureMeans.save(runId, month.toString(), means));
-		this.featureMeans.save(runId, ResultsStore.ALL, windowMeans);
+		this.store.saveDrift(runId, drift.values(), drift.breaches());
+		return drift.breachedBy(featureOwner) ? Verdict.BREACH : Verdict.PASS;
+	}
 
-		// the champion decides the run (candidates run in shadow); without a champion, the worst model
-		Verdict metricVerdict = (champion != null) ? verdicts[championIndex] : Verdict.worst(List.of(verdicts));
-		boolean driftBreached = driftBreaches.stream().anyMatch((breach) -> breach.modelVersionId() == featureOwner);
-		Verdict driftVerdict = driftBreached ? Verdict.BREACH : Verdict.PASS;
-		ExecutionCounts imported = ExecutionCounts.of(job);
-		this.store.saveWindow(new NowtestStore.WindowRecord(runId, window, counts.inWindow, counts.scored,
-				counts.awaiting, counts.unlabelled, reference.description(), referenceRows, metricVerdict.name(),
-				driftVerdict.name(), imported.files(), imported.rows(), imported.rejected()));
-		step.setReadCount(step.getReadCount() + counts.inWindow);
-		contribution.incrementWriteCount(counts.scored);
-		contribution.incrementReadSkipCount(counts.rejected);
+	/**
+	 * Stores how rows and logged scores met per logged model, and the feature means per reference month and over the
+	 * window (the report's drift charts).
+	 */
+	private void saveCoverageAndMeans(long runId, List<Scored<Contender>> scored, WindowPass pass) {
+		this.loggedPredictions.saveCoverage(runId, ResultsStore.ALL, coverages(scored));
+		pass.referenceMeans().forEach((month, means) -> this.featureMeans.save(runId, month.toString(), means));
+		this.featureMeans.save(runId, ResultsStore.ALL, pass.windowMeans());
+	}
+
+	private static NowtestStore.WindowRecord windowRecord(long runId, NowtestWindow window, WindowPass pass,
+			DriftReference reference, Verdict metricVerdict, Verdict driftVerdict, ExecutionCounts imported) {
+		return new NowtestStore.WindowRecord(runId, window, pass.inWindow, pass.scored, pass.awaiting,
+				pass.unlabelled, reference.description(), pass.referenceProfile().rows(), metricVerdict.name(),
+				driftVerdict.name(), imported.files(), imported.rows(), imported.rejected());
+	}
+
+	/** How rows and logged scores met in the window, per logged model. */
+	private static List<LoggedPredictionsStore.StoredCoverage> coverages(List<Scored<Contender>> scored) {
+		return scored.stream()
+			.filter(Scored::logged)
+			.map((model) -> new LoggedPredictionsStore.StoredCoverage(model.subject().id(), ResultsStore.ALL,
+					model.coverage()))
+			.toList();
+	}
+
+	private static void logDone(long runId, WindowPass pass, int models, long started) {
 		double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
 		log.info(String.format(Locale.ROOT,
 				"run %d: %,d rows in the window (%,d judged, %,d awaiting label, %,d unlabelled), %,d reference rows,"
 						+ " %d models, %.1f s",
-				runId, counts.inWindow, counts.scored, counts.awaiting, counts.unlabelled, referenceRows, count,
-				seconds));
-		return RepeatStatus.FINISHED;
-	}
-
-	private static double value(DriftResult result, DriftStatistic statistic) {
-		return switch (statistic) {
-			case PSI -> result.psi();
-			case KS -> result.ks();
-			case MISSING_RATE -> result.missingRate();
-			case MISSING_RATE_CHANGE -> result.missingRateChange();
-		};
+				runId, pass.inWindow, pass.scored, pass.awaiting, pass.unlabelled, pass.referenceProfile().rows(),
+				models, seconds));
 	}
 
 	private DatasetRequirements requirements(DatasetConfig dataset) {
@@ -357,21 +282,6 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private static String truncate(String text) {
 		return (text.length() <= 1000) ? text : text.substring(0, 990) + " …";
-	}
-
-	/** Counters of one pass. */
-	private static final class Counts {
-
-		long inWindow;
-
-		long scored;
-
-		long awaiting;
-
-		long unlabelled;
-
-		long rejected;
-
 	}
 
 	/** The import step's totals, from the job execution context. */

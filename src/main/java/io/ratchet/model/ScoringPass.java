@@ -1,0 +1,187 @@
+package io.ratchet.model;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.LogCoverage;
+import io.ratchet.data.Row;
+import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.MetricAccumulator;
+
+/**
+ * One pass of rows through several models, as a job step scores them: the models bound to the dataset
+ * ({@link BoundModels}), rows fed a block at a time ({@link BlockScorer}), and per model its metric accumulator and,
+ * for a model whose scores are logged ({@link LoggedScorer}), how its rows and logged scores met. A logged model's
+ * row without a logged score is counted, never scored as something: it stays out of that model's accumulator.
+ *
+ * <p>
+ * The back-test's month step ({@link #blocks()}: every row of the month) and the now-test's window step
+ * ({@link #blocks(BlockScorer.Sink)} with {@link #count} and {@link #accumulate}: only the window's judged rows reach
+ * the accumulators) share it. One pass per thread: a logged scorer has state.
+ * @param <M> what the caller keeps per model: at least its version, and whatever else it needs beside the figures (a
+ * database id, drift samples)
+ */
+public final class ScoringPass<M> implements AutoCloseable {
+
+	/** A model of the pass: the caller's subject, its version, its accumulator and, if logged, its coverage. */
+	public static final class Scored<M> {
+
+		private final M subject;
+
+		private final ModelVersion version;
+
+		private final MetricAccumulator accumulator;
+
+		private final LoggedScorer logged;
+
+		private Scored(M subject, ModelVersion version, MetricAccumulator accumulator, Scorer scorer) {
+			this.subject = subject;
+			this.version = version;
+			this.accumulator = accumulator;
+			this.logged = (scorer instanceof LoggedScorer loggedScorer) ? loggedScorer : null;
+		}
+
+		/** What the caller keeps for this model. */
+		public M subject() {
+			return this.subject;
+		}
+
+		/** The model version. */
+		public ModelVersion version() {
+			return this.version;
+		}
+
+		/** The metrics of the rows accumulated so far. */
+		public MetricAccumulator accumulator() {
+			return this.accumulator;
+		}
+
+		/** Whether the model's scores are logged rather than computed. */
+		public boolean logged() {
+			return this.logged != null;
+		}
+
+		/**
+		 * How the rows and logged scores of a logged model met ({@link LoggedScorer#coverage()}).
+		 * @throws IllegalStateException when the model is not {@link #logged()}
+		 */
+		public LogCoverage coverage() {
+			if (this.logged == null) {
+				throw new IllegalStateException(this.version.key() + " is not a logged model: it has no coverage");
+			}
+			return this.logged.coverage();
+		}
+
+		private void count(Row row, double score, boolean judged) {
+			if (this.logged != null) {
+				this.logged.count(row, score, judged);
+			}
+		}
+
+		private void accumulate(Row row, double score) {
+			if (this.logged == null || !Double.isNaN(score)) {
+				this.accumulator.add(score, row.label());
+			}
+		}
+
+	}
+
+	private final BoundModels bound;
+
+	private final List<Scored<M>> models;
+
+	private ScoringPass(BoundModels bound, List<Scored<M>> models) {
+		this.bound = bound;
+		this.models = models;
+	}
+
+	/**
+	 * Binds the models of {@code subjects} to the dataset ({@link BoundModels#bind(List, DatasetConfig, Path)}), each
+	 * with an empty accumulator of the dataset's task.
+	 * @param subjects what the caller keeps per model, in the order of the scores handed to a sink
+	 * @param version the model version of a subject
+	 * @param dataset the dataset the rows are of
+	 * @param datasetDir the dataset's folder (a logged model's prediction log is kept there)
+	 * @param threshold for binary tasks, the score from which a row is predicted positive
+	 * @throws ModelFileException as {@link ModelVersion#bind} does
+	 */
+	public static <M> ScoringPass<M> bind(List<M> subjects, Function<? super M, ModelVersion> version,
+			DatasetConfig dataset, Path datasetDir, double threshold) {
+		List<ModelVersion> versions = subjects.stream().<ModelVersion>map(version).toList();
+		BoundModels bound = BoundModels.bind(versions, dataset, datasetDir);
+		List<Scored<M>> models = new ArrayList<>();
+		for (int i = 0; i < subjects.size(); i++) {
+			models.add(new Scored<>(subjects.get(i), versions.get(i), Accumulators.create(dataset.task(), threshold),
+					bound.get(i)));
+		}
+		return new ScoringPass<>(bound, List.copyOf(models));
+	}
+
+	/** The models, in the order of the subjects and of the scores handed to a sink. */
+	public List<Scored<M>> models() {
+		return this.models;
+	}
+
+	/** Sets the period whose logged predictions the logged models' coverage counts ({@link LoggedScorer#countBetween}). */
+	public void countLoggedBetween(LocalDate from, LocalDate to) {
+		for (Scored<M> model : this.models) {
+			if (model.logged != null) {
+				model.logged.countBetween(from, to);
+			}
+		}
+	}
+
+	/**
+	 * A block scorer that hands each row with every model's score to {@code sink}, in file order; nothing is counted
+	 * or accumulated unless the sink calls {@link #count} or {@link #accumulate}. Call {@link BlockScorer#flush()}
+	 * after the last row.
+	 */
+	public BlockScorer blocks(BlockScorer.Sink sink) {
+		return this.bound.blocks(sink);
+	}
+
+	/**
+	 * A block scorer that {@link #count counts} every row (judged when labelled) and {@link #accumulate accumulates}
+	 * it: the accumulators count an unlabelled row as such. Call {@link BlockScorer#flush()} after the last row.
+	 */
+	public BlockScorer blocks() {
+		return blocks((row, scores) -> {
+			count(row, scores, row.labelled());
+			accumulate(row, scores);
+		});
+	}
+
+	/**
+	 * Counts a row for the logged models' coverage ({@link LoggedScorer#count}).
+	 * @param row the row
+	 * @param scores every model's score for it, as a sink receives them
+	 * @param judged whether the metrics judge the row (labelled, and not awaiting its label)
+	 */
+	public void count(Row row, double[] scores, boolean judged) {
+		for (int i = 0; i < scores.length; i++) {
+			this.models.get(i).count(row, scores[i], judged);
+		}
+	}
+
+	/**
+	 * Adds a row and its scores to every model's accumulator, except a logged model's that has no logged score for it.
+	 * @param row the row
+	 * @param scores every model's score for it, as a sink receives them
+	 */
+	public void accumulate(Row row, double[] scores) {
+		for (int i = 0; i < scores.length; i++) {
+			this.models.get(i).accumulate(row, scores[i]);
+		}
+	}
+
+	/** Releases the models' scorers; the accumulators and coverage stay readable. */
+	@Override
+	public void close() {
+		this.bound.close();
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.ratchet.nowtest;
+
+import io.ratchet.drift.NumericSample;
+import io.ratchet.model.ModelVersion;
+
+/**
+ * A model the now-test judges: its version, its id in the database, whether it is the champion (the others run in
+ * shadow), and the samples of its scores that score drift compares, over the reference and over the window.
+ */
+record Contender(ModelVersion model, long id, boolean champion, NumericSample referenceScores,
+		NumericSample windowScores) {
+
+	/**
+	 * A contender with empty score samples.
+	 * @param position its place among the contenders, which sets the seeds of its samples
+	 * @param capacity the most scores kept per sample ({@code ratchet.nowtest.drift.sample-size})
+	 */
+	static Contender of(ModelVersion model, long id, boolean champion, int position, int capacity) {
+		return new Contender(model, id, champion,
+				new NumericSample(capacity, WindowPass.REFERENCE_SCORE_SEED + position),
+				new NumericSample(capacity, WindowPass.WINDOW_SCORE_SEED + position));
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.ratchet.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.Feature;
+import io.ratchet.data.FeatureType;
+import io.ratchet.data.LogCoverage;
+import io.ratchet.data.Row;
+import io.ratchet.data.Task;
+import io.ratchet.model.ScoringPass.Scored;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * One scoring pass over several models: each model's accumulator, and a logged model's row without a score counted,
+ * never scored; as the back-test's month (every row) and the now-test's window (only judged rows) feed it.
+ */
+class ScoringPassTests {
+
+	private static final String LOGGED = Fixtures.json("""
+			{
+			  'format': 'ratchet-model/1', 'name': 'vendor', 'version': '1', 'dataset': 'churn', 'task': 'binary',
+			  'kind': 'logged', 'column': 'vendor_score'
+			}
+			""");
+
+	private static final String CONSTANT = Fixtures.json("""
+			{
+			  'format': 'ratchet-model/1', 'name': 'half', 'version': '1', 'dataset': 'churn', 'task': 'binary',
+			  'kind': 'linear', 'link': 'logistic', 'intercept': 0.0,
+			  'terms': [{'feature': 'plan', 'type': 'categorical', 'weights': {'a': 0.0}, 'unknown': 0.0}]
+			}
+			""");
+
+	private static final DatasetConfig DATASET = new DatasetConfig("churn", null, "date", "yyyy-MM-dd", "label",
+			Task.BINARY, "1", "0", Set.of("NA"), List.of(new Feature("plan", FeatureType.CATEGORICAL)),
+			List.of("customer_id"), List.of("vendor_score"));
+
+	/** c1 labelled with a score, c2 labelled without, c3 unlabelled with one, c4 labelled with one. */
+	private static final List<Row> ROWS = List.of(row("c1", 1, 0.8), row("c2", 0, Double.NaN),
+			row("c3", Double.NaN, 0.3), row("c4", 0, 0.1));
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void everyRowOfAMonthIsAccumulatedExceptALoggedModelsRowWithoutAScore() throws IOException {
+		// given
+		List<ModelVersion> models = models();
+		List<Scored<ModelVersion>> scored;
+
+		// when
+		try (ScoringPass<ModelVersion> pass = ScoringPass.bind(models, (model) -> model, DATASET, null, 0.5)) {
+			BlockScorer blocks = pass.blocks();
+			ROWS.forEach(blocks::add);
+			blocks.flush();
+			scored = pass.models();
+		}
+
+		// then: the logged model judged c1 and c4 (c2 counted, not scored); the other every labelled row
+		assertThat(scored).extracting(Scored::subject).containsExactlyElementsOf(models);
+		assertThat(scored.get(0).accumulator().result().n()).isEqualTo(2);
+		assertThat(scored.get(0).coverage()).isEqualTo(new LogCoverage(3, 2, 1, 1));
+		assertThat(scored.get(1).accumulator().result().n()).isEqualTo(3);
+		assertThat(scored.get(1).logged()).isFalse();
+		assertThatIllegalStateException().isThrownBy(() -> scored.get(1).coverage()).withMessageContaining("half@1");
+	}
+
+	@Test
+	void aWindowAccumulatesOnlyTheRowsItJudges() throws IOException {
+		// given: c4 awaits its label
+		List<ModelVersion> models = models();
+		List<Scored<ModelVersion>> scored;
+
+		// when
+		try (ScoringPass<ModelVersion> pass = ScoringPass.bind(models, (model) -> model, DATASET, null, 0.5)) {
+			BlockScorer blocks = pass.blocks((row, scores) -> {
+				boolean judged = row.labelled() && !row.ids()[0].equals("c4");
+				pass.count(row, scores, judged);
+				if (judged) {
+					pass.accumulate(row, scores);
+				}
+			});
+			ROWS.forEach(blocks::add);
+			blocks.flush();
+			scored = pass.models();
+		}
+
+		// then
+		assertThat(scored.get(0).accumulator().result().n()).isEqualTo(1);
+		assertThat(scored.get(0).coverage()).isEqualTo(new LogCoverage(3, 1, 1, 2));
+		assertThat(scored.get(1).accumulator().result().n()).isEqualTo(2);
+	}
+
+	private List<ModelVersion> models() throws IOException {
+		return List.of(ModelFiles.load(Fixtures.write(this.dir, "vendor-v1.json", LOGGED)),
+				ModelFiles.load(Fixtures.write(this.dir, "half-v1.json", CONSTANT)));
+	}
+
+	private static Row row(String id, double label, double score) {
+		return new Row(2, LocalDate.of(2024, 3, 15), label, new double[] { Double.NaN }, new String[] { "a" },
+				new String[] { id }, new double[] { score });
+	}
+
+}
