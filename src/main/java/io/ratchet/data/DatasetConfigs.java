@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,19 +16,20 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.ratchet.data.YamlTree.Field;
-import io.ratchet.data.YamlTree.Mapping;
-import io.ratchet.data.YamlTree.Node;
-import io.ratchet.data.YamlTree.Scalar;
-import io.ratchet.data.YamlTree.Sequence;
-
+import io.ratchet.config.ConfigException;
+import io.ratchet.config.ConfigFormat;
+import io.ratchet.config.ConfigNode;
+import io.ratchet.config.ConfigNode.Field;
+import io.ratchet.config.ConfigNode.Mapping;
+import io.ratchet.config.ConfigNode.Sequence;
+import io.ratchet.config.ConfigTree;
 
 /**
  * Reads dataset configurations, {@code config/datasets/<name>.yml}.
  * <p>
- * The YAML is read with Jackson's YAML parser into a small tree that remembers the line of every key and value, and
- * bound by hand: that way every error (unknown or missing field, bad value, duplicate feature) names the file and the
- * line it is on, which data binding alone cannot do for checks made after binding.
+ * The YAML is read by {@link ConfigTree} into a tree that remembers the line of every key and value, and bound by
+ * hand: that way every error (unknown or missing field, bad value, duplicate feature) names the file and the line it is
+ * on, which data binding alone cannot do for checks made after binding.
  */
 public final class DatasetConfigs {
 
@@ -37,6 +37,8 @@ public final class DatasetConfigs {
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
 	private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
+
+	private static final String FIELDS = "a mapping of fields";
 
 
 	private DatasetConfigs() {
@@ -73,19 +75,14 @@ public final class DatasetConfigs {
 	 * @throws DatasetConfigException naming the file and line of the first problem found
 	 */
 	public static DatasetConfig load(Path ymlFile) {
-		String text;
 		try {
-			text = Files.readString(ymlFile);
+			ConfigNode root = ConfigTree.read(ymlFile, ConfigFormat.YAML)
+				.orElseThrow(() -> new ConfigException(ymlFile, 0, "empty file"));
+			return new Binder(ymlFile).dataset(root);
 		}
-		catch (NoSuchFileException ex) {
-			throw new DatasetConfigException(ymlFile, 0, "file not found", ex);
+		catch (ConfigException ex) {
+			throw new DatasetConfigException(ex.file(), ex.line(), ex.reason(), ex);
 		}
-		catch (IOException ex) {
-			throw new DatasetConfigException(ymlFile, 0, "cannot read: " + ex.getMessage(), ex);
-		}
-		Node root = YamlTree.parse(text, "empty file",
-				(line, message, cause) -> new DatasetConfigException(ymlFile, line, message, cause));
-		return new Binder(ymlFile).dataset(root);
 	}
 
 	/** The names of the datasets configured in {@code <configDir>/datasets/} (its {@code *.yml} files), sorted. */
@@ -119,60 +116,60 @@ public final class DatasetConfigs {
 			this.file = file;
 		}
 
-		DatasetConfig dataset(Node root) {
-			Mapping top = mapping(root, "the file");
-			fields(top, "", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
+		DatasetConfig dataset(ConfigNode root) {
+			Mapping top = root.mapping(FIELDS);
+			top.allowOnly("", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
 					"max-record-length");
-			Field nameField = required(top, "", "name");
-			String name = text(nameField, "name");
+			Field nameField = top.required("", "name");
+			String name = nameField.text("name");
 			String fileName = this.file.getFileName().toString();
 			String expected = fileName.endsWith(".yml") ? fileName.substring(0, fileName.length() - 4) : fileName;
 			if (!name.equals(expected)) {
 				throw error(nameField.line(), "name '" + name + "' does not match the file name '" + fileName + "'");
 			}
 
-			Mapping date = mapping(required(top, "", "date").value(), "date");
-			fields(date, "date", "column", "format", "earliest", "latest");
-			String dateColumn = text(required(date, "date", "column"), "date.column");
+			Mapping date = top.required("", "date").value().mapping(FIELDS);
+			date.allowOnly("date", "column", "format", "earliest", "latest");
+			String dateColumn = date.required("date", "column").text("date.column");
 			String dateFormat = DEFAULT_DATE_FORMAT;
-			Field format = date.fields().get("format");
+			Field format = date.get("format");
 			if (format != null) {
-				dateFormat = text(format, "date.format");
+				dateFormat = format.text("date.format");
 				String problem = RowParser.DateParser.check(dateFormat);
 				if (problem != null) {
 					throw error(format.line(), "date.format: " + problem);
 				}
 			}
-			LocalDate earliest = isoDate(date.fields().get("earliest"), "date.earliest",
+			LocalDate earliest = isoDate(date.get("earliest"), "date.earliest",
 					ImportSettings.DEFAULT_EARLIEST_DATE);
-			Field latestField = date.fields().get("latest");
+			Field latestField = date.get("latest");
 			LocalDate latest = isoDate(latestField, "date.latest", null);
 			if (latest != null && latest.isBefore(earliest)) {
 				throw error(latestField.line(), "date.latest " + latest + " is before date.earliest " + earliest);
 			}
 
-			Mapping label = mapping(required(top, "", "label").value(), "label");
-			fields(label, "label", "column", "task", "positive", "negative");
-			String labelColumn = text(required(label, "label", "column"), "label.column");
-			Field taskField = required(label, "label", "task");
+			Mapping label = top.required("", "label").value().mapping(FIELDS);
+			label.allowOnly("label", "column", "task", "positive", "negative");
+			String labelColumn = label.required("label", "column").text("label.column");
+			Field taskField = label.required("label", "task");
 			Task task;
 			try {
-				task = Task.parse(text(taskField, "label.task"));
+				task = Task.parse(taskField.text("label.task"));
 			}
 			catch (IllegalArgumentException ex) {
 				throw error(taskField.line(), "label.task: " + ex.getMessage());
 			}
-			Field positiveField = label.fields().get("positive");
-			Field negativeField = label.fields().get("negative");
+			Field positiveField = label.get("positive");
+			Field negativeField = label.get("negative");
 			String positive = null;
 			String negative = null;
 			if (task == Task.BINARY) {
 				if (positiveField == null) {
 					throw error(label.line(), "label.positive is required for a binary label");
 				}
-				positive = text(positiveField, "label.positive");
+				positive = positiveField.text("label.positive");
 				if (negativeField != null) {
-					negative = text(negativeField, "label.negative");
+					negative = negativeField.text("label.negative");
 					if (negative.equals(positive)) {
 						throw error(negativeField.line(), "label.negative equals label.positive '" + positive + "'");
 					}
@@ -186,24 +183,24 @@ public final class DatasetConfigs {
 			}
 
 			Set<String> missing = new LinkedHashSet<>(List.of(""));
-			Field missingField = top.fields().get("missing");
+			Field missingField = top.get("missing");
 			if (missingField != null) {
-				missing.addAll(texts(missingField, "missing"));
+				missing.addAll(missingField.texts("missing"));
 			}
 			List<String> ids = new ArrayList<>();
-			Field idField = top.fields().get("id");
+			Field idField = top.get("id");
 			if (idField != null) {
-				for (String id : texts(idField, "id")) {
+				for (String id : idField.texts("id")) {
 					if (ids.contains(id)) {
 						throw error(idField.line(), "id column '" + id + "' is listed twice");
 					}
 					ids.add(id);
 				}
 			}
-			List<Feature> features = features(required(top, "", "features"), labelColumn);
-			List<String> scores = scores(top.fields().get("scores"), dateColumn, labelColumn, ids, features);
-			ImportSettings settings = new ImportSettings(encoding(top.fields().get("encoding")),
-					maxRecordLength(top.fields().get("max-record-length")), earliest, latest);
+			List<Feature> features = features(top.required("", "features"), labelColumn);
+			List<String> scores = scores(top.get("scores"), dateColumn, labelColumn, ids, features);
+			ImportSettings settings = new ImportSettings(encoding(top.get("encoding")),
+					maxRecordLength(top.get("max-record-length")), earliest, latest);
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
 					missing, features, ids, scores, settings);
 		}
@@ -212,7 +209,7 @@ public final class DatasetConfigs {
 			if (field == null) {
 				return StandardCharsets.UTF_8;
 			}
-			String name = text(field, "encoding");
+			String name = field.text("encoding");
 			try {
 				return Charset.forName(name);
 			}
@@ -226,7 +223,7 @@ public final class DatasetConfigs {
 			if (field == null) {
 				return ImportSettings.DEFAULT_MAX_RECORD_LENGTH;
 			}
-			String text = text(field, "max-record-length");
+			String text = field.text("max-record-length");
 			try {
 				int length = Integer.parseInt(text);
 				if (length > 0) {
@@ -244,7 +241,7 @@ public final class DatasetConfigs {
 			if (field == null) {
 				return absent;
 			}
-			String text = text(field, what);
+			String text = field.text(what);
 			try {
 				return LocalDate.parse(text);
 			}
@@ -263,7 +260,7 @@ public final class DatasetConfigs {
 			if (field == null) {
 				return scores;
 			}
-			for (String column : texts(field, "scores")) {
+			for (String column : field.texts("scores")) {
 				String clash = null;
 				if (column.equals(dateColumn)) {
 					clash = "the date column";
@@ -297,19 +294,19 @@ public final class DatasetConfigs {
 			}
 			List<Feature> features = new ArrayList<>();
 			Set<String> names = new LinkedHashSet<>();
-			for (Node item : sequence.items()) {
-				Mapping mapping = mapping(item, "features item");
-				fields(mapping, "features", "name", "type");
-				Field nameField = required(mapping, "features", "name");
-				String name = text(nameField, "features.name");
+			for (ConfigNode item : sequence.items()) {
+				Mapping mapping = item.mapping(FIELDS);
+				mapping.allowOnly("features", "name", "type");
+				Field nameField = mapping.required("features", "name");
+				String name = nameField.text("features.name");
 				if (!names.add(name)) {
 					throw error(nameField.line(), "duplicate feature '" + name + "'");
 				}
 				if (name.equals(labelColumn)) {
 					throw error(nameField.line(), "feature '" + name + "' is the label column");
 				}
-				Field typeField = required(mapping, "features", "type");
-				String type = text(typeField, "features.type");
+				Field typeField = mapping.required("features", "type");
+				String type = typeField.text("features.type");
 				FeatureType featureType = switch (type.toLowerCase(Locale.ROOT)) {
 					case "numeric" -> FeatureType.NUMERIC;
 					case "categorical" -> FeatureType.CATEGORICAL;
@@ -321,61 +318,8 @@ public final class DatasetConfigs {
 			return features;
 		}
 
-		private Mapping mapping(Node node, String what) {
-			if (node instanceof Mapping mapping) {
-				return mapping;
-			}
-			throw error(node.line(), what + ": expected a mapping of fields");
-		}
-
-		/** Refuses fields that are not allowed. */
-		private void fields(Mapping mapping, String section, String... allowed) {
-			List<String> names = List.of(allowed);
-			for (Field field : mapping.fields().values()) {
-				if (!names.contains(field.key())) {
-					throw error(field.line(), "unknown field \"" + qualified(section, field.key()) + "\" (expected "
-							+ names.stream().map((name) -> qualified(section, name)).collect(Collectors.joining(", "))
-							+ ")");
-				}
-			}
-		}
-
-		private Field required(Mapping mapping, String section, String name) {
-			Field field = mapping.fields().get(name);
-			if (field == null || (field.value() instanceof Scalar scalar && scalar.text() == null)) {
-				throw error((field != null) ? field.line() : mapping.line(),
-						"missing required field \"" + qualified(section, name) + "\"");
-			}
-			return field;
-		}
-
-		private String text(Field field, String what) {
-			if (field.value() instanceof Scalar scalar && scalar.text() != null) {
-				return scalar.text();
-			}
-			throw error(field.line(), what + ": expected a single value");
-		}
-
-		private List<String> texts(Field field, String what) {
-			if (!(field.value() instanceof Sequence sequence)) {
-				throw error(field.line(), what + ": expected a list of values");
-			}
-			List<String> texts = new ArrayList<>();
-			for (Node item : sequence.items()) {
-				if (!(item instanceof Scalar scalar) || scalar.text() == null) {
-					throw error(item.line(), what + ": expected a list of values");
-				}
-				texts.add(scalar.text());
-			}
-			return texts;
-		}
-
-		private static String qualified(String section, String name) {
-			return section.isEmpty() ? name : section + "." + name;
-		}
-
-		private DatasetConfigException error(int line, String message) {
-			return new DatasetConfigException(this.file, line, message);
+		private ConfigException error(int line, String message) {
+			return new ConfigException(this.file, line, message);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.ratchet.model;
 
+import io.ratchet.config.Pointers;
+
 /**
  * Thrown by the constructors of model definitions when a value breaks a rule. {@link #at()} is a JSON pointer relative
  * to the object being built (e.g. {@code /terms/2/scale}) so that the file reader can turn it into a line number.

@@ -1,5 +1,6 @@
 package io.ratchet.model;
 
+import io.ratchet.config.Pointers;
 import io.ratchet.data.FeatureType;
 
 import java.util.Collections;

@@ -1,6 +1,9 @@
 package io.ratchet.model;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
+
+import io.ratchet.config.ConfigException;
 
 /**
  * A model file, an oracle export or the registry that cannot be used: names the file, the line when there is one (0
@@ -27,6 +30,19 @@ public class ModelFileException extends RuntimeException {
 		this.reason = reason;
 	}
 
+	/**
+	 * Runs a read of the {@code io.ratchet.config} package, turning its {@link ConfigException} into a
+	 * {@code ModelFileException} with the same file, line and cause.
+	 */
+	static <T> T translating(Supplier<T> reading) {
+		try {
+			return reading.get();
+		}
+		catch (ConfigException ex) {
+			throw new ModelFileException(ex.file(), ex.line(), ex.reason(), ex);
+		}
+	}
+
 	/** The file at fault. */
 	public Path file() {
 		return this.file;
@@ -43,8 +59,7 @@ public class ModelFileException extends RuntimeException {
 	}
 
 	private static String describe(Path file, int line, String reason) {
-		String where = (file != null) ? file.toString() : "(no file)";
-		return (line > 0) ? where + " line " + line + ": " + reason : where + ": " + reason;
+		return (file != null) ? ConfigException.describe(file, line, reason) : "(no file): " + reason;
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.ratchet.model;
 
+import io.ratchet.config.ConfigFormat;
+import io.ratchet.config.Pointers;
+import io.ratchet.config.StrictBinding;
 import io.ratchet.data.PredictionLogColumns;
 import io.ratchet.data.Task;
 
@@ -53,7 +56,8 @@ public final class ModelFiles {
 
 	/** Reads model file content; {@code file} is used for messages and recorded in the result. */
 	static ModelVersion parse(byte[] bytes, Path file) {
-		FileJson json = StrictJson.read(StrictJson.JSON, bytes, FileJson.class, file);
+		FileJson json = ModelFileException.translating(
+				() -> StrictBinding.read(ConfigFormat.JSON, bytes, FileJson.class, file));
 		return new Reading(bytes, file).version(json);
 	}
 
@@ -72,7 +76,7 @@ public final class ModelFiles {
 	 * the shortest form that reads back to the same {@code double}.
 	 */
 	public static String toJson(String name, String version, String dataset, Task task, ModelDefinition definition) {
-		ObjectNode root = StrictJson.JSON.createObjectNode();
+		ObjectNode root = ConfigFormat.JSON.mapper().createObjectNode();
 		root.put("format", FORMAT);
 		root.put("name", name);
 		root.put("version", version);
@@ -121,9 +125,9 @@ public final class ModelFiles {
 			}
 		}
 		if (!definition.training().isEmpty()) {
-			root.set("training", StrictJson.JSON.valueToTree(definition.training()));
+			root.set("training", ConfigFormat.JSON.mapper().valueToTree(definition.training()));
 		}
-		return StrictJson.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+		return ConfigFormat.JSON.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
 	}
 
 	private static void writeLogged(LoggedModel logged, ObjectNode root) {
@@ -392,7 +396,7 @@ public final class ModelFiles {
 			if (value == null) {
 				String field = at.substring(at.lastIndexOf('/') + 1);
 				String parent = Pointers.parent(at);
-				throw new ModelFileException(this.file, StrictJson.line(StrictJson.JSON, this.bytes, parent),
+				throw new ModelFileException(this.file, StrictBinding.line(ConfigFormat.JSON, this.bytes, parent),
 						"missing required field \"" + field + "\" in " + Pointers.readable(parent));
 			}
 			return value;
@@ -415,7 +419,7 @@ public final class ModelFiles {
 
 		/** An explicit {@code null} (outside the free-form {@code training}) is an error, never "absent". */
 		private void rejectNulls() {
-			try (JsonParser parser = StrictJson.JSON.createParser(this.bytes)) {
+			try (JsonParser parser = ConfigFormat.JSON.mapper().createParser(this.bytes)) {
 				JsonToken token;
 				while ((token = parser.nextToken()) != null) {
 					if (token == JsonToken.VALUE_NULL) {
@@ -434,7 +438,7 @@ public final class ModelFiles {
 		}
 
 		ModelFileException error(String at, String detail) {
-			return new ModelFileException(this.file, StrictJson.line(StrictJson.JSON, this.bytes, at),
+			return new ModelFileException(this.file, StrictBinding.line(ConfigFormat.JSON, this.bytes, at),
 					Pointers.readable(at) + ": " + detail);
 		}
 

@@ -14,6 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.ratchet.config.ConfigFormat;
+import io.ratchet.config.Pointers;
+import io.ratchet.config.StrictBinding;
+
 /**
  * Which model version is champion, and which are candidates, per dataset ({@code config/registry.yml}):
  *
@@ -61,25 +65,26 @@ public final class ModelRegistry {
 		if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
 			return new ModelRegistry(file, Map.of(), Map.of());
 		}
-		RegistryJson json = StrictJson.read(StrictJson.YAML, bytes, RegistryJson.class, file);
+		RegistryJson json = ModelFileException.translating(
+				() -> StrictBinding.read(ConfigFormat.YAML, bytes, RegistryJson.class, file));
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		Map<String, Integer> lines = new LinkedHashMap<>();
 		json.datasets.forEach((dataset, entryJson) -> {
 			String at = "/" + Pointers.escape(dataset);
-			int line = StrictJson.line(StrictJson.YAML, bytes, at);
+			int line = StrictBinding.line(ConfigFormat.YAML, bytes, at);
 			if (entryJson == null) {
 				throw new ModelFileException(file, line, "dataset \"" + dataset + "\" has no entries (give champion"
 						+ " and/or candidates, or remove it)");
 			}
 			String champion = entryJson.champion();
 			if (champion != null) {
-				checkKey(champion, file, StrictJson.line(StrictJson.YAML, bytes, at + "/champion"), dataset);
+				checkKey(champion, file, StrictBinding.line(ConfigFormat.YAML, bytes, at + "/champion"), dataset);
 			}
 			List<String> candidates = (entryJson.candidates() != null) ? entryJson.candidates() : List.of();
 			Set<String> seen = new HashSet<>();
 			for (int i = 0; i < candidates.size(); i++) {
 				String candidate = candidates.get(i);
-				int candidateLine = StrictJson.line(StrictJson.YAML, bytes, at + "/candidates/" + i);
+				int candidateLine = StrictBinding.line(ConfigFormat.YAML, bytes, at + "/candidates/" + i);
 				checkKey(candidate, file, candidateLine, dataset);
 				if (candidate.equals(champion)) {
 					throw new ModelFileException(file, candidateLine, "dataset \"" + dataset + "\": " + candidate

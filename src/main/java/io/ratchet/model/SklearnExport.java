@@ -1,5 +1,8 @@
 package io.ratchet.model;
 
+import io.ratchet.config.ConfigFormat;
+import io.ratchet.config.Pointers;
+import io.ratchet.config.StrictBinding;
 import io.ratchet.data.Task;
 
 import java.io.IOException;
@@ -47,7 +50,8 @@ public final class SklearnExport {
 		catch (IOException ex) {
 			throw new ModelFileException(oracleJson, 0, "cannot read the file: " + ex, ex);
 		}
-		ExportJson json = StrictJson.read(StrictJson.JSON, bytes, ExportJson.class, oracleJson);
+		ExportJson json = ModelFileException.translating(
+				() -> StrictBinding.read(ConfigFormat.JSON, bytes, ExportJson.class, oracleJson));
 		Located located = new Located(oracleJson, bytes);
 		String exported = located.required(json.name(), "/name");
 		String taskText = located.required(json.task(), "/task");
@@ -154,7 +158,7 @@ public final class SklearnExport {
 		}
 
 		ModelFileException error(String at, String detail) {
-			return new ModelFileException(this.file, StrictJson.line(StrictJson.JSON, this.bytes, at),
+			return new ModelFileException(this.file, StrictBinding.line(ConfigFormat.JSON, this.bytes, at),
 					Pointers.readable(at) + ": " + detail);
 		}
 

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import io.ratchet.config.Spelling;
 
 /**
  * Every dataset's requirements, as read from {@code config/requirements.yml}.
@@ -121,8 +122,7 @@ public final class Requirements {
 		List<String> warnings = new ArrayList<>();
 		for (String key : this.datasets.keySet()) {
 			if (!known.contains(key)) {
-				String near = known.stream().filter((name) -> Spelling.near(key, name)).collect(
-						Collectors.joining(" or "));
+				String near = String.join(" or ", Spelling.near(key, known));
 				warnings.add(at(key) + ": \"" + key + "\" names no dataset under " + where + " (datasets: "
 						+ (known.isEmpty() ? "none" : String.join(", ", known)) + ")"
 						+ (near.isEmpty() ? "" : "; did you mean " + near + "?")

@@ -1,8 +1,6 @@
 package io.ratchet.training;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +14,14 @@ import java.util.regex.Pattern;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetConfigs;
 import io.ratchet.data.Feature;
-import io.ratchet.data.YamlTree;
-import io.ratchet.data.YamlTree.Field;
-import io.ratchet.data.YamlTree.Mapping;
-import io.ratchet.data.YamlTree.Node;
-import io.ratchet.data.YamlTree.Scalar;
-import io.ratchet.data.YamlTree.Sequence;
+import io.ratchet.config.ConfigException;
+import io.ratchet.config.ConfigFormat;
+import io.ratchet.config.ConfigNode;
+import io.ratchet.config.ConfigNode.Field;
+import io.ratchet.config.ConfigNode.Mapping;
+import io.ratchet.config.ConfigNode.Scalar;
+import io.ratchet.config.ConfigNode.Sequence;
+import io.ratchet.config.ConfigTree;
 
 /**
  * Reads search spaces, {@code config/search/<dataset>.yml}, strictly: every problem (YAML syntax, unknown, duplicate
@@ -74,20 +74,18 @@ public final class SearchSpaces {
 	 * @throws SearchSpaceException naming the file and line of the first problem
 	 */
 	public static SearchSpace load(Path file, DatasetConfig dataset) {
-		String text;
-		try {
-			text = Files.readString(file);
-		}
-		catch (NoSuchFileException ex) {
+		if (!Files.exists(file)) {
 			throw new SearchSpaceException(file, 0, "file not found: dataset \"" + dataset.name()
-					+ "\" has no search space (write one: see io/ratchet/training/README.md)", ex);
+					+ "\" has no search space (write one: see io/ratchet/training/README.md)");
 		}
-		catch (IOException ex) {
-			throw new SearchSpaceException(file, 0, "cannot read: " + ex.getMessage(), ex);
+		try {
+			ConfigNode root = ConfigTree.read(file, ConfigFormat.YAML)
+				.orElseThrow(() -> new ConfigException(file, 0, "empty file: the search space is empty"));
+			return new Binder(file, dataset).space(root);
 		}
-		Node root = YamlTree.parse(text, "empty file: the search space is empty",
-				(line, message, cause) -> new SearchSpaceException(file, line, message, cause));
-		return new Binder(file, dataset).space(root);
+		catch (ConfigException ex) {
+			throw new SearchSpaceException(ex.file(), ex.line(), ex.reason(), ex);
+		}
 	}
 
 	/** Binds the tree to a {@link SearchSpace}, checking every key. */
@@ -102,20 +100,13 @@ public final class SearchSpaces {
 			this.dataset = dataset;
 		}
 
-		SearchSpace space(Node root) {
-			if (!(root instanceof Mapping mapping)) {
-				throw error(root.line(), "expected a mapping of keys (" + String.join(", ", KEYS) + ")");
-			}
-			for (Field field : mapping.fields().values()) {
-				if (!KEYS.contains(field.key())) {
-					throw error(field.line(), "unknown key \"" + field.key() + "\" (expected " + String.join(", ", KEYS)
-							+ ")");
-				}
-			}
-			Field algorithmField = required(mapping, "algorithm");
+		SearchSpace space(ConfigNode root) {
+			Mapping mapping = root.mapping("a mapping of keys (" + String.join(", ", KEYS) + ")");
+			mapping.allowOnly("", KEYS.toArray(String[]::new));
+			Field algorithmField = mapping.required("", "algorithm");
 			Algorithm algorithm;
 			try {
-				algorithm = Algorithm.parse(text(algorithmField));
+				algorithm = Algorithm.parse(algorithmField.text("algorithm"));
 			}
 			catch (IllegalArgumentException ex) {
 				throw error(algorithmField.line(), "algorithm: " + ex.getMessage());
@@ -127,7 +118,7 @@ public final class SearchSpaces {
 								? "logistic" : "ridge") + ")");
 			}
 			List<Double> penalties = new ArrayList<>();
-			for (Scalar value : values(required(mapping, "penalty"), "penalty")) {
+			for (Scalar value : values(mapping.required("", "penalty"), "penalty")) {
 				double penalty = number(value, "penalty (" + algorithm.penaltyName() + ")");
 				if (!(penalty > 0) || Double.isInfinite(penalty)) {
 					throw error(value.line(), "penalty (" + algorithm.penaltyName() + ") must be a finite number"
@@ -138,30 +129,30 @@ public final class SearchSpaces {
 				}
 				penalties.add(penalty);
 			}
-			Map<String, List<String>> featureSets = featureSets(required(mapping, "features"));
+			Map<String, List<String>> featureSets = featureSets(mapping.required("", "features"));
 			List<Integer> windows = new ArrayList<>();
-			for (Scalar value : values(required(mapping, "window-months"), "window-months")) {
+			for (Scalar value : values(mapping.required("", "window-months"), "window-months")) {
 				int months = positiveInteger(value, "window-months");
 				if (windows.contains(months)) {
 					throw error(value.line(), "window-months " + months + " is listed twice");
 				}
 				windows.add(months);
 			}
-			Field evaluationField = required(mapping, "evaluation-months");
-			int evaluation = positiveInteger(scalar(evaluationField), "evaluation-months");
+			Field evaluationField = mapping.required("", "evaluation-months");
+			int evaluation = positiveInteger(evaluationField.scalar("evaluation-months"), "evaluation-months");
 			SearchSpace.Search search = SearchSpace.Search.GRID;
-			Field searchField = mapping.fields().get("search");
+			Field searchField = mapping.get("search");
 			if (searchField != null) {
-				String searchText = text(searchField).trim().toLowerCase(Locale.ROOT);
+				String searchText = searchField.text("search").trim().toLowerCase(Locale.ROOT);
 				search = switch (searchText) {
 					case "grid" -> SearchSpace.Search.GRID;
 					case "random" -> SearchSpace.Search.RANDOM;
 					default -> throw error(searchField.line(), "search must be grid or random, not \""
-							+ text(searchField) + "\"");
+							+ searchField.text("search") + "\"");
 				};
 			}
-			Field samplesField = mapping.fields().get("samples");
-			Field seedField = mapping.fields().get("seed");
+			Field samplesField = mapping.get("samples");
+			Field seedField = mapping.get("seed");
 			int samples = 0;
 			long seed = 1;
 			if (search == SearchSpace.Search.GRID) {
@@ -173,13 +164,14 @@ public final class SearchSpaces {
 				}
 			}
 			else {
-				samples = positiveInteger(scalar(required(mapping, "samples")), "samples");
+				samples = positiveInteger(mapping.required("", "samples").scalar("samples"), "samples");
 				if (seedField != null) {
 					try {
-						seed = Long.parseLong(text(seedField).trim());
+						seed = Long.parseLong(seedField.text("seed").trim());
 					}
 					catch (NumberFormatException ex) {
-						throw error(seedField.line(), "seed must be a whole number, not \"" + text(seedField) + "\"");
+						throw error(seedField.line(), "seed must be a whole number, not \""
+								+ seedField.text("seed") + "\"");
 					}
 				}
 			}
@@ -212,8 +204,8 @@ public final class SearchSpaces {
 					throw error(set.line(), "features." + set.key() + ": the list is empty (a model needs a feature)");
 				}
 				Set<String> names = new LinkedHashSet<>();
-				for (Node item : sequence.items()) {
-					if (!(item instanceof Scalar scalar) || scalar.text() == null) {
+				for (ConfigNode item : sequence.items()) {
+					if (!(item instanceof Scalar scalar) || scalar.isNull()) {
 						throw error(item.line(), "features." + set.key() + ": expected a list of feature names");
 					}
 					if (!all.contains(scalar.text())) {
@@ -230,14 +222,6 @@ public final class SearchSpaces {
 			return result;
 		}
 
-		private Field required(Mapping mapping, String key) {
-			Field field = mapping.fields().get(key);
-			if (field == null || (field.value() instanceof Scalar scalar && scalar.text() == null)) {
-				throw error((field != null) ? field.line() : mapping.line(), "missing required key \"" + key + "\"");
-			}
-			return field;
-		}
-
 		/** A single value, or every value of a list; an empty list is an empty search space. */
 		private List<Scalar> values(Field field, String what) {
 			if (field.value() instanceof Scalar scalar) {
@@ -250,24 +234,13 @@ public final class SearchSpaces {
 				throw error(field.line(), what + ": the list is empty: the search space is empty");
 			}
 			List<Scalar> values = new ArrayList<>();
-			for (Node item : sequence.items()) {
-				if (!(item instanceof Scalar scalar) || scalar.text() == null) {
+			for (ConfigNode item : sequence.items()) {
+				if (!(item instanceof Scalar scalar) || scalar.isNull()) {
 					throw error(item.line(), what + ": expected a list of values");
 				}
 				values.add(scalar);
 			}
 			return values;
-		}
-
-		private Scalar scalar(Field field) {
-			if (field.value() instanceof Scalar scalar && scalar.text() != null) {
-				return scalar;
-			}
-			throw error(field.line(), field.key() + ": expected a single value");
-		}
-
-		private String text(Field field) {
-			return scalar(field).text();
 		}
 
 		private double number(Scalar value, String what) {
@@ -293,8 +266,8 @@ public final class SearchSpaces {
 			return number;
 		}
 
-		private SearchSpaceException error(int line, String message) {
-			return new SearchSpaceException(this.file, line, message);
+		private ConfigException error(int line, String message) {
+			return new ConfigException(this.file, line, message);
 		}
 
 	}

@@ -158,8 +158,8 @@ class DatasetConfigsTests {
 
 		// when / then
 		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
-			.withMessageStartingWith(file + " line 10: YAML syntax error: while parsing a flow sequence")
-			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(10));
+			.withMessageStartingWith(file + " line 11: syntax error: while parsing a flow sequence (line 10); expected")
+			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(11));
 	}
 
 	@Test

@@ -96,15 +96,15 @@ class SearchSpacesTests {
 		refused(GOOD.replace("[6, 12]", "[6, 0]"), file + " line 6: window-months must be a whole number above 0");
 		refused(GOOD.replace("evaluation-months: 2", "evaluation-months: two"),
 				file + " line 7: evaluation-months must be a whole number above 0, not \"two\"");
-		refused(GOOD + "windows: 3\n", file + " line 8: unknown key \"windows\"");
-		refused(GOOD.replace("window-months: [6, 12]\n", ""), file + " line 1: missing required key \"window-months\"");
+		refused(GOOD + "windows: 3\n", file + " line 8: unknown field \"windows\"");
+		refused(GOOD.replace("window-months: [6, 12]\n", ""), file + " line 1: missing required field \"window-months\"");
 		refused(GOOD + "samples: 4\n", file + " line 8: \"samples\" is for search: random only");
-		refused(GOOD + "search: random\n", "missing required key \"samples\"");
+		refused(GOOD + "search: random\n", "missing required field \"samples\"");
 		refused(GOOD + "penalty: 3\n", file + " line 8: duplicate key \"penalty\"");
 		refused(GOOD.replace("  all: all\n  no-region: [tenure_months, plan]\n", " {}\n").replace("features:\n",
 				"features:"), "features: no feature set: the search space is empty");
 		refused("", "empty file");
-		refused("algorithm: [logistic\n", "YAML syntax error");
+		refused("algorithm: [logistic\n", "syntax error");
 		assertThatThrownBy(() -> SearchSpaces.load(this.config, "churn")).isInstanceOf(SearchSpaceException.class);
 		Files.delete(file);
 		assertThatThrownBy(() -> SearchSpaces.load(this.config, "churn")).hasMessageContaining(file + ": file not found");

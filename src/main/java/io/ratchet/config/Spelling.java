@@ -1,9 +1,14 @@
-package io.ratchet.requirement;
+package io.ratchet.config;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
-/** Whether two names are close enough for one to be a misspelling of the other (a dataset key and a dataset). */
-final class Spelling {
+/**
+ * Whether two names are close enough for one to be a misspelling of the other, for the "did you mean" hints of
+ * configuration errors (a dataset key and a dataset, an unknown field and the known ones).
+ */
+public final class Spelling {
 
 	private Spelling() {
 	}
@@ -12,7 +17,7 @@ final class Spelling {
 	 * Two different names within a few edits of each other (insertions, deletions, substitutions and swaps of
 	 * neighbours, ignoring case): one edit for names of up to 5 characters, one per 3 characters beyond.
 	 */
-	static boolean near(String a, String b) {
+	public static boolean near(String a, String b) {
 		if (a.equals(b)) {
 			return false;
 		}
@@ -23,7 +28,7 @@ final class Spelling {
 	}
 
 	/** The optimal string alignment distance: Levenshtein's, with a swap of two neighbours as one edit. */
-	static int distance(String x, String y) {
+	public static int distance(String x, String y) {
 		int[][] d = new int[x.length() + 1][y.length() + 1];
 		for (int i = 0; i <= x.length(); i++) {
 			d[i][0] = i;
@@ -41,6 +46,11 @@ final class Spelling {
 			}
 		}
 		return d[x.length()][y.length()];
+	}
+
+	/** The names among {@code known} that {@code name} is near to, in their order. */
+	public static List<String> near(String name, Collection<String> known) {
+		return known.stream().filter((candidate) -> near(name, candidate)).toList();
 	}
 
 }

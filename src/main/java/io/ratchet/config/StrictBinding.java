@@ -1,4 +1,4 @@
-package io.ratchet.model;
+package io.ratchet.config;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,100 +8,69 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Strict Jackson readers for model files, oracle exports and the registry, and the translation of their errors into
- * {@link ModelFileException}s with the file, the line and a short cause. Strict means: unknown fields, duplicate keys,
- * trailing content, fractions for integers and any coercion between strings, numbers and booleans are all errors.
- * Explicit {@code null}s bind as absent and are reported by the callers' own checks.
+ * Binds a whole JSON or YAML file to a record with the strict mapper of its {@link ConfigFormat}, for the files whose
+ * shape records describe well (model files, oracle exports, the registry), and finds the line of any JSON pointer so
+ * that checks made after binding still name their line. Every Jackson error becomes a {@link ConfigException} with the
+ * file, the line and a short cause (unknown field, wrong type, syntax error).
  */
-final class StrictJson {
+public final class StrictBinding {
 
-	/** For model files and oracle exports. */
-	static final ObjectMapper JSON = strict(JsonMapper.builder());
-
-	/** For the registry. */
-	static final ObjectMapper YAML = strict(YAMLMapper.builder());
-
-	private StrictJson() {
+	private StrictBinding() {
 	}
 
-	private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M strict(B builder) {
-		return builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-			.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-			.withCoercionConfig(LogicalType.Textual,
-					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-			.build();
-	}
-
-	/** Reads {@code bytes} as a {@code type}, turning any Jackson error into a {@link ModelFileException}. */
-	static <T> T read(ObjectMapper mapper, byte[] bytes, Class<T> type, Path file) {
+	/** Reads {@code bytes} as a {@code type}, turning any Jackson error into a {@link ConfigException}. */
+	public static <T> T read(ConfigFormat format, byte[] bytes, Class<T> type, Path file) {
 		if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
-			throw new ModelFileException(file, 0, "the file is empty");
+			throw new ConfigException(file, 0, "the file is empty");
 		}
 		try {
-			T value = mapper.readValue(bytes, type);
+			T value = format.mapper().readValue(bytes, type);
 			if (value == null) {
-				throw new ModelFileException(file, 1, "the file holds null, not an object");
+				throw new ConfigException(file, 1, "the file holds null, not an object");
 			}
 			return value;
 		}
 		catch (JacksonException ex) {
-			throw translate(mapper, bytes, file, ex);
+			throw translate(format, bytes, file, ex);
 		}
 	}
 
-	private static ModelFileException translate(ObjectMapper mapper, byte[] bytes, Path file, JacksonException ex) {
+	private static ConfigException translate(ConfigFormat format, byte[] bytes, Path file, JacksonException ex) {
 		int line = (ex.getLocation() != null) ? Math.max(0, ex.getLocation().getLineNr()) : 0;
 		String pointer = pointer(ex.getPath());
 		String where = Pointers.readable(pointer);
 		if (ex instanceof UnrecognizedPropertyException unknown) {
 			// with records Jackson reports unknown properties once the whole object is read: find the name itself
-			Found named = find(mapper, bytes, pointer);
+			Found named = find(format, bytes, pointer);
 			if (named != null) {
 				line = named.line();
 			}
 			String parent = Pointers.readable(Pointers.parent(pointer));
-			return new ModelFileException(file, line, "unknown field \"" + unknown.getPropertyName() + "\" in " + parent
+			return new ConfigException(file, line, "unknown field \"" + unknown.getPropertyName() + "\" in " + parent
 					+ " (known: " + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())
 					+ ")", ex);
 		}
 		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-			String found = describe(found(mapper, bytes, pointer));
+			String found = describe(found(format, bytes, pointer));
 			String expected = describe(mismatch.getTargetType());
 			String reason = pointer.isEmpty() ? "the file must hold " + expected + ", not " + found
 					: "wrong type for " + where + ": expected " + expected + ", found " + found;
-			return new ModelFileException(file, line, reason, ex);
+			return new ConfigException(file, line, reason, ex);
 		}
 		if (ex instanceof StreamReadException) {
-			return new ModelFileException(file, line, "syntax error: " + firstLine(ex.getOriginalMessage()), ex);
+			return ConfigTree.syntaxError(file, ex);
 		}
-		return new ModelFileException(file, line,
+		return new ConfigException(file, line,
 				(pointer.isEmpty() ? "" : where + ": ") + firstLine(ex.getOriginalMessage()), ex);
 	}
 
 	/** The JSON pointer of a Jackson error path. */
-	static String pointer(List<JacksonException.Reference> path) {
+	public static String pointer(List<JacksonException.Reference> path) {
 		StringBuilder pointer = new StringBuilder();
 		for (JacksonException.Reference reference : path) {
 			pointer.append('/');
@@ -115,9 +84,9 @@ final class StrictJson {
 	 * The line of the value at {@code pointer} (of its property name, for a member) or, when there is no such value,
 	 * of the nearest enclosing one; 0 when the text cannot be read.
 	 */
-	static int line(ObjectMapper mapper, byte[] bytes, String pointer) {
+	public static int line(ConfigFormat format, byte[] bytes, String pointer) {
 		for (String at = pointer;; at = Pointers.parent(at)) {
-			Found found = find(mapper, bytes, at);
+			Found found = find(format, bytes, at);
 			if (found != null) {
 				return found.line();
 			}
@@ -128,20 +97,20 @@ final class StrictJson {
 	}
 
 	/** Whether a value (possibly {@code null}) is written at {@code pointer}. */
-	static boolean present(ObjectMapper mapper, byte[] bytes, String pointer) {
-		return find(mapper, bytes, pointer) != null;
+	public static boolean present(ConfigFormat format, byte[] bytes, String pointer) {
+		return find(format, bytes, pointer) != null;
 	}
 
-	private static JsonToken found(ObjectMapper mapper, byte[] bytes, String pointer) {
-		Found found = find(mapper, bytes, pointer);
+	private static JsonToken found(ConfigFormat format, byte[] bytes, String pointer) {
+		Found found = find(format, bytes, pointer);
 		return (found != null) ? found.token() : null;
 	}
 
 	private record Found(int line, JsonToken token) {
 	}
 
-	private static Found find(ObjectMapper mapper, byte[] bytes, String pointer) {
-		try (JsonParser parser = mapper.createParser(bytes)) {
+	private static Found find(ConfigFormat format, byte[] bytes, String pointer) {
+		try (JsonParser parser = format.mapper().createParser(bytes)) {
 			JsonToken token;
 			while ((token = parser.nextToken()) != null) {
 				if (parser.streamReadContext().pathAsPointer().toString().equals(pointer)) {

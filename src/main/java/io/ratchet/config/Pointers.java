@@ -1,18 +1,18 @@
-package io.ratchet.model;
+package io.ratchet.config;
 
-/** JSON pointers (RFC 6901) as used to locate problems in model files, and their readable form. */
-final class Pointers {
+/** JSON pointers (RFC 6901) as used to locate problems in configuration and model files, and their readable form. */
+public final class Pointers {
 
 	private Pointers() {
 	}
 
 	/** Escapes one reference token. */
-	static String escape(String token) {
+	public static String escape(String token) {
 		return (token != null) ? token.replace("~", "~0").replace("/", "~1") : "null";
 	}
 
 	/** A pointer for people: {@code /terms/2/scale} becomes {@code terms[2].scale}; the root is {@code (top level)}. */
-	static String readable(String pointer) {
+	public static String readable(String pointer) {
 		if (pointer.isEmpty()) {
 			return "(top level)";
 		}
@@ -30,7 +30,7 @@ final class Pointers {
 	}
 
 	/** The pointer of the enclosing value ({@code ""} stays {@code ""}). */
-	static String parent(String pointer) {
+	public static String parent(String pointer) {
 		int slash = pointer.lastIndexOf('/');
 		return (slash <= 0) ? "" : pointer.substring(0, slash);
 	}
