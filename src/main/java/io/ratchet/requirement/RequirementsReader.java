@@ -1,43 +1,25 @@
 package io.ratchet.requirement;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
-
-import io.ratchet.requirement.RequirementsSpec.BoundsSpec;
-import io.ratchet.requirement.RequirementsSpec.DatasetSpec;
-import io.ratchet.requirement.RequirementsSpec.MetricBound;
-import io.ratchet.requirement.RequirementsSpec.ModelSpec;
+import io.ratchet.config.ConfigException;
+import io.ratchet.config.ConfigFormat;
+import io.ratchet.config.ConfigNode;
+import io.ratchet.config.ConfigNode.Field;
+import io.ratchet.config.ConfigNode.Mapping;
+import io.ratchet.config.ConfigTree;
 
 /**
- * Reads and validates {@code config/requirements.yml}. Every error names the file and the line, e.g.
- * {@code config/requirements.yml line 4: unknown metric 'roc_aucc' (known: [...])}.
+ * Reads and validates {@code config/requirements.yml} with {@link ConfigTree}. Every error names the file and the line,
+ * e.g. {@code config/requirements.yml line 4: unknown metric 'roc_aucc' (known: [...])}. The bounds are read by
+ * {@link BoundsSection}, the {@code drift:} section by {@link DriftSection}.
  */
 final class RequirementsReader {
-
-	/** Reads one dataset's value at a time, the parser going on to the next dataset key (so no trailing-token check). */
-	private static final YAMLMapper MAPPER = YAMLMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
-
-	/** A mark in a YAML scanner message: {@code  in reader, line 2, column 1:}, followed by the text and a caret. */
-	private static final Pattern YAML_MARK = Pattern.compile("\\s*in .*, line (\\d+), column \\d+:\\s*");
 
 	private RequirementsReader() {
 	}
@@ -47,100 +29,71 @@ final class RequirementsReader {
 	 * {@code unmonitored: true}; an empty file (or one of comments) has none.
 	 */
 	static Requirements read(Path file) {
-		Map<String, DatasetRequirements> datasets = new LinkedHashMap<>();
-		Map<String, Integer> lines = new LinkedHashMap<>();
-		Set<String> unmonitored = new LinkedHashSet<>();
-		try (JsonParser parser = MAPPER.createParser(file.toFile())) {
-			JsonToken first = parser.nextToken();
-			if (first == null) {
-				return new Requirements(file, datasets, lines, unmonitored);
-			}
-			if (first != JsonToken.START_OBJECT) {
-				throw new RequirementsException(where(file, parser.currentTokenLocation().getLineNr())
-						+ ": expected a mapping of dataset names to their requirements");
-			}
-			for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
-				String name = parser.currentName();
-				int line = parser.currentTokenLocation().getLineNr();
-				DatasetSpec spec = (parser.nextToken() == JsonToken.VALUE_NULL) ? null
-						: MAPPER.readValue(parser, DatasetSpec.class);
-				lines.put(name, line);
-				if (spec != null && spec.unmonitored()) {
-					unmonitored.add(name);
+		try {
+			Map<String, DatasetRequirements> datasets = new LinkedHashMap<>();
+			Map<String, Integer> lines = new LinkedHashMap<>();
+			Set<String> unmonitored = new LinkedHashSet<>();
+			ConfigNode root = ConfigTree.read(file, ConfigFormat.YAML).orElse(null);
+			if (root != null) {
+				for (Field field : root.mapping("a mapping of dataset names to their requirements").fields().values()) {
+					lines.put(field.key(), field.line());
+					if (isUnmonitored(field)) {
+						unmonitored.add(field.key());
+					}
+					datasets.put(field.key(), dataset(field));
 				}
-				DatasetRequirements requirements = toRequirements(file, name, spec);
-				if (spec != null && spec.unmonitored() && requirements.hasBounds()) {
-					throw new RequirementsException(where(file, line) + ": dataset \"" + name
-							+ "\" is marked unmonitored: true and has bounds; keep the bounds, or mark it unmonitored "
-							+ "without any");
-				}
-				datasets.put(name, requirements);
 			}
+			return new Requirements(file, datasets, lines, unmonitored);
 		}
-		catch (JacksonException ex) {
-			throw translate(file, ex);
+		catch (ConfigException ex) {
+			throw new RequirementsException(ex.getMessage(), ex);
 		}
-		return new Requirements(file, datasets, lines, unmonitored);
 	}
 
-	private static DatasetRequirements toRequirements(Path file, String dataset, DatasetSpec spec) {
-		if (spec == null) {
-			return DatasetRequirements.none(dataset);
+	/** One dataset: {@code min-rows}, {@code monthly}, {@code period}, {@code models}, {@code drift}, {@code unmonitored}. */
+	private static DatasetRequirements dataset(Field dataset) {
+		if (dataset.isEmpty()) {
+			return DatasetRequirements.none(dataset.key());
 		}
+		Mapping spec = dataset.value().mapping("a mapping of a dataset's requirements");
+		spec.allowOnly("", "min-rows", "monthly", "period", "models", "drift", "unmonitored");
+		Field minRows = spec.get("min-rows");
 		Map<String, ModelRequirements> models = new LinkedHashMap<>();
-		if (spec.models() != null) {
-			spec.models().forEach((model, overrides) -> models.put(model, (overrides != null)
-					? new ModelRequirements(bounds(file, overrides.monthly()), bounds(file, overrides.period()))
-					: new ModelRequirements(List.of(), List.of())));
-		}
-		long minRows = (spec.minRows() != null) ? spec.minRows() : 0;
-		return new DatasetRequirements(dataset, minRows, bounds(file, spec.monthly()), bounds(file, spec.period()),
-				models, (spec.drift() != null) ? spec.drift().requirements() : DriftRequirements.NONE);
-	}
-
-	private static List<Bound> bounds(Path file, BoundsSpec spec) {
-		List<Bound> bounds = new ArrayList<>();
-		if (spec == null) {
-			return bounds;
-		}
-		for (MetricBound written : spec.bounds()) {
-			Double min = (written.bound() != null) ? written.bound().min() : null;
-			Double max = (written.bound() != null) ? written.bound().max() : null;
-			String problem = Bound.problem(written.metric(), min, max);
-			if (problem != null) {
-				throw new RequirementsException(file + " line " + written.line() + ": " + problem);
-			}
-			bounds.add(new Bound(written.metric(), min, max));
-		}
-		return bounds;
-	}
-
-	private static String where(Path file, int line) {
-		return (line > 0) ? file + " line " + line : file.toString();
-	}
-
-	/**
-	 * Jackson's message without its location and path, at Jackson's line. A YAML syntax error's message carries the
-	 * YAML scanner's own marks ({@code in reader, line 2, column 1:} then the text and a caret), which are more precise
-	 * than the location Jackson attaches: the line of the last mark (the problem's) is used, and the marks are dropped.
-	 */
-	private static RequirementsException translate(Path file, JacksonException ex) {
-		TokenStreamLocation location = ex.getLocation();
-		int line = (location != null) ? location.getLineNr() : -1;
-		String message = (ex.getOriginalMessage() != null) ? ex.getOriginalMessage() : ex.getClass().getSimpleName();
-		String[] lines = message.split("\\R");
-		List<String> kept = new ArrayList<>();
-		for (int i = 0; i < lines.length; i++) {
-			Matcher mark = YAML_MARK.matcher(lines[i]);
-			if (mark.matches()) {
-				line = Integer.parseInt(mark.group(1));
-				i += 2;
-			}
-			else if (!lines[i].isBlank()) {
-				kept.add(lines[i].strip());
+		Field modelsField = spec.get("models");
+		if (modelsField != null && !modelsField.isEmpty()) {
+			for (Field model : modelsField.value().mapping("a mapping of model names to their requirements").fields()
+				.values()) {
+				models.put(model.key(), model(model));
 			}
 		}
-		return new RequirementsException(where(file, line) + ": " + String.join("; ", kept), ex);
+		Field drift = spec.get("drift");
+		DatasetRequirements requirements = new DatasetRequirements(dataset.key(),
+				(minRows != null && !minRows.isEmpty()) ? minRows.scalar("min-rows").wholeNumber("min-rows", 0) : 0,
+				BoundsSection.read(spec.get("monthly")), BoundsSection.read(spec.get("period")), models,
+				(drift != null && !drift.isEmpty()) ? DriftSection.read(drift.value()) : DriftRequirements.NONE);
+		if (isUnmonitored(dataset) && requirements.hasBounds()) {
+			throw dataset.error("dataset \"" + dataset.key() + "\" is marked unmonitored: true and has bounds; keep the"
+					+ " bounds, or mark it unmonitored without any");
+		}
+		return requirements;
+	}
+
+	/** One model's overrides: {@code monthly}, {@code period}. */
+	private static ModelRequirements model(Field model) {
+		if (model.isEmpty()) {
+			return new ModelRequirements(List.of(), List.of());
+		}
+		Mapping spec = model.value().mapping("a mapping of a model's requirements");
+		spec.allowOnly("", "monthly", "period");
+		return new ModelRequirements(BoundsSection.read(spec.get("monthly")), BoundsSection.read(spec.get("period")));
+	}
+
+	private static boolean isUnmonitored(Field dataset) {
+		if (!(dataset.value() instanceof Mapping spec) || spec.get("unmonitored") == null) {
+			return false;
+		}
+		Field unmonitored = spec.get("unmonitored");
+		return unmonitored.value() instanceof ConfigNode.Scalar scalar && scalar.bool("unmonitored");
 	}
 
 }

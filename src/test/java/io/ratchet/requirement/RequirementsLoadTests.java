@@ -232,7 +232,7 @@ class RequirementsLoadTests {
 			.withMessage(scalar
 					+ " line 3: the bound on roc_auc must be a mapping such as {min: 0.75} or {max: 0.5}, not 0.75");
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(list))
-			.withMessage(list + " line 1: expected a mapping of dataset names to their requirements");
+			.withMessage(list + " line 1: expected a mapping of dataset names to their requirements, not a list");
 	}
 
 	@Test
@@ -264,7 +264,7 @@ class RequirementsLoadTests {
 			.withMessageStartingWith(tab + " line 3: ")
 			.withMessageContaining("cannot start any token");
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(quote))
-			.withMessage(quote + " line 3: while scanning a quoted scalar; found unexpected end of stream");
+			.withMessage(quote + " line 3: syntax error: while scanning a quoted scalar (line 2); found unexpected end of stream");
 	}
 
 	private int count;

@@ -1,0 +1,64 @@
+package io.ratchet.requirement;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ratchet.config.ConfigNode.Field;
+import io.ratchet.config.ConfigNode.Mapping;
+import io.ratchet.config.ConfigNode.Scalar;
+import io.ratchet.metrics.Metric;
+
+/**
+ * Reads a {@code monthly:} or {@code period:} section of {@code requirements.yml}: bounds by metric, in file order,
+ * each {@code {min: x}}, {@code {max: y}} or both. A bad bound is reported on its metric's line.
+ */
+final class BoundsSection {
+
+	private BoundsSection() {
+	}
+
+	/** The bounds of a section; none when the section is absent or empty. */
+	static List<Bound> read(Field section) {
+		List<Bound> bounds = new ArrayList<>();
+		if (section == null || section.isEmpty()) {
+			return bounds;
+		}
+		for (Field field : section.value().mapping("a mapping of bounds by metric").fields().values()) {
+			Metric metric;
+			try {
+				metric = Metric.fromKey(field.key());
+			}
+			catch (IllegalArgumentException ex) {
+				throw field.error(ex.getMessage());
+			}
+			Double min = null;
+			Double max = null;
+			if (!field.isEmpty()) {
+				if (!(field.value() instanceof Mapping bound)) {
+					throw field.value().error("the bound on " + field.key()
+							+ " must be a mapping such as {min: 0.75} or {max: 0.5}, not " + field.value().describe());
+				}
+				bound.allowOnly("", "min", "max");
+				min = side(bound.get("min"));
+				max = side(bound.get("max"));
+			}
+			String problem = Bound.problem(metric, min, max);
+			if (problem != null) {
+				throw field.error(problem);
+			}
+			bounds.add(new Bound(metric, min, max));
+		}
+		return bounds;
+	}
+
+	private static Double side(Field side) {
+		if (side == null || side.isEmpty()) {
+			return null;
+		}
+		if (!(side.value() instanceof Scalar scalar)) {
+			throw side.error(side.key() + " must be a number, not " + side.value().describe());
+		}
+		return scalar.number(side.key());
+	}
+
+}
