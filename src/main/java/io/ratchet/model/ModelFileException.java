@@ -7,27 +7,19 @@ import io.ratchet.config.ConfigException;
 
 /**
  * A model file, an oracle export or the registry that cannot be used: names the file, the line when there is one (0
- * otherwise) and the cause, e.g. {@code config/models/churn-logit-v1.json line 12: unknown field "wieght"}.
+ * otherwise) and the cause, e.g. {@code config/models/churn-logit-v1.json line 12: unknown field "wieght"}: a
+ * {@link ConfigException} of the model package.
  */
-public class ModelFileException extends RuntimeException {
+public class ModelFileException extends ConfigException {
 
 	private static final long serialVersionUID = 1L;
-
-	private final transient Path file;
-
-	private final int line;
-
-	private final String reason;
 
 	public ModelFileException(Path file, int line, String reason) {
 		this(file, line, reason, null);
 	}
 
 	public ModelFileException(Path file, int line, String reason, Throwable cause) {
-		super(describe(file, line, reason), cause);
-		this.file = file;
-		this.line = line;
-		this.reason = reason;
+		super(file, line, reason, cause);
 	}
 
 	/**
@@ -41,25 +33,6 @@ public class ModelFileException extends RuntimeException {
 		catch (ConfigException ex) {
 			throw new ModelFileException(ex.file(), ex.line(), ex.reason(), ex);
 		}
-	}
-
-	/** The file at fault. */
-	public Path file() {
-		return this.file;
-	}
-
-	/** The line at fault, 1-based, or 0 when the problem has no single line. */
-	public int line() {
-		return this.line;
-	}
-
-	/** The cause alone, without file and line. */
-	public String reason() {
-		return this.reason;
-	}
-
-	private static String describe(Path file, int line, String reason) {
-		return (file != null) ? ConfigException.describe(file, line, reason) : "(no file): " + reason;
 	}
 
 }

@@ -50,7 +50,7 @@ final class RequirementsReader {
 		}
 	}
 
-	/** One dataset: {@code min-rows}, {@code monthly}, {@code period}, {@code models}, {@code drift}, {@code unmonitored}. */
+	/** One dataset: min-rows, monthly, period, models, drift, unmonitored; each optional. */
 	private static DatasetRequirements dataset(Field dataset) {
 		if (dataset.isEmpty()) {
 			return DatasetRequirements.none(dataset.key());

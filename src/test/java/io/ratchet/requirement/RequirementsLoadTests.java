@@ -264,7 +264,8 @@ class RequirementsLoadTests {
 			.withMessageStartingWith(tab + " line 3: ")
 			.withMessageContaining("cannot start any token");
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(quote))
-			.withMessage(quote + " line 3: syntax error: while scanning a quoted scalar (line 2); found unexpected end of stream");
+			.withMessage(quote
+					+ " line 3: syntax error: while scanning a quoted scalar (line 2); found unexpected end of stream");
 	}
 
 	private int count;
