@@ -38,8 +38,6 @@ public final class DatasetConfigs {
 
 	private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
 
-	private static final String FIELDS = "a mapping of fields";
-
 
 	private DatasetConfigs() {
 	}
@@ -117,7 +115,7 @@ public final class DatasetConfigs {
 		}
 
 		DatasetConfig dataset(ConfigNode root) {
-			Mapping top = root.mapping(FIELDS);
+			Mapping top = root.mapping("a mapping of fields");
 			top.allowOnly("", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
 					"max-record-length");
 			Field nameField = top.required("", "name");
@@ -128,7 +126,7 @@ public final class DatasetConfigs {
 				throw error(nameField.line(), "name '" + name + "' does not match the file name '" + fileName + "'");
 			}
 
-			Mapping date = top.required("", "date").value().mapping(FIELDS);
+			Mapping date = top.required("", "date").value().mapping("a mapping of date fields");
 			date.allowOnly("date", "column", "format", "earliest", "latest");
 			String dateColumn = date.required("date", "column").text("date.column");
 			String dateFormat = DEFAULT_DATE_FORMAT;
@@ -148,7 +146,7 @@ public final class DatasetConfigs {
 				throw error(latestField.line(), "date.latest " + latest + " is before date.earliest " + earliest);
 			}
 
-			Mapping label = top.required("", "label").value().mapping(FIELDS);
+			Mapping label = top.required("", "label").value().mapping("a mapping of label fields");
 			label.allowOnly("label", "column", "task", "positive", "negative");
 			String labelColumn = label.required("label", "column").text("label.column");
 			Field taskField = label.required("label", "task");
@@ -295,7 +293,7 @@ public final class DatasetConfigs {
 			List<Feature> features = new ArrayList<>();
 			Set<String> names = new LinkedHashSet<>();
 			for (ConfigNode item : sequence.items()) {
-				Mapping mapping = item.mapping(FIELDS);
+				Mapping mapping = item.mapping("a mapping of feature fields (name, type)");
 				mapping.allowOnly("features", "name", "type");
 				Field nameField = mapping.required("features", "name");
 				String name = nameField.text("features.name");

@@ -36,11 +36,11 @@ final class RequirementsReader {
 			ConfigNode root = ConfigTree.read(file, ConfigFormat.YAML).orElse(null);
 			if (root != null) {
 				for (Field field : root.mapping("a mapping of dataset names to their requirements").fields().values()) {
+					datasets.put(field.key(), dataset(field));
 					lines.put(field.key(), field.line());
 					if (isUnmonitored(field)) {
 						unmonitored.add(field.key());
 					}
-					datasets.put(field.key(), dataset(field));
 				}
 			}
 			return new Requirements(file, datasets, lines, unmonitored);
