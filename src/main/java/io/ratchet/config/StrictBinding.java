@@ -70,7 +70,7 @@ public final class StrictBinding {
 	}
 
 	/** The JSON pointer of a Jackson error path. */
-	public static String pointer(List<JacksonException.Reference> path) {
+	private static String pointer(List<JacksonException.Reference> path) {
 		StringBuilder pointer = new StringBuilder();
 		for (JacksonException.Reference reference : path) {
 			pointer.append('/');
@@ -94,11 +94,6 @@ public final class StrictBinding {
 				return 0;
 			}
 		}
-	}
-
-	/** Whether a value (possibly {@code null}) is written at {@code pointer}. */
-	public static boolean present(ConfigFormat format, byte[] bytes, String pointer) {
-		return find(format, bytes, pointer) != null;
 	}
 
 	private static JsonToken found(ConfigFormat format, byte[] bytes, String pointer) {

@@ -11,9 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.ratchet.data.DatasetConfig;
-import io.ratchet.data.DatasetConfigs;
-import io.ratchet.data.Feature;
 import io.ratchet.config.ConfigException;
 import io.ratchet.config.ConfigFormat;
 import io.ratchet.config.ConfigNode;
@@ -22,6 +19,9 @@ import io.ratchet.config.ConfigNode.Mapping;
 import io.ratchet.config.ConfigNode.Scalar;
 import io.ratchet.config.ConfigNode.Sequence;
 import io.ratchet.config.ConfigTree;
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.DatasetConfigs;
+import io.ratchet.data.Feature;
 
 /**
  * Reads search spaces, {@code config/search/<dataset>.yml}, strictly: every problem (YAML syntax, unknown, duplicate

@@ -33,8 +33,6 @@ class StrictBindingTests {
 		assertThat(model).isEqualTo(new Model("m", List.of(new Term("a", 0.5))));
 		assertThat(StrictBinding.line(ConfigFormat.JSON, json, "/terms/0/weight")).isEqualTo(4);
 		assertThat(StrictBinding.line(ConfigFormat.JSON, json, "/terms/0/absent")).isEqualTo(4);
-		assertThat(StrictBinding.present(ConfigFormat.JSON, json, "/name")).isTrue();
-		assertThat(StrictBinding.present(ConfigFormat.JSON, json, "/version")).isFalse();
 	}
 
 	@Test

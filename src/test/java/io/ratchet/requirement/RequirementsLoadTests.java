@@ -236,6 +236,21 @@ class RequirementsLoadTests {
 	}
 
 	@Test
+	void modelsAndDatasetsOfTheWrongShapeNameTheirLine() throws IOException {
+		// given
+		Path models = write("churn:\n  monthly:\n    roc_auc: {min: 0.75}\n  models: [churn-gbt]\n");
+		Path model = write("churn:\n  models:\n    churn-gbt: 0.8\n");
+		Path dataset = write("churn: [roc_auc]\n");
+		// when / then
+		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(models))
+			.withMessage(models + " line 4: expected a mapping of model names to their requirements, not a list");
+		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(model))
+			.withMessage(model + " line 3: expected a mapping of a model's requirements, not 0.8");
+		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(dataset))
+			.withMessage(dataset + " line 1: expected a mapping of a dataset's requirements, not a list");
+	}
+
+	@Test
 	void duplicateKeysAreErrors() throws IOException {
 		// given
 		Path metric = write("""
