@@ -231,7 +231,7 @@ public final class OnnxImport {
 			}
 			if (!outputs.containsKey(name)) {
 				throw new ModelFileException(source, 0, "--output " + requested + ": the graph has no output \"" + name
-						+ "\" (its outputs: " + OnnxScorer.describe(outputs) + ")");
+						+ "\" (its outputs: " + OnnxGraph.describe(outputs) + ")");
 			}
 		}
 		else {
@@ -243,7 +243,7 @@ public final class OnnxImport {
 			if (tensors.size() != 1) {
 				throw new ModelFileException(source, 0, "cannot tell which output is the score: the graph has "
 						+ tensors.size() + " float or double tensor outputs (its outputs: "
-						+ OnnxScorer.describe(outputs)
+						+ OnnxGraph.describe(outputs)
 						+ "); name it with --output name[:column]");
 			}
 			name = tensors.get(0);
@@ -255,7 +255,7 @@ public final class OnnxImport {
 		}
 		if (shape.length == 2 && shape[1] >= 0 && column >= shape[1] || shape.length == 1 && column > 0) {
 			throw new ModelFileException(source, 0, "output \"" + name + "\" has no column " + column + " (its shape: "
-					+ OnnxScorer.describe(Map.of(name, outputs.get(name))) + ")");
+					+ OnnxGraph.describe(Map.of(name, outputs.get(name))) + ")");
 		}
 		try {
 			return new OnnxModel.Output(name, column);
@@ -296,7 +296,7 @@ public final class OnnxImport {
 		private List<OnnxModel.Input> given(Map<String, NodeInfo> graph, List<String> requested) {
 			if (graph.size() != 1) {
 				throw error("--inputs lists the columns of one input, but the graph has " + graph.size() + " ("
-						+ OnnxScorer.describe(graph) + "); name each input after a dataset column instead, or write the"
+						+ OnnxGraph.describe(graph) + "); name each input after a dataset column instead, or write the"
 						+ " mapping"
 						+ " in the model file (see src/main/java/io/ratchet/model/README.md)");
 			}
@@ -351,7 +351,7 @@ public final class OnnxImport {
 					return List.of(input(node.getName(), type, columns));
 				}
 			}
-			throw error("cannot tell which dataset columns go into the graph's inputs (" + OnnxScorer.describe(graph)
+			throw error("cannot tell which dataset columns go into the graph's inputs (" + OnnxGraph.describe(graph)
 					+ "; dataset \"" + this.dataset.name() + "\" has " + features.size() + " features): give the"
 					+ " columns of the input in order with --inputs col1,col2,... (feature=level for a one-hot"
 					+ " column, and --codes 'feature=a,b,c' for a categorical feature given as a code)");
