@@ -29,9 +29,7 @@ final class LinearModelJson {
 	}
 
 	static LinearModel read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
-		reading.notAllowed(json.arithmetic(), "/arithmetic", "a linear model");
-		reading.notAllowed(json.base(), "/base", "a linear model");
-		reading.notAllowed(json.trees(), "/trees", "a linear model");
+		TreeEnsembleJson.notAllowed(json, "a linear model", reading);
 		OnnxModelJson.notAllowed(json, "a linear model", reading);
 		double intercept = reading.required(json.intercept(), "/intercept");
 		List<TermJson> termsJson = reading.required(json.terms(), "/terms");
@@ -65,6 +63,12 @@ final class LinearModelJson {
 			return reading.build(at, () -> new LinearModel.CategoricalTerm(feature, weights, unknown));
 		}
 		throw reading.error(at + "/type", "unknown term type \"" + type + "\" (expected numeric or categorical)");
+	}
+
+	/** Refuses the fields of a linear model in a model of another kind. */
+	static void notAllowed(ModelFiles.FileJson json, String what, ModelFileReading reading) {
+		reading.notAllowed(json.intercept(), "/intercept", what);
+		reading.notAllowed(json.terms(), "/terms", what);
 	}
 
 	/** Writes the intercept and the terms of a model file. */

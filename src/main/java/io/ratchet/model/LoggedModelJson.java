@@ -29,11 +29,8 @@ final class LoggedModelJson {
 
 	static LoggedModel read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
 		String what = "a logged model (its scores are read, not computed)";
-		reading.notAllowed(json.intercept(), "/intercept", what);
-		reading.notAllowed(json.terms(), "/terms", what);
-		reading.notAllowed(json.base(), "/base", what);
-		reading.notAllowed(json.trees(), "/trees", what);
-		reading.notAllowed(json.arithmetic(), "/arithmetic", what);
+		LinearModelJson.notAllowed(json, what, reading);
+		TreeEnsembleJson.notAllowed(json, what, reading);
 		OnnxModelJson.notAllowed(json, what, reading);
 		PredictionLogColumns log = null;
 		if (json.log() != null) {

@@ -42,8 +42,7 @@ final class OnnxModelJson {
 
 	static OnnxModel read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
 		String what = "an onnx model";
-		reading.notAllowed(json.intercept(), "/intercept", what);
-		reading.notAllowed(json.terms(), "/terms", what);
+		LinearModelJson.notAllowed(json, what, reading);
 		reading.notAllowed(json.base(), "/base", what);
 		reading.notAllowed(json.trees(), "/trees", what);
 		if (json.link() != null) {

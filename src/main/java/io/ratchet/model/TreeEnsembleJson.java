@@ -32,8 +32,7 @@ final class TreeEnsembleJson {
 	}
 
 	static TreeEnsemble read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
-		reading.notAllowed(json.intercept(), "/intercept", "a tree ensemble");
-		reading.notAllowed(json.terms(), "/terms", "a tree ensemble");
+		LinearModelJson.notAllowed(json, "a tree ensemble", reading);
 		OnnxModelJson.notAllowed(json, "a tree ensemble", reading);
 		double base = reading.required(json.base(), "/base");
 		TreeEnsemble.Arithmetic arithmetic = TreeEnsemble.Arithmetic.FLOAT64;
@@ -96,6 +95,13 @@ final class TreeEnsembleJson {
 					missing));
 		}
 		throw reading.error(at, "split node " + id + " needs \"threshold\" (numeric split) or \"levels\" (categorical split)");
+	}
+
+	/** Refuses the fields of a tree ensemble in a model of another kind. */
+	static void notAllowed(ModelFiles.FileJson json, String what, ModelFileReading reading) {
+		reading.notAllowed(json.arithmetic(), "/arithmetic", what);
+		reading.notAllowed(json.base(), "/base", what);
+		reading.notAllowed(json.trees(), "/trees", what);
 	}
 
 	/** Writes the arithmetic (when not float64), the base and the trees of a model file. */
