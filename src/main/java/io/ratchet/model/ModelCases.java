@@ -105,6 +105,7 @@ public final class ModelCases {
 		return (version.definition() instanceof OnnxModel) ? ONNX_TOLERANCE : TOLERANCE;
 	}
 
+	/** The text of the cases file of a version: its {@link #make cases} with their outputs now. */
 	public static String text(ModelVersion version, DatasetConfig dataset) {
 		return ModelCaseFile.text(version, make(version, dataset), tolerance(version));
 	}
@@ -139,6 +140,11 @@ public final class ModelCases {
 		}
 	}
 
+	/**
+	 * Reads a version's cases file strictly ({@link ModelCaseFile}).
+	 * @throws ModelCasesException naming the file (and line) when it is missing, unreadable or corrupt, or was made
+	 * for other content of the model file
+	 */
 	public static List<ModelCase> read(ModelVersion version) {
 		return ModelCaseFile.read(version);
 	}
