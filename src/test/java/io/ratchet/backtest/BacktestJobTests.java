@@ -17,6 +17,7 @@ import io.ratchet.model.ModelCaseFiles;
 import io.ratchet.model.OnnxFixtures;
 import io.ratchet.model.OnnxGraphs;
 import io.ratchet.model.OnnxModel;
+import io.ratchet.test.ToyWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,8 +76,15 @@ class BacktestJobTests {
 	@BeforeEach
 	void setUp() throws IOException {
 		FileSystemUtils.deleteRecursively(toy.config());
-		FileSystemUtils.deleteRecursively(toy.data());
-		toy.create(YearMonth.of(2024, 1), 4, 200, 7);
+		FileSystemUtils.deleteRecursively(toy.data("toy"));
+		toy.seed(7)
+			.dataset("toy")
+			.logit("toy-logit", "toy", 2.0, 0.1, -0.1)
+			.logit("toy-flat", "toy", 0.01)
+			.registry("toy:\n  champion: toy-logit@1\n  candidates: [toy-flat@1]\n")
+			.requirements("toy:\n  min-rows: 20\n  monthly:\n    roc_auc: {min: 0.7}\n"
+					+ "  period:\n    roc_auc: {min: 0.7}\n")
+			.months("toy", YearMonth.of(2024, 1), 4, 200);
 		this.jobOperatorTestUtils.setJob(this.backtest);
 	}
 
@@ -179,7 +187,7 @@ class BacktestJobTests {
 	@Test
 	void aFailedRunRestartsWithoutRecomputingFinishedMonthsOrStoringAnythingTwice() throws Exception {
 		// given: the third month's header lacks a configured column
-		Path march = toy.data().resolve("2024-03.csv");
+		Path march = toy.data("toy").resolve("2024-03.csv");
 		String good = Files.readString(march);
 		Files.writeString(march, good.replaceFirst("colour", "color"));
 
@@ -215,7 +223,7 @@ class BacktestJobTests {
 	@Test
 	void rejectedRowsAreKeptWithTheirReasonAndCounted() throws Exception {
 		// given: one bad number in 800 rows (0.125%, under the 1% limit)
-		Path february = toy.data().resolve("2024-02.csv");
+		Path february = toy.data("toy").resolve("2024-02.csv");
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(february));
 		lines.set(5, lines.get(5).replaceFirst(",[-0-9.]+,", ",12abc,"));
 		Files.write(february, lines);
@@ -234,7 +242,7 @@ class BacktestJobTests {
 	@Test
 	void tooManyRejectedRowsFailTheRunWithThatReason() throws Exception {
 		// given: 20 bad dates in 800 rows (2.5%)
-		Path january = toy.data().resolve("2024-01.csv");
+		Path january = toy.data("toy").resolve("2024-01.csv");
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(january));
 		for (int i = 1; i <= 20; i++) {
 			lines.set(i, lines.get(i).replaceFirst(",2024-01-", ",2024-13-"));
@@ -255,10 +263,10 @@ class BacktestJobTests {
 	void aModelFileChangedUnderTheSameVersionIsRefused() throws Exception {
 		// given: a version that has been used once
 		toy.write(toy.config().resolve("models/toy-tamper-v1.json"),
-				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-tamper"));
+				ToyWorkspace.logitJson("toy-tamper", "toy", 0.01));
 		assertThat(start("toy", List.of("toy-tamper@1")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		toy.write(toy.config().resolve("models/toy-tamper-v1.json"),
-				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-tamper").replace("0.01", "0.02"));
+				ToyWorkspace.logitJson("toy-tamper", "toy", 0.02));
 
 		// when
 		JobExecution execution = start("toy", List.of("toy-tamper@1"));
@@ -311,7 +319,7 @@ class BacktestJobTests {
 	void aModelUsingAFeatureTheDatasetLacksFailsBeforeAnyMonthIsRead() throws Exception {
 		// given
 		toy.write(toy.config().resolve("models/toy-wrong-v1.json"),
-				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-wrong").replace("\"x\"", "\"height\""));
+				ToyWorkspace.logitJson("toy-wrong", "toy", 0.01).replace("\"x\"", "\"height\""));
 
 		// when
 		JobExecution execution = start("toy", List.of("toy-wrong@1"));
