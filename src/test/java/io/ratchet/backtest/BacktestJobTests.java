@@ -17,10 +17,10 @@ import io.ratchet.model.ModelCaseFiles;
 import io.ratchet.model.OnnxFixtures;
 import io.ratchet.model.OnnxGraphs;
 import io.ratchet.model.OnnxModel;
+import io.ratchet.test.SharedBatchContextTests;
 import io.ratchet.test.ToyWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -28,36 +28,17 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.MetaDataInstanceFactory;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The back-test job on H2 with a small made-up dataset: figures, verdicts, restart, rejected rows, bad input. */
-@SpringBootTest
-@SpringBatchTest
-@ActiveProfiles("test")
-class BacktestJobTests {
+class BacktestJobTests extends SharedBatchContextTests {
 
-	@TempDir
-	static Path root;
-
-	static ToyWorkspace toy;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		toy = new ToyWorkspace(root);
-		registry.add("ratchet.paths.config", () -> toy.config().toString());
-		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
-		registry.add("ratchet.paths.reports", () -> toy.reports().toString());
-	}
+	static final ToyWorkspace toy = new ToyWorkspace(root);
 
 	static final AtomicInteger runs = new AtomicInteger();
 
