@@ -60,10 +60,6 @@ public final class ToyWorkspace {
 		this.root = root;
 	}
 
-	public Path root() {
-		return this.root;
-	}
-
 	public Path config() {
 		return this.root.resolve("config");
 	}
