@@ -85,8 +85,8 @@ class SchedulerClusterPostgresIntegrationTests {
 	@Test
 	void everyFireRunsOnceAcrossTwoDaemonsAndTheSurvivorTakesOverAKilledDaemon() throws Exception {
 		// given: a small dataset fired every 3 s, a long back-test fired by the test, a migrated schema
-		ToyData.create(this.root, "toy", 2, 60);
-		ToyData.create(this.root, "big", 48, 6000);
+		SchedulerTests.toyData(this.root, "toy", 2, 60);
+		SchedulerTests.toyData(this.root, "big", 48, 6000);
 		String schema = PostgresTestDatabase.newSchema();
 		Map<String, Object> database = PostgresTestDatabase.properties(schema);
 		JdbcClient jdbc = migrate(database);

@@ -1,13 +1,11 @@
 package io.ratchet.schedule;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,13 +17,16 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.ratchet.ConsoleCapture;
 import io.ratchet.RatchetApplication;
 import io.ratchet.cli.CommandLine;
+import io.ratchet.test.ToyWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -74,9 +75,12 @@ class SchedulerTests {
 
 	private ConfigurableApplicationContext context;
 
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
+
 	@BeforeAll
 	static void data() {
-		ToyData.create(root, 3, 100);
+		toyData(root, "toy", 3, 100);
 	}
 
 	@BeforeEach
@@ -207,19 +211,11 @@ class SchedulerTests {
 		assertThat(scheduler().isFiring()).isFalse();
 
 		// and the command says so and exits 2
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		PrintStream originalErr = System.err;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		int exit;
-		try {
-			exit = this.context.getBean(CommandLine.class).run("scheduler");
-		}
-		finally {
-			System.setErr(originalErr);
-		}
+		this.console.resetErr();
+		int exit = this.context.getBean(CommandLine.class).run("scheduler");
 		assertThat(exit).isEqualTo(CommandLine.USAGE);
 		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("4 problems")
+		assertThat(this.console.err()).contains("4 problems")
 			.contains("ratchet.schedule.jobs[0].cron: '0 0 25 * * ?' is not a valid cron expression")
 			.contains("ratchet.schedule.jobs[1].job: unknown job 'nowtset' (known: backtest")
 			.contains("ratchet.schedule.jobs[3].name: 'x' is already the name of ratchet.schedule.jobs[1]")
@@ -230,22 +226,14 @@ class SchedulerTests {
 	void theCheckPrintsTheNextFiresWithoutStoringAnything() {
 		// given
 		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PrintStream originalOut = System.out;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		this.console.resetOut();
 
 		// when
-		int exit;
-		try {
-			exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
-		}
-		finally {
-			System.setOut(originalOut);
-		}
+		int exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
 
 		// then
 		assertThat(exit).isEqualTo(CommandLine.OK);
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("weekly").contains(WEEKLY).contains("next: Sun ");
+		assertThat(this.console.out()).contains("weekly").contains(WEEKLY).contains("next: Sun ");
 		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
 		assertThat(scheduler().isFiring()).isFalse();
 	}
@@ -254,7 +242,7 @@ class SchedulerTests {
 	void aScheduledDatasetWithoutRequirementsIsRefusedAtStartUpNotJudgedAtNight() throws Exception {
 		// given: a workspace whose requirements misspell the dataset's key
 		Path typo = root.resolve("typo");
-		ToyData.create(typo, 2, 50);
+		toyData(typo, "toy", 2, 50);
 		java.nio.file.Files.writeString(typo.resolve("config/requirements.yml"),
 				"tyo:\n  monthly:\n    roc_auc: {min: 0.6}\n");
 		Map<String, Object> settings = jobs(entry("weekly", "backtest", "toy", WEEKLY),
@@ -282,22 +270,14 @@ class SchedulerTests {
 				.withIdentity(leap.jobKey())
 				.build(), leap.trigger()))
 			.withMessageContaining("will never fire");
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		PrintStream originalErr = System.err;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		this.console.resetErr();
 
 		// when
-		int exit;
-		try {
-			exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
-		}
-		finally {
-			System.setErr(originalErr);
-		}
+		int exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
 
 		// then: --check refuses it, naming the entry, and so does the daemon, before storing anything
 		assertThat(exit).isEqualTo(CommandLine.USAGE);
-		assertThat(err.toString(StandardCharsets.UTF_8))
+		assertThat(this.console.err())
 			.contains("ratchet.schedule.jobs[1].cron: '0 0 2 31 2 ?' of entry 'leap' never fires");
 		assertThatExceptionOfType(ScheduleConfigException.class).isThrownBy(() -> scheduler().startFiring())
 			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
@@ -310,7 +290,7 @@ class SchedulerTests {
 	void aGracefulStopEndsTheRunningBacktestAtASafePointAndTheNextStartResumesIt() throws Exception {
 		// given: a back-test of 24 larger months, one at a time, fired now
 		Path big = root.resolve("big");
-		ToyData.create(big, 36, 4000);
+		toyData(big, "toy", 36, 4000);
 		Map<String, Object> settings = jobs(entry("weekly", "backtest", "toy", NEVER_SOON));
 		settings.put("ratchet.paths.config", big.resolve("config").toString());
 		settings.put("ratchet.paths.data", big.resolve("historical-data").toString());
@@ -520,5 +500,19 @@ class SchedulerTests {
 
 	}
 
+
+	/**
+	 * Adds dataset {@code name} to the workspace under {@code root}: numeric {@code x} only, a champion
+	 * {@code name-logit@1} (appended to the registry and requirements), and {@code months} month files of {@code rows}
+	 * rows from 2024-01.
+	 */
+	static void toyData(Path root, String name, int months, int rows) {
+		new ToyWorkspace(root).seed(7)
+			.xOnlyDataset(name)
+			.logit(name + "-logit", name, 2.0)
+			.appendConfig("registry.yml", name + ":\n  champion: " + name + "-logit@1\n")
+			.appendConfig("requirements.yml", name + ":\n  min-rows: 20\n  monthly:\n    roc_auc: {min: 0.6}\n")
+			.months(name, YearMonth.of(2024, 1), months, rows);
+	}
 
 }
