@@ -61,6 +61,7 @@ class FeatureMeanStoreTests {
 					tuple("age", "2024-02", 3L),
 					tuple("x", "2024-01", 2L),
 					tuple("x", "2024-02", 2L));
+		assertThat(stored.get(0).mean()).as("a period without a value has no mean, not 0").isNull();
 		assertThat(stored.get(1).mean()).isCloseTo(50.0, within(1e-12));
 		assertThat(stored.get(2).mean()).isCloseTo(2.0, within(1e-12));
 		assertThat(stored.get(3).mean()).isCloseTo(15.0, within(1e-12));
