@@ -39,8 +39,8 @@ class RetryTimer implements DisposableBean {
 
 	/**
 	 * Stops taking retries and waits for one that is sending now to finish (the mail timeouts bound it), so that it
-	 * never has the database closed under it and leaves its row {@code SENDING}. Called by {@link Alerts} when the
-	 * context closes, before the database pool closes (Alerts depends on it, so it goes first).
+	 * never has the database closed under it and leaves its row {@code SENDING}. Called by {@link AlertDelivery} when
+	 * the context closes, before the database pool closes (AlertDelivery depends on it, so it goes first).
 	 */
 	void stop() {
 		this.executor.shutdown();
