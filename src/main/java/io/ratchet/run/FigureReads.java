@@ -25,6 +25,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FigureReads {
 
+	/** The end of the statements of a whole-period figure across runs: the last completed runs up to a time. */
+	private static final String ACROSS_RUNS = """
+			WHERE r.dataset = ? AND r.job_name = ? AND r.status = ? AND r.as_of <= ?
+			ORDER BY r.as_of DESC, r.id DESC
+			FETCH FIRST ? ROWS ONLY""";
+
 	private final JdbcClient jdbc;
 
 	public FigureReads(JdbcClient jdbc) {
@@ -74,9 +80,7 @@ public class FigureReads {
 		return acrossRuns(this.jdbc.sql("""
 				SELECT r.id, r.as_of, v.val FROM run r
 				JOIN metric_value v ON v.run_id = r.id AND v.model_version_id = ? AND v.period = ? AND v.metric = ?
-				WHERE r.dataset = ? AND r.job_name = ? AND r.status = ? AND r.as_of <= ?
-				ORDER BY r.as_of DESC, r.id DESC
-				FETCH FIRST ? ROWS ONLY"""), run, asOf, modelVersionId, metric, runs,
+				""" + ACROSS_RUNS), run, asOf, modelVersionId, metric, runs,
 				(rs, i) -> new RunFigure(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), value(rs, 3)));
 	}
 
@@ -89,9 +93,7 @@ public class FigureReads {
 		return acrossRuns(this.jdbc.sql("""
 				SELECT r.id, r.as_of, b.val FROM run r
 				JOIN breach b ON b.run_id = r.id AND b.model_version_id = ? AND b.period = ? AND b.metric = ?
-				WHERE r.dataset = ? AND r.job_name = ? AND r.status = ? AND r.as_of <= ?
-				ORDER BY r.as_of DESC, r.id DESC
-				FETCH FIRST ? ROWS ONLY"""), run, asOf, modelVersionId, metric, runs,
+				""" + ACROSS_RUNS), run, asOf, modelVersionId, metric, runs,
 				(rs, i) -> new RunFigure(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getDouble(3)));
 	}
 
