@@ -115,7 +115,7 @@ public class Leases implements AutoCloseable {
 				}
 			}
 			Holder holder = row.get().holder();
-			String stale = holder.released() ? null : stale(holder, liveness);
+			String stale = holder.released() ? null : staleBecause(holder, liveness).orElse(null);
 			if (!holder.released() && stale == null) {
 				return new Claim(Optional.of(holder), Optional.empty());
 			}
@@ -193,18 +193,21 @@ public class Leases implements AutoCloseable {
 		}
 	}
 
-	/** Why a holder's lease may be taken over, or {@code null} while it is alive. */
-	private String stale(Holder holder, Liveness liveness) {
+	/**
+	 * Why {@code holder}'s lease may be taken over, or empty while it is alive: its process on this host has ended, or
+	 * (on another host) its lease lapsed, or {@code liveness} says it is dead.
+	 */
+	public Optional<String> staleBecause(Holder holder, Liveness liveness) {
 		if (ThisProcess.endedOnThisHost(holder.process(), holder.since().atZone(zone()).toInstant())) {
-			return "that process, on this host, has ended";
+			return Optional.of("that process, on this host, has ended");
 		}
 		Instant now = this.clock.instant();
 		if (ThisProcess.onAnotherHost(holder.process()) && holder.expires().isBefore(now)) {
-			return "on another host, it was not renewed after " + holder.expires().atZone(zone()).toLocalDateTime()
-				.withNano(0) + " (its heartbeat stopped " + Duration.between(holder.expires(), now).toSeconds()
-					+ " s ago), so that process is taken for dead";
+			return Optional.of("on another host, it was not renewed after "
+					+ holder.expires().atZone(zone()).toLocalDateTime().withNano(0) + " (its heartbeat stopped "
+					+ Duration.between(holder.expires(), now).toSeconds() + " s ago), so that process is taken for dead");
 		}
-		return liveness.deadBecause(holder).orElse(null);
+		return liveness.deadBecause(holder);
 	}
 
 	private Optional<Row> row(LeaseId id) {

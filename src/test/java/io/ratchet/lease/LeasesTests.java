@@ -104,14 +104,17 @@ class LeasesTests {
 		Claim refused = this.leases.claim(CHURN);
 		assertThat(refused.refusedBy()).get().extracting(Holder::process).isEqualTo("4242@elsewhere");
 		assertThat(refused.refusedBy().get().expires()).isAfter(Instant.now());
+		assertThat(this.leases.staleBecause(refused.refusedBy().get(), Liveness.LEASE_ONLY)).isEmpty();
 
 		// given: its heartbeat stopped (the host died) and the expiry passed
 		this.jdbc.sql("UPDATE lease SET expires_at = ?").param(Instant.now().minusSeconds(30).toEpochMilli()).update();
 
 		// when
+		Optional<String> why = this.leases.staleBecause(this.leases.holder(CHURN).orElseThrow(), Liveness.LEASE_ONLY);
 		Claim claim = this.leases.claim(CHURN);
 
 		// then
+		assertThat(why).get().asString().startsWith("on another host, it was not renewed after");
 		assertThat(claim.granted()).isTrue();
 		assertThat(claim.takenOver()).get()
 			.extracting(Claim.TakeOver::message)
