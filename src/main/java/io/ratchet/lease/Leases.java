@@ -99,7 +99,6 @@ public class Leases implements AutoCloseable {
 	 * @param liveness evidence of a holder's death beyond its lease
 	 */
 	public Claim claim(LeaseId id, String daemon, String label, Liveness liveness) {
-		Claim.TakeOver takenOver = null;
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Optional<Row> row = row(id);
 			if (row.isEmpty()) {
@@ -108,7 +107,7 @@ public class Leases implements AutoCloseable {
 							+ "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 						.params(id.kind().column(), id.job(), id.key(), this.me, daemon, label, now(), expiresAt())
 						.update();
-					return granted(id, 0, takenOver);
+					return granted(id, 0, null);
 				}
 				catch (DuplicateKeyException ex) {
 					continue; // claimed in between: read it again
@@ -127,8 +126,8 @@ public class Leases implements AutoCloseable {
 						id.key(), row.get().generation())
 				.update();
 			if (updated == 1) {
-				if (stale != null) {
-					takenOver = new Claim.TakeOver(holder, stale);
+				Claim.TakeOver takenOver = (stale != null) ? new Claim.TakeOver(holder, stale) : null;
+				if (takenOver != null) {
 					log.warn("{} {}: {}", id.job(), id.key(), takenOver.message());
 				}
 				return granted(id, generation, takenOver);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+
 import io.ratchet.lease.Claim;
 import io.ratchet.lease.LeaseId;
 import io.ratchet.lease.Leases;
@@ -178,8 +179,8 @@ class ScheduledFire extends QuartzJobBean {
 	private JobExecution takeOver(SchedulableJob job, JobParameters parameters, Claim claim, boolean recovering,
 			String what) {
 		JobExecution last = this.jobRepository.getLastJobExecution(job.job().getName(), parameters);
-		boolean ownerDead = claim.takenOver().isPresent() || recovering;
-		if (last == null || !last.getStatus().isRunning() || !ownerDead) {
+		boolean noLiveHolder = claim.takenOver().isPresent() || recovering;
+		if (last == null || !last.getStatus().isRunning() || !noLiveHolder) {
 			log.info("{}: already running (run {}), skipped", what, runId(job, parameters));
 			return null;
 		}
