@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.ratchet.ConsoleCapture;
 import io.ratchet.RatchetApplication;
 import io.ratchet.cli.CommandLine;
+import io.ratchet.system.ThisProcess;
 import io.ratchet.test.ToyWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -344,9 +345,11 @@ class SchedulerTests {
 		repository.update(left);
 		jdbc().sql("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL) "
 				+ "VALUES (?, 'other', ?, 5000)").params(quartz().getSchedulerName(), System.currentTimeMillis()).update();
-		jdbc().sql("INSERT INTO scheduled_run (job_name, job_key, entry_name, fire_time, scheduler_instance, host, pid, "
-				+ "claimed_at) VALUES ('backtest', ?, 'weekly', ?, 'other', 'elsewhere', 4242, ?)")
-			.params(SchedulerCluster.jobKey(parameters), Timestamp.from(fire), Timestamp.from(Instant.now()))
+		// its lease far from its expiry: only Quartz's word can tell that daemon dead
+		jdbc().sql("INSERT INTO lease (kind, job_name, lease_key, holder, daemon, label, claimed_at, expires_at) "
+				+ "VALUES ('scheduled-run', 'backtest', ?, '4242@elsewhere', 'other', 'weekly', ?, ?)")
+			.params(SchedulerCluster.jobKey(parameters), Timestamp.from(Instant.now()),
+					Instant.now().plusSeconds(3600).toEpochMilli())
 			.update();
 		JobKey key = JobKey.jobKey("weekly", RatchetScheduler.GROUP);
 		JobDataMap data = new JobDataMap(Map.of(ScheduledFire.FIRE_TIME, Long.toString(fire.toEpochMilli())));
@@ -358,7 +361,7 @@ class SchedulerTests {
 		// then: a no-op: the run is left to its owner
 		assertThat(jdbc().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION").query(String.class).list())
 			.containsExactly("STARTED");
-		assertThat(count("SELECT pid FROM scheduled_run")).isEqualTo(4242);
+		assertThat(leaseHolder()).isEqualTo("4242@elsewhere");
 
 		// when: Quartz has declared the owner dead (its row is gone) and the fire comes again
 		jdbc().sql("DELETE FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = 'other'").update();
@@ -370,7 +373,7 @@ class SchedulerTests {
 			.list()).containsExactly("FAILED", "COMPLETED");
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'")).isEqualTo(1);
-		assertThat(count("SELECT pid FROM scheduled_run")).isEqualTo(ProcessHandle.current().pid());
+		assertThat(leaseHolder()).isEqualTo(ThisProcess.id());
 	}
 
 	@Test
@@ -465,6 +468,11 @@ class SchedulerTests {
 	private long count(String sql) {
 		Long value = jdbc().sql(sql).query(Long.class).single();
 		return (value != null) ? value : 0;
+	}
+
+	/** Who holds, or last held, the one scheduled run's lease. */
+	private String leaseHolder() {
+		return jdbc().sql("SELECT holder FROM lease WHERE kind = 'scheduled-run'").query(String.class).single();
 	}
 
 	private long nextFireTime(String trigger) throws Exception {
