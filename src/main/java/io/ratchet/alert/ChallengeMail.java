@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
-import java.util.TreeSet;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -73,15 +72,12 @@ public class ChallengeMail {
 					+ " not sent: {}", dataset, dataset, runId, subject);
 			return false;
 		}
-		String audience = Alerts.hash(String.join(",", new TreeSet<>(recipients))).substring(0, 12);
-		String key = "run " + runId + " " + KIND + " " + audience;
+		OutboxAddress address = OutboxAddress.of(runId, KIND, recipients, this.properties.from());
 		boolean queued = false;
-		if (!this.outbox.contains(key)) {
+		if (!this.outbox.contains(address.key())) {
 			LocalDateTime now = LocalDateTime.now();
-			String messageId = "<ratchet." + runId + "." + KIND + "." + audience + "@"
-					+ Alerts.domainOf(this.properties.from()) + ">";
-			this.outbox.add(key, runId, KIND, dataset, subject, recipients, messageId,
-					build(runId, subject, body, page, link, recipients, messageId, now), now);
+			this.outbox.add(address.key(), runId, KIND, dataset, subject, recipients, address.messageId(),
+					build(runId, subject, body, page, link, recipients, address.messageId(), now), now);
 			queued = true;
 		}
 		this.alerts.deliverPending();

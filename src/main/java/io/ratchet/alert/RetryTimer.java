@@ -1,9 +1,8 @@
 package io.ratchet.alert;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -18,11 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class RetryTimer implements DisposableBean {
 
-	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+	private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 		Thread thread = new Thread(task, "ratchet-alert-retry");
 		thread.setDaemon(true);
 		return thread;
 	});
+
+	RetryTimer() {
+		// a retry not started yet is dropped when the timer stops (the next run delivers it): a cancelled one stays
+		// queued until its time otherwise, and stop() waited for it
+		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.executor.setRemoveOnCancelPolicy(true);
+	}
 
 	/** How long a closing process waits for a send in progress: longer than the mail timeouts together. */
 	private static final Duration STOP_WAIT = Duration.ofMinutes(2);
@@ -39,8 +45,8 @@ class RetryTimer implements DisposableBean {
 
 	/**
 	 * Stops taking retries and waits for one that is sending now to finish (the mail timeouts bound it), so that it
-	 * never has the database closed under it and leaves its row {@code SENDING}. Called by {@link Alerts} when the
-	 * context closes, before the database pool closes (Alerts depends on it, so it goes first).
+	 * never has the database closed under it and leaves its row {@code SENDING}. Called by {@link AlertDelivery} when
+	 * the context closes, before the database pool closes (AlertDelivery depends on it, so it goes first).
 	 */
 	void stop() {
 		this.executor.shutdown();

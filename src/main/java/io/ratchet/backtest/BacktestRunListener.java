@@ -1,12 +1,12 @@
 package io.ratchet.backtest;
 
 import io.ratchet.run.ResultsStore;
-import io.ratchet.run.RunEnd;
 import io.ratchet.run.RunFinished;
+import io.ratchet.run.RunListener;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,35 +15,19 @@ import org.springframework.stereotype.Component;
  * publishes {@link RunFinished} for alerts.
  */
 @Component
-class BacktestRunListener implements JobExecutionListener {
+class BacktestRunListener extends RunListener {
 
-	private final ResultsStore results;
-
-	private final RunEnd end;
-
-	BacktestRunListener(ResultsStore results, RunEnd end) {
-		this.results = results;
-		this.end = end;
+	BacktestRunListener(ResultsStore results, ApplicationEventPublisher events) {
+		super(BacktestJobConfiguration.JOB_NAME, results, events);
 	}
 
 	@Override
-	public void beforeJob(JobExecution jobExecution) {
-		try {
-			BacktestParameters parameters = BacktestParameters.from(jobExecution.getJobParameters());
-			this.results.openRun(jobExecution.getJobInstance().getInstanceId(), BacktestJobConfiguration.JOB_NAME,
-					parameters.dataset(), (parameters.from() != null) ? parameters.from().toString() : null,
-					(parameters.to() != null) ? parameters.to().toString() : null, parameters.asOf(),
-					parameters.describe(), 0);
-		}
-		catch (InvalidJobParametersException ex) {
-			throw new IllegalArgumentException(ex.getMessage(), ex);
-		}
-	}
-
-	@Override
-	public void afterJob(JobExecution jobExecution) {
-		this.end.ended(jobExecution.getJobInstance().getInstanceId(), BacktestJobConfiguration.JOB_NAME,
-				jobExecution.getStatus().name(), jobExecution.getAllFailureExceptions());
+	protected void open(ResultsStore results, long runId, JobParameters parameters)
+			throws InvalidJobParametersException {
+		BacktestParameters job = BacktestParameters.from(parameters);
+		results.openRun(runId, BacktestJobConfiguration.JOB_NAME, job.dataset(),
+				(job.from() != null) ? job.from().toString() : null, (job.to() != null) ? job.to().toString() : null,
+				job.asOf(), job.describe(), 0);
 	}
 
 }

@@ -3,6 +3,10 @@ package io.ratchet.cli;
 import java.io.PrintStream;
 import java.time.ZoneId;
 
+import io.ratchet.lease.Claim;
+import io.ratchet.lease.Holder;
+import io.ratchet.lease.LeaseId;
+import io.ratchet.lease.Leases;
 import io.ratchet.system.Failures;
 import io.ratchet.system.ThisProcess;
 
@@ -19,8 +23,8 @@ import org.springframework.stereotype.Component;
  * Starts a job for a command and prints its run. Parameters that name a run which already completed are not an error:
  * the command says so and prints that run's outcome, with its exit code, so asking twice gives the same answer. The
  * same job launched twice at once (two processes, same parameters) runs once: the second launch finds the first's
- * {@link JobClaims claim} and is refused with a message naming it (exit code 1); a claim left by a dead process is
- * taken over, and the command says whose it was.
+ * claim (a {@link Leases lease} of kind {@code command}, renewed while the job runs) and is refused with a message
+ * naming it (exit code 1); a claim left by a dead process is taken over, and the command says whose it was.
  */
 @Component
 class JobStarter {
@@ -31,13 +35,13 @@ class JobStarter {
 
 	private final RunPrinter printer;
 
-	private final JobClaims claims;
+	private final Leases leases;
 
-	JobStarter(JobOperator jobOperator, JobRepository jobRepository, RunPrinter printer, JobClaims claims) {
+	JobStarter(JobOperator jobOperator, JobRepository jobRepository, RunPrinter printer, Leases leases) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.printer = printer;
-		this.claims = claims;
+		this.leases = leases;
 	}
 
 	/** As below, two launches being the same when their identifying parameters are. */
@@ -52,24 +56,24 @@ class JobStarter {
 	 */
 	int startAndPrint(Job job, JobParameters parameters, String claim, String what, String sameParameters,
 			PrintStream out) {
-		String key = (claim.length() > 1000) ? claim.substring(0, 1000) : claim;
-		JobClaims.Claim claimed = this.claims.claim(job.getName(), key);
+		LeaseId lease = LeaseId.command(job.getName(), claim);
+		Claim claimed = this.leases.claim(lease);
 		if (!claimed.granted()) {
-			JobClaims.Holder running = claimed.refusedBy().orElseThrow();
+			Holder running = claimed.refusedBy().orElseThrow();
 			out.println("This " + what + " (" + claim + ") is already running, started " + running.since().withNano(0)
-					+ " by process " + running.holder() + "; not started twice. Wait for it to end (jobs/runs shows it)"
-					+ (ThisProcess.onAnotherHost(running.holder()) ? "; its claim is renewed while it runs, and "
+					+ " by process " + running.process() + "; not started twice. Wait for it to end (jobs/runs shows it)"
+					+ (ThisProcess.onAnotherHost(running.process()) ? "; its claim is renewed while it runs, and "
 							+ "lapses at " + running.expires().atZone(ZoneId.systemDefault()).toLocalDateTime()
 								.withNano(0) + " if that process has died" : "")
 					+ ".");
 			return CommandLine.FAILED;
 		}
-		claimed.takenOver().ifPresent(out::println);
+		claimed.takenOver().map(Claim.TakeOver::message).ifPresent(out::println);
 		try {
 			return start(job, parameters, what, sameParameters, out);
 		}
 		finally {
-			this.claims.release(job.getName(), key);
+			this.leases.release(lease);
 		}
 	}
 

@@ -6,11 +6,7 @@ import java.nio.file.Path;
  * A problem with a whole data file (missing, empty, unusable header, malformed CSV, …), as opposed to one bad row,
  * which is a {@link Rejection}. The message names the file, the line (when there is one) and the cause.
  */
-public class DataFileException extends RuntimeException {
-
-	private final Path file;
-
-	private final long line;
+public class DataFileException extends FileProblemException {
 
 	/**
 	 * @param file the data file
@@ -23,19 +19,7 @@ public class DataFileException extends RuntimeException {
 
 	/** As {@link #DataFileException(Path, long, String)}, with the underlying cause. */
 	public DataFileException(Path file, long line, String message, Throwable cause) {
-		super(Locations.describe(file, line, message), cause);
-		this.file = file;
-		this.line = line;
-	}
-
-	/** The data file concerned. */
-	public Path file() {
-		return this.file;
-	}
-
-	/** The line concerned, or 0 when the problem is with the whole file. */
-	public long line() {
-		return this.line;
+		super(file, line, message, cause);
 	}
 
 }

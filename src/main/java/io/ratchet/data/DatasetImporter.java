@@ -19,20 +19,16 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Splits an incoming CSV file (rows in any order) into the month files of a dataset.
@@ -62,6 +58,9 @@ import org.apache.commons.csv.CSVRecord;
  * </ul>
  * Memory: the accepted rows are set aside on disk by month ({@link MonthSpool}); only the month being merged is held,
  * its stored rows and its incoming ones. Nothing else grows with the size of the source.
+ * <p>
+ * {@link SourceScan} reads and validates the source and decides each month file's columns; this class merges, writes
+ * and moves the month files.
  */
 public final class DatasetImporter {
 
@@ -132,7 +131,8 @@ public final class DatasetImporter {
 		List<Path> temps = new ArrayList<>();
 		try (MonthSpool spool = new MonthSpool(this.datasetDir.resolve(SPOOL))) {
 			deleteStaleTemporaryFiles();
-			Scan scan = scan(source, sha256, spool, quarantine);
+			SourceScan.Scan scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock).scan(source,
+					sha256, spool, quarantine);
 			spool.finishWriting();
 			SortedMap<YearMonth, Long> addedByMonth = new TreeMap<>();
 			SortedMap<YearMonth, Long> updatedByMonth = new TreeMap<>();
@@ -142,7 +142,7 @@ public final class DatasetImporter {
 			long updated = 0;
 			long conflicts = 0;
 			for (YearMonth month : spool.months()) {
-				Target target = scan.targets().get(month);
+				SourceScan.Target target = scan.targets().get(month);
 				MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header()).load(this.parser);
 				spool.read(month, (row) -> {
 					String conflict = merge.offer(row);
@@ -182,73 +182,6 @@ public final class DatasetImporter {
 		}
 	}
 
-	/** The rows read, and the month files they go to. */
-	private record Scan(long rows, Map<YearMonth, Target> targets) {
-	}
-
-	/** Reads and validates the source; accepted rows go to the spool, rejected ones to the quarantine. */
-	private Scan scan(Path source, MessageDigest sha256, MonthSpool spool, Quarantine quarantine) throws IOException {
-		ImportSettings settings = this.dataset.importSettings();
-		LocalDate earliest = settings.earliestDate();
-		LocalDate latest = settings.latestDate(this.clock);
-		Map<YearMonth, Target> targets = new HashMap<>();
-		long rows = 0;
-		try (InputStream in = new DigestInputStream(open(source), sha256);
-				CsvSource csv = CsvSource.open(source, in, settings.encoding(), settings.maxRecordLength())) {
-			RowParser.Layout layout = this.parser.layout(source, csv.header());
-			Map<String, Integer> sourceColumns = RowParser.positions(source, csv.header());
-			int[] ids = this.dataset.idColumns().stream().mapToInt(sourceColumns::get).toArray();
-			Headers headers = new Headers(csv.header());
-			while (csv.next()) {
-				rows++;
-				CSVRecord record = csv.record();
-				LocalDate date;
-				try {
-					date = validate(csv, layout, ids, earliest, latest);
-				}
-				catch (RowParser.BadRow ex) {
-					quarantine.add(csv.line(), ex.getMessage(), MonthFileReader.raw(record));
-					continue;
-				}
-				YearMonth month = YearMonth.from(date);
-				Target target = targets.get(month);
-				if (target == null) {
-					target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
-							sourceColumns);
-					targets.put(month, target);
-				}
-				String[] values = target.values(record);
-				spool.add(month, new MonthSpool.Spooled(csv.line(), date,
-						MonthMerge.idKey(this.dataset, values, target.idColumns()), CsvLine.format(values)));
-			}
-			in.transferTo(OutputStream.nullOutputStream());
-		}
-		return new Scan(rows, targets);
-	}
-
-	/** The date of a valid row; every other check of the row is made on the way. */
-	private LocalDate validate(CsvSource csv, RowParser.Layout layout, int[] ids, LocalDate earliest, LocalDate latest)
-			throws RowParser.BadRow {
-		if (csv.invalidBytes() != null) {
-			throw new RowParser.BadRow(csv.invalidBytes());
-		}
-		CSVRecord record = csv.record();
-		LocalDate date = layout.parse(record, csv.line(), null).date();
-		for (int i = 0; i < ids.length; i++) {
-			String id = record.get(ids[i]);
-			if (this.dataset.isMissing(id)) {
-				throw new RowParser.BadRow("missing id in column " + this.dataset.idColumns().get(i)
-						+ (id.isEmpty() ? " (empty)" : " ('" + id + "' is a missing token)")
-						+ ": a row without its id cannot be told from others");
-			}
-		}
-		if (date.isBefore(earliest) || date.isAfter(latest)) {
-			throw new RowParser.BadRow("date " + date + " in column " + this.dataset.dateColumn()
-					+ " is outside the plausible range " + earliest + " to " + latest
-					+ " (date.earliest and date.latest in the dataset file)");
-		}
-		return date;
-	}
 
 	private static void putPositive(SortedMap<YearMonth, Long> counts, YearMonth month, long count) {
 		if (count > 0) {
@@ -355,76 +288,5 @@ public final class DatasetImporter {
 		}
 	}
 
-	/**
-	 * Where the rows of a month go.
-	 * @throws DataFileException when the source lacks a column of the month file, or the month file (or the one whose
-	 * header a new month file takes) lacks a column of the dataset
-	 */
-	private Target target(Path file, List<String> header, Path source, Map<String, Integer> sourceColumns) {
-		this.parser.layout(file, header);
-		int[] fromSource = new int[header.size()];
-		List<String> lacking = new ArrayList<>();
-		for (int i = 0; i < header.size(); i++) {
-			Integer position = sourceColumns.get(header.get(i));
-			if (position == null) {
-				lacking.add(header.get(i));
-			}
-			fromSource[i] = (position != null) ? position : -1;
-		}
-		if (!lacking.isEmpty()) {
-			throw new DataFileException(source, 1, "header lacks column" + ((lacking.size() > 1) ? "s " : " ")
-					+ String.join(", ", lacking) + " that month file " + file + " has");
-		}
-		return new Target(file, header, fromSource,
-				MonthMerge.idColumns(this.dataset, RowParser.positions(file, header)));
-	}
-
-	/**
-	 * The month file a month's rows go to: its columns, where each is in the source, and where its id columns are.
-	 */
-	private record Target(Path file, List<String> header, int[] fromSource, int[] idColumns) {
-
-		/** A source record's values in the month file's column order. */
-		String[] values(CSVRecord record) {
-			String[] values = new String[this.fromSource.length];
-			for (int i = 0; i < values.length; i++) {
-				values[i] = record.get(this.fromSource[i]);
-			}
-			return values;
-		}
-
-	}
-
-	/** The headers of the month files: their own when they exist, else the dataset's. */
-	private final class Headers {
-
-		private final List<String> sourceHeader;
-
-		private List<String> datasetHeader;
-
-		Headers(List<String> sourceHeader) {
-			this.sourceHeader = sourceHeader;
-		}
-
-		List<String> of(YearMonth month) {
-			Path file = MonthFiles.fileFor(DatasetImporter.this.datasetDir, month);
-			if (Files.exists(file)) {
-				return headerOf(file);
-			}
-			if (this.datasetHeader == null) {
-				SortedMap<YearMonth, Path> existing = MonthFiles.list(DatasetImporter.this.datasetDir);
-				this.datasetHeader = existing.isEmpty() ? this.sourceHeader : headerOf(existing.get(existing.lastKey()));
-			}
-			return this.datasetHeader;
-		}
-
-		private List<String> headerOf(Path file) {
-			try (CsvSource csv = MonthFileReader.open(file,
-					DatasetImporter.this.dataset.importSettings().maxRecordLength())) {
-				return csv.header();
-			}
-		}
-
-	}
 
 }

@@ -13,10 +13,10 @@ import io.ratchet.data.Task;
  * and average precision). Definitions follow scikit-learn 1.2.
  *
  * <p>
- * Ranking metrics are exact while the accumulator holds at most {@link #EXACT_LIMIT} labelled scores: they are kept in
- * two primitive arrays, one per class, and sorted only when a result is asked for. Past that (a month of more than two
- * million labelled rows, or the whole-period merge of a long history) the scores move into a {@link ScoreHistogram}
- * of fixed size, so memory stays flat however many rows there are; its error is bounded and documented there, and
+ * Ranking metrics are exact while the accumulator holds at most {@link #EXACT_LIMIT} labelled scores: its
+ * {@link LabelledScores} keep them in two primitive arrays, one per class, sorted only when a result is asked for.
+ * Past that (a month of more than two million labelled rows, or the whole-period merge of a long history) the scores
+ * move into a {@link ScoreHistogram} of fixed size, so memory stays flat however many rows there are; its error is bounded and documented there, and
  * {@link #rankingErrorBounds()} computes the bound for the scores at hand. Every other metric stays exact. A stored
  * state ({@link #toBytes()}) keeps scores exactly only up to {@link #STATE_EXACT_LIMIT}; a larger one is stored as its
  * histogram, so that the state of a big month is small (and the database's write buffers with it).
@@ -54,14 +54,8 @@ final class BinaryAccumulator implements MetricAccumulator {
 	 */
 	static final int STATE_EXACT_LIMIT = 1 << 18;
 
-	private final int exactLimit;
-
-	private ScoreBuffer positiveScores;
-
-	private ScoreBuffer negativeScores;
-
-	/** {@code null} while the ranking metrics are exact. */
-	private ScoreHistogram histogram;
+	/** The labelled scores, for the ranking metrics. */
+	private final LabelledScores scores;
 
 	BinaryAccumulator(double threshold) {
 		this(threshold, EXACT_LIMIT);
@@ -69,23 +63,13 @@ final class BinaryAccumulator implements MetricAccumulator {
 
 	/** An accumulator that keeps at most {@code exactLimit} scores exactly (tests use small limits). */
 	BinaryAccumulator(double threshold, int exactLimit) {
-		this(checkThreshold(threshold), exactLimit, 0, new long[4], new CompensatedSum(), new CompensatedSum(),
-				new CompensatedSum(), new ScoreBuffer(), new ScoreBuffer(), null);
+		this(checkThreshold(threshold), 0, new long[4], new CompensatedSum(), new CompensatedSum(),
+				new CompensatedSum(), new LabelledScores(exactLimit));
 	}
 
 	private BinaryAccumulator(double threshold, long unlabelled, long[] confusion, CompensatedSum scoreSum,
-			CompensatedSum logLossSum, CompensatedSum brierSum, ScoreBuffer positiveScores,
-			ScoreBuffer negativeScores) {
-		this(threshold, EXACT_LIMIT, unlabelled, confusion, scoreSum, logLossSum, brierSum, positiveScores,
-				negativeScores, null);
-	}
-
-	private BinaryAccumulator(double threshold, int exactLimit, long unlabelled, long[] confusion,
-			CompensatedSum scoreSum, CompensatedSum logLossSum, CompensatedSum brierSum, ScoreBuffer positiveScores,
-			ScoreBuffer negativeScores, ScoreHistogram histogram) {
+			CompensatedSum logLossSum, CompensatedSum brierSum, LabelledScores scores) {
 		this.threshold = threshold;
-		this.exactLimit = exactLimit;
-		this.histogram = histogram;
 		this.unlabelled = unlabelled;
 		this.truePositives = confusion[0];
 		this.falsePositives = confusion[1];
@@ -94,8 +78,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 		this.scoreSum = scoreSum;
 		this.logLossSum = logLossSum;
 		this.brierSum = brierSum;
-		this.positiveScores = positiveScores;
-		this.negativeScores = negativeScores;
+		this.scores = scores;
 	}
 
 	private static double checkThreshold(double threshold) {
@@ -121,7 +104,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 		boolean predictedPositive = prediction >= this.threshold;
 		double clipped = Math.min(Math.max(prediction, LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
 		if (label == 1.0) {
-			keep(prediction, true);
+			this.scores.add(prediction, true);
 			this.logLossSum.add(-Math.log(clipped));
 			if (predictedPositive) {
 				this.truePositives++;
@@ -131,7 +114,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 			}
 		}
 		else if (label == 0.0) {
-			keep(prediction, false);
+			this.scores.add(prediction, false);
 			this.logLossSum.add(-Math.log(1 - clipped));
 			if (predictedPositive) {
 				this.falsePositives++;
@@ -148,26 +131,6 @@ final class BinaryAccumulator implements MetricAccumulator {
 		this.brierSum.add(error * error);
 	}
 
-	private void keep(double score, boolean positive) {
-		if (this.histogram != null) {
-			this.histogram.add(score, positive);
-			return;
-		}
-		(positive ? this.positiveScores : this.negativeScores).add(score);
-		if (this.positiveScores.size() + this.negativeScores.size() > this.exactLimit) {
-			spill();
-		}
-	}
-
-	/** Moves the exact scores into a histogram, for good. */
-	private void spill() {
-		ScoreHistogram spilled = new ScoreHistogram();
-		spilled.addAll(this.positiveScores, true);
-		spilled.addAll(this.negativeScores, false);
-		this.histogram = spilled;
-		this.positiveScores = new ScoreBuffer();
-		this.negativeScores = new ScoreBuffer();
-	}
 
 	/** The confusion matrix at the threshold: true positives, false positives, true negatives, false negatives. */
 	long[] confusion() {
@@ -180,29 +143,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 	 * centre. Read-only (the curves of a report are drawn from it).
 	 */
 	void forEachScoreGroup(ScoreGroupAction action) {
-		if (this.histogram != null) {
-			this.histogram.forEachBin(action);
-			return;
-		}
-		double[] positives = this.positiveScores.sorted();
-		double[] negatives = this.negativeScores.sorted();
-		int p = this.positiveScores.size() - 1;
-		int n = this.negativeScores.size() - 1;
-		while (p >= 0 || n >= 0) {
-			double score = Math.max((p >= 0) ? positives[p] : Double.NEGATIVE_INFINITY,
-					(n >= 0) ? negatives[n] : Double.NEGATIVE_INFINITY);
-			long pc = 0;
-			long nc = 0;
-			while (p >= 0 && positives[p] == score) {
-				pc++;
-				p--;
-			}
-			while (n >= 0 && negatives[n] == score) {
-				nc++;
-				n--;
-			}
-			action.accept(score, pc, nc);
-		}
+		this.scores.forEachScoreGroup(action);
 	}
 
 	/** Receives one group of equal scores. */
@@ -215,7 +156,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 
 	/** Whether ROC AUC and average precision are exact (no histogram yet). */
 	boolean exactRanking() {
-		return this.histogram == null;
+		return this.scores.exact();
 	}
 
 	/**
@@ -226,10 +167,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 		if (this.truePositives + this.falseNegatives == 0 || this.trueNegatives + this.falsePositives == 0) {
 			return null;
 		}
-		if (this.histogram == null) {
-			return new Ranking(0, 0);
-		}
-		return new Ranking(this.histogram.rocAucErrorBound(), this.histogram.averagePrecisionErrorBound());
+		return this.scores.errorBounds();
 	}
 
 	@Override
@@ -249,36 +187,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 		this.scoreSum.add(that.scoreSum);
 		this.logLossSum.add(that.logLossSum);
 		this.brierSum.add(that.brierSum);
-		if (that == this) {
-			if (this.histogram != null) {
-				this.histogram.addAll(this.histogram);
-				return;
-			}
-			this.positiveScores.addAll(this.positiveScores);
-			this.negativeScores.addAll(this.negativeScores);
-		}
-		else {
-			if (this.histogram == null && that.histogram == null && (long) this.positiveScores.size()
-					+ this.negativeScores.size() + that.positiveScores.size() + that.negativeScores.size() > this.exactLimit) {
-				spill();
-			}
-			else if (this.histogram == null && that.histogram != null) {
-				spill();
-			}
-			if (this.histogram != null) {
-				this.histogram.addAll(that.positiveScores, true);
-				this.histogram.addAll(that.negativeScores, false);
-				if (that.histogram != null) {
-					this.histogram.addAll(that.histogram);
-				}
-				return;
-			}
-			this.positiveScores.addAll(that.positiveScores);
-			this.negativeScores.addAll(that.negativeScores);
-		}
-		if (this.positiveScores.size() + (long) this.negativeScores.size() > this.exactLimit) {
-			spill();
-		}
+		this.scores.addAll(that.scores);
 	}
 
 	@Override
@@ -301,9 +210,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 		values.put(Metric.F1,
 				ratio(2 * this.truePositives, 2 * this.truePositives + this.falsePositives + this.falseNegatives));
 		if (positives > 0 && negatives > 0) {
-			Ranking ranking = (this.histogram != null) ? this.histogram.ranking()
-					: Ranking.of(this.positiveScores.sorted(), this.positiveScores.size(), this.negativeScores.sorted(),
-							this.negativeScores.size());
+			Ranking ranking = this.scores.ranking();
 			values.put(Metric.ROC_AUC, ranking.rocAuc());
 			values.put(Metric.AVERAGE_PRECISION, ranking.averagePrecision());
 		}
@@ -338,17 +245,9 @@ final class BinaryAccumulator implements MetricAccumulator {
 	 */
 	@Override
 	public byte[] toBytes() {
-		int positives = this.positiveScores.size();
-		int negatives = this.negativeScores.size();
-		ScoreHistogram stored = this.histogram;
-		if (stored == null && (long) positives + negatives > STATE_EXACT_LIMIT) {
-			stored = new ScoreHistogram();
-			stored.addAll(this.positiveScores, true);
-			stored.addAll(this.negativeScores, false);
-		}
+		LabelledScores stored = this.scores.forState(STATE_EXACT_LIMIT);
 		long fixed = Double.BYTES + 5L * Long.BYTES + 3L * 2 * Double.BYTES;
-		long payload = (stored != null) ? fixed + Integer.BYTES + stored.serialisedSize()
-				: fixed + 2L * Integer.BYTES + ((long) positives + negatives) * Double.BYTES;
+		long payload = fixed + stored.serialisedSize();
 		if (payload > Integer.MAX_VALUE - 64) {
 			throw new IllegalStateException("accumulator state too large to serialise (" + labelled() + " scores)");
 		}
@@ -362,26 +261,12 @@ final class BinaryAccumulator implements MetricAccumulator {
 		StateFormat.putSum(buffer, this.scoreSum);
 		StateFormat.putSum(buffer, this.logLossSum);
 		StateFormat.putSum(buffer, this.brierSum);
-		if (stored != null) {
-			buffer.putInt(HISTOGRAM_MARK);
-			stored.write(buffer);
-		}
-		else {
-			putScores(buffer, this.positiveScores);
-			putScores(buffer, this.negativeScores);
-		}
+		stored.write(buffer);
 		return StateFormat.finish(buffer);
 	}
 
 	/** Where an exact state has its count of positive scores, a histogram state has this mark. */
 	static final int HISTOGRAM_MARK = Integer.MIN_VALUE;
-
-	private static void putScores(ByteBuffer buffer, ScoreBuffer scores) {
-		int size = scores.size();
-		buffer.putInt(size);
-		buffer.asDoubleBuffer().put(scores.values(), 0, size);
-		buffer.position(buffer.position() + size * Double.BYTES);
-	}
 
 	/**
 	 * Reads a state written by {@link #toBytes()}, checking that it is consistent (the confusion matrix agrees with the
@@ -405,63 +290,12 @@ final class BinaryAccumulator implements MetricAccumulator {
 			CompensatedSum scoreSum = StateFormat.getSum(payload);
 			CompensatedSum logLossSum = StateFormat.getSum(payload);
 			CompensatedSum brierSum = StateFormat.getSum(payload);
-			payload.mark();
-			if (payload.getInt() == HISTOGRAM_MARK) {
-				ScoreHistogram histogram = ScoreHistogram.read(payload);
-				StateFormat.close(payload);
-				if (histogram.positives() != confusion[0] + confusion[3]
-						|| histogram.negatives() != confusion[1] + confusion[2]) {
-					throw new MetricStateException(
-							"corrupt metric state: the confusion matrix does not agree with the stored histogram");
-				}
-				return new BinaryAccumulator(threshold, EXACT_LIMIT, unlabelled, confusion, scoreSum, logLossSum,
-						brierSum, new ScoreBuffer(), new ScoreBuffer(), histogram);
-			}
-			payload.reset();
-			double[] positives = getScores(payload, "positive");
-			double[] negatives = getScores(payload, "negative");
-			StateFormat.close(payload);
-			long truePositives = countAtLeast(positives, threshold);
-			long falsePositives = countAtLeast(negatives, threshold);
-			if (confusion[0] != truePositives || confusion[3] != positives.length - truePositives
-					|| confusion[1] != falsePositives
-					|| confusion[2] != negatives.length - falsePositives) {
-				throw new MetricStateException(
-						"corrupt metric state: the confusion matrix does not agree with the stored scores");
-			}
-			return new BinaryAccumulator(threshold, unlabelled, confusion, scoreSum, logLossSum, brierSum,
-					new ScoreBuffer(positives), new ScoreBuffer(negatives));
+			LabelledScores scores = LabelledScores.read(payload, threshold, confusion, EXACT_LIMIT);
+			return new BinaryAccumulator(threshold, unlabelled, confusion, scoreSum, logLossSum, brierSum, scores);
 		}
 		catch (BufferUnderflowException ex) {
 			throw StateFormat.truncated();
 		}
-	}
-
-	private static double[] getScores(ByteBuffer payload, String kind) {
-		int count = payload.getInt();
-		if (count < 0 || (long) count * Double.BYTES > payload.remaining()) {
-			throw new MetricStateException("corrupt metric state: " + count + " " + kind + " scores announced, "
-					+ payload.remaining() / Double.BYTES + " at most present");
-		}
-		double[] scores = new double[count];
-		payload.asDoubleBuffer().get(scores);
-		payload.position(payload.position() + count * Double.BYTES);
-		for (int i = 0; i < count; i++) {
-			if (!Double.isFinite(scores[i])) {
-				throw new MetricStateException("corrupt metric state: " + kind + " score " + scores[i]);
-			}
-		}
-		return scores;
-	}
-
-	private static long countAtLeast(double[] scores, double threshold) {
-		long count = 0;
-		for (double score : scores) {
-			if (score >= threshold) {
-				count++;
-			}
-		}
-		return count;
 	}
 
 }

@@ -30,6 +30,14 @@ class InvalidModelException extends IllegalArgumentException {
 		return this.detail;
 	}
 
+	/** The value, or an exception {@code /field: is required} when it is {@code null}. */
+	static <T> T required(T value, String field) {
+		if (value == null) {
+			throw new InvalidModelException("/" + field, "is required");
+		}
+		return value;
+	}
+
 	static double finite(double value, String field) {
 		if (!Double.isFinite(value)) {
 			throw new InvalidModelException("/" + field, "must be a finite number, not " + value);

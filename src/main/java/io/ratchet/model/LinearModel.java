@@ -23,14 +23,9 @@ public record LinearModel(Link link, double intercept, List<Term> terms, Map<Str
 	public static final String KIND = "linear";
 
 	public LinearModel {
-		if (link == null) {
-			throw new InvalidModelException("/link", "is required");
-		}
+		InvalidModelException.required(link, "link");
 		InvalidModelException.finite(intercept, "intercept");
-		if (terms == null) {
-			throw new InvalidModelException("/terms", "is required");
-		}
-		terms = List.copyOf(terms);
+		terms = List.copyOf(InvalidModelException.required(terms, "terms"));
 		Map<String, Integer> seen = new LinkedHashMap<>();
 		for (int i = 0; i < terms.size(); i++) {
 			Integer earlier = seen.putIfAbsent(terms.get(i).feature(), i);
@@ -112,9 +107,7 @@ public record LinearModel(Link link, double intercept, List<Term> terms, Map<Str
 
 		public CategoricalTerm {
 			InvalidModelException.name(feature, "feature");
-			if (weights == null) {
-				throw new InvalidModelException("/weights", "is required");
-			}
+			InvalidModelException.required(weights, "weights");
 			Map<String, Double> copy = new LinkedHashMap<>();
 			weights.forEach((level, weight) -> {
 				String at = "/weights/" + Pointers.escape(level);

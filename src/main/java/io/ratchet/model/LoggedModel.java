@@ -29,9 +29,7 @@ public record LoggedModel(Link link, String column, PredictionLogColumns log, Ma
 			+ " no regression cases to run (they check scoring code; its model file is pinned by SHA-256 instead)";
 
 	public LoggedModel {
-		if (link == null) {
-			throw new InvalidModelException("/link", "is required");
-		}
+		InvalidModelException.required(link, "link");
 		if ((column == null) == (log == null)) {
 			throw new InvalidModelException("", "a logged model takes its scores from a dataset column (\"column\") or"
 					+ " from a prediction log (\"log\"): give exactly one of them");

@@ -70,9 +70,7 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 				}
 			}
 		}
-		if (output == null) {
-			throw new InvalidModelException("/output", "is required");
-		}
+		InvalidModelException.required(output, "output");
 		training = Training.copy(training);
 	}
 
@@ -131,9 +129,7 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 
 		public Input {
 			InvalidModelException.name(name, "name");
-			if (type == null) {
-				throw new InvalidModelException("/type", "is required");
-			}
+			InvalidModelException.required(type, "type");
 			if (columns == null || columns.isEmpty()) {
 				throw new InvalidModelException("/columns", "input \"" + name + "\" needs at least one column");
 			}

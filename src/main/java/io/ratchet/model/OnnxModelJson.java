@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code kind: onnx} part of a model file: reading it strictly (through {@link ModelFiles.Reading}, which locates
+ * The {@code kind: onnx} part of a model file: reading it strictly (through {@link ModelFileReading}, which locates
  * each problem in the file) and writing it.
  *
  * <pre>
@@ -40,10 +40,9 @@ final class OnnxModelJson {
 	record OutputJson(String name, Integer column) {
 	}
 
-	static OnnxModel read(ModelFiles.FileJson json, Link link, ModelFiles.Reading reading) {
+	static OnnxModel read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
 		String what = "an onnx model";
-		reading.notAllowed(json.intercept(), "/intercept", what);
-		reading.notAllowed(json.terms(), "/terms", what);
+		LinearModelJson.notAllowed(json, what, reading);
 		reading.notAllowed(json.base(), "/base", what);
 		reading.notAllowed(json.trees(), "/trees", what);
 		if (json.link() != null) {
@@ -65,7 +64,7 @@ final class OnnxModelJson {
 		return reading.build("", () -> new OnnxModel(link, file, sha256, inputs, output, json.training()));
 	}
 
-	private static OnnxModel.Input input(InputJson json, String at, ModelFiles.Reading reading) {
+	private static OnnxModel.Input input(InputJson json, String at, ModelFileReading reading) {
 		String name = reading.required(json.name(), at + "/name");
 		String typeText = reading.required(json.type(), at + "/type");
 		OnnxModel.ElementType type = reading.build(at, () -> OnnxModel.ElementType.fromKey(typeText, "/type"));
@@ -93,7 +92,7 @@ final class OnnxModelJson {
 	}
 
 	/** Refuses the ONNX fields in a model of another kind. */
-	static void notAllowed(ModelFiles.FileJson json, String what, ModelFiles.Reading reading) {
+	static void notAllowed(ModelFiles.FileJson json, String what, ModelFileReading reading) {
 		reading.notAllowed(json.onnx(), "/onnx", what);
 		reading.notAllowed(json.inputs(), "/inputs", what);
 		reading.notAllowed(json.output(), "/output", what);

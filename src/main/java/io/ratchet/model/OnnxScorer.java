@@ -2,25 +2,20 @@ package io.ratchet.model;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import io.ratchet.data.Row;
 import io.ratchet.data.Task;
 
@@ -30,10 +25,8 @@ import io.ratchet.data.Task;
  * Runtime ({@link #scoreBatch}); a single row is a block of one, correct but slow, so the jobs score in blocks
  * ({@link BlockScorer}).
  * <p>
- * Binding checks the model file's mapping against the graph: every input of the graph is mapped and nothing else,
- * with its element type, a rank of 1 or 2, a free first (row) dimension and as many columns as the mapping gives; the
- * output exists, is a float or double tensor with a free first dimension, and has the column named. Scoring checks
- * the output's actual shape, and that a binary model's scores are probabilities.
+ * Binding checks the model file's mapping against the graph ({@link OnnxGraph}); each input's tensor is made by its
+ * {@link OnnxFeed}. Scoring checks the output's actual shape, and that a binary model's scores are probabilities.
  */
 final class OnnxScorer implements Scorer {
 
@@ -47,7 +40,7 @@ final class OnnxScorer implements Scorer {
 
 	private final boolean binary;
 
-	private final Feed[] feeds;
+	private final OnnxFeed[] feeds;
 
 	private final String output;
 
@@ -55,7 +48,7 @@ final class OnnxScorer implements Scorer {
 
 	private final Set<String> outputs;
 
-	private OnnxScorer(OnnxSessions.Lease lease, OrtEnvironment environment, ModelVersion version, Feed[] feeds,
+	private OnnxScorer(OnnxSessions.Lease lease, OrtEnvironment environment, ModelVersion version, OnnxFeed[] feeds,
 			OnnxModel.Output output) {
 		this.lease = lease;
 		this.environment = environment;
@@ -83,12 +76,12 @@ final class OnnxScorer implements Scorer {
 		OnnxSessions.Lease lease = sessions.lease(onnxFile, model.sha256(), version.file());
 		try {
 			OrtSession session = lease.session();
-			Graph graph = Graph.of(session, onnxFile);
-			Feed[] feeds = new Feed[model.inputs().size()];
+			OnnxGraph graph = OnnxGraph.of(session, onnxFile);
+			OnnxFeed[] feeds = new OnnxFeed[model.inputs().size()];
 			for (int i = 0; i < feeds.length; i++) {
 				OnnxModel.Input input = model.inputs().get(i);
 				boolean vector = graph.checkInput(input, version.file());
-				feeds[i] = new Feed(input, vector, featureIndex);
+				feeds[i] = new OnnxFeed(input, vector, featureIndex);
 			}
 			graph.checkEveryInputMapped(model, version.file());
 			graph.checkOutput(model.output(), version.file());
@@ -129,8 +122,8 @@ final class OnnxScorer implements Scorer {
 		}
 		Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
 		try {
-			for (Feed feed : this.feeds) {
-				tensors.put(feed.name, feed.tensor(this.environment, rows));
+			for (OnnxFeed feed : this.feeds) {
+				tensors.put(feed.name(), feed.tensor(this.environment, rows));
 			}
 			try (OrtSession.Result result = this.lease.session().run(tensors, this.outputs)) {
 				OnnxValue value = result.get(this.output).orElseThrow();
@@ -198,238 +191,6 @@ final class OnnxScorer implements Scorer {
 	@Override
 	public void close() {
 		this.lease.close();
-	}
-
-	/** Inputs or outputs of a graph as messages show them: {@code input float [?, 34], label int64 [?]}. */
-	static String describe(Map<String, NodeInfo> nodes) {
-		return String.join(", ", nodes.values().stream().map(OnnxScorer::describe).toList());
-	}
-
-	static String describe(NodeInfo node) {
-		if (node.getInfo() instanceof TensorInfo tensor) {
-			return node.getName() + " " + typeName(tensor.type) + " " + shape(tensor.getShape());
-		}
-		return node.getName() + " " + node.getInfo();
-	}
-
-	private static String shape(long[] shape) {
-		return Arrays.toString(Arrays.stream(shape).mapToObj((d) -> (d < 0) ? "?" : Long.toString(d)).toArray());
-	}
-
-	private static String typeName(OnnxJavaType type) {
-		return type.toString().toLowerCase(Locale.ROOT);
-	}
-
-	/** One input of the graph and where each of its columns comes from. */
-	private static final class Feed {
-
-		private static final int VALUE = 0;
-
-		private static final int INDICATOR = 1;
-
-		private static final int CODE = 2;
-
-		private final String name;
-
-		private final OnnxModel.ElementType type;
-
-		private final boolean vector;
-
-		private final int[] feature;
-
-		private final int[] kind;
-
-		private final String[] level;
-
-		private final Map<String, Integer>[] codes;
-
-		@SuppressWarnings("unchecked")
-		/** {@code vector}: the input is {@code [rows]}, not {@code [rows, columns]}. */
-		Feed(OnnxModel.Input input, boolean vector, ToIntFunction<String> featureIndex) {
-			this.name = input.name();
-			this.type = input.type();
-			this.vector = vector;
-			int width = input.columns().size();
-			this.feature = new int[width];
-			this.kind = new int[width];
-			this.level = new String[width];
-			this.codes = new Map[width];
-			for (int c = 0; c < width; c++) {
-				OnnxModel.Column column = input.columns().get(c);
-				this.feature[c] = featureIndex.applyAsInt(column.feature());
-				if (column instanceof OnnxModel.Indicator indicator) {
-					this.kind[c] = INDICATOR;
-					this.level[c] = indicator.level();
-				}
-				else if (column instanceof OnnxModel.Code code) {
-					this.kind[c] = CODE;
-					Map<String, Integer> positions = new HashMap<>();
-					for (int i = 0; i < code.levels().size(); i++) {
-						positions.put(code.levels().get(i), i);
-					}
-					this.codes[c] = positions;
-				}
-			}
-		}
-
-		OnnxTensor tensor(OrtEnvironment environment, List<Row> rows) throws OrtException {
-			int n = rows.size();
-			int width = this.feature.length;
-			long[] shape = this.vector ? new long[] { n } : new long[] { n, width };
-			switch (this.type) {
-				case FLOAT -> {
-					float[] data = new float[n * width];
-					for (int r = 0; r < n; r++) {
-						Row row = rows.get(r);
-						for (int c = 0; c < width; c++) {
-							data[r * width + c] = (float) number(row, c, Double.NaN);
-						}
-					}
-					return OnnxTensor.createTensor(environment, FloatBuffer.wrap(data), shape);
-				}
-				case DOUBLE -> {
-					double[] data = new double[n * width];
-					for (int r = 0; r < n; r++) {
-						Row row = rows.get(r);
-						for (int c = 0; c < width; c++) {
-							data[r * width + c] = number(row, c, Double.NaN);
-						}
-					}
-					return OnnxTensor.createTensor(environment, DoubleBuffer.wrap(data), shape);
-				}
-				case INT64 -> {
-					long[] data = new long[n * width];
-					for (int r = 0; r < n; r++) {
-						Row row = rows.get(r);
-						for (int c = 0; c < width; c++) {
-							data[r * width + c] = (long) number(row, c, -1);
-						}
-					}
-					return OnnxTensor.createTensor(environment, LongBuffer.wrap(data), shape);
-				}
-				default -> {
-					String[] data = new String[n * width];
-					for (int r = 0; r < n; r++) {
-						String[] levels = rows.get(r).levels();
-						for (int c = 0; c < width; c++) {
-							String value = levels[this.feature[c]];
-							data[r * width + c] = (value != null) ? value : "";
-						}
-					}
-					return OnnxTensor.createTensor(environment, data, shape);
-				}
-			}
-		}
-
-		/** The number column {@code c} takes from a row; {@code absent} for a missing or unseen category code. */
-		private double number(Row row, int c, double absent) {
-			int index = this.feature[c];
-			switch (this.kind[c]) {
-				case INDICATOR -> {
-					return this.level[c].equals(row.levels()[index]) ? 1 : 0;
-				}
-				case CODE -> {
-					String value = row.levels()[index];
-					Integer code = (value != null) ? this.codes[c].get(value) : null;
-					return (code != null) ? code : absent;
-				}
-				default -> {
-					return row.numbers()[index];
-				}
-			}
-		}
-
-	}
-
-	/** The inputs and outputs of a graph as ONNX Runtime describes them. */
-	private record Graph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Path onnxFile) {
-
-		static Graph of(OrtSession session, Path onnxFile) {
-			try {
-				return new Graph(session.getInputInfo(), session.getOutputInfo(), onnxFile);
-			}
-			catch (OrtException ex) {
-				throw new ModelFileException(onnxFile, 0, "ONNX Runtime cannot describe its inputs and outputs: "
-						+ ex.getMessage(), ex);
-			}
-		}
-
-		/** Checks that the graph has the input as mapped; returns whether it is a vector ({@code [rows]}). */
-		boolean checkInput(OnnxModel.Input input, Path modelFile) {
-			NodeInfo node = this.inputs.get(input.name());
-			if (node == null) {
-				throw mismatch(modelFile, "input \"" + input.name() + "\" is not an input of the graph (its inputs: "
-						+ describe(this.inputs) + ")");
-			}
-			if (!(node.getInfo() instanceof TensorInfo tensor)) {
-				throw mismatch(modelFile, "input \"" + input.name() + "\" of the graph is " + node.getInfo()
-						+ ", not a tensor");
-			}
-			if (tensor.type != javaType(input.type())) {
-				throw mismatch(modelFile, "input \"" + input.name() + "\" of the graph holds " + typeName(tensor.type)
-						+ ", not " + input.type().key());
-			}
-			long[] shape = tensor.getShape();
-			int width = input.columns().size();
-			boolean fits = (shape.length == 1) ? width == 1
-					: shape.length == 2 && (shape[1] < 0 || shape[1] == width);
-			if (!fits) {
-				throw mismatch(modelFile, "input \"" + input.name() + "\" of the graph has shape " + shape(shape)
-						+ " but the model file maps " + width + " column" + ((width == 1) ? "" : "s") + " to it");
-			}
-			if (shape[0] >= 0) {
-				throw mismatch(modelFile, "input \"" + input.name() + "\" of the graph has a fixed number of rows ("
-						+ shape[0] + "): export the model with a free first dimension (e.g. [None, " + width
-						+ "]) so that rows can be scored in blocks");
-			}
-			return shape.length == 1;
-		}
-
-		void checkEveryInputMapped(OnnxModel model, Path modelFile) {
-			for (String name : this.inputs.keySet()) {
-				if (model.inputs().stream().noneMatch((input) -> input.name().equals(name))) {
-					throw mismatch(modelFile, "the graph's input \"" + name + "\" is not mapped to dataset columns in"
-							+ " the model file");
-				}
-			}
-		}
-
-		void checkOutput(OnnxModel.Output output, Path modelFile) {
-			NodeInfo node = this.outputs.get(output.name());
-			if (node == null) {
-				throw mismatch(modelFile, "output \"" + output.name() + "\" is not an output of the graph (its"
-						+ " outputs: " + describe(this.outputs) + ")");
-			}
-			if (!(node.getInfo() instanceof TensorInfo tensor)
-					|| (tensor.type != OnnxJavaType.FLOAT && tensor.type != OnnxJavaType.DOUBLE)) {
-				throw mismatch(modelFile, "output \"" + output.name() + "\" of the graph is " + describe(node)
-						+ ", not a float or double tensor" + (node.getInfo() instanceof TensorInfo ? ""
-								: " (a sequence of maps is a classifier's ZipMap: convert with zipmap=False and use"
-										+ " its probability tensor)"));
-			}
-			long[] shape = tensor.getShape();
-			boolean fits = (shape.length == 1) ? output.column() == 0
-					: shape.length == 2 && (shape[1] < 0 || output.column() < shape[1]);
-			if (!fits) {
-				throw mismatch(modelFile, "output \"" + output.name() + "\" of the graph has shape " + shape(shape)
-						+ ": it has no column " + output.column() + " (expected [rows] or [rows, k] with column < k)");
-			}
-		}
-
-		private ModelFileException mismatch(Path modelFile, String reason) {
-			return new ModelFileException(modelFile, 0, "does not fit its ONNX file " + this.onnxFile.getFileName()
-					+ ": " + reason);
-		}
-
-		static OnnxJavaType javaType(OnnxModel.ElementType type) {
-			return switch (type) {
-				case FLOAT -> OnnxJavaType.FLOAT;
-				case DOUBLE -> OnnxJavaType.DOUBLE;
-				case INT64 -> OnnxJavaType.INT64;
-				case STRING -> OnnxJavaType.STRING;
-			};
-		}
-
 	}
 
 }

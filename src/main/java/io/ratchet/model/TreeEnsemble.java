@@ -34,17 +34,10 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 	public static final String KIND = "tree-ensemble";
 
 	public TreeEnsemble {
-		if (link == null) {
-			throw new InvalidModelException("/link", "is required");
-		}
-		if (arithmetic == null) {
-			throw new InvalidModelException("/arithmetic", "is required");
-		}
+		InvalidModelException.required(link, "link");
+		InvalidModelException.required(arithmetic, "arithmetic");
 		InvalidModelException.finite(base, "base");
-		if (trees == null) {
-			throw new InvalidModelException("/trees", "is required");
-		}
-		trees = List.copyOf(trees);
+		trees = List.copyOf(InvalidModelException.required(trees, "trees"));
 		if (arithmetic == Arithmetic.FLOAT32) {
 			Arithmetic.requireFloat32(base, "/base");
 		}

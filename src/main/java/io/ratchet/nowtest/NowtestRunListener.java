@@ -3,12 +3,12 @@ package io.ratchet.nowtest;
 import java.time.YearMonth;
 
 import io.ratchet.run.ResultsStore;
-import io.ratchet.run.RunEnd;
 import io.ratchet.run.RunFinished;
+import io.ratchet.run.RunListener;
 
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,36 +17,20 @@ import org.springframework.stereotype.Component;
  * causes when the job fails. When the job ends it publishes {@link RunFinished} for alerts.
  */
 @Component
-class NowtestRunListener implements JobExecutionListener {
+class NowtestRunListener extends RunListener {
 
-	private final ResultsStore results;
-
-	private final RunEnd end;
-
-	NowtestRunListener(ResultsStore results, RunEnd end) {
-		this.results = results;
-		this.end = end;
+	NowtestRunListener(ResultsStore results, ApplicationEventPublisher events) {
+		super(NowtestJobConfiguration.JOB_NAME, results, events);
 	}
 
 	@Override
-	public void beforeJob(JobExecution jobExecution) {
-		try {
-			NowtestParameters parameters = NowtestParameters.from(jobExecution.getJobParameters());
-			NowtestWindow window = parameters.window();
-			this.results.openRun(jobExecution.getJobInstance().getInstanceId(), NowtestJobConfiguration.JOB_NAME,
-					parameters.dataset(), YearMonth.from(window.start()).toString(),
-					YearMonth.from(window.asOf()).toString(), parameters.asOf().atStartOfDay(), parameters.describe(),
-					window.months().size());
-		}
-		catch (InvalidJobParametersException ex) {
-			throw new IllegalArgumentException(ex.getMessage(), ex);
-		}
-	}
-
-	@Override
-	public void afterJob(JobExecution jobExecution) {
-		this.end.ended(jobExecution.getJobInstance().getInstanceId(), NowtestJobConfiguration.JOB_NAME,
-				jobExecution.getStatus().name(), jobExecution.getAllFailureExceptions());
+	protected void open(ResultsStore results, long runId, JobParameters parameters)
+			throws InvalidJobParametersException {
+		NowtestParameters job = NowtestParameters.from(parameters);
+		NowtestWindow window = job.window();
+		results.openRun(runId, NowtestJobConfiguration.JOB_NAME, job.dataset(),
+				YearMonth.from(window.start()).toString(), YearMonth.from(window.asOf()).toString(),
+				job.asOf().atStartOfDay(), job.describe(), window.months().size());
 	}
 
 }

@@ -35,10 +35,8 @@ public class FeatureMeanStore {
 				SELECT feature, period, mean_val, row_count FROM feature_mean WHERE run_id = ?
 				ORDER BY feature, period""")
 			.param(runId)
-			.query((rs, i) -> {
-				double value = rs.getDouble(3);
-				return new StoredMean(rs.getString(1), rs.getString(2), rs.wasNull() ? null : value, rs.getLong(4));
-			})
+			.query((rs, i) -> new StoredMean(rs.getString(1), rs.getString(2), rs.getObject(3, Double.class),
+					rs.getLong(4)))
 			.list();
 	}
 

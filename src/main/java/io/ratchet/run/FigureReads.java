@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.ratchet.metrics.Metric;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,12 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class FigureReads {
+
+	/** The end of the statements of a whole-period figure across runs: the last completed runs up to a time. */
+	private static final String ACROSS_RUNS = """
+			WHERE r.dataset = ? AND r.job_name = ? AND r.status = ? AND r.as_of <= ?
+			ORDER BY r.as_of DESC, r.id DESC
+			FETCH FIRST ? ROWS ONLY""";
 
 	private final JdbcClient jdbc;
 
@@ -70,16 +77,11 @@ public class FigureReads {
 	 */
 	public List<RunFigure> wholePeriodAcrossRuns(RunRecord run, LocalDateTime asOf, long modelVersionId,
 			String metric, int runs) {
-		return this.jdbc.sql("""
+		return acrossRuns(this.jdbc.sql("""
 				SELECT r.id, r.as_of, v.val FROM run r
 				JOIN metric_value v ON v.run_id = r.id AND v.model_version_id = ? AND v.period = ? AND v.metric = ?
-				WHERE r.dataset = ? AND r.job_name = ? AND r.status = ? AND r.as_of <= ?
-				ORDER BY r.as_of DESC, r.id DESC
-				FETCH FIRST ? ROWS ONLY""")
-			.params(modelVersionId, Period.ALL_VALUE, metric, run.dataset(), run.jobName(),
-					RunStatus.COMPLETED.name(), Timestamp.valueOf(asOf), runs)
-			.query((rs, i) -> new RunFigure(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), value(rs, 3)))
-			.list();
+				""" + ACROSS_RUNS), run, asOf, modelVersionId, metric, runs,
+				(rs, i) -> new RunFigure(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), value(rs, 3)));
 	}
 
 	/**
@@ -88,15 +90,23 @@ public class FigureReads {
 	 */
 	public List<RunFigure> wholePeriodBreachesAcrossRuns(RunRecord run, LocalDateTime asOf, long modelVersionId,
 			String metric, int runs) {
-		return this.jdbc.sql("""
+		return acrossRuns(this.jdbc.sql("""
 				SELECT r.id, r.as_of, b.val FROM run r
 				JOIN breach b ON b.run_id = r.id AND b.model_version_id = ? AND b.period = ? AND b.metric = ?
-				WHERE r.dataset = ? AND r.job_name = ? AND r.status = ? AND r.as_of <= ?
-				ORDER BY r.as_of DESC, r.id DESC
-				FETCH FIRST ? ROWS ONLY""")
+				""" + ACROSS_RUNS), run, asOf, modelVersionId, metric, runs,
+				(rs, i) -> new RunFigure(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getDouble(3)));
+	}
+
+	/**
+	 * Runs a statement of the two above: its parameters are the model version, the whole period, the figure, the
+	 * run's dataset and job, the completed status, the as-of bound and the number of runs, in that order.
+	 */
+	private static List<RunFigure> acrossRuns(JdbcClient.StatementSpec statement, RunRecord run, LocalDateTime asOf,
+			long modelVersionId, String metric, int runs, RowMapper<RunFigure> mapper) {
+		return statement
 			.params(modelVersionId, Period.ALL_VALUE, metric, run.dataset(), run.jobName(),
 					RunStatus.COMPLETED.name(), Timestamp.valueOf(asOf), runs)
-			.query((rs, i) -> new RunFigure(rs.getLong(1), rs.getTimestamp(2).toLocalDateTime(), rs.getDouble(3)))
+			.query(mapper)
 			.list();
 	}
 

@@ -133,25 +133,24 @@ public class RunReads {
 
 	/** How many runs of a job (whatever their status or dataset) scored a model ({@code name@version}). */
 	public int runsScoring(JobKind job, String modelKey) {
-		int at = modelKey.lastIndexOf('@');
-		return this.jdbc.sql("""
+		return countOfModel(this.jdbc.sql("""
 				SELECT COUNT(*) FROM run r JOIN run_model rm ON rm.run_id = r.id
 					JOIN model_version m ON m.id = rm.model_version_id
-				WHERE r.job_name = ? AND m.name = ? AND m.version = ?""")
-			.params(job.jobName(), modelKey.substring(0, at), modelKey.substring(at + 1))
-			.query(Long.class)
-			.single()
-			.intValue();
+				WHERE r.job_name = ? AND m.name = ? AND m.version = ?"""), job, modelKey);
 	}
 
 	/** How many breaches runs of a job (whatever their status or dataset) found for a model ({@code name@version}). */
 	public int breachesFound(JobKind job, String modelKey) {
-		int at = modelKey.lastIndexOf('@');
-		return this.jdbc.sql("""
+		return countOfModel(this.jdbc.sql("""
 				SELECT COUNT(*) FROM run r JOIN breach b ON b.run_id = r.id
 					JOIN model_version m ON m.id = b.model_version_id
-				WHERE r.job_name = ? AND m.name = ? AND m.version = ?""")
-			.params(job.jobName(), modelKey.substring(0, at), modelKey.substring(at + 1))
+				WHERE r.job_name = ? AND m.name = ? AND m.version = ?"""), job, modelKey);
+	}
+
+	/** Runs a count of the two above, whose parameters are the job and the model's name and version. */
+	private static int countOfModel(JdbcClient.StatementSpec statement, JobKind job, String modelKey) {
+		int at = modelKey.lastIndexOf('@');
+		return statement.params(job.jobName(), modelKey.substring(0, at), modelKey.substring(at + 1))
 			.query(Long.class)
 			.single()
 			.intValue();

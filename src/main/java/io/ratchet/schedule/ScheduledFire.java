@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 
+import io.ratchet.lease.Claim;
+import io.ratchet.lease.LeaseId;
+import io.ratchet.lease.Leases;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
 import io.ratchet.system.Failures;
@@ -41,9 +43,11 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * scheduled time and this job marks the dead execution failed and restarts it.
  *
  * <p>
- * Before launching, the fire records this daemon as the run's owner ({@link SchedulerCluster}, table
- * {@code scheduled_run}): a run found running is taken over only when its owner is dead, and a duplicate fire of a
- * run a live daemon is running is skipped with a log line, never a failure.
+ * Before launching, the fire claims the run's {@link Leases lease} (kind {@code scheduled-run}, keyed by the run's
+ * Spring Batch job key), renewed while the run goes on and released when it ends: a duplicate fire of a run a live
+ * daemon holds is skipped with a log line, never a failure; a run found running is taken over only when the daemon
+ * that held its lease is dead (its process on this host gone, its lease lapsed, or Quartz declared it failed:
+ * {@link SchedulerCluster#deadBecause}).
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -81,14 +85,17 @@ class ScheduledFire extends QuartzJobBean {
 
 	private final SchedulerCluster cluster;
 
+	private final Leases leases;
+
 	ScheduledFire(SchedulableJobs jobs, JobOperator jobOperator, JobRepository jobRepository, ResultsStore results,
-			ScheduledRuns runs, SchedulerCluster cluster) {
+			ScheduledRuns runs, SchedulerCluster cluster, Leases leases) {
 		this.jobs = jobs;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.results = results;
 		this.runs = runs;
 		this.cluster = cluster;
+		this.leases = leases;
 	}
 
 	@Override
@@ -110,16 +117,15 @@ class ScheduledFire extends QuartzJobBean {
 			// Resuming it now: forget it, unless it is stopped again (see remember).
 			context.getJobDetail().getJobDataMap().remove(INTERRUPTED);
 		}
-		String jobKey = SchedulerCluster.jobKey(parameters);
-		Optional<SchedulerCluster.Owner> owner = this.cluster.owner(job.job().getName(), jobKey);
-		if (runningElsewhere(job, parameters, owner)) {
-			log.info("{}: already running on scheduler {}, which is alive; skipped", what, owner.get());
+		LeaseId lease = LeaseId.scheduledRun(job.job().getName(), SchedulerCluster.jobKey(parameters));
+		Claim claim = this.leases.claim(lease, this.cluster.instance(), entry, this.cluster::deadBecause);
+		if (!claim.granted()) {
+			log.info("{}: already running on scheduler {}, which is alive; skipped", what, claim.refusedBy().get());
 			return;
 		}
-		this.cluster.claim(job.job().getName(), jobKey, entry, scheduled.toInstant());
 		this.runs.started(context.getFireInstanceId(), new ScheduledRuns.Running(entry, job.job(), parameters));
 		try {
-			JobExecution execution = launch(job, parameters, owner, context.isRecovering(), what);
+			JobExecution execution = launch(job, parameters, claim, context.isRecovering(), what);
 			if (execution != null) {
 				report(execution, what);
 				if (execution.getStatus() == BatchStatus.STOPPED) {
@@ -129,6 +135,7 @@ class ScheduledFire extends QuartzJobBean {
 		}
 		finally {
 			this.runs.ended(context.getFireInstanceId());
+			this.leases.release(lease);
 		}
 	}
 
@@ -139,21 +146,8 @@ class ScheduledFire extends QuartzJobBean {
 		return context.getScheduledFireTime().toInstant();
 	}
 
-	/**
-	 * Whether this fire's run is running now on another daemon that is alive ({@code owner}): a duplicate fire then
-	 * changes nothing (and does not take the run over).
-	 */
-	private boolean runningElsewhere(SchedulableJob job, JobParameters parameters,
-			Optional<SchedulerCluster.Owner> owner) {
-		if (owner.isEmpty() || owner.get().instance().equals(this.cluster.instance())) {
-			return false;
-		}
-		JobExecution last = this.jobRepository.getLastJobExecution(job.job().getName(), parameters);
-		return last != null && last.getStatus().isRunning() && this.cluster.isAlive(owner.get().instance());
-	}
-
-	private JobExecution launch(SchedulableJob job, JobParameters parameters, Optional<SchedulerCluster.Owner> owner,
-			boolean recovering, String what) {
+	private JobExecution launch(SchedulableJob job, JobParameters parameters, Claim claim, boolean recovering,
+			String what) {
 		try {
 			return this.jobOperator.start(job.job(), parameters);
 		}
@@ -162,7 +156,7 @@ class ScheduledFire extends QuartzJobBean {
 			return null;
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
-			return takeOver(job, parameters, owner, recovering, what);
+			return takeOver(job, parameters, claim, recovering, what);
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two daemons created the same job instance at the same moment: the database's unique key let one win.
@@ -177,25 +171,22 @@ class ScheduledFire extends QuartzJobBean {
 	}
 
 	/**
-	 * The run of this fire is marked running ({@code owner}: the daemon that launched it, as recorded before this fire
-	 * claimed it). It is restarted here (as {@code jobs/restart} would: marked failed with
-	 * {@link JobOperator#recover}, then started again, finished months kept) only when no process can be running it:
-	 * the daemon that launched it is dead (Quartz declared it failed, and is recovering its fire here), or it was
-	 * launched before owners were recorded and Quartz recovers its fire.
+	 * The run of this fire is marked running, yet this daemon holds its lease. It is restarted here (as
+	 * {@code jobs/restart} would: marked failed with {@link JobOperator#recover}, then started again, finished months
+	 * kept) only when no process can be running it: the lease was taken over from a dead daemon, or there was no live
+	 * holder and Quartz recovers the fire (a run launched before leases were recorded, or whose daemon died).
 	 */
-	private JobExecution takeOver(SchedulableJob job, JobParameters parameters, Optional<SchedulerCluster.Owner> owner,
-			boolean recovering, String what) {
+	private JobExecution takeOver(SchedulableJob job, JobParameters parameters, Claim claim, boolean recovering,
+			String what) {
 		JobExecution last = this.jobRepository.getLastJobExecution(job.job().getName(), parameters);
-		boolean ownerDead = owner.isPresent() && !this.cluster.isAlive(owner.get().instance())
-				|| owner.isEmpty() && recovering;
-		if (last == null || !last.getStatus().isRunning() || !ownerDead) {
-			log.info("{}: already running (run {}{}), skipped", what, runId(job, parameters),
-					owner.map((o) -> " on scheduler " + o).orElse(""));
+		boolean noLiveHolder = claim.takenOver().isPresent() || recovering;
+		if (last == null || !last.getStatus().isRunning() || !noLiveHolder) {
+			log.info("{}: already running (run {}), skipped", what, runId(job, parameters));
 			return null;
 		}
 		log.warn("{}: run {} was left {} by scheduler {}, which died; marking it failed and restarting it", what,
 				last.getJobInstance().getInstanceId(), last.getStatus(),
-				owner.map(SchedulerCluster.Owner::toString).orElse("(unrecorded)"));
+				claim.takenOver().map((stale) -> stale.from() + " (" + stale.why() + ")").orElse("(unrecorded)"));
 		this.jobOperator.recover(last);
 		return restart(job, parameters, what);
 	}

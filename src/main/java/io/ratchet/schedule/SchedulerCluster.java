@@ -1,12 +1,11 @@
 package io.ratchet.schedule;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.ratchet.lease.Holder;
 import io.ratchet.system.ThisProcess;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -15,20 +14,20 @@ import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.JobKeyGenerator;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduler daemons sharing one database (a cluster of Quartz instances, {@code QRTZ_SCHEDULER_STATE}) and which
- * of them launched each scheduled run (table {@code scheduled_run}, {@code V10}).
+ * The scheduler daemons sharing one database (a cluster of Quartz instances, {@code QRTZ_SCHEDULER_STATE}), and the
+ * Quartz cluster's word on whether the daemon holding a scheduled run's {@link io.ratchet.lease.Leases lease} is dead.
  *
  * <p>
  * A daemon is alive while Quartz's clustered store keeps its row in {@code QRTZ_SCHEDULER_STATE}: a daemon killed
  * with {@code kill -9} stops checking in, and after {@code org.quartz.jobStore.clusterCheckinInterval} plus Quartz's
  * 7.5 s grace another daemon declares it failed, deletes its row and recovers its fires. A run left {@code STARTED}
- * is restarted by another daemon only when its owner is dead in that sense: never a run a live daemon is running,
- * nor one started by hand (those have no owner here).
+ * is restarted by another daemon only when the daemon holding its lease is dead (in that sense, or its process on this
+ * host gone, or its lease lapsed): never a run a live daemon is running, nor one started by hand (those hold no
+ * scheduled-run lease).
  */
 @Component
 @ConditionalOnProperty(name = "ratchet.schedule.quartz", havingValue = "true", matchIfMissing = true)
@@ -36,23 +35,9 @@ class SchedulerCluster {
 
 	private static final JobKeyGenerator KEYS = new DefaultJobKeyGenerator();
 
-	/** The daemon that launched a run. */
-	record Owner(String instance, String host, long pid, Instant claimedAt) {
-
-		@Override
-		public String toString() {
-			return this.instance + " (host " + this.host + ", pid " + this.pid + ")";
-		}
-
-	}
-
 	private final Scheduler scheduler;
 
 	private final JdbcClient jdbc;
-
-	private final String host;
-
-	private final long pid;
 
 	private final boolean h2;
 
@@ -60,8 +45,6 @@ class SchedulerCluster {
 		this.scheduler = scheduler;
 		this.jdbc = jdbc;
 		this.h2 = QuartzStoreConfiguration.isH2(dataSource);
-		this.host = ThisProcess.host();
-		this.pid = ThisProcess.pid();
 	}
 
 	/** This daemon's Quartz instance ID (with {@code instanceId AUTO}: the host name and the start time). */
@@ -72,11 +55,6 @@ class SchedulerCluster {
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("cannot read Quartz's instance ID", ex);
 		}
-	}
-
-	/** This daemon as an owner. */
-	Owner self() {
-		return new Owner(instance(), this.host, this.pid, Instant.now());
 	}
 
 	/** The instances Quartz counts as members of the cluster (checked in and not yet declared failed). */
@@ -144,7 +122,8 @@ class SchedulerCluster {
 					+ instance();
 		}
 		List<String> others = members().stream().filter((member) -> !member.equals(instance())).toList();
-		return "scheduler cluster: this daemon is Quartz instance " + self() + "; other live daemons: "
+		return "scheduler cluster: this daemon is Quartz instance " + instance() + " (host " + ThisProcess.host()
+				+ ", pid " + ThisProcess.pid() + "); other live daemons: "
 				+ (others.isEmpty() ? "none" : String.join(", ", others));
 	}
 
@@ -170,36 +149,15 @@ class SchedulerCluster {
 		return KEYS.generateKey(parameters);
 	}
 
-	/** The daemon that launched the run of {@code jobName} with {@code jobKey}, if a daemon did. */
-	Optional<Owner> owner(String jobName, String jobKey) {
-		return this.jdbc.sql("SELECT scheduler_instance, host, pid, claimed_at FROM scheduled_run "
-				+ "WHERE job_name = ? AND job_key = ?")
-			.params(jobName, jobKey)
-			.query((rs, row) -> new Owner(rs.getString(1), rs.getString(2), rs.getLong(3),
-					rs.getTimestamp(4).toInstant()))
-			.optional();
-	}
-
-	/** Records this daemon as the one that launches (or relaunches) the run of {@code jobName} with {@code jobKey}. */
-	void claim(String jobName, String jobKey, String entry, Instant fireTime) {
-		Owner self = self();
-		Timestamp now = Timestamp.from(self.claimedAt());
-		int updated = this.jdbc.sql("UPDATE scheduled_run SET entry_name = ?, fire_time = ?, scheduler_instance = ?, "
-				+ "host = ?, pid = ?, claimed_at = ? WHERE job_name = ? AND job_key = ?")
-			.params(entry, Timestamp.from(fireTime), self.instance(), self.host(), self.pid(), now, jobName, jobKey)
-			.update();
-		if (updated == 0) {
-			try {
-				this.jdbc.sql("INSERT INTO scheduled_run (job_name, job_key, entry_name, fire_time, "
-						+ "scheduler_instance, host, pid, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-					.params(jobName, jobKey, entry, Timestamp.from(fireTime), self.instance(), self.host(), self.pid(),
-							now)
-					.update();
-			}
-			catch (DuplicateKeyException ex) {
-				// Another daemon recorded the same fire at the same moment: it launches it, this one finds it running.
-			}
-		}
+	/**
+	 * The Quartz cluster's word on a scheduler daemon holding a lease: dead once Quartz has declared its instance failed
+	 * (its row gone from {@code QRTZ_SCHEDULER_STATE}), which on another host comes long before its lease lapses.
+	 */
+	Optional<String> deadBecause(Holder holder) {
+		return holder.daemon()
+			.filter((daemon) -> !isAlive(daemon))
+			.map((daemon) -> "its scheduler daemon, Quartz instance " + daemon
+					+ ", was declared dead by the Quartz cluster (it stopped checking in)");
 	}
 
 	private String schedulerName() {

@@ -2,15 +2,13 @@ package io.ratchet.training;
 
 import java.nio.file.Path;
 
+import io.ratchet.data.FileProblemException;
+
 /**
  * A search space ({@code config/search/<dataset>.yml}) that cannot be used. The message names the file, the line (when
  * there is one) and the cause, e.g. {@code config/search/churn.yml line 3: unknown feature "regoin"}.
  */
-public class SearchSpaceException extends RuntimeException {
-
-	private final Path file;
-
-	private final long line;
+public class SearchSpaceException extends FileProblemException {
 
 	/**
 	 * @param file the search-space file
@@ -21,20 +19,9 @@ public class SearchSpaceException extends RuntimeException {
 		this(file, line, message, null);
 	}
 
+	/** As {@link #SearchSpaceException(Path, long, String)}, with the underlying cause. */
 	public SearchSpaceException(Path file, long line, String message, Throwable cause) {
-		super(((file != null) ? file + ((line > 0) ? " line " + line : "") + ": " : "") + message, cause);
-		this.file = file;
-		this.line = line;
-	}
-
-	/** The file concerned. */
-	public Path file() {
-		return this.file;
-	}
-
-	/** The line concerned, or 0. */
-	public long line() {
-		return this.line;
+		super(file, line, message, cause);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.ratchet.alert;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -11,18 +9,15 @@ import java.util.stream.Stream;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import io.ratchet.TestPaths;
+import io.ratchet.ConsoleCapture;
 import io.ratchet.cli.CommandLine;
 import io.ratchet.demo.DemoGenerator;
+import io.ratchet.test.SharedContextTests;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,20 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole path on a fresh workspace, as a fresh clone runs it: the demo's back-test breaches late, the run's
  * {@code RunFinished} queues one alert for the champion, and with no SMTP host it lands in {@code reports/outbox/}.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class AlertBacktestTests {
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
+class AlertBacktestTests extends SharedContextTests {
 
 	@Autowired
 	CommandLine commandLine;
+
+	/** The back-test prints its progress and summary; this test reads the outbox, not the console. */
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@Autowired
 	JdbcClient jdbc;
@@ -54,7 +43,7 @@ class AlertBacktestTests {
 		DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
 
 		// when
-		int exitCode = quietly(() -> this.commandLine.run("backtest", "--dataset", "churn"));
+		int exitCode = this.commandLine.run("backtest", "--dataset", "churn");
 
 		// then
 		assertThat(exitCode).isEqualTo(CommandLine.BREACHED);
@@ -81,17 +70,6 @@ class AlertBacktestTests {
 			.isEqualTo(Files.readAllBytes(root.resolve("reports/backtest/" + runId + "/metrics.csv")));
 		assertThat(this.jdbc.sql("SELECT status FROM alert_outbox WHERE run_id = ?").param(runId).query(String.class)
 			.list()).containsExactly("SENT");
-	}
-
-	private static int quietly(java.util.function.IntSupplier command) {
-		PrintStream out = System.out;
-		System.setOut(new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8));
-		try {
-			return command.getAsInt();
-		}
-		finally {
-			System.setOut(out);
-		}
 	}
 
 }

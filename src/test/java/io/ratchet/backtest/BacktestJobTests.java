@@ -17,9 +17,10 @@ import io.ratchet.model.ModelCaseFiles;
 import io.ratchet.model.OnnxFixtures;
 import io.ratchet.model.OnnxGraphs;
 import io.ratchet.model.OnnxModel;
+import io.ratchet.test.SharedBatchContextTests;
+import io.ratchet.test.ToyWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -27,36 +28,17 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.MetaDataInstanceFactory;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The back-test job on H2 with a small made-up dataset: figures, verdicts, restart, rejected rows, bad input. */
-@SpringBootTest
-@SpringBatchTest
-@ActiveProfiles("test")
-class BacktestJobTests {
+class BacktestJobTests extends SharedBatchContextTests {
 
-	@TempDir
-	static Path root;
-
-	static ToyWorkspace toy;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		toy = new ToyWorkspace(root);
-		registry.add("ratchet.paths.config", () -> toy.config().toString());
-		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
-		registry.add("ratchet.paths.reports", () -> toy.reports().toString());
-	}
+	static final ToyWorkspace toy = new ToyWorkspace(root);
 
 	static final AtomicInteger runs = new AtomicInteger();
 
@@ -75,8 +57,15 @@ class BacktestJobTests {
 	@BeforeEach
 	void setUp() throws IOException {
 		FileSystemUtils.deleteRecursively(toy.config());
-		FileSystemUtils.deleteRecursively(toy.data());
-		toy.create(YearMonth.of(2024, 1), 4, 200, 7);
+		FileSystemUtils.deleteRecursively(toy.data("toy"));
+		toy.seed(7)
+			.dataset("toy")
+			.logit("toy-logit", "toy", 2.0, 0.1, -0.1)
+			.logit("toy-flat", "toy", 0.01)
+			.registry("toy:\n  champion: toy-logit@1\n  candidates: [toy-flat@1]\n")
+			.requirements("toy:\n  min-rows: 20\n  monthly:\n    roc_auc: {min: 0.7}\n"
+					+ "  period:\n    roc_auc: {min: 0.7}\n")
+			.months("toy", YearMonth.of(2024, 1), 4, 200);
 		this.jobOperatorTestUtils.setJob(this.backtest);
 	}
 
@@ -179,7 +168,7 @@ class BacktestJobTests {
 	@Test
 	void aFailedRunRestartsWithoutRecomputingFinishedMonthsOrStoringAnythingTwice() throws Exception {
 		// given: the third month's header lacks a configured column
-		Path march = toy.data().resolve("2024-03.csv");
+		Path march = toy.data("toy").resolve("2024-03.csv");
 		String good = Files.readString(march);
 		Files.writeString(march, good.replaceFirst("colour", "color"));
 
@@ -215,7 +204,7 @@ class BacktestJobTests {
 	@Test
 	void rejectedRowsAreKeptWithTheirReasonAndCounted() throws Exception {
 		// given: one bad number in 800 rows (0.125%, under the 1% limit)
-		Path february = toy.data().resolve("2024-02.csv");
+		Path february = toy.data("toy").resolve("2024-02.csv");
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(february));
 		lines.set(5, lines.get(5).replaceFirst(",[-0-9.]+,", ",12abc,"));
 		Files.write(february, lines);
@@ -234,7 +223,7 @@ class BacktestJobTests {
 	@Test
 	void tooManyRejectedRowsFailTheRunWithThatReason() throws Exception {
 		// given: 20 bad dates in 800 rows (2.5%)
-		Path january = toy.data().resolve("2024-01.csv");
+		Path january = toy.data("toy").resolve("2024-01.csv");
 		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(january));
 		for (int i = 1; i <= 20; i++) {
 			lines.set(i, lines.get(i).replaceFirst(",2024-01-", ",2024-13-"));
@@ -255,10 +244,10 @@ class BacktestJobTests {
 	void aModelFileChangedUnderTheSameVersionIsRefused() throws Exception {
 		// given: a version that has been used once
 		toy.write(toy.config().resolve("models/toy-tamper-v1.json"),
-				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-tamper"));
+				ToyWorkspace.logitJson("toy-tamper", "toy", 0.01));
 		assertThat(start("toy", List.of("toy-tamper@1")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		toy.write(toy.config().resolve("models/toy-tamper-v1.json"),
-				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-tamper").replace("0.01", "0.02"));
+				ToyWorkspace.logitJson("toy-tamper", "toy", 0.02));
 
 		// when
 		JobExecution execution = start("toy", List.of("toy-tamper@1"));
@@ -311,7 +300,7 @@ class BacktestJobTests {
 	void aModelUsingAFeatureTheDatasetLacksFailsBeforeAnyMonthIsRead() throws Exception {
 		// given
 		toy.write(toy.config().resolve("models/toy-wrong-v1.json"),
-				ToyWorkspace.CANDIDATE_JSON.replace("toy-flat", "toy-wrong").replace("\"x\"", "\"height\""));
+				ToyWorkspace.logitJson("toy-wrong", "toy", 0.01).replace("\"x\"", "\"height\""));
 
 		// when
 		JobExecution execution = start("toy", List.of("toy-wrong@1"));

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.ratchet.TestPaths;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetImporter;
 import io.ratchet.data.ImportResult;
@@ -28,25 +27,20 @@ import io.ratchet.model.BoundModels;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.ModelZoo;
 import io.ratchet.model.OnnxImport;
+import io.ratchet.test.SharedBatchContextTests;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.MetaDataInstanceFactory;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,22 +61,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * row is that close the bound is 0 and the metric must agree to 1e-9, as for the scikit-learn oracle. Writes
  * {@code target/onnx-zoo/monthly.md}. Skipped when the zoo is absent.
  */
-@SpringBootTest
-@SpringBatchTest
-@ActiveProfiles("test")
-class OnnxOracleBacktestTests {
+class OnnxOracleBacktestTests extends SharedBatchContextTests {
 
 	static final Path TABLE = Path.of("target", "onnx-zoo", "monthly.md");
 
-	@TempDir
-	static Path root;
-
 	static final List<String> table = new ArrayList<>();
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;

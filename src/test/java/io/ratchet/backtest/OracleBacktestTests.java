@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.ratchet.TestPaths;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetConfigs;
 import io.ratchet.data.DatasetImporter;
@@ -25,24 +24,19 @@ import io.ratchet.model.ModelCaseFiles;
 import io.ratchet.model.ModelFiles;
 import io.ratchet.model.Scorer;
 import io.ratchet.model.SklearnExport;
+import io.ratchet.test.SharedBatchContextTests;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.MetaDataInstanceFactory;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -53,20 +47,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ({@code ../shared/oracle/<case>/monthly-metrics.csv}), and every golden prediction. Skipped where {@code ../shared}
  * is absent (a user's clone); CI has it.
  */
-@SpringBootTest
-@SpringBatchTest
-@ActiveProfiles("test")
-class OracleBacktestTests {
+class OracleBacktestTests extends SharedBatchContextTests {
 
 	static final Path SHARED = Path.of("..", "shared").toAbsolutePath().normalize();
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;

@@ -9,29 +9,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.ratchet.TestPaths;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetImporter;
 import io.ratchet.data.ImportResult;
 import io.ratchet.model.importers.ModelImport;
 import io.ratchet.model.importers.Zoo;
+import io.ratchet.test.SharedBatchContextTests;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
 import org.springframework.batch.test.MetaDataInstanceFactory;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,18 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * others as candidates; every figure stored for every model and month matches the zoo's {@code monthly-metrics.csv}
  * within 1e-9. Skipped when the zoo is absent.
  */
-@SpringBootTest
-@SpringBatchTest
-@ActiveProfiles("test")
-class ZooBacktestTests {
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
+class ZooBacktestTests extends SharedBatchContextTests {
 
 	@Autowired
 	JobOperatorTestUtils jobOperatorTestUtils;

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.nowtest.NowtestParameters;
 import io.ratchet.system.Failures;
+import io.ratchet.test.ToyWorkspace;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -57,7 +58,20 @@ class ChallengeJobTests {
 	@TempDir
 	static Path root;
 
-	static ChallengeToy toy;
+	/** A search space of four candidates: two penalties, windows of one and two months, two evaluation months. */
+	static final String SEARCH = """
+			algorithm: logistic
+			penalty: [0.1, 1]
+			features:
+			  all: all
+			window-months: [1, 2]
+			evaluation-months: 2
+			""";
+
+	static ToyWorkspace toy;
+
+	/** The dataset of the running test (also the champion's name, {@code <name>-logit@1}). */
+	static String name;
 
 	static GreenMail greenMail;
 
@@ -74,7 +88,7 @@ class ChallengeJobTests {
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) {
-		toy = new ChallengeToy(root);
+		toy = new ToyWorkspace(root);
 		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
 		registry.add("ratchet.paths.config", () -> toy.config().toString());
 		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
@@ -103,7 +117,8 @@ class ChallengeJobTests {
 	@BeforeEach
 	void setUp(org.junit.jupiter.api.TestInfo info) throws Exception {
 		FileSystemUtils.deleteRecursively(toy.config());
-		toy.create(info.getTestMethod().orElseThrow().getName().substring(0, 12).toLowerCase(java.util.Locale.ROOT)
+		name = challengeWorkspace(toy, info.getTestMethod().orElseThrow().getName().substring(0, 12)
+			.toLowerCase(java.util.Locale.ROOT)
 			.replaceAll("[^a-z]", ""));
 		this.jobOperatorTestUtils.setJob(this.challenge);
 		greenMail.purgeEmailFromAllMailboxes();
@@ -112,7 +127,7 @@ class ChallengeJobTests {
 	@Test
 	void trainsBeforeTheEvaluationMonthsEvaluatesInOneBacktestAndKeepsTheBest() throws Exception {
 		// when
-		JobExecution execution = start(toy.name());
+		JobExecution execution = start(name);
 
 		// then
 		assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
@@ -137,7 +152,7 @@ class ChallengeJobTests {
 		assertThat((Double) candidates.get(0).get("DIFF_LOW")).isPositive();
 
 		long evaluation = ((Number) run.get("EVALUATION_RUN_ID")).longValue();
-		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", toy.name()))
+		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", name))
 			.isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT from_period || '..' || to_period FROM run WHERE id = ?").param(evaluation)
 			.query(String.class).single()).isEqualTo("2024-05..2024-06");
@@ -145,9 +160,9 @@ class ChallengeJobTests {
 			.isEqualTo(5);
 		assertThat(count("SELECT COUNT(DISTINCT period) FROM metric_value WHERE run_id = ?", evaluation)).isEqualTo(3);
 
-		ModelRegistry registry = ModelRegistry.load(toy.registry());
-		assertThat(registry.champion(toy.name())).contains(toy.name() + "-logit@1");
-		assertThat(registry.candidates(toy.name())).hasSize(3)
+		ModelRegistry registry = ModelRegistry.load(registry());
+		assertThat(registry.champion(name)).contains(name + "-logit@1");
+		assertThat(registry.candidates(name)).hasSize(3)
 			.doesNotContain((String) candidates.get(3).get("MODEL_KEY"));
 		assertThat(Path.of((String) candidates.get(3).get("FILE_PATH"))).exists();
 		assertThat(toy.reports().resolve("challenge/" + runId + "/index.html")).content()
@@ -159,27 +174,27 @@ class ChallengeJobTests {
 	@Test
 	void aSecondNightOnTheSameDataMakesNoNewModelFilesAndGatesTheSameCandidates() throws Exception {
 		// given: a first challenge (4 candidates written, the best 3 kept)
-		JobExecution first = start(toy.name());
+		JobExecution first = start(name);
 		assertThat(first.getStatus()).as(failure(first)).isEqualTo(BatchStatus.COMPLETED);
 		long models = modelFiles();
 		List<String> firstKeys = this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? ORDER BY model_key")
 			.param(first.getJobInstance().getInstanceId()).query(String.class).list();
 
 		// when: the next night, nothing new in the data
-		JobExecution second = start(toy.name());
+		JobExecution second = start(name);
 
 		// then: the same models are the candidates again, no file is added, the registry holds no copies
 		assertThat(second.getStatus()).as(failure(second)).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(modelFiles()).isEqualTo(models);
 		assertThat(this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? ORDER BY model_key")
 			.param(second.getJobInstance().getInstanceId()).query(String.class).list()).isEqualTo(firstKeys);
-		assertThat(ModelRegistry.load(toy.registry()).candidates(toy.name())).hasSize(3).doesNotHaveDuplicates();
+		assertThat(ModelRegistry.load(registry()).candidates(name)).hasSize(3).doesNotHaveDuplicates();
 	}
 
 	@Test
 	void noCandidateIsEverTrainedOnAMonthItIsEvaluatedOn() throws Exception {
 		// when
-		JobExecution execution = start(toy.name());
+		JobExecution execution = start(name);
 
 		// then: the windows recorded, and the windows written in the model files themselves
 		long runId = execution.getJobInstance().getInstanceId();
@@ -202,24 +217,24 @@ class ChallengeJobTests {
 	void aCandidateIsPromotedAutomaticallyAfterItsTrialAndTheEmailSaysSo() throws Exception {
 		// given: dataset "promoted" (automatic promotion, 2 shadow runs), a first challenge, then two nightly now-tests that score its candidates in shadow
 		FileSystemUtils.deleteRecursively(toy.config());
-		toy.create("promoted");
-		JobExecution first = start(toy.name());
+		name = challengeWorkspace(toy, "promoted");
+		JobExecution first = start(name);
 		assertThat(first.getExitStatus().getExitCode()).isEqualTo("WAITING");
 		String best = this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? AND ranking = 1")
 			.param(first.getJobInstance().getInstanceId()).query(String.class).single();
 		for (int day = 20; day <= 21; day++) {
 			JobExecution night = this.jobOperator.start(this.nowtest,
-					new NowtestParameters(toy.name(), LocalDate.of(2024, 6, day), 30, 0).toJobParameters());
+					new NowtestParameters(name, LocalDate.of(2024, 6, day), 30, 0).toJobParameters());
 			assertThat(night.getStatus()).as(failure(night)).isEqualTo(BatchStatus.COMPLETED);
 		}
 
 		// when
-		JobExecution second = start(toy.name());
+		JobExecution second = start(name);
 
 		// then
 		assertThat(second.getStatus()).as(failure(second)).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(second.getExitStatus().getExitCode()).isEqualTo("PROMOTED");
-		assertThat(ModelRegistry.load(toy.registry()).champion(toy.name())).contains(best);
+		assertThat(ModelRegistry.load(registry()).champion(name)).contains(best);
 		assertThat(this.jdbc.sql("SELECT outcome_model FROM challenge_run WHERE run_id = ?")
 			.param(second.getJobInstance().getInstanceId()).query(String.class).single()).isEqualTo(best);
 		MimeMessage mail = challengeMails().stream()
@@ -241,10 +256,10 @@ class ChallengeJobTests {
 	@Test
 	void aRestartAfterAFailedEvaluationFinishesTheSameRunWithoutTrainingAgain() throws Exception {
 		// given: the last evaluation month cannot be read
-		Path june = toy.data().resolve("2024-06.csv");
+		Path june = toy.data(name).resolve("2024-06.csv");
 		String good = Files.readString(june);
 		Files.writeString(june, good.replace("id,day,x,colour,outcome", "id,day,x,outcome"));
-		JobExecution failed = start(toy.name());
+		JobExecution failed = start(name);
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		long models = modelFiles();
 
@@ -258,7 +273,7 @@ class ChallengeJobTests {
 		assertThat(modelFiles()).isEqualTo(models);
 		assertThat(count("SELECT COUNT(*) FROM challenge_candidate WHERE run_id = ?",
 				failed.getJobInstance().getInstanceId())).isEqualTo(4);
-		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", toy.name()))
+		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", name))
 			.isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(failed.getJobInstance().getInstanceId())
 			.query(String.class).single()).isEqualTo("COMPLETED");
@@ -267,45 +282,45 @@ class ChallengeJobTests {
 	@Test
 	void anEmptySearchSpaceIsAClearErrorAndChangesNothing() throws Exception {
 		// given
-		toy.write(toy.search(), ChallengeToy.SEARCH.replace("[0.1, 1]", "[]"));
-		String registry = Files.readString(toy.registry());
+		toy.write(search(), SEARCH.replace("[0.1, 1]", "[]"));
+		String registry = Files.readString(registry());
 		long models = modelFiles();
 
 		// when
-		JobExecution execution = start(toy.name());
+		JobExecution execution = start(name);
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(failure(execution)).contains("search").contains(toy.name() + ".yml");
+		assertThat(failure(execution)).contains("search").contains(name + ".yml");
 		assertNothingChanged(execution, registry, models);
 	}
 
 	@Test
 	void anInvalidSearchSpaceIsAClearErrorAndChangesNothing() throws Exception {
 		// given
-		toy.write(toy.search(), ChallengeToy.SEARCH.replace("window-months: [1, 2]",
+		toy.write(search(), SEARCH.replace("window-months: [1, 2]",
 				"window-months: [1, two]"));
-		String registry = Files.readString(toy.registry());
+		String registry = Files.readString(registry());
 		long models = modelFiles();
 
 		// when
-		JobExecution execution = start(toy.name());
+		JobExecution execution = start(name);
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(failure(execution)).contains(toy.name() + ".yml").contains("window-months");
+		assertThat(failure(execution)).contains(name + ".yml").contains("window-months");
 		assertNothingChanged(execution, registry, models);
 	}
 
 	@Test
 	void aTrainingWindowWithOneClassIsAClearErrorAndChangesNothing() throws Exception {
 		// given: the one-month window (2024-04) has no churner; the two-month one would train
-		toy.oneClass(YearMonth.of(2024, 4));
-		String registry = Files.readString(toy.registry());
+		oneClass(YearMonth.of(2024, 4));
+		String registry = Files.readString(registry());
 		long models = modelFiles();
 
 		// when
-		JobExecution execution = start(toy.name());
+		JobExecution execution = start(name);
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -314,7 +329,7 @@ class ChallengeJobTests {
 	}
 
 	private void assertNothingChanged(JobExecution execution, String registry, long models) throws IOException {
-		assertThat(Files.readString(toy.registry())).isEqualTo(registry);
+		assertThat(Files.readString(registry())).isEqualTo(registry);
 		assertThat(modelFiles()).isEqualTo(models);
 		assertThat(count("SELECT COUNT(*) FROM challenge_candidate WHERE run_id = ?",
 				execution.getJobInstance().getInstanceId())).isZero();
@@ -333,6 +348,37 @@ class ChallengeJobTests {
 	private JobExecution start(String dataset) throws Exception {
 		return this.jobOperatorTestUtils.startJob(new ChallengeParameters(dataset,
 				LocalDateTime.of(2024, 7, 1, 6, 0).plusSeconds(++seconds)).toJobParameters());
+	}
+
+	/**
+	 * Writes the workspace of {@code dataset}: six months from 2024-01 whose label follows {@code x}, a weak
+	 * champion that ranks by the unrelated colour (so trained candidates beat it) with its regression cases, a registry
+	 * without candidates, requirements and the {@link #SEARCH} space. Each test takes its own name, so that model
+	 * versions and runs recorded in the shared test database by another test never count for it.
+	 */
+	static String challengeWorkspace(ToyWorkspace workspace, String dataset) {
+		workspace.seed(11)
+			.dataset(dataset)
+			.logit(dataset + "-logit", dataset, 0.05, 1.0, -1.0)
+			.registry(dataset + ":\n  champion: " + dataset + "-logit@1\n")
+			.requirements(dataset + ":\n  min-rows: 20\n  monthly:\n    roc_auc: {min: 0.6}\n")
+			.configFile("search/" + dataset + ".yml", SEARCH)
+			.months(dataset, YearMonth.of(2024, 1), 6, 300);
+		return dataset;
+	}
+
+	private static Path registry() {
+		return toy.config().resolve("registry.yml");
+	}
+
+	private static Path search() {
+		return toy.config().resolve("search/" + name + ".yml");
+	}
+
+	/** Rewrites a month so that every row has label 0 (a window of that month alone has one class). */
+	private static void oneClass(YearMonth month) throws IOException {
+		Path file = toy.data(name).resolve(month + ".csv");
+		Files.writeString(file, Files.readString(file).replaceAll(",1\n", ",0\n"));
 	}
 
 	private long modelFiles() throws IOException {

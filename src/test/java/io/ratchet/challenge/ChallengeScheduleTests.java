@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.ratchet.system.RatchetPaths;
 import io.ratchet.system.Workspace;
+import io.ratchet.test.ToyWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -40,7 +41,7 @@ class ChallengeScheduleTests {
 	@Test
 	void aDatasetWithoutASearchSpaceIsRefusedAtStartUp() throws IOException {
 		// given
-		new ChallengeToy(this.root).create("toy");
+		ChallengeJobTests.challengeWorkspace(new ToyWorkspace(this.root), "toy");
 		Files.delete(this.root.resolve("config/search/toy.yml"));
 		ChallengeSchedule schedule = new ChallengeSchedule(null, workspace());
 
@@ -53,7 +54,7 @@ class ChallengeScheduleTests {
 	@Test
 	void aDatasetWithItsSearchSpaceIsAccepted() {
 		// given
-		new ChallengeToy(this.root).create("toy");
+		ChallengeJobTests.challengeWorkspace(new ToyWorkspace(this.root), "toy");
 
 		// then
 		new ChallengeSchedule(null, workspace()).validate("toy");

@@ -1,9 +1,6 @@
 package io.ratchet.challenge;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,19 +8,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.ratchet.ConsoleCapture;
 import io.ratchet.TestPaths;
 import io.ratchet.cli.CommandLine;
 import io.ratchet.model.ModelRegistry;
+import io.ratchet.test.SharedContextTests;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,21 +29,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * champion with its interval above zero, seven nightly now-tests run it in shadow, {@code promote} makes it champion
  * and ratchets the requirements up, and {@code history} shows the change.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class DemoPromotionTests {
+class DemoPromotionTests extends SharedContextTests {
 
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) throws IOException {
+	@BeforeAll
+	static void demo() throws IOException {
 		TestPaths.copyDemo(root);
-		TestPaths.register(registry, () -> root);
 	}
 
 	@Autowired
 	CommandLine commandLine;
+
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@Autowired
 	JdbcClient jdbc;
@@ -97,16 +90,9 @@ class DemoPromotionTests {
 	}
 
 	private Run run(String... args) {
-		PrintStream original = System.out;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-		try {
-			int code = this.commandLine.run(args);
-			return new Run(code, out.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(original);
-		}
+		this.console.resetOut();
+		int code = this.commandLine.run(args);
+		return new Run(code, this.console.out());
 	}
 
 	private record Run(int code, String output) {

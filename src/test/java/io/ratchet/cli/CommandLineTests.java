@@ -5,20 +5,15 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 
 import io.ratchet.ConsoleCapture;
-import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
 import io.ratchet.model.OnnxFixtures;
+import io.ratchet.test.SharedContextTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,17 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The command line on the demo: the story (early months pass, late months breach), exit codes, the summary and the
  * report paths, importing, and mistakes on the command line.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class CommandLineTests {
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
+class CommandLineTests extends SharedContextTests {
 
 	@Autowired
 	CommandLine commandLine;

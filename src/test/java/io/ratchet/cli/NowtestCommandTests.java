@@ -6,19 +6,14 @@ import java.time.YearMonth;
 import java.util.List;
 
 import io.ratchet.ConsoleCapture;
-import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
+import io.ratchet.test.SharedContextTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,17 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * drifted last window breaches on metrics and drift, an early window passes, the same as-of twice shows the earlier
  * run, and runs are listed.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class NowtestCommandTests {
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
+class NowtestCommandTests extends SharedContextTests {
 
 	@Autowired
 	CommandLine commandLine;

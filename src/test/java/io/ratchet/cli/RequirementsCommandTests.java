@@ -8,20 +8,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.ratchet.ConsoleCapture;
-import io.ratchet.TestPaths;
 import io.ratchet.demo.DemoGenerator;
+import io.ratchet.test.SharedContextTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,17 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * found named once, nothing run, nothing sent), a dataset marked unmonitored runs unjudged with a warning, and a key
  * naming no dataset is a warning printed once, before the table.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class RequirementsCommandTests {
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
+class RequirementsCommandTests extends SharedContextTests {
 
 	@Autowired
 	CommandLine commandLine;

@@ -19,6 +19,7 @@ import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.SklearnExport;
+import io.ratchet.test.SharedContextTests;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,13 +28,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,19 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outputs; the oracle's scikit-learn models score the first 500 rows of weatherAUS to the oracle's own predictions
  * (skipped without {@code ../shared}); output to a file is written whole or not at all; wrong input is refused.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ScoreCommandTests {
+class ScoreCommandTests extends SharedContextTests {
 
 	private static final Path SHARED = Path.of("..", "shared");
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
 
 	@Autowired
 	CommandLine commandLine;

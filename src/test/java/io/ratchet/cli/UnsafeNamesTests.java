@@ -1,16 +1,14 @@
 package io.ratchet.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
+import io.ratchet.ConsoleCapture;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,28 +44,15 @@ class UnsafeNamesTests {
 	@Autowired
 	CommandLine commandLine;
 
-	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-	private PrintStream originalErr;
-
-	private PrintStream originalOut;
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
 
 	@BeforeEach
-	void capture() throws IOException {
-		this.originalErr = System.err;
-		this.originalOut = System.out;
-		System.setErr(new PrintStream(this.err, true, StandardCharsets.UTF_8));
-		System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+	void workspace() throws IOException {
 		Files.createDirectories(root.resolve("outside"));
 		Files.createDirectories(root.resolve("workspace/config/models"));
 		Files.writeString(root.resolve("export.json"), "{}");
 		Files.writeString(root.resolve("rows.csv"), "a,b\n1,2\n");
-	}
-
-	@AfterEach
-	void restore() {
-		System.setErr(this.originalErr);
-		System.setOut(this.originalOut);
 	}
 
 	static Stream<Arguments> maliciousCommandLines() {
@@ -99,7 +84,7 @@ class UnsafeNamesTests {
 		// when
 		int exit = this.commandLine.run(args.toArray(String[]::new));
 		// then
-		String message = this.err.toString(StandardCharsets.UTF_8);
+		String message = this.console.err();
 		assertThat(exit).as(message).isEqualTo(CommandLine.USAGE);
 		assertThat(message).contains("ratchet " + args.get(0) + ": invalid " + what + " name '")
 			.contains("no path separators, '..', absolute paths or control characters")

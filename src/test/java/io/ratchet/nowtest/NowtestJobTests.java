@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import io.ratchet.run.RunFinished;
+import io.ratchet.test.ToyWorkspace;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,11 +53,11 @@ class NowtestJobTests {
 	@TempDir
 	static Path root;
 
-	static NowtestToy toy;
+	static ToyWorkspace toy;
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) {
-		toy = new NowtestToy(root);
+		toy = new ToyWorkspace(root);
 		registry.add("ratchet.paths.config", () -> toy.config().toString());
 		registry.add("ratchet.paths.data", () -> root.resolve("historical-data").toString());
 		registry.add("ratchet.paths.reports", () -> toy.reports().toString());
@@ -91,9 +92,19 @@ class NowtestJobTests {
 	void setUp() {
 		FileSystemUtils.deleteRecursively(toy.config().toFile());
 		FileSystemUtils.deleteRecursively(root.resolve("historical-data").toFile());
-		toy.config(20, null);
+		config(20, null);
 		this.jobOperatorTestUtils.setJob(this.nowtest);
 		this.jobRepositoryTestUtils.removeJobExecutions();
+	}
+
+	/** Config, models, registry and requirements ({@code min-rows} as given, a loose AUC minimum, drift if given). */
+	private static void config(long minRows, String drift) {
+		toy.dataset("toy")
+			.logit("toy-logit", "toy", 2.0, 0.1, -0.1)
+			.logit("toy-flat", "toy", 0.01)
+			.registry("toy:\n  champion: toy-logit@1\n  candidates: [toy-flat@1]\n")
+			.requirements("toy:\n  min-rows: " + minRows + "\n  monthly:\n    roc_auc: {min: 0.6}\n"
+					+ ((drift != null) ? "  drift:\n" + drift : ""));
 	}
 
 	/** {@code @SpringBatchTest} looks for a method returning a JobExecution to set up step scope; give it one. */
@@ -111,8 +122,8 @@ class NowtestJobTests {
 		days.put(LocalDate.of(2024, 3, 14), 11); // after the cut-off: in, awaiting label
 		days.put(LocalDate.of(2024, 3, 15), 13); // as-of: in, awaiting label
 		days.put(LocalDate.of(2024, 3, 16), 17); // after as-of: out
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
-		toy.write(toy.data().resolve("2024-03.csv"), NowtestToy.HEADER + toy.rows(days, 0, "m"));
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.write(toy.data("toy").resolve("2024-03.csv"), ToyWorkspace.HEADER + toy.rows(days, 0, "m"));
 
 		// when
 		JobExecution execution = start(LocalDate.of(2024, 3, 15), 10, 2);
@@ -144,7 +155,7 @@ class NowtestJobTests {
 	@Test
 	void aWindowThatStartsInTheMonthBeforeReadsBothMonthFiles() throws Exception {
 		// given
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 4), 4, 0);
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 4), 4, 0);
 
 		// when: 2024-03-27..2024-04-05
 		JobExecution execution = start(LocalDate.of(2024, 4, 5), 10, 0);
@@ -164,8 +175,8 @@ class NowtestJobTests {
 	@Test
 	void tooFewLabelledRowsIsInsufficientDataNeverAPass() throws Exception {
 		// given
-		toy.config(500, null);
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 3), 5, 0);
+		config(500, null);
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 3), 5, 0);
 
 		// when
 		JobExecution execution = start(LocalDate.of(2024, 3, 31), 30, 0);
@@ -188,10 +199,10 @@ class NowtestJobTests {
 	@Test
 	void driftAboveItsBoundIsABreachFiledUnderTheChampionWithTheFeatureKey() throws Exception {
 		// given: x moves by 1.5 standard deviations in March; the reference (Jan, Feb) does not
-		toy.config(20, "    psi: {max: 0.2}\n    ks: {max: 0.3}\n    score_psi: {max: 0.2}\n"
+		config(20, "    psi: {max: 0.2}\n    ks: {max: 0.3}\n    score_psi: {max: 0.2}\n"
 				+ "    features:\n      colour: {psi: {max: 0.5}}\n");
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
-		toy.months(YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.daily("toy", YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
 
 		// when
 		JobExecution execution = start(LocalDate.of(2024, 3, 31), 30, 0);
@@ -222,9 +233,9 @@ class NowtestJobTests {
 	void aWindowWithoutLabelledRowsStillJudgesDriftAlertsOnItAndWritesItsReport() throws Exception {
 		// given: March drifts (x moved by 1.5 standard deviations), and every row of the 10-day window is within the
 		// 15-day label delay: nothing to compute a metric on, everything to measure drift on
-		toy.config(20, "    psi: {max: 0.2}\n");
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
-		toy.months(YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
+		config(20, "    psi: {max: 0.2}\n");
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.daily("toy", YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
 
 		// when
 		JobExecution execution = start(LocalDate.of(2024, 3, 31), 10, 15);
@@ -240,9 +251,9 @@ class NowtestJobTests {
 	@Test
 	void aWindowWithoutLabelledRowsWhoseReportFailedRestartsToItsReportAndAlert() throws Exception {
 		// given: as above, and the report folder cannot be made (a file stands where reports/nowtest/ goes)
-		toy.config(20, "    psi: {max: 0.2}\n");
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
-		toy.months(YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
+		config(20, "    psi: {max: 0.2}\n");
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.daily("toy", YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
 		Path blocker = toy.reports().resolve("nowtest");
 		FileSystemUtils.deleteRecursively(blocker);
 		Files.createDirectories(toy.reports());
@@ -293,9 +304,9 @@ class NowtestJobTests {
 	@Test
 	void aModelWhoseRegressionCasesNoLongerMatchFailsTheRunBeforeAnyFileIsImported() throws Exception {
 		// given: an incoming file, and a recorded output of the champion that today's scorer no longer gives
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
-		Path inbox = toy.data().resolve("incoming");
-		toy.write(inbox.resolve("2024-03-export.csv"), NowtestToy.HEADER);
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		Path inbox = toy.data("toy").resolve("incoming");
+		toy.write(inbox.resolve("2024-03-export.csv"), ToyWorkspace.HEADER);
 		Path cases = toy.config().resolve("models/toy-logit-v1.cases.csv");
 		String text = Files.readString(cases);
 		String line = text.lines().filter((row) -> row.startsWith("colour = red,")).findFirst().orElseThrow();
@@ -316,13 +327,13 @@ class NowtestJobTests {
 	@Test
 	void incomingFilesAreMergedOnceMovedToProcessedAndTheirRejectedRowsCounted() throws Exception {
 		// given: March arrives as an incoming file with one bad row
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
 		Map<LocalDate, Integer> march = new TreeMap<>();
 		for (int day = 1; day <= 31; day++) {
 			march.put(LocalDate.of(2024, 3, day), 5);
 		}
-		String incoming = NowtestToy.HEADER + toy.rows(march, 0, "new") + "bad-1,2024-13-01,0.5,red,1\n";
-		Path inbox = toy.data().resolve("incoming");
+		String incoming = ToyWorkspace.HEADER + toy.rows(march, 0, "new") + "bad-1,2024-13-01,0.5,red,1\n";
+		Path inbox = toy.data("toy").resolve("incoming");
 		toy.write(inbox.resolve("2024-03-export.csv"), incoming);
 
 		// when
@@ -331,9 +342,9 @@ class NowtestJobTests {
 		// then
 		long runId = first.getJobInstance().getInstanceId();
 		assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(toy.data().resolve("processed/2024-03-export.csv")).hasContent(incoming.stripTrailing());
+		assertThat(toy.data("toy").resolve("processed/2024-03-export.csv")).hasContent(incoming.stripTrailing());
 		assertThat(inbox.resolve("2024-03-export.csv")).doesNotExist();
-		assertThat(toy.data().resolve("2024-03.csv")).exists();
+		assertThat(toy.data("toy").resolve("2024-03.csv")).exists();
 		assertThat(this.jdbc.sql("SELECT rows_accepted, rows_rejected FROM import_batch WHERE dataset = 'toy'")
 			.query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2)))
 			.list()).containsExactly(List.of(155L, 1L));
@@ -341,7 +352,7 @@ class NowtestJobTests {
 		assertThat(window(runId, "rows_imported")).isEqualTo(155);
 		assertThat(window(runId, "rows_import_rejected")).isEqualTo(1);
 		assertThat(metric(runId, "toy-logit", "n")).isEqualTo(150);
-		try (var quarantined = Files.list(toy.data().resolve("quarantine"))) {
+		try (var quarantined = Files.list(toy.data("toy").resolve("quarantine"))) {
 			assertThat(quarantined).hasSize(1);
 		}
 
@@ -352,19 +363,19 @@ class NowtestJobTests {
 		// then: moved, not merged
 		long again = second.getJobInstance().getInstanceId();
 		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(toy.data().resolve("processed/2024-03-export-again.csv")).exists();
+		assertThat(toy.data("toy").resolve("processed/2024-03-export-again.csv")).exists();
 		assertThat(inbox).isEmptyDirectory();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM import_batch WHERE dataset = 'toy'").query(Long.class).single())
 			.isEqualTo(1);
 		assertThat(window(again, "files_imported")).isZero();
-		assertThat(Files.readAllLines(toy.data().resolve("2024-03.csv"))).hasSize(1 + 155);
+		assertThat(Files.readAllLines(toy.data("toy").resolve("2024-03.csv"))).hasSize(1 + 155);
 	}
 
 	@Test
 	void aFailedRunRestartsAndStoresItsFiguresOnce() throws Exception {
 		// given: March's header lost a column
-		toy.months(YearMonth.of(2024, 1), YearMonth.of(2024, 3), 5, 0);
-		Path march = toy.data().resolve("2024-03.csv");
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 3), 5, 0);
+		Path march = toy.data("toy").resolve("2024-03.csv");
 		String good = Files.readString(march);
 		Files.writeString(march, good.replaceFirst("colour", "color"));
 		JobExecution failed = start(LocalDate.of(2024, 3, 31), 30, 0);

@@ -1,12 +1,14 @@
 package io.ratchet.promotion;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.List;
 
 import io.ratchet.ConsoleCapture;
 import io.ratchet.cli.CommandLine;
 import io.ratchet.requirement.Requirements;
 import io.ratchet.metrics.Metric;
+import io.ratchet.test.ToyWorkspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,11 +38,35 @@ class PromotionCommandTests {
 	@TempDir
 	static Path root;
 
-	static PromotionToy toy;
+	/** The requirements of the toy workspace (comments stay through a ratchet). */
+	static final String REQUIREMENTS = """
+			# toy requirements (comments stay)
+			toy:
+			  min-rows: 20
+			  monthly:
+			    roc_auc: {min: 0.7}      # monthly AUC floor
+			    log_loss: {max: 0.7}
+			  period:
+			    roc_auc: {min: 0.7}
+			other:
+			  monthly:
+			    roc_auc: {min: 0.5}
+			""";
+
+	static final String REGISTRY = """
+			# who is champion
+			toy:
+			  champion: toy-logit@1
+			  candidates: [toy-better@1, toy-colour@1]
+			other:
+			  champion: other-logit@1
+			""";
+
+	static ToyWorkspace toy;
 
 	@DynamicPropertySource
 	static void paths(DynamicPropertyRegistry registry) {
-		toy = new PromotionToy(root);
+		toy = new ToyWorkspace(root);
 		registry.add("ratchet.paths.config", () -> toy.config().toString());
 		registry.add("ratchet.paths.data", () -> toy.data().toString());
 		registry.add("ratchet.paths.reports", () -> toy.reports().toString());
@@ -59,7 +85,18 @@ class PromotionCommandTests {
 	@BeforeEach
 	void setUp() {
 		FileSystemUtils.deleteRecursively(root.toFile());
-		toy.create(17);
+		// dataset toy, whose label follows x and colour: a champion that reads x only, a better candidate that reads
+		// both, a worse candidate that reads the colour only; a second dataset other with its own model
+		toy.seed(17)
+			.dataset("toy")
+			.dataset("other")
+			.logit("toy-logit", "toy", 1.5, 0.0, -0.0)
+			.logit("toy-better", "toy", 1.5, 1.2, -1.2)
+			.logit("toy-colour", "toy", 0.0, 1.2, -1.2)
+			.logit("other-logit", "other", 1.5, 1.2, -1.2)
+			.registry(REGISTRY)
+			.requirements(REQUIREMENTS)
+			.dailyWithColour("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 6), 10);
 	}
 
 	@Test
@@ -226,13 +263,13 @@ class PromotionCommandTests {
 		assertThat(run("promote", "toy", "toy-better", "1", "--run", "x")).isEqualTo(CommandLine.USAGE);
 		assertThat(run("promote", "toy", "toy-better")).isEqualTo(CommandLine.USAGE);
 		// a version never back-tested beside the champion
-		toy.write(toy.config().resolve("models/toy-new-v1.json"), toy.read("models/toy-better-v1.json")
+		toy.writeOnly(toy.config().resolve("models/toy-new-v1.json"), toy.read("models/toy-better-v1.json")
 			.replace("toy-better", "toy-new"));
 		assertThat(run("promote", "toy", "toy-new", "1")).isEqualTo(CommandLine.FAILED);
 		assertThat(error()).contains("no completed back-test of dataset \"toy\" scored both")
 			.contains("jobs/backtest --dataset toy");
 		// a model file changed since the back-test
-		toy.write(toy.config().resolve("models/toy-better-v1.json"), toy.read("models/toy-better-v1.json") + " ");
+		toy.writeOnly(toy.config().resolve("models/toy-better-v1.json"), toy.read("models/toy-better-v1.json") + " ");
 		assertThat(run("promote", "toy", "toy-better", "1")).isEqualTo(CommandLine.FAILED);
 		assertThat(error()).contains("changed since run");
 		// rollback and history of an unknown dataset, and without a promotion

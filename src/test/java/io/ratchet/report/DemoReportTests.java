@@ -12,24 +12,19 @@ import java.util.stream.Stream;
 import io.ratchet.TestPaths;
 import io.ratchet.backtest.BacktestParameters;
 import io.ratchet.nowtest.NowtestParameters;
+import io.ratchet.test.SharedBatchContextTests;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,18 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reports of the shipped demo (a copy of {@code config/} and {@code historical-data/churn/}), written by the real
  * back-test and now-test jobs: the story is told at the top of the page, and every figure shown is the stored one.
  */
-@SpringBootTest
-@SpringBatchTest
-@ActiveProfiles("test")
-class DemoReportTests {
-
-	@TempDir
-	static Path root;
-
-	@DynamicPropertySource
-	static void paths(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-	}
+class DemoReportTests extends SharedBatchContextTests {
 
 	@BeforeAll
 	static void copyTheDemo() throws IOException {

@@ -28,13 +28,12 @@ import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
 import io.ratchet.run.StoredBreach;
+import io.ratchet.test.SharedContextTests;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tables for those only and folded, the page small. With {@code -Dratchet.report.measure=DIR} the page is also
  * written to {@code DIR} (to time it and open it in a browser; nothing is timed here).
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class LargeHistoryReportTests {
+class LargeHistoryReportTests extends SharedContextTests {
 
 	static final int MONTHS = 800;
 

@@ -85,8 +85,8 @@ class SchedulerClusterPostgresIntegrationTests {
 	@Test
 	void everyFireRunsOnceAcrossTwoDaemonsAndTheSurvivorTakesOverAKilledDaemon() throws Exception {
 		// given: a small dataset fired every 3 s, a long back-test fired by the test, a migrated schema
-		ToyData.create(this.root, "toy", 2, 60);
-		ToyData.create(this.root, "big", 48, 6000);
+		SchedulerTests.toyData(this.root, "toy", 2, 60);
+		SchedulerTests.toyData(this.root, "big", 48, 6000);
 		String schema = PostgresTestDatabase.newSchema();
 		Map<String, Object> database = PostgresTestDatabase.properties(schema);
 		JdbcClient jdbc = migrate(database);
@@ -109,7 +109,7 @@ class SchedulerClusterPostgresIntegrationTests {
 		// then: it runs on one of them; kill that one with SIGKILL mid-run
 		patiently().until(() -> count(jdbc, "SELECT COUNT(*) FROM run_partition p JOIN run r ON r.id = p.run_id "
 				+ "WHERE r.dataset = 'big'") >= 2);
-		long owner = jdbc.sql("SELECT pid FROM scheduled_run WHERE entry_name = 'slow'").query(Long.class).single();
+		long owner = leaseHolderPid(jdbc, "slow");
 		Daemon victim = (a.pid() == owner) ? a : b;
 		Daemon survivor = (victim == a) ? b : a;
 		assertThat(victim.pid()).isEqualTo(owner);
@@ -130,8 +130,7 @@ class SchedulerClusterPostgresIntegrationTests {
 			.param(bigRun).query(Timestamp.class).single();
 		Duration takeOver = Duration.between(killed, restarted.toLocalDateTime().atZone(ZoneId.systemDefault()));
 		assertThat(survivor.log()).contains("which died; marking it failed and restarting it");
-		assertThat(jdbc.sql("SELECT pid FROM scheduled_run WHERE entry_name = 'slow'").query(Long.class).single())
-			.isEqualTo(survivor.pid());
+		assertThat(leaseHolderPid(jdbc, "slow")).isEqualTo(survivor.pid());
 
 		// and: the survivor keeps firing the 3-second trigger (at least 5 fires in all)
 		LocalDateTime afterTakeOver = restarted.toLocalDateTime();
@@ -158,12 +157,21 @@ class SchedulerClusterPostgresIntegrationTests {
 			.isIn("COMPLETED", "FAILED,COMPLETED", "ABANDONED,COMPLETED"));
 		assertThat(takenOver).as("fires the killed daemon was running (one at a time)").isLessThanOrEqualTo(1);
 		assertThat(fires).allSatisfy((fire) -> assertThat(fire.toLocalDateTime().getSecond() % 3).isZero());
-		long onA = count(jdbc, "SELECT COUNT(*) FROM scheduled_run WHERE entry_name = 'tick' AND pid = " + a.pid());
+		long onA = count(jdbc, "SELECT COUNT(*) FROM lease WHERE label = 'tick' AND holder LIKE '" + a.pid() + "@%'");
 		System.out.printf("scheduler cluster: %d fires of the 3-second trigger (%d on daemon a, %d on b), %d run "
 				+ "twice, %d duplicate launches refused, %d taken over from the killed daemon; kill -9 of the daemon "
 				+ "running the long back-test: taken over and restarted after %.1f s; run %d completed with %d "
 				+ "executions %s%n", fires.size(), onA, fires.size() - onA, duplicates, refused, takenOver,
 				takeOver.toMillis() / 1000.0, bigRun, statuses.size(), statuses);
+	}
+
+	/** The pid of the daemon holding (or that last held) the lease of a scheduled run of {@code entry}. */
+	private static long leaseHolderPid(JdbcClient jdbc, String entry) {
+		String holder = jdbc.sql("SELECT holder FROM lease WHERE kind = 'scheduled-run' AND label = ?")
+			.param(entry)
+			.query(String.class)
+			.single();
+		return Long.parseLong(holder.substring(0, holder.indexOf('@')));
 	}
 
 	private JdbcClient migrate(Map<String, Object> database) throws Exception {

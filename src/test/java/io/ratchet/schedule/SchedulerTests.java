@@ -1,13 +1,11 @@
 package io.ratchet.schedule;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -19,13 +17,17 @@ import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.ratchet.ConsoleCapture;
 import io.ratchet.RatchetApplication;
 import io.ratchet.cli.CommandLine;
+import io.ratchet.system.ThisProcess;
+import io.ratchet.test.ToyWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
@@ -74,9 +76,12 @@ class SchedulerTests {
 
 	private ConfigurableApplicationContext context;
 
+	@RegisterExtension
+	final ConsoleCapture console = new ConsoleCapture();
+
 	@BeforeAll
 	static void data() {
-		ToyData.create(root, 3, 100);
+		toyData(root, "toy", 3, 100);
 	}
 
 	@BeforeEach
@@ -207,19 +212,11 @@ class SchedulerTests {
 		assertThat(scheduler().isFiring()).isFalse();
 
 		// and the command says so and exits 2
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		PrintStream originalErr = System.err;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		int exit;
-		try {
-			exit = this.context.getBean(CommandLine.class).run("scheduler");
-		}
-		finally {
-			System.setErr(originalErr);
-		}
+		this.console.resetErr();
+		int exit = this.context.getBean(CommandLine.class).run("scheduler");
 		assertThat(exit).isEqualTo(CommandLine.USAGE);
 		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("4 problems")
+		assertThat(this.console.err()).contains("4 problems")
 			.contains("ratchet.schedule.jobs[0].cron: '0 0 25 * * ?' is not a valid cron expression")
 			.contains("ratchet.schedule.jobs[1].job: unknown job 'nowtset' (known: backtest")
 			.contains("ratchet.schedule.jobs[3].name: 'x' is already the name of ratchet.schedule.jobs[1]")
@@ -230,22 +227,14 @@ class SchedulerTests {
 	void theCheckPrintsTheNextFiresWithoutStoringAnything() {
 		// given
 		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY));
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PrintStream originalOut = System.out;
-		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		this.console.resetOut();
 
 		// when
-		int exit;
-		try {
-			exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
-		}
-		finally {
-			System.setOut(originalOut);
-		}
+		int exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
 
 		// then
 		assertThat(exit).isEqualTo(CommandLine.OK);
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("weekly").contains(WEEKLY).contains("next: Sun ");
+		assertThat(this.console.out()).contains("weekly").contains(WEEKLY).contains("next: Sun ");
 		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
 		assertThat(scheduler().isFiring()).isFalse();
 	}
@@ -254,7 +243,7 @@ class SchedulerTests {
 	void aScheduledDatasetWithoutRequirementsIsRefusedAtStartUpNotJudgedAtNight() throws Exception {
 		// given: a workspace whose requirements misspell the dataset's key
 		Path typo = root.resolve("typo");
-		ToyData.create(typo, 2, 50);
+		toyData(typo, "toy", 2, 50);
 		java.nio.file.Files.writeString(typo.resolve("config/requirements.yml"),
 				"tyo:\n  monthly:\n    roc_auc: {min: 0.6}\n");
 		Map<String, Object> settings = jobs(entry("weekly", "backtest", "toy", WEEKLY),
@@ -282,22 +271,14 @@ class SchedulerTests {
 				.withIdentity(leap.jobKey())
 				.build(), leap.trigger()))
 			.withMessageContaining("will never fire");
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		PrintStream originalErr = System.err;
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		this.console.resetErr();
 
 		// when
-		int exit;
-		try {
-			exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
-		}
-		finally {
-			System.setErr(originalErr);
-		}
+		int exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
 
 		// then: --check refuses it, naming the entry, and so does the daemon, before storing anything
 		assertThat(exit).isEqualTo(CommandLine.USAGE);
-		assertThat(err.toString(StandardCharsets.UTF_8))
+		assertThat(this.console.err())
 			.contains("ratchet.schedule.jobs[1].cron: '0 0 2 31 2 ?' of entry 'leap' never fires");
 		assertThatExceptionOfType(ScheduleConfigException.class).isThrownBy(() -> scheduler().startFiring())
 			.satisfies((ex) -> assertThat(ex.problems()).singleElement()
@@ -310,7 +291,7 @@ class SchedulerTests {
 	void aGracefulStopEndsTheRunningBacktestAtASafePointAndTheNextStartResumesIt() throws Exception {
 		// given: a back-test of 24 larger months, one at a time, fired now
 		Path big = root.resolve("big");
-		ToyData.create(big, 36, 4000);
+		toyData(big, "toy", 36, 4000);
 		Map<String, Object> settings = jobs(entry("weekly", "backtest", "toy", NEVER_SOON));
 		settings.put("ratchet.paths.config", big.resolve("config").toString());
 		settings.put("ratchet.paths.data", big.resolve("historical-data").toString());
@@ -364,9 +345,11 @@ class SchedulerTests {
 		repository.update(left);
 		jdbc().sql("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL) "
 				+ "VALUES (?, 'other', ?, 5000)").params(quartz().getSchedulerName(), System.currentTimeMillis()).update();
-		jdbc().sql("INSERT INTO scheduled_run (job_name, job_key, entry_name, fire_time, scheduler_instance, host, pid, "
-				+ "claimed_at) VALUES ('backtest', ?, 'weekly', ?, 'other', 'elsewhere', 4242, ?)")
-			.params(SchedulerCluster.jobKey(parameters), Timestamp.from(fire), Timestamp.from(Instant.now()))
+		// its lease far from its expiry: only Quartz's word can tell that daemon dead
+		jdbc().sql("INSERT INTO lease (kind, job_name, lease_key, holder, daemon, label, claimed_at, expires_at) "
+				+ "VALUES ('scheduled-run', 'backtest', ?, '4242@elsewhere', 'other', 'weekly', ?, ?)")
+			.params(SchedulerCluster.jobKey(parameters), Timestamp.from(Instant.now()),
+					Instant.now().plusSeconds(3600).toEpochMilli())
 			.update();
 		JobKey key = JobKey.jobKey("weekly", RatchetScheduler.GROUP);
 		JobDataMap data = new JobDataMap(Map.of(ScheduledFire.FIRE_TIME, Long.toString(fire.toEpochMilli())));
@@ -378,7 +361,7 @@ class SchedulerTests {
 		// then: a no-op: the run is left to its owner
 		assertThat(jdbc().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION").query(String.class).list())
 			.containsExactly("STARTED");
-		assertThat(count("SELECT pid FROM scheduled_run")).isEqualTo(4242);
+		assertThat(leaseHolder()).isEqualTo("4242@elsewhere");
 
 		// when: Quartz has declared the owner dead (its row is gone) and the fire comes again
 		jdbc().sql("DELETE FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = 'other'").update();
@@ -390,7 +373,7 @@ class SchedulerTests {
 			.list()).containsExactly("FAILED", "COMPLETED");
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'")).isEqualTo(1);
-		assertThat(count("SELECT pid FROM scheduled_run")).isEqualTo(ProcessHandle.current().pid());
+		assertThat(leaseHolder()).isEqualTo(ThisProcess.id());
 	}
 
 	@Test
@@ -487,6 +470,11 @@ class SchedulerTests {
 		return (value != null) ? value : 0;
 	}
 
+	/** Who holds, or last held, the one scheduled run's lease. */
+	private String leaseHolder() {
+		return jdbc().sql("SELECT holder FROM lease WHERE kind = 'scheduled-run'").query(String.class).single();
+	}
+
 	private long nextFireTime(String trigger) throws Exception {
 		return ((CronTrigger) quartz().getTrigger(TriggerKey.triggerKey(trigger, RatchetScheduler.GROUP)))
 			.getNextFireTime()
@@ -520,5 +508,19 @@ class SchedulerTests {
 
 	}
 
+
+	/**
+	 * Adds dataset {@code name} to the workspace under {@code root}: numeric {@code x} only, a champion
+	 * {@code name-logit@1} (appended to the registry and requirements), and {@code months} month files of {@code rows}
+	 * rows from 2024-01.
+	 */
+	static void toyData(Path root, String name, int months, int rows) {
+		new ToyWorkspace(root).seed(7)
+			.xOnlyDataset(name)
+			.logit(name + "-logit", name, 2.0)
+			.appendConfig("registry.yml", name + ":\n  champion: " + name + "-logit@1\n")
+			.appendConfig("requirements.yml", name + ":\n  min-rows: 20\n  monthly:\n    roc_auc: {min: 0.6}\n")
+			.months(name, YearMonth.of(2024, 1), months, rows);
+	}
 
 }

@@ -135,7 +135,7 @@ class LightgbmImportTests {
 
 	@Test
 	void missingTypeZeroSendsZeroAndMissingTheDefaultWayForEveryThreshold() {
-		double zero = LightgbmImport.ZERO;
+		double zero = LightgbmTree.ZERO;
 		double[] thresholds = { 12.5, 0.5, zero, Math.nextUp(zero), 1e-36, 0.0, -1e-36, -zero, Math.nextDown(-zero),
 				-0.5 };
 		for (double threshold : thresholds) {
@@ -157,7 +157,7 @@ class LightgbmImportTests {
 	}
 
 	private static List<Double> values(double threshold) {
-		double zero = LightgbmImport.ZERO;
+		double zero = LightgbmTree.ZERO;
 		List<Double> values = new ArrayList<>(List.of(Double.NaN, 0.0, -0.0, 1e-36, -1e-36, 1.0, -1.0, 100.0,
 				-100.0, 1e-30, -1e-30));
 		for (double around : new double[] { zero, -zero, threshold }) {
