@@ -13,7 +13,7 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetImporter;
 import io.ratchet.data.ImportResult;
 import io.ratchet.run.ImportBatchStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Component;
 
