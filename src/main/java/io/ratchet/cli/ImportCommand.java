@@ -35,7 +35,7 @@ class ImportCommand implements Command {
 	}
 
 	/**
-	 * What an import did, e.g. {@code Imported x.csv into historical-data/churn: 10 rows, 6 new, 2 matched (already
+	 * What an import did, e.g. {@code Imported x.csv into historical-data/sales: 10 rows, 6 new, 2 matched (already
 	 * stored), 1 updated (label added), 1 rejected (1 conflict)}, then the new and updated rows per month and the
 	 * quarantine file.
 	 */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A model file, an oracle export or the registry that cannot be used: names the file, the line when there is one (0
- * otherwise) and the cause, e.g. {@code config/models/churn-logit-v1.json line 12: unknown field "wieght"}.
+ * otherwise) and the cause, e.g. {@code config/models/sales-logit-v1.json line 12: unknown field "wieght"}.
  */
 public class ModelFileException extends RuntimeException {
 
