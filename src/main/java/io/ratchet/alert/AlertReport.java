@@ -46,12 +46,12 @@ public record AlertReport(AlertKind kind, String dataset, String job, long runId
 		};
 	}
 
-	/** {@code champion churn-logit@1}. */
+	/** {@code champion sales-logit@1}. */
 	public String modelLabel() {
 		return (this.model != null) ? this.model.role() + " " + this.model.key() : "no model";
 	}
 
-	/** The file name of the attached metrics CSV, e.g. {@code churn-nowtest-42-metrics.csv}. */
+	/** The file name of the attached metrics CSV, e.g. {@code sales-nowtest-42-metrics.csv}. */
 	public String attachmentName() {
 		return this.dataset + "-" + this.job + "-" + this.runId + "-metrics.csv";
 	}

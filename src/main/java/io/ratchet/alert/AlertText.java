@@ -33,7 +33,7 @@ final class AlertText {
 	}
 
 	/**
-	 * e.g. {@code [ratchet] churn: champion churn-logit@1 roc_auc 0.6793 < 0.7600 (back-test 2026-11-26)}, with
+	 * e.g. {@code [ratchet] sales: champion sales-logit@1 roc_auc 0.6793 < 0.7600 (back-test 2026-11-26)}, with
 	 * {@code , failing since <date>} when the breach started on an earlier day.
 	 */
 	String subject() {

@@ -9,7 +9,8 @@ import io.ratchet.report.RunReports;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.system.RatchetDefaults;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.job.Job;
@@ -51,10 +52,10 @@ class BacktestJobConfiguration {
 	 */
 	@Bean
 	Step backtestPrepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
-			BacktestProperties properties) {
+			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, RatchetDefaults defaults) {
 		return new StepBuilder("backtestPrepare", jobRepository)
-			.tasklet(new BacktestPrepareTasklet(workspace, modelVersions, results, properties), transactionManager)
+			.tasklet(new BacktestPrepareTasklet(workspace, modelVersions, results, defaults.threshold()),
+					transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -14,8 +14,8 @@ import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.model.BlockScorer;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.model.ScoringPass;
 import io.ratchet.model.ScoringPass.Scored;
+import io.ratchet.model.ScoringPass;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
@@ -26,7 +26,7 @@ import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;

@@ -16,7 +16,7 @@ import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +42,15 @@ class BacktestPrepareTasklet implements Tasklet {
 
 	private final ResultsStore results;
 
-	private final BacktestProperties properties;
+	/** The class threshold ({@code ratchet.defaults.threshold}) recorded with the run. */
+	private final double threshold;
 
 	BacktestPrepareTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
-			BacktestProperties properties) {
+			double threshold) {
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
-		this.properties = properties;
+		this.threshold = threshold;
 	}
 
 	@Override
@@ -73,7 +74,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		this.results.describeRun(runId, months.get(0).toString(), months.get(months.size() - 1).toString(),
 				months.size(), absent(months));
 		RunContext context = new RunContext(runId, dataset.name(), months,
-				models.stream().map(ModelVersion::key).toList(), this.properties.threshold());
+				models.stream().map(ModelVersion::key).toList(), this.threshold);
 		context.store(job.getExecutionContext());
 		log.info("backtest run {}: dataset {}, {} months {}..{}, models {}", runId, dataset.name(), months.size(),
 				months.get(0), months.get(months.size() - 1), context.modelKeys());

@@ -1,12 +1,10 @@
 package io.ratchet.backtest;
 
-import java.nio.file.Files;
 import java.time.ZonedDateTime;
 import java.util.List;
 
 import io.ratchet.schedule.SchedulableJob;
-import io.ratchet.system.Failures;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -43,17 +41,7 @@ class BacktestSchedule implements SchedulableJob {
 	/** The dataset's configuration must load, it must have requirements, and its folder of month files must exist. */
 	@Override
 	public void validate(String dataset) {
-		try {
-			this.workspace.dataset(dataset);
-			this.workspace.requirementsFor(dataset);
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException(Failures.describe(ex), ex);
-		}
-		if (!Files.isDirectory(this.workspace.datasetDir(dataset))) {
-			throw new IllegalArgumentException("dataset '" + dataset + "' has no data folder "
-					+ this.workspace.datasetDir(dataset) + " (import its data with jobs/import)");
-		}
+		this.workspace.requireRunnable(dataset);
 	}
 
 	@Override

@@ -20,7 +20,7 @@ import io.ratchet.run.Role;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunStatus;
 import io.ratchet.run.RunSummary;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;

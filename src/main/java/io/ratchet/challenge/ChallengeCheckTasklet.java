@@ -4,7 +4,7 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.model.CaseCheck;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

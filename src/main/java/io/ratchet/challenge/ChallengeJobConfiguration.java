@@ -6,7 +6,7 @@ import io.ratchet.promotion.PromotionGate;
 import io.ratchet.promotion.PromotionProperties;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.ResultsStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;

@@ -26,7 +26,7 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.StoredMetric;
 import io.ratchet.system.Failures;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,12 +1,11 @@
 package io.ratchet.challenge;
 
-import java.nio.file.Files;
 import java.time.ZonedDateTime;
 
 import io.ratchet.schedule.SchedulableJob;
 import io.ratchet.system.Failures;
-import io.ratchet.system.Workspace;
 import io.ratchet.training.SearchSpaces;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -45,22 +44,18 @@ class ChallengeSchedule implements SchedulableJob {
 	 */
 	@Override
 	public void validate(String dataset) {
+		String challenge = "challenge of dataset '" + dataset + "': ";
 		try {
-			this.workspace.dataset(dataset);
-			this.workspace.requirementsFor(dataset);
+			this.workspace.requireRunnable(dataset);
 		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("challenge of dataset '" + dataset + "': " + Failures.describe(ex), ex);
-		}
-		if (!Files.isDirectory(this.workspace.datasetDir(dataset))) {
-			throw new IllegalArgumentException("challenge of dataset '" + dataset + "': no data folder "
-					+ this.workspace.datasetDir(dataset) + " (import its data with jobs/import)");
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(challenge + ex.getMessage(), ex);
 		}
 		try {
 			SearchSpaces.load(this.workspace.paths().config(), dataset);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("challenge of dataset '" + dataset + "': " + Failures.describe(ex), ex);
+			throw new IllegalArgumentException(challenge + Failures.describe(ex), ex);
 		}
 	}
 

@@ -20,7 +20,6 @@ import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.RegistryWriter;
 import io.ratchet.run.ResultsStore;
-import io.ratchet.system.Workspace;
 import io.ratchet.training.CandidateFiles;
 import io.ratchet.training.SearchSpace;
 import io.ratchet.training.SearchSpaces;
@@ -28,6 +27,7 @@ import io.ratchet.training.Trainer;
 import io.ratchet.training.TrainingData;
 import io.ratchet.training.TrainingException;
 import io.ratchet.training.TrainingSpec;
+import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -32,10 +32,7 @@ class AlertsCommand implements Command {
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("limit"), Set.of("deliver"));
-		if (!options.positional().isEmpty()) {
-			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
-		}
+		Options options = Options.named(args, Set.of("limit"), Set.of("deliver"));
 		int limit = options.positiveInt("limit", 20);
 		int code = CommandLine.OK;
 		if (options.flag("deliver")) {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.ratchet.backtest.BacktestParameters;
-import io.ratchet.backtest.BacktestProperties;
-import io.ratchet.system.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,18 +21,14 @@ class BacktestCommand implements Command {
 
 	private final Job backtest;
 
-	private final BacktestProperties properties;
+	private final JobDataset datasets;
 
 	private final JobStarter starter;
 
-	private final Workspace workspace;
-
-	BacktestCommand(@Qualifier("backtest") Job backtest, BacktestProperties properties, JobStarter starter,
-			Workspace workspace) {
+	BacktestCommand(@Qualifier("backtest") Job backtest, JobDataset datasets, JobStarter starter) {
 		this.backtest = backtest;
-		this.properties = properties;
+		this.datasets = datasets;
 		this.starter = starter;
-		this.workspace = workspace;
 	}
 
 	@Override
@@ -44,11 +38,8 @@ class BacktestCommand implements Command {
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("dataset", "from", "to", "models", "as-of"));
-		if (!options.positional().isEmpty()) {
-			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
-		}
-		String dataset = (options.get("dataset") != null) ? Names.dataset(options.get("dataset")) : this.properties.defaultDataset();
+		Options options = Options.named(args, Set.of("dataset", "from", "to", "models", "as-of"));
+		String dataset = this.datasets.name(options);
 		List<String> models = (options.get("models") != null)
 				? Arrays.stream(options.get("models").split(",")).map(String::trim).filter((m) -> !m.isEmpty()).toList()
 				: List.of();
@@ -60,8 +51,7 @@ class BacktestCommand implements Command {
 					+ "first month comes first: --from " + to + " --to " + from + ")");
 		}
 		BacktestParameters parameters = new BacktestParameters(dataset, from, to, models, asOf(options.get("as-of")));
-		this.workspace.dataset(dataset);
-		this.workspace.requirementsFor(dataset); // none: refused here, before any output (exit 2, CommandLine)
+		this.datasets.check(dataset);
 		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");
 		// two launches are the same back-test when only the request time (as-of) differs
 		String claim = parameters.describe().replaceAll(" asOf=\\S+", "");

@@ -6,9 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
-import io.ratchet.backtest.BacktestProperties;
 import io.ratchet.challenge.ChallengeParameters;
-import io.ratchet.system.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,18 +21,14 @@ class ChallengeCommand implements Command {
 
 	private final Job challenge;
 
-	private final BacktestProperties properties;
+	private final JobDataset datasets;
 
 	private final JobStarter starter;
 
-	private final Workspace workspace;
-
-	ChallengeCommand(@Qualifier("challenge") Job challenge, BacktestProperties properties, JobStarter starter,
-			Workspace workspace) {
+	ChallengeCommand(@Qualifier("challenge") Job challenge, JobDataset datasets, JobStarter starter) {
 		this.challenge = challenge;
-		this.properties = properties;
+		this.datasets = datasets;
 		this.starter = starter;
-		this.workspace = workspace;
 	}
 
 	@Override
@@ -44,14 +38,10 @@ class ChallengeCommand implements Command {
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("dataset", "as-of"));
-		if (!options.positional().isEmpty()) {
-			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
-		}
-		String dataset = (options.get("dataset") != null) ? Names.dataset(options.get("dataset")) : this.properties.defaultDataset();
+		Options options = Options.named(args, Set.of("dataset", "as-of"));
+		String dataset = this.datasets.name(options);
 		ChallengeParameters parameters = new ChallengeParameters(dataset, asOf(options.get("as-of")));
-		this.workspace.dataset(dataset);
-		this.workspace.requirementsFor(dataset); // none: refused here, before any output (exit 2, CommandLine)
+		this.datasets.check(dataset);
 		out.println("Challenging the champion of " + dataset + " (" + parameters.describe() + ")");
 		return this.starter.startAndPrint(this.challenge, parameters.toJobParameters(), "challenge",
 				"same dataset and as-of", out);

@@ -38,7 +38,7 @@ class HistoryCommand implements Command {
 	public int run(String[] args, PrintStream out) {
 		Options options = Options.parse(args, Set.of(), Set.of("details"));
 		if (options.positional().size() != 1) {
-			throw new UsageException("give the dataset, e.g. history churn");
+			throw new UsageException("give the dataset, e.g. history sales");
 		}
 		String dataset = Names.dataset(options.positional().get(0));
 		String current = this.history.currentChampion(dataset).orElse("(none)");

@@ -13,7 +13,7 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetImporter;
 import io.ratchet.data.ImportResult;
 import io.ratchet.run.ImportBatchStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Component;
 
@@ -35,7 +35,7 @@ class ImportCommand implements Command {
 	}
 
 	/**
-	 * What an import did, e.g. {@code Imported x.csv into historical-data/churn: 10 rows, 6 new, 2 matched (already
+	 * What an import did, e.g. {@code Imported x.csv into historical-data/sales: 10 rows, 6 new, 2 matched (already
 	 * stored), 1 updated (label added), 1 rejected (1 conflict)}, then the new and updated rows per month and the
 	 * quarantine file.
 	 */

@@ -13,7 +13,7 @@ import io.ratchet.model.OnnxImport;
 import io.ratchet.model.RegistryWriter;
 import io.ratchet.model.importers.ModelFormat;
 import io.ratchet.model.importers.ModelImport;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Component;
 

@@ -19,7 +19,7 @@ import io.ratchet.model.LoggedScorer;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Component;
 

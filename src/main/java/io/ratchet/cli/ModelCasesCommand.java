@@ -10,7 +10,7 @@ import io.ratchet.model.LoggedModel;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Component;
 

@@ -8,12 +8,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.ratchet.backtest.BacktestProperties;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.nowtest.LatestDate;
 import io.ratchet.nowtest.NowtestParameters;
 import io.ratchet.nowtest.NowtestProperties;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,16 +34,16 @@ class NowtestCommand implements Command {
 
 	private final NowtestProperties properties;
 
-	private final BacktestProperties backtest;
-
 	private final JobStarter starter;
 
-	NowtestCommand(@Qualifier("nowtest") Job nowtest,
-			Workspace workspace, NowtestProperties properties, BacktestProperties backtest, JobStarter starter) {
+	private final JobDataset datasets;
+
+	NowtestCommand(@Qualifier("nowtest") Job nowtest, Workspace workspace, NowtestProperties properties,
+			JobDataset datasets, JobStarter starter) {
 		this.nowtest = nowtest;
 		this.workspace = workspace;
 		this.properties = properties;
-		this.backtest = backtest;
+		this.datasets = datasets;
 		this.starter = starter;
 	}
 
@@ -55,13 +54,10 @@ class NowtestCommand implements Command {
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("dataset", "as-of", "window", "label-delay"));
-		if (!options.positional().isEmpty()) {
-			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
-		}
-		String name = (options.get("dataset") != null) ? Names.dataset(options.get("dataset")) : this.backtest.defaultDataset();
+		Options options = Options.named(args, Set.of("dataset", "as-of", "window", "label-delay"));
+		String name = this.datasets.name(options);
+		this.datasets.check(name);
 		DatasetConfig dataset = this.workspace.dataset(name);
-		this.workspace.requirementsFor(name); // none: refused here, before any output (exit 2, CommandLine)
 		int window = (options.get("window") != null) ? days(options.get("window"), "window", 1)
 				: this.properties.windowDays(name);
 		int labelDelay = (options.get("label-delay") != null) ? days(options.get("label-delay"), "label-delay", 0)

@@ -23,6 +23,20 @@ final class Options {
 		return parse(args, known, Set.of());
 	}
 
+	/** As {@link #parse(String[], Set)}, for a command that takes no positional argument. */
+	static Options named(String[] args, Set<String> known) {
+		return named(args, known, Set.of());
+	}
+
+	/** As {@link #parse(String[], Set, Set)}, for a command that takes no positional argument. */
+	static Options named(String[] args, Set<String> known, Set<String> flags) {
+		Options options = parse(args, known, flags);
+		if (!options.positional.isEmpty()) {
+			throw new UsageException("unexpected argument '" + options.positional.get(0) + "'");
+		}
+		return options;
+	}
+
 	/** As {@link #parse(String[], Set)}, with {@code flags}: options that take no value. */
 	static Options parse(String[] args, Set<String> known, Set<String> flags) {
 		Options options = new Options();

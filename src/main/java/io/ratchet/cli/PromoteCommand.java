@@ -41,7 +41,7 @@ class PromoteCommand implements Command {
 	public int run(String[] args, PrintStream out) {
 		Options options = Options.parse(args, Set.of("run", "reason", "by"), Set.of("force", "dry-run"));
 		if (options.positional().size() != 3) {
-			throw new UsageException("give the dataset, the model and the version, e.g. promote churn churn-logit 2");
+			throw new UsageException("give the dataset, the model and the version, e.g. promote sales sales-logit 2");
 		}
 		boolean force = options.flag("force");
 		String reason = options.get("reason");

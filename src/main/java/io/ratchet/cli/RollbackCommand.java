@@ -30,7 +30,7 @@ class RollbackCommand implements Command {
 	public int run(String[] args, PrintStream out) {
 		Options options = Options.parse(args, Set.of("reason", "by"));
 		if (options.positional().size() != 1) {
-			throw new UsageException("give the dataset, e.g. rollback churn");
+			throw new UsageException("give the dataset, e.g. rollback sales");
 		}
 		String dataset = Names.dataset(options.positional().get(0));
 		RollbackOutcome outcome = this.rollback.rollback(dataset, Actors.actor(options.get("by")),

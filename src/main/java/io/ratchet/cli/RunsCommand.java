@@ -32,10 +32,7 @@ class RunsCommand implements Command {
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("limit", "job", "dataset"));
-		if (!options.positional().isEmpty()) {
-			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
-		}
+		Options options = Options.named(args, Set.of("limit", "job", "dataset"));
 		int limit = options.positiveInt("limit", 20);
 		List<RunRecord> runs = this.results.recentRuns(limit, options.get("job"), options.get("dataset"));
 		if (runs.isEmpty()) {

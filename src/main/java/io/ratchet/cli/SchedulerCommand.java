@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -44,12 +42,7 @@ class SchedulerCommand implements Command {
 
 	@Override
 	public int run(String[] args, PrintStream out) {
-		List<String> rest = new ArrayList<>(Arrays.asList(args));
-		boolean check = rest.remove("--check");
-		Options options = Options.parse(rest.toArray(String[]::new), Set.of());
-		if (!options.positional().isEmpty()) {
-			throw new UsageException("unexpected argument '" + options.positional().get(0) + "'");
-		}
+		boolean check = Options.named(args, Set.of(), Set.of("check")).flag("check");
 		RatchetScheduler scheduler = this.scheduler.getIfAvailable();
 		if (scheduler == null) {
 			throw new IllegalStateException("Quartz is off in this process (ratchet.schedule.quartz=false)");

@@ -29,7 +29,7 @@ import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
 import io.ratchet.run.ModelVersionStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A dataset configuration that cannot be used: YAML syntax, unknown or missing field, bad value. The message names the
- * file, the line (when there is one) and the cause, e.g. {@code config/datasets/churn.yml line 4: unknown field "colum"}.
+ * file, the line (when there is one) and the cause, e.g. {@code config/datasets/sales.yml line 4: unknown field "colum"}.
  */
 public class DatasetConfigException extends DataFileException {
 

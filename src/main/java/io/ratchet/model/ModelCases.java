@@ -17,7 +17,7 @@ import io.ratchet.data.Row;
 
 /**
  * Regression cases of model versions: a golden file of curated inputs beside each model file
- * ({@code config/models/churn-logit-v1.json} has {@code config/models/churn-logit-v1.cases.csv}), with the output each
+ * ({@code config/models/sales-logit-v1.json} has {@code config/models/sales-logit-v1.cases.csv}), with the output each
  * gave when the version was made. Running them with the current scorer shows whether the version still scores as it
  * did; every job runs them first and refuses a model whose outputs changed.
  * <p>

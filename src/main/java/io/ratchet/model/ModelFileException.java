@@ -7,7 +7,7 @@ import io.ratchet.config.ConfigException;
 
 /**
  * A model file, an oracle export or the registry that cannot be used: names the file, the line when there is one (0
- * otherwise) and the cause, e.g. {@code config/models/churn-logit-v1.json line 12: unknown field "wieght"}: a
+ * otherwise) and the cause, e.g. {@code config/models/sales-logit-v1.json line 12: unknown field "wieght"}: a
  * {@link ConfigException} of the model package.
  */
 public class ModelFileException extends ConfigException {

@@ -22,9 +22,9 @@ import io.ratchet.config.StrictBinding;
  * Which model version is champion, and which are candidates, per dataset ({@code config/registry.yml}):
  *
  * <pre>
- * churn:
- *   champion: churn-logit@1
- *   candidates: [churn-logit@2, churn-gbt@1]
+ * sales:
+ *   champion: sales-logit@1
+ *   candidates: [sales-logit@2, sales-gbt@1]
  * </pre>
  *
  * Keys are always {@code name@version}, so the registry never changes meaning when a new version file appears. Both

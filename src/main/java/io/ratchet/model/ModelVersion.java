@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * One model version: the identity read from its file under {@code config/models/}, the file's SHA-256, and its
  * numbers and structure.
  *
- * @param name the model's name, e.g. {@code churn-logit}
+ * @param name the model's name, e.g. {@code sales-logit}
  * @param version the version, e.g. {@code 1}
  * @param dataset the dataset the model scores
  * @param task binary (a probability) or regression (a value)
@@ -68,7 +68,7 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 		return "a " + task.key() + " model needs link " + expected.key() + ", not " + definition.link().key();
 	}
 
-	/** {@code name@version}, e.g. {@code churn-logit@1}. */
+	/** {@code name@version}, e.g. {@code sales-logit@1}. */
 	public String key() {
 		return this.name + "@" + this.version;
 	}

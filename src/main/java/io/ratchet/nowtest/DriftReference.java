@@ -11,7 +11,7 @@ import io.ratchet.model.ModelVersion;
  * The months a now-test's window is compared with for drift.
  *
  * @param months the reference months, in order
- * @param description e.g. {@code training window of churn-logit@1 (2024-11..2025-10)}
+ * @param description e.g. {@code training window of sales-logit@1 (2024-11..2025-10)}
  */
 record DriftReference(List<YearMonth> months, String description) {
 

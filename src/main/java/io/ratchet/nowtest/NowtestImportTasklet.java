@@ -15,7 +15,7 @@ import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.run.ImportBatchStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,13 +1,13 @@
 package io.ratchet.nowtest;
 
-import io.ratchet.backtest.BacktestProperties;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.ImportBatchStore;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
-import io.ratchet.system.Workspace;
+import io.ratchet.system.RatchetDefaults;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -55,10 +55,10 @@ class NowtestJobConfiguration {
 	@Bean
 	Step nowtestScore(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
-			BacktestProperties backtest, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+			RatchetDefaults defaults, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
 		return new StepBuilder("nowtestScore", jobRepository)
 			.tasklet(new NowtestScoreTasklet(workspace, modelVersions, results, store, properties,
-					backtest.threshold(), featureMeans, loggedPredictions), transactionManager)
+					defaults.threshold(), featureMeans, loggedPredictions), transactionManager)
 			.build();
 	}
 

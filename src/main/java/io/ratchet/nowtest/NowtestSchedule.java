@@ -6,7 +6,7 @@ import java.time.ZonedDateTime;
 import io.ratchet.data.DataFileException;
 import io.ratchet.requirement.RequirementsException;
 import io.ratchet.schedule.SchedulableJob;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;

@@ -14,8 +14,8 @@ import io.ratchet.data.MonthFiles;
 import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
-import io.ratchet.model.ScoringPass;
 import io.ratchet.model.ScoringPass.Scored;
+import io.ratchet.model.ScoringPass;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
@@ -28,7 +28,7 @@ import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,7 +22,7 @@ import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunStatus;
 import io.ratchet.run.RunSummary;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.ratchet.run.RunReads;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Service;
 

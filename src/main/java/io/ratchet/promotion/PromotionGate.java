@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-import io.ratchet.backtest.BacktestProperties;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.metrics.Metric;
 import io.ratchet.model.ModelCases;
@@ -15,7 +14,8 @@ import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunRecord;
-import io.ratchet.system.Workspace;
+import io.ratchet.system.RatchetDefaults;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Service;
 
@@ -43,17 +43,17 @@ public class PromotionGate {
 
 	private final PromotionProperties properties;
 
-	private final BacktestProperties backtest;
+	private final RatchetDefaults defaults;
 
 	PromotionGate(PromotionLookup lookup, RequirementConditions requirementConditions, Workspace workspace,
-			ResultsStore results, PromotionStore store, PromotionProperties properties, BacktestProperties backtest) {
+			ResultsStore results, PromotionStore store, PromotionProperties properties, RatchetDefaults defaults) {
 		this.lookup = lookup;
 		this.requirementConditions = requirementConditions;
 		this.workspace = workspace;
 		this.results = results;
 		this.store = store;
 		this.properties = properties;
-		this.backtest = backtest;
+		this.defaults = defaults;
 	}
 
 	/** The settings that apply to a dataset (e.g. whether automatic promotion is on). */
@@ -88,7 +88,7 @@ public class PromotionGate {
 			.filter((period) -> !ResultsStore.ALL.equals(period)).toList();
 		PairedRows rows = PairedScoring.score(config, this.workspace.datasetDir(dataset), months, champion, candidate,
 				evidenceRunId);
-		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.backtest.threshold());
+		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.defaults.threshold());
 		Comparison comparison = null;
 		try {
 			comparison = (settings.primaryMetric() == Metric.ROC_AUC)

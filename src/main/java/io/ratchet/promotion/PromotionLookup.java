@@ -11,7 +11,7 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunStatus;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Component;
 

@@ -14,7 +14,7 @@ import io.ratchet.requirement.RequirementsException;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunRecord;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Service;
 

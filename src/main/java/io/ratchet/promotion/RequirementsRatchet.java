@@ -167,7 +167,7 @@ final class RequirementsRatchet {
 	record Written(int line, int column, String text) {
 	}
 
-	/** Every scalar of the file by its path ({@code churn/monthly/roc_auc/min}), with where it is written. */
+	/** Every scalar of the file by its path ({@code sales/monthly/roc_auc/min}), with where it is written. */
 	static Map<String, Written> numbers(String text, Path file) {
 		Map<String, Written> found = new HashMap<>();
 		try (JsonParser parser = MAPPER.createParser(text)) {

@@ -3,7 +3,7 @@ package io.ratchet.promotion;
 import java.nio.file.Path;
 
 import io.ratchet.model.RegistryWriter;
-import io.ratchet.system.Workspace;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

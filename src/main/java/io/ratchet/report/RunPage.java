@@ -9,7 +9,7 @@ import java.util.List;
  * @param job the job's name ({@code backtest}, {@code nowtest}, {@code challenge} ...)
  * @param runId the run
  * @param dataset the dataset
- * @param title the page's heading, e.g. {@code Back-test of churn, run 12}
+ * @param title the page's heading, e.g. {@code Back-test of sales, run 12}
  * @param verdict {@code PASS}, {@code BREACH}, {@code INSUFFICIENT_DATA}, or a run status such as {@code FAILED}
  * @param subtitle one line under the heading (period, window), or empty
  * @param verdictLines the sentences beside the verdict: each breached requirement, or why there is no verdict

@@ -38,7 +38,7 @@ final class ScheduleValidator {
 			int before = problems.size();
 			String name = entry.name();
 			if (isBlank(name)) {
-				problems.add(at + "name: missing (a unique name for the entry, e.g. nightly-nowtest-churn)");
+				problems.add(at + "name: missing (a unique name for the entry, e.g. nightly-nowtest-sales)");
 			}
 			else if (name.length() > MAX_NAME) {
 				problems.add(at + "name: longer than " + MAX_NAME + " characters");

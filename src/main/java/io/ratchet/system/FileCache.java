@@ -21,17 +21,17 @@ import java.util.stream.Stream;
  *
  * @param <T> what the files parse into
  */
-final class FileCache<T> {
+public final class FileCache<T> {
 
 	private final Function<Path, T> parser;
 
 	private final Map<Path, Entry<T>> entries = new ConcurrentHashMap<>();
 
-	FileCache(Function<Path, T> parser) {
+	public FileCache(Function<Path, T> parser) {
 		this.parser = parser;
 	}
 
-	T get(Path path) {
+	public T get(Path path) {
 		Path key = path.toAbsolutePath().normalize();
 		List<String> fingerprint = fingerprint(key);
 		Entry<T> entry = this.entries.get(key);

@@ -34,7 +34,7 @@ public final class CandidateFiles {
 	/**
 	 * Writes a new version of model {@code name} for a dataset.
 	 * @param modelsDir the models folder ({@code config/models}), created when absent
-	 * @param name the model's name, e.g. {@code churn-logit}
+	 * @param name the model's name, e.g. {@code sales-logit}
 	 * @param dataset the dataset it scores (its task decides the file's task; the model is bound to it)
 	 * @param model what was trained
 	 * @return the version as read back from its new file ({@link ModelVersion#key()} is {@code name@N})

@@ -6,7 +6,7 @@ import io.ratchet.data.FileProblemException;
 
 /**
  * A search space ({@code config/search/<dataset>.yml}) that cannot be used. The message names the file, the line (when
- * there is one) and the cause, e.g. {@code config/search/churn.yml line 3: unknown feature "regoin"}.
+ * there is one) and the cause, e.g. {@code config/search/sales.yml line 3: unknown feature "regoin"}.
  */
 public class SearchSpaceException extends FileProblemException {
 

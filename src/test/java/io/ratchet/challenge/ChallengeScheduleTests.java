@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.ratchet.system.RatchetPaths;
-import io.ratchet.system.Workspace;
 import io.ratchet.test.ToyWorkspace;
+import io.ratchet.workspace.Workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

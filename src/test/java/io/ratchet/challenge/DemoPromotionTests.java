@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo's promotion story on a copy of the committed demo ({@code config/}, {@code historical-data/churn}), through
- * the command line as {@code jobs/demo-promotion} tells it: a challenge finds a candidate that beats the drifting
+ * the command line as {@code jobs/dev/demo-promotion} tells it: a challenge finds a candidate that beats the drifting
  * champion with its interval above zero, seven nightly now-tests run it in shadow, {@code promote} makes it champion
  * and ratchets the requirements up, and {@code history} shows the change.
  */

@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>
  * Settings (environment): {@code RATCHET_FAULT_TRIALS} kill -9 trials (default 2: the CI series),
- * {@code RATCHET_FAULT_SEED} the seed of the kill points (default 20261126). {@code jobs/fault-suite} runs the full
+ * {@code RATCHET_FAULT_SEED} the seed of the kill points (default 20261126). {@code jobs/dev/fault-suite} runs the full
  * series.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

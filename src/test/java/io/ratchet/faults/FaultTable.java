@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The suite's table, one row per fault: what was injected, how often, what happened, rows lost and rows duplicated.
- * Written to {@code target/faults/<vendor>.md} (the script {@code jobs/fault-suite} gathers these into
+ * Written to {@code target/faults/<vendor>.md} (the script {@code jobs/dev/fault-suite} gathers these into
  * {@code src/docs/faults.md}) and to stdout.
  */
 final class FaultTable {

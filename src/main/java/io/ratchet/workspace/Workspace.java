@@ -1,5 +1,6 @@
-package io.ratchet.system;
+package io.ratchet.workspace;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.ratchet.data.DatasetConfig;
@@ -8,6 +9,11 @@ import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.Requirements;
+import io.ratchet.system.Failures;
+import io.ratchet.system.FileCache;
+import io.ratchet.system.RatchetPaths;
+import io.ratchet.system.SafeNames;
+import io.ratchet.system.UnsafeNameException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The files a job works from: dataset configs, the model catalogue, the champion/candidate registry and the
- * requirements. Each is parsed once and re-read as soon as a file behind it changes, so a long-running process sees
+ * requirements, under {@code ratchet.paths} (see this package's README). Each is parsed once and re-read as soon as a file behind it changes, so a long-running process sees
  * edits while a job that asks for the same files once per month does not parse them again.
  */
 @Component
@@ -88,6 +94,25 @@ public class Workspace {
 					dataset, requirements.at(dataset));
 		}
 		return judged;
+	}
+
+	/**
+	 * Checks, before a job is scheduled, that it could run on the dataset: its configuration loads, it has
+	 * requirements ({@link #requirementsFor}) and its folder of month files exists.
+	 * @throws IllegalArgumentException saying what is missing or wrong
+	 */
+	public void requireRunnable(String dataset) {
+		try {
+			dataset(dataset);
+			requirementsFor(dataset);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalArgumentException(Failures.describe(ex), ex);
+		}
+		if (!Files.isDirectory(datasetDir(dataset))) {
+			throw new IllegalArgumentException("dataset '" + dataset + "' has no data folder " + datasetDir(dataset)
+					+ " (import its data with jobs/import)");
+		}
 	}
 
 	/** The folder of one run's report: {@code reports/<job>/<run>/}. */
