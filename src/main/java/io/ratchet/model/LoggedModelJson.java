@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * </pre>
  * or
  * <pre>
- * "log": {"id": ["request_id"], "timestamp": "scored_at", "score": "p_churn"}
+ * "log": {"id": ["request_id"], "timestamp": "scored_at", "score": "p_sale"}
  * </pre>
  */
 final class LoggedModelJson {
