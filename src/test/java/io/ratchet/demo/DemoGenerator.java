@@ -36,6 +36,9 @@ import io.ratchet.model.Scorer;
 import io.ratchet.model.TreeEnsemble;
 import io.ratchet.model.importers.ModelFormat;
 import io.ratchet.model.importers.ModelImport;
+import io.ratchet.training.Algorithm;
+import io.ratchet.training.LogisticTrainer;
+import io.ratchet.training.TrainingSpec;
 
 /**
  * Writes Ratchet's demo: a subscription-churn dataset over {@value #MONTHS} calendar months whose last
@@ -57,13 +60,16 @@ import io.ratchet.model.importers.ModelImport;
  * <li>the {@code churn:} entries of {@code config/registry.yml} and {@code config/requirements.yml}; other entries of
  * those files are kept as they are</li>
  * </ul>
- * Models are fitted here (demo-specific: {@link LogisticFit}, {@link BoostingFit}) into the model package's
- * {@link LinearModel} and {@link TreeEnsemble} and written with {@link ModelFiles#toJson}; each written file is read
+ * The logistic models are fitted by the training package's {@link LogisticTrainer} (the trainer of
+ * {@code jobs/challenge}), the boosted trees here ({@link BoostingFit}); they are the model package's
+ * {@link LinearModel} and {@link TreeEnsemble}, written with {@link ModelFiles#toJson}; each written file is read
  * back with {@link ModelFiles#load} and bound to the written dataset, so a file Ratchet could not use is never left
  * behind silently, and the requirements are chosen by scoring with exactly what Ratchet will score.
  * <p>
- * The same seed and last month give byte-identical files on any JVM: data and fitting use only {@link StrictMath}.
- * The requirement bounds come from Ratchet's own scorers and metrics, rounded to two or three decimals, so they are
+ * The same seed and last month give byte-identical files: the data and the boosted trees use only
+ * {@link StrictMath}, so they are the same on any JVM; the logistic fit uses the trainer's {@link Math}, whose
+ * {@code exp} and {@code log1p} may differ by an ulp between JVMs, which could move the last digits of the logistic
+ * models' weights (never their figures). The requirement bounds come from Ratchet's own scorers and metrics, rounded to two or three decimals, so they are
  * equally stable unless a figure lies within rounding noise of a rounding boundary.
  */
 public final class DemoGenerator {
@@ -179,12 +185,8 @@ public final class DemoGenerator {
 				write("historical-data/churn/" + this.months.get(i) + ".csv", csv(this.history.get(i)));
 				rows += this.history.get(i).size();
 			}
-			LinearModel champion = LogisticFit.fit(ChurnWorld.FEATURES, rows(0, 12), C,
-					training(0, 12, LogisticFit.describe(C)));
-			Scorer championScorer = writeModel("churn-logit", "1", champion, dataset);
-			LinearModel logit2 = LogisticFit.fit(ChurnWorld.FEATURES, rows(8, 20), C,
-					training(8, 20, LogisticFit.describe(C)));
-			writeModel("churn-logit", "2", logit2, dataset);
+			Scorer championScorer = writeModel("churn-logit", "1", logistic(dataset, 0, 12), dataset);
+			writeModel("churn-logit", "2", logistic(dataset, 8, 20), dataset);
 			BoostingFit boosting = new BoostingFit(ChurnWorld.FEATURES, 30, 3, 0.1, 1.0, 10.0);
 			TreeEnsemble gbt = boosting.fit(rows(0, 12), training(0, 12, boosting.describe()));
 			writeModel("churn-gbt", "1", gbt, dataset);
@@ -194,6 +196,25 @@ public final class DemoGenerator {
 					+ "  candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1]\n");
 			merge("config/requirements.yml", requirements(championScorer));
 			return new Result(this.months.get(0), this.months.get(MONTHS - 1), rows, this.written);
+		}
+
+		/**
+		 * A logistic regression with penalty {@link #C} on every feature of months {@code from} to {@code to}
+		 * (exclusive), fitted by the training package's {@link LogisticTrainer} with Newton's method (the exact
+		 * minimum, as {@code jobs/challenge} trains with scikit-learn's stopping rules instead). The model keeps the
+		 * demo's {@code training} object: window, rows, algorithm, penalty, {@code C} and objective.
+		 */
+		private LinearModel logistic(DatasetConfig dataset, int from, int to) {
+			List<String> features = ChurnWorld.FEATURES.stream().map(Feature::name).toList();
+			TrainingSpec spec = new TrainingSpec(Algorithm.LOGISTIC, C, "all", features, to - from);
+			LinearModel fitted = new LogisticTrainer(LogisticTrainer.Solver.NEWTON).train(dataset, spec,
+					rows(from, to));
+			Map<String, Object> algorithm = new LinkedHashMap<>();
+			algorithm.put("algorithm", Algorithm.LOGISTIC.trainingName());
+			algorithm.put("penalty", "l2");
+			algorithm.put(Algorithm.LOGISTIC.penaltyName(), C);
+			algorithm.put("objective", Algorithm.LOGISTIC.objective());
+			return new LinearModel(fitted.link(), fitted.intercept(), fitted.terms(), training(from, to, algorithm));
 		}
 
 		/**
