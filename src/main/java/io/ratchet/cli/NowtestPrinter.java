@@ -9,6 +9,7 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.nowtest.NowtestStore;
 import io.ratchet.nowtest.NowtestStore.StoredDrift;
 import io.ratchet.nowtest.NowtestStore.WindowRecord;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
@@ -66,7 +67,7 @@ class NowtestPrinter {
 					window.rowsImportRejected());
 		}
 		RunPrinter.printLogged(summary, this.loggedPredictions.coverage(run.id()), out);
-		if ("INSUFFICIENT_DATA".equals(window.metricVerdict())) {
+		if (window.metricVerdict() == Verdict.INSUFFICIENT_DATA) {
 			out.println("Too few labelled rows in the window to judge the metrics (min-rows in requirements.yml).");
 		}
 		drift(runId(summary), window, out);

@@ -228,8 +228,8 @@ class NowtestScoreTasklet implements Tasklet {
 	private static NowtestStore.WindowRecord windowRecord(long runId, NowtestWindow window, WindowPass pass,
 			DriftReference reference, Verdict metricVerdict, Verdict driftVerdict, ExecutionCounts imported) {
 		return new NowtestStore.WindowRecord(runId, window, pass.inWindow, pass.scored, pass.awaiting,
-				pass.unlabelled, reference.description(), pass.referenceProfile().rows(), metricVerdict.name(),
-				driftVerdict.name(), imported.files(), imported.rows(), imported.rejected());
+				pass.unlabelled, reference.description(), pass.referenceProfile().rows(), metricVerdict,
+				driftVerdict, imported.files(), imported.rows(), imported.rejected());
 	}
 
 	/** How rows and logged scores met in the window, per logged model. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.ratchet.requirement.BoundKind;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
 
@@ -68,7 +69,7 @@ public class NowtestStore {
 			.params(window.runId(), Date.valueOf(window.window().start()), Date.valueOf(window.window().asOf()),
 					Date.valueOf(window.window().labelCutoff()), window.rowsInWindow(), window.rowsScored(),
 					window.rowsAwaitingLabel(), window.rowsUnlabelled(), window.referenceDesc(),
-					window.referenceRows(), window.metricVerdict(), window.driftVerdict(), window.filesImported(),
+					window.referenceRows(), window.metricVerdict().name(), window.driftVerdict().name(), window.filesImported(),
 					window.rowsImported(), window.rowsImportRejected())
 			.update();
 	}
@@ -96,7 +97,7 @@ public class NowtestStore {
 					new NowtestWindow(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate(),
 							rs.getDate(3).toLocalDate()),
 					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9),
-					rs.getString(10), rs.getString(11), rs.getInt(12), rs.getLong(13), rs.getLong(14)))
+					Verdict.valueOf(rs.getString(10)), Verdict.valueOf(rs.getString(11)), rs.getInt(12), rs.getLong(13), rs.getLong(14)))
 			.optional();
 	}
 
@@ -135,14 +136,14 @@ public class NowtestStore {
 	 * @param referenceDesc what drift compared the window with
 	 * @param referenceRows rows in the reference
 	 * @param metricVerdict the champion's (or, without one, every model's worst) verdict on the metrics
-	 * @param driftVerdict PASS or BREACH on the drift bounds that concern the champion
+	 * @param driftVerdict {@link Verdict#PASS} or {@link Verdict#BREACH} on the drift bounds that concern the champion
 	 * @param filesImported incoming files merged at the start of the run
 	 * @param rowsImported new rows they added
 	 * @param rowsImportRejected rows they had that were rejected (quarantined)
 	 */
 	public record WindowRecord(long runId, NowtestWindow window, long rowsInWindow, long rowsScored,
-			long rowsAwaitingLabel, long rowsUnlabelled, String referenceDesc, long referenceRows, String metricVerdict,
-			String driftVerdict, int filesImported, long rowsImported, long rowsImportRejected) {
+			long rowsAwaitingLabel, long rowsUnlabelled, String referenceDesc, long referenceRows, Verdict metricVerdict,
+			Verdict driftVerdict, int filesImported, long rowsImported, long rowsImportRejected) {
 	}
 
 }

@@ -65,7 +65,7 @@ class NowtestSummaryTasklet implements Tasklet {
 		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 		NowtestStore.WindowRecord window = this.store.window(runId)
 			.orElseThrow(() -> new IllegalStateException("run " + runId + " has no window record"));
-		Verdict verdict = Verdict.worst(Verdict.valueOf(window.metricVerdict()), Verdict.valueOf(window.driftVerdict()));
+		Verdict verdict = Verdict.worst(window.metricVerdict(), window.driftVerdict());
 		var partition = this.results.partitions(runId)
 			.stream()
 			.filter((p) -> ResultsStore.ALL.equals(p.period().strip()))

@@ -12,6 +12,7 @@ import io.ratchet.data.ImportResult;
 import io.ratchet.nowtest.NowtestStore.DriftBreach;
 import io.ratchet.nowtest.NowtestStore.StoredDrift;
 import io.ratchet.nowtest.NowtestStore.WindowRecord;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ImportBatchStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
@@ -86,10 +87,10 @@ class NowtestStoreTests {
 		// given
 		NowtestWindow days = new NowtestWindow(LocalDate.of(2024, 3, 22), LocalDate.of(2024, 3, 31),
 				LocalDate.of(2024, 3, 29));
-		WindowRecord first = new WindowRecord(this.runId, days, 500, 400, 80, 20, "training window", 3000, "PASS",
-				"BREACH", 1, 155, 1);
+		WindowRecord first = new WindowRecord(this.runId, days, 500, 400, 80, 20, "training window", 3000, Verdict.PASS,
+				Verdict.BREACH, 1, 155, 1);
 		WindowRecord second = new WindowRecord(this.runId, days, 510, 410, 80, 20, "training window", 3000,
-				"BREACH", "PASS", 2, 165, 0);
+				Verdict.BREACH, Verdict.PASS, 2, 165, 0);
 
 		// when
 		this.store.saveWindow(first);
