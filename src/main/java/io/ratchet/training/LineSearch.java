@@ -179,6 +179,24 @@ final class LineSearch {
 	private record Interval(double stx, double fx, double dx, double sty, double fy, double dy) {
 	}
 
+	/**
+	 * The minimiser of the cubic through the trial step ({@code stp}, {@code fp}, {@code dp}) and another end of the
+	 * interval ({@code end}, {@code fEnd}, {@code dEnd}), as {@code dcstep} computes it where the derivatives have
+	 * opposite signs (its second and fourth cases). The fourth case writes the first quotient as
+	 * {@code (fp - fy) / (sty - stp)}: negating both terms is exact, so the result is the same to the bit.
+	 */
+	private static double cubicMinimizer(double stp, double fp, double dp, double end, double fEnd, double dEnd) {
+		double theta = 3 * (fEnd - fp) / (stp - end) + dEnd + dp;
+		double s = Math.max(Math.abs(theta), Math.max(Math.abs(dEnd), Math.abs(dp)));
+		double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dEnd / s) * (dp / s));
+		if (stp > end) {
+			gamma = -gamma;
+		}
+		double p = (gamma - dp) + theta;
+		double q = ((gamma - dp) + gamma) + dEnd;
+		return stp + (p / q) * (end - stp);
+	}
+
 	/** One safeguarded step ({@code dcstep}): the new trial step goes to {@link #stp}; returns the new interval. */
 	private Interval step(Interval in, double stp, double fp, double dp) {
 		double stx = in.stx;
@@ -205,16 +223,7 @@ final class LineSearch {
 			this.brackt = true;
 		}
 		else if (sgnd < 0) {
-			double theta = 3 * (fx - fp) / (stp - stx) + dx + dp;
-			double s = Math.max(Math.abs(theta), Math.max(Math.abs(dx), Math.abs(dp)));
-			double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dx / s) * (dp / s));
-			if (stp > stx) {
-				gamma = -gamma;
-			}
-			double p = (gamma - dp) + theta;
-			double q = ((gamma - dp) + gamma) + dx;
-			double r = p / q;
-			double stpc = stp + r * (stx - stp);
+			double stpc = cubicMinimizer(stp, fp, dp, stx, fx, dx);
 			double stpq = stp + (dp / (dp - dx)) * (stx - stp);
 			stpf = (Math.abs(stpc - stp) > Math.abs(stpq - stp)) ? stpc : stpq;
 			this.brackt = true;
@@ -253,16 +262,7 @@ final class LineSearch {
 		}
 		else {
 			if (this.brackt) {
-				double theta = 3 * (fp - fy) / (sty - stp) + dy + dp;
-				double s = Math.max(Math.abs(theta), Math.max(Math.abs(dy), Math.abs(dp)));
-				double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dy / s) * (dp / s));
-				if (stp > sty) {
-					gamma = -gamma;
-				}
-				double p = (gamma - dp) + theta;
-				double q = ((gamma - dp) + gamma) + dy;
-				double r = p / q;
-				stpf = stp + r * (sty - stp);
+				stpf = cubicMinimizer(stp, fp, dp, sty, fy, dy);
 			}
 			else {
 				stpf = (stp > stx) ? this.stmax : this.stmin;
