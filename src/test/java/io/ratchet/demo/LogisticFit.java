@@ -16,12 +16,14 @@ import io.ratchet.model.Link;
 
 /**
  * L2-penalised logistic regression fitted by Newton's method (IRLS). It minimises
- * {@code 0.5*||w||^2 + C * sum_i logloss(y_i, sigmoid(b + w.x_i))} with the intercept {@code b} not penalised, where
- * {@code x} holds each numeric feature standardised with the training mean and population standard deviation (a
- * missing value imputed with the mean, i.e. 0 after standardising) and each categorical feature one-hot over the levels
- * seen in training (a missing level is all zeros, hence {@code unknown} 0.0). The objective is strictly convex, so
- * Newton's steps converge in a handful of iterations to the unique minimum. The result is a logistic
- * {@link LinearModel} of the model package, one term per feature in dataset order.
+ * {@code 0.5*||w||^2 + C * sum_i logloss(y_i, sigmoid(b + w.x_i))} with the intercept
+ * {@code b} not penalised, where {@code x} holds each numeric feature standardised with
+ * the training mean and population standard deviation (a missing value imputed with the
+ * mean, i.e. 0 after standardising) and each categorical feature one-hot over the levels
+ * seen in training (a missing level is all zeros, hence {@code unknown} 0.0). The
+ * objective is strictly convex, so Newton's steps converge in a handful of iterations to
+ * the unique minimum. The result is a logistic {@link LinearModel} of the model package,
+ * one term per feature in dataset order.
  */
 final class LogisticFit {
 
@@ -30,7 +32,10 @@ final class LogisticFit {
 	private LogisticFit() {
 	}
 
-	/** The {@code training} fields describing this algorithm for a penalty {@code c} (without the window). */
+	/**
+	 * The {@code training} fields describing this algorithm for a penalty {@code c}
+	 * (without the window).
+	 */
 	static Map<String, Object> describe(double c) {
 		Map<String, Object> training = new LinkedHashMap<>();
 		training.put("algorithm", "logistic_regression");
@@ -42,7 +47,8 @@ final class LogisticFit {
 
 	/**
 	 * Fits the labelled rows (rows without a label are ignored).
-	 * @param features the dataset's features, in the order of {@link Row#numbers()} and {@link Row#levels()}
+	 * @param features the dataset's features, in the order of {@link Row#numbers()} and
+	 * {@link Row#levels()}
 	 * @param rows the training rows
 	 * @param c the weight of the data term against the penalty
 	 * @param training the informational {@code training} object the model carries
@@ -192,7 +198,10 @@ final class LogisticFit {
 
 	}
 
-	/** Solves {@code A x = b} for a symmetric positive-definite {@code A} given by its lower triangle. */
+	/**
+	 * Solves {@code A x = b} for a symmetric positive-definite {@code A} given by its
+	 * lower triangle.
+	 */
 	private static final class Cholesky {
 
 		private Cholesky() {

@@ -29,8 +29,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A now-test's own records on the real Flyway schema (a slice): drift values and breaches, the window, and whether an
- * incoming file was imported before ({@link ImportBatchStore} writes what {@link NowtestStore} reads). Each test rolls
+ * A now-test's own records on the real Flyway schema (a slice): drift values and
+ * breaches, the window, and whether an incoming file was imported before
+ * ({@link ImportBatchStore} writes what {@link NowtestStore} reads). Each test rolls
  * back; datasets and run ids are unique.
  */
 @StoreSlice
@@ -104,8 +105,8 @@ class NowtestStoreTests {
 	@Test
 	void aFileIsAlreadyImportedOnceAnImportOfItsDatasetRecordedItsSha() {
 		// given
-		ImportResult result = new ImportResult(Path.of("incoming/2024-03-export.csv"), "ab".repeat(32), 10, 7, 1, 1,
-				1, 0, new TreeMap<>(Map.of(YearMonth.of(2024, 3), 7L)), new TreeMap<>(), Path.of("quarantine/q.csv"));
+		ImportResult result = new ImportResult(Path.of("incoming/2024-03-export.csv"), "ab".repeat(32), 10, 7, 1, 1, 1,
+				0, new TreeMap<>(Map.of(YearMonth.of(2024, 3), 7L)), new TreeMap<>(), Path.of("quarantine/q.csv"));
 		assertThat(this.store.alreadyImported(this.dataset, "ab".repeat(32))).isFalse();
 
 		// when
