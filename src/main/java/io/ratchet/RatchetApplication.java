@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Entry point of Ratchet: the command line behind {@code jobs/*}. Arguments of the form {@code --some.property=value}
- * (a dotted name and a value) are settings for Spring Boot, e.g. {@code --ratchet.backtest.threads=4}; the rest name a
- * command and its options. Quartz is switched on only for {@code scheduler}, the daemon: every other command
- * starts faster without creating a scheduler and its JDBC store that it would never start. Likewise only the daemon
- * is a web application (its HTTP health and metrics endpoint); see {@link #settings(String[])}.
+ * Entry point of Ratchet: the command line behind {@code jobs/*}. Arguments of the form
+ * {@code --some.property=value} (a dotted name and a value) are settings for Spring Boot,
+ * e.g. {@code --ratchet.backtest.threads=4}; the rest name a command and its options.
+ * Quartz is switched on only for {@code scheduler}, the daemon: every other command
+ * starts faster without creating a scheduler and its JDBC store that it would never
+ * start. Likewise only the daemon is a web application (its HTTP health and metrics
+ * endpoint); see {@link #settings(String[])}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -26,11 +28,11 @@ public class RatchetApplication {
 
 	private static final String SCHEDULER = "scheduler";
 
-	private static final String QUARTZ_AUTO_CONFIGURATION =
-			"org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
+	private static final String QUARTZ_AUTO_CONFIGURATION = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 
 	public static void main(String[] args) {
-		LocalAccess.loopbackOnly(); // before H2 is loaded: its server sockets bind to 127.0.0.1 only
+		// before H2 is loaded: its server sockets bind to 127.0.0.1 only
+		LocalAccess.loopbackOnly();
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
 		int exitCode;
 		try (ConfigurableApplicationContext context = SpringApplication.run(RatchetApplication.class,
@@ -45,23 +47,26 @@ public class RatchetApplication {
 	}
 
 	/**
-	 * The Spring Boot settings of a command line: the {@code --name=value} arguments, plus what the command implies.
-	 * Only the daemon ({@code scheduler} without {@code --check}) is a web application, with the HTTP endpoint, unless
-	 * {@code --ratchet.http.enabled=false} (or {@code RATCHET_HTTP_ENABLED=false}); every other command has neither a
-	 * web server nor Quartz.
+	 * The Spring Boot settings of a command line: the {@code --name=value} arguments,
+	 * plus what the command implies. Only the daemon ({@code scheduler} without
+	 * {@code --check}) is a web application, with the HTTP endpoint, unless
+	 * {@code --ratchet.http.enabled=false} (or {@code RATCHET_HTTP_ENABLED=false}); every
+	 * other command has neither a web server nor Quartz.
 	 */
 	public static List<String> settings(String[] args) {
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
 		List<String> settings = new ArrayList<>(Arrays.stream(args).filter(RatchetApplication::isSetting).toList());
 		boolean scheduler = command.length > 0 && SCHEDULER.equals(command[0]);
 		if (!scheduler) {
-			// Only the daemon schedules: other commands neither create Quartz's scheduler nor its JDBC store.
+			// Only the daemon schedules: other commands neither create Quartz's scheduler
+			// nor its JDBC store.
 			settings.add(0, "--ratchet.schedule.quartz=false");
 			settings.add(0, "--spring.autoconfigure.exclude=" + QUARTZ_AUTO_CONFIGURATION);
 		}
 		else if (!Arrays.asList(command).contains("--check") && !settings.contains("--ratchet.http.enabled=false")
 				&& !"false".equalsIgnoreCase(System.getenv("RATCHET_HTTP_ENABLED"))) {
-			// The daemon serves health and metrics (io.ratchet.monitor), on loopback, authenticated (io.ratchet.security).
+			// The daemon serves health and metrics (io.ratchet.monitor), on loopback,
+			// authenticated (io.ratchet.security).
 			settings.add(0, "--spring.main.web-application-type=servlet");
 		}
 		return settings;

@@ -12,10 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A bad value for a typed setting on the command line stops the command at start-up with a line naming the setting,
- * the value and what was expected; once only {@code For input string: "four"} reached the console. The context is
- * started with exactly the settings {@code RatchetApplication.main} gives a command, and {@code main} prints
- * {@code "ratchet: " + Failures.describe(failure)}.
+ * A bad value for a typed setting on the command line stops the command at start-up with
+ * a line naming the setting, the value and what was expected; once only
+ * {@code For input string: "four"} reached the console. The context is started with
+ * exactly the settings {@code RatchetApplication.main} gives a command, and {@code main}
+ * prints {@code "ratchet: " + Failures.describe(failure)}.
  */
 class BadSettingTests {
 

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Captures what a test prints to {@code System.out} and {@code System.err} (UTF-8), from before the test's own
- * {@code @BeforeEach} methods until after its {@code @AfterEach} methods, and puts the streams back. Register it on a
- * field: {@code @RegisterExtension final ConsoleCapture console = new ConsoleCapture();}. The command-line tests read
- * what a command printed with {@link #out()} and {@link #err()}.
+ * Captures what a test prints to {@code System.out} and {@code System.err} (UTF-8), from
+ * before the test's own {@code @BeforeEach} methods until after its {@code @AfterEach}
+ * methods, and puts the streams back. Register it on a field:
+ * {@code @RegisterExtension final ConsoleCapture console = new ConsoleCapture();}. The
+ * command-line tests read what a command printed with {@link #out()} and {@link #err()}.
  */
 public final class ConsoleCapture implements BeforeEachCallback, AfterEachCallback {
 
@@ -38,12 +39,18 @@ public final class ConsoleCapture implements BeforeEachCallback, AfterEachCallba
 		System.setErr(this.originalErr);
 	}
 
-	/** Everything printed to standard output since the start or the last {@link #resetOut()}. */
+	/**
+	 * Everything printed to standard output since the start or the last
+	 * {@link #resetOut()}.
+	 */
 	public String out() {
 		return this.out.toString(StandardCharsets.UTF_8);
 	}
 
-	/** Everything printed to standard error since the start or the last {@link #resetErr()}. */
+	/**
+	 * Everything printed to standard error since the start or the last
+	 * {@link #resetErr()}.
+	 */
 	public String err() {
 		return this.err.toString(StandardCharsets.UTF_8);
 	}

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class that runs on the PostgreSQL server named by {@code RATCHET_TEST_POSTGRES_URL} ({@code .ci/postgres}
- * starts one). Without that variable the class is skipped (a local {@code mvn verify} without PostgreSQL), unless
- * {@code RATCHET_TEST_POSTGRES_REQUIRED=1} (as in {@code .ci/run}): then every such class fails, saying why, so that
- * CI can never pass without having run them.
+ * A test class that runs on the PostgreSQL server named by
+ * {@code RATCHET_TEST_POSTGRES_URL} ({@code .ci/postgres} starts one). Without that
+ * variable the class is skipped (a local {@code mvn verify} without PostgreSQL), unless
+ * {@code RATCHET_TEST_POSTGRES_REQUIRED=1} (as in {@code .ci/run}): then every such class
+ * fails, saying why, so that CI can never pass without having run them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @ExtendWith(PostgresIntegrationTest.Condition.class)
 public @interface PostgresIntegrationTest {
 
-	/** Enables the class when a server is named; fails it when one is required and none is named. */
+	/**
+	 * Enables the class when a server is named; fails it when one is required and none is
+	 * named.
+	 */
 	final class Condition implements ExecutionCondition {
 
 		static final String URL = "RATCHET_TEST_POSTGRES_URL";
@@ -43,8 +47,8 @@ public @interface PostgresIntegrationTest {
 						+ ((url == null) ? "is not set" : "is not a jdbc:postgresql: URL ('" + url + "')")
 						+ ": start a server with .ci/postgres and export " + URL);
 			}
-			return ConditionEvaluationResult.disabled(
-					"no PostgreSQL server: start one with .ci/postgres and export " + URL);
+			return ConditionEvaluationResult
+				.disabled("no PostgreSQL server: start one with .ci/postgres and export " + URL);
 		}
 
 	}

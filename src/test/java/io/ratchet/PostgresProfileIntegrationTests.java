@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ratchet pointed at PostgreSQL by configuration only, as an operator does it: a separate JVM with profile
- * {@code postgresql} and the server in the environment ({@code SPRING_DATASOURCE_URL}, {@code _USERNAME},
- * {@code _PASSWORD}), no file edited. Flyway creates every table there, up to the newest migration.
+ * Ratchet pointed at PostgreSQL by configuration only, as an operator does it: a separate
+ * JVM with profile {@code postgresql} and the server in the environment
+ * ({@code SPRING_DATASOURCE_URL}, {@code _USERNAME}, {@code _PASSWORD}), no file edited.
+ * Flyway creates every table there, up to the newest migration.
  */
 @PostgresIntegrationTest
 class PostgresProfileIntegrationTests {
@@ -33,9 +34,9 @@ class PostgresProfileIntegrationTests {
 	void theProfileAndTheEnvironmentPointRatchetAtPostgresql() throws Exception {
 		// given
 		Map<String, Object> database = PostgresTestDatabase.properties(PostgresTestDatabase.newSchema());
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-				RatchetApplication.class.getName(), "runs"));
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+				"-Xmx256m", "-cp", System.getProperty("java.class.path"), RatchetApplication.class.getName(), "runs"));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(this.dir.resolve("out.txt").toFile());
@@ -48,14 +49,16 @@ class PostgresProfileIntegrationTests {
 
 		// when
 		Process process = builder.start();
-		boolean ended = process.waitFor(5, TimeUnit.MINUTES); // an upper bound for a hung command, not a speed test
+		// an upper bound for a hung command, not a speed test
+		boolean ended = process.waitFor(5, TimeUnit.MINUTES);
 
 		// then
 		assertThat(ended).as("ratchet runs ended").isTrue();
 		assertThat(process.exitValue()).as(output()).isZero();
 		assertThat(output()).doesNotContain("jdbc:h2");
 		try (Connection connection = DriverManager.getConnection((String) database.get("spring.datasource.url"),
-				(String) database.get("spring.datasource.username"), (String) database.get("spring.datasource.password"));
+				(String) database.get("spring.datasource.username"),
+				(String) database.get("spring.datasource.password"));
 				Statement statement = connection.createStatement();
 				ResultSet newest = statement.executeQuery("SELECT MAX(installed_rank), COUNT(*) FILTER (WHERE NOT "
 						+ "success), MAX(CAST(version AS INT)) FROM flyway_schema_history")) {

@@ -6,9 +6,10 @@ import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Points a test context at the PostgreSQL server named by {@code RATCHET_TEST_POSTGRES_URL} ({@code .ci/postgres}
- * starts one), in a fresh schema, so that integration tests repeat the H2 tests on the production database without
- * seeing each other's rows.
+ * Points a test context at the PostgreSQL server named by
+ * {@code RATCHET_TEST_POSTGRES_URL} ({@code .ci/postgres} starts one), in a fresh schema,
+ * so that integration tests repeat the H2 tests on the production database without seeing
+ * each other's rows.
  */
 public final class PostgresTestDatabase {
 

@@ -19,9 +19,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox: claims each pending row (or one whose sender is gone), sends it through SMTP when
- * {@code spring.mail.host} is set, else writes it as an {@code .eml} file under {@code reports/outbox/}, records the
- * outcome, and schedules a background retry of what failed when its backoff expires. {@link Alerts} is its front.
+ * Delivers the outbox: claims each pending row (or one whose sender is gone), sends it
+ * through SMTP when {@code spring.mail.host} is set, else writes it as an {@code .eml}
+ * file under {@code reports/outbox/}, records the outcome, and schedules a background
+ * retry of what failed when its backoff expires. {@link Alerts} is its front.
  */
 @Component
 class AlertDelivery implements DisposableBean {
@@ -59,10 +60,11 @@ class AlertDelivery implements DisposableBean {
 
 	/** See {@link Alerts#claimedElsewhere()}. */
 	Optional<String> claimedElsewhere() {
-		return this.outbox.oldestClaim().map((claimed) -> "an alert is being sent by another process (claimed at "
-				+ claimed.withNano(0) + "); if that process died, the next run or jobs/alerts --deliver after "
-				+ claimed.plus(this.properties.retry().claimTimeout()).withNano(0)
-				+ " sends it (ratchet.alerts.retry.claim-timeout), with the same Message-ID");
+		return this.outbox.oldestClaim()
+			.map((claimed) -> "an alert is being sent by another process (claimed at " + claimed.withNano(0)
+					+ "); if that process died, the next run or jobs/alerts --deliver after "
+					+ claimed.plus(this.properties.retry().claimTimeout()).withNano(0)
+					+ " sends it (ratchet.alerts.retry.claim-timeout), with the same Message-ID");
 	}
 
 	/** Delivers the alerts whose backoff has passed: what the background retry does. */
@@ -132,13 +134,19 @@ class AlertDelivery implements DisposableBean {
 		}
 	}
 
-	/** Waits for a background send in progress before the database pool closes (see {@link RetryTimer#stop()}). */
+	/**
+	 * Waits for a background send in progress before the database pool closes (see
+	 * {@link RetryTimer#stop()}).
+	 */
 	@Override
 	public void destroy() {
 		this.retries.stop();
 	}
 
-	/** Delivers pending alerts soon on the background thread, without holding up the caller. */
+	/**
+	 * Delivers pending alerts soon on the background thread, without holding up the
+	 * caller.
+	 */
 	void scheduleDelivery() {
 		this.retries.schedule(Duration.ZERO, () -> {
 			try {
@@ -172,7 +180,9 @@ class AlertDelivery implements DisposableBean {
 		return (sender != null) ? new Delivery.Smtp(sender) : new Delivery.File(outboxDir());
 	}
 
-	/** Where alerts are written when no SMTP host is configured: {@code reports/outbox/}. */
+	/**
+	 * Where alerts are written when no SMTP host is configured: {@code reports/outbox/}.
+	 */
 	Path outboxDir() {
 		return this.paths.reports().resolve("outbox");
 	}

@@ -21,14 +21,18 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
 
 /**
- * The HTML body of an alert, rendered by the report's templates ({@code report/alert-email.html} with the fragments
- * of the run pages) in an e-mail-safe form: inline styles only, at most 700 px wide, each breached figure's trend as a
- * chart attached inline (its file name is its Content-ID, referenced as {@code cid:}). The same verdict, badge, tables
- * and chart style as the run's report page.
+ * The HTML body of an alert, rendered by the report's templates
+ * ({@code report/alert-email.html} with the fragments of the run pages) in an e-mail-safe
+ * form: inline styles only, at most 700 px wide, each breached figure's trend as a chart
+ * attached inline (its file name is its Content-ID, referenced as {@code cid:}). The same
+ * verdict, badge, tables and chart style as the run's report page.
  */
 final class AlertHtml {
 
-	/** Points a trend needs to be drawn as a line; a shorter one is drawn as a bar against the bound. */
+	/**
+	 * Points a trend needs to be drawn as a line; a shorter one is drawn as a bar against
+	 * the bound.
+	 */
 	static final int MIN_TREND = 3;
 
 	/** The widest an e-mail's content gets. */
@@ -39,6 +43,7 @@ final class AlertHtml {
 
 	/**
 	 * The rendered body and its inline images.
+	 *
 	 * @param html the HTML, images referenced as {@code cid:<file>}
 	 * @param images the charts to attach inline, each with Content-ID {@code <file>}
 	 */
@@ -52,14 +57,16 @@ final class AlertHtml {
 		report.breaches().forEach((group) -> sections.add(group(report, "Breach", group, files)));
 		report.drift().forEach((group) -> sections.add(group(report, "Drift", group, files)));
 		if (!report.insufficient().isEmpty()) {
-			List<List<Cell>> rows = report.insufficient().stream()
+			List<List<Cell>> rows = report.insufficient()
+				.stream()
 				.map((p) -> List.of(Cell.of(p.period()), new Cell(Long.toString(p.rows()), true)))
 				.toList();
 			sections.add(ReportSection.ofTables("insufficient", "Too few labelled rows", "",
 					List.of(new ReportTable("", "", List.of("period", "labelled rows"), rows))));
 		}
 		if (!report.recovered().isEmpty()) {
-			List<List<Cell>> rows = report.recovered().stream()
+			List<List<Cell>> rows = report.recovered()
+				.stream()
 				.map((r) -> List.of(Cell.of(r.metric()), Cell.of(String.valueOf(r.failingSince()))))
 				.toList();
 			sections.add(ReportSection.ofTables("recovered", "Recovered", "",
@@ -82,8 +89,9 @@ final class AlertHtml {
 	}
 
 	/**
-	 * Any run's page in the e-mail form (inline styles, charts as {@code cid:} images at most {@link #MAX_WIDTH}
-	 * wide): alerts and other jobs' messages (a challenge's) look alike.
+	 * Any run's page in the e-mail form (inline styles, charts as {@code cid:} images at
+	 * most {@link #MAX_WIDTH} wide): alerts and other jobs' messages (a challenge's) look
+	 * alike.
 	 * @param link the report's address, or {@code null}
 	 * @param attachment the name of an attached file to mention, or {@code null}
 	 */

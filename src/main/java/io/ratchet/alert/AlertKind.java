@@ -1,6 +1,9 @@
 package io.ratchet.alert;
 
-/** What an alert tells: requirements breached, too few labelled rows to judge, or a breach that cleared. */
+/**
+ * What an alert tells: requirements breached, too few labelled rows to judge, or a breach
+ * that cleared.
+ */
 public enum AlertKind {
 
 	BREACH("breach"), INSUFFICIENT_DATA("insufficient-data"), RECOVERED("recovered");

@@ -11,9 +11,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts alerts when a run of any job has finished ({@link RunFinished}, published once its {@code run} row is
- * final), and at start-up catches up runs whose alerts were never decided. An alert problem is logged, never turned
- * into a failure of the run: the run's results are already stored, and its alerts stay queued for the next attempt.
+ * Starts alerts when a run of any job has finished ({@link RunFinished}, published once
+ * its {@code run} row is final), and at start-up catches up runs whose alerts were never
+ * decided. An alert problem is logged, never turned into a failure of the run: the run's
+ * results are already stored, and its alerts stay queued for the next attempt.
  */
 @Component
 class AlertListener {
@@ -25,8 +26,9 @@ class AlertListener {
 	private final boolean daemon;
 
 	/**
-	 * @param daemon whether this process is the scheduler (Quartz on): it delivers caught-up alerts in the
-	 * background; every other command does it in the foreground, before its own work, with the pool open
+	 * @param daemon whether this process is the scheduler (Quartz on): it delivers
+	 * caught-up alerts in the background; every other command does it in the foreground,
+	 * before its own work, with the pool open
 	 */
 	AlertListener(Alerts alerts, @Value("${ratchet.schedule.quartz:true}") boolean daemon) {
 		this.alerts = alerts;
@@ -51,10 +53,11 @@ class AlertListener {
 	}
 
 	/**
-	 * Decides the alerts of runs that finished while no process was left to do it (stopped or killed), and delivers
-	 * them. A command does so in the foreground, before its own work: it never ends (and closes the database) while a
-	 * send is under way, which would leave the alert claimed and sent again later. The daemon delivers in the
-	 * background, so its start is not held up by a mail server.
+	 * Decides the alerts of runs that finished while no process was left to do it
+	 * (stopped or killed), and delivers them. A command does so in the foreground, before
+	 * its own work: it never ends (and closes the database) while a send is under way,
+	 * which would leave the alert claimed and sent again later. The daemon delivers in
+	 * the background, so its start is not held up by a mail server.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void started() {

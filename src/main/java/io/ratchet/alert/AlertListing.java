@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 
 /**
  * One alert of the outbox as {@code jobs/alerts} lists it.
+ *
  * @param status PENDING, SENDING, SENT or FAILED
  * @param deliveredTo the SMTP recipients or the {@code .eml} file, once delivered
  * @param lastError why the last attempt failed, if it did

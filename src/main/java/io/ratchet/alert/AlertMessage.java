@@ -24,11 +24,12 @@ import jakarta.mail.util.ByteArrayDataSource;
 import io.ratchet.report.ReportChart;
 
 /**
- * Builds an alert as a complete MIME message (Jakarta Mail): {@code multipart/mixed} holding a
- * {@code multipart/alternative} (plain text, then a {@code multipart/related} of the HTML and its inline charts, see
- * {@link AlertHtml}) and the run's metrics CSV as an attachment. The Message-ID is
- * fixed by the caller (derived from the alert's idempotency key), so the stored bytes, a retry and an {@code .eml}
- * file all carry the same one and a mail client can collapse a rare duplicate.
+ * Builds an alert as a complete MIME message (Jakarta Mail): {@code multipart/mixed}
+ * holding a {@code multipart/alternative} (plain text, then a {@code multipart/related}
+ * of the HTML and its inline charts, see {@link AlertHtml}) and the run's metrics CSV as
+ * an attachment. The Message-ID is fixed by the caller (derived from the alert's
+ * idempotency key), so the stored bytes, a retry and an {@code .eml} file all carry the
+ * same one and a mail client can collapse a rare duplicate.
  */
 final class AlertMessage {
 
@@ -43,8 +44,7 @@ final class AlertMessage {
 		try {
 			MimeMessage message = new FixedIdMessage(messageId);
 			message.setFrom(new InternetAddress(from, true));
-			message.setRecipients(Message.RecipientType.TO,
-					InternetAddress.parse(String.join(",", recipients), true));
+			message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(String.join(",", recipients), true));
 			message.setSubject(text.subject(), "UTF-8");
 			message.setSentDate(Date.from(date));
 			message.setHeader("Auto-Submitted", "auto-generated");
@@ -67,7 +67,8 @@ final class AlertMessage {
 						new ByteArrayDataSource(Files.readAllBytes(report.metricsCsv()), "text/csv; charset=UTF-8")));
 				csv.setFileName(report.attachmentName());
 				csv.setDisposition(Part.ATTACHMENT);
-				// base64 keeps the file's bytes (and line ends) exactly as the report wrote them
+				// base64 keeps the file's bytes (and line ends) exactly as the report
+				// wrote them
 				csv.setHeader("Content-Transfer-Encoding", "base64");
 				mixed.addBodyPart(csv);
 			}
@@ -87,8 +88,9 @@ final class AlertMessage {
 	}
 
 	/**
-	 * The HTML and its charts as {@code multipart/related}: the HTML first, then each chart inline with its file name
-	 * as Content-ID, which the HTML references as {@code cid:<file>}.
+	 * The HTML and its charts as {@code multipart/related}: the HTML first, then each
+	 * chart inline with its file name as Content-ID, which the HTML references as
+	 * {@code cid:<file>}.
 	 */
 	static MimeBodyPart htmlWithCharts(AlertHtml.Rendered rendered) throws MessagingException {
 		MimeBodyPart html = new MimeBodyPart();
@@ -112,7 +114,9 @@ final class AlertMessage {
 		return part;
 	}
 
-	/** Reads stored bytes back into a message that keeps its Message-ID when saved again. */
+	/**
+	 * Reads stored bytes back into a message that keeps its Message-ID when saved again.
+	 */
 	static MimeMessage parse(InputStream bytes, String messageId) throws MessagingException {
 		return new FixedIdMessage(bytes, messageId);
 	}

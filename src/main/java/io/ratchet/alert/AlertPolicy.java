@@ -11,9 +11,10 @@ import java.util.Set;
 import io.ratchet.alert.AlertProperties.Repeat;
 
 /**
- * Decides, for one run of one model, whether people hear about it: a new breach always; a persisting one according to
- * {@link Repeat} (by default once per day, saying since when it fails); a breach that is known but no longer there
- * gives one "recovered" alert and is forgotten. Plain logic over the known states, so it is tested without a database.
+ * Decides, for one run of one model, whether people hear about it: a new breach always; a
+ * persisting one according to {@link Repeat} (by default once per day, saying since when
+ * it fails); a breach that is known but no longer there gives one "recovered" alert and
+ * is forgotten. Plain logic over the known states, so it is tested without a database.
  */
 final class AlertPolicy {
 
@@ -22,6 +23,7 @@ final class AlertPolicy {
 
 	/**
 	 * What is known about one failing breach.
+	 *
 	 * @param key job and figure, e.g. {@code nowtest roc_auc}
 	 * @param failingSince the day of the first run that breached
 	 * @param lastNotified the day people were last told
@@ -31,8 +33,10 @@ final class AlertPolicy {
 
 	/**
 	 * The outcome for one run.
+	 *
 	 * @param tell whether the run's breaches are sent (when there are any)
-	 * @param failing the states of the breaches failing now, updated (insertion order of the run's breaches)
+	 * @param failing the states of the breaches failing now, updated (insertion order of
+	 * the run's breaches)
 	 * @param recovered the breaches known before that this run no longer has
 	 */
 	record Decision(boolean tell, Map<String, State> failing, List<State> recovered) {

@@ -13,21 +13,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who receives alerts and how often. Every address is checked when Ratchet starts, so a typo fails the start with
- * the key that holds it, not the night's alert.
+ * Who receives alerts and how often. Every address is checked when Ratchet starts, so a
+ * typo fails the start with the key that holds it, not the night's alert.
  *
  * @param from the sender address
  * @param recipients per dataset, the addresses its alerts go to
  * @param defaultRecipients the addresses of datasets not listed in {@code recipients}
- * @param trendRuns how many now-test runs (this one included) an alert shows a breached figure's trend over
- * @param repeat while a breach persists: one alert per day ({@code daily}), one per run ({@code every-run}) or only
- * the first ({@code once}); a breach that clears always gives one "recovered" alert
- * @param zone the time zone of dates in alerts (and of "per day" for runs without an as-of date); empty: the
- * system's
- * @param reportBaseUrl where reports are served, e.g. {@code https://ratchet.example.com/reports/}; the link in an
- * alert is this plus the report's path under {@code ratchet.paths.reports}; empty: a {@code file:} link
- * @param catchUpDays how far back a run that finished without its alerts decided (process ended in between) is
- * caught up at the next start or run
+ * @param trendRuns how many now-test runs (this one included) an alert shows a breached
+ * figure's trend over
+ * @param repeat while a breach persists: one alert per day ({@code daily}), one per run
+ * ({@code every-run}) or only the first ({@code once}); a breach that clears always gives
+ * one "recovered" alert
+ * @param zone the time zone of dates in alerts (and of "per day" for runs without an
+ * as-of date); empty: the system's
+ * @param reportBaseUrl where reports are served, e.g.
+ * {@code https://ratchet.example.com/reports/}; the link in an alert is this plus the
+ * report's path under {@code ratchet.paths.reports}; empty: a {@code file:} link
+ * @param catchUpDays how far back a run that finished without its alerts decided (process
+ * ended in between) is caught up at the next start or run
  * @param retry how failed sends are retried
  */
 @ConfigurationProperties("ratchet.alerts")
@@ -53,11 +56,15 @@ public record AlertProperties(@DefaultValue("ratchet@localhost") String from, Ma
 			throw new IllegalArgumentException("ratchet.alerts.trend-runs: " + trendRuns + " must be at least 1");
 		}
 		if (catchUpDays < 0) {
-			throw new IllegalArgumentException("ratchet.alerts.catch-up-days: " + catchUpDays + " must not be negative");
+			throw new IllegalArgumentException(
+					"ratchet.alerts.catch-up-days: " + catchUpDays + " must not be negative");
 		}
 	}
 
-	/** The addresses a dataset's alerts go to: its own list, else the default list (possibly empty). */
+	/**
+	 * The addresses a dataset's alerts go to: its own list, else the default list
+	 * (possibly empty).
+	 */
 	public List<String> recipientsOf(String dataset) {
 		List<String> own = this.recipients.get(dataset);
 		return (own != null && !own.isEmpty()) ? List.copyOf(own) : this.defaultRecipients;
@@ -73,12 +80,14 @@ public record AlertProperties(@DefaultValue("ratchet@localhost") String from, Ma
 			String mailbox = parsed.getAddress();
 			int at = mailbox.lastIndexOf('@');
 			if (at <= 0 || at == mailbox.length() - 1) {
-				// Jakarta Mail accepts a bare local name ("bob"); mail to people needs a domain
+				// Jakarta Mail accepts a bare local name ("bob"); mail to people needs a
+				// domain
 				throw new AddressException("no domain", address);
 			}
 		}
 		catch (AddressException ex) {
-			// no cause attached: this message is the innermost one, the one Ratchet prints when it cannot start
+			// no cause attached: this message is the innermost one, the one Ratchet
+			// prints when it cannot start
 			throw new IllegalArgumentException(
 					key + ": '" + address + "' is not an e-mail address (" + ex.getMessage() + ")");
 		}
@@ -97,15 +106,16 @@ public record AlertProperties(@DefaultValue("ratchet@localhost") String from, Ma
 	}
 
 	/**
-	 * Retries of a failed send: in a long-running process (the scheduler) after {@code initial}, then each wait
-	 * {@code factor} times longer up to {@code max}; every run also retries whatever is still pending.
+	 * Retries of a failed send: in a long-running process (the scheduler) after
+	 * {@code initial}, then each wait {@code factor} times longer up to {@code max};
+	 * every run also retries whatever is still pending.
 	 *
 	 * @param initial the first wait
 	 * @param max the longest wait
 	 * @param factor how much longer each wait is than the last
 	 * @param maxAttempts attempts after which an alert is marked FAILED; 0: never give up
-	 * @param claimTimeout an alert claimed by a process that never reported back (it died while sending) is sent
-	 * again after this long
+	 * @param claimTimeout an alert claimed by a process that never reported back (it died
+	 * while sending) is sent again after this long
 	 */
 	public record Retry(@DefaultValue("1m") Duration initial, @DefaultValue("1h") Duration max,
 			@DefaultValue("2") double factor, @DefaultValue("0") int maxAttempts,

@@ -8,8 +8,9 @@ import io.ratchet.run.RunModel;
 import io.ratchet.run.StoredBreach;
 
 /**
- * Everything one alert says, read from the results store: the verdict first, then each breached figure with its
- * value, bound and trend, drift highlights, too-small periods, the candidates in a line each, and where the report is.
+ * Everything one alert says, read from the results store: the verdict first, then each
+ * breached figure with its value, bound and trend, drift highlights, too-small periods,
+ * the candidates in a line each, and where the report is.
  *
  * @param kind breach, insufficient data or recovered
  * @param dataset the dataset
@@ -23,7 +24,8 @@ import io.ratchet.run.StoredBreach;
  * @param insufficient periods with too few labelled rows
  * @param recovered for a "recovered" alert: what cleared and since when it had failed
  * @param candidates one line per other model of the run
- * @param failingSince the earliest day a breach of this alert started failing, or {@code null}
+ * @param failingSince the earliest day a breach of this alert started failing, or
+ * {@code null}
  * @param reportLink a link to the run's report, or {@code null}
  * @param metricsCsv the run's metrics CSV (attached when it exists), or {@code null}
  */
@@ -51,7 +53,10 @@ public record AlertReport(AlertKind kind, String dataset, String job, long runId
 		return (this.model != null) ? this.model.role() + " " + this.model.key() : "no model";
 	}
 
-	/** The file name of the attached metrics CSV, e.g. {@code sales-nowtest-42-metrics.csv}. */
+	/**
+	 * The file name of the attached metrics CSV, e.g.
+	 * {@code sales-nowtest-42-metrics.csv}.
+	 */
 	public String attachmentName() {
 		return this.dataset + "-" + this.job + "-" + this.runId + "-metrics.csv";
 	}
@@ -66,11 +71,14 @@ public record AlertReport(AlertKind kind, String dataset, String job, long runId
 
 	/**
 	 * One breached figure of the judged model.
+	 *
 	 * @param metric the figure's key
-	 * @param periods its breaches, worst first (one for a now-test, one per month and the whole period for a back-test)
+	 * @param periods its breaches, worst first (one for a now-test, one per month and the
+	 * whole period for a back-test)
 	 * @param wholePeriod its whole-period value, or {@code null}
 	 * @param failingSince since when it fails (the alert state), or {@code null}
-	 * @param trendLabel what the trend is over, e.g. {@code last 7 now-tests} or {@code months}
+	 * @param trendLabel what the trend is over, e.g. {@code last 7 now-tests} or
+	 * {@code months}
 	 * @param trend its values over previous runs or months, oldest first
 	 */
 	public record BreachGroup(String metric, List<StoredBreach> periods, Double wholePeriod, LocalDate failingSince,
@@ -82,7 +90,9 @@ public record AlertReport(AlertKind kind, String dataset, String job, long runId
 
 	}
 
-	/** A value in a trend; {@code value} is {@code null} when the figure was undefined. */
+	/**
+	 * A value in a trend; {@code value} is {@code null} when the figure was undefined.
+	 */
 	public record Point(String label, Double value) {
 	}
 

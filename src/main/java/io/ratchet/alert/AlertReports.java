@@ -24,9 +24,10 @@ import io.ratchet.system.RatchetPaths;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers what an alert says about a run ({@link AlertReport}): each breached figure with its periods, whole-period
- * value and trend (the run's months, or the last {@code trend-runs} runs of the same job), drift apart from metrics,
- * the periods with too few labelled rows, one line per candidate, and the link to the run's report.
+ * Gathers what an alert says about a run ({@link AlertReport}): each breached figure with
+ * its periods, whole-period value and trend (the run's months, or the last
+ * {@code trend-runs} runs of the same job), drift apart from metrics, the periods with
+ * too few labelled rows, one line per candidate, and the link to the run's report.
  */
 @Component
 class AlertReports {
@@ -45,12 +46,13 @@ class AlertReports {
 
 	/**
 	 * The report of one alert of a run about the model it is judged by.
-	 * @param failing the failing states by {@link Alerts#key key}, for the "failing since" of each figure
+	 * @param failing the failing states by {@link Alerts#key key}, for the "failing
+	 * since" of each figure
 	 * @param recovered the figures that recovered (a {@link AlertKind#RECOVERED} alert)
 	 */
-	AlertReport report(AlertKind kind, RunRecord run, RunModel model, LocalDate day,
-			List<StoredBreach> breaches, List<StoredVerdict> verdicts, Map<String, State> failing,
-			List<Recovered> recovered, LocalDate failingSince) {
+	AlertReport report(AlertKind kind, RunRecord run, RunModel model, LocalDate day, List<StoredBreach> breaches,
+			List<StoredVerdict> verdicts, Map<String, State> failing, List<Recovered> recovered,
+			LocalDate failingSince) {
 		Map<String, List<StoredBreach>> byMetric = new LinkedHashMap<>();
 		breaches.forEach((breach) -> byMetric.computeIfAbsent(breach.metric(), (m) -> new ArrayList<>()).add(breach));
 		List<BreachGroup> metrics = new ArrayList<>();
@@ -66,7 +68,8 @@ class AlertReports {
 			}
 			else {
 				trend = this.facts.acrossRuns(run, model.id(), metric, this.properties.trendRuns());
-				label = "last " + trend.size() + " " + AlertReport.jobLabel(run.jobName()) + ((trend.size() == 1) ? "" : "s");
+				label = "last " + trend.size() + " " + AlertReport.jobLabel(run.jobName())
+						+ ((trend.size() == 1) ? "" : "s");
 			}
 			BreachGroup group = new BreachGroup(metric, List.copyOf(periods),
 					this.facts.figure(run.id(), model.id(), ResultsStore.ALL, metric),
@@ -85,9 +88,8 @@ class AlertReports {
 			List<StoredBreach> own = new ArrayList<>(this.facts.breaches(run.id(), other.id()));
 			own.sort(Shortfall.WORST_FIRST);
 			candidates.add(other.key() + " (" + other.role() + "): " + this.facts.verdictOf(run.id(), other.id())
-					+ (own.isEmpty() ? "" : ", " + own.size() + " breach" + ((own.size() == 1) ? "" : "es")
-							+ ", worst " + periodName(run.jobName(), own.get(0).period()) + " "
-							+ own.get(0).describe()));
+					+ (own.isEmpty() ? "" : ", " + own.size() + " breach" + ((own.size() == 1) ? "" : "es") + ", worst "
+							+ periodName(run.jobName(), own.get(0).period()) + " " + own.get(0).describe()));
 		}
 		return new AlertReport(kind, run.dataset(), run.jobName(), run.id(), day, model,
 				(run.verdict() != null) ? run.verdict() : "", metrics, drift, insufficient, recovered, candidates,

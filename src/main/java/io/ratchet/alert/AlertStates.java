@@ -8,7 +8,10 @@ import io.ratchet.alert.AlertPolicy.State;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code alert_state} table: the breaches failing now, per dataset and model, since when and last told when. */
+/**
+ * The {@code alert_state} table: the breaches failing now, per dataset and model, since
+ * when and last told when.
+ */
 @Repository
 class AlertStates {
 
@@ -29,7 +32,10 @@ class AlertStates {
 			.list();
 	}
 
-	/** Models of a dataset other than the given one with states for the job (an earlier champion's breaches). */
+	/**
+	 * Models of a dataset other than the given one with states for the job (an earlier
+	 * champion's breaches).
+	 */
 	List<String> otherModels(String dataset, String model, String job) {
 		return this.jdbc.sql("""
 				SELECT DISTINCT model_name FROM alert_state

@@ -14,10 +14,12 @@ import io.ratchet.alert.AlertReport.Recovered;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
+
 /**
- * The words of an alert: its subject, and its body as plain text (the HTML body, with the same content and charts, is
- * {@link AlertHtml}'s). The verdict comes first, then each breach with its value, bound and trend, drift, too
- * small periods, the candidates and the link to the report.
+ * The words of an alert: its subject, and its body as plain text (the HTML body, with the
+ * same content and charts, is {@link AlertHtml}'s). The verdict comes first, then each
+ * breach with its value, bound and trend, drift, too small periods, the candidates and
+ * the link to the report.
  */
 final class AlertText {
 
@@ -33,8 +35,9 @@ final class AlertText {
 	}
 
 	/**
-	 * e.g. {@code [ratchet] sales: champion sales-logit@1 roc_auc 0.6793 < 0.7600 (back-test 2026-11-26)}, with
-	 * {@code , failing since <date>} when the breach started on an earlier day.
+	 * e.g.
+	 * {@code [ratchet] sales: champion sales-logit@1 roc_auc 0.6793 < 0.7600 (back-test 2026-11-26)},
+	 * with {@code , failing since <date>} when the breach started on an earlier day.
 	 */
 	String subject() {
 		AlertReport r = this.report;
@@ -54,7 +57,10 @@ final class AlertText {
 		return earlier(failingSince) ? ", failing since " + failingSince : "";
 	}
 
-	/** Whether a breach started before this run's day (news of a persisting breach, not a new one). */
+	/**
+	 * Whether a breach started before this run's day (news of a persisting breach, not a
+	 * new one).
+	 */
 	private boolean earlier(LocalDate failingSince) {
 		return failingSince != null && failingSince.isBefore(this.report.day());
 	}
@@ -103,8 +109,12 @@ final class AlertText {
 		}
 		if (!r.insufficient().isEmpty()) {
 			out.append("Too few labelled rows\n");
-			r.insufficient().forEach((p) -> out.append("  ").append(p.period()).append(": ").append(p.rows())
-				.append(" labelled rows\n"));
+			r.insufficient()
+				.forEach((p) -> out.append("  ")
+					.append(p.period())
+					.append(": ")
+					.append(p.rows())
+					.append(" labelled rows\n"));
 			out.append('\n');
 		}
 		if (!r.candidates().isEmpty()) {
@@ -136,21 +146,32 @@ final class AlertText {
 			out.append("    whole period: ").append(number(group.wholePeriod())).append('\n');
 		}
 		if (!group.trend().isEmpty()) {
-			out.append("    trend (").append(trendLabel(group)).append("): ")
-				.append(listed(group).stream().map((p) -> p.label() + " " + number(p.value()))
+			out.append("    trend (")
+				.append(trendLabel(group))
+				.append("): ")
+				.append(listed(group).stream()
+					.map((p) -> p.label() + " " + number(p.value()))
 					.collect(Collectors.joining(", ")))
-				.append("  ").append(sparkline(group.trend())).append('\n');
+				.append("  ")
+				.append(sparkline(group.trend()))
+				.append('\n');
 		}
 		out.append('\n');
 	}
 
-	/** The whole-period value is shown for monthly breaches; a breach of the whole period shows it already. */
+	/**
+	 * The whole-period value is shown for monthly breaches; a breach of the whole period
+	 * shows it already.
+	 */
 	private static boolean showWholePeriod(BreachGroup group) {
 		return group.wholePeriod() != null
 				&& group.periods().stream().noneMatch((breach) -> ResultsStore.ALL.equals(breach.period()));
 	}
 
-	/** A month as {@code YYYY-MM}; the whole period of a back-test, or a now-test's window. */
+	/**
+	 * A month as {@code YYYY-MM}; the whole period of a back-test, or a now-test's
+	 * window.
+	 */
 	private String period(StoredBreach breach) {
 		if (!ResultsStore.ALL.equals(breach.period())) {
 			return breach.period();
@@ -158,7 +179,10 @@ final class AlertText {
 		return JobKind.BACKTEST.is(this.report.job()) ? "whole period" : "window";
 	}
 
-	/** The trend's values listed: the last {@value #LISTED} (the sparkline shows them all). */
+	/**
+	 * The trend's values listed: the last {@value #LISTED} (the sparkline shows them
+	 * all).
+	 */
 	private static List<Point> listed(BreachGroup group) {
 		List<Point> trend = group.trend();
 		return (trend.size() > LISTED) ? trend.subList(trend.size() - LISTED, trend.size()) : trend;
@@ -168,7 +192,10 @@ final class AlertText {
 		return group.trendLabel() + ((group.trend().size() > LISTED) ? "; values of the last " + LISTED : "");
 	}
 
-	/** A one-line chart of the values, lowest ▁ to highest █; a blank for an undefined value. */
+	/**
+	 * A one-line chart of the values, lowest ▁ to highest █; a blank for an undefined
+	 * value.
+	 */
 	static String sparkline(List<Point> points) {
 		List<Double> values = points.stream().map(Point::value).filter(Objects::nonNull).toList();
 		if (values.isEmpty()) {
@@ -200,6 +227,5 @@ final class AlertText {
 	private static String count(int n, String one, String many) {
 		return n + " " + ((n == 1) ? one : many);
 	}
-
 
 }

@@ -29,15 +29,17 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Alerts after runs. For a completed run the champion is judged: breaches (and "insufficient data") are queued in the
- * outbox as one e-mail to the dataset's recipients, subject to the repeat policy; breaches that cleared give one
- * "recovered" e-mail. The decision, the policy state and the queued messages are committed together with a marker
- * for the run, so a run is decided once, and a run whose process ended before its alerts were decided is caught up
- * later. Then the outbox is delivered: through SMTP when {@code spring.mail.host} is set, else as {@code .eml} files
- * under {@code reports/outbox/}. See this package's README.
+ * Alerts after runs. For a completed run the champion is judged: breaches (and
+ * "insufficient data") are queued in the outbox as one e-mail to the dataset's
+ * recipients, subject to the repeat policy; breaches that cleared give one "recovered"
+ * e-mail. The decision, the policy state and the queued messages are committed together
+ * with a marker for the run, so a run is decided once, and a run whose process ended
+ * before its alerts were decided is caught up later. Then the outbox is delivered:
+ * through SMTP when {@code spring.mail.host} is set, else as {@code .eml} files under
+ * {@code reports/outbox/}. See this package's README.
  * <p>
- * This class decides and queues; {@link AlertReports} gathers what an alert says, {@link AlertDelivery} delivers the
- * outbox and retries in the background.
+ * This class decides and queues; {@link AlertReports} gathers what an alert says,
+ * {@link AlertDelivery} delivers the outbox and retries in the background.
  */
 @Component
 public class Alerts {
@@ -76,8 +78,8 @@ public class Alerts {
 	}
 
 	/**
-	 * What follows a run: catches up earlier runs whose alerts were never decided, decides this run's alerts, and
-	 * delivers everything pending.
+	 * What follows a run: catches up earlier runs whose alerts were never decided,
+	 * decides this run's alerts, and delivers everything pending.
 	 * @param runId the run that finished
 	 */
 	public DeliveryReport afterRun(long runId) {
@@ -87,8 +89,9 @@ public class Alerts {
 	}
 
 	/**
-	 * Decides the alerts of completed runs of the last {@code ratchet.alerts.catch-up-days} days that have none
-	 * decided yet (their process ended in between), oldest first.
+	 * Decides the alerts of completed runs of the last
+	 * {@code ratchet.alerts.catch-up-days} days that have none decided yet (their process
+	 * ended in between), oldest first.
 	 * @return the number of runs caught up
 	 */
 	public int catchUp() {
@@ -101,7 +104,8 @@ public class Alerts {
 	}
 
 	/**
-	 * Decides one run's alerts and queues them, once: a second call for the same run queues nothing.
+	 * Decides one run's alerts and queues them, once: a second call for the same run
+	 * queues nothing.
 	 * @return the number of alerts queued
 	 */
 	public int evaluate(long runId) {
@@ -131,33 +135,42 @@ public class Alerts {
 		return queued.size();
 	}
 
-	/** The newest {@code limit} alerts of the outbox, newest first: what {@code jobs/alerts} lists. */
+	/**
+	 * The newest {@code limit} alerts of the outbox, newest first: what
+	 * {@code jobs/alerts} lists.
+	 */
 	public List<AlertListing> recent(int limit) {
 		return this.outbox.recent(limit);
 	}
 
 	/**
-	 * Delivers every pending alert now, whatever its backoff (a run is the "next attempt" of everything pending), and
-	 * any alert whose sender died while sending.
+	 * Delivers every pending alert now, whatever its backoff (a run is the "next attempt"
+	 * of everything pending), and any alert whose sender died while sending.
 	 */
 	public DeliveryReport deliverPending() {
 		return this.delivery.deliverPending();
 	}
 
 	/**
-	 * Why a delivery found nothing to do although alerts are not all sent: a row claimed by a process that is sending
-	 * it, or died while sending it, is left to it until the claim times out. Empty when nothing is claimed.
+	 * Why a delivery found nothing to do although alerts are not all sent: a row claimed
+	 * by a process that is sending it, or died while sending it, is left to it until the
+	 * claim times out. Empty when nothing is claimed.
 	 */
 	public Optional<String> claimedElsewhere() {
 		return this.delivery.claimedElsewhere();
 	}
 
-	/** Delivers pending alerts soon on the background thread, without holding up the caller. */
+	/**
+	 * Delivers pending alerts soon on the background thread, without holding up the
+	 * caller.
+	 */
 	void scheduleDelivery() {
 		this.delivery.scheduleDelivery();
 	}
 
-	/** Where alerts are written when no SMTP host is configured: {@code reports/outbox/}. */
+	/**
+	 * Where alerts are written when no SMTP host is configured: {@code reports/outbox/}.
+	 */
 	public Path outboxDir() {
 		return this.delivery.outboxDir();
 	}
@@ -173,8 +186,8 @@ public class Alerts {
 		List<StoredBreach> breaches = new ArrayList<>(this.facts.breaches(run.id(), model.id()));
 		breaches.sort(Shortfall.WORST_FIRST);
 		List<StoredVerdict> verdicts = this.facts.verdicts(run.id(), model.id());
-		boolean insufficient = Verdict.INSUFFICIENT_DATA.name().equals(run.verdict()) || verdicts.stream()
-			.anyMatch((v) -> v.isWholePeriod() && v.is(Verdict.INSUFFICIENT_DATA));
+		boolean insufficient = Verdict.INSUFFICIENT_DATA.name().equals(run.verdict())
+				|| verdicts.stream().anyMatch((v) -> v.isWholePeriod() && v.is(Verdict.INSUFFICIENT_DATA));
 		Set<String> failing = new LinkedHashSet<>();
 		breaches.forEach((breach) -> failing.add(key(job, breach.metric())));
 		if (insufficient) {
@@ -201,14 +214,19 @@ public class Alerts {
 				.stream()
 				.map((state) -> new Recovered(figureOf(state.key()), state.failingSince()))
 				.toList();
-			LocalDate since = recovered.stream().map(Recovered::failingSince).min(Comparator.naturalOrder()).orElse(day);
-			reports.add(this.reports.report(AlertKind.RECOVERED, run, model, day, List.of(), verdicts, Map.of(), recovered, since));
+			LocalDate since = recovered.stream()
+				.map(Recovered::failingSince)
+				.min(Comparator.naturalOrder())
+				.orElse(day);
+			reports.add(this.reports.report(AlertKind.RECOVERED, run, model, day, List.of(), verdicts, Map.of(),
+					recovered, since));
 		}
 		List<String> recipients = this.properties.recipientsOf(dataset);
 		if (!reports.isEmpty() && recipients.isEmpty()) {
-			log.warn("no recipients for alerts of dataset {} (set ratchet.alerts.recipients.{} or "
-					+ "ratchet.alerts.default-recipients): {} alert(s) of run {} not queued", dataset, dataset,
-					reports.size(), run.id());
+			log.warn(
+					"no recipients for alerts of dataset {} (set ratchet.alerts.recipients.{} or "
+							+ "ratchet.alerts.default-recipients): {} alert(s) of run {} not queued",
+					dataset, dataset, reports.size(), run.id());
 			return List.of();
 		}
 		List<Queued> queued = new ArrayList<>();
@@ -231,7 +249,10 @@ public class Alerts {
 		return new Queued(subject, recipients);
 	}
 
-	/** The day a run speaks for: its as-of date, else the day it finished in the configured zone. */
+	/**
+	 * The day a run speaks for: its as-of date, else the day it finished in the
+	 * configured zone.
+	 */
 	private LocalDate dayOf(RunRecord run) {
 		if (run.asOf() != null) {
 			return run.asOf().toLocalDate();
@@ -252,6 +273,5 @@ public class Alerts {
 
 	private record Queued(String subject, List<String> recipients) {
 	}
-
 
 }

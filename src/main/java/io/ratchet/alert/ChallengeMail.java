@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A short e-mail about a challenge run (a candidate promoted, or eligible and waiting), sent to the
- * dataset's alert recipients through the same outbox and delivery as alerts: once per run (idempotency key), retried
- * like any alert, written to {@code reports/outbox/} when no SMTP host is configured. Kind {@code challenge} in the
+ * A short e-mail about a challenge run (a candidate promoted, or eligible and waiting),
+ * sent to the dataset's alert recipients through the same outbox and delivery as alerts:
+ * once per run (idempotency key), retried like any alert, written to
+ * {@code reports/outbox/} when no SMTP host is configured. Kind {@code challenge} in the
  * outbox and in {@code jobs/alerts}.
  */
 @Component
@@ -51,19 +52,23 @@ public class ChallengeMail {
 	}
 
 	/**
-	 * Queues the plain-text e-mail of a challenge run (once per run and audience) and delivers what is pending.
-	 * @return whether a message was queued now (false: no recipients, or queued by an earlier attempt)
+	 * Queues the plain-text e-mail of a challenge run (once per run and audience) and
+	 * delivers what is pending.
+	 * @return whether a message was queued now (false: no recipients, or queued by an
+	 * earlier attempt)
 	 */
 	public boolean send(long runId, String dataset, String subject, String body) {
 		return send(runId, dataset, subject, body, null, null);
 	}
 
 	/**
-	 * Queues the e-mail of a challenge run (once per run and audience) and delivers what is pending: the text, and
-	 * the run's report page in the e-mail form of the alerts (same template, charts inline).
+	 * Queues the e-mail of a challenge run (once per run and audience) and delivers what
+	 * is pending: the text, and the run's report page in the e-mail form of the alerts
+	 * (same template, charts inline).
 	 * @param page the run's report page, or {@code null} for text only
 	 * @param link the report's address, or {@code null}
-	 * @return whether a message was queued now (false: no recipients, or queued by an earlier attempt)
+	 * @return whether a message was queued now (false: no recipients, or queued by an
+	 * earlier attempt)
 	 */
 	public boolean send(long runId, String dataset, String subject, String body, RunPage page, String link) {
 		List<String> recipients = this.properties.recipientsOf(dataset);

@@ -16,20 +16,24 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Where an alert goes: to the SMTP server (Spring's {@link JavaMailSender}, configured by {@code spring.mail.*}), or,
- * when no SMTP host is configured, into an {@code .eml} file under {@code reports/outbox/}.
+ * Where an alert goes: to the SMTP server (Spring's {@link JavaMailSender}, configured by
+ * {@code spring.mail.*}), or, when no SMTP host is configured, into an {@code .eml} file
+ * under {@code reports/outbox/}.
  */
 interface Delivery {
 
 	/**
-	 * Delivers the stored message and calls {@code accepted} with where it went as soon as it is there (for SMTP:
-	 * right after the server's reply to the message, before the connection is closed), so that it is recorded with
-	 * the least possible delay: a process killed in between sends it again.
+	 * Delivers the stored message and calls {@code accepted} with where it went as soon
+	 * as it is there (for SMTP: right after the server's reply to the message, before the
+	 * connection is closed), so that it is recorded with the least possible delay: a
+	 * process killed in between sends it again.
 	 * @return where it went, e.g. {@code smtp://mail.example.com:587} or the file's path
 	 */
 	String deliver(Outbox.Entry entry, Consumer<String> accepted) throws Exception;
 
-	/** Sends through the SMTP server; the message keeps the Message-ID it was built with. */
+	/**
+	 * Sends through the SMTP server; the message keeps the Message-ID it was built with.
+	 */
 	record Smtp(JavaMailSender sender) implements Delivery {
 
 		@Override
@@ -41,7 +45,8 @@ interface Delivery {
 				accepted.accept(where);
 				return where;
 			}
-			// JavaMailSenderImpl.send would also wait for the server's reply to QUIT before returning
+			// JavaMailSenderImpl.send would also wait for the server's reply to QUIT
+			// before returning
 			message.saveChanges();
 			Transport transport = impl.getSession()
 				.getTransport((impl.getProtocol() != null) ? impl.getProtocol() : "smtp");
@@ -71,8 +76,11 @@ interface Delivery {
 	}
 
 	/**
-	 * Writes {@code <dir>/<run>-<kind>-<id>.eml}, aside then moved into place, so a reader never sees half a message;
-	 * writing the same alert again replaces the file with the same bytes.
+	 * Writes {@code
+	 *
+	<dir>
+	 * /<run>-<kind>-<id>.eml}, aside then moved into place, so a reader never sees half a
+	 * message; writing the same alert again replaces the file with the same bytes.
 	 */
 	record File(Path dir) implements Delivery {
 

@@ -12,10 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code alert_outbox} table. An alert is written once per idempotency key; a process sends a row only after
- * claiming it with a conditional update (PENDING, or SENDING by a process that never reported back, to SENDING), so two
- * processes never send the same row at once. Each state change is its own statement (auto-committed outside a
- * transaction): "sent" is recorded right after the server accepted the message.
+ * The {@code alert_outbox} table. An alert is written once per idempotency key; a process
+ * sends a row only after claiming it with a conditional update (PENDING, or SENDING by a
+ * process that never reported back, to SENDING), so two processes never send the same row
+ * at once. Each state change is its own statement (auto-committed outside a transaction):
+ * "sent" is recorded right after the server accepted the message.
  */
 @Repository
 class Outbox {
@@ -52,7 +53,10 @@ class Outbox {
 		add(idempotencyKey, runId, kind.slug(), dataset, subject, recipients, messageId, message, now);
 	}
 
-	/** As above, for a message that is not an {@link AlertKind} alert, e.g. {@code challenge} news. */
+	/**
+	 * As above, for a message that is not an {@link AlertKind} alert, e.g.
+	 * {@code challenge} news.
+	 */
 	void add(String idempotencyKey, long runId, String kind, String dataset, String subject, List<String> recipients,
 			String messageId, byte[] message, LocalDateTime now) {
 		this.jdbc.sql("""
@@ -65,21 +69,22 @@ class Outbox {
 	}
 
 	/**
-	 * Ids of the rows a delivery may claim: pending (due by {@code dueBy}, or all when it is {@code null}) and rows
-	 * claimed before {@code staleBefore} whose sender never reported back.
+	 * Ids of the rows a delivery may claim: pending (due by {@code dueBy}, or all when it
+	 * is {@code null}) and rows claimed before {@code staleBefore} whose sender never
+	 * reported back.
 	 */
 	List<Long> deliverable(LocalDateTime dueBy, LocalDateTime staleBefore) {
 		return this.jdbc.sql("""
 				SELECT id FROM alert_outbox
 				WHERE (status = 'PENDING' AND next_attempt_at <= ?)
 					OR (status = 'SENDING' AND claimed_at < ?)
-				ORDER BY id""")
-			.params(ts(due(dueBy)), ts(staleBefore))
-			.query(Long.class)
-			.list();
+				ORDER BY id""").params(ts(due(dueBy)), ts(staleBefore)).query(Long.class).list();
 	}
 
-	/** Claims a row for sending; {@code false} when another process got it first or it is no longer deliverable. */
+	/**
+	 * Claims a row for sending; {@code false} when another process got it first or it is
+	 * no longer deliverable.
+	 */
 	boolean claim(long id, LocalDateTime dueBy, LocalDateTime staleBefore, LocalDateTime now) {
 		return this.jdbc.sql("""
 				UPDATE alert_outbox SET status = 'SENDING', claimed_at = ?, claimed_by = ?, attempts = attempts + 1
@@ -90,9 +95,10 @@ class Outbox {
 	}
 
 	/**
-	 * Rows claimed for sending by a process of this host that is gone (killed while sending): they are sent again at
-	 * once rather than after the claim timeout. The message may have reached the server in the instant between its
-	 * reply and the {@code SENT} record; the retry carries the same Message-ID.
+	 * Rows claimed for sending by a process of this host that is gone (killed while
+	 * sending): they are sent again at once rather than after the claim timeout. The
+	 * message may have reached the server in the instant between its reply and the
+	 * {@code SENT} record; the retry carries the same Message-ID.
 	 */
 	List<Claim> claimsOfGoneProcesses() {
 		return this.jdbc.sql("SELECT id, claimed_by, claimed_at FROM alert_outbox WHERE status = 'SENDING' ORDER BY id")
@@ -100,12 +106,16 @@ class Outbox {
 					(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toLocalDateTime() : null))
 			.list()
 			.stream()
-			.filter((claim) -> claim.holder() != null && claim.at() != null && ThisProcess.endedOnThisHost(claim.holder(),
-					claim.at().atZone(ZoneId.systemDefault()).toInstant()))
+			.filter((claim) -> claim.holder() != null && claim.at() != null
+					&& ThisProcess.endedOnThisHost(claim.holder(),
+							claim.at().atZone(ZoneId.systemDefault()).toInstant()))
 			.toList();
 	}
 
-	/** Takes a gone process's claim over; {@code false} when another process took it first. */
+	/**
+	 * Takes a gone process's claim over; {@code false} when another process took it
+	 * first.
+	 */
 	boolean takeOver(Claim claim, LocalDateTime now) {
 		return this.jdbc.sql("""
 				UPDATE alert_outbox SET claimed_at = ?, claimed_by = ?, attempts = attempts + 1
@@ -124,19 +134,16 @@ class Outbox {
 					attempts, next_attempt_at, last_error, delivered_to
 				FROM alert_outbox WHERE id = ?""")
 			.param(id)
-			.query((rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9),
-					rs.getString(10), rs.getInt(11), rs.getTimestamp(12).toLocalDateTime(), rs.getString(13),
-					rs.getString(14)))
+			.query((rs, i) -> new Entry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getString(10), rs.getInt(11),
+					rs.getTimestamp(12).toLocalDateTime(), rs.getString(13), rs.getString(14)))
 			.single();
 	}
 
 	void sent(long id, String deliveredTo, LocalDateTime now) {
 		this.jdbc.sql("""
 				UPDATE alert_outbox SET status = 'SENT', sent_at = ?, delivered_to = ?, last_error = NULL
-				WHERE id = ?""")
-			.params(ts(now), cut(deliveredTo, 1000), id)
-			.update();
+				WHERE id = ?""").params(ts(now), cut(deliveredTo, 1000), id).update();
 	}
 
 	/** Puts a row back for a later attempt, or marks it FAILED for good. */
@@ -148,9 +155,10 @@ class Outbox {
 
 	/** The newest alerts, newest first, without their message bytes. */
 	List<AlertListing> recent(int limit) {
-		return this.jdbc.sql("""
-				SELECT id, run_id, kind, dataset, status, attempts, created_at, sent_at, subject, delivered_to, last_error
-				FROM alert_outbox ORDER BY id DESC FETCH FIRST ? ROWS ONLY""")
+		return this.jdbc
+			.sql("""
+					SELECT id, run_id, kind, dataset, status, attempts, created_at, sent_at, subject, delivered_to, last_error
+					FROM alert_outbox ORDER BY id DESC FETCH FIRST ? ROWS ONLY""")
 			.param(limit)
 			.query((rs, i) -> new AlertListing(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toLocalDateTime(),
@@ -166,7 +174,10 @@ class Outbox {
 			.intValue();
 	}
 
-	/** When the oldest row claimed for sending (by this or another process, maybe one that died) was claimed. */
+	/**
+	 * When the oldest row claimed for sending (by this or another process, maybe one that
+	 * died) was claimed.
+	 */
 	Optional<LocalDateTime> oldestClaim() {
 		Timestamp oldest = this.jdbc.sql("SELECT MIN(claimed_at) FROM alert_outbox WHERE status = 'SENDING'")
 			.query(Timestamp.class)

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Where a message of the outbox is known by: its idempotency key (unique in {@code alert_outbox}, so a message is
- * queued once per run, kind and audience) and its {@code Message-ID}, the same at every attempt, so that mail clients
- * and servers that de-duplicate by it collapse a message sent twice. The audience is a hash of the sorted recipients.
+ * Where a message of the outbox is known by: its idempotency key (unique in
+ * {@code alert_outbox}, so a message is queued once per run, kind and audience) and its
+ * {@code Message-ID}, the same at every attempt, so that mail clients and servers that
+ * de-duplicate by it collapse a message sent twice. The audience is a hash of the sorted
+ * recipients.
  *
  * @param key the outbox's idempotency key: {@code run <id> <kind> <audience>}
  * @param messageId {@code <ratchet.<run>.<kind>.<audience>@<from-domain>>}
@@ -19,7 +21,8 @@ record OutboxAddress(String key, String messageId) {
 
 	/**
 	 * @param runId the run the message is about
-	 * @param kind the outbox kind (an {@link AlertKind#slug()}, or {@link ChallengeMail#KIND})
+	 * @param kind the outbox kind (an {@link AlertKind#slug()}, or
+	 * {@link ChallengeMail#KIND})
 	 * @param recipients its recipients, in any order
 	 * @param from the sender, whose domain ends the Message-ID
 	 */
@@ -29,7 +32,9 @@ record OutboxAddress(String key, String messageId) {
 				"<ratchet." + runId + "." + kind + "." + audience + "@" + domainOf(from) + ">");
 	}
 
-	/** The domain of a From address, for Message-IDs ({@code localhost} when it has none). */
+	/**
+	 * The domain of a From address, for Message-IDs ({@code localhost} when it has none).
+	 */
 	static String domainOf(String address) {
 		int at = address.lastIndexOf('@');
 		String domain = (at >= 0) ? address.substring(at + 1).replace(">", "").trim() : "";

@@ -9,9 +9,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the next retry of failed sends in the background, at the time the backoff set, so a long-running process (the
- * scheduler) delivers as soon as the server is back without a thread sleeping. One daemon thread, one pending retry
- * at a time. A closing process waits for a send in progress ({@link #stop()}); a retry not started yet goes out at the
+ * Runs the next retry of failed sends in the background, at the time the backoff set, so
+ * a long-running process (the scheduler) delivers as soon as the server is back without a
+ * thread sleeping. One daemon thread, one pending retry at a time. A closing process
+ * waits for a send in progress ({@link #stop()}); a retry not started yet goes out at the
  * next run.
  */
 @Component
@@ -24,13 +25,17 @@ class RetryTimer implements DisposableBean {
 	});
 
 	RetryTimer() {
-		// a retry not started yet is dropped when the timer stops (the next run delivers it): a cancelled one stays
+		// a retry not started yet is dropped when the timer stops (the next run delivers
+		// it): a cancelled one stays
 		// queued until its time otherwise, and stop() waited for it
 		this.executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		this.executor.setRemoveOnCancelPolicy(true);
 	}
 
-	/** How long a closing process waits for a send in progress: longer than the mail timeouts together. */
+	/**
+	 * How long a closing process waits for a send in progress: longer than the mail
+	 * timeouts together.
+	 */
 	private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
 	private ScheduledFuture<?> next;
@@ -44,9 +49,10 @@ class RetryTimer implements DisposableBean {
 	}
 
 	/**
-	 * Stops taking retries and waits for one that is sending now to finish (the mail timeouts bound it), so that it
-	 * never has the database closed under it and leaves its row {@code SENDING}. Called by {@link AlertDelivery} when
-	 * the context closes, before the database pool closes (AlertDelivery depends on it, so it goes first).
+	 * Stops taking retries and waits for one that is sending now to finish (the mail
+	 * timeouts bound it), so that it never has the database closed under it and leaves
+	 * its row {@code SENDING}. Called by {@link AlertDelivery} when the context closes,
+	 * before the database pool closes (AlertDelivery depends on it, so it goes first).
 	 */
 	void stop() {
 		this.executor.shutdown();

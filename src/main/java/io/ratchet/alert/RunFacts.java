@@ -27,9 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What alerts read about runs, through {@link ResultsStore}, {@link RunReads} and {@link FigureReads}: figures by
- * their key (drift keys included), a figure's values over earlier runs, and which runs still await their alerts (the
- * {@code alert_evaluation} table, which alerts own).
+ * What alerts read about runs, through {@link ResultsStore}, {@link RunReads} and
+ * {@link FigureReads}: figures by their key (drift keys included), a figure's values over
+ * earlier runs, and which runs still await their alerts (the {@code alert_evaluation}
+ * table, which alerts own).
  */
 @Repository
 class RunFacts {
@@ -75,8 +76,8 @@ class RunFacts {
 	}
 
 	/**
-	 * A model's verdict in a run: BREACH when any period breached, else the whole period's verdict, else the worst of
-	 * its periods.
+	 * A model's verdict in a run: BREACH when any period breached, else the whole
+	 * period's verdict, else the worst of its periods.
 	 */
 	String verdictOf(long runId, long modelVersionId) {
 		List<StoredVerdict> verdicts = verdicts(runId, modelVersionId);
@@ -105,9 +106,10 @@ class RunFacts {
 	}
 
 	/**
-	 * A whole-window figure over the last {@code runs} completed runs of the same job, dataset and model version up
-	 * to this run's as-of time (this run included), oldest first, labelled by as-of date. Figures not stored as metric
-	 * values (drift statistics) come from the breaches those runs recorded.
+	 * A whole-window figure over the last {@code runs} completed runs of the same job,
+	 * dataset and model version up to this run's as-of time (this run included), oldest
+	 * first, labelled by as-of date. Figures not stored as metric values (drift
+	 * statistics) come from the breaches those runs recorded.
 	 */
 	List<Point> acrossRuns(RunRecord run, long modelVersionId, String metric, int runs) {
 		LocalDateTime asOf = (run.asOf() != null) ? run.asOf() : run.startedAt();
@@ -124,7 +126,10 @@ class RunFacts {
 		return points;
 	}
 
-	/** The run's metrics CSV: its report path when that is the CSV, else {@code metrics.csv} beside it. */
+	/**
+	 * The run's metrics CSV: its report path when that is the CSV, else
+	 * {@code metrics.csv} beside it.
+	 */
 	static Path metricsCsv(RunRecord run) {
 		if (run.reportPath() == null) {
 			return null;
@@ -134,7 +139,10 @@ class RunFacts {
 		return Files.isRegularFile(csv) ? csv : null;
 	}
 
-	/** The run's human-readable report: {@code index.html} beside the CSV when there is one, else the report path. */
+	/**
+	 * The run's human-readable report: {@code index.html} beside the CSV when there is
+	 * one, else the report path.
+	 */
 	static Path reportPage(RunRecord run) {
 		if (run.reportPath() == null) {
 			return null;
@@ -147,7 +155,10 @@ class RunFacts {
 		return report;
 	}
 
-	/** Completed runs that finished since {@code since} and whose alerts were never decided, oldest first. */
+	/**
+	 * Completed runs that finished since {@code since} and whose alerts were never
+	 * decided, oldest first.
+	 */
 	List<Long> unevaluated(LocalDateTime since) {
 		List<Long> completed = this.runs.completedSince(since);
 		if (completed.isEmpty()) {
@@ -167,7 +178,10 @@ class RunFacts {
 			.single() > 0;
 	}
 
-	/** Records that a run's alerts are decided; fails on a second call (the run's primary key). */
+	/**
+	 * Records that a run's alerts are decided; fails on a second call (the run's primary
+	 * key).
+	 */
 	void markEvaluated(long runId, int alerts, LocalDateTime now) {
 		this.jdbc.sql("INSERT INTO alert_evaluation (run_id, evaluated_at, alerts) VALUES (?, ?, ?)")
 			.params(runId, Timestamp.valueOf(now), alerts)

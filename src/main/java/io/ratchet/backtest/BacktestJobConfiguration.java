@@ -26,8 +26,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The back-test job: {@code backtestPrepare} (months, models, checks) → {@code backtestMonths} (one partition per
- * month file, run in parallel) → {@code backtestSummary} (whole period, verdict, report).
+ * The back-test job: {@code backtestPrepare} (months, models, checks) →
+ * {@code backtestMonths} (one partition per month file, run in parallel) →
+ * {@code backtestSummary} (whole period, verdict, report).
  */
 @Configuration(proxyBeanMethods = false)
 class BacktestJobConfiguration {
@@ -46,9 +47,10 @@ class BacktestJobConfiguration {
 	}
 
 	/**
-	 * The prepare step runs again on every restart ({@code allowStartIfComplete}): a process killed after the step
-	 * completed but before Spring Batch stored the job execution context would otherwise restart without the months
-	 * and models. When the decisions were stored, the step keeps them and does nothing.
+	 * The prepare step runs again on every restart ({@code allowStartIfComplete}): a
+	 * process killed after the step completed but before Spring Batch stored the job
+	 * execution context would otherwise restart without the months and models. When the
+	 * decisions were stored, the step keeps them and does nothing.
 	 */
 	@Bean
 	Step backtestPrepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -61,10 +63,11 @@ class BacktestJobConfiguration {
 	}
 
 	/**
-	 * The manager step. The partitioner is job-scoped because the months are decided by the prepare step of the same
-	 * execution. On restart Spring Batch re-creates only the partitions that did not complete, from their stored
-	 * contexts, so finished months are not recomputed. The grid size is the number of months; the thread pool, not
-	 * the grid, bounds the parallelism.
+	 * The manager step. The partitioner is job-scoped because the months are decided by
+	 * the prepare step of the same execution. On restart Spring Batch re-creates only the
+	 * partitions that did not complete, from their stored contexts, so finished months
+	 * are not recomputed. The grid size is the number of months; the thread pool, not the
+	 * grid, bounds the parallelism.
 	 */
 	@Bean
 	Step backtestMonths(JobRepository jobRepository, Step backtestMonth, MonthPartitioner backtestMonthPartitioner,
@@ -88,8 +91,8 @@ class BacktestJobConfiguration {
 
 	/** The worker step: one month, one transaction. */
 	@Bean
-	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
+	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
+			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
 			LoggedPredictionsStore loggedPredictions, BacktestProgressListener backtestProgressListener) {
 		return new StepBuilder("backtestMonth", jobRepository)
 			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results, featureMeans, loggedPredictions),
@@ -107,8 +110,9 @@ class BacktestJobConfiguration {
 	}
 
 	/**
-	 * A bounded pool: {@code ratchet.backtest.threads} months at once (default one per core). Every month is queued
-	 * at once by the partition handler; the pool's queue holds the rest.
+	 * A bounded pool: {@code ratchet.backtest.threads} months at once (default one per
+	 * core). Every month is queued at once by the partition handler; the pool's queue
+	 * holds the rest.
 	 */
 	@Bean
 	ThreadPoolTaskExecutor backtestTaskExecutor(BacktestProperties properties) {

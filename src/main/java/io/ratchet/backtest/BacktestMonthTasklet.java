@@ -35,17 +35,21 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The worker of a back-test: scores one month file with every model in a single pass and stores the figures.
+ * The worker of a back-test: scores one month file with every model in a single pass and
+ * stores the figures.
  *
  * <p>
- * It is a tasklet rather than a chunk-oriented step because the unit of work (and of restart) is the whole month: the
- * metric accumulators need every row of the month, and keeping them across chunks would put state in JVM memory that
- * a restart could not recover. The tasklet runs inside one transaction, and {@link ResultsStore#savePartition}
- * replaces any rows an earlier attempt left, so a month is stored exactly once however often it is run.
+ * It is a tasklet rather than a chunk-oriented step because the unit of work (and of
+ * restart) is the whole month: the metric accumulators need every row of the month, and
+ * keeping them across chunks would put state in JVM memory that a restart could not
+ * recover. The tasklet runs inside one transaction, and
+ * {@link ResultsStore#savePartition} replaces any rows an earlier attempt left, so a
+ * month is stored exactly once however often it is run.
  *
  * <p>
- * The tasklet is a stateless singleton: everything it needs comes from the step execution (month and file) and the
- * job execution context (models, threshold), so partitions may run on threads of one JVM or on remote workers.
+ * The tasklet is a stateless singleton: everything it needs comes from the step execution
+ * (month and file) and the job execution context (models, threshold), so partitions may
+ * run on threads of one JVM or on remote workers.
  */
 class BacktestMonthTasklet implements Tasklet {
 
@@ -77,9 +81,11 @@ class BacktestMonthTasklet implements Tasklet {
 		Path file = Path.of(step.getExecutionContext().getString(MonthPartitioner.INPUT_FILE));
 		DatasetConfig dataset = this.workspace.dataset(run.dataset());
 		List<StoredModel> models = models(run);
-		Path rejectedFile = this.workspace.reportDir(JobKind.BACKTEST.jobName(), run.runId()).resolve("rejected")
+		Path rejectedFile = this.workspace.reportDir(JobKind.BACKTEST.jobName(), run.runId())
+			.resolve("rejected")
 			.resolve(month + ".csv");
-		// each numeric feature's mean, for the report's drift charts (one more sum per feature on the same pass)
+		// each numeric feature's mean, for the report's drift charts (one more sum per
+		// feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);
 		ReadStats stats;
 		List<Scored<StoredModel>> scored;
@@ -87,7 +93,8 @@ class BacktestMonthTasklet implements Tasklet {
 				this.workspace.datasetDir(dataset.name()), run.threshold());
 				RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
 			pass.countLoggedBetween(month.atDay(1), month.atEndOfMonth());
-			// every row counted and accumulated, a block at a time (one call per block for an ONNX model), in file order
+			// every row counted and accumulated, a block at a time (one call per block
+			// for an ONNX model), in file order
 			BlockScorer blocks = pass.blocks();
 			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
 				means.add(row);
@@ -106,7 +113,8 @@ class BacktestMonthTasklet implements Tasklet {
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
 		this.featureMeans.save(run.runId(), month.toString(), means);
 		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored));
-		// StepContribution can add only one read at a time; the month is one unit, so count on the step itself.
+		// StepContribution can add only one read at a time; the month is one unit, so
+		// count on the step itself.
 		step.setReadCount(step.getReadCount() + stats.accepted());
 		contribution.incrementWriteCount(stats.accepted());
 		contribution.incrementReadSkipCount(stats.rejected());

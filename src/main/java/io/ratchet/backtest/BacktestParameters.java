@@ -13,14 +13,16 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 
 /**
- * The identifying parameters of a back-test: dataset, first and last month (absent: all), models (absent: champion
- * and candidates) and the as-of time of the request. Together they name the run, so a failed run is found and
- * restarted with the same values; no incrementer is used (in Spring Batch 6 it would drop the other parameters).
+ * The identifying parameters of a back-test: dataset, first and last month (absent: all),
+ * models (absent: champion and candidates) and the as-of time of the request. Together
+ * they name the run, so a failed run is found and restarted with the same values; no
+ * incrementer is used (in Spring Batch 6 it would drop the other parameters).
  *
  * @param dataset the dataset name
  * @param from the first month, or {@code null} for the first month with data
  * @param to the last month, or {@code null} for the last month with data
- * @param models model keys ({@code name@version} or {@code name}), empty for the registry's champion and candidates
+ * @param models model keys ({@code name@version} or {@code name}), empty for the
+ * registry's champion and candidates
  * @param asOf when the run was asked for
  */
 public record BacktestParameters(String dataset, YearMonth from, YearMonth to, List<String> models,
@@ -77,7 +79,8 @@ public record BacktestParameters(String dataset, YearMonth from, YearMonth to, L
 		if (!this.models.isEmpty()) {
 			builder.addString(MODELS, String.join(",", this.models));
 		}
-		builder.addString(AS_OF, ((this.asOf != null) ? this.asOf : LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS)).toString());
+		builder.addString(AS_OF,
+				((this.asOf != null) ? this.asOf : LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS)).toString());
 		return builder.toJobParameters();
 	}
 

@@ -27,10 +27,13 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * First step of a back-test: resolves the months and the models, checks every model file against the SHA-256 recorded
- * for its version, binds it to the dataset and runs its regression cases ({@link ModelCases}: a model whose outputs
- * changed is refused with the diff), so a bad model fails the run before any month is read, and records the run. A
- * dataset without requirements (and not marked unmonitored) is refused first: it would pass whatever the figures. Its decisions go to the job execution context so that a restart reuses them.
+ * First step of a back-test: resolves the months and the models, checks every model file
+ * against the SHA-256 recorded for its version, binds it to the dataset and runs its
+ * regression cases ({@link ModelCases}: a model whose outputs changed is refused with the
+ * diff), so a bad model fails the run before any month is read, and records the run. A
+ * dataset without requirements (and not marked unmonitored) is refused first: it would
+ * pass whatever the figures. Its decisions go to the job execution context so that a
+ * restart reuses them.
  */
 class BacktestPrepareTasklet implements Tasklet {
 
@@ -57,13 +60,15 @@ class BacktestPrepareTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		if (RunContext.present(job.getExecutionContext())) {
-			// a restart: the first execution's decisions stand (months and models do not change under a run)
+			// a restart: the first execution's decisions stand (months and models do not
+			// change under a run)
 			return RepeatStatus.FINISHED;
 		}
 		BacktestParameters parameters = BacktestParameters.from(job.getJobParameters());
 		long runId = job.getJobInstance().getInstanceId();
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
-		this.workspace.checkRequirements(dataset.name()); // no requirements: refused before anything is recorded
+		// no requirements: refused before anything is recorded
+		this.workspace.checkRequirements(dataset.name());
 		List<YearMonth> months = months(parameters, dataset);
 		List<ModelVersion> models = models(parameters, dataset);
 		ModelRegistry registry = this.workspace.registry();
@@ -92,12 +97,12 @@ class BacktestPrepareTasklet implements Tasklet {
 			}
 		}
 		if (months.isEmpty()) {
-			throw new IllegalStateException("no month files for dataset " + dataset.name() + " in "
-					+ this.workspace.datasetDir(dataset.name()) + " between "
-					+ ((parameters.from() != null) ? parameters.from() : "the first month") + " and "
-					+ ((parameters.to() != null) ? parameters.to() : "the last month")
-					+ ((files.isEmpty()) ? " (the folder has none: import data with jobs/import)"
-							: " (months with data: " + files.firstKey() + ".." + files.lastKey() + ")"));
+			throw new IllegalStateException(
+					"no month files for dataset " + dataset.name() + " in " + this.workspace.datasetDir(dataset.name())
+							+ " between " + ((parameters.from() != null) ? parameters.from() : "the first month")
+							+ " and " + ((parameters.to() != null) ? parameters.to() : "the last month")
+							+ ((files.isEmpty()) ? " (the folder has none: import data with jobs/import)"
+									: " (months with data: " + files.firstKey() + ".." + files.lastKey() + ")"));
 		}
 		return months;
 	}
@@ -106,8 +111,8 @@ class BacktestPrepareTasklet implements Tasklet {
 	static List<String> absent(List<YearMonth> months) {
 		List<String> absent = new ArrayList<>();
 		Set<YearMonth> present = Set.copyOf(months);
-		for (YearMonth month = months.get(0); month.isBefore(months.get(months.size() - 1));
-				month = month.plusMonths(1)) {
+		for (YearMonth month = months.get(0); month
+			.isBefore(months.get(months.size() - 1)); month = month.plusMonths(1)) {
 			if (!present.contains(month)) {
 				absent.add(month.toString());
 			}
@@ -129,7 +134,8 @@ class BacktestPrepareTasklet implements Tasklet {
 		Set<String> seen = new LinkedHashSet<>();
 		for (String key : keys) {
 			ModelVersion model = catalogue.get(key);
-			// fits the dataset (and for ONNX, its file and graph; for a logged model, its prediction log)
+			// fits the dataset (and for ONNX, its file and graph; for a logged model, its
+			// prediction log)
 			model.bind(dataset, this.workspace.datasetDir(dataset.name())).close();
 			// its regression cases first: a model scoring differently is refused
 			CaseCheck check = ModelCases.verify(model, dataset);

@@ -17,8 +17,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Shows progress as months finish: months done of the total and rows per second since the job execution started.
- * It only reports; nothing in it is needed to compute or restart a run.
+ * Shows progress as months finish: months done of the total and rows per second since the
+ * job execution started. It only reports; nothing in it is needed to compute or restart a
+ * run.
  */
 @Component
 class BacktestProgressListener implements StepExecutionListener {

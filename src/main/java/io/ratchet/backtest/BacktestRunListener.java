@@ -10,9 +10,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code run} row in step with the job: recorded (or re-opened on restart) before the first step, marked
- * failed with the causes when the job fails, so that a failed run is listed and can be restarted. When the job ends it
- * publishes {@link RunFinished} for alerts.
+ * Keeps the {@code run} row in step with the job: recorded (or re-opened on restart)
+ * before the first step, marked failed with the causes when the job fails, so that a
+ * failed run is listed and can be restarted. When the job ends it publishes
+ * {@link RunFinished} for alerts.
  */
 @Component
 class BacktestRunListener extends RunListener {

@@ -12,9 +12,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The back-test as the scheduler fires it ({@code job: backtest} in {@code ratchet.schedule.jobs}): every month of the
- * dataset, the registry's champion and candidates, as of the fire's scheduled time. The same scheduled time always
- * gives the same parameters, hence the same run.
+ * The back-test as the scheduler fires it ({@code job: backtest} in
+ * {@code ratchet.schedule.jobs}): every month of the dataset, the registry's champion and
+ * candidates, as of the fire's scheduled time. The same scheduled time always gives the
+ * same parameters, hence the same run.
  */
 @Component
 class BacktestSchedule implements SchedulableJob {
@@ -38,7 +39,10 @@ class BacktestSchedule implements SchedulableJob {
 		return this.backtest;
 	}
 
-	/** The dataset's configuration must load, it must have requirements, and its folder of month files must exist. */
+	/**
+	 * The dataset's configuration must load, it must have requirements, and its folder of
+	 * month files must exist.
+	 */
 	@Override
 	public void validate(String dataset) {
 		this.workspace.requireRunnable(dataset);

@@ -30,10 +30,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of a back-test: merges the whole-period figures from the states the partitions stored (never from JVM
- * memory, so it works whoever ran the partitions), checks the whole-period requirements, decides the verdict, writes
- * the reports and closes the run. A run whose rejected rows exceed the configured share fails here, after its report
- * is written.
+ * Last step of a back-test: merges the whole-period figures from the states the
+ * partitions stored (never from JVM memory, so it works whoever ran the partitions),
+ * checks the whole-period requirements, decides the verdict, writes the reports and
+ * closes the run. A run whose rejected rows exceed the configured share fails here, after
+ * its report is written.
  */
 class BacktestSummaryTasklet implements Tasklet {
 
@@ -61,9 +62,12 @@ class BacktestSummaryTasklet implements Tasklet {
 		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 
 		List<RunModel> models = this.results.runModels(run.runId());
-		// Models are merged in parallel (the common pool: one per core): each merge reads its own months' states on its
-		// own connection, already committed by the worker steps, and sorting the whole period's scores is the costly
-		// part. One month's state at a time: the merged accumulator is bounded (see MetricAccumulator), so memory stays
+		// Models are merged in parallel (the common pool: one per core): each merge reads
+		// its own months' states on its
+		// own connection, already committed by the worker steps, and sorting the whole
+		// period's scores is the costly
+		// part. One month's state at a time: the merged accumulator is bounded (see
+		// MetricAccumulator), so memory stays
 		// flat however long the history is.
 		List<ModelFigures> whole = models.parallelStream().map((model) -> {
 			MetricAccumulator merged = Accumulators.create(dataset.task(), run.threshold());
@@ -101,8 +105,9 @@ class BacktestSummaryTasklet implements Tasklet {
 	}
 
 	/**
-	 * The run's verdict follows the champion when the run scored it (a candidate below its minimums is news, not an
-	 * alarm); otherwise the worst verdict of the models scored.
+	 * The run's verdict follows the champion when the run scored it (a candidate below
+	 * its minimums is news, not an alarm); otherwise the worst verdict of the models
+	 * scored.
 	 */
 	static Verdict verdict(RunSummary summary) {
 		List<RunSummary.ModelSummary> judged = summary.models()

@@ -10,8 +10,9 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One partition per month file. Each partition's context holds only plain values (the month and the file path), so
- * a worker can run on another thread or, with remote partitioning, in another process.
+ * One partition per month file. Each partition's context holds only plain values (the
+ * month and the file path), so a worker can run on another thread or, with remote
+ * partitioning, in another process.
  */
 class MonthPartitioner implements Partitioner {
 

@@ -8,8 +8,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * What the prepare step decided, kept in the job execution context (stored in the job repository, so it survives a
- * restart and reaches remote workers): the months, the model keys and the class threshold.
+ * What the prepare step decided, kept in the job execution context (stored in the job
+ * repository, so it survives a restart and reaches remote workers): the months, the model
+ * keys and the class threshold.
  *
  * @param runId the run id (the job instance id)
  * @param dataset the dataset

@@ -15,10 +15,12 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * First step of a challenge: the dataset must have requirements (or be marked unmonitored) and a champion, and the
- * champion's regression cases must still give their expected outputs (a champion whose outputs changed is refused
- * with the diff: case, expected, got) before anything is trained. A champion whose scores are logged in production
- * (kind logged) has no cases: the challenge trains candidates against its logged scores, and says so.
+ * First step of a challenge: the dataset must have requirements (or be marked
+ * unmonitored) and a champion, and the champion's regression cases must still give their
+ * expected outputs (a champion whose outputs changed is refused with the diff: case,
+ * expected, got) before anything is trained. A champion whose scores are logged in
+ * production (kind logged) has no cases: the challenge trains candidates against its
+ * logged scores, and says so.
  */
 class ChallengeCheckTasklet implements Tasklet {
 
@@ -35,7 +37,8 @@ class ChallengeCheckTasklet implements Tasklet {
 		JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		ChallengeParameters parameters = ChallengeParameters.from(job.getJobParameters());
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
-		this.workspace.checkRequirements(dataset.name()); // none: nothing to gate a candidate by
+		// none: nothing to gate a candidate by
+		this.workspace.checkRequirements(dataset.name());
 		ModelVersion champion = champion(this.workspace, dataset.name());
 		CaseCheck check = ModelCases.verify(champion, dataset);
 		if (check.skipped() != null) {
@@ -46,7 +49,10 @@ class ChallengeCheckTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/** The dataset's champion as found in the catalogue; a dataset without one cannot be challenged. */
+	/**
+	 * The dataset's champion as found in the catalogue; a dataset without one cannot be
+	 * challenged.
+	 */
 	static ModelVersion champion(Workspace workspace, String dataset) {
 		String key = workspace.registry()
 			.champion(dataset)

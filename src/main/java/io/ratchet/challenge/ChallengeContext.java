@@ -8,8 +8,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * What the train step decided, kept in the job execution context (stored in the job repository, so a restart reuses
- * it rather than training again): the champion, the evaluation months and the new candidates.
+ * What the train step decided, kept in the job execution context (stored in the job
+ * repository, so a restart reuses it rather than training again): the champion, the
+ * evaluation months and the new candidates.
  *
  * @param champion the champion's key ({@code name@version})
  * @param evaluation the evaluation months, in order

@@ -21,15 +21,18 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The challenge job: {@code challengeCheck} (the champion's regression cases) → {@code challengeTrain} (the search
- * space's candidates on windows before the evaluation months, written and registered) → {@code challengeEvaluate} (the
- * back-test job over the evaluation months with the champion and the new candidates: one pass over the data, every
- * figure in the normal results tables) → {@code challengeRank} (ranking, registry pruning, the promotion gate,
- * automatic promotion when enabled) → {@code challengeReport} (report, run verdict, e-mail).
+ * The challenge job: {@code challengeCheck} (the champion's regression cases) →
+ * {@code challengeTrain} (the search space's candidates on windows before the evaluation
+ * months, written and registered) → {@code challengeEvaluate} (the back-test job over the
+ * evaluation months with the champion and the new candidates: one pass over the data,
+ * every figure in the normal results tables) → {@code challengeRank} (ranking, registry
+ * pruning, the promotion gate, automatic promotion when enabled) →
+ * {@code challengeReport} (report, run verdict, e-mail).
  * <p>
- * Restart: completed steps are not run again (Spring Batch's default), the train step's decisions live in the job
- * execution context, and the evaluation step restarts the same back-test run (its parameters follow from the
- * challenge's), which itself skips the months it finished.
+ * Restart: completed steps are not run again (Spring Batch's default), the train step's
+ * decisions live in the job execution context, and the evaluation step restarts the same
+ * back-test run (its parameters follow from the challenge's), which itself skips the
+ * months it finished.
  */
 @Configuration(proxyBeanMethods = false)
 class ChallengeJobConfiguration {
@@ -58,22 +61,24 @@ class ChallengeJobConfiguration {
 	}
 
 	@Bean
-	Step challengeTrain(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ResultsStore results, ChallengeStore store) {
+	Step challengeTrain(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
+			ResultsStore results, ChallengeStore store) {
 		return new StepBuilder("challengeTrain", jobRepository)
 			.tasklet(new ChallengeTrainTasklet(workspace, results, store), transactionManager)
 			.build();
 	}
 
 	/**
-	 * A job step: the back-test job itself, started through the {@link JobOperator} with parameters derived from the
-	 * challenge (dataset, evaluation months, champion and new candidates, the challenge's as-of). It is a run of its
-	 * own ({@code jobs/runs} lists it, its report and alerts are a back-test's), and the challenge records its id.
-	 * Its exit status (e.g. {@code BREACH} for a champion below its minimums) does not stop the challenge.
+	 * A job step: the back-test job itself, started through the {@link JobOperator} with
+	 * parameters derived from the challenge (dataset, evaluation months, champion and new
+	 * candidates, the challenge's as-of). It is a run of its own ({@code jobs/runs} lists
+	 * it, its report and alerts are a back-test's), and the challenge records its id. Its
+	 * exit status (e.g. {@code BREACH} for a champion below its minimums) does not stop
+	 * the challenge.
 	 * <p>
-	 * The operator is injected lazily: the default operator's job registry is filled with every {@link Job} bean when
-	 * the operator is created, so a job that needed the operator to be built first would be missing from it (and could
-	 * not be restarted).
+	 * The operator is injected lazily: the default operator's job registry is filled with
+	 * every {@link Job} bean when the operator is created, so a job that needed the
+	 * operator to be built first would be missing from it (and could not be restarted).
 	 */
 	@Bean
 	Step challengeEvaluate(JobRepository jobRepository, @Lazy JobOperator jobOperator,
@@ -85,8 +90,8 @@ class ChallengeJobConfiguration {
 	}
 
 	@Bean
-	Step challengeRank(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ResultsStore results, ChallengeStore store, PromotionGate gate, Promotion promotion,
+	Step challengeRank(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
+			ResultsStore results, ChallengeStore store, PromotionGate gate, Promotion promotion,
 			PromotionProperties promotionProperties, ChallengeProperties properties) {
 		return new StepBuilder("challengeRank", jobRepository)
 			.tasklet(new ChallengeRankTasklet(workspace, results, store, gate, promotion, promotionProperties,

@@ -9,11 +9,13 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The identifying parameters of a challenge: the dataset and the as-of time. Together they name the run, so a failed
- * challenge is found and restarted with the same values (no incrementer, as for the back-test).
+ * The identifying parameters of a challenge: the dataset and the as-of time. Together
+ * they name the run, so a failed challenge is found and restarted with the same values
+ * (no incrementer, as for the back-test).
  *
  * @param dataset the dataset name
- * @param asOf when the challenge was asked for: the evaluation months are the last complete months with data up to it
+ * @param asOf when the challenge was asked for: the evaluation months are the last
+ * complete months with data up to it
  */
 public record ChallengeParameters(String dataset, LocalDateTime asOf) {
 
@@ -39,7 +41,10 @@ public record ChallengeParameters(String dataset, LocalDateTime asOf) {
 		}
 	}
 
-	/** The job parameters for these values (the as-of to the millisecond); both are identifying. */
+	/**
+	 * The job parameters for these values (the as-of to the millisecond); both are
+	 * identifying.
+	 */
 	public JobParameters toJobParameters() {
 		return new JobParametersBuilder().addString(DATASET, this.dataset)
 			.addString(AS_OF, this.asOf.truncatedTo(ChronoUnit.MILLIS).toString())

@@ -38,11 +38,13 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Ranks the new candidates by the dataset's primary metric over the evaluation months (from the evaluation back-test's
- * whole-period figures), keeps the best {@code ratchet.challenge.keep} in the registry and retires the others, then
- * puts the kept ones, and the candidates of earlier challenges still in trial, to the promotion gate. A candidate that
- * passes is promoted when {@code auto} is set for the dataset; otherwise the run reports it eligible. A candidate
- * whose only missing conditions are its trial (shadow now-tests not yet run) is "eligible, waiting".
+ * Ranks the new candidates by the dataset's primary metric over the evaluation months
+ * (from the evaluation back-test's whole-period figures), keeps the best
+ * {@code ratchet.challenge.keep} in the registry and retires the others, then puts the
+ * kept ones, and the candidates of earlier challenges still in trial, to the promotion
+ * gate. A candidate that passes is promoted when {@code auto} is set for the dataset;
+ * otherwise the run reports it eligible. A candidate whose only missing conditions are
+ * its trial (shadow now-tests not yet run) is "eligible, waiting".
  */
 class ChallengeRankTasklet implements Tasklet {
 
@@ -68,9 +70,9 @@ class ChallengeRankTasklet implements Tasklet {
 
 	private final JobRepository jobRepository;
 
-	ChallengeRankTasklet(Workspace workspace, ResultsStore results, ChallengeStore store,
-			PromotionGate promotionGate, Promotion promotion, PromotionProperties promotionProperties,
-			ChallengeProperties properties, JobRepository jobRepository) {
+	ChallengeRankTasklet(Workspace workspace, ResultsStore results, ChallengeStore store, PromotionGate promotionGate,
+			Promotion promotion, PromotionProperties promotionProperties, ChallengeProperties properties,
+			JobRepository jobRepository) {
 		this.workspace = workspace;
 		this.results = results;
 		this.store = store;
@@ -142,7 +144,10 @@ class ChallengeRankTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/** The new candidates best first by the primary metric; candidates without a figure come last. */
+	/**
+	 * The new candidates best first by the primary metric; candidates without a figure
+	 * come last.
+	 */
 	private List<String> rank(long runId, long evaluationRunId, ChallengeContext context, Metric metric) {
 		Map<Long, String> keys = new HashMap<>();
 		for (RunModel model : this.results.runModels(evaluationRunId)) {
@@ -156,8 +161,10 @@ class ChallengeRankTasklet implements Tasklet {
 		}
 		double sign = (metric.direction() == Metric.Direction.LOWER_IS_BETTER) ? -1 : 1;
 		List<String> ranked = new ArrayList<>(context.candidates());
-		ranked.sort(Comparator.comparingDouble((String key) -> values.containsKey(key) ? -sign * values.get(key)
-				: Double.POSITIVE_INFINITY).thenComparing(Comparator.naturalOrder()));
+		ranked.sort(Comparator
+			.comparingDouble(
+					(String key) -> values.containsKey(key) ? -sign * values.get(key) : Double.POSITIVE_INFINITY)
+			.thenComparing(Comparator.naturalOrder()));
 		Double champion = values.get(context.champion());
 		for (int i = 0; i < ranked.size(); i++) {
 			this.store.ranked(runId, ranked.get(i), i + 1, values.get(ranked.get(i)), champion);
@@ -166,9 +173,10 @@ class ChallengeRankTasklet implements Tasklet {
 	}
 
 	/**
-	 * The gate's decision, read as PASSED, WAITING (only the trial is missing: no now-test scored it yet, or fewer
-	 * shadow runs than required) or REFUSED.
-	 * @param evidenceRunId the evaluation back-test, or {@code null} for the gate's own latest evidence
+	 * The gate's decision, read as PASSED, WAITING (only the trial is missing: no
+	 * now-test scored it yet, or fewer shadow runs than required) or REFUSED.
+	 * @param evidenceRunId the evaluation back-test, or {@code null} for the gate's own
+	 * latest evidence
 	 */
 	private Judged judge(String dataset, String key, Long evidenceRunId, PromotionSettings settings) {
 		GateDecision gate;
@@ -193,8 +201,8 @@ class ChallengeRankTasklet implements Tasklet {
 	private void record(long runId, Judged judged) {
 		Double low = (judged.gate() != null && judged.gate().comparison() != null) ? judged.gate().comparison().lower()
 				: null;
-		Double high = (judged.gate() != null && judged.gate().comparison() != null)
-				? judged.gate().comparison().upper() : null;
+		Double high = (judged.gate() != null && judged.gate().comparison() != null) ? judged.gate().comparison().upper()
+				: null;
 		this.store.decided(runId, judged.key(), judged.decision(), low, high, judged.failed());
 	}
 
@@ -204,7 +212,10 @@ class ChallengeRankTasklet implements Tasklet {
 		this.store.decided(runId, key, status, null, null, why);
 	}
 
-	/** Promotes the best passing candidate when auto is on; records the run's outcome in any case. */
+	/**
+	 * Promotes the best passing candidate when auto is on; records the run's outcome in
+	 * any case.
+	 */
 	private void decide(long runId, String dataset, List<Judged> judged, PromotionSettings settings) {
 		Judged best = judged.stream()
 			.filter(Judged::passed)
@@ -218,22 +229,22 @@ class ChallengeRankTasklet implements Tasklet {
 			this.store.registryStatusEverywhere(best.key(), "PROMOTED");
 			RatchetProposal ratchet = outcome.ratchet();
 			if (ratchet != null) {
-				this.store.ratchet(runId, ratchet.changesAnything()
-						? "Requirements raised to " + best.key() + "'s back-test (run " + ratchet.evidenceRunId()
-								+ ", tolerance " + ratchet.tolerance() + "); " + ratchet.replay().describe() + ":\n"
-								+ ratchet.diff()
-						: "Requirements unchanged: every bound is already at least as tight as " + best.key()
-								+ "'s back-test.");
+				this.store.ratchet(runId,
+						ratchet.changesAnything()
+								? "Requirements raised to " + best.key() + "'s back-test (run "
+										+ ratchet.evidenceRunId() + ", tolerance " + ratchet.tolerance() + "); "
+										+ ratchet.replay().describe() + ":\n" + ratchet.diff()
+								: "Requirements unchanged: every bound is already at least as tight as " + best.key()
+										+ "'s back-test.");
 			}
-			this.store.outcome(runId, "PROMOTED", best.key(),
-					best.key() + " promoted; previous champion " + outcome.previousChampion() + "; "
-							+ best.gate().comparison().describe());
+			this.store.outcome(runId, "PROMOTED", best.key(), best.key() + " promoted; previous champion "
+					+ outcome.previousChampion() + "; " + best.gate().comparison().describe());
 			return;
 		}
 		if (best != null) {
-			this.store.outcome(runId, "ELIGIBLE", best.key(), best.key() + " passes every gate condition; automatic"
-					+ " promotion is off for " + dataset + ": promote it with jobs/promote " + dataset + " "
-					+ best.key().replace('@', ' '));
+			this.store.outcome(runId, "ELIGIBLE", best.key(),
+					best.key() + " passes every gate condition; automatic" + " promotion is off for " + dataset
+							+ ": promote it with jobs/promote " + dataset + " " + best.key().replace('@', ' '));
 			return;
 		}
 		Judged waiting = judged.stream()
@@ -241,14 +252,14 @@ class ChallengeRankTasklet implements Tasklet {
 			.max(Comparator.comparingDouble(Judged::advantage))
 			.orElse(null);
 		if (waiting != null) {
-			this.store.outcome(runId, "WAITING", waiting.key(), waiting.key()
-					+ " is eligible, waiting for its trial (" + settings.shadowRuns() + " nightly now-tests): "
-					+ waiting.failed());
+			this.store.outcome(runId, "WAITING", waiting.key(), waiting.key() + " is eligible, waiting for its trial ("
+					+ settings.shadowRuns() + " nightly now-tests): " + waiting.failed());
 			return;
 		}
 		Judged first = judged.isEmpty() ? null : judged.get(0);
 		this.store.outcome(runId, "NOT_ELIGIBLE", (first != null) ? first.key() : null,
-				(first != null) ? "no candidate passes the gate; the best, " + first.key() + ", fails: " + first.failed()
+				(first != null)
+						? "no candidate passes the gate; the best, " + first.key() + ", fails: " + first.failed()
 						: "no candidate");
 	}
 

@@ -28,11 +28,13 @@ import io.ratchet.run.RunModel;
 import io.ratchet.run.StoredMetric;
 
 /**
- * The report of a challenge run in the layout of every run's report ({@link RunPage}): the outcome and the ratchet's
- * changes first, then the ranking (a bar per candidate against the champion, and the table with each gain's 95%
- * interval and gate decision), the primary metric by evaluation month for the champion and the best candidates, and
- * a link to the evaluation back-test's own report. Also {@code ranking.csv} (one row per candidate) and the e-mail's
- * subject and text; the e-mail's HTML is the same page in e-mail form.
+ * The report of a challenge run in the layout of every run's report ({@link RunPage}):
+ * the outcome and the ratchet's changes first, then the ranking (a bar per candidate
+ * against the champion, and the table with each gain's 95% interval and gate decision),
+ * the primary metric by evaluation month for the champion and the best candidates, and a
+ * link to the evaluation back-test's own report. Also {@code ranking.csv} (one row per
+ * candidate) and the e-mail's subject and text; the e-mail's HTML is the same page in
+ * e-mail form.
  */
 final class ChallengeReport {
 
@@ -54,7 +56,8 @@ final class ChallengeReport {
 
 	/**
 	 * @param evaluationReport the evaluation back-test's page, or {@code null}
-	 * @param evaluationFigures the evaluation back-test's stored figures (empty when it did not run)
+	 * @param evaluationFigures the evaluation back-test's stored figures (empty when it
+	 * did not run)
 	 * @param evaluationModels the models of the evaluation back-test
 	 */
 	ChallengeReport(ChallengeRun run, List<Candidate> candidates, Path evaluationReport,
@@ -66,14 +69,20 @@ final class ChallengeReport {
 		this.evaluationModels = List.copyOf(evaluationModels);
 	}
 
-	/** Writes {@code ranking.csv}, {@code index.html} and its charts into {@code dir}; returns the page's path. */
+	/**
+	 * Writes {@code ranking.csv}, {@code index.html} and its charts into {@code dir};
+	 * returns the page's path.
+	 */
 	Path write(Path dir, RunReports reports) throws IOException {
 		Files.createDirectories(dir);
 		AtomicFiles.write(dir.resolve("ranking.csv"), csv());
 		return reports.writePage(page(dir), dir);
 	}
 
-	/** The page; {@code dir} is where it is written (links to the evaluation report are relative to it). */
+	/**
+	 * The page; {@code dir} is where it is written (links to the evaluation report are
+	 * relative to it).
+	 */
 	RunPage page(Path dir) {
 		List<String> lines = new ArrayList<>();
 		if (this.run.outcomeText() != null) {
@@ -105,15 +114,23 @@ final class ChallengeReport {
 		return "[ratchet] " + this.run.dataset() + ": challenge run " + this.run.runId() + ": " + what;
 	}
 
-	/** The e-mail's text: the outcome, the ratchet, the ranking and where the report is. */
+	/**
+	 * The e-mail's text: the outcome, the ratchet, the ranking and where the report is.
+	 */
 	String mailBody(Path page) {
 		StringBuilder text = new StringBuilder();
 		text.append(headline()).append("\n\n").append(this.run.outcomeText()).append("\n\n");
 		if (this.run.ratchetText() != null) {
 			text.append(this.run.ratchetText()).append("\n\n");
 		}
-		text.append("Ranking by ").append(this.run.primaryMetric()).append(" over ").append(this.run.evalFrom())
-			.append("..").append(this.run.evalTo()).append(" (champion ").append(this.run.championKey());
+		text.append("Ranking by ")
+			.append(this.run.primaryMetric())
+			.append(" over ")
+			.append(this.run.evalFrom())
+			.append("..")
+			.append(this.run.evalTo())
+			.append(" (champion ")
+			.append(this.run.championKey());
 		Double champion = championValue();
 		text.append((champion != null) ? ": " + number(champion) : "").append("):\n");
 		for (Candidate candidate : this.candidates) {
@@ -137,7 +154,8 @@ final class ChallengeReport {
 	}
 
 	private ReportSection ratchetSection() {
-		List<List<Cell>> rows = this.run.ratchetText().lines()
+		List<List<Cell>> rows = this.run.ratchetText()
+			.lines()
 			.map((line) -> List.of(new Cell(line, line.startsWith("+") && !line.startsWith("+++"))))
 			.toList();
 		return ReportSection.ofTables("ratchet", "Requirements ratcheted",
@@ -172,20 +190,20 @@ final class ChallengeReport {
 			rows.add(List.of(Cell.of((c.ranking() != null) ? c.ranking().toString() : ""), Cell.of(c.modelKey()),
 					Cell.of(c.spec()), Cell.of(c.trainFrom() + " … " + c.trainTo() + " (" + c.trainRows() + " rows)"),
 					new Cell(number(c.metricValue()), worse),
-					Cell.of((c.diffLow() != null) ? "[" + signed(c.diffLow()) + ", " + signed(c.diffHigh()) + "]"
-							: ""),
+					Cell.of((c.diffLow() != null) ? "[" + signed(c.diffLow()) + ", " + signed(c.diffHigh()) + "]" : ""),
 					Cell.of(decision(c)), Cell.of(String.valueOf(c.registryStatus())),
 					new Cell((c.failedConditions() != null) ? c.failedConditions() : "", failed)));
 		}
-		ReportTable table = new ReportTable("", "Gain: candidate minus champion, turned so that positive is better;"
-				+ " its 95% interval from DeLong's test (roc_auc) or a paired bootstrap over the same rows.",
+		ReportTable table = new ReportTable("",
+				"Gain: candidate minus champion, turned so that positive is better;"
+						+ " its 95% interval from DeLong's test (roc_auc) or a paired bootstrap over the same rows.",
 				List.of("rank", "candidate", "search point", "trained on", String.valueOf(this.run.primaryMetric()),
 						"95% interval of the gain", "decision", "registry", "failed conditions"),
 				rows, 20, (rows.size() > 20) ? "Every candidate is in ranking.csv." : "");
 		return new ReportSection("ranking", "Ranking",
 				"Each candidate was trained on months before " + this.run.evalFrom()
-						+ " and back-tested beside the champion on " + this.run.evalFrom() + " … "
-						+ this.run.evalTo() + ".",
+						+ " and back-tested beside the champion on " + this.run.evalFrom() + " … " + this.run.evalTo()
+						+ ".",
 				charts, List.of(table));
 	}
 
@@ -200,7 +218,8 @@ final class ChallengeReport {
 		Set<String> months = new TreeSet<>();
 		Map<String, Map<String, Double>> values = new HashMap<>();
 		for (StoredMetric figure : this.evaluationFigures) {
-			if (figure.metric() != metric || figure.period().length() != 7 || keyOf.get(figure.modelVersionId()) == null) {
+			if (figure.metric() != metric || figure.period().length() != 7
+					|| keyOf.get(figure.modelVersionId()) == null) {
 				continue;
 			}
 			months.add(figure.period());
@@ -242,8 +261,9 @@ final class ChallengeReport {
 			where = from.relativize(target).toString().replace('\\', '/');
 		}
 		List<List<Cell>> rows = List.of(
-				List.of(Cell.of("evaluation back-test"), Cell.of((this.run.evaluationRunId() != null)
-						? "run " + this.run.evaluationRunId() : "did not run")),
+				List.of(Cell.of("evaluation back-test"),
+						Cell.of((this.run.evaluationRunId() != null) ? "run " + this.run.evaluationRunId()
+								: "did not run")),
 				List.of(Cell.of("its report"), Cell.of(where.isEmpty() ? "–" : where)),
 				List.of(Cell.of("evaluation months"), Cell.of(this.run.evalFrom() + " … " + this.run.evalTo())),
 				List.of(Cell.of("candidates trained"), Cell.of(Integer.toString(this.candidates.size()))));
@@ -269,8 +289,7 @@ final class ChallengeReport {
 	}
 
 	private Double championValue() {
-		return this.candidates.stream().map(Candidate::championValue).filter((v) -> v != null).findFirst()
-			.orElse(null);
+		return this.candidates.stream().map(Candidate::championValue).filter((v) -> v != null).findFirst().orElse(null);
 	}
 
 	private String csv() {

@@ -22,9 +22,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of a challenge: writes its report, closes the run with the outcome as its verdict, and e-mails the
- * dataset's recipients when a candidate was promoted or is eligible (an e-mail problem is logged, never a failure of
- * the run: the message stays in the outbox for the next attempt).
+ * Last step of a challenge: writes its report, closes the run with the outcome as its
+ * verdict, and e-mails the dataset's recipients when a candidate was promoted or is
+ * eligible (an e-mail problem is logged, never a failure of the run: the message stays in
+ * the outbox for the next attempt).
  */
 class ChallengeReportTasklet implements Tasklet {
 
@@ -54,13 +55,14 @@ class ChallengeReportTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-		long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance()
+		long runId = chunkContext.getStepContext()
+			.getStepExecution()
+			.getJobExecution()
+			.getJobInstance()
 			.getInstanceId();
 		ChallengeRun run = this.store.run(runId).orElseThrow();
-		Path evaluationReport = (run.evaluationRunId() != null) ? this.results.run(run.evaluationRunId())
-			.map(RunRecord::reportPath)
-			.map(Path::of)
-			.orElse(null) : null;
+		Path evaluationReport = (run.evaluationRunId() != null)
+				? this.results.run(run.evaluationRunId()).map(RunRecord::reportPath).map(Path::of).orElse(null) : null;
 		Long evaluation = run.evaluationRunId();
 		ChallengeReport report = new ChallengeReport(run, this.store.candidates(runId), evaluationReport,
 				(evaluation != null) ? this.results.metricValues(evaluation) : List.of(),

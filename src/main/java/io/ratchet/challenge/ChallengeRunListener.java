@@ -10,9 +10,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code run} row of a challenge in step with the job ({@code job_name = 'challenge'}): recorded (or
- * re-opened on restart) before the first step, marked failed with the causes when the job fails; when the job ends it
- * publishes {@link RunFinished} ({@link RunListener}).
+ * Keeps the {@code run} row of a challenge in step with the job
+ * ({@code job_name = 'challenge'}): recorded (or re-opened on restart) before the first
+ * step, marked failed with the causes when the job fails; when the job ends it publishes
+ * {@link RunFinished} ({@link RunListener}).
  */
 @Component
 class ChallengeRunListener extends RunListener {

@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The challenge as the scheduler fires it ({@code job: challenge} in {@code ratchet.schedule.jobs}), as of the fire's
- * scheduled time: the same scheduled time always gives the same parameters, hence the same run.
+ * The challenge as the scheduler fires it ({@code job: challenge} in
+ * {@code ratchet.schedule.jobs}), as of the fire's scheduled time: the same scheduled
+ * time always gives the same parameters, hence the same run.
  */
 @Component
 class ChallengeSchedule implements SchedulableJob {
@@ -39,8 +40,8 @@ class ChallengeSchedule implements SchedulableJob {
 	}
 
 	/**
-	 * The dataset's configuration must load, it must have requirements, its data folder must exist and it must have
-	 * a search space.
+	 * The dataset's configuration must load, it must have requirements, its data folder
+	 * must exist and it must have a search space.
 	 */
 	@Override
 	public void validate(String dataset) {

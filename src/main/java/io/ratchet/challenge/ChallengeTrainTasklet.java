@@ -38,14 +38,16 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Trains the search space's candidates and registers them. Every candidate is trained in memory first, on the
- * months of its window that end the month before the evaluation months (the time-based split of {@link TimeSplit}),
- * so a bad search space or a window without both classes fails before any file is written or the registry touched.
- * Then each is written as a new model version with its regression cases (unless it is identical to a version made
- * earlier, which is then the candidate again: same data and search point, same model; one identical to the champion
- * is left out), added to the registry as a candidate and
- * recorded with its spec and window; if that fails half-way, what this step wrote is taken back (files deleted,
- * registry entries removed) and its records roll back with the step's transaction.
+ * Trains the search space's candidates and registers them. Every candidate is trained in
+ * memory first, on the months of its window that end the month before the evaluation
+ * months (the time-based split of {@link TimeSplit}), so a bad search space or a window
+ * without both classes fails before any file is written or the registry touched. Then
+ * each is written as a new model version with its regression cases (unless it is
+ * identical to a version made earlier, which is then the candidate again: same data and
+ * search point, same model; one identical to the champion is left out), added to the
+ * registry as a candidate and recorded with its spec and window; if that fails half-way,
+ * what this step wrote is taken back (files deleted, registry entries removed) and its
+ * records roll back with the step's transaction.
  */
 class ChallengeTrainTasklet implements Tasklet {
 
@@ -102,7 +104,8 @@ class ChallengeTrainTasklet implements Tasklet {
 		List<Row> rows = List.of();
 		for (TrainingSpec spec : specs) {
 			TimeSplit split = TimeSplit.of(available, evaluation, spec.windowMonths());
-			// the grid varies the penalty fastest: consecutive candidates share a window, read once for them all
+			// the grid varies the penalty fastest: consecutive candidates share a window,
+			// read once for them all
 			if (read == null || !read.trainFrom().equals(split.trainFrom())
 					|| !read.trainTo().equals(split.trainTo())) {
 				rows = TrainingData.read(dataset, dir, split.trainFrom(), split.trainTo());
@@ -151,8 +154,10 @@ class ChallengeTrainTasklet implements Tasklet {
 					continue;
 				}
 				else {
-					// the same data and search point give the same model: the version made earlier is the candidate,
-					// so its shadow now-tests count, and the models folder does not grow night after night
+					// the same data and search point give the same model: the version
+					// made earlier is the candidate,
+					// so its shadow now-tests count, and the models folder does not grow
+					// night after night
 					progress.info("challenge run {}: {} is identical to {}, made earlier: kept as it is", runId,
 							candidate.spec().label(), key);
 					file = this.workspace.models().get(key).file().toString();
@@ -161,9 +166,8 @@ class ChallengeTrainTasklet implements Tasklet {
 					RegistryWriter.addCandidate(registry, dataset.name(), key);
 					registered.add(key);
 				}
-				this.store.addCandidate(runId, key, candidate.spec().label(),
-						candidate.split().trainFrom().toString(), candidate.split().trainTo().toString(),
-						candidate.rows(), file);
+				this.store.addCandidate(runId, key, candidate.spec().label(), candidate.split().trainFrom().toString(),
+						candidate.split().trainTo().toString(), candidate.rows(), file);
 				keys.add(key);
 			}
 		}
@@ -179,7 +183,10 @@ class ChallengeTrainTasklet implements Tasklet {
 		return keys;
 	}
 
-	/** The dataset's model versions by their content (the model file with its version left out). */
+	/**
+	 * The dataset's model versions by their content (the model file with its version left
+	 * out).
+	 */
 	private Map<String, String> existingVersions(DatasetConfig dataset) {
 		Map<String, String> byContent = new HashMap<>();
 		for (ModelVersion version : this.workspace.models().forDataset(dataset.name())) {
@@ -211,7 +218,10 @@ class ChallengeTrainTasklet implements Tasklet {
 		}
 	}
 
-	/** A candidate's model name: {@code <dataset>-logit} or {@code <dataset>-ridge}; the version is the next free. */
+	/**
+	 * A candidate's model name: {@code <dataset>-logit} or {@code <dataset>-ridge}; the
+	 * version is the next free.
+	 */
 	static String modelName(DatasetConfig dataset, TrainingSpec spec) {
 		return dataset.name() + "-" + switch (spec.algorithm()) {
 			case LOGISTIC -> "logit";

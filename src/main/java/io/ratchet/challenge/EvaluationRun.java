@@ -13,9 +13,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * The back-test a challenge runs as its evaluation: the champion and the new candidates over the evaluation months,
- * as of the challenge's as-of. Its parameters follow from the challenge's parameters and context only, so a restarted
- * challenge restarts (or finds) the same back-test run, and its figures land in the normal results tables.
+ * The back-test a challenge runs as its evaluation: the champion and the new candidates
+ * over the evaluation months, as of the challenge's as-of. Its parameters follow from the
+ * challenge's parameters and context only, so a restarted challenge restarts (or finds)
+ * the same back-test run, and its figures land in the normal results tables.
  */
 final class EvaluationRun {
 

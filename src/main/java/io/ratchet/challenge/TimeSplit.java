@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The time-based split of a challenge: candidates are trained on months that all come before the evaluation months,
- * so no candidate is ever evaluated on a month it was trained on.
+ * The time-based split of a challenge: candidates are trained on months that all come
+ * before the evaluation months, so no candidate is ever evaluated on a month it was
+ * trained on.
  *
  * @param training the months with data of the training window, in order
  * @param evaluation the evaluation months, in order
@@ -30,8 +31,8 @@ public record TimeSplit(List<YearMonth> training, List<YearMonth> evaluation) {
 	}
 
 	/**
-	 * The evaluation months: the last {@code count} complete months with data up to the as-of day (a month counts once
-	 * its last day is not after the as-of day).
+	 * The evaluation months: the last {@code count} complete months with data up to the
+	 * as-of day (a month counts once its last day is not after the as-of day).
 	 * @param available the months that have a data file
 	 * @throws IllegalStateException when there are not enough such months
 	 */
@@ -42,16 +43,16 @@ public record TimeSplit(List<YearMonth> training, List<YearMonth> evaluation) {
 		if (complete.size() < count + 1) {
 			throw new IllegalStateException("a challenge as of " + asOf + " needs " + count
 					+ " evaluation month(s) and at least one training month before them, but only " + complete.size()
-					+ " complete month(s) have data up to then"
-					+ (available.isEmpty() ? "" : " (months with data: " + new TreeSet<>(available).first() + ".."
-							+ new TreeSet<>(available).last() + ")"));
+					+ " complete month(s) have data up to then" + (available.isEmpty() ? "" : " (months with data: "
+							+ new TreeSet<>(available).first() + ".." + new TreeSet<>(available).last() + ")"));
 		}
 		return complete.subList(complete.size() - count, complete.size());
 	}
 
 	/**
-	 * The split for a training window of {@code windowMonths} calendar months ending the month before the first
-	 * evaluation month; months of the window without data are left out.
+	 * The split for a training window of {@code windowMonths} calendar months ending the
+	 * month before the first evaluation month; months of the window without data are left
+	 * out.
 	 * @throws IllegalStateException when the window has no month with data
 	 */
 	public static TimeSplit of(Collection<YearMonth> available, List<YearMonth> evaluation, int windowMonths) {
@@ -81,7 +82,10 @@ public record TimeSplit(List<YearMonth> training, List<YearMonth> evaluation) {
 		return this.training.get(this.training.size() - 1);
 	}
 
-	/** Whether any month is both trained on and evaluated on (never true for a split built here). */
+	/**
+	 * Whether any month is both trained on and evaluated on (never true for a split built
+	 * here).
+	 */
 	public boolean overlaps() {
 		return this.training.stream().anyMatch(this.evaluation::contains);
 	}

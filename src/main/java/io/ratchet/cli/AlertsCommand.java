@@ -11,8 +11,9 @@ import io.ratchet.alert.DeliveryReport;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/alerts}: lists the alert outbox (newest first) and, with {@code --deliver}, delivers what is pending
- * now rather than at the next run: after fixing the SMTP settings, for example.
+ * {@code jobs/alerts}: lists the alert outbox (newest first) and, with {@code --deliver},
+ * delivers what is pending now rather than at the next run: after fixing the SMTP
+ * settings, for example.
  */
 @Component
 class AlertsCommand implements Command {
@@ -40,8 +41,9 @@ class AlertsCommand implements Command {
 			out.printf("Delivered %d by SMTP, wrote %d to %s, %d failed, %d still pending%n", report.sent(),
 					report.written(), this.alerts.outboxDir(), report.failed(), report.pending());
 			if (report.delivered() == 0 && report.failed() == 0) {
-				out.println(report.pending() == 0 ? "Nothing was pending: every alert below has been delivered "
-						+ "(a run, or this command's start, delivers what is pending)."
+				out.println(report.pending() == 0
+						? "Nothing was pending: every alert below has been delivered "
+								+ "(a run, or this command's start, delivers what is pending)."
 						: this.alerts.claimedElsewhere().orElse(report.pending() + " alert(s) still pending"));
 			}
 			code = (report.pending() > 0 || report.failed() > 0) ? CommandLine.FAILED : CommandLine.OK;

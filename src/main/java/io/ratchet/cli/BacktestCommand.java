@@ -15,7 +15,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** {@code jobs/backtest}: back-tests a dataset's models month by month and prints the verdict. */
+/**
+ * {@code jobs/backtest}: back-tests a dataset's models month by month and prints the
+ * verdict.
+ */
 @Component
 class BacktestCommand implements Command {
 
@@ -70,9 +73,9 @@ class BacktestCommand implements Command {
 
 	private static LocalDateTime asOf(String text) {
 		try {
-			// Milliseconds, so that two runs started within one second are two runs, not one instance twice.
-			return (text != null) ? LocalDateTime.parse(text)
-					: LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
+			// Milliseconds, so that two runs started within one second are two runs, not
+			// one instance twice.
+			return (text != null) ? LocalDateTime.parse(text) : LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS);
 		}
 		catch (DateTimeParseException ex) {
 			throw new UsageException("--as-of must be a date-time YYYY-MM-DDTHH:MM:SS, not '" + text + "'");

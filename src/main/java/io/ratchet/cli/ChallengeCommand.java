@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/challenge}: trains the dataset's search space, back-tests the candidates beside the champion on the
- * evaluation months, ranks them and puts the best to the promotion gate; prints the ranking and the outcome.
+ * {@code jobs/challenge}: trains the dataset's search space, back-tests the candidates
+ * beside the champion on the evaluation months, ranks them and puts the best to the
+ * promotion gate; prints the ranking and the outcome.
  */
 @Component
 class ChallengeCommand implements Command {
@@ -55,8 +56,8 @@ class ChallengeCommand implements Command {
 			return (text.length() == 10) ? java.time.LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
 		}
 		catch (DateTimeParseException ex) {
-			throw new UsageException("--as-of must be a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM:SS, not '"
-					+ text + "'");
+			throw new UsageException(
+					"--as-of must be a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM:SS, not '" + text + "'");
 		}
 	}
 

@@ -14,9 +14,9 @@ import io.ratchet.run.RunRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints the end of a challenge run: the candidates ranked with their training window, figure and gate decision, the
- * outcome and the report. A completed challenge exits 0 whatever its outcome (finding no better candidate is news,
- * not a failure).
+ * Prints the end of a challenge run: the candidates ranked with their training window,
+ * figure and gate decision, the outcome and the report. A completed challenge exits 0
+ * whatever its outcome (finding no better candidate is news, not a failure).
  */
 @Component
 class ChallengePrinter {
@@ -38,14 +38,16 @@ class ChallengePrinter {
 				(challenge.evaluationRunId() != null) ? challenge.evaluationRunId() : "–");
 		List<Candidate> candidates = this.store.candidates(run.id());
 		String metric = (challenge.primaryMetric() != null) ? challenge.primaryMetric() : "metric";
-		Double champion = candidates.stream().map(Candidate::championValue).filter((v) -> v != null).findFirst()
+		Double champion = candidates.stream()
+			.map(Candidate::championValue)
+			.filter((v) -> v != null)
+			.findFirst()
 			.orElse(null);
 		List<List<String>> rows = new ArrayList<>();
 		for (Candidate c : candidates) {
 			rows.add(List.of((c.ranking() != null) ? c.ranking().toString() : "", c.modelKey(),
-					c.trainFrom() + ".." + c.trainTo(), c.spec(), number(c.metricValue()),
-					(c.diffLow() != null) ? String.format(Locale.ROOT, "[%+.4f, %+.4f]", c.diffLow(), c.diffHigh())
-							: "",
+					c.trainFrom() + ".." + c.trainTo(), c.spec(), number(c.metricValue()), (c.diffLow() != null)
+							? String.format(Locale.ROOT, "[%+.4f, %+.4f]", c.diffLow(), c.diffHigh()) : "",
 					(c.decision() != null) ? c.decision() : "", c.registryStatus()));
 		}
 		RunPrinter.printTable(List.of("rank", "candidate", "trained on", "spec", metric, "95% interval vs champion",
@@ -54,8 +56,8 @@ class ChallengePrinter {
 			out.printf(Locale.ROOT, "Champion %s: %s %.4f over the same months%n", challenge.championKey(), metric,
 					champion);
 		}
-		out.println("Outcome: " + challenge.outcome() + ((challenge.outcomeText() != null)
-				? " · " + challenge.outcomeText() : ""));
+		out.println("Outcome: " + challenge.outcome()
+				+ ((challenge.outcomeText() != null) ? " · " + challenge.outcomeText() : ""));
 		if (challenge.ratchetText() != null) {
 			out.println(challenge.ratchetText().stripTrailing());
 		}

@@ -13,9 +13,9 @@ import io.ratchet.system.Failures;
 import org.springframework.stereotype.Component;
 
 /**
- * Dispatches {@code jobs/*} commands. Exit codes: 0 all requirements met, 3 a requirement breached (or too little data
- * to tell), 1 the run failed, 2 the command was wrong (or the requirements it would judge by are: unreadable, or none
- * for the dataset).
+ * Dispatches {@code jobs/*} commands. Exit codes: 0 all requirements met, 3 a requirement
+ * breached (or too little data to tell), 1 the run failed, 2 the command was wrong (or
+ * the requirements it would judge by are: unreadable, or none for the dataset).
  */
 @Component
 public class CommandLine {
@@ -59,7 +59,8 @@ public class CommandLine {
 			return USAGE;
 		}
 		catch (RequirementsException ex) {
-			// config/requirements.yml cannot be read, or has nothing to judge the dataset by: told once, before
+			// config/requirements.yml cannot be read, or has nothing to judge the dataset
+			// by: told once, before
 			// anything ran, as a mistake to fix rather than a failed run
 			System.err.println("ratchet " + args[0] + ": " + ex.getMessage());
 			return USAGE;

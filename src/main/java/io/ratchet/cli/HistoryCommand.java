@@ -14,9 +14,9 @@ import io.ratchet.promotion.PromotionEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/history <dataset>}: which version was champion when (from the recorded promotions and rollbacks, and
- * from the roles in stored runs), then every recorded event. {@code --details} adds each event's gate decision, diff
- * and replay count.
+ * {@code jobs/history <dataset>}: which version was champion when (from the recorded
+ * promotions and rollbacks, and from the roles in stored runs), then every recorded
+ * event. {@code --details} adds each event's gate decision, diff and replay count.
  */
 @Component
 class HistoryCommand implements Command {
@@ -70,12 +70,11 @@ class HistoryCommand implements Command {
 		}
 		for (PromotionEvent event : events) {
 			out.println("  " + event.id() + "  " + TIME.format(event.at()) + "  " + event.kind() + "  "
-					+ event.modelKey() + ((event.previousChampion() != null) ? " (was " + event.previousChampion() + ")"
-							: "")
-					+ "  by " + event.actor()
-					+ (event.evidenceRunIds().isEmpty() ? ""
-							: "  evidence runs " + event.evidenceRunIds().stream().map(String::valueOf)
-								.collect(Collectors.joining(",")))
+					+ event.modelKey()
+					+ ((event.previousChampion() != null) ? " (was " + event.previousChampion() + ")" : "") + "  by "
+					+ event.actor()
+					+ (event.evidenceRunIds().isEmpty() ? "" : "  evidence runs "
+							+ event.evidenceRunIds().stream().map(String::valueOf).collect(Collectors.joining(",")))
 					+ ((event.reason() != null) ? "  reason: " + event.reason() : ""));
 			if (options.flag("details") && event.details() != null) {
 				event.details().lines().forEach((line) -> out.println("      " + line));

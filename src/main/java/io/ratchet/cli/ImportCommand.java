@@ -18,9 +18,10 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/import <dataset> <file.csv>}: validates a CSV and merges it into the dataset's month files
- * ({@link DatasetImporter}). Rejected rows and conflicts go to a quarantine file and are counted in the database;
- * importing the same file twice adds nothing. A second import into a dataset while one runs is refused (exit 1).
+ * {@code jobs/import <dataset> <file.csv>}: validates a CSV and merges it into the
+ * dataset's month files ({@link DatasetImporter}). Rejected rows and conflicts go to a
+ * quarantine file and are counted in the database; importing the same file twice adds
+ * nothing. A second import into a dataset while one runs is refused (exit 1).
  */
 @Component
 class ImportCommand implements Command {
@@ -35,9 +36,10 @@ class ImportCommand implements Command {
 	}
 
 	/**
-	 * What an import did, e.g. {@code Imported x.csv into historical-data/sales: 10 rows, 6 new, 2 matched (already
-	 * stored), 1 updated (label added), 1 rejected (1 conflict)}, then the new and updated rows per month and the
-	 * quarantine file.
+	 * What an import did, e.g.
+	 * {@code Imported x.csv into historical-data/sales: 10 rows, 6 new, 2 matched (already
+	 * stored), 1 updated (label added), 1 rejected (1 conflict)}, then the new and
+	 * updated rows per month and the quarantine file.
 	 */
 	static String describe(ImportResult result, Path datasetDir) {
 		StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
@@ -62,7 +64,8 @@ class ImportCommand implements Command {
 			text.append('\n');
 		}
 		if (result.quarantineFile() != null) {
-			text.append("Rejected rows and conflicts, with line and reason: ").append(result.quarantineFile())
+			text.append("Rejected rows and conflicts, with line and reason: ")
+				.append(result.quarantineFile())
 				.append('\n');
 		}
 		return text.toString();

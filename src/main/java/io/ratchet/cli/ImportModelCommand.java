@@ -18,14 +18,16 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/import-model <dataset> <file> [--format F] [--version V] [--name N] [--candidate]}: converts a model
- * of another library ({@link ModelImport}: XGBoost JSON, LightGBM text, a scikit-learn tree dump or linear export;
- * the format is told from the file when not given) into a Ratchet model file under {@code config/models/}, checked
- * against the dataset, with its regression cases beside it ({@link ModelCases}). An existing file is never
- * overwritten: a changed model needs a new version. With {@code --candidate} the version joins the dataset's
- * candidates in {@code config/registry.yml}; the champion changes only through {@code jobs/promote}. On any error
- * nothing is written or registered. With {@code --format onnx} (or a file ending in {@code .onnx}) it imports an
- * ONNX model instead ({@link OnnxModelImport}).
+ * {@code jobs/import-model <dataset> <file> [--format F] [--version V] [--name N] [--candidate]}:
+ * converts a model of another library ({@link ModelImport}: XGBoost JSON, LightGBM text,
+ * a scikit-learn tree dump or linear export; the format is told from the file when not
+ * given) into a Ratchet model file under {@code config/models/}, checked against the
+ * dataset, with its regression cases beside it ({@link ModelCases}). An existing file is
+ * never overwritten: a changed model needs a new version. With {@code --candidate} the
+ * version joins the dataset's candidates in {@code config/registry.yml}; the champion
+ * changes only through {@code jobs/promote}. On any error nothing is written or
+ * registered. With {@code --format onnx} (or a file ending in {@code .onnx}) it imports
+ * an ONNX model instead ({@link OnnxModelImport}).
  */
 @Component
 class ImportModelCommand implements Command {
@@ -61,7 +63,8 @@ class ImportModelCommand implements Command {
 			}
 			var dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
 			if (options.flag("candidate")) {
-				ModelRegistry.load(registry); // a broken registry stops the import before anything is written
+				// a broken registry stops the import before anything is written
+				ModelRegistry.load(registry);
 			}
 			OnnxImport.Imported imported = OnnxModelImport.run(options, dataset, given, version,
 					this.workspace.paths().config().resolve("models"), out);
@@ -84,17 +87,20 @@ class ImportModelCommand implements Command {
 		}
 		ModelImport.Result converted = ModelImport.convert(file, format, dataset, name, version);
 		if (options.flag("candidate")) {
-			ModelRegistry.load(registry); // a broken registry stops the import before anything is written
+			// a broken registry stops the import before anything is written
+			ModelRegistry.load(registry);
 		}
-		ModelVersion model = ModelImport.install(converted, this.workspace.paths().config().resolve("models"),
-				dataset);
-		out.println("Imported " + file + " (" + converted.format().key() + ") as " + model.file() + " ("
-				+ model.key() + ", sha256 " + model.sha256() + ") with its regression cases "
+		ModelVersion model = ModelImport.install(converted, this.workspace.paths().config().resolve("models"), dataset);
+		out.println("Imported " + file + " (" + converted.format().key() + ") as " + model.file() + " (" + model.key()
+				+ ", sha256 " + model.sha256() + ") with its regression cases "
 				+ ModelCases.fileFor(model).getFileName());
 		return registerOrHint(options, registry, dataset.name(), model, null, out);
 	}
 
-	/** With {@code --candidate}, registers the version as a candidate of the dataset; otherwise says how to. */
+	/**
+	 * With {@code --candidate}, registers the version as a candidate of the dataset;
+	 * otherwise says how to.
+	 */
 	private static int registerOrHint(Options options, Path registry, String dataset, ModelVersion model,
 			Path companion, PrintStream out) {
 		if (options.flag("candidate")) {
@@ -109,7 +115,10 @@ class ImportModelCommand implements Command {
 		return CommandLine.OK;
 	}
 
-	/** Adds the candidate; when that fails the model's files are removed again, so the import leaves nothing. */
+	/**
+	 * Adds the candidate; when that fails the model's files are removed again, so the
+	 * import leaves nothing.
+	 */
 	private static void register(Path registry, String dataset, ModelVersion model, Path companion) {
 		try {
 			RegistryWriter.addCandidate(registry, dataset, model.key());
@@ -119,7 +128,8 @@ class ImportModelCommand implements Command {
 				Files.deleteIfExists(model.file());
 				Files.deleteIfExists(ModelCases.fileFor(model));
 				if (companion != null) {
-					Files.deleteIfExists(companion); // an ONNX model's graph, copied beside its model file
+					// an ONNX model's graph, copied beside its model file
+					Files.deleteIfExists(companion);
 				}
 			}
 			catch (IOException cleanup) {

@@ -24,13 +24,16 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/import-predictions <dataset> <model@version> <file.csv>}: validates a prediction log (id, timestamp,
- * score, as the model file names the columns) and merges it into the model's log,
- * {@code historical-data/<dataset>/predictions/<model>-v<version>/YYYY-MM.csv}. Rejected rows (duplicate ids, scores
- * outside [0, 1] for a binary task, unreadable timestamps…) go to a quarantine file with line and reason; importing the
- * same file twice adds nothing. Then, per month it added to, how the log meets the dataset: predictions joined with a
- * labelled row, predictions awaiting their label (kept, joined when it arrives), labelled rows without a prediction.
- * The model file is pinned by its SHA-256 here as in every job.
+ * {@code jobs/import-predictions <dataset> <model@version> <file.csv>}: validates a
+ * prediction log (id, timestamp, score, as the model file names the columns) and merges
+ * it into the model's log,
+ * {@code historical-data/<dataset>/predictions/<model>-v<version>/YYYY-MM.csv}. Rejected
+ * rows (duplicate ids, scores outside [0, 1] for a binary task, unreadable timestamps…)
+ * go to a quarantine file with line and reason; importing the same file twice adds
+ * nothing. Then, per month it added to, how the log meets the dataset: predictions joined
+ * with a labelled row, predictions awaiting their label (kept, joined when it arrives),
+ * labelled rows without a prediction. The model file is pinned by its SHA-256 here as in
+ * every job.
  */
 @Component
 class ImportPredictionsCommand implements Command {
@@ -69,12 +72,13 @@ class ImportPredictionsCommand implements Command {
 		}
 		ModelVersion model = this.workspace.models().get(key);
 		if (!model.dataset().equals(dataset.name())) {
-			throw new UsageException(key + " scores dataset " + model.dataset() + ", not " + dataset.name() + " ("
-					+ model.file() + ")");
+			throw new UsageException(
+					key + " scores dataset " + model.dataset() + ", not " + dataset.name() + " (" + model.file() + ")");
 		}
 		if (!(model.definition() instanceof LoggedModel logged) || logged.log() == null) {
-			String what = (model.definition() instanceof LoggedModel logged) ? "reads its logged scores from the"
-					+ " dataset's " + logged.source() + ": they come with the data (jobs/import)"
+			String what = (model.definition() instanceof LoggedModel logged)
+					? "reads its logged scores from the" + " dataset's " + logged.source()
+							+ ": they come with the data (jobs/import)"
 					: "is a " + model.kind() + " model: Ratchet computes its scores";
 			throw new UsageException(key + " " + what + "; a prediction log belongs to a model of kind logged with"
 					+ " \"log\" in its file (" + model.file() + ")");
@@ -91,9 +95,11 @@ class ImportPredictionsCommand implements Command {
 		for (YearMonth month : result.acceptedByMonth().keySet()) {
 			LogCoverage coverage = coverage(model, dataset, datasetDir, month);
 			awaiting += coverage.awaitingLabel();
-			out.printf(Locale.ROOT, "  %s  %,d new · %,d logged: %,d joined with a label, %,d awaiting label · %,d"
-					+ " labelled rows without a prediction%n", month, result.acceptedByMonth().get(month),
-					coverage.logged(), coverage.joined(), coverage.awaitingLabel(), coverage.unlogged());
+			out.printf(Locale.ROOT,
+					"  %s  %,d new · %,d logged: %,d joined with a label, %,d awaiting label · %,d"
+							+ " labelled rows without a prediction%n",
+					month, result.acceptedByMonth().get(month), coverage.logged(), coverage.joined(),
+					coverage.awaitingLabel(), coverage.unlogged());
 		}
 		this.store.recordImport(dataset.name(), modelId, result, awaiting);
 		if (result.quarantineFile() != null) {

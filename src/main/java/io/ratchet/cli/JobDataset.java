@@ -6,9 +6,9 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Component;
 
 /**
- * The dataset a job command (back-test, now-test, challenge) works on: {@code --dataset}, or else the configured
- * default ({@value RatchetDefaults#DATASET_SETTING}), and the check that it can be judged before the command prints
- * anything.
+ * The dataset a job command (back-test, now-test, challenge) works on: {@code --dataset},
+ * or else the configured default ({@value RatchetDefaults#DATASET_SETTING}), and the
+ * check that it can be judged before the command prints anything.
  */
 @Component
 class JobDataset {
@@ -24,19 +24,21 @@ class JobDataset {
 
 	/**
 	 * The dataset's name: {@code --dataset} (checked by {@link Names}) or the default.
-	 * @throws UsageException when no {@code --dataset} is given and no default is configured
+	 * @throws UsageException when no {@code --dataset} is given and no default is
+	 * configured
 	 */
 	String name(Options options) {
 		return (options.get("dataset") != null) ? Names.dataset(options.get("dataset"))
 				: this.defaults.defaultDataset()
-					.orElseThrow(() -> new UsageException("no --dataset given and no default dataset configured: "
-							+ "give --dataset NAME, or set " + RatchetDefaults.DATASET_SETTING
-							+ " (in config/application.yml)"));
+					.orElseThrow(() -> new UsageException(
+							"no --dataset given and no default dataset configured: " + "give --dataset NAME, or set "
+									+ RatchetDefaults.DATASET_SETTING + " (in config/application.yml)"));
 	}
 
 	/**
-	 * Refuses a dataset whose configuration does not load or that has no requirements, before the command prints
-	 * anything (exit 2, {@link CommandLine}); called once the whole command line is checked.
+	 * Refuses a dataset whose configuration does not load or that has no requirements,
+	 * before the command prints anything (exit 2, {@link CommandLine}); called once the
+	 * whole command line is checked.
 	 */
 	void check(String dataset) {
 		this.workspace.dataset(dataset);

@@ -20,11 +20,13 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts a job for a command and prints its run. Parameters that name a run which already completed are not an error:
- * the command says so and prints that run's outcome, with its exit code, so asking twice gives the same answer. The
- * same job launched twice at once (two processes, same parameters) runs once: the second launch finds the first's
- * claim (a {@link Leases lease} of kind {@code command}, renewed while the job runs) and is refused with a message
- * naming it (exit code 1); a claim left by a dead process is taken over, and the command says whose it was.
+ * Starts a job for a command and prints its run. Parameters that name a run which already
+ * completed are not an error: the command says so and prints that run's outcome, with its
+ * exit code, so asking twice gives the same answer. The same job launched twice at once
+ * (two processes, same parameters) runs once: the second launch finds the first's claim
+ * (a {@link Leases lease} of kind {@code command}, renewed while the job runs) and is
+ * refused with a message naming it (exit code 1); a claim left by a dead process is taken
+ * over, and the command says whose it was.
  */
 @Component
 class JobStarter {
@@ -52,7 +54,8 @@ class JobStarter {
 	/**
 	 * Starts {@code job} and returns the exit code of its outcome.
 	 * @param what the job in words, e.g. {@code back-test}
-	 * @param sameParameters what identical parameters mean, e.g. {@code same dataset, months, models and as-of}
+	 * @param sameParameters what identical parameters mean, e.g.
+	 * {@code same dataset, months, models and as-of}
 	 */
 	int startAndPrint(Job job, JobParameters parameters, String claim, String what, String sameParameters,
 			PrintStream out) {
@@ -61,10 +64,13 @@ class JobStarter {
 		if (!claimed.granted()) {
 			Holder running = claimed.refusedBy().orElseThrow();
 			out.println("This " + what + " (" + claim + ") is already running, started " + running.since().withNano(0)
-					+ " by process " + running.process() + "; not started twice. Wait for it to end (jobs/runs shows it)"
-					+ (ThisProcess.onAnotherHost(running.process()) ? "; its claim is renewed while it runs, and "
-							+ "lapses at " + running.expires().atZone(ZoneId.systemDefault()).toLocalDateTime()
-								.withNano(0) + " if that process has died" : "")
+					+ " by process " + running.process()
+					+ "; not started twice. Wait for it to end (jobs/runs shows it)"
+					+ (ThisProcess.onAnotherHost(running.process())
+							? "; its claim is renewed while it runs, and " + "lapses at "
+									+ running.expires().atZone(ZoneId.systemDefault()).toLocalDateTime().withNano(0)
+									+ " if that process has died"
+							: "")
 					+ ".");
 			return CommandLine.FAILED;
 		}

@@ -15,11 +15,12 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/model-cases <name@version> [--replace]}: writes the regression cases of a model version made by hand
- * ({@code config/models/<file>.cases.csv}, outputs recorded now); an existing cases file is kept unless
- * {@code --replace}. {@code jobs/model-cases --check [name@version]} runs the cases of one version, or of every
- * version, and prints the diff of any that no longer match. A logged-prediction model has no cases (its scores are
- * read, not computed): both say so and go on.
+ * {@code jobs/model-cases <name@version> [--replace]}: writes the regression cases of a
+ * model version made by hand ({@code config/models/<file>.cases.csv}, outputs recorded
+ * now); an existing cases file is kept unless {@code --replace}.
+ * {@code jobs/model-cases --check [name@version]} runs the cases of one version, or of
+ * every version, and prints the diff of any that no longer match. A logged-prediction
+ * model has no cases (its scores are read, not computed): both say so and go on.
  */
 @Component
 class ModelCasesCommand implements Command {
@@ -56,8 +57,8 @@ class ModelCasesCommand implements Command {
 					out.println("skipped " + version.key() + ": a logged-prediction model: " + check.skipped());
 				}
 				else if (check.passed()) {
-					out.println("ok      " + version.key() + ": " + check.cases() + " cases match (" + check.file()
-							+ ")");
+					out.println(
+							"ok      " + version.key() + ": " + check.cases() + " cases match (" + check.file() + ")");
 				}
 				else {
 					refused++;

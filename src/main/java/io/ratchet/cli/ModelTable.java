@@ -11,8 +11,9 @@ import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
- * The table of a run's models that the back-test ({@link RunPrinter}) and the now-test ({@link NowtestPrinter})
- * print: model, role, the job's own counts, the headline metrics of the whole period (the window), verdict.
+ * The table of a run's models that the back-test ({@link RunPrinter}) and the now-test
+ * ({@link NowtestPrinter}) print: model, role, the job's own counts, the headline metrics
+ * of the whole period (the window), verdict.
  */
 final class ModelTable {
 
@@ -29,7 +30,8 @@ final class ModelTable {
 	 * Prints one row per model of the run.
 	 * @param summary the run
 	 * @param shown the metrics, each a column ("–" when the model has no value)
-	 * @param countColumns the headers of the job's counts, between the role and the metrics
+	 * @param countColumns the headers of the job's counts, between the role and the
+	 * metrics
 	 * @param counts a model's cells of those columns
 	 * @param verdict a model's verdict (an underscore printed as a space)
 	 * @param out where to print

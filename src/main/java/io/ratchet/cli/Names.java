@@ -6,8 +6,9 @@ import io.ratchet.system.SafeNames;
 import io.ratchet.system.UnsafeNameException;
 
 /**
- * Checks the names a command line gives (dataset, model, version) before anything reads or writes a file: a name
- * that could reach outside its folder ({@code ..}, {@code /}, an absolute path, NUL) is a usage error, exit code 2.
+ * Checks the names a command line gives (dataset, model, version) before anything reads
+ * or writes a file: a name that could reach outside its folder ({@code ..}, {@code /}, an
+ * absolute path, NUL) is a usage error, exit code 2.
  */
 final class Names {
 

@@ -19,9 +19,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/nowtest}: judges the latest window of a dataset (merging incoming files first) and prints the verdict,
- * the window's figures per model and the largest drift. Without {@code --as-of} the window ends on the latest date
- * in the data.
+ * {@code jobs/nowtest}: judges the latest window of a dataset (merging incoming files
+ * first) and prints the verdict, the window's figures per model and the largest drift.
+ * Without {@code --as-of} the window ends on the latest date in the data.
  */
 @Component
 class NowtestCommand implements Command {
@@ -75,14 +75,15 @@ class NowtestCommand implements Command {
 		NowtestParameters parameters = new NowtestParameters(name, asOf, window, labelDelay);
 		out.println("Now-testing " + name + ": window " + parameters.window().start() + ".." + asOf + " (" + window
 				+ " days" + ((labelDelay > 0) ? ", labels up to " + parameters.window().labelCutoff() : "") + ")");
-		return this.starter.startAndPrint(this.nowtest, parameters.toJobParameters(), "now-test", "same dataset, as-of, window and label delay", out);
+		return this.starter.startAndPrint(this.nowtest, parameters.toJobParameters(), "now-test",
+				"same dataset, as-of, window and label delay", out);
 	}
 
 	static int days(String text, String name, int least) {
 		Matcher matcher = DAYS.matcher(text.trim());
 		if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < least) {
-			throw new UsageException("--" + name + " must be a number of days like 30d (at least " + least + "d), not '"
-					+ text + "'");
+			throw new UsageException(
+					"--" + name + " must be a number of days like 30d (at least " + least + "d), not '" + text + "'");
 		}
 		return Integer.parseInt(matcher.group(1));
 	}

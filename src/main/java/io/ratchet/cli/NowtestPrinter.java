@@ -9,6 +9,7 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.nowtest.NowtestStore;
 import io.ratchet.nowtest.NowtestStore.StoredDrift;
 import io.ratchet.nowtest.NowtestStore.WindowRecord;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
@@ -20,8 +21,8 @@ import io.ratchet.run.StoredBreach;
 import org.springframework.stereotype.Component;
 
 /**
- * Prints the table of a now-test run: the window's figures per model, row counts, the largest drift and breaches
- * ({@link RunPrinter} adds the outcome).
+ * Prints the table of a now-test run: the window's figures per model, row counts, the
+ * largest drift and breaches ({@link RunPrinter} adds the outcome).
  */
 @Component
 class NowtestPrinter {
@@ -38,7 +39,10 @@ class NowtestPrinter {
 		this.loggedPredictions = loggedPredictions;
 	}
 
-	/** Prints a now-test run's table: the window's figures per model, row counts, drift and breaches. */
+	/**
+	 * Prints a now-test run's table: the window's figures per model, row counts, drift
+	 * and breaches.
+	 */
 	void table(long runId, PrintStream out) {
 		WindowRecord window = this.store.window(runId).orElse(null);
 		if (window != null) {
@@ -57,7 +61,8 @@ class NowtestPrinter {
 						: " (labels up to " + window.window().labelCutoff() + ")");
 		ModelTable.print(summary, ModelTable.shown(binary), List.of("rows"), (model) -> List.of(rows(model)),
 				(model) -> model.verdicts().getOrDefault(ResultsStore.ALL, "–"), out);
-		out.printf(Locale.ROOT, "Rows: %,d in the window, %,d judged, %,d awaiting label, %,d unlabelled, %,d rejected%n",
+		out.printf(Locale.ROOT,
+				"Rows: %,d in the window, %,d judged, %,d awaiting label, %,d unlabelled, %,d rejected%n",
 				window.rowsInWindow(), window.rowsScored(), window.rowsAwaitingLabel(), window.rowsUnlabelled(),
 				(run.rowsRejected() != null) ? run.rowsRejected() : 0);
 		if (window.filesImported() > 0) {
@@ -66,7 +71,7 @@ class NowtestPrinter {
 					window.rowsImportRejected());
 		}
 		RunPrinter.printLogged(summary, this.loggedPredictions.coverage(run.id()), out);
-		if ("INSUFFICIENT_DATA".equals(window.metricVerdict())) {
+		if (window.metricVerdict() == Verdict.INSUFFICIENT_DATA) {
 			out.println("Too few labelled rows in the window to judge the metrics (min-rows in requirements.yml).");
 		}
 		drift(runId(summary), window, out);
@@ -75,7 +80,8 @@ class NowtestPrinter {
 				continue;
 			}
 			out.println((model.model().is(Role.CHAMPION) ? "Champion " : "In shadow, ") + model.model().key()
-					+ " breaches: " + String.join(" · ", model.breaches().stream().map(StoredBreach::describe).toList()));
+					+ " breaches: "
+					+ String.join(" · ", model.breaches().stream().map(StoredBreach::describe).toList()));
 		}
 	}
 
@@ -90,14 +96,16 @@ class NowtestPrinter {
 			.filter((value) -> value.statistic().equals("psi") && !value.subject().startsWith("score:"))
 			.sorted(Comparator.comparingDouble(StoredDrift::value).reversed())
 			.toList();
-		out.println("  top features by PSI: " + String.join(" · ", psi.stream()
-			.limit(5)
-			.map((value) -> String.format(Locale.ROOT, "%s %.3f", value.subject(), value.value()))
-			.toList()));
-		out.println("  score PSI: " + String.join(" · ", values.stream()
-			.filter((value) -> value.statistic().equals("psi") && value.subject().startsWith("score:"))
-			.map((value) -> String.format(Locale.ROOT, "%s %.3f", value.subject().substring(6), value.value()))
-			.toList()));
+		out.println("  top features by PSI: " + String.join(" · ",
+				psi.stream()
+					.limit(5)
+					.map((value) -> String.format(Locale.ROOT, "%s %.3f", value.subject(), value.value()))
+					.toList()));
+		out.println("  score PSI: " + String.join(" · ",
+				values.stream()
+					.filter((value) -> value.statistic().equals("psi") && value.subject().startsWith("score:"))
+					.map((value) -> String.format(Locale.ROOT, "%s %.3f", value.subject().substring(6), value.value()))
+					.toList()));
 	}
 
 	/** The window's rows a model was judged on. */
@@ -109,6 +117,5 @@ class NowtestPrinter {
 	private static long runId(RunSummary summary) {
 		return summary.run().id();
 	}
-
 
 }

@@ -11,9 +11,10 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.model.OnnxImport;
 
 /**
- * The ONNX branch of {@code jobs/import-model}: {@code --format onnx} (or a file ending in {@code .onnx}) with
- * {@code --name N}, {@code --inputs col1,col2,...}, {@code --codes 'feature=a,b;feature2=c,d'} and
- * {@code --output name[:column]}; the work is {@link OnnxImport}'s.
+ * The ONNX branch of {@code jobs/import-model}: {@code --format onnx} (or a file ending
+ * in {@code .onnx}) with {@code --name N}, {@code --inputs col1,col2,...},
+ * {@code --codes 'feature=a,b;feature2=c,d'} and {@code --output name[:column]}; the work
+ * is {@link OnnxImport}'s.
  */
 final class OnnxModelImport {
 
@@ -44,8 +45,9 @@ final class OnnxModelImport {
 			PrintStream out) {
 		String name = (options.get("name") != null) ? Names.model(options.get("name")) : null;
 		List<String> inputs = (options.get("inputs") != null) ? list("inputs", options.get("inputs")) : null;
-		OnnxImport.Imported imported = OnnxImport.importModel(new OnnxImport.Request(file, name, version, inputs,
-				codes(options.get("codes")), options.get("output")), dataset, modelsDir);
+		OnnxImport.Imported imported = OnnxImport.importModel(
+				new OnnxImport.Request(file, name, version, inputs, codes(options.get("codes")), options.get("output")),
+				dataset, modelsDir);
 		out.println("Wrote " + imported.modelFile() + " (" + imported.version().key() + ", sha256 "
 				+ imported.version().sha256() + "), " + imported.onnxFile().getFileName() + " and its regression cases "
 				+ imported.casesFile().getFileName());
@@ -61,8 +63,8 @@ final class OnnxModelImport {
 		for (String part : text.split(";")) {
 			int equals = part.indexOf('=');
 			if (equals <= 0) {
-				throw new UsageException("--codes '" + part + "': give feature=level0,level1,... (features separated"
-						+ " by ';')");
+				throw new UsageException(
+						"--codes '" + part + "': give feature=level0,level1,... (features separated" + " by ';')");
 			}
 			String feature = part.substring(0, equals).strip();
 			if (codes.put(feature, list("codes " + feature, part.substring(equals + 1))) != null) {

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} options and positional arguments, checked against the names a command knows. */
+/**
+ * {@code --name value} options and positional arguments, checked against the names a
+ * command knows.
+ */
 final class Options {
 
 	private final Map<String, String> named = new LinkedHashMap<>();
@@ -23,12 +26,17 @@ final class Options {
 		return parse(args, known, Set.of());
 	}
 
-	/** As {@link #parse(String[], Set)}, for a command that takes no positional argument. */
+	/**
+	 * As {@link #parse(String[], Set)}, for a command that takes no positional argument.
+	 */
 	static Options named(String[] args, Set<String> known) {
 		return named(args, known, Set.of());
 	}
 
-	/** As {@link #parse(String[], Set, Set)}, for a command that takes no positional argument. */
+	/**
+	 * As {@link #parse(String[], Set, Set)}, for a command that takes no positional
+	 * argument.
+	 */
 	static Options named(String[] args, Set<String> known, Set<String> flags) {
 		Options options = parse(args, known, flags);
 		if (!options.positional.isEmpty()) {
@@ -37,7 +45,9 @@ final class Options {
 		return options;
 	}
 
-	/** As {@link #parse(String[], Set)}, with {@code flags}: options that take no value. */
+	/**
+	 * As {@link #parse(String[], Set)}, with {@code flags}: options that take no value.
+	 */
 	static Options parse(String[] args, Set<String> known, Set<String> flags) {
 		Options options = new Options();
 		for (int i = 0; i < args.length; i++) {

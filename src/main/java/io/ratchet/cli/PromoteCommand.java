@@ -13,9 +13,10 @@ import io.ratchet.promotion.RatchetProposal;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/promote <dataset> <model> <version>}: applies the promotion gate to a candidate and promotes it when
- * every condition passes (exit 0), or prints which failed (exit 3). {@code --force --reason "..."} promotes whatever
- * the gate says, recorded as forced. {@code --dry-run} only shows the decision and the ratchet it would make.
+ * {@code jobs/promote <dataset> <model> <version>}: applies the promotion gate to a
+ * candidate and promotes it when every condition passes (exit 0), or prints which failed
+ * (exit 3). {@code --force --reason "..."} promotes whatever the gate says, recorded as
+ * forced. {@code --dry-run} only shows the decision and the ratchet it would make.
  */
 @Component
 class PromoteCommand implements Command {
@@ -52,8 +53,7 @@ class PromoteCommand implements Command {
 		String key = Names.model(options.positional().get(1)) + "@" + Names.version(options.positional().get(2));
 		String actor = Actors.actor(options.get("by"));
 		GateDecision decision = (options.get("run") != null)
-				? this.gate.evaluate(dataset, key, runId(options.get("run")))
-				: this.gate.evaluate(dataset, key);
+				? this.gate.evaluate(dataset, key, runId(options.get("run"))) : this.gate.evaluate(dataset, key);
 		out.print(decision.describe());
 		if (options.flag("dry-run")) {
 			RatchetProposal ratchet = this.ratchet.propose(dataset, key, decision.evidenceRunId());
@@ -70,10 +70,11 @@ class PromoteCommand implements Command {
 		}
 		PromotionOutcome outcome = this.promotion.promote(dataset, key, decision, actor, reason, force);
 		out.println((outcome.forced() ? "FORCED promotion" : "Promoted") + ": " + outcome.champion()
-				+ " is the champion of " + dataset + ((outcome.previousChampion() != null)
-						? " (" + outcome.previousChampion() + " becomes a candidate)" : "")
-				+ "; event " + outcome.eventId() + " by " + actor
-				+ ((reason != null) ? ", reason: " + reason : "") + ".");
+				+ " is the champion of " + dataset
+				+ ((outcome.previousChampion() != null) ? " (" + outcome.previousChampion() + " becomes a candidate)"
+						: "")
+				+ "; event " + outcome.eventId() + " by " + actor + ((reason != null) ? ", reason: " + reason : "")
+				+ ".");
 		printRatchet(outcome.ratchet(), out);
 		if (outcome.ratchetEventId() != null) {
 			out.println("Ratchet recorded as event " + outcome.ratchetEventId() + ".");

@@ -18,9 +18,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/restart <run>}: restarts a failed or interrupted run. Months that finished are not recomputed (their
- * partitions completed) and no figure is stored twice (a month's rows are replaced when it is run again). A run whose
- * process died without a trace (kill -9, power cut) is first marked failed with {@link JobOperator#recover}.
+ * {@code jobs/restart <run>}: restarts a failed or interrupted run. Months that finished
+ * are not recomputed (their partitions completed) and no figure is stored twice (a
+ * month's rows are replaced when it is run again). A run whose process died without a
+ * trace (kill -9, power cut) is first marked failed with {@link JobOperator#recover}.
  */
 @Component
 class RestartCommand implements Command {
@@ -87,19 +88,21 @@ class RestartCommand implements Command {
 	}
 
 	/**
-	 * A run that failed because its process lost the database may leave a month's step recorded as still running (its
-	 * last update could not be stored) or UNKNOWN (its rollback failed), and Spring Batch refuses to restart a job with
-	 * such a step. Its process has ended, so the step is marked failed; the restart runs that month again, and its rows
-	 * are replaced (UNKNOWN only for the back-test, whose months are stored idempotently).
+	 * A run that failed because its process lost the database may leave a month's step
+	 * recorded as still running (its last update could not be stored) or UNKNOWN (its
+	 * rollback failed), and Spring Batch refuses to restart a job with such a step. Its
+	 * process has ended, so the step is marked failed; the restart runs that month again,
+	 * and its rows are replaced (UNKNOWN only for the back-test, whose months are stored
+	 * idempotently).
 	 */
 	private void failOrphanSteps(long runId, JobExecution last, PrintStream out) {
-		// a back-test month whose outcome is UNKNOWN (its rollback failed with the connection) is safe to run again:
+		// a back-test month whose outcome is UNKNOWN (its rollback failed with the
+		// connection) is safe to run again:
 		// the month's rows are replaced in one transaction (ResultsStore.savePartition)
 		boolean repeatable = JobKind.BACKTEST.is(last.getJobInstance().getJobName());
 		List<StepExecution> orphans = last.getStepExecutions()
 			.stream()
-			.filter((step) -> step.getStatus().isRunning()
-					|| (repeatable && step.getStatus() == BatchStatus.UNKNOWN))
+			.filter((step) -> step.getStatus().isRunning() || (repeatable && step.getStatus() == BatchStatus.UNKNOWN))
 			.toList();
 		if (repeatable && last.getStatus() == BatchStatus.UNKNOWN) {
 			out.println("Run " + runId + " ended in an unknown state (the database was lost); marking it failed.");

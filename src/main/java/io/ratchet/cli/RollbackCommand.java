@@ -9,8 +9,8 @@ import io.ratchet.promotion.RollbackOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/rollback <dataset>}: restores the champion before the latest promotion, through the registry and the
- * audit. Requirements are not loosened.
+ * {@code jobs/rollback <dataset>}: restores the champion before the latest promotion,
+ * through the registry and the audit. Requirements are not loosened.
  */
 @Component
 class RollbackCommand implements Command {

@@ -28,7 +28,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
-/** Prints the end of a run: a table per model, the champion's breaches, counts, timing and report paths. */
+/**
+ * Prints the end of a run: a table per model, the champion's breaches, counts, timing and
+ * report paths.
+ */
 @Component
 class RunPrinter {
 
@@ -48,7 +51,10 @@ class RunPrinter {
 		this.loggedPredictions = loggedPredictions;
 	}
 
-	/** Prints the run behind a job execution and returns the exit code its outcome calls for. */
+	/**
+	 * Prints the run behind a job execution and returns the exit code its outcome calls
+	 * for.
+	 */
 	int print(JobExecution execution, PrintStream out) {
 		long runId = execution.getJobInstance().getInstanceId();
 		RunRecord run = this.results.run(runId).orElse(null);
@@ -91,7 +97,8 @@ class RunPrinter {
 
 	private void table(RunSummary summary, PrintStream out) {
 		RunRecord run = summary.run();
-		boolean binary = summary.models().stream()
+		boolean binary = summary.models()
+			.stream()
 			.anyMatch((model) -> model.wholePeriod().containsKey(Metric.ROC_AUC)
 					|| model.wholePeriod().containsKey(Metric.POSITIVES));
 		out.printf(Locale.ROOT, "Back-test run %d · %s · %s..%s (%d months) · %s task%n", run.id(), run.dataset(),
@@ -134,8 +141,8 @@ class RunPrinter {
 	}
 
 	/**
-	 * Prints, per logged model of a run, how its rows and logged scores met (summed over the periods); nothing when
-	 * the run scored no logged model.
+	 * Prints, per logged model of a run, how its rows and logged scores met (summed over
+	 * the periods); nothing when the run scored no logged model.
 	 */
 	static void printLogged(RunSummary summary, List<LoggedPredictionsStore.StoredCoverage> stored, PrintStream out) {
 		for (ModelSummary model : summary.models()) {
@@ -149,13 +156,19 @@ class RunPrinter {
 		}
 	}
 
-	/** Prints a table: the first two and the last column left-aligned, the others right-aligned. */
+	/**
+	 * Prints a table: the first two and the last column left-aligned, the others
+	 * right-aligned.
+	 */
 	static void printTable(List<String> header, List<List<String>> rows, PrintStream out) {
 		int last = header.size() - 1;
 		printTable(header, rows, (i) -> i >= 2 && i < last, out);
 	}
 
-	/** Prints a table, the columns {@code rightAligned} accepts right-aligned and the others left-aligned. */
+	/**
+	 * Prints a table, the columns {@code rightAligned} accepts right-aligned and the
+	 * others left-aligned.
+	 */
 	static void printTable(List<String> header, List<List<String>> rows, IntPredicate rightAligned, PrintStream out) {
 		int[] widths = new int[header.size()];
 		for (int i = 0; i < widths.length; i++) {

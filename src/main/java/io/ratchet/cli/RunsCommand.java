@@ -13,7 +13,10 @@ import io.ratchet.run.RunRecord;
 
 import org.springframework.stereotype.Component;
 
-/** {@code jobs/runs}: the recent runs of every job, newest first, with status, verdict and report. */
+/**
+ * {@code jobs/runs}: the recent runs of every job, newest first, with status, verdict and
+ * report.
+ */
 @Component
 class RunsCommand implements Command {
 
@@ -36,8 +39,9 @@ class RunsCommand implements Command {
 		int limit = options.positiveInt("limit", 20);
 		List<RunRecord> runs = this.results.recentRuns(limit, options.get("job"), options.get("dataset"));
 		if (runs.isEmpty()) {
-			out.println("No runs yet" + ((options.get("job") != null || options.get("dataset") != null)
-					? " of that job or dataset" : "") + ".");
+			out.println("No runs yet"
+					+ ((options.get("job") != null || options.get("dataset") != null) ? " of that job or dataset" : "")
+					+ ".");
 			return CommandLine.OK;
 		}
 		List<String> header = List.of("id", "job", "dataset", "as-of", "status", "verdict", "started", "duration",
@@ -66,7 +70,8 @@ class RunsCommand implements Command {
 		if (run.startedAt() == null || run.finishedAt() == null) {
 			return "–";
 		}
-		return String.format(Locale.ROOT, "%.1f s", Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0);
+		return String.format(Locale.ROOT, "%.1f s",
+				Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0);
 	}
 
 }

@@ -17,9 +17,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/scheduler}: runs Ratchet as a long-lived daemon that fires the jobs of {@code ratchet.schedule}, until
- * SIGTERM or SIGINT; then the running job stops at a safe point and the process exits. {@code --check} checks the
- * schedule and prints when each entry would fire next, without storing or firing anything.
+ * {@code jobs/scheduler}: runs Ratchet as a long-lived daemon that fires the jobs of
+ * {@code ratchet.schedule}, until SIGTERM or SIGINT; then the running job stops at a safe
+ * point and the process exits. {@code --check} checks the schedule and prints when each
+ * entry would fire next, without storing or firing anything.
  */
 @Component
 class SchedulerCommand implements Command {
@@ -30,7 +31,10 @@ class SchedulerCommand implements Command {
 
 	private final ObjectProvider<RatchetScheduler> scheduler;
 
-	/** Quartz, and so the scheduler, is on only in the process {@code jobs/scheduler} starts (see RatchetApplication). */
+	/**
+	 * Quartz, and so the scheduler, is on only in the process {@code jobs/scheduler}
+	 * starts (see RatchetApplication).
+	 */
 	SchedulerCommand(ObjectProvider<RatchetScheduler> scheduler) {
 		this.scheduler = scheduler;
 	}
@@ -89,7 +93,10 @@ class SchedulerCommand implements Command {
 		return CommandLine.OK;
 	}
 
-	/** When the JVM started, to the millisecond (the process's own start time is only known to the second). */
+	/**
+	 * When the JVM started, to the millisecond (the process's own start time is only
+	 * known to the second).
+	 */
 	private static long processStart() {
 		return ManagementFactory.getRuntimeMXBean().getStartTime();
 	}

@@ -36,19 +36,21 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/score <dataset> <file.csv> [--models name@version,...] [--out file]}: every row's score by every named
- * model (default: the registry's champion and candidates), so a user can check Ratchet's scoring against their own
- * system row by row.
+ * {@code jobs/score <dataset> <file.csv> [--models name@version,...] [--out file]}: every
+ * row's score by every named model (default: the registry's champion and candidates), so
+ * a user can check Ratchet's scoring against their own system row by row.
  * <ul>
- * <li>The file is read as the dataset's month files are ({@link MonthFileReader#toScore}: the same validation, but
- * the label and logged score columns may be absent), streaming: one row at a time is held, so memory is bounded
- * whatever the size of the file (a model whose scores are logged holds one month of its prediction log).</li>
- * <li>Output, CSV (to stdout, or to {@code --out}, written aside and moved into place): {@code line}, the dataset's id
- * columns, then one column per model ({@code name@version}), one row per data row in file order. A rejected row keeps
- * its line with empty cells, its cause goes to stderr and it is counted; a logged model's row with no logged score
- * has an empty cell too.</li>
- * <li>Progress on stderr every few seconds (rows, rows/s); the models' files are checked against their SHA-256 and
- * regression cases first, as every job does.</li>
+ * <li>The file is read as the dataset's month files are ({@link MonthFileReader#toScore}:
+ * the same validation, but the label and logged score columns may be absent), streaming:
+ * one row at a time is held, so memory is bounded whatever the size of the file (a model
+ * whose scores are logged holds one month of its prediction log).</li>
+ * <li>Output, CSV (to stdout, or to {@code --out}, written aside and moved into place):
+ * {@code line}, the dataset's id columns, then one column per model
+ * ({@code name@version}), one row per data row in file order. A rejected row keeps its
+ * line with empty cells, its cause goes to stderr and it is counted; a logged model's row
+ * with no logged score has an empty cell too.</li>
+ * <li>Progress on stderr every few seconds (rows, rows/s); the models' files are checked
+ * against their SHA-256 and regression cases first, as every job does.</li>
  * </ul>
  */
 @Component
@@ -93,8 +95,9 @@ class ScoreCommand implements Command {
 		for (ModelVersion model : models) {
 			if (model.definition() instanceof LoggedModel logged && logged.column() != null
 					&& !header.contains(logged.column())) {
-				throw new DataFileException(file, 1, "header lacks column " + logged.column() + ", which holds the logged"
-						+ " scores of " + model.key() + "; header is: " + String.join(", ", header));
+				throw new DataFileException(file, 1,
+						"header lacks column " + logged.column() + ", which holds the logged" + " scores of "
+								+ model.key() + "; header is: " + String.join(", ", header));
 			}
 		}
 		Scoring scoring = new Scoring(dataset, file, models);
@@ -115,7 +118,10 @@ class ScoreCommand implements Command {
 		return CommandLine.OK;
 	}
 
-	/** The models to score with, checked: of this dataset, their files pinned, their regression cases passing. */
+	/**
+	 * The models to score with, checked: of this dataset, their files pinned, their
+	 * regression cases passing.
+	 */
 	private List<ModelVersion> models(DatasetConfig dataset, String option) {
 		Set<String> keys = new LinkedHashSet<>();
 		if (option != null) {
@@ -136,8 +142,8 @@ class ScoreCommand implements Command {
 		for (String key : keys) {
 			ModelVersion model = this.workspace.models().get(key);
 			if (!model.dataset().equals(dataset.name())) {
-				throw new UsageException(model.key() + " scores dataset " + model.dataset() + ", not "
-						+ dataset.name() + " (" + model.file() + ")");
+				throw new UsageException(model.key() + " scores dataset " + model.dataset() + ", not " + dataset.name()
+						+ " (" + model.file() + ")");
 			}
 			if (models.stream().noneMatch((known) -> known.key().equals(model.key()))) {
 				this.modelVersions.register(model);
@@ -148,7 +154,10 @@ class ScoreCommand implements Command {
 		return models;
 	}
 
-	/** One pass over the file: rows scored and written in file order, rejections reported and counted. */
+	/**
+	 * One pass over the file: rows scored and written in file order, rejections reported
+	 * and counted.
+	 */
 	private final class Scoring {
 
 		private final DatasetConfig dataset;
@@ -251,17 +260,17 @@ class ScoreCommand implements Command {
 				System.err.printf(Locale.ROOT, "rejected: … %,d more rows (not shown)%n",
 						this.rejected - SHOWN_REJECTIONS);
 			}
-			String logged = (this.unlogged > 0) ? String.format(Locale.ROOT, "; %,d cells of logged models empty (no"
-					+ " logged score)", this.unlogged) : "";
+			String logged = (this.unlogged > 0) ? String.format(Locale.ROOT,
+					"; %,d cells of logged models empty (no" + " logged score)", this.unlogged) : "";
 			String causes = (this.stats.rejected() > 0) ? " (empty score cells; line and cause above)" : "";
-			System.err.printf(Locale.ROOT, "score: %,d rows of %s with %d model%s in %.1f s (%,.0f rows/s): %,d"
-					+ " scored, %,d rejected%s%s%n", this.stats.rows(), this.file, this.models.size(),
-					(this.models.size() == 1) ? "" : "s", seconds, this.stats.rows() / seconds,
-					this.stats.accepted(), this.stats.rejected(), causes, logged);
+			System.err.printf(Locale.ROOT,
+					"score: %,d rows of %s with %d model%s in %.1f s (%,.0f rows/s): %,d"
+							+ " scored, %,d rejected%s%s%n",
+					this.stats.rows(), this.file, this.models.size(), (this.models.size() == 1) ? "" : "s", seconds,
+					this.stats.rows() / seconds, this.stats.accepted(), this.stats.rejected(), causes, logged);
 			if (target != null) {
-				out.println("Wrote " + target + ": " + this.stats.rows() + " rows, " + this.models.size()
-						+ " model" + ((this.models.size() == 1) ? "" : "s") + ", " + this.stats.rejected()
-						+ " rejected");
+				out.println("Wrote " + target + ": " + this.stats.rows() + " rows, " + this.models.size() + " model"
+						+ ((this.models.size() == 1) ? "" : "s") + ", " + this.stats.rejected() + " rejected");
 			}
 		}
 

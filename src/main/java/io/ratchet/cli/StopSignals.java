@@ -6,15 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns SIGTERM and SIGINT into a call of our own instead of the JVM's shutdown, for the scheduler daemon.
+ * Turns SIGTERM and SIGINT into a call of our own instead of the JVM's shutdown, for the
+ * scheduler daemon.
  *
  * <p>
- * Why: on a signal the JVM runs every shutdown hook at once, and H2's hook closes an embedded database immediately
- * (H2 cannot keep it open when {@code AUTO_SERVER=TRUE}, which lets the commands share the daemon's database). A job
- * that is asked to stop at a safe point then finds its database gone. Handling the signal ourselves lets the daemon
- * stop gracefully first and exit normally afterwards. The JDK's signal API ({@code sun.misc.Signal}, module
- * {@code jdk.unsupported}) is reached by reflection, so nothing depends on it at compile time; where it is missing
- * the JVM's ordinary shutdown (and {@code RatchetScheduler}'s lifecycle stop) applies.
+ * Why: on a signal the JVM runs every shutdown hook at once, and H2's hook closes an
+ * embedded database immediately (H2 cannot keep it open when {@code AUTO_SERVER=TRUE},
+ * which lets the commands share the daemon's database). A job that is asked to stop at a
+ * safe point then finds its database gone. Handling the signal ourselves lets the daemon
+ * stop gracefully first and exit normally afterwards. The JDK's signal API
+ * ({@code sun.misc.Signal}, module {@code jdk.unsupported}) is reached by reflection, so
+ * nothing depends on it at compile time; where it is missing the JVM's ordinary shutdown
+ * (and {@code RatchetScheduler}'s lifecycle stop) applies.
  */
 final class StopSignals {
 
@@ -22,7 +25,8 @@ final class StopSignals {
 	}
 
 	/**
-	 * Runs {@code onFirst} (on a new thread) at the first SIGTERM or SIGINT and {@code onNext} at any later one.
+	 * Runs {@code onFirst} (on a new thread) at the first SIGTERM or SIGINT and
+	 * {@code onNext} at any later one.
 	 * @return the signals now handled (empty when the JDK offers no way to handle them)
 	 */
 	static List<String> handle(Runnable onFirst, Runnable onNext) {
@@ -54,7 +58,8 @@ final class StopSignals {
 					handled.add("SIG" + name);
 				}
 				catch (ReflectiveOperationException | RuntimeException ex) {
-					// This signal is reserved (e.g. -Xrs) or unknown here: the JVM's shutdown handles it.
+					// This signal is reserved (e.g. -Xrs) or unknown here: the JVM's
+					// shutdown handles it.
 				}
 			}
 		}

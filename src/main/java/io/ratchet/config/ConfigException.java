@@ -3,11 +3,12 @@ package io.ratchet.config;
 import java.nio.file.Path;
 
 /**
- * A configuration file that cannot be used. The message has one form for every file Ratchet reads:
- * {@code <file> line <n>: <cause>}, or {@code <file>: <cause>} when the problem has no single line, e.g.
+ * A configuration file that cannot be used. The message has one form for every file
+ * Ratchet reads: {@code <file> line <n>: <cause>}, or {@code <file>: <cause>} when the
+ * problem has no single line, e.g.
  * {@code config/requirements.yml line 3: unknown field "mothly" (known: min-rows, monthly, period)}.
- * Feature packages turn it into their own exception at their boundary, keeping {@link #file()}, {@link #line()} and
- * {@link #reason()}.
+ * Feature packages turn it into their own exception at their boundary, keeping
+ * {@link #file()}, {@link #line()} and {@link #reason()}.
  */
 public class ConfigException extends RuntimeException {
 
@@ -21,7 +22,8 @@ public class ConfigException extends RuntimeException {
 
 	/**
 	 * @param file the file at fault, {@code null} when there is none
-	 * @param line the line at fault (1-based), or 0 when the problem concerns the whole file
+	 * @param line the line at fault (1-based), or 0 when the problem concerns the whole
+	 * file
 	 * @param reason the cause, without file and line
 	 */
 	public ConfigException(Path file, int line, String reason) {
@@ -36,7 +38,10 @@ public class ConfigException extends RuntimeException {
 		this.reason = reason;
 	}
 
-	/** The message form shared by every configuration error: the file, the line when there is one, the cause. */
+	/**
+	 * The message form shared by every configuration error: the file, the line when there
+	 * is one, the cause.
+	 */
 	public static String describe(Path file, long line, String reason) {
 		if (file == null) {
 			return reason;

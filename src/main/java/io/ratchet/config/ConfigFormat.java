@@ -12,9 +12,10 @@ import tools.jackson.databind.type.LogicalType;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The two syntaxes of configuration files, each with one strict Jackson mapper. Strict means: unknown fields,
- * duplicate keys, trailing content, fractions for integers and any coercion between strings, numbers and booleans are
- * all errors; explicit {@code null}s bind as absent and are left to the readers' own checks.
+ * The two syntaxes of configuration files, each with one strict Jackson mapper. Strict
+ * means: unknown fields, duplicate keys, trailing content, fractions for integers and any
+ * coercion between strings, numbers and booleans are all errors; explicit {@code null}s
+ * bind as absent and are left to the readers' own checks.
  */
 public enum ConfigFormat {
 
@@ -30,7 +31,10 @@ public enum ConfigFormat {
 		this.mapper = mapper;
 	}
 
-	/** The strict mapper of this syntax (also for writing, and for reading a file's tokens again). */
+	/**
+	 * The strict mapper of this syntax (also for writing, and for reading a file's tokens
+	 * again).
+	 */
 	public ObjectMapper mapper() {
 		return this.mapper;
 	}

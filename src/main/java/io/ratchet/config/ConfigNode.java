@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A node of a configuration file read by {@link ConfigTree}: a scalar, a mapping or a sequence, each knowing its file
- * and line, so that every check names where the problem is written. The checks every reader repeats (unknown field,
- * missing field, wrong type, value out of range) are methods here and throw {@link ConfigException}s of one form.
+ * A node of a configuration file read by {@link ConfigTree}: a scalar, a mapping or a
+ * sequence, each knowing its file and line, so that every check names where the problem
+ * is written. The checks every reader repeats (unknown field, missing field, wrong type,
+ * value out of range) are methods here and throw {@link ConfigException}s of one form.
  */
 public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping, ConfigNode.Sequence {
 
@@ -24,13 +25,16 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
 		return location().error(reason);
 	}
 
-	/** How the node is named in an error: {@code a mapping}, {@code a list}, a quoted string or the value as written. */
+	/**
+	 * How the node is named in an error: {@code a mapping}, {@code a list}, a quoted
+	 * string or the value as written.
+	 */
 	String describe();
 
 	/**
 	 * This node as a mapping.
-	 * @param expected what was expected, e.g. {@code "a mapping of min and max"}: the error reads
-	 * {@code expected <expected>, not <what was found>}
+	 * @param expected what was expected, e.g. {@code "a mapping of min and max"}: the
+	 * error reads {@code expected <expected>, not <what was found>}
 	 */
 	default Mapping mapping(String expected) {
 		if (this instanceof Mapping mapping) {
@@ -58,10 +62,12 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
 
 	/**
 	 * A scalar value.
-	 * @param kind its kind, as the parser saw it ({@code "5"} is a string, {@code 5} an integer)
+	 *
+	 * @param kind its kind, as the parser saw it ({@code "5"} is a string, {@code 5} an
+	 * integer)
 	 * @param text its text as written; {@code null} for a null (an empty value in YAML)
-	 * @param number its value for {@link Kind#INTEGER} and {@link Kind#FLOAT} ({@code .nan} included), else
-	 * {@code null}
+	 * @param number its value for {@link Kind#INTEGER} and {@link Kind#FLOAT}
+	 * ({@code .nan} included), else {@code null}
 	 */
 	record Scalar(Kind kind, String text, Number number, Location location) implements ConfigNode {
 
@@ -94,8 +100,8 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
 			}
 			long value = this.number.longValue();
 			if (value < min) {
-				throw error(what + ((min == 0) ? " must not be negative" : " must be at least " + min) + ", not "
-						+ value);
+				throw error(
+						what + ((min == 0) ? " must not be negative" : " must be at least " + min) + ", not " + value);
 			}
 			return value;
 		}
@@ -128,7 +134,10 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
 			return this.value instanceof Scalar scalar && scalar.isNull();
 		}
 
-		/** The value as a single non-null value; otherwise {@code <what>: expected a single value}. */
+		/**
+		 * The value as a single non-null value; otherwise
+		 * {@code <what>: expected a single value}.
+		 */
 		public Scalar scalar(String what) {
 			if (this.value instanceof Scalar scalar && !scalar.isNull()) {
 				return scalar;
@@ -141,7 +150,10 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
 			return scalar(what).text();
 		}
 
-		/** The value as a list of non-null single values; otherwise {@code <what>: expected a list of values}. */
+		/**
+		 * The value as a list of non-null single values; otherwise
+		 * {@code <what>: expected a list of values}.
+		 */
 		public List<Scalar> scalars(String what) {
 			if (!(this.value instanceof Sequence sequence)) {
 				throw error(what + ": expected a list of values");
@@ -161,7 +173,9 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
 
 	}
 
-	/** A mapping, its keys in file order (a key written twice is refused by the parser). */
+	/**
+	 * A mapping, its keys in file order (a key written twice is refused by the parser).
+	 */
 	record Mapping(Map<String, Field> fields, Location location) implements ConfigNode {
 
 		@Override
@@ -175,7 +189,8 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
 		}
 
 		/**
-		 * Refuses keys that are not known: {@code unknown field "<section>.<key>" (known: a, b, c)} at the key's line.
+		 * Refuses keys that are not known:
+		 * {@code unknown field "<section>.<key>" (known: a, b, c)} at the key's line.
 		 * @param section the qualifier of the key in the message ({@code ""} for none)
 		 */
 		public void allowOnly(String section, String... known) {
@@ -189,8 +204,9 @@ public sealed interface ConfigNode permits ConfigNode.Scalar, ConfigNode.Mapping
 		}
 
 		/**
-		 * The field of a key that must be written with a value: {@code missing required field "<section>.<key>"} at
-		 * the mapping's line (or the key's, when it has no value).
+		 * The field of a key that must be written with a value:
+		 * {@code missing required field "<section>.<key>"} at the mapping's line (or the
+		 * key's, when it has no value).
 		 */
 		public Field required(String section, String key) {
 			Field field = this.fields.get(key);

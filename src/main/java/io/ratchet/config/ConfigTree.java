@@ -26,13 +26,17 @@ import io.ratchet.config.ConfigNode.Scalar;
 import io.ratchet.config.ConfigNode.Sequence;
 
 /**
- * Reads a YAML or JSON configuration file into a tree of {@link ConfigNode}s that remember the file and line of every
- * key and value, with Jackson's streaming parser (so a check made after reading still names its line, which data
- * binding alone cannot do). A syntax error and a key written twice are {@link ConfigException}s naming the line.
+ * Reads a YAML or JSON configuration file into a tree of {@link ConfigNode}s that
+ * remember the file and line of every key and value, with Jackson's streaming parser (so
+ * a check made after reading still names its line, which data binding alone cannot do). A
+ * syntax error and a key written twice are {@link ConfigException}s naming the line.
  */
 public final class ConfigTree {
 
-	/** A mark in a YAML scanner message: {@code  in reader, line 2, column 1:}, followed by the text and a caret. */
+	/**
+	 * A mark in a YAML scanner message: {@code  in reader, line 2, column 1:}, followed
+	 * by the text and a caret.
+	 */
 	private static final Pattern YAML_MARK = Pattern.compile("\\s*in .*, line (\\d+), column \\d+:\\s*");
 
 	private ConfigTree() {
@@ -40,7 +44,8 @@ public final class ConfigTree {
 
 	/**
 	 * Reads a file; empty when it has no document (empty, or only comments).
-	 * @throws ConfigException when the file cannot be read, has a syntax error or a key written twice
+	 * @throws ConfigException when the file cannot be read, has a syntax error or a key
+	 * written twice
 	 */
 	public static Optional<ConfigNode> read(Path file, ConfigFormat format) {
 		String text;
@@ -56,7 +61,10 @@ public final class ConfigTree {
 		return parse(file, text, format);
 	}
 
-	/** Reads text attributed to {@code file} (for messages); empty when it has no document. */
+	/**
+	 * Reads text attributed to {@code file} (for messages); empty when it has no
+	 * document.
+	 */
 	public static Optional<ConfigNode> parse(Path file, String text, ConfigFormat format) {
 		// duplicates are told by the tree itself, in the same words for YAML and JSON
 		try (JsonParser parser = format.mapper()
@@ -79,11 +87,12 @@ public final class ConfigTree {
 	}
 
 	/**
-	 * A parser's error as {@code syntax error: <its sentences>}, without the parser's own location marks. A YAML
-	 * scanner's message carries marks ({@code in reader, line 2, column 1:} then the text and a caret) more precise than
-	 * the location Jackson attaches: the error is placed at the last mark (where the problem was found), and an earlier
-	 * mark (where the unfinished construct began, e.g. an open quote or bracket) is named in the text as
-	 * {@code (line n)}.
+	 * A parser's error as {@code syntax error: <its sentences>}, without the parser's own
+	 * location marks. A YAML scanner's message carries marks
+	 * ({@code in reader, line 2, column 1:} then the text and a caret) more precise than
+	 * the location Jackson attaches: the error is placed at the last mark (where the
+	 * problem was found), and an earlier mark (where the unfinished construct began, e.g.
+	 * an open quote or bracket) is named in the text as {@code (line n)}.
 	 */
 	public static ConfigException syntaxError(Path file, JacksonException ex) {
 		TokenStreamLocation location = ex.getLocation();
@@ -137,10 +146,10 @@ public final class ConfigTree {
 			}
 			return switch (token) {
 				case VALUE_NULL -> new Scalar(Kind.NULL, null, null, location);
-				case VALUE_NUMBER_INT -> new Scalar(Kind.INTEGER, this.parser.getString(), this.parser.getNumberValue(),
-						location);
-				case VALUE_NUMBER_FLOAT -> new Scalar(Kind.FLOAT, this.parser.getString(),
-						this.parser.getDoubleValue(), location);
+				case VALUE_NUMBER_INT ->
+					new Scalar(Kind.INTEGER, this.parser.getString(), this.parser.getNumberValue(), location);
+				case VALUE_NUMBER_FLOAT ->
+					new Scalar(Kind.FLOAT, this.parser.getString(), this.parser.getDoubleValue(), location);
 				case VALUE_TRUE, VALUE_FALSE -> new Scalar(Kind.BOOLEAN, this.parser.getString(), null, location);
 				default -> new Scalar(Kind.STRING, this.parser.getString(), null, location);
 			};

@@ -1,6 +1,9 @@
 package io.ratchet.config;
 
-/** JSON pointers (RFC 6901) as used to locate problems in configuration and model files, and their readable form. */
+/**
+ * JSON pointers (RFC 6901) as used to locate problems in configuration and model files,
+ * and their readable form.
+ */
 public final class Pointers {
 
 	private Pointers() {
@@ -11,7 +14,10 @@ public final class Pointers {
 		return (token != null) ? token.replace("~", "~0").replace("/", "~1") : "null";
 	}
 
-	/** A pointer for people: {@code /terms/2/scale} becomes {@code terms[2].scale}; the root is {@code (top level)}. */
+	/**
+	 * A pointer for people: {@code /terms/2/scale} becomes {@code terms[2].scale}; the
+	 * root is {@code (top level)}.
+	 */
 	public static String readable(String pointer) {
 		if (pointer.isEmpty()) {
 			return "(top level)";

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether two names are close enough for one to be a misspelling of the other, for the "did you mean" hints of
- * configuration errors (a dataset key and a dataset, an unknown field and the known ones).
+ * Whether two names are close enough for one to be a misspelling of the other, for the
+ * "did you mean" hints of configuration errors (a dataset key and a dataset, an unknown
+ * field and the known ones).
  */
 public final class Spelling {
 
@@ -14,8 +15,9 @@ public final class Spelling {
 	}
 
 	/**
-	 * Two different names within a few edits of each other (insertions, deletions, substitutions and swaps of
-	 * neighbours, ignoring case): one edit for names of up to 5 characters, one per 3 characters beyond.
+	 * Two different names within a few edits of each other (insertions, deletions,
+	 * substitutions and swaps of neighbours, ignoring case): one edit for names of up to
+	 * 5 characters, one per 3 characters beyond.
 	 */
 	public static boolean near(String a, String b) {
 		if (a.equals(b)) {
@@ -27,7 +29,10 @@ public final class Spelling {
 		return Math.abs(x.length() - y.length()) <= allowed && distance(x, y) <= allowed;
 	}
 
-	/** The optimal string alignment distance: Levenshtein's, with a swap of two neighbours as one edit. */
+	/**
+	 * The optimal string alignment distance: Levenshtein's, with a swap of two neighbours
+	 * as one edit.
+	 */
 	public static int distance(String x, String y) {
 		int[][] d = new int[x.length() + 1][y.length() + 1];
 		for (int i = 0; i <= x.length(); i++) {

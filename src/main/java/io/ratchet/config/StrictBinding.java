@@ -13,17 +13,22 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Binds a whole JSON or YAML file to a record with the strict mapper of its {@link ConfigFormat}, for the files whose
- * shape records describe well (model files, oracle exports, the registry), and finds the line of any JSON pointer so
- * that checks made after binding still name their line. Every Jackson error becomes a {@link ConfigException} with the
- * file, the line and a short cause (unknown field, wrong type, syntax error).
+ * Binds a whole JSON or YAML file to a record with the strict mapper of its
+ * {@link ConfigFormat}, for the files whose shape records describe well (model files,
+ * oracle exports, the registry), and finds the line of any JSON pointer so that checks
+ * made after binding still name their line. Every Jackson error becomes a
+ * {@link ConfigException} with the file, the line and a short cause (unknown field, wrong
+ * type, syntax error).
  */
 public final class StrictBinding {
 
 	private StrictBinding() {
 	}
 
-	/** Reads {@code bytes} as a {@code type}, turning any Jackson error into a {@link ConfigException}. */
+	/**
+	 * Reads {@code bytes} as a {@code type}, turning any Jackson error into a
+	 * {@link ConfigException}.
+	 */
 	public static <T> T read(ConfigFormat format, byte[] bytes, Class<T> type, Path file) {
 		if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
 			throw new ConfigException(file, 0, "the file is empty");
@@ -45,15 +50,18 @@ public final class StrictBinding {
 		String pointer = pointer(ex.getPath());
 		String where = Pointers.readable(pointer);
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			// with records Jackson reports unknown properties once the whole object is read: find the name itself
+			// with records Jackson reports unknown properties once the whole object is
+			// read: find the name itself
 			Found named = find(format, bytes, pointer);
 			if (named != null) {
 				line = named.line();
 			}
 			String parent = Pointers.readable(Pointers.parent(pointer));
-			return new ConfigException(file, line, "unknown field \"" + unknown.getPropertyName() + "\" in " + parent
-					+ " (known: " + String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())
-					+ ")", ex);
+			return new ConfigException(file, line,
+					"unknown field \"" + unknown.getPropertyName() + "\" in " + parent + " (known: "
+							+ String.join(", ", unknown.getKnownPropertyIds().stream().map(String::valueOf).toList())
+							+ ")",
+					ex);
 		}
 		if (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
 			String found = describe(found(format, bytes, pointer));
@@ -81,8 +89,9 @@ public final class StrictBinding {
 	}
 
 	/**
-	 * The line of the value at {@code pointer} (of its property name, for a member) or, when there is no such value,
-	 * of the nearest enclosing one; 0 when the text cannot be read.
+	 * The line of the value at {@code pointer} (of its property name, for a member) or,
+	 * when there is no such value, of the nearest enclosing one; 0 when the text cannot
+	 * be read.
 	 */
 	public static int line(ConfigFormat format, byte[] bytes, String pointer) {
 		for (String at = pointer;; at = Pointers.parent(at)) {
@@ -156,16 +165,15 @@ public final class StrictBinding {
 	}
 
 	/**
-	 * The gist of a parser message: its unindented lines (YAML parsers add indented lines that quote the source and
-	 * point at a column, which the line number already covers).
+	 * The gist of a parser message: its unindented lines (YAML parsers add indented lines
+	 * that quote the source and point at a column, which the line number already covers).
 	 */
 	private static String firstLine(String message) {
 		if (message == null) {
 			return "unreadable";
 		}
-		return String.join("; ", message.lines()
-			.filter((line) -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-			.toList());
+		return String.join("; ",
+				message.lines().filter((line) -> !line.isBlank() && !Character.isWhitespace(line.charAt(0))).toList());
 	}
 
 }

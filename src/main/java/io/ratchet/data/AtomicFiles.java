@@ -14,17 +14,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Writes a file so that a reader never sees half of it: the content goes to a temporary file beside the target, which
- * is then moved over it in one rename. When writing fails (a full disk) the temporary file is removed and the error
- * names the target. The file keeps the permissions of the one it replaces; a new file is {@code rw-r--r--} (a
- * temporary file is created readable by its owner only). Used for reports, model files and their cases, the registry,
- * the requirements and e-mails written to the outbox folder.
+ * Writes a file so that a reader never sees half of it: the content goes to a temporary
+ * file beside the target, which is then moved over it in one rename. When writing fails
+ * (a full disk) the temporary file is removed and the error names the target. The file
+ * keeps the permissions of the one it replaces; a new file is {@code rw-r--r--} (a
+ * temporary file is created readable by its owner only). Used for reports, model files
+ * and their cases, the registry, the requirements and e-mails written to the outbox
+ * folder.
  *
  * <p>
- * Durable as well as atomic ({@link #move}): the content is forced to the disk before the rename, and the folder after
- * it, so that after a power cut or a kernel crash the target is the old file or the whole new one, never an empty or
- * half-written file under the new name (which a rename alone allows on ext4, XFS and others: the rename may reach the
- * disk before the data), nor the old one back after the command said it wrote the new one.
+ * Durable as well as atomic ({@link #move}): the content is forced to the disk before the
+ * rename, and the folder after it, so that after a power cut or a kernel crash the target
+ * is the old file or the whole new one, never an empty or half-written file under the new
+ * name (which a rename alone allows on ext4, XFS and others: the rename may reach the
+ * disk before the data), nor the old one back after the command said it wrote the new
+ * one.
  */
 public final class AtomicFiles {
 
@@ -41,7 +45,10 @@ public final class AtomicFiles {
 
 	}
 
-	/** Checks the file written aside before it replaces the target (e.g. that it reads back). */
+	/**
+	 * Checks the file written aside before it replaces the target (e.g. that it reads
+	 * back).
+	 */
 	@FunctionalInterface
 	public interface Check {
 
@@ -67,7 +74,10 @@ public final class AtomicFiles {
 		});
 	}
 
-	/** Writes text (UTF-8) produced by {@code content}; {@code check} may refuse it before it replaces the target. */
+	/**
+	 * Writes text (UTF-8) produced by {@code content}; {@code check} may refuse it before
+	 * it replaces the target.
+	 */
 	public static void write(Path target, Content content, Check check) throws IOException {
 		replace(target, (aside) -> {
 			try (Writer out = Files.newBufferedWriter(aside, StandardCharsets.UTF_8)) {
@@ -95,9 +105,10 @@ public final class AtomicFiles {
 	}
 
 	/**
-	 * Moves a finished file into place, replacing what is there, durably: the file's content is forced to the disk,
-	 * then it is renamed in one step (atomically where the file system can), then the folder (both folders, for a move
-	 * between two) is forced, so that the rename itself survives a crash.
+	 * Moves a finished file into place, replacing what is there, durably: the file's
+	 * content is forced to the disk, then it is renamed in one step (atomically where the
+	 * file system can), then the folder (both folders, for a move between two) is forced,
+	 * so that the rename itself survives a crash.
 	 */
 	public static void move(Path file, Path target) throws IOException {
 		force(file);
@@ -123,8 +134,9 @@ public final class AtomicFiles {
 	}
 
 	/**
-	 * Forces a folder's entries (names created, renamed or removed in it) to the disk: {@code fsync} of the folder. A
-	 * platform that cannot open a folder (Windows) makes its renames durable by itself; there this does nothing.
+	 * Forces a folder's entries (names created, renamed or removed in it) to the disk:
+	 * {@code fsync} of the folder. A platform that cannot open a folder (Windows) makes
+	 * its renames durable by itself; there this does nothing.
 	 */
 	public static void forceFolder(Path folder) throws IOException {
 		FileChannel channel;

@@ -6,15 +6,17 @@ import java.io.Reader;
 import java.util.Locale;
 
 /**
- * Passes characters through while following the CSV syntax (RFC 4180: fields separated by commas, records by line
- * breaks, a field that starts with a quote runs to its closing quote, {@code ""} within it being a quote), and fails
- * as soon as one record is longer than a bound.
+ * Passes characters through while following the CSV syntax (RFC 4180: fields separated by
+ * commas, records by line breaks, a field that starts with a quote runs to its closing
+ * quote, {@code ""} within it being a quote), and fails as soon as one record is longer
+ * than a bound.
  * <p>
- * Commons CSV collects a field without any limit, so a field without an end (a stray quote, a file that is not CSV,
- * gigabytes without a line break) would fill the memory before any error. This reader stops it after {@code bound}
- * characters of one record, with the line the record starts on. It counts the characters it hands out itself, not
- * those the parser has consumed, so it is exact whatever the parser reads ahead. Line breaks are counted as Commons CSV
- * counts them (CR LF, LF and CR each end a line).
+ * Commons CSV collects a field without any limit, so a field without an end (a stray
+ * quote, a file that is not CSV, gigabytes without a line break) would fill the memory
+ * before any error. This reader stops it after {@code bound} characters of one record,
+ * with the line the record starts on. It counts the characters it hands out itself, not
+ * those the parser has consumed, so it is exact whatever the parser reads ahead. Line
+ * breaks are counted as Commons CSV counts them (CR LF, LF and CR each end a line).
  */
 final class BoundedRecordReader extends FilterReader {
 

@@ -1,13 +1,16 @@
 package io.ratchet.data;
 
 /**
- * Formats one record as {@link CsvSource#WRITE_FORMAT} does (RFC 4180, minimal quoting), without a line break.
+ * Formats one record as {@link CsvSource#WRITE_FORMAT} does (RFC 4180, minimal quoting),
+ * without a line break.
  * <p>
- * Commons CSV's own formatting takes a lock and builds a printer for every record, which made it the largest cost of
- * an import; this does the same in a loop over the characters. The quoting rules are those of Commons CSV's
- * {@code QuoteMode.MINIMAL}, which a test checks against it on random values: a value is quoted when it holds a comma,
- * a quote or a line break, starts with a character up to {@code #} or ends with one up to a space, and an empty value
- * is quoted when it is the first of the record; a quote inside is doubled.
+ * Commons CSV's own formatting takes a lock and builds a printer for every record, which
+ * made it the largest cost of an import; this does the same in a loop over the
+ * characters. The quoting rules are those of Commons CSV's {@code QuoteMode.MINIMAL},
+ * which a test checks against it on random values: a value is quoted when it holds a
+ * comma, a quote or a line break, starts with a character up to {@code #} or ends with
+ * one up to a space, and an empty value is quoted when it is the first of the record; a
+ * quote inside is doubled.
  */
 final class CsvLine {
 

@@ -14,23 +14,33 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file read record by record with Commons CSV, knowing the physical line each record starts on.
+ * A CSV file read record by record with Commons CSV, knowing the physical line each
+ * record starts on.
  * <p>
- * The start line of a record is one past the number of line breaks the parser had consumed before it, so quoted fields
- * that span lines do not shift the lines reported for later records. To keep that count exact, empty lines are not
- * skipped by the parser but here ({@link #next()} passes over them).
+ * The start line of a record is one past the number of line breaks the parser had
+ * consumed before it, so quoted fields that span lines do not shift the lines reported
+ * for later records. To keep that count exact, empty lines are not skipped by the parser
+ * but here ({@link #next()} passes over them).
  * <p>
- * Bytes are decoded by a {@link StrictReader}: a byte order mark decides the encoding, and bytes that cannot be decoded
- * are never replaced but marked, so that {@link #invalidBytes()} names the fields that held them. Records are bounded
- * ({@link ImportSettings#maxRecordLength()}, {@link BoundedRecordReader}): a longer one stops the read with an error
- * naming the line it starts on, before it can fill the memory.
+ * Bytes are decoded by a {@link StrictReader}: a byte order mark decides the encoding,
+ * and bytes that cannot be decoded are never replaced but marked, so that
+ * {@link #invalidBytes()} names the fields that held them. Records are bounded
+ * ({@link ImportSettings#maxRecordLength()}, {@link BoundedRecordReader}): a longer one
+ * stops the read with an error naming the line it starts on, before it can fill the
+ * memory.
  */
 final class CsvSource implements Closeable {
 
-	/** RFC 4180 with CRLF or LF line endings; empty lines reach us so that the line count stays exact. */
+	/**
+	 * RFC 4180 with CRLF or LF line endings; empty lines reach us so that the line count
+	 * stays exact.
+	 */
 	static final CSVFormat READ_FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
 
-	/** How Ratchet writes CSV: RFC 4180, minimal quoting, LF line endings (UTF-8 without BOM is up to the writer). */
+	/**
+	 * How Ratchet writes CSV: RFC 4180, minimal quoting, LF line endings (UTF-8 without
+	 * BOM is up to the writer).
+	 */
 	static final CSVFormat WRITE_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
 	private final Path file;
@@ -49,7 +59,10 @@ final class CsvSource implements Closeable {
 
 	private long linesBefore;
 
-	/** Undecodable bytes found in records so far; fewer than the reader passed on means a record may hold some. */
+	/**
+	 * Undecodable bytes found in records so far; fewer than the reader passed on means a
+	 * record may hold some.
+	 */
 	private long invalidSeen;
 
 	private String invalidBytes;
@@ -98,13 +111,16 @@ final class CsvSource implements Closeable {
 		}
 		String invalid = StrictReader.invalidBytes(joined);
 		if (invalid != null) {
-			throw new DataFileException(this.file, 1, "the header holds bytes that are not " + charset() + " ("
-					+ invalid + "): " + StrictReader.readable(joined) + "; set encoding in the dataset file (e.g. "
-					+ "ISO-8859-1) or convert the file to UTF-8");
+			throw new DataFileException(this.file, 1,
+					"the header holds bytes that are not " + charset() + " (" + invalid + "): "
+							+ StrictReader.readable(joined) + "; set encoding in the dataset file (e.g. "
+							+ "ISO-8859-1) or convert the file to UTF-8");
 		}
 	}
 
-	/** The encoding the file is read in (its byte order mark's, or the configured one). */
+	/**
+	 * The encoding the file is read in (its byte order mark's, or the configured one).
+	 */
 	Charset charset() {
 		return this.decoded.charset();
 	}
@@ -144,7 +160,8 @@ final class CsvSource implements Closeable {
 	}
 
 	/**
-	 * Why the current record cannot be trusted because of its bytes ({@code invalid UTF-8 bytes \xFC in column
+	 * Why the current record cannot be trusted because of its bytes
+	 * ({@code invalid UTF-8 bytes \xFC in column
 	 * city ...}), or {@code null} when every byte decoded.
 	 */
 	String invalidBytes() {

@@ -3,8 +3,9 @@ package io.ratchet.data;
 import java.nio.file.Path;
 
 /**
- * A problem with a whole data file (missing, empty, unusable header, malformed CSV, …), as opposed to one bad row,
- * which is a {@link Rejection}. The message names the file, the line (when there is one) and the cause.
+ * A problem with a whole data file (missing, empty, unusable header, malformed CSV, …),
+ * as opposed to one bad row, which is a {@link Rejection}. The message names the file,
+ * the line (when there is one) and the cause.
  */
 public class DataFileException extends FileProblemException {
 

@@ -6,27 +6,34 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A dataset as described by {@code config/datasets/<name>.yml}: which column holds the event date and in which format,
- * which holds the label and what it means, which tokens stand for a missing value, and the feature columns.
+ * A dataset as described by {@code config/datasets/<name>.yml}: which column holds the
+ * event date and in which format, which holds the label and what it means, which tokens
+ * stand for a missing value, and the feature columns.
  *
  * @param name the dataset's name (also its folder under {@code historical-data/})
- * @param source the YAML file it was read from (for messages), or {@code null} when built in code
+ * @param source the YAML file it was read from (for messages), or {@code null} when built
+ * in code
  * @param dateColumn the column with the event date that decides the month partition
- * @param dateFormat a {@link java.time.format.DateTimeFormatter} pattern, e.g. {@code yyyy-MM-dd}
+ * @param dateFormat a {@link java.time.format.DateTimeFormatter} pattern, e.g.
+ * {@code yyyy-MM-dd}
  * @param labelColumn the column with the label
  * @param task binary or regression
  * @param positiveLabel for binary: the value that means class 1
- * @param negativeLabel for binary: the value that means class 0, or {@code null} for "any other value"
+ * @param negativeLabel for binary: the value that means class 0, or {@code null} for "any
+ * other value"
  * @param missingTokens cell values that mean "missing" (the empty cell is always missing)
- * @param features feature columns in order; a row's {@link Row#numbers()} and {@link Row#levels()} follow this order
- * @param idColumns columns that identify a record within its month (a row imported again is recognised by them, and
- * may then bring its label); empty means rows have no identity and identical rows are distinct events
- * @param scoreColumns columns holding the score a model gave each row in production, for models Ratchet cannot
- * re-score (model kind {@code logged}); read as numbers into {@link Row#scores()}, never as features
+ * @param features feature columns in order; a row's {@link Row#numbers()} and
+ * {@link Row#levels()} follow this order
+ * @param idColumns columns that identify a record within its month (a row imported again
+ * is recognised by them, and may then bring its label); empty means rows have no identity
+ * and identical rows are distinct events
+ * @param scoreColumns columns holding the score a model gave each row in production, for
+ * models Ratchet cannot re-score (model kind {@code logged}); read as numbers into
+ * {@link Row#scores()}, never as features
  * @param importSettings encoding, longest record and plausible dates of the files read
  */
-public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
-		String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
+		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings) {
 
 	public DatasetConfig {
@@ -39,7 +46,9 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		}
 	}
 
-	/** A dataset without logged score columns, with the default {@link ImportSettings}. */
+	/**
+	 * A dataset without logged score columns, with the default {@link ImportSettings}.
+	 */
 	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
 			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 			List<String> idColumns) {
@@ -62,7 +71,10 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 				this.scoreColumns, settings);
 	}
 
-	/** The position of a feature in {@link #features()}, or -1 when the dataset has no such feature. */
+	/**
+	 * The position of a feature in {@link #features()}, or -1 when the dataset has no
+	 * such feature.
+	 */
 	public int featureIndex(String featureName) {
 		for (int i = 0; i < this.features.size(); i++) {
 			if (this.features.get(i).name().equals(featureName)) {
@@ -72,12 +84,18 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return -1;
 	}
 
-	/** The position of a logged score column in {@link #scoreColumns()}, or -1 when the dataset has no such column. */
+	/**
+	 * The position of a logged score column in {@link #scoreColumns()}, or -1 when the
+	 * dataset has no such column.
+	 */
 	public int scoreIndex(String column) {
 		return this.scoreColumns.indexOf(column);
 	}
 
-	/** Every column a data file must have: date, label, id columns, features and score columns, without repeats. */
+	/**
+	 * Every column a data file must have: date, label, id columns, features and score
+	 * columns, without repeats.
+	 */
 	public List<String> requiredColumns() {
 		List<String> columns = new ArrayList<>();
 		addOnce(columns, this.dateColumn);

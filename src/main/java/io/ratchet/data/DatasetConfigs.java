@@ -27,33 +27,38 @@ import io.ratchet.config.ConfigTree;
 /**
  * Reads dataset configurations, {@code config/datasets/<name>.yml}.
  * <p>
- * The YAML is read by {@link ConfigTree} into a tree that remembers the line of every key and value, and bound by
- * hand: that way every error (unknown or missing field, bad value, duplicate feature) names the file and the line it is
- * on, which data binding alone cannot do for checks made after binding.
+ * The YAML is read by {@link ConfigTree} into a tree that remembers the line of every key
+ * and value, and bound by hand: that way every error (unknown or missing field, bad
+ * value, duplicate feature) names the file and the line it is on, which data binding
+ * alone cannot do for checks made after binding.
  */
 public final class DatasetConfigs {
 
-	/** Dataset names: no separators, no leading dot, so a name can never reach outside its folder. */
+	/**
+	 * Dataset names: no separators, no leading dot, so a name can never reach outside its
+	 * folder.
+	 */
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
 	private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
-
 
 	private DatasetConfigs() {
 	}
 
 	/**
 	 * Loads {@code <configDir>/datasets/<name>.yml}.
-	 * @throws DatasetConfigException for a name that is not {@code [A-Za-z0-9][A-Za-z0-9._-]*}, or a bad file
-	 * @throws UnknownDatasetException when there is no such file (the message lists the known datasets)
+	 * @throws DatasetConfigException for a name that is not
+	 * {@code [A-Za-z0-9][A-Za-z0-9._-]*}, or a bad file
+	 * @throws UnknownDatasetException when there is no such file (the message lists the
+	 * known datasets)
 	 */
 	public static DatasetConfig load(Path configDir, String name) {
 		return load(fileOf(configDir, name));
 	}
 
 	/**
-	 * The YAML file of a dataset, {@code <configDir>/datasets/<name>.yml}, after checking that the name is a plain
-	 * name (no path traversal) and that the file exists.
+	 * The YAML file of a dataset, {@code <configDir>/datasets/<name>.yml}, after checking
+	 * that the name is a plain name (no path traversal) and that the file exists.
 	 */
 	public static Path fileOf(Path configDir, String name) {
 		if (name == null || !NAME.matcher(name).matches()) {
@@ -69,7 +74,8 @@ public final class DatasetConfigs {
 	}
 
 	/**
-	 * Loads one dataset file; its {@code name:} must equal the file's name without {@code .yml}.
+	 * Loads one dataset file; its {@code name:} must equal the file's name without
+	 * {@code .yml}.
 	 * @throws DatasetConfigException naming the file and line of the first problem found
 	 */
 	public static DatasetConfig load(Path ymlFile) {
@@ -83,7 +89,10 @@ public final class DatasetConfigs {
 		}
 	}
 
-	/** The names of the datasets configured in {@code <configDir>/datasets/} (its {@code *.yml} files), sorted. */
+	/**
+	 * The names of the datasets configured in {@code <configDir>/datasets/} (its
+	 * {@code *.yml} files), sorted.
+	 */
 	public static List<String> names(Path configDir) {
 		return known(configDir.resolve("datasets"));
 	}
@@ -138,8 +147,7 @@ public final class DatasetConfigs {
 					throw error(format.line(), "date.format: " + problem);
 				}
 			}
-			LocalDate earliest = isoDate(date.get("earliest"), "date.earliest",
-					ImportSettings.DEFAULT_EARLIEST_DATE);
+			LocalDate earliest = isoDate(date.get("earliest"), "date.earliest", ImportSettings.DEFAULT_EARLIEST_DATE);
 			Field latestField = date.get("latest");
 			LocalDate latest = isoDate(latestField, "date.latest", null);
 			if (latest != null && latest.isBefore(earliest)) {
@@ -231,8 +239,8 @@ public final class DatasetConfigs {
 			catch (NumberFormatException ex) {
 				// told below
 			}
-			throw error(field.line(), "max-record-length: expected a positive number of characters, found '" + text
-					+ "'");
+			throw error(field.line(),
+					"max-record-length: expected a positive number of characters, found '" + text + "'");
 		}
 
 		private LocalDate isoDate(Field field, String what, LocalDate absent) {
@@ -249,8 +257,9 @@ public final class DatasetConfigs {
 		}
 
 		/**
-		 * {@code scores:}, the columns holding scores logged in production by models Ratchet cannot re-score: plain
-		 * column names, none of them the date, the label, an id column or a feature.
+		 * {@code scores:}, the columns holding scores logged in production by models
+		 * Ratchet cannot re-score: plain column names, none of them the date, the label,
+		 * an id column or a feature.
 		 */
 		private List<String> scores(Field field, String dateColumn, String labelColumn, List<String> ids,
 				List<Feature> features) {

@@ -33,41 +33,52 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * Splits an incoming CSV file (rows in any order) into the month files of a dataset.
  * <ul>
- * <li><b>One at a time</b>: an import holds the dataset's {@link ImportLock} from start to end; a second import into
- * the same dataset, in this process or another, is refused at once with a message naming the first one's pid.</li>
- * <li><b>Read</b> in the dataset's {@link ImportSettings#encoding()} (a byte order mark overrides it; UTF-16 with a
- * mark is read as such), with records bounded by {@link ImportSettings#maxRecordLength()}: a longer one stops the
- * import with the file and line, whatever the memory.</li>
- * <li><b>Validated</b> as {@link MonthFileReader} does, and further: bytes the encoding cannot decode (never replaced
- * by U+FFFD), an id column that is empty or a missing token, a date outside
- * [{@link ImportSettings#earliestDate()}, {@link ImportSettings#latestDate(Clock)}]. Every rejected row goes to the
+ * <li><b>One at a time</b>: an import holds the dataset's {@link ImportLock} from start
+ * to end; a second import into the same dataset, in this process or another, is refused
+ * at once with a message naming the first one's pid.</li>
+ * <li><b>Read</b> in the dataset's {@link ImportSettings#encoding()} (a byte order mark
+ * overrides it; UTF-16 with a mark is read as such), with records bounded by
+ * {@link ImportSettings#maxRecordLength()}: a longer one stops the import with the file
+ * and line, whatever the memory.</li>
+ * <li><b>Validated</b> as {@link MonthFileReader} does, and further: bytes the encoding
+ * cannot decode (never replaced by U+FFFD), an id column that is empty or a missing
+ * token, a date outside [{@link ImportSettings#earliestDate()},
+ * {@link ImportSettings#latestDate(Clock)}]. Every rejected row goes to the
  * {@link Quarantine} file with its line and reason, and is counted.</li>
- * <li><b>Merged</b> month by month as {@link MonthMerge} describes: without id columns the rows of a month are a
- * multiset (identical rows are distinct events; a file imported twice adds nothing); with id columns a label that
- * arrives later updates the stored row and a changed value is a conflict, quarantined with its reason.</li>
- * <li><b>Columns</b>: a month file keeps the columns of the header it was created with. A new month file takes the
- * header of the dataset's latest month file, or the source's header when there is none, so every month file of a
- * dataset has the same columns in the same order. Source columns are found by name; extra ones are dropped; a source
- * lacking a column of the month file is an error.</li>
+ * <li><b>Merged</b> month by month as {@link MonthMerge} describes: without id columns
+ * the rows of a month are a multiset (identical rows are distinct events; a file imported
+ * twice adds nothing); with id columns a label that arrives later updates the stored row
+ * and a changed value is a conflict, quarantined with its reason.</li>
+ * <li><b>Columns</b>: a month file keeps the columns of the header it was created with. A
+ * new month file takes the header of the dataset's latest month file, or the source's
+ * header when there is none, so every month file of a dataset has the same columns in the
+ * same order. Source columns are found by name; extra ones are dropped; a source lacking
+ * a column of the month file is an error.</li>
  * <li><b>Written</b> in UTF-8, always, with LF line endings.</li>
- * <li><b>Atomic</b>: each changed month file is written to a temporary file in the same folder and synced; only once
- * all are written are they moved, each with an atomic move, over the old files. On any failure before the moves (bad
- * source, damaged month file, full disk, …) temporary files and the quarantine file are deleted and no month file has
- * changed. The moves are renames within one folder; should one of them fail, the months moved before it keep their new
- * content (each month file is always whole, old or new).</li>
+ * <li><b>Atomic</b>: each changed month file is written to a temporary file in the same
+ * folder and synced; only once all are written are they moved, each with an atomic move,
+ * over the old files. On any failure before the moves (bad source, damaged month file,
+ * full disk, …) temporary files and the quarantine file are deleted and no month file has
+ * changed. The moves are renames within one folder; should one of them fail, the months
+ * moved before it keep their new content (each month file is always whole, old or
+ * new).</li>
  * </ul>
- * Memory: the accepted rows are set aside on disk by month ({@link MonthSpool}); only the month being merged is held,
- * its stored rows and its incoming ones. Nothing else grows with the size of the source.
+ * Memory: the accepted rows are set aside on disk by month ({@link MonthSpool}); only the
+ * month being merged is held, its stored rows and its incoming ones. Nothing else grows
+ * with the size of the source.
  * <p>
- * {@link SourceScan} reads and validates the source and decides each month file's columns; this class merges, writes
- * and moves the month files.
+ * {@link SourceScan} reads and validates the source and decides each month file's
+ * columns; this class merges, writes and moves the month files.
  */
 public final class DatasetImporter {
 
 	/** The folder of the {@link MonthSpool}, inside the dataset folder. */
 	static final String SPOOL = ".import-spool";
 
-	/** Temporary month files ({@code .2012-03.csv.<random>.tmp}) an import killed before its moves left behind. */
+	/**
+	 * Temporary month files ({@code .2012-03.csv.<random>.tmp}) an import killed before
+	 * its moves left behind.
+	 */
 	private static final Pattern STALE_TEMP = Pattern.compile("\\.\\d{4}-\\d{2}\\.csv\\..*\\.tmp");
 
 	private final DatasetConfig dataset;
@@ -86,7 +97,9 @@ public final class DatasetImporter {
 		this(dataset, datasetDir, Clock.systemDefaultZone());
 	}
 
-	/** With the clock that stamps quarantine files and decides the latest plausible date. */
+	/**
+	 * With the clock that stamps quarantine files and decides the latest plausible date.
+	 */
 	DatasetImporter(DatasetConfig dataset, Path datasetDir, Clock clock) {
 		this.dataset = dataset;
 		this.datasetDir = datasetDir;
@@ -98,8 +111,9 @@ public final class DatasetImporter {
 	 * Imports one CSV file.
 	 * @param source the file
 	 * @return what was imported, matched, updated and rejected
-	 * @throws DataFileException for a problem with the source as a whole or with an existing month file, or when
-	 * another import into the dataset is running; nothing has changed then
+	 * @throws DataFileException for a problem with the source as a whole or with an
+	 * existing month file, or when another import into the dataset is running; nothing
+	 * has changed then
 	 */
 	public ImportResult importFile(Path source) {
 		boolean created = !Files.isDirectory(this.datasetDir);
@@ -182,7 +196,6 @@ public final class DatasetImporter {
 		}
 	}
 
-
 	private static void putPositive(SortedMap<YearMonth, Long> counts, YearMonth month, long count) {
 		if (count > 0) {
 			counts.put(month, count);
@@ -216,12 +229,16 @@ public final class DatasetImporter {
 			channel.force(true);
 		}
 		catch (IOException ex) {
-			// name the month file, not only the source: "No space left on device" alone says not where
+			// name the month file, not only the source: "No space left on device" alone
+			// says not where
 			throw new IOException("cannot write " + monthFile + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	/** Temporary month files of an import killed before its moves (the lock says no other import is writing). */
+	/**
+	 * Temporary month files of an import killed before its moves (the lock says no other
+	 * import is writing).
+	 */
 	private void deleteStaleTemporaryFiles() throws IOException {
 		try (Stream<Path> files = Files.list(this.datasetDir)) {
 			for (Path file : files.filter((f) -> STALE_TEMP.matcher(f.getFileName().toString()).matches()).toList()) {
@@ -231,8 +248,9 @@ public final class DatasetImporter {
 	}
 
 	/**
-	 * Makes the renames durable ({@link AtomicFiles#forceFolder}; each month file's content was forced before its
-	 * rename). Best effort: the month files are in place, and a failure here must not report the import as failed.
+	 * Makes the renames durable ({@link AtomicFiles#forceFolder}; each month file's
+	 * content was forced before its rename). Best effort: the month files are in place,
+	 * and a failure here must not report the import as failed.
 	 */
 	static void syncFolder(Path folder) {
 		try {
@@ -265,8 +283,9 @@ public final class DatasetImporter {
 	}
 
 	/**
-	 * The SHA-256 of a file's bytes, lower-case hex: what {@link ImportResult#sourceSha256()} records, so a caller can
-	 * tell before importing whether the same file was imported already.
+	 * The SHA-256 of a file's bytes, lower-case hex: what
+	 * {@link ImportResult#sourceSha256()} records, so a caller can tell before importing
+	 * whether the same file was imported already.
 	 */
 	public static String sha256(Path file) {
 		MessageDigest digest = sha256();
@@ -287,6 +306,5 @@ public final class DatasetImporter {
 			throw new IllegalStateException(ex);
 		}
 	}
-
 
 }

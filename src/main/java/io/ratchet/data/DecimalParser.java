@@ -1,12 +1,14 @@
 package io.ratchet.data;
 
 /**
- * Parses decimal numbers as {@link Double#parseDouble} does, to the bit, but several times faster for the plain
- * decimals CSV files are made of ({@code -12.3456}: an optional minus, at most 15 significant digits, an optional
- * fraction of at most 22 digits, nothing else). Such a number is an integer {@code m < 2^53} over {@code 10^k} with
- * {@code k <= 22}; both are exact doubles, so one IEEE division gives the correctly rounded value, which is what
- * {@code parseDouble} returns (Clinger's fast path). Anything else (exponents, more digits, signs, spaces, NaN,
- * hexadecimal) goes to {@code parseDouble} itself.
+ * Parses decimal numbers as {@link Double#parseDouble} does, to the bit, but several
+ * times faster for the plain decimals CSV files are made of ({@code -12.3456}: an
+ * optional minus, at most 15 significant digits, an optional fraction of at most 22
+ * digits, nothing else). Such a number is an integer {@code m < 2^53} over {@code 10^k}
+ * with {@code k <= 22}; both are exact doubles, so one IEEE division gives the correctly
+ * rounded value, which is what {@code parseDouble} returns (Clinger's fast path).
+ * Anything else (exponents, more digits, signs, spaces, NaN, hexadecimal) goes to
+ * {@code parseDouble} itself.
  */
 public final class DecimalParser {
 

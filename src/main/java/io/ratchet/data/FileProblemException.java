@@ -3,9 +3,10 @@ package io.ratchet.data;
 import java.nio.file.Path;
 
 /**
- * A problem at a place in a file: the file, the line (0 when it concerns the whole file) and a message that names
- * both, {@code <file> line <n>: <cause>}. The common ground of the errors of data files ({@link DataFileException})
- * and of configuration files that are read with their lines (the search spaces of training, for example).
+ * A problem at a place in a file: the file, the line (0 when it concerns the whole file)
+ * and a message that names both, {@code <file> line <n>: <cause>}. The common ground of
+ * the errors of data files ({@link DataFileException}) and of configuration files that
+ * are read with their lines (the search spaces of training, for example).
  */
 public abstract class FileProblemException extends RuntimeException {
 

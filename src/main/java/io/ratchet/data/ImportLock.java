@@ -17,20 +17,25 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One import at a time per dataset: an operating-system lock on {@code historical-data/<dataset>/.import.lock}
- * ({@link FileChannel#tryLock()}), which the system releases whenever the process ends, kill -9 included. The file
- * says who holds it ({@code pid 1234 since <instant>}), for the message given to an import that is refused.
+ * One import at a time per dataset: an operating-system lock on
+ * {@code historical-data/<dataset>/.import.lock} ({@link FileChannel#tryLock()}), which
+ * the system releases whenever the process ends, kill -9 included. The file says who
+ * holds it ({@code pid 1234 since <instant>}), for the message given to an import that is
+ * refused.
  * <p>
  * Two facts of POSIX locks shape this class:
  * <ul>
- * <li>They belong to the process, and closing <em>any</em> descriptor of the file releases them all. So within this
- * process, imports are kept apart by a table of the folders being imported into, and a second import into one of
- * them is refused without ever opening the lock file (which would release the first one's lock).</li>
- * <li>The file is deleted on release (before the lock goes), so that a clean dataset folder holds no trace of it.
- * Someone may have opened the file just before it went, and then lock a file that no longer has a name. That is
- * detected by comparing the file's identity ({@link BasicFileAttributes#fileKey()}: device and inode) under its name
- * before opening it and once locked: the file opened stays open, so its inode cannot be reused, and equal identities
- * prove the name still leads to the locked file. Otherwise the attempt starts again.</li>
+ * <li>They belong to the process, and closing <em>any</em> descriptor of the file
+ * releases them all. So within this process, imports are kept apart by a table of the
+ * folders being imported into, and a second import into one of them is refused without
+ * ever opening the lock file (which would release the first one's lock).</li>
+ * <li>The file is deleted on release (before the lock goes), so that a clean dataset
+ * folder holds no trace of it. Someone may have opened the file just before it went, and
+ * then lock a file that no longer has a name. That is detected by comparing the file's
+ * identity ({@link BasicFileAttributes#fileKey()}: device and inode) under its name
+ * before opening it and once locked: the file opened stays open, so its inode cannot be
+ * reused, and equal identities prove the name still leads to the locked file. Otherwise
+ * the attempt starts again.</li>
  * </ul>
  */
 final class ImportLock implements AutoCloseable {
@@ -56,7 +61,8 @@ final class ImportLock implements AutoCloseable {
 	 * Takes the import lock of a dataset folder (which must exist), without waiting.
 	 * @param dataset the dataset's name, for the message
 	 * @param datasetDir its folder
-	 * @throws ImportRunningException when another import into the dataset holds it, in this process or another
+	 * @throws ImportRunningException when another import into the dataset holds it, in
+	 * this process or another
 	 */
 	static ImportLock acquire(String dataset, Path datasetDir) throws IOException {
 		Path folder = datasetDir.toRealPath();
@@ -86,7 +92,8 @@ final class ImportLock implements AutoCloseable {
 					channel.close();
 					throw ex;
 				}
-				// created just now, or deleted by the import that held it after we opened it: by its name again
+				// created just now, or deleted by the import that held it after we opened
+				// it: by its name again
 				channel.close();
 			}
 		}
@@ -111,11 +118,16 @@ final class ImportLock implements AutoCloseable {
 			return channel.tryLock();
 		}
 		catch (OverlappingFileLockException ex) {
-			return null; // cannot happen while HELD keeps this process's imports apart, but means "held" if it does
+			// cannot happen while HELD keeps this process's imports apart, but means
+			// "held" if it does
+			return null;
 		}
 	}
 
-	/** {@code pid 1234, since <instant>} as the holder wrote it, or {@code pid unknown} while it is writing it. */
+	/**
+	 * {@code pid 1234, since <instant>} as the holder wrote it, or {@code pid unknown}
+	 * while it is writing it.
+	 */
 	private static String holder(FileChannel channel) throws IOException {
 		ByteBuffer buffer = ByteBuffer.allocate(200);
 		channel.read(buffer, 0);
@@ -124,8 +136,9 @@ final class ImportLock implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes the file, then releases the lock by closing its channel. Never fails: a file that cannot be deleted is
-	 * taken over by the next import, and the system releases the lock with the process in any case.
+	 * Deletes the file, then releases the lock by closing its channel. Never fails: a
+	 * file that cannot be deleted is taken over by the next import, and the system
+	 * releases the lock with the process in any case.
 	 */
 	@Override
 	public void close() {
@@ -148,8 +161,8 @@ final class ImportLock implements AutoCloseable {
 	static final class ImportRunningException extends DataFileException {
 
 		ImportRunningException(String dataset, Path lockFile, String holder) {
-			super(lockFile, 0, "an import into " + dataset + " is running (" + holder
-					+ "); try again when it has finished");
+			super(lockFile, 0,
+					"an import into " + dataset + " is running (" + holder + "); try again when it has finished");
 		}
 
 	}

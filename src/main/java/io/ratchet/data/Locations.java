@@ -8,7 +8,10 @@ final class Locations {
 	private Locations() {
 	}
 
-	/** {@code file line n: message}; the file and the line are left out when unknown ({@code null}, or a line below 1). */
+	/**
+	 * {@code file line n: message}; the file and the line are left out when unknown
+	 * ({@code null}, or a line below 1).
+	 */
 	static String describe(Path file, long line, String message) {
 		StringBuilder text = new StringBuilder();
 		if (file != null) {

@@ -12,16 +12,18 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Validates the rows of a prediction log ({@link PredictionLogColumns}), for the import and for reading the stored
- * month files: every id present, a timestamp that reads as a date, a finite score, within [0, 1] for a binary task.
- * Immutable; one per file (it holds the file's column positions).
+ * Validates the rows of a prediction log ({@link PredictionLogColumns}), for the import
+ * and for reading the stored month files: every id present, a timestamp that reads as a
+ * date, a finite score, within [0, 1] for a binary task. Immutable; one per file (it
+ * holds the file's column positions).
  */
 final class LogRowParser {
 
 	/**
-	 * ISO-8601 timestamps: a date, or a date and a time ({@code T} or a space between them, seconds and fractions
-	 * optional), with an optional offset ({@code Z}, {@code +02:00}, {@code +0200}). The date as written is the
-	 * prediction's date: no time zone is converted.
+	 * ISO-8601 timestamps: a date, or a date and a time ({@code T} or a space between
+	 * them, seconds and fractions optional), with an optional offset ({@code Z},
+	 * {@code +02:00}, {@code +0200}). The date as written is the prediction's date: no
+	 * time zone is converted.
 	 */
 	private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
 		.optionalStart()
@@ -58,7 +60,8 @@ final class LogRowParser {
 	private final PredictionLogColumns columns;
 
 	/**
-	 * @throws DataFileException when the header repeats a name or lacks a column of the log
+	 * @throws DataFileException when the header repeats a name or lacks a column of the
+	 * log
 	 */
 	LogRowParser(DatasetConfig dataset, PredictionLogColumns columns, Path file, List<String> header) {
 		this.dataset = dataset;
@@ -67,10 +70,11 @@ final class LogRowParser {
 		Map<String, Integer> positions = RowParser.positions(file, header);
 		List<String> lacking = columns.header().stream().filter((column) -> !positions.containsKey(column)).toList();
 		if (!lacking.isEmpty()) {
-			throw new DataFileException(file, 1, "header lacks column" + ((lacking.size() > 1) ? "s " : " ")
-					+ String.join(", ", lacking) + " of the prediction log (id " + String.join(", ",
-							columns.idColumns()) + ", timestamp " + columns.timestamp() + ", score " + columns.score()
-					+ "); header is: " + String.join(", ", header));
+			throw new DataFileException(file, 1,
+					"header lacks column" + ((lacking.size() > 1) ? "s " : " ") + String.join(", ", lacking)
+							+ " of the prediction log (id " + String.join(", ", columns.idColumns()) + ", timestamp "
+							+ columns.timestamp() + ", score " + columns.score() + "); header is: "
+							+ String.join(", ", header));
 		}
 		this.width = header.size();
 		this.idColumns = columns.idColumns();
@@ -79,7 +83,10 @@ final class LogRowParser {
 		this.score = positions.get(columns.score());
 	}
 
-	/** One valid prediction: its id cells and their join key, its date, its score, and its cells in log order. */
+	/**
+	 * One valid prediction: its id cells and their join key, its date, its score, and its
+	 * cells in log order.
+	 */
 	record Entry(String[] ids, String key, LocalDate date, double score, String[] cells) {
 	}
 

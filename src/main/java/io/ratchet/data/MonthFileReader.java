@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the month files of one dataset into validated {@link Row}s. One instance per dataset; it holds no per-file
- * state, so it can be reused and shared between threads (each {@link #read} call has its own).
+ * Reads the month files of one dataset into validated {@link Row}s. One instance per
+ * dataset; it holds no per-file state, so it can be reused and shared between threads
+ * (each {@link #read} call has its own).
  */
 public final class MonthFileReader {
 
@@ -31,8 +32,9 @@ public final class MonthFileReader {
 	}
 
 	/**
-	 * A reader of files to score rather than months of history: validated the same way, but a file may lack the label
-	 * column (its rows are then unlabelled) and the logged score columns (their scores are then missing).
+	 * A reader of files to score rather than months of history: validated the same way,
+	 * but a file may lack the label column (its rows are then unlabelled) and the logged
+	 * score columns (their scores are then missing).
 	 */
 	public static MonthFileReader toScore(DatasetConfig dataset) {
 		return new MonthFileReader(new RowParser(dataset, true), dataset.importSettings().maxRecordLength());
@@ -49,16 +51,20 @@ public final class MonthFileReader {
 	}
 
 	/**
-	 * Reads a month file once with Commons CSV, validating every row. Valid rows go to {@code rows}; invalid ones go to
-	 * {@code rejects} with the line and the reason, and reading goes on.
-	 * @param file the CSV file (UTF-8, with or without a byte order mark, LF or CRLF; a row with bytes that are not
-	 * UTF-8 is rejected, never read with replacement characters)
-	 * @param expectedMonth the month every date must fall in, or {@code null} for no month check
+	 * Reads a month file once with Commons CSV, validating every row. Valid rows go to
+	 * {@code rows}; invalid ones go to {@code rejects} with the line and the reason, and
+	 * reading goes on.
+	 * @param file the CSV file (UTF-8, with or without a byte order mark, LF or CRLF; a
+	 * row with bytes that are not UTF-8 is rejected, never read with replacement
+	 * characters)
+	 * @param expectedMonth the month every date must fall in, or {@code null} for no
+	 * month check
 	 * @param rows receives each valid row, in file order
 	 * @param rejects receives each invalid row, in file order
 	 * @return the counts
-	 * @throws DataFileException when the file is missing, empty, has duplicate or lacks configured header columns, is
-	 * not well-formed CSV or has a record longer than the dataset's {@link ImportSettings#maxRecordLength()}
+	 * @throws DataFileException when the file is missing, empty, has duplicate or lacks
+	 * configured header columns, is not well-formed CSV or has a record longer than the
+	 * dataset's {@link ImportSettings#maxRecordLength()}
 	 */
 	public ReadStats read(Path file, YearMonth expectedMonth, Consumer<Row> rows, Consumer<Rejection> rejects) {
 		long count = 0;
@@ -90,8 +96,10 @@ public final class MonthFileReader {
 		}
 		FileState after = FileState.of(file);
 		if (!after.equals(before)) {
-			// a file truncated or rewritten in place while it was read: what was read is neither the old nor the new
-			// content, so the month is not stored (the step fails and a restart reads it again)
+			// a file truncated or rewritten in place while it was read: what was read is
+			// neither the old nor the new
+			// content, so the month is not stored (the step fails and a restart reads it
+			// again)
 			throw new DataFileException(file, 0, "changed while being read (" + before.describe() + " at the start, "
 					+ after.describe() + " at the end, after " + count + " rows); run again once it is complete");
 		}
@@ -103,7 +111,10 @@ public final class MonthFileReader {
 		return open(file, ImportSettings.DEFAULT_MAX_RECORD_LENGTH);
 	}
 
-	/** Opens a month file: UTF-8 always, whatever the dataset's {@link ImportSettings#encoding()}. */
+	/**
+	 * Opens a month file: UTF-8 always, whatever the dataset's
+	 * {@link ImportSettings#encoding()}.
+	 */
 	static CsvSource open(Path file, int maxRecordLength) {
 		if (Files.isDirectory(file)) {
 			throw new DataFileException(file, 0, "is a folder, not a file");
@@ -119,7 +130,9 @@ public final class MonthFileReader {
 		}
 	}
 
-	/** Size and modification time of a file, to notice a change in place while it is read. */
+	/**
+	 * Size and modification time of a file, to notice a change in place while it is read.
+	 */
 	record FileState(long size, long modified) {
 
 		static FileState of(Path file) {
@@ -137,7 +150,10 @@ public final class MonthFileReader {
 
 	}
 
-	/** A record as CSV text again, for rejections; undecodable bytes are shown as {@code \xHH}. */
+	/**
+	 * A record as CSV text again, for rejections; undecodable bytes are shown as
+	 * {@code \xHH}.
+	 */
 	static String raw(CSVRecord record) {
 		return StrictReader.readable(CsvLine.format(record.values()));
 	}

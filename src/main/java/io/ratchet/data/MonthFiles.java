@@ -9,16 +9,20 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The partitions of a dataset: one file per calendar month, {@code historical-data/<name>/YYYY-MM.csv}. */
+/**
+ * The partitions of a dataset: one file per calendar month,
+ * {@code historical-data/<name>/YYYY-MM.csv}.
+ */
 public final class MonthFiles {
 
 	private MonthFiles() {
 	}
 
 	/**
-	 * The month files of a dataset folder, by month. Only regular files named exactly {@code YYYY-MM.csv} (with a
-	 * real month) count; sub-folders (such as {@code quarantine/}) and other files are ignored. A folder that does not
-	 * exist has no month files.
+	 * The month files of a dataset folder, by month. Only regular files named exactly
+	 * {@code YYYY-MM.csv} (with a real month) count; sub-folders (such as
+	 * {@code quarantine/}) and other files are ignored. A folder that does not exist has
+	 * no month files.
 	 */
 	public static SortedMap<YearMonth, Path> list(Path datasetDir) {
 		SortedMap<YearMonth, Path> months = new TreeMap<>();

@@ -18,22 +18,30 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Merges the incoming rows of one month into the rows its month file already holds.
  * <ul>
- * <li><b>Without id columns</b> rows have no identity and identical rows are distinct events (two bookings of the same
- * room on the same day by the same kind of guest): the month is a multiset of rows. An incoming row matches a stored
- * identical row not matched yet; otherwise it is new. So importing a file again adds nothing, and an export that
- * overlaps what is stored adds only the extra occurrences (a row stored 3 times, imported 5 times: 2 new).</li>
- * <li><b>With id columns</b> an incoming row whose id is already in the month is compared with the stored row: the
- * same values (a missing token and the empty cell are the same) is a match; a label that was missing and is now
- * present updates the stored row; an incoming row without the label a stored row has is a match too (an older export);
- * any other difference (a feature, another column, or a label that changed) is a conflict: the stored row is kept and
- * the incoming row goes to the quarantine with the reason, never silently dropped or kept. Ids identify rows within a
- * month: a row whose date moved to another month is a row of that month.</li>
+ * <li><b>Without id columns</b> rows have no identity and identical rows are distinct
+ * events (two bookings of the same room on the same day by the same kind of guest): the
+ * month is a multiset of rows. An incoming row matches a stored identical row not matched
+ * yet; otherwise it is new. So importing a file again adds nothing, and an export that
+ * overlaps what is stored adds only the extra occurrences (a row stored 3 times, imported
+ * 5 times: 2 new).</li>
+ * <li><b>With id columns</b> an incoming row whose id is already in the month is compared
+ * with the stored row: the same values (a missing token and the empty cell are the same)
+ * is a match; a label that was missing and is now present updates the stored row; an
+ * incoming row without the label a stored row has is a match too (an older export); any
+ * other difference (a feature, another column, or a label that changed) is a conflict:
+ * the stored row is kept and the incoming row goes to the quarantine with the reason,
+ * never silently dropped or kept. Ids identify rows within a month: a row whose date
+ * moved to another month is a row of that month.</li>
  * </ul>
- * The merged rows are sorted by date; rows of the same date keep their order, stored rows before new ones.
+ * The merged rows are sorted by date; rows of the same date keep their order, stored rows
+ * before new ones.
  */
 final class MonthMerge {
 
-	/** One row of the merged month: its date (for sorting), its CSV text and the source line it came from (0: stored). */
+	/**
+	 * One row of the merged month: its date (for sorting), its CSV text and the source
+	 * line it came from (0: stored).
+	 */
 	record Entry(LocalDate date, String line, long sourceLine) {
 	}
 
@@ -78,8 +86,8 @@ final class MonthMerge {
 	}
 
 	/**
-	 * The positions of the dataset's id columns among a file's columns (which must have them), or {@code null} for a
-	 * dataset without id columns.
+	 * The positions of the dataset's id columns among a file's columns (which must have
+	 * them), or {@code null} for a dataset without id columns.
 	 */
 	static int[] idColumns(DatasetConfig dataset, Map<String, Integer> columns) {
 		List<String> ids = dataset.idColumns();
@@ -87,8 +95,9 @@ final class MonthMerge {
 	}
 
 	/**
-	 * The identity of a row: its id (with several id columns, each value after its length, so that no two rows share a
-	 * key by accident), or {@code null} when an id column is empty or a missing token, or there are none.
+	 * The identity of a row: its id (with several id columns, each value after its
+	 * length, so that no two rows share a key by accident), or {@code null} when an id
+	 * column is empty or a missing token, or there are none.
 	 */
 	static String idKey(DatasetConfig dataset, String[] values, int[] idColumns) {
 		if (idColumns == null) {
@@ -111,7 +120,8 @@ final class MonthMerge {
 
 	/**
 	 * Reads the rows the month file holds (none when it does not exist).
-	 * @throws DataFileException when the file is damaged or its header is no longer the one expected
+	 * @throws DataFileException when the file is damaged or its header is no longer the
+	 * one expected
 	 */
 	MonthMerge load(RowParser parser) {
 		if (!Files.exists(this.file)) {
@@ -153,7 +163,8 @@ final class MonthMerge {
 
 	/**
 	 * Merges one incoming row.
-	 * @return {@code null}, or why the row conflicts with a row of the month (it is then not merged)
+	 * @return {@code null}, or why the row conflicts with a row of the month (it is then
+	 * not merged)
 	 */
 	String offer(MonthSpool.Spooled row) {
 		String line = row.text();
@@ -175,7 +186,8 @@ final class MonthMerge {
 		String id = row.id();
 		Integer position = (id != null) ? this.byId.get(id) : null;
 		if (position == null) {
-			if (id != null) { // the importer rejects rows without an id before they get here
+			// the importer rejects rows without an id before they get here
+			if (id != null) {
 				this.byId.put(id, this.rows.size());
 			}
 			add(row.date(), line, row.line());

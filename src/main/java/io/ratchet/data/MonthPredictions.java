@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The logged predictions of one month, looked up by the dataset row's id. Remembers which predictions were joined with
- * a row the metrics judged, so that the others (awaiting a label, or a row) can be counted. Not thread-safe: one per
- * pass over the data.
+ * The logged predictions of one month, looked up by the dataset row's id. Remembers which
+ * predictions were joined with a row the metrics judged, so that the others (awaiting a
+ * label, or a row) can be counted. Not thread-safe: one per pass over the data.
  */
 public final class MonthPredictions {
 
@@ -24,7 +24,9 @@ public final class MonthPredictions {
 
 	private final BitSet judged;
 
-	/** @throws IllegalArgumentException when two entries have the same id */
+	/**
+	 * @throws IllegalArgumentException when two entries have the same id
+	 */
 	MonthPredictions(YearMonth month, List<LogRowParser.Entry> entries) {
 		this.month = month;
 		this.index = new HashMap<>(Math.max(16, entries.size() * 4 / 3 + 1));
@@ -50,13 +52,19 @@ public final class MonthPredictions {
 		return this.scores.length;
 	}
 
-	/** The score logged for a row's ids ({@link Row#ids()}), {@link Double#NaN} when none was. */
+	/**
+	 * The score logged for a row's ids ({@link Row#ids()}), {@link Double#NaN} when none
+	 * was.
+	 */
 	public double score(String[] ids) {
 		Integer at = this.index.get(PredictionLog.key(ids));
 		return (at != null) ? this.scores[at] : Double.NaN;
 	}
 
-	/** Marks the prediction of a row's ids, if any, as joined with a row the metrics judged. */
+	/**
+	 * Marks the prediction of a row's ids, if any, as joined with a row the metrics
+	 * judged.
+	 */
 	public void judge(String[] ids) {
 		Integer at = this.index.get(PredictionLog.key(ids));
 		if (at != null) {
@@ -64,7 +72,10 @@ public final class MonthPredictions {
 		}
 	}
 
-	/** Predictions dated from {@code from} to {@code to} (both included) that no judged row was joined with. */
+	/**
+	 * Predictions dated from {@code from} to {@code to} (both included) that no judged
+	 * row was joined with.
+	 */
 	public long unjudged(LocalDate from, LocalDate to) {
 		long first = from.toEpochDay();
 		long last = to.toEpochDay();

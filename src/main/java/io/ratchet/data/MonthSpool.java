@@ -21,14 +21,16 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The accepted rows of an import, set aside on disk by month until they are merged: one file per month in a folder of
- * the dataset ({@code .import-spool/}), so that the memory of an import does not grow with the size of its source;
- * only the month being merged is held.
+ * The accepted rows of an import, set aside on disk by month until they are merged: one
+ * file per month in a folder of the dataset ({@code .import-spool/}), so that the memory
+ * of an import does not grow with the size of its source; only the month being merged is
+ * held.
  * <p>
- * A spooled row is its source line, its date, its identity (or none) and its text as the month file will hold it, in
- * a binary form of this class's own (lengths before UTF-8 bytes), read back only by it. At most
- * {@value #OPEN_WRITERS} files are open at once; a source spanning more months has its least recently written ones
- * closed and opened again to append.
+ * A spooled row is its source line, its date, its identity (or none) and its text as the
+ * month file will hold it, in a binary form of this class's own (lengths before UTF-8
+ * bytes), read back only by it. At most {@value #OPEN_WRITERS} files are open at once; a
+ * source spanning more months has its least recently written ones closed and opened again
+ * to append.
  */
 final class MonthSpool implements AutoCloseable {
 
@@ -43,10 +45,13 @@ final class MonthSpool implements AutoCloseable {
 
 	/**
 	 * One spooled row.
+	 *
 	 * @param line the line of the source it starts on
 	 * @param date its date
-	 * @param id its identity ({@link MonthMerge#idKey}), {@code null} for a dataset without id columns
-	 * @param text its values in month-file column order, as one CSV record ({@link CsvLine})
+	 * @param id its identity ({@link MonthMerge#idKey}), {@code null} for a dataset
+	 * without id columns
+	 * @param text its values in month-file column order, as one CSV record
+	 * ({@link CsvLine})
 	 */
 	record Spooled(long line, LocalDate date, String id, String text) {
 	}
@@ -101,8 +106,8 @@ final class MonthSpool implements AutoCloseable {
 			eldest.remove();
 			closing.close();
 		}
-		writer = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(fileOf(month),
-				StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 14));
+		writer = new DataOutputStream(new BufferedOutputStream(
+				Files.newOutputStream(fileOf(month), StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 14));
 		this.writers.put(month, writer);
 		this.months.add(month);
 		return writer;
@@ -164,8 +169,9 @@ final class MonthSpool implements AutoCloseable {
 	}
 
 	/**
-	 * Closes what is open and deletes the folder, as far as it can: what is left (an unreadable disk) is removed by the
-	 * next import, and must not turn an import that succeeded into a failure.
+	 * Closes what is open and deletes the folder, as far as it can: what is left (an
+	 * unreadable disk) is removed by the next import, and must not turn an import that
+	 * succeeded into a failure.
 	 */
 	@Override
 	public void close() {

@@ -32,22 +32,25 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Imports a prediction log (a CSV of id, timestamp and score, rows in any order) into a model's stored
- * {@link PredictionLog}, validated and atomic as {@link DatasetImporter} imports data:
+ * Imports a prediction log (a CSV of id, timestamp and score, rows in any order) into a
+ * model's stored {@link PredictionLog}, validated and atomic as {@link DatasetImporter}
+ * imports data:
  * <ul>
- * <li>Every row is checked ({@code LogRowParser}: ids present, a timestamp that reads as a date, a finite score, in
- * [0, 1] for a binary task); rejected rows go to {@code <log folder>/quarantine/<source>.<stamp>.rejected.csv} with
- * the source file, the line and the reason.</li>
- * <li>A prediction is logged once: an id given twice in the same month of the file is rejected from its second line on
- * (naming the first); an id already stored for that month with another score or timestamp is rejected (naming the
- * stored file). The same row again is a duplicate and adds nothing, so importing a file twice adds nothing.</li>
- * <li>One at a time: it holds the dataset's {@link ImportLock}, as a data import does, so a second import into the
- * dataset (data or log) is refused while it runs.</li>
- * <li>Atomic: changed month files are written aside and moved over the old ones only once all are written; on any
- * failure before that, nothing has changed.</li>
+ * <li>Every row is checked ({@code LogRowParser}: ids present, a timestamp that reads as
+ * a date, a finite score, in [0, 1] for a binary task); rejected rows go to
+ * {@code <log folder>/quarantine/<source>.<stamp>.rejected.csv} with the source file, the
+ * line and the reason.</li>
+ * <li>A prediction is logged once: an id given twice in the same month of the file is
+ * rejected from its second line on (naming the first); an id already stored for that
+ * month with another score or timestamp is rejected (naming the stored file). The same
+ * row again is a duplicate and adds nothing, so importing a file twice adds nothing.</li>
+ * <li>One at a time: it holds the dataset's {@link ImportLock}, as a data import does, so
+ * a second import into the dataset (data or log) is refused while it runs.</li>
+ * <li>Atomic: changed month files are written aside and moved over the old ones only once
+ * all are written; on any failure before that, nothing has changed.</li>
  * </ul>
- * The log is joined with labels only when a job reads it, so predictions whose rows have no label yet are kept, not
- * lost: they are joined once the labels are imported.
+ * The log is joined with labels only when a job reads it, so predictions whose rows have
+ * no label yet are kept, not lost: they are joined once the labels are imported.
  */
 public final class PredictionImporter {
 
@@ -68,11 +71,12 @@ public final class PredictionImporter {
 	/**
 	 * Imports one CSV file.
 	 * @return what was imported, rejected and skipped as already present
-	 * @throws DataFileException for a problem with the source as a whole or with a stored month file; nothing has
-	 * changed then
+	 * @throws DataFileException for a problem with the source as a whole or with a stored
+	 * month file; nothing has changed then
 	 */
 	public ImportResult importFile(Path source) {
-		// one import at a time per dataset, data or prediction log: the dataset's import lock
+		// one import at a time per dataset, data or prediction log: the dataset's import
+		// lock
 		Path datasetDir = this.log.folder().getParent().getParent();
 		try {
 			Files.createDirectories(datasetDir);
@@ -145,7 +149,8 @@ public final class PredictionImporter {
 				temps.remove(move[0]);
 			}
 			DatasetImporter.syncFolder(folder);
-			// a prediction is never updated in place: one stored with another score or timestamp is rejected
+			// a prediction is never updated in place: one stored with another score or
+			// timestamp is rejected
 			return new ImportResult(source, HexFormat.of().formatHex(sha256.digest()), rows, accepted,
 					rows - accepted - quarantine.count(), 0, quarantine.count(), 0, acceptedByMonth, new TreeMap<>(),
 					quarantined);
@@ -177,7 +182,10 @@ public final class PredictionImporter {
 		}
 	}
 
-	/** A prediction, the line it came from and its record as written (line 0 and no record: already stored). */
+	/**
+	 * A prediction, the line it came from and its record as written (line 0 and no
+	 * record: already stored).
+	 */
 	private record Line(LogRowParser.Entry entry, long line, String raw) {
 	}
 
@@ -203,8 +211,8 @@ public final class PredictionImporter {
 		}
 
 		/**
-		 * The stored predictions of the month followed by the new ones, by date; quarantines the repeated ids and the
-		 * ids stored with another prediction.
+		 * The stored predictions of the month followed by the new ones, by date;
+		 * quarantines the repeated ids and the ids stored with another prediction.
 		 */
 		List<Line> merge(Quarantine quarantine) throws IOException {
 			Path file = MonthFiles.fileFor(PredictionImporter.this.log.folder(), this.month);
@@ -215,9 +223,11 @@ public final class PredictionImporter {
 				merged.add(new Line(entry, 0, null));
 			});
 			for (Line repeat : this.repeats) {
-				quarantine.add(repeat.line(), "id " + ids(repeat.entry()) + " is logged twice for " + this.month
-						+ ": also on line " + this.byKey.get(repeat.entry().key()).line()
-						+ " of this file (a prediction is logged once; the first is kept)", repeat.raw());
+				quarantine.add(repeat.line(),
+						"id " + ids(repeat.entry()) + " is logged twice for " + this.month + ": also on line "
+								+ this.byKey.get(repeat.entry().key()).line()
+								+ " of this file (a prediction is logged once; the first is kept)",
+						repeat.raw());
 			}
 			for (Line line : this.byKey.values()) {
 				LogRowParser.Entry known = stored.get(line.entry().key());
@@ -227,8 +237,9 @@ public final class PredictionImporter {
 				}
 				else if (!java.util.Arrays.equals(known.cells(), line.entry().cells())) {
 					quarantine.add(line.line(), "id " + ids(line.entry()) + " already has a logged prediction for "
-							+ this.month + " in " + file + " (" + String.format(Locale.ROOT, "score %s at %s",
-									known.cells()[known.cells().length - 1], known.cells()[known.cells().length - 2])
+							+ this.month + " in " + file + " ("
+							+ String.format(Locale.ROOT, "score %s at %s", known.cells()[known.cells().length - 1],
+									known.cells()[known.cells().length - 2])
 							+ "); a prediction is logged once", line.raw());
 				}
 			}

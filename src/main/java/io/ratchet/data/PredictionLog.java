@@ -9,11 +9,14 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 
 /**
- * The stored prediction log of one model version whose scores are logged in production (model kind {@code logged}):
- * {@code historical-data/<dataset>/predictions/<model>-v<version>/YYYY-MM.csv}, one file per calendar month of the
- * predictions' timestamps, written by {@link PredictionImporter} with the log's own columns
- * ({@link PredictionLogColumns}). A prediction is joined with the dataset's row of the same month and the same id
- * (the dataset's {@code id:} columns): a row's identity is its id within its month, as for the dataset's own imports.
+ * The stored prediction log of one model version whose scores are logged in production
+ * (model kind {@code logged}):
+ * {@code historical-data/<dataset>/predictions/<model>-v<version>/YYYY-MM.csv}, one file
+ * per calendar month of the predictions' timestamps, written by
+ * {@link PredictionImporter} with the log's own columns ({@link PredictionLogColumns}). A
+ * prediction is joined with the dataset's row of the same month and the same id (the
+ * dataset's {@code id:} columns): a row's identity is its id within its month, as for the
+ * dataset's own imports.
  */
 public final class PredictionLog {
 
@@ -37,12 +40,18 @@ public final class PredictionLog {
 		this.columns = columns;
 	}
 
-	/** {@code <datasetDir>/predictions/<model>-v<version>}: the folder of a model version's log. */
+	/**
+	 * {@code <datasetDir>/predictions/<model>-v<version>}: the folder of a model
+	 * version's log.
+	 */
 	public static Path folderOf(Path datasetDir, String model, String version) {
 		return datasetDir.resolve(FOLDER).resolve(model + "-v" + version);
 	}
 
-	/** The key a prediction and a row are joined on: the single id, or the ids separated by U+001F. */
+	/**
+	 * The key a prediction and a row are joined on: the single id, or the ids separated
+	 * by U+001F.
+	 */
 	public static String key(String[] ids) {
 		return (ids.length == 1) ? ids[0] : String.join("\u001f", ids);
 	}
@@ -100,8 +109,8 @@ public final class PredictionLog {
 					throw new DataFileException(file, csv.line(), "prediction log is damaged: " + ex.getMessage());
 				}
 				if (!YearMonth.from(entry.date()).equals(month)) {
-					throw new DataFileException(file, csv.line(), "prediction log is damaged: date " + entry.date()
-							+ " outside month file " + month);
+					throw new DataFileException(file, csv.line(),
+							"prediction log is damaged: date " + entry.date() + " outside month file " + month);
 				}
 				entries.accept(entry);
 			}

@@ -5,11 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The columns of a prediction log (a CSV of {@code id,timestamp,score} rows written by a production system whose model
- * Ratchet cannot re-score), as a model file of kind {@code logged} names them.
+ * The columns of a prediction log (a CSV of {@code id,timestamp,score} rows written by a
+ * production system whose model Ratchet cannot re-score), as a model file of kind
+ * {@code logged} names them.
  *
- * @param idColumns the columns that hold the row's id, matched in order with the dataset's {@code id:} columns
- * @param timestamp the column with the time the score was given: its date decides the month the prediction belongs to
+ * @param idColumns the columns that hold the row's id, matched in order with the
+ * dataset's {@code id:} columns
+ * @param timestamp the column with the time the score was given: its date decides the
+ * month the prediction belongs to
  * @param score the column with the score
  */
 public record PredictionLogColumns(List<String> idColumns, String timestamp, String score) {
@@ -31,8 +34,8 @@ public record PredictionLogColumns(List<String> idColumns, String timestamp, Str
 		all.add(timestamp);
 		all.add(score);
 		if (all.stream().distinct().count() != all.size()) {
-			throw new IllegalArgumentException("the id, timestamp and score columns must be different columns, not "
-					+ all);
+			throw new IllegalArgumentException(
+					"the id, timestamp and score columns must be different columns, not " + all);
 		}
 	}
 

@@ -15,10 +15,12 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The quarantine file of one import, {@code <folder>/<source-file-name>.<yyyyMMdd-HHmmss>.rejected.csv} (UTF-8; the
- * folder is {@code <datasetDir>/quarantine} for data, the prediction log's own for a log), created at the first row
- * kept there: {@code source_file,line,reason,record}. It holds the rejected rows (as read, bytes that could not be
- * decoded shown as {@code \xHH}) and the rows in conflict with a stored row (as they would have been stored). When the
+ * The quarantine file of one import,
+ * {@code <folder>/<source-file-name>.<yyyyMMdd-HHmmss>.rejected.csv} (UTF-8; the folder
+ * is {@code <datasetDir>/quarantine} for data, the prediction log's own for a log),
+ * created at the first row kept there: {@code source_file,line,reason,record}. It holds
+ * the rejected rows (as read, bytes that could not be decoded shown as {@code \xHH}) and
+ * the rows in conflict with a stored row (as they would have been stored). When the
  * import fails, {@link #discard} removes the file and the folders it created.
  */
 final class Quarantine {
@@ -37,7 +39,10 @@ final class Quarantine {
 
 	private long count;
 
-	/** The folders this import created for the file, deepest first (removed again if the import fails). */
+	/**
+	 * The folders this import created for the file, deepest first (removed again if the
+	 * import fails).
+	 */
 	private final List<Path> createdFolders = new ArrayList<>();
 
 	Quarantine(Path folder, Path source, Clock clock) {
@@ -69,7 +74,8 @@ final class Quarantine {
 	}
 
 	private Path create() throws IOException {
-		for (Path missing = this.folder; missing != null && !Files.isDirectory(missing); missing = missing.getParent()) {
+		for (Path missing = this.folder; missing != null
+				&& !Files.isDirectory(missing); missing = missing.getParent()) {
 			this.createdFolders.add(missing);
 		}
 		Files.createDirectories(this.folder);
@@ -98,7 +104,10 @@ final class Quarantine {
 		return this.file;
 	}
 
-	/** Closes and deletes the file (the import failed); problems are added to {@code failure}. */
+	/**
+	 * Closes and deletes the file (the import failed); problems are added to
+	 * {@code failure}.
+	 */
 	void discard(Exception failure) {
 		if (this.printer != null) {
 			try {

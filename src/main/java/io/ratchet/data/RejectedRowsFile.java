@@ -12,9 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Keeps the rows a job rejected while reading month files: one CSV ({@code file,line,reason,record}), created only
- * when there is a rejected row, so nothing is dropped silently and a clean read leaves no file behind. Opening it
- * removes what an earlier attempt of the same run left.
+ * Keeps the rows a job rejected while reading month files: one CSV
+ * ({@code file,line,reason,record}), created only when there is a rejected row, so
+ * nothing is dropped silently and a clean read leaves no file behind. Opening it removes
+ * what an earlier attempt of the same run left.
  */
 public final class RejectedRowsFile implements Consumer<Rejection>, Closeable {
 

@@ -7,13 +7,16 @@ import java.time.LocalDate;
  *
  * @param line the line number in the file it came from (1 is the header)
  * @param date the event date
- * @param label 1 or 0 for binary, the value for regression, {@link Double#NaN} when the label is missing (unlabelled)
- * @param numbers per feature of {@link DatasetConfig#features()}: the value of a numeric feature, {@link Double#NaN}
- * when missing (unused for categorical features)
- * @param levels per feature of {@link DatasetConfig#features()}: the level of a categorical feature, {@code null} when
- * missing (unused for numeric features)
- * @param ids per column of {@link DatasetConfig#idColumns()}: the cell as written (empty array without id columns)
- * @param scores per column of {@link DatasetConfig#scoreColumns()}: the logged score, {@link Double#NaN} when missing
+ * @param label 1 or 0 for binary, the value for regression, {@link Double#NaN} when the
+ * label is missing (unlabelled)
+ * @param numbers per feature of {@link DatasetConfig#features()}: the value of a numeric
+ * feature, {@link Double#NaN} when missing (unused for categorical features)
+ * @param levels per feature of {@link DatasetConfig#features()}: the level of a
+ * categorical feature, {@code null} when missing (unused for numeric features)
+ * @param ids per column of {@link DatasetConfig#idColumns()}: the cell as written (empty
+ * array without id columns)
+ * @param scores per column of {@link DatasetConfig#scoreColumns()}: the logged score,
+ * {@link Double#NaN} when missing
  */
 public record Row(long line, LocalDate date, double label, double[] numbers, String[] levels, String[] ids,
 		double[] scores) {
@@ -22,12 +25,17 @@ public record Row(long line, LocalDate date, double label, double[] numbers, Str
 
 	private static final double[] NO_SCORES = {};
 
-	/** A row of a dataset without id or score columns (or whose ids and scores do not matter). */
+	/**
+	 * A row of a dataset without id or score columns (or whose ids and scores do not
+	 * matter).
+	 */
 	public Row(long line, LocalDate date, double label, double[] numbers, String[] levels) {
 		this(line, date, label, numbers, levels, NO_IDS, NO_SCORES);
 	}
 
-	/** Whether the row has a label; unlabelled rows are counted but excluded from metrics. */
+	/**
+	 * Whether the row has a label; unlabelled rows are counted but excluded from metrics.
+	 */
 	public boolean labelled() {
 		return !Double.isNaN(this.label);
 	}

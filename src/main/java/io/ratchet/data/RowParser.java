@@ -19,8 +19,9 @@ import java.util.Set;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Turns CSV records of one dataset into {@link Row}s, validating each. Immutable and thread-safe; the per-file part
- * (column positions) is a {@link Layout}, resolved once per file from its header.
+ * Turns CSV records of one dataset into {@link Row}s, validating each. Immutable and
+ * thread-safe; the per-file part (column positions) is a {@link Layout}, resolved once
+ * per file from its header.
  */
 final class RowParser {
 
@@ -34,7 +35,10 @@ final class RowParser {
 
 	private final boolean[] numeric;
 
-	/** Whether a file may lack the label and the score columns (a file to score rather than a month of history). */
+	/**
+	 * Whether a file may lack the label and the score columns (a file to score rather
+	 * than a month of history).
+	 */
 	private final boolean toScore;
 
 	RowParser(DatasetConfig dataset) {
@@ -42,8 +46,9 @@ final class RowParser {
 	}
 
 	/**
-	 * @param toScore whether files may lack the label column (every row is then unlabelled) and the logged score
-	 * columns (every score is then missing): a file of rows to score, not a month of the dataset's history
+	 * @param toScore whether files may lack the label column (every row is then
+	 * unlabelled) and the logged score columns (every score is then missing): a file of
+	 * rows to score, not a month of the dataset's history
 	 */
 	RowParser(DatasetConfig dataset, boolean toScore) {
 		this.dataset = dataset;
@@ -71,8 +76,8 @@ final class RowParser {
 		Map<String, Integer> positions = positions(file, header);
 		List<String> missing = new ArrayList<>();
 		for (String column : this.dataset.requiredColumns()) {
-			boolean optional = this.toScore && (column.equals(this.dataset.labelColumn())
-					|| this.dataset.scoreColumns().contains(column));
+			boolean optional = this.toScore
+					&& (column.equals(this.dataset.labelColumn()) || this.dataset.scoreColumns().contains(column));
 			if (!positions.containsKey(column) && !optional) {
 				missing.add(column);
 			}
@@ -88,7 +93,10 @@ final class RowParser {
 		return new Layout(file, header.size(), positions.get(this.dataset.dateColumn()),
 				positions.getOrDefault(this.dataset.labelColumn(), -1), features,
 				this.dataset.idColumns().stream().mapToInt(positions::get).toArray(),
-				this.dataset.scoreColumns().stream().mapToInt((column) -> positions.getOrDefault(column, -1)).toArray());
+				this.dataset.scoreColumns()
+					.stream()
+					.mapToInt((column) -> positions.getOrDefault(column, -1))
+					.toArray());
 	}
 
 	/** Column name to position; refuses duplicate names. */
@@ -107,7 +115,10 @@ final class RowParser {
 		return positions;
 	}
 
-	/** A reason a row is rejected; carries no stack trace since rejections are ordinary, counted events. */
+	/**
+	 * A reason a row is rejected; carries no stack trace since rejections are ordinary,
+	 * counted events.
+	 */
 	static final class BadRow extends Exception {
 
 		BadRow(String reason) {
@@ -172,8 +183,7 @@ final class RowParser {
 				String value = record.get(this.features[i]);
 				boolean missing = RowParser.this.dataset.isMissing(value);
 				if (RowParser.this.numeric[i]) {
-					numbers[i] = missing ? Double.NaN
-							: number(value, RowParser.this.dataset.features().get(i).name());
+					numbers[i] = missing ? Double.NaN : number(value, RowParser.this.dataset.features().get(i).name());
 				}
 				else {
 					numbers[i] = Double.NaN;
@@ -191,7 +201,9 @@ final class RowParser {
 			return new Row(line, date, label, numbers, levels, ids, scores);
 		}
 
-		/** A logged score: missing, or a finite number, within [0, 1] for a binary task. */
+		/**
+		 * A logged score: missing, or a finite number, within [0, 1] for a binary task.
+		 */
 		private double score(String value, int index) throws BadRow {
 			DatasetConfig dataset = RowParser.this.dataset;
 			if (dataset.isMissing(value)) {
@@ -246,7 +258,10 @@ final class RowParser {
 
 	}
 
-	/** {@link Double#parseDouble} (through the faster {@link DecimalParser}) without the NaN and infinity it accepts. */
+	/**
+	 * {@link Double#parseDouble} (through the faster {@link DecimalParser}) without the
+	 * NaN and infinity it accepts.
+	 */
 	static double number(String value, String column) throws BadRow {
 		double number;
 		try {
@@ -262,11 +277,13 @@ final class RowParser {
 	}
 
 	/**
-	 * Parses dates with one shared formatter, and by hand for the common {@code yyyy-MM-dd}.
+	 * Parses dates with one shared formatter, and by hand for the common
+	 * {@code yyyy-MM-dd}.
 	 * <p>
-	 * The formatter resolves strictly, so {@code 2012-02-30} is an error rather than silently becoming
-	 * {@code 2012-02-29}, which is what the hand parser does too. A strict formatter cannot resolve a year-of-era
-	 * ({@code y}) without an era, so when the pattern has no era ({@code G}), {@code y} is read as the proleptic year
+	 * The formatter resolves strictly, so {@code 2012-02-30} is an error rather than
+	 * silently becoming {@code 2012-02-29}, which is what the hand parser does too. A
+	 * strict formatter cannot resolve a year-of-era ({@code y}) without an era, so when
+	 * the pattern has no era ({@code G}), {@code y} is read as the proleptic year
 	 * ({@code u}); the two agree for every year after 0.
 	 */
 	static final class DateParser {
@@ -283,9 +300,10 @@ final class RowParser {
 		}
 
 		/**
-		 * Checks that the pattern reads whole dates; returns the problem, or {@code null}. A pattern may hold a time of
-		 * day and a zone or offset beside the date (a timestamp column, e.g. {@code yyyy-MM-dd HH:mm:ss}): the date is
-		 * read as written, the rest is checked and left aside.
+		 * Checks that the pattern reads whole dates; returns the problem, or
+		 * {@code null}. A pattern may hold a time of day and a zone or offset beside the
+		 * date (a timestamp column, e.g. {@code yyyy-MM-dd HH:mm:ss}): the date is read
+		 * as written, the rest is checked and left aside.
 		 */
 		static String check(String pattern) {
 			DateParser parser;

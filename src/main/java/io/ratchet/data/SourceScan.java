@@ -19,11 +19,12 @@ import java.util.SortedMap;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The first pass of a {@link DatasetImporter}: reads the source CSV, validates every row (as {@link MonthFileReader}
- * does, plus undecodable bytes, missing ids and implausible dates), sends each rejected row to the {@link Quarantine}
- * and each accepted one, in the column order of its month file, to the {@link MonthSpool}. It decides the columns of
- * each month file on the way ({@link Target}): its own header when it exists, else the header of the dataset's latest
- * month file, else the source's.
+ * The first pass of a {@link DatasetImporter}: reads the source CSV, validates every row
+ * (as {@link MonthFileReader} does, plus undecodable bytes, missing ids and implausible
+ * dates), sends each rejected row to the {@link Quarantine} and each accepted one, in the
+ * column order of its month file, to the {@link MonthSpool}. It decides the columns of
+ * each month file on the way ({@link Target}): its own header when it exists, else the
+ * header of the dataset's latest month file, else the source's.
  */
 final class SourceScan {
 
@@ -52,7 +53,10 @@ final class SourceScan {
 	record Scan(long rows, Map<YearMonth, Target> targets) {
 	}
 
-	/** Reads and validates the source; accepted rows go to the spool, rejected ones to the quarantine. */
+	/**
+	 * Reads and validates the source; accepted rows go to the spool, rejected ones to the
+	 * quarantine.
+	 */
 	Scan scan(Path source, MessageDigest sha256, MonthSpool spool, Quarantine quarantine) throws IOException {
 		ImportSettings settings = this.dataset.importSettings();
 		LocalDate earliest = settings.earliestDate();
@@ -109,17 +113,18 @@ final class SourceScan {
 			}
 		}
 		if (date.isBefore(earliest) || date.isAfter(latest)) {
-			throw new RowParser.BadRow("date " + date + " in column " + this.dataset.dateColumn()
-					+ " is outside the plausible range " + earliest + " to " + latest
-					+ " (date.earliest and date.latest in the dataset file)");
+			throw new RowParser.BadRow(
+					"date " + date + " in column " + this.dataset.dateColumn() + " is outside the plausible range "
+							+ earliest + " to " + latest + " (date.earliest and date.latest in the dataset file)");
 		}
 		return date;
 	}
 
 	/**
 	 * Where the rows of a month go.
-	 * @throws DataFileException when the source lacks a column of the month file, or the month file (or the one whose
-	 * header a new month file takes) lacks a column of the dataset
+	 * @throws DataFileException when the source lacks a column of the month file, or the
+	 * month file (or the one whose header a new month file takes) lacks a column of the
+	 * dataset
 	 */
 	private Target target(Path file, List<String> header, Path source, Map<String, Integer> sourceColumns) {
 		this.parser.layout(file, header);
@@ -141,7 +146,8 @@ final class SourceScan {
 	}
 
 	/**
-	 * The month file a month's rows go to: its columns, where each is in the source, and where its id columns are.
+	 * The month file a month's rows go to: its columns, where each is in the source, and
+	 * where its id columns are.
 	 */
 	record Target(Path file, List<String> header, int[] fromSource, int[] idColumns) {
 
@@ -174,7 +180,8 @@ final class SourceScan {
 			}
 			if (this.datasetHeader == null) {
 				SortedMap<YearMonth, Path> existing = MonthFiles.list(SourceScan.this.datasetDir);
-				this.datasetHeader = existing.isEmpty() ? this.sourceHeader : headerOf(existing.get(existing.lastKey()));
+				this.datasetHeader = existing.isEmpty() ? this.sourceHeader
+						: headerOf(existing.get(existing.lastKey()));
 			}
 			return this.datasetHeader;
 		}

@@ -15,17 +15,24 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes bytes into characters without ever replacing what cannot be decoded by U+FFFD.
  * <p>
- * The decoder reports every malformed or unmappable byte ({@link CodingErrorAction#REPORT}); each such byte is then
- * passed on as {@link #INVALID} followed by its two hex digits. {@code INVALID} is a lone low surrogate, which no
- * correct decoding produces, and neither it nor hex digits mean anything to the CSV syntax, so the record structure
- * stays intact and the reader of a record can tell exactly which of its fields held undecodable bytes (and which):
- * see {@link #invalidBytes(String)}. Such a record is rejected; the marker never reaches a month file.
+ * The decoder reports every malformed or unmappable byte
+ * ({@link CodingErrorAction#REPORT}); each such byte is then passed on as
+ * {@link #INVALID} followed by its two hex digits. {@code INVALID} is a lone low
+ * surrogate, which no correct decoding produces, and neither it nor hex digits mean
+ * anything to the CSV syntax, so the record structure stays intact and the reader of a
+ * record can tell exactly which of its fields held undecodable bytes (and which): see
+ * {@link #invalidBytes(String)}. Such a record is rejected; the marker never reaches a
+ * month file.
  * <p>
- * A byte order mark decides the encoding (UTF-8, UTF-16BE or UTF-16LE) whatever was configured, and is dropped.
+ * A byte order mark decides the encoding (UTF-8, UTF-16BE or UTF-16LE) whatever was
+ * configured, and is dropped.
  */
 final class StrictReader extends Reader {
 
-	/** Marks an undecodable byte: a lone low surrogate, followed by the byte in two hex digits. */
+	/**
+	 * Marks an undecodable byte: a lone low surrogate, followed by the byte in two hex
+	 * digits.
+	 */
 	static final char INVALID = '\uDFFF';
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -55,12 +62,14 @@ final class StrictReader extends Reader {
 	}
 
 	/**
-	 * A reader of the stream in its byte order mark's encoding, or else in {@code configured}.
+	 * A reader of the stream in its byte order mark's encoding, or else in
+	 * {@code configured}.
 	 * @param in the bytes; closed with the reader
 	 * @param configured the encoding of a stream without a byte order mark
 	 */
 	static StrictReader open(InputStream in, Charset configured) throws IOException {
-		// no BufferedInputStream: it asks the stream what is available, which a pipe cannot answer ("Illegal seek")
+		// no BufferedInputStream: it asks the stream what is available, which a pipe
+		// cannot answer ("Illegal seek")
 		PushbackInputStream pushback = new PushbackInputStream(in, 3);
 		byte[] start = pushback.readNBytes(3);
 		int b0 = (start.length > 0) ? start[0] & 0xFF : -1;
@@ -95,7 +104,8 @@ final class StrictReader extends Reader {
 	}
 
 	/**
-	 * The undecodable bytes of a text read through this class, as {@code \xFC\x80}, or {@code null} when it has none.
+	 * The undecodable bytes of a text read through this class, as {@code \xFC\x80}, or
+	 * {@code null} when it has none.
 	 */
 	static String invalidBytes(String text) {
 		int at = text.indexOf(INVALID);
@@ -109,7 +119,10 @@ final class StrictReader extends Reader {
 		return found.toString();
 	}
 
-	/** The text with every marker written as {@code \xHH}, for people to read (quarantine files). */
+	/**
+	 * The text with every marker written as {@code \xHH}, for people to read (quarantine
+	 * files).
+	 */
 	static String readable(String text) {
 		return (text.indexOf(INVALID) < 0) ? text : text.replace(String.valueOf(INVALID), "\\x");
 	}
@@ -127,7 +140,10 @@ final class StrictReader extends Reader {
 		return n;
 	}
 
-	/** Decodes at least one character into the empty buffer; {@code false} at the end of the input. */
+	/**
+	 * Decodes at least one character into the empty buffer; {@code false} at the end of
+	 * the input.
+	 */
 	private boolean fill() throws IOException {
 		this.chars.clear();
 		while (this.chars.position() == 0 && !this.flushed) {
@@ -148,7 +164,10 @@ final class StrictReader extends Reader {
 		return this.chars.hasRemaining();
 	}
 
-	/** Decodes what the byte buffer holds, until it needs more bytes or the character buffer is full. */
+	/**
+	 * Decodes what the byte buffer holds, until it needs more bytes or the character
+	 * buffer is full.
+	 */
 	private void decode() {
 		while (true) {
 			CoderResult result = this.decoder.decode(this.bytes, this.chars, this.endOfInput);

@@ -3,7 +3,10 @@ package io.ratchet.data;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A dataset name with no {@code <configDir>/datasets/<name>.yml}; the message lists the datasets that do exist. */
+/**
+ * A dataset name with no {@code <configDir>/datasets/<name>.yml}; the message lists the
+ * datasets that do exist.
+ */
 public class UnknownDatasetException extends DatasetConfigException {
 
 	private final String name;

@@ -9,9 +9,10 @@ import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
 
 /**
- * The values of every feature of a dataset over some rows (a reference or a window), kept for {@link Drift}: a
- * {@link NumericSample} per numeric feature and {@link LevelCounts} per categorical one. Memory: at most
- * {@code capacity} doubles per numeric feature, one counter per level. Not thread-safe.
+ * The values of every feature of a dataset over some rows (a reference or a window), kept
+ * for {@link Drift}: a {@link NumericSample} per numeric feature and {@link LevelCounts}
+ * per categorical one. Memory: at most {@code capacity} doubles per numeric feature, one
+ * counter per level. Not thread-safe.
  */
 public final class DatasetProfile {
 
@@ -25,7 +26,8 @@ public final class DatasetProfile {
 
 	/**
 	 * @param dataset the dataset (its features, in order)
-	 * @param capacity the most values kept per numeric feature (see {@link NumericSample})
+	 * @param capacity the most values kept per numeric feature (see
+	 * {@link NumericSample})
 	 * @param seed the seed of the reservoir sampling
 	 */
 	public DatasetProfile(DatasetConfig dataset, int capacity, long seed) {
@@ -60,7 +62,10 @@ public final class DatasetProfile {
 		return this.rows;
 	}
 
-	/** The drift of every feature, in the dataset's feature order, of this window against a reference. */
+	/**
+	 * The drift of every feature, in the dataset's feature order, of this window against
+	 * a reference.
+	 */
 	public List<DriftResult> compare(DatasetProfile reference, int bins) {
 		List<DriftResult> results = new ArrayList<>();
 		for (int i = 0; i < this.features.size(); i++) {

@@ -7,10 +7,12 @@ import java.util.Map;
 /**
  * Compares a window with a reference, column by column.
  * <ul>
- * <li>Numeric: buckets cut at the reference's quantiles ({@link NumericBins}, 10 by default) plus a missing bucket;
- * PSI over those buckets; KS over the non-missing values.</li>
- * <li>Categorical: one bucket per level seen in the reference (in level order), one "other" bucket for levels the
- * reference never had, and a missing bucket; PSI over those.</li>
+ * <li>Numeric: buckets cut at the reference's quantiles ({@link NumericBins}, 10 by
+ * default) plus a missing bucket; PSI over those buckets; KS over the non-missing
+ * values.</li>
+ * <li>Categorical: one bucket per level seen in the reference (in level order), one
+ * "other" bucket for levels the reference never had, and a missing bucket; PSI over
+ * those.</li>
  * </ul>
  */
 public final class Drift {

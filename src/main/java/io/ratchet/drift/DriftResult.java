@@ -4,19 +4,24 @@ package io.ratchet.drift;
  * The drift of one column (or of a model's score) from a reference to a window.
  *
  * @param subject the feature's name, or {@code score:<model>} for a model's score
- * @param psi the population stability index ({@link Psi}); {@link Double#NaN} when a side has no rows
- * @param ks the two-sample Kolmogorov–Smirnov statistic of the non-missing values; {@link Double#NaN} for a categorical
- * column or an empty side
+ * @param psi the population stability index ({@link Psi}); {@link Double#NaN} when a side
+ * has no rows
+ * @param ks the two-sample Kolmogorov–Smirnov statistic of the non-missing values;
+ * {@link Double#NaN} for a categorical column or an empty side
  * @param missingRate the window's share of missing values
  * @param referenceMissingRate the reference's share of missing values
  * @param referenceRows rows in the reference
  * @param windowRows rows in the window
- * @param exact whether every value was kept (false: the numeric statistics come from a reservoir sample)
+ * @param exact whether every value was kept (false: the numeric statistics come from a
+ * reservoir sample)
  */
 public record DriftResult(String subject, double psi, double ks, double missingRate, double referenceMissingRate,
 		long referenceRows, long windowRows, boolean exact) {
 
-	/** How much the missing share grew from the reference to the window (negative when it fell). */
+	/**
+	 * How much the missing share grew from the reference to the window (negative when it
+	 * fell).
+	 */
 	public double missingRateChange() {
 		return this.missingRate - this.referenceMissingRate;
 	}

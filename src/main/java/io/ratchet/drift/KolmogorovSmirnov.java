@@ -3,9 +3,10 @@ package io.ratchet.drift;
 import java.util.Arrays;
 
 /**
- * The two-sample Kolmogorov–Smirnov statistic: the largest distance between the empirical distribution functions of
- * two samples, {@code sup_x |F_ref(x) − F_win(x)|}, computed exactly by sorting both samples and sweeping them once
- * (ties are stepped over together, so equal values never open a gap). Memory: both samples, sorted copies.
+ * The two-sample Kolmogorov–Smirnov statistic: the largest distance between the empirical
+ * distribution functions of two samples, {@code sup_x |F_ref(x) − F_win(x)|}, computed
+ * exactly by sorting both samples and sweeping them once (ties are stepped over together,
+ * so equal values never open a gap). Memory: both samples, sorted copies.
  */
 public final class KolmogorovSmirnov {
 
@@ -13,7 +14,8 @@ public final class KolmogorovSmirnov {
 	}
 
 	/**
-	 * The statistic of two samples of finite values (missing values must already be left out).
+	 * The statistic of two samples of finite values (missing values must already be left
+	 * out).
 	 * @return a value in [0, 1], or {@link Double#NaN} when either sample is empty
 	 */
 	public static double statistic(double[] first, double[] second) {

@@ -3,7 +3,10 @@ package io.ratchet.drift;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** How often each level of one categorical column occurs in a reference or a window, and how often it is missing. */
+/**
+ * How often each level of one categorical column occurs in a reference or a window, and
+ * how often it is missing.
+ */
 public final class LevelCounts {
 
 	private final Map<String, Long> levels = new TreeMap<>();

@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Buckets for a numeric value, cut at the reference's quantiles: with {@code n} sorted reference values and
- * {@code bins} wanted, cut {@code k} (for {@code k = 1 … bins−1}) is the value at position
- * {@code ceil(k · n / bins) − 1} (the lower empirical quantile). Buckets are right-closed, {@code (cut[k−1], cut[k]]},
- * the first open below and the last open above. Repeated cuts (a value taking up more than a bucket's share, ties)
- * are kept once, so a column with few distinct values gets fewer buckets rather than empty ones. Missing values have
- * a bucket of their own, the last.
+ * Buckets for a numeric value, cut at the reference's quantiles: with {@code n} sorted
+ * reference values and {@code bins} wanted, cut {@code k} (for {@code k = 1 … bins−1}) is
+ * the value at position {@code ceil(k · n / bins) − 1} (the lower empirical quantile).
+ * Buckets are right-closed, {@code (cut[k−1], cut[k]]}, the first open below and the last
+ * open above. Repeated cuts (a value taking up more than a bucket's share, ties) are kept
+ * once, so a column with few distinct values gets fewer buckets rather than empty ones.
+ * Missing values have a bucket of their own, the last.
  */
 public final class NumericBins {
 
@@ -40,7 +41,8 @@ public final class NumericBins {
 				cuts.add(cut);
 			}
 		}
-		// A cut at the largest value would leave the last bucket for values never seen in the reference only.
+		// A cut at the largest value would leave the last bucket for values never seen in
+		// the reference only.
 		if (!cuts.isEmpty() && cuts.get(cuts.size() - 1) >= sorted[n - 1]) {
 			cuts.remove(cuts.size() - 1);
 		}
@@ -63,13 +65,15 @@ public final class NumericBins {
 			return this.cuts.length + 1;
 		}
 		int position = Arrays.binarySearch(this.cuts, value);
-		// found: value equals a cut, which closes its bucket on the right; absent: insertion point
+		// found: value equals a cut, which closes its bucket on the right; absent:
+		// insertion point
 		return (position >= 0) ? position : -position - 1;
 	}
 
 	/**
-	 * Weights per bucket of a sample: each sampled value counts {@code (count − missing) / values.length} (1 when the
-	 * sample holds every value), and the missing bucket counts {@code missing}.
+	 * Weights per bucket of a sample: each sampled value counts
+	 * {@code (count − missing) / values.length} (1 when the sample holds every value),
+	 * and the missing bucket counts {@code missing}.
 	 */
 	public double[] weights(NumericSample sample) {
 		double[] weights = new double[size()];

@@ -4,15 +4,18 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The values of one numeric column in a reference or a window: every count exactly, and the non-missing values
- * themselves up to a capacity. Beyond it the values kept are a uniform reservoir sample (Vitter's algorithm R) drawn
- * with a fixed seed, so a run is repeatable and memory stays at {@code 8 · capacity} bytes per column however many rows
- * are read; quantile cuts, bucket shares and the KS statistic are then estimates from that sample. Below the capacity
- * everything is exact. Not thread-safe.
+ * The values of one numeric column in a reference or a window: every count exactly, and
+ * the non-missing values themselves up to a capacity. Beyond it the values kept are a
+ * uniform reservoir sample (Vitter's algorithm R) drawn with a fixed seed, so a run is
+ * repeatable and memory stays at {@code 8 · capacity} bytes per column however many rows
+ * are read; quantile cuts, bucket shares and the KS statistic are then estimates from
+ * that sample. Below the capacity everything is exact. Not thread-safe.
  */
 public final class NumericSample {
 
-	/** The default number of values kept: enough for months of daily data to stay exact. */
+	/**
+	 * The default number of values kept: enough for months of daily data to stay exact.
+	 */
 	public static final int DEFAULT_CAPACITY = 200_000;
 
 	private final int capacity;
@@ -82,7 +85,10 @@ public final class NumericSample {
 		return (this.count == 0) ? Double.NaN : (double) this.missing / this.count;
 	}
 
-	/** The non-missing values kept: all of them, or a uniform sample of {@link #capacity} of them. */
+	/**
+	 * The non-missing values kept: all of them, or a uniform sample of {@link #capacity}
+	 * of them.
+	 */
 	public double[] values() {
 		return Arrays.copyOf(this.values, this.kept);
 	}

@@ -1,13 +1,15 @@
 package io.ratchet.drift;
 
 /**
- * Population stability index of two distributions over the same buckets: {@code Σ (a − e) · ln(a / e)}, where
- * {@code e} is a bucket's share in the reference and {@code a} its share in the window.
+ * Population stability index of two distributions over the same buckets:
+ * {@code Σ (a − e) · ln(a / e)}, where {@code e} is a bucket's share in the reference and
+ * {@code a} its share in the window.
  *
  * <p>
- * An empty bucket would make the logarithm infinite, so a share of zero is replaced by {@link #EPSILON} (0.0001, a
- * common choice) on that side only; other shares are left as they are (not renormalised). With that floor a bucket
- * that holds 10% of the window but is empty in the reference adds about {@code 0.1 · ln(1000) ≈ 0.69}.
+ * An empty bucket would make the logarithm infinite, so a share of zero is replaced by
+ * {@link #EPSILON} (0.0001, a common choice) on that side only; other shares are left as
+ * they are (not renormalised). With that floor a bucket that holds 10% of the window but
+ * is empty in the reference adds about {@code 0.1 · ln(1000) ≈ 0.69}.
  */
 public final class Psi {
 

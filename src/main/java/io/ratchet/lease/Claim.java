@@ -4,8 +4,10 @@ import java.util.Optional;
 
 /**
  * The outcome of a claim.
+ *
  * @param refusedBy the live holder, when refused
- * @param takenOver when granted by taking over a stale lease: whose it was and why it was stale
+ * @param takenOver when granted by taking over a stale lease: whose it was and why it was
+ * stale
  */
 public record Claim(Optional<Holder> refusedBy, Optional<TakeOver> takenOver) {
 
@@ -16,6 +18,7 @@ public record Claim(Optional<Holder> refusedBy, Optional<TakeOver> takenOver) {
 
 	/**
 	 * A stale lease taken over.
+	 *
 	 * @param from its holder
 	 * @param why why it was taken for dead
 	 */
@@ -23,8 +26,8 @@ public record Claim(Optional<Holder> refusedBy, Optional<TakeOver> takenOver) {
 
 		/** One line for the log or the console. */
 		public String message() {
-			return "Took over the claim of process " + this.from.process() + " (since "
-					+ this.from.since().withNano(0) + "): " + this.why + ".";
+			return "Took over the claim of process " + this.from.process() + " (since " + this.from.since().withNano(0)
+					+ "): " + this.why + ".";
 		}
 
 	}

@@ -27,19 +27,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code lease} table (V18): claims, renews, releases and takes over leases, for the commands' jobs and the
- * scheduler's runs alike. A claim is an insert under a primary key, atomic on every database; taking a released or
- * stale lease over is an update conditional on the row's {@code generation}, so of two claimants at the same moment
- * one wins and the other finds the winner alive.
+ * The {@code lease} table (V18): claims, renews, releases and takes over leases, for the
+ * commands' jobs and the scheduler's runs alike. A claim is an insert under a primary
+ * key, atomic on every database; taking a released or stale lease over is an update
+ * conditional on the row's {@code generation}, so of two claimants at the same moment one
+ * wins and the other finds the winner alive.
  *
  * <p>
- * A lease carries an expiry ({@code expires_at}, epoch milliseconds: free of time zones, as hosts may differ),
- * renewed by a heartbeat every quarter of {@link #EXPIRY} while it is held. A lease left by a holder that died
- * (kill -9, power cut, a host lost) is taken over, with a message saying whose it was and why: on this host as soon as
- * its process is gone (its pid runs nothing, or a younger process), on another host once its expiry has passed with
- * no heartbeat (the hosts' clocks must agree, as Quartz's clustering already asks), or as soon as a {@link Liveness}
- * says the holder is dead (a scheduler daemon that Quartz declared failed). A lease of a live process on this host is
- * never taken over, whatever its expiry. A released lease keeps its row as the record of its last holder.
+ * A lease carries an expiry ({@code expires_at}, epoch milliseconds: free of time zones,
+ * as hosts may differ), renewed by a heartbeat every quarter of {@link #EXPIRY} while it
+ * is held. A lease left by a holder that died (kill -9, power cut, a host lost) is taken
+ * over, with a message saying whose it was and why: on this host as soon as its process
+ * is gone (its pid runs nothing, or a younger process), on another host once its expiry
+ * has passed with no heartbeat (the hosts' clocks must agree, as Quartz's clustering
+ * already asks), or as soon as a {@link Liveness} says the holder is dead (a scheduler
+ * daemon that Quartz declared failed). A lease of a live process on this host is never
+ * taken over, whatever its expiry. A released lease keeps its row as the record of its
+ * last holder.
  */
 @Component
 public class Leases implements AutoCloseable {
@@ -65,7 +69,9 @@ public class Leases implements AutoCloseable {
 		return thread;
 	});
 
-	/** The leases this process holds: the generation it holds each at, and its heartbeat. */
+	/**
+	 * The leases this process holds: the generation it holds each at, and its heartbeat.
+	 */
 	private final Map<LeaseId, Held> held = new ConcurrentHashMap<>();
 
 	private record Held(long generation, ScheduledFuture<?> beat) {
@@ -93,8 +99,10 @@ public class Leases implements AutoCloseable {
 	}
 
 	/**
-	 * Claims {@code id} and keeps it alive until {@link #release}; refused while another live holder has it.
-	 * @param daemon this scheduler daemon's Quartz instance, or {@code null} for a command
+	 * Claims {@code id} and keeps it alive until {@link #release}; refused while another
+	 * live holder has it.
+	 * @param daemon this scheduler daemon's Quartz instance, or {@code null} for a
+	 * command
 	 * @param label what the lease is taken for (a schedule entry), or {@code null}
 	 * @param liveness evidence of a holder's death beyond its lease
 	 */
@@ -103,8 +111,9 @@ public class Leases implements AutoCloseable {
 			Optional<Row> row = row(id);
 			if (row.isEmpty()) {
 				try {
-					this.jdbc.sql("INSERT INTO lease (kind, job_name, lease_key, holder, daemon, label, claimed_at, "
-							+ "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+					this.jdbc
+						.sql("INSERT INTO lease (kind, job_name, lease_key, holder, daemon, label, claimed_at, "
+								+ "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 						.params(id.kind().column(), id.job(), id.key(), this.me, daemon, label, now(), expiresAt())
 						.update();
 					return granted(id, 0, null);
@@ -120,10 +129,11 @@ public class Leases implements AutoCloseable {
 			}
 			long generation = row.get().generation() + 1;
 			// only the row as read: a claim made meanwhile by someone else stays
-			int updated = this.jdbc.sql("UPDATE lease SET holder = ?, daemon = ?, label = ?, claimed_at = ?, "
-					+ "expires_at = ?, released_at = NULL, generation = ?" + ROW + " AND generation = ?")
-				.params(this.me, daemon, label, now(), expiresAt(), generation, id.kind().column(), id.job(),
-						id.key(), row.get().generation())
+			int updated = this.jdbc
+				.sql("UPDATE lease SET holder = ?, daemon = ?, label = ?, claimed_at = ?, "
+						+ "expires_at = ?, released_at = NULL, generation = ?" + ROW + " AND generation = ?")
+				.params(this.me, daemon, label, now(), expiresAt(), generation, id.kind().column(), id.job(), id.key(),
+						row.get().generation())
 				.update();
 			if (updated == 1) {
 				Claim.TakeOver takenOver = (stale != null) ? new Claim.TakeOver(holder, stale) : null;
@@ -134,12 +144,15 @@ public class Leases implements AutoCloseable {
 			}
 		}
 		Holder other = row(id).map(Row::holder)
-			.orElseGet(() -> new Holder("another process (the claim changed hands)", Optional.empty(),
-					Optional.empty(), now().toLocalDateTime(), this.clock.instant().plus(this.expiry), false));
+			.orElseGet(() -> new Holder("another process (the claim changed hands)", Optional.empty(), Optional.empty(),
+					now().toLocalDateTime(), this.clock.instant().plus(this.expiry), false));
 		return new Claim(Optional.of(other), Optional.empty());
 	}
 
-	/** Stops the heartbeat and gives the lease up; its row stays, naming this process as its last holder. */
+	/**
+	 * Stops the heartbeat and gives the lease up; its row stays, naming this process as
+	 * its last holder.
+	 */
 	public void release(LeaseId id) {
 		Held lease = this.held.remove(id);
 		if (lease == null) {
@@ -157,7 +170,10 @@ public class Leases implements AutoCloseable {
 		return row(id).map(Row::holder);
 	}
 
-	/** Stops every heartbeat (the context closes); the leases themselves lapse at their expiry. */
+	/**
+	 * Stops every heartbeat (the context closes); the leases themselves lapse at their
+	 * expiry.
+	 */
 	@Override
 	public void close() {
 		this.heartbeat.shutdownNow();
@@ -170,7 +186,10 @@ public class Leases implements AutoCloseable {
 		return new Claim(Optional.empty(), Optional.ofNullable(takenOver));
 	}
 
-	/** Pushes the expiry on; a lease found in another's hands (taken for dead) is no longer renewed. */
+	/**
+	 * Pushes the expiry on; a lease found in another's hands (taken for dead) is no
+	 * longer renewed.
+	 */
 	private void renew(LeaseId id) {
 		Held lease = this.held.get(id);
 		if (lease == null) {
@@ -187,14 +206,16 @@ public class Leases implements AutoCloseable {
 			}
 		}
 		catch (RuntimeException ex) {
-			// the database out of reach for a moment: the next beat tries again (the lease lapses only after EXPIRY)
+			// the database out of reach for a moment: the next beat tries again (the
+			// lease lapses only after EXPIRY)
 			log.warn("{} {}: claim not renewed: {}", id.job(), id.key(), Failures.describe(ex));
 		}
 	}
 
 	/**
-	 * Why {@code holder}'s lease may be taken over, or empty while it is alive: its process on this host has ended, or
-	 * (on another host) its lease lapsed, or {@code liveness} says it is dead.
+	 * Why {@code holder}'s lease may be taken over, or empty while it is alive: its
+	 * process on this host has ended, or (on another host) its lease lapsed, or
+	 * {@code liveness} says it is dead.
 	 */
 	public Optional<String> staleBecause(Holder holder, Liveness liveness) {
 		if (ThisProcess.endedOnThisHost(holder.process(), holder.since().atZone(zone()).toInstant())) {
@@ -204,14 +225,15 @@ public class Leases implements AutoCloseable {
 		if (ThisProcess.onAnotherHost(holder.process()) && holder.expires().isBefore(now)) {
 			return Optional.of("on another host, it was not renewed after "
 					+ holder.expires().atZone(zone()).toLocalDateTime().withNano(0) + " (its heartbeat stopped "
-					+ Duration.between(holder.expires(), now).toSeconds() + " s ago), so that process is taken for dead");
+					+ Duration.between(holder.expires(), now).toSeconds()
+					+ " s ago), so that process is taken for dead");
 		}
 		return liveness.deadBecause(holder);
 	}
 
 	private Optional<Row> row(LeaseId id) {
-		return this.jdbc.sql("SELECT holder, daemon, label, claimed_at, expires_at, released_at, generation FROM lease"
-				+ ROW)
+		return this.jdbc
+			.sql("SELECT holder, daemon, label, claimed_at, expires_at, released_at, generation FROM lease" + ROW)
 			.params(id.kind().column(), id.job(), id.key())
 			.query((rs, i) -> new Row(holder(rs), rs.getLong(7)))
 			.optional();
@@ -220,7 +242,8 @@ public class Leases implements AutoCloseable {
 	private Holder holder(ResultSet rs) throws SQLException {
 		LocalDateTime since = rs.getTimestamp(4).toLocalDateTime();
 		long expiresAt = rs.getLong(5);
-		// a claim made before claims expired (no expires_at): its claim time plus the expiry
+		// a claim made before claims expired (no expires_at): its claim time plus the
+		// expiry
 		Instant expires = rs.wasNull() ? since.atZone(zone()).toInstant().plus(this.expiry)
 				: Instant.ofEpochMilli(expiresAt);
 		rs.getLong(6);

@@ -7,7 +7,10 @@ import io.ratchet.data.Task;
 /** Creates metric accumulators for a task, empty or from a stored state. */
 public final class Accumulators {
 
-	/** The usual threshold: a binary row is predicted positive when its score is at least 0.5. */
+	/**
+	 * The usual threshold: a binary row is predicted positive when its score is at least
+	 * 0.5.
+	 */
 	public static final double DEFAULT_THRESHOLD = 0.5;
 
 	private Accumulators() {
@@ -16,8 +19,8 @@ public final class Accumulators {
 	/**
 	 * An empty accumulator.
 	 * @param task binary or regression
-	 * @param threshold for binary tasks, the score from which a row is predicted positive (accuracy, precision, recall,
-	 * F1); must be finite; ignored for regression
+	 * @param threshold for binary tasks, the score from which a row is predicted positive
+	 * (accuracy, precision, recall, F1); must be finite; ignored for regression
 	 */
 	public static MetricAccumulator create(Task task, double threshold) {
 		Objects.requireNonNull(task, "task");
@@ -30,10 +33,12 @@ public final class Accumulators {
 	/**
 	 * An accumulator restored from {@link MetricAccumulator#toBytes()}.
 	 * @param task the task the state must be of
-	 * @param threshold for binary tasks, the threshold the state must have been accumulated with; ignored for regression
+	 * @param threshold for binary tasks, the threshold the state must have been
+	 * accumulated with; ignored for regression
 	 * @param state the stored bytes
-	 * @throws MetricStateException when the bytes are corrupt or truncated, of a format version this code does not
-	 * read, of the other task, or (binary) of another threshold
+	 * @throws MetricStateException when the bytes are corrupt or truncated, of a format
+	 * version this code does not read, of the other task, or (binary) of another
+	 * threshold
 	 */
 	public static MetricAccumulator fromBytes(Task task, double threshold, byte[] state) {
 		Objects.requireNonNull(task, "task");

@@ -8,18 +8,22 @@ import java.util.Map;
 import io.ratchet.data.Task;
 
 /**
- * Metrics of a binary classifier: counts, calibration (mean score, log loss, Brier), the confusion matrix at a
- * threshold (a row is predicted positive when its score is at least the threshold), and the ranking metrics (ROC AUC
- * and average precision). Definitions follow scikit-learn 1.2.
+ * Metrics of a binary classifier: counts, calibration (mean score, log loss, Brier), the
+ * confusion matrix at a threshold (a row is predicted positive when its score is at least
+ * the threshold), and the ranking metrics (ROC AUC and average precision). Definitions
+ * follow scikit-learn 1.2.
  *
  * <p>
- * Ranking metrics are exact while the accumulator holds at most {@link #EXACT_LIMIT} labelled scores: its
- * {@link LabelledScores} keep them in two primitive arrays, one per class, sorted only when a result is asked for.
- * Past that (a month of more than two million labelled rows, or the whole-period merge of a long history) the scores
- * move into a {@link ScoreHistogram} of fixed size, so memory stays flat however many rows there are; its error is bounded and documented there, and
- * {@link #rankingErrorBounds()} computes the bound for the scores at hand. Every other metric stays exact. A stored
- * state ({@link #toBytes()}) keeps scores exactly only up to {@link #STATE_EXACT_LIMIT}; a larger one is stored as its
- * histogram, so that the state of a big month is small (and the database's write buffers with it).
+ * Ranking metrics are exact while the accumulator holds at most {@link #EXACT_LIMIT}
+ * labelled scores: its {@link LabelledScores} keep them in two primitive arrays, one per
+ * class, sorted only when a result is asked for. Past that (a month of more than two
+ * million labelled rows, or the whole-period merge of a long history) the scores move
+ * into a {@link ScoreHistogram} of fixed size, so memory stays flat however many rows
+ * there are; its error is bounded and documented there, and {@link #rankingErrorBounds()}
+ * computes the bound for the scores at hand. Every other metric stays exact. A stored
+ * state ({@link #toBytes()}) keeps scores exactly only up to {@link #STATE_EXACT_LIMIT};
+ * a larger one is stored as its histogram, so that the state of a big month is small (and
+ * the database's write buffers with it).
  */
 final class BinaryAccumulator implements MetricAccumulator {
 
@@ -44,13 +48,17 @@ final class BinaryAccumulator implements MetricAccumulator {
 
 	private final CompensatedSum brierSum;
 
-	/** Labelled scores kept exactly before they move into a histogram (16 MiB of doubles). */
+	/**
+	 * Labelled scores kept exactly before they move into a histogram (16 MiB of doubles).
+	 */
 	static final int EXACT_LIMIT = 1 << 21;
 
 	/**
-	 * Labelled scores a stored state keeps exactly; a larger accumulator is stored as its histogram (a few bytes per
-	 * used bin instead of 8 per score), so a month's state stays small and a whole period merged from such months is
-	 * within the histogram's bound. The month's own figures are computed before it is stored, so they stay exact.
+	 * Labelled scores a stored state keeps exactly; a larger accumulator is stored as its
+	 * histogram (a few bytes per used bin instead of 8 per score), so a month's state
+	 * stays small and a whole period merged from such months is within the histogram's
+	 * bound. The month's own figures are computed before it is stored, so they stay
+	 * exact.
 	 */
 	static final int STATE_EXACT_LIMIT = 1 << 18;
 
@@ -61,7 +69,10 @@ final class BinaryAccumulator implements MetricAccumulator {
 		this(threshold, EXACT_LIMIT);
 	}
 
-	/** An accumulator that keeps at most {@code exactLimit} scores exactly (tests use small limits). */
+	/**
+	 * An accumulator that keeps at most {@code exactLimit} scores exactly (tests use
+	 * small limits).
+	 */
 	BinaryAccumulator(double threshold, int exactLimit) {
 		this(checkThreshold(threshold), 0, new long[4], new CompensatedSum(), new CompensatedSum(),
 				new CompensatedSum(), new LabelledScores(exactLimit));
@@ -131,16 +142,19 @@ final class BinaryAccumulator implements MetricAccumulator {
 		this.brierSum.add(error * error);
 	}
 
-
-	/** The confusion matrix at the threshold: true positives, false positives, true negatives, false negatives. */
+	/**
+	 * The confusion matrix at the threshold: true positives, false positives, true
+	 * negatives, false negatives.
+	 */
 	long[] confusion() {
 		return new long[] { this.truePositives, this.falsePositives, this.trueNegatives, this.falseNegatives };
 	}
 
 	/**
-	 * The labelled scores as groups of equal score, highest first: each group's score and its positive and negative
-	 * counts. Exact scores give one group per distinct score; a histogram gives one group per used bin, at the bin's
-	 * centre. Read-only (the curves of a report are drawn from it).
+	 * The labelled scores as groups of equal score, highest first: each group's score and
+	 * its positive and negative counts. Exact scores give one group per distinct score; a
+	 * histogram gives one group per used bin, at the bin's centre. Read-only (the curves
+	 * of a report are drawn from it).
 	 */
 	void forEachScoreGroup(ScoreGroupAction action) {
 		this.scores.forEachScoreGroup(action);
@@ -160,8 +174,9 @@ final class BinaryAccumulator implements MetricAccumulator {
 	}
 
 	/**
-	 * The largest possible error of ROC AUC and of average precision as {@link #result()} gives them: both 0 while the
-	 * ranking is exact; {@code null} when they are undefined (one class only).
+	 * The largest possible error of ROC AUC and of average precision as {@link #result()}
+	 * gives them: both 0 while the ranking is exact; {@code null} when they are undefined
+	 * (one class only).
 	 */
 	Ranking rankingErrorBounds() {
 		if (this.truePositives + this.falseNegatives == 0 || this.trueNegatives + this.falsePositives == 0) {
@@ -173,11 +188,12 @@ final class BinaryAccumulator implements MetricAccumulator {
 	@Override
 	public void merge(MetricAccumulator other) {
 		if (!(other instanceof BinaryAccumulator that)) {
-			throw new IllegalArgumentException("cannot merge a " + other.task().key() + " accumulator into a binary one");
+			throw new IllegalArgumentException(
+					"cannot merge a " + other.task().key() + " accumulator into a binary one");
 		}
 		if (Double.compare(that.threshold, this.threshold) != 0) {
-			throw new IllegalArgumentException("cannot merge accumulators with thresholds " + this.threshold + " and "
-					+ that.threshold);
+			throw new IllegalArgumentException(
+					"cannot merge accumulators with thresholds " + this.threshold + " and " + that.threshold);
 		}
 		this.unlabelled += that.unlabelled;
 		this.truePositives += that.truePositives;
@@ -217,7 +233,10 @@ final class BinaryAccumulator implements MetricAccumulator {
 		return new MetricValues(values);
 	}
 
-	/** A ratio that is 0 when its denominator is 0, as scikit-learn's {@code zero_division=0}. */
+	/**
+	 * A ratio that is 0 when its denominator is 0, as scikit-learn's
+	 * {@code zero_division=0}.
+	 */
 	private static double ratio(long numerator, long denominator) {
 		return (denominator == 0) ? 0.0 : (double) numerator / denominator;
 	}
@@ -238,10 +257,11 @@ final class BinaryAccumulator implements MetricAccumulator {
 	}
 
 	/**
-	 * Payload: threshold, unlabelled count, TP, FP, TN, FN, three compensated sums (score, log loss, Brier), then the
-	 * positive scores and the negative scores, each as an int count followed by the doubles; or, once the scores are
-	 * in a histogram or there are more than {@link #STATE_EXACT_LIMIT} of them, the int {@link #HISTOGRAM_MARK}
-	 * followed by the histogram's used bins.
+	 * Payload: threshold, unlabelled count, TP, FP, TN, FN, three compensated sums
+	 * (score, log loss, Brier), then the positive scores and the negative scores, each as
+	 * an int count followed by the doubles; or, once the scores are in a histogram or
+	 * there are more than {@link #STATE_EXACT_LIMIT} of them, the int
+	 * {@link #HISTOGRAM_MARK} followed by the histogram's used bins.
 	 */
 	@Override
 	public byte[] toBytes() {
@@ -265,12 +285,16 @@ final class BinaryAccumulator implements MetricAccumulator {
 		return StateFormat.finish(buffer);
 	}
 
-	/** Where an exact state has its count of positive scores, a histogram state has this mark. */
+	/**
+	 * Where an exact state has its count of positive scores, a histogram state has this
+	 * mark.
+	 */
 	static final int HISTOGRAM_MARK = Integer.MIN_VALUE;
 
 	/**
-	 * Reads a state written by {@link #toBytes()}, checking that it is consistent (the confusion matrix agrees with the
-	 * stored scores) and that it was accumulated with the expected threshold.
+	 * Reads a state written by {@link #toBytes()}, checking that it is consistent (the
+	 * confusion matrix agrees with the stored scores) and that it was accumulated with
+	 * the expected threshold.
 	 */
 	static BinaryAccumulator fromBytes(double expectedThreshold, byte[] state) {
 		checkThreshold(expectedThreshold);

@@ -1,8 +1,9 @@
 package io.ratchet.metrics;
 
 /**
- * A running sum with Neumaier's compensation: the rounding error of every addition is kept in a second term, so the
- * total stays accurate to about one rounding however many terms (and merged partial sums) go into it. Not thread-safe.
+ * A running sum with Neumaier's compensation: the rounding error of every addition is
+ * kept in a second term, so the total stays accurate to about one rounding however many
+ * terms (and merged partial sums) go into it. Not thread-safe.
  */
 final class CompensatedSum {
 
@@ -29,7 +30,10 @@ final class CompensatedSum {
 		this.sum = total;
 	}
 
-	/** Adds another sum's total, carrying its compensation along (works when {@code other} is this sum). */
+	/**
+	 * Adds another sum's total, carrying its compensation along (works when {@code other}
+	 * is this sum).
+	 */
 	void add(CompensatedSum other) {
 		double otherSum = other.sum;
 		double otherCompensation = other.compensation;

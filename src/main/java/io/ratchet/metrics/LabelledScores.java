@@ -3,9 +3,10 @@ package io.ratchet.metrics;
 import java.nio.ByteBuffer;
 
 /**
- * The labelled scores of a {@link BinaryAccumulator}, kept for its ranking metrics (ROC AUC, average precision).
- * While there are at most {@code exactLimit} of them they are kept exactly, in two primitive arrays, one per class,
- * sorted only when a result is asked for; past that they move, for good, into a {@link ScoreHistogram} of fixed size.
+ * The labelled scores of a {@link BinaryAccumulator}, kept for its ranking metrics (ROC
+ * AUC, average precision). While there are at most {@code exactLimit} of them they are
+ * kept exactly, in two primitive arrays, one per class, sorted only when a result is
+ * asked for; past that they move, for good, into a {@link ScoreHistogram} of fixed size.
  * Owned by one accumulator; not thread-safe.
  */
 final class LabelledScores {
@@ -64,8 +65,9 @@ final class LabelledScores {
 			this.negativeScores.addAll(this.negativeScores);
 		}
 		else {
-			if (this.histogram == null && that.histogram == null && (long) this.positiveScores.size()
-					+ this.negativeScores.size() + that.positiveScores.size() + that.negativeScores.size() > this.exactLimit) {
+			if (this.histogram == null && that.histogram == null
+					&& (long) this.positiveScores.size() + this.negativeScores.size() + that.positiveScores.size()
+							+ that.negativeScores.size() > this.exactLimit) {
 				spill();
 			}
 			else if (this.histogram == null && that.histogram != null) {
@@ -94,9 +96,8 @@ final class LabelledScores {
 
 	/** ROC AUC and average precision of the scores; both classes must be present. */
 	Ranking ranking() {
-		return (this.histogram != null) ? this.histogram.ranking()
-				: Ranking.of(this.positiveScores.sorted(), this.positiveScores.size(), this.negativeScores.sorted(),
-						this.negativeScores.size());
+		return (this.histogram != null) ? this.histogram.ranking() : Ranking.of(this.positiveScores.sorted(),
+				this.positiveScores.size(), this.negativeScores.sorted(), this.negativeScores.size());
 	}
 
 	/** The largest possible error of {@link #ranking()}: 0 while the scores are exact. */
@@ -135,8 +136,9 @@ final class LabelledScores {
 	}
 
 	/**
-	 * The form a stored state keeps: these scores, or, when there are more than {@code stateExactLimit} exact ones,
-	 * a histogram made of them (this accumulator keeps its exact scores).
+	 * The form a stored state keeps: these scores, or, when there are more than
+	 * {@code stateExactLimit} exact ones, a histogram made of them (this accumulator
+	 * keeps its exact scores).
 	 */
 	LabelledScores forState(int stateExactLimit) {
 		if (this.histogram == null
@@ -156,8 +158,9 @@ final class LabelledScores {
 	}
 
 	/**
-	 * Writes the positive scores and the negative scores, each as an int count followed by the doubles; or, once
-	 * they are in a histogram, the int {@link BinaryAccumulator#HISTOGRAM_MARK} followed by the histogram's used bins.
+	 * Writes the positive scores and the negative scores, each as an int count followed
+	 * by the doubles; or, once they are in a histogram, the int
+	 * {@link BinaryAccumulator#HISTOGRAM_MARK} followed by the histogram's used bins.
 	 */
 	void write(ByteBuffer buffer) {
 		if (this.histogram != null) {
@@ -178,8 +181,9 @@ final class LabelledScores {
 	}
 
 	/**
-	 * Reads the scores {@link #write} wrote, up to the end of the state, checking that they agree with the confusion
-	 * matrix (true positives, false positives, true negatives, false negatives) at the threshold.
+	 * Reads the scores {@link #write} wrote, up to the end of the state, checking that
+	 * they agree with the confusion matrix (true positives, false positives, true
+	 * negatives, false negatives) at the threshold.
 	 */
 	static LabelledScores read(ByteBuffer payload, double threshold, long[] confusion, int exactLimit) {
 		payload.mark();
@@ -200,8 +204,7 @@ final class LabelledScores {
 		long truePositives = countAtLeast(positives, threshold);
 		long falsePositives = countAtLeast(negatives, threshold);
 		if (confusion[0] != truePositives || confusion[3] != positives.length - truePositives
-				|| confusion[1] != falsePositives
-				|| confusion[2] != negatives.length - falsePositives) {
+				|| confusion[1] != falsePositives || confusion[2] != negatives.length - falsePositives) {
 			throw new MetricStateException(
 					"corrupt metric state: the confusion matrix does not agree with the stored scores");
 		}

@@ -3,7 +3,8 @@ package io.ratchet.metrics;
 import java.util.Locale;
 
 /**
- * Every metric Ratchet computes. The key is the name used in files, the database and reports ({@code roc_auc}).
+ * Every metric Ratchet computes. The key is the name used in files, the database and
+ * reports ({@code roc_auc}).
  */
 public enum Metric {
 
@@ -12,25 +13,16 @@ public enum Metric {
 	/** Labelled rows of the positive class (binary). */
 	POSITIVES(Direction.NONE),
 	/** Mean predicted probability (binary). */
-	MEAN_SCORE(Direction.NONE),
-	ROC_AUC(Direction.HIGHER_IS_BETTER),
-	AVERAGE_PRECISION(Direction.HIGHER_IS_BETTER),
-	LOG_LOSS(Direction.LOWER_IS_BETTER),
-	BRIER(Direction.LOWER_IS_BETTER),
-	ACCURACY(Direction.HIGHER_IS_BETTER),
-	PRECISION(Direction.HIGHER_IS_BETTER),
-	RECALL(Direction.HIGHER_IS_BETTER),
-	F1(Direction.HIGHER_IS_BETTER),
+	MEAN_SCORE(Direction.NONE), ROC_AUC(Direction.HIGHER_IS_BETTER), AVERAGE_PRECISION(Direction.HIGHER_IS_BETTER),
+	LOG_LOSS(Direction.LOWER_IS_BETTER), BRIER(Direction.LOWER_IS_BETTER), ACCURACY(Direction.HIGHER_IS_BETTER),
+	PRECISION(Direction.HIGHER_IS_BETTER), RECALL(Direction.HIGHER_IS_BETTER), F1(Direction.HIGHER_IS_BETTER),
 	/** Mean label (regression). */
 	MEAN_LABEL(Direction.NONE),
 	/** Mean prediction (regression). */
-	MEAN_PREDICTION(Direction.NONE),
-	MAE(Direction.LOWER_IS_BETTER),
-	RMSE(Direction.LOWER_IS_BETTER),
+	MEAN_PREDICTION(Direction.NONE), MAE(Direction.LOWER_IS_BETTER), RMSE(Direction.LOWER_IS_BETTER),
 	R2(Direction.HIGHER_IS_BETTER),
 	/** Mean of prediction minus label (regression); good when close to zero. */
-	BIAS(Direction.NONE),
-	MAPE(Direction.LOWER_IS_BETTER);
+	BIAS(Direction.NONE), MAPE(Direction.LOWER_IS_BETTER);
 
 	/** Which way is better for a metric; {@code NONE} for descriptive figures. */
 	public enum Direction {

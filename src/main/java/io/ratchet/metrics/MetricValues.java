@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The figures of one model over one period. A metric that is undefined for the period (for example ROC AUC when the
- * month has one class only) is absent, never 0 or NaN.
+ * The figures of one model over one period. A metric that is undefined for the period
+ * (for example ROC AUC when the month has one class only) is absent, never 0 or NaN.
  */
 public record MetricValues(Map<Metric, Double> values) {
 

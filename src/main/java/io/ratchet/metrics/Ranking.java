@@ -1,18 +1,22 @@
 package io.ratchet.metrics;
 
 /**
- * Exact ranking metrics from the scores of the positive and the negative rows, computed in one sweep over both sorted
- * arrays from the highest score down. Rows with equal scores form one group: for ROC AUC they share the average rank
- * (a positive-negative pair with equal scores counts one half), and for average precision they enter at one threshold
- * together, as in scikit-learn.
+ * Exact ranking metrics from the scores of the positive and the negative rows, computed
+ * in one sweep over both sorted arrays from the highest score down. Rows with equal
+ * scores form one group: for ROC AUC they share the average rank (a positive-negative
+ * pair with equal scores counts one half), and for average precision they enter at one
+ * threshold together, as in scikit-learn.
  *
- * @param rocAuc the probability that a random positive scores above a random negative, ties counting one half
- * @param averagePrecision the sum over distinct thresholds, descending, of {@code (R_k - R_{k-1}) * P_k}
+ * @param rocAuc the probability that a random positive scores above a random negative,
+ * ties counting one half
+ * @param averagePrecision the sum over distinct thresholds, descending, of {@code (R_k -
+ * R_{k-1}) * P_k}
  */
 record Ranking(double rocAuc, double averagePrecision) {
 
 	/**
-	 * Computes both metrics; both arrays must be sorted ascending and each must hold at least one score.
+	 * Computes both metrics; both arrays must be sorted ascending and each must hold at
+	 * least one score.
 	 * @param positives scores of positive rows, ascending, in {@code [0, positiveCount)}
 	 * @param positiveCount how many positive scores
 	 * @param negatives scores of negative rows, ascending, in {@code [0, negativeCount)}
@@ -26,7 +30,8 @@ record Ranking(double rocAuc, double averagePrecision) {
 		int j = negativeCount - 1;
 		long truePositives = 0;
 		long falsePositives = 0;
-		// Twice the Mann-Whitney U statistic, kept as an exact integer: 2 per pair won, 1 per tied pair.
+		// Twice the Mann-Whitney U statistic, kept as an exact integer: 2 per pair won, 1
+		// per tied pair.
 		long twiceU = 0;
 		CompensatedSum averagePrecision = new CompensatedSum();
 		while (i >= 0 || j >= 0) {

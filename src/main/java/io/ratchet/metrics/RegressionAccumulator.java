@@ -8,13 +8,15 @@ import java.util.Map;
 import io.ratchet.data.Task;
 
 /**
- * Metrics of a regression model in constant memory, every sum compensated. The label's total sum of squares (the
- * denominator of R²) is neither derived from raw sums of {@code y} and {@code y²}, which cancel catastrophically when
- * the mean is large against the spread, nor from Welford's running mean, whose rounding (about one unit in the last
- * place of the mean per row) ruins it in the same case: the labels are shifted by the first one seen ({@code d = y - K},
- * exact or nearly so) and the compensated sums of {@code d} and {@code d²} give {@code SS_tot = S2 - S1² / n} with a
- * relative error near the machine epsilon whatever the mean. Merging re-expresses the other side's sums around this
- * side's shift. Definitions follow scikit-learn 1.2.
+ * Metrics of a regression model in constant memory, every sum compensated. The label's
+ * total sum of squares (the denominator of R²) is neither derived from raw sums of
+ * {@code y} and {@code y²}, which cancel catastrophically when the mean is large against
+ * the spread, nor from Welford's running mean, whose rounding (about one unit in the last
+ * place of the mean per row) ruins it in the same case: the labels are shifted by the
+ * first one seen ({@code d = y - K}, exact or nearly so) and the compensated sums of
+ * {@code d} and {@code d²} give {@code SS_tot = S2 - S1² / n} with a relative error near
+ * the machine epsilon whatever the mean. Merging re-expresses the other side's sums
+ * around this side's shift. Definitions follow scikit-learn 1.2.
  */
 final class RegressionAccumulator implements MetricAccumulator {
 
@@ -25,7 +27,10 @@ final class RegressionAccumulator implements MetricAccumulator {
 
 	private long unlabelled;
 
-	/** The first label seen (0 while there is none): the labels are summed as deviations from it. */
+	/**
+	 * The first label seen (0 while there is none): the labels are summed as deviations
+	 * from it.
+	 */
 	private double shift;
 
 	/** Sum of {@code label - shift}. */
@@ -108,8 +113,10 @@ final class RegressionAccumulator implements MetricAccumulator {
 			if (this.n == 0) {
 				this.shift = that.shift;
 			}
-			// The other side's deviations are d' = y - K'; around this shift K they are d' + delta, delta = K' - K:
-			// S1 = S1' + n' delta and S2 = S2' + 2 delta S1' + n' delta². Read everything before writing (self-merge).
+			// The other side's deviations are d' = y - K'; around this shift K they are
+			// d' + delta, delta = K' - K:
+			// S1 = S1' + n' delta and S2 = S2' + 2 delta S1' + n' delta². Read everything
+			// before writing (self-merge).
 			double delta = that.shift - this.shift;
 			double otherDeviations = that.deviationSum.value();
 			CompensatedSum[] mine = sums();
@@ -162,7 +169,10 @@ final class RegressionAccumulator implements MetricAccumulator {
 		return Task.REGRESSION;
 	}
 
-	/** Payload: labelled count, unlabelled count, shift, then seven compensated sums as in {@link #sums()}. */
+	/**
+	 * Payload: labelled count, unlabelled count, shift, then seven compensated sums as in
+	 * {@link #sums()}.
+	 */
 	@Override
 	public byte[] toBytes() {
 		CompensatedSum[] sums = sums();

@@ -3,8 +3,9 @@ package io.ratchet.metrics;
 import java.util.Arrays;
 
 /**
- * A growable array of primitive doubles (the scores a ranking metric needs), doubled in size when full. Sorting
- * happens on demand, in place, and is remembered until the next addition. Not thread-safe.
+ * A growable array of primitive doubles (the scores a ranking metric needs), doubled in
+ * size when full. Sorting happens on demand, in place, and is remembered until the next
+ * addition. Not thread-safe.
  */
 final class ScoreBuffer {
 
@@ -32,7 +33,9 @@ final class ScoreBuffer {
 		this.sorted = false;
 	}
 
-	/** Appends every value of another buffer (works when {@code other} is this buffer). */
+	/**
+	 * Appends every value of another buffer (works when {@code other} is this buffer).
+	 */
 	void addAll(ScoreBuffer other) {
 		int count = other.size;
 		double[] source = other.values;
@@ -49,7 +52,10 @@ final class ScoreBuffer {
 		return this.size;
 	}
 
-	/** The backing array; only its first {@link #size()} entries are values. The caller must not modify it. */
+	/**
+	 * The backing array; only its first {@link #size()} entries are values. The caller
+	 * must not modify it.
+	 */
 	double[] values() {
 		return this.values;
 	}
@@ -59,8 +65,8 @@ final class ScoreBuffer {
 	}
 
 	/**
-	 * Sorts the values in ascending order and returns the backing array; only its first {@link #size()} entries are
-	 * values. The caller must not modify it.
+	 * Sorts the values in ascending order and returns the backing array; only its first
+	 * {@link #size()} entries are values. The caller must not modify it.
 	 */
 	double[] sorted() {
 		if (!this.sorted) {

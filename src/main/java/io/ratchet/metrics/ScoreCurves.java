@@ -6,13 +6,16 @@ import java.util.List;
 import io.ratchet.data.Task;
 
 /**
- * The curves of a binary model read from a stored accumulator state (read-only; nothing is recomputed from data): ROC
- * and precision-recall curves, a reliability diagram and the confusion matrix at the threshold. The curves are exact
- * while the state keeps its scores exactly; from a histogram state every bin is one step, at its centre score.
+ * The curves of a binary model read from a stored accumulator state (read-only; nothing
+ * is recomputed from data): ROC and precision-recall curves, a reliability diagram and
+ * the confusion matrix at the threshold. The curves are exact while the state keeps its
+ * scores exactly; from a histogram state every bin is one step, at its centre score.
  *
- * @param roc false positive rate (x) against true positive rate (y), from (0, 0) to (1, 1)
+ * @param roc false positive rate (x) against true positive rate (y), from (0, 0) to (1,
+ * 1)
  * @param precisionRecall recall (x) against precision (y), highest threshold first
- * @param reliability {@value #RELIABILITY_BINS} equal-width bins of the score: mean score against the positive rate
+ * @param reliability {@value #RELIABILITY_BINS} equal-width bins of the score: mean score
+ * against the positive rate
  * @param confusion the confusion matrix at the threshold
  */
 public record ScoreCurves(List<Point> roc, List<Point> precisionRecall, List<ReliabilityBin> reliability,
@@ -21,7 +24,10 @@ public record ScoreCurves(List<Point> roc, List<Point> precisionRecall, List<Rel
 	/** Bins of the reliability diagram. */
 	public static final int RELIABILITY_BINS = 10;
 
-	/** A curve keeps at most this many points (evenly thinned, ends kept), so a chart stays light. */
+	/**
+	 * A curve keeps at most this many points (evenly thinned, ends kept), so a chart
+	 * stays light.
+	 */
 	public static final int MAX_POINTS = 400;
 
 	/** A point of a curve. */
@@ -30,6 +36,7 @@ public record ScoreCurves(List<Point> roc, List<Point> precisionRecall, List<Rel
 
 	/**
 	 * One bin of the reliability diagram.
+	 *
 	 * @param lower the bin's lowest score (inclusive)
 	 * @param upper its highest (exclusive, except the last bin)
 	 * @param rows labelled rows in the bin
@@ -39,7 +46,10 @@ public record ScoreCurves(List<Point> roc, List<Point> precisionRecall, List<Rel
 	public record ReliabilityBin(double lower, double upper, long rows, double meanScore, double positiveRate) {
 	}
 
-	/** The confusion matrix at {@code threshold} (a row is predicted positive when its score is at least it). */
+	/**
+	 * The confusion matrix at {@code threshold} (a row is predicted positive when its
+	 * score is at least it).
+	 */
 	public record Confusion(double threshold, long truePositives, long falsePositives, long trueNegatives,
 			long falseNegatives) {
 
@@ -60,9 +70,11 @@ public record ScoreCurves(List<Point> roc, List<Point> precisionRecall, List<Rel
 	}
 
 	/**
-	 * Reads the curves from a binary state written by {@link MetricAccumulator#toBytes()}.
+	 * Reads the curves from a binary state written by
+	 * {@link MetricAccumulator#toBytes()}.
 	 * @return the curves; ROC and precision-recall are empty when one class is absent
-	 * @throws MetricStateException when the state is corrupt or not a binary one of that threshold
+	 * @throws MetricStateException when the state is corrupt or not a binary one of that
+	 * threshold
 	 */
 	public static ScoreCurves fromState(double threshold, byte[] state) {
 		BinaryAccumulator accumulator = (BinaryAccumulator) Accumulators.fromBytes(Task.BINARY, threshold, state);

@@ -3,27 +3,33 @@ package io.ratchet.metrics;
 import java.nio.ByteBuffer;
 
 /**
- * Bounded-memory ranking metrics: the count of positive and of negative scores per bin of a fine fixed grid in
- * log-odds, used by {@link BinaryAccumulator} once it holds more scores than it keeps exactly.
+ * Bounded-memory ranking metrics: the count of positive and of negative scores per bin of
+ * a fine fixed grid in log-odds, used by {@link BinaryAccumulator} once it holds more
+ * scores than it keeps exactly.
  *
  * <p>
- * A score {@code s} falls in bin {@code floor((logit(s) + L) / 2L * BINS)}, clamped to the grid, with
- * {@code L = }{@value #LOGIT_RANGE} and {@code BINS = 2^}{@value #BITS} (a bin is about 6.9e-5 wide in log-odds, 1.7e-5
- * in probability around 0.5; scores outside {@code (0, 1)} or beyond {@code |logit| > L} share the two end bins). The
- * map is monotone, so a higher bin always means a higher score, and equal scores always share a bin: the histogram
- * gives ROC AUC and average precision exactly as if every score in a bin were tied. The error of that is bounded, and
- * the bounds are computed from the histogram itself ({@link #rocAucErrorBound()}, {@link #averagePrecisionErrorBound()}):
+ * A score {@code s} falls in bin {@code floor((logit(s) + L) / 2L * BINS)}, clamped to
+ * the grid, with {@code L = }{@value #LOGIT_RANGE} and {@code BINS = 2^}{@value #BITS} (a
+ * bin is about 6.9e-5 wide in log-odds, 1.7e-5 in probability around 0.5; scores outside
+ * {@code (0, 1)} or beyond {@code |logit| > L} share the two end bins). The map is
+ * monotone, so a higher bin always means a higher score, and equal scores always share a
+ * bin: the histogram gives ROC AUC and average precision exactly as if every score in a
+ * bin were tied. The error of that is bounded, and the bounds are computed from the
+ * histogram itself ({@link #rocAucErrorBound()}, {@link #averagePrecisionErrorBound()}):
  * <ul>
- * <li>ROC AUC: a positive-negative pair in the same bin counts one half, where the exact figure counts it 0, 1/2 or 1,
- * so {@code |AUC_hist - AUC_exact| <= sum_b p_b n_b / (2 P N)};</li>
- * <li>average precision: each positive of bin {@code b} gets the bin's precision {@code (TP + p_b) / (D + p_b + n_b)}
- * ({@code TP}, {@code D}: positives and rows in higher bins) where its exact precision lies between
- * {@code (TP + 1) / (D + 1 + n_b)} and {@code (TP + p_b) / (D + p_b)}, so the error is at most the sum over bins of
+ * <li>ROC AUC: a positive-negative pair in the same bin counts one half, where the exact
+ * figure counts it 0, 1/2 or 1, so
+ * {@code |AUC_hist - AUC_exact| <= sum_b p_b n_b / (2 P N)};</li>
+ * <li>average precision: each positive of bin {@code b} gets the bin's precision
+ * {@code (TP + p_b) / (D + p_b + n_b)} ({@code TP}, {@code D}: positives and rows in
+ * higher bins) where its exact precision lies between {@code (TP + 1) / (D + 1 + n_b)}
+ * and {@code (TP + p_b) / (D + p_b)}, so the error is at most the sum over bins of
  * {@code p_b / P} times the larger distance from the bin's precision to those two.</li>
  * </ul>
- * On two million well-spread scores both bounds are of the order of 1e-5 and the actual errors far smaller. The bounds
- * are conservative when many scores are genuinely equal (a model with few distinct outputs): such a group is one
- * threshold for the exact figure too, so its actual error is 0 while the bound counts it as a spread-out bin.
+ * On two million well-spread scores both bounds are of the order of 1e-5 and the actual
+ * errors far smaller. The bounds are conservative when many scores are genuinely equal (a
+ * model with few distinct outputs): such a group is one threshold for the exact figure
+ * too, so its actual error is 0 while the bound counts it as a spread-out bin.
  */
 final class ScoreHistogram {
 
@@ -105,22 +111,34 @@ final class ScoreHistogram {
 		}
 	}
 
-	/** ROC AUC and average precision with every bin's scores taken as tied; both classes must be present. */
+	/**
+	 * ROC AUC and average precision with every bin's scores taken as tied; both classes
+	 * must be present.
+	 */
 	Ranking ranking() {
 		return sweep(false);
 	}
 
-	/** The largest possible {@code |AUC_hist - AUC_exact|} for the scores behind this histogram. */
+	/**
+	 * The largest possible {@code |AUC_hist - AUC_exact|} for the scores behind this
+	 * histogram.
+	 */
 	double rocAucErrorBound() {
 		return sweep(true).rocAuc();
 	}
 
-	/** The largest possible {@code |AP_hist - AP_exact|} for the scores behind this histogram. */
+	/**
+	 * The largest possible {@code |AP_hist - AP_exact|} for the scores behind this
+	 * histogram.
+	 */
 	double averagePrecisionErrorBound() {
 		return sweep(true).averagePrecision();
 	}
 
-	/** One pass from the highest bin down: the metrics, or (when {@code bounds}) their error bounds. */
+	/**
+	 * One pass from the highest bin down: the metrics, or (when {@code bounds}) their
+	 * error bounds.
+	 */
 	private Ranking sweep(boolean bounds) {
 		long positiveCount = positives();
 		long negativeCount = negatives();
@@ -149,8 +167,7 @@ final class ScoreHistogram {
 				averagePrecision.add((double) p / positiveCount * precision);
 				double highest = (double) (truePositives + p) / (rowsAbove + p);
 				double lowest = (double) (truePositives + 1) / (rowsAbove + 1 + n);
-				precisionError
-					.add((double) p / positiveCount * Math.max(highest - precision, precision - lowest));
+				precisionError.add((double) p / positiveCount * Math.max(highest - precision, precision - lowest));
 			}
 			truePositives += p;
 			falsePositives += n;
@@ -163,8 +180,9 @@ final class ScoreHistogram {
 	}
 
 	/**
-	 * Bytes {@link #write} needs: an int count of used bins, then per used bin the distance from the previous used bin
-	 * and both counts, each as an unsigned LEB128 varint (so a month's histogram is a few bytes per used bin).
+	 * Bytes {@link #write} needs: an int count of used bins, then per used bin the
+	 * distance from the previous used bin and both counts, each as an unsigned LEB128
+	 * varint (so a month's histogram is a few bytes per used bin).
 	 */
 	int serialisedSize() {
 		long size = Integer.BYTES;

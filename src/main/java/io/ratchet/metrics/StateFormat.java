@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 
 /**
- * The envelope of a serialised accumulator: a magic number with the format version, a byte for the kind, the
- * kind's payload, and a CRC-32 of everything before it. Big-endian throughout.
+ * The envelope of a serialised accumulator: a magic number with the format version, a
+ * byte for the kind, the kind's payload, and a CRC-32 of everything before it. Big-endian
+ * throughout.
  */
 final class StateFormat {
 
@@ -23,7 +24,10 @@ final class StateFormat {
 	private StateFormat() {
 	}
 
-	/** A buffer with the header written, sized for a payload of that many bytes and the checksum. */
+	/**
+	 * A buffer with the header written, sized for a payload of that many bytes and the
+	 * checksum.
+	 */
 	static ByteBuffer start(byte kind, int payloadBytes) {
 		ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + payloadBytes + CHECKSUM_BYTES);
 		buffer.putInt(MAGIC);
@@ -43,7 +47,8 @@ final class StateFormat {
 	}
 
 	/**
-	 * Checks the envelope and returns a buffer over the payload alone (reads past it underflow).
+	 * Checks the envelope and returns a buffer over the payload alone (reads past it
+	 * underflow).
 	 * @throws MetricStateException when the bytes are not a state of that kind
 	 */
 	static ByteBuffer open(byte[] state, byte kind) {

@@ -7,15 +7,19 @@ import java.util.List;
 import io.ratchet.data.Row;
 
 /**
- * Rows gathered into blocks of {@value #BLOCK} and scored by every model a block at a time
- * ({@link Scorer#scoreBatch}), then handed on in their order with each model's score: what lets a scorer with a cost
- * per call (ONNX Runtime) run once per block instead of once per row. When no scorer {@link Scorer#prefersBlocks()
- * prefers blocks} (only the Java scorers), each row is scored and handed on at once, as before blocks existed. Call
- * {@link #flush()} after the last row. One instance per thread.
+ * Rows gathered into blocks of {@value #BLOCK} and scored by every model a block at a
+ * time ({@link Scorer#scoreBatch}), then handed on in their order with each model's
+ * score: what lets a scorer with a cost per call (ONNX Runtime) run once per block
+ * instead of once per row. When no scorer {@link Scorer#prefersBlocks() prefers blocks}
+ * (only the Java scorers), each row is scored and handed on at once, as before blocks
+ * existed. Call {@link #flush()} after the last row. One instance per thread.
  */
 public final class BlockScorer {
 
-	/** Rows per block: large enough to amortise a call into ONNX Runtime, small enough to stay in cache. */
+	/**
+	 * Rows per block: large enough to amortise a call into ONNX Runtime, small enough to
+	 * stay in cache.
+	 */
 	public static final int BLOCK = 4096;
 
 	/** Receives each row with its scores, in the order the rows were added. */
@@ -24,7 +28,8 @@ public final class BlockScorer {
 
 		/**
 		 * @param row the row
-		 * @param scores each model's score for it, in the order of the scorers; valid only during the call
+		 * @param scores each model's score for it, in the order of the scorers; valid
+		 * only during the call
 		 */
 		void accept(Row row, double[] scores);
 
@@ -50,7 +55,10 @@ public final class BlockScorer {
 		this.rowScores = new double[scorers.length];
 	}
 
-	/** Adds a row; scores the block and hands it on when it is full (at once when no scorer prefers blocks). */
+	/**
+	 * Adds a row; scores the block and hands it on when it is full (at once when no
+	 * scorer prefers blocks).
+	 */
 	public void add(Row row) {
 		if (!this.blocks) {
 			for (int m = 0; m < this.scorers.length; m++) {

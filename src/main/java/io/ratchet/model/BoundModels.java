@@ -7,8 +7,9 @@ import java.util.List;
 import io.ratchet.data.DatasetConfig;
 
 /**
- * The scorers of several model versions bound to one dataset, in order, released together: how a job step holds the
- * models it scores (an ONNX model holds a session of ONNX Runtime while bound).
+ * The scorers of several model versions bound to one dataset, in order, released
+ * together: how a job step holds the models it scores (an ONNX model holds a session of
+ * ONNX Runtime while bound).
  */
 public final class BoundModels implements AutoCloseable {
 
@@ -19,7 +20,8 @@ public final class BoundModels implements AutoCloseable {
 	}
 
 	/**
-	 * Binds every version to the dataset; when one cannot be bound, those already bound are released.
+	 * Binds every version to the dataset; when one cannot be bound, those already bound
+	 * are released.
 	 * @throws ModelFileException as {@link ModelVersion#bind} does
 	 */
 	public static BoundModels bind(List<ModelVersion> models, DatasetConfig dataset) {
@@ -27,8 +29,8 @@ public final class BoundModels implements AutoCloseable {
 	}
 
 	/**
-	 * As {@link #bind(List, DatasetConfig)}, with the dataset's folder, where a logged model's prediction log is kept
-	 * ({@link ModelVersion#bind(DatasetConfig, Path)}).
+	 * As {@link #bind(List, DatasetConfig)}, with the dataset's folder, where a logged
+	 * model's prediction log is kept ({@link ModelVersion#bind(DatasetConfig, Path)}).
 	 */
 	public static BoundModels bind(List<ModelVersion> models, DatasetConfig dataset, Path datasetDir) {
 		List<Scorer> bound = new ArrayList<>();
@@ -49,7 +51,9 @@ public final class BoundModels implements AutoCloseable {
 		return this.scorers[i];
 	}
 
-	/** A block scorer over every model, handing each row and its scores to {@code sink}. */
+	/**
+	 * A block scorer over every model, handing each row and its scores to {@code sink}.
+	 */
 	public BlockScorer blocks(BlockScorer.Sink sink) {
 		return new BlockScorer(this.scorers, sink);
 	}

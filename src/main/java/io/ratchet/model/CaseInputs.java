@@ -8,12 +8,14 @@ import java.util.Map;
 import io.ratchet.data.FeatureType;
 
 /**
- * The curated inputs of a model version's regression cases ({@link ModelCases#make}), named: a typical row (each
- * numeric feature at its centre, each categorical at its first level); then per numeric feature: missing, 0, negative,
- * an outlier at centre ± 10 scales, ±1e9 and ±1e300; per categorical feature: each known level, an unseen level,
- * missing; and everything missing. For a linear model centre and scale are the term's; for a tree ensemble they come
- * from the feature's split thresholds (their middle and spread); for an ONNX model (whose graph is opaque) they are 0
- * and 1, and the known levels are those of its one-hot and code columns. A value is text as in the cases file
+ * The curated inputs of a model version's regression cases ({@link ModelCases#make}),
+ * named: a typical row (each numeric feature at its centre, each categorical at its first
+ * level); then per numeric feature: missing, 0, negative, an outlier at centre ± 10
+ * scales, ±1e9 and ±1e300; per categorical feature: each known level, an unseen level,
+ * missing; and everything missing. For a linear model centre and scale are the term's;
+ * for a tree ensemble they come from the feature's split thresholds (their middle and
+ * spread); for an ONNX model (whose graph is opaque) they are 0 and 1, and the known
+ * levels are those of its one-hot and code columns. A value is text as in the cases file
  * ({@code null}: missing).
  */
 final class CaseInputs {
@@ -21,7 +23,9 @@ final class CaseInputs {
 	private CaseInputs() {
 	}
 
-	/** The named inputs of a model, in order; names may repeat (the caller numbers them). */
+	/**
+	 * The named inputs of a model, in order; names may repeat (the caller numbers them).
+	 */
 	static List<Map.Entry<String, Map<String, String>>> of(ModelDefinition definition) {
 		Map<String, String> typical = new LinkedHashMap<>();
 		List<Map.Entry<String, Map<String, String>>> inputs = new ArrayList<>();
@@ -44,12 +48,12 @@ final class CaseInputs {
 				Spread spread = spreads.get(name);
 				inputs.add(Map.entry(name + " missing", with(typical, name, null)));
 				inputs.add(Map.entry(name + " = 0", with(typical, name, "0.0")));
-				inputs.add(Map.entry(name + " negative", with(typical, name,
-						number(-(Math.abs(spread.center()) + Math.abs(spread.scale()))))));
-				inputs.add(Map.entry(name + " outlier centre + 10 scale", with(typical, name,
-						number(spread.center() + 10 * spread.scale()))));
-				inputs.add(Map.entry(name + " outlier centre - 10 scale", with(typical, name,
-						number(spread.center() - 10 * spread.scale()))));
+				inputs.add(Map.entry(name + " negative",
+						with(typical, name, number(-(Math.abs(spread.center()) + Math.abs(spread.scale()))))));
+				inputs.add(Map.entry(name + " outlier centre + 10 scale",
+						with(typical, name, number(spread.center() + 10 * spread.scale()))));
+				inputs.add(Map.entry(name + " outlier centre - 10 scale",
+						with(typical, name, number(spread.center() - 10 * spread.scale()))));
 				for (double extreme : new double[] { 1e9, -1e9, 1e300, -1e300 }) {
 					inputs.add(Map.entry(name + " = " + number(extreme), with(typical, name, number(extreme))));
 				}
@@ -137,7 +141,8 @@ final class CaseInputs {
 			}
 		}
 		else if (definition instanceof OnnxModel onnx) {
-			// the levels the mapping knows (indicators and codes); a string input's levels are the graph's own
+			// the levels the mapping knows (indicators and codes); a string input's
+			// levels are the graph's own
 			for (OnnxModel.Input input : onnx.inputs()) {
 				for (OnnxModel.Column column : input.columns()) {
 					List<String> known = levels.get(column.feature());

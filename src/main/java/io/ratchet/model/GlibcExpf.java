@@ -1,16 +1,18 @@
 package io.ratchet.model;
 
 /**
- * {@code expf} as the GNU C library computes it (since glibc 2.27, the x86-64 FMA variant), so that a float32
- * logistic link gives the bits XGBoost gives on Linux: glibc's {@code expf} is accurate to 0.502 ulp but not correctly
- * rounded, and a correctly rounded exponential ({@code (float) Math.exp(x)}) differs from it on about one row in a
- * thousand by one ulp of the probability.
+ * {@code expf} as the GNU C library computes it (since glibc 2.27, the x86-64 FMA
+ * variant), so that a float32 logistic link gives the bits XGBoost gives on Linux:
+ * glibc's {@code expf} is accurate to 0.502 ulp but not correctly rounded, and a
+ * correctly rounded exponential ({@code (float) Math.exp(x)}) differs from it on about
+ * one row in a thousand by one ulp of the probability.
  * <p>
- * The method: {@code x·32/ln 2 = k + r} with {@code k} the nearest integer (ties to even) and {@code |r| <= 1/2};
- * {@code exp(x) = 2^(k/32) · 2^(r/32)}, the first factor from a table of the 32 doubles {@code 2^(i/32)} with
- * {@code k / 32} added to the exponent bits, the second a cubic polynomial in {@code r}; all in double (the
- * polynomial with fused multiply-adds), rounded once to float at the end. The table and the coefficients are glibc's
- * published constants ({@code __exp2f_data}).
+ * The method: {@code x·32/ln 2 = k + r} with {@code k} the nearest integer (ties to even)
+ * and {@code |r| <= 1/2}; {@code exp(x) = 2^(k/32) · 2^(r/32)}, the first factor from a
+ * table of the 32 doubles {@code 2^(i/32)} with {@code k / 32} added to the exponent
+ * bits, the second a cubic polynomial in {@code r}; all in double (the polynomial with
+ * fused multiply-adds), rounded once to float at the end. The table and the coefficients
+ * are glibc's published constants ({@code __exp2f_data}).
  */
 final class GlibcExpf {
 

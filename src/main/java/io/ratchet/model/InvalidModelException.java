@@ -3,8 +3,9 @@ package io.ratchet.model;
 import io.ratchet.config.Pointers;
 
 /**
- * Thrown by the constructors of model definitions when a value breaks a rule. {@link #at()} is a JSON pointer relative
- * to the object being built (e.g. {@code /terms/2/scale}) so that the file reader can turn it into a line number.
+ * Thrown by the constructors of model definitions when a value breaks a rule.
+ * {@link #at()} is a JSON pointer relative to the object being built (e.g.
+ * {@code /terms/2/scale}) so that the file reader can turn it into a line number.
  */
 class InvalidModelException extends IllegalArgumentException {
 
@@ -20,7 +21,10 @@ class InvalidModelException extends IllegalArgumentException {
 		this.detail = detail;
 	}
 
-	/** Where the problem is, as a JSON pointer relative to the object being built ({@code ""} for the object). */
+	/**
+	 * Where the problem is, as a JSON pointer relative to the object being built
+	 * ({@code ""} for the object).
+	 */
 	String at() {
 		return this.at;
 	}

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small open-addressing table from level to weight, for scoring without {@link java.util.HashMap} lookups or boxing:
- * probing uses the string's cached hash code and two primitive-friendly arrays. Immutable once built.
+ * A small open-addressing table from level to weight, for scoring without
+ * {@link java.util.HashMap} lookups or boxing: probing uses the string's cached hash code
+ * and two primitive-friendly arrays. Immutable once built.
  */
 final class LevelTable {
 
@@ -41,7 +42,9 @@ final class LevelTable {
 		return slot(level) >= 0;
 	}
 
-	/** The level's value, or {@code fallback} when the level is absent or {@code null}. */
+	/**
+	 * The level's value, or {@code fallback} when the level is absent or {@code null}.
+	 */
 	double valueOr(String level, double fallback) {
 		if (level == null) {
 			return fallback;

@@ -14,10 +14,11 @@ import java.util.Map;
  * @param link identity (regression) or logistic (binary)
  * @param intercept the constant part of the sum
  * @param terms one term per feature, at most one per feature
- * @param training free-form, informational description of how the model was trained (may be empty)
+ * @param training free-form, informational description of how the model was trained (may
+ * be empty)
  */
-public record LinearModel(Link link, double intercept, List<Term> terms, Map<String, Object> training)
-		implements ModelDefinition {
+public record LinearModel(Link link, double intercept, List<Term> terms,
+		Map<String, Object> training) implements ModelDefinition {
 
 	/** The {@code kind} of linear models in model files. */
 	public static final String KIND = "linear";
@@ -69,8 +70,8 @@ public record LinearModel(Link link, double intercept, List<Term> terms, Map<Str
 	 * @param scale divides {@code x - center}; never 0
 	 * @param weight the coefficient of the standardised value
 	 */
-	public record NumericTerm(String feature, double impute, double center, double scale, double weight)
-			implements Term {
+	public record NumericTerm(String feature, double impute, double center, double scale,
+			double weight) implements Term {
 
 		public NumericTerm {
 			InvalidModelException.name(feature, "feature");
@@ -97,7 +98,8 @@ public record LinearModel(Link link, double intercept, List<Term> terms, Map<Str
 	}
 
 	/**
-	 * {@code weights[level]} when the level is known, else {@code unknown} (missing or unseen level).
+	 * {@code weights[level]} when the level is known, else {@code unknown} (missing or
+	 * unseen level).
 	 *
 	 * @param feature the categorical feature
 	 * @param weights the weight of each known level, in file order

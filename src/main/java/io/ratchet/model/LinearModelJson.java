@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code kind: linear} part of a model file: reading it strictly (through {@link ModelFileReading}, which locates
- * each problem in the file) and writing it.
+ * The {@code kind: linear} part of a model file: reading it strictly (through
+ * {@link ModelFileReading}, which locates each problem in the file) and writing it.
  *
  * <pre>
  * "intercept": -1.2,

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * A {@link LinearModel} compiled against a dataset's feature order: parallel primitive arrays for the numeric terms,
- * level tables for the categorical ones. Scoring allocates nothing.
+ * A {@link LinearModel} compiled against a dataset's feature order: parallel primitive
+ * arrays for the numeric terms, level tables for the categorical ones. Scoring allocates
+ * nothing.
  */
 final class LinearScorer implements Scorer {
 
@@ -32,7 +33,10 @@ final class LinearScorer implements Scorer {
 
 	private final double[] unknown;
 
-	/** {@code featureIndex} gives each term's position in the dataset's features (already checked to exist). */
+	/**
+	 * {@code featureIndex} gives each term's position in the dataset's features (already
+	 * checked to exist).
+	 */
 	LinearScorer(LinearModel model, ToIntFunction<String> featureIndex) {
 		this.link = model.link();
 		this.intercept = model.intercept();

@@ -13,8 +13,9 @@ public enum Link {
 	LOGISTIC;
 
 	/**
-	 * Applies the link. The logistic form never evaluates {@code exp} of a positive argument, so it stays exact and
-	 * free of overflow for any finite {@code z} (it gives exactly 0 or 1 only once the true value rounds there).
+	 * Applies the link. The logistic form never evaluates {@code exp} of a positive
+	 * argument, so it stays exact and free of overflow for any finite {@code z} (it gives
+	 * exactly 0 or 1 only once the true value rounds there).
 	 */
 	public double apply(double z) {
 		if (this == IDENTITY) {
@@ -29,8 +30,9 @@ public enum Link {
 
 	/**
 	 * Applies the link in float32 as XGBoost does ({@code common::Sigmoid}):
-	 * {@code 1 / (1 + expf(min(-z, 88.7)))} with every operation rounded to float32 (its tiny epsilon added to a
-	 * denominator of at least 1 changes nothing) and {@code expf} computed as glibc computes it ({@link GlibcExpf}).
+	 * {@code 1 / (1 + expf(min(-z, 88.7)))} with every operation rounded to float32 (its
+	 * tiny epsilon added to a denominator of at least 1 changes nothing) and {@code expf}
+	 * computed as glibc computes it ({@link GlibcExpf}).
 	 */
 	public double applyFloat32(float z) {
 		if (this == IDENTITY) {

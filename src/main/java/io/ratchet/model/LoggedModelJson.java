@@ -7,14 +7,12 @@ import io.ratchet.data.PredictionLogColumns;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code kind: logged} part of a model file: reading it strictly (through {@link ModelFileReading}, which locates
- * each problem in the file) and writing it.
+ * The {@code kind: logged} part of a model file: reading it strictly (through
+ * {@link ModelFileReading}, which locates each problem in the file) and writing it.
  *
  * <pre>
  * "column": "vendor_score"
- * </pre>
- * or
- * <pre>
+ * </pre> or <pre>
  * "log": {"id": ["request_id"], "timestamp": "scored_at", "score": "p_sale"}
  * </pre>
  */

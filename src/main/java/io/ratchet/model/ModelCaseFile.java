@@ -20,11 +20,13 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The regression cases file of a model version, {@code <model>.cases.csv} (UTF-8, LF): {@code #} comment lines (the
- * model, its SHA-256, how to read the file), a header {@code case,<the model's features in order>,expected}, then one
- * row per case; an empty cell is a missing value, numbers are written as Java writes a {@code double} (the shortest
- * text that reads back to the same value), and {@code expected} may be {@code NaN} or {@code Infinity}. Reading is
- * strict: every problem names the file (and line).
+ * The regression cases file of a model version, {@code <model>.cases.csv} (UTF-8, LF):
+ * {@code #} comment lines (the model, its SHA-256, how to read the file), a header
+ * {@code case,<the model's features in order>,expected}, then one row per case; an empty
+ * cell is a missing value, numbers are written as Java writes a {@code double} (the
+ * shortest text that reads back to the same value), and {@code expected} may be
+ * {@code NaN} or {@code Infinity}. Reading is strict: every problem names the file (and
+ * line).
  */
 final class ModelCaseFile {
 
@@ -36,18 +38,25 @@ final class ModelCaseFile {
 
 	private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
-	private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
+	private static final CSVFormat READ = CSVFormat.DEFAULT.builder()
+		.setCommentMarker('#')
+		.setIgnoreEmptyLines(true)
 		.get();
-
 
 	private ModelCaseFile() {
 	}
 
-	/** The text of the cases file of a version holding its cases, with the tolerance they are checked with. */
+	/**
+	 * The text of the cases file of a version holding its cases, with the tolerance they
+	 * are checked with.
+	 */
 	static String text(ModelVersion version, List<ModelCase> cases, double tolerance) {
 		StringBuilder text = new StringBuilder();
-		text.append("# Regression cases of model ").append(version.key()).append(" (")
-			.append(version.file().getFileName()).append("), outputs recorded when the version was made.\n");
+		text.append("# Regression cases of model ")
+			.append(version.key())
+			.append(" (")
+			.append(version.file().getFileName())
+			.append("), outputs recorded when the version was made.\n");
 		text.append(SHA_PREFIX).append(version.sha256()).append('\n');
 		text.append("# An empty cell is a missing value. A case passes when |got - expected| <= ")
 			.append(tolerance)
@@ -75,8 +84,8 @@ final class ModelCaseFile {
 
 	/**
 	 * Reads a version's cases file strictly.
-	 * @throws ModelCasesException naming the file (and line) when it is missing, unreadable or corrupt, or was made
-	 * for other content of the model file
+	 * @throws ModelCasesException naming the file (and line) when it is missing,
+	 * unreadable or corrupt, or was made for other content of the model file
 	 */
 	static List<ModelCase> read(ModelVersion version) {
 		Path file = ModelCases.fileFor(version);
@@ -89,14 +98,17 @@ final class ModelCaseFile {
 					+ " version needs one beside its model file; make it with jobs/model-cases " + version.key() + ")");
 		}
 		catch (IOException ex) {
-			throw new ModelCasesException(file, 0, "cannot read the regression cases of model " + version.key() + ": "
-					+ ex, ex);
+			throw new ModelCasesException(file, 0,
+					"cannot read the regression cases of model " + version.key() + ": " + ex, ex);
 		}
-		String sha = text.lines().filter((line) -> line.startsWith(SHA_PREFIX)).findFirst()
-			.map((line) -> line.substring(SHA_PREFIX.length()).trim()).orElse(null);
+		String sha = text.lines()
+			.filter((line) -> line.startsWith(SHA_PREFIX))
+			.findFirst()
+			.map((line) -> line.substring(SHA_PREFIX.length()).trim())
+			.orElse(null);
 		if (sha == null) {
-			throw new ModelCasesException(file, 0, "corrupt cases file: no \"" + SHA_PREFIX.trim()
-					+ "\" line naming the model file it was made for");
+			throw new ModelCasesException(file, 0,
+					"corrupt cases file: no \"" + SHA_PREFIX.trim() + "\" line naming the model file it was made for");
 		}
 		if (!sha.equals(version.sha256())) {
 			throw new ModelCasesException(file, 0, "the cases were made for other content of " + version.file()
@@ -161,8 +173,8 @@ final class ModelCaseFile {
 			return Double.parseDouble(text);
 		}
 		catch (NumberFormatException ex) {
-			throw new ModelCasesException(file, line, "corrupt cases file: " + what + " \"" + text
-					+ "\" is not a number");
+			throw new ModelCasesException(file, line,
+					"corrupt cases file: " + what + " \"" + text + "\" is not a number");
 		}
 	}
 

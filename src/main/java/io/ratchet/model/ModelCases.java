@@ -16,36 +16,44 @@ import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
 
 /**
- * Regression cases of model versions: a golden file of curated inputs beside each model file
- * ({@code config/models/sales-logit-v1.json} has {@code config/models/sales-logit-v1.cases.csv}), with the output each
- * gave when the version was made. Running them with the current scorer shows whether the version still scores as it
- * did; every job runs them first and refuses a model whose outputs changed.
+ * Regression cases of model versions: a golden file of curated inputs beside each model
+ * file ({@code config/models/sales-logit-v1.json} has
+ * {@code config/models/sales-logit-v1.cases.csv}), with the output each gave when the
+ * version was made. Running them with the current scorer shows whether the version still
+ * scores as it did; every job runs them first and refuses a model whose outputs changed.
  * <p>
- * The cases ({@link #make}) are contrived around what the model knows of its features ({@link CaseInputs}); the file
- * ({@link ModelCaseFile}) is CSV with the expected outputs. A case matches when both are the same non-finite value or
- * {@code |got - expected| <= tolerance * max(1, |expected|)} with the {@link #tolerance tolerance of the kind}
- * ({@value #TOLERANCE}, or {@value #ONNX_TOLERANCE} for ONNX): the scorers are deterministic, so any larger change is a
- * real change.
+ * The cases ({@link #make}) are contrived around what the model knows of its features
+ * ({@link CaseInputs}); the file ({@link ModelCaseFile}) is CSV with the expected
+ * outputs. A case matches when both are the same non-finite value or
+ * {@code |got - expected| <= tolerance * max(1, |expected|)} with the {@link #tolerance
+ * tolerance of the kind} ({@value #TOLERANCE}, or {@value #ONNX_TOLERANCE} for ONNX): the
+ * scorers are deterministic, so any larger change is a real change.
  * <p>
- * A {@link LoggedModel} has none: its scores are read, not computed ({@link LoggedModel#NO_CASES}). Checking its cases
- * passes with that note ({@link CaseCheck#skipped()}); writing them is refused with it.
+ * A {@link LoggedModel} has none: its scores are read, not computed
+ * ({@link LoggedModel#NO_CASES}). Checking its cases passes with that note
+ * ({@link CaseCheck#skipped()}); writing them is refused with it.
  */
 public final class ModelCases {
 
 	/** Relative tolerance of a case (absolute below 1). */
 	public static final double TOLERANCE = 1e-12;
 
-	/** Relative tolerance of a case of an ONNX model (absolute below 1): float32 arithmetic. */
+	/**
+	 * Relative tolerance of a case of an ONNX model (absolute below 1): float32
+	 * arithmetic.
+	 */
 	public static final double ONNX_TOLERANCE = 1e-6;
 
 	/** What replaces {@code .json} in a model file's name to name its cases file. */
 	public static final String SUFFIX = ".cases.csv";
 
-
 	private ModelCases() {
 	}
 
-	/** The cases file of a model file: {@code x.json} gives {@code x.cases.csv}, beside it. */
+	/**
+	 * The cases file of a model file: {@code x.json} gives {@code x.cases.csv}, beside
+	 * it.
+	 */
 	public static Path fileFor(Path modelFile) {
 		String name = modelFile.getFileName().toString();
 		String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
@@ -79,9 +87,10 @@ public final class ModelCases {
 	}
 
 	/**
-	 * Every row's output, in one block (one call for an ONNX model), with a scorer released afterwards. An ONNX
-	 * model's NaN or infinity is recorded as it is (a graph that does not impute a missing value gives NaN, 1e300 is
-	 * infinite in float32; a job refuses such a row, a case records it).
+	 * Every row's output, in one block (one call for an ONNX model), with a scorer
+	 * released afterwards. An ONNX model's NaN or infinity is recorded as it is (a graph
+	 * that does not impute a missing value gives NaN, 1e300 is infinite in float32; a job
+	 * refuses such a row, a case records it).
 	 */
 	private static double[] score(ModelVersion version, DatasetConfig dataset, List<Row> rows) {
 		double[] outputs = new double[rows.size()];
@@ -97,30 +106,36 @@ public final class ModelCases {
 	}
 
 	/**
-	 * The tolerance of a version's cases, relative (absolute below 1): {@value #TOLERANCE} for the Java scorers, which
-	 * are deterministic to the bit; {@value #ONNX_TOLERANCE} for an ONNX model, which ONNX Runtime computes in float32
+	 * The tolerance of a version's cases, relative (absolute below 1):
+	 * {@value #TOLERANCE} for the Java scorers, which are deterministic to the bit;
+	 * {@value #ONNX_TOLERANCE} for an ONNX model, which ONNX Runtime computes in float32
 	 * with kernels that may add in another order on another processor.
 	 */
 	public static double tolerance(ModelVersion version) {
 		return (version.definition() instanceof OnnxModel) ? ONNX_TOLERANCE : TOLERANCE;
 	}
 
-	/** The text of the cases file of a version: its {@link #make cases} with their outputs now. */
+	/**
+	 * The text of the cases file of a version: its {@link #make cases} with their outputs
+	 * now.
+	 */
 	public static String text(ModelVersion version, DatasetConfig dataset) {
 		return ModelCaseFile.text(version, make(version, dataset), tolerance(version));
 	}
 
 	/**
-	 * Writes the cases file of a version beside its model file, atomically (written aside, then moved).
+	 * Writes the cases file of a version beside its model file, atomically (written
+	 * aside, then moved).
 	 * @param replace whether an existing cases file may be replaced
 	 * @return the cases file
-	 * @throws ModelCasesException when the file exists and {@code replace} is false, or cannot be written
+	 * @throws ModelCasesException when the file exists and {@code replace} is false, or
+	 * cannot be written
 	 */
 	public static Path write(ModelVersion version, DatasetConfig dataset, boolean replace) {
 		Path file = fileFor(version);
 		if (version.definition() instanceof LoggedModel) {
-			throw new ModelCasesException(file, 0, "model " + version.key() + " has no regression cases: "
-					+ LoggedModel.NO_CASES);
+			throw new ModelCasesException(file, 0,
+					"model " + version.key() + " has no regression cases: " + LoggedModel.NO_CASES);
 		}
 		if (!replace && Files.exists(file)) {
 			throw new ModelCasesException(file, 0, "model " + version.key() + " already has regression cases; they"
@@ -142,8 +157,8 @@ public final class ModelCases {
 
 	/**
 	 * Reads a version's cases file strictly ({@link ModelCaseFile}).
-	 * @throws ModelCasesException naming the file (and line) when it is missing, unreadable or corrupt, or was made
-	 * for other content of the model file
+	 * @throws ModelCasesException naming the file (and line) when it is missing,
+	 * unreadable or corrupt, or was made for other content of the model file
 	 */
 	public static List<ModelCase> read(ModelVersion version) {
 		return ModelCaseFile.read(version);
@@ -151,7 +166,8 @@ public final class ModelCases {
 
 	/**
 	 * Runs a version's cases with the current scorer.
-	 * @throws ModelCasesException when the cases file is missing or corrupt (mismatches are in the result)
+	 * @throws ModelCasesException when the cases file is missing or corrupt (mismatches
+	 * are in the result)
 	 */
 	public static CaseCheck check(ModelVersion version, DatasetConfig dataset) {
 		if (version.definition() instanceof LoggedModel) {
@@ -172,9 +188,10 @@ public final class ModelCases {
 	}
 
 	/**
-	 * Runs a version's cases and refuses it unless every one matches: what every job does first for each model it
-	 * scores.
-	 * @throws ModelCasesException with the readable diff (case, expected, got), or naming the missing or corrupt file
+	 * Runs a version's cases and refuses it unless every one matches: what every job does
+	 * first for each model it scores.
+	 * @throws ModelCasesException with the readable diff (case, expected, got), or naming
+	 * the missing or corrupt file
 	 */
 	public static CaseCheck verify(ModelVersion version, DatasetConfig dataset) {
 		CaseCheck check = check(version, dataset);
@@ -198,7 +215,10 @@ public final class ModelCases {
 		return matches(expected, got, TOLERANCE);
 	}
 
-	/** Whether an output matches the recorded one within a relative tolerance (absolute below 1). */
+	/**
+	 * Whether an output matches the recorded one within a relative tolerance (absolute
+	 * below 1).
+	 */
 	static boolean matches(double expected, double got, double tolerance) {
 		if (Double.isNaN(expected) || Double.isInfinite(expected)) {
 			return Double.compare(expected, got) == 0;

@@ -3,9 +3,10 @@ package io.ratchet.model;
 import java.nio.file.Path;
 
 /**
- * A model version's regression cases refuse it: its cases file is missing or corrupt, or a case's output no longer
- * matches the one recorded (the message then holds the readable diff: case, expected, got). The message names the
- * cases file, and the line when there is one.
+ * A model version's regression cases refuse it: its cases file is missing or corrupt, or
+ * a case's output no longer matches the one recorded (the message then holds the readable
+ * diff: case, expected, got). The message names the cases file, and the line when there
+ * is one.
  */
 public class ModelCasesException extends RuntimeException {
 

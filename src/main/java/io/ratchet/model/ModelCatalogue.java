@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Every model version under a folder ({@code config/models}): each {@code *.json} file, in any sub-folder, is one
- * model version. Immutable; lookups by {@code name@version} or by name alone (the highest version).
+ * Every model version under a folder ({@code config/models}): each {@code *.json} file,
+ * in any sub-folder, is one model version. Immutable; lookups by {@code name@version} or
+ * by name alone (the highest version).
  */
 public final class ModelCatalogue {
 
@@ -30,8 +31,9 @@ public final class ModelCatalogue {
 
 	/**
 	 * Loads every {@code *.json} under the folder.
-	 * @throws ModelFileException naming the file when one is broken, naming both files when two hold the same
-	 * {@code name@version}, or naming the folder when it cannot be listed
+	 * @throws ModelFileException naming the file when one is broken, naming both files
+	 * when two hold the same {@code name@version}, or naming the folder when it cannot be
+	 * listed
 	 */
 	public static ModelCatalogue scan(Path modelsDir) {
 		if (!Files.isDirectory(modelsDir)) {
@@ -52,27 +54,31 @@ public final class ModelCatalogue {
 			ModelVersion version = ModelFiles.load(file);
 			ModelVersion earlier = versions.putIfAbsent(version.key(), version);
 			if (earlier != null) {
-				throw new ModelFileException(file, 0, "model " + version.key() + " is also defined in "
-						+ earlier.file() + "; each name@version must be in one file only");
+				throw new ModelFileException(file, 0, "model " + version.key() + " is also defined in " + earlier.file()
+						+ "; each name@version must be in one file only");
 			}
 		}
 		return of(modelsDir, versions.values());
 	}
 
-	/** A catalogue of versions already loaded (for tests and tools); keys must be unique. */
+	/**
+	 * A catalogue of versions already loaded (for tests and tools); keys must be unique.
+	 */
 	public static ModelCatalogue of(Path folder, Collection<ModelVersion> versions) {
 		Map<String, ModelVersion> byKey = new LinkedHashMap<>();
-		versions.stream().sorted(Comparator.comparing(ModelVersion::name).thenComparing(ModelVersion::version,
-				Versions.ORDER)).forEach((version) -> {
-					if (byKey.putIfAbsent(version.key(), version) != null) {
-						throw new IllegalArgumentException("model " + version.key() + " is given twice");
-					}
-				});
+		versions.stream()
+			.sorted(Comparator.comparing(ModelVersion::name).thenComparing(ModelVersion::version, Versions.ORDER))
+			.forEach((version) -> {
+				if (byKey.putIfAbsent(version.key(), version) != null) {
+					throw new IllegalArgumentException("model " + version.key() + " is given twice");
+				}
+			});
 		return new ModelCatalogue(folder, Collections.unmodifiableMap(byKey));
 	}
 
 	/**
-	 * The version with that key: {@code name@version}, or {@code name} alone for its highest version.
+	 * The version with that key: {@code name@version}, or {@code name} alone for its
+	 * highest version.
 	 * @throws UnknownModelException listing the known keys when there is none
 	 */
 	public ModelVersion get(String key) {
@@ -84,8 +90,10 @@ public final class ModelCatalogue {
 		if (key.contains("@")) {
 			return Optional.ofNullable(this.versions.get(key));
 		}
-		return this.versions.values().stream().filter((version) -> version.name().equals(key))
-				.max(Comparator.comparing(ModelVersion::version, Versions.ORDER));
+		return this.versions.values()
+			.stream()
+			.filter((version) -> version.name().equals(key))
+			.max(Comparator.comparing(ModelVersion::version, Versions.ORDER));
 	}
 
 	/** The versions that score a dataset, by name then version. */

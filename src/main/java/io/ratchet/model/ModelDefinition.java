@@ -6,22 +6,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numbers and structure of a model version, apart from its identity: a {@link LinearModel}, a
- * {@link TreeEnsemble}, an {@link OnnxModel}, or a {@link LoggedModel} (scores logged in production). Definitions are
- * immutable and validated when built.
+ * The numbers and structure of a model version, apart from its identity: a
+ * {@link LinearModel}, a {@link TreeEnsemble}, an {@link OnnxModel}, or a
+ * {@link LoggedModel} (scores logged in production). Definitions are immutable and
+ * validated when built.
  */
 public sealed interface ModelDefinition permits LinearModel, TreeEnsemble, OnnxModel, LoggedModel {
 
-	/** The {@code kind} written in model files: {@code linear}, {@code tree-ensemble}, {@code onnx} or {@code logged}. */
+	/**
+	 * The {@code kind} written in model files: {@code linear}, {@code tree-ensemble},
+	 * {@code onnx} or {@code logged}.
+	 */
 	String kind();
 
 	/** How the raw sum becomes the prediction. */
 	Link link();
 
-	/** How the model was trained (window, rows, hyperparameters, objective); informational only, possibly empty. */
+	/**
+	 * How the model was trained (window, rows, hyperparameters, objective); informational
+	 * only, possibly empty.
+	 */
 	Map<String, Object> training();
 
-	/** Every feature the model reads, each once, in order of first use, with the way the model reads it. */
+	/**
+	 * Every feature the model reads, each once, in order of first use, with the way the
+	 * model reads it.
+	 */
 	Map<String, FeatureType> featureTypes();
 
 	/** Every feature the model reads, each once, in order of first use. */

@@ -13,9 +13,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * Checks one model file's content and builds the model version, locating every problem in the file (its line, and
- * the JSON path). The checks common to every kind live here; each kind's fields are read by its own class
- * ({@link LinearModelJson}, {@link TreeEnsembleJson}, {@link OnnxModelJson}, {@link LoggedModelJson}) through
+ * Checks one model file's content and builds the model version, locating every problem in
+ * the file (its line, and the JSON path). The checks common to every kind live here; each
+ * kind's fields are read by its own class ({@link LinearModelJson},
+ * {@link TreeEnsembleJson}, {@link OnnxModelJson}, {@link LoggedModelJson}) through
  * {@link #required}, {@link #notAllowed}, {@link #build} and {@link #error}.
  */
 final class ModelFileReading {
@@ -63,11 +64,13 @@ final class ModelFileReading {
 		if (mismatch != null) {
 			throw error("/link", mismatch);
 		}
-		return new ModelVersion(name, version, dataset, task, kind, ModelFiles.sha256(this.bytes), this.file, definition);
+		return new ModelVersion(name, version, dataset, task, kind, ModelFiles.sha256(this.bytes), this.file,
+				definition);
 	}
 
 	private Link link(ModelFiles.FileJson json, String kind, Link expected) {
-		// logged scores are what the task says (probabilities or values): their link may be left out
+		// logged scores are what the task says (probabilities or values): their link may
+		// be left out
 		String linkText = (json.link() == null && LoggedModel.KIND.equals(kind)) ? expected.key()
 				: required(json.link(), "/link");
 		Link link;
@@ -114,7 +117,10 @@ final class ModelFileReading {
 		}
 	}
 
-	/** An explicit {@code null} (outside the free-form {@code training}) is an error, never "absent". */
+	/**
+	 * An explicit {@code null} (outside the free-form {@code training}) is an error,
+	 * never "absent".
+	 */
 	private void rejectNulls() {
 		try (JsonParser parser = ConfigFormat.JSON.mapper().createParser(this.bytes)) {
 			JsonToken token;

@@ -17,11 +17,13 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes model files ({@code config/models/*.json}, format {@value #FORMAT}). Reading is strict: a syntax
- * error, an unknown or duplicate field, a value of the wrong type, a missing field, an explicit {@code null}, an
- * unknown format, task, kind or link, a non-finite number, a zero scale, a malformed tree or ONNX input mapping are all
- * errors naming the file and, where there is one, the line. The ONNX file of a {@code kind: onnx} model is read only
- * when the model is bound ({@link ModelVersion#bind}), where its SHA-256 is checked.
+ * Reads and writes model files ({@code config/models/*.json}, format {@value #FORMAT}).
+ * Reading is strict: a syntax error, an unknown or duplicate field, a value of the wrong
+ * type, a missing field, an explicit {@code null}, an unknown format, task, kind or link,
+ * a non-finite number, a zero scale, a malformed tree or ONNX input mapping are all
+ * errors naming the file and, where there is one, the line. The ONNX file of a
+ * {@code kind: onnx} model is read only when the model is bound
+ * ({@link ModelVersion#bind}), where its SHA-256 is checked.
  */
 public final class ModelFiles {
 
@@ -33,7 +35,8 @@ public final class ModelFiles {
 
 	/**
 	 * Reads a model file and records the SHA-256 of its bytes.
-	 * @throws ModelFileException when the file cannot be read or is not a valid model file
+	 * @throws ModelFileException when the file cannot be read or is not a valid model
+	 * file
 	 */
 	public static ModelVersion load(Path file) {
 		byte[] bytes;
@@ -46,10 +49,13 @@ public final class ModelFiles {
 		return parse(bytes, file);
 	}
 
-	/** Reads model file content; {@code file} is used for messages and recorded in the result. */
+	/**
+	 * Reads model file content; {@code file} is used for messages and recorded in the
+	 * result.
+	 */
 	static ModelVersion parse(byte[] bytes, Path file) {
-		FileJson json = ModelFileException.translating(
-				() -> StrictBinding.read(ConfigFormat.JSON, bytes, FileJson.class, file));
+		FileJson json = ModelFileException
+			.translating(() -> StrictBinding.read(ConfigFormat.JSON, bytes, FileJson.class, file));
 		return new ModelFileReading(bytes, file).version(json);
 	}
 
@@ -64,8 +70,9 @@ public final class ModelFiles {
 	}
 
 	/**
-	 * The text of a model file (pretty-printed JSON ending in a newline) for a model version. Numbers are written in
-	 * the shortest form that reads back to the same {@code double}.
+	 * The text of a model file (pretty-printed JSON ending in a newline) for a model
+	 * version. Numbers are written in the shortest form that reads back to the same
+	 * {@code double}.
 	 */
 	public static String toJson(String name, String version, String dataset, Task task, ModelDefinition definition) {
 		ObjectNode root = ConfigFormat.JSON.mapper().createObjectNode();
@@ -79,7 +86,8 @@ public final class ModelFiles {
 			OnnxModelJson.write(onnx, root); // no link: the graph computes the prediction
 		}
 		else if (!(definition instanceof LoggedModel)) {
-			root.put("link", definition.link().key()); // logged scores are what the task says: no link written
+			// logged scores are what the task says: no link written
+			root.put("link", definition.link().key());
 		}
 		if (definition instanceof LoggedModel logged) {
 			LoggedModelJson.write(logged, root);
@@ -93,7 +101,8 @@ public final class ModelFiles {
 		if (!definition.training().isEmpty()) {
 			root.set("training", ConfigFormat.JSON.mapper().valueToTree(definition.training()));
 		}
-		return ConfigFormat.JSON.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+		return ConfigFormat.JSON.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root)
+				+ "\n";
 	}
 
 	/** A model file as written; {@code null} means absent. */

@@ -19,7 +19,8 @@ import io.ratchet.config.Pointers;
 import io.ratchet.config.StrictBinding;
 
 /**
- * Which model version is champion, and which are candidates, per dataset ({@code config/registry.yml}):
+ * Which model version is champion, and which are candidates, per dataset
+ * ({@code config/registry.yml}):
  *
  * <pre>
  * sales:
@@ -27,13 +28,14 @@ import io.ratchet.config.StrictBinding;
  *   candidates: [sales-logit@2, sales-gbt@1]
  * </pre>
  *
- * Keys are always {@code name@version}, so the registry never changes meaning when a new version file appears. Both
- * fields are optional (a dataset may have no champion yet). A missing file is an empty registry.
+ * Keys are always {@code name@version}, so the registry never changes meaning when a new
+ * version file appears. Both fields are optional (a dataset may have no champion yet). A
+ * missing file is an empty registry.
  */
 public final class ModelRegistry {
 
-	private static final Pattern KEY = Pattern.compile(ModelVersion.IDENTIFIER.pattern() + "@"
-			+ ModelVersion.IDENTIFIER.pattern());
+	private static final Pattern KEY = Pattern
+		.compile(ModelVersion.IDENTIFIER.pattern() + "@" + ModelVersion.IDENTIFIER.pattern());
 
 	private final Path file;
 
@@ -49,7 +51,8 @@ public final class ModelRegistry {
 
 	/**
 	 * Reads the registry; a missing file is an empty registry.
-	 * @throws ModelFileException naming the file, the line and the cause when it is not valid
+	 * @throws ModelFileException naming the file, the line and the cause when it is not
+	 * valid
 	 */
 	public static ModelRegistry load(Path file) {
 		if (!Files.exists(file)) {
@@ -65,8 +68,8 @@ public final class ModelRegistry {
 		if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
 			return new ModelRegistry(file, Map.of(), Map.of());
 		}
-		RegistryJson json = ModelFileException.translating(
-				() -> StrictBinding.read(ConfigFormat.YAML, bytes, RegistryJson.class, file));
+		RegistryJson json = ModelFileException
+			.translating(() -> StrictBinding.read(ConfigFormat.YAML, bytes, RegistryJson.class, file));
 		Map<String, Entry> entries = new LinkedHashMap<>();
 		Map<String, Integer> lines = new LinkedHashMap<>();
 		json.datasets.forEach((dataset, entryJson) -> {
@@ -87,12 +90,12 @@ public final class ModelRegistry {
 				int candidateLine = StrictBinding.line(ConfigFormat.YAML, bytes, at + "/candidates/" + i);
 				checkKey(candidate, file, candidateLine, dataset);
 				if (candidate.equals(champion)) {
-					throw new ModelFileException(file, candidateLine, "dataset \"" + dataset + "\": " + candidate
-							+ " is both champion and candidate");
+					throw new ModelFileException(file, candidateLine,
+							"dataset \"" + dataset + "\": " + candidate + " is both champion and candidate");
 				}
 				if (!seen.add(candidate)) {
-					throw new ModelFileException(file, candidateLine, "dataset \"" + dataset + "\": candidate "
-							+ candidate + " is listed twice");
+					throw new ModelFileException(file, candidateLine,
+							"dataset \"" + dataset + "\": candidate " + candidate + " is listed twice");
 				}
 			}
 			entries.put(dataset, new Entry(champion, List.copyOf(candidates)));
@@ -103,8 +106,8 @@ public final class ModelRegistry {
 
 	private static void checkKey(String key, Path file, int line, String dataset) {
 		if (key == null || !KEY.matcher(key).matches()) {
-			throw new ModelFileException(file, line, "dataset \"" + dataset + "\": \"" + key
-					+ "\" is not a model key of the form name@version");
+			throw new ModelFileException(file, line,
+					"dataset \"" + dataset + "\": \"" + key + "\" is not a model key of the form name@version");
 		}
 	}
 
@@ -120,7 +123,10 @@ public final class ModelRegistry {
 		return (entry != null) ? entry.candidates() : List.of();
 	}
 
-	/** {@code champion}, {@code candidate} or {@code other}: the role of a model key for a dataset. */
+	/**
+	 * {@code champion}, {@code candidate} or {@code other}: the role of a model key for a
+	 * dataset.
+	 */
 	public String role(String dataset, String key) {
 		if (champion(dataset).filter(key::equals).isPresent()) {
 			return "champion";
@@ -143,21 +149,22 @@ public final class ModelRegistry {
 
 	/**
 	 * Checks that every key names a version in the catalogue that scores that dataset.
-	 * @throws ModelFileException naming the registry file and the dataset's line otherwise
+	 * @throws ModelFileException naming the registry file and the dataset's line
+	 * otherwise
 	 */
 	public void check(ModelCatalogue catalogue) {
 		this.entries.keySet().forEach((dataset) -> {
 			for (String key : contenders(dataset)) {
 				Optional<ModelVersion> version = catalogue.find(key);
 				if (version.isEmpty()) {
-					throw new ModelFileException(this.file, this.lines.get(dataset), "dataset \"" + dataset
-							+ "\": no model file defines " + key + " (known: " + String.join(", ", catalogue.keys())
-							+ ")");
+					throw new ModelFileException(this.file, this.lines.get(dataset),
+							"dataset \"" + dataset + "\": no model file defines " + key + " (known: "
+									+ String.join(", ", catalogue.keys()) + ")");
 				}
 				if (!version.get().dataset().equals(dataset)) {
-					throw new ModelFileException(this.file, this.lines.get(dataset), "dataset \"" + dataset + "\": "
-							+ key + " scores dataset \"" + version.get().dataset() + "\" (" + version.get().file()
-							+ ")");
+					throw new ModelFileException(this.file, this.lines.get(dataset),
+							"dataset \"" + dataset + "\": " + key + " scores dataset \"" + version.get().dataset()
+									+ "\" (" + version.get().file() + ")");
 				}
 			}
 		});

@@ -12,20 +12,21 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One model version: the identity read from its file under {@code config/models/}, the file's SHA-256, and its
- * numbers and structure.
+ * One model version: the identity read from its file under {@code config/models/}, the
+ * file's SHA-256, and its numbers and structure.
  *
  * @param name the model's name, e.g. {@code sales-logit}
  * @param version the version, e.g. {@code 1}
  * @param dataset the dataset the model scores
  * @param task binary (a probability) or regression (a value)
- * @param kind {@code linear}, {@code tree-ensemble}, {@code onnx} or {@code logged}, as in {@link ModelDefinition#kind()}
+ * @param kind {@code linear}, {@code tree-ensemble}, {@code onnx} or {@code logged}, as
+ * in {@link ModelDefinition#kind()}
  * @param sha256 the SHA-256 of the file's bytes, lower-case hex
  * @param file the file it was read from (for messages)
  * @param definition the numbers and structure
  */
-public record ModelVersion(String name, String version, String dataset, Task task, String kind, String sha256, Path file,
-		ModelDefinition definition) {
+public record ModelVersion(String name, String version, String dataset, Task task, String kind, String sha256,
+		Path file, ModelDefinition definition) {
 
 	/** What a name, a version or a dataset name may look like. */
 	static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -41,8 +42,8 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 			}
 		}
 		if (!definition.kind().equals(kind)) {
-			throw new IllegalArgumentException("kind \"" + kind + "\" does not match the definition's \""
-					+ definition.kind() + "\"");
+			throw new IllegalArgumentException(
+					"kind \"" + kind + "\" does not match the definition's \"" + definition.kind() + "\"");
 		}
 		String mismatch = linkMismatch(task, definition);
 		if (mismatch != null) {
@@ -51,9 +52,11 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 	}
 
 	/**
-	 * Why the definition's link does not suit the task, or {@code null} when it does: a regression model needs the
-	 * identity link; a binary model the logistic link, or the identity link for a tree ensemble that
-	 * {@linkplain TreeEnsemble#averagesProbabilities() averages probabilities} (a random forest).
+	 * Why the definition's link does not suit the task, or {@code null} when it does: a
+	 * regression model needs the identity link; a binary model the logistic link, or the
+	 * identity link for a tree ensemble that
+	 * {@linkplain TreeEnsemble#averagesProbabilities() averages probabilities} (a random
+	 * forest).
 	 */
 	static String linkMismatch(Task task, ModelDefinition definition) {
 		Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
@@ -79,26 +82,28 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 	}
 
 	/**
-	 * Compiles the model against the dataset's feature order. The scorer of an ONNX model holds a session of ONNX
-	 * Runtime: close it when done ({@link Scorer#close()}).
-	 * @throws ModelFileException (naming the model file) when the model is for another dataset or task, or reads a
-	 * feature the dataset lacks or reads it as the other type; for an ONNX model also (naming the ONNX file) when that
-	 * file is missing, changed since import or corrupt, or (naming the model file) when its mapping does not fit the
-	 * graph's inputs and outputs; or is a logged model that reads a prediction log (it needs
-	 * {@link #bind(DatasetConfig, Path)})
+	 * Compiles the model against the dataset's feature order. The scorer of an ONNX model
+	 * holds a session of ONNX Runtime: close it when done ({@link Scorer#close()}).
+	 * @throws ModelFileException (naming the model file) when the model is for another
+	 * dataset or task, or reads a feature the dataset lacks or reads it as the other
+	 * type; for an ONNX model also (naming the ONNX file) when that file is missing,
+	 * changed since import or corrupt, or (naming the model file) when its mapping does
+	 * not fit the graph's inputs and outputs; or is a logged model that reads a
+	 * prediction log (it needs {@link #bind(DatasetConfig, Path)})
 	 */
 	public Scorer bind(DatasetConfig dataset) {
 		return bind(dataset, null);
 	}
 
 	/**
-	 * As {@link #bind(DatasetConfig)}, with the dataset's folder ({@code historical-data/<name>}), where a logged
-	 * model's prediction log is kept. A logged model gives a new {@link LoggedScorer} on every call: one per pass.
+	 * As {@link #bind(DatasetConfig)}, with the dataset's folder
+	 * ({@code historical-data/<name>}), where a logged model's prediction log is kept. A
+	 * logged model gives a new {@link LoggedScorer} on every call: one per pass.
 	 */
 	public Scorer bind(DatasetConfig dataset, Path datasetDir) {
 		if (!this.dataset.equals(dataset.name())) {
-			throw bindError("model " + key() + " is for dataset \"" + this.dataset + "\", not \"" + dataset.name()
-					+ "\"");
+			throw bindError(
+					"model " + key() + " is for dataset \"" + this.dataset + "\", not \"" + dataset.name() + "\"");
 		}
 		if (this.task != dataset.task()) {
 			throw bindError("model " + key() + " is a " + this.task.key() + " model but dataset \"" + dataset.name()
@@ -114,8 +119,7 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 			FeatureType declared = dataset.features().get(index).type();
 			if (declared != used.getValue()) {
 				throw bindError("the model reads feature \"" + used.getKey() + "\" as " + used.getValue().key()
-						+ " but dataset \"" + dataset.name() + "\"" + from(dataset) + " declares it "
-						+ declared.key());
+						+ " but dataset \"" + dataset.name() + "\"" + from(dataset) + " declares it " + declared.key());
 			}
 		}
 		if (this.definition instanceof LoggedModel logged) {

@@ -14,11 +14,12 @@ import ai.onnxruntime.OrtException;
 import io.ratchet.data.Row;
 
 /**
- * One input of an ONNX graph and where each of its columns comes from: a block of rows becomes one tensor of the
- * input's element type, {@code [rows, columns]} (or {@code [rows]}). A float input takes each number rounded to float32
- * (a missing value is NaN); an indicator column is 1 for its level, else 0; a code column is the level's position in
- * its list, a missing or unseen level NaN (float, double) or -1 (int64); a string input takes the level (missing: the
- * empty string).
+ * One input of an ONNX graph and where each of its columns comes from: a block of rows
+ * becomes one tensor of the input's element type, {@code [rows, columns]} (or
+ * {@code [rows]}). A float input takes each number rounded to float32 (a missing value is
+ * NaN); an indicator column is 1 for its level, else 0; a code column is the level's
+ * position in its list, a missing or unseen level NaN (float, double) or -1 (int64); a
+ * string input takes the level (missing: the empty string).
  */
 final class OnnxFeed {
 
@@ -121,7 +122,10 @@ final class OnnxFeed {
 		}
 	}
 
-	/** The number column {@code c} takes from a row; {@code absent} for a missing or unseen category code. */
+	/**
+	 * The number column {@code c} takes from a row; {@code absent} for a missing or
+	 * unseen category code.
+	 */
 	private double number(Row row, int c, double absent) {
 		int index = this.feature[c];
 		switch (this.kind[c]) {

@@ -12,10 +12,12 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 
 /**
- * The inputs and outputs of an ONNX graph as ONNX Runtime describes them, and the checks of a model file's mapping
- * against them: every input of the graph is mapped and nothing else, with its element type, a rank of 1 or 2, a free
- * first (row) dimension and as many columns as the mapping gives; the output exists, is a float or double tensor with
- * a free first dimension, and has the column named. A mismatch names the model file and the ONNX file.
+ * The inputs and outputs of an ONNX graph as ONNX Runtime describes them, and the checks
+ * of a model file's mapping against them: every input of the graph is mapped and nothing
+ * else, with its element type, a rank of 1 or 2, a free first (row) dimension and as many
+ * columns as the mapping gives; the output exists, is a float or double tensor with a
+ * free first dimension, and has the column named. A mismatch names the model file and the
+ * ONNX file.
  */
 record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Path onnxFile) {
 
@@ -25,12 +27,15 @@ record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Pa
 			return new OnnxGraph(session.getInputInfo(), session.getOutputInfo(), onnxFile);
 		}
 		catch (OrtException ex) {
-			throw new ModelFileException(onnxFile, 0, "ONNX Runtime cannot describe its inputs and outputs: "
-					+ ex.getMessage(), ex);
+			throw new ModelFileException(onnxFile, 0,
+					"ONNX Runtime cannot describe its inputs and outputs: " + ex.getMessage(), ex);
 		}
 	}
 
-	/** Checks that the graph has the input as mapped; returns whether it is a vector ({@code [rows]}). */
+	/**
+	 * Checks that the graph has the input as mapped; returns whether it is a vector
+	 * ({@code [rows]}).
+	 */
 	boolean checkInput(OnnxModel.Input input, Path modelFile) {
 		NodeInfo node = this.inputs.get(input.name());
 		if (node == null) {
@@ -38,8 +43,8 @@ record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Pa
 					+ describe(this.inputs) + ")");
 		}
 		if (!(node.getInfo() instanceof TensorInfo tensor)) {
-			throw mismatch(modelFile, "input \"" + input.name() + "\" of the graph is " + node.getInfo()
-					+ ", not a tensor");
+			throw mismatch(modelFile,
+					"input \"" + input.name() + "\" of the graph is " + node.getInfo() + ", not a tensor");
 		}
 		if (tensor.type != javaType(input.type())) {
 			throw mismatch(modelFile, "input \"" + input.name() + "\" of the graph holds " + typeName(tensor.type)
@@ -47,16 +52,16 @@ record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Pa
 		}
 		long[] shape = tensor.getShape();
 		int width = input.columns().size();
-		boolean fits = (shape.length == 1) ? width == 1
-				: shape.length == 2 && (shape[1] < 0 || shape[1] == width);
+		boolean fits = (shape.length == 1) ? width == 1 : shape.length == 2 && (shape[1] < 0 || shape[1] == width);
 		if (!fits) {
 			throw mismatch(modelFile, "input \"" + input.name() + "\" of the graph has shape " + shape(shape)
 					+ " but the model file maps " + width + " column" + ((width == 1) ? "" : "s") + " to it");
 		}
 		if (shape[0] >= 0) {
-			throw mismatch(modelFile, "input \"" + input.name() + "\" of the graph has a fixed number of rows ("
-					+ shape[0] + "): export the model with a free first dimension (e.g. [None, " + width
-					+ "]) so that rows can be scored in blocks");
+			throw mismatch(modelFile,
+					"input \"" + input.name() + "\" of the graph has a fixed number of rows (" + shape[0]
+							+ "): export the model with a free first dimension (e.g. [None, " + width
+							+ "]) so that rows can be scored in blocks");
 		}
 		return shape.length == 1;
 	}
@@ -65,13 +70,16 @@ record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Pa
 	void checkEveryInputMapped(OnnxModel model, Path modelFile) {
 		for (String name : this.inputs.keySet()) {
 			if (model.inputs().stream().noneMatch((input) -> input.name().equals(name))) {
-				throw mismatch(modelFile, "the graph's input \"" + name + "\" is not mapped to dataset columns in"
-						+ " the model file");
+				throw mismatch(modelFile,
+						"the graph's input \"" + name + "\" is not mapped to dataset columns in" + " the model file");
 			}
 		}
 	}
 
-	/** Checks that the graph has the output as named, a float or double tensor with the column. */
+	/**
+	 * Checks that the graph has the output as named, a float or double tensor with the
+	 * column.
+	 */
 	void checkOutput(OnnxModel.Output output, Path modelFile) {
 		NodeInfo node = this.outputs.get(output.name());
 		if (node == null) {
@@ -80,10 +88,12 @@ record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Pa
 		}
 		if (!(node.getInfo() instanceof TensorInfo tensor)
 				|| (tensor.type != OnnxJavaType.FLOAT && tensor.type != OnnxJavaType.DOUBLE)) {
-			throw mismatch(modelFile, "output \"" + output.name() + "\" of the graph is " + describe(node)
-					+ ", not a float or double tensor" + (node.getInfo() instanceof TensorInfo ? ""
-							: " (a sequence of maps is a classifier's ZipMap: convert with zipmap=False and use"
-									+ " its probability tensor)"));
+			throw mismatch(modelFile,
+					"output \"" + output.name() + "\" of the graph is " + describe(node)
+							+ ", not a float or double tensor"
+							+ (node.getInfo() instanceof TensorInfo ? ""
+									: " (a sequence of maps is a classifier's ZipMap: convert with zipmap=False and use"
+											+ " its probability tensor)"));
 		}
 		long[] shape = tensor.getShape();
 		boolean fits = (shape.length == 1) ? output.column() == 0
@@ -95,8 +105,8 @@ record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Pa
 	}
 
 	private ModelFileException mismatch(Path modelFile, String reason) {
-		return new ModelFileException(modelFile, 0, "does not fit its ONNX file " + this.onnxFile.getFileName()
-				+ ": " + reason);
+		return new ModelFileException(modelFile, 0,
+				"does not fit its ONNX file " + this.onnxFile.getFileName() + ": " + reason);
 	}
 
 	private static OnnxJavaType javaType(OnnxModel.ElementType type) {
@@ -108,24 +118,27 @@ record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Pa
 		};
 	}
 
-/** Inputs or outputs of a graph as messages show them: {@code input float [?, 34], label int64 [?]}. */
-static String describe(Map<String, NodeInfo> nodes) {
-	return String.join(", ", nodes.values().stream().map(OnnxGraph::describe).toList());
-}
-
-static String describe(NodeInfo node) {
-	if (node.getInfo() instanceof TensorInfo tensor) {
-		return node.getName() + " " + typeName(tensor.type) + " " + shape(tensor.getShape());
+	/**
+	 * Inputs or outputs of a graph as messages show them:
+	 * {@code input float [?, 34], label int64 [?]}.
+	 */
+	static String describe(Map<String, NodeInfo> nodes) {
+		return String.join(", ", nodes.values().stream().map(OnnxGraph::describe).toList());
 	}
-	return node.getName() + " " + node.getInfo();
-}
 
-private static String shape(long[] shape) {
-	return Arrays.toString(Arrays.stream(shape).mapToObj((d) -> (d < 0) ? "?" : Long.toString(d)).toArray());
-}
+	static String describe(NodeInfo node) {
+		if (node.getInfo() instanceof TensorInfo tensor) {
+			return node.getName() + " " + typeName(tensor.type) + " " + shape(tensor.getShape());
+		}
+		return node.getName() + " " + node.getInfo();
+	}
 
-private static String typeName(OnnxJavaType type) {
-	return type.toString().toLowerCase(Locale.ROOT);
-}
+	private static String shape(long[] shape) {
+		return Arrays.toString(Arrays.stream(shape).mapToObj((d) -> (d < 0) ? "?" : Long.toString(d)).toArray());
+	}
+
+	private static String typeName(OnnxJavaType type) {
+		return type.toString().toLowerCase(Locale.ROOT);
+	}
 
 }

@@ -14,11 +14,13 @@ import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 
 /**
- * Builds the inputs of an imported ONNX model's file from the graph, the dataset and what the user said
- * ({@link OnnxImport.Request#inputs()}, {@link OnnxImport.Request#codes()}). The mapping is inferred when every input
- * of the graph is named after a dataset feature and takes one column, or when the graph has one float or double input
- * with as many columns as the dataset has features (in the dataset's order); otherwise the user lists the columns of
- * the graph's single input. Every refusal names the ONNX file and says what to give instead.
+ * Builds the inputs of an imported ONNX model's file from the graph, the dataset and what
+ * the user said ({@link OnnxImport.Request#inputs()},
+ * {@link OnnxImport.Request#codes()}). The mapping is inferred when every input of the
+ * graph is named after a dataset feature and takes one column, or when the graph has one
+ * float or double input with as many columns as the dataset has features (in the
+ * dataset's order); otherwise the user lists the columns of the graph's single input.
+ * Every refusal names the ONNX file and says what to give instead.
  */
 final class OnnxInputMapping {
 
@@ -37,8 +39,8 @@ final class OnnxInputMapping {
 	}
 
 	/**
-	 * The inputs of the model file: the columns {@code requested} (of the graph's single input), or inferred when
-	 * {@code null}.
+	 * The inputs of the model file: the columns {@code requested} (of the graph's single
+	 * input), or inferred when {@code null}.
 	 */
 	List<OnnxModel.Input> inputs(Map<String, NodeInfo> graph, List<String> requested) {
 		List<OnnxModel.Input> inputs = (requested != null) ? given(graph, requested) : inferred(graph);
@@ -55,8 +57,7 @@ final class OnnxInputMapping {
 		if (graph.size() != 1) {
 			throw error("--inputs lists the columns of one input, but the graph has " + graph.size() + " ("
 					+ OnnxGraph.describe(graph) + "); name each input after a dataset column instead, or write the"
-					+ " mapping"
-					+ " in the model file (see src/main/java/io/ratchet/model/README.md)");
+					+ " mapping" + " in the model file (see src/main/java/io/ratchet/model/README.md)");
 		}
 		NodeInfo node = graph.values().iterator().next();
 		OnnxModel.ElementType type = type(node);
@@ -88,7 +89,8 @@ final class OnnxInputMapping {
 	}
 
 	private List<OnnxModel.Input> inferred(Map<String, NodeInfo> graph) {
-		boolean perColumn = graph.values().stream()
+		boolean perColumn = graph.values()
+			.stream()
 			.allMatch((node) -> this.dataset.featureIndex(node.getName()) >= 0 && width(node) == 1);
 		if (perColumn) {
 			List<OnnxModel.Input> inputs = new ArrayList<>();
@@ -146,8 +148,7 @@ final class OnnxInputMapping {
 	private Feature feature(String name) {
 		int index = this.dataset.featureIndex(name);
 		if (index < 0) {
-			throw error("\"" + name + "\" is not a feature of dataset \"" + this.dataset.name()
-					+ "\" (its features: "
+			throw error("\"" + name + "\" is not a feature of dataset \"" + this.dataset.name() + "\" (its features: "
 					+ String.join(", ", this.dataset.features().stream().map(Feature::name).toList()) + ")");
 		}
 		return this.dataset.features().get(index);
@@ -181,7 +182,10 @@ final class OnnxInputMapping {
 				+ " double, int64 and string tensors only");
 	}
 
-	/** The number of columns an input takes: 1 for {@code [rows]}, k for {@code [rows, k]}, -1 when free. */
+	/**
+	 * The number of columns an input takes: 1 for {@code [rows]}, k for
+	 * {@code [rows, k]}, -1 when free.
+	 */
 	private static long width(NodeInfo node) {
 		if (node.getInfo() instanceof TensorInfo info) {
 			long[] shape = info.getShape();

@@ -13,13 +13,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A model held in an ONNX file beside its model file and scored by ONNX Runtime ({@link OnnxScorer}): which file
- * (pinned by its SHA-256), which dataset columns go into each input of the graph and in which order, and which output
- * (and column of it) is the score. The graph computes the prediction itself, so there is no link to apply: the
- * {@link #link()} only records the scale of the output (a probability for binary tasks, a value for regression).
+ * A model held in an ONNX file beside its model file and scored by ONNX Runtime
+ * ({@link OnnxScorer}): which file (pinned by its SHA-256), which dataset columns go into
+ * each input of the graph and in which order, and which output (and column of it) is the
+ * score. The graph computes the prediction itself, so there is no link to apply: the
+ * {@link #link()} only records the scale of the output (a probability for binary tasks, a
+ * value for regression).
  *
- * @param link logistic for a binary model (the output is a probability), identity for regression (a value)
- * @param file the ONNX file's name, in the folder of the model file (a plain name ending in {@code .onnx})
+ * @param link logistic for a binary model (the output is a probability), identity for
+ * regression (a value)
+ * @param file the ONNX file's name, in the folder of the model file (a plain name ending
+ * in {@code .onnx})
  * @param sha256 the ONNX file's SHA-256, lower-case hex: a file that differs is refused
  * @param inputs every input of the graph, each with the columns it takes, in order
  * @param output which output gives the score, and which column of it
@@ -31,7 +35,9 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 	/** The {@code kind} of ONNX models in model files. */
 	public static final String KIND = "onnx";
 
-	/** What the ONNX file's name may look like: a plain name in the model file's folder. */
+	/**
+	 * What the ONNX file's name may look like: a plain name in the model file's folder.
+	 */
 	static final Pattern FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.onnx");
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
@@ -64,9 +70,9 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 				FeatureType type = input.featureType(column);
 				FeatureType earlier = types.putIfAbsent(column.feature(), type);
 				if (earlier != null && earlier != type) {
-					throw new InvalidModelException("/inputs/" + i + "/columns/" + c + "/feature", "feature \""
-							+ column.feature() + "\" is read as " + type.key() + " here but as " + earlier.key()
-							+ " elsewhere");
+					throw new InvalidModelException("/inputs/" + i + "/columns/" + c + "/feature",
+							"feature \"" + column.feature() + "\" is read as " + type.key() + " here but as "
+									+ earlier.key() + " elsewhere");
 				}
 			}
 		}
@@ -91,16 +97,24 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 	/** The element type of an input tensor, as written in model files. */
 	public enum ElementType {
 
-		/** 32-bit floats: numbers are rounded to float32 (as NumPy's {@code astype(float32)}), missing is NaN. */
+		/**
+		 * 32-bit floats: numbers are rounded to float32 (as NumPy's
+		 * {@code astype(float32)}), missing is NaN.
+		 */
 		FLOAT,
 
 		/** 64-bit floats: numbers as read, missing is NaN. */
 		DOUBLE,
 
-		/** 64-bit integers: for category codes ({@code -1} when missing or unseen) and one-hot indicators only. */
+		/**
+		 * 64-bit integers: for category codes ({@code -1} when missing or unseen) and
+		 * one-hot indicators only.
+		 */
 		INT64,
 
-		/** Strings: a categorical feature's level itself, the empty string when missing. */
+		/**
+		 * Strings: a categorical feature's level itself, the empty string when missing.
+		 */
 		STRING;
 
 		/** The lower-case name used in model files. */
@@ -122,8 +136,8 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 	}
 
 	/**
-	 * One input of the graph: a tensor of {@code [rows, columns.size()]} (or {@code [rows]} when it has one column),
-	 * each column filled from a dataset feature.
+	 * One input of the graph: a tensor of {@code [rows, columns.size()]} (or
+	 * {@code [rows]} when it has one column), each column filled from a dataset feature.
 	 */
 	public record Input(String name, ElementType type, List<Column> columns) {
 
@@ -143,9 +157,10 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 							+ " give only \"feature\" (no \"level\" or \"codes\")");
 				}
 				if (type == ElementType.INT64 && column instanceof Value) {
-					throw new InvalidModelException(at, "an int64 input takes category codes (\"codes\") or one-hot"
-							+ " indicators (\"level\"), not the value of feature \"" + column.feature()
-							+ "\" (a missing number has no int64 form): make the input float or double");
+					throw new InvalidModelException(at,
+							"an int64 input takes category codes (\"codes\") or one-hot"
+									+ " indicators (\"level\"), not the value of feature \"" + column.feature()
+									+ "\" (a missing number has no int64 form): make the input float or double");
 				}
 			}
 		}
@@ -169,13 +184,17 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 	}
 
 	/**
-	 * The feature as it is: a numeric feature's value in a float or double input (NaN when missing), or a categorical
-	 * feature's level in a string input (the empty string when missing).
+	 * The feature as it is: a numeric feature's value in a float or double input (NaN
+	 * when missing), or a categorical feature's level in a string input (the empty string
+	 * when missing).
 	 */
 	public record Value(String feature) implements Column {
 	}
 
-	/** A one-hot indicator: 1 when the categorical feature's level is {@code level}, otherwise (missing too) 0. */
+	/**
+	 * A one-hot indicator: 1 when the categorical feature's level is {@code level},
+	 * otherwise (missing too) 0.
+	 */
 	public record Indicator(String feature, String level) implements Column {
 
 		public Indicator {
@@ -187,8 +206,9 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 	}
 
 	/**
-	 * A category code: the position of the categorical feature's level in {@code levels} (the model's own list, e.g.
-	 * its training levels sorted); a missing or unseen level is NaN in a float or double input, -1 in an int64 input.
+	 * A category code: the position of the categorical feature's level in {@code levels}
+	 * (the model's own list, e.g. its training levels sorted); a missing or unseen level
+	 * is NaN in a float or double input, -1 in an int64 input.
 	 */
 	public record Code(String feature, List<String> levels) implements Column {
 
@@ -212,8 +232,8 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 	}
 
 	/**
-	 * The output that gives the score: a float or double tensor {@code [rows, k]} read at {@code column}, or
-	 * {@code [rows]} (column 0).
+	 * The output that gives the score: a float or double tensor {@code [rows, k]} read at
+	 * {@code column}, or {@code [rows]} (column 0).
 	 */
 	public record Output(String name, int column) {
 

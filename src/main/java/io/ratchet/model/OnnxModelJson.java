@@ -7,8 +7,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code kind: onnx} part of a model file: reading it strictly (through {@link ModelFileReading}, which locates
- * each problem in the file) and writing it.
+ * The {@code kind: onnx} part of a model file: reading it strictly (through
+ * {@link ModelFileReading}, which locates each problem in the file) and writing it.
  *
  * <pre>
  * "onnx": {"file": "rain-xgb-v1.onnx", "sha256": "…"},
@@ -32,7 +32,10 @@ final class OnnxModelJson {
 	record InputJson(String name, String type, List<ColumnJson> columns) {
 	}
 
-	/** A column as written: {@code feature} alone, with {@code level} (indicator) or with {@code codes}. */
+	/**
+	 * A column as written: {@code feature} alone, with {@code level} (indicator) or with
+	 * {@code codes}.
+	 */
 	record ColumnJson(String feature, String level, List<String> codes) {
 	}
 
@@ -75,8 +78,8 @@ final class OnnxModelJson {
 			String columnAt = at + "/columns/" + c;
 			String feature = reading.required(column.feature(), columnAt + "/feature");
 			if (column.level() != null && column.codes() != null) {
-				throw reading.error(columnAt + "/codes", "a column is a one-hot indicator (\"level\") or a category"
-						+ " code (\"codes\"), not both");
+				throw reading.error(columnAt + "/codes",
+						"a column is a one-hot indicator (\"level\") or a category" + " code (\"codes\"), not both");
 			}
 			if (column.level() != null) {
 				columns.add(reading.build(columnAt, () -> new OnnxModel.Indicator(feature, column.level())));

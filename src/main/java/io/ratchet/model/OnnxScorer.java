@@ -20,13 +20,15 @@ import io.ratchet.data.Row;
 import io.ratchet.data.Task;
 
 /**
- * An {@link OnnxModel} bound to a dataset: a leased ONNX Runtime session ({@link OnnxSessions}) and, per input of the
- * graph, where each of its columns comes from. A block of rows becomes one tensor per input and one call into ONNX
- * Runtime ({@link #scoreBatch}); a single row is a block of one, correct but slow, so the jobs score in blocks
- * ({@link BlockScorer}).
+ * An {@link OnnxModel} bound to a dataset: a leased ONNX Runtime session
+ * ({@link OnnxSessions}) and, per input of the graph, where each of its columns comes
+ * from. A block of rows becomes one tensor per input and one call into ONNX Runtime
+ * ({@link #scoreBatch}); a single row is a block of one, correct but slow, so the jobs
+ * score in blocks ({@link BlockScorer}).
  * <p>
- * Binding checks the model file's mapping against the graph ({@link OnnxGraph}); each input's tensor is made by its
- * {@link OnnxFeed}. Scoring checks the output's actual shape, and that a binary model's scores are probabilities.
+ * Binding checks the model file's mapping against the graph ({@link OnnxGraph}); each
+ * input's tensor is made by its {@link OnnxFeed}. Scoring checks the output's actual
+ * shape, and that a binary model's scores are probabilities.
  */
 final class OnnxScorer implements Scorer {
 
@@ -62,9 +64,12 @@ final class OnnxScorer implements Scorer {
 	}
 
 	/**
-	 * Leases the session of the version's ONNX file and checks the mapping against its graph.
-	 * @param featureIndex each feature's position in the dataset's features (already checked to exist)
-	 * @throws ModelFileException naming the ONNX file (missing, changed, corrupt) or the model file (mapping)
+	 * Leases the session of the version's ONNX file and checks the mapping against its
+	 * graph.
+	 * @param featureIndex each feature's position in the dataset's features (already
+	 * checked to exist)
+	 * @throws ModelFileException naming the ONNX file (missing, changed, corrupt) or the
+	 * model file (mapping)
 	 */
 	static OnnxScorer bind(ModelVersion version, OnnxModel model, ToIntFunction<String> featureIndex) {
 		return bind(OnnxSessions.SHARED, version, model, featureIndex);
@@ -102,8 +107,9 @@ final class OnnxScorer implements Scorer {
 
 	/**
 	 * {@inheritDoc}
-	 * @throws ModelFileException naming the model file when the output does not have one value per row, or a value
-	 * is not a number, is infinite, or (binary) is not a probability; the row's line is given
+	 * @throws ModelFileException naming the model file when the output does not have one
+	 * value per row, or a value is not a number, is infinite, or (binary) is not a
+	 * probability; the row's line is given
 	 */
 	@Override
 	public void scoreBatch(List<Row> rows, double[] scores) {
@@ -111,9 +117,10 @@ final class OnnxScorer implements Scorer {
 	}
 
 	/**
-	 * As {@link #scoreBatch(List, double[])}; {@code lenient} keeps NaN (and, for regression, infinite) outputs: a
-	 * regression case records what the graph gives for a missing value it does not impute, or for 1e300 rounded to
-	 * float32 infinity, while a job cannot score such a row.
+	 * As {@link #scoreBatch(List, double[])}; {@code lenient} keeps NaN (and, for
+	 * regression, infinite) outputs: a regression case records what the graph gives for a
+	 * missing value it does not impute, or for 1e300 rounded to float32 infinity, while a
+	 * job cannot score such a row.
 	 */
 	void scoreBatch(List<Row> rows, double[] scores, boolean lenient) {
 		int n = rows.size();
@@ -131,8 +138,8 @@ final class OnnxScorer implements Scorer {
 			}
 		}
 		catch (OrtException ex) {
-			throw new ModelFileException(this.modelFile, 0, "ONNX Runtime failed to score model " + this.key + ": "
-					+ ex.getMessage(), ex);
+			throw new ModelFileException(this.modelFile, 0,
+					"ONNX Runtime failed to score model " + this.key + ": " + ex.getMessage(), ex);
 		}
 		finally {
 			tensors.values().forEach(OnnxTensor::close);
@@ -145,9 +152,10 @@ final class OnnxScorer implements Scorer {
 		boolean fits = (shape.length == 1) ? shape[0] == n && this.column == 0
 				: shape.length == 2 && shape[0] == n && this.column < shape[1];
 		if (!fits) {
-			throw new ModelFileException(this.modelFile, 0, "output \"" + this.output + "\" of model " + this.key
-					+ " has shape " + Arrays.toString(shape) + " for " + n + " rows; expected [" + n + "] or [" + n
-					+ ", k] with column " + this.column + " < k");
+			throw new ModelFileException(this.modelFile, 0,
+					"output \"" + this.output + "\" of model " + this.key + " has shape " + Arrays.toString(shape)
+							+ " for " + n + " rows; expected [" + n + "] or [" + n + ", k] with column " + this.column
+							+ " < k");
 		}
 		int width = (shape.length == 1) ? 1 : (int) shape[1];
 		if (tensor.getInfo().type == OnnxJavaType.FLOAT) {
@@ -173,13 +181,14 @@ final class OnnxScorer implements Scorer {
 	}
 
 	private ModelFileException badScore(double score, long line) {
-		String why = Double.isNaN(score) ? "a model must give a number for every row (does the graph take a missing"
-				+ " value, NaN, without imputing it?)"
+		String why = Double.isNaN(score)
+				? "a model must give a number for every row (does the graph take a missing"
+						+ " value, NaN, without imputing it?)"
 				: this.binary ? "the score of a binary model must be a probability in [0, 1] (is this output the"
 						+ " positive class's probability?)" : "a prediction must be finite";
-		return new ModelFileException(this.modelFile, 0, "model " + this.key + " gave " + score + " (output \""
-				+ this.output + "\", column " + this.column + ") for the row" + ((line > 0) ? " on line " + line : "")
-				+ ": " + why);
+		return new ModelFileException(this.modelFile, 0,
+				"model " + this.key + " gave " + score + " (output \"" + this.output + "\", column " + this.column
+						+ ") for the row" + ((line > 0) ? " on line " + line : "") + ": " + why);
 	}
 
 	/** A call into ONNX Runtime costs far more than a row: score in blocks. */

@@ -19,22 +19,27 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 
 /**
- * The ONNX Runtime sessions of one process, shared by the scorers bound to them and closed once unused.
+ * The ONNX Runtime sessions of one process, shared by the scorers bound to them and
+ * closed once unused.
  * <p>
- * A session is expensive to make (parsing the graph and preparing its kernels: from milliseconds to seconds for a
- * large tree ensemble), cheap to run and safe to run from several threads at once. So a session is made once per ONNX
- * file content (keyed by its SHA-256) and leased to every scorer bound to it: the back-test's prepare step and all its
- * month steps, running in parallel, share one. A session no scorer holds is closed {@link #IDLE} after its last lease
- * ends (by a daemon thread started with the first session), so a long-running daemon does not keep a model's native
- * memory between nightly runs, while the month steps of one run, which follow one another within seconds, never make
- * it again.
+ * A session is expensive to make (parsing the graph and preparing its kernels: from
+ * milliseconds to seconds for a large tree ensemble), cheap to run and safe to run from
+ * several threads at once. So a session is made once per ONNX file content (keyed by its
+ * SHA-256) and leased to every scorer bound to it: the back-test's prepare step and all
+ * its month steps, running in parallel, share one. A session no scorer holds is closed
+ * {@link #IDLE} after its last lease ends (by a daemon thread started with the first
+ * session), so a long-running daemon does not keep a model's native memory between
+ * nightly runs, while the month steps of one run, which follow one another within
+ * seconds, never make it again.
  * <p>
- * Threads: each session runs its graph on the calling thread ({@code intra_op_num_threads = 1}, sequential execution,
- * no spinning) and the environment has no global thread pool, so ONNX Runtime adds no threads to the job's own (the
- * back-test already runs months in parallel).
+ * Threads: each session runs its graph on the calling thread
+ * ({@code intra_op_num_threads = 1}, sequential execution, no spinning) and the
+ * environment has no global thread pool, so ONNX Runtime adds no threads to the job's own
+ * (the back-test already runs months in parallel).
  * <p>
- * Every lease reads the ONNX file and checks its SHA-256 against the one the model file pins, even when the session
- * exists: a file changed after import is refused at once, not at the next start.
+ * Every lease reads the ONNX file and checks its SHA-256 against the one the model file
+ * pins, even when the session exists: a file changed after import is refused at once, not
+ * at the next start.
  */
 final class OnnxSessions {
 
@@ -59,16 +64,18 @@ final class OnnxSessions {
 	 * @param onnxFile the ONNX file
 	 * @param sha256 the SHA-256 the model file pins
 	 * @param modelFile the model file naming it (for messages)
-	 * @throws ModelFileException naming the ONNX file when it is missing, unreadable, changed (SHA-256 mismatch), or
-	 * not a model ONNX Runtime can load, or when ONNX Runtime cannot start on this machine
+	 * @throws ModelFileException naming the ONNX file when it is missing, unreadable,
+	 * changed (SHA-256 mismatch), or not a model ONNX Runtime can load, or when ONNX
+	 * Runtime cannot start on this machine
 	 */
 	Lease lease(Path onnxFile, String sha256, Path modelFile) {
 		byte[] bytes = read(onnxFile, modelFile);
 		String actual = ModelFiles.sha256(bytes);
 		if (!actual.equals(sha256)) {
-			throw new ModelFileException(onnxFile, 0, "the ONNX file changed after import: its SHA-256 is " + actual
-					+ " but " + modelFile + " pins " + sha256 + "; a changed model needs a new version (import it"
-					+ " again with jobs/import-model ... --version)");
+			throw new ModelFileException(onnxFile, 0,
+					"the ONNX file changed after import: its SHA-256 is " + actual + " but " + modelFile + " pins "
+							+ sha256 + "; a changed model needs a new version (import it"
+							+ " again with jobs/import-model ... --version)");
 		}
 		synchronized (this) {
 			Entry entry = this.entries.get(sha256);
@@ -121,8 +128,8 @@ final class OnnxSessions {
 			return Files.readAllBytes(onnxFile);
 		}
 		catch (NoSuchFileException ex) {
-			throw new ModelFileException(onnxFile, 0, "the ONNX file named by " + modelFile + " does not exist (it"
-					+ " must be beside the model file)");
+			throw new ModelFileException(onnxFile, 0,
+					"the ONNX file named by " + modelFile + " does not exist (it" + " must be beside the model file)");
 		}
 		catch (IOException ex) {
 			throw new ModelFileException(onnxFile, 0, "cannot read the ONNX file: " + ex, ex);
@@ -144,15 +151,19 @@ final class OnnxSessions {
 		}
 	}
 
-	/** The process's ONNX Runtime environment; loads the native library (from the jar) on first use. */
+	/**
+	 * The process's ONNX Runtime environment; loads the native library (from the jar) on
+	 * first use.
+	 */
 	static OrtEnvironment environment(Path onnxFile) {
 		try {
 			return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "ratchet");
 		}
 		catch (RuntimeException | LinkageError ex) {
-			throw new ModelFileException(onnxFile, 0, "ONNX Runtime cannot start on this machine ("
-					+ System.getProperty("os.name") + ", " + System.getProperty("os.arch") + "): its native library"
-					+ " did not load: " + ex, ex);
+			throw new ModelFileException(onnxFile, 0,
+					"ONNX Runtime cannot start on this machine (" + System.getProperty("os.name") + ", "
+							+ System.getProperty("os.arch") + "): its native library" + " did not load: " + ex,
+					ex);
 		}
 	}
 
@@ -185,8 +196,8 @@ final class OnnxSessions {
 				this.session.close();
 			}
 			catch (OrtException ex) {
-				throw new IllegalStateException(String.format(Locale.ROOT, "cannot close the ONNX Runtime session of"
-						+ " %s: %s", this.sha256, ex.getMessage()), ex);
+				throw new IllegalStateException(String.format(Locale.ROOT,
+						"cannot close the ONNX Runtime session of" + " %s: %s", this.sha256, ex.getMessage()), ex);
 			}
 		}
 

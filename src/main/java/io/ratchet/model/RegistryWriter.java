@@ -12,15 +12,18 @@ import java.util.Optional;
 import io.ratchet.data.AtomicFiles;
 
 /**
- * Writes {@code config/registry.yml}: sets a dataset's champion, adds or removes a candidate. Only the entry of the
- * dataset concerned is rewritten (as {@code champion:} and a one-line {@code candidates: [...]}; comment lines inside
- * that entry are not kept); every other line of the file, other datasets and their comments included, stays byte for
- * byte. The new text is validated by {@link ModelRegistry#load(Path)} before it replaces the file, and replaces it
- * atomically (a temporary file in the same folder, then a rename), so a reader never sees half a file.
+ * Writes {@code config/registry.yml}: sets a dataset's champion, adds or removes a
+ * candidate. Only the entry of the dataset concerned is rewritten (as {@code champion:}
+ * and a one-line {@code candidates: [...]}; comment lines inside that entry are not
+ * kept); every other line of the file, other datasets and their comments included, stays
+ * byte for byte. The new text is validated by {@link ModelRegistry#load(Path)} before it
+ * replaces the file, and replaces it atomically (a temporary file in the same folder,
+ * then a rename), so a reader never sees half a file.
  *
  * <p>
- * On a promotion the previous champion becomes the first candidate: it keeps being scored in shadow (so that a
- * rollback has fresh evidence) until someone removes it with {@link #removeCandidate(Path, String, String)}.
+ * On a promotion the previous champion becomes the first candidate: it keeps being scored
+ * in shadow (so that a rollback has fresh evidence) until someone removes it with
+ * {@link #removeCandidate(Path, String, String)}.
  */
 public final class RegistryWriter {
 
@@ -28,8 +31,8 @@ public final class RegistryWriter {
 	}
 
 	/**
-	 * Makes {@code key} the champion of the dataset: it leaves the candidates, and the previous champion (if any)
-	 * becomes the first candidate.
+	 * Makes {@code key} the champion of the dataset: it leaves the candidates, and the
+	 * previous champion (if any) becomes the first candidate.
 	 * @return the previous champion, if there was one
 	 * @throws ModelFileException when the file is not a valid registry
 	 */
@@ -44,8 +47,8 @@ public final class RegistryWriter {
 	}
 
 	/**
-	 * Adds a candidate at the end of the dataset's list (creating the dataset's entry when there is none); nothing
-	 * changes when it is already a candidate.
+	 * Adds a candidate at the end of the dataset's list (creating the dataset's entry
+	 * when there is none); nothing changes when it is already a candidate.
 	 * @throws IllegalArgumentException when the key is the dataset's champion
 	 */
 	public static void addCandidate(Path file, String dataset, String key) {
@@ -73,7 +76,10 @@ public final class RegistryWriter {
 		}
 	}
 
-	/** Replaces the dataset's entry with the champion and candidates given, validates and writes atomically. */
+	/**
+	 * Replaces the dataset's entry with the champion and candidates given, validates and
+	 * writes atomically.
+	 */
 	static void write(Path file, String dataset, String champion, List<String> candidates) {
 		String text = Files.exists(file) ? read(file) : "";
 		String updated = replaceEntry(text, dataset, entry(dataset, champion, candidates));
@@ -95,8 +101,9 @@ public final class RegistryWriter {
 	}
 
 	/**
-	 * The text with the dataset's entry (its top-level key line and every following line that is indented, blank or
-	 * an indented comment) replaced, or the entry appended when the dataset has none.
+	 * The text with the dataset's entry (its top-level key line and every following line
+	 * that is indented, blank or an indented comment) replaced, or the entry appended
+	 * when the dataset has none.
 	 */
 	static String replaceEntry(String text, String dataset, String entry) {
 		List<String> lines = text.lines().toList();

@@ -13,21 +13,28 @@ import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
 
 /**
- * One pass of rows through several models, as a job step scores them: the models bound to the dataset
- * ({@link BoundModels}), rows fed a block at a time ({@link BlockScorer}), and per model its metric accumulator and,
- * for a model whose scores are logged ({@link LoggedScorer}), how its rows and logged scores met. A logged model's
- * row without a logged score is counted, never scored as something: it stays out of that model's accumulator.
+ * One pass of rows through several models, as a job step scores them: the models bound to
+ * the dataset ({@link BoundModels}), rows fed a block at a time ({@link BlockScorer}),
+ * and per model its metric accumulator and, for a model whose scores are logged
+ * ({@link LoggedScorer}), how its rows and logged scores met. A logged model's row
+ * without a logged score is counted, never scored as something: it stays out of that
+ * model's accumulator.
  *
  * <p>
- * The back-test's month step ({@link #blocks()}: every row of the month) and the now-test's window step
- * ({@link #blocks(BlockScorer.Sink)} with {@link #count} and {@link #accumulate}: only the window's judged rows reach
- * the accumulators) share it. One pass per thread: a logged scorer has state.
- * @param <M> what the caller keeps per model: at least its version, and whatever else it needs beside the figures (a
- * database id, drift samples)
+ * The back-test's month step ({@link #blocks()}: every row of the month) and the
+ * now-test's window step ({@link #blocks(BlockScorer.Sink)} with {@link #count} and
+ * {@link #accumulate}: only the window's judged rows reach the accumulators) share it.
+ * One pass per thread: a logged scorer has state.
+ *
+ * @param <M> what the caller keeps per model: at least its version, and whatever else it
+ * needs beside the figures (a database id, drift samples)
  */
 public final class ScoringPass<M> implements AutoCloseable {
 
-	/** A model of the pass: the caller's subject, its version, its accumulator and, if logged, its coverage. */
+	/**
+	 * A model of the pass: the caller's subject, its version, its accumulator and, if
+	 * logged, its coverage.
+	 */
 	public static final class Scored<M> {
 
 		private final M subject;
@@ -66,7 +73,8 @@ public final class ScoringPass<M> implements AutoCloseable {
 		}
 
 		/**
-		 * How the rows and logged scores of a logged model met ({@link LoggedScorer#coverage()}).
+		 * How the rows and logged scores of a logged model met
+		 * ({@link LoggedScorer#coverage()}).
 		 * @throws IllegalStateException when the model is not {@link #logged()}
 		 */
 		public LogCoverage coverage() {
@@ -100,12 +108,15 @@ public final class ScoringPass<M> implements AutoCloseable {
 	}
 
 	/**
-	 * Binds the models of {@code subjects} to the dataset ({@link BoundModels#bind(List, DatasetConfig, Path)}), each
-	 * with an empty accumulator of the dataset's task.
-	 * @param subjects what the caller keeps per model, in the order of the scores handed to a sink
+	 * Binds the models of {@code subjects} to the dataset
+	 * ({@link BoundModels#bind(List, DatasetConfig, Path)}), each with an empty
+	 * accumulator of the dataset's task.
+	 * @param subjects what the caller keeps per model, in the order of the scores handed
+	 * to a sink
 	 * @param version the model version of a subject
 	 * @param dataset the dataset the rows are of
-	 * @param datasetDir the dataset's folder (a logged model's prediction log is kept there)
+	 * @param datasetDir the dataset's folder (a logged model's prediction log is kept
+	 * there)
 	 * @param threshold for binary tasks, the score from which a row is predicted positive
 	 * @throws ModelFileException as {@link ModelVersion#bind} does
 	 */
@@ -126,7 +137,10 @@ public final class ScoringPass<M> implements AutoCloseable {
 		return this.models;
 	}
 
-	/** Sets the period whose logged predictions the logged models' coverage counts ({@link LoggedScorer#countBetween}). */
+	/**
+	 * Sets the period whose logged predictions the logged models' coverage counts
+	 * ({@link LoggedScorer#countBetween}).
+	 */
 	public void countLoggedBetween(LocalDate from, LocalDate to) {
 		for (Scored<M> model : this.models) {
 			if (model.logged != null) {
@@ -136,17 +150,18 @@ public final class ScoringPass<M> implements AutoCloseable {
 	}
 
 	/**
-	 * A block scorer that hands each row with every model's score to {@code sink}, in file order; nothing is counted
-	 * or accumulated unless the sink calls {@link #count} or {@link #accumulate}. Call {@link BlockScorer#flush()}
-	 * after the last row.
+	 * A block scorer that hands each row with every model's score to {@code sink}, in
+	 * file order; nothing is counted or accumulated unless the sink calls {@link #count}
+	 * or {@link #accumulate}. Call {@link BlockScorer#flush()} after the last row.
 	 */
 	public BlockScorer blocks(BlockScorer.Sink sink) {
 		return this.bound.blocks(sink);
 	}
 
 	/**
-	 * A block scorer that {@link #count counts} every row (judged when labelled) and {@link #accumulate accumulates}
-	 * it: the accumulators count an unlabelled row as such. Call {@link BlockScorer#flush()} after the last row.
+	 * A block scorer that {@link #count counts} every row (judged when labelled) and
+	 * {@link #accumulate accumulates} it: the accumulators count an unlabelled row as
+	 * such. Call {@link BlockScorer#flush()} after the last row.
 	 */
 	public BlockScorer blocks() {
 		return blocks((row, scores) -> {
@@ -159,7 +174,8 @@ public final class ScoringPass<M> implements AutoCloseable {
 	 * Counts a row for the logged models' coverage ({@link LoggedScorer#count}).
 	 * @param row the row
 	 * @param scores every model's score for it, as a sink receives them
-	 * @param judged whether the metrics judge the row (labelled, and not awaiting its label)
+	 * @param judged whether the metrics judge the row (labelled, and not awaiting its
+	 * label)
 	 */
 	public void count(Row row, double[] scores, boolean judged) {
 		for (int i = 0; i < scores.length; i++) {
@@ -168,7 +184,8 @@ public final class ScoringPass<M> implements AutoCloseable {
 	}
 
 	/**
-	 * Adds a row and its scores to every model's accumulator, except a logged model's that has no logged score for it.
+	 * Adds a row and its scores to every model's accumulator, except a logged model's
+	 * that has no logged score for it.
 	 * @param row the row
 	 * @param scores every model's score for it, as a sink receives them
 	 */

@@ -17,9 +17,10 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Converts the plain-JSON export of a scikit-learn linear or logistic model (the {@code model-*.json} files of the
- * oracle) into a Ratchet model file. The export is read as strictly as a model file; its {@code training} object is
- * kept as it is, and its formula texts, when present, must be the ones this conversion assumes.
+ * Converts the plain-JSON export of a scikit-learn linear or logistic model (the
+ * {@code model-*.json} files of the oracle) into a Ratchet model file. The export is read
+ * as strictly as a model file; its {@code training} object is kept as it is, and its
+ * formula texts, when present, must be the ones this conversion assumes.
  */
 public final class SklearnExport {
 
@@ -31,16 +32,18 @@ public final class SklearnExport {
 	}
 
 	/**
-	 * The text of a Ratchet model file for the export, with the export's name and the given dataset and version.
-	 * @throws ModelFileException naming the export file when it cannot be read or converted
+	 * The text of a Ratchet model file for the export, with the export's name and the
+	 * given dataset and version.
+	 * @throws ModelFileException naming the export file when it cannot be read or
+	 * converted
 	 */
 	public static String toRatchetJson(Path oracleJson, String dataset, String version) {
 		return toRatchetJson(oracleJson, dataset, version, null);
 	}
 
 	/**
-	 * As {@link #toRatchetJson(Path, String, String)}, named {@code name} instead of the export's name when
-	 * {@code name} is not {@code null}.
+	 * As {@link #toRatchetJson(Path, String, String)}, named {@code name} instead of the
+	 * export's name when {@code name} is not {@code null}.
 	 */
 	public static String toRatchetJson(Path oracleJson, String dataset, String version, String name) {
 		byte[] bytes;
@@ -50,8 +53,8 @@ public final class SklearnExport {
 		catch (IOException ex) {
 			throw new ModelFileException(oracleJson, 0, "cannot read the file: " + ex, ex);
 		}
-		ExportJson json = ModelFileException.translating(
-				() -> StrictBinding.read(ConfigFormat.JSON, bytes, ExportJson.class, oracleJson));
+		ExportJson json = ModelFileException
+			.translating(() -> StrictBinding.read(ConfigFormat.JSON, bytes, ExportJson.class, oracleJson));
 		Located located = new Located(oracleJson, bytes);
 		String exported = located.required(json.name(), "/name");
 		String taskText = located.required(json.task(), "/task");
@@ -71,16 +74,16 @@ public final class SklearnExport {
 			link = Link.IDENTITY;
 		}
 		else {
-			throw located.error("/link", "the link must start with \"logistic\" or \"identity\", not \"" + linkText
-					+ "\"");
+			throw located.error("/link",
+					"the link must start with \"logistic\" or \"identity\", not \"" + linkText + "\"");
 		}
 		if (json.numericTerm() != null && !NUMERIC_TERM.equals(json.numericTerm())) {
-			throw located.error("/numeric_term", "unexpected formula \"" + json.numericTerm() + "\" (expected \""
-					+ NUMERIC_TERM + "\")");
+			throw located.error("/numeric_term",
+					"unexpected formula \"" + json.numericTerm() + "\" (expected \"" + NUMERIC_TERM + "\")");
 		}
 		if (json.categoricalTerm() != null && !CATEGORICAL_TERM.equals(json.categoricalTerm())) {
-			throw located.error("/categorical_term", "unexpected formula \"" + json.categoricalTerm()
-					+ "\" (expected \"" + CATEGORICAL_TERM + "\")");
+			throw located.error("/categorical_term",
+					"unexpected formula \"" + json.categoricalTerm() + "\" (expected \"" + CATEGORICAL_TERM + "\")");
 		}
 		double intercept = located.required(json.intercept(), "/intercept");
 		List<ExportTerm> exportTerms = located.required(json.terms(), "/terms");
@@ -101,8 +104,8 @@ public final class SklearnExport {
 	}
 
 	/** An export as written. */
-	record ExportJson(String name, String task, Map<String, Object> training, Double intercept,
-			List<ExportTerm> terms, String link, @JsonProperty("numeric_term") String numericTerm,
+	record ExportJson(String name, String task, Map<String, Object> training, Double intercept, List<ExportTerm> terms,
+			String link, @JsonProperty("numeric_term") String numericTerm,
 			@JsonProperty("categorical_term") String categoricalTerm) {
 	}
 

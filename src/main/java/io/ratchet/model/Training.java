@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Deep, unmodifiable copies of the free-form {@code training} object (strings, numbers, booleans, lists, maps). */
+/**
+ * Deep, unmodifiable copies of the free-form {@code training} object (strings, numbers,
+ * booleans, lists, maps).
+ */
 final class Training {
 
 	private Training() {
@@ -37,8 +40,7 @@ final class Training {
 			return Collections.unmodifiableList(copy);
 		}
 		throw new InvalidModelException("/training",
-				"may hold only strings, numbers, booleans, lists and objects, not "
-						+ value.getClass().getSimpleName());
+				"may hold only strings, numbers, booleans, lists and objects, not " + value.getClass().getSimpleName());
 	}
 
 }

@@ -14,17 +14,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A sum of decision trees: {@code prediction = link(base + sum of the leaves reached)}. Each tree is checked to be a
- * real tree rooted at node 0 when it is built.
+ * A sum of decision trees: {@code prediction = link(base + sum of the leaves reached)}.
+ * Each tree is checked to be a real tree rooted at node 0 when it is built.
  * <p>
- * With {@link Arithmetic#FLOAT32} (XGBoost's arithmetic) base, thresholds and leaves must be float32 values, and the
- * scorer casts each input to float32 before comparing it, adds the leaves in float32 in tree order starting from the
- * base, and applies the link in float32 ({@link Link#applyFloat32}); so it reproduces the library's bits.
+ * With {@link Arithmetic#FLOAT32} (XGBoost's arithmetic) base, thresholds and leaves must
+ * be float32 values, and the scorer casts each input to float32 before comparing it, adds
+ * the leaves in float32 in tree order starting from the base, and applies the link in
+ * float32 ({@link Link#applyFloat32}); so it reproduces the library's bits.
  *
- * @param link identity (regression, or a binary forest averaging probabilities) or logistic (binary)
+ * @param link identity (regression, or a binary forest averaging probabilities) or
+ * logistic (binary)
  * @param base the constant part of the sum
  * @param trees the trees, each contributing the value of the leaf a row reaches
- * @param training free-form, informational description of how the model was trained (may be empty)
+ * @param training free-form, informational description of how the model was trained (may
+ * be empty)
  * @param arithmetic float64 (the default) or float32
  */
 public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String, Object> training,
@@ -72,9 +75,11 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 	}
 
 	/**
-	 * Whether the sum is an average of probabilities: identity link, base and every leaf in [0, 1], and base plus the
-	 * largest leaf of each tree at most 1 (give or take rounding). A random forest classifier has this shape (each
-	 * leaf a class fraction divided by the number of trees); it is the only binary model without a logistic link.
+	 * Whether the sum is an average of probabilities: identity link, base and every leaf
+	 * in [0, 1], and base plus the largest leaf of each tree at most 1 (give or take
+	 * rounding). A random forest classifier has this shape (each leaf a class fraction
+	 * divided by the number of trees); it is the only binary model without a logistic
+	 * link.
 	 */
 	public boolean averagesProbabilities() {
 		if (this.link != Link.IDENTITY || this.base < 0) {
@@ -96,7 +101,9 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 		return largest <= 1 + PROBABILITY_ROUNDING;
 	}
 
-	/** How far above 1 a sum of probabilities divided by the number of trees may round. */
+	/**
+	 * How far above 1 a sum of probabilities divided by the number of trees may round.
+	 */
 	static final double PROBABILITY_ROUNDING = 1e-12;
 
 	@Override
@@ -122,8 +129,8 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 		FLOAT64,
 
 		/**
-		 * Inputs cast to float32 before each comparison; thresholds, leaves and base are float32 values; the sum and
-		 * the link in float32 (XGBoost's arithmetic).
+		 * Inputs cast to float32 before each comparison; thresholds, leaves and base are
+		 * float32 values; the sum and the link in float32 (XGBoost's arithmetic).
 		 */
 		FLOAT32;
 
@@ -154,8 +161,9 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 	}
 
 	/**
-	 * One tree: its nodes in file order. The root is the node with id 0; every referenced id exists, every node is
-	 * reachable from the root, and every node but the root has exactly one parent (so there is no cycle).
+	 * One tree: its nodes in file order. The root is the node with id 0; every referenced
+	 * id exists, every node is reachable from the root, and every node but the root has
+	 * exactly one parent (so there is no cycle).
 	 */
 	public record Tree(List<Node> nodes) {
 
@@ -220,8 +228,8 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 				Map<Integer, Integer> positions, Map<Integer, Integer> parents) {
 			String at = "/nodes/" + position + "/" + branch;
 			if (!positions.containsKey(child)) {
-				throw new InvalidModelException(at,
-						"node " + split.id() + ": \"" + branch + "\" refers to node " + child + ", which does not exist");
+				throw new InvalidModelException(at, "node " + split.id() + ": \"" + branch + "\" refers to node "
+						+ child + ", which does not exist");
 			}
 			if (child == 0) {
 				throw new InvalidModelException(at,
@@ -229,8 +237,9 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 			}
 			Integer parent = parents.putIfAbsent(child, split.id());
 			if (parent != null) {
-				throw new InvalidModelException(at, "node " + child + " is reached from node " + parent
-						+ " and from node " + split.id() + " (a tree node has one parent; this is a cycle or a shared branch)");
+				throw new InvalidModelException(at,
+						"node " + child + " is reached from node " + parent + " and from node " + split.id()
+								+ " (a tree node has one parent; this is a cycle or a shared branch)");
 			}
 		}
 
@@ -279,7 +288,8 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 	}
 
 	/**
-	 * Goes {@code yes} when {@code x < threshold}, {@code no} otherwise, and the {@code missing} way when x is missing.
+	 * Goes {@code yes} when {@code x < threshold}, {@code no} otherwise, and the
+	 * {@code missing} way when x is missing.
 	 *
 	 * @param id the node's id
 	 * @param feature the numeric feature
@@ -288,8 +298,8 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 	 * @param no the node for {@code x >= threshold}
 	 * @param missing where a missing value goes
 	 */
-	public record NumericSplit(int id, String feature, double threshold, int yes, int no, Branch missing)
-			implements Split {
+	public record NumericSplit(int id, String feature, double threshold, int yes, int no,
+			Branch missing) implements Split {
 
 		public NumericSplit {
 			InvalidModelException.name(feature, "feature");
@@ -305,8 +315,8 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 	}
 
 	/**
-	 * Goes {@code yes} when the level is one of {@code levels}, {@code no} for any other level (also an unseen one),
-	 * and the {@code missing} way when the level is missing.
+	 * Goes {@code yes} when the level is one of {@code levels}, {@code no} for any other
+	 * level (also an unseen one), and the {@code missing} way when the level is missing.
 	 *
 	 * @param id the node's id
 	 * @param feature the categorical feature
@@ -315,8 +325,8 @@ public record TreeEnsemble(Link link, double base, List<Tree> trees, Map<String,
 	 * @param no the node for any other level
 	 * @param missing where a missing level goes
 	 */
-	public record CategoricalSplit(int id, String feature, List<String> levels, int yes, int no, Branch missing)
-			implements Split {
+	public record CategoricalSplit(int id, String feature, List<String> levels, int yes, int no,
+			Branch missing) implements Split {
 
 		public CategoricalSplit {
 			InvalidModelException.name(feature, "feature");

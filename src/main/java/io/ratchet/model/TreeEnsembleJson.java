@@ -7,8 +7,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code kind: tree-ensemble} part of a model file: reading it strictly (through {@link ModelFileReading}, which
- * locates each problem in the file) and writing it.
+ * The {@code kind: tree-ensemble} part of a model file: reading it strictly (through
+ * {@link ModelFileReading}, which locates each problem in the file) and writing it.
  *
  * <pre>
  * "base": -1.0, "arithmetic": "float32",
@@ -40,8 +40,8 @@ final class TreeEnsembleJson {
 			arithmetic = switch (json.arithmetic()) {
 				case "float64" -> TreeEnsemble.Arithmetic.FLOAT64;
 				case "float32" -> TreeEnsemble.Arithmetic.FLOAT32;
-				default -> throw reading.error("/arithmetic", "\"arithmetic\" must be float64 or float32, not \""
-						+ json.arithmetic() + "\"");
+				default -> throw reading.error("/arithmetic",
+						"\"arithmetic\" must be float64 or float32, not \"" + json.arithmetic() + "\"");
 			};
 		}
 		TreeEnsemble.Arithmetic chosen = arithmetic;
@@ -80,21 +80,23 @@ final class TreeEnsembleJson {
 		TreeEnsemble.Branch missing = switch (missingText) {
 			case "yes" -> TreeEnsemble.Branch.YES;
 			case "no" -> TreeEnsemble.Branch.NO;
-			default -> throw reading.error(at + "/missing", "\"missing\" must be yes or no, not \"" + missingText + "\"");
+			default ->
+				throw reading.error(at + "/missing", "\"missing\" must be yes or no, not \"" + missingText + "\"");
 		};
 		if (json.threshold() != null && json.levels() != null) {
-			throw reading.error(at + "/levels", "node " + id + " has both \"threshold\" (numeric split) and \"levels\""
-					+ " (categorical split)");
+			throw reading.error(at + "/levels",
+					"node " + id + " has both \"threshold\" (numeric split) and \"levels\"" + " (categorical split)");
 		}
 		if (json.threshold() != null) {
-			return reading.build(at, () -> new TreeEnsemble.NumericSplit(id, json.feature(), json.threshold(), yes, no,
-					missing));
+			return reading.build(at,
+					() -> new TreeEnsemble.NumericSplit(id, json.feature(), json.threshold(), yes, no, missing));
 		}
 		if (json.levels() != null) {
-			return reading.build(at, () -> new TreeEnsemble.CategoricalSplit(id, json.feature(), json.levels(), yes, no,
-					missing));
+			return reading.build(at,
+					() -> new TreeEnsemble.CategoricalSplit(id, json.feature(), json.levels(), yes, no, missing));
 		}
-		throw reading.error(at, "split node " + id + " needs \"threshold\" (numeric split) or \"levels\" (categorical split)");
+		throw reading.error(at,
+				"split node " + id + " needs \"threshold\" (numeric split) or \"levels\" (categorical split)");
 	}
 
 	/** Refuses the fields of a tree ensemble in a model of another kind. */
@@ -104,7 +106,9 @@ final class TreeEnsembleJson {
 		reading.notAllowed(json.trees(), "/trees", what);
 	}
 
-	/** Writes the arithmetic (when not float64), the base and the trees of a model file. */
+	/**
+	 * Writes the arithmetic (when not float64), the base and the trees of a model file.
+	 */
 	static void write(TreeEnsemble ensemble, ObjectNode root) {
 		if (ensemble.arithmetic() != TreeEnsemble.Arithmetic.FLOAT64) {
 			root.put("arithmetic", ensemble.arithmetic().key());

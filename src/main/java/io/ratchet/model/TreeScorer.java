@@ -7,15 +7,19 @@ import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
- * A {@link TreeEnsemble} compiled against a dataset's feature order into two flat arrays indexed by node: all trees
- * share them and {@link #roots} holds where each tree starts. Nodes are laid out breadth first with the two children of
- * a split side by side ({@code no} right after {@code yes}), so a step down a tree reads one {@code long} (kind,
- * missing direction, feature, first child) and one {@code double} (threshold or leaf value), and the top levels of a
- * tree, which every row visits, share cache lines. Scoring allocates nothing.
+ * A {@link TreeEnsemble} compiled against a dataset's feature order into two flat arrays
+ * indexed by node: all trees share them and {@link #roots} holds where each tree starts.
+ * Nodes are laid out breadth first with the two children of a split side by side
+ * ({@code no} right after {@code yes}), so a step down a tree reads one {@code long}
+ * (kind, missing direction, feature, first child) and one {@code double} (threshold or
+ * leaf value), and the top levels of a tree, which every row visits, share cache lines.
+ * Scoring allocates nothing.
  * <p>
- * A {@link TreeEnsemble.Arithmetic#FLOAT32} ensemble is routed by the same code: each float32 threshold {@code t} is
- * compiled into the double {@link Float32Thresholds#below(float)} so that {@code x < d} holds exactly when
- * {@code (float) x < t}; only the sum (float32, in tree order, from the base) and the link differ.
+ * A {@link TreeEnsemble.Arithmetic#FLOAT32} ensemble is routed by the same code: each
+ * float32 threshold {@code t} is compiled into the double
+ * {@link Float32Thresholds#below(float)} so that {@code x < d} holds exactly when
+ * {@code (float) x < t}; only the sum (float32, in tree order, from the base) and the
+ * link differ.
  */
 final class TreeScorer implements Scorer {
 
@@ -41,16 +45,24 @@ final class TreeScorer implements Scorer {
 
 	private final int[] roots;
 
-	/** Per node: kind (2 bits), missing goes yes (1 bit), feature (29 bits), index of the yes child (32 bits). */
+	/**
+	 * Per node: kind (2 bits), missing goes yes (1 bit), feature (29 bits), index of the
+	 * yes child (32 bits).
+	 */
 	private final long[] node;
 
 	/** Per node: the threshold of a numeric split, or the value of a leaf. */
 	private final double[] value;
 
-	/** Per node: the levels that go yes at a categorical split; {@code null} elsewhere. */
+	/**
+	 * Per node: the levels that go yes at a categorical split; {@code null} elsewhere.
+	 */
 	private final LevelTable[] levels;
 
-	/** {@code featureIndex} gives each split's position in the dataset's features (already checked to exist). */
+	/**
+	 * {@code featureIndex} gives each split's position in the dataset's features (already
+	 * checked to exist).
+	 */
 	TreeScorer(TreeEnsemble model, ToIntFunction<String> featureIndex) {
 		this.link = model.link();
 		this.base = model.base();
@@ -66,7 +78,8 @@ final class TreeScorer implements Scorer {
 			TreeEnsemble.Tree tree = model.trees().get(t);
 			List<TreeEnsemble.Node> nodes = tree.nodes();
 			Map<Integer, Integer> positions = tree.positions();
-			// Breadth first: queue[slot - first] is the position in the file of the node placed at slot.
+			// Breadth first: queue[slot - first] is the position in the file of the node
+			// placed at slot.
 			int first = next;
 			this.roots[t] = next;
 			queue[0] = positions.get(0);
@@ -97,15 +110,16 @@ final class TreeScorer implements Scorer {
 				if (feature > FEATURE_MASK) {
 					throw new IllegalArgumentException("too many features for a tree scorer: " + feature);
 				}
-				this.node[slot] = (kind << KIND_SHIFT) | ((split.missing() == TreeEnsemble.Branch.YES) ? MISSING_YES : 0)
-						| (feature << FEATURE_SHIFT) | yes;
+				this.node[slot] = (kind << KIND_SHIFT)
+						| ((split.missing() == TreeEnsemble.Branch.YES) ? MISSING_YES : 0) | (feature << FEATURE_SHIFT)
+						| yes;
 			}
 		}
 	}
 
 	/**
-	 * Walks the trees two at a time ({@link #leaves}) and adds their leaves in tree order, so the sum is the same to
-	 * the bit as one tree after the other.
+	 * Walks the trees two at a time ({@link #leaves}) and adds their leaves in tree
+	 * order, so the sum is the same to the bit as one tree after the other.
 	 */
 	@Override
 	public double score(Row row) {
@@ -129,7 +143,10 @@ final class TreeScorer implements Scorer {
 		return this.link.apply(z);
 	}
 
-	/** {@link #score} in float32: the same walk, the leaves added in float32 in tree order from the base. */
+	/**
+	 * {@link #score} in float32: the same walk, the leaves added in float32 in tree order
+	 * from the base.
+	 */
 	private double scoreFloat32(Row row) {
 		double[] numbers = row.numbers();
 		String[] rowLevels = row.levels();
@@ -149,9 +166,9 @@ final class TreeScorer implements Scorer {
 	}
 
 	/**
-	 * The leaves a row reaches in the trees starting at {@code a} and {@code b}, packed as {@code a's << 32 | b's}.
-	 * A step down a tree waits on the loads of the step before, so two independent walks interleaved keep the
-	 * processor busy.
+	 * The leaves a row reaches in the trees starting at {@code a} and {@code b}, packed
+	 * as {@code a's << 32 | b's}. A step down a tree waits on the loads of the step
+	 * before, so two independent walks interleaved keep the processor busy.
 	 */
 	private long leaves(int a, int b, double[] numbers, String[] rowLevels) {
 		long[] nodes = this.node;
@@ -189,7 +206,8 @@ final class TreeScorer implements Scorer {
 		boolean goYes;
 		if (bits >>> KIND_SHIFT == NUMERIC) {
 			double x = numbers[feature];
-			// non-short-circuit operators: the direction is data-dependent, so avoid branches on it
+			// non-short-circuit operators: the direction is data-dependent, so avoid
+			// branches on it
 			goYes = (x < this.value[n]) | ((x != x) & (bits & MISSING_YES) != 0);
 		}
 		else {

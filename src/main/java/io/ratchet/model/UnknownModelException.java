@@ -2,7 +2,10 @@ package io.ratchet.model;
 
 import java.util.List;
 
-/** A model key ({@code name@version} or {@code name}) that the catalogue does not hold; the message lists known keys. */
+/**
+ * A model key ({@code name@version} or {@code name}) that the catalogue does not hold;
+ * the message lists known keys.
+ */
 public class UnknownModelException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

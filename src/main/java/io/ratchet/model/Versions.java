@@ -4,8 +4,9 @@ import java.math.BigInteger;
 import java.util.Comparator;
 
 /**
- * Orders version strings: split at dots, segments compared as numbers when both are digits ({@code 2 < 10},
- * {@code 1.9 < 1.10}) and as text otherwise; a version that is a prefix of another comes first.
+ * Orders version strings: split at dots, segments compared as numbers when both are
+ * digits ({@code 2 < 10}, {@code 1.9 < 1.10}) and as text otherwise; a version that is a
+ * prefix of another comes first.
  */
 final class Versions {
 

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The health indicator and meters of the scheduler's HTTP endpoint; only in a web application, i.e. only in
- * {@code jobs/scheduler} (the other commands neither read nor create any of this).
+ * The health indicator and meters of the scheduler's HTTP endpoint; only in a web
+ * application, i.e. only in {@code jobs/scheduler} (the other commands neither read nor
+ * create any of this).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -8,8 +8,8 @@ import io.ratchet.run.RunStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The figures the HTTP endpoint shows when a client asks: runs through {@link RunReads}, pending alerts from the
- * alert outbox.
+ * The figures the HTTP endpoint shows when a client asks: runs through {@link RunReads},
+ * pending alerts from the alert outbox.
  */
 class MonitorReads {
 

@@ -11,13 +11,16 @@ import io.ratchet.schedule.RatchetScheduler;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Ratchet's meters, read from the database on each request ({@code /actuator/metrics/<name>}):
+ * Ratchet's meters, read from the database on each request
+ * ({@code /actuator/metrics/<name>}):
  * <ul>
  * <li>{@code ratchet.runs} (tags {@code job}, {@code status}): runs recorded;</li>
- * <li>{@code ratchet.runs.last.status} (tag {@code job}): the latest run, 1 completed, 0 failed, 2 running, NaN never
- * ran;</li>
- * <li>{@code ratchet.alerts.pending}: alerts waiting in the outbox (pending or being sent);</li>
- * <li>{@code ratchet.scheduler.firing}: 1 while the scheduler fires its triggers, else 0.</li>
+ * <li>{@code ratchet.runs.last.status} (tag {@code job}): the latest run, 1 completed, 0
+ * failed, 2 running, NaN never ran;</li>
+ * <li>{@code ratchet.alerts.pending}: alerts waiting in the outbox (pending or being
+ * sent);</li>
+ * <li>{@code ratchet.scheduler.firing}: 1 while the scheduler fires its triggers, else
+ * 0.</li>
  * </ul>
  */
 class RunMeters implements MeterBinder {

@@ -7,8 +7,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@code /actuator/health/scheduler}: whether this process fires its triggers, and how many alerts wait. The process
- * answering is alive, so the status is UP while it starts or stops too; the detail {@code state} tells which.
+ * {@code /actuator/health/scheduler}: whether this process fires its triggers, and how
+ * many alerts wait. The process answering is alive, so the status is UP while it starts
+ * or stops too; the detail {@code state} tells which.
  */
 class SchedulerHealth implements HealthIndicator {
 

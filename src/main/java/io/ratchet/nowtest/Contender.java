@@ -4,8 +4,9 @@ import io.ratchet.drift.NumericSample;
 import io.ratchet.model.ModelVersion;
 
 /**
- * A model the now-test judges: its version, its id in the database, whether it is the champion (the others run in
- * shadow), and the samples of its scores that score drift compares, over the reference and over the window.
+ * A model the now-test judges: its version, its id in the database, whether it is the
+ * champion (the others run in shadow), and the samples of its scores that score drift
+ * compares, over the reference and over the window.
  */
 record Contender(ModelVersion model, long id, boolean champion, NumericSample referenceScores,
 		NumericSample windowScores) {
@@ -13,7 +14,8 @@ record Contender(ModelVersion model, long id, boolean champion, NumericSample re
 	/**
 	 * A contender with empty score samples.
 	 * @param position its place among the contenders, which sets the seeds of its samples
-	 * @param capacity the most scores kept per sample ({@code ratchet.nowtest.drift.sample-size})
+	 * @param capacity the most scores kept per sample
+	 * ({@code ratchet.nowtest.drift.sample-size})
 	 */
 	static Contender of(ModelVersion model, long id, boolean champion, int position, int capacity) {
 		return new Contender(model, id, champion,

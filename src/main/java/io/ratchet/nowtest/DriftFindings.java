@@ -9,9 +9,10 @@ import io.ratchet.requirement.DriftRequirements;
 import io.ratchet.requirement.DriftStatistic;
 
 /**
- * The drift of a now-test's window against its reference: every feature's statistics and every contender's score
- * PSI and KS, with the values that cross the {@code drift:} bounds of requirements.yml as breaches (a feature's filed
- * under the feature owner, the champion; a score's under its model).
+ * The drift of a now-test's window against its reference: every feature's statistics and
+ * every contender's score PSI and KS, with the values that cross the {@code drift:}
+ * bounds of requirements.yml as breaches (a feature's filed under the feature owner, the
+ * champion; a score's under its model).
  */
 record DriftFindings(List<NowtestStore.StoredDrift> values, List<NowtestStore.DriftBreach> breaches) {
 
@@ -59,7 +60,8 @@ record DriftFindings(List<NowtestStore.StoredDrift> values, List<NowtestStore.Dr
 				}
 			}
 			if (bounds.scorePsi() != null && !Double.isNaN(result.psi()) && result.psi() > bounds.scorePsi()) {
-				breaches.add(new NowtestStore.DriftBreach(contender.id(), "psi:score", result.psi(), bounds.scorePsi()));
+				breaches
+					.add(new NowtestStore.DriftBreach(contender.id(), "psi:score", result.psi(), bounds.scorePsi()));
 			}
 		}
 		return new DriftFindings(values, breaches);

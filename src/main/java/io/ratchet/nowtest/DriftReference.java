@@ -16,8 +16,9 @@ import io.ratchet.model.ModelVersion;
 record DriftReference(List<YearMonth> months, String description) {
 
 	/**
-	 * Resolves the reference: the champion's training window ({@code training.window: [from, to]} of its model file)
-	 * when {@code reference} is {@code training} and the champion has one, else the {@code months} calendar months
+	 * Resolves the reference: the champion's training window
+	 * ({@code training.window: [from, to]} of its model file) when {@code reference} is
+	 * {@code training} and the champion has one, else the {@code months} calendar months
 	 * before the window's first month.
 	 * @param champion the champion, or {@code null} when the dataset has none
 	 */
@@ -42,7 +43,10 @@ record DriftReference(List<YearMonth> months, String description) {
 				"last " + months + " months before the window (" + first + ".." + last + ")" + fallback);
 	}
 
-	/** {@code [from, to]} of the model's {@code training.window}, or {@code null} when absent or malformed. */
+	/**
+	 * {@code [from, to]} of the model's {@code training.window}, or {@code null} when
+	 * absent or malformed.
+	 */
 	static List<YearMonth> trainingWindow(ModelVersion model) {
 		Object window = model.definition().training().get("window");
 		if (!(window instanceof List<?> list) || list.size() != 2) {

@@ -11,13 +11,19 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFileReader;
 import io.ratchet.data.MonthFiles;
 
-/** The latest event date in a dataset's data: the default as-of date of a now-test run by hand. */
+/**
+ * The latest event date in a dataset's data: the default as-of date of a now-test run by
+ * hand.
+ */
 public final class LatestDate {
 
 	private LatestDate() {
 	}
 
-	/** The latest date of a valid row in the dataset's last month file; empty when it has no month files or rows. */
+	/**
+	 * The latest date of a valid row in the dataset's last month file; empty when it has
+	 * no month files or rows.
+	 */
 	public static Optional<LocalDate> of(DatasetConfig dataset, Path datasetDir) {
 		SortedMap<YearMonth, Path> files = MonthFiles.list(datasetDir);
 		while (!files.isEmpty()) {

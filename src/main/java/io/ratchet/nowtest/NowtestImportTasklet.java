@@ -27,17 +27,20 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * First step of a now-test: runs the regression cases of the models it will score (a changed model fails the run
- * before anything is imported), then merges the files waiting in {@code historical-data/<dataset>/incoming/} into the month
- * files, oldest name first, with the same validated, atomic import as {@code jobs/import}, then moves each to
+ * First step of a now-test: runs the regression cases of the models it will score (a
+ * changed model fails the run before anything is imported), then merges the files waiting
+ * in {@code historical-data/<dataset>/incoming/} into the month files, oldest name first,
+ * with the same validated, atomic import as {@code jobs/import}, then moves each to
  * {@code processed/}.
  *
  * <p>
- * One file per call, each call its own transaction ({@link RepeatStatus#CONTINUABLE} until the folder is empty), so a
- * crash loses at most the file in hand. A file whose SHA-256 is already recorded in {@code import_batch} for the
- * dataset is not merged again, only moved. Should the process die after a merge but before its record commits, the
- * next attempt merges the file again, which adds nothing: the import skips rows already in the month files.
- * Rejected rows are quarantined by the import and counted in {@code import_batch} and in the run.
+ * One file per call, each call its own transaction ({@link RepeatStatus#CONTINUABLE}
+ * until the folder is empty), so a crash loses at most the file in hand. A file whose
+ * SHA-256 is already recorded in {@code import_batch} for the dataset is not merged
+ * again, only moved. Should the process die after a merge but before its record commits,
+ * the next attempt merges the file again, which adds nothing: the import skips rows
+ * already in the month files. Rejected rows are quarantined by the import and counted in
+ * {@code import_batch} and in the run.
  */
 class NowtestImportTasklet implements Tasklet {
 
@@ -70,7 +73,8 @@ class NowtestImportTasklet implements Tasklet {
 		NowtestParameters parameters = NowtestParameters.from(job.getJobParameters());
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
 		if (!counts.containsKey(CASES_CHECKED)) {
-			this.workspace.checkRequirements(dataset.name()); // none: refused before anything is imported
+			// none: refused before anything is imported
+			this.workspace.checkRequirements(dataset.name());
 			checkCases(dataset);
 			counts.putString(CASES_CHECKED, "yes");
 		}
@@ -106,9 +110,10 @@ class NowtestImportTasklet implements Tasklet {
 	}
 
 	/**
-	 * Runs the regression cases of every model the now-test will score (the registry's contenders), before anything
-	 * is imported: a model whose outputs changed is refused with the diff ({@link ModelCases#verify}). Unknown keys are
-	 * left to the scoring step, which names them.
+	 * Runs the regression cases of every model the now-test will score (the registry's
+	 * contenders), before anything is imported: a model whose outputs changed is refused
+	 * with the diff ({@link ModelCases#verify}). Unknown keys are left to the scoring
+	 * step, which names them.
 	 */
 	private void checkCases(DatasetConfig dataset) {
 		ModelCatalogue catalogue = this.workspace.models();
@@ -135,8 +140,8 @@ class NowtestImportTasklet implements Tasklet {
 	}
 
 	/**
-	 * Moves a file into {@code processed/} with an atomic, durable rename ({@link AtomicFiles#move}); a name already
-	 * there gets a number.
+	 * Moves a file into {@code processed/} with an atomic, durable rename
+	 * ({@link AtomicFiles#move}); a name already there gets a number.
 	 */
 	static Path moveToProcessed(Path file, Path processed) throws IOException {
 		Files.createDirectories(processed);

@@ -19,14 +19,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The now-test job: {@code nowtestImport} (merge incoming files, one per transaction) → {@code nowtestScore} (the
- * window and the drift reference, one pass each, every model) → {@code nowtestSummary} (verdict, run record,
- * report). Identified by dataset, as-of date, window and label delay; restartable: a completed step is not run again,
- * a failed one replaces whatever it stored before.
+ * The now-test job: {@code nowtestImport} (merge incoming files, one per transaction) →
+ * {@code nowtestScore} (the window and the drift reference, one pass each, every model) →
+ * {@code nowtestSummary} (verdict, run record, report). Identified by dataset, as-of
+ * date, window and label delay; restartable: a completed step is not run again, a failed
+ * one replaces whatever it stored before.
  *
  * <p>
- * The window is scored by a single tasklet rather than partitioned: it is about a month of data, the unit a
- * back-test worker handles, and its metrics and drift need all of it at once.
+ * The window is scored by a single tasklet rather than partitioned: it is about a month
+ * of data, the unit a back-test worker handles, and its metrics and drift need all of it
+ * at once.
  */
 @Configuration(proxyBeanMethods = false)
 class NowtestJobConfiguration {
@@ -45,8 +47,8 @@ class NowtestJobConfiguration {
 	}
 
 	@Bean
-	Step nowtestImport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ImportBatchStore imports, NowtestStore store) {
+	Step nowtestImport(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
+			ImportBatchStore imports, NowtestStore store) {
 		return new StepBuilder("nowtestImport", jobRepository)
 			.tasklet(new NowtestImportTasklet(workspace, imports, store), transactionManager)
 			.build();
@@ -57,14 +59,14 @@ class NowtestJobConfiguration {
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
 			RatchetDefaults defaults, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
 		return new StepBuilder("nowtestScore", jobRepository)
-			.tasklet(new NowtestScoreTasklet(workspace, modelVersions, results, store, properties,
-					defaults.threshold(), featureMeans, loggedPredictions), transactionManager)
+			.tasklet(new NowtestScoreTasklet(workspace, modelVersions, results, store, properties, defaults.threshold(),
+					featureMeans, loggedPredictions), transactionManager)
 			.build();
 	}
 
 	@Bean
-	Step nowtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ResultsStore results, NowtestStore store, RunReports reports) {
+	Step nowtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
+			ResultsStore results, NowtestStore store, RunReports reports) {
 		return new StepBuilder("nowtestSummary", jobRepository)
 			.tasklet(new NowtestSummaryTasklet(workspace, results, store, reports), transactionManager)
 			.build();

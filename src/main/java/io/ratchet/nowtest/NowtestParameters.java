@@ -7,9 +7,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The identifying parameters of a now-test: dataset, as-of date, window length and label delay (days). Together they
- * name the run, so the same now-test asked for twice is one run (shown again, not recomputed) and a failed one is
- * restarted with the same values; no incrementer is used.
+ * The identifying parameters of a now-test: dataset, as-of date, window length and label
+ * delay (days). Together they name the run, so the same now-test asked for twice is one
+ * run (shown again, not recomputed) and a failed one is restarted with the same values;
+ * no incrementer is used.
  *
  * @param dataset the dataset
  * @param asOf the last day of the window
@@ -42,8 +43,7 @@ public record NowtestParameters(String dataset, LocalDate asOf, int windowDays, 
 			throw new InvalidJobParametersException("parameter 'window' must be at least 1 day, not " + window);
 		}
 		if (labelDelay == null || labelDelay < 0) {
-			throw new InvalidJobParametersException(
-					"parameter 'labelDelay' must be 0 days or more, not " + labelDelay);
+			throw new InvalidJobParametersException("parameter 'labelDelay' must be 0 days or more, not " + labelDelay);
 		}
 		return new NowtestParameters(dataset, asOf, window.intValue(), labelDelay.intValue());
 	}

@@ -9,13 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the now-test job ({@code ratchet.nowtest}). Durations are whole days written like {@code 30d}. Bad values
- * stop the application at start-up with the key and the cause.
+ * Settings of the now-test job ({@code ratchet.nowtest}). Durations are whole days
+ * written like {@code 30d}. Bad values stop the application at start-up with the key and
+ * the cause.
  *
  * @param window how many days, up to and including the as-of date, the window covers
- * @param labelDelay rows younger than this (dated after as-of minus the delay) have no final label yet and are left
- * out of the metrics
- * @param zone the time zone in which "yesterday" of a scheduled run is taken; empty for the system's
+ * @param labelDelay rows younger than this (dated after as-of minus the delay) have no
+ * final label yet and are left out of the metrics
+ * @param zone the time zone in which "yesterday" of a scheduled run is taken; empty for
+ * the system's
  * @param datasets per-dataset overrides of {@code window} and {@code label-delay}
  * @param drift how drift is measured
  */
@@ -40,28 +42,33 @@ public record NowtestProperties(@DefaultValue("30d") Duration window, @DefaultVa
 
 	/**
 	 * One dataset's overrides.
+	 *
 	 * @param window its window, or {@code null} for {@link NowtestProperties#window()}
-	 * @param labelDelay its label delay, or {@code null} for {@link NowtestProperties#labelDelay()}
+	 * @param labelDelay its label delay, or {@code null} for
+	 * {@link NowtestProperties#labelDelay()}
 	 */
 	public record DatasetSettings(Duration window, Duration labelDelay) {
 	}
 
 	/**
 	 * How drift is measured.
-	 * @param reference {@code training}: the champion's training window ({@code training.window} of its model file;
-	 * when it has none, the last {@code months}); {@code last-months}: the {@code months} calendar months before the
+	 *
+	 * @param reference {@code training}: the champion's training window
+	 * ({@code training.window} of its model file; when it has none, the last
+	 * {@code months}); {@code last-months}: the {@code months} calendar months before the
 	 * window's first month
 	 * @param months how many months {@code last-months} takes
 	 * @param bins quantile buckets per numeric feature and score
-	 * @param sampleSize the most values kept per numeric column and side; beyond it a fixed-seed reservoir sample
+	 * @param sampleSize the most values kept per numeric column and side; beyond it a
+	 * fixed-seed reservoir sample
 	 */
 	public record Drift(@DefaultValue("training") String reference, @DefaultValue("3") int months,
 			@DefaultValue("10") int bins, @DefaultValue("200000") int sampleSize) {
 
 		public Drift {
 			if (!reference.equals("training") && !reference.equals("last-months")) {
-				throw new IllegalArgumentException("ratchet.nowtest.drift.reference must be training or last-months, not '"
-						+ reference + "'");
+				throw new IllegalArgumentException(
+						"ratchet.nowtest.drift.reference must be training or last-months, not '" + reference + "'");
 			}
 			if (months < 1) {
 				throw new IllegalArgumentException("ratchet.nowtest.drift.months must be at least 1, not " + months);
@@ -107,9 +114,10 @@ public record NowtestProperties(@DefaultValue("30d") Duration window, @DefaultVa
 	}
 
 	private static void days(Duration duration, String key, int least) {
-		if (duration.isNegative() || duration.toDays() < least || !duration.equals(Duration.ofDays(duration.toDays()))) {
-			throw new IllegalArgumentException(key + " must be a whole number of days, at least " + least
-					+ ", written like 30d; not " + duration);
+		if (duration.isNegative() || duration.toDays() < least
+				|| !duration.equals(Duration.ofDays(duration.toDays()))) {
+			throw new IllegalArgumentException(
+					key + " must be a whole number of days, at least " + least + ", written like 30d; not " + duration);
 		}
 	}
 

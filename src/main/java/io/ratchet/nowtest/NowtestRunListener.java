@@ -12,9 +12,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code run} row of a now-test in step with the job: recorded (or re-opened on restart) before the first
- * step with {@code job_name = 'nowtest'}, the as-of date at 00:00 and the months of the window; marked failed with the
- * causes when the job fails. When the job ends it publishes {@link RunFinished} for alerts.
+ * Keeps the {@code run} row of a now-test in step with the job: recorded (or re-opened on
+ * restart) before the first step with {@code job_name = 'nowtest'}, the as-of date at
+ * 00:00 and the months of the window; marked failed with the causes when the job fails.
+ * When the job ends it publishes {@link RunFinished} for alerts.
  */
 @Component
 class NowtestRunListener extends RunListener {

@@ -14,8 +14,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets the scheduler fire the now-test: a fire at any time on day D judges the window ending yesterday, D − 1 (the
- * day in {@code ratchet.nowtest.zone}), with the dataset's configured window and label delay.
+ * Lets the scheduler fire the now-test: a fire at any time on day D judges the window
+ * ending yesterday, D − 1 (the day in {@code ratchet.nowtest.zone}), with the dataset's
+ * configured window and label delay.
  */
 @Component
 class NowtestSchedule implements SchedulableJob {

@@ -40,24 +40,27 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The now-test's work: one pass over the reference months and one over the month files the window touches, scoring
- * the champion and every candidate (in shadow) on each row.
+ * The now-test's work: one pass over the reference months and one over the month files
+ * the window touches, scoring the champion and every candidate (in shadow) on each row.
  * <ul>
- * <li>Metrics: labelled rows of the window up to the label cut-off, accumulated per model with the back-test's
- * accumulators and checked against the <em>monthly</em> bounds and {@code min-rows} (a 30-day window is about a
- * month). Stored as period {@code ALL} through {@code ResultsStore.savePartition}: one partition with its figures,
- * verdicts and breaches, exactly as a back-test stores its whole period.</li>
- * <li>Drift: every row of the window (drift needs no label) against every row of the reference, per feature and per
- * model score; bounded by the {@code drift:} section of requirements.yml; breaches filed under the champion (features,
- * its score) or the candidate (its score), period {@code ALL}.</li>
+ * <li>Metrics: labelled rows of the window up to the label cut-off, accumulated per model
+ * with the back-test's accumulators and checked against the <em>monthly</em> bounds and
+ * {@code min-rows} (a 30-day window is about a month). Stored as period {@code ALL}
+ * through {@code ResultsStore.savePartition}: one partition with its figures, verdicts
+ * and breaches, exactly as a back-test stores its whole period.</li>
+ * <li>Drift: every row of the window (drift needs no label) against every row of the
+ * reference, per feature and per model score; bounded by the {@code drift:} section of
+ * requirements.yml; breaches filed under the champion (features, its score) or the
+ * candidate (its score), period {@code ALL}.</li>
  * </ul>
- * The window is one unit of work and of restart, like a back-test month: the step runs in one transaction and every
- * store call replaces what an earlier attempt stored, so a failed run restarts here and stores nothing twice. Memory:
- * the ranking metrics keep the window's scores; drift keeps at most {@code ratchet.nowtest.drift.sample-size} values
+ * The window is one unit of work and of restart, like a back-test month: the step runs in
+ * one transaction and every store call replaces what an earlier attempt stored, so a
+ * failed run restarts here and stores nothing twice. Memory: the ranking metrics keep the
+ * window's scores; drift keeps at most {@code ratchet.nowtest.drift.sample-size} values
  * per numeric column and side.
  * <p>
- * The models are scored in one {@link ScoringPass} (the back-test month step's), read by a {@link WindowPass}; drift
- * is measured by {@link DriftFindings}.
+ * The models are scored in one {@link ScoringPass} (the back-test month step's), read by
+ * a {@link WindowPass}; drift is measured by {@link DriftFindings}.
  */
 class NowtestScoreTasklet implements Tasklet {
 
@@ -140,8 +143,8 @@ class NowtestScoreTasklet implements Tasklet {
 	}
 
 	/**
-	 * The dataset's champion and candidates, each registered and recorded with its role in the run; the first
-	 * champion decides the run.
+	 * The dataset's champion and candidates, each registered and recorded with its role
+	 * in the run; the first champion decides the run.
 	 */
 	private List<Contender> contenders(long runId, DatasetConfig dataset, int capacity) {
 		ModelRegistry registry = this.workspace.registry();
@@ -156,7 +159,10 @@ class NowtestScoreTasklet implements Tasklet {
 		return contenders;
 	}
 
-	/** Records the months the window spans (and those without a file) and returns the window's months with one. */
+	/**
+	 * Records the months the window spans (and those without a file) and returns the
+	 * window's months with one.
+	 */
 	private List<YearMonth> describeRun(long runId, NowtestWindow window, SortedMap<YearMonth, Path> files) {
 		List<String> absent = window.months()
 			.stream()
@@ -169,8 +175,9 @@ class NowtestScoreTasklet implements Tasklet {
 	}
 
 	/**
-	 * Stores the window's metrics against the monthly bounds as the whole period ({@code ALL}) and returns the
-	 * verdict that decides the run: the champion's (candidates run in shadow); without a champion, the worst model's.
+	 * Stores the window's metrics against the monthly bounds as the whole period
+	 * ({@code ALL}) and returns the verdict that decides the run: the champion's
+	 * (candidates run in shadow); without a champion, the worst model's.
 	 */
 	private Verdict saveMetrics(long runId, DatasetConfig dataset, DatasetRequirements requirements,
 			List<Scored<Contender>> scored, WindowPass pass, String fileList, String rejectedFile, long started) {
@@ -189,35 +196,35 @@ class NowtestScoreTasklet implements Tasklet {
 					model.accumulator().toBytes()));
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		this.results.savePartition(new PartitionResult(runId, ResultsStore.ALL, fileList,
-				pass.inWindow + pass.rejected, pass.inWindow, pass.rejected, pass.unlabelled, rejectedFile, millis),
-				figures);
+		this.results.savePartition(new PartitionResult(runId, ResultsStore.ALL, fileList, pass.inWindow + pass.rejected,
+				pass.inWindow, pass.rejected, pass.unlabelled, rejectedFile, millis), figures);
 		return (championVerdict != null) ? championVerdict : Verdict.worst(verdicts);
 	}
 
 	/**
-	 * Measures and stores the drift of the window against the reference (nothing when either has no rows) and
-	 * returns the drift verdict: a breach filed under the feature owner (the champion) breaches the run.
+	 * Measures and stores the drift of the window against the reference (nothing when
+	 * either has no rows) and returns the drift verdict: a breach filed under the feature
+	 * owner (the champion) breaches the run.
 	 */
 	private Verdict saveDrift(long runId, WindowPass pass, List<Contender> contenders, long featureOwner,
 			DatasetRequirements requirements, DriftReference reference, int bins) {
 		long referenceRows = pass.referenceProfile().rows();
 		DriftFindings drift = DriftFindings.none();
 		if (referenceRows > 0 && pass.inWindow > 0) {
-			drift = DriftFindings.measure(pass, contenders, featureOwner, requirements.drift(),
-					reference.description(), bins);
+			drift = DriftFindings.measure(pass, contenders, featureOwner, requirements.drift(), reference.description(),
+					bins);
 		}
 		else {
-			log.warn("run {}: no drift measured: {} rows in the reference ({}), {} in the window", runId,
-					referenceRows, reference.description(), pass.inWindow);
+			log.warn("run {}: no drift measured: {} rows in the reference ({}), {} in the window", runId, referenceRows,
+					reference.description(), pass.inWindow);
 		}
 		this.store.saveDrift(runId, drift.values(), drift.breaches());
 		return drift.breachedBy(featureOwner) ? Verdict.BREACH : Verdict.PASS;
 	}
 
 	/**
-	 * Stores how rows and logged scores met per logged model, and the feature means per reference month and over the
-	 * window (the report's drift charts).
+	 * Stores how rows and logged scores met per logged model, and the feature means per
+	 * reference month and over the window (the report's drift charts).
 	 */
 	private void saveCoverageAndMeans(long runId, List<Scored<Contender>> scored, WindowPass pass) {
 		this.loggedPredictions.saveCoverage(runId, ResultsStore.ALL, coverages(scored));
@@ -227,9 +234,9 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private static NowtestStore.WindowRecord windowRecord(long runId, NowtestWindow window, WindowPass pass,
 			DriftReference reference, Verdict metricVerdict, Verdict driftVerdict, ExecutionCounts imported) {
-		return new NowtestStore.WindowRecord(runId, window, pass.inWindow, pass.scored, pass.awaiting,
-				pass.unlabelled, reference.description(), pass.referenceProfile().rows(), metricVerdict.name(),
-				driftVerdict.name(), imported.files(), imported.rows(), imported.rejected());
+		return new NowtestStore.WindowRecord(runId, window, pass.inWindow, pass.scored, pass.awaiting, pass.unlabelled,
+				reference.description(), pass.referenceProfile().rows(), metricVerdict, driftVerdict, imported.files(),
+				imported.rows(), imported.rejected());
 	}
 
 	/** How rows and logged scores met in the window, per logged model. */

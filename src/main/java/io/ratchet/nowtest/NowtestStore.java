@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.ratchet.requirement.BoundKind;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
 
@@ -12,11 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a now-test stores beyond the back-test's tables: drift values ({@code drift_value}), drift breaches (stored
- * by {@link ResultsStore#saveDriftBreaches} in {@code breach}, period {@code ALL}, keys such as {@code psi:plan} or
- * {@code psi:score}) and the window's counts
- * ({@code nowtest_window}). Writes for a run replace what an earlier attempt stored. Calls join the caller's
- * transaction.
+ * What a now-test stores beyond the back-test's tables: drift values
+ * ({@code drift_value}), drift breaches (stored by {@link ResultsStore#saveDriftBreaches}
+ * in {@code breach}, period {@code ALL}, keys such as {@code psi:plan} or
+ * {@code psi:score}) and the window's counts ({@code nowtest_window}). Writes for a run
+ * replace what an earlier attempt stored. Calls join the caller's transaction.
  */
 @Repository
 public class NowtestStore {
@@ -30,7 +31,10 @@ public class NowtestStore {
 		this.results = results;
 	}
 
-	/** Whether a file with this SHA-256 was already imported into the dataset (by any import). */
+	/**
+	 * Whether a file with this SHA-256 was already imported into the dataset (by any
+	 * import).
+	 */
 	boolean alreadyImported(String dataset, String sha256) {
 		Long count = this.jdbc.sql("SELECT COUNT(*) FROM import_batch WHERE dataset = ? AND source_sha256 = ?")
 			.params(dataset, sha256)
@@ -51,10 +55,11 @@ public class NowtestStore {
 						value.referenceDesc(), value.referenceRows(), value.windowRows())
 				.update();
 		}
-		this.results.saveDriftBreaches(runId, breaches.stream()
-			.map((breach) -> new StoredBreach(breach.modelVersionId(), ResultsStore.ALL, breach.key(),
-					BoundKind.MAX.name(), breach.bound(), breach.value()))
-			.toList());
+		this.results.saveDriftBreaches(runId,
+				breaches.stream()
+					.map((breach) -> new StoredBreach(breach.modelVersionId(), ResultsStore.ALL, breach.key(),
+							BoundKind.MAX.name(), breach.bound(), breach.value()))
+					.toList());
 	}
 
 	/** Stores the window's counts and verdicts, replacing an earlier row. */
@@ -67,8 +72,8 @@ public class NowtestStore {
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(window.runId(), Date.valueOf(window.window().start()), Date.valueOf(window.window().asOf()),
 					Date.valueOf(window.window().labelCutoff()), window.rowsInWindow(), window.rowsScored(),
-					window.rowsAwaitingLabel(), window.rowsUnlabelled(), window.referenceDesc(),
-					window.referenceRows(), window.metricVerdict(), window.driftVerdict(), window.filesImported(),
+					window.rowsAwaitingLabel(), window.rowsUnlabelled(), window.referenceDesc(), window.referenceRows(),
+					window.metricVerdict().name(), window.driftVerdict().name(), window.filesImported(),
 					window.rowsImported(), window.rowsImportRejected())
 			.update();
 	}
@@ -96,27 +101,32 @@ public class NowtestStore {
 					new NowtestWindow(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate(),
 							rs.getDate(3).toLocalDate()),
 					rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8), rs.getLong(9),
-					rs.getString(10), rs.getString(11), rs.getInt(12), rs.getLong(13), rs.getLong(14)))
+					Verdict.valueOf(rs.getString(10)), Verdict.valueOf(rs.getString(11)), rs.getInt(12), rs.getLong(13),
+					rs.getLong(14)))
 			.optional();
 	}
 
 	/**
 	 * One stored drift value.
+	 *
 	 * @param subject a feature name, or {@code score:<model>@<version>}
-	 * @param statistic {@code psi}, {@code ks}, {@code missing_rate} or {@code missing_rate_change}
+	 * @param statistic {@code psi}, {@code ks}, {@code missing_rate} or
+	 * {@code missing_rate_change}
 	 * @param modelVersionId the model of a score subject, else {@code null}
 	 * @param value the statistic's value
 	 * @param referenceDesc what the window was compared with
 	 * @param referenceRows rows in the reference
 	 * @param windowRows rows in the window
 	 */
-	public record StoredDrift(String subject, String statistic, Long modelVersionId, double value,
-			String referenceDesc, long referenceRows, long windowRows) {
+	public record StoredDrift(String subject, String statistic, Long modelVersionId, double value, String referenceDesc,
+			long referenceRows, long windowRows) {
 	}
 
 	/**
 	 * A drift statistic above its bound.
-	 * @param modelVersionId the model it is filed under: the champion for a feature, the model for its score
+	 *
+	 * @param modelVersionId the model it is filed under: the champion for a feature, the
+	 * model for its score
 	 * @param key {@code <statistic>:<feature>} or {@code psi:score}
 	 * @param value the value
 	 * @param bound the maximum it exceeded
@@ -126,6 +136,7 @@ public class NowtestStore {
 
 	/**
 	 * The window of a now-test run and what it held.
+	 *
 	 * @param runId the run
 	 * @param window the days judged
 	 * @param rowsInWindow valid rows dated inside the window
@@ -134,15 +145,18 @@ public class NowtestStore {
 	 * @param rowsUnlabelled rows of the window, old enough, whose label is missing
 	 * @param referenceDesc what drift compared the window with
 	 * @param referenceRows rows in the reference
-	 * @param metricVerdict the champion's (or, without one, every model's worst) verdict on the metrics
-	 * @param driftVerdict PASS or BREACH on the drift bounds that concern the champion
+	 * @param metricVerdict the champion's (or, without one, every model's worst) verdict
+	 * on the metrics
+	 * @param driftVerdict {@link Verdict#PASS} or {@link Verdict#BREACH} on the drift
+	 * bounds that concern the champion
 	 * @param filesImported incoming files merged at the start of the run
 	 * @param rowsImported new rows they added
 	 * @param rowsImportRejected rows they had that were rejected (quarantined)
 	 */
 	public record WindowRecord(long runId, NowtestWindow window, long rowsInWindow, long rowsScored,
-			long rowsAwaitingLabel, long rowsUnlabelled, String referenceDesc, long referenceRows, String metricVerdict,
-			String driftVerdict, int filesImported, long rowsImported, long rowsImportRejected) {
+			long rowsAwaitingLabel, long rowsUnlabelled, String referenceDesc, long referenceRows,
+			Verdict metricVerdict, Verdict driftVerdict, int filesImported, long rowsImported,
+			long rowsImportRejected) {
 	}
 
 }

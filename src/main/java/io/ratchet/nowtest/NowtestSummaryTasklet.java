@@ -34,10 +34,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of a now-test: decides the verdict from what the scoring step stored (the worst of the champion's metric
- * verdict and the drift verdict; {@code INSUFFICIENT_DATA} when the window had fewer labelled rows than
- * {@code min-rows}), closes the run and writes {@code reports/nowtest/<run>/}: {@code metrics.csv} and
- * {@code index.html} as for a back-test (period {@code ALL} is the window), and {@code drift.csv}.
+ * Last step of a now-test: decides the verdict from what the scoring step stored (the
+ * worst of the champion's metric verdict and the drift verdict; {@code INSUFFICIENT_DATA}
+ * when the window had fewer labelled rows than {@code min-rows}), closes the run and
+ * writes {@code reports/nowtest/<run>/}: {@code metrics.csv} and {@code index.html} as
+ * for a back-test (period {@code ALL} is the window), and {@code drift.csv}.
  */
 class NowtestSummaryTasklet implements Tasklet {
 
@@ -65,7 +66,7 @@ class NowtestSummaryTasklet implements Tasklet {
 		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 		NowtestStore.WindowRecord window = this.store.window(runId)
 			.orElseThrow(() -> new IllegalStateException("run " + runId + " has no window record"));
-		Verdict verdict = Verdict.worst(Verdict.valueOf(window.metricVerdict()), Verdict.valueOf(window.driftVerdict()));
+		Verdict verdict = Verdict.worst(window.metricVerdict(), window.driftVerdict());
 		var partition = this.results.partitions(runId)
 			.stream()
 			.filter((p) -> ResultsStore.ALL.equals(p.period().strip()))
@@ -76,17 +77,18 @@ class NowtestSummaryTasklet implements Tasklet {
 				partition.rowsRejected(), partition.rowsUnlabelled() + window.rowsAwaitingLabel(),
 				reportDir.resolve(RunReports.PAGE).toString(), null);
 		RunSummary summary = RunSummary.load(this.results, runId);
-		List<NowtestStore.StoredDrift> drift = this.store.drift(runId); // read once for the table and the CSV
-		this.reports.write(summary, dataset, requirements, reportDir,
-				List.of(ReportSection.ofTables("drift-figures", "Drift figures", "", List.of(driftTable(drift, summary)))));
+		// read once for the table and the CSV
+		List<NowtestStore.StoredDrift> drift = this.store.drift(runId);
+		this.reports.write(summary, dataset, requirements, reportDir, List
+			.of(ReportSection.ofTables("drift-figures", "Drift figures", "", List.of(driftTable(drift, summary)))));
 		writeDriftCsv(runId, drift, reportDir);
 		contribution.setExitStatus(new ExitStatus(verdict.name()));
 		return RepeatStatus.FINISHED;
 	}
 
 	/**
-	 * The drift of every feature and score as one table for {@code index.html}: a row per subject, a column per
-	 * statistic, breached cells marked as breached metrics are.
+	 * The drift of every feature and score as one table for {@code index.html}: a row per
+	 * subject, a column per statistic, breached cells marked as breached metrics are.
 	 */
 	private static ReportTable driftTable(List<NowtestStore.StoredDrift> drift, RunSummary summary) {
 		List<String> statistics = List.of("psi", "ks", "missing_rate", "missing_rate_change");
@@ -104,8 +106,9 @@ class NowtestSummaryTasklet implements Tasklet {
 		}
 		Map<String, Set<String>> breached = new HashMap<>();
 		for (RunSummary.ModelSummary model : summary.models()) {
-			model.breaches().forEach((breach) -> breached.computeIfAbsent(model.model().key(), (key) -> new HashSet<>())
-				.add(breach.metric()));
+			model.breaches()
+				.forEach((breach) -> breached.computeIfAbsent(model.model().key(), (key) -> new HashSet<>())
+					.add(breach.metric()));
 		}
 		List<List<ReportTable.Cell>> rows = new ArrayList<>();
 		bySubject.forEach((subject, values) -> {
@@ -134,10 +137,11 @@ class NowtestSummaryTasklet implements Tasklet {
 		Files.createDirectories(dir);
 		Path target = dir.resolve("drift.csv");
 		AtomicFiles.write(target, (out) -> {
-			CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-				.setRecordSeparator('\n')
-				.setHeader("run", "subject", "statistic", "value", "reference", "reference_rows", "window_rows")
-				.get());
+			CSVPrinter csv = new CSVPrinter(out,
+					CSVFormat.DEFAULT.builder()
+						.setRecordSeparator('\n')
+						.setHeader("run", "subject", "statistic", "value", "reference", "reference_rows", "window_rows")
+						.get());
 			for (NowtestStore.StoredDrift value : drift) {
 				csv.printRecord(runId, value.subject(), value.statistic(), value.value(), value.referenceDesc(),
 						value.referenceRows(), value.windowRows());

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The days a now-test judges. The window is the {@code days} days up to and including the as-of date:
- * {@code start = asOf − (days − 1)}, so {@code start ≤ date ≤ asOf}. Rows dated after
- * {@code labelCutoff = asOf − labelDelay} are awaiting their label: they count for drift (which needs no label) but
- * not for the metrics. With a label delay of 0 every row of the window is judged.
+ * The days a now-test judges. The window is the {@code days} days up to and including the
+ * as-of date: {@code start = asOf − (days − 1)}, so {@code start ≤ date ≤ asOf}. Rows
+ * dated after {@code labelCutoff = asOf − labelDelay} are awaiting their label: they
+ * count for drift (which needs no label) but not for the metrics. With a label delay of 0
+ * every row of the window is judged.
  *
  * @param start the first day of the window
  * @param asOf the last day of the window
@@ -17,7 +18,10 @@ import java.util.List;
  */
 public record NowtestWindow(LocalDate start, LocalDate asOf, LocalDate labelCutoff) {
 
-	/** The window of {@code days} days ending on {@code asOf}, with a label delay of {@code labelDelay} days. */
+	/**
+	 * The window of {@code days} days ending on {@code asOf}, with a label delay of
+	 * {@code labelDelay} days.
+	 */
 	public static NowtestWindow of(LocalDate asOf, int days, int labelDelay) {
 		if (days < 1) {
 			throw new IllegalArgumentException("the window must be at least 1 day, not " + days);
@@ -41,8 +45,8 @@ public record NowtestWindow(LocalDate start, LocalDate asOf, LocalDate labelCuto
 	/** The calendar months the window touches, in order. */
 	public List<YearMonth> months() {
 		List<YearMonth> months = new ArrayList<>();
-		for (YearMonth month = YearMonth.from(this.start); !month.isAfter(YearMonth.from(this.asOf));
-				month = month.plusMonths(1)) {
+		for (YearMonth month = YearMonth.from(this.start); !month.isAfter(YearMonth.from(this.asOf)); month = month
+			.plusMonths(1)) {
 			months.add(month);
 		}
 		return months;

@@ -18,16 +18,18 @@ import io.ratchet.model.ScoringPass;
 import io.ratchet.report.FeatureMeans;
 
 /**
- * What the now-test's score step gathers reading the reference months and then the window: the feature profiles and
- * means that drift and the report compare, every contender's score samples, the window's metrics (through the
- * {@link ScoringPass}) and its row counts. One instance per step execution.
+ * What the now-test's score step gathers reading the reference months and then the
+ * window: the feature profiles and means that drift and the report compare, every
+ * contender's score samples, the window's metrics (through the {@link ScoringPass}) and
+ * its row counts. One instance per step execution.
  */
 final class WindowPass {
 
 	/*
-	 * The seeds of the drift samples' reservoirs (a feature profile's numeric column i adds i to its profile's seed; a
-	 * contender's score sample adds its position). Fixed, so that the same run computed again (a restart, a test
-	 * against reference figures) samples the same values and reports the same drift; distinct, so that no two
+	 * The seeds of the drift samples' reservoirs (a feature profile's numeric column i
+	 * adds i to its profile's seed; a contender's score sample adds its position). Fixed,
+	 * so that the same run computed again (a restart, a test against reference figures)
+	 * samples the same values and reports the same drift; distinct, so that no two
 	 * samples pick the same positions.
 	 */
 
@@ -73,7 +75,8 @@ final class WindowPass {
 	long rejected;
 
 	/**
-	 * @param capacity the most values kept per numeric column and side ({@code ratchet.nowtest.drift.sample-size})
+	 * @param capacity the most values kept per numeric column and side
+	 * ({@code ratchet.nowtest.drift.sample-size})
 	 */
 	WindowPass(DatasetConfig dataset, NowtestWindow window, int capacity) {
 		this.dataset = dataset;
@@ -84,11 +87,15 @@ final class WindowPass {
 		this.windowMeans = new FeatureMeans(dataset);
 	}
 
-	/** Reads the reference months: every row's features and every contender's score, for drift. */
+	/**
+	 * Reads the reference months: every row's features and every contender's score, for
+	 * drift.
+	 */
 	void readReference(ScoringPass<Contender> pass, SortedMap<YearMonth, Path> files, List<YearMonth> months,
 			Consumer<Rejection> rejects) {
 		List<ScoringPass.Scored<Contender>> models = pass.models();
-		// rows are scored a block at a time (one call per block for an ONNX model), in file order
+		// rows are scored a block at a time (one call per block for an ONNX model), in
+		// file order
 		BlockScorer blocks = pass.blocks((row, scores) -> {
 			for (int i = 0; i < scores.length; i++) {
 				models.get(i).subject().referenceScores().add(scores[i]);
@@ -107,8 +114,9 @@ final class WindowPass {
 	}
 
 	/**
-	 * Reads the rows of the window in the month files it touches: features and scores for drift; the labelled rows
-	 * up to the label cut-off are judged (metrics, logged coverage).
+	 * Reads the rows of the window in the month files it touches: features and scores for
+	 * drift; the labelled rows up to the label cut-off are judged (metrics, logged
+	 * coverage).
 	 */
 	void readWindow(ScoringPass<Contender> pass, SortedMap<YearMonth, Path> files, List<YearMonth> months,
 			Consumer<Rejection> rejects) {

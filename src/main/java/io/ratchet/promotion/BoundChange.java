@@ -11,8 +11,8 @@ import io.ratchet.requirement.BoundKind;
  * @param kind minimum or maximum
  * @param from the bound as written
  * @param to the new bound (never looser than {@code from})
- * @param performance the new champion's back-test figure it derives from (worst month for monthly bounds, whole
- * period for period bounds)
+ * @param performance the new champion's back-test figure it derives from (worst month for
+ * monthly bounds, whole period for period bounds)
  * @param line the line of the number in the file (1-based)
  */
 public record BoundChange(String section, Metric metric, BoundKind kind, double from, double to, double performance,

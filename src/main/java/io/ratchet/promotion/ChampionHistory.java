@@ -10,8 +10,9 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Service;
 
 /**
- * Which version was champion of a dataset when: the champion in {@code registry.yml} now, the recorded promotion
- * events (promotions, rollbacks, ratchets) and the champion role in the stored runs. {@code jobs/history} reads it.
+ * Which version was champion of a dataset when: the champion in {@code registry.yml} now,
+ * the recorded promotion events (promotions, rollbacks, ratchets) and the champion role
+ * in the stored runs. {@code jobs/history} reads it.
  */
 @Service
 public class ChampionHistory {
@@ -40,8 +41,8 @@ public class ChampionHistory {
 	}
 
 	/**
-	 * Which version had the champion role in the dataset's stored runs: one spell per run of consecutive runs with the
-	 * same champion, oldest first.
+	 * Which version had the champion role in the dataset's stored runs: one spell per run
+	 * of consecutive runs with the same champion, oldest first.
 	 */
 	public List<ChampionSpell> championSpells(String dataset) {
 		List<ChampionSpell> spells = new ArrayList<>();

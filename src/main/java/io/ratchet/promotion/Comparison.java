@@ -5,9 +5,10 @@ import java.util.Locale;
 import io.ratchet.metrics.Metric;
 
 /**
- * The candidate against the champion on one metric over the same rows. {@code difference}, {@code lower} and
- * {@code upper} are oriented so that positive means the candidate is better: candidate minus champion for a
- * higher-is-better metric, champion minus candidate for a lower-is-better one (log loss, Brier, RMSE...).
+ * The candidate against the champion on one metric over the same rows.
+ * {@code difference}, {@code lower} and {@code upper} are oriented so that positive means
+ * the candidate is better: candidate minus champion for a higher-is-better metric,
+ * champion minus candidate for a lower-is-better one (log loss, Brier, RMSE...).
  *
  * @param metric the metric
  * @param method {@code delong} or {@code paired-bootstrap}
@@ -26,12 +27,12 @@ public record Comparison(Metric metric, String method, double champion, double c
 
 	/** One line: figures, difference and interval, e.g. for a gate's reason. */
 	public String describe() {
-		String stats = "delong".equals(this.method)
-				? String.format(Locale.ROOT, ", z %.2f, p %.3g", this.z, this.p)
+		String stats = "delong".equals(this.method) ? String.format(Locale.ROOT, ", z %.2f, p %.3g", this.z, this.p)
 				: String.format(Locale.ROOT, ", %d resamples", this.resamples);
-		return String.format(Locale.ROOT, "%s %.4f vs champion %.4f: better by %+.4f, 95%% interval [%+.4f, %+.4f]"
-				+ " (%s over %d rows%s)", this.metric.key(), this.candidate, this.champion, this.difference, this.lower,
-				this.upper, this.method, this.rows, stats);
+		return String.format(Locale.ROOT,
+				"%s %.4f vs champion %.4f: better by %+.4f, 95%% interval [%+.4f, %+.4f]" + " (%s over %d rows%s)",
+				this.metric.key(), this.candidate, this.champion, this.difference, this.lower, this.upper, this.method,
+				this.rows, stats);
 	}
 
 }

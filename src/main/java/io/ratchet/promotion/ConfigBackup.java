@@ -12,12 +12,15 @@ import java.util.function.Supplier;
 import io.ratchet.data.AtomicFiles;
 
 /**
- * The bytes of configuration files ({@code registry.yml}, {@code requirements.yml}) taken before a promotion or a
- * rollback changes them, put back when the change fails so that a failed step leaves the files as they were.
+ * The bytes of configuration files ({@code registry.yml}, {@code requirements.yml}) taken
+ * before a promotion or a rollback changes them, put back when the change fails so that a
+ * failed step leaves the files as they were.
  */
 final class ConfigBackup {
 
-	/** Each file's bytes before the change, {@code null} for a file that did not exist. */
+	/**
+	 * Each file's bytes before the change, {@code null} for a file that did not exist.
+	 */
 	private final Map<Path, byte[]> before = new LinkedHashMap<>();
 
 	private ConfigBackup(Path... files) {

@@ -5,14 +5,16 @@ import java.util.Arrays;
 import io.ratchet.metrics.Metric;
 
 /**
- * DeLong's test for two correlated ROC AUCs measured on the same rows (DeLong, DeLong and Clarke-Pearson, 1988), in
- * the fast midrank form (Sun and Xu, 2014): O(n log n) per model. With m positives and n negatives, and midranks
- * T<sub>z</sub> over all rows, T<sub>x</sub> among positives and T<sub>y</sub> among negatives, a model's AUC is
+ * DeLong's test for two correlated ROC AUCs measured on the same rows (DeLong, DeLong and
+ * Clarke-Pearson, 1988), in the fast midrank form (Sun and Xu, 2014): O(n log n) per
+ * model. With m positives and n negatives, and midranks T<sub>z</sub> over all rows,
+ * T<sub>x</sub> among positives and T<sub>y</sub> among negatives, a model's AUC is
  * (Σ<sub>positives</sub> T<sub>z</sub> − m(m+1)/2)/(mn); its structural components are
  * V<sub>10</sub>(i) = (T<sub>z</sub>(i) − T<sub>x</sub>(i))/n for each positive and
- * V<sub>01</sub>(j) = 1 − (T<sub>z</sub>(j) − T<sub>y</sub>(j))/m for each negative. The covariance of the two AUCs
- * is S<sub>10</sub>/m + S<sub>01</sub>/n (sample covariances of the components), the variance of the difference
- * (candidate − champion) is Var<sub>1</sub> + Var<sub>2</sub> − 2Cov, z = difference / its standard error, the
+ * V<sub>01</sub>(j) = 1 − (T<sub>z</sub>(j) − T<sub>y</sub>(j))/m for each negative. The
+ * covariance of the two AUCs is S<sub>10</sub>/m + S<sub>01</sub>/n (sample covariances
+ * of the components), the variance of the difference (candidate − champion) is
+ * Var<sub>1</sub> + Var<sub>2</sub> − 2Cov, z = difference / its standard error, the
  * p-value two-sided normal, and the 95% interval difference ± 1.959964 standard errors.
  */
 public final class DeLong {
@@ -48,8 +50,8 @@ public final class DeLong {
 		}
 		int n = labels.length - m;
 		if (m < 2 || n < 2) {
-			throw new IllegalArgumentException("DeLong's test needs at least two rows of each class (" + m
-					+ " positive, " + n + " negative)");
+			throw new IllegalArgumentException(
+					"DeLong's test needs at least two rows of each class (" + m + " positive, " + n + " negative)");
 		}
 		Components a = components(labels, champion, m, n);
 		Components b = components(labels, candidate, m, n);
@@ -65,8 +67,8 @@ public final class DeLong {
 		double variance = Math.max(varA + varB - 2 * cov, 0);
 		double difference = b.auc() - a.auc();
 		double se = Math.sqrt(variance);
-		double z = (se > 0) ? difference / se : (difference == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY,
-				difference));
+		double z = (se > 0) ? difference / se
+				: (difference == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, difference));
 		double p = 2 * Normal.upperTail(Math.abs(z));
 		return new Result(a.auc(), b.auc(), difference, varA, varB, cov, variance, se, z, p);
 	}

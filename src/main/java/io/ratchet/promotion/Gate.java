@@ -11,23 +11,27 @@ import io.ratchet.requirement.Verdict;
 import io.ratchet.run.Role;
 
 /**
- * The conditions of the promotion gate as plain functions of their evidence, each giving a {@link ConditionResult}
- * with a one-line reason that carries the numbers.
+ * The conditions of the promotion gate as plain functions of their evidence, each giving
+ * a {@link ConditionResult} with a one-line reason that carries the numbers.
  */
 final class Gate {
 
 	private Gate() {
 	}
 
-	/** (a) every regression case gives its recorded output; {@code problem} is set when the cases could not run. */
+	/**
+	 * (a) every regression case gives its recorded output; {@code problem} is set when
+	 * the cases could not run.
+	 */
 	static ConditionResult regressionCases(CaseCheck check, String problem) {
 		if (problem != null) {
 			return ConditionResult.fail(GateCondition.REGRESSION_CASES, problem);
 		}
 		if (check.skipped() != null) {
-			return ConditionResult.pass(GateCondition.REGRESSION_CASES, "none to run: " + check.model()
-					+ " is a logged-prediction model, which can be champion but is never a trained candidate: "
-					+ check.skipped());
+			return ConditionResult.pass(GateCondition.REGRESSION_CASES,
+					"none to run: " + check.model()
+							+ " is a logged-prediction model, which can be champion but is never a trained candidate: "
+							+ check.skipped());
 		}
 		if (check.passed()) {
 			return ConditionResult.pass(GateCondition.REGRESSION_CASES,
@@ -41,7 +45,8 @@ final class Gate {
 	/**
 	 * (b) no breach in a run.
 	 * @param what e.g. {@code back-test run 12 (2024-01..2024-06)}
-	 * @param breaches one description per breach (stored, or found again against the current bounds)
+	 * @param breaches one description per breach (stored, or found again against the
+	 * current bounds)
 	 * @param periods the periods judged
 	 * @param insufficient the periods with too few rows to judge
 	 */
@@ -52,12 +57,15 @@ final class Gate {
 		if (breaches.isEmpty()) {
 			return ConditionResult.pass(condition, "no breach in " + what + ", " + judged);
 		}
-		return ConditionResult.fail(condition, breaches.size() + " breach" + ((breaches.size() == 1) ? "" : "es")
-				+ " in " + what + ": " + String.join("; ", breaches.subList(0, Math.min(3, breaches.size())))
-				+ ((breaches.size() > 3) ? "; …" : ""));
+		return ConditionResult.fail(condition,
+				breaches.size() + " breach" + ((breaches.size() == 1) ? "" : "es") + " in " + what + ": "
+						+ String.join("; ", breaches.subList(0, Math.min(3, breaches.size())))
+						+ ((breaches.size() > 3) ? "; …" : ""));
 	}
 
-	/** (c) better by at least the margin, the 95% interval of the difference above zero. */
+	/**
+	 * (c) better by at least the margin, the 95% interval of the difference above zero.
+	 */
 	static ConditionResult primaryMetric(Comparison comparison, double margin) {
 		boolean passed = comparison.difference() >= margin && comparison.lower() > 0;
 		String needs = String.format(Locale.ROOT, "; needs at least %+.4f with the interval above 0", margin);
@@ -65,7 +73,8 @@ final class Gate {
 	}
 
 	/**
-	 * One month of the evidence: both figures and the oriented difference (positive: the candidate is better).
+	 * One month of the evidence: both figures and the oriented difference (positive: the
+	 * candidate is better).
 	 */
 	record MonthDifference(String month, double champion, double candidate, double difference) {
 	}
@@ -73,10 +82,11 @@ final class Gate {
 	/** (c) no month worse than the champion's by more than the tolerance. */
 	static ConditionResult monthlyTolerance(String metric, List<MonthDifference> months, double tolerance) {
 		if (months.isEmpty()) {
-			return ConditionResult.fail(GateCondition.MONTHLY_TOLERANCE, "no month where " + metric
-					+ " is defined for both models");
+			return ConditionResult.fail(GateCondition.MONTHLY_TOLERANCE,
+					"no month where " + metric + " is defined for both models");
 		}
-		MonthDifference worst = months.stream().min((a, b) -> Double.compare(a.difference(), b.difference()))
+		MonthDifference worst = months.stream()
+			.min((a, b) -> Double.compare(a.difference(), b.difference()))
 			.orElseThrow();
 		long over = months.stream().filter((month) -> month.difference() < -tolerance).count();
 		String text = String.format(Locale.ROOT, "worst month %s: %s %.4f vs champion %.4f (%+.4f), tolerance %.4f",
@@ -84,12 +94,13 @@ final class Gate {
 		if (over == 0) {
 			return ConditionResult.pass(GateCondition.MONTHLY_TOLERANCE, months.size() + " months; " + text);
 		}
-		return ConditionResult.fail(GateCondition.MONTHLY_TOLERANCE, over + " of " + months.size()
-				+ " months worse by more than the tolerance; " + text);
+		return ConditionResult.fail(GateCondition.MONTHLY_TOLERANCE,
+				over + " of " + months.size() + " months worse by more than the tolerance; " + text);
 	}
 
 	/**
 	 * One completed now-test that scored the candidate.
+	 *
 	 * @param runId the run
 	 * @param asOf its as-of date
 	 * @param role the candidate's role in it
@@ -100,9 +111,9 @@ final class Gate {
 	}
 
 	/**
-	 * (d) enough nightly now-tests without a breach since the candidate became one: walking back from the latest,
-	 * runs are counted (one per as-of date, with a PASS verdict) until a run with a breach or a run in which it had
-	 * another role.
+	 * (d) enough nightly now-tests without a breach since the candidate became one:
+	 * walking back from the latest, runs are counted (one per as-of date, with a PASS
+	 * verdict) until a run with a breach or a run in which it had another role.
 	 * @param runs newest first
 	 */
 	static ConditionResult shadow(List<ShadowRun> runs, int needed) {

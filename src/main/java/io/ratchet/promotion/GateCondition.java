@@ -9,7 +9,10 @@ public enum GateCondition {
 	BACKTEST_REQUIREMENTS("back-test requirements"),
 	/** (b) every requirement met in the latest now-test. */
 	NOWTEST_REQUIREMENTS("now-test requirements"),
-	/** (c) better than the champion on the primary metric by the margin, the 95% interval above zero. */
+	/**
+	 * (c) better than the champion on the primary metric by the margin, the 95% interval
+	 * above zero.
+	 */
 	PRIMARY_METRIC("better than the champion"),
 	/** (c) not worse than the champion by more than the tolerance in any month. */
 	MONTHLY_TOLERANCE("no month much worse"),

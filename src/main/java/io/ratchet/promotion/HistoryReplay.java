@@ -12,9 +12,10 @@ import io.ratchet.run.FigureReads;
 import io.ratchet.run.JobKind;
 
 /**
- * Replays bounds over the stored history: each completed run's champion figures checked again. A back-test's months
- * take the monthly bounds and its whole period the period bounds; a now-test's window (stored as the whole period)
- * takes the monthly bounds, as the now-test itself does. Periods with too few rows are not judged.
+ * Replays bounds over the stored history: each completed run's champion figures checked
+ * again. A back-test's months take the monthly bounds and its whole period the period
+ * bounds; a now-test's window (stored as the whole period) takes the monthly bounds, as
+ * the now-test itself does. Periods with too few rows are not judged.
  */
 final class HistoryReplay {
 
@@ -42,8 +43,10 @@ final class HistoryReplay {
 
 	private static boolean breaches(DatasetRequirements requirements, FigureReads.ChampionFigures figures) {
 		boolean whole = figures.period().isAll() && !JobKind.NOWTEST.is(figures.jobName());
-		return RequirementCheck.check(requirements, figures.modelName(), figures.period().value(), whole,
-				new MetricValues(figures.values())).verdict() == Verdict.BREACH;
+		return RequirementCheck
+			.check(requirements, figures.modelName(), figures.period().value(), whole,
+					new MetricValues(figures.values()))
+			.verdict() == Verdict.BREACH;
 	}
 
 }

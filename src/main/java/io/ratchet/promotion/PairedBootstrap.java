@@ -5,11 +5,13 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 
 /**
- * The paired (case-resampling) bootstrap of the difference between two models on one metric: each resample draws as
- * many rows as there are, with replacement, and computes the metric of both models on the same drawn rows; the 95%
- * interval is the 2.5th and 97.5th percentiles of the oriented differences (linear interpolation between order
- * statistics, numpy's default). A resample on which the metric is undefined (ROC AUC of a draw with one class) is
- * skipped and counted. Seeded: the same rows, resamples and seed give the same interval.
+ * The paired (case-resampling) bootstrap of the difference between two models on one
+ * metric: each resample draws as many rows as there are, with replacement, and computes
+ * the metric of both models on the same drawn rows; the 95% interval is the 2.5th and
+ * 97.5th percentiles of the oriented differences (linear interpolation between order
+ * statistics, numpy's default). A resample on which the metric is undefined (ROC AUC of a
+ * draw with one class) is skipped and counted. Seeded: the same rows, resamples and seed
+ * give the same interval.
  */
 public final class PairedBootstrap {
 
@@ -21,7 +23,8 @@ public final class PairedBootstrap {
 	 * @param rows labels and both models' scores
 	 * @param resamples how many resamples (at least 1)
 	 * @param seed the random seed
-	 * @throws IllegalArgumentException when the metric is undefined on the rows, or on every resample
+	 * @throws IllegalArgumentException when the metric is undefined on the rows, or on
+	 * every resample
 	 */
 	public static Comparison compare(RowMetric metric, PairedRows rows, int resamples, long seed) {
 		if (resamples < 1) {
@@ -54,7 +57,10 @@ public final class PairedBootstrap {
 				percentile(sorted, 0.025), percentile(sorted, 0.975), Double.NaN, Double.NaN, n, kept);
 	}
 
-	/** The q-quantile of sorted values, interpolating linearly between order statistics (numpy's default). */
+	/**
+	 * The q-quantile of sorted values, interpolating linearly between order statistics
+	 * (numpy's default).
+	 */
 	static double percentile(double[] sorted, double q) {
 		double position = q * (sorted.length - 1);
 		int below = (int) Math.floor(position);
@@ -64,8 +70,8 @@ public final class PairedBootstrap {
 	}
 
 	private static double defined(OptionalDouble value, RowMetric metric, String model) {
-		return value.orElseThrow(() -> new IllegalArgumentException(metric.metric().key() + " of the " + model
-				+ " is undefined on these rows"));
+		return value.orElseThrow(() -> new IllegalArgumentException(
+				metric.metric().key() + " of the " + model + " is undefined on these rows"));
 	}
 
 }

@@ -3,8 +3,9 @@ package io.ratchet.promotion;
 import java.util.Objects;
 
 /**
- * The same evaluation rows scored by two models: the label of each row, the champion's score and the candidate's
- * score, and the month each row belongs to (an index into {@code months}). Only labelled rows belong here.
+ * The same evaluation rows scored by two models: the label of each row, the champion's
+ * score and the candidate's score, and the month each row belongs to (an index into
+ * {@code months}). Only labelled rows belong here.
  *
  * @param labels 0 or 1 (binary) or the value (regression)
  * @param champion the champion's score of each row
@@ -17,8 +18,8 @@ public record PairedRows(double[] labels, double[] champion, double[] candidate,
 	public PairedRows {
 		Objects.requireNonNull(labels, "labels");
 		if (champion.length != labels.length || candidate.length != labels.length || month.length != labels.length) {
-			throw new IllegalArgumentException("labels, scores and months must have one entry per row: "
-					+ labels.length + ", " + champion.length + ", " + candidate.length + ", " + month.length);
+			throw new IllegalArgumentException("labels, scores and months must have one entry per row: " + labels.length
+					+ ", " + champion.length + ", " + candidate.length + ", " + month.length);
 		}
 	}
 

@@ -14,9 +14,10 @@ import io.ratchet.model.BoundModels;
 import io.ratchet.model.ModelVersion;
 
 /**
- * The paired rows of an evidence run: its months read again from the dataset's month files and scored by both
- * models (a block of rows at a time), one pass per month. Unlabelled rows are left out, rejected rows too (as the
- * back-test did), and rows a logged model has no logged score for (the back-test left them out of its metrics).
+ * The paired rows of an evidence run: its months read again from the dataset's month
+ * files and scored by both models (a block of rows at a time), one pass per month.
+ * Unlabelled rows are left out, rejected rows too (as the back-test did), and rows a
+ * logged model has no logged score for (the back-test left them out of its metrics).
  */
 final class PairedScoring {
 

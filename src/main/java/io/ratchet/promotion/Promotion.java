@@ -9,9 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Promotes a candidate the gate has judged: writes {@code registry.yml} (the previous champion becomes the first
- * candidate) and the ratchet's {@code requirements.yml} (each atomically), and records both events in one transaction;
- * when any step fails, both files are put back as they were and nothing is recorded. {@code jobs/promote} and the
+ * Promotes a candidate the gate has judged: writes {@code registry.yml} (the previous
+ * champion becomes the first candidate) and the ratchet's {@code requirements.yml} (each
+ * atomically), and records both events in one transaction; when any step fails, both
+ * files are put back as they were and nothing is recorded. {@code jobs/promote} and the
  * challenge job (automatic promotion) use it.
  */
 @Service
@@ -33,14 +34,16 @@ public class Promotion {
 	}
 
 	/**
-	 * Makes the candidate champion (the previous champion becomes the first candidate), records the event, then
-	 * raises the requirements to the new champion's back-test level and records that too.
+	 * Makes the candidate champion (the previous champion becomes the first candidate),
+	 * records the event, then raises the requirements to the new champion's back-test
+	 * level and records that too.
 	 * @param decision the gate's decision for this candidate
 	 * @param actor who promotes
 	 * @param reason why; required when {@code forced}
 	 * @param forced override a refusing gate
-	 * @throws PromotionException (nothing changed) when the decision refuses and it is not forced, when forced
-	 * without a reason, or when the decision is for another candidate or dataset
+	 * @throws PromotionException (nothing changed) when the decision refuses and it is
+	 * not forced, when forced without a reason, or when the decision is for another
+	 * candidate or dataset
 	 */
 	public PromotionOutcome promote(String dataset, String candidateKey, GateDecision decision, String actor,
 			String reason, boolean forced) {
@@ -52,8 +55,8 @@ public class Promotion {
 			throw new PromotionException("a forced promotion needs a reason (--reason \"...\"); nothing was changed");
 		}
 		if (!forced && !decision.passed()) {
-			throw new PromotionException("the gate refused " + candidateKey + ": " + String.join("; ",
-					decision.failures().stream().map(ConditionResult::describe).toList()));
+			throw new PromotionException("the gate refused " + candidateKey + ": "
+					+ String.join("; ", decision.failures().stream().map(ConditionResult::describe).toList()));
 		}
 		if (actor == null || actor.isBlank()) {
 			throw new PromotionException("a promotion needs an actor (--by NAME)");
@@ -74,13 +77,12 @@ public class Promotion {
 			}
 			return this.transaction.execute((status) -> {
 				long eventId = this.store.record(forced ? EventKind.FORCED_PROMOTE : EventKind.PROMOTE, dataset,
-						candidateKey, current, actor, reason, decision.evidenceRunIds(),
-						decision.describe(), null);
+						candidateKey, current, actor, reason, decision.evidenceRunIds(), decision.describe(), null);
 				Long ratchetId = null;
 				if (raised.changesAnything()) {
 					ratchetId = this.store.record(EventKind.RATCHET, dataset, candidateKey, current, actor,
-							"requirements raised after promotion event " + eventId,
-							List.of(decision.evidenceRunId()), raised.details(), null);
+							"requirements raised after promotion event " + eventId, List.of(decision.evidenceRunId()),
+							raised.details(), null);
 				}
 				return new PromotionOutcome(eventId, ratchetId, current, candidateKey, forced, raised);
 			});

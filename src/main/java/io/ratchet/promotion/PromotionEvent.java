@@ -9,7 +9,8 @@ import java.util.List;
  * @param id the event's id
  * @param kind what happened
  * @param dataset the dataset
- * @param modelKey the model that became champion (promotion, rollback) or whose level the bounds were raised to
+ * @param modelKey the model that became champion (promotion, rollback) or whose level the
+ * bounds were raised to
  * @param previousChampion the champion before, or {@code null}
  * @param actor who did it ({@code --by}, or the OS user)
  * @param at when

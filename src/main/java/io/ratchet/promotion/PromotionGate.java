@@ -20,13 +20,14 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Service;
 
 /**
- * The promotion gate: judges a candidate against the dataset's champion and gives a {@link GateDecision}, one
- * {@link ConditionResult} per {@link GateCondition}. {@code jobs/promote} and the challenge job use it; nothing is
- * written.
+ * The promotion gate: judges a candidate against the dataset's champion and gives a
+ * {@link GateDecision}, one {@link ConditionResult} per {@link GateCondition}.
+ * {@code jobs/promote} and the challenge job use it; nothing is written.
  *
  * <p>
- * Everything is read from stored runs and the workspace's files: the evidence run's months are read again from the
- * month files and scored by both models to pair the rows, so the gate can be applied by hand at any time.
+ * Everything is read from stored runs and the workspace's files: the evidence run's
+ * months are read again from the month files and scored by both models to pair the rows,
+ * so the gate can be applied by hand at any time.
  */
 @Service
 public class PromotionGate {
@@ -62,10 +63,11 @@ public class PromotionGate {
 	}
 
 	/**
-	 * Applies the gate to a candidate with the given evidence run (a back-test or challenge run that scored the
-	 * champion and the candidate over the same months).
-	 * @throws PromotionException (nothing changed) for an unknown dataset or version, a model of another dataset, a
-	 * candidate that is already champion, or a run that did not score both models
+	 * Applies the gate to a candidate with the given evidence run (a back-test or
+	 * challenge run that scored the champion and the candidate over the same months).
+	 * @throws PromotionException (nothing changed) for an unknown dataset or version, a
+	 * model of another dataset, a candidate that is already champion, or a run that did
+	 * not score both models
 	 */
 	public GateDecision evaluate(String dataset, String candidateKey, long evidenceRunId) {
 		DatasetConfig config = this.lookup.dataset(dataset);
@@ -84,8 +86,11 @@ public class PromotionGate {
 		List<Gate.ShadowRun> nowtests = this.store.nowtests(dataset, candidateKey);
 		conditions.add(this.requirementConditions.nowtest(nowtests, candidate, requirements));
 
-		List<String> months = this.results.partitions(evidenceRunId).stream().map((p) -> p.period().strip())
-			.filter((period) -> !ResultsStore.ALL.equals(period)).toList();
+		List<String> months = this.results.partitions(evidenceRunId)
+			.stream()
+			.map((p) -> p.period().strip())
+			.filter((period) -> !ResultsStore.ALL.equals(period))
+			.toList();
 		PairedRows rows = PairedScoring.score(config, this.workspace.datasetDir(dataset), months, champion, candidate,
 				evidenceRunId);
 		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.defaults.threshold());
@@ -97,29 +102,33 @@ public class PromotionGate {
 			conditions.add(Gate.primaryMetric(comparison, settings.margin()));
 		}
 		catch (IllegalArgumentException ex) {
-			conditions.add(ConditionResult.fail(GateCondition.PRIMARY_METRIC, "cannot compare "
-					+ settings.primaryMetric().key() + " over the " + rows.size() + " rows of run " + evidenceRunId
-					+ ": " + ex.getMessage()));
+			conditions.add(ConditionResult.fail(GateCondition.PRIMARY_METRIC,
+					"cannot compare " + settings.primaryMetric().key() + " over the " + rows.size() + " rows of run "
+							+ evidenceRunId + ": " + ex.getMessage()));
 		}
 		conditions.add(Gate.monthlyTolerance(metric.metric().key(), monthDifferences(metric, rows),
 				settings.monthlyTolerance()));
 		conditions.add(nowtests.isEmpty() ? Gate.noShadow(settings.shadowRuns())
 				: Gate.shadow(nowtests, settings.shadowRuns()));
-		List<Long> nowtestIds = nowtests.stream().limit(Math.max(1, settings.shadowRuns()))
-			.map(Gate.ShadowRun::runId).toList();
-		return new GateDecision(dataset, candidateKey, championKey, evidenceRunId, nowtestIds, conditions,
-				comparison);
+		List<Long> nowtestIds = nowtests.stream()
+			.limit(Math.max(1, settings.shadowRuns()))
+			.map(Gate.ShadowRun::runId)
+			.toList();
+		return new GateDecision(dataset, candidateKey, championKey, evidenceRunId, nowtestIds, conditions, comparison);
 	}
 
-	/** As {@link #evaluate(String, String, long)}, with the latest run that scored the champion and the candidate. */
+	/**
+	 * As {@link #evaluate(String, String, long)}, with the latest run that scored the
+	 * champion and the candidate.
+	 */
 	public GateDecision evaluate(String dataset, String candidateKey) {
 		this.lookup.dataset(dataset);
 		this.lookup.version(dataset, candidateKey);
 		String championKey = this.lookup.champion(dataset, candidateKey);
 		long runId = this.store.latestEvidenceRun(dataset, championKey, candidateKey)
-			.orElseThrow(() -> new PromotionException("no completed back-test of dataset \"" + dataset
-					+ "\" scored both the champion " + championKey + " and " + candidateKey
-					+ "; run jobs/backtest --dataset " + dataset + " first"));
+			.orElseThrow(() -> new PromotionException(
+					"no completed back-test of dataset \"" + dataset + "\" scored both the champion " + championKey
+							+ " and " + candidateKey + "; run jobs/backtest --dataset " + dataset + " first"));
 		return evaluate(dataset, candidateKey, runId);
 	}
 
@@ -133,7 +142,10 @@ public class PromotionGate {
 		}
 	}
 
-	/** (c) per month of the evidence, the candidate's figure against the champion's, oriented so positive is better. */
+	/**
+	 * (c) per month of the evidence, the candidate's figure against the champion's,
+	 * oriented so positive is better.
+	 */
 	private static List<Gate.MonthDifference> monthDifferences(RowMetric metric, PairedRows rows) {
 		List<Gate.MonthDifference> months = new ArrayList<>();
 		double sign = metric.sign();

@@ -16,9 +16,10 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves what a promotion, a rollback or the gate is given (a dataset, a model key, a run) into the workspace's
- * configuration and the stored runs, refusing with a {@link PromotionException} that changes nothing: an unknown
- * dataset or version, a model of another dataset, a candidate that already is champion, a run that did not score a
+ * Resolves what a promotion, a rollback or the gate is given (a dataset, a model key, a
+ * run) into the workspace's configuration and the stored runs, refusing with a
+ * {@link PromotionException} that changes nothing: an unknown dataset or version, a model
+ * of another dataset, a candidate that already is champion, a run that did not score a
  * model or scored another file.
  */
 @Component
@@ -52,14 +53,17 @@ class PromotionLookup {
 
 	/** The version with that key, checked to score the dataset. */
 	ModelVersion version(String dataset, String key) {
-		ModelVersion version = this.workspace.models().find(key).filter((found) -> key.contains("@"))
+		ModelVersion version = this.workspace.models()
+			.find(key)
+			.filter((found) -> key.contains("@"))
 			.orElseThrow(() -> new PromotionException("unknown model version " + key + " (known versions of dataset \""
-					+ dataset + "\": " + String.join(", ", this.workspace.models().forDataset(dataset).stream()
-						.map(ModelVersion::key).toList())
+					+ dataset + "\": "
+					+ String.join(", ",
+							this.workspace.models().forDataset(dataset).stream().map(ModelVersion::key).toList())
 					+ "); nothing was changed"));
 		if (!version.dataset().equals(dataset)) {
-			throw new PromotionException(key + " is a model of dataset \"" + version.dataset() + "\" ("
-					+ version.file() + "), not of \"" + dataset + "\"; nothing was changed");
+			throw new PromotionException(key + " is a model of dataset \"" + version.dataset() + "\" (" + version.file()
+					+ "), not of \"" + dataset + "\"; nothing was changed");
 		}
 		return version;
 	}
@@ -67,11 +71,12 @@ class PromotionLookup {
 	/** The dataset's champion, refusing a candidate that already is champion. */
 	String champion(String dataset, String candidateKey) {
 		ModelRegistry registry = this.workspace.registry();
-		String champion = registry.champion(dataset).orElseThrow(() -> new PromotionException("dataset \"" + dataset
-				+ "\" has no champion in " + registry.file() + "; set one there first"));
+		String champion = registry.champion(dataset)
+			.orElseThrow(() -> new PromotionException(
+					"dataset \"" + dataset + "\" has no champion in " + registry.file() + "; set one there first"));
 		if (champion.equals(candidateKey)) {
-			throw new PromotionException(candidateKey + " is already the champion of \"" + dataset
-					+ "\"; nothing was changed");
+			throw new PromotionException(
+					candidateKey + " is already the champion of \"" + dataset + "\"; nothing was changed");
 		}
 		return champion;
 	}
@@ -87,22 +92,27 @@ class PromotionLookup {
 		if (!run.dataset().equals(dataset) || run.jobKind().filter(PromotionStore.EVIDENCE_JOBS::contains).isEmpty()
 				|| !run.is(RunStatus.COMPLETED)) {
 			throw new PromotionException("run " + runId + " is a " + run.status().toLowerCase(Locale.ROOT) + " "
-					+ run.jobName() + " of dataset \"" + run.dataset() + "\", not a completed back-test of \""
-					+ dataset + "\"");
+					+ run.jobName() + " of dataset \"" + run.dataset() + "\", not a completed back-test of \"" + dataset
+					+ "\"");
 		}
 		return run;
 	}
 
-	/** How the run stored a version, refused when the run did not score it or the version's file changed since. */
+	/**
+	 * How the run stored a version, refused when the run did not score it or the
+	 * version's file changed since.
+	 */
 	RunModel scored(RunRecord run, ModelVersion version) {
-		RunModel scored = this.results.runModels(run.id()).stream().filter((model) -> model.key().equals(version.key()))
+		RunModel scored = this.results.runModels(run.id())
+			.stream()
+			.filter((model) -> model.key().equals(version.key()))
 			.findFirst()
 			.orElseThrow(() -> new PromotionException("run " + run.id() + " did not score " + version.key()
 					+ "; back-test it beside the champion: jobs/backtest --dataset " + run.dataset()));
 		if (!scored.sha256().equals(version.sha256())) {
-			throw new PromotionException("the file of " + version.key() + " (" + version.file()
-					+ ") changed since run " + run.id() + " scored it (SHA-256 " + scored.sha256().substring(0, 12)
-					+ "… then, " + version.sha256().substring(0, 12) + "… now)");
+			throw new PromotionException("the file of " + version.key() + " (" + version.file() + ") changed since run "
+					+ run.id() + " scored it (SHA-256 " + scored.sha256().substring(0, 12) + "… then, "
+					+ version.sha256().substring(0, 12) + "… now)");
 		}
 		return scored;
 	}

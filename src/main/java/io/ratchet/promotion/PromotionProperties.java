@@ -9,18 +9,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the promotion gate and the ratchet ({@code ratchet.promotion}): defaults for every dataset, and
- * per-dataset overrides under {@code datasets.<name>}. Bad values stop the application at start-up with the key and
- * the cause.
+ * Settings of the promotion gate and the ratchet ({@code ratchet.promotion}): defaults
+ * for every dataset, and per-dataset overrides under {@code datasets.<name>}. Bad values
+ * stop the application at start-up with the key and the cause.
  *
- * @param auto whether a challenge run may promote a candidate that passes the gate without a person (opt-in)
- * @param primaryMetric the metric a candidate must beat the champion on; empty: {@code roc_auc} for a binary dataset,
- * {@code rmse} for a regression one
- * @param margin how much better (in the metric's units, oriented so that positive is better) the candidate must be
- * @param monthlyTolerance how much worse than the champion a candidate may be in any one month
- * @param shadowRuns how many nightly now-tests must have scored the candidate without a breach
- * @param ratchetTolerance after a promotion, minimums go to the new champion's back-test figure minus this, maximums
- * to its figure plus this
+ * @param auto whether a challenge run may promote a candidate that passes the gate
+ * without a person (opt-in)
+ * @param primaryMetric the metric a candidate must beat the champion on; empty:
+ * {@code roc_auc} for a binary dataset, {@code rmse} for a regression one
+ * @param margin how much better (in the metric's units, oriented so that positive is
+ * better) the candidate must be
+ * @param monthlyTolerance how much worse than the champion a candidate may be in any one
+ * month
+ * @param shadowRuns how many nightly now-tests must have scored the candidate without a
+ * breach
+ * @param ratchetTolerance after a promotion, minimums go to the new champion's back-test
+ * figure minus this, maximums to its figure plus this
  * @param bootstrap the paired bootstrap (metrics other than ROC AUC)
  * @param datasets per-dataset overrides
  */
@@ -42,6 +46,7 @@ public record PromotionProperties(@DefaultValue("false") boolean auto, @DefaultV
 
 	/**
 	 * The paired bootstrap.
+	 *
 	 * @param resamples resamples per comparison (at least 100)
 	 * @param seed the random seed: the same rows give the same interval
 	 */
@@ -50,6 +55,7 @@ public record PromotionProperties(@DefaultValue("false") boolean auto, @DefaultV
 
 	/**
 	 * One dataset's overrides; {@code null} takes the default.
+	 *
 	 * @param auto see {@link PromotionProperties#auto()}
 	 * @param primaryMetric see {@link PromotionProperties#primaryMetric()}
 	 * @param margin see {@link PromotionProperties#margin()}
@@ -94,7 +100,8 @@ public record PromotionProperties(@DefaultValue("false") boolean auto, @DefaultV
 				metric = Metric.fromKey(primaryMetric.trim());
 			}
 			catch (IllegalArgumentException ex) {
-				// no cause: a start-up failure is told by its innermost message, which must name the key
+				// no cause: a start-up failure is told by its innermost message, which
+				// must name the key
 				throw new IllegalArgumentException(PREFIX + at + "primary-metric: " + ex.getMessage());
 			}
 			if (metric.direction() == Metric.Direction.NONE) {

@@ -3,7 +3,8 @@ package io.ratchet.promotion;
 import io.ratchet.metrics.Metric;
 
 /**
- * The promotion settings of one dataset, defaults and overrides resolved ({@link PromotionProperties#forDataset}).
+ * The promotion settings of one dataset, defaults and overrides resolved
+ * ({@link PromotionProperties#forDataset}).
  *
  * @param auto whether a challenge run may promote by itself
  * @param primaryMetric the metric to beat the champion on

@@ -21,8 +21,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The stored runs the gate reads (through {@link RunReads} and {@link FigureReads}), and the audit it writes
- * ({@code promotion_event}, {@code promotion_evidence}).
+ * The stored runs the gate reads (through {@link RunReads} and {@link FigureReads}), and
+ * the audit it writes ({@code promotion_event}, {@code promotion_evidence}).
  */
 @Repository
 class PromotionStore {
@@ -42,12 +42,18 @@ class PromotionStore {
 		this.figures = figures;
 	}
 
-	/** The latest completed back-test (or challenge) run of the dataset that scored both models. */
+	/**
+	 * The latest completed back-test (or challenge) run of the dataset that scored both
+	 * models.
+	 */
 	OptionalLong latestEvidenceRun(String dataset, String championKey, String candidateKey) {
 		return this.runs.latestCompletedScoringBoth(dataset, EVIDENCE_JOBS, championKey, candidateKey);
 	}
 
-	/** The completed now-tests of the dataset that scored a model, newest first, with its role, verdict and breaches. */
+	/**
+	 * The completed now-tests of the dataset that scored a model, newest first, with its
+	 * role, verdict and breaches.
+	 */
 	List<Gate.ShadowRun> nowtests(String dataset, String modelKey) {
 		return this.runs.completedScoring(dataset, JobKind.NOWTEST, modelKey)
 			.stream()
@@ -57,13 +63,17 @@ class PromotionStore {
 	}
 
 	/**
-	 * A model's stored figures in one run, by period then metric (NULL values, undefined metrics, are left out).
+	 * A model's stored figures in one run, by period then metric (NULL values, undefined
+	 * metrics, are left out).
 	 */
 	Map<String, Map<Metric, Double>> figures(long runId, long modelVersionId) {
 		return this.figures.figures(runId, modelVersionId);
 	}
 
-	/** The figures of each completed run's champion for a dataset, for replaying bounds over the history. */
+	/**
+	 * The figures of each completed run's champion for a dataset, for replaying bounds
+	 * over the history.
+	 */
 	List<FigureReads.ChampionFigures> championFigures(String dataset) {
 		return this.figures.championFigures(dataset);
 	}
@@ -73,7 +83,9 @@ class PromotionStore {
 		return this.runs.runsWithRole(dataset, Role.CHAMPION);
 	}
 
-	/** Records an event and its evidence runs (a blank reason as none); returns its id. */
+	/**
+	 * Records an event and its evidence runs (a blank reason as none); returns its id.
+	 */
 	long record(EventKind kind, String dataset, String modelKey, String previousChampion, String actor, String reason,
 			List<Long> evidenceRunIds, String details, Long undoes) {
 		KeyHolder keys = new GeneratedKeyHolder();

@@ -19,9 +19,10 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Service;
 
 /**
- * Plans the ratchet: the bounds of {@code config/requirements.yml} raised to a champion's level in a back-test run
- * (its worst month, its whole period, less the ratchet tolerance), with the text diff and how the new bounds replay
- * over the stored history. Nothing is written here; {@link Promotion} writes the plan.
+ * Plans the ratchet: the bounds of {@code config/requirements.yml} raised to a champion's
+ * level in a back-test run (its worst month, its whole period, less the ratchet
+ * tolerance), with the text diff and how the new bounds replay over the stored history.
+ * Nothing is written here; {@link Promotion} writes the plan.
  */
 @Service
 public class RatchetPlanner {
@@ -39,14 +40,19 @@ public class RatchetPlanner {
 	}
 
 	/**
-	 * A ratchet planned for writing: the new text of {@code requirements.yml} and what it changes.
+	 * A ratchet planned for writing: the new text of {@code requirements.yml} and what it
+	 * changes.
+	 *
 	 * @param edit the new text and bounds
 	 * @param proposal the changes, the diff and the replay
 	 */
 	record Plan(RequirementsRatchet.Edit edit, RatchetProposal proposal) {
 	}
 
-	/** The bounds a champion's back-test would set, with the diff and the replay, without writing anything. */
+	/**
+	 * The bounds a champion's back-test would set, with the diff and the replay, without
+	 * writing anything.
+	 */
 	public RatchetProposal propose(String dataset, String championKey, long evidenceRunId) {
 		return plan(dataset, championKey, evidenceRunId).proposal();
 	}

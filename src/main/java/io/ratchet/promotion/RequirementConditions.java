@@ -21,8 +21,9 @@ import io.ratchet.run.StoredBreach;
 import org.springframework.stereotype.Component;
 
 /**
- * Conditions (b) of the gate: the candidate's stored figures of the evidence back-test and of the latest now-test
- * checked again against the <em>current</em> requirements, together with the breaches those runs stored.
+ * Conditions (b) of the gate: the candidate's stored figures of the evidence back-test
+ * and of the latest now-test checked again against the <em>current</em> requirements,
+ * together with the breaches those runs stored.
  */
 @Component
 class RequirementConditions {
@@ -37,8 +38,7 @@ class RequirementConditions {
 	}
 
 	/** (b) no breach of the candidate in any period of the evidence run. */
-	ConditionResult backtest(RunRecord run, RunModel scored, ModelVersion candidate,
-			DatasetRequirements requirements) {
+	ConditionResult backtest(RunRecord run, RunModel scored, ModelVersion candidate, DatasetRequirements requirements) {
 		Map<String, String> breaches = new LinkedHashMap<>();
 		int periods = 0;
 		int insufficient = 0;
@@ -54,17 +54,22 @@ class RequirementConditions {
 	}
 
 	/**
-	 * (b) no breach of the candidate in the latest now-test that scored it (its window against the monthly bounds).
+	 * (b) no breach of the candidate in the latest now-test that scored it (its window
+	 * against the monthly bounds).
 	 * @param nowtests the now-tests that scored it, newest first
 	 */
 	ConditionResult nowtest(List<Gate.ShadowRun> nowtests, ModelVersion candidate, DatasetRequirements requirements) {
 		if (nowtests.isEmpty()) {
-			return ConditionResult.fail(GateCondition.NOWTEST_REQUIREMENTS, "no now-test has scored "
-					+ candidate.key() + " yet");
+			return ConditionResult.fail(GateCondition.NOWTEST_REQUIREMENTS,
+					"no now-test has scored " + candidate.key() + " yet");
 		}
 		Gate.ShadowRun latest = nowtests.get(0);
-		long modelId = this.results.runModels(latest.runId()).stream()
-			.filter((model) -> model.key().equals(candidate.key())).findFirst().orElseThrow().id();
+		long modelId = this.results.runModels(latest.runId())
+			.stream()
+			.filter((model) -> model.key().equals(candidate.key()))
+			.findFirst()
+			.orElseThrow()
+			.id();
 		Map<String, String> breaches = new LinkedHashMap<>();
 		int insufficient = 0;
 		Map<Metric, Double> window = this.store.figures(latest.runId(), modelId).get(ResultsStore.ALL);
@@ -72,11 +77,15 @@ class RequirementConditions {
 			insufficient += check(requirements, candidate, ResultsStore.ALL, false, window, breaches);
 		}
 		storedBreaches(latest.runId(), modelId, breaches);
-		return Gate.requirements(GateCondition.NOWTEST_REQUIREMENTS, "latest now-test run " + latest.runId()
-				+ " (as of " + latest.asOf() + ")", List.copyOf(breaches.values()), 1, insufficient);
+		return Gate.requirements(GateCondition.NOWTEST_REQUIREMENTS,
+				"latest now-test run " + latest.runId() + " (as of " + latest.asOf() + ")",
+				List.copyOf(breaches.values()), 1, insufficient);
 	}
 
-	/** Checks one period's figures, adding its breaches; 1 when it has too little data to tell, else 0. */
+	/**
+	 * Checks one period's figures, adding its breaches; 1 when it has too little data to
+	 * tell, else 0.
+	 */
 	private static int check(DatasetRequirements requirements, ModelVersion candidate, String period, boolean whole,
 			Map<Metric, Double> figures, Map<String, String> breaches) {
 		CheckResult check = RequirementCheck.check(requirements, candidate.name(), period, whole,

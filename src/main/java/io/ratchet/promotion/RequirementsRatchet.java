@@ -22,17 +22,19 @@ import io.ratchet.requirement.BoundKind;
 import io.ratchet.requirement.DatasetRequirements;
 
 /**
- * The ratchet as a text edit of {@code config/requirements.yml}: every minimum of the dataset's {@code monthly} and
- * {@code period} bounds goes up to the new champion's figure minus the tolerance, every maximum down to its figure
- * plus the tolerance, never the other way. A monthly bound takes the champion's worst month (its lowest value for a
- * minimum, its highest for a maximum), so the new champion would have met every month of its own back-test; a period
- * bound takes the whole period. Bounds on metrics without a better direction ({@code n}, {@code mean_score}...),
- * per-model overrides and drift bounds are left alone. New numbers are rounded to 4 decimals towards the looser side
- * (a minimum down, a maximum up).
+ * The ratchet as a text edit of {@code config/requirements.yml}: every minimum of the
+ * dataset's {@code monthly} and {@code period} bounds goes up to the new champion's
+ * figure minus the tolerance, every maximum down to its figure plus the tolerance, never
+ * the other way. A monthly bound takes the champion's worst month (its lowest value for a
+ * minimum, its highest for a maximum), so the new champion would have met every month of
+ * its own back-test; a period bound takes the whole period. Bounds on metrics without a
+ * better direction ({@code n}, {@code mean_score}...), per-model overrides and drift
+ * bounds are left alone. New numbers are rounded to 4 decimals towards the looser side (a
+ * minimum down, a maximum up).
  *
  * <p>
- * Only the number changes, on its own line and column (found by the YAML parser's token locations), so comments,
- * layout and flow or block style stay as written.
+ * Only the number changes, on its own line and column (found by the YAML parser's token
+ * locations), so comments, layout and flow or block style stay as written.
  */
 final class RequirementsRatchet {
 
@@ -43,6 +45,7 @@ final class RequirementsRatchet {
 
 	/**
 	 * The new champion's figures in its back-test.
+	 *
 	 * @param lowestMonth each metric's lowest monthly value (months with enough rows)
 	 * @param highestMonth each metric's highest monthly value
 	 * @param wholePeriod each metric's whole-period value
@@ -51,7 +54,8 @@ final class RequirementsRatchet {
 	}
 
 	/**
-	 * The edit: the changes, the new text, a unified-style diff, and the new requirements.
+	 * The edit: the changes, the new text, a unified-style diff, and the new
+	 * requirements.
 	 */
 	record Edit(List<BoundChange> changes, String text, String diff, DatasetRequirements requirements) {
 	}
@@ -61,7 +65,8 @@ final class RequirementsRatchet {
 	 * @param text the file's text
 	 * @param file the file (for messages and the diff's header)
 	 * @param current the dataset's requirements as read from that text
-	 * @throws PromotionException when a bound's number cannot be found where the parser says it is
+	 * @throws PromotionException when a bound's number cannot be found where the parser
+	 * says it is
 	 */
 	static Edit propose(String text, Path file, DatasetRequirements current, Level level, double tolerance) {
 		Map<String, Written> numbers = numbers(text, file);
@@ -97,8 +102,17 @@ final class RequirementsRatchet {
 		StringBuilder diff = new StringBuilder();
 		if (!changes.isEmpty()) {
 			diff.append("--- ").append(file).append('\n').append("+++ ").append(file).append(" (ratcheted)\n");
-			before.forEach((line, old) -> diff.append("@@ -").append(line).append(" +").append(line).append(" @@\n")
-				.append('-').append(old).append('\n').append('+').append(lines.get(line - 1)).append('\n'));
+			before.forEach((line, old) -> diff.append("@@ -")
+				.append(line)
+				.append(" +")
+				.append(line)
+				.append(" @@\n")
+				.append('-')
+				.append(old)
+				.append('\n')
+				.append('+')
+				.append(lines.get(line - 1))
+				.append('\n'));
 		}
 		DatasetRequirements raised = new DatasetRequirements(current.dataset(), current.minRows(), monthly, period,
 				current.models(), current.drift());
@@ -150,7 +164,8 @@ final class RequirementsRatchet {
 	}
 
 	private static double round(double value, RoundingMode mode) {
-		// 10 decimals first: 0.40 + 0.01 is 0.41000000000000003, which must not round up to 0.4101
+		// 10 decimals first: 0.40 + 0.01 is 0.41000000000000003, which must not round up
+		// to 0.4101
 		return BigDecimal.valueOf(value).setScale(10, RoundingMode.HALF_EVEN).setScale(4, mode).doubleValue();
 	}
 
@@ -167,7 +182,10 @@ final class RequirementsRatchet {
 	record Written(int line, int column, String text) {
 	}
 
-	/** Every scalar of the file by its path ({@code sales/monthly/roc_auc/min}), with where it is written. */
+	/**
+	 * Every scalar of the file by its path ({@code sales/monthly/roc_auc/min}), with
+	 * where it is written.
+	 */
 	static Map<String, Written> numbers(String text, Path file) {
 		Map<String, Written> found = new HashMap<>();
 		try (JsonParser parser = MAPPER.createParser(text)) {

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rolls back the latest promotion of a dataset not yet undone: the previous champion is restored in
- * {@code registry.yml} (put back as it was when recording fails) and the rollback is recorded. Requirements are not
- * loosened. {@code jobs/rollback} uses it.
+ * Rolls back the latest promotion of a dataset not yet undone: the previous champion is
+ * restored in {@code registry.yml} (put back as it was when recording fails) and the
+ * rollback is recorded. Requirements are not loosened. {@code jobs/rollback} uses it.
  */
 @Service
 public class Rollback {
@@ -32,7 +32,8 @@ public class Rollback {
 	}
 
 	/**
-	 * Restores the champion before the latest promotion of the dataset, and records it. Requirements are not loosened.
+	 * Restores the champion before the latest promotion of the dataset, and records it.
+	 * Requirements are not loosened.
 	 * @throws PromotionException when the dataset has no promotion to undo
 	 */
 	public RollbackOutcome rollback(String dataset, String actor, String reason) {
@@ -41,8 +42,8 @@ public class Rollback {
 			throw new PromotionException("a rollback needs an actor (--by NAME)");
 		}
 		PromotionEvent last = this.store.lastPromotionNotUndone(dataset)
-			.orElseThrow(() -> new PromotionException("dataset \"" + dataset
-					+ "\" has no recorded promotion to roll back; nothing was changed"));
+			.orElseThrow(() -> new PromotionException(
+					"dataset \"" + dataset + "\" has no recorded promotion to roll back; nothing was changed"));
 		String current = this.workspace.registry().champion(dataset).orElse(null);
 		if (!last.modelKey().equals(current)) {
 			throw new PromotionException("the champion of \"" + dataset + "\" is " + current + ", not "
@@ -56,11 +57,11 @@ public class Rollback {
 		Path registryFile = this.lookup.registryFile();
 		return ConfigBackup.of(registryFile).restoringOnFailure(() -> {
 			RegistryWriter.promote(registryFile, dataset, last.previousChampion());
-			long id = this.transaction.execute((status) -> this.store.record(EventKind.ROLLBACK, dataset,
-					last.previousChampion(), current, actor, reason, last.evidenceRunIds(),
-					"rolls back promotion event " + last.id() + " (" + last.kind() + " of " + last.modelKey() + " on "
-							+ last.at() + "); requirements were not loosened",
-					last.id()));
+			long id = this.transaction.execute((status) -> this.store
+				.record(EventKind.ROLLBACK, dataset, last.previousChampion(), current, actor, reason,
+						last.evidenceRunIds(), "rolls back promotion event " + last.id() + " (" + last.kind() + " of "
+								+ last.modelKey() + " on " + last.at() + "); requirements were not loosened",
+						last.id()));
 			return new RollbackOutcome(id, last.previousChampion(), current, last.id());
 		});
 	}

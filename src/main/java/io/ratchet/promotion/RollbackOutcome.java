@@ -1,7 +1,8 @@
 package io.ratchet.promotion;
 
 /**
- * What a rollback did. Requirements are not loosened automatically: bounds ratcheted for the replaced champion stay.
+ * What a rollback did. Requirements are not loosened automatically: bounds ratcheted for
+ * the replaced champion stay.
  *
  * @param eventId the ROLLBACK event
  * @param restored the champion restored

@@ -8,8 +8,8 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricAccumulator;
 
 /**
- * A metric computed from arrays of rows through the same accumulators a back-test uses, so a figure here is the
- * figure a back-test stores for the same rows.
+ * A metric computed from arrays of rows through the same accumulators a back-test uses,
+ * so a figure here is the figure a back-test stores for the same rows.
  *
  * @param task the task the metric belongs to
  * @param metric the metric
@@ -24,7 +24,9 @@ public record RowMetric(Task task, Metric metric, double threshold) {
 		}
 	}
 
-	/** The metric over every row; empty when it is undefined (e.g. ROC AUC of one class). */
+	/**
+	 * The metric over every row; empty when it is undefined (e.g. ROC AUC of one class).
+	 */
 	public OptionalDouble of(double[] labels, double[] scores) {
 		MetricAccumulator accumulator = Accumulators.create(this.task, this.threshold);
 		for (int i = 0; i < labels.length; i++) {
@@ -42,13 +44,16 @@ public record RowMetric(Task task, Metric metric, double threshold) {
 		return accumulator.result().get(this.metric);
 	}
 
-	/** +1 when higher is better, -1 when lower is better: multiplied into a difference, positive means better. */
+	/**
+	 * +1 when higher is better, -1 when lower is better: multiplied into a difference,
+	 * positive means better.
+	 */
 	public double sign() {
 		return switch (this.metric.direction()) {
 			case HIGHER_IS_BETTER -> 1;
 			case LOWER_IS_BETTER -> -1;
-			case NONE -> throw new IllegalArgumentException("metric " + this.metric.key()
-					+ " has no better direction; it cannot compare models");
+			case NONE -> throw new IllegalArgumentException(
+					"metric " + this.metric.key() + " has no better direction; it cannot compare models");
 		};
 	}
 

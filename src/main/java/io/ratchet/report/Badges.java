@@ -1,6 +1,9 @@
 package io.ratchet.report;
 
-/** The colours of a verdict badge, as inline CSS so that pages and e-mails show them alike. */
+/**
+ * The colours of a verdict badge, as inline CSS so that pages and e-mails show them
+ * alike.
+ */
 public final class Badges {
 
 	private Badges() {
@@ -11,7 +14,8 @@ public final class Badges {
 		String colours = switch ((verdict != null) ? verdict : "") {
 			case "PASS", "PROMOTED" -> "background:#dcf3e3;color:#11622e;border:1px solid #9fd5b0";
 			case "BREACH" -> "background:#fde2e1;color:#a11d1d;border:1px solid #f0a5a2";
-			case "INSUFFICIENT_DATA", "ELIGIBLE", "WAITING" -> "background:#fff3cd;color:#7a5b00;border:1px solid #ecd27d";
+			case "INSUFFICIENT_DATA", "ELIGIBLE", "WAITING" ->
+				"background:#fff3cd;color:#7a5b00;border:1px solid #ecd27d";
 			case "FAILED", "STOPPED" -> "background:#3b3b3b;color:#ffffff;border:1px solid #3b3b3b";
 			default -> "background:#eeeeee;color:#555555;border:1px solid #cccccc";
 		};

@@ -24,8 +24,9 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * The house style of {@link Charts}: colours, fonts and strokes, how a line of each {@link Emphasis} is drawn, the
- * bound's dashed red marker, the chart's frame (title, legend, grid) and the PNG encoding.
+ * The house style of {@link Charts}: colours, fonts and strokes, how a line of each
+ * {@link Emphasis} is drawn, the bound's dashed red marker, the chart's frame (title,
+ * legend, grid) and the PNG encoding.
  */
 final class ChartStyle {
 
@@ -132,4 +133,5 @@ final class ChartStyle {
 			throw new UncheckedIOException("cannot draw the chart " + chart.getTitle().getText(), ex);
 		}
 	}
+
 }

@@ -3,8 +3,9 @@ package io.ratchet.report;
 import io.ratchet.metrics.Metric;
 
 /**
- * A metric a report charts and its bound, if any (a requirement's {@link io.ratchet.requirement.Bound} always has
- * one).
+ * A metric a report charts and its bound, if any (a requirement's
+ * {@link io.ratchet.requirement.Bound} always has one).
+ *
  * @param metric the metric
  * @param min its minimum, or {@code null}
  * @param max its maximum, or {@code null}
@@ -15,7 +16,10 @@ record ChartedMetric(Metric metric, Double min, Double max) {
 		return (this.min != null && value < this.min) || (this.max != null && value > this.max);
 	}
 
-	/** The bound drawn as the dashed red line: the minimum, else the maximum, else {@code null}. */
+	/**
+	 * The bound drawn as the dashed red line: the minimum, else the maximum, else
+	 * {@code null}.
+	 */
 	Double limit() {
 		return (this.min != null) ? this.min : this.max;
 	}

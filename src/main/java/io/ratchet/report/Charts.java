@@ -23,10 +23,12 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Charts of a report drawn to PNG with JFreeChart, in one house style ({@code ChartStyle}): white background, light
- * grid, the champion as a thick dark-blue line, up to {@value #HIGHLIGHTED} other models in distinct colours, any
- * further ones thin and grey, a bound as a dashed red line and breached periods shaded red. Rendering is headless
- * ({@code java.awt.headless}). Any job may use these for its own report sections.
+ * Charts of a report drawn to PNG with JFreeChart, in one house style
+ * ({@code ChartStyle}): white background, light grid, the champion as a thick dark-blue
+ * line, up to {@value #HIGHLIGHTED} other models in distinct colours, any further ones
+ * thin and grey, a bound as a dashed red line and breached periods shaded red. Rendering
+ * is headless ({@code java.awt.headless}). Any job may use these for its own report
+ * sections.
  */
 public final class Charts {
 
@@ -48,7 +50,9 @@ public final class Charts {
 	/** The width of a chart in an e-mail (at most 700 px). */
 	public static final Size EMAIL = new Size(680, 280);
 
-	/** The shortest axis range drawn as it is; a shorter one is widened (see setRange). */
+	/**
+	 * The shortest axis range drawn as it is; a shorter one is widened (see setRange).
+	 */
 	private static final double MIN_RANGE = 1e-9;
 
 	static {
@@ -64,6 +68,7 @@ public final class Charts {
 
 	/**
 	 * A drawn chart.
+	 *
 	 * @param png the image
 	 * @param size its size
 	 * @param lines the lines (or bar groups) drawn, reference lines excluded
@@ -73,7 +78,10 @@ public final class Charts {
 	public record Drawing(byte[] png, Size size, int lines, int coloured, int points) {
 	}
 
-	/** How a line is drawn: the champion stands out, highlighted models in colour, the rest grey. */
+	/**
+	 * How a line is drawn: the champion stands out, highlighted models in colour, the
+	 * rest grey.
+	 */
 	public enum Emphasis {
 
 		CHAMPION, HIGHLIGHT, GREY
@@ -82,8 +90,10 @@ public final class Charts {
 
 	/**
 	 * One line of a chart by period.
+	 *
 	 * @param name the legend's label
-	 * @param values one value per period of the chart ({@code null} where undefined: a gap)
+	 * @param values one value per period of the chart ({@code null} where undefined: a
+	 * gap)
 	 * @param emphasis how it is drawn
 	 */
 	public record Series(String name, List<Double> values, Emphasis emphasis) {
@@ -91,6 +101,7 @@ public final class Charts {
 
 	/**
 	 * One line of a curve chart.
+	 *
 	 * @param name the legend's label
 	 * @param xs the x values
 	 * @param ys the y values, as many as {@code xs}
@@ -100,7 +111,8 @@ public final class Charts {
 	}
 
 	/**
-	 * A line chart of values by period (months, quarters, years or runs), one line per series.
+	 * A line chart of values by period (months, quarters, years or runs), one line per
+	 * series.
 	 * @param periods the x labels, in order
 	 * @param bound a bound drawn as a dashed red line, or {@code null}
 	 * @param boundLabel the bound's label, e.g. {@code minimum 0.75}
@@ -111,7 +123,8 @@ public final class Charts {
 			String boundLabel, Set<String> marked, Size size) {
 		XYSeriesCollection data = new XYSeriesCollection();
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, periods.size() <= 36);
-		// the champion first, grey lines last: the plot draws series in reverse order, so the champion ends on top,
+		// the champion first, grey lines last: the plot draws series in reverse order, so
+		// the champion ends on top,
 		// and the legend lists it first
 		List<Series> ordered = new java.util.ArrayList<>(series);
 		ordered.sort((a, b) -> Integer.compare(ChartStyle.rank(b.emphasis()), ChartStyle.rank(a.emphasis())));
@@ -129,8 +142,7 @@ public final class Charts {
 				xy.add(i, value);
 			}
 			data.addSeries(xy);
-			ChartStyle.style(renderer, index, line.emphasis(),
-					(line.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
+			ChartStyle.style(renderer, index, line.emphasis(), (line.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
 			if (line.emphasis() == Emphasis.GREY) {
 				renderer.setSeriesVisibleInLegend(index, !greyInLegend);
 				greyInLegend = true;
@@ -157,7 +169,10 @@ public final class Charts {
 				coloured, periods.size());
 	}
 
-	/** A chart of curves (ROC, precision-recall, reliability) on the unit square, optionally with the diagonal. */
+	/**
+	 * A chart of curves (ROC, precision-recall, reliability) on the unit square,
+	 * optionally with the diagonal.
+	 */
 	public static Drawing curves(String title, String xLabel, String yLabel, List<Curve> curves, boolean diagonal,
 			boolean points, Size size) {
 		XYSeriesCollection data = new XYSeriesCollection();
@@ -196,8 +211,8 @@ public final class Charts {
 	}
 
 	/**
-	 * Horizontal bars, one per category in the given order (e.g. PSI per feature, sorted), those above {@code limit}
-	 * in red, the limit as a dashed line.
+	 * Horizontal bars, one per category in the given order (e.g. PSI per feature,
+	 * sorted), those above {@code limit} in red, the limit as a dashed line.
 	 */
 	public static Drawing bars(String title, String valueLabel, List<String> categories, List<Double> values,
 			Double limit, Size size) {
@@ -205,8 +220,9 @@ public final class Charts {
 	}
 
 	/**
-	 * Horizontal bars, one per category in the given order, those beyond {@code limit} (below it when
-	 * {@code minimum}, else above it) in red, the limit as a dashed line (name it in the title).
+	 * Horizontal bars, one per category in the given order, those beyond {@code limit}
+	 * (below it when {@code minimum}, else above it) in red, the limit as a dashed line
+	 * (name it in the title).
 	 */
 	public static Drawing bars(String title, String valueLabel, List<String> categories, List<Double> values,
 			Double limit, boolean minimum, Size size) {
@@ -227,8 +243,8 @@ public final class Charts {
 		renderer.setBarPainter(new StandardBarPainter());
 		renderer.setShadowVisible(false);
 		renderer.setMaximumBarWidth(0.12);
-		renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-				new java.text.DecimalFormat("0.000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+		renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat(
+				"0.000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
 		renderer.setDefaultItemLabelsVisible(true);
 		renderer.setDefaultItemLabelFont(ChartStyle.TICK);
 		CategoryAxis axis = new CategoryAxis(null);
@@ -238,16 +254,24 @@ public final class Charts {
 		CategoryPlot plot = new CategoryPlot(data, axis, value, renderer);
 		plot.setOrientation(PlotOrientation.HORIZONTAL);
 		if (limit != null) {
-			// unlabelled: in a narrow bar chart a label near either end is cut; the title names the bound
+			// unlabelled: in a narrow bar chart a label near either end is cut; the title
+			// names the bound
 			ValueMarker marker = ChartStyle.boundMarker(limit, null);
 			plot.addRangeMarker(marker);
-			double top = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max()
+			double top = values.stream()
+				.filter(java.util.Objects::nonNull)
+				.mapToDouble(Double::doubleValue)
+				.max()
 				.orElse(limit);
-			double bottom = values.stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).min()
+			double bottom = values.stream()
+				.filter(java.util.Objects::nonNull)
+				.mapToDouble(Double::doubleValue)
+				.min()
 				.orElse(limit);
 			double high = Math.max(top, limit);
 			double low = Math.min(bottom, limit);
-			// a minimum is read near the bars' ends: start the axis below the lowest value rather than at 0
+			// a minimum is read near the bars' ends: start the axis below the lowest
+			// value rather than at 0
 			setRange(value, minimum ? Math.max(0, low - (high - low) * 0.6) : Math.min(0, low),
 					high + (minimum ? (high - low) * 0.25 : Math.abs(high) * 0.12));
 		}
@@ -280,9 +304,10 @@ public final class Charts {
 	}
 
 	/**
-	 * Sets an axis range that JFreeChart accepts whatever the values: a range of no length (every value equal to the
-	 * bound, or no value at all beside a bound, as in a now-test without labelled rows) is widened around its value
-	 * (by 10% of it, or by 0.05 around 0), and a non-finite end falls back to the unit interval.
+	 * Sets an axis range that JFreeChart accepts whatever the values: a range of no
+	 * length (every value equal to the bound, or no value at all beside a bound, as in a
+	 * now-test without labelled rows) is widened around its value (by 10% of it, or by
+	 * 0.05 around 0), and a non-finite end falls back to the unit interval.
 	 */
 	static void setRange(ValueAxis axis, double low, double high) {
 		if (!Double.isFinite(low) || !Double.isFinite(high)) {

@@ -13,9 +13,10 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
 
 /**
- * The report's "Drift" section: a now-test's PSI per feature, largest first (red above the maximum), then the mean of
- * each drifting numeric feature by reference month and in the window; a back-test's "Feature means" by month (the
- * first {@value #FEATURE_CHARTS} features). From {@code drift_value} and {@code feature_mean}.
+ * The report's "Drift" section: a now-test's PSI per feature, largest first (red above
+ * the maximum), then the mean of each drifting numeric feature by reference month and in
+ * the window; a back-test's "Feature means" by month (the first {@value #FEATURE_CHARTS}
+ * features). From {@code drift_value} and {@code feature_mean}.
  */
 final class DriftCharts {
 
@@ -34,7 +35,10 @@ final class DriftCharts {
 		this.featureMeans = featureMeans;
 	}
 
-	/** The section, or {@code null} when the run stored no drift (now-test) or no feature means (back-test). */
+	/**
+	 * The section, or {@code null} when the run stored no drift (now-test) or no feature
+	 * means (back-test).
+	 */
 	ReportSection section() {
 		RunRecord run = this.reported.run();
 		List<FeatureMeanStore.StoredMean> stored = this.featureMeans.means(run.id());
@@ -70,13 +74,18 @@ final class DriftCharts {
 		Double limit = this.reported.requirements().drift().features().get(DriftStatistic.PSI);
 		Charts.Size size = new Charts.Size(Charts.WIDE.width(), Math.min(900, 90 + 26 * sorted.size()));
 		List<ReportChart> charts = new ArrayList<>();
-		charts.add(new ReportChart("psi.png", "PSI per feature", "", Charts.bars("PSI per feature, window against "
-				+ "the reference" + ((limit != null) ? ", maximum " + limit : ""), "population stability index",
-				sorted.stream().map(Map.Entry::getKey).toList(), sorted.stream().map(Map.Entry::getValue).toList(), limit,
-				size)));
+		charts.add(new ReportChart("psi.png", "PSI per feature", "",
+				Charts.bars(
+						"PSI per feature, window against " + "the reference"
+								+ ((limit != null) ? ", maximum " + limit : ""),
+						"population stability index", sorted.stream().map(Map.Entry::getKey).toList(),
+						sorted.stream().map(Map.Entry::getValue).toList(), limit, size)));
 		List<String> drifting = new ArrayList<>();
 		for (Map.Entry<String, Double> entry : sorted) {
-			double max = this.reported.requirements().drift().max(entry.getKey(), DriftStatistic.PSI).orElse(Double.NaN);
+			double max = this.reported.requirements()
+				.drift()
+				.max(entry.getKey(), DriftStatistic.PSI)
+				.orElse(Double.NaN);
 			if ((entry.getValue() > max || (Double.isNaN(max) && drifting.size() < 3))
 					&& byFeature.containsKey(entry.getKey())) {
 				drifting.add(entry.getKey());

@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code feature_mean} table: each numeric feature's mean per period of a run. Saving a period replaces what an
- * earlier attempt of it stored, so a month run again is stored once. Calls join the caller's transaction.
+ * The {@code feature_mean} table: each numeric feature's mean per period of a run. Saving
+ * a period replaces what an earlier attempt of it stored, so a month run again is stored
+ * once. Calls join the caller's transaction.
  */
 @Repository
 public class FeatureMeanStore {

@@ -8,8 +8,9 @@ import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
 
 /**
- * The mean of every numeric feature over the rows it is given (missing values counted apart), in constant memory: a
- * job adds each row it reads anyway and stores the result with {@link FeatureMeanStore}. Not thread-safe.
+ * The mean of every numeric feature over the rows it is given (missing values counted
+ * apart), in constant memory: a job adds each row it reads anyway and stores the result
+ * with {@link FeatureMeanStore}. Not thread-safe.
  */
 public final class FeatureMeans {
 
@@ -51,7 +52,10 @@ public final class FeatureMeans {
 		}
 	}
 
-	/** One mean per numeric feature, in the dataset's order; {@code mean} is {@code null} when no value was seen. */
+	/**
+	 * One mean per numeric feature, in the dataset's order; {@code mean} is {@code null}
+	 * when no value was seen.
+	 */
 	public List<Mean> means() {
 		List<Mean> means = new ArrayList<>();
 		for (int i = 0; i < this.indexes.length; i++) {

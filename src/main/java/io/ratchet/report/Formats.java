@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import io.ratchet.metrics.Metric;
 
-/** How figures are written: counts as integers, other metrics with enough digits to compare. */
+/**
+ * How figures are written: counts as integers, other metrics with enough digits to
+ * compare.
+ */
 public final class Formats {
 
 	private Formats() {

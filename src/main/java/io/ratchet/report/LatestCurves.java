@@ -13,9 +13,10 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
- * A binary task's "Latest month" section (a now-test's "The window"): the ROC and precision–recall curves of the
- * champion and the best other models, the champion's reliability diagram, and the confusion matrix at the threshold,
- * all from the stored accumulator state of the latest month (see {@link ScoreCurves}).
+ * A binary task's "Latest month" section (a now-test's "The window"): the ROC and
+ * precision–recall curves of the champion and the best other models, the champion's
+ * reliability diagram, and the confusion matrix at the threshold, all from the stored
+ * accumulator state of the latest month (see {@link ScoreCurves}).
  */
 final class LatestCurves {
 
@@ -62,7 +63,10 @@ final class LatestCurves {
 				pr.add(curve(label, curves.precisionRecall(), style));
 			}
 			if (style == Emphasis.CHAMPION) {
-				List<ScoreCurves.ReliabilityBin> bins = curves.reliability().stream().filter((b) -> b.rows() > 0).toList();
+				List<ScoreCurves.ReliabilityBin> bins = curves.reliability()
+					.stream()
+					.filter((b) -> b.rows() > 0)
+					.toList();
 				reliability.add(new Charts.Curve(label,
 						bins.stream().mapToDouble(ScoreCurves.ReliabilityBin::meanScore).toArray(),
 						bins.stream().mapToDouble(ScoreCurves.ReliabilityBin::positiveRate).toArray(), style));
@@ -79,20 +83,21 @@ final class LatestCurves {
 		if (!roc.isEmpty()) {
 			charts.add(new ReportChart("roc.png", "ROC curve, " + name, "", Charts.curves("ROC curve, " + name,
 					"false positive rate", "true positive rate", roc, true, false, Charts.HALF)));
-			charts.add(new ReportChart("precision-recall.png", "Precision–recall, " + name, "", Charts.curves(
-					"Precision–recall, " + name, "recall", "precision", pr, false, false, Charts.HALF)));
+			charts.add(new ReportChart("precision-recall.png", "Precision–recall, " + name, "",
+					Charts.curves("Precision–recall, " + name, "recall", "precision", pr, false, false, Charts.HALF)));
 		}
 		if (!reliability.isEmpty()) {
 			charts.add(new ReportChart("reliability.png", "Reliability, " + name,
 					"Champion: mean score against the share of positives in " + ScoreCurves.RELIABILITY_BINS
 							+ " equal-width score bins (empty bins left out).",
-					Charts.curves("Reliability (10 bins), " + name, "mean predicted probability", "observed positive rate",
-							reliability, true, true, Charts.HALF)));
+					Charts.curves("Reliability (10 bins), " + name, "mean predicted probability",
+							"observed positive rate", reliability, true, true, Charts.HALF)));
 		}
 		ReportTable matrix = new ReportTable("Confusion matrix at threshold " + threshold,
 				"A row is predicted positive when its score is at least the threshold.",
 				List.of("model", "true positives", "false positives", "false negatives", "true negatives", "precision",
-						"recall"), confusion);
+						"recall"),
+				confusion);
 		return new ReportSection("latest", nowtest ? "The window" : "Latest month, " + period,
 				"Curves of the champion and the best candidates on " + name + ".", charts, List.of(matrix));
 	}

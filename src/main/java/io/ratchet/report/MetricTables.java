@@ -16,10 +16,11 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
- * The report's "Months × metrics" section (a now-test's "Window figures"): a table per model drawn in colour, the
- * whole period first, then the months newest first ({@value #VISIBLE_MONTHS} of the champion's, a third of that of
- * others, before the fold; at most {@value #TABLE_MONTHS}); breached cells red, each bound in its column's header; the
- * grey models in one table of whole-period rows.
+ * The report's "Months × metrics" section (a now-test's "Window figures"): a table per
+ * model drawn in colour, the whole period first, then the months newest first
+ * ({@value #VISIBLE_MONTHS} of the champion's, a third of that of others, before the
+ * fold; at most {@value #TABLE_MONTHS}); breached cells red, each bound in its column's
+ * header; the grey models in one table of whole-period rows.
  */
 final class MetricTables {
 
@@ -70,16 +71,17 @@ final class MetricTables {
 			rows.add(row(model, month, model.monthly().get(month), metrics, breached));
 		}
 		String footnote = (omitted > 0) ? omitted + " earlier months are in metrics.csv." : "";
-		return new ReportTable(model.model().key() + " (" + model.model().role() + ", "
-				+ model.verdict().replace('_', ' ') + ")", "", header, rows,
-				1 + ((model == this.reported.champion()) ? VISIBLE_MONTHS : VISIBLE_MONTHS / 3), footnote);
+		return new ReportTable(
+				model.model().key() + " (" + model.model().role() + ", " + model.verdict().replace('_', ' ') + ")", "",
+				header, rows, 1 + ((model == this.reported.champion()) ? VISIBLE_MONTHS : VISIBLE_MONTHS / 3),
+				footnote);
 	}
 
 	private List<Cell> row(ModelSummary model, String period, Map<Metric, Double> values, List<Metric> metrics,
 			Set<String> breached) {
 		List<Cell> row = new ArrayList<>();
-		row.add(Cell.of(ResultsStore.ALL.equals(period) ? (this.reported.nowtest() ? "window" : "whole period")
-				: period));
+		row.add(Cell
+			.of(ResultsStore.ALL.equals(period) ? (this.reported.nowtest() ? "window" : "whole period") : period));
 		String verdict = model.verdicts().getOrDefault(period, "");
 		row.add(new Cell(verdict.replace('_', ' '), Verdict.BREACH.name().equals(verdict)));
 		for (Metric metric : metrics) {

@@ -8,15 +8,19 @@ import java.util.List;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 
-/** The x axis of a chart by period: period indexes labelled with the periods, spaced so that labels never overlap. */
+/**
+ * The x axis of a chart by period: period indexes labelled with the periods, spaced so
+ * that labels never overlap.
+ */
 final class PeriodAxis {
 
 	private PeriodAxis() {
 	}
 
 	/**
-	 * An axis of period indexes labelled with the periods: one label every {@code step} periods, so that labels (about
-	 * 7 px per character) never overlap on a chart {@code width} pixels wide.
+	 * An axis of period indexes labelled with the periods: one label every {@code step}
+	 * periods, so that labels (about 7 px per character) never overlap on a chart
+	 * {@code width} pixels wide.
 	 */
 	static NumberAxis of(List<String> periods, int width) {
 		NumberAxis axis = new NumberAxis(null);

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Periods of a chart: the months themselves while they are few, else quarters, else years, else runs of years, so a
- * chart never has more than {@code limit} points. An aggregated point is the mean of the months' defined values, and
- * it is marked (breached) when any of its months is.
- * @param labels the chart's periods, e.g. {@code 2024-11}, {@code 2024-Q4}, {@code 2024}, {@code 1990-1994}
+ * Periods of a chart: the months themselves while they are few, else quarters, else
+ * years, else runs of years, so a chart never has more than {@code limit} points. An
+ * aggregated point is the mean of the months' defined values, and it is marked (breached)
+ * when any of its months is.
+ *
+ * @param labels the chart's periods, e.g. {@code 2024-11}, {@code 2024-Q4}, {@code 2024},
+ * {@code 1990-1994}
  * @param bucketOf for each month given, the index of its period
  * @param unit {@code month}, {@code quarter}, {@code year} or {@code N years}
  */
@@ -44,7 +47,9 @@ record Periods(List<String> labels, int[] bucketOf, String unit) {
 		return !"month".equals(this.unit);
 	}
 
-	/** The mean per period of the months' values ({@code null} for a period without any). */
+	/**
+	 * The mean per period of the months' values ({@code null} for a period without any).
+	 */
 	List<Double> aggregate(List<Double> monthly) {
 		double[] sums = new double[this.labels.size()];
 		int[] counts = new int[this.labels.size()];
@@ -73,7 +78,9 @@ record Periods(List<String> labels, int[] bucketOf, String unit) {
 		return marked;
 	}
 
-	/** Periods for a sentence: all of them up to six, else the first three … the last two. */
+	/**
+	 * Periods for a sentence: all of them up to six, else the first three … the last two.
+	 */
 	static String abbreviate(List<String> periods) {
 		if (periods.size() <= 6) {
 			return String.join(", ", periods);

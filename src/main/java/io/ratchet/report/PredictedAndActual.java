@@ -10,8 +10,9 @@ import io.ratchet.report.Charts.Emphasis;
 import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
- * A regression task's "Predicted and actual" section (in place of the binary task's curves): mean prediction against
- * mean label by month, and the mean residual (bias) by month, from the stored monthly figures (rows are not kept).
+ * A regression task's "Predicted and actual" section (in place of the binary task's
+ * curves): mean prediction against mean label by month, and the mean residual (bias) by
+ * month, from the stored monthly figures (rows are not kept).
  */
 final class PredictedAndActual {
 
@@ -48,12 +49,12 @@ final class PredictedAndActual {
 				new ReportChart("predicted-vs-actual.png", "Predicted against actual by " + periods.unit(), "",
 						Charts.byPeriod("Mean predicted against mean actual by " + periods.unit(), "mean",
 								periods.labels(), means, null, null, Set.of(), Charts.WIDE)),
-				new ReportChart("residuals.png", "Residuals by " + periods.unit(), "Mean residual (prediction minus "
-						+ "label); the red line is no bias.", Charts.byPeriod("Mean residual by " + periods.unit(),
-								"prediction − label", periods.labels(), residuals, 0.0, "no bias", Set.of(),
-								Charts.WIDE)));
-		return ReportSection.ofCharts("latest", "Predicted and actual", "Means per " + periods.unit()
-				+ " of the stored figures (rows are not kept).", charts);
+				new ReportChart("residuals.png", "Residuals by " + periods.unit(),
+						"Mean residual (prediction minus " + "label); the red line is no bias.",
+						Charts.byPeriod("Mean residual by " + periods.unit(), "prediction − label", periods.labels(),
+								residuals, 0.0, "no bias", Set.of(), Charts.WIDE)));
+		return ReportSection.ofCharts("latest", "Predicted and actual",
+				"Means per " + periods.unit() + " of the stored figures (rows are not kept).", charts);
 	}
 
 }

@@ -1,9 +1,11 @@
 package io.ratchet.report;
 
 /**
- * A chart of a report: a PNG written beside the page (and, in an e-mail, attached inline under its file name as
- * Content-ID).
- * @param file the PNG's file name, e.g. {@code roc_auc-by-month.png}; letters, digits, {@code . _ -} only
+ * A chart of a report: a PNG written beside the page (and, in an e-mail, attached inline
+ * under its file name as Content-ID).
+ *
+ * @param file the PNG's file name, e.g. {@code roc_auc-by-month.png}; letters, digits,
+ * {@code . _ -} only
  * @param title what the chart shows (the image's alternative text)
  * @param caption a sentence under it, or empty
  * @param drawing the image and what it holds, from {@link Charts}

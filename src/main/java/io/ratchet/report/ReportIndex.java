@@ -23,9 +23,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code reports/index.html}: every run, newest first, with its verdict badge, dataset, models and a link to its
- * report. Rewritten from the database whenever a run of any job ends ({@link RunFinished}), a failed one too, so it
- * never depends on what an earlier page said.
+ * {@code reports/index.html}: every run, newest first, with its verdict badge, dataset,
+ * models and a link to its report. Rewritten from the database whenever a run of any job
+ * ends ({@link RunFinished}), a failed one too, so it never depends on what an earlier
+ * page said.
  */
 @Component
 public class ReportIndex {
@@ -55,7 +56,8 @@ public class ReportIndex {
 			write();
 		}
 		catch (RuntimeException ex) {
-			// the run itself is recorded; a report index that could not be written must not change its outcome
+			// the run itself is recorded; a report index that could not be written must
+			// not change its outcome
 			log.warn("cannot write {}: {}", this.paths.reports().resolve("index.html"), ex.getMessage());
 		}
 	}
@@ -73,8 +75,8 @@ public class ReportIndex {
 		}
 		try {
 			Files.createDirectories(reports);
-			AtomicFiles.write(target, ReportTemplates.render("index", Map.of("runs", rows, "omitted", omitted,
-					"written", LocalDateTime.now().format(MINUTES))));
+			AtomicFiles.write(target, ReportTemplates.render("index",
+					Map.of("runs", rows, "omitted", omitted, "written", LocalDateTime.now().format(MINUTES))));
 			return target;
 		}
 		catch (IOException ex) {
@@ -88,8 +90,8 @@ public class ReportIndex {
 		Path page = reports.resolve(run.jobName()).resolve(Long.toString(run.id())).resolve(RunReports.PAGE);
 		String link = Files.isRegularFile(page) ? run.jobName() + "/" + run.id() + "/" + RunReports.PAGE
 				: otherPage(run, reports);
-		String period = (run.fromPeriod() == null) ? ""
-				: run.fromPeriod().equals(run.toPeriod()) ? run.fromPeriod() : run.fromPeriod() + " … " + run.toPeriod();
+		String period = (run.fromPeriod() == null) ? "" : run.fromPeriod().equals(run.toPeriod()) ? run.fromPeriod()
+				: run.fromPeriod() + " … " + run.toPeriod();
 		String duration = "";
 		if (run.startedAt() != null && run.finishedAt() != null) {
 			long seconds = Duration.between(run.startedAt(), run.finishedAt()).toSeconds();
@@ -100,7 +102,10 @@ public class ReportIndex {
 				failed ? run.failure() : null);
 	}
 
-	/** A job whose page is not {@code index.html}: its recorded report path, when it is a page under the reports. */
+	/**
+	 * A job whose page is not {@code index.html}: its recorded report path, when it is a
+	 * page under the reports.
+	 */
 	private static String otherPage(RunRecord run, Path reports) {
 		if (run.reportPath() == null || !run.reportPath().endsWith(".html")) {
 			return null;
@@ -112,8 +117,8 @@ public class ReportIndex {
 	}
 
 	/** One line of the index. */
-	public record Row(long id, String job, String dataset, String verdict, String period, String models,
-			String started, String duration, String link, String failure) {
+	public record Row(long id, String job, String dataset, String verdict, String period, String models, String started,
+			String duration, String link, String failure) {
 
 		public String verdictLabel() {
 			return (this.verdict != null) ? this.verdict.replace('_', ' ') : "RUNNING";

@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a report reads beyond {@link ResultsStore}: figures across earlier runs and the models of every run (through
- * {@link RunReads} and {@link FigureReads}), logged coverage (through {@link LoggedPredictionsStore}) and a now-test's
- * drift ({@code drift_value}). Read-only.
+ * What a report reads beyond {@link ResultsStore}: figures across earlier runs and the
+ * models of every run (through {@link RunReads} and {@link FigureReads}), logged coverage
+ * (through {@link LoggedPredictionsStore}) and a now-test's drift ({@code drift_value}).
+ * Read-only.
  */
 @Repository
 class ReportReads {
@@ -40,9 +41,10 @@ class ReportReads {
 	}
 
 	/**
-	 * A whole-period (window) figure of the given model versions over the last {@code limit} completed runs of the
-	 * same job and dataset up to this run (this run included), oldest first: run label (as-of date and run id) to
-	 * model version id to value.
+	 * A whole-period (window) figure of the given model versions over the last
+	 * {@code limit} completed runs of the same job and dataset up to this run (this run
+	 * included), oldest first: run label (as-of date and run id) to model version id to
+	 * value.
 	 */
 	Map<String, Map<Long, Double>> acrossRuns(RunRecord run, String metric, int limit) {
 		List<RunReads.RunAt> runs = new ArrayList<>(this.runs.upTo(run, limit));
@@ -60,9 +62,10 @@ class ReportReads {
 	/** A now-test's PSI per feature (scores excluded). */
 	Map<String, Double> featurePsi(long runId) {
 		Map<String, Double> psi = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				SELECT subject, val FROM drift_value WHERE run_id = ? AND statistic = 'psi' AND subject NOT LIKE 'score:%'
-				ORDER BY subject""")
+		this.jdbc
+			.sql("""
+					SELECT subject, val FROM drift_value WHERE run_id = ? AND statistic = 'psi' AND subject NOT LIKE 'score:%'
+					ORDER BY subject""")
 			.param(runId)
 			.query((rs) -> {
 				psi.put(rs.getString(1), rs.getDouble(2));
@@ -70,17 +73,20 @@ class ReportReads {
 		return psi;
 	}
 
-	/** The models of each run, as {@code name@version} joined by commas, champion first. */
+	/**
+	 * The models of each run, as {@code name@version} joined by commas, champion first.
+	 */
 	Map<Long, String> modelsOfRuns() {
 		Map<Long, String> joined = new LinkedHashMap<>();
-		this.runs.modelKeysByRun().forEach((id, list) -> joined.put(id, (list.size() <= 4) ? String.join(", ", list)
-				: String.join(", ", list.subList(0, 3)) + " and " + (list.size() - 3) + " more"));
+		this.runs.modelKeysByRun()
+			.forEach((id, list) -> joined.put(id, (list.size() <= 4) ? String.join(", ", list)
+					: String.join(", ", list.subList(0, 3)) + " and " + (list.size() - 3) + " more"));
 		return joined;
 	}
 
 	/**
-	 * The logged models' counts of a run, summed over its periods: model version id to how its rows and logged scores
-	 * met (empty when the run scored no logged model).
+	 * The logged models' counts of a run, summed over its periods: model version id to
+	 * how its rows and logged scores met (empty when the run scored no logged model).
 	 */
 	Map<Long, LogCoverage> loggedCoverage(long runId) {
 		return this.logged.coverageByModel(runId);

@@ -3,10 +3,12 @@ package io.ratchet.report;
 import java.util.List;
 
 /**
- * A table of a report section. Rows past the first {@code visibleRows} are folded away (a {@code <details>} the
- * reader opens), so a long history keeps the page short.
+ * A table of a report section. Rows past the first {@code visibleRows} are folded away (a
+ * {@code <details>} the reader opens), so a long history keeps the page short.
+ *
  * @param title the table's caption (may be empty when the section's heading says it)
- * @param note a sentence under the caption (what the figures are measured against), or empty
+ * @param note a sentence under the caption (what the figures are measured against), or
+ * empty
  * @param header the column names
  * @param rows the rows, each as wide as the header
  * @param visibleRows rows shown before the fold
@@ -39,6 +41,7 @@ public record ReportTable(String title, String note, List<String> header, List<L
 
 	/**
 	 * One cell.
+	 *
 	 * @param text what it shows
 	 * @param breached whether it crossed a bound (shown like a breached metric)
 	 */

@@ -9,9 +9,10 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders the Thymeleaf templates under {@code templates/report/} (a plain {@link TemplateEngine}: no web stack).
- * Pages, the runs index and the alert e-mail share the fragments of {@code report/fragments.html}, whose styles are
- * inline so that mail clients keep them. Every value is escaped by the templates ({@code th:text}).
+ * Renders the Thymeleaf templates under {@code templates/report/} (a plain
+ * {@link TemplateEngine}: no web stack). Pages, the runs index and the alert e-mail share
+ * the fragments of {@code report/fragments.html}, whose styles are inline so that mail
+ * clients keep them. Every value is escaped by the templates ({@code th:text}).
  */
 public final class ReportTemplates {
 

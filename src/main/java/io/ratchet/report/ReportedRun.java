@@ -22,9 +22,9 @@ import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
- * The back-test or now-test run a {@link StandardReport} describes, as its sections read it: what the run stored, the
- * dataset and its requirements, the months, which model is the champion, which metrics are charted and how each model
- * is drawn.
+ * The back-test or now-test run a {@link StandardReport} describes, as its sections read
+ * it: what the run stored, the dataset and its requirements, the months, which model is
+ * the champion, which metrics are charted and how each model is drawn.
  */
 final class ReportedRun {
 
@@ -65,7 +65,10 @@ final class ReportedRun {
 		return this.requirements;
 	}
 
-	/** Every month any model has figures for, in order (none for a now-test, whose figures are the window's). */
+	/**
+	 * Every month any model has figures for, in order (none for a now-test, whose figures
+	 * are the window's).
+	 */
 	List<String> months() {
 		return this.months;
 	}
@@ -76,7 +79,9 @@ final class ReportedRun {
 
 	/** The champion, else the first model, else {@code null}. */
 	ModelSummary champion() {
-		return models().stream().filter((m) -> m.model().is(Role.CHAMPION)).findFirst()
+		return models().stream()
+			.filter((m) -> m.model().is(Role.CHAMPION))
+			.findFirst()
 			.orElse(models().isEmpty() ? null : models().get(0));
 	}
 
@@ -85,7 +90,10 @@ final class ReportedRun {
 		return model.model().key() + (model.model().is(Role.CHAMPION) ? " (champion)" : "");
 	}
 
-	/** A model's value of a metric in each of the given months ({@code null} where it has none). */
+	/**
+	 * A model's value of a metric in each of the given months ({@code null} where it has
+	 * none).
+	 */
 	static List<Double> monthly(ModelSummary model, Metric metric, List<String> months) {
 		List<Double> values = new ArrayList<>();
 		for (String month : months) {
@@ -95,7 +103,10 @@ final class ReportedRun {
 		return values;
 	}
 
-	/** The metrics charted: the champion's monthly requirements, else the task's headline metric without a bound. */
+	/**
+	 * The metrics charted: the champion's monthly requirements, else the task's headline
+	 * metric without a bound.
+	 */
 	List<ChartedMetric> chartedMetrics() {
 		ModelSummary champion = champion();
 		String name = (champion != null) ? champion.model().name() : null;
@@ -107,15 +118,15 @@ final class ReportedRun {
 			}
 		}
 		if (charted.isEmpty()) {
-			charted.add(new ChartedMetric((this.dataset.task() == Task.BINARY) ? Metric.ROC_AUC : Metric.RMSE, null,
-					null));
+			charted.add(
+					new ChartedMetric((this.dataset.task() == Task.BINARY) ? Metric.ROC_AUC : Metric.RMSE, null, null));
 		}
 		return charted;
 	}
 
 	/**
-	 * The champion thick, the best {@value Charts#HIGHLIGHTED} others (by whole-period value) in colour, the rest
-	 * grey.
+	 * The champion thick, the best {@value Charts#HIGHLIGHTED} others (by whole-period
+	 * value) in colour, the rest grey.
 	 */
 	Map<Long, Emphasis> emphasis(Metric metric) {
 		Map<Long, Emphasis> emphasis = new HashMap<>();
@@ -135,7 +146,10 @@ final class ReportedRun {
 		return emphasis;
 	}
 
-	/** Higher is better: the whole-period value, negated for metrics where lower is better. */
+	/**
+	 * Higher is better: the whole-period value, negated for metrics where lower is
+	 * better.
+	 */
 	private static double score(ModelSummary model, Metric metric) {
 		Double value = model.wholePeriod().get(metric);
 		if (value == null) {

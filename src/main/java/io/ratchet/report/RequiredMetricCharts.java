@@ -13,9 +13,10 @@ import io.ratchet.run.RunSummary.ModelSummary;
 import io.ratchet.run.StoredBreach;
 
 /**
- * The report's "Required metrics" section: per charted metric (the champion's monthly requirements) a line per model
- * month by month, the bound dashed red, the champion's breached months shaded; a long history aggregated (see
- * {@link Periods}) and followed by its last {@value #RECENT_MONTHS} months one by one. A now-test charts the window's
+ * The report's "Required metrics" section: per charted metric (the champion's monthly
+ * requirements) a line per model month by month, the bound dashed red, the champion's
+ * breached months shaded; a long history aggregated (see {@link Periods}) and followed by
+ * its last {@value #RECENT_MONTHS} months one by one. A now-test charts the window's
  * value over its last {@value #RUNS_CHARTED} now-tests, or as bars until there are three.
  */
 final class RequiredMetricCharts {
@@ -50,9 +51,12 @@ final class RequiredMetricCharts {
 		else {
 			List<String> months = this.reported.months();
 			Periods periods = Periods.of(months, Periods.LIMIT);
-			boolean bounded = this.reported.chartedMetrics().stream().anyMatch((c) -> c.min() != null || c.max() != null);
-			note = (bounded ? "Each required metric month by month, one line per model (the champion thick and blue); "
-					+ "the dashed red line is the requirement, shaded months are the champion's breaches."
+			boolean bounded = this.reported.chartedMetrics()
+				.stream()
+				.anyMatch((c) -> c.min() != null || c.max() != null);
+			note = (bounded
+					? "Each required metric month by month, one line per model (the champion thick and blue); "
+							+ "the dashed red line is the requirement, shaded months are the champion's breaches."
 					: "No monthly requirement is set for " + dataset + ": its headline metric month by "
 							+ "month, one line per model (the champion thick and blue).")
 					+ (periods.aggregated() ? " " + months.size() + " months are drawn as " + periods.labels().size()
@@ -63,7 +67,8 @@ final class RequiredMetricCharts {
 			for (ChartedMetric bound : this.reported.chartedMetrics()) {
 				charts.add(byMonth(bound, periods, months, ""));
 				if (periods.aggregated()) {
-					// an aggregated history hides a recent breach in its last point: the recent months, month by month
+					// an aggregated history hides a recent breach in its last point: the
+					// recent months, month by month
 					charts.add(byMonth(bound, recent, recent.labels(), "-recent"));
 				}
 			}
@@ -82,11 +87,14 @@ final class RequiredMetricCharts {
 		Set<String> breached = new TreeSet<>();
 		ModelSummary champion = this.reported.champion();
 		if (champion != null) {
-			champion.breaches().stream().filter((b) -> b.metric().equals(metric.key())).map(StoredBreach::period)
+			champion.breaches()
+				.stream()
+				.filter((b) -> b.metric().equals(metric.key()))
+				.map(StoredBreach::period)
 				.forEach(breached::add);
 		}
-		String title = metric.key() + " by " + periods.unit() + (suffix.isEmpty() ? "" : ", last " + months.size()
-				+ " months");
+		String title = metric.key() + " by " + periods.unit()
+				+ (suffix.isEmpty() ? "" : ", last " + months.size() + " months");
 		Charts.Drawing png = Charts.byPeriod(title, metric.key(), periods.labels(), series, bound.limit(),
 				bound.limitLabel(), periods.marked(months, breached), Charts.WIDE);
 		breached.retainAll(months);
@@ -127,7 +135,9 @@ final class RequiredMetricCharts {
 		return new ReportChart(metric.key() + "-by-run.png", title, "", png);
 	}
 
-	/** Too few now-tests for a line: each model's window value as a bar against the bound. */
+	/**
+	 * Too few now-tests for a line: each model's window value as a bar against the bound.
+	 */
 	private ReportChart windowBars(ChartedMetric bound) {
 		Metric metric = bound.metric();
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(metric);
@@ -140,9 +150,10 @@ final class RequiredMetricCharts {
 			}
 		}
 		Charts.Size size = new Charts.Size(Charts.THIRD.width(), 110 + 30 * names.size());
-		String title = metric.key() + " in the window" + ((bound.limitLabel() != null) ? ", " + bound.limitLabel() : "");
-		return new ReportChart(metric.key() + "-window.png", title, "", Charts.bars(title, metric.key(), names,
-				values, bound.limit(), bound.min() != null, size));
+		String title = metric.key() + " in the window"
+				+ ((bound.limitLabel() != null) ? ", " + bound.limitLabel() : "");
+		return new ReportChart(metric.key() + "-window.png", title, "",
+				Charts.bars(title, metric.key(), names, values, bound.limit(), bound.min() != null, size));
 	}
 
 }

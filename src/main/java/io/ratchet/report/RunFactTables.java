@@ -14,9 +14,10 @@ import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
- * The report's last section, "Run facts": the run's parameters, times, duration and row counts; the models with their
- * SHA-256 and file; for models whose scores are logged, how their rows and scores met ({@code logged_coverage}); the
- * data files with their counts, newest first (at most {@value MetricTables#TABLE_MONTHS}).
+ * The report's last section, "Run facts": the run's parameters, times, duration and row
+ * counts; the models with their SHA-256 and file; for models whose scores are logged, how
+ * their rows and scores met ({@code logged_coverage}); the data files with their counts,
+ * newest first (at most {@value MetricTables#TABLE_MONTHS}).
  */
 final class RunFactTables {
 
@@ -56,26 +57,30 @@ final class RunFactTables {
 		List<List<Cell>> files = new ArrayList<>();
 		List<PartitionResult> partitions = new ArrayList<>(this.reported.summary().partitions());
 		Collections.reverse(partitions);
-		for (PartitionResult partition : partitions.subList(0, Math.min(MetricTables.TABLE_MONTHS, partitions.size()))) {
+		for (PartitionResult partition : partitions.subList(0,
+				Math.min(MetricTables.TABLE_MONTHS, partitions.size()))) {
 			files.add(List.of(Cell.of(partition.file()), Cell.of(Long.toString(partition.rowsRead())),
 					new Cell(Long.toString(partition.rowsRejected()), partition.rowsRejected() > 0),
 					Cell.of(Long.toString(partition.rowsUnlabelled())), Cell.of(Long.toString(partition.millis()))));
 		}
 		int omitted = partitions.size() - files.size();
-		List<ReportTable> tables = new ArrayList<>(List.of(
-				new ReportTable("Run", "", List.of("fact", "value"), facts, 40, ""),
-				new ReportTable("Models", "", List.of("model", "role", "SHA-256", "file"), models, 8, "")));
+		List<ReportTable> tables = new ArrayList<>(
+				List.of(new ReportTable("Run", "", List.of("fact", "value"), facts, 40, ""),
+						new ReportTable("Models", "", List.of("model", "role", "SHA-256", "file"), models, 8, "")));
 		ReportTable logged = loggedPredictions(run);
 		if (logged != null) {
 			tables.add(logged);
 		}
-		tables.add(new ReportTable("Data files, newest first", "", List.of("file", "rows", "rejected", "unlabelled",
-				"ms"), files, 12, (omitted > 0) ? omitted + " earlier files are listed in the database (run_partition)."
-						: ""));
+		tables.add(new ReportTable("Data files, newest first", "",
+				List.of("file", "rows", "rejected", "unlabelled", "ms"), files, 12,
+				(omitted > 0) ? omitted + " earlier files are listed in the database (run_partition)." : ""));
 		return ReportSection.ofTables("facts", "Run facts", "", tables);
 	}
 
-	/** The logged models' join of rows and scores, or {@code null} when the run scored none. */
+	/**
+	 * The logged models' join of rows and scores, or {@code null} when the run scored
+	 * none.
+	 */
 	private ReportTable loggedPredictions(RunRecord run) {
 		Map<Long, LogCoverage> coverage = this.reads.loggedCoverage(run.id());
 		if (coverage.isEmpty()) {
@@ -93,8 +98,9 @@ final class RunFactTables {
 		}
 		return new ReportTable("Logged predictions", "Scores logged in production: a model's metrics are over the"
 				+ " labelled rows joined with a logged score; labelled rows without one are left out (never scored as"
-				+ " something), and predictions whose row has no label yet wait for it.", List.of("model", "logged",
-						"joined with a label", "labelled, no logged score", "awaiting label"), rows, 8, "");
+				+ " something), and predictions whose row has no label yet wait for it.",
+				List.of("model", "logged", "joined with a label", "labelled, no logged score", "awaiting label"), rows,
+				8, "");
 	}
 
 	private static void fact(List<List<Cell>> facts, String name, String value) {

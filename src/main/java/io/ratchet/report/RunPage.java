@@ -3,16 +3,20 @@ package io.ratchet.report;
 import java.util.List;
 
 /**
- * Everything a run's report page shows, in order: the title, the verdict badge with the lines that explain it (the
- * breached requirements), then the sections. {@link RunReports#writePage} writes it as {@code index.html} with its
- * charts beside it; every job's report has this layout.
+ * Everything a run's report page shows, in order: the title, the verdict badge with the
+ * lines that explain it (the breached requirements), then the sections.
+ * {@link RunReports#writePage} writes it as {@code index.html} with its charts beside it;
+ * every job's report has this layout.
+ *
  * @param job the job's name ({@code backtest}, {@code nowtest}, {@code challenge} ...)
  * @param runId the run
  * @param dataset the dataset
  * @param title the page's heading, e.g. {@code Back-test of sales, run 12}
- * @param verdict {@code PASS}, {@code BREACH}, {@code INSUFFICIENT_DATA}, or a run status such as {@code FAILED}
+ * @param verdict {@code PASS}, {@code BREACH}, {@code INSUFFICIENT_DATA}, or a run status
+ * such as {@code FAILED}
  * @param subtitle one line under the heading (period, window), or empty
- * @param verdictLines the sentences beside the verdict: each breached requirement, or why there is no verdict
+ * @param verdictLines the sentences beside the verdict: each breached requirement, or why
+ * there is no verdict
  * @param sections the sections, in order
  */
 public record RunPage(String job, long runId, String dataset, String title, String verdict, String subtitle,

@@ -22,11 +22,12 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a run's report folder {@code reports/<job>/<run>/}: {@code index.html} (from the Thymeleaf template
- * {@code report/run.html}), its PNG charts beside it, and {@code metrics.csv} (one row per model and period, every
- * metric a column). Every file is written aside and moved into place, the page last, so a reader never sees half a
- * report. Back-tests and now-tests call {@link #write}; any other job builds a {@link RunPage} of
- * {@link ReportSection}s and calls {@link #writePage}.
+ * Writes a run's report folder {@code reports/<job>/<run>/}: {@code index.html} (from the
+ * Thymeleaf template {@code report/run.html}), its PNG charts beside it, and
+ * {@code metrics.csv} (one row per model and period, every metric a column). Every file
+ * is written aside and moved into place, the page last, so a reader never sees half a
+ * report. Back-tests and now-tests call {@link #write}; any other job builds a
+ * {@link RunPage} of {@link ReportSection}s and calls {@link #writePage}.
  */
 @Component
 public class RunReports {
@@ -51,8 +52,8 @@ public class RunReports {
 	}
 
 	/**
-	 * Writes the standard report of a back-test or now-test, with the job's own sections placed before the run's
-	 * facts.
+	 * Writes the standard report of a back-test or now-test, with the job's own sections
+	 * placed before the run's facts.
 	 */
 	public void write(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements, Path dir,
 			List<ReportSection> sections) {
@@ -69,8 +70,8 @@ public class RunReports {
 	}
 
 	/**
-	 * Writes {@code index.html} and the page's charts into {@code dir} (a job's own metrics file, if any, is the job's
-	 * to write).
+	 * Writes {@code index.html} and the page's charts into {@code dir} (a job's own
+	 * metrics file, if any, is the job's to write).
 	 * @return the page's path
 	 */
 	public Path writePage(RunPage page, Path dir) {
@@ -96,8 +97,8 @@ public class RunReports {
 
 	private void writeCsv(RunSummary summary, DatasetConfig dataset, Writer out) throws IOException {
 		List<Metric> metrics = Metric.forTask(dataset.task());
-		List<String> header = new ArrayList<>(List.of("run", "dataset", "model", "version", "role", "sha256",
-				"period", "verdict"));
+		List<String> header = new ArrayList<>(
+				List.of("run", "dataset", "model", "version", "role", "sha256", "period", "verdict"));
 		metrics.forEach((metric) -> header.add(metric.key()));
 		try (CSVPrinter csv = new CSVPrinter(out,
 				CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(header.toArray(String[]::new)).get())) {

@@ -11,18 +11,20 @@ import io.ratchet.run.RunRecord;
 import io.ratchet.run.RunSummary;
 
 /**
- * The page of a back-test or now-test run, in the order people read it: the verdict and the breached requirements
- * ({@link VerdictLines}); each required metric by month (by run for a now-test) against its bound
- * ({@link RequiredMetricCharts}); the months × metrics tables ({@link MetricTables}); the curves of the latest month
- * or the window ({@link LatestCurves}; a regression's {@link PredictedAndActual}); drift ({@link DriftCharts}); the
- * job's own sections; the run's facts ({@link RunFactTables}). Built from what the run stored
- * ({@link ReportedRun}): metric values, breaches, the partitions' accumulator states (curves), feature means and
- * drift values.
+ * The page of a back-test or now-test run, in the order people read it: the verdict and
+ * the breached requirements ({@link VerdictLines}); each required metric by month (by run
+ * for a now-test) against its bound ({@link RequiredMetricCharts}); the months × metrics
+ * tables ({@link MetricTables}); the curves of the latest month or the window
+ * ({@link LatestCurves}; a regression's {@link PredictedAndActual}); drift
+ * ({@link DriftCharts}); the job's own sections; the run's facts ({@link RunFactTables}).
+ * Built from what the run stored ({@link ReportedRun}): metric values, breaches, the
+ * partitions' accumulator states (curves), feature means and drift values.
  *
  * <p>
- * Large histories: charts aggregate months beyond {@link Periods#LIMIT} points; the champion and the
- * {@value Charts#HIGHLIGHTED} best other models are drawn in colour, the rest grey; month tables exist for those models
- * only, newest month first, {@value MetricTables#VISIBLE_MONTHS} months before the fold and at most
+ * Large histories: charts aggregate months beyond {@link Periods#LIMIT} points; the
+ * champion and the {@value Charts#HIGHLIGHTED} best other models are drawn in colour, the
+ * rest grey; month tables exist for those models only, newest month first,
+ * {@value MetricTables#VISIBLE_MONTHS} months before the fold and at most
  * {@value MetricTables#TABLE_MONTHS} in all.
  */
 final class StandardReport {
@@ -50,8 +52,9 @@ final class StandardReport {
 		List<ReportSection> sections = new ArrayList<>();
 		sections.add(new RequiredMetricCharts(this.reported, this.reads).section());
 		sections.add(new MetricTables(this.reported).section());
-		addPresent(sections, (this.reported.dataset().task() == Task.REGRESSION)
-				? new PredictedAndActual(this.reported).section() : new LatestCurves(this.reported, this.results).section());
+		addPresent(sections,
+				(this.reported.dataset().task() == Task.REGRESSION) ? new PredictedAndActual(this.reported).section()
+						: new LatestCurves(this.reported, this.results).section());
 		addPresent(sections, new DriftCharts(this.reported, this.reads, this.featureMeans).section());
 		sections.addAll(extra);
 		sections.add(new RunFactTables(this.reported, this.reads).section());
@@ -81,9 +84,8 @@ final class StandardReport {
 			return "";
 		}
 		return run.fromPeriod() + " … " + run.toPeriod() + ", " + this.reported.months().size() + " months, "
-				+ this.reported.models().size() + " models"
-				+ ((run.absentPeriods() != null) ? "; months without data: " + run.absentPeriods().replace(",", ", ")
-						: "");
+				+ this.reported.models().size() + " models" + ((run.absentPeriods() != null)
+						? "; months without data: " + run.absentPeriods().replace(",", ", ") : "");
 	}
 
 }

@@ -16,10 +16,10 @@ import io.ratchet.run.RunSummary.ModelSummary;
 import io.ratchet.run.StoredBreach;
 
 /**
- * The sentences under a report's verdict badge: the failure, if any; one line per breached metric of the champion
- * (months, whole period, worst value); one line per other model that breaches too (the first
- * {@value Charts#HIGHLIGHTED}, then a count); months with too few labelled rows; else that the champion meets every
- * requirement.
+ * The sentences under a report's verdict badge: the failure, if any; one line per
+ * breached metric of the champion (months, whole period, worst value); one line per other
+ * model that breaches too (the first {@value Charts#HIGHLIGHTED}, then a count); months
+ * with too few labelled rows; else that the champion meets every requirement.
  */
 final class VerdictLines {
 
@@ -72,7 +72,8 @@ final class VerdictLines {
 						+ " with too few labelled rows to judge (not a pass).");
 			}
 		}
-		if (champion != null && nowtest && Verdict.INSUFFICIENT_DATA.name().equals(champion.verdicts().get(ResultsStore.ALL))) {
+		if (champion != null && nowtest
+				&& Verdict.INSUFFICIENT_DATA.name().equals(champion.verdicts().get(ResultsStore.ALL))) {
 			lines.add(champion.model().key() + ": too few labelled rows in the window to judge (not a pass).");
 		}
 		if (champion != null && champion.breaches().isEmpty() && Verdict.PASS.name().equals(champion.verdict())
@@ -93,7 +94,9 @@ final class VerdictLines {
 		return byMetric;
 	}
 
-	/** Metrics in the order people read them (ROC AUC first), other figures (drift) after. */
+	/**
+	 * Metrics in the order people read them (ROC AUC first), other figures (drift) after.
+	 */
 	private static int metricOrder(String key) {
 		for (Metric metric : Metric.values()) {
 			if (metric.key().equals(key)) {
@@ -106,24 +109,31 @@ final class VerdictLines {
 	private String breachLine(ModelSummary model, String metric, List<StoredBreach> breaches) {
 		StoredBreach first = breaches.get(0);
 		String side = "MIN".equals(first.boundKind()) ? "below its minimum " : "above its maximum ";
-		List<String> periods = breaches.stream().map(StoredBreach::period).filter((p) -> !ResultsStore.ALL.equals(p))
+		List<String> periods = breaches.stream()
+			.map(StoredBreach::period)
+			.filter((p) -> !ResultsStore.ALL.equals(p))
 			.toList();
 		StoredBreach worst = breaches.stream()
 			.max(Comparator.comparingDouble((StoredBreach b) -> Math.abs(b.value() - b.bound())))
 			.orElse(first);
-		StringBuilder line = new StringBuilder(model.model().role() + " " + model.model().key() + ": " + metric + " "
-				+ side + number(first.bound()));
+		StringBuilder line = new StringBuilder(
+				model.model().role() + " " + model.model().key() + ": " + metric + " " + side + number(first.bound()));
 		if (!periods.isEmpty()) {
-			line.append(" in ").append(periods.size()).append((periods.size() == 1) ? " month (" : " months (")
-				.append(Periods.abbreviate(periods)).append(")");
+			line.append(" in ")
+				.append(periods.size())
+				.append((periods.size() == 1) ? " month (" : " months (")
+				.append(Periods.abbreviate(periods))
+				.append(")");
 		}
 		boolean whole = breaches.stream().anyMatch((b) -> ResultsStore.ALL.equals(b.period()));
 		if (whole) {
 			line.append(periods.isEmpty() ? " " : " and ")
 				.append(this.reported.nowtest() ? "in the window" : "over the whole period");
 		}
-		line.append("; worst ").append(number(worst.value())).append(ResultsStore.ALL.equals(worst.period()) ? ""
-				: " in " + worst.period()).append('.');
+		line.append("; worst ")
+			.append(number(worst.value()))
+			.append(ResultsStore.ALL.equals(worst.period()) ? "" : " in " + worst.period())
+			.append('.');
 		return line.toString();
 	}
 

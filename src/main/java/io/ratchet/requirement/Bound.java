@@ -6,8 +6,9 @@ import java.util.Optional;
 import io.ratchet.metrics.Metric;
 
 /**
- * A requirement on one metric: a minimum, a maximum, or both (inclusive: a value equal to a bound meets it). Any side
- * may be bounded whatever the metric's direction, and descriptive metrics such as {@link Metric#N} may be bounded too.
+ * A requirement on one metric: a minimum, a maximum, or both (inclusive: a value equal to
+ * a bound meets it). Any side may be bounded whatever the metric's direction, and
+ * descriptive metrics such as {@link Metric#N} may be bounded too.
  *
  * @param metric the metric
  * @param min the lowest acceptable value, or {@code null}
@@ -58,7 +59,10 @@ public record Bound(Metric metric, Double min, Double max) {
 		return limit;
 	}
 
-	/** Why min and max do not make a bound, or {@code null} when they do; shared with the file reader. */
+	/**
+	 * Why min and max do not make a bound, or {@code null} when they do; shared with the
+	 * file reader.
+	 */
 	static String problem(Metric metric, Double min, Double max) {
 		if (min == null && max == null) {
 			return "bound on " + metric.key() + " has neither min nor max";

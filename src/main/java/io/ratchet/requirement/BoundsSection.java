@@ -9,8 +9,9 @@ import io.ratchet.config.ConfigNode.Scalar;
 import io.ratchet.metrics.Metric;
 
 /**
- * Reads a {@code monthly:} or {@code period:} section of {@code requirements.yml}: bounds by metric, in file order,
- * each {@code {min: x}}, {@code {max: y}} or both. A bad bound is reported on its metric's line.
+ * Reads a {@code monthly:} or {@code period:} section of {@code requirements.yml}: bounds
+ * by metric, in file order, each {@code {min: x}}, {@code {max: y}} or both. A bad bound
+ * is reported on its metric's line.
  */
 final class BoundsSection {
 
@@ -35,8 +36,10 @@ final class BoundsSection {
 			Double max = null;
 			if (!field.isEmpty()) {
 				if (!(field.value() instanceof Mapping bound)) {
-					throw field.value().error("the bound on " + field.key()
-							+ " must be a mapping such as {min: 0.75} or {max: 0.5}, not " + field.value().describe());
+					throw field.value()
+						.error("the bound on " + field.key()
+								+ " must be a mapping such as {min: 0.75} or {max: 0.5}, not "
+								+ field.value().describe());
 				}
 				bound.allowOnly("", "min", "max");
 				min = side(bound.get("min"));

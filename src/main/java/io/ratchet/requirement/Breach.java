@@ -10,7 +10,8 @@ import io.ratchet.metrics.Metric;
  * A value that crossed a bound.
  *
  * @param model the model's name
- * @param period {@code YYYY-MM} for a month, {@link RequirementCheck#WHOLE_PERIOD} for the whole period
+ * @param period {@code YYYY-MM} for a month, {@link RequirementCheck#WHOLE_PERIOD} for
+ * the whole period
  * @param metric the metric
  * @param value the value it had
  * @param kind below a minimum or above a maximum
@@ -29,8 +30,9 @@ public record Breach(String model, String period, Metric metric, double value, B
 	}
 
 	/**
-	 * The breach in a few words, e.g. {@code roc_auc 0.71 < 0.75} or {@code log_loss 0.6123 > 0.55}. The value is
-	 * rounded to 4 significant digits, or more when needed to tell it from the bound ({@code 0.74999 < 0.75}).
+	 * The breach in a few words, e.g. {@code roc_auc 0.71 < 0.75} or
+	 * {@code log_loss 0.6123 > 0.55}. The value is rounded to 4 significant digits, or
+	 * more when needed to tell it from the bound ({@code 0.74999 < 0.75}).
 	 */
 	public String describe() {
 		String limit = plain(BigDecimal.valueOf(this.bound));

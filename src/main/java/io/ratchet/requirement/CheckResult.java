@@ -10,8 +10,9 @@ import io.ratchet.metrics.Metric;
  *
  * @param verdict pass, breach or insufficient data
  * @param breaches the bounds crossed (empty unless the verdict is {@code BREACH})
- * @param notEvaluated bounded metrics that could not be judged: undefined for the period (absent from the figures),
- * or every bounded metric when the verdict is {@code INSUFFICIENT_DATA}
+ * @param notEvaluated bounded metrics that could not be judged: undefined for the period
+ * (absent from the figures), or every bounded metric when the verdict is
+ * {@code INSUFFICIENT_DATA}
  */
 public record CheckResult(Verdict verdict, List<Breach> breaches, List<Metric> notEvaluated) {
 

@@ -11,11 +11,13 @@ import java.util.Set;
 import io.ratchet.metrics.Metric;
 
 /**
- * The requirements of one dataset's models: bounds checked for every month, bounds checked on the whole period, and
- * per-model overrides (by model name, whatever the version).
+ * The requirements of one dataset's models: bounds checked for every month, bounds
+ * checked on the whole period, and per-model overrides (by model name, whatever the
+ * version).
  *
  * @param dataset the dataset's name
- * @param minRows the fewest labelled rows a period needs to be judged; with fewer it is insufficient data
+ * @param minRows the fewest labelled rows a period needs to be judged; with fewer it is
+ * insufficient data
  * @param monthly bounds checked for every month, at most one per metric
  * @param period bounds checked on the whole period, at most one per metric
  * @param models overrides by model name
@@ -52,28 +54,39 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 	}
 
 	/**
-	 * Whether anything is bounded: a monthly, period or drift bound, or a model's override. {@code min-rows} alone
-	 * bounds nothing (every period with enough rows would pass).
+	 * Whether anything is bounded: a monthly, period or drift bound, or a model's
+	 * override. {@code min-rows} alone bounds nothing (every period with enough rows
+	 * would pass).
 	 */
 	public boolean hasBounds() {
-		return !this.monthly.isEmpty() || !this.period.isEmpty() || !this.drift.isEmpty() || this.models.values()
-			.stream()
-			.anyMatch((model) -> !model.monthly().isEmpty() || !model.period().isEmpty());
+		return !this.monthly.isEmpty() || !this.period.isEmpty() || !this.drift.isEmpty()
+				|| this.models.values()
+					.stream()
+					.anyMatch((model) -> !model.monthly().isEmpty() || !model.period().isEmpty());
 	}
 
-	/** The monthly bounds for a model: the dataset's, with the model's overrides replacing them metric by metric. */
+	/**
+	 * The monthly bounds for a model: the dataset's, with the model's overrides replacing
+	 * them metric by metric.
+	 */
 	public List<Bound> monthlyFor(String modelName) {
 		ModelRequirements model = this.models.get(modelName);
 		return (model != null) ? merged(this.monthly, model.monthly()) : this.monthly;
 	}
 
-	/** The whole-period bounds for a model: the dataset's, with the model's overrides replacing them metric by metric. */
+	/**
+	 * The whole-period bounds for a model: the dataset's, with the model's overrides
+	 * replacing them metric by metric.
+	 */
 	public List<Bound> periodFor(String modelName) {
 		ModelRequirements model = this.models.get(modelName);
 		return (model != null) ? merged(this.period, model.period()) : this.period;
 	}
 
-	/** The dataset's bounds in their order, each replaced by the override on its metric, then the other overrides. */
+	/**
+	 * The dataset's bounds in their order, each replaced by the override on its metric,
+	 * then the other overrides.
+	 */
 	private static List<Bound> merged(List<Bound> base, List<Bound> overrides) {
 		Map<Metric, Bound> byMetric = new LinkedHashMap<>();
 		base.forEach((bound) -> byMetric.put(bound.metric(), bound));

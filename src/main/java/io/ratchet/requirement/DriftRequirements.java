@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * Upper bounds on drift, from the {@code drift:} section of a dataset in {@code config/requirements.yml}:
+ * Upper bounds on drift, from the {@code drift:} section of a dataset in
+ * {@code config/requirements.yml}:
  *
  * <pre>
  * drift:
@@ -23,7 +24,8 @@ import java.util.OptionalDouble;
  * A value equal to its bound meets it.
  *
  * @param features bounds for every feature, by statistic
- * @param overrides per feature: bounds that replace those of {@code features}, statistic by statistic
+ * @param overrides per feature: bounds that replace those of {@code features}, statistic
+ * by statistic
  * @param scorePsi the bound on the PSI of each model's score, or {@code null}
  */
 public record DriftRequirements(Map<DriftStatistic, Double> features,
@@ -42,7 +44,10 @@ public record DriftRequirements(Map<DriftStatistic, Double> features,
 		}
 	}
 
-	/** The bound on a statistic of a feature: its override, else the bound for every feature. */
+	/**
+	 * The bound on a statistic of a feature: its override, else the bound for every
+	 * feature.
+	 */
 	public OptionalDouble max(String feature, DriftStatistic statistic) {
 		Map<DriftStatistic, Double> own = this.overrides.get(feature);
 		Double max = (own != null && own.containsKey(statistic)) ? own.get(statistic) : this.features.get(statistic);

@@ -10,9 +10,10 @@ import io.ratchet.config.ConfigNode.Mapping;
 import io.ratchet.config.ConfigNode.Scalar;
 
 /**
- * Reads the {@code drift:} section of a dataset in {@code requirements.yml}: bounds on every feature's drift
- * statistics, per-feature overrides under {@code features:}, and {@code score_psi}; each written {@code {max: x}}
- * (drift is bounded from above only) and validated on its own line.
+ * Reads the {@code drift:} section of a dataset in {@code requirements.yml}: bounds on
+ * every feature's drift statistics, per-feature overrides under {@code features:}, and
+ * {@code score_psi}; each written {@code {max: x}} (drift is bounded from above only) and
+ * validated on its own line.
  */
 final class DriftSection {
 
@@ -48,8 +49,8 @@ final class DriftSection {
 			if (!feature.isEmpty()) {
 				Mapping mapping = feature.value().mapping("a mapping of drift bounds of feature " + feature.key());
 				for (Field bound : mapping.fields().values()) {
-					bounds.put(statistic(bound, FEATURE_STATISTICS), max(bound, bound.key() + " of feature "
-							+ feature.key()));
+					bounds.put(statistic(bound, FEATURE_STATISTICS),
+							max(bound, bound.key() + " of feature " + feature.key()));
 				}
 			}
 			overrides.put(feature.key(), bounds);
@@ -68,8 +69,9 @@ final class DriftSection {
 	/** Reads {@code {max: x}}. */
 	private static double max(Field field, String what) {
 		if (!(field.value() instanceof Mapping bound)) {
-			throw field.value().error("the drift bound on " + what + " must be a mapping such as {max: 0.2}, not "
-					+ field.value().describe());
+			throw field.value()
+				.error("the drift bound on " + what + " must be a mapping such as {max: 0.2}, not "
+						+ field.value().describe());
 		}
 		for (Field side : bound.fields().values()) {
 			if (!side.key().equals("max")) {

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * A drift statistic that requirements may bound (always from above): the population stability index, the two-sample
- * Kolmogorov–Smirnov statistic (numeric features), the window's missing-value rate, and its change from the
- * reference.
+ * A drift statistic that requirements may bound (always from above): the population
+ * stability index, the two-sample Kolmogorov–Smirnov statistic (numeric features), the
+ * window's missing-value rate, and its change from the reference.
  */
 public enum DriftStatistic {
 

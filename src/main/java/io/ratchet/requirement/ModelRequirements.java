@@ -3,7 +3,8 @@ package io.ratchet.requirement;
 import java.util.List;
 
 /**
- * A model's overrides of its dataset's bounds; a bound here replaces the dataset's bound on the same metric.
+ * A model's overrides of its dataset's bounds; a bound here replaces the dataset's bound
+ * on the same metric.
  *
  * @param monthly bounds checked for every month
  * @param period bounds checked on the whole period

@@ -21,14 +21,18 @@ public final class RequirementCheck {
 	/**
 	 * Checks the figures against the bounds that apply.
 	 * <p>
-	 * A period with fewer labelled rows than {@link DatasetRequirements#minRows()}, or with none at all, is
-	 * {@code INSUFFICIENT_DATA}: nothing is judged, there are no breaches, and every bounded metric is listed as not
-	 * evaluated. The whole period obeys the same minimum as a month. Otherwise each bound is checked; a bounded metric
-	 * absent from the figures (undefined for the period) is listed as not evaluated and is no breach.
+	 * A period with fewer labelled rows than {@link DatasetRequirements#minRows()}, or
+	 * with none at all, is {@code INSUFFICIENT_DATA}: nothing is judged, there are no
+	 * breaches, and every bounded metric is listed as not evaluated. The whole period
+	 * obeys the same minimum as a month. Otherwise each bound is checked; a bounded
+	 * metric absent from the figures (undefined for the period) is listed as not
+	 * evaluated and is no breach.
 	 * @param req the dataset's requirements
 	 * @param modelName the model's name (its overrides apply)
-	 * @param period {@code YYYY-MM} for a month, {@link #WHOLE_PERIOD} for the whole period; copied into breaches
-	 * @param wholePeriod whether to check the whole-period bounds rather than the monthly ones
+	 * @param period {@code YYYY-MM} for a month, {@link #WHOLE_PERIOD} for the whole
+	 * period; copied into breaches
+	 * @param wholePeriod whether to check the whole-period bounds rather than the monthly
+	 * ones
 	 * @param values the figures
 	 */
 	public static CheckResult check(DatasetRequirements req, String modelName, String period, boolean wholePeriod,

@@ -19,9 +19,10 @@ import io.ratchet.config.Spelling;
  * Every dataset's requirements, as read from {@code config/requirements.yml}.
  *
  * <p>
- * A job judges a dataset only by {@link #requireFor(String)}: a dataset the file does not name, or names without a
- * single bound, is an error, never a silent pass (a misspelt dataset key once hid every requirement and sent an
- * all-clear). The one way to run a dataset unjudged is to say so for it: {@code scratch: {unmonitored: true}}.
+ * A job judges a dataset only by {@link #requireFor(String)}: a dataset the file does not
+ * name, or names without a single bound, is an error, never a silent pass (a misspelt
+ * dataset key once hid every requirement and sent an all-clear). The one way to run a
+ * dataset unjudged is to say so for it: {@code scratch: {unmonitored: true}}.
  */
 public final class Requirements {
 
@@ -46,9 +47,11 @@ public final class Requirements {
 	}
 
 	/**
-	 * Reads a requirements file; a missing file means no requirements (and so every job refuses to judge).
-	 * @throws RequirementsException naming the file and line when the file is not valid YAML, has an unknown field or
-	 * metric, a bound with neither min nor max or with min above max, a negative {@code min-rows}, or a dataset marked
+	 * Reads a requirements file; a missing file means no requirements (and so every job
+	 * refuses to judge).
+	 * @throws RequirementsException naming the file and line when the file is not valid
+	 * YAML, has an unknown field or metric, a bound with neither min nor max or with min
+	 * above max, a negative {@code min-rows}, or a dataset marked
 	 * {@code unmonitored: true} that has bounds
 	 */
 	public static Requirements load(Path file) {
@@ -61,7 +64,8 @@ public final class Requirements {
 
 	/**
 	 * Requirements built in code.
-	 * @param datasets requirements by dataset name; each key must be its value's {@link DatasetRequirements#dataset()}
+	 * @param datasets requirements by dataset name; each key must be its value's
+	 * {@link DatasetRequirements#dataset()}
 	 */
 	public static Requirements of(Map<String, DatasetRequirements> datasets) {
 		datasets.forEach((name, requirements) -> {
@@ -84,19 +88,20 @@ public final class Requirements {
 	}
 
 	/**
-	 * The requirements of a dataset, or none (every period passes) when the file does not name it. Not for judging a
-	 * run: use {@link #requireFor(String)}.
+	 * The requirements of a dataset, or none (every period passes) when the file does not
+	 * name it. Not for judging a run: use {@link #requireFor(String)}.
 	 */
 	public DatasetRequirements forDatasetOrNone(String dataset) {
 		return forDataset(dataset).orElseGet(() -> DatasetRequirements.none(dataset));
 	}
 
 	/**
-	 * The requirements a back-test, now-test or challenge judges the dataset by: its bounds, or none when the file
-	 * marks it {@code unmonitored: true}.
-	 * @throws MissingRequirementsException when the file does not name the dataset, or names it without any bound;
-	 * the message names the file (and line), the dataset keys found there, a key that looks like a misspelling of the
-	 * dataset, and the two ways out
+	 * The requirements a back-test, now-test or challenge judges the dataset by: its
+	 * bounds, or none when the file marks it {@code unmonitored: true}.
+	 * @throws MissingRequirementsException when the file does not name the dataset, or
+	 * names it without any bound; the message names the file (and line), the dataset keys
+	 * found there, a key that looks like a misspelling of the dataset, and the two ways
+	 * out
 	 */
 	public DatasetRequirements requireFor(String dataset) {
 		DatasetRequirements requirements = this.datasets.get(dataset);
@@ -106,15 +111,20 @@ public final class Requirements {
 		throw new MissingRequirementsException(missing(dataset, requirements != null));
 	}
 
-	/** Whether the file marks the dataset {@code unmonitored: true}: it is run, stored and reported, never judged. */
+	/**
+	 * Whether the file marks the dataset {@code unmonitored: true}: it is run, stored and
+	 * reported, never judged.
+	 */
 	public boolean isUnmonitored(String dataset) {
 		return this.unmonitored.contains(dataset);
 	}
 
 	/**
-	 * A warning for every dataset key that names no dataset (a misspelling, or a dataset whose configuration is gone):
-	 * its requirements apply to nothing. Not an error, so one stale entry does not stop every other dataset's nightly
-	 * run; the dataset it was meant for has no requirements then, and {@link #requireFor(String)} refuses to judge it.
+	 * A warning for every dataset key that names no dataset (a misspelling, or a dataset
+	 * whose configuration is gone): its requirements apply to nothing. Not an error, so
+	 * one stale entry does not stop every other dataset's nightly run; the dataset it was
+	 * meant for has no requirements then, and {@link #requireFor(String)} refuses to
+	 * judge it.
 	 * @param known the datasets that exist (the names of {@code config/datasets/*.yml})
 	 * @param where where they are, for the message (e.g. {@code config/datasets/})
 	 */
@@ -169,9 +179,8 @@ public final class Requirements {
 				}
 			}
 			what = file() + " has no requirements for dataset \"" + dataset + "\"; the dataset keys found there: "
-					+ String.join(", ", keys)
-					+ (near.isEmpty() ? "" : " (" + String.join(", ", near) + " looks like a misspelling of \""
-							+ dataset + "\")");
+					+ String.join(", ", keys) + (near.isEmpty() ? ""
+							: " (" + String.join(", ", near) + " looks like a misspelling of \"" + dataset + "\")");
 		}
 		return what + ". Without requirements a back-test, now-test or challenge would pass whatever the figures: "
 				+ "add bounds under \"" + dataset + ":\" (e.g. monthly: {roc_auc: {min: 0.75}}), or, to run it "

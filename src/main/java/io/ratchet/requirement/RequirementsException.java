@@ -1,6 +1,9 @@
 package io.ratchet.requirement;
 
-/** A requirements file that cannot be read: its message names the file, the line when there is one, and the cause. */
+/**
+ * A requirements file that cannot be read: its message names the file, the line when
+ * there is one, and the cause.
+ */
 public class RequirementsException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

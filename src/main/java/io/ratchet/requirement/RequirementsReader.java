@@ -15,9 +15,11 @@ import io.ratchet.config.ConfigNode.Mapping;
 import io.ratchet.config.ConfigTree;
 
 /**
- * Reads and validates {@code config/requirements.yml} with {@link ConfigTree}. Every error names the file and the line,
- * e.g. {@code config/requirements.yml line 4: unknown metric 'roc_aucc' (known: [...])}. The bounds are read by
- * {@link BoundsSection}, the {@code drift:} section by {@link DriftSection}.
+ * Reads and validates {@code config/requirements.yml} with {@link ConfigTree}. Every
+ * error names the file and the line, e.g.
+ * {@code config/requirements.yml line 4: unknown metric 'roc_aucc' (known: [...])}. The
+ * bounds are read by {@link BoundsSection}, the {@code drift:} section by
+ * {@link DriftSection}.
  */
 final class RequirementsReader {
 
@@ -25,8 +27,9 @@ final class RequirementsReader {
 	}
 
 	/**
-	 * Reads the file into requirements by dataset, with the line of every dataset key and the datasets marked
-	 * {@code unmonitored: true}; an empty file (or one of comments) has none.
+	 * Reads the file into requirements by dataset, with the line of every dataset key and
+	 * the datasets marked {@code unmonitored: true}; an empty file (or one of comments)
+	 * has none.
 	 */
 	static Requirements read(Path file) {
 		try {
@@ -50,7 +53,9 @@ final class RequirementsReader {
 		}
 	}
 
-	/** One dataset: min-rows, monthly, period, models, drift, unmonitored; each optional. */
+	/**
+	 * One dataset: min-rows, monthly, period, models, drift, unmonitored; each optional.
+	 */
 	private static DatasetRequirements dataset(Field dataset) {
 		if (dataset.isEmpty()) {
 			return DatasetRequirements.none(dataset.key());
@@ -61,7 +66,9 @@ final class RequirementsReader {
 		Map<String, ModelRequirements> models = new LinkedHashMap<>();
 		Field modelsField = spec.get("models");
 		if (modelsField != null && !modelsField.isEmpty()) {
-			for (Field model : modelsField.value().mapping("a mapping of model names to their requirements").fields()
+			for (Field model : modelsField.value()
+				.mapping("a mapping of model names to their requirements")
+				.fields()
 				.values()) {
 				models.put(model.key(), model(model));
 			}

@@ -3,8 +3,9 @@ package io.ratchet.requirement;
 import java.util.Collection;
 
 /**
- * The outcome of checking a period's figures: every bound met, some bound breached, or too few labelled rows to
- * judge. When outcomes are combined the worst wins: {@code BREACH} over {@code INSUFFICIENT_DATA} over {@code PASS}.
+ * The outcome of checking a period's figures: every bound met, some bound breached, or
+ * too few labelled rows to judge. When outcomes are combined the worst wins:
+ * {@code BREACH} over {@code INSUFFICIENT_DATA} over {@code PASS}.
  */
 public enum Verdict {
 

@@ -17,15 +17,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads of stored figures ({@code metric_value}, and {@code breach} for figures only a breach records, such as drift
- * statistics) by their key: one figure, a figure month by month, a whole-period figure across runs, a model's figures
- * by period. Figures are keyed by their stored metric key, so drift keys work too. An undefined figure (stored as
- * NULL) comes back as {@code null} or is left out, never as 0. Read-only.
+ * Reads of stored figures ({@code metric_value}, and {@code breach} for figures only a
+ * breach records, such as drift statistics) by their key: one figure, a figure month by
+ * month, a whole-period figure across runs, a model's figures by period. Figures are
+ * keyed by their stored metric key, so drift keys work too. An undefined figure (stored
+ * as NULL) comes back as {@code null} or is left out, never as 0. Read-only.
  */
 @Repository
 public class FigureReads {
 
-	/** The end of the statements of a whole-period figure across runs: the last completed runs up to a time. */
+	/**
+	 * The end of the statements of a whole-period figure across runs: the last completed
+	 * runs up to a time.
+	 */
 	private static final String ACROSS_RUNS = """
 			WHERE r.dataset = ? AND r.job_name = ? AND r.status = ? AND r.as_of <= ?
 			ORDER BY r.as_of DESC, r.id DESC
@@ -45,7 +49,10 @@ public class FigureReads {
 	public record RunFigure(long runId, LocalDateTime asOf, Double value) {
 	}
 
-	/** One run's stored figures of its champion over one period (the row count as {@link Metric#N}). */
+	/**
+	 * One run's stored figures of its champion over one period (the row count as
+	 * {@link Metric#N}).
+	 */
 	public record ChampionFigures(long runId, String jobName, String modelName, Period period,
 			Map<Metric, Double> values) {
 	}
@@ -60,7 +67,10 @@ public class FigureReads {
 			.orElse(null);
 	}
 
-	/** A figure month by month within one run (the whole period left out), in period order. */
+	/**
+	 * A figure month by month within one run (the whole period left out), in period
+	 * order.
+	 */
 	public List<PeriodFigure> monthly(long runId, long modelVersionId, String metric) {
 		return this.jdbc.sql("""
 				SELECT period, val FROM metric_value
@@ -72,11 +82,11 @@ public class FigureReads {
 	}
 
 	/**
-	 * A whole-period figure over the last {@code runs} completed runs of the same job, dataset and model version up
-	 * to {@code asOf} (inclusive), newest first.
+	 * A whole-period figure over the last {@code runs} completed runs of the same job,
+	 * dataset and model version up to {@code asOf} (inclusive), newest first.
 	 */
-	public List<RunFigure> wholePeriodAcrossRuns(RunRecord run, LocalDateTime asOf, long modelVersionId,
-			String metric, int runs) {
+	public List<RunFigure> wholePeriodAcrossRuns(RunRecord run, LocalDateTime asOf, long modelVersionId, String metric,
+			int runs) {
 		return acrossRuns(this.jdbc.sql("""
 				SELECT r.id, r.as_of, v.val FROM run r
 				JOIN metric_value v ON v.run_id = r.id AND v.model_version_id = ? AND v.period = ? AND v.metric = ?
@@ -85,8 +95,8 @@ public class FigureReads {
 	}
 
 	/**
-	 * As {@link #wholePeriodAcrossRuns}, for a figure that only breaches record (a drift statistic): the value of
-	 * each whole-period breach of it, newest first.
+	 * As {@link #wholePeriodAcrossRuns}, for a figure that only breaches record (a drift
+	 * statistic): the value of each whole-period breach of it, newest first.
 	 */
 	public List<RunFigure> wholePeriodBreachesAcrossRuns(RunRecord run, LocalDateTime asOf, long modelVersionId,
 			String metric, int runs) {
@@ -98,25 +108,30 @@ public class FigureReads {
 	}
 
 	/**
-	 * Runs a statement of the two above: its parameters are the model version, the whole period, the figure, the
-	 * run's dataset and job, the completed status, the as-of bound and the number of runs, in that order.
+	 * Runs a statement of the two above: its parameters are the model version, the whole
+	 * period, the figure, the run's dataset and job, the completed status, the as-of
+	 * bound and the number of runs, in that order.
 	 */
 	private static List<RunFigure> acrossRuns(JdbcClient.StatementSpec statement, RunRecord run, LocalDateTime asOf,
 			long modelVersionId, String metric, int runs, RowMapper<RunFigure> mapper) {
 		return statement
-			.params(modelVersionId, Period.ALL_VALUE, metric, run.dataset(), run.jobName(),
-					RunStatus.COMPLETED.name(), Timestamp.valueOf(asOf), runs)
+			.params(modelVersionId, Period.ALL_VALUE, metric, run.dataset(), run.jobName(), RunStatus.COMPLETED.name(),
+					Timestamp.valueOf(asOf), runs)
 			.query(mapper)
 			.list();
 	}
 
-	/** The whole-period figure of some runs: run id to model version id to value (runs without one left out). */
+	/**
+	 * The whole-period figure of some runs: run id to model version id to value (runs
+	 * without one left out).
+	 */
 	public Map<Long, Map<Long, Double>> wholePeriod(Collection<Long> runIds, String metric) {
 		Map<Long, Map<Long, Double>> byRun = new LinkedHashMap<>();
 		if (runIds.isEmpty()) {
 			return byRun;
 		}
-		// one query for all the runs rather than one per run (a chart covers up to 30 runs, a report several charts)
+		// one query for all the runs rather than one per run (a chart covers up to 30
+		// runs, a report several charts)
 		this.jdbc.sql("""
 				SELECT run_id, model_version_id, val FROM metric_value
 				WHERE run_id IN (:runs) AND period = :period AND metric = :metric""")
@@ -131,8 +146,8 @@ public class FigureReads {
 	}
 
 	/**
-	 * A model's stored figures in one run, by period (as stored, stripped) then metric, with the row count as
-	 * {@link Metric#N}; undefined figures are left out.
+	 * A model's stored figures in one run, by period (as stored, stripped) then metric,
+	 * with the row count as {@link Metric#N}; undefined figures are left out.
 	 */
 	public Map<String, Map<Metric, Double>> figures(long runId, long modelVersionId) {
 		Map<String, Map<Metric, Double>> byPeriod = new LinkedHashMap<>();
@@ -184,8 +199,9 @@ public class FigureReads {
 	}
 
 	/**
-	 * A stored value, {@code null} when it is NULL (an undefined figure). {@code wasNull} is asked right after the
-	 * value is read: asked after reading another column it would answer for that column and turn NULL into 0.
+	 * A stored value, {@code null} when it is NULL (an undefined figure). {@code wasNull}
+	 * is asked right after the value is read: asked after reading another column it would
+	 * answer for that column and turn NULL into 0.
 	 */
 	private static Double value(ResultSet rs, int column) throws SQLException {
 		double value = rs.getDouble(column);

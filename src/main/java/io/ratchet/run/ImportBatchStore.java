@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code import_batch} table: every import with its counts, rejected rows included. {@code rows_accepted} counts
- * the rows written (new rows and stored rows that received their label), {@code rows_rejected} the rows quarantined
- * (invalid rows and conflicts), so that {@code rows_read = rows_accepted + rows_duplicate + rows_rejected}.
+ * The {@code import_batch} table: every import with its counts, rejected rows included.
+ * {@code rows_accepted} counts the rows written (new rows and stored rows that received
+ * their label), {@code rows_rejected} the rows quarantined (invalid rows and conflicts),
+ * so that {@code rows_read = rows_accepted + rows_duplicate + rows_rejected}.
  */
 @Repository
 public class ImportBatchStore {

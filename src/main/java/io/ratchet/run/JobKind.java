@@ -3,8 +3,9 @@ package io.ratchet.run;
 import java.util.Optional;
 
 /**
- * The jobs that record runs ({@code run.job_name}): the back-test, the now-test and the challenge. The database keeps
- * the lower-case {@link #jobName()}, which is also the Spring Batch job's name.
+ * The jobs that record runs ({@code run.job_name}): the back-test, the now-test and the
+ * challenge. The database keeps the lower-case {@link #jobName()}, which is also the
+ * Spring Batch job's name.
  */
 public enum JobKind {
 

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tables of logged predictions ({@code db/common/V17__logged_predictions.sql}): {@code logged_coverage}, how the
- * rows of each period met a logged model's scores, and {@code prediction_import}, every import of a prediction log.
- * Saving a period's coverage replaces what an earlier attempt of it stored, so a month run again is stored once.
+ * The tables of logged predictions ({@code db/common/V17__logged_predictions.sql}):
+ * {@code logged_coverage}, how the rows of each period met a logged model's scores, and
+ * {@code prediction_import}, every import of a prediction log. Saving a period's coverage
+ * replaces what an earlier attempt of it stored, so a month run again is stored once.
  * Calls join the caller's transaction.
  */
 @Repository
@@ -58,8 +59,8 @@ public class LoggedPredictionsStore {
 	}
 
 	/**
-	 * A run's counts summed over its periods: model version id to how its rows and logged scores met (empty when the
-	 * run scored no logged model).
+	 * A run's counts summed over its periods: model version id to how its rows and logged
+	 * scores met (empty when the run scored no logged model).
 	 */
 	public Map<Long, LogCoverage> coverageByModel(long runId) {
 		Map<Long, LogCoverage> coverage = new LinkedHashMap<>();
@@ -73,7 +74,10 @@ public class LoggedPredictionsStore {
 		return coverage;
 	}
 
-	/** Records an import of a prediction log, with the predictions of the months it touched still awaiting a label. */
+	/**
+	 * Records an import of a prediction log, with the predictions of the months it
+	 * touched still awaiting a label.
+	 */
 	public void recordImport(String dataset, long modelVersionId, ImportResult result, long awaitingLabel) {
 		this.jdbc.sql("""
 				INSERT INTO prediction_import (dataset, model_version_id, source_file, source_sha256, rows_read,

@@ -5,11 +5,12 @@ import io.ratchet.metrics.MetricValues;
 import io.ratchet.requirement.CheckResult;
 
 /**
- * What one model version scored over one period, how that compares with the requirements, and (for a month) the
- * accumulator state that whole-period figures are merged from.
+ * What one model version scored over one period, how that compares with the requirements,
+ * and (for a month) the accumulator state that whole-period figures are merged from.
  *
  * @param modelVersionId the {@code model_version} row
- * @param task the task, which decides the metrics stored: every one of them, an undefined one as NULL
+ * @param task the task, which decides the metrics stored: every one of them, an undefined
+ * one as NULL
  * @param values the metric values
  * @param check the verdict and breaches for the period
  * @param state the serialised accumulators, or {@code null} for the whole period

@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The {@code model_version} table: the first time a version is seen its file's SHA-256 is recorded; afterwards a file
- * whose content differs under the same name and version is refused.
+ * The {@code model_version} table: the first time a version is seen its file's SHA-256 is
+ * recorded; afterwards a file whose content differs under the same name and version is
+ * refused.
  */
 @Repository
 public class ModelVersionStore {
@@ -25,7 +26,8 @@ public class ModelVersionStore {
 
 	/**
 	 * Returns the id of the version's row, recording it when new.
-	 * @throws TamperedModelException when the file changed under the same name and version
+	 * @throws TamperedModelException when the file changed under the same name and
+	 * version
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public long register(ModelVersion model) {
@@ -54,8 +56,7 @@ public class ModelVersionStore {
 	private Optional<Recorded> find(String name, String version) {
 		return this.jdbc.sql("SELECT id, sha256, first_seen FROM model_version WHERE name = ? AND version = ?")
 			.params(name, version)
-			.query((rs, i) -> new Recorded(rs.getLong(1), rs.getString(2).trim(),
-					rs.getTimestamp(3).toLocalDateTime()))
+			.query((rs, i) -> new Recorded(rs.getLong(1), rs.getString(2).trim(), rs.getTimestamp(3).toLocalDateTime()))
 			.optional();
 	}
 

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The period a figure covers: one calendar month ({@code YYYY-MM}) or the whole period of the run ({@link #ALL},
- * stored as {@code ALL}). The database keeps {@link #value()}; values read back are stripped of a {@code CHAR}
- * column's padding.
+ * The period a figure covers: one calendar month ({@code YYYY-MM}) or the whole period of
+ * the run ({@link #ALL}, stored as {@code ALL}). The database keeps {@link #value()};
+ * values read back are stripped of a {@code CHAR} column's padding.
  */
 public record Period(String value) implements Comparable<Period> {
 

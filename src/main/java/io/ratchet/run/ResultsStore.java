@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Runs and everything they measured. Writes for one partition replace that partition's earlier rows, so a partition
- * that is run again after a crash (between its commit and the step's own bookkeeping) never stores a figure twice.
- * Calls join the caller's transaction (a tasklet step's chunk transaction).
+ * Runs and everything they measured. Writes for one partition replace that partition's
+ * earlier rows, so a partition that is run again after a crash (between its commit and
+ * the step's own bookkeeping) never stores a figure twice. Calls join the caller's
+ * transaction (a tasklet step's chunk transaction).
  */
 @Repository
 public class ResultsStore {
@@ -31,7 +32,8 @@ public class ResultsStore {
 	}
 
 	/**
-	 * Records a run when it starts, or marks an existing one (a restart) as started again, keeping what it recorded.
+	 * Records a run when it starts, or marks an existing one (a restart) as started
+	 * again, keeping what it recorded.
 	 */
 	public void openRun(long runId, String jobName, String dataset, String fromPeriod, String toPeriod,
 			LocalDateTime asOf, String parameters, int periods) {
@@ -50,8 +52,8 @@ public class ResultsStore {
 	}
 
 	/**
-	 * Records the months a run covers once they are resolved, and the months between them that have no data file
-	 * (reported as absent, not as failures).
+	 * Records the months a run covers once they are resolved, and the months between them
+	 * that have no data file (reported as absent, not as failures).
 	 */
 	public void describeRun(long runId, String fromPeriod, String toPeriod, int periods, List<String> absent) {
 		this.jdbc.sql("UPDATE run SET from_period = ?, to_period = ?, periods = ?, absent_periods = ? WHERE id = ?")
@@ -59,12 +61,18 @@ public class ResultsStore {
 			.update();
 	}
 
-	/** Records that a run scored a model version in a role, replacing an earlier record of the same pair. */
+	/**
+	 * Records that a run scored a model version in a role, replacing an earlier record of
+	 * the same pair.
+	 */
 	public void recordRunModel(long runId, long modelVersionId, Role role) {
 		recordRunModel(runId, modelVersionId, role.value());
 	}
 
-	/** As {@link #recordRunModel(long, long, Role)}, with the role as stored ({@code champion}, …). */
+	/**
+	 * As {@link #recordRunModel(long, long, Role)}, with the role as stored
+	 * ({@code champion}, …).
+	 */
 	public void recordRunModel(long runId, long modelVersionId, String role) {
 		this.jdbc.sql("DELETE FROM run_model WHERE run_id = ? AND model_version_id = ?")
 			.params(runId, modelVersionId)
@@ -74,7 +82,10 @@ public class ResultsStore {
 			.update();
 	}
 
-	/** Stores one partition's counts and every model's figures, replacing what an earlier attempt stored. */
+	/**
+	 * Stores one partition's counts and every model's figures, replacing what an earlier
+	 * attempt stored.
+	 */
 	public void savePartition(PartitionResult partition, List<ModelFigures> figures) {
 		deletePeriod(partition.runId(), partition.period());
 		this.jdbc.sql("""
@@ -87,8 +98,7 @@ public class ResultsStore {
 			.update();
 		for (ModelFigures figure : figures) {
 			saveFigures(partition.runId(), partition.period(), figure);
-			this.jdbc
-				.sql("INSERT INTO partition_state (run_id, model_version_id, period, state) VALUES (?, ?, ?, ?)")
+			this.jdbc.sql("INSERT INTO partition_state (run_id, model_version_id, period, state) VALUES (?, ?, ?, ?)")
 				.params(partition.runId(), figure.modelVersionId(), partition.period(), figure.state())
 				.update();
 		}
@@ -101,8 +111,9 @@ public class ResultsStore {
 	}
 
 	/**
-	 * Stores a run's drift breaches (whole period, keys with a colon such as {@code psi:plan}), replacing the drift
-	 * breaches an earlier attempt stored and leaving the metric breaches alone.
+	 * Stores a run's drift breaches (whole period, keys with a colon such as
+	 * {@code psi:plan}), replacing the drift breaches an earlier attempt stored and
+	 * leaving the metric breaches alone.
 	 */
 	public void saveDriftBreaches(long runId, List<StoredBreach> breaches) {
 		this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND period = ? AND metric LIKE '%:%'")
@@ -127,7 +138,10 @@ public class ResultsStore {
 			.list();
 	}
 
-	/** The accumulator state of one model and period, or {@code null} when none was stored. */
+	/**
+	 * The accumulator state of one model and period, or {@code null} when none was
+	 * stored.
+	 */
 	public byte[] partitionState(long runId, long modelVersionId, String period) {
 		return this.jdbc
 			.sql("SELECT state FROM partition_state WHERE run_id = ? AND model_version_id = ? AND TRIM(period) = ?")
@@ -138,8 +152,9 @@ public class ResultsStore {
 	}
 
 	/**
-	 * Hands the partition states of one model of a run to {@code action} one at a time, in period order, so that a
-	 * merge never holds more than one of them (a long history's states together can be larger than the heap).
+	 * Hands the partition states of one model of a run to {@code action} one at a time,
+	 * in period order, so that a merge never holds more than one of them (a long
+	 * history's states together can be larger than the heap).
 	 */
 	public void forEachPartitionState(long runId, long modelVersionId, Consumer<byte[]> action) {
 		this.jdbc.sql("SELECT state FROM partition_state WHERE run_id = ? AND model_version_id = ? ORDER BY period")
@@ -177,15 +192,12 @@ public class ResultsStore {
 	public List<StoredMetric> metricValues(long runId) {
 		return this.jdbc.sql("""
 				SELECT model_version_id, period, metric, val, row_count FROM metric_value
-				WHERE run_id = ? ORDER BY model_version_id, period, metric""")
-			.param(runId)
-			.query((rs, i) -> {
-				double value = rs.getDouble(4);
-				Double val = rs.wasNull() ? null : value;
-				return new StoredMetric(rs.getLong(1), rs.getString(2), Metric.fromKey(rs.getString(3)), val,
-						rs.getLong(5));
-			})
-			.list();
+				WHERE run_id = ? ORDER BY model_version_id, period, metric""").param(runId).query((rs, i) -> {
+			double value = rs.getDouble(4);
+			Double val = rs.wasNull() ? null : value;
+			return new StoredMetric(rs.getLong(1), rs.getString(2), Metric.fromKey(rs.getString(3)), val,
+					rs.getLong(5));
+		}).list();
 	}
 
 	public List<StoredBreach> breaches(long runId) {
@@ -193,8 +205,8 @@ public class ResultsStore {
 				SELECT model_version_id, period, metric, bound_kind, bound, val FROM breach
 				WHERE run_id = ? ORDER BY model_version_id, period, metric""")
 			.param(runId)
-			.query((rs, i) -> new StoredBreach(rs.getLong(1), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getDouble(5), rs.getDouble(6)))
+			.query((rs, i) -> new StoredBreach(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getDouble(5), rs.getDouble(6)))
 			.list();
 	}
 
@@ -213,8 +225,8 @@ public class ResultsStore {
 				UPDATE run SET status = ?, verdict = ?, finished_at = ?, rows_read = ?, rows_rejected = ?,
 					rows_unlabelled = ?, report_path = ?, failure = ?
 				WHERE id = ?""")
-			.params(status.name(), verdict, ts(LocalDateTime.now()), rowsRead, rowsRejected, rowsUnlabelled,
-					reportPath, truncate(failure), runId)
+			.params(status.name(), verdict, ts(LocalDateTime.now()), rowsRead, rowsRejected, rowsUnlabelled, reportPath,
+					truncate(failure), runId)
 			.update();
 	}
 
@@ -243,11 +255,14 @@ public class ResultsStore {
 	 * @param dataset a dataset, or {@code null} for every dataset
 	 */
 	public List<RunRecord> recentRuns(int limit, String jobName, String dataset) {
-		// One constant statement: a null filter matches every row (the CAST types the parameter for PostgreSQL).
-		return this.jdbc.sql(RunRecord.SELECT + """
+		// One constant statement: a null filter matches every row (the CAST types the
+		// parameter for PostgreSQL).
+		return this.jdbc
+			.sql(RunRecord.SELECT
+					+ """
 
-				WHERE (CAST(? AS VARCHAR(100)) IS NULL OR job_name = ?) AND (CAST(? AS VARCHAR(200)) IS NULL OR dataset = ?)
-				ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
+							WHERE (CAST(? AS VARCHAR(100)) IS NULL OR job_name = ?) AND (CAST(? AS VARCHAR(200)) IS NULL OR dataset = ?)
+							ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
 			.params(jobName, jobName, dataset, dataset, limit)
 			.query(RunRecord::map)
 			.list();

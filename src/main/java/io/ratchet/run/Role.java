@@ -1,8 +1,9 @@
 package io.ratchet.run;
 
 /**
- * The role a model version had in a run ({@code run_model.role}): the dataset's champion, one of its registered
- * candidates, or any other model the run scored. The database keeps the lower-case {@link #value()}.
+ * The role a model version had in a run ({@code run_model.role}): the dataset's champion,
+ * one of its registered candidates, or any other model the run scored. The database keeps
+ * the lower-case {@link #value()}.
  */
 public enum Role {
 

@@ -1,8 +1,10 @@
 package io.ratchet.run;
 
 /**
- * Published (as a Spring application event) when a run of any job has ended and its {@code run} row is final:
- * alerts and other follow-ups listen for it rather than being wired into each job.
+ * Published (as a Spring application event) when a run of any job has ended and its
+ * {@code run} row is final: alerts and other follow-ups listen for it rather than being
+ * wired into each job.
+ *
  * @param runId the run (job instance) id
  * @param jobName {@code backtest}, {@code nowtest}, ...
  * @param dataset the dataset the run judged

@@ -12,10 +12,12 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Keeps the {@code run} row of a job in step with the job, whatever the job: recorded (or re-opened on restart)
- * before the first step, as the job's parameters say ({@link #open}); when the job ends, a run that did not complete
- * is marked failed with its causes (so it is listed and can be restarted), then {@link RunFinished} is published for
- * alerts and other follow-ups. Each job has its own subclass, which only reads its parameters.
+ * Keeps the {@code run} row of a job in step with the job, whatever the job: recorded (or
+ * re-opened on restart) before the first step, as the job's parameters say
+ * ({@link #open}); when the job ends, a run that did not complete is marked failed with
+ * its causes (so it is listed and can be restarted), then {@link RunFinished} is
+ * published for alerts and other follow-ups. Each job has its own subclass, which only
+ * reads its parameters.
  */
 public abstract class RunListener implements JobExecutionListener {
 
@@ -38,8 +40,8 @@ public abstract class RunListener implements JobExecutionListener {
 
 	/**
 	 * Records the run from the job's parameters with {@link ResultsStore#openRun}.
-	 * @throws InvalidJobParametersException when the parameters are not the job's; the job then fails before its
-	 * first step with the message
+	 * @throws InvalidJobParametersException when the parameters are not the job's; the
+	 * job then fails before its first step with the message
 	 */
 	protected abstract void open(ResultsStore results, long runId, JobParameters parameters)
 			throws InvalidJobParametersException;
@@ -62,7 +64,8 @@ public abstract class RunListener implements JobExecutionListener {
 
 	/**
 	 * Records how a run ended.
-	 * @param status the job's final status, e.g. {@code COMPLETED}, {@code FAILED}, {@code STOPPED}
+	 * @param status the job's final status, e.g. {@code COMPLETED}, {@code FAILED},
+	 * {@code STOPPED}
 	 * @param failures the exceptions that ended it, if any
 	 */
 	private void ended(long runId, String status, List<Throwable> failures) {

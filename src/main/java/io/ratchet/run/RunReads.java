@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads across runs ({@code run} with {@code run_model}, {@code period_verdict}, {@code breach}): counts and latest
- * status per job, runs that scored a model and in which role, and which runs come before another. One run's own rows
- * are read through {@link ResultsStore}; figures through {@link FigureReads}. Read-only.
+ * Reads across runs ({@code run} with {@code run_model}, {@code period_verdict},
+ * {@code breach}): counts and latest status per job, runs that scored a model and in
+ * which role, and which runs come before another. One run's own rows are read through
+ * {@link ResultsStore}; figures through {@link FigureReads}. Read-only.
  */
 @Repository
 public class RunReads {
@@ -34,7 +35,10 @@ public class RunReads {
 	public record RunAt(long runId, LocalDateTime asOf) {
 	}
 
-	/** A completed run that scored a model: its as-of date, the model's role, whole-period verdict and breaches. */
+	/**
+	 * A completed run that scored a model: its as-of date, the model's role, whole-period
+	 * verdict and breaches.
+	 */
 	public record ScoredRun(long runId, LocalDate asOf, Role role, Verdict verdict, int breaches) {
 	}
 
@@ -72,8 +76,8 @@ public class RunReads {
 	}
 
 	/**
-	 * This run and the completed runs of its job and dataset up to its as-of time, the last {@code limit} of them,
-	 * newest first.
+	 * This run and the completed runs of its job and dataset up to its as-of time, the
+	 * last {@code limit} of them, newest first.
 	 */
 	public List<RunAt> upTo(RunRecord run, int limit) {
 		Timestamp upTo = Timestamp.valueOf((run.asOf() != null) ? run.asOf() : run.startedAt());
@@ -87,7 +91,10 @@ public class RunReads {
 			.list();
 	}
 
-	/** The latest completed run of one of the jobs on a dataset that scored both models ({@code name@version}). */
+	/**
+	 * The latest completed run of one of the jobs on a dataset that scored both models
+	 * ({@code name@version}).
+	 */
 	public OptionalLong latestCompletedScoringBoth(String dataset, Collection<JobKind> jobs, String firstKey,
 			String secondKey) {
 		return this.jdbc.sql("""
@@ -110,8 +117,9 @@ public class RunReads {
 	}
 
 	/**
-	 * The completed runs of a job on a dataset that scored a model ({@code name@version}), newest first, with its
-	 * role, whole-period verdict ({@code null} when none was stored) and number of breaches.
+	 * The completed runs of a job on a dataset that scored a model
+	 * ({@code name@version}), newest first, with its role, whole-period verdict
+	 * ({@code null} when none was stored) and number of breaches.
 	 */
 	public List<ScoredRun> completedScoring(String dataset, JobKind job, String modelKey) {
 		return this.jdbc.sql("""
@@ -131,7 +139,10 @@ public class RunReads {
 			.list();
 	}
 
-	/** How many runs of a job (whatever their status or dataset) scored a model ({@code name@version}). */
+	/**
+	 * How many runs of a job (whatever their status or dataset) scored a model
+	 * ({@code name@version}).
+	 */
 	public int runsScoring(JobKind job, String modelKey) {
 		return countOfModel(this.jdbc.sql("""
 				SELECT COUNT(*) FROM run r JOIN run_model rm ON rm.run_id = r.id
@@ -139,7 +150,10 @@ public class RunReads {
 				WHERE r.job_name = ? AND m.name = ? AND m.version = ?"""), job, modelKey);
 	}
 
-	/** How many breaches runs of a job (whatever their status or dataset) found for a model ({@code name@version}). */
+	/**
+	 * How many breaches runs of a job (whatever their status or dataset) found for a
+	 * model ({@code name@version}).
+	 */
 	public int breachesFound(JobKind job, String modelKey) {
 		return countOfModel(this.jdbc.sql("""
 				SELECT COUNT(*) FROM run r JOIN breach b ON b.run_id = r.id
@@ -147,7 +161,10 @@ public class RunReads {
 				WHERE r.job_name = ? AND m.name = ? AND m.version = ?"""), job, modelKey);
 	}
 
-	/** Runs a count of the two above, whose parameters are the job and the model's name and version. */
+	/**
+	 * Runs a count of the two above, whose parameters are the job and the model's name
+	 * and version.
+	 */
 	private static int countOfModel(JdbcClient.StatementSpec statement, JobKind job, String modelKey) {
 		int at = modelKey.lastIndexOf('@');
 		return statement.params(job.jobName(), modelKey.substring(0, at), modelKey.substring(at + 1))
@@ -156,7 +173,10 @@ public class RunReads {
 			.intValue();
 	}
 
-	/** Which model had a role in each run of a dataset (whatever its status), oldest first. */
+	/**
+	 * Which model had a role in each run of a dataset (whatever its status), oldest
+	 * first.
+	 */
 	public List<RoleInRun> runsWithRole(String dataset, Role role) {
 		return this.jdbc.sql("""
 				SELECT r.id, r.job_name, r.started_at, CONCAT(m.name, '@', m.version)
@@ -169,17 +189,19 @@ public class RunReads {
 			.list();
 	}
 
-	/** The models ({@code name@version}) of every run, champion first, then by name and version. */
+	/**
+	 * The models ({@code name@version}) of every run, champion first, then by name and
+	 * version.
+	 */
 	public Map<Long, List<String>> modelKeysByRun() {
 		Map<Long, List<String>> models = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				SELECT r.run_id, m.name, m.version FROM run_model r
 				JOIN model_version m ON m.id = r.model_version_id
-				ORDER BY r.run_id, CASE r.role WHEN 'champion' THEN 0 ELSE 1 END, m.name, m.version""")
-			.query((rs) -> {
-				models.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
-					.add(rs.getString(2) + "@" + rs.getString(3));
-			});
+				ORDER BY r.run_id, CASE r.role WHEN 'champion' THEN 0 ELSE 1 END, m.name, m.version""").query((rs) -> {
+			models.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+				.add(rs.getString(2) + "@" + rs.getString(3));
+		});
 		return models;
 	}
 

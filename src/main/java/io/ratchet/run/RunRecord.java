@@ -7,10 +7,10 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /** One row of the {@code run} table. */
-public record RunRecord(long id, String jobName, String dataset, String fromPeriod, String toPeriod,
-		LocalDateTime asOf, String parameters, String status, String verdict, LocalDateTime startedAt,
-		LocalDateTime finishedAt, Integer periods, String absentPeriods, Long rowsRead, Long rowsRejected, Long rowsUnlabelled,
-		String reportPath, String failure) {
+public record RunRecord(long id, String jobName, String dataset, String fromPeriod, String toPeriod, LocalDateTime asOf,
+		String parameters, String status, String verdict, LocalDateTime startedAt, LocalDateTime finishedAt,
+		Integer periods, String absentPeriods, Long rowsRead, Long rowsRejected, Long rowsUnlabelled, String reportPath,
+		String failure) {
 
 	static final String SELECT = """
 			SELECT id, job_name, dataset, from_period, to_period, as_of, parameters, status, verdict, started_at,

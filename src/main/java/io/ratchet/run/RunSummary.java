@@ -11,7 +11,8 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.requirement.Verdict;
 
 /**
- * Everything stored about one run, arranged per model: what reports and the command line show.
+ * Everything stored about one run, arranged per model: what reports and the command line
+ * show.
  *
  * @param run the run record
  * @param models per model version, in role order
@@ -23,8 +24,10 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 	 * One model's part of a run.
 	 *
 	 * @param model the version and its role
-	 * @param monthly per month (in order): metric values (absent metrics missing from the map)
-	 * @param verdicts per period (months and {@code ALL}): PASS, BREACH or INSUFFICIENT_DATA
+	 * @param monthly per month (in order): metric values (absent metrics missing from the
+	 * map)
+	 * @param verdicts per period (months and {@code ALL}): PASS, BREACH or
+	 * INSUFFICIENT_DATA
 	 * @param wholePeriod the whole-period metric values
 	 * @param breaches every breach, months first
 	 */
@@ -44,7 +47,10 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 				.count();
 		}
 
-		/** The model's verdict: BREACH when any period breached, else the whole period's verdict. */
+		/**
+		 * The model's verdict: BREACH when any period breached, else the whole period's
+		 * verdict.
+		 */
 		public String verdict() {
 			if (this.verdicts.containsValue(Verdict.BREACH.name())) {
 				return Verdict.BREACH.name();

@@ -2,8 +2,9 @@ package io.ratchet.run;
 
 /**
  * One stored breach: a figure that crossed its bound.
- * @param metric the figure's key: a {@link io.ratchet.metrics.Metric#key()} such as {@code roc_auc}, or a drift figure
- * such as {@code psi:tenure_months}
+ *
+ * @param metric the figure's key: a {@link io.ratchet.metrics.Metric#key()} such as
+ * {@code roc_auc}, or a drift figure such as {@code psi:tenure_months}
  */
 public record StoredBreach(long modelVersionId, String period, String metric, String boundKind, double bound,
 		double value) {

@@ -13,8 +13,9 @@ import org.quartz.TriggerKey;
 import org.quartz.spi.OperableTrigger;
 
 /**
- * A schedule entry that passed every check: its job is known, its dataset exists, its cron expression and zone are
- * valid, and the trigger Quartz would store for it has a next fire time.
+ * A schedule entry that passed every check: its job is known, its dataset exists, its
+ * cron expression and zone are valid, and the trigger Quartz would store for it has a
+ * next fire time.
  */
 record CheckedEntry(String name, SchedulableJob job, String dataset, String cron, ZoneId zone) {
 
@@ -29,8 +30,9 @@ record CheckedEntry(String name, SchedulableJob job, String dataset, String cron
 	}
 
 	/**
-	 * The cron trigger the daemon stores for this entry, starting now. The same object is what {@code --check} asks
-	 * for the next fire time, so the check refuses exactly what Quartz would refuse when scheduling it.
+	 * The cron trigger the daemon stores for this entry, starting now. The same object is
+	 * what {@code --check} asks for the next fire time, so the check refuses exactly what
+	 * Quartz would refuse when scheduling it.
 	 */
 	CronTrigger trigger() {
 		return TriggerBuilder.newTrigger()
@@ -44,9 +46,11 @@ record CheckedEntry(String name, SchedulableJob job, String dataset, String cron
 	}
 
 	/**
-	 * When {@link #trigger()} would fire first, computed as {@code Scheduler.scheduleJob} computes it before storing a
-	 * trigger (which it refuses, "will never fire", when there is none).
-	 * @return the first fire time in the entry's zone, or {@code null} when no date from now on matches the cron
+	 * When {@link #trigger()} would fire first, computed as {@code Scheduler.scheduleJob}
+	 * computes it before storing a trigger (which it refuses, "will never fire", when
+	 * there is none).
+	 * @return the first fire time in the entry's zone, or {@code null} when no date from
+	 * now on matches the cron
 	 */
 	ZonedDateTime firstFire() {
 		Date first = ((OperableTrigger) trigger()).computeFirstFireTime(null);

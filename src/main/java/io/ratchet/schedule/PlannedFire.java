@@ -11,8 +11,9 @@ import java.time.ZonedDateTime;
  * @param dataset the dataset
  * @param cron its Quartz cron expression
  * @param zone the zone the cron expression is read in
- * @param nextFire the next fire time in that zone; in the past for a fire missed while the scheduler was stopped
- * (it fires once, at start-up); {@code null} when the expression never fires again
+ * @param nextFire the next fire time in that zone; in the past for a fire missed while
+ * the scheduler was stopped (it fires once, at start-up); {@code null} when the
+ * expression never fires again
  */
 public record PlannedFire(String name, String job, String dataset, String cron, ZoneId zone, ZonedDateTime nextFire) {
 }

@@ -19,11 +19,12 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
- * Quartz's JDBC job store on the application's database (Boot wires the DataSource and transaction manager; Flyway's
- * {@code V4__quartz.sql} owns the tables). Quartz does not pick its SQL dialect by itself: this chooses the driver
- * delegate from the database the DataSource reaches, {@link PostgreSQLDelegate} on PostgreSQL (its BYTEA columns)
- * and {@link StdJDBCDelegate} elsewhere (H2), unless {@code spring.quartz.properties.org.quartz.jobStore.driverDelegateClass}
- * names one.
+ * Quartz's JDBC job store on the application's database (Boot wires the DataSource and
+ * transaction manager; Flyway's {@code V4__quartz.sql} owns the tables). Quartz does not
+ * pick its SQL dialect by itself: this chooses the driver delegate from the database the
+ * DataSource reaches, {@link PostgreSQLDelegate} on PostgreSQL (its BYTEA columns) and
+ * {@link StdJDBCDelegate} elsewhere (H2), unless
+ * {@code spring.quartz.properties.org.quartz.jobStore.driverDelegateClass} names one.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "ratchet.schedule.quartz", havingValue = "true", matchIfMissing = true)
@@ -45,7 +46,10 @@ class QuartzStoreConfiguration {
 		};
 	}
 
-	/** Whether {@code dataSource} reaches an H2 database (single-process: one scheduler daemon). */
+	/**
+	 * Whether {@code dataSource} reaches an H2 database (single-process: one scheduler
+	 * daemon).
+	 */
 	static boolean isH2(DataSource dataSource) {
 		try {
 			return "H2".equals(JdbcUtils.commonDatabaseName(

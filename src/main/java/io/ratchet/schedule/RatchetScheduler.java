@@ -36,22 +36,25 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The unattended schedule: brings Quartz's persisted jobs and triggers in line with {@code ratchet.schedule}, starts
- * firing, and stops gracefully.
+ * The unattended schedule: brings Quartz's persisted jobs and triggers in line with
+ * {@code ratchet.schedule}, starts firing, and stops gracefully.
  *
  * <p>
- * Quartz never starts by itself ({@code spring.quartz.auto-startup=false}): only {@code jobs/scheduler} calls
- * {@link #startFiring()}, so the other commands never fire anything. On start every entry is checked first (all problems
- * reported at once, nothing scheduled); then each entry's durable job and cron trigger are created, updated (a
- * changed cron expression or zone reschedules it) or kept as they are (so their next fire time survives a restart),
- * and jobs no longer in the configuration are removed. Triggers misfire with "fire once now": a fire missed while
- * the machine was off runs once at start-up, not once per missed period.
+ * Quartz never starts by itself ({@code spring.quartz.auto-startup=false}): only
+ * {@code jobs/scheduler} calls {@link #startFiring()}, so the other commands never fire
+ * anything. On start every entry is checked first (all problems reported at once, nothing
+ * scheduled); then each entry's durable job and cron trigger are created, updated (a
+ * changed cron expression or zone reschedules it) or kept as they are (so their next fire
+ * time survives a restart), and jobs no longer in the configuration are removed. Triggers
+ * misfire with "fire once now": a fire missed while the machine was off runs once at
+ * start-up, not once per missed period.
  *
  * <p>
- * Graceful stop (SIGTERM, or the context closing): Spring stops Quartz's {@code SchedulerFactoryBean} first (it goes
- * to standby: no new fires), then this lifecycle (a lower phase) asks Spring Batch to stop the runs this scheduler
- * started ({@link JobOperator#stop}: the running month finishes, the run ends STOPPED), waits for them at most
- * {@code ratchet.schedule.stop-timeout}, then shuts Quartz down.
+ * Graceful stop (SIGTERM, or the context closing): Spring stops Quartz's
+ * {@code SchedulerFactoryBean} first (it goes to standby: no new fires), then this
+ * lifecycle (a lower phase) asks Spring Batch to stop the runs this scheduler started
+ * ({@link JobOperator#stop}: the running month finishes, the run ends STOPPED), waits for
+ * them at most {@code ratchet.schedule.stop-timeout}, then shuts Quartz down.
  */
 @Component
 @ConditionalOnProperty(name = "ratchet.schedule.quartz", havingValue = "true", matchIfMissing = true)
@@ -98,7 +101,8 @@ public class RatchetScheduler implements SmartLifecycle {
 	/**
 	 * Checks the schedule, stores it in Quartz's tables and starts firing.
 	 * @return the entries with their next fire times
-	 * @throws ScheduleConfigException listing every problem of the configuration; nothing is scheduled then
+	 * @throws ScheduleConfigException listing every problem of the configuration; nothing
+	 * is scheduled then
 	 */
 	public synchronized List<PlannedFire> startFiring() {
 		List<CheckedEntry> entries = ScheduleValidator.check(this.properties, this.jobs);
@@ -120,7 +124,8 @@ public class RatchetScheduler implements SmartLifecycle {
 	/**
 	 * Checks the schedule and stores it in Quartz's tables without firing anything.
 	 * @return the entries with their next fire times
-	 * @throws ScheduleConfigException listing every problem of the configuration; nothing is scheduled then
+	 * @throws ScheduleConfigException listing every problem of the configuration; nothing
+	 * is scheduled then
 	 */
 	public synchronized List<PlannedFire> synchronize() {
 		List<CheckedEntry> entries = ScheduleValidator.check(this.properties, this.jobs);
@@ -133,15 +138,16 @@ public class RatchetScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * Checks the schedule and tells when each entry would fire next, without touching Quartz's tables (a running
-	 * daemon is not affected).
+	 * Checks the schedule and tells when each entry would fire next, without touching
+	 * Quartz's tables (a running daemon is not affected).
 	 * @return the entries with their next fire times from now
 	 * @throws ScheduleConfigException listing every problem of the configuration
 	 */
 	public List<PlannedFire> check() {
 		List<PlannedFire> planned = new ArrayList<>();
 		for (CheckedEntry entry : ScheduleValidator.check(this.properties, this.jobs)) {
-			// the first fire of the trigger the daemon would store (the validator refused one without)
+			// the first fire of the trigger the daemon would store (the validator refused
+			// one without)
 			planned.add(new PlannedFire(entry.name(), entry.job().name(), entry.dataset(), entry.cron(), entry.zone(),
 					entry.firstFire()));
 		}
@@ -153,14 +159,17 @@ public class RatchetScheduler implements SmartLifecycle {
 		return this.firing;
 	}
 
-	/** Blocks until the scheduler has stopped (gracefully, see {@link #stopGracefully()}). */
+	/**
+	 * Blocks until the scheduler has stopped (gracefully, see {@link #stopGracefully()}).
+	 */
 	public void awaitStop() throws InterruptedException {
 		this.stopped.await();
 	}
 
 	/**
-	 * Stops firing, asks the runs this scheduler started to stop at a safe point, waits for them (at most
-	 * {@code ratchet.schedule.stop-timeout}) and shuts Quartz down. Does nothing when the scheduler is not firing.
+	 * Stops firing, asks the runs this scheduler started to stop at a safe point, waits
+	 * for them (at most {@code ratchet.schedule.stop-timeout}) and shuts Quartz down.
+	 * Does nothing when the scheduler is not firing.
 	 */
 	public synchronized void stopGracefully() {
 		if (!this.firing) {
@@ -173,7 +182,8 @@ public class RatchetScheduler implements SmartLifecycle {
 			Instant deadline = Instant.now().plus(this.properties.stopTimeout());
 			Set<String> asked = new HashSet<>();
 			if (!this.runs.isEmpty()) {
-				log.info("Stopping: no new fires; asking {} running job(s) to stop at a safe point (waiting at most {})",
+				log.info(
+						"Stopping: no new fires; asking {} running job(s) to stop at a safe point (waiting at most {})",
 						this.runs.current().size(), this.properties.stopTimeout());
 			}
 			while (!this.runs.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -184,9 +194,10 @@ public class RatchetScheduler implements SmartLifecycle {
 			}
 			boolean idle = this.runs.isEmpty();
 			if (!idle) {
-				log.warn("Stopping: {} job(s) still running after {}; shutting down anyway. The next start of the "
-						+ "scheduler marks them failed and restarts them.", this.runs.current().size(),
-						this.properties.stopTimeout());
+				log.warn(
+						"Stopping: {} job(s) still running after {}; shutting down anyway. The next start of the "
+								+ "scheduler marks them failed and restarts them.",
+						this.runs.current().size(), this.properties.stopTimeout());
 			}
 			this.scheduler.shutdown(idle);
 			if (idle) {
@@ -207,8 +218,7 @@ public class RatchetScheduler implements SmartLifecycle {
 
 	private void askToStop(ScheduledRuns.Running run, Set<String> asked) {
 		JobExecution execution = this.jobRepository.getLastJobExecution(run.job().getName(), run.parameters());
-		if (execution == null || !execution.getStatus().isRunning()
-				|| !asked.add(Long.toString(execution.getId()))) {
+		if (execution == null || !execution.getStatus().isRunning() || !asked.add(Long.toString(execution.getId()))) {
 			return;
 		}
 		try {
@@ -217,15 +227,17 @@ public class RatchetScheduler implements SmartLifecycle {
 					execution.getJobInstance().getInstanceId());
 		}
 		catch (JobExecutionNotRunningException ex) {
-			log.debug("{}: run {} ended before it could be stopped", run.entry(), execution.getJobInstance().getInstanceId());
+			log.debug("{}: run {} ended before it could be stopped", run.entry(),
+					execution.getJobInstance().getInstanceId());
 		}
 	}
 
 	/**
-	 * {@link #synchronize(List)}, again when another daemon of the cluster stored the same job or trigger at the same
-	 * moment: Quartz checks for a row and then inserts it, so two daemons starting together can both find none, and
-	 * the database's unique key refuses the second insert once the first has committed. The next attempt reads what
-	 * the other stored. Any other failure, or the same race three times, is thrown.
+	 * {@link #synchronize(List)}, again when another daemon of the cluster stored the
+	 * same job or trigger at the same moment: Quartz checks for a row and then inserts
+	 * it, so two daemons starting together can both find none, and the database's unique
+	 * key refuses the second insert once the first has committed. The next attempt reads
+	 * what the other stored. Any other failure, or the same race three times, is thrown.
 	 */
 	private List<PlannedFire> synchronizeBesideOthers(List<CheckedEntry> entries) throws SchedulerException {
 		for (int attempt = 1;; attempt++) {
@@ -259,7 +271,8 @@ public class RatchetScheduler implements SmartLifecycle {
 						log.info("{}: scheduled ({} in {})", entry.name(), entry.cron(), entry.zone());
 					}
 					catch (ObjectAlreadyExistsException ex) {
-						// Another daemon of the cluster, starting at the same moment, stored it first.
+						// Another daemon of the cluster, starting at the same moment,
+						// stored it first.
 						trigger = this.scheduler.getTrigger(triggerKey);
 						if (!isCurrent(trigger, entry)) {
 							this.scheduler.rescheduleJob(triggerKey, replacement);
@@ -293,7 +306,8 @@ public class RatchetScheduler implements SmartLifecycle {
 				entry.dataset(), ScheduledFire.ZONE, entry.zone().getId()));
 		JobDetail existing = this.scheduler.getJobDetail(jobKey);
 		if (existing != null && existing.getJobClass() == ScheduledFire.class && existing.isDurable()
-				&& existing.requestsRecovery() && data.keySet()
+				&& existing.requestsRecovery()
+				&& data.keySet()
 					.stream()
 					.allMatch((key) -> Objects.equals(data.get(key), existing.getJobDataMap().get(key)))) {
 			return;
@@ -317,7 +331,10 @@ public class RatchetScheduler implements SmartLifecycle {
 				&& cron.getMisfireInstruction() == CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW;
 	}
 
-	/** Logs runs of the scheduled jobs that the database shows as running, with the command that restarts them. */
+	/**
+	 * Logs runs of the scheduled jobs that the database shows as running, with the
+	 * command that restarts them.
+	 */
 	private void reportUnfinished(List<CheckedEntry> entries) {
 		entries.stream().map((entry) -> entry.job().job().getName()).distinct().forEach((jobName) -> {
 			for (JobExecution execution : this.jobRepository.findRunningJobExecutions(jobName)) {
@@ -330,7 +347,10 @@ public class RatchetScheduler implements SmartLifecycle {
 		});
 	}
 
-	/** Fires again, once, each entry whose last run was stopped at a safe point by a graceful stop. */
+	/**
+	 * Fires again, once, each entry whose last run was stopped at a safe point by a
+	 * graceful stop.
+	 */
 	private void resumeInterrupted(List<CheckedEntry> entries) throws SchedulerException {
 		for (CheckedEntry entry : entries) {
 			JobKey key = JobKey.jobKey(entry.name(), GROUP);
@@ -360,7 +380,10 @@ public class RatchetScheduler implements SmartLifecycle {
 		return this.lifecycleRunning;
 	}
 
-	/** Just after Quartz's SchedulerFactoryBean (phase {@code Integer.MAX_VALUE}), which goes to standby first. */
+	/**
+	 * Just after Quartz's SchedulerFactoryBean (phase {@code Integer.MAX_VALUE}), which
+	 * goes to standby first.
+	 */
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 1;

@@ -6,9 +6,10 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * A job the scheduler may fire: each job package contributes one as a bean. The parameters of a fire are derived from
- * its scheduled time only, so a fire that is repeated (a misfire replayed, a second daemon) names the same job
- * instance and Spring Batch refuses to run it twice.
+ * A job the scheduler may fire: each job package contributes one as a bean. The
+ * parameters of a fire are derived from its scheduled time only, so a fire that is
+ * repeated (a misfire replayed, a second daemon) names the same job instance and Spring
+ * Batch refuses to run it twice.
  */
 public interface SchedulableJob {
 
@@ -24,7 +25,10 @@ public interface SchedulableJob {
 	 */
 	void validate(String dataset);
 
-	/** The identifying parameters of the fire scheduled for {@code scheduledFireTime} (in the job's time zone). */
+	/**
+	 * The identifying parameters of the fire scheduled for {@code scheduledFireTime} (in
+	 * the job's time zone).
+	 */
 	JobParameters parametersFor(String dataset, ZonedDateTime scheduledFireTime);
 
 }

@@ -2,7 +2,10 @@ package io.ratchet.schedule;
 
 import java.util.List;
 
-/** A schedule that cannot run as configured; the message lists every problem found, one per line. */
+/**
+ * A schedule that cannot run as configured; the message lists every problem found, one
+ * per line.
+ */
 public class ScheduleConfigException extends RuntimeException {
 
 	private final List<String> problems;
@@ -14,7 +17,9 @@ public class ScheduleConfigException extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
-	/** Each problem, naming the setting, e.g. {@code ratchet.schedule.jobs[0].cron: ...}. */
+	/**
+	 * Each problem, naming the setting, e.g. {@code ratchet.schedule.jobs[0].cron: ...}.
+	 */
 	public List<String> problems() {
 		return this.problems;
 	}

@@ -12,8 +12,9 @@ import io.ratchet.system.Failures;
 import org.quartz.CronExpression;
 
 /**
- * Checks every entry of the schedule before anything is scheduled and reports all problems at once, each naming the
- * setting ({@code ratchet.schedule.jobs[2].cron}) and the cause.
+ * Checks every entry of the schedule before anything is scheduled and reports all
+ * problems at once, each naming the setting ({@code ratchet.schedule.jobs[2].cron}) and
+ * the cause.
  */
 final class ScheduleValidator {
 
@@ -44,8 +45,8 @@ final class ScheduleValidator {
 				problems.add(at + "name: longer than " + MAX_NAME + " characters");
 			}
 			else if (names.containsKey(name)) {
-				problems.add(at + "name: '" + name + "' is already the name of ratchet.schedule.jobs["
-						+ names.get(name) + "]; names must be unique");
+				problems.add(at + "name: '" + name + "' is already the name of ratchet.schedule.jobs[" + names.get(name)
+						+ "]; names must be unique");
 			}
 			else {
 				names.put(name, i);
@@ -79,15 +80,16 @@ final class ScheduleValidator {
 					CronExpression.validateExpression(entry.cron());
 				}
 				catch (ParseException ex) {
-					problems.add(at + "cron: '" + entry.cron() + "' is not a valid cron expression: " + ex.getMessage());
+					problems
+						.add(at + "cron: '" + entry.cron() + "' is not a valid cron expression: " + ex.getMessage());
 				}
 			}
-			ZoneId zone = isBlank(entry.zone()) ? defaultZone
-					: zone(entry.zone(), at + "zone", defaultZone, problems);
+			ZoneId zone = isBlank(entry.zone()) ? defaultZone : zone(entry.zone(), at + "zone", defaultZone, problems);
 			if (problems.size() == before) {
 				CheckedEntry candidate = new CheckedEntry(name, job, entry.dataset(), entry.cron().trim(), zone);
 				if (candidate.firstFire() == null) {
-					// Quartz refuses such a trigger when it is scheduled ("will never fire"): refuse it here, so that
+					// Quartz refuses such a trigger when it is scheduled ("will never
+					// fire"): refuse it here, so that
 					// --check and the daemon's start agree
 					problems.add(at + "cron: '" + entry.cron() + "' of entry '" + name + "' never fires: no date "
 							+ "from now on matches it in " + zone + " (e.g. a 31 February, or a year gone by), so "
@@ -112,7 +114,8 @@ final class ScheduleValidator {
 			return ZoneId.of(text.trim());
 		}
 		catch (DateTimeException ex) {
-			problems.add(setting + ": '" + text + "' is not a time zone (use a region ID such as Europe/Paris, or UTC)");
+			problems
+				.add(setting + ": '" + text + "' is not a time zone (use a region ID such as Europe/Paris, or UTC)");
 			return fallback;
 		}
 	}

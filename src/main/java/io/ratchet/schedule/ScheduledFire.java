@@ -29,25 +29,30 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
- * The Quartz job of every schedule entry: a thin adapter that turns a fire into {@code jobOperator.start(job,
- * parameters)}. The parameters come from the fire's <em>scheduled</em> time only (in the entry's zone, to the
- * second), so a fire that happens twice (a replayed misfire, a recovered crash, a second scheduler) names the same job
- * instance and Spring Batch refuses to run a completed one again: that fire is logged as skipped.
+ * The Quartz job of every schedule entry: a thin adapter that turns a fire into
+ * {@code jobOperator.start(job,
+ * parameters)}. The parameters come from the fire's <em>scheduled</em> time only (in the
+ * entry's zone, to the second), so a fire that happens twice (a replayed misfire, a
+ * recovered crash, a second scheduler) names the same job instance and Spring Batch
+ * refuses to run a completed one again: that fire is logged as skipped.
  *
  * <p>
- * {@link DisallowConcurrentExecution}: an entry never runs twice at once; a fire due while the previous one still
- * runs waits for it (and then usually finds its instance complete, or is a new period). {@link PersistJobDataAfterExecution}:
- * a run stopped at a safe point by a graceful shutdown is remembered in the job's data so that the next start of the
- * scheduler resumes it. A crash (kill -9) leaves the fire in Quartz's table; the job requests recovery, so the next
- * start, or another daemon of the cluster once Quartz has declared the dead one failed, fires it again with the same
- * scheduled time and this job marks the dead execution failed and restarts it.
+ * {@link DisallowConcurrentExecution}: an entry never runs twice at once; a fire due
+ * while the previous one still runs waits for it (and then usually finds its instance
+ * complete, or is a new period). {@link PersistJobDataAfterExecution}: a run stopped at a
+ * safe point by a graceful shutdown is remembered in the job's data so that the next
+ * start of the scheduler resumes it. A crash (kill -9) leaves the fire in Quartz's table;
+ * the job requests recovery, so the next start, or another daemon of the cluster once
+ * Quartz has declared the dead one failed, fires it again with the same scheduled time
+ * and this job marks the dead execution failed and restarts it.
  *
  * <p>
- * Before launching, the fire claims the run's {@link Leases lease} (kind {@code scheduled-run}, keyed by the run's
- * Spring Batch job key), renewed while the run goes on and released when it ends: a duplicate fire of a run a live
- * daemon holds is skipped with a log line, never a failure; a run found running is taken over only when the daemon
- * that held its lease is dead (its process on this host gone, its lease lapsed, or Quartz declared it failed:
- * {@link SchedulerCluster#deadBecause}).
+ * Before launching, the fire claims the run's {@link Leases lease} (kind
+ * {@code scheduled-run}, keyed by the run's Spring Batch job key), renewed while the run
+ * goes on and released when it ends: a duplicate fire of a run a live daemon holds is
+ * skipped with a log line, never a failure; a run found running is taken over only when
+ * the daemon that held its lease is dead (its process on this host gone, its lease
+ * lapsed, or Quartz declared it failed: {@link SchedulerCluster#deadBecause}).
  */
 @DisallowConcurrentExecution
 @PersistJobDataAfterExecution
@@ -63,12 +68,15 @@ class ScheduledFire extends QuartzJobBean {
 	static final String ZONE = "zone";
 
 	/**
-	 * Job data: the scheduled time (epoch milliseconds) of a fire whose run was stopped at a safe point and is to be
-	 * resumed.
+	 * Job data: the scheduled time (epoch milliseconds) of a fire whose run was stopped
+	 * at a safe point and is to be resumed.
 	 */
 	static final String INTERRUPTED = "interruptedFireTime";
 
-	/** Trigger data: run for this scheduled time (epoch milliseconds) rather than the trigger's own. */
+	/**
+	 * Trigger data: run for this scheduled time (epoch milliseconds) rather than the
+	 * trigger's own.
+	 */
 	static final String FIRE_TIME = "fireTime";
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledFire.class);
@@ -159,7 +167,8 @@ class ScheduledFire extends QuartzJobBean {
 			return takeOver(job, parameters, claim, recovering, what);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Two daemons created the same job instance at the same moment: the database's unique key let one win.
+			// Two daemons created the same job instance at the same moment: the
+			// database's unique key let one win.
 			log.info("{}: started at the same moment by another scheduler (run {}), skipped", what,
 					runId(job, parameters));
 			return null;
@@ -171,10 +180,12 @@ class ScheduledFire extends QuartzJobBean {
 	}
 
 	/**
-	 * The run of this fire is marked running, yet this daemon holds its lease. It is restarted here (as
-	 * {@code jobs/restart} would: marked failed with {@link JobOperator#recover}, then started again, finished months
-	 * kept) only when no process can be running it: the lease was taken over from a dead daemon, or there was no live
-	 * holder and Quartz recovers the fire (a run launched before leases were recorded, or whose daemon died).
+	 * The run of this fire is marked running, yet this daemon holds its lease. It is
+	 * restarted here (as {@code jobs/restart} would: marked failed with
+	 * {@link JobOperator#recover}, then started again, finished months kept) only when no
+	 * process can be running it: the lease was taken over from a dead daemon, or there
+	 * was no live holder and Quartz recovers the fire (a run launched before leases were
+	 * recorded, or whose daemon died).
 	 */
 	private JobExecution takeOver(SchedulableJob job, JobParameters parameters, Claim claim, boolean recovering,
 			String what) {

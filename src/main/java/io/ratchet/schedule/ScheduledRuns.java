@@ -9,13 +9,16 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.stereotype.Component;
 
 /**
- * The runs this process's scheduler has started and not yet seen end, so that a graceful stop asks exactly those to
- * stop: a run started by hand ({@code jobs/backtest}) in another process is left alone.
+ * The runs this process's scheduler has started and not yet seen end, so that a graceful
+ * stop asks exactly those to stop: a run started by hand ({@code jobs/backtest}) in
+ * another process is left alone.
  */
 @Component
 class ScheduledRuns {
 
-	/** A run in progress: the entry that fired it, its job and its identifying parameters. */
+	/**
+	 * A run in progress: the entry that fired it, its job and its identifying parameters.
+	 */
 	record Running(String entry, Job job, JobParameters parameters) {
 	}
 

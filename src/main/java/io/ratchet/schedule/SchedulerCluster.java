@@ -18,16 +18,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduler daemons sharing one database (a cluster of Quartz instances, {@code QRTZ_SCHEDULER_STATE}), and the
- * Quartz cluster's word on whether the daemon holding a scheduled run's {@link io.ratchet.lease.Leases lease} is dead.
+ * The scheduler daemons sharing one database (a cluster of Quartz instances,
+ * {@code QRTZ_SCHEDULER_STATE}), and the Quartz cluster's word on whether the daemon
+ * holding a scheduled run's {@link io.ratchet.lease.Leases lease} is dead.
  *
  * <p>
- * A daemon is alive while Quartz's clustered store keeps its row in {@code QRTZ_SCHEDULER_STATE}: a daemon killed
- * with {@code kill -9} stops checking in, and after {@code org.quartz.jobStore.clusterCheckinInterval} plus Quartz's
- * 7.5 s grace another daemon declares it failed, deletes its row and recovers its fires. A run left {@code STARTED}
- * is restarted by another daemon only when the daemon holding its lease is dead (in that sense, or its process on this
- * host gone, or its lease lapsed): never a run a live daemon is running, nor one started by hand (those hold no
- * scheduled-run lease).
+ * A daemon is alive while Quartz's clustered store keeps its row in
+ * {@code QRTZ_SCHEDULER_STATE}: a daemon killed with {@code kill -9} stops checking in,
+ * and after {@code org.quartz.jobStore.clusterCheckinInterval} plus Quartz's 7.5 s grace
+ * another daemon declares it failed, deletes its row and recovers its fires. A run left
+ * {@code STARTED} is restarted by another daemon only when the daemon holding its lease
+ * is dead (in that sense, or its process on this host gone, or its lease lapsed): never a
+ * run a live daemon is running, nor one started by hand (those hold no scheduled-run
+ * lease).
  */
 @Component
 @ConditionalOnProperty(name = "ratchet.schedule.quartz", havingValue = "true", matchIfMissing = true)
@@ -47,7 +50,10 @@ class SchedulerCluster {
 		this.h2 = QuartzStoreConfiguration.isH2(dataSource);
 	}
 
-	/** This daemon's Quartz instance ID (with {@code instanceId AUTO}: the host name and the start time). */
+	/**
+	 * This daemon's Quartz instance ID (with {@code instanceId AUTO}: the host name and
+	 * the start time).
+	 */
 	String instance() {
 		try {
 			return this.scheduler.getSchedulerInstanceId();
@@ -57,9 +63,13 @@ class SchedulerCluster {
 		}
 	}
 
-	/** The instances Quartz counts as members of the cluster (checked in and not yet declared failed). */
+	/**
+	 * The instances Quartz counts as members of the cluster (checked in and not yet
+	 * declared failed).
+	 */
 	List<String> members() {
-		return this.jdbc.sql("SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ? ORDER BY INSTANCE_NAME")
+		return this.jdbc
+			.sql("SELECT INSTANCE_NAME FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ? ORDER BY INSTANCE_NAME")
 			.param(schedulerName())
 			.query(String.class)
 			.list();
@@ -71,11 +81,14 @@ class SchedulerCluster {
 	}
 
 	/**
-	 * On H2, refuses to start a second daemon on the same database: H2 file databases are single-process (a second
-	 * process only reaches one through the first one's {@code AUTO_SERVER}), so Ratchet keeps one daemon there. An
-	 * instance that checked in recently may be a daemon that just died (a restart after a crash): this waits until
-	 * Quartz would declare it dead, and refuses only if it checks in again meanwhile.
-	 * @throws IllegalStateException naming the other daemon, when one is running on this H2 database
+	 * On H2, refuses to start a second daemon on the same database: H2 file databases are
+	 * single-process (a second process only reaches one through the first one's
+	 * {@code AUTO_SERVER}), so Ratchet keeps one daemon there. An instance that checked
+	 * in recently may be a daemon that just died (a restart after a crash): this waits
+	 * until Quartz would declare it dead, and refuses only if it checks in again
+	 * meanwhile.
+	 * @throws IllegalStateException naming the other daemon, when one is running on this
+	 * H2 database
 	 */
 	void checkSingleDaemonOnH2() {
 		if (!this.h2) {
@@ -85,8 +98,9 @@ class SchedulerCluster {
 		long deadline = others.stream().mapToLong(CheckIn::failedAfter).max().orElse(0);
 		while (!others.isEmpty() && System.currentTimeMillis() <= deadline) {
 			for (CheckIn now : checkIns()) {
-				if (others.stream().anyMatch((before) -> before.instance().equals(now.instance())
-						&& before.lastCheckIn() < now.lastCheckIn())) {
+				if (others.stream()
+					.anyMatch((before) -> before.instance().equals(now.instance())
+							&& before.lastCheckIn() < now.lastCheckIn())) {
 					throw new IllegalStateException("another scheduler daemon is running on this H2 database (Quartz "
 							+ "instance " + now.instance() + ", last check-in "
 							+ (System.currentTimeMillis() - now.lastCheckIn()) + " ms ago). H2 file databases are "
@@ -105,9 +119,10 @@ class SchedulerCluster {
 	}
 
 	/**
-	 * After a graceful stop with no fire left running: removes this daemon from {@code QRTZ_SCHEDULER_STATE} at once,
-	 * so that the others (and the next start on H2) need not wait until Quartz would declare it dead. With a fire
-	 * still running the row stays: the fire is recovered like a crashed daemon's.
+	 * After a graceful stop with no fire left running: removes this daemon from
+	 * {@code QRTZ_SCHEDULER_STATE} at once, so that the others (and the next start on H2)
+	 * need not wait until Quartz would declare it dead. With a fire still running the row
+	 * stays: the fire is recovered like a crashed daemon's.
 	 */
 	void leave() {
 		this.jdbc.sql("DELETE FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = ? AND INSTANCE_NAME = ?")
@@ -115,7 +130,9 @@ class SchedulerCluster {
 			.update();
 	}
 
-	/** One line for the start-up log: which daemon this is and who else is in the cluster. */
+	/**
+	 * One line for the start-up log: which daemon this is and who else is in the cluster.
+	 */
 	String describe() {
 		if (this.h2) {
 			return "single scheduler daemon on H2 (a cluster of daemons needs PostgreSQL), Quartz instance "
@@ -127,7 +144,10 @@ class SchedulerCluster {
 				+ (others.isEmpty() ? "none" : String.join(", ", others));
 	}
 
-	/** Another instance's last check-in, and when Quartz declares it dead without a new one (its own rule). */
+	/**
+	 * Another instance's last check-in, and when Quartz declares it dead without a new
+	 * one (its own rule).
+	 */
 	private record CheckIn(String instance, long lastCheckIn, long interval) {
 
 		long failedAfter() {
@@ -137,8 +157,9 @@ class SchedulerCluster {
 	}
 
 	private List<CheckIn> checkIns() {
-		return this.jdbc.sql("SELECT INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE "
-				+ "WHERE SCHED_NAME = ? AND INSTANCE_NAME <> ?")
+		return this.jdbc
+			.sql("SELECT INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL FROM QRTZ_SCHEDULER_STATE "
+					+ "WHERE SCHED_NAME = ? AND INSTANCE_NAME <> ?")
 			.params(schedulerName(), instance())
 			.query((rs, row) -> new CheckIn(rs.getString(1), rs.getLong(2), rs.getLong(3)))
 			.list();
@@ -150,8 +171,9 @@ class SchedulerCluster {
 	}
 
 	/**
-	 * The Quartz cluster's word on a scheduler daemon holding a lease: dead once Quartz has declared its instance failed
-	 * (its row gone from {@code QRTZ_SCHEDULER_STATE}), which on another host comes long before its lease lapses.
+	 * The Quartz cluster's word on a scheduler daemon holding a lease: dead once Quartz
+	 * has declared its instance failed (its row gone from {@code QRTZ_SCHEDULER_STATE}),
+	 * which on another host comes long before its lease lapses.
 	 */
 	Optional<String> deadBecause(Holder holder) {
 		return holder.daemon()

@@ -5,10 +5,11 @@ import java.sql.SQLException;
 import org.quartz.ObjectAlreadyExistsException;
 
 /**
- * Tells whether a failure of Quartz's store is two schedulers writing the same row at the same moment, which the
- * database refused to one of them: a unique key (SQL state class {@code 23}), a serialization failure or deadlock
- * (class {@code 40}), or Quartz's own {@link ObjectAlreadyExistsException}. Reading the store again then finds the
- * other's row; anything else is a real failure.
+ * Tells whether a failure of Quartz's store is two schedulers writing the same row at the
+ * same moment, which the database refused to one of them: a unique key (SQL state class
+ * {@code 23}), a serialization failure or deadlock (class {@code 40}), or Quartz's own
+ * {@link ObjectAlreadyExistsException}. Reading the store again then finds the other's
+ * row; anything else is a real failure.
  */
 final class StoreRace {
 

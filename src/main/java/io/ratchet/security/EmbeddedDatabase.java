@@ -17,16 +17,19 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The embedded H2 file database and its two users, with passwords generated on first use into a file beside it that
- * only its owner can read ({@code .ratchet/db/ratchet.credentials}):
+ * The embedded H2 file database and its two users, with passwords generated on first use
+ * into a file beside it that only its owner can read
+ * ({@code .ratchet/db/ratchet.credentials}):
  * <ul>
- * <li>{@value #ADMIN}, the administrator, which only the migrations use: H2 lets only an administrator run
- * {@code CREATE ALIAS} (Java code), {@code RUNSCRIPT}, {@code SCRIPT}, {@code FILE_READ}/{@code FILE_WRITE},
- * {@code CSVREAD}/{@code CSVWRITE}, linked tables, triggers, {@code BACKUP} and {@code SET};</li>
- * <li>{@value #APPLICATION}, the application's own connections: reads and writes rows of every table, nothing more.</li>
+ * <li>{@value #ADMIN}, the administrator, which only the migrations use: H2 lets only an
+ * administrator run {@code CREATE ALIAS} (Java code), {@code RUNSCRIPT}, {@code SCRIPT},
+ * {@code FILE_READ}/{@code FILE_WRITE}, {@code CSVREAD}/{@code CSVWRITE}, linked tables,
+ * triggers, {@code BACKUP} and {@code SET};</li>
+ * <li>{@value #APPLICATION}, the application's own connections: reads and writes rows of
+ * every table, nothing more.</li>
  * </ul>
- * A database made by an earlier version (administrator {@code SA} without a password) gets the generated password when
- * the credentials file is first written.
+ * A database made by an earlier version (administrator {@code SA} without a password)
+ * gets the generated password when the credentials file is first written.
  *
  * @param file the credentials file
  * @param adminPassword the administrator's password
@@ -34,10 +37,16 @@ import java.util.Properties;
  */
 public record EmbeddedDatabase(Path file, String adminPassword, String applicationPassword) {
 
-	/** The administrator: the user that made the database (H2's default {@code sa}), used by the migrations only. */
+	/**
+	 * The administrator: the user that made the database (H2's default {@code sa}), used
+	 * by the migrations only.
+	 */
 	public static final String ADMIN = "SA";
 
-	/** The user of the application's connection pool: rows only, no DDL, no code, no files. */
+	/**
+	 * The user of the application's connection pool: rows only, no DDL, no code, no
+	 * files.
+	 */
 	public static final String APPLICATION = "RATCHET";
 
 	private static final String EXTENSION = ".credentials";
@@ -45,8 +54,8 @@ public record EmbeddedDatabase(Path file, String adminPassword, String applicati
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
-	 * The database file (without H2's {@code .mv.db}) that a JDBC URL opens in this process, or empty for an
-	 * in-memory, TCP or SSL URL, or another database.
+	 * The database file (without H2's {@code .mv.db}) that a JDBC URL opens in this
+	 * process, or empty for an in-memory, TCP or SSL URL, or another database.
 	 */
 	public static Optional<Path> fileOf(String url) {
 		if (url == null || !url.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
@@ -56,14 +65,16 @@ public record EmbeddedDatabase(Path file, String adminPassword, String applicati
 		int semicolon = rest.indexOf(';');
 		String name = (semicolon < 0) ? rest : rest.substring(0, semicolon);
 		String lower = name.toLowerCase(Locale.ROOT);
-		if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:") || lower.startsWith("zip:")) {
+		if (lower.startsWith("mem:") || lower.startsWith("tcp:") || lower.startsWith("ssl:")
+				|| lower.startsWith("zip:")) {
 			return Optional.empty();
 		}
 		if (lower.startsWith("file:")) {
 			name = name.substring(5);
 		}
 		else if (lower.matches("^[a-z]+:.*") && !lower.matches("^[a-z]:[\\\\/].*")) {
-			return Optional.empty(); // split:, nio:, async: ... file systems Ratchet does not make
+			// split:, nio:, async: ... file systems Ratchet does not make
+			return Optional.empty();
 		}
 		if (name.startsWith("~")) {
 			name = System.getProperty("user.home") + name.substring(1);
@@ -71,17 +82,21 @@ public record EmbeddedDatabase(Path file, String adminPassword, String applicati
 		return Optional.of(Path.of(name).toAbsolutePath().normalize());
 	}
 
-	/** The credentials file of the database at {@code database} (the path {@link #fileOf} gives). */
+	/**
+	 * The credentials file of the database at {@code database} (the path {@link #fileOf}
+	 * gives).
+	 */
 	public static Path credentialsFile(Path database) {
 		return database.resolveSibling(database.getFileName() + EXTENSION);
 	}
 
 	/**
-	 * The credentials of the database that {@code url} opens: read from its credentials file, or generated into it
-	 * (written once, mode 600, its folder 700). When the file is new and the database already exists, the
-	 * administrator's empty password (an earlier version's) is replaced by the generated one.
-	 * @throws IllegalStateException when the URL is not an embedded H2 file, or the database cannot be opened with
-	 * either password
+	 * The credentials of the database that {@code url} opens: read from its credentials
+	 * file, or generated into it (written once, mode 600, its folder 700). When the file
+	 * is new and the database already exists, the administrator's empty password (an
+	 * earlier version's) is replaced by the generated one.
+	 * @throws IllegalStateException when the URL is not an embedded H2 file, or the
+	 * database cannot be opened with either password
 	 */
 	public static EmbeddedDatabase of(String url) {
 		Path database = fileOf(url)
@@ -105,11 +120,13 @@ public record EmbeddedDatabase(Path file, String adminPassword, String applicati
 	}
 
 	/**
-	 * The statements that create the application user when missing, set its password to this file's and let it read
-	 * and write the rows of every table of the schema, now and later (H2's schema-wide rights). Run by the migrations
-	 * on every connection they open, as the administrator ({@code spring.flyway.init-sqls}): a database made anew, or
-	 * by an earlier version, gets the user the first time. The password is spliced in because H2 takes no parameter
-	 * in this place on a connection's start; it is checked to be letters, digits, '-' and '_' only when read.
+	 * The statements that create the application user when missing, set its password to
+	 * this file's and let it read and write the rows of every table of the schema, now
+	 * and later (H2's schema-wide rights). Run by the migrations on every connection they
+	 * open, as the administrator ({@code spring.flyway.init-sqls}): a database made anew,
+	 * or by an earlier version, gets the user the first time. The password is spliced in
+	 * because H2 takes no parameter in this place on a connection's start; it is checked
+	 * to be letters, digits, '-' and '_' only when read.
 	 */
 	public List<String> applicationUserStatements() {
 		// each ends with ';': Flyway joins them into one script

@@ -10,27 +10,35 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * The data source and migration settings that put the embedded database's generated credentials in force
- * ({@link LocalAccess}), worked out when first read rather than at start-up: a setting added to the environment later
- * (a test's {@code @DynamicPropertySource} naming PostgreSQL, say) is seen, and then nothing is overridden. Applies
- * only when {@code spring.datasource.url} is an H2 file, no password is configured, the user is {@code sa} or unset
- * and {@code spring.flyway.user} is not set:
+ * The data source and migration settings that put the embedded database's generated
+ * credentials in force ({@link LocalAccess}), worked out when first read rather than at
+ * start-up: a setting added to the environment later (a test's
+ * {@code @DynamicPropertySource} naming PostgreSQL, say) is seen, and then nothing is
+ * overridden. Applies only when {@code spring.datasource.url} is an H2 file, no password
+ * is configured, the user is {@code sa} or unset and {@code spring.flyway.user} is not
+ * set:
  * <ul>
- * <li>{@code spring.datasource.*}: user {@link EmbeddedDatabase#APPLICATION} and its password, and the URL (resolved
- * once: a {@code ${random.uuid}} in it would name another database at every reading) with {@code IFEXISTS=TRUE}, so
- * only the migrations can create the database (its creator is its administrator);</li>
- * <li>{@code spring.flyway.*}: the administrator and its password, the URL with {@code DB_CLOSE_DELAY=-1} (the
- * database stays open between the migrations and the pool, so what they set holds), and the statements each of its
- * connections runs first: the application user ({@link EmbeddedDatabase#applicationUserStatements()}) and
- * {@code SET WRITE_DELAY 0}, so that every commit is written before it returns (H2's default, 500 ms later, loses the
- * last commits of a process killed with {@code kill -9}; H2 does not keep this setting across a reopen).</li>
+ * <li>{@code spring.datasource.*}: user {@link EmbeddedDatabase#APPLICATION} and its
+ * password, and the URL (resolved once: a {@code ${random.uuid}} in it would name another
+ * database at every reading) with {@code IFEXISTS=TRUE}, so only the migrations can
+ * create the database (its creator is its administrator);</li>
+ * <li>{@code spring.flyway.*}: the administrator and its password, the URL with
+ * {@code DB_CLOSE_DELAY=-1} (the database stays open between the migrations and the pool,
+ * so what they set holds), and the statements each of its connections runs first: the
+ * application user ({@link EmbeddedDatabase#applicationUserStatements()}) and
+ * {@code SET WRITE_DELAY 0}, so that every commit is written before it returns (H2's
+ * default, 500 ms later, loses the last commits of a process killed with {@code kill -9};
+ * H2 does not keep this setting across a reopen).</li>
  * </ul>
  */
 final class EmbeddedDatabaseSettings extends PropertySource<Object> {
 
 	static final String NAME = "ratchetEmbeddedDatabase";
 
-	/** Not the source object: Spring would iterate an environment given as a source as nested property sources. */
+	/**
+	 * Not the source object: Spring would iterate an environment given as a source as
+	 * nested property sources.
+	 */
 	private final ConfigurableEnvironment environment;
 
 	private final ThreadLocal<Boolean> resolving = ThreadLocal.withInitial(() -> false);
@@ -92,7 +100,10 @@ final class EmbeddedDatabaseSettings extends PropertySource<Object> {
 		return Map.copyOf(settings);
 	}
 
-	/** The value as written in the first property source (other than this one) that has it, unresolved. */
+	/**
+	 * The value as written in the first property source (other than this one) that has
+	 * it, unresolved.
+	 */
 	private String raw(String name) {
 		for (PropertySource<?> source : this.environment.getPropertySources()) {
 			if (source != this) {

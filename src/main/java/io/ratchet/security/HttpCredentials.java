@@ -9,16 +9,18 @@ import java.util.Base64;
  *
  * @param username the user name
  * @param password the password
- * @param generatedFile the owner-only file a generated password was written to, or {@code null} when configured
+ * @param generatedFile the owner-only file a generated password was written to, or
+ * {@code null} when configured
  */
 public record HttpCredentials(String username, String password, Path generatedFile) {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
-	 * The configured credentials, or generated ones: a random password written once to the properties' file (mode
-	 * 600) and read back by every later start, so a second daemon, or one that then refuses to start, never changes
-	 * the login of the one that runs.
+	 * The configured credentials, or generated ones: a random password written once to
+	 * the properties' file (mode 600) and read back by every later start, so a second
+	 * daemon, or one that then refuses to start, never changes the login of the one that
+	 * runs.
 	 */
 	public static HttpCredentials of(HttpProperties properties) {
 		if (properties.username() == null || properties.username().isBlank()) {
@@ -29,7 +31,8 @@ public record HttpCredentials(String username, String password, Path generatedFi
 		}
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
-		String fresh = properties.username() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n";
+		String fresh = properties.username() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
+				+ "\n";
 		Path file = properties.credentialsFile().toAbsolutePath();
 		String written = OwnerOnly.createOnce(file, fresh).strip();
 		int colon = written.indexOf(':');

@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The credentials of the scheduler's HTTP endpoint (HTTP basic). The password comes from the environment
- * ({@code RATCHET_HTTP_PASSWORD}) or a secret file named {@code ratchet.http.password} in the secrets folder; when
- * there is none, a random one is generated at the first start and written once to {@code credentialsFile}, readable
+ * The credentials of the scheduler's HTTP endpoint (HTTP basic). The password comes from
+ * the environment ({@code RATCHET_HTTP_PASSWORD}) or a secret file named
+ * {@code ratchet.http.password} in the secrets folder; when there is none, a random one
+ * is generated at the first start and written once to {@code credentialsFile}, readable
  * only by its owner; later starts read it back.
  *
  * @param username the user name

@@ -19,10 +19,12 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The scheduler's HTTP endpoint (only {@code jobs/scheduler} is a web application): every request, health included,
- * needs HTTP basic with {@link HttpCredentials}; no session, no form login, no CSRF token (nothing is changed over
- * HTTP: health and metrics are read-only). Liveness is not left open: the endpoint is on loopback, where a probe can
- * as well read the credentials file, and an open URL would tell anyone on the machine whether Ratchet runs.
+ * The scheduler's HTTP endpoint (only {@code jobs/scheduler} is a web application): every
+ * request, health included, needs HTTP basic with {@link HttpCredentials}; no session, no
+ * form login, no CSRF token (nothing is changed over HTTP: health and metrics are
+ * read-only). Liveness is not left open: the endpoint is on loopback, where a probe can
+ * as well read the credentials file, and an open URL would tell anyone on the machine
+ * whether Ratchet runs.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,9 +39,10 @@ class HttpSecurityConfiguration {
 		HttpCredentials credentials = HttpCredentials.of(properties);
 		String where = "http://" + (address.isEmpty() ? "*" : address) + ":" + port + "/actuator/health";
 		if (credentials.generatedFile() != null) {
-			log.warn("HTTP endpoint {}: user '{}', generated password in {} (readable only by its owner); set "
-					+ "RATCHET_HTTP_PASSWORD or a secret file ratchet.http.password to choose one", where,
-					credentials.username(), credentials.generatedFile());
+			log.warn(
+					"HTTP endpoint {}: user '{}', generated password in {} (readable only by its owner); set "
+							+ "RATCHET_HTTP_PASSWORD or a secret file ratchet.http.password to choose one",
+					where, credentials.username(), credentials.generatedFile());
 		}
 		else {
 			log.info("HTTP endpoint {}: user '{}' (HTTP basic)", where, credentials.username());

@@ -21,10 +21,12 @@ import java.util.Set;
 import io.ratchet.data.AtomicFiles;
 
 /**
- * Files and folders that only their owner can read: Ratchet's state folder ({@code .ratchet/}), the embedded
- * database's and the HTTP endpoint's generated credentials. A credentials file is written once: created complete
- * under a temporary name with mode 600 and linked into place only if no file is there yet, so a second process never
- * replaces it (it reads the first one's) and nobody ever sees a partial or readable one.
+ * Files and folders that only their owner can read: Ratchet's state folder
+ * ({@code .ratchet/}), the embedded database's and the HTTP endpoint's generated
+ * credentials. A credentials file is written once: created complete under a temporary
+ * name with mode 600 and linked into place only if no file is there yet, so a second
+ * process never replaces it (it reads the first one's) and nobody ever sees a partial or
+ * readable one.
  */
 public final class OwnerOnly {
 
@@ -36,8 +38,9 @@ public final class OwnerOnly {
 	}
 
 	/**
-	 * The content of {@code file}: the existing one's, or {@code content} after writing it (mode 600) when there is
-	 * none. Two processes racing get the same answer; an existing file is never replaced, and is made owner-only.
+	 * The content of {@code file}: the existing one's, or {@code content} after writing
+	 * it (mode 600) when there is none. Two processes racing get the same answer; an
+	 * existing file is never replaced, and is made owner-only.
 	 */
 	public static String createOnce(Path file, String content) {
 		Path target = file.toAbsolutePath();
@@ -51,30 +54,36 @@ public final class OwnerOnly {
 					try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
 						channel.force(true);
 					}
-					Files.createLink(target, temp); // fails when a file is there: never replaces one
+					// fails when a file is there: never replaces one
+					Files.createLink(target, temp);
 				}
 				catch (FileAlreadyExistsException ex) {
 					// another process wrote it first: its content wins
 				}
 				catch (UnsupportedOperationException ex) {
-					// no hard links on this file system: create-new semantics by the move's failure
+					// no hard links on this file system: create-new semantics by the
+					// move's failure
 					Files.move(temp, target);
 				}
 				finally {
 					Files.deleteIfExists(temp);
 				}
-				AtomicFiles.forceFolder(target.getParent()); // the new name survives a crash: credentials are not lost
+				// the new name survives a crash: credentials are not lost
+				AtomicFiles.forceFolder(target.getParent());
 			}
 			restrict(target);
 			return Files.readString(target, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + target + " (readable only by its owner): " + ex.getMessage(),
-					ex);
+			throw new UncheckedIOException(
+					"cannot write " + target + " (readable only by its owner): " + ex.getMessage(), ex);
 		}
 	}
 
-	/** Creates {@code folder} (and its parents) when missing and makes it owner-only ({@code rwx------}). */
+	/**
+	 * Creates {@code folder} (and its parents) when missing and makes it owner-only
+	 * ({@code rwx------}).
+	 */
 	public static Path folder(Path folder) throws IOException {
 		Path dir = folder.toAbsolutePath();
 		if (!Files.isDirectory(dir)) {
@@ -85,9 +94,10 @@ public final class OwnerOnly {
 	}
 
 	/**
-	 * Makes {@code folder} and everything under it owner-only (clears every group and others bit), without following
-	 * links: a state folder made by an earlier version, or by a process started with a wider umask, is closed at the
-	 * next start. Nothing happens when the folder does not exist.
+	 * Makes {@code folder} and everything under it owner-only (clears every group and
+	 * others bit), without following links: a state folder made by an earlier version, or
+	 * by a process started with a wider umask, is closed at the next start. Nothing
+	 * happens when the folder does not exist.
 	 */
 	public static void tree(Path folder) {
 		Path dir = folder.toAbsolutePath();
@@ -112,16 +122,21 @@ public final class OwnerOnly {
 
 				@Override
 				public FileVisitResult visitFileFailed(Path file, IOException ex) {
-					return FileVisitResult.CONTINUE; // a file that vanished meanwhile (a lock, a temp file)
+					// a file that vanished meanwhile (a lock, a temp file)
+					return FileVisitResult.CONTINUE;
 				}
 			});
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot make " + dir + " readable only by its owner: " + ex.getMessage(), ex);
+			throw new UncheckedIOException("cannot make " + dir + " readable only by its owner: " + ex.getMessage(),
+					ex);
 		}
 	}
 
-	/** Whether group or others have any permission on {@code path} (false where there are no POSIX permissions). */
+	/**
+	 * Whether group or others have any permission on {@code path} (false where there are
+	 * no POSIX permissions).
+	 */
 	public static boolean openToOthers(Path path) {
 		if (!posix(path)) {
 			return false;
@@ -147,7 +162,8 @@ public final class OwnerOnly {
 
 	private static FileAttribute<?>[] fileAttributes(Path folder) {
 		return posix(folder)
-				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
+				? new FileAttribute<?>[] {
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) }
 				: new FileAttribute<?>[0];
 	}
 

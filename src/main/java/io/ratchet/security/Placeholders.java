@@ -11,14 +11,18 @@ import java.util.regex.Pattern;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Reads a configuration value as Spring resolves it, to tell whether a literal secret stands behind it: text outside
- * {@code ${...}}, a placeholder's default ({@code ${UNSET:hunter2}}), or another property of the configuration files
- * that a placeholder names ({@code ${db.pw}} with {@code db.pw: hunter2}), followed to any depth. Also finds a
- * password carried inside a URL.
+ * Reads a configuration value as Spring resolves it, to tell whether a literal secret
+ * stands behind it: text outside {@code ${...}}, a placeholder's default
+ * ({@code ${UNSET:hunter2}}), or another property of the configuration files that a
+ * placeholder names ({@code ${db.pw}} with {@code db.pw: hunter2}), followed to any
+ * depth. Also finds a password carried inside a URL.
  */
 final class Placeholders {
 
-	/** {@code ;PASSWORD=x} (H2), {@code ?password=x} or {@code &password=x} (PostgreSQL and most JDBC drivers). */
+	/**
+	 * {@code ;PASSWORD=x} (H2), {@code ?password=x} or {@code &password=x} (PostgreSQL
+	 * and most JDBC drivers).
+	 */
 	private static final Pattern URL_PARAMETER = Pattern
 		.compile("(?:^|[;?&])\\s*(password|passwd|pwd)\\s*=\\s*([^;&\\s]*)", Pattern.CASE_INSENSITIVE);
 
@@ -31,9 +35,11 @@ final class Placeholders {
 	}
 
 	/**
-	 * How a literal stands behind {@code text} (e.g. {@code "is written literally"}), or {@code null} when the value is
-	 * empty or only placeholders with no literal behind them.
-	 * @param files the configuration files' property sources, where a placeholder's key is looked up
+	 * How a literal stands behind {@code text} (e.g. {@code "is written literally"}), or
+	 * {@code null} when the value is empty or only placeholders with no literal behind
+	 * them.
+	 * @param files the configuration files' property sources, where a placeholder's key
+	 * is looked up
 	 */
 	static String literalIn(String text, List<PropertySource<?>> files) {
 		return literalIn(text, files, new HashSet<>(), 0);
@@ -71,8 +77,9 @@ final class Placeholders {
 	}
 
 	/**
-	 * A description of a password inside a URL in {@code text} ({@code "PASSWORD= parameter"}), or {@code null}; an
-	 * empty value or a placeholder is not a password.
+	 * A description of a password inside a URL in {@code text}
+	 * ({@code "PASSWORD= parameter"}), or {@code null}; an empty value or a placeholder
+	 * is not a password.
 	 */
 	static String passwordInUrl(String text) {
 		if (text == null || text.isEmpty()) {
@@ -101,7 +108,10 @@ final class Placeholders {
 		return !trimmed.isEmpty() && !trimmed.startsWith("${");
 	}
 
-	/** The text outside top-level {@code ${...}}; each placeholder's inside is added to {@code placeholders}. */
+	/**
+	 * The text outside top-level {@code ${...}}; each placeholder's inside is added to
+	 * {@code placeholders}.
+	 */
 	private static String split(String text, List<String> placeholders) {
 		StringBuilder outside = new StringBuilder();
 		int i = 0;
@@ -114,7 +124,8 @@ final class Placeholders {
 			outside.append(text, i, start);
 			int end = closing(text, start + 2);
 			if (end < 0) {
-				outside.append(text, start, text.length()); // unclosed: Spring keeps it as text
+				// unclosed: Spring keeps it as text
+				outside.append(text, start, text.length());
 				break;
 			}
 			placeholders.add(text.substring(start + 2, end));
@@ -123,7 +134,10 @@ final class Placeholders {
 		return outside.toString();
 	}
 
-	/** The index of the brace closing a placeholder whose content starts at {@code from}, or -1. */
+	/**
+	 * The index of the brace closing a placeholder whose content starts at {@code from},
+	 * or -1.
+	 */
 	private static int closing(String text, int from) {
 		int depth = 1;
 		for (int i = from; i < text.length(); i++) {
@@ -138,7 +152,10 @@ final class Placeholders {
 		return -1;
 	}
 
-	/** The index of the {@code :} between a placeholder's key and its default (outside nested placeholders), or -1. */
+	/**
+	 * The index of the {@code :} between a placeholder's key and its default (outside
+	 * nested placeholders), or -1.
+	 */
 	private static int separator(String placeholder) {
 		int depth = 0;
 		for (int i = 0; i < placeholder.length(); i++) {

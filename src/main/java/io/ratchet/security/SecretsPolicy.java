@@ -25,19 +25,23 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.Resource;
 
 /**
- * Where credentials may come from: the environment, the command line, or a secret file outside the project that only
- * its owner can read. Finds, in a prepared {@link ConfigurableEnvironment}:
+ * Where credentials may come from: the environment, the command line, or a secret file
+ * outside the project that only its owner can read. Finds, in a prepared
+ * {@link ConfigurableEnvironment}:
  * <ul>
- * <li>a secrets folder ({@code RATCHET_SECRETS}, default {@value #DEFAULT_SECRETS}, read by Spring's
- * {@code configtree:} import) inside the project, or any secret file of a config tree inside the project or readable
- * by group or others;</li>
- * <li>a password, secret or passphrase written literally in a configuration file of the project
- * ({@code config/application.yml}, the jar's {@code application.yml}, any file under the project), or in a file
- * elsewhere that group or others can read. The property is recognised as Spring binds it ({@code pass-word} is
- * {@code password}); a literal hidden in a placeholder's default ({@code ${UNSET:hunter2}}) or in another property the
- * placeholder names counts as written; an empty value or a placeholder without a literal behind it does not;</li>
- * <li>a password inside a URL in such a file, whatever the property: {@code ;PASSWORD=} in an H2 URL,
- * {@code ?password=} in a PostgreSQL URL, {@code user:password@} in any URL.</li>
+ * <li>a secrets folder ({@code RATCHET_SECRETS}, default {@value #DEFAULT_SECRETS}, read
+ * by Spring's {@code configtree:} import) inside the project, or any secret file of a
+ * config tree inside the project or readable by group or others;</li>
+ * <li>a password, secret or passphrase written literally in a configuration file of the
+ * project ({@code config/application.yml}, the jar's {@code application.yml}, any file
+ * under the project), or in a file elsewhere that group or others can read. The property
+ * is recognised as Spring binds it ({@code pass-word} is {@code password}); a literal
+ * hidden in a placeholder's default ({@code ${UNSET:hunter2}}) or in another property the
+ * placeholder names counts as written; an empty value or a placeholder without a literal
+ * behind it does not;</li>
+ * <li>a password inside a URL in such a file, whatever the property: {@code ;PASSWORD=}
+ * in an H2 URL, {@code ?password=} in a PostgreSQL URL, {@code user:password@} in any
+ * URL.</li>
  * </ul>
  */
 public final class SecretsPolicy {
@@ -54,7 +58,8 @@ public final class SecretsPolicy {
 	}
 
 	/**
-	 * Every breach of the policy, one message each, naming the file (and the line) and what to do; empty when none.
+	 * Every breach of the policy, one message each, naming the file (and the line) and
+	 * what to do; empty when none.
 	 * @param project the project's root (the working tree the jobs run in)
 	 */
 	public static List<String> problems(ConfigurableEnvironment environment, Path project) {
@@ -63,7 +68,8 @@ public final class SecretsPolicy {
 		Path secrets = Path.of(environment.getProperty("RATCHET_SECRETS", DEFAULT_SECRETS));
 		if (Files.isDirectory(secrets) && inside(real(secrets), root)) {
 			problems.add("secrets folder " + secrets + " is inside the project " + root
-					+ ": keep secret files outside the working tree (RATCHET_SECRETS, default " + DEFAULT_SECRETS + ")");
+					+ ": keep secret files outside the working tree (RATCHET_SECRETS, default " + DEFAULT_SECRETS
+					+ ")");
 		}
 		List<PropertySource<?>> files = environment.getPropertySources()
 			.stream()
@@ -81,9 +87,11 @@ public final class SecretsPolicy {
 	}
 
 	/**
-	 * Whether a property holds a credential, judged as Spring binds it (relaxed: {@code pass-word}, {@code PASSWORD} and
-	 * {@code password} are one property): its last element, in the uniform form, names a password, secret or
-	 * passphrase, or is {@code pwd}. Works for indexed names too ({@code spring.mail.properties[mail.smtp.password]}).
+	 * Whether a property holds a credential, judged as Spring binds it (relaxed:
+	 * {@code pass-word}, {@code PASSWORD} and {@code password} are one property): its
+	 * last element, in the uniform form, names a password, secret or passphrase, or is
+	 * {@code pwd}. Works for indexed names too
+	 * ({@code spring.mail.properties[mail.smtp.password]}).
 	 */
 	static boolean isCredential(String name) {
 		ConfigurationPropertyName property = ConfigurationPropertyName.adapt(name, '.');
@@ -144,9 +152,8 @@ public final class SecretsPolicy {
 	/** {@code <file> line <n>} (or the origin as Spring describes it). */
 	private static String where(Origin origin, Path file, String sourceName) {
 		TextResourceOrigin text = (origin instanceof TextResourceOrigin t) ? t : null;
-		String resource = (file != null) ? file.toString()
-				: (text != null && text.getResource() != null) ? text.getResource().getDescription()
-						: (origin != null) ? origin.toString() : sourceName;
+		String resource = (file != null) ? file.toString() : (text != null && text.getResource() != null)
+				? text.getResource().getDescription() : (origin != null) ? origin.toString() : sourceName;
 		return (text != null && text.getLocation() != null) ? resource + " line " + (text.getLocation().getLine() + 1)
 				: resource;
 	}
@@ -155,7 +162,10 @@ public final class SecretsPolicy {
 		return name.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "").replace("[", "").replace("]", "");
 	}
 
-	/** The file behind an origin, or {@code null} (a class-path resource inside a jar, no origin). */
+	/**
+	 * The file behind an origin, or {@code null} (a class-path resource inside a jar, no
+	 * origin).
+	 */
 	private static Path fileOf(Origin origin) {
 		for (Origin o = origin; o != null; o = o.getParent()) {
 			if (o instanceof TextResourceOrigin text && text.getResource() != null) {

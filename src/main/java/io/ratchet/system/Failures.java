@@ -16,19 +16,25 @@ import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.env.CommandLinePropertySource;
 
-/** How a failure is told to people: the innermost message (which names the file, line and cause). */
+/**
+ * How a failure is told to people: the innermost message (which names the file, line and
+ * cause).
+ */
 public final class Failures {
 
 	private Failures() {
 	}
 
 	/**
-	 * The innermost message of a chain of causes, prefixed by the outermost one when that says something more (for
-	 * example "cannot restart run 7: ..."), or the outermost alone when it already quotes the innermost. A failure to create the application's beans (bad configuration found at
-	 * start-up) is told by its innermost message alone: the chain of bean names before it says nothing to a user.
-	 * Two causes are told in their own words, the innermost message alone saying too little: a setting whose value
-	 * cannot be bound ({@code --ratchet.backtest.threads=four}: the setting, the value, where it was given and what
-	 * was expected, not only {@code For input string: "four"}), and a database that does not answer within its
+	 * The innermost message of a chain of causes, prefixed by the outermost one when that
+	 * says something more (for example "cannot restart run 7: ..."), or the outermost
+	 * alone when it already quotes the innermost. A failure to create the application's
+	 * beans (bad configuration found at start-up) is told by its innermost message alone:
+	 * the chain of bean names before it says nothing to a user. Two causes are told in
+	 * their own words, the innermost message alone saying too little: a setting whose
+	 * value cannot be bound ({@code --ratchet.backtest.threads=four}: the setting, the
+	 * value, where it was given and what was expected, not only
+	 * {@code For input string: "four"}), and a database that does not answer within its
 	 * network timeout (a hung or stopped process serving the embedded H2 file).
 	 */
 	public static String describe(Throwable failure) {
@@ -50,16 +56,23 @@ public final class Failures {
 		if (failure == cause || failure.getMessage() == null) {
 			return message;
 		}
-		// an outer message that already quotes the innermost says more (e.g. which file could not be written)
+		// an outer message that already quotes the innermost says more (e.g. which file
+		// could not be written)
 		return failure.getMessage().contains(message) ? failure.getMessage() : failure.getMessage() + ": " + message;
 	}
 
-	/** A setting that could not be bound: its name, its value and where it was given, what was expected, the cause. */
+	/**
+	 * A setting that could not be bound: its name, its value and where it was given, what
+	 * was expected, the cause.
+	 */
 	private static String setting(Throwable failure, BindException binding, String cause) {
 		StringBuilder text = new StringBuilder("setting ").append(binding.getName());
 		ConfigurationProperty property = binding.getProperty();
 		if (property != null) {
-			text.append(" = \"").append(property.getValue()).append("\" (").append(origin(property.getOrigin()))
+			text.append(" = \"")
+				.append(property.getValue())
+				.append("\" (")
+				.append(origin(property.getOrigin()))
 				.append(")");
 		}
 		if (find(failure, ConversionException.class) != null) {

@@ -14,10 +14,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Parses a configuration file (or a folder of them) once and hands out the result until a file changes: the key is
- * the path, and the value is kept with a fingerprint of every file behind it (path, size, modification time). A job
- * reading the same dataset config, model files and requirements for every month pays for parsing once, and an edit
- * is still seen at once.
+ * Parses a configuration file (or a folder of them) once and hands out the result until a
+ * file changes: the key is the path, and the value is kept with a fingerprint of every
+ * file behind it (path, size, modification time). A job reading the same dataset config,
+ * model files and requirements for every month pays for parsing once, and an edit is
+ * still seen at once.
  *
  * @param <T> what the files parse into
  */

@@ -3,9 +3,10 @@ package io.ratchet.system;
 import java.util.regex.Pattern;
 
 /**
- * The one rule for names that become part of a file name (datasets, models, versions): letters, digits, '.', '_' and
- * '-', starting with a letter or digit, at most 100 characters. Such a name has no separator, cannot be {@code .} or
- * {@code ..}, is never absolute and holds no NUL, so {@code folder.resolve(name)} stays inside {@code folder}.
+ * The one rule for names that become part of a file name (datasets, models, versions):
+ * letters, digits, '.', '_' and '-', starting with a letter or digit, at most 100
+ * characters. Such a name has no separator, cannot be {@code .} or {@code ..}, is never
+ * absolute and holds no NUL, so {@code folder.resolve(name)} stays inside {@code folder}.
  */
 public final class SafeNames {
 

@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * This process as the rows it leaves in the database name it ({@code pid@host}: a command's job claim, a scheduler
- * daemon's scheduled run), and whether a process so named on this host has ended. Only a process on this host can be
- * looked up; another host's is judged by other means (an expired claim, Quartz's check-ins).
+ * This process as the rows it leaves in the database name it ({@code pid@host}: a
+ * command's job claim, a scheduler daemon's scheduled run), and whether a process so
+ * named on this host has ended. Only a process on this host can be looked up; another
+ * host's is judged by other means (an expired claim, Quartz's check-ins).
  */
 public final class ThisProcess {
 
-	/** This host's name, resolved once: {@link InetAddress#getLocalHost()} may ask the resolver. */
+	/**
+	 * This host's name, resolved once: {@link InetAddress#getLocalHost()} may ask the
+	 * resolver.
+	 */
 	private static final String HOST = resolveHost();
 
 	private ThisProcess() {
@@ -33,9 +37,11 @@ public final class ThisProcess {
 	}
 
 	/**
-	 * Whether the process {@code holder} ({@code pid@host}), which held something since {@code since}, has ended: it is
-	 * on this host and either no such process runs, or the pid now belongs to a process started after {@code since}
-	 * (reused). {@code false} for another host's process, or a holder not of the form {@code pid@host}.
+	 * Whether the process {@code holder} ({@code pid@host}), which held something since
+	 * {@code since}, has ended: it is on this host and either no such process runs, or
+	 * the pid now belongs to a process started after {@code since} (reused).
+	 * {@code false} for another host's process, or a holder not of the form
+	 * {@code pid@host}.
 	 */
 	public static boolean endedOnThisHost(String holder, Instant since) {
 		int at = holder.indexOf('@');

@@ -1,6 +1,9 @@
 package io.ratchet.system;
 
-/** A dataset, model or version name that could reach outside its folder; see {@link SafeNames}. */
+/**
+ * A dataset, model or version name that could reach outside its folder; see
+ * {@link SafeNames}.
+ */
 public class UnsafeNameException extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;

@@ -6,12 +6,16 @@ import io.ratchet.data.Task;
 import io.ratchet.model.LoggedModel;
 
 /**
- * What a candidate is trained with: L2-penalised logistic regression (binary datasets, penalty {@code C}) or ridge
- * linear regression (regression datasets, penalty {@code alpha}).
+ * What a candidate is trained with: L2-penalised logistic regression (binary datasets,
+ * penalty {@code C}) or ridge linear regression (regression datasets, penalty
+ * {@code alpha}).
  */
 public enum Algorithm {
 
-	/** {@code minimise 0.5*||w||^2 + C * sum_i logloss(y_i, sigmoid(b + w.x_i))}, intercept not penalised. */
+	/**
+	 * {@code minimise 0.5*||w||^2 + C * sum_i logloss(y_i, sigmoid(b + w.x_i))},
+	 * intercept not penalised.
+	 */
 	LOGISTIC("logistic", Task.BINARY, "C", "logistic_regression",
 			"minimise 0.5*||w||^2 + C * sum_i logloss(y_i, sigmoid(b + w.x_i)); intercept b not penalised"),
 
@@ -52,12 +56,18 @@ public enum Algorithm {
 		return this.penaltyName;
 	}
 
-	/** The {@code training.algorithm} written in model files (as the scikit-learn exports write it). */
+	/**
+	 * The {@code training.algorithm} written in model files (as the scikit-learn exports
+	 * write it).
+	 */
 	public String trainingName() {
 		return this.trainingName;
 	}
 
-	/** The {@code training.objective} written in model files, word for word as in the scikit-learn exports. */
+	/**
+	 * The {@code training.objective} written in model files, word for word as in the
+	 * scikit-learn exports.
+	 */
 	public String objective() {
 		return this.objective;
 	}

@@ -16,11 +16,13 @@ import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 
 /**
- * Writes a trained model as a new model version under the models folder: {@code <name>-v<N>.json} with {@code N} the
- * next free version of that name (one above the highest whole-number version in any file of the folder), in the
- * format of {@link ModelFiles#toJson}, together with its regression cases ({@link ModelCases},
- * {@code <name>-v<N>.cases.csv}). Both files are written aside and moved into place, the cases first, so the folder
- * never holds a model version without its cases nor a half-written file. Writers in one JVM are serialised.
+ * Writes a trained model as a new model version under the models folder:
+ * {@code <name>-v<N>.json} with {@code N} the next free version of that name (one above
+ * the highest whole-number version in any file of the folder), in the format of
+ * {@link ModelFiles#toJson}, together with its regression cases ({@link ModelCases},
+ * {@code <name>-v<N>.cases.csv}). Both files are written aside and moved into place, the
+ * cases first, so the folder never holds a model version without its cases nor a
+ * half-written file. Writers in one JVM are serialised.
  */
 public final class CandidateFiles {
 
@@ -35,10 +37,13 @@ public final class CandidateFiles {
 	 * Writes a new version of model {@code name} for a dataset.
 	 * @param modelsDir the models folder ({@code config/models}), created when absent
 	 * @param name the model's name, e.g. {@code sales-logit}
-	 * @param dataset the dataset it scores (its task decides the file's task; the model is bound to it)
+	 * @param dataset the dataset it scores (its task decides the file's task; the model
+	 * is bound to it)
 	 * @param model what was trained
-	 * @return the version as read back from its new file ({@link ModelVersion#key()} is {@code name@N})
-	 * @throws ModelFileException when the model does not fit the dataset or a file cannot be written
+	 * @return the version as read back from its new file ({@link ModelVersion#key()} is
+	 * {@code name@N})
+	 * @throws ModelFileException when the model does not fit the dataset or a file cannot
+	 * be written
 	 */
 	public static ModelVersion write(Path modelsDir, String name, DatasetConfig dataset, ModelDefinition model) {
 		synchronized (LOCK) {
@@ -55,7 +60,8 @@ public final class CandidateFiles {
 					ModelVersion placed = new ModelVersion(aside.name(), aside.version(), aside.dataset(), aside.task(),
 							aside.kind(), aside.sha256(), target, aside.definition());
 					ModelCases.write(placed, dataset, false);
-					AtomicFiles.move(temp, target); // durable: a model version is never lost or half-written
+					// durable: a model version is never lost or half-written
+					AtomicFiles.move(temp, target);
 				}
 				finally {
 					Files.deleteIfExists(temp);
@@ -70,8 +76,9 @@ public final class CandidateFiles {
 	}
 
 	/**
-	 * The next free whole-number version of a model name in the folder: one above the highest {@code version} of a
-	 * model file of that name (and above any {@code <name>-v<N>.json} file name), 1 when there is none.
+	 * The next free whole-number version of a model name in the folder: one above the
+	 * highest {@code version} of a model file of that name (and above any
+	 * {@code <name>-v<N>.json} file name), 1 when there is none.
 	 */
 	public static int nextVersion(Path modelsDir, String name) {
 		int highest = 0;

@@ -15,8 +15,9 @@ import io.ratchet.model.LinearModel;
 import io.ratchet.model.Link;
 
 /**
- * The design matrix of a training window: the labelled rows, preprocessed as the {@link Trainer} documents, one dense
- * row of standardised numbers and one-hot levels per training row (without the intercept column), and the labels.
+ * The design matrix of a training window: the labelled rows, preprocessed as the
+ * {@link Trainer} documents, one dense row of standardised numbers and one-hot levels per
+ * training row (without the intercept column), and the labels.
  */
 final class Design {
 
@@ -59,8 +60,8 @@ final class Design {
 		}
 		List<Row> labelled = rows.stream().filter(Row::labelled).toList();
 		if (labelled.isEmpty()) {
-			throw new TrainingException("no labelled rows to train " + spec.label() + " on (dataset \""
-					+ dataset.name() + "\", " + rows.size() + " rows given, none with a label)");
+			throw new TrainingException("no labelled rows to train " + spec.label() + " on (dataset \"" + dataset.name()
+					+ "\", " + rows.size() + " rows given, none with a label)");
 		}
 		YearMonth first = null;
 		YearMonth last = null;
@@ -78,8 +79,8 @@ final class Design {
 			int index = dataset.featureIndex(name);
 			if (index < 0) {
 				throw new TrainingException("feature \"" + name + "\" is not a feature of dataset \"" + dataset.name()
-						+ "\" (its features: " + String.join(", ",
-								dataset.features().stream().map(Feature::name).toList()) + ")");
+						+ "\" (its features: "
+						+ String.join(", ", dataset.features().stream().map(Feature::name).toList()) + ")");
 			}
 			columns.add((dataset.features().get(index).type() == FeatureType.NUMERIC)
 					? numeric(name, index, labelled, first, last) : categorical(name, index, labelled));
@@ -99,7 +100,10 @@ final class Design {
 		return new Design(List.copyOf(columns), x, y, first, last);
 	}
 
-	/** Mean imputation, then centring and scaling of the imputed column (population standard deviation). */
+	/**
+	 * Mean imputation, then centring and scaling of the imputed column (population
+	 * standard deviation).
+	 */
 	private static Column numeric(String name, int index, List<Row> rows, YearMonth first, YearMonth last) {
 		double sum = 0;
 		long present = 0;
@@ -134,7 +138,8 @@ final class Design {
 		}
 		double scale = Math.sqrt(squares / rows.size());
 		if (!(scale > 1e-300)) {
-			scale = 1.0; // a constant column: left unscaled, as scikit-learn's StandardScaler does
+			// a constant column: left unscaled, as scikit-learn's StandardScaler does
+			scale = 1.0;
 		}
 		return new Numeric(name, index, impute, center, scale);
 	}

@@ -1,15 +1,18 @@
 package io.ratchet.training;
 
 /**
- * Limited-memory BFGS for an unconstrained smooth function, following the steps L-BFGS-B 3.0 takes on a problem
- * without bounds (the solver behind scikit-learn's {@code LogisticRegression(solver="lbfgs")}, through SciPy): start
- * with the steepest-descent direction and a first step of {@code 1/||g||}, then the quasi-Newton direction of the last
- * {@value #MEMORY} corrections with the initial matrix scaled by {@code y's/y'y}, a Moré–Thuente line search
- * ({@code ftol} 1e-3, {@code gtol} 0.9, {@code xtol} 0.1) trying the unit step first, a correction skipped when
- * {@code y's <= eps * (-g'd * stp)}; and stop when the largest gradient component is at most {@code gtol}, when the
- * relative reduction of the function {@code (f_old - f)/max(|f_old|, |f|, 1)} is at most {@code ftol}, or after
- * {@code maxIterations} iterations. With scikit-learn's settings ({@code gtol} 1e-4, {@code ftol} 2.22e-9, 100
- * iterations) the result is scikit-learn's, to rounding.
+ * Limited-memory BFGS for an unconstrained smooth function, following the steps L-BFGS-B
+ * 3.0 takes on a problem without bounds (the solver behind scikit-learn's
+ * {@code LogisticRegression(solver="lbfgs")}, through SciPy): start with the
+ * steepest-descent direction and a first step of {@code 1/||g||}, then the quasi-Newton
+ * direction of the last {@value #MEMORY} corrections with the initial matrix scaled by
+ * {@code y's/y'y}, a Moré–Thuente line search ({@code ftol} 1e-3, {@code gtol} 0.9,
+ * {@code xtol} 0.1) trying the unit step first, a correction skipped when
+ * {@code y's <= eps * (-g'd * stp)}; and stop when the largest gradient component is at
+ * most {@code gtol}, when the relative reduction of the function
+ * {@code (f_old - f)/max(|f_old|, |f|, 1)} is at most {@code ftol}, or after
+ * {@code maxIterations} iterations. With scikit-learn's settings ({@code gtol} 1e-4,
+ * {@code ftol} 2.22e-9, 100 iterations) the result is scikit-learn's, to rounding.
  */
 final class Lbfgs {
 
@@ -97,7 +100,9 @@ final class Lbfgs {
 				if (stored == 0) {
 					return new Result(x, f, iterations, evaluations, Stop.LINE_SEARCH);
 				}
-				stored = 0; // not a descent direction: forget the corrections and start again (as L-BFGS-B does)
+				// not a descent direction: forget the corrections and start again (as
+				// L-BFGS-B does)
+				stored = 0;
 				theta = 1.0;
 				continue;
 			}

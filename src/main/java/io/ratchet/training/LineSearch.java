@@ -1,13 +1,14 @@
 package io.ratchet.training;
 
 /**
- * The Moré–Thuente line search (MINPACK-2 {@code dcsrch}/{@code dcstep}) as L-BFGS-B 3.0 uses it: it looks for a step
- * satisfying the strong Wolfe conditions {@code f(stp) <= f(0) + ftol*stp*f'(0)} and
- * {@code |f'(stp)| <= gtol*|f'(0)|}, keeping an interval of uncertainty that it shrinks with safeguarded cubic and
- * quadratic interpolation. Written here from the published algorithm (Moré and Thuente, ACM TOMS 20, 1994) so that
- * the trainer follows the same steps as scikit-learn's solver; reverse communication: call {@link #next} with the
- * function value and directional derivative at the current step until it reports {@link Status#CONVERGED} or
- * {@link Status#WARNING}.
+ * The Moré–Thuente line search (MINPACK-2 {@code dcsrch}/{@code dcstep}) as L-BFGS-B 3.0
+ * uses it: it looks for a step satisfying the strong Wolfe conditions
+ * {@code f(stp) <= f(0) + ftol*stp*f'(0)} and {@code |f'(stp)| <= gtol*|f'(0)|}, keeping
+ * an interval of uncertainty that it shrinks with safeguarded cubic and quadratic
+ * interpolation. Written here from the published algorithm (Moré and Thuente, ACM TOMS
+ * 20, 1994) so that the trainer follows the same steps as scikit-learn's solver; reverse
+ * communication: call {@link #next} with the function value and directional derivative at
+ * the current step until it reports {@link Status#CONVERGED} or {@link Status#WARNING}.
  */
 final class LineSearch {
 
@@ -19,7 +20,10 @@ final class LineSearch {
 		/** The step satisfies the conditions. */
 		CONVERGED,
 
-		/** No better step can be found (rounding, interval too small, or a bound); the step is the best seen. */
+		/**
+		 * No better step can be found (rounding, interval too small, or a bound); the
+		 * step is the best seen.
+		 */
 		WARNING
 
 	}
@@ -70,7 +74,9 @@ final class LineSearch {
 
 	private double stp;
 
-	/** Starts a search at step {@code stp} from {@code f(0) = f}, {@code f'(0) = g < 0}. */
+	/**
+	 * Starts a search at step {@code stp} from {@code f(0) = f}, {@code f'(0) = g < 0}.
+	 */
 	LineSearch(double f, double g, double stp, double ftol, double gtol, double xtol, double stpmin, double stpmax) {
 		this.ftol = ftol;
 		this.gtol = gtol;
@@ -175,11 +181,37 @@ final class LineSearch {
 		return Status.EVALUATE;
 	}
 
-	/** The best step so far ({@code stx}, {@code fx}, {@code dx}) and the other end of the interval. */
+	/**
+	 * The best step so far ({@code stx}, {@code fx}, {@code dx}) and the other end of the
+	 * interval.
+	 */
 	private record Interval(double stx, double fx, double dx, double sty, double fy, double dy) {
 	}
 
-	/** One safeguarded step ({@code dcstep}): the new trial step goes to {@link #stp}; returns the new interval. */
+	/**
+	 * The minimiser of the cubic through the trial step ({@code stp}, {@code fp},
+	 * {@code dp}) and another end of the interval ({@code end}, {@code fEnd},
+	 * {@code dEnd}), as {@code dcstep} computes it where the derivatives have opposite
+	 * signs (its second and fourth cases). The fourth case writes the first quotient as
+	 * {@code (fp - fy) / (sty - stp)}: negating both terms is exact, so the result is the
+	 * same to the bit.
+	 */
+	private static double cubicMinimizer(double stp, double fp, double dp, double end, double fEnd, double dEnd) {
+		double theta = 3 * (fEnd - fp) / (stp - end) + dEnd + dp;
+		double s = Math.max(Math.abs(theta), Math.max(Math.abs(dEnd), Math.abs(dp)));
+		double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dEnd / s) * (dp / s));
+		if (stp > end) {
+			gamma = -gamma;
+		}
+		double p = (gamma - dp) + theta;
+		double q = ((gamma - dp) + gamma) + dEnd;
+		return stp + (p / q) * (end - stp);
+	}
+
+	/**
+	 * One safeguarded step ({@code dcstep}): the new trial step goes to {@link #stp};
+	 * returns the new interval.
+	 */
 	private Interval step(Interval in, double stp, double fp, double dp) {
 		double stx = in.stx;
 		double fx = in.fx;
@@ -205,16 +237,7 @@ final class LineSearch {
 			this.brackt = true;
 		}
 		else if (sgnd < 0) {
-			double theta = 3 * (fx - fp) / (stp - stx) + dx + dp;
-			double s = Math.max(Math.abs(theta), Math.max(Math.abs(dx), Math.abs(dp)));
-			double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dx / s) * (dp / s));
-			if (stp > stx) {
-				gamma = -gamma;
-			}
-			double p = (gamma - dp) + theta;
-			double q = ((gamma - dp) + gamma) + dx;
-			double r = p / q;
-			double stpc = stp + r * (stx - stp);
+			double stpc = cubicMinimizer(stp, fp, dp, stx, fx, dx);
 			double stpq = stp + (dp / (dp - dx)) * (stx - stp);
 			stpf = (Math.abs(stpc - stp) > Math.abs(stpq - stp)) ? stpc : stpq;
 			this.brackt = true;
@@ -253,16 +276,7 @@ final class LineSearch {
 		}
 		else {
 			if (this.brackt) {
-				double theta = 3 * (fp - fy) / (sty - stp) + dy + dp;
-				double s = Math.max(Math.abs(theta), Math.max(Math.abs(dy), Math.abs(dp)));
-				double gamma = s * Math.sqrt((theta / s) * (theta / s) - (dy / s) * (dp / s));
-				if (stp > sty) {
-					gamma = -gamma;
-				}
-				double p = (gamma - dp) + theta;
-				double q = ((gamma - dp) + gamma) + dy;
-				double r = p / q;
-				stpf = stp + r * (sty - stp);
+				stpf = cubicMinimizer(stp, fp, dp, sty, fy, dy);
 			}
 			else {
 				stpf = (stp > stx) ? this.stmax : this.stmin;

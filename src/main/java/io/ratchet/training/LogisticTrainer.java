@@ -9,16 +9,20 @@ import io.ratchet.model.LinearModel;
 import io.ratchet.model.Link;
 
 /**
- * L2-penalised logistic regression: minimises {@code 0.5*||w||^2 + C * sum_i logloss(y_i, sigmoid(b + w.x_i))}, the
- * intercept {@code b} not penalised. Two solvers:
+ * L2-penalised logistic regression: minimises
+ * {@code 0.5*||w||^2 + C * sum_i logloss(y_i, sigmoid(b + w.x_i))}, the intercept
+ * {@code b} not penalised. Two solvers:
  * <ul>
- * <li>{@link Solver#LBFGS} (the default): limited-memory BFGS ({@link Lbfgs}) on {@code objective / C}, from zero, with
- * scikit-learn's stopping rules (largest gradient component 1e-4, relative reduction 2.22e-9, 100 iterations). It
- * stops where scikit-learn's {@code LogisticRegression} stops, so a candidate trained here is the model scikit-learn
- * would have exported (within 1e-4), not a slightly different, more converged one.</li>
- * <li>{@link Solver#NEWTON}: Newton's method (iteratively reweighted least squares), each step a Cholesky solve of
- * {@code H = C X'WX + diag(0, 1, ..., 1)}, halving the step while the objective does not decrease, until no
- * coefficient moves by more than {@value #STEP_TOLERANCE}: the exact minimum, in a handful of iterations.</li>
+ * <li>{@link Solver#LBFGS} (the default): limited-memory BFGS ({@link Lbfgs}) on
+ * {@code objective / C}, from zero, with scikit-learn's stopping rules (largest gradient
+ * component 1e-4, relative reduction 2.22e-9, 100 iterations). It stops where
+ * scikit-learn's {@code LogisticRegression} stops, so a candidate trained here is the
+ * model scikit-learn would have exported (within 1e-4), not a slightly different, more
+ * converged one.</li>
+ * <li>{@link Solver#NEWTON}: Newton's method (iteratively reweighted least squares), each
+ * step a Cholesky solve of {@code H = C X'WX + diag(0, 1, ..., 1)}, halving the step
+ * while the objective does not decrease, until no coefficient moves by more than
+ * {@value #STEP_TOLERANCE}: the exact minimum, in a handful of iterations.</li>
  * </ul>
  */
 public final class LogisticTrainer implements Trainer {
@@ -27,16 +31,24 @@ public final class LogisticTrainer implements Trainer {
 
 	static final int MAX_ITERATIONS = 100;
 
-	/** scikit-learn's {@code tol}: L-BFGS stops when no gradient component of {@code objective / C} exceeds it. */
+	/**
+	 * scikit-learn's {@code tol}: L-BFGS stops when no gradient component of
+	 * {@code objective / C} exceeds it.
+	 */
 	static final double GRADIENT_TOLERANCE = 1e-4;
 
-	/** SciPy's default {@code ftol} for L-BFGS-B ({@code factr} 1e7 times the machine epsilon). */
+	/**
+	 * SciPy's default {@code ftol} for L-BFGS-B ({@code factr} 1e7 times the machine
+	 * epsilon).
+	 */
 	static final double REDUCTION_TOLERANCE = 1e7 * Math.ulp(1.0);
 
 	/** How the objective is minimised. */
 	public enum Solver {
 
-		/** L-BFGS with scikit-learn's stopping rules: scikit-learn's result (the default). */
+		/**
+		 * L-BFGS with scikit-learn's stopping rules: scikit-learn's result (the default).
+		 */
 		LBFGS,
 
 		/** Newton's method with Cholesky solves: the exact minimum. */
@@ -194,7 +206,10 @@ public final class LogisticTrainer implements Trainer {
 		return (z > 0) ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 	}
 
-	/** {@code 0.5*||w||^2 + C * sum_i logloss}, with the log-loss computed without overflow. */
+	/**
+	 * {@code 0.5*||w||^2 + C * sum_i logloss}, with the log-loss computed without
+	 * overflow.
+	 */
 	static double objective(double[][] x, double[] y, double[] beta, double c) {
 		double loss = 0;
 		for (int i = 0; i < y.length; i++) {

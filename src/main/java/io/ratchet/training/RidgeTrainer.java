@@ -8,9 +8,10 @@ import io.ratchet.model.LinearModel;
 import io.ratchet.model.Link;
 
 /**
- * Ridge linear regression: minimises {@code ||y - b - Xw||^2 + alpha*||w||^2}, the intercept {@code b} not penalised,
- * exactly: with the design columns and the labels centred on their means, {@code (Xc'Xc + alpha I) w = Xc'yc} is solved
- * by a Cholesky decomposition, and {@code b = mean(y) - mean(X).w}.
+ * Ridge linear regression: minimises {@code ||y - b - Xw||^2 + alpha*||w||^2}, the
+ * intercept {@code b} not penalised, exactly: with the design columns and the labels
+ * centred on their means, {@code (Xc'Xc + alpha I) w = Xc'yc} is solved by a Cholesky
+ * decomposition, and {@code b = mean(y) - mean(X).w}.
  */
 public final class RidgeTrainer implements Trainer {
 

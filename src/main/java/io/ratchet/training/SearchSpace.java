@@ -9,19 +9,23 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A dataset's search space, as read from {@code config/search/<dataset>.yml} by {@link SearchSpaces}: the algorithm,
- * the penalties, named feature subsets and training-window lengths to try, and how many months at the end of the data
- * are kept for evaluation (never trained on).
+ * A dataset's search space, as read from {@code config/search/<dataset>.yml} by
+ * {@link SearchSpaces}: the algorithm, the penalties, named feature subsets and
+ * training-window lengths to try, and how many months at the end of the data are kept for
+ * evaluation (never trained on).
  *
  * @param dataset the dataset's name
  * @param source the file it was read from, or {@code null} when built in code
  * @param algorithm logistic (binary datasets) or ridge (regression datasets)
  * @param penalties {@code C} or {@code alpha} values, each above 0, no repeats
- * @param featureSets named feature lists, in file order, each resolved against the dataset
+ * @param featureSets named feature lists, in file order, each resolved against the
+ * dataset
  * @param windowMonths training-window lengths in months, each above 0, no repeats
- * @param evaluationMonths the months at the end of the data that candidates are evaluated on, above 0
+ * @param evaluationMonths the months at the end of the data that candidates are evaluated
+ * on, above 0
  * @param search grid (every combination) or random (a seeded sample of them)
- * @param samples for random search: how many combinations to draw (all of them when there are fewer)
+ * @param samples for random search: how many combinations to draw (all of them when there
+ * are fewer)
  * @param seed for random search: the seed of the draw
  */
 public record SearchSpace(String dataset, Path source, Algorithm algorithm, List<Double> penalties,
@@ -34,7 +38,10 @@ public record SearchSpace(String dataset, Path source, Algorithm algorithm, List
 		/** Every combination. */
 		GRID,
 
-		/** {@code samples} combinations drawn without replacement with {@code java.util.Random(seed)}. */
+		/**
+		 * {@code samples} combinations drawn without replacement with
+		 * {@code java.util.Random(seed)}.
+		 */
 		RANDOM
 
 	}
@@ -52,9 +59,10 @@ public record SearchSpace(String dataset, Path source, Algorithm algorithm, List
 	}
 
 	/**
-	 * The candidates to train: the whole grid (feature sets, then window lengths, then penalties, each in file order)
-	 * or, for a random search, {@code samples} of its combinations drawn with the seed, kept in grid order. The same
-	 * file gives the same list on any JVM.
+	 * The candidates to train: the whole grid (feature sets, then window lengths, then
+	 * penalties, each in file order) or, for a random search, {@code samples} of its
+	 * combinations drawn with the seed, kept in grid order. The same file gives the same
+	 * list on any JVM.
 	 */
 	public List<TrainingSpec> specs() {
 		List<TrainingSpec> grid = new ArrayList<>();

@@ -24,10 +24,11 @@ import io.ratchet.data.DatasetConfigs;
 import io.ratchet.data.Feature;
 
 /**
- * Reads search spaces, {@code config/search/<dataset>.yml}, strictly: every problem (YAML syntax, unknown, duplicate
- * or missing key, a value of the wrong shape, an unknown feature, an algorithm that does not fit the dataset's task, a
- * penalty or window that is not above 0, an empty space) is a {@link SearchSpaceException} naming the file and line.
- * <pre>
+ * Reads search spaces, {@code config/search/<dataset>.yml}, strictly: every problem (YAML
+ * syntax, unknown, duplicate or missing key, a value of the wrong shape, an unknown
+ * feature, an algorithm that does not fit the dataset's task, a penalty or window that is
+ * not above 0, an empty space) is a {@link SearchSpaceException} naming the file and
+ * line. <pre>
  * algorithm: logistic            # logistic (binary datasets) | ridge (regression datasets)
  * penalty: [0.1, 1, 10]          # C (logistic) or alpha (ridge); one value or a list
  * features:                      # named subsets: "all" or a list of the dataset's features
@@ -42,7 +43,6 @@ import io.ratchet.data.Feature;
  */
 public final class SearchSpaces {
 
-
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
 	private static final List<String> KEYS = List.of("algorithm", "penalty", "features", "window-months",
@@ -51,7 +51,10 @@ public final class SearchSpaces {
 	private SearchSpaces() {
 	}
 
-	/** The file of a dataset's search space, {@code <configDir>/search/<dataset>.yml} (which may not exist). */
+	/**
+	 * The file of a dataset's search space, {@code <configDir>/search/<dataset>.yml}
+	 * (which may not exist).
+	 */
 	public static Path fileOf(Path configDir, String dataset) {
 		if (dataset == null || !NAME.matcher(dataset).matches()) {
 			throw new IllegalArgumentException("invalid dataset name \"" + dataset + "\"");
@@ -60,9 +63,12 @@ public final class SearchSpaces {
 	}
 
 	/**
-	 * Loads {@code <configDir>/search/<dataset>.yml}, checked against {@code <configDir>/datasets/<dataset>.yml}.
-	 * @throws SearchSpaceException naming the file and line of the first problem (or the missing file)
-	 * @throws io.ratchet.data.DataFileException when the dataset's own configuration is missing or bad
+	 * Loads {@code <configDir>/search/<dataset>.yml}, checked against
+	 * {@code <configDir>/datasets/<dataset>.yml}.
+	 * @throws SearchSpaceException naming the file and line of the first problem (or the
+	 * missing file)
+	 * @throws io.ratchet.data.DataFileException when the dataset's own configuration is
+	 * missing or bad
 	 */
 	public static SearchSpace load(Path configDir, String dataset) {
 		DatasetConfig config = DatasetConfigs.load(configDir, dataset);
@@ -112,10 +118,10 @@ public final class SearchSpaces {
 				throw error(algorithmField.line(), "algorithm: " + ex.getMessage());
 			}
 			if (algorithm.task() != this.dataset.task()) {
-				throw error(algorithmField.line(), "algorithm " + algorithm.key() + " fits "
-						+ algorithm.task().key() + " datasets, but dataset \"" + this.dataset.name() + "\" is "
-						+ this.dataset.task().key() + " (use " + ((this.dataset.task() == io.ratchet.data.Task.BINARY)
-								? "logistic" : "ridge") + ")");
+				throw error(algorithmField.line(),
+						"algorithm " + algorithm.key() + " fits " + algorithm.task().key() + " datasets, but dataset \""
+								+ this.dataset.name() + "\" is " + this.dataset.task().key() + " (use "
+								+ ((this.dataset.task() == io.ratchet.data.Task.BINARY) ? "logistic" : "ridge") + ")");
 			}
 			List<Double> penalties = new ArrayList<>();
 			for (Scalar value : values(mapping.required("", "penalty"), "penalty")) {
@@ -147,8 +153,8 @@ public final class SearchSpaces {
 				search = switch (searchText) {
 					case "grid" -> SearchSpace.Search.GRID;
 					case "random" -> SearchSpace.Search.RANDOM;
-					default -> throw error(searchField.line(), "search must be grid or random, not \""
-							+ searchField.text("search") + "\"");
+					default -> throw error(searchField.line(),
+							"search must be grid or random, not \"" + searchField.text("search") + "\"");
 				};
 			}
 			Field samplesField = mapping.get("samples");
@@ -170,8 +176,8 @@ public final class SearchSpaces {
 						seed = Long.parseLong(seedField.text("seed").trim());
 					}
 					catch (NumberFormatException ex) {
-						throw error(seedField.line(), "seed must be a whole number, not \""
-								+ seedField.text("seed") + "\"");
+						throw error(seedField.line(),
+								"seed must be a whole number, not \"" + seedField.text("seed") + "\"");
 					}
 				}
 			}
@@ -213,8 +219,8 @@ public final class SearchSpaces {
 								+ "\" (dataset \"" + this.dataset.name() + "\" has " + String.join(", ", all) + ")");
 					}
 					if (!names.add(scalar.text())) {
-						throw error(item.line(), "features." + set.key() + ": \"" + scalar.text()
-								+ "\" is listed twice");
+						throw error(item.line(),
+								"features." + set.key() + ": \"" + scalar.text() + "\" is listed twice");
 					}
 				}
 				result.put(set.key(), List.copyOf(names));
@@ -222,7 +228,10 @@ public final class SearchSpaces {
 			return result;
 		}
 
-		/** A single value, or every value of a list; an empty list is an empty search space. */
+		/**
+		 * A single value, or every value of a list; an empty list is an empty search
+		 * space.
+		 */
 		private List<Scalar> values(Field field, String what) {
 			if (field.value() instanceof Scalar scalar) {
 				return List.of(scalar);

@@ -6,16 +6,20 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 
 /**
- * Solves {@code A x = b} for a symmetric positive definite {@code A} with the Cholesky decomposition of Apache Commons
- * Math. The systems of this package are positive definite by construction (a positive penalty on every weight, and
- * an intercept column of ones), so a failure means the data are numerically degenerate.
+ * Solves {@code A x = b} for a symmetric positive definite {@code A} with the Cholesky
+ * decomposition of Apache Commons Math. The systems of this package are positive definite
+ * by construction (a positive penalty on every weight, and an intercept column of ones),
+ * so a failure means the data are numerically degenerate.
  */
 final class Solve {
 
 	private Solve() {
 	}
 
-	/** {@code a} is read from its lower triangle and mirrored; neither argument is changed. */
+	/**
+	 * {@code a} is read from its lower triangle and mirrored; neither argument is
+	 * changed.
+	 */
 	static double[] cholesky(double[][] a, double[] b) {
 		int p = b.length;
 		double[][] full = new double[p][p];

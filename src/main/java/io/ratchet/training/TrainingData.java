@@ -18,14 +18,16 @@ public final class TrainingData {
 	}
 
 	/**
-	 * The labelled, valid rows of the month files from {@code first} to {@code last} (inclusive); absent months add
-	 * nothing, invalid rows are skipped (the import quarantined them already).
+	 * The labelled, valid rows of the month files from {@code first} to {@code last}
+	 * (inclusive); absent months add nothing, invalid rows are skipped (the import
+	 * quarantined them already).
 	 * @param datasetDir {@code historical-data/<dataset>}
 	 */
 	public static List<Row> read(DatasetConfig dataset, Path datasetDir, YearMonth first, YearMonth last) {
 		MonthFileReader reader = new MonthFileReader(dataset);
 		List<Row> rows = new ArrayList<>();
-		for (Map.Entry<YearMonth, Path> month : MonthFiles.list(datasetDir).subMap(first, last.plusMonths(1))
+		for (Map.Entry<YearMonth, Path> month : MonthFiles.list(datasetDir)
+			.subMap(first, last.plusMonths(1))
 			.entrySet()) {
 			reader.read(month.getValue(), month.getKey(), (row) -> {
 				if (row.labelled()) {

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One candidate to train: an algorithm, its penalty, a feature subset and the length of the training window.
+ * One candidate to train: an algorithm, its penalty, a feature subset and the length of
+ * the training window.
  *
  * @param algorithm logistic (binary) or ridge (regression)
  * @param penalty {@code C} for logistic, {@code alpha} for ridge; finite and above 0
- * @param featureSet the name of the feature subset in the search space, e.g. {@code all} (informational)
- * @param features the features, in the order their terms are written; not empty, no repeats
+ * @param featureSet the name of the feature subset in the search space, e.g. {@code all}
+ * (informational)
+ * @param features the features, in the order their terms are written; not empty, no
+ * repeats
  * @param windowMonths the number of calendar months the training window spans; above 0
  */
 public record TrainingSpec(Algorithm algorithm, double penalty, String featureSet, List<String> features,
@@ -21,12 +24,11 @@ public record TrainingSpec(Algorithm algorithm, double penalty, String featureSe
 		Objects.requireNonNull(algorithm, "algorithm");
 		Objects.requireNonNull(featureSet, "featureSet");
 		if (!Double.isFinite(penalty) || penalty <= 0) {
-			throw new IllegalArgumentException(algorithm.penaltyName() + " must be a finite number above 0, not "
-					+ penalty);
+			throw new IllegalArgumentException(
+					algorithm.penaltyName() + " must be a finite number above 0, not " + penalty);
 		}
 		if (windowMonths <= 0) {
-			throw new IllegalArgumentException("the training window must span at least 1 month, not "
-					+ windowMonths);
+			throw new IllegalArgumentException("the training window must span at least 1 month, not " + windowMonths);
 		}
 		features = List.copyOf(features);
 		if (features.isEmpty()) {
@@ -37,7 +39,9 @@ public record TrainingSpec(Algorithm algorithm, double penalty, String featureSe
 		}
 	}
 
-	/** The first month of a training window that ends with {@code lastMonth} (inclusive). */
+	/**
+	 * The first month of a training window that ends with {@code lastMonth} (inclusive).
+	 */
 	public YearMonth firstMonth(YearMonth lastMonth) {
 		return lastMonth.minusMonths(this.windowMonths - 1L);
 	}

@@ -11,9 +11,10 @@ final class Trainings {
 	}
 
 	/**
-	 * {@code window}, {@code rows}, {@code algorithm}, {@code penalty}, {@code C} or {@code alpha}, {@code objective}
-	 * (the same keys and texts as the scikit-learn exports), then {@code features}, {@code feature_set},
-	 * {@code window_months}, {@code solver} and {@code iterations}.
+	 * {@code window}, {@code rows}, {@code algorithm}, {@code penalty}, {@code C} or
+	 * {@code alpha}, {@code objective} (the same keys and texts as the scikit-learn
+	 * exports), then {@code features}, {@code feature_set}, {@code window_months},
+	 * {@code solver} and {@code iterations}.
 	 */
 	static Map<String, Object> describe(TrainingSpec spec, Design design, String solver, int iterations) {
 		Map<String, Object> training = new LinkedHashMap<>();

@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The files a job works from: dataset configs, the model catalogue, the champion/candidate registry and the
- * requirements, under {@code ratchet.paths} (see this package's README). Each is parsed once and re-read as soon as a file behind it changes, so a long-running process sees
- * edits while a job that asks for the same files once per month does not parse them again.
+ * The files a job works from: dataset configs, the model catalogue, the
+ * champion/candidate registry and the requirements, under {@code ratchet.paths} (see this
+ * package's README). Each is parsed once and re-read as soon as a file behind it changes,
+ * so a long-running process sees edits while a job that asks for the same files once per
+ * month does not parse them again.
  */
 @Component
 public class Workspace {
@@ -53,7 +55,8 @@ public class Workspace {
 
 	/**
 	 * {@code historical-data/<name>/}.
-	 * @throws UnsafeNameException for a name that could reach outside the data folder (see {@link SafeNames})
+	 * @throws UnsafeNameException for a name that could reach outside the data folder
+	 * (see {@link SafeNames})
 	 */
 	public Path datasetDir(String name) {
 		return this.paths.data().resolve(SafeNames.require("dataset", name));
@@ -73,22 +76,25 @@ public class Workspace {
 
 	/**
 	 * The requirements a job judges a dataset by ({@link Requirements#requireFor}).
-	 * @throws io.ratchet.requirement.RequirementsException when the file cannot be read, or has no requirements for
-	 * the dataset and does not mark it {@code unmonitored: true}
+	 * @throws io.ratchet.requirement.RequirementsException when the file cannot be read,
+	 * or has no requirements for the dataset and does not mark it
+	 * {@code unmonitored: true}
 	 */
 	public DatasetRequirements requirementsFor(String dataset) {
 		return requirements().requireFor(dataset);
 	}
 
 	/**
-	 * As {@link #requirementsFor}, once at the start of a job: also logs the dataset keys of the requirements file
-	 * that name no dataset (warnings: see {@link Requirements#unknownDatasets}) and that the dataset is unmonitored.
+	 * As {@link #requirementsFor}, once at the start of a job: also logs the dataset keys
+	 * of the requirements file that name no dataset (warnings: see
+	 * {@link Requirements#unknownDatasets}) and that the dataset is unmonitored.
 	 */
 	public DatasetRequirements checkRequirements(String dataset) {
 		Requirements requirements = requirements();
 		DatasetRequirements judged = requirements.requireFor(dataset);
-		requirements.unknownDatasets(DatasetConfigs.names(this.paths.config()),
-				this.paths.config().resolve("datasets") + "/").forEach((warning) -> log.warn("{}", warning));
+		requirements
+			.unknownDatasets(DatasetConfigs.names(this.paths.config()), this.paths.config().resolve("datasets") + "/")
+			.forEach((warning) -> log.warn("{}", warning));
 		if (requirements.isUnmonitored(dataset)) {
 			log.warn("Dataset {} is marked unmonitored ({}): its figures are stored and reported, nothing is judged",
 					dataset, requirements.at(dataset));
@@ -97,8 +103,9 @@ public class Workspace {
 	}
 
 	/**
-	 * Checks, before a job is scheduled, that it could run on the dataset: its configuration loads, it has
-	 * requirements ({@link #requirementsFor}) and its folder of month files exists.
+	 * Checks, before a job is scheduled, that it could run on the dataset: its
+	 * configuration loads, it has requirements ({@link #requirementsFor}) and its folder
+	 * of month files exists.
 	 * @throws IllegalArgumentException saying what is missing or wrong
 	 */
 	public void requireRunnable(String dataset) {

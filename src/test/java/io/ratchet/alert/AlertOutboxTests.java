@@ -28,9 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Alerts with no SMTP host configured (the embedded default): every alert becomes an {@code .eml} file under
- * {@code reports/outbox/}; and the policy over a sequence of runs: once per run, once per day while a breach persists,
- * one "recovered", insufficient data, catch-up of a run whose alerts were never decided.
+ * Alerts with no SMTP host configured (the embedded default): every alert becomes an
+ * {@code .eml} file under {@code reports/outbox/}; and the policy over a sequence of
+ * runs: once per run, once per day while a breach persists, one "recovered", insufficient
+ * data, catch-up of a run whose alerts were never decided.
  */
 @SpringBootTest(properties = "ratchet.alerts.default-recipients=ops@example.com")
 @ActiveProfiles("test")
@@ -69,7 +70,8 @@ class AlertOutboxTests {
 	@Test
 	void withoutSmtpHostTheAlertIsWrittenAsAnEmlFileThatParses() throws Exception {
 		// given
-		long runId = this.runs.run("eml", LocalDate.of(2026, 11, 25)).rocAuc(0.71)
+		long runId = this.runs.run("eml", LocalDate.of(2026, 11, 25))
+			.rocAuc(0.71)
 			.drift("psi:tenure_months", 0.31, 0.2)
 			.store();
 
@@ -93,8 +95,10 @@ class AlertOutboxTests {
 		assertThat(Files.readString(root.resolve("reports/outbox").resolve(files.get(0).getFileName())))
 			.contains("roc_auc");
 		assertThat(status(runId)).containsExactly("SENT");
-		assertThat(this.jdbc.sql("SELECT delivered_to FROM alert_outbox WHERE run_id = ?").param(runId)
-			.query(String.class).single()).isEqualTo(files.get(0).toString());
+		assertThat(this.jdbc.sql("SELECT delivered_to FROM alert_outbox WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.single()).isEqualTo(files.get(0).toString());
 	}
 
 	@Test
@@ -141,7 +145,8 @@ class AlertOutboxTests {
 		assertThat(status(day5)).isEmpty();
 		MimeMessage persisting = parse(emlFiles(day3).get(0));
 		String text = textOf(persisting);
-		assertThat(text).contains("roc_auc (failing since 2026-11-20)").contains("  log_loss\n")
+		assertThat(text).contains("roc_auc (failing since 2026-11-20)")
+			.contains("  log_loss\n")
 			.contains("trend (last 4 now-tests): 2026-11-20 0.7200, 2026-11-20 0.7100, 2026-11-21 0.7000, "
 					+ "2026-11-22 0.6900  █▆▃▁")
 			.contains("    window   0.6900 < 0.7500\n")
@@ -178,8 +183,10 @@ class AlertOutboxTests {
 		// then
 		assertThat(subjects(missed)).singleElement().asString().contains("(now-test 2026-11-24)");
 		assertThat(subjects(next)).singleElement().asString().endsWith("failing since 2026-11-24");
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM alert_evaluation WHERE run_id = ?").param(failed)
-			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM alert_evaluation WHERE run_id = ?")
+			.param(failed)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -199,7 +206,8 @@ class AlertOutboxTests {
 		assertThat(meanwhile.delivered()).isZero();
 		assertThat(emlFiles(runId)).isEmpty();
 
-		// when: the claim is older than ratchet.alerts.retry.claim-timeout (the process died while sending)
+		// when: the claim is older than ratchet.alerts.retry.claim-timeout (the process
+		// died while sending)
 		this.jdbc.sql("UPDATE alert_outbox SET claimed_at = ? WHERE id = ?")
 			.params(java.sql.Timestamp.valueOf(now.minusMinutes(11)), id)
 			.update();
@@ -212,13 +220,17 @@ class AlertOutboxTests {
 	}
 
 	private List<String> status(long runId) {
-		return this.jdbc.sql("SELECT status FROM alert_outbox WHERE run_id = ? ORDER BY id").param(runId)
-			.query(String.class).list();
+		return this.jdbc.sql("SELECT status FROM alert_outbox WHERE run_id = ? ORDER BY id")
+			.param(runId)
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> subjects(long runId) {
-		return this.jdbc.sql("SELECT subject FROM alert_outbox WHERE run_id = ? ORDER BY id").param(runId)
-			.query(String.class).list();
+		return this.jdbc.sql("SELECT subject FROM alert_outbox WHERE run_id = ? ORDER BY id")
+			.param(runId)
+			.query(String.class)
+			.list();
 	}
 
 	private static List<Path> emlFiles(long runId) {

@@ -15,18 +15,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Alert settings: addresses are checked when Ratchet starts, with the key that holds a bad one. */
+/**
+ * Alert settings: addresses are checked when Ratchet starts, with the key that holds a
+ * bad one.
+ */
 class AlertPropertiesTests {
 
 	@Test
 	void aRecipientThatIsNotAnAddressStopsTheStartNamingItsKey() {
 		// when
-		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(RatchetApplication.class)
-			.web(WebApplicationType.NONE)
-			.profiles("test")
-			.run("--ratchet.alerts.recipients.churn[0]=ml-team@example.com",
-					"--ratchet.alerts.recipients.churn[1]=bob(at)example")
-			.close());
+		Throwable failure = catchThrowable(
+				() -> new SpringApplicationBuilder(RatchetApplication.class).web(WebApplicationType.NONE)
+					.profiles("test")
+					.run("--ratchet.alerts.recipients.churn[0]=ml-team@example.com",
+							"--ratchet.alerts.recipients.churn[1]=bob(at)example")
+					.close());
 
 		// then
 		assertThat(failure).isNotNull();

@@ -28,9 +28,10 @@ import io.ratchet.run.RunStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes finished runs into the results store the way the jobs do, so alert tests control every figure: a
- * now-test-like run with whole-window figures (period {@code ALL}) of a champion and a candidate, its breaches
- * (drift keys included) and a {@code metrics.csv} beside its report path.
+ * Writes finished runs into the results store the way the jobs do, so alert tests control
+ * every figure: a now-test-like run with whole-window figures (period {@code ALL}) of a
+ * champion and a candidate, its breaches (drift keys included) and a {@code metrics.csv}
+ * beside its report path.
  */
 final class AlertRuns {
 
@@ -87,8 +88,8 @@ final class AlertRuns {
 
 		Run logLoss(double value) {
 			this.logLoss = value;
-			this.breaches.add(new Breach(this.dataset + "-logit", ResultsStore.ALL, Metric.LOG_LOSS, value,
-					BoundKind.MAX, 0.55));
+			this.breaches.add(
+					new Breach(this.dataset + "-logit", ResultsStore.ALL, Metric.LOG_LOSS, value, BoundKind.MAX, 0.55));
 			return this;
 		}
 

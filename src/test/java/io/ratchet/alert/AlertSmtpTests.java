@@ -30,8 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Alerts through a real SMTP server (GreenMail, in-process on a free loopback port): the message a mail client
- * receives, header by header and part by part; and a server that is down, then up: the alert arrives exactly once.
+ * Alerts through a real SMTP server (GreenMail, in-process on a free loopback port): the
+ * message a mail client receives, header by header and part by part; and a server that is
+ * down, then up: the alert arrives exactly once.
  */
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "ratchet.alerts.from=Ratchet <ratchet@example.com>",
 		"ratchet.alerts.default-recipients=ml-team@example.com" })
@@ -86,7 +87,8 @@ class AlertSmtpTests {
 	@Test
 	void theAlertArrivesOnceWithHeadersPartsAndTheMetricsAttached() throws Exception {
 		// given
-		long runId = this.runs.run("churn", LocalDate.of(2026, 11, 25)).rocAuc(0.71)
+		long runId = this.runs.run("churn", LocalDate.of(2026, 11, 25))
+			.rocAuc(0.71)
 			.drift("psi:tenure_months", 0.104, 0.1)
 			.store();
 
@@ -102,8 +104,10 @@ class AlertSmtpTests {
 			.isEqualTo("[ratchet] churn: champion churn-logit@1 roc_auc 0.7100 < 0.7500 (now-test 2026-11-25)");
 		assertThat(message.getFrom()).containsExactly(new InternetAddress("Ratchet <ratchet@example.com>"));
 		assertThat(message.getAllRecipients()).containsExactly(new InternetAddress("ml-team@example.com"));
-		String messageId = this.jdbc.sql("SELECT message_id FROM alert_outbox WHERE run_id = ?").param(runId)
-			.query(String.class).single();
+		String messageId = this.jdbc.sql("SELECT message_id FROM alert_outbox WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.single();
 		assertThat(message.getMessageID()).isEqualTo(messageId)
 			.matches("<ratchet\\." + runId + "\\.breach\\.[0-9a-f]{12}@example\\.com>");
 		assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
@@ -133,8 +137,9 @@ class AlertSmtpTests {
 			assertThat(java.util.Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
 		}
 		assertThat(html).containsPattern("<img [^>]*width=\"680\"").doesNotContain("width=\"1040\"");
-		assertThat(text).startsWith("BREACH: the champion churn-logit@1 misses its requirements in the now-test run "
-				+ runId + " of churn (as of 2026-11-25)")
+		assertThat(text)
+			.startsWith("BREACH: the champion churn-logit@1 misses its requirements in the now-test run " + runId
+					+ " of churn (as of 2026-11-25)")
 			.contains("Breaches, worst first\n  roc_auc\n    window   0.7100 < 0.7500\n")
 			.contains("Drift highlights\n  psi:tenure_months\n    window   0.1040 > 0.1000\n")
 			.contains("churn-gbt@1 (candidate): PASS")
@@ -159,8 +164,10 @@ class AlertSmtpTests {
 
 		assertThat(this.alerts.deliverPending().sent()).isZero();
 		assertThat(greenMail.getReceivedMessages()).hasSize(1);
-		assertThat(this.jdbc.sql("SELECT delivered_to FROM alert_outbox WHERE run_id = ?").param(runId)
-			.query(String.class).single()).isEqualTo("smtp://127.0.0.1:" + smtp.getPort());
+		assertThat(this.jdbc.sql("SELECT delivered_to FROM alert_outbox WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.single()).isEqualTo("smtp://127.0.0.1:" + smtp.getPort());
 	}
 
 	@Test
@@ -178,13 +185,21 @@ class AlertSmtpTests {
 			// then
 			assertThat(down.failed()).isEqualTo(1);
 			assertThat(down.pending()).isEqualTo(1);
-			assertThat(this.jdbc.sql("SELECT status FROM alert_outbox WHERE run_id = ?").param(runId)
-				.query(String.class).single()).isEqualTo("PENDING");
-			assertThat(this.jdbc.sql("SELECT last_error FROM alert_outbox WHERE run_id = ?").param(runId)
-				.query(String.class).single()).containsIgnoringCase("connect");
+			assertThat(this.jdbc.sql("SELECT status FROM alert_outbox WHERE run_id = ?")
+				.param(runId)
+				.query(String.class)
+				.single()).isEqualTo("PENDING");
+			assertThat(this.jdbc.sql("SELECT last_error FROM alert_outbox WHERE run_id = ?")
+				.param(runId)
+				.query(String.class)
+				.single()).containsIgnoringCase("connect");
 			LocalDateTime next = this.jdbc.sql("SELECT next_attempt_at FROM alert_outbox WHERE run_id = ?")
-				.param(runId).query(java.sql.Timestamp.class).single().toLocalDateTime();
-			assertThat(next).isAfter(beforeAttempt.plusSeconds(30)); // the first backoff (1 min), however slow this is
+				.param(runId)
+				.query(java.sql.Timestamp.class)
+				.single()
+				.toLocalDateTime();
+			// the first backoff (1 min), however slow this is
+			assertThat(next).isAfter(beforeAttempt.plusSeconds(30));
 		}
 		finally {
 			greenMail = new GreenMail(smtp);
@@ -201,10 +216,14 @@ class AlertSmtpTests {
 		assertThat(again.pending()).isZero();
 		assertThat(greenMail.getReceivedMessages()).hasSize(1);
 		assertThat(greenMail.getReceivedMessages()[0].getSubject()).contains("outage").contains("roc_auc 0.6500");
-		assertThat(this.jdbc.sql("SELECT attempts FROM alert_outbox WHERE run_id = ?").param(runId)
-			.query(Integer.class).single()).isEqualTo(2);
-		assertThat(this.jdbc.sql("SELECT status FROM alert_outbox WHERE run_id = ?").param(runId)
-			.query(String.class).single()).isEqualTo("SENT");
+		assertThat(this.jdbc.sql("SELECT attempts FROM alert_outbox WHERE run_id = ?")
+			.param(runId)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT status FROM alert_outbox WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.single()).isEqualTo("SENT");
 	}
 
 }

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The remembered breach states of the alert policy on the real Flyway schema (a slice): saved, updated, read per job
- * and model, removed. Each test rolls back.
+ * The remembered breach states of the alert policy on the real Flyway schema (a slice):
+ * saved, updated, read per job and model, removed. Each test rolls back.
  */
 @StoreSlice
 @Import(AlertStates.class)
@@ -46,7 +46,8 @@ class AlertStatesTests {
 
 	@Test
 	void otherModelsAreTheDatasetsModelsWithStatesOfTheJob() {
-		// given an earlier champion with a now-test breach, and another model with a back-test one only
+		// given an earlier champion with a now-test breach, and another model with a
+		// back-test one only
 		this.states.save("churn", "churn-old", new State("nowtest roc_auc 2026-02", DAY, DAY), 1);
 		this.states.save("churn", "churn-gbt", new State("backtest roc_auc ALL", DAY, DAY), 2);
 		this.states.save("churn", "churn-logit", new State("nowtest roc_auc 2026-03", DAY, DAY), 3);

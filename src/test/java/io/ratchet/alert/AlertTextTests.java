@@ -45,10 +45,10 @@ class AlertTextTests {
 			.isEqualTo("[ratchet] churn: recovered roc_auc (now-test 2026-11-27), failing since 2026-11-20");
 
 		AlertReport insufficient = new AlertReport(AlertKind.INSUFFICIENT_DATA, "churn", "nowtest", 9, DAY, CHAMPION,
-				"INSUFFICIENT_DATA", List.of(), List.of(), List.of(new Period("whole window", 37)), List.of(), List.of(),
-				DAY, null, null);
-		assertThat(new AlertText(insufficient).subject())
-			.isEqualTo("[ratchet] churn: insufficient data for champion churn-logit@1, 37 labelled rows (now-test 2026-11-26)");
+				"INSUFFICIENT_DATA", List.of(), List.of(), List.of(new Period("whole window", 37)), List.of(),
+				List.of(), DAY, null, null);
+		assertThat(new AlertText(insufficient).subject()).isEqualTo(
+				"[ratchet] churn: insufficient data for champion churn-logit@1, 37 labelled rows (now-test 2026-11-26)");
 		assertThat(new AlertText(insufficient).text()).startsWith("INSUFFICIENT DATA").contains("not a pass");
 	}
 
@@ -65,7 +65,9 @@ class AlertTextTests {
 		String text = new AlertText(report).text();
 
 		// then
-		assertThat(html).contains("psi:plan&lt;&amp;&gt;").doesNotContain("plan<&>").doesNotContain("<style")
+		assertThat(html).contains("psi:plan&lt;&amp;&gt;")
+			.doesNotContain("plan<&>")
+			.doesNotContain("<style")
 			.contains("&lt;PASS&gt;")
 			.contains("href=\"https://ratchet.example.com/reports/nowtest/9/index.html?a=1&amp;b=2\"");
 		assertThat(text).contains("Drift highlights\n  psi:plan<&>\n    window   0.3000 > 0.2000")
@@ -74,8 +76,9 @@ class AlertTextTests {
 
 	@Test
 	void theSparklineRunsFromLowestToHighestAndLeavesGapsForUndefinedValues() {
-		assertThat(AlertText.sparkline(List.of(new Point("a", 0.70), new Point("b", 0.75), new Point("c", null),
-				new Point("d", 0.80)))).isEqualTo("▁▅ █");
+		assertThat(AlertText
+			.sparkline(List.of(new Point("a", 0.70), new Point("b", 0.75), new Point("c", null), new Point("d", 0.80))))
+			.isEqualTo("▁▅ █");
 		assertThat(AlertText.sparkline(List.of(new Point("a", 0.5), new Point("b", 0.5)))).isEqualTo("▅▅");
 	}
 
@@ -84,8 +87,8 @@ class AlertTextTests {
 	}
 
 	private static AlertReport report(AlertKind kind, String job, List<BreachGroup> groups, LocalDate failingSince) {
-		return new AlertReport(kind, "churn", job, 9, DAY, CHAMPION, "BREACH", groups, List.of(), List.of(),
-				List.of(), List.of(), failingSince, null, null);
+		return new AlertReport(kind, "churn", job, 9, DAY, CHAMPION, "BREACH", groups, List.of(), List.of(), List.of(),
+				List.of(), failingSince, null, null);
 	}
 
 }

@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The idempotency key and Message-ID of an outbox message, shared by the alerts and the challenge e-mails: one per run,
- * kind and audience, whatever the order of the recipients.
+ * The idempotency key and Message-ID of an outbox message, shared by the alerts and the
+ * challenge e-mails: one per run, kind and audience, whatever the order of the
+ * recipients.
  */
 class OutboxAddressTests {
 

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert outbox's reads and writes on the real Flyway schema (a slice): adding, claiming, sending, failing and
- * listing. Each test rolls back; the outbox is empty at its start.
+ * The alert outbox's reads and writes on the real Flyway schema (a slice): adding,
+ * claiming, sending, failing and listing. Each test rolls back; the outbox is empty at
+ * its start.
  */
 @StoreSlice
 @Import(Outbox.class)

@@ -12,8 +12,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The background retry of failed sends: one pending retry at a time, and a closing process waits only for a send in
- * progress, never for a retry not started yet (the next run delivers it).
+ * The background retry of failed sends: one pending retry at a time, and a closing
+ * process waits only for a send in progress, never for a retry not started yet (the next
+ * run delivers it).
  */
 class RetryTimerTests {
 
@@ -25,7 +26,8 @@ class RetryTimerTests {
 		timer.schedule(Duration.ofMinutes(30), ran::incrementAndGet);
 		timer.schedule(Duration.ofHours(1), ran::incrementAndGet);
 
-		// when / then: stop returns long before its two-minute wait for a send in progress would end
+		// when / then: stop returns long before its two-minute wait for a send in
+		// progress would end
 		assertTimeoutPreemptively(Duration.ofSeconds(60), timer::stop);
 		assertThat(ran).hasValue(0);
 	}

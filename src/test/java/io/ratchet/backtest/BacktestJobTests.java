@@ -35,7 +35,10 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The back-test job on H2 with a small made-up dataset: figures, verdicts, restart, rejected rows, bad input. */
+/**
+ * The back-test job on H2 with a small made-up dataset: figures, verdicts, restart,
+ * rejected rows, bad input.
+ */
 class BacktestJobTests extends SharedBatchContextTests {
 
 	static final ToyWorkspace toy = new ToyWorkspace(root);
@@ -83,8 +86,8 @@ class BacktestJobTests extends SharedBatchContextTests {
 		assertThat(count("SELECT COUNT(DISTINCT model_version_id) FROM metric_value WHERE run_id = ?", runId))
 			.isEqualTo(2);
 		assertThat(count("SELECT COUNT(DISTINCT period) FROM metric_value WHERE run_id = ?", runId)).isEqualTo(5);
-		assertThat(count("SELECT SUM(val) FROM metric_value WHERE run_id = ? AND metric = 'n' AND period <> 'ALL'",
-				runId))
+		assertThat(
+				count("SELECT SUM(val) FROM metric_value WHERE run_id = ? AND metric = 'n' AND period <> 'ALL'", runId))
 			.isEqualTo(2 * 800);
 		assertThat(value(runId, "toy-logit", "ALL", "roc_auc")).isBetween(0.7, 0.95);
 		assertThat(value(runId, "toy-flat", "2024-02", "n")).isEqualTo(200);
@@ -98,7 +101,8 @@ class BacktestJobTests extends SharedBatchContextTests {
 
 	@Test
 	void runsStartedAtTheSameMomentAllComplete() throws Exception {
-		// given: four runs of the dataset, released together (as two daemons, or a restart beside a fire, would)
+		// given: four runs of the dataset, released together (as two daemons, or a
+		// restart beside a fire, would)
 		int together = 4;
 		CountDownLatch ready = new CountDownLatch(together);
 		CountDownLatch go = new CountDownLatch(1);
@@ -117,7 +121,8 @@ class BacktestJobTests extends SharedBatchContextTests {
 			// when
 			go.countDown();
 
-			// then: none lost to the database refusing concurrent creation of job or step records
+			// then: none lost to the database refusing concurrent creation of job or step
+			// records
 			for (Future<JobExecution> run : started) {
 				JobExecution execution = run.get();
 				assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
@@ -160,8 +165,8 @@ class BacktestJobTests extends SharedBatchContextTests {
 		// then
 		long runId = execution.getJobInstance().getInstanceId();
 		assertThat(count("SELECT COUNT(*) FROM breach WHERE run_id = ?", runId)).isZero();
-		assertThat(count("SELECT COUNT(*) FROM period_verdict WHERE run_id = ? AND verdict = 'INSUFFICIENT_DATA'",
-				runId))
+		assertThat(
+				count("SELECT COUNT(*) FROM period_verdict WHERE run_id = ? AND verdict = 'INSUFFICIENT_DATA'", runId))
 			.isEqualTo(2 * 4);
 	}
 
@@ -178,7 +183,9 @@ class BacktestJobTests extends SharedBatchContextTests {
 		// then
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		long runId = failed.getJobInstance().getInstanceId();
-		String failure = this.jdbc.sql("SELECT failure FROM run WHERE id = ?").param(runId).query(String.class)
+		String failure = this.jdbc.sql("SELECT failure FROM run WHERE id = ?")
+			.param(runId)
+			.query(String.class)
 			.single();
 		assertThat(failure).contains("2024-03.csv").contains("colour");
 		assertThat(count("SELECT COUNT(*) FROM run_partition WHERE run_id = ?", runId)).isEqualTo(3);
@@ -196,7 +203,8 @@ class BacktestJobTests extends SharedBatchContextTests {
 		long cleanId = clean.getJobInstance().getInstanceId();
 		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = ?", runId))
 			.isEqualTo(count("SELECT COUNT(*) FROM metric_value WHERE run_id = ?", cleanId));
-		assertThat(value(runId, "toy-logit", "ALL", "roc_auc")).isEqualTo(value(cleanId, "toy-logit", "ALL", "roc_auc"));
+		assertThat(value(runId, "toy-logit", "ALL", "roc_auc"))
+			.isEqualTo(value(cleanId, "toy-logit", "ALL", "roc_auc"));
 		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(runId).query(String.class).single())
 			.isEqualTo("COMPLETED");
 	}
@@ -237,24 +245,24 @@ class BacktestJobTests extends SharedBatchContextTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
 		long runId = execution.getJobInstance().getInstanceId();
 		assertThat(this.jdbc.sql("SELECT failure FROM run WHERE id = ?").param(runId).query(String.class).single())
-			.contains("20 of 800 rows rejected").contains("max-rejected-share");
+			.contains("20 of 800 rows rejected")
+			.contains("max-rejected-share");
 	}
 
 	@Test
 	void aModelFileChangedUnderTheSameVersionIsRefused() throws Exception {
 		// given: a version that has been used once
-		toy.write(toy.config().resolve("models/toy-tamper-v1.json"),
-				ToyWorkspace.logitJson("toy-tamper", "toy", 0.01));
+		toy.write(toy.config().resolve("models/toy-tamper-v1.json"), ToyWorkspace.logitJson("toy-tamper", "toy", 0.01));
 		assertThat(start("toy", List.of("toy-tamper@1")).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		toy.write(toy.config().resolve("models/toy-tamper-v1.json"),
-				ToyWorkspace.logitJson("toy-tamper", "toy", 0.02));
+		toy.write(toy.config().resolve("models/toy-tamper-v1.json"), ToyWorkspace.logitJson("toy-tamper", "toy", 0.02));
 
 		// when
 		JobExecution execution = start("toy", List.of("toy-tamper@1"));
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(failure(execution)).contains("toy-tamper-v1.json").contains("content changed")
+		assertThat(failure(execution)).contains("toy-tamper-v1.json")
+			.contains("content changed")
 			.contains("toy-tamper@1");
 	}
 
@@ -271,7 +279,8 @@ class BacktestJobTests extends SharedBatchContextTests {
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(failure(execution)).contains("model toy-flat@1 refused").contains(cases.toString())
+		assertThat(failure(execution)).contains("model toy-flat@1 refused")
+			.contains(cases.toString())
 			.contains("x = 0: expected 0.75, got 0.5");
 		assertThat(workerSteps(execution)).isZero();
 	}
@@ -286,7 +295,8 @@ class BacktestJobTests extends SharedBatchContextTests {
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(failure(execution)).contains("toy-logit-v1.cases.csv").contains("no regression cases file")
+		assertThat(failure(execution)).contains("toy-logit-v1.cases.csv")
+			.contains("no regression cases file")
 			.contains("jobs/model-cases toy-logit@1");
 	}
 
@@ -313,27 +323,33 @@ class BacktestJobTests extends SharedBatchContextTests {
 
 	@Test
 	void anOnnxCandidateIsScoredBesideTheChampionAndAgreesWithItsLinearTwin() throws Exception {
-		// given: the champion toy-logit (2 x, red 0.1, blue -0.1) as an ONNX graph, registered as a candidate
+		// given: the champion toy-logit (2 x, red 0.1, blue -0.1) as an ONNX graph,
+		// registered as a candidate
 		Path model = writeToyOnnx();
 		toy.write(toy.config().resolve("registry.yml"), "toy:\n  champion: toy-logit@1\n  candidates: [toy-onnx@1]\n");
 
 		// when
 		JobExecution execution = start("toy", List.of());
 
-		// then: every month scored by both; the ONNX figures are the linear ones within float32
+		// then: every month scored by both; the ONNX figures are the linear ones within
+		// float32
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(workerSteps(execution)).isEqualTo(4);
 		long runId = execution.getJobInstance().getInstanceId();
-		assertThat(this.jdbc.sql("SELECT role FROM run_model r JOIN model_version m ON m.id = r.model_version_id"
-				+ " WHERE r.run_id = ? AND m.name = 'toy-onnx'").param(runId).query(String.class).single())
-			.isEqualTo("candidate");
+		assertThat(this.jdbc
+			.sql("SELECT role FROM run_model r JOIN model_version m ON m.id = r.model_version_id"
+					+ " WHERE r.run_id = ? AND m.name = 'toy-onnx'")
+			.param(runId)
+			.query(String.class)
+			.single()).isEqualTo("candidate");
 		for (String period : List.of("2024-01", "2024-04", "ALL")) {
 			assertThat(value(runId, "toy-onnx", period, "n")).isEqualTo(value(runId, "toy-logit", period, "n"));
 			for (String metric : List.of("log_loss", "brier", "mean_score")) {
 				assertThat(value(runId, "toy-onnx", period, metric)).as("%s %s", period, metric)
 					.isCloseTo(value(runId, "toy-logit", period, metric), within(1e-6));
 			}
-			// float32 may tie or swap a pair or two of near-equal scores among 100 x 100 pairs a month
+			// float32 may tie or swap a pair or two of near-equal scores among 100 x 100
+			// pairs a month
 			assertThat(value(runId, "toy-onnx", period, "roc_auc")).as("%s roc_auc", period)
 				.isCloseTo(value(runId, "toy-logit", period, "roc_auc"), within(3e-4));
 		}
@@ -355,7 +371,10 @@ class BacktestJobTests extends SharedBatchContextTests {
 		assertThat(workerSteps(execution)).isZero();
 	}
 
-	/** The champion as an ONNX graph over [x, colour=red, colour=blue], {@code toy-onnx@1}, with its cases. */
+	/**
+	 * The champion as an ONNX graph over [x, colour=red, colour=blue],
+	 * {@code toy-onnx@1}, with its cases.
+	 */
 	private static Path writeToyOnnx() {
 		Path model = OnnxFixtures.write(toy.config().resolve("models"), "toy-onnx", "1",
 				io.ratchet.data.DatasetConfigs.load(toy.config(), "toy"),
@@ -368,8 +387,9 @@ class BacktestJobTests extends SharedBatchContextTests {
 	}
 
 	/**
-	 * The job-scope context {@code @SpringBatchTest} opens around each test method (it would otherwise pick any
-	 * method returning a {@code JobExecution}); the tests launch real executions of their own.
+	 * The job-scope context {@code @SpringBatchTest} opens around each test method (it
+	 * would otherwise pick any method returning a {@code JobExecution}); the tests launch
+	 * real executions of their own.
 	 */
 	public JobExecution getJobExecution() {
 		return MetaDataInstanceFactory.createJobExecution();
@@ -377,11 +397,16 @@ class BacktestJobTests extends SharedBatchContextTests {
 
 	private JobExecution start(String dataset, List<String> models) throws Exception {
 		return this.jobOperatorTestUtils.startJob(new BacktestParameters(dataset, null, null, models,
-				LocalDateTime.of(2025, 1, 1, 0, 0).plusSeconds(runs.incrementAndGet())).toJobParameters());
+				LocalDateTime.of(2025, 1, 1, 0, 0).plusSeconds(runs.incrementAndGet()))
+			.toJobParameters());
 	}
 
 	private String failure(JobExecution execution) {
-		return execution.getAllFailureExceptions().stream().map(io.ratchet.system.Failures::describe).toList().toString();
+		return execution.getAllFailureExceptions()
+			.stream()
+			.map(io.ratchet.system.Failures::describe)
+			.toList()
+			.toString();
 	}
 
 	private long count(String sql, long runId) {

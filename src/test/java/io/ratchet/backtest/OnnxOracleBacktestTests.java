@@ -45,21 +45,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ONNX models of the model zoo, imported and back-tested together on the real weatherAUS and bike-sharing data,
- * give every month's every metric as the library's own predictions gave it ({@code monthly-metrics.csv} of each
- * model), within the tolerance their score differences imply.
+ * The ONNX models of the model zoo, imported and back-tested together on the real
+ * weatherAUS and bike-sharing data, give every month's every metric as the library's own
+ * predictions gave it ({@code monthly-metrics.csv} of each model), within the tolerance
+ * their score differences imply.
  * <p>
- * ONNX Runtime computes in float32, so the scores are not the library's to the bit: they differ per row by at most
- * {@code δ = onnx.max_abs_diff_vs_native_all_labelled_rows} of the model's README.json (measured by the zoo over every
- * labelled row with ONNX Runtime in Python, whose outputs Ratchet's equal to the bit: {@code OnnxZooTests}). Each
- * stored metric must then lie within the bound that δ implies for that month, computed from the month's rows as
- * Ratchet scored them: counts exact; means, MAE, RMSE, bias within δ; Brier within mean(δ(2|s - y| + δ)); log loss
- * within mean(δ / (distance of the probability of the true class from 0, less δ)); R² and MAPE through the month's
- * label variance and labels; threshold metrics within the range reachable by flipping the rows whose score is within
- * δ of the threshold; ROC AUC within the share of positive-negative pairs closer than 2δ; average precision within the
- * mean, over positives, of the range of its precision when the rows closer than 2δ to it fall either side. Where no
- * row is that close the bound is 0 and the metric must agree to 1e-9, as for the scikit-learn oracle. Writes
- * {@code target/onnx-zoo/monthly.md}. Skipped when the zoo is absent.
+ * ONNX Runtime computes in float32, so the scores are not the library's to the bit: they
+ * differ per row by at most {@code δ = onnx.max_abs_diff_vs_native_all_labelled_rows} of
+ * the model's README.json (measured by the zoo over every labelled row with ONNX Runtime
+ * in Python, whose outputs Ratchet's equal to the bit: {@code OnnxZooTests}). Each stored
+ * metric must then lie within the bound that δ implies for that month, computed from the
+ * month's rows as Ratchet scored them: counts exact; means, MAE, RMSE, bias within δ;
+ * Brier within mean(δ(2|s - y| + δ)); log loss within mean(δ / (distance of the
+ * probability of the true class from 0, less δ)); R² and MAPE through the month's label
+ * variance and labels; threshold metrics within the range reachable by flipping the rows
+ * whose score is within δ of the threshold; ROC AUC within the share of positive-negative
+ * pairs closer than 2δ; average precision within the mean, over positives, of the range
+ * of its precision when the rows closer than 2δ to it fall either side. Where no row is
+ * that close the bound is 0 and the metric must agree to 1e-9, as for the scikit-learn
+ * oracle. Writes {@code target/onnx-zoo/monthly.md}. Skipped when the zoo is absent.
  */
 class OnnxOracleBacktestTests extends SharedBatchContextTests {
 
@@ -86,7 +90,8 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 	static void writeTable() throws IOException {
 		if (!table.isEmpty()) {
 			List<String> lines = new ArrayList<>();
-			lines.add("| case | model | months | metric values | equal (1e-9) | max abs diff | largest implied bound |");
+			lines
+				.add("| case | model | months | metric values | equal (1e-9) | max abs diff | largest implied bound |");
 			lines.add("|---|---|---|---|---|---|---|");
 			lines.addAll(table);
 			Files.createDirectories(TABLE.getParent());
@@ -105,20 +110,22 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 	}
 
 	private void backtestAndCompare(String zooCase, int months) throws Exception {
-		// given: every ONNX model of the case imported (the first as champion, the others as candidates)
+		// given: every ONNX model of the case imported (the first as champion, the others
+		// as candidates)
 		DatasetConfig dataset = ModelZoo.dataset(zooCase, root.resolve("config"));
-		List<ModelZoo.ZooOnnx> zoo = ModelZoo.onnxModels().stream().filter((m) -> m.zooCase().equals(zooCase))
-			.toList();
+		List<ModelZoo.ZooOnnx> zoo = ModelZoo.onnxModels().stream().filter((m) -> m.zooCase().equals(zooCase)).toList();
 		List<ModelVersion> versions = new ArrayList<>();
 		for (ModelZoo.ZooOnnx model : zoo) {
 			versions.add(OnnxImport.importModel(model.request(), dataset, root.resolve("config/models")).version());
 		}
 		List<String> keys = versions.stream().map(ModelVersion::key).toList();
-		Files.writeString(root.resolve("config/registry.yml"), zooCase + ":\n  champion: " + keys.get(0)
-				+ "\n  candidates: [" + String.join(", ", keys.subList(1, keys.size())) + "]\n",
+		Files.writeString(root.resolve("config/registry.yml"),
+				zooCase + ":\n  champion: " + keys.get(0) + "\n  candidates: ["
+						+ String.join(", ", keys.subList(1, keys.size())) + "]\n",
 				Files.exists(root.resolve("config/registry.yml")) ? java.nio.file.StandardOpenOption.APPEND
 						: java.nio.file.StandardOpenOption.CREATE);
-		// figures only, compared with the libraries': the dataset is run unjudged on purpose
+		// figures only, compared with the libraries': the dataset is run unjudged on
+		// purpose
 		Files.writeString(root.resolve("config/requirements.yml"), zooCase + ": {unmonitored: true}\n",
 				Files.exists(root.resolve("config/requirements.yml")) ? java.nio.file.StandardOpenOption.APPEND
 						: java.nio.file.StandardOpenOption.CREATE);
@@ -128,11 +135,13 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 
 		// when
 		JobExecution execution = this.jobOperatorTestUtils.startJob(new BacktestParameters(zooCase, null, null,
-				List.of(), LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS)).toJobParameters());
+				List.of(), LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS))
+			.toJobParameters());
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(execution.getStepExecutions().stream()
+		assertThat(execution.getStepExecutions()
+			.stream()
 			.filter((step) -> step.getStepName().startsWith("backtestMonth:"))).hasSize(months);
 		Map<String, Map<String, Scored>> scored = rescore(dataset, data, versions);
 		long runId = execution.getJobInstance().getInstanceId();
@@ -141,7 +150,10 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 		}
 	}
 
-	/** Each model's scores and labels per month, as the back-test scored them (labelled rows only). */
+	/**
+	 * Each model's scores and labels per month, as the back-test scored them (labelled
+	 * rows only).
+	 */
 	private static Map<String, Map<String, Scored>> rescore(DatasetConfig dataset, Path data,
 			List<ModelVersion> versions) {
 		Map<String, Map<String, Scored>> scored = new HashMap<>();
@@ -190,8 +202,10 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 		double worst = 0;
 		double widest = 0;
 		List<CSVRecord> records = csv(model.folder().resolve("monthly-metrics.csv"));
-		List<String> metrics = records.get(0).getParser().getHeaderNames().subList(2,
-				records.get(0).getParser().getHeaderNames().size());
+		List<String> metrics = records.get(0)
+			.getParser()
+			.getHeaderNames()
+			.subList(2, records.get(0).getParser().getHeaderNames().size());
 		for (CSVRecord record : records) {
 			String month = record.get("month");
 			Scored rows = months.get(month);
@@ -218,8 +232,8 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 			}
 		}
 		assertThat(compared).isGreaterThan(records.size() * (metrics.size() - 3));
-		table.add(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.3g | %.3g |", model.zooCase(),
-				model.model(), records.size(), compared, equal, worst, widest));
+		table.add(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.3g | %.3g |", model.zooCase(), model.model(),
+				records.size(), compared, equal, worst, widest));
 	}
 
 	/** One model's scores {@code s} and labels {@code y} of one month's labelled rows. */
@@ -249,8 +263,10 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 			return switch (metric) {
 				case "n", "positives" -> 0;
 				case "mean_score" -> delta;
-				case "brier" -> Arrays.stream(indices()).mapToDouble((i) -> delta * (2 * Math.abs(this.s[i] - this.y[i])
-						+ delta)).average().orElse(0);
+				case "brier" -> Arrays.stream(indices())
+					.mapToDouble((i) -> delta * (2 * Math.abs(this.s[i] - this.y[i]) + delta))
+					.average()
+					.orElse(0);
 				case "log_loss" -> Arrays.stream(indices()).mapToDouble((i) -> {
 					double p = (this.y[i] == 1) ? this.s[i] : 1 - this.s[i];
 					return delta / Math.max(1e-15, p - delta);
@@ -267,8 +283,9 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 		}
 
 		/**
-		 * How far a threshold metric can be from {@code expected}: 0 when the value at Ratchet's scores is within
-		 * reach of every flip of the rows within δ of 0.5, else the distance to the range those flips reach.
+		 * How far a threshold metric can be from {@code expected}: 0 when the value at
+		 * Ratchet's scores is within reach of every flip of the rows within δ of 0.5,
+		 * else the distance to the range those flips reach.
 		 */
 		private double thresholdBound(String metric, double delta, double expected) {
 			int tp = 0;
@@ -311,7 +328,10 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 			};
 		}
 
-		/** The share of positive-negative pairs whose scores are within 2δ: only those can change order. */
+		/**
+		 * The share of positive-negative pairs whose scores are within 2δ: only those can
+		 * change order.
+		 */
 		private double aucBound(double delta) {
 			double[] negatives = scores(false);
 			double[] positives = scores(true);
@@ -323,10 +343,11 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 		}
 
 		/**
-		 * Average precision is the mean over positives of the precision at their score; a positive's precision can
-		 * change only through the rows within 2δ of it, which may fall on either side: its range is
-		 * [(1 + p) / (1 + a + nearNegatives), (1 + p + nearPositives) / (1 + a + nearPositives)], p and a the
-		 * positives and rows more than 2δ above it.
+		 * Average precision is the mean over positives of the precision at their score; a
+		 * positive's precision can change only through the rows within 2δ of it, which
+		 * may fall on either side: its range is [(1 + p) / (1 + a + nearNegatives), (1 +
+		 * p + nearPositives) / (1 + a + nearPositives)], p and a the positives and rows
+		 * more than 2δ above it.
 		 */
 		private double averagePrecisionBound(double delta) {
 			double[] all = this.s.clone();
@@ -350,8 +371,10 @@ class OnnxOracleBacktestTests extends SharedBatchContextTests {
 		}
 
 		private double[] scores(boolean positive) {
-			double[] scores = Arrays.stream(indices()).filter((i) -> (this.y[i] == 1) == positive)
-				.mapToDouble((i) -> this.s[i]).toArray();
+			double[] scores = Arrays.stream(indices())
+				.filter((i) -> (this.y[i] == 1) == positive)
+				.mapToDouble((i) -> this.s[i])
+				.toArray();
 			Arrays.sort(scores);
 			return scores;
 		}

@@ -42,10 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Proof against an outside reference: the real weatherAUS and bike-sharing data, imported and back-tested with the
- * scikit-learn models converted to Ratchet's format, give every month's every metric as scikit-learn computed it
- * ({@code ../shared/oracle/<case>/monthly-metrics.csv}), and every golden prediction. Skipped where {@code ../shared}
- * is absent (a user's clone); CI has it.
+ * Proof against an outside reference: the real weatherAUS and bike-sharing data, imported
+ * and back-tested with the scikit-learn models converted to Ratchet's format, give every
+ * month's every metric as scikit-learn computed it
+ * ({@code ../shared/oracle/<case>/monthly-metrics.csv}), and every golden prediction.
+ * Skipped where {@code ../shared} is absent (a user's clone); CI has it.
  */
 class OracleBacktestTests extends SharedBatchContextTests {
 
@@ -158,7 +159,8 @@ class OracleBacktestTests extends SharedBatchContextTests {
 				name + ":\n  champion: " + models.get(0) + "@1\n  candidates: [" + models.get(1) + "@1]\n",
 				Files.exists(root.resolve("config/registry.yml")) ? java.nio.file.StandardOpenOption.APPEND
 						: java.nio.file.StandardOpenOption.CREATE);
-		// figures only, compared with scikit-learn's: the dataset is run unjudged on purpose
+		// figures only, compared with scikit-learn's: the dataset is run unjudged on
+		// purpose
 		Files.writeString(root.resolve("config/requirements.yml"), name + ": {unmonitored: true}\n",
 				Files.exists(root.resolve("config/requirements.yml")) ? java.nio.file.StandardOpenOption.APPEND
 						: java.nio.file.StandardOpenOption.CREATE);
@@ -179,16 +181,17 @@ class OracleBacktestTests extends SharedBatchContextTests {
 	private Path convert(String dataset, String model) throws IOException {
 		Path models = Files.createDirectories(root.resolve("config/models"));
 		Path file = models.resolve(model + "-v1.json");
-		Files.writeString(file,
-				SklearnExport.toRatchetJson(SHARED.resolve("oracle/" + dataset + "/model-" + model + ".json"), dataset,
-						"1"));
-		ModelCaseFiles.writeBeside(file); // its regression cases, as jobs/import-model writes them
+		Files.writeString(file, SklearnExport
+			.toRatchetJson(SHARED.resolve("oracle/" + dataset + "/model-" + model + ".json"), dataset, "1"));
+		// its regression cases, as jobs/import-model writes them
+		ModelCaseFiles.writeBeside(file);
 		return file;
 	}
 
 	/**
-	 * The job-scope context {@code @SpringBatchTest} opens around each test method (it would otherwise pick any
-	 * method returning a {@code JobExecution}); the tests launch real executions of their own.
+	 * The job-scope context {@code @SpringBatchTest} opens around each test method (it
+	 * would otherwise pick any method returning a {@code JobExecution}); the tests launch
+	 * real executions of their own.
 	 */
 	public JobExecution getJobExecution() {
 		return MetaDataInstanceFactory.createJobExecution();
@@ -196,7 +199,8 @@ class OracleBacktestTests extends SharedBatchContextTests {
 
 	private JobExecution backtest(DatasetConfig dataset) throws Exception {
 		return this.jobOperatorTestUtils.startJob(new BacktestParameters(dataset.name(), null, null, List.of(),
-				LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS)).toJobParameters());
+				LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS))
+			.toJobParameters());
 	}
 
 	private static long workerSteps(JobExecution execution) {
@@ -206,28 +210,30 @@ class OracleBacktestTests extends SharedBatchContextTests {
 			.count();
 	}
 
-	/** Compares every oracle figure with the stored one; returns how many were compared. */
+	/**
+	 * Compares every oracle figure with the stored one; returns how many were compared.
+	 */
 	private int compareWithOracle(JobExecution execution, Path oracle) throws IOException {
 		long runId = execution.getJobInstance().getInstanceId();
 		Map<String, Double> stored = new HashMap<>();
 		Set<String> storedMonths = new HashSet<>();
 		this.jdbc.sql("""
 				SELECT m.name, v.period, v.metric, v.val, v.row_count FROM metric_value v
-				JOIN model_version m ON m.id = v.model_version_id WHERE v.run_id = ?""")
-			.param(runId)
-			.query((rs) -> {
-				double value = rs.getDouble(4);
-				stored.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.wasNull() ? null : value);
-				if (!"ALL".equals(rs.getString(2)) && rs.getLong(5) > 0) {
-					storedMonths.add(rs.getString(1) + "|" + rs.getString(2));
-				}
-			});
+				JOIN model_version m ON m.id = v.model_version_id WHERE v.run_id = ?""").param(runId).query((rs) -> {
+			double value = rs.getDouble(4);
+			stored.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.wasNull() ? null : value);
+			if (!"ALL".equals(rs.getString(2)) && rs.getLong(5) > 0) {
+				storedMonths.add(rs.getString(1) + "|" + rs.getString(2));
+			}
+		});
 		int compared = 0;
 		Set<String> oracleMonths = new HashSet<>();
 		List<CSVRecord> records = csv(oracle);
 		List<String> metrics = records.isEmpty() ? List.of()
-				: new ArrayList<>(records.get(0).getParser().getHeaderNames().subList(2,
-						records.get(0).getParser().getHeaderNames().size()));
+				: new ArrayList<>(records.get(0)
+					.getParser()
+					.getHeaderNames()
+					.subList(2, records.get(0).getParser().getHeaderNames().size()));
 		for (CSVRecord record : records) {
 			String model = record.get("model");
 			String month = record.get("month");

@@ -30,10 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The back-test job with imported models: bike-sharing with every tree model of the model zoo (XGBoost, LightGBM,
- * scikit-learn), imported as {@code jobs/import-model} does (with regression cases), the first as champion and the
- * others as candidates; every figure stored for every model and month matches the zoo's {@code monthly-metrics.csv}
- * within 1e-9. Skipped when the zoo is absent.
+ * The back-test job with imported models: bike-sharing with every tree model of the model
+ * zoo (XGBoost, LightGBM, scikit-learn), imported as {@code jobs/import-model} does (with
+ * regression cases), the first as champion and the others as candidates; every figure
+ * stored for every model and month matches the zoo's {@code monthly-metrics.csv} within
+ * 1e-9. Skipped when the zoo is absent.
  */
 class ZooBacktestTests extends SharedBatchContextTests {
 
@@ -69,15 +70,17 @@ class ZooBacktestTests extends SharedBatchContextTests {
 		List<String> candidates = Zoo.MODELS.subList(1, Zoo.MODELS.size()).stream().map((m) -> m + "@1").toList();
 		Files.writeString(root.resolve("config/registry.yml"), name + ":\n  champion: " + Zoo.MODELS.get(0)
 				+ "@1\n  candidates: [" + String.join(", ", candidates) + "]\n");
-		// figures only, compared with the libraries': the dataset is run unjudged on purpose
+		// figures only, compared with the libraries': the dataset is run unjudged on
+		// purpose
 		Files.writeString(root.resolve("config/requirements.yml"), name + ": {unmonitored: true}\n");
 		ImportResult imported = new DatasetImporter(dataset, root.resolve("historical-data").resolve(name))
 			.importFile(Zoo.SOURCES.get(name));
 		assertThat(imported.rejected()).isZero();
 
 		// when
-		JobExecution execution = this.jobOperatorTestUtils.startJob(new BacktestParameters(name, null, null, List.of(),
-				LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS)).toJobParameters());
+		JobExecution execution = this.jobOperatorTestUtils.startJob(
+				new BacktestParameters(name, null, null, List.of(), LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS))
+					.toJobParameters());
 
 		// then
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -88,7 +91,8 @@ class ZooBacktestTests extends SharedBatchContextTests {
 			.param(execution.getJobInstance().getInstanceId())
 			.query((rs) -> {
 				double value = rs.getDouble(4);
-				stored.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3), rs.wasNull() ? null : value);
+				stored.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3),
+						rs.wasNull() ? null : value);
 			});
 		int compared = 0;
 		for (String model : Zoo.MODELS) {
@@ -100,8 +104,9 @@ class ZooBacktestTests extends SharedBatchContextTests {
 					String key = model + "|" + record.get("month") + "|" + metric;
 					double expected = Double.parseDouble(record.get(metric));
 					assertThat(stored.get(key)).as("%s stored", key).isNotNull();
-					assertThat(Math.abs(stored.get(key) - expected)).as("%s: stored %s, zoo %s", key, stored.get(key),
-							expected).isLessThanOrEqualTo(1e-9 * Math.max(1.0, Math.abs(expected)));
+					assertThat(Math.abs(stored.get(key) - expected))
+						.as("%s: stored %s, zoo %s", key, stored.get(key), expected)
+						.isLessThanOrEqualTo(1e-9 * Math.max(1.0, Math.abs(expected)));
 					compared++;
 				}
 			}

@@ -18,11 +18,12 @@ import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelFiles;
 
 /**
- * Writes a synthetic, seeded benchmark corpus in Ratchet's layout: {@code config/} (dataset {@code bench}, three
- * logistic models, one tree ensemble of 100 trees of depth 6, registry, requirements) and
- * {@code data/bench/YYYY-MM.csv} (24 months). Rows have 16 numeric features (about 1% missing), one categorical
- * feature with 8 levels and a binary label drawn from a known logistic model whose coefficients drift month by month.
- * The same seed and row count always give the same bytes.
+ * Writes a synthetic, seeded benchmark corpus in Ratchet's layout: {@code config/}
+ * (dataset {@code bench}, three logistic models, one tree ensemble of 100 trees of depth
+ * 6, registry, requirements) and {@code data/bench/YYYY-MM.csv} (24 months). Rows have 16
+ * numeric features (about 1% missing), one categorical feature with 8 levels and a binary
+ * label drawn from a known logistic model whose coefficients drift month by month. The
+ * same seed and row count always give the same bytes.
  *
  * <p>
  * {@code java -cp target/ratchet.jar -Dloader.main=io.ratchet.bench.CorpusGenerator
@@ -84,7 +85,10 @@ public final class CorpusGenerator {
 				(System.nanoTime() - started) / 1e9);
 	}
 
-	/** Writes the configuration and the month files ({@code rows} in all) under {@code folder}. */
+	/**
+	 * Writes the configuration and the month files ({@code rows} in all) under
+	 * {@code folder}.
+	 */
 	public void write(Path folder, long rows) throws IOException {
 		Path config = folder.resolve("config");
 		Path models = config.resolve("models");
@@ -95,8 +99,8 @@ public final class CorpusGenerator {
 		Files.writeString(config.resolve("datasets").resolve(DATASET + ".yml"), datasetYaml());
 		Files.writeString(config.resolve("registry.yml"), DATASET + ":\n  champion: bench-logit@1\n"
 				+ "  candidates: [bench-logit@2, bench-logit@3, bench-gbt@1]\n");
-		Files.writeString(config.resolve("requirements.yml"),
-				DATASET + ":\n  min-rows: 200\n  monthly:\n    roc_auc: {min: 0.6}\n  period:\n    roc_auc: {min: 0.6}\n");
+		Files.writeString(config.resolve("requirements.yml"), DATASET
+				+ ":\n  min-rows: 200\n  monthly:\n    roc_auc: {min: 0.6}\n  period:\n    roc_auc: {min: 0.6}\n");
 		for (int m = 1; m <= 3; m++) {
 			Files.writeString(models.resolve("bench-logit-v" + m + ".json"), logisticJson(m, this.random.split()));
 		}
@@ -104,7 +108,8 @@ public final class CorpusGenerator {
 		DatasetConfig dataset = DatasetConfigs.load(config, DATASET);
 		try (Stream<Path> files = Files.list(models)) {
 			for (Path file : files.filter((file) -> file.toString().endsWith(".json")).sorted().toList()) {
-				ModelCases.write(ModelFiles.load(file), dataset, true); // jobs refuse a model without its cases
+				// jobs refuse a model without its cases
+				ModelCases.write(ModelFiles.load(file), dataset, true);
 			}
 		}
 		long[] seeds = new long[MONTHS];
@@ -181,7 +186,9 @@ public final class CorpusGenerator {
 		}
 	}
 
-	/** Appends {@code x} with four decimals, without the cost of {@code String.format}. */
+	/**
+	 * Appends {@code x} with four decimals, without the cost of {@code String.format}.
+	 */
 	static void appendFixed(StringBuilder out, double x) {
 		long scaled = Math.round(x * 10_000);
 		if (scaled < 0) {
@@ -235,8 +242,9 @@ public final class CorpusGenerator {
 	}
 
 	/**
-	 * A tree ensemble of complete binary trees: every node splits a random numeric feature at a random threshold;
-	 * each leaf holds a small step towards the true model's sign along its path, so the ensemble ranks rows usefully.
+	 * A tree ensemble of complete binary trees: every node splits a random numeric
+	 * feature at a random threshold; each leaf holds a small step towards the true
+	 * model's sign along its path, so the ensemble ranks rows usefully.
 	 */
 	private String treeJson(SplittableRandom random, int trees, int depth) {
 		StringBuilder json = new StringBuilder();

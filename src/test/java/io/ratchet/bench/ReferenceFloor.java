@@ -36,11 +36,13 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The reference floor of the benchmark: the back-test's work as a plain Java loop with no framework (no Spring, no
- * Spring Batch, no database, no row validation beyond parsing, no reports). For every month file, in parallel on all
- * cores: parse with Commons CSV, turn each record into a {@link Row} (date, label, numbers, levels), score it with every
- * model, add each score to the model's {@link MetricAccumulator}; then the same whole-period merge as the back-test
- * (each month's state through {@code toBytes}/{@code fromBytes}, merged as months finish). It prints one line of
+ * The reference floor of the benchmark: the back-test's work as a plain Java loop with no
+ * framework (no Spring, no Spring Batch, no database, no row validation beyond parsing,
+ * no reports). For every month file, in parallel on all cores: parse with Commons CSV,
+ * turn each record into a {@link Row} (date, label, numbers, levels), score it with every
+ * model, add each score to the model's {@link MetricAccumulator}; then the same
+ * whole-period merge as the back-test (each month's state through
+ * {@code toBytes}/{@code fromBytes}, merged as months finish). It prints one line of
  * figures per model so that its output can be compared with the back-test's.
  *
  * <p>
@@ -143,7 +145,10 @@ public final class ReferenceFloor {
 		return states;
 	}
 
-	/** Column positions of one file's header, and the plain conversion of a record into a row. */
+	/**
+	 * Column positions of one file's header, and the plain conversion of a record into a
+	 * row.
+	 */
 	private static final class RecordMapper {
 
 		private final int dateColumn;

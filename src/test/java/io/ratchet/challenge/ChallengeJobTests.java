@@ -45,9 +45,10 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The challenge job on H2 with a small made-up dataset: the time-based split, one evaluation back-test, ranking and
- * pruning, the gate's "waiting" then an automatic promotion after the trial, the e-mail (GreenMail), restart after a
- * failure, and bad input that changes nothing.
+ * The challenge job on H2 with a small made-up dataset: the time-based split, one
+ * evaluation back-test, ranking and pruning, the gate's "waiting" then an automatic
+ * promotion after the trial, the e-mail (GreenMail), restart after a failure, and bad
+ * input that changes nothing.
  */
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "ratchet.alerts.default-recipients=ml@example.com",
 		"ratchet.promotion.datasets.promoted.auto=true", "ratchet.promotion.datasets.promoted.shadow-runs=2" })
@@ -58,7 +59,10 @@ class ChallengeJobTests {
 	@TempDir
 	static Path root;
 
-	/** A search space of four candidates: two penalties, windows of one and two months, two evaluation months. */
+	/**
+	 * A search space of four candidates: two penalties, windows of one and two months,
+	 * two evaluation months.
+	 */
 	static final String SEARCH = """
 			algorithm: logistic
 			penalty: [0.1, 1]
@@ -70,7 +74,9 @@ class ChallengeJobTests {
 
 	static ToyWorkspace toy;
 
-	/** The dataset of the running test (also the champion's name, {@code <name>-logit@1}). */
+	/**
+	 * The dataset of the running test (also the champion's name, {@code <name>-logit@1}).
+	 */
 	static String name;
 
 	static GreenMail greenMail;
@@ -117,9 +123,13 @@ class ChallengeJobTests {
 	@BeforeEach
 	void setUp(org.junit.jupiter.api.TestInfo info) throws Exception {
 		FileSystemUtils.deleteRecursively(toy.config());
-		name = challengeWorkspace(toy, info.getTestMethod().orElseThrow().getName().substring(0, 12)
-			.toLowerCase(java.util.Locale.ROOT)
-			.replaceAll("[^a-z]", ""));
+		name = challengeWorkspace(toy,
+				info.getTestMethod()
+					.orElseThrow()
+					.getName()
+					.substring(0, 12)
+					.toLowerCase(java.util.Locale.ROOT)
+					.replaceAll("[^a-z]", ""));
 		this.jobOperatorTestUtils.setJob(this.challenge);
 		greenMail.purgeEmailFromAllMailboxes();
 	}
@@ -133,13 +143,18 @@ class ChallengeJobTests {
 		assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("WAITING");
 		long runId = execution.getJobInstance().getInstanceId();
-		Map<String, Object> run = this.jdbc.sql("SELECT * FROM challenge_run WHERE run_id = ?").param(runId)
-			.query().singleRow();
+		Map<String, Object> run = this.jdbc.sql("SELECT * FROM challenge_run WHERE run_id = ?")
+			.param(runId)
+			.query()
+			.singleRow();
 		assertThat(run.get("EVAL_FROM")).isEqualTo("2024-05");
 		assertThat(run.get("EVAL_TO")).isEqualTo("2024-06");
 		assertThat(run.get("PRIMARY_METRIC")).isEqualTo("roc_auc");
 		List<Map<String, Object>> candidates = this.jdbc
-			.sql("SELECT * FROM challenge_candidate WHERE run_id = ? ORDER BY ranking").param(runId).query().listOfRows();
+			.sql("SELECT * FROM challenge_candidate WHERE run_id = ? ORDER BY ranking")
+			.param(runId)
+			.query()
+			.listOfRows();
 		assertThat(candidates).hasSize(4);
 		assertThat(candidates).extracting((c) -> c.get("TRAIN_TO")).containsOnly("2024-04");
 		assertThat(candidates).extracting((c) -> c.get("TRAIN_FROM")).containsOnly("2024-03", "2024-04");
@@ -152,18 +167,18 @@ class ChallengeJobTests {
 		assertThat((Double) candidates.get(0).get("DIFF_LOW")).isPositive();
 
 		long evaluation = ((Number) run.get("EVALUATION_RUN_ID")).longValue();
-		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", name))
-			.isEqualTo(1);
-		assertThat(this.jdbc.sql("SELECT from_period || '..' || to_period FROM run WHERE id = ?").param(evaluation)
-			.query(String.class).single()).isEqualTo("2024-05..2024-06");
+		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", name)).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT from_period || '..' || to_period FROM run WHERE id = ?")
+			.param(evaluation)
+			.query(String.class)
+			.single()).isEqualTo("2024-05..2024-06");
 		assertThat(count("SELECT COUNT(DISTINCT model_version_id) FROM metric_value WHERE run_id = ?", evaluation))
 			.isEqualTo(5);
 		assertThat(count("SELECT COUNT(DISTINCT period) FROM metric_value WHERE run_id = ?", evaluation)).isEqualTo(3);
 
 		ModelRegistry registry = ModelRegistry.load(registry());
 		assertThat(registry.champion(name)).contains(name + "-logit@1");
-		assertThat(registry.candidates(name)).hasSize(3)
-			.doesNotContain((String) candidates.get(3).get("MODEL_KEY"));
+		assertThat(registry.candidates(name)).hasSize(3).doesNotContain((String) candidates.get(3).get("MODEL_KEY"));
 		assertThat(Path.of((String) candidates.get(3).get("FILE_PATH"))).exists();
 		assertThat(toy.reports().resolve("challenge/" + runId + "/index.html")).content()
 			.contains("WAITING")
@@ -177,17 +192,23 @@ class ChallengeJobTests {
 		JobExecution first = start(name);
 		assertThat(first.getStatus()).as(failure(first)).isEqualTo(BatchStatus.COMPLETED);
 		long models = modelFiles();
-		List<String> firstKeys = this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? ORDER BY model_key")
-			.param(first.getJobInstance().getInstanceId()).query(String.class).list();
+		List<String> firstKeys = this.jdbc
+			.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? ORDER BY model_key")
+			.param(first.getJobInstance().getInstanceId())
+			.query(String.class)
+			.list();
 
 		// when: the next night, nothing new in the data
 		JobExecution second = start(name);
 
-		// then: the same models are the candidates again, no file is added, the registry holds no copies
+		// then: the same models are the candidates again, no file is added, the registry
+		// holds no copies
 		assertThat(second.getStatus()).as(failure(second)).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(modelFiles()).isEqualTo(models);
 		assertThat(this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? ORDER BY model_key")
-			.param(second.getJobInstance().getInstanceId()).query(String.class).list()).isEqualTo(firstKeys);
+			.param(second.getJobInstance().getInstanceId())
+			.query(String.class)
+			.list()).isEqualTo(firstKeys);
 		assertThat(ModelRegistry.load(registry()).candidates(name)).hasSize(3).doesNotHaveDuplicates();
 	}
 
@@ -196,12 +217,17 @@ class ChallengeJobTests {
 		// when
 		JobExecution execution = start(name);
 
-		// then: the windows recorded, and the windows written in the model files themselves
+		// then: the windows recorded, and the windows written in the model files
+		// themselves
 		long runId = execution.getJobInstance().getInstanceId();
 		YearMonth firstEvaluated = YearMonth.parse(this.jdbc.sql("SELECT eval_from FROM challenge_run WHERE run_id = ?")
-			.param(runId).query(String.class).single());
-		List<String> files = this.jdbc.sql("SELECT file_path FROM challenge_candidate WHERE run_id = ?").param(runId)
-			.query(String.class).list();
+			.param(runId)
+			.query(String.class)
+			.single());
+		List<String> files = this.jdbc.sql("SELECT file_path FROM challenge_candidate WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.list();
 		assertThat(files).isNotEmpty();
 		JsonMapper json = JsonMapper.builder().build();
 		for (String file : files) {
@@ -209,19 +235,24 @@ class ChallengeJobTests {
 			YearMonth lastTrained = YearMonth.parse(window.get(1).asString().substring(0, 7));
 			assertThat(lastTrained).as(file).isBefore(firstEvaluated);
 		}
-		assertThat(TimeSplit.of(List.of(YearMonth.of(2024, 3), YearMonth.of(2024, 4), YearMonth.of(2024, 5)),
-				List.of(YearMonth.of(2024, 5)), 12).overlaps()).isFalse();
+		assertThat(TimeSplit
+			.of(List.of(YearMonth.of(2024, 3), YearMonth.of(2024, 4), YearMonth.of(2024, 5)),
+					List.of(YearMonth.of(2024, 5)), 12)
+			.overlaps()).isFalse();
 	}
 
 	@Test
 	void aCandidateIsPromotedAutomaticallyAfterItsTrialAndTheEmailSaysSo() throws Exception {
-		// given: dataset "promoted" (automatic promotion, 2 shadow runs), a first challenge, then two nightly now-tests that score its candidates in shadow
+		// given: dataset "promoted" (automatic promotion, 2 shadow runs), a first
+		// challenge, then two nightly now-tests that score its candidates in shadow
 		FileSystemUtils.deleteRecursively(toy.config());
 		name = challengeWorkspace(toy, "promoted");
 		JobExecution first = start(name);
 		assertThat(first.getExitStatus().getExitCode()).isEqualTo("WAITING");
 		String best = this.jdbc.sql("SELECT model_key FROM challenge_candidate WHERE run_id = ? AND ranking = 1")
-			.param(first.getJobInstance().getInstanceId()).query(String.class).single();
+			.param(first.getJobInstance().getInstanceId())
+			.query(String.class)
+			.single();
 		for (int day = 20; day <= 21; day++) {
 			JobExecution night = this.jobOperator.start(this.nowtest,
 					new NowtestParameters(name, LocalDate.of(2024, 6, day), 30, 0).toJobParameters());
@@ -236,17 +267,24 @@ class ChallengeJobTests {
 		assertThat(second.getExitStatus().getExitCode()).isEqualTo("PROMOTED");
 		assertThat(ModelRegistry.load(registry()).champion(name)).contains(best);
 		assertThat(this.jdbc.sql("SELECT outcome_model FROM challenge_run WHERE run_id = ?")
-			.param(second.getJobInstance().getInstanceId()).query(String.class).single()).isEqualTo(best);
+			.param(second.getJobInstance().getInstanceId())
+			.query(String.class)
+			.single()).isEqualTo(best);
 		MimeMessage mail = challengeMails().stream()
 			.filter((m) -> subject(m).contains("challenge run " + second.getJobInstance().getInstanceId()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(subject(mail)).contains(best + " promoted to champion");
-		assertThat(part(mail, "text/plain")).contains("PROMOTED").contains("Ranking by roc_auc")
-			.contains("Requirements raised to " + best).contains("roc_auc: {min: 0.6}");
-		// the same report page in e-mail form: verdict, ratchet diff, ranking chart inline (cid:) and attached
+		assertThat(part(mail, "text/plain")).contains("PROMOTED")
+			.contains("Ranking by roc_auc")
+			.contains("Requirements raised to " + best)
+			.contains("roc_auc: {min: 0.6}");
+		// the same report page in e-mail form: verdict, ratchet diff, ranking chart
+		// inline (cid:) and attached
 		String html = part(mail, "text/html");
-		assertThat(html).contains("PROMOTED").contains("Requirements ratcheted").contains(best)
+		assertThat(html).contains("PROMOTED")
+			.contains("Requirements ratcheted")
+			.contains(best)
 			.contains("src=\"cid:ranking.png\"");
 		assertThat(inlineImages(mail)).contains("<ranking.png>");
 		assertThat(Files.readString(toy.config().resolve("requirements.yml"))).doesNotContain("roc_auc: {min: 0.6}");
@@ -272,11 +310,13 @@ class ChallengeJobTests {
 		assertThat(restarted.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
 		assertThat(modelFiles()).isEqualTo(models);
 		assertThat(count("SELECT COUNT(*) FROM challenge_candidate WHERE run_id = ?",
-				failed.getJobInstance().getInstanceId())).isEqualTo(4);
-		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", name))
-			.isEqualTo(1);
-		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(failed.getJobInstance().getInstanceId())
-			.query(String.class).single()).isEqualTo("COMPLETED");
+				failed.getJobInstance().getInstanceId()))
+			.isEqualTo(4);
+		assertThat(count("SELECT COUNT(*) FROM run WHERE job_name = 'backtest' AND dataset = ?", name)).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?")
+			.param(failed.getJobInstance().getInstanceId())
+			.query(String.class)
+			.single()).isEqualTo("COMPLETED");
 	}
 
 	@Test
@@ -298,8 +338,7 @@ class ChallengeJobTests {
 	@Test
 	void anInvalidSearchSpaceIsAClearErrorAndChangesNothing() throws Exception {
 		// given
-		toy.write(search(), SEARCH.replace("window-months: [1, 2]",
-				"window-months: [1, two]"));
+		toy.write(search(), SEARCH.replace("window-months: [1, 2]", "window-months: [1, two]"));
 		String registry = Files.readString(registry());
 		long models = modelFiles();
 
@@ -314,7 +353,8 @@ class ChallengeJobTests {
 
 	@Test
 	void aTrainingWindowWithOneClassIsAClearErrorAndChangesNothing() throws Exception {
-		// given: the one-month window (2024-04) has no churner; the two-month one would train
+		// given: the one-month window (2024-04) has no churner; the two-month one would
+		// train
 		oneClass(YearMonth.of(2024, 4));
 		String registry = Files.readString(registry());
 		long models = modelFiles();
@@ -332,29 +372,36 @@ class ChallengeJobTests {
 		assertThat(Files.readString(registry())).isEqualTo(registry);
 		assertThat(modelFiles()).isEqualTo(models);
 		assertThat(count("SELECT COUNT(*) FROM challenge_candidate WHERE run_id = ?",
-				execution.getJobInstance().getInstanceId())).isZero();
-		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?").param(execution.getJobInstance().getInstanceId())
-			.query(String.class).single()).isEqualTo("FAILED");
+				execution.getJobInstance().getInstanceId()))
+			.isZero();
+		assertThat(this.jdbc.sql("SELECT status FROM run WHERE id = ?")
+			.param(execution.getJobInstance().getInstanceId())
+			.query(String.class)
+			.single()).isEqualTo("FAILED");
 	}
 
 	/**
-	 * The execution {@code @SpringBatchTest}'s scope listeners use (they call the first method returning a
-	 * {@code JobExecution}); the tests launch real executions of their own.
+	 * The execution {@code @SpringBatchTest}'s scope listeners use (they call the first
+	 * method returning a {@code JobExecution}); the tests launch real executions of their
+	 * own.
 	 */
 	public JobExecution getJobExecution() {
 		return MetaDataInstanceFactory.createJobExecution();
 	}
 
 	private JobExecution start(String dataset) throws Exception {
-		return this.jobOperatorTestUtils.startJob(new ChallengeParameters(dataset,
-				LocalDateTime.of(2024, 7, 1, 6, 0).plusSeconds(++seconds)).toJobParameters());
+		return this.jobOperatorTestUtils
+			.startJob(new ChallengeParameters(dataset, LocalDateTime.of(2024, 7, 1, 6, 0).plusSeconds(++seconds))
+				.toJobParameters());
 	}
 
 	/**
-	 * Writes the workspace of {@code dataset}: six months from 2024-01 whose label follows {@code x}, a weak
-	 * champion that ranks by the unrelated colour (so trained candidates beat it) with its regression cases, a registry
-	 * without candidates, requirements and the {@link #SEARCH} space. Each test takes its own name, so that model
-	 * versions and runs recorded in the shared test database by another test never count for it.
+	 * Writes the workspace of {@code dataset}: six months from 2024-01 whose label
+	 * follows {@code x}, a weak champion that ranks by the unrelated colour (so trained
+	 * candidates beat it) with its regression cases, a registry without candidates,
+	 * requirements and the {@link #SEARCH} space. Each test takes its own name, so that
+	 * model versions and runs recorded in the shared test database by another test never
+	 * count for it.
 	 */
 	static String challengeWorkspace(ToyWorkspace workspace, String dataset) {
 		workspace.seed(11)
@@ -375,7 +422,10 @@ class ChallengeJobTests {
 		return toy.config().resolve("search/" + name + ".yml");
 	}
 
-	/** Rewrites a month so that every row has label 0 (a window of that month alone has one class). */
+	/**
+	 * Rewrites a month so that every row has label 0 (a window of that month alone has
+	 * one class).
+	 */
 	private static void oneClass(YearMonth month) throws IOException {
 		Path file = toy.data(name).resolve(month + ".csv");
 		Files.writeString(file, Files.readString(file).replaceAll(",1\n", ",0\n"));
@@ -407,7 +457,6 @@ class ChallengeJobTests {
 	private static String failure(JobExecution execution) {
 		return execution.getAllFailureExceptions().stream().map(Failures::describe).toList().toString();
 	}
-
 
 	/** The first part of this MIME type, decoded. */
 	private static String part(jakarta.mail.Part part, String type) throws Exception {

@@ -16,7 +16,10 @@ import io.ratchet.workspace.Workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The challenge as the scheduler fires it: parameters from the fire time, checks at the scheduler's start-up. */
+/**
+ * The challenge as the scheduler fires it: parameters from the fire time, checks at the
+ * scheduler's start-up.
+ */
 class ChallengeScheduleTests {
 
 	@TempDir

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * A challenge run's records on the real Flyway schema (a slice): the run, its candidates with their ranking and
- * decisions, registry statuses across runs. Each test rolls back; datasets and run ids are unique.
+ * A challenge run's records on the real Flyway schema (a slice): the run, its candidates
+ * with their ranking and decisions, registry statuses across runs. Each test rolls back;
+ * datasets and run ids are unique.
  */
 @StoreSlice
 @Import({ ChallengeStore.class, RunReads.class, ResultsStore.class })
@@ -73,8 +74,8 @@ class ChallengeStoreTests {
 		this.store.primaryMetric(this.runId, "pr_auc");
 
 		// then
-		assertThat(this.store.run(this.runId).orElseThrow()).extracting(ChallengeRun::championKey,
-				ChallengeRun::primaryMetric, ChallengeRun::outcome)
+		assertThat(this.store.run(this.runId).orElseThrow())
+			.extracting(ChallengeRun::championKey, ChallengeRun::primaryMetric, ChallengeRun::outcome)
 			.containsExactly("toy-logit@2", "pr_auc", "WAITING");
 	}
 

@@ -24,10 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's promotion story on a copy of the committed demo ({@code config/}, {@code historical-data/churn}), through
- * the command line as {@code jobs/dev/demo-promotion} tells it: a challenge finds a candidate that beats the drifting
- * champion with its interval above zero, seven nightly now-tests run it in shadow, {@code promote} makes it champion
- * and ratchets the requirements up, and {@code history} shows the change.
+ * The demo's promotion story on a copy of the committed demo ({@code config/},
+ * {@code historical-data/churn}), through the command line as
+ * {@code jobs/dev/demo-promotion} tells it: a challenge finds a candidate that beats the
+ * drifting champion with its interval above zero, seven nightly now-tests run it in
+ * shadow, {@code promote} makes it champion and ratchets the requirements up, and
+ * {@code history} shows the change.
  */
 class DemoPromotionTests extends SharedContextTests {
 
@@ -50,23 +52,29 @@ class DemoPromotionTests extends SharedContextTests {
 		// when: the challenge
 		Run challenge = run("challenge", "--dataset", "churn", "--as-of", "2026-11-01");
 
-		// then: a candidate trained on the drifted months beats the champion, the interval above zero
+		// then: a candidate trained on the drifted months beats the champion, the
+		// interval above zero
 		assertThat(challenge.code()).as(challenge.output()).isZero();
-		Matcher waiting = Pattern.compile("Outcome: WAITING · (churn-logit@(\\d+)) is eligible").matcher(challenge.output());
+		Matcher waiting = Pattern.compile("Outcome: WAITING · (churn-logit@(\\d+)) is eligible")
+			.matcher(challenge.output());
 		assertThat(waiting.find()).as(challenge.output()).isTrue();
 		String best = waiting.group(1);
-		Map<String, Object> ranked = this.jdbc.sql("SELECT * FROM challenge_candidate WHERE model_key = ?").param(best)
-			.query().singleRow();
+		Map<String, Object> ranked = this.jdbc.sql("SELECT * FROM challenge_candidate WHERE model_key = ?")
+			.param(best)
+			.query()
+			.singleRow();
 		assertThat(ranked.get("RANKING")).isEqualTo(1);
 		assertThat(ranked.get("TRAIN_TO")).isEqualTo("2026-08");
 		assertThat((Double) ranked.get("METRIC_VAL")).isGreaterThan(0.8);
 		assertThat((Double) ranked.get("CHAMPION_VAL")).isLessThan(0.7);
 		assertThat((Double) ranked.get("DIFF_LOW")).isPositive();
 		try (Stream<Path> outbox = Files.list(root.resolve("reports/outbox"))) {
-			assertThat(outbox.map((file) -> file.getFileName().toString())).anyMatch((name) -> name.contains("-challenge-"));
+			assertThat(outbox.map((file) -> file.getFileName().toString()))
+				.anyMatch((name) -> name.contains("-challenge-"));
 		}
 
-		// when: seven nightly now-tests (the drifting champion breaches: exit 3; the candidate runs in shadow)
+		// when: seven nightly now-tests (the drifting champion breaches: exit 3; the
+		// candidate runs in shadow)
 		for (int day = 15; day <= 21; day++) {
 			Run night = run("nowtest", "--dataset", "churn", "--as-of", "2026-10-" + day);
 			assertThat(night.code()).as(night.output()).isEqualTo(CommandLine.BREACHED);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The time-based split: evaluation months at the end, training windows ending the month before them. */
+/**
+ * The time-based split: evaluation months at the end, training windows ending the month
+ * before them.
+ */
 class TimeSplitTests {
 
 	static final List<YearMonth> MONTHS = List.of(YearMonth.of(2026, 1), YearMonth.of(2026, 2), YearMonth.of(2026, 4),
@@ -49,8 +52,7 @@ class TimeSplitTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> TimeSplit.evaluationMonths(MONTHS, LocalDate.of(2026, 2, 28), 2))
 			.withMessageContaining("needs 2 evaluation month(s)");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> TimeSplit.of(MONTHS, List.of(YearMonth.of(2026, 4)), 1))
+		assertThatIllegalStateException().isThrownBy(() -> TimeSplit.of(MONTHS, List.of(YearMonth.of(2026, 4)), 1))
 			.withMessageContaining("2026-03..2026-03")
 			.withMessageContaining("has no month with data");
 	}

@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line on the demo: the story (early months pass, late months breach), exit codes, the summary and the
- * report paths, importing, and mistakes on the command line.
+ * The command line on the demo: the story (early months pass, late months breach), exit
+ * codes, the summary and the report paths, importing, and mistakes on the command line.
  */
 class CommandLineTests extends SharedContextTests {
 
@@ -63,7 +63,8 @@ class CommandLineTests extends SharedContextTests {
 		String report = wholeOutput.lines().filter((line) -> line.contains("metrics.csv")).findFirst().orElseThrow();
 		assertThat(Path.of(report.substring(report.indexOf(':') + 1).trim())).exists();
 
-		// and: the breach was written to the outbox (no SMTP host in tests), which jobs/alerts lists
+		// and: the breach was written to the outbox (no SMTP host in tests), which
+		// jobs/alerts lists
 		this.console.resetOut();
 		assertThat(this.commandLine.run("alerts", "--deliver")).isZero();
 		assertThat(this.console.out()).contains("0 still pending")
@@ -128,11 +129,12 @@ class CommandLineTests extends SharedContextTests {
 	void importCountsRowsAndRejectionsInTheDatabase() throws Exception {
 		// given
 		Path source = root.resolve("export.csv");
-		Files.writeString(source, """
-				customer_id,event_date,tenure_months,monthly_charges,support_tickets,usage_hours,days_since_login,plan,region,payment_method,churned
-				new-1,2026-11-02,3,20.5,0,10,2,basic,north,card,no
-				new-2,2026-11-03,oops,20.5,0,10,2,basic,north,card,yes
-				""");
+		Files.writeString(source,
+				"""
+						customer_id,event_date,tenure_months,monthly_charges,support_tickets,usage_hours,days_since_login,plan,region,payment_method,churned
+						new-1,2026-11-02,3,20.5,0,10,2,basic,north,card,no
+						new-2,2026-11-03,oops,20.5,0,10,2,basic,north,card,yes
+						""");
 
 		// when
 		int code = this.commandLine.run("import", "churn", source.toString());
@@ -197,8 +199,8 @@ class CommandLineTests extends SharedContextTests {
 		Path models = root.resolve("config/models");
 		Path model = models.resolve("churn-hand-v1.json");
 		Path cases = models.resolve("churn-hand-v1.cases.csv");
-		Files.writeString(model, Files.readString(models.resolve("churn-logit-v1.json"))
-			.replace("\"churn-logit\"", "\"churn-hand\""));
+		Files.writeString(model,
+				Files.readString(models.resolve("churn-logit-v1.json")).replace("\"churn-logit\"", "\"churn-hand\""));
 		try {
 			// when
 			int written = this.commandLine.run("model-cases", "churn-hand@1");
@@ -215,9 +217,12 @@ class CommandLineTests extends SharedContextTests {
 			assertThat(replaced).isEqualTo(CommandLine.OK);
 			assertThat(checked).isEqualTo(CommandLine.OK);
 			assertThat(refused).isEqualTo(CommandLine.FAILED);
-			assertThat(printed).contains("Wrote " + cases).contains("already has regression cases")
-				.contains("ok      churn-logit@1").contains("ok      churn-hand@1")
-				.contains("REFUSED model churn-hand@1 refused: 1 of").contains("typical: expected 0.5, got ");
+			assertThat(printed).contains("Wrote " + cases)
+				.contains("already has regression cases")
+				.contains("ok      churn-logit@1")
+				.contains("ok      churn-hand@1")
+				.contains("REFUSED model churn-hand@1 refused: 1 of")
+				.contains("typical: expected 0.5, got ");
 		}
 		finally {
 			Files.deleteIfExists(model);
@@ -250,7 +255,10 @@ class CommandLineTests extends SharedContextTests {
 		}
 	}
 
-	/** An XGBoost JSON model of the churn demo: tenure_months < 12.5, then plan "premium" goes right. */
+	/**
+	 * An XGBoost JSON model of the churn demo: tenure_months < 12.5, then plan "premium"
+	 * goes right.
+	 */
 	private static final String XGBOOST = """
 			{"learner": {"feature_names": ["tenure_months", "plan"], "feature_types": ["float", "c"],
 			  "gradient_booster": {"name": "gbtree", "model": {
@@ -322,14 +330,16 @@ class CommandLineTests extends SharedContextTests {
 			.contains(lacking + ": the model reads column \"income\", which is not a feature of dataset \"churn\"")
 			.contains(truncated + " line ")
 			.contains("(the file ends early: is it truncated?)")
-			.contains("unknown model format \"pmml\" (expected xgboost|lightgbm|sklearn-trees|sklearn-linear), or onnx");
+			.contains(
+					"unknown model format \"pmml\" (expected xgboost|lightgbm|sklearn-trees|sklearn-linear), or onnx");
 		assertThat(Files.readString(registry)).isEqualTo(before);
 		assertThat(root.resolve("config/models").toFile().list()).containsExactlyInAnyOrderElementsOf(modelsBefore);
 	}
 
 	@Test
 	void anOnnxModelIsImportedWithItsMappingAndBackTestedBesideTheChampion() throws Exception {
-		// given: a logistic graph over tenure and one-hot plan (basic, pro), as a converted classifier
+		// given: a logistic graph over tenure and one-hot plan (basic, pro), as a
+		// converted classifier
 		Path onnx = OnnxFixtures.churnGraph().write(root.resolve("exports/churn-onnx.onnx"));
 		Path models = root.resolve("config/models");
 		Path registry = root.resolve("config/registry.yml");
@@ -353,7 +363,8 @@ class CommandLineTests extends SharedContextTests {
 			assertThat(this.commandLine.run("model-cases", "--check", "churn-onnx@7")).isEqualTo(CommandLine.OK);
 			assertThat(backtest).as(backtestOutput + this.console.err()).isIn(CommandLine.OK, CommandLine.BREACHED);
 			assertThat(backtestOutput).contains("churn-onnx@7");
-			assertThat(this.jdbc.sql("SELECT kind FROM model_version WHERE name = 'churn-onnx'").query(String.class)
+			assertThat(this.jdbc.sql("SELECT kind FROM model_version WHERE name = 'churn-onnx'")
+				.query(String.class)
 				.single()).isEqualTo("onnx");
 		}
 		finally {
@@ -379,16 +390,13 @@ class CommandLineTests extends SharedContextTests {
 		assertThat(this.console.err()).contains(corrupt + ": not a model ONNX Runtime can load");
 		assertThat(root.resolve("config/models/exports-corrupt-v1.json")).doesNotExist();
 		assertThat(misuse).isEqualTo(CommandLine.USAGE);
-		assertThat(this.console.err())
-			.contains("--inputs applies to ONNX models only (--format onnx)");
+		assertThat(this.console.err()).contains("--inputs applies to ONNX models only (--format onnx)");
 	}
 
 	@Test
 	void aBackTestOfAnUnknownDatasetFailsWithExitOne() {
 		assertThat(this.commandLine.run("backtest", "--dataset", "nosuch")).isEqualTo(CommandLine.FAILED);
-		assertThat(this.console.out() + this.console.err())
-			.contains("nosuch")
-			.contains("churn");
+		assertThat(this.console.out() + this.console.err()).contains("nosuch").contains("churn");
 	}
 
 }

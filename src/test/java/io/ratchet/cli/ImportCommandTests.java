@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What {@code jobs/import} prints: every row counted once, matched rows and conflicts named. */
+/**
+ * What {@code jobs/import} prints: every row counted once, matched rows and conflicts
+ * named.
+ */
 class ImportCommandTests {
 
 	@Test

@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** The dataset of a job command: {@code --dataset}, else {@code ratchet.defaults.dataset}, else a usage error. */
+/**
+ * The dataset of a job command: {@code --dataset}, else {@code ratchet.defaults.dataset},
+ * else a usage error.
+ */
 class JobDatasetTests {
 
 	@TempDir

@@ -44,11 +44,13 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Logged predictions end to end through the command line, on H2 with a real SMTP server (GreenMail): dataset
- * {@code shop} with a score column ({@code vendor_score}, the champion {@code shop-vendor@1}) and a prediction log
- * ({@code shop-log@1}, imported with {@code import-predictions} before the last month's labels arrive); a computed
- * model ({@code shop-logit@1}) gives the scores the column and the log hold for January to March, so their metrics
- * must be the same; in April the column holds noise, so the now-test breaches and the champion's alert is delivered.
+ * Logged predictions end to end through the command line, on H2 with a real SMTP server
+ * (GreenMail): dataset {@code shop} with a score column ({@code vendor_score}, the
+ * champion {@code shop-vendor@1}) and a prediction log ({@code shop-log@1}, imported with
+ * {@code import-predictions} before the last month's labels arrive); a computed model
+ * ({@code shop-logit@1}) gives the scores the column and the log hold for January to
+ * March, so their metrics must be the same; in April the column holds noise, so the
+ * now-test breaches and the champion's alert is delivered.
  */
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "ratchet.alerts.from=Ratchet <ratchet@example.com>",
 		"ratchet.alerts.default-recipients=ml-team@example.com" })
@@ -124,7 +126,8 @@ class LoggedPredictionsTests {
 
 	@Test
 	void aLoggedChampionIsBackTestedNowTestedAndAlertedOnWithEveryRowAccountedFor() throws Exception {
-		// given: January to March with labels; April's predictions are logged before its rows and labels arrive
+		// given: January to March with labels; April's predictions are logged before its
+		// rows and labels arrive
 		Shop shop = new Shop(root);
 		shop.create();
 		Path log = shop.predictionLog();
@@ -132,11 +135,13 @@ class LoggedPredictionsTests {
 		// when: the log is imported while April has no rows yet
 		int imported = run("import-predictions", "shop", "shop-log@1", log.toString());
 
-		// then: every month's predictions are kept; April's all await their label; the two bad rows are quarantined
+		// then: every month's predictions are kept; April's all await their label; the
+		// two bad rows are quarantined
 		String importOutput = output();
 		assertThat(imported).as(importOutput).isZero();
-		assertThat(importOutput).contains(String.format(Locale.ROOT, "%,d predictions, %,d new, 0 already present,"
-				+ " 2 rejected", 4 * 197 + 2, 4 * 197))
+		assertThat(importOutput)
+			.contains(String.format(Locale.ROOT, "%,d predictions, %,d new, 0 already present," + " 2 rejected",
+					4 * 197 + 2, 4 * 197))
 			.contains("2024-01  197 new · 197 logged: 192 joined with a label, 5 awaiting label · 8 labelled rows"
 					+ " without a prediction")
 			.contains("2024-04  197 new · 197 logged: 0 joined with a label, 197 awaiting label · 0 labelled rows"
@@ -147,26 +152,29 @@ class LoggedPredictionsTests {
 		try (var files = Files.list(quarantine)) {
 			rejected = Files.readString(files.findFirst().orElseThrow());
 		}
-		assertThat(rejected).contains(log + "," + (4 * 197 + 2) + ",id 2024-01-7 is logged twice for 2024-01: also on"
-				+ " line 8 of this file")
+		assertThat(rejected)
+			.contains(log + "," + (4 * 197 + 2) + ",id 2024-01-7 is logged twice for 2024-01: also on"
+					+ " line 8 of this file")
 			.contains(log + "," + (4 * 197 + 3) + ",\"score 1.5 in column p is outside [0, 1]");
 		assertThat(this.jdbc.sql("""
 				SELECT rows_accepted, rows_rejected, rows_awaiting_label FROM prediction_import
 				ORDER BY id DESC FETCH FIRST 1 ROWS ONLY""")
-			.query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single())
-			.containsExactly(4L * 197, 2L, 3L * 5 + 197);
+			.query((rs, i) -> List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+			.single()).containsExactly(4L * 197, 2L, 3L * 5 + 197);
 
 		// when: a back-test of January to March
 		int backtest = run("backtest", "--dataset", "shop", "--to", "2024-03");
 
-		// then: it passes; the score column gives exactly the metrics of the model whose scores it holds
+		// then: it passes; the score column gives exactly the metrics of the model whose
+		// scores it holds
 		String backtestOutput = output();
 		assertThat(backtest).as(backtestOutput).isZero();
 		long backtestRun = latestRun("backtest");
 		Map<String, Double> logit = metrics(backtestRun, "shop-logit");
 		assertThat(logit).hasSize(4 * Metric.forTask(Task.BINARY).size());
 		assertThat(metrics(backtestRun, "shop-vendor")).isEqualTo(logit);
-		// the log misses 8 labelled rows a month: left out of its metrics, counted, never scored as something
+		// the log misses 8 labelled rows a month: left out of its metrics, counted, never
+		// scored as something
 		assertThat(metrics(backtestRun, "shop-log")).containsEntry("2024-01 n", 192.0).containsEntry("ALL n", 576.0);
 		assertThat(coverage(backtestRun, "shop-log")).containsExactly(List.of("2024-01", 197L, 192L, 8L, 5L),
 				List.of("2024-02", 197L, 192L, 8L, 5L), List.of("2024-03", 197L, 192L, 8L, 5L));
@@ -178,25 +186,30 @@ class LoggedPredictionsTests {
 		assertThat(report.select("table:has(th:containsOwn(labelled, no logged score)) tr").eachText())
 			.contains("shop-vendor@1 600 600 0 0", "shop-log@1 591 576 24 15");
 
-		// when: April's rows arrive (20 of them without a label yet), then the nightly now-test of April
+		// when: April's rows arrive (20 of them without a label yet), then the nightly
+		// now-test of April
 		assertThat(run("import", "shop", shop.april().toString())).as(output()).isZero();
 		greenMail.purgeEmailFromAllMailboxes();
-		int nowtest = run("nowtest", "--dataset", "shop", "--as-of", "2024-04-30", "--window", "30d",
-				"--label-delay", "0d");
+		int nowtest = run("nowtest", "--dataset", "shop", "--as-of", "2024-04-30", "--window", "30d", "--label-delay",
+				"0d");
 
-		// then: the champion's logged scores are noise in April: a breach, and its alert is delivered
+		// then: the champion's logged scores are noise in April: a breach, and its alert
+		// is delivered
 		String nowtestOutput = output();
 		assertThat(nowtest).as(nowtestOutput).isEqualTo(CommandLine.BREACHED);
 		long nowtestRun = latestRun("nowtest");
 		assertThat(metrics(nowtestRun, "shop-vendor").get("ALL roc_auc")).isLessThan(0.7);
 		assertThat(metrics(nowtestRun, "shop-logit").get("ALL roc_auc")).isGreaterThan(0.7);
-		// April: 180 labelled rows, 8 without a logged prediction; 20 unlabelled rows and 5 unknown ids await
+		// April: 180 labelled rows, 8 without a logged prediction; 20 unlabelled rows and
+		// 5 unknown ids await
 		assertThat(coverage(nowtestRun, "shop-log")).containsExactly(List.of("ALL", 197L, 172L, 8L, 25L));
 		assertThat(coverage(nowtestRun, "shop-vendor")).containsExactly(List.of("ALL", 200L, 180L, 0L, 20L));
 		assertThat(nowtestOutput).contains("Logged predictions of shop-log@1: 172 joined with a label · 8 labelled"
 				+ " rows without a logged score (left out of its metrics) · 25 awaiting label");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM drift_value WHERE run_id = ? AND subject = ?")
-			.params(nowtestRun, "score:shop-vendor@1").query(Long.class).single()).isEqualTo(2);
+			.params(nowtestRun, "score:shop-vendor@1")
+			.query(Long.class)
+			.single()).isEqualTo(2);
 		assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
 		MimeMessage message = greenMail.getReceivedMessages()[0];
 		assertThat(message.getSubject()).startsWith("[ratchet] shop: champion shop-vendor@1 roc_auc 0.")
@@ -223,12 +236,11 @@ class LoggedPredictionsTests {
 		List<String> lines = csv.lines().toList();
 		assertThat(lines.get(0)).isEqualTo("line,id,shop-logit@1,shop-vendor@1,shop-log@1");
 		Scorer logit = shop.logit();
-		assertThat(lines.get(1)).isEqualTo("2,2024-02-3," + logit.score(Shop.row(0.5, "red")) + ",0.25,"
-				+ shop.logged("2024-02-3"));
+		assertThat(lines.get(1))
+			.isEqualTo("2,2024-02-3," + logit.score(Shop.row(0.5, "red")) + ",0.25," + shop.logged("2024-02-3"));
 		assertThat(lines.get(2)).isEqualTo("3,2024-02-0," + logit.score(Shop.row(1.0, "blue")) + ",,");
 		assertThat(lines.get(3)).isEqualTo("4,,,,");
-		assertThat(this.console.err()).contains("rejected: " + file
-				+ " line 4: unparsable number 'oops' in column x")
+		assertThat(this.console.err()).contains("rejected: " + file + " line 4: unparsable number 'oops' in column x")
 			.contains("3 rows of " + file + " with 3 models")
 			.contains("2 scored, 1 rejected")
 			.contains("2 cells of logged models empty (no logged score)");
@@ -248,7 +260,8 @@ class LoggedPredictionsTests {
 		assertThat(output()).contains("No regression cases for shop-vendor@1").contains("nothing written");
 		assertThat(root.resolve("config/models/shop-vendor-v1.cases.csv")).doesNotExist();
 
-		// when: a file without the score column, and a logged model's file changed under the same version
+		// when: a file without the score column, and a logged model's file changed under
+		// the same version
 		Path noColumn = root.resolve("no-column.csv");
 		Files.writeString(noColumn, "id,day,x,colour\n2024-02-3,2024-02-04,0.5,red\n");
 		int lacking = run("score", "shop", noColumn.toString(), "--models", "shop-vendor@1");
@@ -260,8 +273,9 @@ class LoggedPredictionsTests {
 		// then
 		assertThat(lacking).isEqualTo(CommandLine.FAILED);
 		assertThat(tampered).isEqualTo(CommandLine.FAILED);
-		assertThat(this.console.err()).contains(noColumn + " line 1: header lacks column"
-				+ " vendor_score, which holds the logged scores of shop-vendor@1")
+		assertThat(this.console.err())
+			.contains(noColumn + " line 1: header lacks column"
+					+ " vendor_score, which holds the logged scores of shop-vendor@1")
 			.contains(vendorFile + ": content changed under the same version shop-vendor@1");
 		Files.writeString(vendorFile, VENDOR);
 
@@ -272,20 +286,22 @@ class LoggedPredictionsTests {
 		// then
 		assertThat(column).isEqualTo(CommandLine.USAGE);
 		assertThat(computed).isEqualTo(CommandLine.USAGE);
-		assertThat(this.console.err()).contains("shop-vendor@1 reads its logged scores from the"
-				+ " dataset's column vendor_score: they come with the data (jobs/import)")
+		assertThat(this.console.err())
+			.contains("shop-vendor@1 reads its logged scores from the"
+					+ " dataset's column vendor_score: they come with the data (jobs/import)")
 			.contains("shop-logit@1 is a linear model: Ratchet computes its scores");
 	}
 
 	@Test
 	void aLoggedChampionIsChallengedByTrainedCandidatesAndTheGateExplainsALoggedCandidate() throws Exception {
-		// given: January to March; a search space; a back-test that scored the champion and the logged candidate
+		// given: January to March; a search space; a back-test that scored the champion
+		// and the logged candidate
 		Shop shop = new Shop(root);
 		shop.create();
 		run("import-predictions", "shop", "shop-log@1", shop.predictionLog().toString());
 		Files.createDirectories(root.resolve("config/search"));
-		Files.writeString(root.resolve("config/search/shop.yml"), "algorithm: logged\npenalty: 1\n"
-				+ "features: {all: all}\nwindow-months: 2\nevaluation-months: 1\n");
+		Files.writeString(root.resolve("config/search/shop.yml"),
+				"algorithm: logged\npenalty: 1\n" + "features: {all: all}\nwindow-months: 2\nevaluation-months: 1\n");
 		assertThat(run("backtest", "--dataset", "shop", "--to", "2024-03")).as(output()).isZero();
 
 		// when: the search space asks for a logged model
@@ -300,29 +316,34 @@ class LoggedPredictionsTests {
 		assertThat(root.resolve("config/registry.yml")).content().doesNotContain("shop-logistic");
 
 		// when: a search space of logistic candidates, challenging the logged champion
-		Files.writeString(root.resolve("config/search/shop.yml"), "algorithm: logistic\npenalty: 1\n"
-				+ "features: {all: all}\nwindow-months: 2\nevaluation-months: 1\n");
+		Files.writeString(root.resolve("config/search/shop.yml"),
+				"algorithm: logistic\npenalty: 1\n" + "features: {all: all}\nwindow-months: 2\nevaluation-months: 1\n");
 		int challenged = run("challenge", "--dataset", "shop", "--as-of", "2024-04-02");
 
-		// then: a candidate trained on January and February, ranked against the logged scores of March
+		// then: a candidate trained on January and February, ranked against the logged
+		// scores of March
 		String challengeOutput = output();
 		assertThat(challenged).as(challengeOutput).isZero();
 		long challengeRun = latestRun("challenge");
 		assertThat(this.jdbc.sql("SELECT champion_key, eval_from, eval_to FROM challenge_run WHERE run_id = ?")
-			.param(challengeRun).query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single())
-			.containsExactly("shop-vendor@1", "2024-03", "2024-03");
+			.param(challengeRun)
+			.query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.single()).containsExactly("shop-vendor@1", "2024-03", "2024-03");
 		assertThat(this.jdbc.sql("SELECT train_from, train_to FROM challenge_candidate WHERE run_id = ?")
-			.param(challengeRun).query((rs, i) -> List.of(rs.getString(1), rs.getString(2))).single())
-			.containsExactly("2024-01", "2024-02");
+			.param(challengeRun)
+			.query((rs, i) -> List.of(rs.getString(1), rs.getString(2)))
+			.single()).containsExactly("2024-01", "2024-02");
 
 		// when: the gate, asked about the logged candidate
 		int gate = run("promote", "shop", "shop-log", "1", "--dry-run");
 
-		// then: it is judged like any candidate; its regression cases do not apply and the gate says why
+		// then: it is judged like any candidate; its regression cases do not apply and
+		// the gate says why
 		String gateOutput = output();
 		assertThat(gate).as(gateOutput).isEqualTo(CommandLine.BREACHED);
-		assertThat(gateOutput).contains("none to run: shop-log@1 is a logged-prediction model, which can be champion"
-				+ " but is never a trained candidate: its scores are logged in production")
+		assertThat(gateOutput)
+			.contains("none to run: shop-log@1 is a logged-prediction model, which can be champion"
+					+ " but is never a trained candidate: its scores are logged in production")
 			.containsPattern("(?i)shadow");
 	}
 
@@ -352,16 +373,20 @@ class LoggedPredictionsTests {
 	}
 
 	private List<List<Object>> coverage(long runId, String model) {
-		return this.jdbc.sql("""
-				SELECT c.period, c.logged, c.joined, c.unlogged, c.awaiting_label FROM logged_coverage c
-				JOIN model_version m ON m.id = c.model_version_id WHERE c.run_id = ? AND m.name = ? ORDER BY c.period""")
+		return this.jdbc
+			.sql("""
+					SELECT c.period, c.logged, c.joined, c.unlogged, c.awaiting_label FROM logged_coverage c
+					JOIN model_version m ON m.id = c.model_version_id WHERE c.run_id = ? AND m.name = ? ORDER BY c.period""")
 			.params(runId, model)
 			.query((rs, i) -> List.<Object>of(rs.getString(1).strip(), rs.getLong(2), rs.getLong(3), rs.getLong(4),
 					rs.getLong(5)))
 			.list();
 	}
 
-	/** The made-up workspace: config, January to March as month files, April as an incoming file, the log. */
+	/**
+	 * The made-up workspace: config, January to March as month files, April as an
+	 * incoming file, the log.
+	 */
 	static final class Shop {
 
 		private final Path root;
@@ -385,7 +410,8 @@ class LoggedPredictionsTests {
 			write("config/models/shop-logit-v1.json", LOGIT);
 			write("config/models/shop-vendor-v1.json", VENDOR);
 			write("config/models/shop-log-v1.json", LOG);
-			write("config/registry.yml", "shop:\n  champion: shop-vendor@1\n  candidates: [shop-logit@1, shop-log@1]\n");
+			write("config/registry.yml",
+					"shop:\n  champion: shop-vendor@1\n  candidates: [shop-logit@1, shop-log@1]\n");
 			write("config/requirements.yml", "shop:\n  min-rows: 20\n  monthly:\n    roc_auc: {min: 0.7}\n");
 			Scorer logit = logit();
 			for (int m = 0; m < 4; m++) {
@@ -401,15 +427,31 @@ class LoggedPredictionsTests {
 					double vendor = month.equals(APRIL) ? this.random.nextDouble() : p;
 					LocalDate day = month.atDay(1 + (i % 28));
 					String id = month + "-" + i;
-					csv.append(id).append(',').append(day).append(',').append(x).append(',').append(colour)
-						.append(',').append(label).append(',').append(vendor).append('\n');
+					csv.append(id)
+						.append(',')
+						.append(day)
+						.append(',')
+						.append(x)
+						.append(',')
+						.append(colour)
+						.append(',')
+						.append(label)
+						.append(',')
+						.append(vendor)
+						.append('\n');
 					if (i % 25 != 0) { // 8 rows a month were never logged
 						this.log.append(id).append(',').append(day).append("T10:00:00Z,").append(p).append(",a\n");
 						this.logged.put(id, p);
 					}
 				}
-				for (int k = 0; k < 5; k++) { // logged for requests that never became rows
-					this.log.append("ghost-").append(month).append('-').append(k).append(',').append(month.atDay(2))
+				// logged for requests that never became rows
+				for (int k = 0; k < 5; k++) {
+					this.log.append("ghost-")
+						.append(month)
+						.append('-')
+						.append(k)
+						.append(',')
+						.append(month.atDay(2))
 						.append(",0.5,a\n");
 				}
 				if (month.equals(APRIL)) {
@@ -419,11 +461,16 @@ class LoggedPredictionsTests {
 					write("historical-data/shop/" + month + ".csv", csv.toString());
 				}
 			}
-			this.log.append("2024-01-7,2024-01-08,0.99,b\n"); // line 4 * 197 + 2: logged twice
-			this.log.append("late-1,2024-04-03,1.5,b\n");     // line 4 * 197 + 3: not a probability
+			// line 4 * 197 + 2: logged twice
+			this.log.append("2024-01-7,2024-01-08,0.99,b\n");
+			// line 4 * 197 + 3: not a probability
+			this.log.append("late-1,2024-04-03,1.5,b\n");
 		}
 
-		/** The log's file ({@code 2024-01-0} was never logged: {@code 2024-01-7} is on its line 8). */
+		/**
+		 * The log's file ({@code 2024-01-0} was never logged: {@code 2024-01-7} is on its
+		 * line 8).
+		 */
 		Path predictionLog() {
 			return write("log.csv", this.log.toString());
 		}

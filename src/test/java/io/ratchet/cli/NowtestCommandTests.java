@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code jobs/nowtest} and {@code jobs/runs} on the demo (whose generated requirements carry drift bounds): the
- * drifted last window breaches on metrics and drift, an early window passes, the same as-of twice shows the earlier
- * run, and runs are listed.
+ * {@code jobs/nowtest} and {@code jobs/runs} on the demo (whose generated requirements
+ * carry drift bounds): the drifted last window breaches on metrics and drift, an early
+ * window passes, the same as-of twice shows the earlier run, and runs are listed.
  */
 class NowtestCommandTests extends SharedContextTests {
 
@@ -75,7 +75,8 @@ class NowtestCommandTests extends SharedContextTests {
 			.parse(Files.readString(Path.of(report).resolveSibling("index.html")));
 		assertThat(html.selectFirst("h1").text()).isEqualTo("Now-test of churn, run " + runId);
 		assertThat(html.select("h2").eachText()).contains("Drift", "Drift figures");
-		org.jsoup.nodes.Element monthlyCharges = html.select("#drift-figures ~ div.table tr").stream()
+		org.jsoup.nodes.Element monthlyCharges = html.select("#drift-figures ~ div.table tr")
+			.stream()
 			.filter((row) -> row.select("td").size() > 0 && row.child(0).text().equals("monthly_charges"))
 			.findFirst()
 			.orElseThrow();
@@ -83,7 +84,8 @@ class NowtestCommandTests extends SharedContextTests {
 		assertThat(monthlyCharges.child(1).text()).matches("0\\.79\\d\\d");
 		assertThat(monthlyCharges.child(2).hasClass("bad")).isTrue();
 		assertThat(monthlyCharges.child(2).text()).matches("0\\.17\\d\\d");
-		org.jsoup.nodes.Element plan = html.select("#drift-figures ~ div.table tr").stream()
+		org.jsoup.nodes.Element plan = html.select("#drift-figures ~ div.table tr")
+			.stream()
 			.filter((row) -> row.select("td").size() > 0 && row.child(0).text().equals("plan"))
 			.findFirst()
 			.orElseThrow();
@@ -164,7 +166,10 @@ class NowtestCommandTests extends SharedContextTests {
 
 		// then
 		assertThat(all).isZero();
-		assertThat(allOutput).contains("nowtest").contains("backtest").contains("COMPLETED").contains("2026-01-31")
+		assertThat(allOutput).contains("nowtest")
+			.contains("backtest")
+			.contains("COMPLETED")
+			.contains("2026-01-31")
 			.contains("index.html");
 		assertThat(nowtests).isZero();
 		assertThat(nowtestOutput.lines().filter((line) -> line.contains("churn")).toList()).hasSize(1)

@@ -21,10 +21,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jobs and {@code config/requirements.yml} on the demo: a typo in the dataset key once hid every requirement and
- * sent an all-clear; now the back-test, now-test and challenge refuse the dataset (exit 2, the file and the keys
- * found named once, nothing run, nothing sent), a dataset marked unmonitored runs unjudged with a warning, and a key
- * naming no dataset is a warning printed once, before the table.
+ * The jobs and {@code config/requirements.yml} on the demo: a typo in the dataset key
+ * once hid every requirement and sent an all-clear; now the back-test, now-test and
+ * challenge refuse the dataset (exit 2, the file and the keys found named once, nothing
+ * run, nothing sent), a dataset marked unmonitored runs unjudged with a warning, and a
+ * key naming no dataset is a warning printed once, before the table.
  */
 class RequirementsCommandTests extends SharedContextTests {
 
@@ -45,7 +46,8 @@ class RequirementsCommandTests extends SharedContextTests {
 			DemoGenerator.generate(root, YearMonth.of(2026, 10), 42);
 		}
 		this.demoRequirements = Files.readString(requirements());
-		// the console log (warnings) writes to System.out as it is at each message, so it is captured too
+		// the console log (warnings) writes to System.out as it is at each message, so it
+		// is captured too
 	}
 
 	@AfterEach
@@ -55,7 +57,8 @@ class RequirementsCommandTests extends SharedContextTests {
 
 	@Test
 	void aTypoInTheDatasetKeyIsRefusedByTheBacktestNowtestAndChallengeWithExitTwoAndNothingSent() throws IOException {
-		// given: "chrun:" for "churn:", as in the report (the demo breaches late: it would have been a false PASS)
+		// given: "chrun:" for "churn:", as in the report (the demo breaches late: it
+		// would have been a false PASS)
 		Files.writeString(requirements(), this.demoRequirements.replaceFirst("(?m)^churn:", "chrun:"));
 		long runsBefore = count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE");
 
@@ -66,7 +69,8 @@ class RequirementsCommandTests extends SharedContextTests {
 			// when
 			int exit = this.commandLine.run(job, "--dataset", "churn");
 
-			// then: exit 2, the file, the keys found and the way out told once on the error stream, nothing else
+			// then: exit 2, the file, the keys found and the way out told once on the
+			// error stream, nothing else
 			String error = this.console.err();
 			assertThat(exit).as(job + ": " + error).isEqualTo(CommandLine.USAGE);
 			assertThat(error).startsWith("ratchet " + job + ": " + requirements()
@@ -101,12 +105,14 @@ class RequirementsCommandTests extends SharedContextTests {
 	@Test
 	void aKeyNamingNoDatasetIsAWarningPrintedOnceBeforeTheTable() throws IOException {
 		// given: the demo's requirements, and a stale entry for a dataset that is gone
-		Files.writeString(requirements(), this.demoRequirements + "bookings-old:\n  monthly:\n    roc_auc: {min: 0.7}\n");
+		Files.writeString(requirements(),
+				this.demoRequirements + "bookings-old:\n  monthly:\n    roc_auc: {min: 0.7}\n");
 
 		// when
 		int exit = this.commandLine.run("backtest", "--dataset", "churn", "--to", "2026-02");
 
-		// then: the run goes on (another dataset's stale key does not stop it), with one warning before the table
+		// then: the run goes on (another dataset's stale key does not stop it), with one
+		// warning before the table
 		String output = this.console.out();
 		assertThat(exit).as(output + this.console.err()).isEqualTo(CommandLine.OK);
 		String warning = "\"bookings-old\" names no dataset under " + root.resolve("config/datasets") + "/ (datasets: "

@@ -34,9 +34,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code jobs/score}: the committed models' regression cases, written as rows of a file, score to their recorded
- * outputs; the oracle's scikit-learn models score the first 500 rows of weatherAUS to the oracle's own predictions
- * (skipped without {@code ../shared}); output to a file is written whole or not at all; wrong input is refused.
+ * {@code jobs/score}: the committed models' regression cases, written as rows of a file,
+ * score to their recorded outputs; the oracle's scikit-learn models score the first 500
+ * rows of weatherAUS to the oracle's own predictions (skipped without {@code ../shared});
+ * output to a file is written whole or not at all; wrong input is refused.
  */
 class ScoreCommandTests extends SharedContextTests {
 
@@ -57,7 +58,8 @@ class ScoreCommandTests extends SharedContextTests {
 
 	@Test
 	void everyCommittedModelScoresItsRegressionCasesToTheirRecordedOutputs() throws IOException {
-		// given: each model's cases as rows of the dataset (features the model does not read left missing)
+		// given: each model's cases as rows of the dataset (features the model does not
+		// read left missing)
 		DatasetConfig churn = DatasetConfigs.load(root.resolve("config"), "churn");
 		ModelCatalogue catalogue = ModelCatalogue.scan(root.resolve("config/models"));
 		assertThat(catalogue.forDataset("churn")).hasSizeGreaterThanOrEqualTo(3);
@@ -80,8 +82,8 @@ class ScoreCommandTests extends SharedContextTests {
 				assertThat(record.get("customer_id")).isEqualTo("case-" + i);
 				double expected = cases.get(i).expected();
 				double got = Double.parseDouble(record.get(model.key()));
-				assertThat(Math.abs(got - expected)).as("%s case %s: got %s, recorded %s", model.key(),
-						cases.get(i).name(), got, expected)
+				assertThat(Math.abs(got - expected))
+					.as("%s case %s: got %s, recorded %s", model.key(), cases.get(i).name(), got, expected)
 					.isLessThanOrEqualTo(ModelCases.TOLERANCE * Math.max(1, Math.abs(expected)));
 			}
 		}
@@ -105,15 +107,18 @@ class ScoreCommandTests extends SharedContextTests {
 		List<String> categorical = List.of("Location", "WindGustDir", "WindDir9am", "WindDir3pm", "RainToday");
 		for (String column : header) {
 			if (!column.equals("Date") && !column.equals("RainTomorrow")) {
-				yml.append("  - {name: ").append(column).append(", type: ")
-					.append(categorical.contains(column) ? "categorical" : "numeric").append("}\n");
+				yml.append("  - {name: ")
+					.append(column)
+					.append(", type: ")
+					.append(categorical.contains(column) ? "categorical" : "numeric")
+					.append("}\n");
 			}
 		}
 		Files.writeString(config.resolve("datasets/weather-aus.yml"), yml.toString());
 		for (String model : List.of("rain-full", "rain-small")) {
 			Path file = config.resolve("models/" + model + "-v1.json");
-			Files.writeString(file, SklearnExport.toRatchetJson(
-					SHARED.resolve("oracle/weather-aus/model-" + model + ".json"), "weather-aus", "1"));
+			Files.writeString(file, SklearnExport
+				.toRatchetJson(SHARED.resolve("oracle/weather-aus/model-" + model + ".json"), "weather-aus", "1"));
 			ModelCaseFiles.writeBeside(file);
 		}
 		List<String> lines = Files.readAllLines(SHARED.resolve("data/weather-aus/weatherAUS.csv"));
@@ -127,8 +132,7 @@ class ScoreCommandTests extends SharedContextTests {
 
 		// then
 		assertThat(exit).as(this.console.err()).isZero();
-		assertThat(this.console.out()).contains("Wrote " + target + ": 500 rows, 2 models,"
-				+ " 0 rejected");
+		assertThat(this.console.out()).contains("Wrote " + target + ": 500 rows, 2 models," + " 0 rejected");
 		List<CSVRecord> scored = records(Files.readString(target));
 		List<CSVRecord> golden = records(Files.readString(SHARED.resolve("oracle/weather-aus/golden-predictions.csv")));
 		assertThat(scored).hasSize(500);
@@ -151,9 +155,10 @@ class ScoreCommandTests extends SharedContextTests {
 	void aFileThatTurnsOutMalformedLeavesNoOutputBehind() throws IOException {
 		// given: a good row, then a quoted field that never closes
 		Path file = root.resolve("broken.csv");
-		Files.writeString(file, "customer_id,event_date,tenure_months,monthly_charges,support_tickets,usage_hours,"
-				+ "days_since_login,plan,region,payment_method\nc1,2026-01-05,3,50,1,20,4,basic,east,card\n"
-				+ "c2,2026-01-06,3,50,1,20,4,\"basic,east,card\n");
+		Files.writeString(file,
+				"customer_id,event_date,tenure_months,monthly_charges,support_tickets,usage_hours,"
+						+ "days_since_login,plan,region,payment_method\nc1,2026-01-05,3,50,1,20,4,basic,east,card\n"
+						+ "c2,2026-01-06,3,50,1,20,4,\"basic,east,card\n");
 		Path target = root.resolve("broken-scores.csv");
 
 		// when
@@ -211,13 +216,20 @@ class ScoreCommandTests extends SharedContextTests {
 
 	private static List<String> weatherHeader() throws IOException {
 		try (Reader reader = Files.newBufferedReader(SHARED.resolve("data/weather-aus/weatherAUS.csv"))) {
-			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)
+			return CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(reader)
 				.getHeaderNames();
 		}
 	}
 
 	private static List<CSVRecord> records(String csv) throws IOException {
-		try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+		try (CSVParser parser = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
 			.parse(new java.io.StringReader(csv))) {
 			return parser.getRecords();
 		}

@@ -23,9 +23,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every command that takes a dataset, model or version name refuses one that could reach outside the workspace
- * ({@code ..}, a separator, an absolute path, NUL), with exit code 2 and a message naming the bad name, before any
- * file is read or written: the folder beside the workspace, which the names aim at, stays untouched.
+ * Every command that takes a dataset, model or version name refuses one that could reach
+ * outside the workspace ({@code ..}, a separator, an absolute path, NUL), with exit code
+ * 2 and a message naming the bad name, before any file is read or written: the folder
+ * beside the workspace, which the names aim at, stays untouched.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -58,8 +59,7 @@ class UnsafeNamesTests {
 	static Stream<Arguments> maliciousCommandLines() {
 		String up = "../../outside";
 		String absolute = root.resolve("outside").toString();
-		return Stream.of(
-				Arguments.of("dataset", List.of("backtest", "--dataset", up)),
+		return Stream.of(Arguments.of("dataset", List.of("backtest", "--dataset", up)),
 				Arguments.of("model", List.of("backtest", "--dataset", "churn", "--models", "../x@1")),
 				Arguments.of("dataset", List.of("nowtest", "--dataset", absolute)),
 				Arguments.of("dataset", List.of("challenge", "--dataset", "a/b")),
@@ -72,8 +72,9 @@ class UnsafeNamesTests {
 				Arguments.of("version", List.of("model-cases", "m@../1")),
 				Arguments.of("model", List.of("model-cases", "--check", "/etc/passwd@1")),
 				Arguments.of("dataset", List.of("import-model", up, root.resolve("export.json").toString())),
-				Arguments.of("version", List.of("import-model", "churn", root.resolve("export.json").toString(),
-						"--version", "../../../outside/x")),
+				Arguments.of("version",
+						List.of("import-model", "churn", root.resolve("export.json").toString(), "--version",
+								"../../../outside/x")),
 				Arguments.of("dataset", List.of("import", absolute, root.resolve("rows.csv").toString())),
 				Arguments.of("dataset", List.of("import", "", root.resolve("rows.csv").toString())));
 	}
@@ -93,8 +94,8 @@ class UnsafeNamesTests {
 			assertThat(outside).isEmpty();
 		}
 		try (Stream<Path> top = Files.list(root)) {
-			assertThat(top.map((p) -> p.getFileName().toString()))
-				.containsExactlyInAnyOrder("outside", "workspace", "export.json", "rows.csv");
+			assertThat(top.map((p) -> p.getFileName().toString())).containsExactlyInAnyOrder("outside", "workspace",
+					"export.json", "rows.csv");
 		}
 		try (Stream<Path> models = Files.list(root.resolve("workspace/config/models"))) {
 			assertThat(models).isEmpty();

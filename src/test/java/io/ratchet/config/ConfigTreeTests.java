@@ -86,8 +86,12 @@ class ConfigTreeTests {
 	void unknownAndMissingFieldsAreNamedWithTheirSectionAndLine() throws IOException {
 		// given
 		Path file = Files.writeString(this.dir.resolve("a.yml"), "label:\n  colum: y\n  task:\n");
-		Mapping label = ConfigTree.read(file, ConfigFormat.YAML).orElseThrow().mapping("a mapping")
-			.get("label").value().mapping("a mapping");
+		Mapping label = ConfigTree.read(file, ConfigFormat.YAML)
+			.orElseThrow()
+			.mapping("a mapping")
+			.get("label")
+			.value()
+			.mapping("a mapping");
 		// when / then
 		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> label.allowOnly("label", "column", "task"))
 			.withMessage(file + " line 2: unknown field \"label.colum\" (known: column, task)");
@@ -100,8 +104,10 @@ class ConfigTreeTests {
 	@Test
 	void valuesOfTheWrongTypeOrOutOfRangeNameWhatWasFound() {
 		// given
-		Mapping root = ConfigTree.parse(FILE, "text: high\nfraction: 2.5\nnegative: -5\nlist: [a]\nmap: {a: 1}\n",
-				ConfigFormat.YAML).orElseThrow().mapping("a mapping");
+		Mapping root = ConfigTree
+			.parse(FILE, "text: high\nfraction: 2.5\nnegative: -5\nlist: [a]\nmap: {a: 1}\n", ConfigFormat.YAML)
+			.orElseThrow()
+			.mapping("a mapping");
 		// when / then
 		assertThatExceptionOfType(ConfigException.class)
 			.isThrownBy(() -> root.get("text").scalar("text").number("text"))

@@ -26,7 +26,8 @@ class StrictBindingTests {
 	@Test
 	void bindsARecordAndFindsTheLineOfAnyPointer() {
 		// given
-		byte[] json = bytes("{\n  \"name\": \"m\",\n  \"terms\": [\n    {\"feature\": \"a\", \"weight\": 0.5}\n  ]\n}\n");
+		byte[] json = bytes(
+				"{\n  \"name\": \"m\",\n  \"terms\": [\n    {\"feature\": \"a\", \"weight\": 0.5}\n  ]\n}\n");
 		// when
 		Model model = StrictBinding.read(ConfigFormat.JSON, json, Model.class, FILE);
 		// then
@@ -37,9 +38,8 @@ class StrictBindingTests {
 
 	@Test
 	void unknownFieldsAndWrongTypesNameTheLineAndThePath() {
-		assertThatExceptionOfType(ConfigException.class)
-			.isThrownBy(() -> StrictBinding.read(ConfigFormat.JSON,
-					bytes("{\"name\": \"m\",\n \"terms\": [{\"feature\": \"a\",\n \"wieght\": 1}]}"), Model.class, FILE))
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> StrictBinding.read(ConfigFormat.JSON,
+				bytes("{\"name\": \"m\",\n \"terms\": [{\"feature\": \"a\",\n \"wieght\": 1}]}"), Model.class, FILE))
 			.withMessageStartingWith("config/models/m.json line 3: unknown field \"wieght\" in terms[0] (known: ");
 		assertThatExceptionOfType(ConfigException.class)
 			.isThrownBy(() -> StrictBinding.read(ConfigFormat.YAML, bytes("name: m\nterms:\n  - weight: \"5\"\n"),

@@ -39,7 +39,8 @@ class AtomicFilesTests {
 
 	@Test
 	void aReadOnlyFileIsReplacedDurablyAndKeepsItsMode() throws IOException {
-		// given: a file its owner made read-only (the content is forced to disk through a read-only handle)
+		// given: a file its owner made read-only (the content is forced to disk through a
+		// read-only handle)
 		Path target = this.dir.resolve("churn-logit-v1.json");
 		Files.writeString(target, "{}");
 		Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r--r--r--"));
@@ -76,11 +77,9 @@ class AtomicFilesTests {
 		Files.writeString(target, "churn: {}\n");
 
 		// when / then: the check refuses what was written aside
-		assertThatIOException()
-			.isThrownBy(() -> AtomicFiles.write(target, (out) -> out.write("broken"), (aside) -> {
-				throw new IOException("does not read back");
-			}))
-			.withMessage("cannot write " + target + ": does not read back");
+		assertThatIOException().isThrownBy(() -> AtomicFiles.write(target, (out) -> out.write("broken"), (aside) -> {
+			throw new IOException("does not read back");
+		})).withMessage("cannot write " + target + ": does not read back");
 		// when / then: the content fails half-way (as a full disk does)
 		assertThatIOException().isThrownBy(() -> AtomicFiles.write(target, (out) -> {
 			out.write("half");

@@ -85,8 +85,9 @@ class DatasetConfigsTests {
 		assertThat(dataset.missingTokens()).containsExactly("");
 		assertThat(dataset.idColumns()).isEmpty();
 		assertThat(dataset.importSettings()).isEqualTo(ImportSettings.DEFAULTS);
-		assertThat(dataset.importSettings().latestDate(Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"),
-				ZoneOffset.UTC))).isEqualTo(LocalDate.of(2027, 12, 6));
+		assertThat(
+				dataset.importSettings().latestDate(Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC)))
+			.isEqualTo(LocalDate.of(2027, 12, 6));
 	}
 
 	@Test
@@ -107,13 +108,14 @@ class DatasetConfigsTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			{column: d}                                         | encoding: Latin-9x      | 5 | encoding: unknown character set 'Latin-9x' (for example UTF-8, ISO-8859-1, windows-1252, UTF-16)
-			{column: d}                                         | max-record-length: 0    | 5 | max-record-length: expected a positive number of characters, found '0'
-			{column: d}                                         | max-record-length: lots | 5 | max-record-length: expected a positive number of characters, found 'lots'
-			{column: d, earliest: 1.1.1900}                     | id: [c]                 | 2 | date.earliest: expected a date yyyy-MM-dd, found '1.1.1900'
-			{column: d, earliest: 2020-01-01, latest: 2019-12-31} | id: [c]               | 2 | date.latest 2019-12-31 is before date.earliest 2020-01-01
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					{column: d}                                         | encoding: Latin-9x      | 5 | encoding: unknown character set 'Latin-9x' (for example UTF-8, ISO-8859-1, windows-1252, UTF-16)
+					{column: d}                                         | max-record-length: 0    | 5 | max-record-length: expected a positive number of characters, found '0'
+					{column: d}                                         | max-record-length: lots | 5 | max-record-length: expected a positive number of characters, found 'lots'
+					{column: d, earliest: 1.1.1900}                     | id: [c]                 | 2 | date.earliest: expected a date yyyy-MM-dd, found '1.1.1900'
+					{column: d, earliest: 2020-01-01, latest: 2019-12-31} | id: [c]               | 2 | date.latest 2019-12-31 is before date.earliest 2020-01-01
+					""")
 	void badImportSettingsNameTheField(String date, String extra, int at, String message) throws IOException {
 		// given
 		Path file = write("churn", "name: churn\ndate: " + date + "\nlabel: {column: y, task: regression}\n"
@@ -185,8 +187,8 @@ class DatasetConfigsTests {
 	@Test
 	void unknownFeatureField() throws IOException {
 		// given
-		Path file = write("churn", CHURN.replace("{name: plan, type: categorical}",
-				"{name: plan, type: categorical, weight: 2}"));
+		Path file = write("churn",
+				CHURN.replace("{name: plan, type: categorical}", "{name: plan, type: categorical, weight: 2}"));
 
 		// when / then
 		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
@@ -386,14 +388,15 @@ class DatasetConfigsTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			[tenure_months]     | column 'tenure_months' is a feature (a logged score is read apart from the features: list it under scores only)
-			[churned]           | column 'churned' is the label column
-			[event_date]        | column 'event_date' is the date column
-			[customer_id]       | column 'customer_id' is an id column
-			[vendor, vendor]    | column 'vendor' is listed twice
-			vendor              | expected a list of values
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					[tenure_months]     | column 'tenure_months' is a feature (a logged score is read apart from the features: list it under scores only)
+					[churned]           | column 'churned' is the label column
+					[event_date]        | column 'event_date' is the date column
+					[customer_id]       | column 'customer_id' is an id column
+					[vendor, vendor]    | column 'vendor' is listed twice
+					vendor              | expected a list of values
+					""")
 	void refusesAScoreColumnThatIsAlsoSomethingElse(String scores, String problem) throws IOException {
 		// given
 		Path file = write("churn", CHURN + "scores: " + scores + "\n");

@@ -64,8 +64,8 @@ class DatasetImporterTests {
 		assertThat(MonthFiles.list(datasetDir())).containsOnlyKeys(YearMonth.of(2012, 3), YearMonth.of(2012, 4));
 		assertThat(Files.readString(month(2012, 3)))
 			.isEqualTo(HEADER + "\nc4,2012-03-01,4,\"gold, plus\",no\nc2,2012-03-31,2,silver,no\n");
-		assertThat(Files.readString(month(2012, 4))).isEqualTo(
-				HEADER + "\nc3,2012-04-01,3,gold,\nc5,2012-04-01,5,silver,yes\nc1,2012-04-02,1,gold,yes\n");
+		assertThat(Files.readString(month(2012, 4)))
+			.isEqualTo(HEADER + "\nc3,2012-04-01,3,gold,\nc5,2012-04-01,5,silver,yes\nc1,2012-04-02,1,gold,yes\n");
 	}
 
 	@Test
@@ -148,8 +148,8 @@ class DatasetImporterTests {
 		importer.importFile(source("first.csv", HEADER, row, "r2,2015-07-02,1,resort,yes", row, row));
 
 		// when: a later export holds it 5 times, and one row more
-		ImportResult result = importer.importFile(source("second.csv", HEADER, row, row, row, row,
-				"r3,2015-07-03,4,city,yes", row));
+		ImportResult result = importer
+			.importFile(source("second.csv", HEADER, row, row, row, row, "r3,2015-07-03,4,city,yes", row));
 
 		// then
 		assertThat(result.duplicates()).isEqualTo(3);
@@ -161,7 +161,8 @@ class DatasetImporterTests {
 
 	@Test
 	void bookingsShapeKeepsEveryRow() throws IOException {
-		// given: 2,776 bookings of July 2015 without an id, drawn from few distinct values: most rows have twins
+		// given: 2,776 bookings of July 2015 without an id, drawn from few distinct
+		// values: most rows have twins
 		Random random = new Random(20150701);
 		List<String> lines = new ArrayList<>(List.of(HEADER));
 		for (int i = 0; i < 2776; i++) {
@@ -190,7 +191,8 @@ class DatasetImporterTests {
 		assertThat(stats.accepted()).isEqualTo(2776);
 		assertThat(read).hasSize(2776);
 		List<String> stored = Files.readAllLines(month(2015, 7));
-		assertThat(stored.subList(1, stored.size())).containsExactlyInAnyOrderElementsOf(lines.subList(1, lines.size()));
+		assertThat(stored.subList(1, stored.size()))
+			.containsExactlyInAnyOrderElementsOf(lines.subList(1, lines.size()));
 	}
 
 	@Test
@@ -210,8 +212,8 @@ class DatasetImporterTests {
 		assertThat(result.duplicates()).isEqualTo(1);
 		assertThat(result.accepted()).isZero();
 		assertThat(result.rejected()).isZero();
-		assertThat(Files.readString(month(2012, 3))).isEqualTo(HEADER
-				+ "\nc1,2012-03-05,1,gold,yes\nc2,2012-03-06,2,gold,no\nc3,2012-03-07,3,gold,no\n");
+		assertThat(Files.readString(month(2012, 3)))
+			.isEqualTo(HEADER + "\nc1,2012-03-05,1,gold,yes\nc2,2012-03-06,2,gold,no\nc3,2012-03-07,3,gold,no\n");
 	}
 
 	@Test
@@ -231,8 +233,8 @@ class DatasetImporterTests {
 		assertThat(result.rejected()).isEqualTo(2);
 		assertThat(result.rows())
 			.isEqualTo(result.accepted() + result.duplicates() + result.updated() + result.rejected());
-		assertThat(Files.readString(month(2012, 3))).isEqualTo(HEADER
-				+ "\nc3,2012-03-01,3,gold,yes\nc1,2012-03-05,1,gold,yes\nc2,2012-03-06,2,gold,no\n");
+		assertThat(Files.readString(month(2012, 3)))
+			.isEqualTo(HEADER + "\nc3,2012-03-01,3,gold,yes\nc1,2012-03-05,1,gold,yes\nc2,2012-03-06,2,gold,no\n");
 		assertThat(Files.readAllLines(result.quarantineFile())).containsExactly("source_file,line,reason,record",
 				update + ",2,\"conflict: customer_id 'c1' is stored (2012-03.csv) with tenure_months '1', plan 'gold'; "
 						+ "this row has tenure_months '9', plan 'silver'; the stored row is kept\","
@@ -286,7 +288,8 @@ class DatasetImporterTests {
 
 	@Test
 	void datesOutsideThePlausibleRangeAreRejected() throws IOException {
-		// given: today is 2026-11-26 for the importer, so the default range is 1900-01-01 to 2027-11-26
+		// given: today is 2026-11-26 for the importer, so the default range is 1900-01-01
+		// to 2027-11-26
 		Path source = source("incoming.csv", HEADER, "c1,9999-12-31,1,gold,yes", "c2,0001-01-01,1,gold,yes",
 				"c3,1899-12-31,1,gold,yes", "c4,1900-01-01,1,gold,yes", "c5,2027-11-26,1,gold,yes",
 				"c6,2027-11-27,1,gold,yes");
@@ -324,7 +327,8 @@ class DatasetImporterTests {
 
 	@Test
 	void leftoversOfAKilledImportAreRemovedByTheNext() throws IOException {
-		// given: what an import killed with -9 leaves: its lock file, its spool and a temporary month file
+		// given: what an import killed with -9 leaves: its lock file, its spool and a
+		// temporary month file
 		DatasetImporter importer = importer();
 		importer.importFile(source("first.csv", HEADER, "c1,2012-03-05,1,gold,yes"));
 		Files.writeString(datasetDir().resolve(".import.lock"), "pid 999999 since 2026-11-26T09:00:00Z token x\n");
@@ -352,8 +356,8 @@ class DatasetImporterTests {
 		importer.importFile(source("second.csv", HEADER, "c2,2012-03-05,2,gold,yes", "c0,2012-03-04,0,gold,no"));
 
 		// then
-		assertThat(Files.readString(month(2012, 3))).isEqualTo(
-				HEADER + "\nc0,2012-03-04,0,gold,no\nc1,2012-03-05,1,gold,yes\nc2,2012-03-05,2,gold,yes\n");
+		assertThat(Files.readString(month(2012, 3)))
+			.isEqualTo(HEADER + "\nc0,2012-03-04,0,gold,no\nc1,2012-03-05,1,gold,yes\nc2,2012-03-05,2,gold,yes\n");
 	}
 
 	@Test
@@ -419,7 +423,8 @@ class DatasetImporterTests {
 		importer().importFile(source);
 
 		// then
-		assertThat(Files.readString(month(2012, 3))).isEqualTo("note," + HEADER + "\n\"a,b\",c1,2012-03-05,1,gold,yes\n");
+		assertThat(Files.readString(month(2012, 3)))
+			.isEqualTo("note," + HEADER + "\n\"a,b\",c1,2012-03-05,1,gold,yes\n");
 	}
 
 	@Test
@@ -450,7 +455,8 @@ class DatasetImporterTests {
 		// when / then
 		assertThatExceptionOfType(DataFileException.class)
 			.isThrownBy(() -> new DatasetImporter(grown, datasetDir(), CLOCK).importFile(source))
-			.withMessage(month(2012, 3) + " line 1: header lacks column region; header is: " + HEADER.replace(",", ", "));
+			.withMessage(
+					month(2012, 3) + " line 1: header lacks column region; header is: " + HEADER.replace(",", ", "));
 		assertThat(snapshot()).isEqualTo(before);
 	}
 
@@ -485,7 +491,8 @@ class DatasetImporterTests {
 
 	@Test
 	void failureAfterSomeTemporaryFilesDeletesThemAndChangesNothing() throws IOException {
-		// given: a damaged month file is only found while merging 2012-05, after 2012-03's new file is written
+		// given: a damaged month file is only found while merging 2012-05, after
+		// 2012-03's new file is written
 		DatasetImporter importer = importer();
 		importer.importFile(source("first.csv", HEADER, "c1,2012-03-05,1,gold,yes", "c2,2012-05-05,1,gold,yes"));
 		Files.writeString(month(2012, 5), HEADER + "\nc2,2012-05-05,1,gold,yes\nc9,05/07/2012,1,gold,yes\n");
@@ -535,7 +542,11 @@ class DatasetImporterTests {
 		return Files.writeString(this.work.resolve(name), String.join("\n", lines) + "\n");
 	}
 
-	/** Every file under the dataset folder with its content (folders as "<dir>"). */
+	/**
+	 * Every file under the dataset folder with its content (folders as "
+	 * <dir>
+	 * ").
+	 */
 	private Map<Path, String> snapshot() throws IOException {
 		Map<Path, String> files = new TreeMap<>();
 		try (Stream<Path> paths = Files.walk(datasetDir())) {
@@ -549,6 +560,5 @@ class DatasetImporterTests {
 	private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 	}
-
 
 }

@@ -13,9 +13,9 @@ class DecimalParserTests {
 	void agreesWithParseDoubleToTheBit() {
 		// given
 		String[] texts = { "0", "-0", "-0.0", "0.1", "1.", ".5", "-.5", "123456789012345", "1234567890123456",
-				"0.30000000000000004", "9007199254740993", "1e3", "+1.5", " 2.5", "2.5 ", "NaN", "Infinity", "-Infinity",
-				"0x1p3", "1.5d", "12.3456", "-99999.99999", "0.0000000000000000000001", "0.00000000000000000000001",
-				"00012.500", "1.7976931348623157", "4.9e-324" };
+				"0.30000000000000004", "9007199254740993", "1e3", "+1.5", " 2.5", "2.5 ", "NaN", "Infinity",
+				"-Infinity", "0x1p3", "1.5d", "12.3456", "-99999.99999", "0.0000000000000000000001",
+				"0.00000000000000000000001", "00012.500", "1.7976931348623157", "4.9e-324" };
 		// when / then
 		for (String text : texts) {
 			assertThat(Double.doubleToRawLongBits(DecimalParser.parse(text))).as(text)
@@ -42,8 +42,7 @@ class DecimalParserTests {
 	@Test
 	void rejectsWhatParseDoubleRejects() {
 		for (String text : new String[] { "", "-", ".", "-.", "1.2.3", "1-2", "abc", "1,5" }) {
-			assertThatExceptionOfType(NumberFormatException.class).as(text)
-				.isThrownBy(() -> DecimalParser.parse(text));
+			assertThatExceptionOfType(NumberFormatException.class).as(text).isThrownBy(() -> DecimalParser.parse(text));
 		}
 	}
 

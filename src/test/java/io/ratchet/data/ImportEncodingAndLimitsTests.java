@@ -22,7 +22,10 @@ import static io.ratchet.data.TestDatasets.HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** How the importer reads bytes: encodings, byte order marks, undecodable bytes, records without an end. */
+/**
+ * How the importer reads bytes: encodings, byte order marks, undecodable bytes, records
+ * without an end.
+ */
 class ImportEncodingAndLimitsTests {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T09:30:15Z"), ZoneOffset.UTC);
@@ -40,8 +43,8 @@ class ImportEncodingAndLimitsTests {
 
 	private DatasetImporter importer(Charset encoding, int maxRecordLength) {
 		DatasetConfig dataset = TestDatasets.churn()
-			.withImportSettings(new ImportSettings(encoding, maxRecordLength, ImportSettings.DEFAULT_EARLIEST_DATE,
-					null));
+			.withImportSettings(
+					new ImportSettings(encoding, maxRecordLength, ImportSettings.DEFAULT_EARLIEST_DATE, null));
 		return new DatasetImporter(dataset, datasetDir(), CLOCK);
 	}
 
@@ -92,11 +95,12 @@ class ImportEncodingAndLimitsTests {
 
 	@Test
 	void utf16WithAByteOrderMarkIsRecognised() throws IOException {
-		// given: as Excel's "Unicode text" saves it, little-endian with a byte order mark, CRLF
+		// given: as Excel's "Unicode text" saves it, little-endian with a byte order
+		// mark, CRLF
 		String text = "\uFEFF" + HEADER + "\r\nc1,2012-03-01,1,Z\u00fcrich,no\r\nc2,2012-03-02,2,\u6771\u4eac,yes\r\n";
 		Path little = write("utf16le.csv", text.getBytes(StandardCharsets.UTF_16LE));
-		Path big = write("utf16be.csv", text.replace("c1,", "c3,").replace("c2,", "c4,")
-			.getBytes(StandardCharsets.UTF_16BE));
+		Path big = write("utf16be.csv",
+				text.replace("c1,", "c3,").replace("c2,", "c4,").getBytes(StandardCharsets.UTF_16BE));
 
 		// when
 		ImportResult first = importer().importFile(little);
@@ -144,13 +148,14 @@ class ImportEncodingAndLimitsTests {
 		// when / then
 		assertThatExceptionOfType(DataFileException.class).isThrownBy(() -> importer().importFile(source))
 			.withMessageStartingWith(source + " line 1: the header holds bytes that are not UTF-8 (\\xDF): ")
-			.withMessageEndingWith("Stra\\xDFe; set encoding in the dataset file (e.g. ISO-8859-1) or convert the file "
-					+ "to UTF-8");
+			.withMessageEndingWith(
+					"Stra\\xDFe; set encoding in the dataset file (e.g. ISO-8859-1) or convert the file " + "to UTF-8");
 	}
 
 	@Test
 	void aGiantFieldIsAnErrorNamingFileAndLine() throws IOException {
-		// given: a field of 100 MB without a line break on line 3 (generated, streamed to disk)
+		// given: a field of 100 MB without a line break on line 3 (generated, streamed to
+		// disk)
 		Path source = this.work.resolve("giant.csv");
 		try (Writer out = Files.newBufferedWriter(source)) {
 			out.write(HEADER + "\nc1,2012-03-01,1,gold,no\nc2,2012-03-01,1,");
@@ -171,7 +176,8 @@ class ImportEncodingAndLimitsTests {
 
 	@Test
 	void aQuotedFieldWithoutAnEndIsAnErrorNamingItsFirstLine() throws IOException {
-		// given: a stray quote opens a field that runs over many short lines to the end of the file
+		// given: a stray quote opens a field that runs over many short lines to the end
+		// of the file
 		StringBuilder text = new StringBuilder(HEADER + "\nc1,2012-03-01,1,gold,no\nc2,2012-03-01,1,\"gold,no\n");
 		for (int i = 0; i < 5000; i++) {
 			text.append("c").append(i).append(",2012-03-01,1,gold,no\n");
@@ -186,7 +192,8 @@ class ImportEncodingAndLimitsTests {
 
 	@Test
 	void theBoundIsExactAndNamesTheLineOfTheLongRecord() throws IOException {
-		// given: line 3 is exactly 60,000 characters long (without its line break), line 4 one more
+		// given: line 3 is exactly 60,000 characters long (without its line break), line
+		// 4 one more
 		String exact = "c2,2012-03-01,1," + "p".repeat(60_000 - 21) + ",no,x";
 		String longer = "c3,2012-03-01,1," + "p".repeat(60_000 - 20) + ",no,x";
 		String header = HEADER + ",note";

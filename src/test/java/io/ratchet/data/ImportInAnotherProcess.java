@@ -3,8 +3,9 @@ package io.ratchet.data;
 import java.nio.file.Path;
 
 /**
- * {@code java io.ratchet.data.ImportInAnotherProcess <datasetDir> <source>}: imports a file into the test churn dataset
- * from a process of its own, for {@link ImportLockTests}; prints the counts.
+ * {@code java io.ratchet.data.ImportInAnotherProcess <datasetDir> <source>}: imports a
+ * file into the test churn dataset from a process of its own, for
+ * {@link ImportLockTests}; prints the counts.
  */
 public final class ImportInAnotherProcess {
 

@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * One import at a time per dataset. The first import reads its source from a named pipe, so it is provably running
- * (it holds the lock and waits for its rows) when the second one starts: once the test's open of the pipe for writing
- * returns, the importer has opened it for reading, which it does only once it holds the lock. No timing is involved;
- * the timeouts only end a test that would otherwise hang on a broken importer.
+ * One import at a time per dataset. The first import reads its source from a named pipe,
+ * so it is provably running (it holds the lock and waits for its rows) when the second
+ * one starts: once the test's open of the pipe for writing returns, the importer has
+ * opened it for reading, which it does only once it holds the lock. No timing is
+ * involved; the timeouts only end a test that would otherwise hang on a broken importer.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ImportLockTests {
@@ -89,7 +90,8 @@ class ImportLockTests {
 			DataFileException refused = catchRefusal(() -> importer.importFile(ours));
 
 			// then
-			assertThat(refused.getMessage()).contains(": an import into churn is running (pid " + other.pid() + ", since ");
+			assertThat(refused.getMessage())
+				.contains(": an import into churn is running (pid " + other.pid() + ", since ");
 		}
 		assertThat(other.waitFor()).as(Files.readString(this.work.resolve("other.txt"))).isZero();
 		assertThat(Files.readString(this.work.resolve("other.txt"))).contains("imported 1 rows");
@@ -127,8 +129,9 @@ class ImportLockTests {
 	}
 
 	/**
-	 * Whether the system lists a POSIX lock on the file ({@code /proc/locks}, Linux): closing any descriptor of a file
-	 * releases every lock of the process on it, which the JVM's own bookkeeping would not show.
+	 * Whether the system lists a POSIX lock on the file ({@code /proc/locks}, Linux):
+	 * closing any descriptor of a file releases every lock of the process on it, which
+	 * the JVM's own bookkeeping would not show.
 	 */
 	private static boolean systemLockHeldOn(Path file) throws IOException {
 		Path locks = Path.of("/proc/locks");

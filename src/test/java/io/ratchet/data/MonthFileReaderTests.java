@@ -323,8 +323,8 @@ class MonthFileReaderTests {
 	@Test
 	void multiLineQuotedFieldsKeepLineNumbers() throws IOException {
 		// given
-		Path file = write(HEADER, "c1,2012-03-01,1,\"gold\nline two\nline three\",yes", "c2,2012-03-01,x,gold,yes",
-				"", "c3,2012-03-01,2,\"a\r\nb\",no", "c4,2012-03-01,y,gold,yes");
+		Path file = write(HEADER, "c1,2012-03-01,1,\"gold\nline two\nline three\",yes", "c2,2012-03-01,x,gold,yes", "",
+				"c3,2012-03-01,2,\"a\r\nb\",no", "c4,2012-03-01,y,gold,yes");
 
 		// when
 		read(file);

@@ -40,8 +40,10 @@ class MonthFilesTests {
 	@Test
 	void fileForAMonth() {
 		// when / then
-		assertThat(MonthFiles.fileFor(this.folder, YearMonth.of(2012, 3))).isEqualTo(this.folder.resolve("2012-03.csv"));
-		assertThat(MonthFiles.fileFor(this.folder, YearMonth.of(987, 11))).isEqualTo(this.folder.resolve("0987-11.csv"));
+		assertThat(MonthFiles.fileFor(this.folder, YearMonth.of(2012, 3)))
+			.isEqualTo(this.folder.resolve("2012-03.csv"));
+		assertThat(MonthFiles.fileFor(this.folder, YearMonth.of(987, 11)))
+			.isEqualTo(this.folder.resolve("0987-11.csv"));
 	}
 
 }

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A prediction log is imported like data: validated row by row with rejected rows quarantined (file, line, reason),
- * split by the month of its timestamps, idempotent, atomic; a prediction is logged once.
+ * A prediction log is imported like data: validated row by row with rejected rows
+ * quarantined (file, line, reason), split by the month of its timestamps, idempotent,
+ * atomic; a prediction is logged once.
  */
 class PredictionImporterTests {
 
@@ -43,7 +44,8 @@ class PredictionImporterTests {
 
 	@Test
 	void splitsTheLogByTheMonthOfItsTimestampsAndKeepsItsColumns() throws IOException {
-		// given: ISO dates and date-times (T or space, offsets) and the dataset's own date format; extra columns
+		// given: ISO dates and date-times (T or space, offsets) and the dataset's own
+		// date format; extra columns
 		Path source = source("log.csv", "model_run,request,scored_at,p", "a,c1,2012-04-02T08:00:00Z,0.9",
 				"a,c2,2012-03-31 23:59:59,0.1", "a,c3,2012-03-01,0.25", "a,c4,2012-04-01T00:30:00.123+02:00,1",
 				"a,c5,2012-03-15T10:00+0100,0");
@@ -69,7 +71,8 @@ class PredictionImporterTests {
 
 	@Test
 	void aLogImportWaitsForNoOtherImportIntoTheDataset() throws IOException {
-		// given: an import into the dataset holds its lock (the log's folder is <datasetDir>/predictions/vendor-v1)
+		// given: an import into the dataset holds its lock (the log's folder is
+		// <datasetDir>/predictions/vendor-v1)
 		Path source = source("log.csv", "request,scored_at,p", "c1,2012-03-01,0.5");
 		try (ImportLock held = ImportLock.acquire("churn", this.work)) {
 			// when
@@ -100,11 +103,12 @@ class PredictionImporterTests {
 		assertThat(result.accepted()).isEqualTo(1);
 		assertThat(result.rejected()).isEqualTo(8);
 		assertThat(result.duplicates()).isZero();
-		assertThat(result.quarantineFile()).isEqualTo(log().folder().resolve("quarantine/log.csv.20261126-093015.rejected.csv"));
+		assertThat(result.quarantineFile())
+			.isEqualTo(log().folder().resolve("quarantine/log.csv.20261126-093015.rejected.csv"));
 		List<String> quarantined = Files.readAllLines(result.quarantineFile());
 		assertThat(quarantined.get(0)).isEqualTo("source_file,line,reason,record");
-		assertThat(quarantined.subList(1, quarantined.size())).containsExactlyInAnyOrder(
-				source + ",3,\"score 1.5 in column p is outside [0, 1] (the task is binary: a score is a probability)\",\"c2,2012-03-02,1.5\"",
+		assertThat(quarantined.subList(1, quarantined.size())).containsExactlyInAnyOrder(source
+				+ ",3,\"score 1.5 in column p is outside [0, 1] (the task is binary: a score is a probability)\",\"c2,2012-03-02,1.5\"",
 				source + ",4,\"score -0.01 in column p is outside [0, 1] (the task is binary: a score is a probability)\",\"c3,2012-03-03,-0.01\"",
 				source + ",5,missing score in column p,\"c4,2012-03-04,\"",
 				source + ",6,\"unparsable timestamp 'yesterday' in column scored_at (an ISO-8601 date or date-time, e.g. 2026-01-31T23:59:00Z, or a date as the dataset writes it: yyyy-MM-dd)\",\"c5,yesterday,0.3\"",
@@ -135,9 +139,9 @@ class PredictionImporterTests {
 		assertThat(result.duplicates()).isEqualTo(1);
 		assertThat(result.rejected()).isEqualTo(1);
 		assertThat(result.acceptedByMonth()).containsExactly(Map.entry(MARCH, 1L), Map.entry(APRIL, 1L));
-		assertThat(Files.readString(result.quarantineFile())).contains(second + ",3,id c1 already has a logged"
-				+ " prediction for 2012-03 in " + log().months().get(MARCH) + " (score 0.5 at 2012-03-01); a"
-				+ " prediction is logged once,\"c1,2012-03-01,0.75\"");
+		assertThat(Files.readString(result.quarantineFile())).contains(
+				second + ",3,id c1 already has a logged" + " prediction for 2012-03 in " + log().months().get(MARCH)
+						+ " (score 0.5 at 2012-03-01); a" + " prediction is logged once,\"c1,2012-03-01,0.75\"");
 		MonthPredictions march = log().read(MARCH);
 		assertThat(march.size()).isEqualTo(3);
 		assertThat(march.score(new String[] { "c1" })).isEqualTo(0.5);

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Imports the real datasets of {@code ../shared/data} and reads every month file back. */
+/**
+ * Imports the real datasets of {@code ../shared/data} and reads every month file back.
+ */
 class RealDataImportTests {
 
 	private static final Path SHARED = Path.of("..", "shared");
@@ -62,8 +64,8 @@ class RealDataImportTests {
 			features.add(new Feature(name, FeatureType.CATEGORICAL));
 		}
 		for (String name : List.of("MinTemp", "MaxTemp", "Rainfall", "Evaporation", "Sunshine", "WindGustSpeed",
-				"WindSpeed9am", "WindSpeed3pm", "Humidity9am", "Humidity3pm", "Pressure9am", "Pressure3pm",
-				"Cloud9am", "Cloud3pm", "Temp9am", "Temp3pm")) {
+				"WindSpeed9am", "WindSpeed3pm", "Humidity9am", "Humidity3pm", "Pressure9am", "Pressure3pm", "Cloud9am",
+				"Cloud3pm", "Temp9am", "Temp3pm")) {
 			features.add(new Feature(name, FeatureType.NUMERIC));
 		}
 		DatasetConfig weather = new DatasetConfig("weather-aus", null, "Date", "yyyy-MM-dd", "RainTomorrow",
@@ -90,7 +92,8 @@ class RealDataImportTests {
 		ImportResult again = new DatasetImporter(weather, datasetDir).importFile(source);
 		assertThat(again.duplicates()).isEqualTo(145460);
 		assertThat(again.accepted() + again.updated() + again.rejected()).isZero();
-		// (how long it took is printed, not asserted: a test must not fail because the machine is busy)
+		// (how long it took is printed, not asserted: a test must not fail because the
+		// machine is busy)
 		System.out.printf("weather-aus import: %d rows in %d ms%n", result.rows(), millis);
 	}
 

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Rows carry their ids and the logged scores of the dataset's score columns, validated like any cell; a file to score
- * may lack the label and the score columns.
+ * Rows carry their ids and the logged scores of the dataset's score columns, validated
+ * like any cell; a file to score may lack the label and the score columns.
  */
 class ScoreColumnsReadTests {
 
@@ -59,13 +59,14 @@ class ScoreColumnsReadTests {
 
 		// then
 		assertThat(stats.rejected()).isEqualTo(4);
-		assertThat(this.rejections).extracting(Rejection::describe).containsExactly(
-				file + " line 2: score 1.2 in column vendor_score is outside [0, 1] (the task is binary: a score is a"
-						+ " probability)",
-				file + " line 3: score -0.1 in column vendor_score is outside [0, 1] (the task is binary: a score is a"
-						+ " probability)",
-				file + " line 4: unparsable number 'high' in column vendor_score",
-				file + " line 5: not a finite number 'NaN' in column vendor_score");
+		assertThat(this.rejections).extracting(Rejection::describe)
+			.containsExactly(file
+					+ " line 2: score 1.2 in column vendor_score is outside [0, 1] (the task is binary: a score is a"
+					+ " probability)",
+					file + " line 3: score -0.1 in column vendor_score is outside [0, 1] (the task is binary: a score is a"
+							+ " probability)",
+					file + " line 4: unparsable number 'high' in column vendor_score",
+					file + " line 5: not a finite number 'NaN' in column vendor_score");
 		assertThat(this.rows).extracting(Row::line).containsExactly(6L);
 	}
 
@@ -88,12 +89,11 @@ class ScoreColumnsReadTests {
 		Path file = write("customer_id,event_date,tenure_months,plan", "c1,2012-03-01,12,gold");
 
 		// when / then
-		assertThatExceptionOfType(DataFileException.class)
-			.isThrownBy(() -> new MonthFileReader(dataset(Task.BINARY)).read(file, MARCH, this.rows::add,
-					this.rejections::add))
+		assertThatExceptionOfType(DataFileException.class).isThrownBy(
+				() -> new MonthFileReader(dataset(Task.BINARY)).read(file, MARCH, this.rows::add, this.rejections::add))
 			.withMessageContaining("header lacks columns churned, vendor_score");
-		ReadStats stats = MonthFileReader.toScore(dataset(Task.BINARY)).read(file, null, this.rows::add,
-				this.rejections::add);
+		ReadStats stats = MonthFileReader.toScore(dataset(Task.BINARY))
+			.read(file, null, this.rows::add, this.rejections::add);
 		assertThat(stats).isEqualTo(new ReadStats(1, 1, 0, 1));
 		assertThat(this.rows.get(0).labelled()).isFalse();
 		assertThat(this.rows.get(0).scores()[0]).isNaN();
@@ -108,8 +108,8 @@ class ScoreColumnsReadTests {
 
 		// when / then
 		assertThatExceptionOfType(DataFileException.class)
-			.isThrownBy(() -> MonthFileReader.toScore(dataset(Task.BINARY)).read(file, null, this.rows::add,
-					this.rejections::add))
+			.isThrownBy(() -> MonthFileReader.toScore(dataset(Task.BINARY))
+				.read(file, null, this.rows::add, this.rejections::add))
 			.withMessage(file + " line 1: header lacks columns event_date, plan; header is: customer_id,"
 					+ " tenure_months");
 	}
@@ -117,7 +117,8 @@ class ScoreColumnsReadTests {
 	private static DatasetConfig dataset(Task task) {
 		return new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned", task,
 				(task == Task.BINARY) ? "yes" : null, (task == Task.BINARY) ? "no" : null, Set.of("NA"),
-				List.of(new Feature("tenure_months", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL)),
+				List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+						new Feature("plan", FeatureType.CATEGORICAL)),
 				List.of("customer_id"), List.of("vendor_score"));
 	}
 

@@ -11,7 +11,10 @@ final class TestDatasets {
 	private TestDatasets() {
 	}
 
-	/** A binary churn dataset: label {@code churned} yes/no, features {@code tenure_months} and {@code plan}. */
+	/**
+	 * A binary churn dataset: label {@code churned} yes/no, features
+	 * {@code tenure_months} and {@code plan}.
+	 */
 	static DatasetConfig churn(String... idColumns) {
 		return churnDated("yyyy-MM-dd", idColumns);
 	}

@@ -18,19 +18,23 @@ import io.ratchet.model.Link;
 import io.ratchet.model.TreeEnsemble;
 
 /**
- * A small gradient-boosted tree ensemble for the logistic loss, in the second-order (Newton) form: each tree is grown
- * breadth first to {@code depth} levels on the gradients {@code p - y} and hessians {@code p(1 - p)}, a split's gain is
- * {@code GL²/(HL+λ) + GR²/(HR+λ) - G²/(H+λ)}, a leaf is {@code -G/(H+λ)} times the learning rate.
+ * A small gradient-boosted tree ensemble for the logistic loss, in the second-order
+ * (Newton) form: each tree is grown breadth first to {@code depth} levels on the
+ * gradients {@code p - y} and hessians {@code p(1 - p)}, a split's gain is
+ * {@code GL²/(HL+λ) + GR²/(HR+λ) - G²/(H+λ)}, a leaf is {@code -G/(H+λ)} times the
+ * learning rate.
  * <p>
- * Numeric split candidates are the midpoints between consecutive distinct {@value #QUANTILES}-quantiles of the
- * training values; categorical splits send a set of levels "yes", found by ordering the node's levels by
- * {@code G/H} and trying every prefix (optimal for this gain). Missing values are tried on both sides and go the
+ * Numeric split candidates are the midpoints between consecutive distinct
+ * {@value #QUANTILES}-quantiles of the training values; categorical splits send a set of
+ * levels "yes", found by ordering the node's levels by {@code G/H} and trying every
+ * prefix (optimal for this gain). Missing values are tried on both sides and go the
  * better one; when a node has none, they go the side with more weight.
  * <p>
- * While growing, rows are routed by their bins (a numeric split at the threshold between bins {@code k} and
- * {@code k + 1} sends bins {@code 0..k} "yes", which is exactly {@code x < threshold}), and each row's raw score is
- * updated with the leaf it ended in; the result is a logistic {@link TreeEnsemble} of the model package whose nodes
- * are numbered breadth first.
+ * While growing, rows are routed by their bins (a numeric split at the threshold between
+ * bins {@code k} and {@code k + 1} sends bins {@code 0..k} "yes", which is exactly
+ * {@code x < threshold}), and each row's raw score is updated with the leaf it ended in;
+ * the result is a logistic {@link TreeEnsemble} of the model package whose nodes are
+ * numbered breadth first.
  */
 final class BoostingFit {
 
@@ -112,7 +116,8 @@ final class BoostingFit {
 	}
 
 	/**
-	 * Grows one tree breadth first, so that ids are given in breadth-first order as nodes are created.
+	 * Grows one tree breadth first, so that ids are given in breadth-first order as nodes
+	 * are created.
 	 * @param leaves receives, per row, the value of the leaf the row ends in
 	 */
 	private List<TreeEnsemble.Node> grow(Binned[] binned, double[] g, double[] h, double[] leaves) {
@@ -163,7 +168,10 @@ final class BoostingFit {
 		return nodes; // popped in id order, so already sorted by id
 	}
 
-	/** The best split of a node on one feature, or {@code null} when none gains or respects the minimum weight. */
+	/**
+	 * The best split of a node on one feature, or {@code null} when none gains or
+	 * respects the minimum weight.
+	 */
 	private Candidate best(Binned feature, int[] rows, double[] g, double[] h, double gs, double hs) {
 		int bins = feature.bins();
 		double[] gb = new double[bins];
@@ -188,10 +196,14 @@ final class BoostingFit {
 			Arrays.setAll(order, (b) -> b);
 		}
 		else {
-			// "yes" for the first k + 1 levels present in the node, ordered by G/H; the last prefix would be all
-			order = IntStream.range(0, bins).filter((b) -> hb[b] > 0).boxed()
-					.sorted(Comparator.comparingDouble((Integer b) -> gb[b] / hb[b]).thenComparingInt((b) -> b))
-					.mapToInt(Integer::intValue).toArray();
+			// "yes" for the first k + 1 levels present in the node, ordered by G/H; the
+			// last prefix would be all
+			order = IntStream.range(0, bins)
+				.filter((b) -> hb[b] > 0)
+				.boxed()
+				.sorted(Comparator.comparingDouble((Integer b) -> gb[b] / hb[b]).thenComparingInt((b) -> b))
+				.mapToInt(Integer::intValue)
+				.toArray();
 			order = Arrays.copyOf(order, StrictMath.max(0, order.length - 1));
 		}
 		double parent = gs * gs / (hs + this.lambda);
@@ -240,8 +252,11 @@ final class BoostingFit {
 		int n = rows.size();
 		int[] bin = new int[n];
 		if (feature.type() == FeatureType.NUMERIC) {
-			double[] values = rows.stream().mapToDouble((row) -> row.numbers()[f]).filter((x) -> !Double.isNaN(x))
-					.sorted().toArray();
+			double[] values = rows.stream()
+				.mapToDouble((row) -> row.numbers()[f])
+				.filter((x) -> !Double.isNaN(x))
+				.sorted()
+				.toArray();
 			TreeSet<Double> quantiles = new TreeSet<>();
 			for (int q = 0; q <= QUANTILES; q++) {
 				quantiles.add(values[(int) ((long) q * (values.length - 1) / QUANTILES)]);
@@ -263,8 +278,8 @@ final class BoostingFit {
 			}
 			return new Binned(feature.name(), f, bin, thresholds.length + 1, thresholds, null);
 		}
-		List<String> levels = List.copyOf(new TreeSet<>(rows.stream().map((row) -> row.levels()[f])
-				.filter((level) -> level != null).toList()));
+		List<String> levels = List.copyOf(
+				new TreeSet<>(rows.stream().map((row) -> row.levels()[f]).filter((level) -> level != null).toList()));
 		for (int i = 0; i < n; i++) {
 			String level = rows.get(i).levels()[f];
 			bin[i] = (level != null) ? levels.indexOf(level) : -1;
@@ -272,7 +287,10 @@ final class BoostingFit {
 		return new Binned(feature.name(), f, bin, levels.size(), null, levels);
 	}
 
-	/** A feature's values as bin numbers (-1 = missing): thresholds for numeric features, levels for categorical. */
+	/**
+	 * A feature's values as bin numbers (-1 = missing): thresholds for numeric features,
+	 * levels for categorical.
+	 */
 	private record Binned(String name, int index, int[] bin, int bins, double[] thresholds, List<String> levels) {
 
 		boolean numeric() {
@@ -282,8 +300,8 @@ final class BoostingFit {
 	}
 
 	/**
-	 * A possible split: {@code threshold} for a numeric feature, {@code levels} for a categorical one, and for either
-	 * the bins that go "yes".
+	 * A possible split: {@code threshold} for a numeric feature, {@code levels} for a
+	 * categorical one, and for either the bins that go "yes".
 	 */
 	private record Candidate(int feature, double gain, double threshold, List<String> levels, boolean[] yesBins,
 			boolean missingYes) {

@@ -12,18 +12,23 @@ import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
 
 /**
- * The imaginary subscription business behind the demo: who the customers of a month are and whether they churn.
+ * The imaginary subscription business behind the demo: who the customers of a month are
+ * and whether they churn.
  * <p>
- * Until the drift starts, churn follows one logistic relationship (short tenure, many support tickets, little use,
- * long absence, the basic plan and paying by invoice raise it). In the last {@link #DRIFT_MONTHS} months a price rise
- * changes the business: charges go up, the price becomes what drives churn, support tickets matter far less, premium
- * customers are no longer the loyal ones and the base rate rises. The price explains churn so well that the drifted
- * months are easier to predict than the earlier ones for a model that learnt them: a model trained before the drift
- * ranks customers clearly worse afterwards, while one trained on the first drifted months meets the old requirements
- * again (the challenge job's demo story: a new candidate beats the drifting champion and is promoted).
+ * Until the drift starts, churn follows one logistic relationship (short tenure, many
+ * support tickets, little use, long absence, the basic plan and paying by invoice raise
+ * it). In the last {@link #DRIFT_MONTHS} months a price rise changes the business:
+ * charges go up, the price becomes what drives churn, support tickets matter far less,
+ * premium customers are no longer the loyal ones and the base rate rises. The price
+ * explains churn so well that the drifted months are easier to predict than the earlier
+ * ones for a model that learnt them: a model trained before the drift ranks customers
+ * clearly worse afterwards, while one trained on the first drifted months meets the old
+ * requirements again (the challenge job's demo story: a new candidate beats the drifting
+ * champion and is promoted).
  * <p>
- * Every random draw comes from a {@link Random} seeded per month from the dataset seed, and only {@link StrictMath}
- * is used, so the same seed gives the same records on every JVM and platform.
+ * Every random draw comes from a {@link Random} seeded per month from the dataset seed,
+ * and only {@link StrictMath} is used, so the same seed gives the same records on every
+ * JVM and platform.
  */
 final class ChurnWorld {
 
@@ -56,7 +61,9 @@ final class ChurnWorld {
 			new Feature("plan", FeatureType.CATEGORICAL), new Feature("region", FeatureType.CATEGORICAL),
 			new Feature("payment_method", FeatureType.CATEGORICAL));
 
-	/** Decimals written for each numeric feature (values are rounded to them when drawn). */
+	/**
+	 * Decimals written for each numeric feature (values are rounded to them when drawn).
+	 */
 	static final int[] DECIMALS = { 0, 2, 0, 1, 0 };
 
 	private final long seed;
@@ -69,9 +76,10 @@ final class ChurnWorld {
 	 * The customers whose outcome is observed in one month, sorted by date then id.
 	 * @param month the calendar month
 	 * @param index the month's position in the history (0 = first)
-	 * @param months the length of the history; the last {@link #DRIFT_MONTHS} have drifted
-	 * @param firstId the number of the month's first customer id, written after a {@code C}; ids are unique over
-	 * the history
+	 * @param months the length of the history; the last {@link #DRIFT_MONTHS} have
+	 * drifted
+	 * @param firstId the number of the month's first customer id, written after a
+	 * {@code C}; ids are unique over the history
 	 */
 	List<Customer> month(YearMonth month, int index, int months, int firstId) {
 		Random random = new Random(mix(this.seed, index));
@@ -98,8 +106,8 @@ final class ChurnWorld {
 		for (int i = 0; i < count; i++) {
 			Customer customer = customers.get(i);
 			Row row = customer.row();
-			numbered.add(new Customer(customer.id(),
-					new Row(i + 2, row.date(), row.label(), row.numbers(), row.levels())));
+			numbered
+				.add(new Customer(customer.id(), new Row(i + 2, row.date(), row.label(), row.numbers(), row.levels())));
 		}
 		return numbered;
 	}
@@ -127,7 +135,8 @@ final class ChurnWorld {
 		numbers[USAGE] = round(StrictMath.min(300, usage), 1);
 		double absence = -StrictMath.log(1 - random.nextDouble()) * (2 + 120 / (usage + 5));
 		numbers[LOGIN] = StrictMath.min(90, StrictMath.floor(absence));
-		// missing values are drawn after the churn-relevant values so that the label does not depend on them
+		// missing values are drawn after the churn-relevant values so that the label does
+		// not depend on them
 		if (random.nextDouble() < 0.03) {
 			numbers[USAGE] = Double.NaN;
 		}
@@ -187,7 +196,10 @@ final class ChurnWorld {
 		return k;
 	}
 
-	/** SplitMix64's finaliser over the seed and the month index: independent streams per month. */
+	/**
+	 * SplitMix64's finaliser over the seed and the month index: independent streams per
+	 * month.
+	 */
 	private static long mix(long seed, int index) {
 		long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -195,7 +207,10 @@ final class ChurnWorld {
 		return z ^ (z >>> 31);
 	}
 
-	/** One customer of a month: its id and its record (features, event date, label; NaN label = not known yet). */
+	/**
+	 * One customer of a month: its id and its record (features, event date, label; NaN
+	 * label = not known yet).
+	 */
 	record Customer(String id, Row row) {
 	}
 

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Replaces one top-level key of a YAML file as text, leaving every other line (other datasets, comments) as it was:
- * {@code config/registry.yml} and {@code config/requirements.yml} are shared by all datasets, and the demo owns only
- * its {@code churn:} block. A block runs from its {@code key:} line to the next line that starts a top-level key.
+ * Replaces one top-level key of a YAML file as text, leaving every other line (other
+ * datasets, comments) as it was: {@code config/registry.yml} and
+ * {@code config/requirements.yml} are shared by all datasets, and the demo owns only its
+ * {@code churn:} block. A block runs from its {@code key:} line to the next line that
+ * starts a top-level key.
  */
 final class ConfigBlocks {
 
@@ -23,7 +25,8 @@ final class ConfigBlocks {
 			return block;
 		}
 		List<String> kept = new ArrayList<>();
-		List<String> tail = new ArrayList<>(); // blank lines and top-level comments ending the old block
+		// blank lines and top-level comments ending the old block
+		List<String> tail = new ArrayList<>();
 		int insertAt = -1;
 		boolean inside = false;
 		for (String line : existing.split("\n", -1)) {

@@ -24,9 +24,10 @@ import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.Scorer;
 
 /**
- * Reads the generated files the way Ratchet will, with none of the generator's own classes: month files as plain CSV
- * (for their layout) and as validated {@link Row}s with {@link MonthFileReader}, YAML with Jackson, and figures with
- * Ratchet's {@link Accumulators}.
+ * Reads the generated files the way Ratchet will, with none of the generator's own
+ * classes: month files as plain CSV (for their layout) and as validated {@link Row}s with
+ * {@link MonthFileReader}, YAML with Jackson, and figures with Ratchet's
+ * {@link Accumulators}.
  */
 final class DemoFiles {
 
@@ -60,7 +61,9 @@ final class DemoFiles {
 		return YAML.readTree(Files.readString(file));
 	}
 
-	/** The binary metrics of a scorer over some rows (unlabelled rows are only counted). */
+	/**
+	 * The binary metrics of a scorer over some rows (unlabelled rows are only counted).
+	 */
 	static MetricValues figures(Scorer scorer, List<Row> rows) {
 		MetricAccumulator accumulator = Accumulators.create(Task.BINARY, Accumulators.DEFAULT_THRESHOLD);
 		for (Row row : rows) {

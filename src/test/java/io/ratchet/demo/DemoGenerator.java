@@ -41,36 +41,44 @@ import io.ratchet.training.LogisticTrainer;
 import io.ratchet.training.TrainingSpec;
 
 /**
- * Writes Ratchet's demo: a subscription-churn dataset over {@value #MONTHS} calendar months whose last
- * {@value ChurnWorld#DRIFT_MONTHS} months have drifted, a champion trained on the first year that meets its
- * requirements before the drift and breaches them after, and two candidates.
+ * Writes Ratchet's demo: a subscription-churn dataset over {@value #MONTHS} calendar
+ * months whose last {@value ChurnWorld#DRIFT_MONTHS} months have drifted, a champion
+ * trained on the first year that meets its requirements before the drift and breaches
+ * them after, and two candidates.
  * <p>
  * Files written under the project root (each replaced when present):
  * <ul>
  * <li>{@code config/datasets/churn.yml}</li>
- * <li>{@code historical-data/churn/YYYY-MM.csv}, one per month; other {@code YYYY-MM.csv} files of that folder (a
- * previous demo over other months) are deleted so that the dataset is exactly the generated one</li>
- * <li>{@code config/models/churn-logit-v1.json} (champion: logistic regression on months 1–12),
- * {@code churn-logit-v2.json} (candidate: logistic regression on months 9–20) and {@code churn-gbt-v1.json}
- * (candidate: gradient-boosted trees on months 1–12)</li>
- * <li>{@code config/imports/churn-xgb.json}: gradient-boosted trees on months 9–20 in XGBoost's JSON format, and
- * {@code config/models/churn-xgb-v1.json} (candidate) imported from it as {@code jobs/import-model} does</li>
- * <li>{@code config/models/<file>.cases.csv} beside each model: its regression cases, outputs recorded now</li>
+ * <li>{@code historical-data/churn/YYYY-MM.csv}, one per month; other {@code YYYY-MM.csv}
+ * files of that folder (a previous demo over other months) are deleted so that the
+ * dataset is exactly the generated one</li>
+ * <li>{@code config/models/churn-logit-v1.json} (champion: logistic regression on months
+ * 1–12), {@code churn-logit-v2.json} (candidate: logistic regression on months 9–20) and
+ * {@code churn-gbt-v1.json} (candidate: gradient-boosted trees on months 1–12)</li>
+ * <li>{@code config/imports/churn-xgb.json}: gradient-boosted trees on months 9–20 in
+ * XGBoost's JSON format, and {@code config/models/churn-xgb-v1.json} (candidate) imported
+ * from it as {@code jobs/import-model} does</li>
+ * <li>{@code config/models/<file>.cases.csv} beside each model: its regression cases,
+ * outputs recorded now</li>
  * <li>{@code config/search/churn.yml}: the search space of {@code jobs/challenge}</li>
- * <li>the {@code churn:} entries of {@code config/registry.yml} and {@code config/requirements.yml}; other entries of
- * those files are kept as they are</li>
+ * <li>the {@code churn:} entries of {@code config/registry.yml} and
+ * {@code config/requirements.yml}; other entries of those files are kept as they are</li>
  * </ul>
- * The logistic models are fitted by the training package's {@link LogisticTrainer} (the trainer of
- * {@code jobs/challenge}), the boosted trees here ({@link BoostingFit}); they are the model package's
- * {@link LinearModel} and {@link TreeEnsemble}, written with {@link ModelFiles#toJson}; each written file is read
- * back with {@link ModelFiles#load} and bound to the written dataset, so a file Ratchet could not use is never left
- * behind silently, and the requirements are chosen by scoring with exactly what Ratchet will score.
+ * The logistic models are fitted by the training package's {@link LogisticTrainer} (the
+ * trainer of {@code jobs/challenge}), the boosted trees here ({@link BoostingFit}); they
+ * are the model package's {@link LinearModel} and {@link TreeEnsemble}, written with
+ * {@link ModelFiles#toJson}; each written file is read back with {@link ModelFiles#load}
+ * and bound to the written dataset, so a file Ratchet could not use is never left behind
+ * silently, and the requirements are chosen by scoring with exactly what Ratchet will
+ * score.
  * <p>
- * The same seed and last month give byte-identical files: the data and the boosted trees use only
- * {@link StrictMath}, so they are the same on any JVM; the logistic fit uses the trainer's {@link Math}, whose
- * {@code exp} and {@code log1p} may differ by an ulp between JVMs, which could move the last digits of the logistic
- * models' weights (never their figures). The requirement bounds come from Ratchet's own scorers and metrics, rounded to two or three decimals, so they are
- * equally stable unless a figure lies within rounding noise of a rounding boundary.
+ * The same seed and last month give byte-identical files: the data and the boosted trees
+ * use only {@link StrictMath}, so they are the same on any JVM; the logistic fit uses the
+ * trainer's {@link Math}, whose {@code exp} and {@code log1p} may differ by an ulp
+ * between JVMs, which could move the last digits of the logistic models' weights (never
+ * their figures). The requirement bounds come from Ratchet's own scorers and metrics,
+ * rounded to two or three decimals, so they are equally stable unless a figure lies
+ * within rounding noise of a rounding boundary.
  */
 public final class DemoGenerator {
 
@@ -86,15 +94,19 @@ public final class DemoGenerator {
 	/** The dataset's configuration file, under the project root. */
 	private static final String DATASET_FILE = "config/datasets/" + DATASET + ".yml";
 
-	/** The XGBoost model file the demo's imported candidate comes from, under the project root. */
+	/**
+	 * The XGBoost model file the demo's imported candidate comes from, under the project
+	 * root.
+	 */
 	static final String XGBOOST_FILE = "config/imports/churn-xgb.json";
 
 	/** The dataset's search space for the challenge job, under the project root. */
 	private static final String SEARCH_FILE = "config/search/" + DATASET + ".yml";
 
 	/**
-	 * Candidates for {@code jobs/challenge}: logistic regressions on the months just before the evaluation months, so
-	 * that the short windows see the drift the champion never saw.
+	 * Candidates for {@code jobs/challenge}: logistic regressions on the months just
+	 * before the evaluation months, so that the short windows see the drift the champion
+	 * never saw.
 	 */
 	static final String SEARCH_SPACE = """
 			# Candidate search of the churn demo (jobs/challenge); see src/main/java/io/ratchet/training/README.md
@@ -133,7 +145,10 @@ public final class DemoGenerator {
 
 	}
 
-	/** The default last month for a given day: the month before it (the last complete month). */
+	/**
+	 * The default last month for a given day: the month before it (the last complete
+	 * month).
+	 */
 	public static YearMonth defaultLastMonth(LocalDate today) {
 		return YearMonth.from(today).minusMonths(1);
 	}
@@ -141,7 +156,8 @@ public final class DemoGenerator {
 	/**
 	 * Generates the demo under {@code projectRoot}.
 	 * @param projectRoot the project's root folder (created when absent)
-	 * @param lastMonth the last month of history; the first is {@value #MONTHS} − 1 months earlier
+	 * @param lastMonth the last month of history; the first is {@value #MONTHS} − 1
+	 * months earlier
 	 * @param seed the seed of every random draw
 	 * @return what was written
 	 * @throws DemoException when a file cannot be written, naming it
@@ -199,10 +215,12 @@ public final class DemoGenerator {
 		}
 
 		/**
-		 * A logistic regression with penalty {@link #C} on every feature of months {@code from} to {@code to}
-		 * (exclusive), fitted by the training package's {@link LogisticTrainer} with Newton's method (the exact
-		 * minimum, as {@code jobs/challenge} trains with scikit-learn's stopping rules instead). The model keeps the
-		 * demo's {@code training} object: window, rows, algorithm, penalty, {@code C} and objective.
+		 * A logistic regression with penalty {@link #C} on every feature of months
+		 * {@code from} to {@code to} (exclusive), fitted by the training package's
+		 * {@link LogisticTrainer} with Newton's method (the exact minimum, as
+		 * {@code jobs/challenge} trains with scikit-learn's stopping rules instead). The
+		 * model keeps the demo's {@code training} object: window, rows, algorithm,
+		 * penalty, {@code C} and objective.
 		 */
 		private LinearModel logistic(DatasetConfig dataset, int from, int to) {
 			List<String> features = ChurnWorld.FEATURES.stream().map(Feature::name).toList();
@@ -218,9 +236,11 @@ public final class DemoGenerator {
 		}
 
 		/**
-		 * The imported candidate: gradient-boosted trees fitted on months 9 to 20 (as {@code churn-logit@2}), written
-		 * as the XGBoost JSON model {@value #XGBOOST_FILE} (what {@code save_model("m.json")} writes) and imported
-		 * from it with {@link ModelImport}, as {@code jobs/import-model} does: a float32 model scored as XGBoost would.
+		 * The imported candidate: gradient-boosted trees fitted on months 9 to 20 (as
+		 * {@code churn-logit@2}), written as the XGBoost JSON model
+		 * {@value #XGBOOST_FILE} (what {@code save_model("m.json")} writes) and imported
+		 * from it with {@link ModelImport}, as {@code jobs/import-model} does: a float32
+		 * model scored as XGBoost would.
 		 */
 		private void importXgboost(DatasetConfig dataset) {
 			BoostingFit boosting = new BoostingFit(ChurnWorld.FEATURES, 40, 3, 0.15, 1.0, 10.0);
@@ -229,8 +249,8 @@ public final class DemoGenerator {
 			for (int f = 0; f < ChurnWorld.FEATURES.size(); f++) {
 				if (ChurnWorld.FEATURES.get(f).type() == FeatureType.CATEGORICAL) {
 					int index = f;
-					levels.put(ChurnWorld.FEATURES.get(f).name(), List.copyOf(new TreeSet<>(rows(8, 20).stream()
-						.map((row) -> row.levels()[index]).filter(Objects::nonNull).toList())));
+					levels.put(ChurnWorld.FEATURES.get(f).name(), List.copyOf(new TreeSet<>(
+							rows(8, 20).stream().map((row) -> row.levels()[index]).filter(Objects::nonNull).toList())));
 				}
 			}
 			write(XGBOOST_FILE, XgboostFile.write(fitted, ChurnWorld.FEATURES, levels));
@@ -240,7 +260,8 @@ public final class DemoGenerator {
 		}
 
 		/**
-		 * Writes {@code config/models/<name>-v<version>.json} and reads it back as Ratchet does.
+		 * Writes {@code config/models/<name>-v<version>.json} and reads it back as
+		 * Ratchet does.
 		 * @return the model as loaded from the file and bound to the dataset
 		 */
 		private Scorer writeModel(String name, String version, ModelDefinition definition, DatasetConfig dataset) {
@@ -258,7 +279,10 @@ public final class DemoGenerator {
 			return scorer;
 		}
 
-		/** The {@code training} object of a model fitted on months {@code from} to {@code to} (exclusive). */
+		/**
+		 * The {@code training} object of a model fitted on months {@code from} to
+		 * {@code to} (exclusive).
+		 */
 		private Map<String, Object> training(int from, int to, Map<String, Object> algorithm) {
 			Map<String, Object> training = new LinkedHashMap<>();
 			training.put("window", List.of(this.months.get(from).toString(), this.months.get(to - 1).toString()));
@@ -268,8 +292,9 @@ public final class DemoGenerator {
 		}
 
 		/**
-		 * Drift bounds for the now-test (window against the champion's training window): the pre-drift windows measure
-		 * PSI below 0.01 and KS below 0.04 on every feature; the drifted ones reach PSI 0.8 and KS 0.18-0.20 on
+		 * Drift bounds for the now-test (window against the champion's training window):
+		 * the pre-drift windows measure PSI below 0.01 and KS below 0.04 on every
+		 * feature; the drifted ones reach PSI 0.8 and KS 0.18-0.20 on
 		 * {@code monthly_charges}.
 		 */
 		private static final String DRIFT_BOUNDS = """
@@ -281,9 +306,11 @@ public final class DemoGenerator {
 				""";
 
 		/**
-		 * Bounds the champion meets in every month before the drift, a little below its worst such month, rounded
-		 * outwards; the period bounds are a little below its figures over those months pooled. The figures are
-		 * Ratchet's own ({@link Accumulators}), so the bounds are checked against the very numbers a back-test gives.
+		 * Bounds the champion meets in every month before the drift, a little below its
+		 * worst such month, rounded outwards; the period bounds are a little below its
+		 * figures over those months pooled. The figures are Ratchet's own
+		 * ({@link Accumulators}), so the bounds are checked against the very numbers a
+		 * back-test gives.
 		 */
 		private String requirements(Scorer champion) {
 			int early = MONTHS - ChurnWorld.DRIFT_MONTHS;
@@ -322,7 +349,10 @@ public final class DemoGenerator {
 			return BigDecimal.valueOf(value).setScale(decimals, rounding).toPlainString();
 		}
 
-		/** The rows of months {@code from} (inclusive) to {@code to} (exclusive), by index. */
+		/**
+		 * The rows of months {@code from} (inclusive) to {@code to} (exclusive), by
+		 * index.
+		 */
 		private List<Row> rows(int from, int to) {
 			return this.history.subList(from, to).stream().flatMap(List::stream).map(ChurnWorld.Customer::row).toList();
 		}
@@ -339,7 +369,10 @@ public final class DemoGenerator {
 					+ "id: [customer_id]\n" //
 					+ "features:\n");
 			for (Feature feature : ChurnWorld.FEATURES) {
-				yaml.append("  - {name: ").append(feature.name()).append(", type: ").append(feature.type().key())
+				yaml.append("  - {name: ")
+					.append(feature.name())
+					.append(", type: ")
+					.append(feature.type().key())
 					.append("}\n");
 			}
 			return yaml.toString();
@@ -366,7 +399,9 @@ public final class DemoGenerator {
 						csv.append(row.levels()[f]);
 					}
 					else if (f == ChurnWorld.REGION) {
-						csv.append("NA"); // the region's source system writes NA; the others leave the cell empty
+						// the region's source system writes NA; the others leave the cell
+						// empty
+						csv.append("NA");
 					}
 				}
 				csv.append(',').append(row.labelled() ? ((row.label() == 1) ? "yes" : "no") : "").append('\n');

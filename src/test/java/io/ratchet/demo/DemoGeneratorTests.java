@@ -54,7 +54,10 @@ class DemoGeneratorTests {
 	/** The CSV records of each generated month file, read once. */
 	private static final Map<YearMonth, List<CSVRecord>> months = new TreeMap<>();
 
-	/** The rows of each generated month file as Ratchet's importer reads them (none rejected), read once. */
+	/**
+	 * The rows of each generated month file as Ratchet's importer reads them (none
+	 * rejected), read once.
+	 */
 	private static final Map<YearMonth, List<Row>> rows = new TreeMap<>();
 
 	@BeforeAll
@@ -118,8 +121,10 @@ class DemoGeneratorTests {
 		for (Path file : files) {
 			YearMonth month = YearMonth.parse(file.getFileName().toString().substring(0, 7));
 			String text = Files.readString(file);
-			assertThat(text).startsWith("customer_id,event_date,tenure_months,monthly_charges,support_tickets,"
-					+ "usage_hours,days_since_login,plan,region,payment_method,churned\n").doesNotContain("\r");
+			assertThat(text)
+				.startsWith("customer_id,event_date,tenure_months,monthly_charges,support_tickets,"
+						+ "usage_hours,days_since_login,plan,region,payment_method,churned\n")
+				.doesNotContain("\r");
 			List<CSVRecord> records = months.get(month);
 			assertThat(records).hasSizeBetween(1300, 1700);
 			LocalDate previous = month.atDay(1);
@@ -142,7 +147,8 @@ class DemoGeneratorTests {
 		// given the demo generated once
 
 		// when
-		List<YearMonth> labelled = months.keySet().stream()
+		List<YearMonth> labelled = months.keySet()
+			.stream()
 			.filter((month) -> months.get(month).stream().allMatch((record) -> !record.get("churned").isEmpty()))
 			.toList();
 
@@ -170,7 +176,8 @@ class DemoGeneratorTests {
 
 	@Test
 	void ratchetReadsEveryRecordAsWritten() {
-		// given the demo generated once, read as CSV and with Ratchet's dataset configuration and month reader
+		// given the demo generated once, read as CSV and with Ratchet's dataset
+		// configuration and month reader
 
 		// when
 		List<String> mismatches = new ArrayList<>();
@@ -221,7 +228,9 @@ class DemoGeneratorTests {
 		// then
 		assertThat(requirements.get("min-rows").asInt()).isEqualTo(200);
 		for (int i = 0; i < 20; i++) {
-			assertThat(figures.get(i)[0]).as("AUC of month %d", i + 1).isGreaterThanOrEqualTo(minAuc).isGreaterThan(0.75);
+			assertThat(figures.get(i)[0]).as("AUC of month %d", i + 1)
+				.isGreaterThanOrEqualTo(minAuc)
+				.isGreaterThan(0.75);
 			assertThat(figures.get(i)[1]).as("log loss of month %d", i + 1).isLessThanOrEqualTo(maxLogLoss);
 		}
 		List<double[]> drifted = figures.subList(20, 24);
@@ -238,8 +247,8 @@ class DemoGeneratorTests {
 		String registry = Files.readString(shared.resolve("config/registry.yml"));
 
 		// then
-		assertThat(registry).isEqualTo(
-				"churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1]\n");
+		assertThat(registry)
+			.isEqualTo("churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1]\n");
 		for (String[] model : new String[][] { { "churn-logit-v1", "churn-logit", "1", "linear", "2024-11", "2025-10" },
 				{ "churn-logit-v2", "churn-logit", "2", "linear", "2025-07", "2026-06" },
 				{ "churn-gbt-v1", "churn-gbt", "1", "tree-ensemble", "2024-11", "2025-10" } }) {
@@ -285,8 +294,11 @@ class DemoGeneratorTests {
 			Scorer scorer = version.bind(dataset);
 			double c = ((Number) model.training().get("C")).doubleValue();
 			List<Row> training = trainingRows(version);
-			List<LinearModel.NumericTerm> terms = model.terms().stream()
-				.filter(LinearModel.NumericTerm.class::isInstance).map(LinearModel.NumericTerm.class::cast).toList();
+			List<LinearModel.NumericTerm> terms = model.terms()
+				.stream()
+				.filter(LinearModel.NumericTerm.class::isInstance)
+				.map(LinearModel.NumericTerm.class::cast)
+				.toList();
 
 			// when: the objective's gradient at the written coefficients
 			double interceptGradient = 0;
@@ -312,11 +324,17 @@ class DemoGeneratorTests {
 				.isLessThan(1e-6);
 			for (LinearModel.NumericTerm term : terms) {
 				int index = dataset.featureIndex(term.feature());
-				double mean = training.stream().mapToDouble((row) -> row.numbers()[index])
-					.filter((x) -> !Double.isNaN(x)).average().orElseThrow();
-				// the trainer's rule (scikit-learn's imputer then scaler): impute the mean, then the spread of all rows
-				double[] imputed = training.stream().mapToDouble((row) -> row.numbers()[index])
-					.map((x) -> Double.isNaN(x) ? mean : x).toArray();
+				double mean = training.stream()
+					.mapToDouble((row) -> row.numbers()[index])
+					.filter((x) -> !Double.isNaN(x))
+					.average()
+					.orElseThrow();
+				// the trainer's rule (scikit-learn's imputer then scaler): impute the
+				// mean, then the spread of all rows
+				double[] imputed = training.stream()
+					.mapToDouble((row) -> row.numbers()[index])
+					.map((x) -> Double.isNaN(x) ? mean : x)
+					.toArray();
 				double variance = Arrays.stream(imputed).map((x) -> (x - mean) * (x - mean)).average().orElseThrow();
 				assertThat(term.impute()).as(term.feature()).isCloseTo(mean, within(1e-9));
 				assertThat(term.center()).as(term.feature()).isCloseTo(mean, within(1e-9));
@@ -371,7 +389,8 @@ class DemoGeneratorTests {
 		// when
 		MetricValues figures = DemoFiles.figures(version.bind(dataset), trainingRows(version));
 
-		// then: at most 3 levels, nodes numbered breadth first, children after their parent
+		// then: at most 3 levels, nodes numbered breadth first, children after their
+		// parent
 		assertThat(model.trees()).hasSize(30);
 		for (TreeEnsemble.Tree tree : model.trees()) {
 			List<TreeEnsemble.Node> nodes = tree.nodes();
@@ -398,7 +417,8 @@ class DemoGeneratorTests {
 		// when: imported again as jobs/import-model would
 		ModelImport.Result again = ModelImport.convert(source, null, dataset, "churn-xgb", "1");
 
-		// then: the committed model is that import, a float32 ensemble that learnt its months (9 to 20)
+		// then: the committed model is that import, a float32 ensemble that learnt its
+		// months (9 to 20)
 		assertThat(again.format()).isEqualTo(ModelFormat.XGBOOST);
 		assertThat(Files.readString(file)).isEqualTo(again.json());
 		assertThat(result.written()).contains(source, file, shared.resolve("config/models/churn-xgb-v1.cases.csv"));
@@ -420,8 +440,8 @@ class DemoGeneratorTests {
 		// given
 		Files.createDirectories(root.resolve("config/models"));
 		Files.createDirectories(root.resolve("historical-data/churn/quarantine"));
-		Files.writeString(root.resolve("config/registry.yml"), "# models in production\nchurn:\n  champion: old@9\n\n"
-				+ "# weather\nweather:\n  champion: rain@1\n");
+		Files.writeString(root.resolve("config/registry.yml"),
+				"# models in production\nchurn:\n  champion: old@9\n\n" + "# weather\nweather:\n  champion: rain@1\n");
 		Files.writeString(root.resolve("config/requirements.yml"), "bikes:\n  min-rows: 10\n");
 		Files.writeString(root.resolve("config/models/rain-v1.json"), "{}");
 		Files.writeString(root.resolve("historical-data/churn/2020-01.csv"), "old");
@@ -480,7 +500,10 @@ class DemoGeneratorTests {
 		return training;
 	}
 
-	/** A numeric term's standardised value for a row: {@code ((x or impute) - center) / scale}. */
+	/**
+	 * A numeric term's standardised value for a row:
+	 * {@code ((x or impute) - center) / scale}.
+	 */
 	private static double standardised(LinearModel.NumericTerm term, Row row) {
 		double x = row.numbers()[dataset.featureIndex(term.feature())];
 		return ((Double.isNaN(x) ? term.impute() : x) - term.center()) / term.scale();

@@ -7,12 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * {@code jobs/dev/generate-demo}: writes the demo dataset (24 months ending last month, drifting at the end), its
- * champion and candidates, registry and requirements with {@link DemoGenerator}. Deterministic for a given seed and
- * last month. A developer tool run from the test class path; it is not part of the application jar.
+ * {@code jobs/dev/generate-demo}: writes the demo dataset (24 months ending last month,
+ * drifting at the end), its champion and candidates, registry and requirements with
+ * {@link DemoGenerator}. Deterministic for a given seed and last month. A developer tool
+ * run from the test class path; it is not part of the application jar.
  *
  * <p>
- * {@code GenerateDemo [--last-month YYYY-MM] [--seed N] [--root DIR]}; exit code 0 when written, 2 on a usage error.
+ * {@code GenerateDemo [--last-month YYYY-MM] [--seed N] [--root DIR]}; exit code 0 when
+ * written, 2 on a usage error.
  */
 public final class GenerateDemo {
 

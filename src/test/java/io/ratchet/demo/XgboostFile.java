@@ -17,13 +17,15 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a logistic tree ensemble fitted by Ratchet in XGBoost's JSON model format (as {@code save_model("m.json")}
- * of XGBoost 3.1 writes it), so that the demo can show a model coming in through {@code jobs/import-model} without
- * XGBoost installed. Values become float32, as XGBoost keeps them. A numeric split {@code x < t} becomes XGBoost's
- * {@code x < split_condition} with the yes branch left; a categorical split sends its levels right (XGBoost's
- * convention), so its "no" branch is the left child and a missing value goes left exactly when it went "no"; the
- * categories are stored by name in {@code gradient_booster.model.cats}. The base (a log-odds) becomes
- * {@code base_score}, the probability XGBoost stores.
+ * Writes a logistic tree ensemble fitted by Ratchet in XGBoost's JSON model format (as
+ * {@code save_model("m.json")} of XGBoost 3.1 writes it), so that the demo can show a
+ * model coming in through {@code jobs/import-model} without XGBoost installed. Values
+ * become float32, as XGBoost keeps them. A numeric split {@code x < t} becomes XGBoost's
+ * {@code x < split_condition} with the yes branch left; a categorical split sends its
+ * levels right (XGBoost's convention), so its "no" branch is the left child and a missing
+ * value goes left exactly when it went "no"; the categories are stored by name in
+ * {@code gradient_booster.model.cats}. The base (a log-odds) becomes {@code base_score},
+ * the probability XGBoost stores.
  */
 public final class XgboostFile {
 
@@ -35,8 +37,10 @@ public final class XgboostFile {
 	/**
 	 * The JSON text.
 	 * @param ensemble a float64 logistic ensemble
-	 * @param features the model's columns, in order (every feature its splits read must be one)
-	 * @param levels for each categorical feature, its levels in code order (sorted, as pandas orders categories)
+	 * @param features the model's columns, in order (every feature its splits read must
+	 * be one)
+	 * @param levels for each categorical feature, its levels in code order (sorted, as
+	 * pandas orders categories)
 	 */
 	public static String write(TreeEnsemble ensemble, List<Feature> features, Map<String, List<String>> levels) {
 		if (ensemble.link() != Link.LOGISTIC) {
@@ -83,7 +87,10 @@ public final class XgboostFile {
 		return JSON.writeValueAsString(root);
 	}
 
-	/** {@code cats}: each feature's categories as UTF-8 bytes (int8, as XGBoost writes them) and offsets. */
+	/**
+	 * {@code cats}: each feature's categories as UTF-8 bytes (int8, as XGBoost writes
+	 * them) and offsets.
+	 */
 	private static void cats(ObjectNode cats, List<Feature> features, Map<String, List<String>> levels) {
 		ArrayNode encodings = cats.putArray("enc");
 		ArrayNode segments = cats.putArray("feature_segments");
@@ -112,7 +119,9 @@ public final class XgboostFile {
 		}
 	}
 
-	/** One tree: XGBoost's parallel arrays, nodes numbered breadth first from the root 0. */
+	/**
+	 * One tree: XGBoost's parallel arrays, nodes numbered breadth first from the root 0.
+	 */
 	private static void tree(ObjectNode json, int id, TreeEnsemble.Tree tree, Map<String, Integer> columns,
 			Map<String, List<String>> levels, int featureCount) {
 		Map<Integer, TreeEnsemble.Node> byId = new HashMap<>();
@@ -175,7 +184,8 @@ public final class XgboostFile {
 			}
 			else {
 				TreeEnsemble.CategoricalSplit categorical = (TreeEnsemble.CategoricalSplit) node;
-				conditions.add(Float.MIN_VALUE); // XGBoost keeps no threshold for a categorical node
+				// XGBoost keeps no threshold for a categorical node
+				conditions.add(Float.MIN_VALUE);
 				left.add(number.get(categorical.no()));
 				right.add(number.get(categorical.yes()));
 				defaultLeft.add((categorical.missing() == TreeEnsemble.Branch.NO) ? 1 : 0);

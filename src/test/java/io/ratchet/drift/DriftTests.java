@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Drift statistics against values worked out by hand and against SciPy/NumPy. The SciPy figures were computed once
- * (SciPy 1.17, NumPy) on the same generated samples:
+ * Drift statistics against values worked out by hand and against SciPy/NumPy. The SciPy
+ * figures were computed once (SciPy 1.17, NumPy) on the same generated samples:
  *
  * <pre>
  * ref = [(i*7919 % 1000)/10.0 for i in range(500)]; win = [(i*104729 % 1000)/8.0 + 5 for i in range(300)]
@@ -75,7 +75,8 @@ class DriftTests {
 
 	@Test
 	void ksStepsOverTiesTogether() {
-		// given: values 0,1,2 (thirds) against 0,1,2,3 (quarters); SciPy's ks_2samp gives 0.25
+		// given: values 0,1,2 (thirds) against 0,1,2,3 (quarters); SciPy's ks_2samp gives
+		// 0.25
 		double[] first = new double[90];
 		double[] second = new double[40];
 		for (int i = 0; i < first.length; i++) {
@@ -85,7 +86,8 @@ class DriftTests {
 			second[i] = i % 4;
 		}
 
-		// then: |F1 - F2| at 2 is 1 - 0.75 = 0.25 (hand) and never measured inside a run of ties
+		// then: |F1 - F2| at 2 is 1 - 0.75 = 0.25 (hand) and never measured inside a run
+		// of ties
 		assertThat(KolmogorovSmirnov.statistic(first, second)).isCloseTo(0.25, within(1e-15));
 		assertThat(KolmogorovSmirnov.statistic(new double[] { 1, 1, 1 }, new double[] { 1 })).isZero();
 		assertThat(KolmogorovSmirnov.statistic(new double[0], new double[] { 1 })).isNaN();
@@ -135,14 +137,16 @@ class DriftTests {
 
 	@Test
 	void missingValuesHaveTheirOwnBucketAndRate() {
-		// given: no missing values in the reference, half missing in the window, same values otherwise
+		// given: no missing values in the reference, half missing in the window, same
+		// values otherwise
 		NumericSample reference = sample(1, 2, 3, 4);
 		NumericSample window = sample(1, 2, 3, 4, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
 		// when
 		DriftResult result = Drift.numeric("x", reference, window, 4);
 
-		// then: cuts 1,2,3; shares e = (.25,.25,.25,.25,eps), a = (.125,.125,.125,.125,.5)
+		// then: cuts 1,2,3; shares e = (.25,.25,.25,.25,eps), a =
+		// (.125,.125,.125,.125,.5)
 		double expected = 4 * (0.125 - 0.25) * Math.log(0.5) + (0.5 - Psi.EPSILON) * Math.log(0.5 / Psi.EPSILON);
 		assertThat(result.psi()).isCloseTo(expected, within(1e-12));
 		assertThat(result.ks()).isZero();

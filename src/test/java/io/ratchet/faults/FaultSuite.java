@@ -42,14 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The fault-injection suite: each fault is injected into real Ratchet processes ({@code java -jar target/ratchet.jar},
- * as {@code jobs/ratchet} runs it) on a fresh database, and what was stored afterwards is compared by SQL with an
- * uninterrupted run. Each test adds its row to the {@link FaultTable}, written when the class ends.
+ * The fault-injection suite: each fault is injected into real Ratchet processes
+ * ({@code java -jar target/ratchet.jar}, as {@code jobs/ratchet} runs it) on a fresh
+ * database, and what was stored afterwards is compared by SQL with an uninterrupted run.
+ * Each test adds its row to the {@link FaultTable}, written when the class ends.
  *
  * <p>
- * Settings (environment): {@code RATCHET_FAULT_TRIALS} kill -9 trials (default 2: the CI series),
- * {@code RATCHET_FAULT_SEED} the seed of the kill points (default 20261126). {@code jobs/dev/fault-suite} runs the full
- * series.
+ * Settings (environment): {@code RATCHET_FAULT_TRIALS} kill -9 trials (default 2: the CI
+ * series), {@code RATCHET_FAULT_SEED} the seed of the kill points (default 20261126).
+ * {@code jobs/dev/fault-suite} runs the full series.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,7 +62,10 @@ abstract class FaultSuite {
 
 	static final int MONTHS = CorpusGenerator.MONTHS;
 
-	/** 5,000 rows a month: a run of a few seconds, long enough to be killed between any two months. */
+	/**
+	 * 5,000 rows a month: a run of a few seconds, long enough to be killed between any
+	 * two months.
+	 */
 	static final long ROWS = 120_000;
 
 	static final long PER_MONTH = ROWS / MONTHS;
@@ -96,7 +100,8 @@ abstract class FaultSuite {
 		this.table.write();
 	}
 
-	// ---------------------------------------------------------------------------------------------- kill -9
+	// ----------------------------------------------------------------------------------------------
+	// kill -9
 
 	@Test
 	@Order(1)
@@ -109,7 +114,8 @@ abstract class FaultSuite {
 		long extra = 0;
 		List<String> points = new ArrayList<>();
 		for (int trial = 0; trial < trials; trial++) {
-			// given: a seeded kill point, "after k months" (k = -1: during start-up) plus a random delay
+			// given: a seeded kill point, "after k months" (k = -1: during start-up) plus
+			// a random delay
 			Random random = new Random(seed + trial);
 			int point = random.nextInt(MONTHS + 1) - 1;
 			int delay = (point < 0) ? 1000 + random.nextInt(6000) : random.nextInt(300);
@@ -124,7 +130,8 @@ abstract class FaultSuite {
 			boolean killed = process.alive();
 			process.kill();
 			points.add((point < 0) ? "start+" + delay + "ms" : point + "m+" + delay + "ms");
-			// then: restart (or start again when the run never got an id) completes with the reference's rows
+			// then: restart (or start again when the run never got an id) completes with
+			// the reference's rows
 			Long run = lastRun(db);
 			if (run == null) {
 				duringStartUp++;
@@ -142,14 +149,18 @@ abstract class FaultSuite {
 			extra += after.extraTo(this.reference);
 			assertThat(after.tables()).isEqualTo(this.reference.tables());
 		}
-		this.table.add("kill -9 of a back-test at a seeded random point, then `restart <run>` (seed " + seed
-				+ "; points " + String.join(", ", points) + ")", trials,
+		this.table.add(
+				"kill -9 of a back-test at a seeded random point, then `restart <run>` (seed " + seed + "; points "
+						+ String.join(", ", points) + ")",
+				trials,
 				"all restarted to results identical to an uninterrupted run (" + duringStartUp
 						+ " killed before the run existed, started again; " + finishedFirst
-						+ " had finished before the kill)", lost, extra);
+						+ " had finished before the kill)",
+				lost, extra);
 	}
 
-	// ------------------------------------------------------------------------------------ connection lost
+	// ------------------------------------------------------------------------------------
+	// connection lost
 
 	@Test
 	@Order(2)
@@ -175,7 +186,8 @@ abstract class FaultSuite {
 			how = "pg_terminate_backend of every connection of the run (twice, 300 ms apart) after 3 months";
 		}
 		else {
-			// given: the database served over TCP by this JVM, as H2's AUTO_SERVER does from the first process
+			// given: the database served over TCP by this JVM, as H2's AUTO_SERVER does
+			// from the first process
 			int port = freePort();
 			Path dir = this.root.resolve("h2tcp-" + FaultDatabase.shortId());
 			Files.createDirectories(dir);
@@ -183,7 +195,8 @@ abstract class FaultSuite {
 			db = FaultDatabase.h2Tcp(port, "ratchet");
 			RatchetProcess process = start(db, "dblost", List.of("backtest", "--dataset=" + DATASET), Map.of());
 			process.awaitLine((line) -> line.contains(" 3/" + MONTHS + " months done"), RUN);
-			// when: the server goes away for 2 s (as when the process hosting AUTO_SERVER ends), then comes back
+			// when: the server goes away for 2 s (as when the process hosting AUTO_SERVER
+			// ends), then comes back
 			server.stop();
 			pause(2000);
 			server = h2Server(port, dir);
@@ -228,7 +241,8 @@ abstract class FaultSuite {
 		return code;
 	}
 
-	// ------------------------------------------------------------------------------------------ disk full
+	// ------------------------------------------------------------------------------------------
+	// disk full
 
 	@Test
 	@Order(3)
@@ -242,7 +256,8 @@ abstract class FaultSuite {
 			RatchetProcess process = start(db, reports, "full-report", args, disk.environment(), disk.prefix());
 			// when
 			int code = process.waitFor(RUN);
-			// then: a clear failure naming the file; no half-written file left as if complete
+			// then: a clear failure naming the file; no half-written file left as if
+			// complete
 			assertThat(code).as(process.output()).isEqualTo(1);
 			assertThat(process.output()).contains("No space left on device").containsPattern("report .*" + "backtest");
 			Path dir = reports.resolve("backtest/1");
@@ -308,7 +323,8 @@ abstract class FaultSuite {
 		}
 	}
 
-	// ----------------------------------------------------------------------------------------- SMTP down
+	// -----------------------------------------------------------------------------------------
+	// SMTP down
 
 	@Test
 	@Order(5)
@@ -331,10 +347,13 @@ abstract class FaultSuite {
 		}
 		JdbcClient jdbc = db.client();
 		long queued = jdbc.sql("SELECT COUNT(*) FROM alert_outbox").query(Long.class).single();
-		long pending = jdbc.sql("SELECT COUNT(*) FROM alert_outbox WHERE status = 'PENDING'").query(Long.class).single();
+		long pending = jdbc.sql("SELECT COUNT(*) FROM alert_outbox WHERE status = 'PENDING'")
+			.query(Long.class)
+			.single();
 		assertThat(queued).isPositive();
 		assertThat(pending).isEqualTo(queued);
-		// when: the server comes back; alerts are delivered, and delivered again (nothing left to send)
+		// when: the server comes back; alerts are delivered, and delivered again (nothing
+		// left to send)
 		GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
 		try {
@@ -357,9 +376,11 @@ abstract class FaultSuite {
 			long duplicates = received.values().stream().mapToLong((n) -> n - 1).sum();
 			assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(ids);
 			assertThat(duplicates).isZero();
-			this.table.add("SMTP server down (nothing listening) during a back-test, then GreenMail up and "
-					+ "`alerts --deliver` twice", 1, queued + " alerts queued while down, each received exactly once "
-							+ "(counted by Message-ID)", lost, duplicates);
+			this.table.add(
+					"SMTP server down (nothing listening) during a back-test, then GreenMail up and "
+							+ "`alerts --deliver` twice",
+					1, queued + " alerts queued while down, each received exactly once " + "(counted by Message-ID)",
+					lost, duplicates);
 		}
 		finally {
 			greenMail.stop();
@@ -367,17 +388,20 @@ abstract class FaultSuite {
 	}
 
 	/**
-	 * kill -9 of a now-test at seeded points around its alert step: while it writes its report (before the alerts are
-	 * decided), and right after the first alert is queued (deciding, sending, recording SENT); then the next command
-	 * (restart of an unfinished run, else {@code alerts --deliver}) and {@code alerts --deliver} again. Every alert is
-	 * decided once and received once by the SMTP server; a run that printed its verdict is stored as completed.
+	 * kill -9 of a now-test at seeded points around its alert step: while it writes its
+	 * report (before the alerts are decided), and right after the first alert is queued
+	 * (deciding, sending, recording SENT); then the next command (restart of an
+	 * unfinished run, else {@code alerts --deliver}) and {@code alerts --deliver} again.
+	 * Every alert is decided once and received once by the SMTP server; a run that
+	 * printed its verdict is stored as completed.
 	 */
 	@Test
 	@Order(9)
 	void killedNowtestAlertStepSendsEveryAlertExactlyOnce() throws Exception {
-		// 10 seeded points on H2, the default database; 5 on PostgreSQL (RATCHET_FAULT_ALERT_TRIALS for more)
-		int trials = Integer.parseInt(System.getenv()
-			.getOrDefault("RATCHET_FAULT_ALERT_TRIALS", "h2".equals(vendor()) ? "10" : "5"));
+		// 10 seeded points on H2, the default database; 5 on PostgreSQL
+		// (RATCHET_FAULT_ALERT_TRIALS for more)
+		int trials = Integer
+			.parseInt(System.getenv().getOrDefault("RATCHET_FAULT_ALERT_TRIALS", "h2".equals(vendor()) ? "10" : "5"));
 		long seed = Long.parseLong(System.getenv().getOrDefault("RATCHET_FAULT_SEED", "20261126"));
 		Path demo = this.root.resolve("demo-alerts");
 		DemoGenerator.generate(demo, YearMonth.of(2026, 10), 42);
@@ -396,15 +420,16 @@ abstract class FaultSuite {
 		try {
 			for (int trial = 0; trial < trials; trial++) {
 				// given: a seeded kill point
-				SplittableRandom random = new SplittableRandom(seed + 100 + trial); // mixes neighbouring seeds
+				// mixes neighbouring seeds
+				SplittableRandom random = new SplittableRandom(seed + 100 + trial);
 				boolean afterQueued = random.nextBoolean();
 				String mark = afterQueued ? "alert queued for" : "rows in the window";
 				int delay = afterQueued ? random.nextInt(150) : random.nextInt(6000);
 				FaultDatabase db = database();
 				greenMail.purgeEmailFromAllMailboxes();
 				Path reports = this.root.resolve("reports-alerts-" + trial);
-				RatchetProcess nowtest = start(db, reports, "alerts-" + trial, with(List.of("nowtest", "--dataset=churn"), paths), mail,
-						List.of());
+				RatchetProcess nowtest = start(db, reports, "alerts-" + trial,
+						with(List.of("nowtest", "--dataset=churn"), paths), mail, List.of());
 				// when: kill -9 there
 				nowtest.awaitLine((line) -> line.contains(mark), RUN);
 				pause(delay);
@@ -417,9 +442,13 @@ abstract class FaultSuite {
 					.optional()
 					.orElse(null);
 				String status = (run == null) ? null
-						: jdbc.sql("SELECT status FROM run WHERE id = ?").param(run).query(String.class).optional()
+						: jdbc.sql("SELECT status FROM run WHERE id = ?")
+							.param(run)
+							.query(String.class)
+							.optional()
 							.orElse(null);
-				// the honest limit: a message the server accepted before the kill, while its row was not yet SENT
+				// the honest limit: a message the server accepted before the kill, while
+				// its row was not yet SENT
 				Set<String> acceptedUnrecorded = new HashSet<>(messageIds(greenMail));
 				acceptedUnrecorded.retainAll(jdbc.sql("SELECT message_id FROM alert_outbox WHERE status = 'SENDING'")
 					.query(String.class)
@@ -429,8 +458,8 @@ abstract class FaultSuite {
 					assertThat(status).as("a now-test that printed its verdict, after kill -9").isEqualTo("COMPLETED");
 				}
 				// when: the next command, then a delivery
-				List<String> next = (run == null) ? List.of("nowtest", "--dataset=churn")
-						: "COMPLETED".equals(status) ? List.of("alerts", "--deliver") : List.of("restart", run.toString());
+				List<String> next = (run == null) ? List.of("nowtest", "--dataset=churn") : "COMPLETED".equals(status)
+						? List.of("alerts", "--deliver") : List.of("restart", run.toString());
 				for (List<String> args : List.of(next, List.of("alerts", "--deliver"))) {
 					RatchetProcess process = start(db, reports, "alerts-" + trial, with(args, paths), mail, List.of());
 					assertThat(process.waitFor(RUN)).as(String.join(" ", args) + ":\n" + process.output())
@@ -455,12 +484,15 @@ abstract class FaultSuite {
 					.sum();
 				undelivered += ids.stream().filter((id) -> !received.containsKey(id)).count();
 			}
-			assertThat(duplicates).as("alerts received twice (besides those accepted by the server in the instant before "
-					+ "their SENT record, when the process was killed)").isZero();
+			assertThat(duplicates)
+				.as("alerts received twice (besides those accepted by the server in the instant before "
+						+ "their SENT record, when the process was killed)")
+				.isZero();
 			assertThat(undelivered).as("alerts never received").isZero();
 			this.table.add("kill -9 of a now-test around its alert step (seed " + seed + "; points "
 					+ String.join(", ", points) + "), then restart or `alerts --deliver`, then `alerts --deliver`",
-					trials, decided + " alerts decided once each and received (counted by Message-ID); every verdict "
+					trials,
+					decided + " alerts decided once each and received (counted by Message-ID); every verdict "
 							+ "printed was stored as completed; " + inTheInstant + " killed after the server accepted "
 							+ "them and before SENT was recorded, sent again with the same Message-ID (SMTP's honest "
 							+ "limit, alert/README.md)",
@@ -485,12 +517,14 @@ abstract class FaultSuite {
 		return all;
 	}
 
-	// ---------------------------------------------------------------------------------- bad month files
+	// ----------------------------------------------------------------------------------
+	// bad month files
 
 	@Test
 	@Order(6)
 	void truncatedOrGarbledMonthFiles() throws Exception {
-		// given: three months; 2024-02 with a garbled line, 2024-03 cut in the middle of a line
+		// given: three months; 2024-02 with a garbled line, 2024-03 cut in the middle of
+		// a line
 		Path ws = copyCorpus("2024-01", "2024-02", "2024-03");
 		Path data = ws.resolve("data/bench");
 		List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("2024-02.csv")));
@@ -501,21 +535,24 @@ abstract class FaultSuite {
 		// cut inside the date of a line: its record has too few columns
 		int cut = new String(bytes, StandardCharsets.ISO_8859_1).indexOf('\n', bytes.length / 2) + 1 + 9;
 		Files.write(march, java.util.Arrays.copyOf(bytes, cut));
-		long marchLines = new String(bytes, 0, cut, StandardCharsets.ISO_8859_1).chars().filter((c) -> c == '\n')
+		long marchLines = new String(bytes, 0, cut, StandardCharsets.ISO_8859_1).chars()
+			.filter((c) -> c == '\n')
 			.count();
 		FaultDatabase db = database();
 		// when
-		RatchetProcess process = start(db, ws.resolve("reports"), "garbled", List.of("backtest", "--dataset=" + DATASET,
-				"--ratchet.paths.config=" + ws.resolve("config"), "--ratchet.paths.data=" + ws.resolve("data")),
+		RatchetProcess process = start(
+				db, ws.resolve("reports"), "garbled", List.of("backtest", "--dataset=" + DATASET,
+						"--ratchet.paths.config=" + ws.resolve("config"), "--ratchet.paths.data=" + ws.resolve("data")),
 				Map.of(), List.of());
 		int code = process.waitFor(RUN);
-		// then: the run completes; each bad row rejected, kept with its line and counted; nothing silently lost
+		// then: the run completes; each bad row rejected, kept with its line and counted;
+		// nothing silently lost
 		assertThat(code).as(process.output()).isIn(0, 3);
 		JdbcClient jdbc = db.client();
 		Map<String, long[]> counts = new HashMap<>();
 		jdbc.sql("SELECT period, rows_read, rows_accepted, rows_rejected, rejected_file FROM run_partition")
-			.query((rs, i) -> counts.put(rs.getString(1).trim(), new long[] { rs.getLong(2), rs.getLong(3),
-					rs.getLong(4) }))
+			.query((rs, i) -> counts.put(rs.getString(1).trim(),
+					new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) }))
 			.list();
 		assertThat(counts.get("2024-02")).containsExactly(PER_MONTH, PER_MONTH - 1, 1);
 		assertThat(counts.get("2024-03")[0]).isEqualTo(marchLines);
@@ -527,10 +564,12 @@ abstract class FaultSuite {
 			lost += c[0] - c[1] - c[2];
 		}
 		lost += PER_MONTH - counts.get("2024-02")[0];
-		// when: a month file cut inside its header (nothing usable): the run fails naming the file
+		// when: a month file cut inside its header (nothing usable): the run fails naming
+		// the file
 		Files.write(march, java.util.Arrays.copyOf(bytes, 12));
-		RatchetProcess header = start(db, ws.resolve("reports"), "garbled", List.of("backtest", "--dataset=" + DATASET, "--from=2024-03",
-				"--ratchet.paths.config=" + ws.resolve("config"), "--ratchet.paths.data=" + ws.resolve("data")),
+		RatchetProcess header = start(db, ws.resolve("reports"), "garbled",
+				List.of("backtest", "--dataset=" + DATASET, "--from=2024-03",
+						"--ratchet.paths.config=" + ws.resolve("config"), "--ratchet.paths.data=" + ws.resolve("data")),
 				Map.of(), List.of());
 		assertThat(header.waitFor(RUN)).isEqualTo(1);
 		assertThat(header.output()).contains(march.toString());
@@ -539,14 +578,16 @@ abstract class FaultSuite {
 		assertThat(run(db, ws.resolve("reports"), "garbled", List.of("restart", lastRun(db).toString(),
 				"--ratchet.paths.config=" + ws.resolve("config"), "--ratchet.paths.data=" + ws.resolve("data"))))
 			.isZero();
-		this.table.add("month file garbled (a line) and truncated in place (mid-line; inside the header) between "
-				+ "runs; changed while being read: `MonthFileChangedWhileReadTests`", 2,
-				"bad rows rejected with file and line, kept in rejected/ and counted (read = accepted + rejected); "
+		this.table.add(
+				"month file garbled (a line) and truncated in place (mid-line; inside the header) between "
+						+ "runs; changed while being read: `MonthFileChangedWhileReadTests`",
+				2, "bad rows rejected with file and line, kept in rejected/ and counted (read = accepted + rejected); "
 						+ "a cut header fails the run naming the file, `restart` completes once it is whole",
 				lost, 0);
 	}
 
-	// -------------------------------------------------------------------------------------- model edited
+	// --------------------------------------------------------------------------------------
+	// model edited
 
 	@Test
 	@Order(7)
@@ -571,7 +612,8 @@ abstract class FaultSuite {
 		RatchetProcess cases = start(fresh, ws.resolve("r-fresh"), "model", second, Map.of(), List.of());
 		assertThat(cases.waitFor(RUN)).isEqualTo(1);
 		assertThat(cases.output()).contains("bench-logit-v1.cases.csv: the cases were made for other content");
-		// and when the cases are made again for the edited file: the database that saw the old file refuses it
+		// and when the cases are made again for the edited file: the database that saw
+		// the old file refuses it
 		ModelCases.write(ModelFiles.load(model), DatasetConfigs.load(ws.resolve("config"), DATASET), true);
 		RatchetProcess tampered = start(used, ws, "model", second, Map.of(), List.of());
 		// then: both refused with the reason, nothing stored
@@ -581,18 +623,23 @@ abstract class FaultSuite {
 		long freshRows = fresh.client().sql("SELECT COUNT(*) FROM metric_value").query(Long.class).single();
 		assertThat(after).isEqualTo(before);
 		assertThat(freshRows).isZero();
-		this.table.add("model file edited under the same version (a database that saw it: SHA-256; a fresh one: "
-				+ "regression cases)", 2, "both runs refused (exit 1) naming the file and the reason; no figure stored",
-				0, (after - before) + freshRows);
+		this.table.add(
+				"model file edited under the same version (a database that saw it: SHA-256; a fresh one: "
+						+ "regression cases)",
+				2, "both runs refused (exit 1) naming the file and the reason; no figure stored", 0,
+				(after - before) + freshRows);
 	}
 
-	// ------------------------------------------------------------------------------------ launched twice
+	// ------------------------------------------------------------------------------------
+	// launched twice
 
 	@Test
 	@Order(8)
 	void theSameJobLaunchedTwiceAtOnce() throws Exception {
-		// given: a database already made (on a fresh H2 file the second process would wait for the first's
-		// migrations), served apart from both processes (H2 over TCP by this JVM; PostgreSQL), so that holding one
+		// given: a database already made (on a fresh H2 file the second process would
+		// wait for the first's
+		// migrations), served apart from both processes (H2 over TCP by this JVM;
+		// PostgreSQL), so that holding one
 		// process does not hold the database
 		Server server = null;
 		FaultDatabase db;
@@ -609,12 +656,15 @@ abstract class FaultSuite {
 		try {
 			db.migrate();
 			List<String> args = List.of("backtest", "--dataset=" + DATASET);
-			// when: two processes started together with the same parameters; the first that runs a month is held
-			// (SIGSTOP) so that the two surely overlap, however fast the machine, until the other has ended
+			// when: two processes started together with the same parameters; the first
+			// that runs a month is held
+			// (SIGSTOP) so that the two surely overlap, however fast the machine, until
+			// the other has ended
 			RatchetProcess one = start(db, "twice", args, Map.of());
 			RatchetProcess two = start(db, "twice-2", args, Map.of());
 			Predicate<String> running = (line) -> line.contains(" months done");
-			await().atMost(RUN).pollInterval(Duration.ofMillis(10))
+			await().atMost(RUN)
+				.pollInterval(Duration.ofMillis(10))
 				.until(() -> one.printed(running) || two.printed(running) || (!one.alive() && !two.alive()));
 			RatchetProcess first = one.printed(running) ? one : two;
 			RatchetProcess second = (first == one) ? two : one;
@@ -627,7 +677,8 @@ abstract class FaultSuite {
 				first.resume();
 			}
 			int a = first.waitFor(RUN);
-			// then: the one held ran to the end, the other was refused with a clear message
+			// then: the one held ran to the end, the other was refused with a clear
+			// message
 			assertThat(List.of(a, b)).as(first.output() + "\n---\n" + second.output()).containsExactly(0, 1);
 			String refused = second.output();
 			assertThat(refused).contains("is already running");
@@ -645,24 +696,30 @@ abstract class FaultSuite {
 		StoredResults expected = this.reference;
 		assertThat(after.tables()).isEqualTo(expected.tables());
 		assertThat(after.runs()).isEqualTo(1);
-		this.table.add("the same back-test launched twice at once by hand (two processes started together, same parameters; the "
-				+ "first to run a month held with SIGSTOP until the other ended)", 1,
+		this.table.add(
+				"the same back-test launched twice at once by hand (two processes started together, same parameters; the "
+						+ "first to run a month held with SIGSTOP until the other ended)",
+				1,
 				"the second refused (exit 1): \"" + refused.lines()
 					.filter((line) -> line.contains("already running"))
 					.findFirst()
 					.orElse("")
 					.replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+", "<time>")
 					.replaceAll("process \\d+@\\S+;", "process <pid>@<host>;")
-					.trim() + "\"; the first completed", after.missingFrom(expected), after.extraTo(expected));
+					.trim() + "\"; the first completed",
+				after.missingFrom(expected), after.extraTo(expected));
 	}
 
-	// ------------------------------------------------------------------------------------------- helpers
+	// -------------------------------------------------------------------------------------------
+	// helpers
 
 	FaultDatabase database() {
 		return FaultDatabase.of(vendor(), this.root);
 	}
 
-	/** Starts a command on the corpus with its reports under {@code root/reports-<name>}. */
+	/**
+	 * Starts a command on the corpus with its reports under {@code root/reports-<name>}.
+	 */
 	RatchetProcess start(FaultDatabase db, String name, List<String> args, Map<String, String> environment) {
 		List<String> all = new ArrayList<>(args);
 		all.add("--ratchet.paths.config=" + this.corpus.resolve("config"));
@@ -707,7 +764,10 @@ abstract class FaultSuite {
 		return code;
 	}
 
-	/** The back-test's run id (job instance), or {@code null} when the process died before it existed. */
+	/**
+	 * The back-test's run id (job instance), or {@code null} when the process died before
+	 * it existed.
+	 */
 	static Long lastRun(FaultDatabase db) {
 		if (!db.hasBatchTables()) {
 			return null;
@@ -741,8 +801,11 @@ abstract class FaultSuite {
 
 	static List<Path> leftovers(Path dir) throws IOException {
 		try (Stream<Path> files = Files.walk(dir)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(".tmp")
-					|| file.getFileName().toString().startsWith(".")).filter((file) -> !file.getFileName().toString().equals(SmallDisk.FILLER)).toList();
+			return files
+				.filter((file) -> file.getFileName().toString().endsWith(".tmp")
+						|| file.getFileName().toString().startsWith("."))
+				.filter((file) -> !file.getFileName().toString().equals(SmallDisk.FILLER))
+				.toList();
 		}
 	}
 
@@ -752,7 +815,9 @@ abstract class FaultSuite {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(dir)) {
-			return files.filter((file) -> file.getFileName().toString().matches("\\d{4}-\\d\\d\\.csv")).sorted().toList();
+			return files.filter((file) -> file.getFileName().toString().matches("\\d{4}-\\d\\d\\.csv"))
+				.sorted()
+				.toList();
 		}
 	}
 
@@ -769,7 +834,8 @@ abstract class FaultSuite {
 
 	static void pause(long millis) {
 		if (millis > 0) {
-			// (the upper bound only has to exceed the delay: a loaded machine may poll late)
+			// (the upper bound only has to exceed the delay: a loaded machine may poll
+			// late)
 			await().pollDelay(Duration.ofMillis(millis)).atMost(RUN.plusMillis(millis)).until(() -> true);
 		}
 	}

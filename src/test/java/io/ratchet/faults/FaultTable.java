@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The suite's table, one row per fault: what was injected, how often, what happened, rows lost and rows duplicated.
- * Written to {@code target/faults/<vendor>.md} (the script {@code jobs/dev/fault-suite} gathers these into
- * {@code src/docs/faults.md}) and to stdout.
+ * The suite's table, one row per fault: what was injected, how often, what happened, rows
+ * lost and rows duplicated. Written to {@code target/faults/<vendor>.md} (the script
+ * {@code jobs/dev/fault-suite} gathers these into {@code src/docs/faults.md}) and to
+ * stdout.
  */
 final class FaultTable {
 
@@ -33,9 +34,17 @@ final class FaultTable {
 		StringBuilder text = new StringBuilder();
 		text.append("| fault | trials | outcome | data lost | duplicates |\n|---|---|---|---|---|\n");
 		for (Row row : this.rows) {
-			text.append("| ").append(row.fault()).append(" | ").append(row.trials()).append(" | ")
-				.append(row.outcome().replace("|", "/")).append(" | ").append(row.lost()).append(" | ")
-				.append(row.duplicates()).append(" |\n");
+			text.append("| ")
+				.append(row.fault())
+				.append(" | ")
+				.append(row.trials())
+				.append(" | ")
+				.append(row.outcome().replace("|", "/"))
+				.append(" | ")
+				.append(row.lost())
+				.append(" | ")
+				.append(row.duplicates())
+				.append(" |\n");
 		}
 		return text.toString();
 	}

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A month file truncated in place while a run reads it: the rows after the cut would be silently missing (and the
- * cut line rejected as if it were bad data), so the reader notices the change and fails the month naming the file.
+ * A month file truncated in place while a run reads it: the rows after the cut would be
+ * silently missing (and the cut line rejected as if it were bad data), so the reader
+ * notices the change and fails the month naming the file.
  */
 class MonthFileChangedWhileReadTests {
 

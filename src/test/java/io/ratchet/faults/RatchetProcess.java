@@ -16,13 +16,18 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One real Ratchet process, {@code java -jar target/ratchet.jar <command>}, as {@code jobs/ratchet} starts it, in a
- * working folder of its own (so the project's {@code config/application.yml} is not read). Its output (stdout and
- * stderr merged) is collected line by line so that a test can wait for a point of the run and kill it there.
+ * One real Ratchet process, {@code java -jar target/ratchet.jar <command>}, as
+ * {@code jobs/ratchet} starts it, in a working folder of its own (so the project's
+ * {@code config/application.yml} is not read). Its output (stdout and stderr merged) is
+ * collected line by line so that a test can wait for a point of the run and kill it
+ * there.
  */
 public final class RatchetProcess {
 
-	/** The application jar that {@code mvn package} builds before failsafe runs the integration tests. */
+	/**
+	 * The application jar that {@code mvn package} builds before failsafe runs the
+	 * integration tests.
+	 */
 	static final Path JAR = Path.of("target/ratchet.jar").toAbsolutePath();
 
 	private final Process process;
@@ -40,21 +45,24 @@ public final class RatchetProcess {
 
 	/**
 	 * Starts {@code args} in {@code dir}.
-	 * @param prefix words before {@code java}, e.g. a shell with {@code ulimit -f}, or an empty list
+	 * @param prefix words before {@code java}, e.g. a shell with {@code ulimit -f}, or an
+	 * empty list
 	 * @param environment extra environment variables
 	 */
-	public static RatchetProcess start(Path dir, List<String> prefix, Map<String, String> environment, List<String> args) {
+	public static RatchetProcess start(Path dir, List<String> prefix, Map<String, String> environment,
+			List<String> args) {
 		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// C1 only: faster start-up on a busy CI machine, and a run long enough to be killed in the middle
+		// C1 only: faster start-up on a busy CI machine, and a run long enough to be
+		// killed in the middle
 		command.addAll(List.of("-XX:+UseSerialGC", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
 		command.addAll(args);
 		return launch(command, dir, environment);
 	}
 
 	/**
-	 * Starts {@code jobs/ratchet args} of a workspace, as a user does: the script's umask and JVM options, in the
-	 * workspace's root (where it {@code cd}s).
+	 * Starts {@code jobs/ratchet args} of a workspace, as a user does: the script's umask
+	 * and JVM options, in the workspace's root (where it {@code cd}s).
 	 */
 	public static RatchetProcess script(Path workspace, Map<String, String> environment, List<String> args) {
 		List<String> command = new ArrayList<>();
@@ -99,9 +107,12 @@ public final class RatchetProcess {
 		}
 	}
 
-	/** Waits until a line matches or the process ends; {@code true} when a line matched. */
+	/**
+	 * Waits until a line matches or the process ends; {@code true} when a line matched.
+	 */
 	public boolean awaitLine(Predicate<String> match, Duration timeout) {
-		await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+		await().atMost(timeout)
+			.pollInterval(Duration.ofMillis(20))
 			.until(() -> anyLine(match) || !this.process.isAlive());
 		return anyLine(match);
 	}
@@ -111,7 +122,10 @@ public final class RatchetProcess {
 		return anyLine(match);
 	}
 
-	/** SIGSTOP: the process is held where it is (alive, its connections and claims open) until {@link #resume()}. */
+	/**
+	 * SIGSTOP: the process is held where it is (alive, its connections and claims open)
+	 * until {@link #resume()}.
+	 */
 	public void suspend() {
 		signal("STOP");
 	}
@@ -123,7 +137,8 @@ public final class RatchetProcess {
 
 	private void signal(String name) {
 		try {
-			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO().start();
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO()
+				.start();
 			if (kill.waitFor() != 0) {
 				throw new IllegalStateException("kill -" + name + " " + this.process.pid() + " failed");
 			}
@@ -147,13 +162,19 @@ public final class RatchetProcess {
 		return this.process.isAlive();
 	}
 
-	/** kill -9: {@link Process#destroyForcibly()} sends SIGKILL on Linux; waits until the process is gone. */
+	/**
+	 * kill -9: {@link Process#destroyForcibly()} sends SIGKILL on Linux; waits until the
+	 * process is gone.
+	 */
 	public void kill() {
 		this.process.destroyForcibly();
 		waitFor(Duration.ofSeconds(30));
 	}
 
-	/** Waits for the end of the process and returns its exit code; kills it and fails when it takes too long. */
+	/**
+	 * Waits for the end of the process and returns its exit code; kills it and fails when
+	 * it takes too long.
+	 */
 	public int waitFor(Duration timeout) {
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

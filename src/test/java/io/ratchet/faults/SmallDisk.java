@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small disk for a folder: as root (here and in CI) a real {@code tmpfs} of the given size mounted on it, filled
- * until only a little space is left; otherwise the fallback, a file-size limit ({@code ulimit -f}) on the child
- * process that writes there, so that its writes beyond the limit fail as on a full disk.
+ * A small disk for a folder: as root (here and in CI) a real {@code tmpfs} of the given
+ * size mounted on it, filled until only a little space is left; otherwise the fallback, a
+ * file-size limit ({@code ulimit -f}) on the child process that writes there, so that its
+ * writes beyond the limit fail as on a full disk.
  */
 final class SmallDisk implements AutoCloseable {
 
@@ -45,7 +46,10 @@ final class SmallDisk implements AutoCloseable {
 		return new SmallDisk(dir, true);
 	}
 
-	/** Fills the disk until {@code left} bytes are free (tmpfs); or limits the child's file size to that (ulimit). */
+	/**
+	 * Fills the disk until {@code left} bytes are free (tmpfs); or limits the child's
+	 * file size to that (ulimit).
+	 */
 	void fillLeaving(long left) throws IOException {
 		if (!this.mounted) {
 			this.limitBlocks = Math.max(1, left / 512);
@@ -66,7 +70,9 @@ final class SmallDisk implements AutoCloseable {
 		this.limitBlocks = 0;
 	}
 
-	/** Words before {@code java}: a shell that sets the file-size limit, in the fallback. */
+	/**
+	 * Words before {@code java}: a shell that sets the file-size limit, in the fallback.
+	 */
 	List<String> prefix() {
 		if (this.mounted || this.limitBlocks == 0) {
 			return List.of();

@@ -11,8 +11,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What a back-test stored, table by table, as sorted lines of text without run ids, timestamps or durations, so that
- * two databases can be compared by SQL: model versions by name and version, accumulator states by their SHA-256.
+ * What a back-test stored, table by table, as sorted lines of text without run ids,
+ * timestamps or durations, so that two databases can be compared by SQL: model versions
+ * by name and version, accumulator states by their SHA-256.
  */
 record StoredResults(Map<String, List<String>> tables, long runs) {
 
@@ -20,8 +21,10 @@ record StoredResults(Map<String, List<String>> tables, long runs) {
 
 	static StoredResults read(JdbcClient jdbc) {
 		Map<String, List<String>> tables = new LinkedHashMap<>();
-		tables.put("metric_value", lines(jdbc, "SELECT " + MODEL + ", period, metric, val, row_count FROM metric_value t"));
-		tables.put("period_verdict", lines(jdbc, "SELECT " + MODEL + ", period, verdict, row_count FROM period_verdict t"));
+		tables.put("metric_value",
+				lines(jdbc, "SELECT " + MODEL + ", period, metric, val, row_count FROM metric_value t"));
+		tables.put("period_verdict",
+				lines(jdbc, "SELECT " + MODEL + ", period, verdict, row_count FROM period_verdict t"));
 		tables.put("breach", lines(jdbc, "SELECT " + MODEL + ", period, metric, bound_kind, bound, val FROM breach t"));
 		tables.put("partition_state", lines(jdbc, "SELECT " + MODEL + ", period, state FROM partition_state t"));
 		tables.put("run_partition", lines(jdbc, """
@@ -67,17 +70,22 @@ record StoredResults(Map<String, List<String>> tables, long runs) {
 		return count;
 	}
 
-	/** Only the rows of these months (a shorter run compared with the whole-history reference). */
+	/**
+	 * Only the rows of these months (a shorter run compared with the whole-history
+	 * reference).
+	 */
 	StoredResults months(String... months) {
 		java.util.Set<String> keep = java.util.Set.of(months);
 		Map<String, List<String>> kept = new LinkedHashMap<>();
-		this.tables.forEach((table, lines) -> kept.put(table, lines.stream()
-			.filter((line) -> keep.contains(period(table, line)))
-			.toList()));
+		this.tables.forEach((table, lines) -> kept.put(table,
+				lines.stream().filter((line) -> keep.contains(period(table, line))).toList()));
 		return new StoredResults(kept, this.runs);
 	}
 
-	/** The period column of a line: the first column of run_partition, the second elsewhere. */
+	/**
+	 * The period column of a line: the first column of run_partition, the second
+	 * elsewhere.
+	 */
 	private static String period(String table, String line) {
 		String[] columns = line.split(" \\| ");
 		return ("run_partition".equals(table) ? columns[0] : columns[1]).trim();

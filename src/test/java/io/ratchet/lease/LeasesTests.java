@@ -28,11 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The one claim mechanism: a second claim is refused while the first holds, a released claim can be taken again, a
- * claim is renewed by a heartbeat while held, and a claim left by a holder that died is taken over with a message: on
- * this host at once, from another host once its expiry has passed, a scheduler daemon as soon as its cluster says it
- * is dead. (Two real processes launched together: {@code io.ratchet.faults.FaultSuite#theSameJobLaunchedTwiceAtOnce};
- * a daemon's run taken over: {@code io.ratchet.schedule.SchedulerTests#aRunLeftRunningIsTakenOverOnlyOnceItsOwnerIsDead}.)
+ * The one claim mechanism: a second claim is refused while the first holds, a released
+ * claim can be taken again, a claim is renewed by a heartbeat while held, and a claim
+ * left by a holder that died is taken over with a message: on this host at once, from
+ * another host once its expiry has passed, a scheduler daemon as soon as its cluster says
+ * it is dead. (Two real processes launched together:
+ * {@code io.ratchet.faults.FaultSuite#theSameJobLaunchedTwiceAtOnce}; a daemon's run
+ * taken over:
+ * {@code io.ratchet.schedule.SchedulerTests#aRunLeftRunningIsTakenOverOnlyOnceItsOwnerIsDead}.)
  */
 class LeasesTests {
 
@@ -77,7 +80,8 @@ class LeasesTests {
 
 	@Test
 	void aClaimLeftByADeadProcessOnThisHostIsTakenOverWithAMessage() {
-		// given: a claim by a pid that runs nothing on this host, still far from its expiry
+		// given: a claim by a pid that runs nothing on this host, still far from its
+		// expiry
 		long dead = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 100_000;
 		insert(dead + "@" + ThisProcess.host(), LocalDateTime.now(), Instant.now().plusSeconds(3600));
 
@@ -126,7 +130,8 @@ class LeasesTests {
 
 	@Test
 	void aClaimMadeBeforeClaimsExpiredLapsesAtItsClaimTimePlusTheExpiry() {
-		// given: another host's claims without an expiry (made by an earlier version), one old and one recent
+		// given: another host's claims without an expiry (made by an earlier version),
+		// one old and one recent
 		insert("4242@elsewhere", LocalDateTime.now().minus(Leases.EXPIRY).minusMinutes(1), null);
 		this.jdbc.sql("INSERT INTO lease (kind, job_name, lease_key, holder, claimed_at) VALUES (?, ?, ?, ?, ?)")
 			.params("command", "nowtest", "dataset=churn", "4243@elsewhere", Timestamp.valueOf(LocalDateTime.now()))
@@ -161,7 +166,8 @@ class LeasesTests {
 		quick.release(CHURN);
 		quick.close();
 
-		// then: no claim held; the row names its last holder, and the next claim is no take-over
+		// then: no claim held; the row names its last holder, and the next claim is no
+		// take-over
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM lease WHERE released_at IS NULL").query(Long.class).single())
 			.isZero();
 		assertThat(this.leases.holder(CHURN)).get()
@@ -175,10 +181,12 @@ class LeasesTests {
 
 	@Test
 	void aDaemonsLeaseHoldsWhileItsClusterCountsItAliveAndIsTakenOverOnceItSaysDead() {
-		// given: a scheduled run held by daemon q1 of another host, its lease far from its expiry
+		// given: a scheduled run held by daemon q1 of another host, its lease far from
+		// its expiry
 		LeaseId run = LeaseId.scheduledRun("backtest", "0123456789abcdef0123456789abcdef");
-		this.jdbc.sql("INSERT INTO lease (kind, job_name, lease_key, holder, daemon, label, claimed_at, expires_at) "
-				+ "VALUES ('scheduled-run', ?, ?, '4242@elsewhere', 'q1', 'weekly', ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO lease (kind, job_name, lease_key, holder, daemon, label, claimed_at, expires_at) "
+					+ "VALUES ('scheduled-run', ?, ?, '4242@elsewhere', 'q1', 'weekly', ?, ?)")
 			.params(run.job(), run.key(), Timestamp.valueOf(LocalDateTime.now()),
 					Instant.now().plusSeconds(3600).toEpochMilli())
 			.update();
@@ -203,7 +211,8 @@ class LeasesTests {
 
 	@Test
 	void ofClaimantsTakingOverTheSameStaleLeaseAtOnceOneWins() throws Exception {
-		// given: a lease of a process that ended, and eight claimants ready to take it over together
+		// given: a lease of a process that ended, and eight claimants ready to take it
+		// over together
 		long dead = ProcessHandle.allProcesses().mapToLong(ProcessHandle::pid).max().orElse(1) + 100_000;
 		insert(dead + "@" + ThisProcess.host(), LocalDateTime.now(), Instant.now().plusSeconds(3600));
 		CountDownLatch go = new CountDownLatch(1);
@@ -230,7 +239,9 @@ class LeasesTests {
 
 		// then: one took it over; the others found it held by a live process
 		assertThat(outcomes).filteredOn(Claim::granted).hasSize(1);
-		assertThat(outcomes).filteredOn(Claim::granted).first().satisfies((won) -> assertThat(won.takenOver()).isPresent());
+		assertThat(outcomes).filteredOn(Claim::granted)
+			.first()
+			.satisfies((won) -> assertThat(won.takenOver()).isPresent());
 		assertThat(outcomes).filteredOn((claim) -> !claim.granted())
 			.allSatisfy((lost) -> assertThat(lost.refusedBy()).get()
 				.extracting(Holder::process)
@@ -240,16 +251,19 @@ class LeasesTests {
 
 	@Test
 	void theMigrationCarriesTheClaimsAndScheduledRunsOfTheEarlierTablesOver() throws Exception {
-		// given: the tables before V18, with a command's claim and a scheduled run's owner
+		// given: the tables before V18, with a command's claim and a scheduled run's
+		// owner
 		this.jdbc = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(),
 				"jdbc:h2:mem:leases-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
 		migrate("V10__scheduler_cluster", "V11__job_claim", "V16__job_claim_expiry");
-		this.jdbc.sql("INSERT INTO job_claim (job_name, claim_key, holder, claimed_at, expires_at) "
-				+ "VALUES ('backtest', 'dataset=churn', '4242@elsewhere', ?, 1234)")
+		this.jdbc
+			.sql("INSERT INTO job_claim (job_name, claim_key, holder, claimed_at, expires_at) "
+					+ "VALUES ('backtest', 'dataset=churn', '4242@elsewhere', ?, 1234)")
 			.param(Timestamp.valueOf(LocalDateTime.now()))
 			.update();
-		this.jdbc.sql("INSERT INTO scheduled_run (job_name, job_key, entry_name, fire_time, scheduler_instance, host, "
-				+ "pid, claimed_at) VALUES ('nowtest', 'abc', 'nightly', ?, 'q1', 'elsewhere', 4343, ?)")
+		this.jdbc
+			.sql("INSERT INTO scheduled_run (job_name, job_key, entry_name, fire_time, scheduler_instance, host, "
+					+ "pid, claimed_at) VALUES ('nowtest', 'abc', 'nightly', ?, 'q1', 'elsewhere', 4343, ?)")
 			.params(Timestamp.valueOf(LocalDateTime.now()), Timestamp.valueOf(LocalDateTime.now()))
 			.update();
 
@@ -277,8 +291,9 @@ class LeasesTests {
 	}
 
 	private void insert(String holder, LocalDateTime claimedAt, Instant expires) {
-		this.jdbc.sql("INSERT INTO lease (kind, job_name, lease_key, holder, claimed_at, expires_at) "
-				+ "VALUES (?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("INSERT INTO lease (kind, job_name, lease_key, holder, claimed_at, expires_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?)")
 			.params("command", "backtest", "dataset=churn", holder, Timestamp.valueOf(claimedAt),
 					(expires != null) ? expires.toEpochMilli() : null)
 			.update();

@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
-/** Merging the accumulators of random partitions gives what one pass over all rows gives. */
+/**
+ * Merging the accumulators of random partitions gives what one pass over all rows gives.
+ */
 class AccumulatorMergeTests {
 
 	@Test
@@ -87,19 +89,18 @@ class AccumulatorMergeTests {
 		// given
 		MetricAccumulator binary = Accumulators.create(Task.BINARY, 0.5);
 		// when / then
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> binary.merge(Accumulators.create(Task.REGRESSION, 0.5)))
+		assertThatIllegalArgumentException().isThrownBy(() -> binary.merge(Accumulators.create(Task.REGRESSION, 0.5)))
 			.withMessageContaining("regression accumulator into a binary one");
 		assertThatIllegalArgumentException().isThrownBy(() -> binary.merge(Accumulators.create(Task.BINARY, 0.3)))
 			.withMessageContaining("thresholds 0.5 and 0.3");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Accumulators.create(Task.REGRESSION, 0.5).merge(binary))
+		assertThatIllegalArgumentException().isThrownBy(() -> Accumulators.create(Task.REGRESSION, 0.5).merge(binary))
 			.withMessageContaining("binary accumulator into a regression one");
 	}
 
 	/**
-	 * Splits the rows into a random number of random partitions, accumulates each, passes some through their bytes,
-	 * merges them in a random order (asking for results in between), and compares with one pass.
+	 * Splits the rows into a random number of random partitions, accumulates each, passes
+	 * some through their bytes, merges them in a random order (asking for results in
+	 * between), and compares with one pass.
 	 */
 	private static void assertMergeEqualsSinglePass(Task task, double threshold, List<double[]> rows, Random random) {
 		MetricAccumulator single = Accumulators.create(task, threshold);

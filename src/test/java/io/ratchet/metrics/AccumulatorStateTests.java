@@ -136,7 +136,8 @@ class AccumulatorStateTests {
 
 	@Test
 	void inconsistentStateWithAValidChecksumIsRejected() {
-		// given: the true-positive count (after magic, kind, threshold, unlabelled) raised by one, checksum redone
+		// given: the true-positive count (after magic, kind, threshold, unlabelled)
+		// raised by one, checksum redone
 		byte[] bytes = sampleBinary().toBytes();
 		ByteBuffer buffer = ByteBuffer.wrap(bytes);
 		int truePositives = 5 + 8 + 8;
@@ -150,7 +151,8 @@ class AccumulatorStateTests {
 
 	@Test
 	void announcedScoreCountBeyondThePayloadIsRejected() {
-		// given: the negative score count (the int before the last 8-byte score and checksum) set huge
+		// given: the negative score count (the int before the last 8-byte score and
+		// checksum) set huge
 		byte[] bytes = sampleBinary().toBytes();
 		ByteBuffer buffer = ByteBuffer.wrap(bytes);
 		int negativeCount = bytes.length - 4 - 8 - 4;

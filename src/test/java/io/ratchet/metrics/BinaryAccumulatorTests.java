@@ -29,20 +29,25 @@ class BinaryAccumulatorTests {
 		assertThat(value(values, Metric.MEAN_SCORE)).isCloseTo(3.1 / 6, within(EXACT));
 		// squared errors 0.01 + 0.09 + 0.49 + 0.36 + 0.09 + 0.01 = 1.05; / 6 = 0.175
 		assertThat(value(values, Metric.BRIER)).isCloseTo(0.175, within(EXACT));
-		// -(ln 0.9 + ln 0.7 + ln (1 - 0.7) + ln 0.4 + ln (1 - 0.3) + ln (1 - 0.1)) / 6 ≈ 3.0443344 / 6 ≈ 0.5073891
+		// -(ln 0.9 + ln 0.7 + ln (1 - 0.7) + ln 0.4 + ln (1 - 0.3) + ln (1 - 0.1)) / 6 ≈
+		// 3.0443344 / 6 ≈ 0.5073891
 		double logLoss = -(2 * Math.log(0.9) + 2 * Math.log(0.7) + Math.log(0.3) + Math.log(0.4)) / 6;
 		assertThat(value(values, Metric.LOG_LOSS)).isCloseTo(logLoss, within(EXACT)).isCloseTo(0.5073891, within(1e-7));
 		// at 0.5: TP = {0.9, 0.7}, FP = {0.7}, FN = {0.4}, TN = {0.3, 0.1}
-		// accuracy (2 + 2) / 6; precision 2 / 3; recall 2 / 3; F1 = 2*2 / (2*2 + 1 + 1) = 2 / 3
+		// accuracy (2 + 2) / 6; precision 2 / 3; recall 2 / 3; F1 = 2*2 / (2*2 + 1 + 1) =
+		// 2 / 3
 		assertThat(value(values, Metric.ACCURACY)).isCloseTo(4.0 / 6, within(EXACT));
 		assertThat(value(values, Metric.PRECISION)).isCloseTo(2.0 / 3, within(EXACT));
 		assertThat(value(values, Metric.RECALL)).isCloseTo(2.0 / 3, within(EXACT));
 		assertThat(value(values, Metric.F1)).isCloseTo(2.0 / 3, within(EXACT));
-		// pairs (positive, negative): 0.9 beats 0.7, 0.3, 0.1 -> 3; 0.7 ties 0.7, beats 0.3 and 0.1 -> 2.5;
+		// pairs (positive, negative): 0.9 beats 0.7, 0.3, 0.1 -> 3; 0.7 ties 0.7, beats
+		// 0.3 and 0.1 -> 2.5;
 		// 0.4 loses to 0.7, beats 0.3 and 0.1 -> 2; AUC = 7.5 / 9
 		assertThat(value(values, Metric.ROC_AUC)).isCloseTo(7.5 / 9, within(EXACT));
-		// thresholds descending: 0.9 -> R 1/3, P 1/1; 0.7 (both tied rows together) -> R 2/3, P 2/3;
-		// 0.4 -> R 1, P 3/4; 0.3 and 0.1 add no recall. AP = 1/3 * 1 + 1/3 * 2/3 + 1/3 * 3/4 = 29/36
+		// thresholds descending: 0.9 -> R 1/3, P 1/1; 0.7 (both tied rows together) -> R
+		// 2/3, P 2/3;
+		// 0.4 -> R 1, P 3/4; 0.3 and 0.1 add no recall. AP = 1/3 * 1 + 1/3 * 2/3 + 1/3 *
+		// 3/4 = 29/36
 		assertThat(value(values, Metric.AVERAGE_PRECISION)).isCloseTo(29.0 / 36, within(EXACT));
 		assertThat(accumulator.labelled()).isEqualTo(6);
 		assertThat(accumulator.unlabelled()).isZero();
@@ -59,7 +64,8 @@ class BinaryAccumulatorTests {
 		MetricValues low = at04.result();
 		MetricValues high = at08.result();
 		// then
-		// at 0.4 (0.4 itself is positive): TP = {0.9, 0.7, 0.4}, FP = {0.7}, FN = {}, TN = {0.3, 0.1}
+		// at 0.4 (0.4 itself is positive): TP = {0.9, 0.7, 0.4}, FP = {0.7}, FN = {}, TN
+		// = {0.3, 0.1}
 		// accuracy 5/6, precision 3/4, recall 1, F1 = 6 / (6 + 1 + 0) = 6/7
 		assertThat(value(low, Metric.ACCURACY)).isCloseTo(5.0 / 6, within(EXACT));
 		assertThat(value(low, Metric.PRECISION)).isCloseTo(0.75, within(EXACT));
@@ -84,10 +90,12 @@ class BinaryAccumulatorTests {
 		// when
 		MetricValues values = accumulator.result();
 		// then
-		// every pair is a tie: AUC = 6 * 0.5 / 6 = 0.5; one threshold with R = 1, P = 2/5: AP = 0.4
+		// every pair is a tie: AUC = 6 * 0.5 / 6 = 0.5; one threshold with R = 1, P =
+		// 2/5: AP = 0.4
 		assertThat(value(values, Metric.ROC_AUC)).isCloseTo(0.5, within(EXACT));
 		assertThat(value(values, Metric.AVERAGE_PRECISION)).isCloseTo(0.4, within(EXACT));
-		// all predicted positive: TP 2, FP 3: precision 2/5, recall 1, F1 = 4 / (4 + 3) = 4/7
+		// all predicted positive: TP 2, FP 3: precision 2/5, recall 1, F1 = 4 / (4 + 3) =
+		// 4/7
 		assertThat(value(values, Metric.PRECISION)).isCloseTo(0.4, within(EXACT));
 		assertThat(value(values, Metric.F1)).isCloseTo(4.0 / 7, within(EXACT));
 	}
@@ -102,7 +110,8 @@ class BinaryAccumulatorTests {
 		// then
 		assertThat(values.values()).doesNotContainKeys(Metric.ROC_AUC, Metric.AVERAGE_PRECISION);
 		assertThat(value(values, Metric.POSITIVES)).isZero();
-		// TP 0, FP 1, FN 0, TN 1: precision 0/1 = 0, recall 0/0 -> 0, F1 0/1 = 0, accuracy 1/2
+		// TP 0, FP 1, FN 0, TN 1: precision 0/1 = 0, recall 0/0 -> 0, F1 0/1 = 0,
+		// accuracy 1/2
 		assertThat(value(values, Metric.PRECISION)).isZero();
 		assertThat(value(values, Metric.RECALL)).isZero();
 		assertThat(value(values, Metric.F1)).isZero();
@@ -164,7 +173,8 @@ class BinaryAccumulatorTests {
 		// when
 		accumulator.add(0.0, 1);
 		accumulator.add(1.0, 0);
-		// then: -ln(1e-15) ≈ 34.5388 and -ln(1 - (1 - 1e-15)) ≈ 34.5396 (1 - 1e-15 rounds in binary), mean of both
+		// then: -ln(1e-15) ≈ 34.5388 and -ln(1 - (1 - 1e-15)) ≈ 34.5396 (1 - 1e-15 rounds
+		// in binary), mean of both
 		double expected = (-Math.log(1e-15) - Math.log(1 - (1 - 1e-15))) / 2;
 		assertThat(value(accumulator.result(), Metric.LOG_LOSS)).isCloseTo(expected, within(EXACT))
 			.isCloseTo(34.5392, within(1e-3));

@@ -8,7 +8,8 @@ class CompensatedSumTests {
 
 	@Test
 	void keepsSmallTermsNextToALargeOne() {
-		// given: 1e16 + 10,000 ones - 1e16; a plain double sum loses every one (1e16 + 1 == 1e16)
+		// given: 1e16 + 10,000 ones - 1e16; a plain double sum loses every one (1e16 + 1
+		// == 1e16)
 		CompensatedSum sum = new CompensatedSum();
 		double naive = 1e16;
 		sum.add(1e16);

@@ -12,14 +12,18 @@ import io.ratchet.data.Task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The ranking metrics against independent, slow reference implementations on random data with many ties. */
+/**
+ * The ranking metrics against independent, slow reference implementations on random data
+ * with many ties.
+ */
 class RankingTests {
 
 	@Test
 	void rocAucEqualsPairwiseCount() {
 		Random random = new Random(20240611L);
 		for (int round = 0; round < 20; round++) {
-			// given: scores on a coarse grid, so that ties within and across classes abound
+			// given: scores on a coarse grid, so that ties within and across classes
+			// abound
 			List<double[]> rows = randomRows(random, 50 + random.nextInt(400), 1 + random.nextInt(30));
 			MetricAccumulator accumulator = Accumulators.create(Task.BINARY, 0.5);
 			rows.forEach((row) -> accumulator.add(row[0], row[1]));
@@ -59,7 +63,8 @@ class RankingTests {
 		// when
 		MetricValues best = perfect.result();
 		MetricValues worst = reversed.result();
-		// then: reversed: the k-th positive found at rank 10 + k, AP = sum_k (1/10) * k / (10 + k)
+		// then: reversed: the k-th positive found at rank 10 + k, AP = sum_k (1/10) * k /
+		// (10 + k)
 		double expectedWorst = 0;
 		for (int k = 1; k <= 10; k++) {
 			expectedWorst += 0.1 * k / (10.0 + k);
@@ -86,7 +91,10 @@ class RankingTests {
 		assertThat(BinaryAccumulatorTests.value(values, Metric.AVERAGE_PRECISION)).isEqualTo(0.5);
 	}
 
-	/** Rows {score, label}, both classes present; scores are multiples of {@code 1 / levels}. */
+	/**
+	 * Rows {score, label}, both classes present; scores are multiples of
+	 * {@code 1 / levels}.
+	 */
 	static List<double[]> randomRows(Random random, int count, int levels) {
 		List<double[]> rows = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -97,7 +105,9 @@ class RankingTests {
 		return rows;
 	}
 
-	/** Every (positive, negative) pair: 1 when the positive scores higher, 1/2 on a tie. */
+	/**
+	 * Every (positive, negative) pair: 1 when the positive scores higher, 1/2 on a tie.
+	 */
 	private static double pairwiseAuc(List<double[]> rows) {
 		double wins = 0;
 		long pairs = 0;
@@ -121,7 +131,10 @@ class RankingTests {
 		return wins / pairs;
 	}
 
-	/** For each distinct score t from the highest down, recount precision and recall of "score >= t" from scratch. */
+	/**
+	 * For each distinct score t from the highest down, recount precision and recall of
+	 * "score >= t" from scratch.
+	 */
 	private static double thresholdAveragePrecision(List<double[]> rows) {
 		TreeSet<Double> thresholds = new TreeSet<>();
 		rows.forEach((row) -> thresholds.add(row[0]));

@@ -34,7 +34,8 @@ class RegressionAccumulatorTests {
 		// 12 / 4 and 14 / 4
 		assertThat(value(values, Metric.MEAN_LABEL)).isCloseTo(3.0, within(EXACT));
 		assertThat(value(values, Metric.MEAN_PREDICTION)).isCloseTo(3.5, within(EXACT));
-		// errors (prediction - label) 1, 0, -1, 2: MAE 4/4, bias 2/4, MSE (1 + 0 + 1 + 4) / 4 = 1.5
+		// errors (prediction - label) 1, 0, -1, 2: MAE 4/4, bias 2/4, MSE (1 + 0 + 1 + 4)
+		// / 4 = 1.5
 		assertThat(value(values, Metric.MAE)).isCloseTo(1.0, within(EXACT));
 		assertThat(value(values, Metric.BIAS)).isCloseTo(0.5, within(EXACT));
 		assertThat(value(values, Metric.RMSE)).isCloseTo(Math.sqrt(1.5), within(EXACT));
@@ -85,8 +86,10 @@ class RegressionAccumulatorTests {
 
 	@Test
 	void r2IsStableForALargeMeanAndASmallSpread() {
-		// given: labels around 1e9 with a spread of about 0.01 (a few hundred units in the last place), predictions off
-		// by about 0.003; Welford's running mean or sums of y and y² lose several digits of SS_tot here
+		// given: labels around 1e9 with a spread of about 0.01 (a few hundred units in
+		// the last place), predictions off
+		// by about 0.003; Welford's running mean or sums of y and y² lose several digits
+		// of SS_tot here
 		Random random = new Random(42L);
 		int count = 20_000;
 		double[] labels = new double[count];

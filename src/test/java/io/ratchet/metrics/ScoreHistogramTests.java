@@ -14,7 +14,8 @@ class ScoreHistogramTests {
 	@ParameterizedTest
 	@ValueSource(longs = { 1, 2, 3, 4, 5 })
 	void histogramRankingIsWithinItsComputedBoundOfTheExactOne(long seed) {
-		// given random scores, some rounded so that many are tied, past the exact limit of a small accumulator
+		// given random scores, some rounded so that many are tied, past the exact limit
+		// of a small accumulator
 		SplittableRandom random = new SplittableRandom(seed);
 		BinaryAccumulator exact = new BinaryAccumulator(0.5);
 		BinaryAccumulator bounded = new BinaryAccumulator(0.5, 1000);
@@ -36,7 +37,8 @@ class ScoreHistogramTests {
 		assertThat(exact.exactRanking()).isTrue();
 		assertThat(bounded.exactRanking()).isFalse();
 		assertThat(bounds.rocAuc()).isPositive().isLessThan(1e-3);
-		// large groups of genuinely tied scores make the precision bound conservative (their exact figure is the binned one)
+		// large groups of genuinely tied scores make the precision bound conservative
+		// (their exact figure is the binned one)
 		assertThat(bounds.averagePrecision()).isPositive().isLessThan(0.05);
 		assertThat(boundedValues.get(Metric.ROC_AUC).getAsDouble())
 			.isCloseTo(exactValues.get(Metric.ROC_AUC).getAsDouble(), within(bounds.rocAuc()));
@@ -110,8 +112,8 @@ class ScoreHistogramTests {
 		Ranking bounds = restored.rankingErrorBounds();
 		MetricValues exact = month.result();
 		MetricValues approximate = restored.result();
-		assertThat(approximate.get(Metric.ROC_AUC).getAsDouble())
-			.isCloseTo(exact.get(Metric.ROC_AUC).getAsDouble(), within(bounds.rocAuc()));
+		assertThat(approximate.get(Metric.ROC_AUC).getAsDouble()).isCloseTo(exact.get(Metric.ROC_AUC).getAsDouble(),
+				within(bounds.rocAuc()));
 		assertThat(approximate.get(Metric.AVERAGE_PRECISION).getAsDouble())
 			.isCloseTo(exact.get(Metric.AVERAGE_PRECISION).getAsDouble(), within(bounds.averagePrecision()));
 		assertThat(approximate.get(Metric.LOG_LOSS)).isEqualTo(exact.get(Metric.LOG_LOSS));

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rows gathered into blocks: every row handed on once, in order, with each model's score, a block per call when a scorer
- * prefers blocks, at once otherwise.
+ * Rows gathered into blocks: every row handed on once, in order, with each model's score,
+ * a block per call when a scorer prefers blocks, at once otherwise.
  */
 class BlockScorerTests {
 

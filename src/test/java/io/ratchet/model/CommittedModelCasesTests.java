@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The regression cases of every model version committed under {@code config/models/}: each has its cases file, and
- * today's scorers give every recorded output. A change to a scorer that alters any committed model's output fails
- * here, with the diff.
+ * The regression cases of every model version committed under {@code config/models/}:
+ * each has its cases file, and today's scorers give every recorded output. A change to a
+ * scorer that alters any committed model's output fails here, with the diff.
  */
 class CommittedModelCasesTests {
 

@@ -33,18 +33,26 @@ final class Fixtures {
 		}
 	}
 
-	/** A model file's text from a template with single quotes standing for double quotes. */
+	/**
+	 * A model file's text from a template with single quotes standing for double quotes.
+	 */
 	static String json(String singleQuoted) {
 		return singleQuoted.replace('\'', '"');
 	}
 
-	/** Churn: binary, features {@code tenure_months} (numeric) then {@code plan} (categorical). */
+	/**
+	 * Churn: binary, features {@code tenure_months} (numeric) then {@code plan}
+	 * (categorical).
+	 */
 	static DatasetConfig churn() {
 		return dataset("churn", Task.BINARY, new Feature("tenure_months", FeatureType.NUMERIC),
 				new Feature("plan", FeatureType.CATEGORICAL));
 	}
 
-	/** Rides: regression, features {@code temp} (numeric) then {@code season} (categorical). */
+	/**
+	 * Rides: regression, features {@code temp} (numeric) then {@code season}
+	 * (categorical).
+	 */
 	static DatasetConfig rides() {
 		return dataset("rides", Task.REGRESSION, new Feature("temp", FeatureType.NUMERIC),
 				new Feature("season", FeatureType.CATEGORICAL));
@@ -55,7 +63,10 @@ final class Fixtures {
 				List.of(features), List.of());
 	}
 
-	/** A row of a two-feature dataset whose first feature is numeric and second categorical. */
+	/**
+	 * A row of a two-feature dataset whose first feature is numeric and second
+	 * categorical.
+	 */
 	static Row row(double number, String level) {
 		return new Row(2, LocalDate.of(2024, 1, 15), Double.NaN, new double[] { number, Double.NaN },
 				new String[] { null, level });
@@ -63,42 +74,46 @@ final class Fixtures {
 
 	/** A linear churn model file (the example of the format). */
 	static String churnLogit(String version) {
-		return json("""
-				{
-				  'format': 'ratchet-model/1',
-				  'name': 'churn-logit',
-				  'version': '%s',
-				  'dataset': 'churn',
-				  'task': 'binary',
-				  'kind': 'linear',
-				  'link': 'logistic',
-				  'intercept': -1.2,
-				  'terms': [
-				    {'feature': 'tenure_months', 'type': 'numeric', 'impute': 12.0, 'center': 12.0, 'scale': 5.0, 'weight': -0.8},
-				    {'feature': 'plan', 'type': 'categorical', 'weights': {'basic': 0.3, 'pro': -0.2}, 'unknown': 0.05}
-				  ],
-				  'training': {'window': ['2023-01', '2023-12'], 'rows': 1200}
-				}
-				""".formatted(version));
+		return json(
+				"""
+						{
+						  'format': 'ratchet-model/1',
+						  'name': 'churn-logit',
+						  'version': '%s',
+						  'dataset': 'churn',
+						  'task': 'binary',
+						  'kind': 'linear',
+						  'link': 'logistic',
+						  'intercept': -1.2,
+						  'terms': [
+						    {'feature': 'tenure_months', 'type': 'numeric', 'impute': 12.0, 'center': 12.0, 'scale': 5.0, 'weight': -0.8},
+						    {'feature': 'plan', 'type': 'categorical', 'weights': {'basic': 0.3, 'pro': -0.2}, 'unknown': 0.05}
+						  ],
+						  'training': {'window': ['2023-01', '2023-12'], 'rows': 1200}
+						}
+						"""
+					.formatted(version));
 	}
 
 	/** The tree ensemble of the format's example: one tree, logistic. */
 	static String churnGbt(String version) {
-		return json("""
-				{
-				  'format': 'ratchet-model/1', 'name': 'churn-gbt', 'version': '%s', 'dataset': 'churn', 'task': 'binary',
-				  'kind': 'tree-ensemble', 'link': 'logistic', 'base': -1.0,
-				  'trees': [
-				    {'nodes': [
-				      {'id': 0, 'feature': 'tenure_months', 'threshold': 12.5, 'yes': 1, 'no': 2, 'missing': 'yes'},
-				      {'id': 1, 'feature': 'plan', 'levels': ['basic', 'pro'], 'yes': 3, 'no': 4, 'missing': 'no'},
-				      {'id': 2, 'leaf': 0.4},
-				      {'id': 3, 'leaf': -0.1},
-				      {'id': 4, 'leaf': 0.2}
-				    ]}
-				  ]
-				}
-				""".formatted(version));
+		return json(
+				"""
+						{
+						  'format': 'ratchet-model/1', 'name': 'churn-gbt', 'version': '%s', 'dataset': 'churn', 'task': 'binary',
+						  'kind': 'tree-ensemble', 'link': 'logistic', 'base': -1.0,
+						  'trees': [
+						    {'nodes': [
+						      {'id': 0, 'feature': 'tenure_months', 'threshold': 12.5, 'yes': 1, 'no': 2, 'missing': 'yes'},
+						      {'id': 1, 'feature': 'plan', 'levels': ['basic', 'pro'], 'yes': 3, 'no': 4, 'missing': 'no'},
+						      {'id': 2, 'leaf': 0.4},
+						      {'id': 3, 'leaf': -0.1},
+						      {'id': 4, 'leaf': 0.2}
+						    ]}
+						  ]
+						}
+						"""
+					.formatted(version));
 	}
 
 }

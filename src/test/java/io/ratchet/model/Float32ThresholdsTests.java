@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The double boundaries stand for float32 comparisons exactly: checked on every double next to the boundary and on
- * random values, for random and special thresholds.
+ * The double boundaries stand for float32 comparisons exactly: checked on every double
+ * next to the boundary and on random values, for random and special thresholds.
  */
 class Float32ThresholdsTests {
 
@@ -55,9 +55,9 @@ class Float32ThresholdsTests {
 	}
 
 	private static List<Float> thresholds() {
-		List<Float> thresholds = new ArrayList<>(List.of(0.5f, 0.1f, -0.1f, 0.0f, -0.0f, 1f, 2f, Float.MIN_VALUE,
-				-Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, 1013.6f, 8.4f, 1e-45f,
-				Float.POSITIVE_INFINITY));
+		List<Float> thresholds = new ArrayList<>(
+				List.of(0.5f, 0.1f, -0.1f, 0.0f, -0.0f, 1f, 2f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL,
+						Float.MAX_VALUE, -Float.MAX_VALUE, 1013.6f, 8.4f, 1e-45f, Float.POSITIVE_INFINITY));
 		for (int i = 0; i < 2000; i++) {
 			thresholds.add(Float.intBitsToFloat(RANDOM.nextInt()));
 		}
@@ -65,7 +65,10 @@ class Float32ThresholdsTests {
 		return thresholds;
 	}
 
-	/** Doubles next to the threshold, the boundary and the neighbouring floats, infinities and random values. */
+	/**
+	 * Doubles next to the threshold, the boundary and the neighbouring floats, infinities
+	 * and random values.
+	 */
 	private static List<Double> around(double t, double d) {
 		List<Double> xs = new ArrayList<>(List.of(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.0, -0.0,
 				Double.MAX_VALUE, -Double.MAX_VALUE));

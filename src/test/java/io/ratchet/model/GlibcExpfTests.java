@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * glibc's {@code expf}: its table holds 2^(i/32), it is accurate to 0.502 ulp over the range a logistic link uses, and
- * its special cases. (That it gives XGBoost's bits is shown on the model zoo's golden rows.)
+ * glibc's {@code expf}: its table holds 2^(i/32), it is accurate to 0.502 ulp over the
+ * range a logistic link uses, and its special cases. (That it gives XGBoost's bits is
+ * shown on the model zoo's golden rows.)
  */
 class GlibcExpfTests {
 
@@ -31,7 +32,8 @@ class GlibcExpfTests {
 		// given
 		SplittableRandom random = new SplittableRandom(7);
 		for (int i = 0; i < 200_000; i++) {
-			float x = (float) (random.nextDouble() * 191.7 - 103); // up to 88.7, where XGBoost clamps
+			// up to 88.7, where XGBoost clamps
+			float x = (float) (random.nextDouble() * 191.7 - 103);
 			// when
 			float got = GlibcExpf.expf(x);
 			// then: measured against exp computed in double (error far below a float ulp)

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The oracle's scikit-learn models, converted with {@link SklearnExport}, must reproduce the oracle's predictions for
- * the first 500 rows of each source file to a relative 1e-12 (absolute near zero). Skipped when {@code ../shared} is
- * absent.
+ * The oracle's scikit-learn models, converted with {@link SklearnExport}, must reproduce
+ * the oracle's predictions for the first 500 rows of each source file to a relative 1e-12
+ * (absolute near zero). Skipped when {@code ../shared} is absent.
  */
 class GoldenPredictionsTests {
 
@@ -71,8 +71,8 @@ class GoldenPredictionsTests {
 		for (String column : List.of("season", "hr", "weekday", "weathersit")) {
 			features.add(new Feature(column, FeatureType.CATEGORICAL));
 		}
-		DatasetConfig dataset = new DatasetConfig("bike-sharing", null, "dteday", "yyyy-MM-dd", "cnt",
-				Task.REGRESSION, null, null, Set.of(), features, List.of());
+		DatasetConfig dataset = new DatasetConfig("bike-sharing", null, "dteday", "yyyy-MM-dd", "cnt", Task.REGRESSION,
+				null, null, Set.of(), features, List.of());
 		// when / then
 		compare("bike-sharing", dataset, List.of("bike-ridge", "bike-weather"),
 				SHARED.resolve("data/bike-sharing/hour.csv"));

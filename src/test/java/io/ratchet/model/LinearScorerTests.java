@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Linear and logistic models on rows worked out by hand. The churn model: intercept -1.2; tenure term
- * -0.8 * ((x or 12) - 12) / 5; plan term basic 0.3, pro -0.2, anything else 0.05.
+ * Linear and logistic models on rows worked out by hand. The churn model: intercept -1.2;
+ * tenure term -0.8 * ((x or 12) - 12) / 5; plan term basic 0.3, pro -0.2, anything else
+ * 0.05.
  */
 class LinearScorerTests {
 
@@ -85,7 +86,8 @@ class LinearScorerTests {
 		double high = Link.LOGISTIC.apply(800);
 		double low = Link.LOGISTIC.apply(-800);
 		double veryLow = Link.LOGISTIC.apply(-700);
-		// then: e^-800 underflows to 0, so p is exactly 1 and 0 (no NaN from inf / inf); at -700 p = e^-700 / (1 +
+		// then: e^-800 underflows to 0, so p is exactly 1 and 0 (no NaN from inf / inf);
+		// at -700 p = e^-700 / (1 +
 		// e^-700) keeps full relative precision
 		assertThat(high).isEqualTo(1.0);
 		assertThat(low).isEqualTo(0.0);
@@ -96,7 +98,8 @@ class LinearScorerTests {
 
 	@Test
 	void scorerReachesTheExtremesWithoutNaN() {
-		// given: the churn model with intercept 800 and -800 (terms: tenure 12 -> 0, plan basic -> 0.3)
+		// given: the churn model with intercept 800 and -800 (terms: tenure 12 -> 0, plan
+		// basic -> 0.3)
 		String high = Fixtures.churnLogit("1").replace("-1.2", "800");
 		String low = Fixtures.churnLogit("2").replace("-1.2", "-800");
 		Scorer highScorer = ModelFiles.load(Fixtures.write(this.dir, "high.json", high)).bind(Fixtures.churn());

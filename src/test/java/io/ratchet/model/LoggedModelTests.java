@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A model whose scores are logged in production ({@code kind: logged}): its file (a dataset column or a prediction
- * log), binding it to a dataset, scoring and counting rows, and why it has no regression cases.
+ * A model whose scores are logged in production ({@code kind: logged}): its file (a
+ * dataset column or a prediction log), binding it to a dataset, scoring and counting
+ * rows, and why it has no regression cases.
  */
 class LoggedModelTests {
 
@@ -83,24 +84,26 @@ class LoggedModelTests {
 		assertThat(logged.log().score()).isEqualTo("p");
 		assertThat(logged.source()).isEqualTo("prediction log");
 		LoggedModel defaults = (LoggedModel) ModelFiles.load(Fixtures.write(this.dir, "defaults.json",
-				LOG.replace("{'id': ['request'], 'score': 'p'}".replace('\'', '"'), "{}"))).definition();
+				LOG.replace("{'id': ['request'], 'score': 'p'}".replace('\'', '"'), "{}")))
+			.definition();
 		assertThat(defaults.log().header()).containsExactly("id", "timestamp", "score");
 		String json = ModelFiles.toJson("vendor", "2", "churn", Task.BINARY, logged);
 		assertThat(ModelFiles.load(Fixtures.write(this.dir, "again.json", json)).definition()).isEqualTo(logged);
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
-			'kind': 'logged'                                              | 1 | a logged model takes its scores from a dataset column ("column") or from a prediction log ("log"): give exactly one of them
-			'kind': 'logged', 'column': 'a', 'log': {}                    | 1 | a logged model takes its scores from a dataset column ("column") or from a prediction log ("log"): give exactly one of them
-			'kind': 'logged', 'column': ''                                | 3 | column: must not be empty
-			'kind': 'logged', 'column': 'a', 'intercept': 0.0             | 3 | intercept: field "intercept" does not belong in a logged model (its scores are read, not computed)
-			'kind': 'logged', 'log': {'id': ['a'], 'score': 'a'}          | 3 | log: the id, timestamp and score columns must be different columns, not [a, timestamp, a]
-			'kind': 'logged', 'log': {'id': []}                           | 3 | log: a prediction log needs at least one id column
-			'kind': 'logged', 'log': {'ids': ['a']}                       | 3 | unknown field "ids"
-			'kind': 'logged', 'column': 'a', 'link': 'identity'           | 3 | link: a binary model needs link logistic, not identity
-			'kind': 'linear', 'link': 'logistic', 'column': 'a', 'intercept': 0.0, 'terms': [] | 3 | column: field "column" does not belong in a linear model (a logged model's score column)
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '~',
+			textBlock = """
+					'kind': 'logged'                                              | 1 | a logged model takes its scores from a dataset column ("column") or from a prediction log ("log"): give exactly one of them
+					'kind': 'logged', 'column': 'a', 'log': {}                    | 1 | a logged model takes its scores from a dataset column ("column") or from a prediction log ("log"): give exactly one of them
+					'kind': 'logged', 'column': ''                                | 3 | column: must not be empty
+					'kind': 'logged', 'column': 'a', 'intercept': 0.0             | 3 | intercept: field "intercept" does not belong in a logged model (its scores are read, not computed)
+					'kind': 'logged', 'log': {'id': ['a'], 'score': 'a'}          | 3 | log: the id, timestamp and score columns must be different columns, not [a, timestamp, a]
+					'kind': 'logged', 'log': {'id': []}                           | 3 | log: a prediction log needs at least one id column
+					'kind': 'logged', 'log': {'ids': ['a']}                       | 3 | unknown field "ids"
+					'kind': 'logged', 'column': 'a', 'link': 'identity'           | 3 | link: a binary model needs link logistic, not identity
+					'kind': 'linear', 'link': 'logistic', 'column': 'a', 'intercept': 0.0, 'terms': [] | 3 | column: field "column" does not belong in a linear model (a logged model's score column)
+					""")
 	void refusesABadLoggedModelNamingTheLine(String fields, int line, String problem) {
 		// given
 		Path file = Fixtures.write(this.dir, "m.json", Fixtures.json("""
@@ -145,7 +148,8 @@ class LoggedModelTests {
 					+ " declares no id: columns");
 		assertThatExceptionOfType(ModelFileException.class)
 			.isThrownBy(() -> model.bind(dataset(List.of("customer_id", "contract"), List.of()), this.dir))
-			.withMessageContaining("has id column request but dataset \"churn\" is identified by customer_id, contract");
+			.withMessageContaining(
+					"has id column request but dataset \"churn\" is identified by customer_id, contract");
 		assertThatExceptionOfType(ModelFileException.class)
 			.isThrownBy(() -> model.bind(dataset(List.of("customer_id"), List.of())))
 			.withMessageContaining("bind it with the dataset's folder");
@@ -171,17 +175,20 @@ class LoggedModelTests {
 
 	@Test
 	void aPredictionLogIsJoinedByMonthAndIdAndItsUnjoinedPredictionsAwaitTheirLabel() throws IOException {
-		// given: predictions for c1..c4 in March, c1 again in April (another month, another row)
+		// given: predictions for c1..c4 in March, c1 again in April (another month,
+		// another row)
 		ModelVersion model = ModelFiles.load(Fixtures.write(this.dir, "vendor-v2.json", LOG));
 		DatasetConfig dataset = dataset(List.of("customer_id"), List.of());
 		Path datasetDir = this.dir.resolve("historical-data/churn");
 		Path log = Fixtures.write(this.dir, "log.csv", "request,timestamp,p\nc1,2024-03-02,0.9\nc2,2024-03-03,0.2\n"
 				+ "c3,2024-03-04,0.6\nc4,2024-03-31T22:00:00Z,0.4\nc1,2024-04-01,0.7\n");
 		new PredictionImporter(new PredictionLog(dataset, PredictionLog.folderOf(datasetDir, "vendor", "2"),
-				((LoggedModel) model.definition()).log())).importFile(log);
+				((LoggedModel) model.definition()).log()))
+			.importFile(log);
 		LoggedScorer scorer = (LoggedScorer) model.bind(dataset, datasetDir);
 		scorer.countBetween(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
-		// c1 labelled, c2 labelled, c3 unlabelled, c9 labelled with no prediction; c4 has no row yet
+		// c1 labelled, c2 labelled, c3 unlabelled, c9 labelled with no prediction; c4 has
+		// no row yet
 		List<Row> march = List.of(row("c1", 1, 0), row("c2", 0, 0), row("c3", Double.NaN, 0), row("c9", 1, 0));
 
 		// when

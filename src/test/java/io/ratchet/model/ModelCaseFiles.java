@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 import io.ratchet.data.DatasetConfigs;
 
 /**
- * For test fixtures that write model files by hand: gives them regression cases through {@link ModelCases}, as
- * {@code jobs/model-cases} would, so that jobs accept them. A model file that cannot be read or bound gets none (the
- * test is about that failure, and the job reports it before looking for cases).
+ * For test fixtures that write model files by hand: gives them regression cases through
+ * {@link ModelCases}, as {@code jobs/model-cases} would, so that jobs accept them. A
+ * model file that cannot be read or bound gets none (the test is about that failure, and
+ * the job reports it before looking for cases).
  */
 public final class ModelCaseFiles {
 
@@ -20,14 +21,15 @@ public final class ModelCaseFiles {
 	}
 
 	/**
-	 * Writes (or replaces) the cases of a model file under {@code <config>/models/}, when it is a valid model of a
-	 * dataset configured under {@code <config>/datasets/}; otherwise does nothing.
+	 * Writes (or replaces) the cases of a model file under {@code <config>/models/}, when
+	 * it is a valid model of a dataset configured under {@code <config>/datasets/};
+	 * otherwise does nothing.
 	 */
 	public static void writeBeside(Path modelFile) {
 		Path name = modelFile.getFileName();
 		Path models = modelFile.toAbsolutePath().getParent();
-		if (!name.toString().endsWith(".json") || name.toString().endsWith(ModelCases.SUFFIX)
-				|| models == null || models.getParent() == null) {
+		if (!name.toString().endsWith(".json") || name.toString().endsWith(ModelCases.SUFFIX) || models == null
+				|| models.getParent() == null) {
 			return;
 		}
 		Path config = models.getParent();

@@ -27,14 +27,16 @@ class ModelCasesTests {
 		List<ModelCase> cases = ModelCases.make(model, Fixtures.churn());
 
 		// then
-		assertThat(cases).extracting(ModelCase::name).containsExactly("typical", "tenure_months missing",
-				"tenure_months = 0", "tenure_months negative", "tenure_months outlier centre + 10 scale",
-				"tenure_months outlier centre - 10 scale", "tenure_months = 1.0E9", "tenure_months = -1.0E9",
-				"tenure_months = 1.0E300", "tenure_months = -1.0E300", "plan = basic", "plan = pro",
-				"plan unseen level", "plan missing", "everything missing");
+		assertThat(cases).extracting(ModelCase::name)
+			.containsExactly("typical", "tenure_months missing", "tenure_months = 0", "tenure_months negative",
+					"tenure_months outlier centre + 10 scale", "tenure_months outlier centre - 10 scale",
+					"tenure_months = 1.0E9", "tenure_months = -1.0E9", "tenure_months = 1.0E300",
+					"tenure_months = -1.0E300", "plan = basic", "plan = pro", "plan unseen level", "plan missing",
+					"everything missing");
 		assertThat(cases.get(0).values()).containsEntry("tenure_months", "12.0").containsEntry("plan", "basic");
 		assertThat(cases.get(4).values()).containsEntry("tenure_months", "62.0");
-		// logistic(-1.2 + -0.8 * (1e9 - 12) / 5 + 0.3) underflows to 0; the unseen level weighs "unknown" 0.05
+		// logistic(-1.2 + -0.8 * (1e9 - 12) / 5 + 0.3) underflows to 0; the unseen level
+		// weighs "unknown" 0.05
 		assertThat(cases.get(6).expected()).isZero();
 		assertThat(cases.get(12).expected()).isCloseTo(1 / (1 + Math.exp(-(-1.2 + 0.05))), within(1e-15));
 		assertThat(cases.get(14).values()).containsOnlyKeys("tenure_months", "plan").doesNotContainValue("12.0");
@@ -49,8 +51,9 @@ class ModelCasesTests {
 		List<ModelCase> cases = ModelCases.make(model, Fixtures.churn());
 
 		// then
-		assertThat(cases).extracting(ModelCase::name).contains("typical", "tenure_months = -1.0E300", "plan = basic",
-				"plan = pro", "plan unseen level", "everything missing");
+		assertThat(cases).extracting(ModelCase::name)
+			.contains("typical", "tenure_months = -1.0E300", "plan = basic", "plan = pro", "plan unseen level",
+					"everything missing");
 		assertThat(cases.get(0).values()).containsEntry("tenure_months", "12.5");
 	}
 
@@ -77,8 +80,8 @@ class ModelCasesTests {
 		ModelVersion model = ModelFiles.load(Fixtures.write(this.dir, "churn-logit-v1.json", Fixtures.churnLogit("1")));
 		Path file = ModelCases.write(model, Fixtures.churn(), false);
 		double now = ModelCases.make(model, Fixtures.churn()).get(10).expected();
-		Files.writeString(file, Files.readString(file).replace("plan = basic,12.0,basic," + now + "\n",
-				"plan = basic,12.0,basic,0.5\n"));
+		Files.writeString(file, Files.readString(file)
+			.replace("plan = basic,12.0,basic," + now + "\n", "plan = basic,12.0,basic,0.5\n"));
 
 		// when
 		CaseCheck check = ModelCases.check(model, Fixtures.churn());
@@ -123,7 +126,8 @@ class ModelCasesTests {
 		// when / then: a number that is not one
 		Files.writeString(file, good.replace("typical,12.0,", "typical,twelve,"));
 		assertThatThrownBy(() -> ModelCases.check(model, Fixtures.churn())).isInstanceOf(ModelCasesException.class)
-			.hasMessageContaining(file + " line 5: corrupt cases file: feature tenure_months \"twelve\" is not a number");
+			.hasMessageContaining(
+					file + " line 5: corrupt cases file: feature tenure_months \"twelve\" is not a number");
 		// a header that is not the model's
 		Files.writeString(file, good.replace("case,tenure_months,plan,expected", "case,tenure,plan,expected"));
 		assertThatThrownBy(() -> ModelCases.check(model, Fixtures.churn()))
@@ -148,7 +152,8 @@ class ModelCasesTests {
 
 		// when / then
 		assertThatThrownBy(() -> ModelCases.verify(edited, Fixtures.churn())).isInstanceOf(ModelCasesException.class)
-			.hasMessageContaining("the cases were made for other content of").hasMessageContaining("new version");
+			.hasMessageContaining("the cases were made for other content of")
+			.hasMessageContaining("new version");
 	}
 
 	@Test
@@ -160,7 +165,8 @@ class ModelCasesTests {
 
 		// when / then
 		assertThatThrownBy(() -> ModelCases.write(model, Fixtures.churn(), false))
-			.isInstanceOf(ModelCasesException.class).hasMessageContaining("already has regression cases");
+			.isInstanceOf(ModelCasesException.class)
+			.hasMessageContaining("already has regression cases");
 		assertThat(file).hasContent("hand-edited");
 		ModelCases.write(model, Fixtures.churn(), true);
 		assertThat(ModelCases.check(model, Fixtures.churn()).passed()).isTrue();

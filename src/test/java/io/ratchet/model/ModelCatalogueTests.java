@@ -20,8 +20,10 @@ class ModelCatalogueTests {
 		Fixtures.write(this.dir, "churn-logit-v1.json", Fixtures.churnLogit("1"));
 		Fixtures.write(this.dir, "churn-logit-v2.json", Fixtures.churnLogit("2"));
 		Fixtures.write(this.dir, "gbt/churn-gbt-v1.json", Fixtures.churnGbt("1"));
-		Fixtures.write(this.dir, "rides-gbt.json", Fixtures.churnGbt("1").replace("churn-gbt", "rides-gbt")
-			.replace("\"dataset\": \"churn\"", "\"dataset\": \"rides\""));
+		Fixtures.write(this.dir, "rides-gbt.json",
+				Fixtures.churnGbt("1")
+					.replace("churn-gbt", "rides-gbt")
+					.replace("\"dataset\": \"churn\"", "\"dataset\": \"rides\""));
 		Fixtures.write(this.dir, "notes.txt", "not a model");
 		// when
 		ModelCatalogue catalogue = ModelCatalogue.scan(this.dir);
@@ -85,7 +87,8 @@ class ModelCatalogueTests {
 	void brokenFileIsNamed() {
 		// given
 		Fixtures.write(this.dir, "a.json", Fixtures.churnLogit("1"));
-		Path broken = Fixtures.write(this.dir, "b.json", Fixtures.churnLogit("2").replace("\"scale\": 5.0", "\"scale\": 0"));
+		Path broken = Fixtures.write(this.dir, "b.json",
+				Fixtures.churnLogit("2").replace("\"scale\": 5.0", "\"scale\": 0"));
 		// when / then
 		assertThatThrownBy(() -> ModelCatalogue.scan(this.dir)).isInstanceOf(ModelFileException.class)
 			.hasMessageStartingWith(broken + " line 11: terms[0].scale: must not be 0");

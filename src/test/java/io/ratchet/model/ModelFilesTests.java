@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Reading and writing model files. In {@link Fixtures#churnLogit} the tenure term is on line 11 and the plan term on
- * line 12; in {@link #TREE} node ids 0 to 4 are on lines 6 to 10.
+ * Reading and writing model files. In {@link Fixtures#churnLogit} the tenure term is on
+ * line 11 and the plan term on line 12; in {@link #TREE} node ids 0 to 4 are on lines 6
+ * to 10.
  */
 class ModelFilesTests {
 
@@ -42,7 +43,8 @@ class ModelFilesTests {
 			}
 			""");
 
-	private static final String[] GOOD_NODES = { "{'id': 0, 'feature': 'tenure_months', 'threshold': 12.5, 'yes': 1, 'no': 2, 'missing': 'yes'}",
+	private static final String[] GOOD_NODES = {
+			"{'id': 0, 'feature': 'tenure_months', 'threshold': 12.5, 'yes': 1, 'no': 2, 'missing': 'yes'}",
 			"{'id': 1, 'feature': 'plan', 'levels': ['basic', 'pro'], 'yes': 3, 'no': 4, 'missing': 'no'}",
 			"{'id': 2, 'leaf': 0.4}", "{'id': 3, 'leaf': -0.1}", "{'id': 4, 'leaf': 0.2}" };
 
@@ -147,7 +149,8 @@ class ModelFilesTests {
 		// when
 		ModelFileException ex = loadError(text);
 		// then
-		assertThat(ex).hasMessageStartingWith(this.dir.resolve("bad.json") + " line 11: unknown field \"wieght\" in terms[0]");
+		assertThat(ex)
+			.hasMessageStartingWith(this.dir.resolve("bad.json") + " line 11: unknown field \"wieght\" in terms[0]");
 		assertThat(ex.getMessage()).contains("known: ").contains("weight");
 	}
 
@@ -158,13 +161,14 @@ class ModelFilesTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			string for a number     | "scale": 5.0           | "scale": "5.0"         | 11 | wrong type for terms[0].scale: expected a number, found a string
-			number for a string     | "version": "1"         | "version": 1           | 4  | wrong type for version: expected a string, found an integer
-			object for an array     | "terms": [             | "terms": {"a": 1}, "x": [ | 10 | wrong type for terms: expected an array, found an object
-			string for a level weight | "basic": 0.3         | "basic": "0.3"         | 12 | wrong type for terms[1].weights.basic: expected a number, found a string
-			fraction for an id      | "intercept": -1.2      | "intercept": true      | 9  | wrong type for intercept: expected a number, found a boolean
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					string for a number     | "scale": 5.0           | "scale": "5.0"         | 11 | wrong type for terms[0].scale: expected a number, found a string
+					number for a string     | "version": "1"         | "version": 1           | 4  | wrong type for version: expected a string, found an integer
+					object for an array     | "terms": [             | "terms": {"a": 1}, "x": [ | 10 | wrong type for terms: expected an array, found an object
+					string for a level weight | "basic": 0.3         | "basic": "0.3"         | 12 | wrong type for terms[1].weights.basic: expected a number, found a string
+					fraction for an id      | "intercept": -1.2      | "intercept": true      | 9  | wrong type for intercept: expected a number, found a boolean
+					""")
 	void wrongType(String title, String from, String to, int line, String reason) {
 		// given
 		String text = Fixtures.churnLogit("1").replace(from, to);
@@ -179,17 +183,19 @@ class ModelFilesTests {
 	void fractionForANodeId() {
 		String text = TREE.formatted(GOOD_NODES[0], GOOD_NODES[1], GOOD_NODES[2].replace("2,", "2.5,"), GOOD_NODES[3],
 				GOOD_NODES[4]);
-		assertThat(loadError(text)).hasMessageContaining("line 8: wrong type for trees[0].nodes[2].id: expected an integer");
+		assertThat(loadError(text))
+			.hasMessageContaining("line 8: wrong type for trees[0].nodes[2].id: expected an integer");
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			numeric term field    | "impute": 12.0,            | ''                         | 11 | missing required field "impute" in terms[0]
-			categorical weights   | "weights": {"basic": 0.3, "pro": -0.2}, | ''        | 12 | missing required field "weights" in terms[1]
-			top-level dataset     | "dataset": "churn",        | ''                         | 1  | missing required field "dataset" in (top level)
-			top-level intercept   | "intercept": -1.2,         | ''                         | 1  | missing required field "intercept" in (top level)
-			term type             | "type": "numeric",         | ''                         | 11 | missing required field "type" in terms[0]
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					numeric term field    | "impute": 12.0,            | ''                         | 11 | missing required field "impute" in terms[0]
+					categorical weights   | "weights": {"basic": 0.3, "pro": -0.2}, | ''        | 12 | missing required field "weights" in terms[1]
+					top-level dataset     | "dataset": "churn",        | ''                         | 1  | missing required field "dataset" in (top level)
+					top-level intercept   | "intercept": -1.2,         | ''                         | 1  | missing required field "intercept" in (top level)
+					term type             | "type": "numeric",         | ''                         | 11 | missing required field "type" in terms[0]
+					""")
 	void missingRequiredField(String title, String from, String to, int line, String reason) {
 		// given
 		String text = Fixtures.churnLogit("1").replace(from, to);
@@ -201,17 +207,18 @@ class ModelFilesTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			format     | "ratchet-model/1"  | "ratchet-model/2" | 2  | format: unsupported format "ratchet-model/2" (expected "ratchet-model/1")
-			task       | "binary"           | "classification"  | 6  | task: unknown task "classification" (expected binary or regression)
-			kind       | "linear"           | "linaer"          | 7  | kind: unknown kind "linaer" (expected linear, tree-ensemble, onnx or logged)
-			link       | "logistic"         | "logit"           | 8  | link: unknown link "logit" (expected identity or logistic)
-			task case  | "binary"           | "Binary"          | 6  | task: unknown task "Binary" (expected binary or regression)
-			term type  | "numeric"          | "number"          | 11 | terms[0].type: unknown term type "number" (expected numeric or categorical)
-			task link  | "logistic"         | "identity"        | 8  | link: a binary model needs link logistic, not identity
-			name       | "churn-logit"      | "churn logit"     | 3  | name: "churn logit" is not valid here (letters, digits, '.', '_' and '-', starting with a letter or digit)
-			version    | "version": "1"     | "version": "1@2"  | 4  | version: "1@2" is not valid here (letters, digits, '.', '_' and '-', starting with a letter or digit)
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					format     | "ratchet-model/1"  | "ratchet-model/2" | 2  | format: unsupported format "ratchet-model/2" (expected "ratchet-model/1")
+					task       | "binary"           | "classification"  | 6  | task: unknown task "classification" (expected binary or regression)
+					kind       | "linear"           | "linaer"          | 7  | kind: unknown kind "linaer" (expected linear, tree-ensemble, onnx or logged)
+					link       | "logistic"         | "logit"           | 8  | link: unknown link "logit" (expected identity or logistic)
+					task case  | "binary"           | "Binary"          | 6  | task: unknown task "Binary" (expected binary or regression)
+					term type  | "numeric"          | "number"          | 11 | terms[0].type: unknown term type "number" (expected numeric or categorical)
+					task link  | "logistic"         | "identity"        | 8  | link: a binary model needs link logistic, not identity
+					name       | "churn-logit"      | "churn logit"     | 3  | name: "churn logit" is not valid here (letters, digits, '.', '_' and '-', starting with a letter or digit)
+					version    | "version": "1"     | "version": "1@2"  | 4  | version: "1@2" is not valid here (letters, digits, '.', '_' and '-', starting with a letter or digit)
+					""")
 	void unknownWordsAndFormat(String title, String from, String to, int line, String reason) {
 		// given
 		String text = Fixtures.churnLogit("1").replace(from, to);
@@ -223,19 +230,20 @@ class ModelFilesTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			scale 0            | "scale": 5.0       | "scale": 0        | 11 | terms[0].scale: must not be 0 (it divides x - center)
-			scale -0           | "scale": 5.0       | "scale": -0.0     | 11 | terms[0].scale: must not be 0 (it divides x - center)
-			overflowing weight | "weight": -0.8     | "weight": -1e999  | 11 | terms[0].weight: must be a finite number, not -Infinity
-			NaN as text        | "center": 12.0     | "center": "NaN"   | 11 | terms[0].center: must be a finite number, not NaN
-			infinite intercept | "intercept": -1.2  | "intercept": 1e400 | 9 | intercept: must be a finite number, not Infinity
-			level weight       | "pro": -0.2        | "pro": 1e309      | 12 | terms[1].weights.pro: the weight of level "pro" must be a finite number, not Infinity
-			explicit null      | "impute": 12.0     | "impute": null    | 11 | terms[0].impute: null is not allowed (give a value, or leave out a field that does not apply)
-			foreign field      | "unknown": 0.05    | "unknown": 0.05, "scale": 2 | 12 | terms[1].scale: field "scale" does not belong in a categorical term
-			tree field         | "intercept": -1.2, | "intercept": -1.2, "base": 0, | 9 | base: field "base" does not belong in a linear model
-			two terms one feature | "feature": "plan" | "feature": "tenure_months" | 12 | terms[1].feature: feature "tenure_months" already has a term (terms[0]); a feature takes one term
-			empty level        | "basic": 0.3       | "": 0.3           | 12 | terms[1].weights.: a level must not be empty (an empty cell is a missing value)
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					scale 0            | "scale": 5.0       | "scale": 0        | 11 | terms[0].scale: must not be 0 (it divides x - center)
+					scale -0           | "scale": 5.0       | "scale": -0.0     | 11 | terms[0].scale: must not be 0 (it divides x - center)
+					overflowing weight | "weight": -0.8     | "weight": -1e999  | 11 | terms[0].weight: must be a finite number, not -Infinity
+					NaN as text        | "center": 12.0     | "center": "NaN"   | 11 | terms[0].center: must be a finite number, not NaN
+					infinite intercept | "intercept": -1.2  | "intercept": 1e400 | 9 | intercept: must be a finite number, not Infinity
+					level weight       | "pro": -0.2        | "pro": 1e309      | 12 | terms[1].weights.pro: the weight of level "pro" must be a finite number, not Infinity
+					explicit null      | "impute": 12.0     | "impute": null    | 11 | terms[0].impute: null is not allowed (give a value, or leave out a field that does not apply)
+					foreign field      | "unknown": 0.05    | "unknown": 0.05, "scale": 2 | 12 | terms[1].scale: field "scale" does not belong in a categorical term
+					tree field         | "intercept": -1.2, | "intercept": -1.2, "base": 0, | 9 | base: field "base" does not belong in a linear model
+					two terms one feature | "feature": "plan" | "feature": "tenure_months" | 12 | terms[1].feature: feature "tenure_months" already has a term (terms[0]); a feature takes one term
+					empty level        | "basic": 0.3       | "": 0.3           | 12 | terms[1].weights.: a level must not be empty (an empty cell is a missing value)
+					""")
 	void badNumbersAndFields(String title, String from, String to, int line, String reason) {
 		// given
 		String text = Fixtures.churnLogit("1").replace(from, to);
@@ -255,31 +263,33 @@ class ModelFilesTests {
 
 	@Test
 	void goodTreeLoads() {
-		assertThat(ModelFiles.load(Fixtures.write(this.dir, "t.json", Fixtures.json(TREE.formatted((Object[]) GOOD_NODES)))).key())
-			.isEqualTo("churn-gbt@1");
+		assertThat(ModelFiles
+			.load(Fixtures.write(this.dir, "t.json", Fixtures.json(TREE.formatted((Object[]) GOOD_NODES))))
+			.key()).isEqualTo("churn-gbt@1");
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			missing child        | 1 | {'id': 1, 'feature': 'plan', 'levels': ['basic'], 'yes': 3, 'no': 7, 'missing': 'no'}  | 7  | trees[0].nodes[1].no: node 1: "no" refers to node 7, which does not exist
-			cycle to root        | 3 | {'id': 3, 'feature': 'plan', 'levels': ['basic'], 'yes': 0, 'no': 4, 'missing': 'no'}  | 9  | trees[0].nodes[3].yes: node 3: "yes" goes back to the root node 0 (a cycle)
-			cycle below root     | 4 | {'id': 4, 'feature': 'plan', 'levels': ['basic'], 'yes': 1, 'no': 3, 'missing': 'no'}  | 10 | trees[0].nodes[4].yes: node 1 is reached from node 0 and from node 4 (a tree node has one parent; this is a cycle or a shared branch)
-			unreachable node     | 1 | {'id': 1, 'feature': 'plan', 'levels': ['basic'], 'yes': 3, 'no': 3, 'missing': 'no'}  | 7  | trees[0].nodes[1].no: node 3 is reached from node 1 and from node 1 (a tree node has one parent; this is a cycle or a shared branch)
-			orphan               | 4 | {'id': 5, 'leaf': 0.2}                                                                  | 7  | trees[0].nodes[1].no: node 1: "no" refers to node 4, which does not exist
-			leaf and split       | 2 | {'id': 2, 'leaf': 0.4, 'feature': 'plan'}                                               | 8  | trees[0].nodes[2].feature: field "feature" does not belong in a leaf node (it has "leaf")
-			neither              | 2 | {'id': 2}                                                                               | 8  | trees[0].nodes[2]: node 2 is neither a leaf ("leaf") nor a split ("feature")
-			no threshold         | 0 | {'id': 0, 'feature': 'tenure_months', 'yes': 1, 'no': 2, 'missing': 'yes'}              | 6  | trees[0].nodes[0]: split node 0 needs "threshold" (numeric split) or "levels" (categorical split)
-			no levels            | 1 | {'id': 1, 'feature': 'plan', 'levels': [], 'yes': 3, 'no': 4, 'missing': 'no'}         | 7  | trees[0].nodes[1].levels: must list at least one level
-			both kinds           | 1 | {'id': 1, 'feature': 'plan', 'threshold': 1, 'levels': ['a'], 'yes': 3, 'no': 4, 'missing': 'no'} | 7 | trees[0].nodes[1].levels: node 1 has both "threshold" (numeric split) and "levels" (categorical split)
-			bad missing          | 0 | {'id': 0, 'feature': 'tenure_months', 'threshold': 1, 'yes': 1, 'no': 2, 'missing': 'left'} | 6 | trees[0].nodes[0].missing: "missing" must be yes or no, not "left"
-			no missing           | 0 | {'id': 0, 'feature': 'tenure_months', 'threshold': 1, 'yes': 1, 'no': 2}                 | 6  | missing required field "missing" in trees[0].nodes[0]
-			duplicate id         | 4 | {'id': 3, 'leaf': 0.2}                                                                  | 10 | trees[0].nodes[4].id: node id 3 is used twice (also nodes[3])
-			no root              | 0 | {'id': 9, 'feature': 'tenure_months', 'threshold': 1, 'yes': 1, 'no': 2, 'missing': 'no'} | 5 | trees[0].nodes: no node has id 0 (the root)
-			infinite threshold   | 0 | {'id': 0, 'feature': 'tenure_months', 'threshold': -1e999, 'yes': 1, 'no': 2, 'missing': 'no'} | 6 | trees[0].nodes[0].threshold: must be a finite number, not -Infinity
-			non-finite leaf      | 4 | {'id': 4, 'leaf': 1e999}                                                                | 10 | trees[0].nodes[4].leaf: must be a finite number, not Infinity
-			repeated level       | 1 | {'id': 1, 'feature': 'plan', 'levels': ['a', 'a'], 'yes': 3, 'no': 4, 'missing': 'no'} | 7  | trees[0].nodes[1].levels[1]: level "a" is listed twice
-			feature both ways    | 1 | {'id': 1, 'feature': 'tenure_months', 'levels': ['a'], 'yes': 3, 'no': 4, 'missing': 'no'} | 7 | trees[0].nodes[1].feature: feature "tenure_months" is split on as categorical here but as numeric elsewhere
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					missing child        | 1 | {'id': 1, 'feature': 'plan', 'levels': ['basic'], 'yes': 3, 'no': 7, 'missing': 'no'}  | 7  | trees[0].nodes[1].no: node 1: "no" refers to node 7, which does not exist
+					cycle to root        | 3 | {'id': 3, 'feature': 'plan', 'levels': ['basic'], 'yes': 0, 'no': 4, 'missing': 'no'}  | 9  | trees[0].nodes[3].yes: node 3: "yes" goes back to the root node 0 (a cycle)
+					cycle below root     | 4 | {'id': 4, 'feature': 'plan', 'levels': ['basic'], 'yes': 1, 'no': 3, 'missing': 'no'}  | 10 | trees[0].nodes[4].yes: node 1 is reached from node 0 and from node 4 (a tree node has one parent; this is a cycle or a shared branch)
+					unreachable node     | 1 | {'id': 1, 'feature': 'plan', 'levels': ['basic'], 'yes': 3, 'no': 3, 'missing': 'no'}  | 7  | trees[0].nodes[1].no: node 3 is reached from node 1 and from node 1 (a tree node has one parent; this is a cycle or a shared branch)
+					orphan               | 4 | {'id': 5, 'leaf': 0.2}                                                                  | 7  | trees[0].nodes[1].no: node 1: "no" refers to node 4, which does not exist
+					leaf and split       | 2 | {'id': 2, 'leaf': 0.4, 'feature': 'plan'}                                               | 8  | trees[0].nodes[2].feature: field "feature" does not belong in a leaf node (it has "leaf")
+					neither              | 2 | {'id': 2}                                                                               | 8  | trees[0].nodes[2]: node 2 is neither a leaf ("leaf") nor a split ("feature")
+					no threshold         | 0 | {'id': 0, 'feature': 'tenure_months', 'yes': 1, 'no': 2, 'missing': 'yes'}              | 6  | trees[0].nodes[0]: split node 0 needs "threshold" (numeric split) or "levels" (categorical split)
+					no levels            | 1 | {'id': 1, 'feature': 'plan', 'levels': [], 'yes': 3, 'no': 4, 'missing': 'no'}         | 7  | trees[0].nodes[1].levels: must list at least one level
+					both kinds           | 1 | {'id': 1, 'feature': 'plan', 'threshold': 1, 'levels': ['a'], 'yes': 3, 'no': 4, 'missing': 'no'} | 7 | trees[0].nodes[1].levels: node 1 has both "threshold" (numeric split) and "levels" (categorical split)
+					bad missing          | 0 | {'id': 0, 'feature': 'tenure_months', 'threshold': 1, 'yes': 1, 'no': 2, 'missing': 'left'} | 6 | trees[0].nodes[0].missing: "missing" must be yes or no, not "left"
+					no missing           | 0 | {'id': 0, 'feature': 'tenure_months', 'threshold': 1, 'yes': 1, 'no': 2}                 | 6  | missing required field "missing" in trees[0].nodes[0]
+					duplicate id         | 4 | {'id': 3, 'leaf': 0.2}                                                                  | 10 | trees[0].nodes[4].id: node id 3 is used twice (also nodes[3])
+					no root              | 0 | {'id': 9, 'feature': 'tenure_months', 'threshold': 1, 'yes': 1, 'no': 2, 'missing': 'no'} | 5 | trees[0].nodes: no node has id 0 (the root)
+					infinite threshold   | 0 | {'id': 0, 'feature': 'tenure_months', 'threshold': -1e999, 'yes': 1, 'no': 2, 'missing': 'no'} | 6 | trees[0].nodes[0].threshold: must be a finite number, not -Infinity
+					non-finite leaf      | 4 | {'id': 4, 'leaf': 1e999}                                                                | 10 | trees[0].nodes[4].leaf: must be a finite number, not Infinity
+					repeated level       | 1 | {'id': 1, 'feature': 'plan', 'levels': ['a', 'a'], 'yes': 3, 'no': 4, 'missing': 'no'} | 7  | trees[0].nodes[1].levels[1]: level "a" is listed twice
+					feature both ways    | 1 | {'id': 1, 'feature': 'tenure_months', 'levels': ['a'], 'yes': 3, 'no': 4, 'missing': 'no'} | 7 | trees[0].nodes[1].feature: feature "tenure_months" is split on as categorical here but as numeric elsewhere
+					""")
 	void badTreeStructure(String title, int node, String replacement, int line, String reason) {
 		// given
 		String[] nodes = GOOD_NODES.clone();
@@ -294,7 +304,8 @@ class ModelFilesTests {
 
 	@Test
 	void loopBackIntoTheTreeIsReported() {
-		// given: node 4 is no longer a child of node 1 (which now ends in two leaves 3 and 5), and 4 points at itself
+		// given: node 4 is no longer a child of node 1 (which now ends in two leaves 3
+		// and 5), and 4 points at itself
 		String text = TREE.formatted(GOOD_NODES[0],
 				"{'id': 1, 'feature': 'plan', 'levels': ['basic'], 'yes': 3, 'no': 5, 'missing': 'no'}", GOOD_NODES[2],
 				"{'id': 5, 'leaf': 0.1}, {'id': 3, 'leaf': -0.1}",
@@ -315,8 +326,8 @@ class ModelFilesTests {
 		// when
 		ModelFileException ex = loadError(Fixtures.json(text));
 		// then
-		assertThat(ex.reason()).isEqualTo(
-				"trees[0].nodes[5]: node 4 is not reachable from the root node 0 (orphan or part of a cycle)");
+		assertThat(ex.reason())
+			.isEqualTo("trees[0].nodes[5]: node 4 is not reachable from the root node 0 (orphan or part of a cycle)");
 		assertThat(ex.line()).isEqualTo(10);
 	}
 

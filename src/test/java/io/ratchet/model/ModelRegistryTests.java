@@ -64,17 +64,18 @@ class ModelRegistryTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			unknown field    | 'churn:\n  champion: churn-logit@1\n  candidate: [churn-logit@2]\n' | 3 | unknown field "candidate" in churn (known: champion, candidates)
-			scalar for list  | 'churn:\n  candidates: churn-logit@2\n'                             | 2 | wrong type for churn.candidates: expected an array, found a string
-			not a key        | 'churn:\n  champion: churn-logit\n'                                  | 2 | dataset "churn": "churn-logit" is not a model key of the form name@version
-			both roles       | 'churn:\n  champion: a@1\n  candidates: [b@1, a@1]\n'              | 3 | dataset "churn": a@1 is both champion and candidate
-			listed twice     | 'churn:\n  candidates:\n    - b@1\n    - b@1\n'                      | 4 | dataset "churn": candidate b@1 is listed twice
-			empty entry      | 'churn:\nrides:\n  champion: r@1\n'                                  | 1 | dataset "churn" has no entries (give champion and/or candidates, or remove it)
-			syntax           | 'churn:\n  champion: a@1\n x: ]\n'                                       | 3 | syntax error
-			top-level list   | '- churn\n'                                                          | 1 | the file must hold an object, not an array
-			duplicate dataset | 'churn:\n  champion: a@1\nchurn:\n  champion: b@1\n'              | 3 | syntax error: Duplicate Object property "churn"
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown field    | 'churn:\n  champion: churn-logit@1\n  candidate: [churn-logit@2]\n' | 3 | unknown field "candidate" in churn (known: champion, candidates)
+					scalar for list  | 'churn:\n  candidates: churn-logit@2\n'                             | 2 | wrong type for churn.candidates: expected an array, found a string
+					not a key        | 'churn:\n  champion: churn-logit\n'                                  | 2 | dataset "churn": "churn-logit" is not a model key of the form name@version
+					both roles       | 'churn:\n  champion: a@1\n  candidates: [b@1, a@1]\n'              | 3 | dataset "churn": a@1 is both champion and candidate
+					listed twice     | 'churn:\n  candidates:\n    - b@1\n    - b@1\n'                      | 4 | dataset "churn": candidate b@1 is listed twice
+					empty entry      | 'churn:\nrides:\n  champion: r@1\n'                                  | 1 | dataset "churn" has no entries (give champion and/or candidates, or remove it)
+					syntax           | 'churn:\n  champion: a@1\n x: ]\n'                                       | 3 | syntax error
+					top-level list   | '- churn\n'                                                          | 1 | the file must hold an object, not an array
+					duplicate dataset | 'churn:\n  champion: a@1\nchurn:\n  champion: b@1\n'              | 3 | syntax error: Duplicate Object property "churn"
+					""")
 	void errorsNameFileLineAndCause(String title, String text, int line, String reason) {
 		// given
 		Path file = Fixtures.write(this.dir, "registry.yml", text.replace("\\n", "\n"));
@@ -99,8 +100,8 @@ class ModelRegistryTests {
 				"churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2]\n"));
 		ModelRegistry unknown = ModelRegistry.load(Fixtures.write(this.dir, "unknown.yml",
 				"# registry\nchurn:\n  champion: churn-logit@1\n  candidates: [churn-gbt@1]\n"));
-		ModelRegistry foreign = ModelRegistry.load(Fixtures.write(this.dir, "foreign.yml",
-				"rides:\n  champion: churn-logit@1\n"));
+		ModelRegistry foreign = ModelRegistry
+			.load(Fixtures.write(this.dir, "foreign.yml", "rides:\n  champion: churn-logit@1\n"));
 		// when / then
 		good.check(catalogue);
 		assertThatThrownBy(() -> unknown.check(catalogue)).isInstanceOf(ModelFileException.class)

@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Binding a model version to a dataset: every mismatch is an error naming the model file. */
+/**
+ * Binding a model version to a dataset: every mismatch is an error naming the model file.
+ */
 class ModelVersionTests {
 
 	@TempDir
@@ -42,11 +44,12 @@ class ModelVersionTests {
 	void bindsToAnyFeatureOrder() {
 		// given: the dataset lists plan first and has an extra feature
 		DatasetConfig dataset = new DatasetConfig("churn", null, "d", "yyyy-MM-dd", "y", Task.BINARY, "1", "0",
-				Set.of(), List.of(new Feature("region", FeatureType.CATEGORICAL),
-						new Feature("plan", FeatureType.CATEGORICAL), new Feature("tenure_months", FeatureType.NUMERIC)),
+				Set.of(),
+				List.of(new Feature("region", FeatureType.CATEGORICAL), new Feature("plan", FeatureType.CATEGORICAL),
+						new Feature("tenure_months", FeatureType.NUMERIC)),
 				List.of());
-		Row row = new Row(2, LocalDate.of(2024, 1, 1), 1,
-				new double[] { Double.NaN, Double.NaN, 22 }, new String[] { "north", "pro", null });
+		Row row = new Row(2, LocalDate.of(2024, 1, 1), 1, new double[] { Double.NaN, Double.NaN, 22 },
+				new String[] { "north", "pro", null });
 		// when
 		double p = churnLogit().bind(dataset).score(row);
 		// then: z = -1.2 - 0.8 * (22 - 12) / 5 - 0.2 = -3.0
@@ -56,8 +59,8 @@ class ModelVersionTests {
 	@Test
 	void featureTheDatasetLacks() {
 		// given
-		DatasetConfig dataset = new DatasetConfig("churn", Path.of("config/datasets/churn.yml"), "d", "yyyy-MM-dd",
-				"y", Task.BINARY, "1", "0", Set.of(), List.of(new Feature("plan", FeatureType.CATEGORICAL)), List.of());
+		DatasetConfig dataset = new DatasetConfig("churn", Path.of("config/datasets/churn.yml"), "d", "yyyy-MM-dd", "y",
+				Task.BINARY, "1", "0", Set.of(), List.of(new Feature("plan", FeatureType.CATEGORICAL)), List.of());
 		ModelVersion version = churnLogit();
 		// when / then
 		assertThatThrownBy(() -> version.bind(dataset)).isInstanceOf(ModelFileException.class)
@@ -107,8 +110,8 @@ class ModelVersionTests {
 				new Feature("tenure_months", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL));
 		// when / then
 		assertThatThrownBy(() -> churnLogit().bind(dataset)).isInstanceOf(ModelFileException.class)
-			.hasMessageEndingWith("churn-logit-v1.json: model churn-logit@1 is for dataset \"churn\", not"
-					+ " \"attrition\"");
+			.hasMessageEndingWith(
+					"churn-logit-v1.json: model churn-logit@1 is for dataset \"churn\", not" + " \"attrition\"");
 	}
 
 	@Test

@@ -28,9 +28,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ONNX models of the model zoo ({@code ../shared/oracle/model-zoo/<case>/<model>/}) as tests read them: the file,
- * the input mapping its README.json describes (as {@code jobs/import-model --inputs/--codes} would be given), the
- * tolerance it recommends, and its golden rows. Tests skip when the zoo is absent.
+ * The ONNX models of the model zoo ({@code ../shared/oracle/model-zoo/<case>/<model>/})
+ * as tests read them: the file, the input mapping its README.json describes (as
+ * {@code jobs/import-model --inputs/--codes} would be given), the tolerance it
+ * recommends, and its golden rows. Tests skip when the zoo is absent.
  */
 public final class ModelZoo {
 
@@ -68,7 +69,10 @@ public final class ModelZoo {
 			return columns;
 		}
 
-		/** The levels of each categorical input given as a code ({@code --codes}); empty for one-hot models. */
+		/**
+		 * The levels of each categorical input given as a code ({@code --codes}); empty
+		 * for one-hot models.
+		 */
 		public Map<String, List<String>> codes() {
 			Map<String, List<String>> codes = new LinkedHashMap<>();
 			if (this.readme.get("onnx").get("categorical_columns").asString().startsWith("category code")) {
@@ -81,12 +85,18 @@ public final class ModelZoo {
 			return codes;
 		}
 
-		/** The import request of {@code jobs/import-model <case> <file> --name <name> --inputs ... --codes ...}. */
+		/**
+		 * The import request of
+		 * {@code jobs/import-model <case> <file> --name <name> --inputs ... --codes ...}.
+		 */
 		public OnnxImport.Request request() {
 			return new OnnxImport.Request(this.file, name(), "1", inputs(), codes(), null);
 		}
 
-		/** The tolerance against the library's own predictions, from {@code onnx.recommended_tolerance}. */
+		/**
+		 * The tolerance against the library's own predictions, from
+		 * {@code onnx.recommended_tolerance}.
+		 */
 		public double tolerance() {
 			String text = this.readme.get("onnx").get("recommended_tolerance").asString();
 			Matcher matcher = ABSOLUTE.matcher(text);
@@ -129,7 +139,10 @@ public final class ModelZoo {
 		return models;
 	}
 
-	/** The case's dataset as the oracle reads it, written to {@code <config>/datasets/<case>.yml}. */
+	/**
+	 * The case's dataset as the oracle reads it, written to
+	 * {@code <config>/datasets/<case>.yml}.
+	 */
 	public static DatasetConfig dataset(String zooCase, Path config) {
 		try (InputStream in = ModelZoo.class.getResourceAsStream("/oracle/" + zooCase + ".yml")) {
 			Path datasets = Files.createDirectories(config.resolve("datasets"));
@@ -141,19 +154,25 @@ public final class ModelZoo {
 		}
 	}
 
-	/** A golden row: its key, the row as the dataset reads it, and the library's prediction. */
+	/**
+	 * A golden row: its key, the row as the dataset reads it, and the library's
+	 * prediction.
+	 */
 	public record GoldenRow(String key, Row row, double prediction, double onnxPrediction) {
 	}
 
 	/**
-	 * The golden rows of a model: inputs as text ({@code NA} missing), every dataset feature the file does not give
-	 * missing.
+	 * The golden rows of a model: inputs as text ({@code NA} missing), every dataset
+	 * feature the file does not give missing.
 	 */
 	public static List<GoldenRow> golden(ZooOnnx model, DatasetConfig dataset) {
 		List<GoldenRow> rows = new ArrayList<>();
 		try (Reader reader = Files.newBufferedReader(model.folder().resolve("golden-predictions.csv"),
 				StandardCharsets.UTF_8)) {
-			for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+			for (CSVRecord record : CSVFormat.DEFAULT.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
 				.parse(reader)) {
 				int size = dataset.features().size();
 				double[] numbers = new double[size];

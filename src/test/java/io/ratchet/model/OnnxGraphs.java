@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Small ONNX models written by hand for tests: a minimal Protocol Buffers writer for the few messages of
- * {@code onnx.proto} a graph needs (model, graph, node, attribute, tensor, value info), so tests can make graphs of
- * any shape (inputs of every element type, several inputs, odd outputs) without Python. Only what the tests use.
+ * Small ONNX models written by hand for tests: a minimal Protocol Buffers writer for the
+ * few messages of {@code onnx.proto} a graph needs (model, graph, node, attribute,
+ * tensor, value info), so tests can make graphs of any shape (inputs of every element
+ * type, several inputs, odd outputs) without Python. Only what the tests use.
  */
 public final class OnnxGraphs {
 
@@ -43,7 +44,10 @@ public final class OnnxGraphs {
 		return new OnnxGraphs();
 	}
 
-	/** A graph input; each dimension is a {@code Long}/{@code Integer} (fixed) or a {@code String} (free). */
+	/**
+	 * A graph input; each dimension is a {@code Long}/{@code Integer} (fixed) or a
+	 * {@code String} (free).
+	 */
 	public OnnxGraphs input(String name, int type, Object... dims) {
 		this.inputs.add(valueInfo(name, type, dims));
 		return this;
@@ -97,7 +101,10 @@ public final class OnnxGraphs {
 		return this;
 	}
 
-	/** The model's bytes: IR version 8, opsets 17 (default domain) and 3 ({@code ai.onnx.ml}). */
+	/**
+	 * The model's bytes: IR version 8, opsets 17 (default domain) and 3
+	 * ({@code ai.onnx.ml}).
+	 */
 	public byte[] bytes() {
 		Message graph = new Message();
 		this.nodes.forEach((node) -> graph.message(1, node));
@@ -169,10 +176,12 @@ public final class OnnxGraphs {
 	}
 
 	/**
-	 * The logistic model {@code sigmoid(w · x + b)} over a float input {@code [rows, w.length]} named {@code input},
-	 * with NaN replaced by {@code impute[i]} first (as a scikit-learn pipeline's imputer does), and two outputs:
-	 * {@code label} (int64, 1 when the probability is at least 0.5) and {@code probabilities} ({@code [rows, 2]}:
-	 * the negative class, then the positive class), the shape of a converted scikit-learn classifier.
+	 * The logistic model {@code sigmoid(w · x + b)} over a float input
+	 * {@code [rows, w.length]} named {@code input}, with NaN replaced by
+	 * {@code impute[i]} first (as a scikit-learn pipeline's imputer does), and two
+	 * outputs: {@code label} (int64, 1 when the probability is at least 0.5) and
+	 * {@code probabilities} ({@code [rows, 2]}: the negative class, then the positive
+	 * class), the shape of a converted scikit-learn classifier.
 	 */
 	public static OnnxGraphs logistic(float[] weights, float bias, float[] impute) {
 		int k = weights.length;

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Importing ONNX files: the mapping inferred or given, the files written (ONNX copy, model file, regression cases),
- * and bad input refused with the file and the cause, leaving the models folder as it was.
+ * Importing ONNX files: the mapping inferred or given, the files written (ONNX copy,
+ * model file, regression cases), and bad input refused with the file and the cause,
+ * leaving the models folder as it was.
  */
 class OnnxImportTests {
 
@@ -39,7 +40,8 @@ class OnnxImportTests {
 
 	@Test
 	void oneHotColumnsGivenInOrderAndTheProbabilityColumnInferred() throws IOException {
-		// given: a converted classifier (outputs label and probabilities [N, 2]) over tenure and one-hot plan
+		// given: a converted classifier (outputs label and probabilities [N, 2]) over
+		// tenure and one-hot plan
 		Path file = source(OnnxFixtures.churnGraph(), "churn.onnx");
 
 		// when
@@ -65,13 +67,14 @@ class OnnxImportTests {
 
 	@Test
 	void inputsNamedAfterTheDatasetsColumnsAreMappedByName() {
-		// given: inputs "plan" (string [N, 1]) and "tenure_months" (float [N]), in that order
+		// given: inputs "plan" (string [N, 1]) and "tenure_months" (float [N]), in that
+		// order
 		OnnxGraphs graph = OnnxGraphs.graph()
 			.input("plan", OnnxGraphs.STRING, "N", 1)
 			.input("tenure_months", OnnxGraphs.FLOAT, "N")
 			.node("ai.onnx.ml", "LabelEncoder", List.of("plan"), List.of("pw"),
-					OnnxGraphs.stringsAttribute("keys_strings", "basic"), OnnxGraphs.floatsAttribute("values_floats", 1f),
-					OnnxGraphs.floatAttribute("default_float", 0f))
+					OnnxGraphs.stringsAttribute("keys_strings", "basic"),
+					OnnxGraphs.floatsAttribute("values_floats", 1f), OnnxGraphs.floatAttribute("default_float", 0f))
 			.node("Unsqueeze", List.of("tenure_months", "axis"), List.of("t"))
 			.int64s("axis", new long[] { 1 }, 1)
 			.node("Add", List.of("pw", "t"), List.of("z"))
@@ -79,8 +82,8 @@ class OnnxImportTests {
 			.output("p", OnnxGraphs.FLOAT, "N", 1);
 
 		// when
-		OnnxImport.Imported imported = OnnxImport.importModel(request(source(graph, "named.onnx"), null, Map.of(),
-				null), Fixtures.churn(), models());
+		OnnxImport.Imported imported = OnnxImport
+			.importModel(request(source(graph, "named.onnx"), null, Map.of(), null), Fixtures.churn(), models());
 
 		// then
 		OnnxModel model = (OnnxModel) imported.version().definition();
@@ -96,7 +99,8 @@ class OnnxImportTests {
 
 	@Test
 	void oneInputWithAsManyColumnsAsTheDatasetHasFeaturesTakesThemInOrderWithCodesForCategories() {
-		// given: rides (temp, season) and a regression graph over float [N, 2] returning its second column
+		// given: rides (temp, season) and a regression graph over float [N, 2] returning
+		// its second column
 		OnnxGraphs graph = secondColumn();
 
 		// when
@@ -114,8 +118,10 @@ class OnnxImportTests {
 			assertThatThrownBy(() -> scorer.score(Fixtures.row(0.3, "monsoon"))).hasMessageContaining("gave NaN");
 		}
 		// the regression cases record the NaN an unseen season gives
-		assertThat(ModelCases.make(imported.version(), Fixtures.rides())).filteredOn((item) -> item.name()
-			.equals("season unseen level")).extracting(ModelCase::expected).containsExactly(Double.NaN);
+		assertThat(ModelCases.make(imported.version(), Fixtures.rides()))
+			.filteredOn((item) -> item.name().equals("season unseen level"))
+			.extracting(ModelCase::expected)
+			.containsExactly(Double.NaN);
 		assertThat(ModelCases.verify(imported.version(), Fixtures.rides()).passed()).isTrue();
 	}
 
@@ -128,9 +134,11 @@ class OnnxImportTests {
 
 	@Test
 	void aMappingThatCannotBeInferredAsksForInputs() {
-		// given: three columns, but churn has two features and the input is not named after one
-		assertRefused(request(source(OnnxFixtures.churnGraph(), "churn.onnx"), null, Map.of(), null),
-				Fixtures.churn(), "churn.onnx", "cannot tell which dataset columns go into the graph's inputs (input"
+		// given: three columns, but churn has two features and the input is not named
+		// after one
+		assertRefused(request(source(OnnxFixtures.churnGraph(), "churn.onnx"), null, Map.of(), null), Fixtures.churn(),
+				"churn.onnx",
+				"cannot tell which dataset columns go into the graph's inputs (input"
 						+ " float [?, 3]; dataset \"churn\" has 2 features): give the columns of the input in order"
 						+ " with --inputs col1,col2,...");
 	}
@@ -141,13 +149,15 @@ class OnnxImportTests {
 		DatasetConfig churn = Fixtures.churn();
 		assertRefused(request(file, List.of("tenure_months", "plan=basic"), Map.of(), null), churn, "churn.onnx",
 				"input \"input\" of the graph takes 3 columns but --inputs gives 2");
-		assertRefused(request(file, List.of("tenure", "plan=basic", "plan=pro"), Map.of(), null), churn,
-				"churn.onnx", "\"tenure\" is not a feature of dataset \"churn\" (its features: tenure_months, plan)");
+		assertRefused(request(file, List.of("tenure", "plan=basic", "plan=pro"), Map.of(), null), churn, "churn.onnx",
+				"\"tenure\" is not a feature of dataset \"churn\" (its features: tenure_months, plan)");
 		assertRefused(request(file, List.of("tenure_months=1", "plan=basic", "plan=pro"), Map.of(), null), churn,
 				"churn.onnx", "\"tenure_months\" is a numeric feature of dataset \"churn\"; feature=level is a one-hot"
 						+ " column of a categorical one");
-		assertRefused(request(file, List.of("tenure_months", "plan=basic", "plan=pro"),
-				Map.of("region", List.of("n", "s")), null), churn, "churn.onnx",
+		assertRefused(
+				request(file, List.of("tenure_months", "plan=basic", "plan=pro"), Map.of("region", List.of("n", "s")),
+						null),
+				churn, "churn.onnx",
 				"--codes names region, which no column of the graph's inputs takes as a category code");
 	}
 
@@ -171,8 +181,8 @@ class OnnxImportTests {
 				"output \"p\" has no column 2");
 		assertRefused(request(file, inputs, Map.of(), "r"), Fixtures.churn(), "two.onnx",
 				"--output r: the graph has no output \"r\"");
-		OnnxImport.Imported imported = OnnxImport.importModel(request(file, inputs, Map.of(), "p:0"),
-				Fixtures.churn(), models());
+		OnnxImport.Imported imported = OnnxImport.importModel(request(file, inputs, Map.of(), "p:0"), Fixtures.churn(),
+				models());
 		assertThat(((OnnxModel) imported.version().definition()).output()).isEqualTo(new OnnxModel.Output("p", 0));
 	}
 
@@ -191,21 +201,22 @@ class OnnxImportTests {
 					"not a model ONNX Runtime can load (truncated, corrupt, or an operator this version does not"
 							+ " know)");
 		}
-		assertRefused(request(this.dir.resolve("absent.onnx"), inputs, Map.of(), null), Fixtures.churn(),
-				"absent.onnx", "cannot read the ONNX file");
+		assertRefused(request(this.dir.resolve("absent.onnx"), inputs, Map.of(), null), Fixtures.churn(), "absent.onnx",
+				"cannot read the ONNX file");
 	}
 
 	@Test
 	void aBinaryModelWhoseOutputIsNotAProbabilityIsRefused() {
-		// given: the margin (z = x) as the output of a binary model: the regression cases find 1e300
+		// given: the margin (z = x) as the output of a binary model: the regression cases
+		// find 1e300
 		OnnxGraphs graph = OnnxGraphs.graph()
 			.input("input", OnnxGraphs.FLOAT, "N", 1)
 			.node("Identity", List.of("input"), List.of("z"))
 			.output("z", OnnxGraphs.FLOAT, "N", 1);
 
 		// then
-		assertRefused(request(source(graph, "margin.onnx"), List.of("tenure_months"), Map.of(), null),
-				Fixtures.churn(), "margin.onnx", "the score of a binary model must be a probability in [0, 1] (is"
+		assertRefused(request(source(graph, "margin.onnx"), List.of("tenure_months"), Map.of(), null), Fixtures.churn(),
+				"margin.onnx", "the score of a binary model must be a probability in [0, 1] (is"
 						+ " this output the positive class's probability?)");
 	}
 
@@ -218,12 +229,14 @@ class OnnxImportTests {
 			.output("variable", OnnxGraphs.FLOAT, "N", 1);
 
 		// when
-		OnnxImport.Imported imported = OnnxImport.importModel(request(source(graph, "identity.onnx"),
-				List.of("temp"), Map.of(), null), Fixtures.rides(), models());
+		OnnxImport.Imported imported = OnnxImport.importModel(
+				request(source(graph, "identity.onnx"), List.of("temp"), Map.of(), null), Fixtures.rides(), models());
 
 		// then: the cases record it; a job cannot score such a row
-		assertThat(ModelCases.make(imported.version(), Fixtures.rides())).filteredOn((item) -> item.name()
-			.equals("temp = 1.0E300")).extracting(ModelCase::expected).containsExactly(Double.POSITIVE_INFINITY);
+		assertThat(ModelCases.make(imported.version(), Fixtures.rides()))
+			.filteredOn((item) -> item.name().equals("temp = 1.0E300"))
+			.extracting(ModelCase::expected)
+			.containsExactly(Double.POSITIVE_INFINITY);
 		assertThat(ModelCases.verify(imported.version(), Fixtures.rides()).passed()).isTrue();
 		try (Scorer scorer = imported.version().bind(Fixtures.rides())) {
 			assertThat(scorer.score(Fixtures.row(12.5, "summer"))).isEqualTo(12.5);
@@ -242,8 +255,8 @@ class OnnxImportTests {
 		byte[] before = Files.readAllBytes(models().resolve("m-v1.json"));
 
 		// when / then
-		assertThatThrownBy(() -> OnnxImport.importModel(request(file, inputs, Map.of(), null), Fixtures.churn(),
-				models()))
+		assertThatThrownBy(
+				() -> OnnxImport.importModel(request(file, inputs, Map.of(), null), Fixtures.churn(), models()))
 			.isInstanceOf(ModelFileException.class)
 			.hasMessageContaining("m-v1.json: already exists; give the model a new --version");
 		assertThat(models().resolve("m-v1.json")).hasBinaryContent(before);
@@ -262,7 +275,8 @@ class OnnxImportTests {
 		// when / then
 		assertThatThrownBy(() -> version.bind(Fixtures.churn())).isInstanceOf(ModelFileException.class)
 			.hasMessageStartingWith(imported.onnxFile() + ": the ONNX file changed after import: its SHA-256 is ")
-			.hasMessageContaining(" but " + imported.modelFile() + " pins " + ((OnnxModel) version.definition()).sha256());
+			.hasMessageContaining(
+					" but " + imported.modelFile() + " pins " + ((OnnxModel) version.definition()).sha256());
 		assertThatThrownBy(() -> ModelCases.verify(version, Fixtures.churn())).isInstanceOf(ModelFileException.class)
 			.hasMessageContaining("the ONNX file changed after import");
 	}
@@ -283,7 +297,10 @@ class OnnxImportTests {
 					+ " features: tenure_months)");
 	}
 
-	/** Refused with a message naming the file and the cause; nothing appears under the models folder. */
+	/**
+	 * Refused with a message naming the file and the cause; nothing appears under the
+	 * models folder.
+	 */
 	private void assertRefused(OnnxImport.Request request, DatasetConfig dataset, String file, String cause) {
 		assertThatThrownBy(() -> OnnxImport.importModel(request, dataset, models()))
 			.isInstanceOf(ModelFileException.class)

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * ONNX models scored by ONNX Runtime: against the same model in Ratchet's linear format, a block at a time and a row
- * at a time, with inputs of every element type, several inputs and category codes. Graphs are written by
- * {@link OnnxGraphs}.
+ * ONNX models scored by ONNX Runtime: against the same model in Ratchet's linear format,
+ * a block at a time and a row at a time, with inputs of every element type, several
+ * inputs and category codes. Graphs are written by {@link OnnxGraphs}.
  */
 class OnnxScorerTests {
 
@@ -32,7 +32,8 @@ class OnnxScorerTests {
 	void scoresAsTheSameLogisticModelInRatchetsFormatWithinFloat32() {
 		// given
 		ModelVersion onnx = OnnxFixtures.churn(this.dir, "1");
-		ModelVersion linear = ModelFiles.load(Fixtures.write(this.dir, "churn-logit-v1.json", Fixtures.churnLogit("1")));
+		ModelVersion linear = ModelFiles
+			.load(Fixtures.write(this.dir, "churn-logit-v1.json", Fixtures.churnLogit("1")));
 		List<Row> rows = churnRows(5000, 11);
 		double[] scores = new double[rows.size()];
 
@@ -69,7 +70,8 @@ class OnnxScorerTests {
 
 	@Test
 	void missingNumbersAreNaNAndMissingOrUnseenLevelsAreAllZeroIndicators() {
-		// given: 0.77 - 0.16 * 12 (NaN imputed by the graph) = -1.15, plus 0 for an unseen or missing plan
+		// given: 0.77 - 0.16 * 12 (NaN imputed by the graph) = -1.15, plus 0 for an
+		// unseen or missing plan
 		ModelVersion onnx = OnnxFixtures.churn(this.dir, "1");
 
 		// when
@@ -87,7 +89,8 @@ class OnnxScorerTests {
 
 	@Test
 	void stringInputsTakeTheLevelAndSeveralInputsAreFedByName() {
-		// given: inputs "tenure_months" float [N, 1] and "plan" string [N, 1]; the graph maps plan to a weight
+		// given: inputs "tenure_months" float [N, 1] and "plan" string [N, 1]; the graph
+		// maps plan to a weight
 		// (basic 0.3, pro -0.2, else 0.05) and adds 0.01 * tenure (NaN becomes 0)
 		OnnxGraphs graph = OnnxGraphs.graph()
 			.input("tenure_months", OnnxGraphs.FLOAT, "N", 1)
@@ -128,7 +131,8 @@ class OnnxScorerTests {
 
 	@Test
 	void categoryCodesArePositionsInTheModelsListMinusOneWhenMissingOrUnseenInInt64() {
-		// given: a regression graph that returns its int64 code input (as a double [N, 1])
+		// given: a regression graph that returns its int64 code input (as a double [N,
+		// 1])
 		OnnxGraphs graph = OnnxGraphs.graph()
 			.input("code", OnnxGraphs.INT64, "N", 1)
 			.node("Cast", List.of("code"), List.of("value"), OnnxGraphs.intAttribute("to", OnnxGraphs.DOUBLE))
@@ -152,7 +156,8 @@ class OnnxScorerTests {
 
 	@Test
 	void floatInputsRoundToFloat32AndDoubleInputsDoNot() {
-		// given: two regression graphs returning their input (float, then double), as a double
+		// given: two regression graphs returning their input (float, then double), as a
+		// double
 		OnnxGraphs floats = OnnxGraphs.graph()
 			.input("x", OnnxGraphs.FLOAT, "N")
 			.node("Cast", List.of("x"), List.of("y"), OnnxGraphs.intAttribute("to", OnnxGraphs.DOUBLE))
@@ -170,10 +175,12 @@ class OnnxScorerTests {
 
 		// when
 		try (Scorer f = asFloat.bind(Fixtures.rides()); Scorer d = asDouble.bind(Fixtures.rides())) {
-			// then: 0.1 as float32 is 0.100000001490116..., as NumPy's astype(float32) gives
+			// then: 0.1 as float32 is 0.100000001490116..., as NumPy's astype(float32)
+			// gives
 			assertThat(f.score(Fixtures.row(0.1, "summer"))).isEqualTo((double) 0.1f);
 			assertThat(d.score(Fixtures.row(0.1, "summer"))).isEqualTo(0.1);
-			// and a job cannot score a row the graph gives NaN for (a missing value it does not impute)
+			// and a job cannot score a row the graph gives NaN for (a missing value it
+			// does not impute)
 			assertThatThrownBy(() -> d.score(Fixtures.row(Double.NaN, "summer"))).isInstanceOf(ModelFileException.class)
 				.hasMessage(asDouble.file() + ": model d@1 gave NaN (output \"y\", column 0) for the row on line 2: a"
 						+ " model must give a number for every row (does the graph take a missing value, NaN, without"
@@ -211,9 +218,9 @@ class OnnxScorerTests {
 			.node("Sub", List.of("ax", "b"), List.of("variable"))
 			.output("variable", OnnxGraphs.DOUBLE, "N", 1);
 		DatasetConfig dataset = Fixtures.dataset("bikes", Task.REGRESSION, new Feature("temp", FeatureType.NUMERIC));
-		ModelVersion onnx = ModelFiles.load(OnnxFixtures.write(this.dir, "bikes-onnx", "1", dataset, graph,
-				List.of(new OnnxModel.Input("input", OnnxModel.ElementType.DOUBLE,
-						List.of(new OnnxModel.Value("temp")))),
+		ModelVersion onnx = ModelFiles.load(OnnxFixtures.write(
+				this.dir, "bikes-onnx", "1", dataset, graph, List.of(new OnnxModel.Input("input",
+						OnnxModel.ElementType.DOUBLE, List.of(new OnnxModel.Value("temp")))),
 				new OnnxModel.Output("variable", 0)));
 
 		// when
@@ -233,7 +240,8 @@ class OnnxScorerTests {
 		Path cases = ModelCases.write(onnx, Fixtures.churn(), false);
 		CaseCheck check = ModelCases.check(onnx, Fixtures.churn());
 
-		// then: the known levels come from the one-hot columns; every case passes within the float32 tolerance
+		// then: the known levels come from the one-hot columns; every case passes within
+		// the float32 tolerance
 		assertThat(check.passed()).isTrue();
 		assertThat(check.cases()).isEqualTo(ModelCases.make(onnx, Fixtures.churn()).size());
 		assertThat(ModelCases.make(onnx, Fixtures.churn())).extracting(ModelCase::name)
@@ -244,7 +252,8 @@ class OnnxScorerTests {
 
 	@Test
 	void aMappingThatDoesNotFitTheGraphIsRefusedAtBindingNamingTheModelFile() {
-		// given: the churn graph (input float [?, 3]; outputs label int64 [?], probabilities float [?, 2])
+		// given: the churn graph (input float [?, 3]; outputs label int64 [?],
+		// probabilities float [?, 2])
 		List<OnnxModel.Column> three = OnnxFixtures.churnInputs().get(0).columns();
 		OnnxModel.Output probability = new OnnxModel.Output("probabilities", 1);
 
@@ -253,8 +262,8 @@ class OnnxScorerTests {
 				probability, "input \"features\" is not an input of the graph (its inputs: input float [?, 3])");
 		assertMismatch("wrong-type", List.of(new OnnxModel.Input("input", OnnxModel.ElementType.DOUBLE, three)),
 				probability, "input \"input\" of the graph holds float, not double");
-		assertMismatch("too-few", List.of(new OnnxModel.Input("input", OnnxModel.ElementType.FLOAT,
-				three.subList(0, 2))), probability,
+		assertMismatch("too-few",
+				List.of(new OnnxModel.Input("input", OnnxModel.ElementType.FLOAT, three.subList(0, 2))), probability,
 				"input \"input\" of the graph has shape [?, 3] but the model file maps 2 columns to it");
 		assertMismatch("int-output", OnnxFixtures.churnInputs(), new OnnxModel.Output("label", 0),
 				"output \"label\" of the graph is label int64 [?], not a float or double tensor");
@@ -268,7 +277,8 @@ class OnnxScorerTests {
 
 	@Test
 	void aGraphInputLeftUnmappedOrOfAFixedRowCountIsRefused() {
-		// given: a graph with two inputs, the second not mapped; a graph taking exactly one row
+		// given: a graph with two inputs, the second not mapped; a graph taking exactly
+		// one row
 		OnnxGraphs two = OnnxGraphs.graph()
 			.input("tenure_months", OnnxGraphs.FLOAT, "N", 1)
 			.input("extra", OnnxGraphs.FLOAT, "N", 1)
@@ -281,8 +291,8 @@ class OnnxScorerTests {
 			.output("p", OnnxGraphs.FLOAT, 1, 1);
 		List<OnnxModel.Input> tenure = List.of(new OnnxModel.Input("tenure_months", OnnxModel.ElementType.FLOAT,
 				List.of(new OnnxModel.Value("tenure_months"))));
-		ModelVersion unmapped = ModelFiles.load(OnnxFixtures.write(this.dir, "two", "1", Fixtures.churn(), two, tenure,
-				new OnnxModel.Output("p", 0)));
+		ModelVersion unmapped = ModelFiles.load(
+				OnnxFixtures.write(this.dir, "two", "1", Fixtures.churn(), two, tenure, new OnnxModel.Output("p", 0)));
 		ModelVersion oneRow = ModelFiles.load(OnnxFixtures.write(this.dir, "fixed", "1", Fixtures.churn(), fixed,
 				tenure, new OnnxModel.Output("p", 0)));
 
@@ -297,16 +307,17 @@ class OnnxScorerTests {
 
 	@Test
 	void anOutputThatDoesNotGiveOneValuePerRowIsRefusedWhenScoring() {
-		// given: the mean over the rows, [1, 1] whatever the rows (declared with a free first dimension)
+		// given: the mean over the rows, [1, 1] whatever the rows (declared with a free
+		// first dimension)
 		OnnxGraphs graph = OnnxGraphs.graph()
 			.input("input", OnnxGraphs.FLOAT, "N", 1)
 			.node("ReduceMean", List.of("input"), List.of("mean"), OnnxGraphs.intsAttribute("axes", 0),
 					OnnxGraphs.intAttribute("keepdims", 1))
 			.node("Sigmoid", List.of("mean"), List.of("p"))
 			.output("p", OnnxGraphs.FLOAT, "M", 1);
-		ModelVersion onnx = ModelFiles.load(OnnxFixtures.write(this.dir, "mean", "1", Fixtures.churn(), graph,
-				List.of(new OnnxModel.Input("input", OnnxModel.ElementType.FLOAT,
-						List.of(new OnnxModel.Value("tenure_months")))),
+		ModelVersion onnx = ModelFiles.load(OnnxFixtures.write(
+				this.dir, "mean", "1", Fixtures.churn(), graph, List.of(new OnnxModel.Input("input",
+						OnnxModel.ElementType.FLOAT, List.of(new OnnxModel.Value("tenure_months")))),
 				new OnnxModel.Output("p", 0)));
 		List<Row> rows = churnRows(5, 1);
 
@@ -319,8 +330,8 @@ class OnnxScorerTests {
 	}
 
 	private void assertMismatch(String name, List<OnnxModel.Input> inputs, OnnxModel.Output output, String reason) {
-		ModelVersion version = ModelFiles.load(OnnxFixtures.write(this.dir, name, "1", Fixtures.churn(),
-				OnnxFixtures.churnGraph(), inputs, output));
+		ModelVersion version = ModelFiles
+			.load(OnnxFixtures.write(this.dir, name, "1", Fixtures.churn(), OnnxFixtures.churnGraph(), inputs, output));
 		assertThatThrownBy(() -> version.bind(Fixtures.churn())).isInstanceOf(ModelFileException.class)
 			.hasMessage(version.file() + ": does not fit its ONNX file " + name + "-v1.onnx: " + reason);
 	}
@@ -331,8 +342,8 @@ class OnnxScorerTests {
 		List<Row> rows = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			double tenure = (random.nextInt(10) == 0) ? Double.NaN : random.nextDouble() * 60;
-			rows.add(new Row(i + 2, LocalDate.of(2024, 1, 1), random.nextInt(2),
-					new double[] { tenure, Double.NaN }, new String[] { null, plans[random.nextInt(plans.length)] }));
+			rows.add(new Row(i + 2, LocalDate.of(2024, 1, 1), random.nextInt(2), new double[] { tenure, Double.NaN },
+					new String[] { null, plans[random.nextInt(plans.length)] }));
 		}
 		return rows;
 	}

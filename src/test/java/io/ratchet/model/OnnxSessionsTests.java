@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * ONNX Runtime sessions: one per file content, shared by every scorer bound to it, safe to run from several threads,
- * closed once no scorer has held it for the idle time, and running on the caller's thread (no pool of its own).
+ * ONNX Runtime sessions: one per file content, shared by every scorer bound to it, safe
+ * to run from several threads, closed once no scorer has held it for the idle time, and
+ * running on the caller's thread (no pool of its own).
  */
 class OnnxSessionsTests {
 
@@ -29,8 +30,7 @@ class OnnxSessionsTests {
 	Path dir;
 
 	private OnnxScorer bind(OnnxSessions sessions, ModelVersion version) {
-		return OnnxScorer.bind(sessions, version, (OnnxModel) version.definition(),
-				Fixtures.churn()::featureIndex);
+		return OnnxScorer.bind(sessions, version, (OnnxModel) version.definition(), Fixtures.churn()::featureIndex);
 	}
 
 	@Test
@@ -121,13 +121,15 @@ class OnnxSessionsTests {
 
 	@Test
 	void onnxRuntimeRunsOnTheCallersThreadAndStartsNoThreadsOfItsOwn() throws IOException {
-		// given (Linux: /proc/self/task lists every thread of the process, native ones included)
+		// given (Linux: /proc/self/task lists every thread of the process, native ones
+		// included)
 		assumeThat(Path.of("/proc/self/task")).isDirectory();
 		OnnxSessions sessions = new OnnxSessions(Duration.ofMinutes(1));
 		ModelVersion version = OnnxFixtures.churn(this.dir, "1");
 		List<Row> rows = OnnxScorerTests.churnRows(50_000, 3);
 		double[] scores = new double[rows.size()];
-		OnnxSessions.environment(version.file()); // the environment's own set-up, before counting
+		// the environment's own set-up, before counting
+		OnnxSessions.environment(version.file());
 		long before = threads();
 
 		// when
@@ -139,7 +141,10 @@ class OnnxSessionsTests {
 		}
 	}
 
-	/** The threads of this process, the JIT's compiler threads (started and stopped as it pleases) left out. */
+	/**
+	 * The threads of this process, the JIT's compiler threads (started and stopped as it
+	 * pleases) left out.
+	 */
 	private static long threads() throws IOException {
 		try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
 			return tasks.filter((task) -> {

@@ -15,13 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every ONNX file of the model zoo (scikit-learn GB, RF and HGB converted by skl2onnx; XGBoost and LightGBM converted
- * by onnxmltools; weatherAUS and bike-sharing) imports as {@code jobs/import-model --inputs ... --codes ...} would
- * import it, and reproduces the library's own predictions of its 1,250 golden rows (missing values and unseen levels
- * included) within the tolerance its README.json recommends for ONNX Runtime's float32 arithmetic, and onnxruntime's
- * own outputs (the zoo's {@code onnx_prediction}, ONNX Runtime 1.30 in Python) to the bit, which shows the inputs are
- * built as the library's pipeline builds them. Writes the table {@code target/onnx-zoo/golden.md}. Skipped when the
- * zoo is absent.
+ * Every ONNX file of the model zoo (scikit-learn GB, RF and HGB converted by skl2onnx;
+ * XGBoost and LightGBM converted by onnxmltools; weatherAUS and bike-sharing) imports as
+ * {@code jobs/import-model --inputs ... --codes ...} would import it, and reproduces the
+ * library's own predictions of its 1,250 golden rows (missing values and unseen levels
+ * included) within the tolerance its README.json recommends for ONNX Runtime's float32
+ * arithmetic, and onnxruntime's own outputs (the zoo's {@code onnx_prediction}, ONNX
+ * Runtime 1.30 in Python) to the bit, which shows the inputs are built as the library's
+ * pipeline builds them. Writes the table {@code target/onnx-zoo/golden.md}. Skipped when
+ * the zoo is absent.
  */
 class OnnxZooTests {
 
@@ -65,7 +67,8 @@ class OnnxZooTests {
 				worstOnnx = Math.max(worstOnnx, Math.abs(scores[i] - row.onnxPrediction()));
 			}
 			assertThat(rows).hasSize(1250);
-			// the inputs are what onnxruntime was given in Python: its outputs are the same to the bit
+			// the inputs are what onnxruntime was given in Python: its outputs are the
+			// same to the bit
 			assertThat(worstOnnx).as("%s against onnxruntime's own output", model.name()).isZero();
 			assertThat(ModelCases.verify(imported.version(), dataset).passed()).isTrue();
 			table.add(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3g | %.0e | %s |", model.zooCase(),

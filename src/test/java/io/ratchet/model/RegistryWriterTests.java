@@ -72,7 +72,8 @@ class RegistryWriterTests {
 		assertThat(registry.candidates("snow")).containsExactly("snow-logit@1");
 		assertThat(registry.champion("snow")).isEmpty();
 		assertThat(registry.candidates("churn")).containsExactly("churn-gbt@1");
-		assertThat(Files.readString(file)).startsWith("# the registry\nchurn:\n").contains("# another dataset\nrain:\n");
+		assertThat(Files.readString(file)).startsWith("# the registry\nchurn:\n")
+			.contains("# another dataset\nrain:\n");
 		assertThatIllegalArgumentException().isThrownBy(() -> RegistryWriter.addCandidate(file, "rain", "rain-logit@3"))
 			.withMessageContaining("is the champion");
 	}

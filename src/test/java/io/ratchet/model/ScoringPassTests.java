@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * One scoring pass over several models: each model's accumulator, and a logged model's row without a score counted,
- * never scored; as the back-test's month (every row) and the now-test's window (only judged rows) feed it.
+ * One scoring pass over several models: each model's accumulator, and a logged model's
+ * row without a score counted, never scored; as the back-test's month (every row) and the
+ * now-test's window (only judged rows) feed it.
  */
 class ScoringPassTests {
 
@@ -44,7 +45,10 @@ class ScoringPassTests {
 			Task.BINARY, "1", "0", Set.of("NA"), List.of(new Feature("plan", FeatureType.CATEGORICAL)),
 			List.of("customer_id"), List.of("vendor_score"));
 
-	/** c1 labelled with a score, c2 labelled without, c3 unlabelled with one, c4 labelled with one. */
+	/**
+	 * c1 labelled with a score, c2 labelled without, c3 unlabelled with one, c4 labelled
+	 * with one.
+	 */
 	private static final List<Row> ROWS = List.of(row("c1", 1, 0.8), row("c2", 0, Double.NaN),
 			row("c3", Double.NaN, 0.3), row("c4", 0, 0.1));
 
@@ -65,7 +69,8 @@ class ScoringPassTests {
 			scored = pass.models();
 		}
 
-		// then: the logged model judged c1 and c4 (c2 counted, not scored); the other every labelled row
+		// then: the logged model judged c1 and c4 (c2 counted, not scored); the other
+		// every labelled row
 		assertThat(scored).extracting(Scored::subject).containsExactlyElementsOf(models);
 		assertThat(scored.get(0).accumulator().result().n()).isEqualTo(2);
 		assertThat(scored.get(0).coverage()).isEqualTo(new LogCoverage(3, 2, 1, 1));

@@ -12,24 +12,28 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Converting scikit-learn exports (the oracle's {@code model-*.json} shape) into model files. */
+/**
+ * Converting scikit-learn exports (the oracle's {@code model-*.json} shape) into model
+ * files.
+ */
 class SklearnExportTests {
 
-	private static final String EXPORT = Fixtures.json("""
-			{
-			 'name': 'rides-ridge',
-			 'task': 'regression',
-			 'training': {'window': ['2011-01', '2011-12'], 'rows': 8645, 'alpha': 1.0},
-			 'intercept': 120.5,
-			 'terms': [
-			  {'feature': 'temp', 'type': 'numeric', 'impute_missing_with': 0.49, 'center': 0.48, 'scale': 0.2, 'weight': 36.5},
-			  {'feature': 'season', 'type': 'categorical', 'weights': {'1': -34.1, '2': 7.8}, 'unknown_or_missing_weight': 0.0}
-			 ],
-			 'link': 'identity: prediction = intercept + sum of terms',
-			 'numeric_term': 'weight * ((x if present else impute_missing_with) - center) / scale',
-			 'categorical_term': 'weights[value] if value is a known level, else unknown_or_missing_weight'
-			}
-			""");
+	private static final String EXPORT = Fixtures
+		.json("""
+				{
+				 'name': 'rides-ridge',
+				 'task': 'regression',
+				 'training': {'window': ['2011-01', '2011-12'], 'rows': 8645, 'alpha': 1.0},
+				 'intercept': 120.5,
+				 'terms': [
+				  {'feature': 'temp', 'type': 'numeric', 'impute_missing_with': 0.49, 'center': 0.48, 'scale': 0.2, 'weight': 36.5},
+				  {'feature': 'season', 'type': 'categorical', 'weights': {'1': -34.1, '2': 7.8}, 'unknown_or_missing_weight': 0.0}
+				 ],
+				 'link': 'identity: prediction = intercept + sum of terms',
+				 'numeric_term': 'weight * ((x if present else impute_missing_with) - center) / scale',
+				 'categorical_term': 'weights[value] if value is a known level, else unknown_or_missing_weight'
+				}
+				""");
 
 	@TempDir
 	Path dir;
@@ -50,7 +54,8 @@ class SklearnExportTests {
 		assertThat(model.intercept()).isEqualTo(120.5);
 		assertThat(model.terms()).containsExactly(new LinearModel.NumericTerm("temp", 0.49, 0.48, 0.2, 36.5),
 				new LinearModel.CategoricalTerm("season", Map.of("1", -34.1, "2", 7.8), 0.0));
-		assertThat(model.training()).containsEntry("rows", 8645).containsEntry("alpha", 1.0)
+		assertThat(model.training()).containsEntry("rows", 8645)
+			.containsEntry("alpha", 1.0)
 			.containsEntry("window", List.of("2011-01", "2011-12"));
 	}
 
@@ -94,7 +99,8 @@ class SklearnExportTests {
 	@Test
 	void unexpectedFormula() {
 		// given
-		Path export = Fixtures.write(this.dir, "model-x.json", EXPORT.replace("- center) / scale", "- center) * scale"));
+		Path export = Fixtures.write(this.dir, "model-x.json",
+				EXPORT.replace("- center) / scale", "- center) * scale"));
 		// when
 		ModelFileException ex = catchThrowableOfType(ModelFileException.class,
 				() -> SklearnExport.toRatchetJson(export, "rides", "1"));
@@ -116,8 +122,8 @@ class SklearnExportTests {
 	@Test
 	void missingIntercept() {
 		// given
-		Path export = Fixtures.write(this.dir, "model-x.json", EXPORT.replace(" 'intercept': 120.5,", "")
-			.replace("\"intercept\": 120.5,", ""));
+		Path export = Fixtures.write(this.dir, "model-x.json",
+				EXPORT.replace(" 'intercept': 120.5,", "").replace("\"intercept\": 120.5,", ""));
 		// when
 		ModelFileException ex = catchThrowableOfType(ModelFileException.class,
 				() -> SklearnExport.toRatchetJson(export, "rides", "1"));

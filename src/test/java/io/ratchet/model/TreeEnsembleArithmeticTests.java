@@ -12,15 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The tree-ensemble options imported models need: float32 arithmetic (XGBoost's) and a binary forest that averages
- * probabilities with the identity link.
+ * The tree-ensemble options imported models need: float32 arithmetic (XGBoost's) and a
+ * binary forest that averages probabilities with the identity link.
  */
 class TreeEnsembleArithmeticTests {
 
 	@TempDir
 	Path dir;
 
-	/** Regression over "rides" (temp numeric, season categorical); {@code %s} are the base, arithmetic and trees. */
+	/**
+	 * Regression over "rides" (temp numeric, season categorical); {@code %s} are the
+	 * base, arithmetic and trees.
+	 */
 	private static final String RIDES = Fixtures.json("""
 			{
 			  'format': 'ratchet-model/1', 'name': 'rides-xgb', 'version': '1', 'dataset': 'rides',
@@ -61,7 +64,8 @@ class TreeEnsembleArithmeticTests {
 		String leaf = "{'nodes': [ {'id': 0, 'leaf': 1.0} ]}".replace('\'', '"');
 		Scorer float32 = rides("float32", "16777216.0", leaf + ", " + leaf + ", " + leaf);
 		Scorer float64 = rides("", "16777216.0", leaf + ", " + leaf + ", " + leaf);
-		// when / then: 2^24 + 1 rounds back to 2^24 in float32 at each step; double keeps them
+		// when / then: 2^24 + 1 rounds back to 2^24 in float32 at each step; double keeps
+		// them
 		assertThat(float32.score(Fixtures.row(0.5, "winter"))).isEqualTo(16777216.0);
 		assertThat(float64.score(Fixtures.row(0.5, "winter"))).isEqualTo(16777219.0);
 	}
@@ -116,17 +120,18 @@ class TreeEnsembleArithmeticTests {
 	@Test
 	void aBinaryForestAveragesProbabilitiesWithTheIdentityLink() {
 		// given: two trees whose leaves are class fractions halved (the forest's mean)
-		String forest = Fixtures.json("""
-				{
-				  'format': 'ratchet-model/1', 'name': 'churn-rf', 'version': '1', 'dataset': 'churn', 'task': 'binary',
-				  'kind': 'tree-ensemble', 'link': 'identity', 'base': 0.0,
-				  'trees': [
-				    {'nodes': [ {'id': 0, 'feature': 'tenure_months', 'threshold': 12.5, 'yes': 1, 'no': 2, 'missing': 'yes'},
-				      {'id': 1, 'leaf': 0.4}, {'id': 2, 'leaf': %s} ]},
-				    {'nodes': [ {'id': 0, 'leaf': 0.5} ]}
-				  ]
-				}
-				""");
+		String forest = Fixtures
+			.json("""
+					{
+					  'format': 'ratchet-model/1', 'name': 'churn-rf', 'version': '1', 'dataset': 'churn', 'task': 'binary',
+					  'kind': 'tree-ensemble', 'link': 'identity', 'base': 0.0,
+					  'trees': [
+					    {'nodes': [ {'id': 0, 'feature': 'tenure_months', 'threshold': 12.5, 'yes': 1, 'no': 2, 'missing': 'yes'},
+					      {'id': 1, 'leaf': 0.4}, {'id': 2, 'leaf': %s} ]},
+					    {'nodes': [ {'id': 0, 'leaf': 0.5} ]}
+					  ]
+					}
+					""");
 		// when
 		Scorer scorer = ModelFiles.load(Fixtures.write(this.dir, "churn-rf-v1.json", forest.formatted("0.1")))
 			.bind(Fixtures.churn());

@@ -18,16 +18,20 @@ class TreeScorerTests {
 	@TempDir
 	Path dir;
 
-	/** The format's example: tenure < 12.5 (missing: yes) then plan in [basic, pro] (missing: no). */
+	/**
+	 * The format's example: tenure < 12.5 (missing: yes) then plan in [basic, pro]
+	 * (missing: no).
+	 */
 	private Scorer churnGbt() {
 		return ModelFiles.load(Fixtures.write(this.dir, "churn-gbt-v1.json", Fixtures.churnGbt("1")))
 			.bind(Fixtures.churn());
 	}
 
 	/**
-	 * Regression, base 10, three trees summed. Tree 1: temp < 0.5 ? -2.0 : 3.0, missing goes "no". Tree 2 (nodes
-	 * listed out of id order): season in [winter] ? -1.5 : (temp < 0.8 ? 0.25 : 1.0); a missing season goes "yes", a
-	 * missing temp "no". Tree 3: a single leaf 0.5.
+	 * Regression, base 10, three trees summed. Tree 1: temp < 0.5 ? -2.0 : 3.0, missing
+	 * goes "no". Tree 2 (nodes listed out of id order): season in [winter] ? -1.5 : (temp
+	 * < 0.8 ? 0.25 : 1.0); a missing season goes "yes", a missing temp "no". Tree 3: a
+	 * single leaf 0.5.
 	 */
 	private Scorer ridesGbt() {
 		String text = Fixtures.json("""
@@ -61,7 +65,8 @@ class TreeScorerTests {
 		// when
 		double above = scorer.score(Fixtures.row(20, "basic"));
 		double at = scorer.score(Fixtures.row(12.5, "basic"));
-		// then: 20 >= 12.5 and 12.5 >= 12.5 go "no" to leaf 2: z = -1.0 + 0.4 = -0.6, p = 1 / (1 + e^0.6)
+		// then: 20 >= 12.5 and 12.5 >= 12.5 go "no" to leaf 2: z = -1.0 + 0.4 = -0.6, p =
+		// 1 / (1 + e^0.6)
 		assertThat(above).isCloseTo(1 / (1 + Math.exp(0.6)), within(1e-15));
 		assertThat(above).isCloseTo(0.35434369377420455, within(1e-15));
 		assertThat(at).isEqualTo(above);
@@ -74,7 +79,8 @@ class TreeScorerTests {
 		// when
 		double basic = scorer.score(Fixtures.row(3, "basic"));
 		double pro = scorer.score(Fixtures.row(3, "pro"));
-		// then: 3 < 12.5 -> node 1; "basic" and "pro" are listed -> leaf 3: z = -1.0 - 0.1 = -1.1
+		// then: 3 < 12.5 -> node 1; "basic" and "pro" are listed -> leaf 3: z = -1.0 -
+		// 0.1 = -1.1
 		assertThat(basic).isCloseTo(1 / (1 + Math.exp(1.1)), within(1e-15));
 		assertThat(pro).isEqualTo(basic);
 	}
@@ -85,7 +91,8 @@ class TreeScorerTests {
 		Scorer scorer = churnGbt();
 		// when
 		double unseen = scorer.score(Fixtures.row(3, "enterprise"));
-		// then: 3 < 12.5 -> node 1; "enterprise" is not listed -> leaf 4: z = -1.0 + 0.2 = -0.8
+		// then: 3 < 12.5 -> node 1; "enterprise" is not listed -> leaf 4: z = -1.0 + 0.2
+		// = -0.8
 		assertThat(unseen).isCloseTo(1 / (1 + Math.exp(0.8)), within(1e-15));
 	}
 
@@ -97,7 +104,8 @@ class TreeScorerTests {
 		double tenureMissing = scorer.score(Fixtures.row(Double.NaN, "basic"));
 		double planMissing = scorer.score(Fixtures.row(3, null));
 		double bothMissing = scorer.score(Fixtures.row(Double.NaN, null));
-		// then: missing tenure goes "yes" -> node 1; "basic" -> leaf 3: z = -1.0 - 0.1 = -1.1
+		// then: missing tenure goes "yes" -> node 1; "basic" -> leaf 3: z = -1.0 - 0.1 =
+		// -1.1
 		assertThat(tenureMissing).isCloseTo(1 / (1 + Math.exp(1.1)), within(1e-15));
 		// 3 < 12.5 -> node 1; missing plan goes "no" -> leaf 4: z = -1.0 + 0.2 = -0.8
 		assertThat(planMissing).isCloseTo(1 / (1 + Math.exp(0.8)), within(1e-15));
@@ -114,9 +122,11 @@ class TreeScorerTests {
 		double warmAutumn = scorer.score(Fixtures.row(0.9, "autumn"));
 		double warmWinter = scorer.score(Fixtures.row(0.9, "winter"));
 		// then
-		// 0.3 < 0.5 -> -2.0; summer not in [winter] -> node 2: 0.3 < 0.8 -> 0.25; stump 0.5: 10 - 2 + 0.25 + 0.5
+		// 0.3 < 0.5 -> -2.0; summer not in [winter] -> node 2: 0.3 < 0.8 -> 0.25; stump
+		// 0.5: 10 - 2 + 0.25 + 0.5
 		assertThat(cool).isEqualTo(8.75);
-		// 0.9 >= 0.5 -> 3.0; autumn -> node 2: 0.9 >= 0.8 -> 1.0; stump 0.5: 10 + 3 + 1 + 0.5
+		// 0.9 >= 0.5 -> 3.0; autumn -> node 2: 0.9 >= 0.8 -> 1.0; stump 0.5: 10 + 3 + 1 +
+		// 0.5
 		assertThat(warmAutumn).isEqualTo(14.5);
 		// 0.9 >= 0.5 -> 3.0; winter -> -1.5; stump 0.5: 10 + 3 - 1.5 + 0.5
 		assertThat(warmWinter).isEqualTo(12.0);
@@ -130,20 +140,24 @@ class TreeScorerTests {
 		double bothMissing = scorer.score(Fixtures.row(Double.NaN, null));
 		double tempMissing = scorer.score(Fixtures.row(Double.NaN, "spring"));
 		// then
-		// missing temp goes "no" -> 3.0; missing season goes "yes" -> -1.5; stump 0.5: 10 + 3 - 1.5 + 0.5
+		// missing temp goes "no" -> 3.0; missing season goes "yes" -> -1.5; stump 0.5: 10
+		// + 3 - 1.5 + 0.5
 		assertThat(bothMissing).isEqualTo(12.0);
-		// 3.0; spring -> node 2: missing temp goes "no" -> 1.0; stump 0.5: 10 + 3 + 1 + 0.5
+		// 3.0; spring -> node 2: missing temp goes "no" -> 1.0; stump 0.5: 10 + 3 + 1 +
+		// 0.5
 		assertThat(tempMissing).isEqualTo(14.5);
 	}
 
 	@Test
 	void scoresTheSameWhenBuiltInCode() {
 		// given: tree 1 of the rides model, built from records instead of a file
-		TreeEnsemble ensemble = new TreeEnsemble(Link.IDENTITY, 10.0, List.of(new TreeEnsemble.Tree(
-				List.of(new TreeEnsemble.NumericSplit(0, "temp", 0.5, 1, 2, TreeEnsemble.Branch.NO),
-						new TreeEnsemble.Leaf(1, -2.0), new TreeEnsemble.Leaf(2, 3.0)))), Map.of());
-		ModelVersion version = new ModelVersion("rides-one", "1", "rides", Task.REGRESSION,
-				TreeEnsemble.KIND, "0".repeat(64), null, ensemble);
+		TreeEnsemble ensemble = new TreeEnsemble(Link.IDENTITY, 10.0,
+				List.of(new TreeEnsemble.Tree(
+						List.of(new TreeEnsemble.NumericSplit(0, "temp", 0.5, 1, 2, TreeEnsemble.Branch.NO),
+								new TreeEnsemble.Leaf(1, -2.0), new TreeEnsemble.Leaf(2, 3.0)))),
+				Map.of());
+		ModelVersion version = new ModelVersion("rides-one", "1", "rides", Task.REGRESSION, TreeEnsemble.KIND,
+				"0".repeat(64), null, ensemble);
 		// when
 		Scorer scorer = version.bind(Fixtures.rides());
 		// then: 10 - 2 and 10 + 3

@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The scheduler's HTTP endpoint as {@code jobs/scheduler} runs it (a servlet web application; the jar's defaults
- * bind it to loopback): every request needs HTTP basic, health shows the scheduler, the meters read the database.
+ * The scheduler's HTTP endpoint as {@code jobs/scheduler} runs it (a servlet web
+ * application; the jar's defaults bind it to loopback): every request needs HTTP basic,
+ * health shows the scheduler, the meters read the database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "ratchet.http.username=monitor",
@@ -57,8 +58,8 @@ class HttpEndpointTests {
 			HttpResponse<String> response = get(path, null);
 			// then
 			assertThat(response.statusCode()).as(path).isEqualTo(401);
-			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(
-					(value) -> assertThat(value).startsWith("Basic"));
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
+				.hasValueSatisfying((value) -> assertThat(value).startsWith("Basic"));
 		}
 	}
 
@@ -113,15 +114,14 @@ class HttpEndpointTests {
 	}
 
 	private static Optional<InetAddress> nonLoopbackAddress() throws IOException {
-		return NetworkInterface.networkInterfaces()
-			.filter((nic) -> {
-				try {
-					return nic.isUp() && !nic.isLoopback();
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			})
+		return NetworkInterface.networkInterfaces().filter((nic) -> {
+			try {
+				return nic.isUp() && !nic.isLoopback();
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		})
 			.flatMap(NetworkInterface::inetAddresses)
 			.filter((address) -> address instanceof Inet4Address && !address.isLoopbackAddress())
 			.findFirst();

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the monitor's gauges read, on the real Flyway schema (a slice): runs per job and status, the latest status, the
- * alerts waiting to be sent. Each test rolls back; job names are unique so that rows of other tests never count.
+ * What the monitor's gauges read, on the real Flyway schema (a slice): runs per job and
+ * status, the latest status, the alerts waiting to be sent. Each test rolls back; job
+ * names are unique so that rows of other tests never count.
  */
 @StoreSlice
 @Import({ MonitorReads.class, RunReads.class, ResultsStore.class })

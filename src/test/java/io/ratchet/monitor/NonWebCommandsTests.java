@@ -15,15 +15,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every command but the daemon starts as before the endpoint existed: no web server, no security, no actuator or
- * meters. The context is started with exactly the settings {@code RatchetApplication.main} gives a command.
+ * Every command but the daemon starts as before the endpoint existed: no web server, no
+ * security, no actuator or meters. The context is started with exactly the settings
+ * {@code RatchetApplication.main} gives a command.
  */
 class NonWebCommandsTests {
 
 	@Test
 	void aBacktestProcessHasNoWebServerNoSecurityAndNoMeters() {
 		// given
-		List<String> settings = new ArrayList<>(RatchetApplication.settings(new String[] { "backtest", "--dataset", "churn" }));
+		List<String> settings = new ArrayList<>(
+				RatchetApplication.settings(new String[] { "backtest", "--dataset", "churn" }));
 		settings.add("--spring.profiles.active=test");
 		// when
 		try (ConfigurableApplicationContext context = SpringApplication.run(RatchetApplication.class,
@@ -48,8 +50,7 @@ class NonWebCommandsTests {
 		assertThat(RatchetApplication.settings(new String[] { "scheduler", "--check" }))
 			.noneMatch((setting) -> setting.startsWith("--spring.main.web-application-type"));
 		for (String command : new String[] { "backtest", "nowtest", "runs", "alerts", "challenge", "promote" }) {
-			assertThat(RatchetApplication.settings(new String[] { command, "--server.port=1" }))
-				.as(command)
+			assertThat(RatchetApplication.settings(new String[] { command, "--server.port=1" })).as(command)
 				.noneMatch((setting) -> setting.startsWith("--spring.main.web-application-type"))
 				.contains("--server.port=1");
 		}

@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The now-test job on H2 with a small made-up dataset: the window's edges and the label delay, too few rows,
- * drift breaches, incoming files merged once, restart after a failure, and the schedule's parameters.
+ * The now-test job on H2 with a small made-up dataset: the window's edges and the label
+ * delay, too few rows, drift breaches, incoming files merged once, restart after a
+ * failure, and the schedule's parameters.
  */
 @SpringBootTest
 @SpringBatchTest
@@ -97,7 +98,10 @@ class NowtestJobTests {
 		this.jobRepositoryTestUtils.removeJobExecutions();
 	}
 
-	/** Config, models, registry and requirements ({@code min-rows} as given, a loose AUC minimum, drift if given). */
+	/**
+	 * Config, models, registry and requirements ({@code min-rows} as given, a loose AUC
+	 * minimum, drift if given).
+	 */
 	private static void config(long minRows, String drift) {
 		toy.dataset("toy")
 			.logit("toy-logit", "toy", 2.0, 0.1, -0.1)
@@ -107,16 +111,20 @@ class NowtestJobTests {
 					+ ((drift != null) ? "  drift:\n" + drift : ""));
 	}
 
-	/** {@code @SpringBatchTest} looks for a method returning a JobExecution to set up step scope; give it one. */
+	/**
+	 * {@code @SpringBatchTest} looks for a method returning a JobExecution to set up step
+	 * scope; give it one.
+	 */
 	public JobExecution getJobExecution() {
 		return MetaDataInstanceFactory.createJobExecution();
 	}
 
 	@Test
 	void rowsExactlyOnTheEdgesOfTheWindowAndTheLabelCutoffAreCountedOnTheRightSide() throws Exception {
-		// given: as-of 2024-03-15, window 10 days = 2024-03-06..15, label delay 2 days = judged up to 2024-03-13
+		// given: as-of 2024-03-15, window 10 days = 2024-03-06..15, label delay 2 days =
+		// judged up to 2024-03-13
 		Map<LocalDate, Integer> days = new TreeMap<>();
-		days.put(LocalDate.of(2024, 3, 5), 7);   // the day before the window: out
+		days.put(LocalDate.of(2024, 3, 5), 7); // the day before the window: out
 		days.put(LocalDate.of(2024, 3, 6), 100); // first day: in, judged
 		days.put(LocalDate.of(2024, 3, 13), 60); // label cut-off: in, judged
 		days.put(LocalDate.of(2024, 3, 14), 11); // after the cut-off: in, awaiting label
@@ -140,7 +148,8 @@ class NowtestJobTests {
 			.param(runId)
 			.query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 			.single()).containsExactly("nowtest", "2024-03", "2024-03", "2024-03-15");
-		// the reference is the 3 months before the window (toy-logit has no training window): Jan, Feb (Dec absent)
+		// the reference is the 3 months before the window (toy-logit has no training
+		// window): Jan, Feb (Dec absent)
 		assertThat(this.jdbc.sql("SELECT reference_desc FROM nowtest_window WHERE run_id = ?")
 			.param(runId)
 			.query(String.class)
@@ -198,7 +207,8 @@ class NowtestJobTests {
 
 	@Test
 	void driftAboveItsBoundIsABreachFiledUnderTheChampionWithTheFeatureKey() throws Exception {
-		// given: x moves by 1.5 standard deviations in March; the reference (Jan, Feb) does not
+		// given: x moves by 1.5 standard deviations in March; the reference (Jan, Feb)
+		// does not
 		config(20, "    psi: {max: 0.2}\n    ks: {max: 0.3}\n    score_psi: {max: 0.2}\n"
 				+ "    features:\n      colour: {psi: {max: 0.5}}\n");
 		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
@@ -216,8 +226,8 @@ class NowtestJobTests {
 			.param(runId)
 			.query(String.class)
 			.list();
-		assertThat(breaches).contains("toy-logit psi:x ALL MAX 0.2", "toy-logit ks:x ALL MAX 0.3",
-				"toy-logit psi:score ALL MAX 0.2")
+		assertThat(breaches)
+			.contains("toy-logit psi:x ALL MAX 0.2", "toy-logit ks:x ALL MAX 0.3", "toy-logit psi:score ALL MAX 0.2")
 			.noneMatch((breach) -> breach.contains(":colour"));
 		assertThat(this.jdbc.sql("SELECT drift_verdict FROM nowtest_window WHERE run_id = ?")
 			.param(runId)
@@ -231,8 +241,10 @@ class NowtestJobTests {
 
 	@Test
 	void aWindowWithoutLabelledRowsStillJudgesDriftAlertsOnItAndWritesItsReport() throws Exception {
-		// given: March drifts (x moved by 1.5 standard deviations), and every row of the 10-day window is within the
-		// 15-day label delay: nothing to compute a metric on, everything to measure drift on
+		// given: March drifts (x moved by 1.5 standard deviations), and every row of the
+		// 10-day window is within the
+		// 15-day label delay: nothing to compute a metric on, everything to measure drift
+		// on
 		config(20, "    psi: {max: 0.2}\n");
 		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
 		toy.daily("toy", YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
@@ -240,7 +252,8 @@ class NowtestJobTests {
 		// when
 		JobExecution execution = start(LocalDate.of(2024, 3, 31), 10, 15);
 
-		// then: the metrics are insufficient data, the drift a breach, and the run a breach
+		// then: the metrics are insufficient data, the drift a breach, and the run a
+		// breach
 		assertThat(execution.getAllFailureExceptions()).isEmpty();
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("BREACH");
@@ -250,7 +263,8 @@ class NowtestJobTests {
 
 	@Test
 	void aWindowWithoutLabelledRowsWhoseReportFailedRestartsToItsReportAndAlert() throws Exception {
-		// given: as above, and the report folder cannot be made (a file stands where reports/nowtest/ goes)
+		// given: as above, and the report folder cannot be made (a file stands where
+		// reports/nowtest/ goes)
 		config(20, "    psi: {max: 0.2}\n");
 		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
 		toy.daily("toy", YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
@@ -276,7 +290,10 @@ class NowtestJobTests {
 		assertNoLabelRunJudged(failed.getJobInstance().getInstanceId());
 	}
 
-	/** A no-label run's metric verdict, drift breach, report and alert (one .eml, on the drift). */
+	/**
+	 * A no-label run's metric verdict, drift breach, report and alert (one .eml, on the
+	 * drift).
+	 */
 	private void assertNoLabelRunJudged(long runId) throws Exception {
 		assertThat(this.jdbc.sql("SELECT metric_verdict || ' ' || drift_verdict FROM nowtest_window WHERE run_id = ?")
 			.param(runId)
@@ -303,7 +320,8 @@ class NowtestJobTests {
 
 	@Test
 	void aModelWhoseRegressionCasesNoLongerMatchFailsTheRunBeforeAnyFileIsImported() throws Exception {
-		// given: an incoming file, and a recorded output of the champion that today's scorer no longer gives
+		// given: an incoming file, and a recorded output of the champion that today's
+		// scorer no longer gives
 		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
 		Path inbox = toy.data("toy").resolve("incoming");
 		toy.write(inbox.resolve("2024-03-export.csv"), ToyWorkspace.HEADER);
@@ -445,6 +463,5 @@ class NowtestJobTests {
 			.query(Double.class)
 			.single();
 	}
-
 
 }

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The window's arithmetic, the drift reference and the checks on {@code ratchet.nowtest} settings. */
+/**
+ * The window's arithmetic, the drift reference and the checks on {@code ratchet.nowtest}
+ * settings.
+ */
 class NowtestSettingsTests {
 
 	@Test
@@ -33,7 +36,8 @@ class NowtestSettingsTests {
 		assertThat(window.labelCutoff()).isEqualTo(LocalDate.of(2026, 2, 26));
 		assertThat(window.awaitingLabel(LocalDate.of(2026, 2, 26))).isFalse();
 		assertThat(window.awaitingLabel(LocalDate.of(2026, 2, 27))).isTrue();
-		assertThat(window.months()).containsExactly(YearMonth.of(2026, 1), YearMonth.of(2026, 2), YearMonth.of(2026, 3));
+		assertThat(window.months()).containsExactly(YearMonth.of(2026, 1), YearMonth.of(2026, 2),
+				YearMonth.of(2026, 3));
 		assertThat(NowtestWindow.of(LocalDate.of(2026, 3, 1), 1, 0).months()).containsExactly(YearMonth.of(2026, 3));
 	}
 

@@ -12,6 +12,7 @@ import io.ratchet.data.ImportResult;
 import io.ratchet.nowtest.NowtestStore.DriftBreach;
 import io.ratchet.nowtest.NowtestStore.StoredDrift;
 import io.ratchet.nowtest.NowtestStore.WindowRecord;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ImportBatchStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
@@ -28,8 +29,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A now-test's own records on the real Flyway schema (a slice): drift values and breaches, the window, and whether an
- * incoming file was imported before ({@link ImportBatchStore} writes what {@link NowtestStore} reads). Each test rolls
+ * A now-test's own records on the real Flyway schema (a slice): drift values and
+ * breaches, the window, and whether an incoming file was imported before
+ * ({@link ImportBatchStore} writes what {@link NowtestStore} reads). Each test rolls
  * back; datasets and run ids are unique.
  */
 @StoreSlice
@@ -86,10 +88,10 @@ class NowtestStoreTests {
 		// given
 		NowtestWindow days = new NowtestWindow(LocalDate.of(2024, 3, 22), LocalDate.of(2024, 3, 31),
 				LocalDate.of(2024, 3, 29));
-		WindowRecord first = new WindowRecord(this.runId, days, 500, 400, 80, 20, "training window", 3000, "PASS",
-				"BREACH", 1, 155, 1);
+		WindowRecord first = new WindowRecord(this.runId, days, 500, 400, 80, 20, "training window", 3000, Verdict.PASS,
+				Verdict.BREACH, 1, 155, 1);
 		WindowRecord second = new WindowRecord(this.runId, days, 510, 410, 80, 20, "training window", 3000,
-				"BREACH", "PASS", 2, 165, 0);
+				Verdict.BREACH, Verdict.PASS, 2, 165, 0);
 
 		// when
 		this.store.saveWindow(first);
@@ -103,8 +105,8 @@ class NowtestStoreTests {
 	@Test
 	void aFileIsAlreadyImportedOnceAnImportOfItsDatasetRecordedItsSha() {
 		// given
-		ImportResult result = new ImportResult(Path.of("incoming/2024-03-export.csv"), "ab".repeat(32), 10, 7, 1, 1,
-				1, 0, new TreeMap<>(Map.of(YearMonth.of(2024, 3), 7L)), new TreeMap<>(), Path.of("quarantine/q.csv"));
+		ImportResult result = new ImportResult(Path.of("incoming/2024-03-export.csv"), "ab".repeat(32), 10, 7, 1, 1, 1,
+				0, new TreeMap<>(Map.of(YearMonth.of(2024, 3), 7L)), new TreeMap<>(), Path.of("quarantine/q.csv"));
 		assertThat(this.store.alreadyImported(this.dataset, "ab".repeat(32))).isFalse();
 
 		// when

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** A failed promotion or rollback leaves registry.yml and requirements.yml as they were. */
+/**
+ * A failed promotion or rollback leaves registry.yml and requirements.yml as they were.
+ */
 class ConfigBackupTests {
 
 	@TempDir
@@ -38,8 +40,8 @@ class ConfigBackupTests {
 		Path requirements = this.dir.resolve("requirements.yml");
 
 		// when: both are written, then the change fails
-		assertThatIllegalStateException().isThrownBy(() -> ConfigBackup.of(registry, requirements)
-			.restoringOnFailure(() -> {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> ConfigBackup.of(registry, requirements).restoringOnFailure(() -> {
 				ConfigBackup.writeAtomically(registry, "churn: {champion: b@1}\n");
 				ConfigBackup.writeAtomically(requirements, "churn: {}\n");
 				throw new IllegalStateException("recording failed");

@@ -20,7 +20,8 @@ class GateTests {
 				List.of(new CaseCheck.Mismatch("x = 1e9", 0.25, 0.75)));
 
 		assertThat(Gate.regressionCases(good, null).passed()).isTrue();
-		assertThat(Gate.regressionCases(good, null).reason()).isEqualTo("12 cases give their recorded output (m-v1.cases.csv)");
+		assertThat(Gate.regressionCases(good, null).reason())
+			.isEqualTo("12 cases give their recorded output (m-v1.cases.csv)");
 		assertThat(Gate.regressionCases(bad, null)).isEqualTo(ConditionResult.fail(GateCondition.REGRESSION_CASES,
 				"1 of 12 cases changed, e.g. x = 1e9: expected 0.25, got 0.75"));
 		assertThat(Gate.regressionCases(null, "no cases file m-v1.cases.csv").passed()).isFalse();
@@ -68,24 +69,25 @@ class GateTests {
 
 	@Test
 	void shadowRunsAreNightsWithoutABreachSinceTheModelBecameACandidate() {
-		// given: newest first; two runs on one night count once; a run with too little data does not count
-		List<Gate.ShadowRun> runs = List.of(shadow(9, 5, "candidate", "PASS", 0),
-				shadow(8, 4, "candidate", "PASS", 0), shadow(7, 4, "candidate", "PASS", 0),
-				shadow(6, 3, "candidate", "INSUFFICIENT_DATA", 0), shadow(5, 2, "candidate", "PASS", 0),
-				shadow(4, 1, "candidate", "PASS", 1), shadow(3, 1, "candidate", "PASS", 0));
+		// given: newest first; two runs on one night count once; a run with too little
+		// data does not count
+		List<Gate.ShadowRun> runs = List.of(shadow(9, 5, "candidate", "PASS", 0), shadow(8, 4, "candidate", "PASS", 0),
+				shadow(7, 4, "candidate", "PASS", 0), shadow(6, 3, "candidate", "INSUFFICIENT_DATA", 0),
+				shadow(5, 2, "candidate", "PASS", 0), shadow(4, 1, "candidate", "PASS", 1),
+				shadow(3, 1, "candidate", "PASS", 0));
 
 		// then
 		ConditionResult three = Gate.shadow(runs, 3);
 		assertThat(three.passed()).isTrue();
-		assertThat(three.reason()).isEqualTo("3 nightly now-tests without a breach as candidate, 3 needed;"
-				+ " breach in run 4 of 2024-06-01");
+		assertThat(three.reason()).isEqualTo(
+				"3 nightly now-tests without a breach as candidate, 3 needed;" + " breach in run 4 of 2024-06-01");
 		assertThat(Gate.shadow(runs, 4).passed()).isFalse();
 		// a drift breach of its score, or a breach verdict, stops the count as well
-		assertThat(Gate.shadow(List.of(shadow(2, 2, "candidate", "BREACH", 0), shadow(1, 1, "candidate", "PASS", 0)),
-				1).passed()).isFalse();
+		assertThat(Gate.shadow(List.of(shadow(2, 2, "candidate", "BREACH", 0), shadow(1, 1, "candidate", "PASS", 0)), 1)
+			.passed()).isFalse();
 		// runs from before it became a candidate (it was champion then) do not count
-		ConditionResult before = Gate.shadow(List.of(shadow(2, 2, "candidate", "PASS", 0),
-				shadow(1, 1, "champion", "PASS", 0)), 2);
+		ConditionResult before = Gate
+			.shadow(List.of(shadow(2, 2, "candidate", "PASS", 0), shadow(1, 1, "champion", "PASS", 0)), 2);
 		assertThat(before.passed()).isFalse();
 		assertThat(before.reason()).endsWith("; before that it was champion (run 1)");
 		assertThat(Gate.noShadow(7).passed()).isFalse();
@@ -100,7 +102,8 @@ class GateTests {
 				null);
 
 		assertThat(decision.passed()).isFalse();
-		assertThat(decision.failures()).extracting(ConditionResult::condition).containsExactly(GateCondition.SHADOW_RUNS);
+		assertThat(decision.failures()).extracting(ConditionResult::condition)
+			.containsExactly(GateCondition.SHADOW_RUNS);
 		assertThat(decision.evidenceRunIds()).containsExactly(3L, 5L);
 		assertThat(decision.describe()).isEqualTo("""
 				Gate for b@1 against champion a@1 on toy (evidence run 3): REFUSED

@@ -26,9 +26,9 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code jobs/promote}, {@code jobs/history} and {@code jobs/rollback} on H2 with real stored runs: the back-test and
- * now-test jobs run on a made-up workspace first, then the gate reads what they stored. Each test starts from fresh
- * files and a fresh database.
+ * {@code jobs/promote}, {@code jobs/history} and {@code jobs/rollback} on H2 with real
+ * stored runs: the back-test and now-test jobs run on a made-up workspace first, then the
+ * gate reads what they stored. Each test starts from fresh files and a fresh database.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -85,8 +85,10 @@ class PromotionCommandTests {
 	@BeforeEach
 	void setUp() {
 		FileSystemUtils.deleteRecursively(root.toFile());
-		// dataset toy, whose label follows x and colour: a champion that reads x only, a better candidate that reads
-		// both, a worse candidate that reads the colour only; a second dataset other with its own model
+		// dataset toy, whose label follows x and colour: a champion that reads x only, a
+		// better candidate that reads
+		// both, a worse candidate that reads the colour only; a second dataset other with
+		// its own model
 		toy.seed(17)
 			.dataset("toy")
 			.dataset("other")
@@ -101,7 +103,8 @@ class PromotionCommandTests {
 
 	@Test
 	void aBetterCandidateIsPromotedTheRequirementsRatchetUpAndARollbackRestoresTheChampion() {
-		// given: a back-test of the champion and both candidates, then three nightly now-tests
+		// given: a back-test of the champion and both candidates, then three nightly
+		// now-tests
 		storedRuns();
 
 		// when
@@ -122,7 +125,8 @@ class PromotionCommandTests {
 			.contains("Ratchet: ")
 			.containsPattern("stored runs \\(\\d+ periods\\) would have alerted under the new bounds")
 			.contains("-    roc_auc: {min: 0.7}      # monthly AUC floor");
-		// the registry: new champion, the old one first among the candidates, the other dataset untouched
+		// the registry: new champion, the old one first among the candidates, the other
+		// dataset untouched
 		assertThat(toy.read("registry.yml")).isEqualTo("""
 				# who is champion
 				toy:
@@ -131,9 +135,11 @@ class PromotionCommandTests {
 				other:
 				  champion: other-logit@1
 				""");
-		// the requirements: raised, comments kept, other datasets untouched, never below the old bounds
+		// the requirements: raised, comments kept, other datasets untouched, never below
+		// the old bounds
 		String requirements = toy.read("requirements.yml");
-		assertThat(requirements).contains("# monthly AUC floor").contains("other:\n  monthly:\n    roc_auc: {min: 0.5}");
+		assertThat(requirements).contains("# monthly AUC floor")
+			.contains("other:\n  monthly:\n    roc_auc: {min: 0.5}");
 		var raised = Requirements.load(toy.config().resolve("requirements.yml")).forDataset("toy").orElseThrow();
 		assertThat(raised.monthly().get(0).min()).isGreaterThan(0.7);
 		assertThat(raised.monthly().get(1).max()).isLessThan(0.7);
@@ -141,13 +147,16 @@ class PromotionCommandTests {
 		// the audit: a promotion and a ratchet, with their evidence runs
 		assertThat(this.jdbc.sql("SELECT kind FROM promotion_event ORDER BY id").query(String.class).list())
 			.containsExactly("PROMOTE", "RATCHET");
-		assertThat(this.jdbc.sql("SELECT actor || '|' || reason || '|' || previous_champion FROM promotion_event"
-				+ " WHERE kind = 'PROMOTE'").query(String.class).single())
-			.isEqualTo("alice|better on every month|toy-logit@1");
+		assertThat(this.jdbc
+			.sql("SELECT actor || '|' || reason || '|' || previous_champion FROM promotion_event"
+					+ " WHERE kind = 'PROMOTE'")
+			.query(String.class)
+			.single()).isEqualTo("alice|better on every month|toy-logit@1");
 		assertThat(this.jdbc.sql("""
 				SELECT COUNT(*) FROM promotion_evidence e JOIN promotion_event p ON p.id = e.event_id
 				JOIN run r ON r.id = e.run_id WHERE p.kind = 'PROMOTE'""").query(Long.class).single()).isEqualTo(4);
-		assertThat(this.jdbc.sql("SELECT details FROM promotion_event WHERE kind = 'RATCHET'").query(String.class)
+		assertThat(this.jdbc.sql("SELECT details FROM promotion_event WHERE kind = 'RATCHET'")
+			.query(String.class)
 			.single()).contains("monthly roc_auc min: 0.7 -> ").contains("replay: ").contains("@@ -5 +5 @@");
 
 		// when: the history, then a rollback
@@ -159,7 +168,8 @@ class PromotionCommandTests {
 		String after = output();
 
 		// then
-		assertThat(history).contains("until ").contains("toy-logit@1")
+		assertThat(history).contains("until ")
+			.contains("toy-logit@1")
 			.containsPattern("from  \\S+ \\S+  toy-better@1  \\(PROMOTE by alice, event \\d+\\)")
 			.contains("now (registry.yml): toy-better@1")
 			.containsPattern("toy-logit@1  runs \\d+\\.\\.\\d+ \\(4\\)")
@@ -170,8 +180,9 @@ class PromotionCommandTests {
 		assertThat(toy.read("registry.yml")).contains("champion: toy-logit@1")
 			.contains("candidates: [toy-better@1, toy-colour@1]");
 		assertThat(toy.read("requirements.yml")).isEqualTo(requirements);
-		assertThat(after).containsPattern("ROLLBACK  toy-logit@1 \\(was toy-better@1\\)  by bob  evidence runs "
-				+ "[\\d,]+  reason: complaints")
+		assertThat(after)
+			.containsPattern("ROLLBACK  toy-logit@1 \\(was toy-better@1\\)  by bob  evidence runs "
+					+ "[\\d,]+  reason: complaints")
 			.contains("rolls back promotion event")
 			.contains("now (registry.yml): toy-logit@1");
 
@@ -198,8 +209,9 @@ class PromotionCommandTests {
 		assertThat(refused).as(output + this.console.err()).isEqualTo(CommandLine.BREACHED);
 		assertThat(output).contains("REFUSED")
 			.contains("PASS  regression cases")
-			.containsPattern("FAIL  back-test requirements: \\d+ breach(es)? in back-test run \\d+ \\(2024-01\\.\\.2024-06\\)"
-					+ ": 2024-0\\d roc_auc 0\\.\\d+ < 0\\.7")
+			.containsPattern(
+					"FAIL  back-test requirements: \\d+ breach(es)? in back-test run \\d+ \\(2024-01\\.\\.2024-06\\)"
+							+ ": 2024-0\\d roc_auc 0\\.\\d+ < 0\\.7")
 			.containsPattern("FAIL  better than the champion: roc_auc .* better by -0\\.\\d{4}")
 			.containsPattern("FAIL  no month much worse: \\d of 6 months worse by more than the tolerance; worst month")
 			.contains("PASS  shadow now-tests: 3 nightly now-tests")
@@ -214,7 +226,8 @@ class PromotionCommandTests {
 				"carol");
 		String forcedOutput = output();
 
-		// then: recorded as forced; its weaker AUC raises no AUC bound, only its better log loss lowers that maximum
+		// then: recorded as forced; its weaker AUC raises no AUC bound, only its better
+		// log loss lowers that maximum
 		assertThat(forced).as(forcedOutput + this.console.err()).isZero();
 		assertThat(forcedOutput).contains("FORCED promotion: toy-colour@1 is the champion of toy")
 			.contains("Ratchet: 1 bound tightened to toy-colour@1's back-test")
@@ -222,12 +235,12 @@ class PromotionCommandTests {
 		assertThat(toy.read("requirements.yml")).contains("roc_auc: {min: 0.7}      # monthly AUC floor")
 			.doesNotContain("log_loss: {max: 0.7}");
 		assertThat(this.jdbc.sql("SELECT kind || '|' || reason || '|' || actor FROM promotion_event ORDER BY id")
-			.query(String.class).list())
-			.containsExactly("FORCED_PROMOTE|demo of an override|carol",
+			.query(String.class)
+			.list()).containsExactly("FORCED_PROMOTE|demo of an override|carol",
 					"RATCHET|requirements raised after promotion event 1|carol");
 		assertThat(this.jdbc.sql("SELECT details FROM promotion_event WHERE kind = 'FORCED_PROMOTE'")
-			.query(String.class).single())
-			.contains("REFUSED").contains("FAIL  better than the champion");
+			.query(String.class)
+			.single()).contains("REFUSED").contains("FAIL  better than the champion");
 	}
 
 	@Test
@@ -263,8 +276,8 @@ class PromotionCommandTests {
 		assertThat(run("promote", "toy", "toy-better", "1", "--run", "x")).isEqualTo(CommandLine.USAGE);
 		assertThat(run("promote", "toy", "toy-better")).isEqualTo(CommandLine.USAGE);
 		// a version never back-tested beside the champion
-		toy.writeOnly(toy.config().resolve("models/toy-new-v1.json"), toy.read("models/toy-better-v1.json")
-			.replace("toy-better", "toy-new"));
+		toy.writeOnly(toy.config().resolve("models/toy-new-v1.json"),
+				toy.read("models/toy-better-v1.json").replace("toy-better", "toy-new"));
 		assertThat(run("promote", "toy", "toy-new", "1")).isEqualTo(CommandLine.FAILED);
 		assertThat(error()).contains("no completed back-test of dataset \"toy\" scored both")
 			.contains("jobs/backtest --dataset toy");
@@ -309,7 +322,8 @@ class PromotionCommandTests {
 	private void storedRuns() {
 		assertThat(run("backtest", "--dataset", "toy")).as(output() + this.console.err()).isIn(0, 3);
 		for (String asOf : List.of("2024-06-20", "2024-06-25", "2024-06-30")) {
-			assertThat(run("nowtest", "--dataset", "toy", "--as-of", asOf, "--window", "14d")).as(output() + this.console.err())
+			assertThat(run("nowtest", "--dataset", "toy", "--as-of", asOf, "--window", "14d"))
+				.as(output() + this.console.err())
 				.isIn(0, 3);
 		}
 		output();

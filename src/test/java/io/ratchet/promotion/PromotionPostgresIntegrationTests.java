@@ -7,10 +7,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Every promotion command test again, on PostgreSQL: migration V6 (the audit) and the gate's queries on the production
- * database. Runs where {@code RATCHET_TEST_POSTGRES_URL} names a server ({@code .ci/run} starts one with
- * {@code .ci/postgres}); elsewhere JUnit reports it as skipped for that reason
- * (or failed, when {@code RATCHET_TEST_POSTGRES_REQUIRED=1}).
+ * Every promotion command test again, on PostgreSQL: migration V6 (the audit) and the
+ * gate's queries on the production database. Runs where {@code RATCHET_TEST_POSTGRES_URL}
+ * names a server ({@code .ci/run} starts one with {@code .ci/postgres}); elsewhere JUnit
+ * reports it as skipped for that reason (or failed, when
+ * {@code RATCHET_TEST_POSTGRES_REQUIRED=1}).
  */
 @PostgresIntegrationTest
 class PromotionPostgresIntegrationTests extends PromotionCommandTests {

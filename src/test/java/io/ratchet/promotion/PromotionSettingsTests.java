@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@code ratchet.promotion}: defaults by task, per-dataset overrides, and bad values refused at start-up. */
+/**
+ * {@code ratchet.promotion}: defaults by task, per-dataset overrides, and bad values
+ * refused at start-up.
+ */
 class PromotionSettingsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -28,8 +31,9 @@ class PromotionSettingsTests {
 
 	@Test
 	void defaultsDependOnTheTaskAndDatasetsOverrideThem() {
-		this.runner.withPropertyValues("ratchet.promotion.datasets.rain.primary-metric=log_loss",
-				"ratchet.promotion.datasets.rain.auto=true", "ratchet.promotion.datasets.rain.margin=0.01")
+		this.runner
+			.withPropertyValues("ratchet.promotion.datasets.rain.primary-metric=log_loss",
+					"ratchet.promotion.datasets.rain.auto=true", "ratchet.promotion.datasets.rain.margin=0.01")
 			.run((context) -> {
 				PromotionProperties properties = context.getBean(PromotionProperties.class);
 				assertThat(properties.forDataset("churn", Task.BINARY))
@@ -46,8 +50,8 @@ class PromotionSettingsTests {
 	@Test
 	void badValuesStopTheStartWithTheKeyAndTheCause() {
 		assertRefused("ratchet.promotion.margin=-0.1", "ratchet.promotion.margin must be a finite number, 0 or more");
-		assertRefused("ratchet.promotion.primary-metric=roc_aucc", "ratchet.promotion.primary-metric: unknown metric"
-				+ " 'roc_aucc'");
+		assertRefused("ratchet.promotion.primary-metric=roc_aucc",
+				"ratchet.promotion.primary-metric: unknown metric" + " 'roc_aucc'");
 		assertRefused("ratchet.promotion.datasets.churn.primary-metric=n",
 				"ratchet.promotion.datasets.churn.primary-metric: n has no better direction");
 		assertRefused("ratchet.promotion.shadow-runs=-1", "ratchet.promotion.shadow-runs must be 0 or more");
@@ -59,9 +63,8 @@ class PromotionSettingsTests {
 
 	@Test
 	void aPrimaryMetricOfTheOtherTaskIsRefusedWhenTheDatasetIsKnown() {
-		PromotionProperties properties = new PromotionProperties(false, "", 0.005, 0.02, 7, 0.01, null,
-				Map.of("houses", new PromotionProperties.DatasetSettings(null, "roc_auc", null, null, null, null, null,
-						null)));
+		PromotionProperties properties = new PromotionProperties(false, "", 0.005, 0.02, 7, 0.01, null, Map.of("houses",
+				new PromotionProperties.DatasetSettings(null, "roc_auc", null, null, null, null, null, null)));
 
 		assertThatExceptionOfType(PromotionException.class)
 			.isThrownBy(() -> properties.forDataset("houses", Task.REGRESSION))

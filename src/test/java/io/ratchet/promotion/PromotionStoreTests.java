@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The promotion history on the real Flyway schema (a slice): events with their evidence runs, read back oldest
- * first, and the latest promotion that no rollback undid. Each test rolls back; datasets are unique.
+ * The promotion history on the real Flyway schema (a slice): events with their evidence
+ * runs, read back oldest first, and the latest promotion that no rollback undid. Each
+ * test rolls back; datasets are unique.
  */
 @StoreSlice
 @Import({ PromotionStore.class, RunReads.class, FigureReads.class, ResultsStore.class, ModelVersionStore.class })
@@ -94,8 +95,8 @@ class PromotionStoreTests {
 		assertThat(this.store.lastPromotionNotUndone(this.dataset)).isEmpty();
 		long first = this.store.record(EventKind.PROMOTE, this.dataset, "toy-better@1", "toy-logit@1", "alice", null,
 				List.of(this.firstRun), null, null);
-		long second = this.store.record(EventKind.FORCED_PROMOTE, this.dataset, "toy-colour@1", "toy-better@1",
-				"bob", "try it", List.of(), null, null);
+		long second = this.store.record(EventKind.FORCED_PROMOTE, this.dataset, "toy-colour@1", "toy-better@1", "bob",
+				"try it", List.of(), null, null);
 		assertThat(this.store.lastPromotionNotUndone(this.dataset)).map(PromotionEvent::id).contains(second);
 
 		// when
@@ -109,7 +110,8 @@ class PromotionStoreTests {
 
 	@Test
 	void theEvidenceIsTheNewestCompletedRunThatScoredBothModels() {
-		// given: the first run scored both and completed, the second scored both and failed, the third scored the
+		// given: the first run scored both and completed, the second scored both and
+		// failed, the third scored the
 		// champion alone
 		long champion = this.models.register(StoredModels.named(this.dataset + "-logit"));
 		long candidate = this.models.register(StoredModels.named(this.dataset + "-better"));

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The ratchet's edits of requirements.yml: only numbers change, never looser, comments and layout kept. */
+/**
+ * The ratchet's edits of requirements.yml: only numbers change, never looser, comments
+ * and layout kept.
+ */
 class RequirementsRatchetTests {
 
 	static final String FILE = """
@@ -43,7 +46,8 @@ class RequirementsRatchetTests {
 
 	@Test
 	void raisesMinimumsAndLowersMaximumsOnTheirOwnLines() throws Exception {
-		// given: the champion's worst month has AUC 0.81, log loss 0.40; whole period 0.83 and 0.38
+		// given: the champion's worst month has AUC 0.81, log loss 0.40; whole period
+		// 0.83 and 0.38
 		Path file = write(FILE);
 		DatasetRequirements current = Requirements.load(file).forDataset("churn").orElseThrow();
 		RequirementsRatchet.Level level = new RequirementsRatchet.Level(
@@ -75,8 +79,8 @@ class RequirementsRatchetTests {
 				    roc_auc: {min: 0.5}
 				""");
 		assertThat(edit.changes()).extracting(BoundChange::line).containsExactly(5, 6, 7, 7, 11, 12);
-		assertThat(edit.changes().get(0)).isEqualTo(
-				new BoundChange("monthly", Metric.ROC_AUC, BoundKind.MIN, 0.76, 0.8023, 0.81234, 5));
+		assertThat(edit.changes().get(0))
+			.isEqualTo(new BoundChange("monthly", Metric.ROC_AUC, BoundKind.MIN, 0.76, 0.8023, 0.81234, 5));
 		assertThat(edit.diff()).contains("--- " + file)
 			.contains("@@ -5 +5 @@\n-    roc_auc: {min: 0.76}          # a comment that stays\n"
 					+ "+    roc_auc: {min: 0.8023}          # a comment that stays\n")

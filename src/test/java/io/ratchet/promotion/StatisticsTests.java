@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * DeLong's test and the paired bootstrap against figures worked out independently: the DeLong example was computed
- * with numpy/scipy from the pairwise definition (ψ over every positive-negative pair, not midranks), see the numbers
- * in each test.
+ * DeLong's test and the paired bootstrap against figures worked out independently: the
+ * DeLong example was computed with numpy/scipy from the pairwise definition (ψ over every
+ * positive-negative pair, not midranks), see the numbers in each test.
  */
 class StatisticsTests {
 
@@ -102,7 +102,8 @@ class StatisticsTests {
 
 	@Test
 	void theBootstrapIntervalContainsTheTrueDifferenceAndIsReproducible() {
-		// given: the population difference of Brier scores, from a million rows of the same world
+		// given: the population difference of Brier scores, from a million rows of the
+		// same world
 		RowMetric brier = new RowMetric(Task.BINARY, Metric.BRIER, 0.5);
 		PairedRows population = world(1_000_000, 1);
 		double truth = brier.sign() * (brier.of(population.labels(), population.candidate()).getAsDouble()
@@ -114,7 +115,8 @@ class StatisticsTests {
 		Comparison again = PairedBootstrap.compare(brier, sample, 500, 42);
 		Comparison otherSeed = PairedBootstrap.compare(brier, sample, 500, 43);
 
-		// then: lower is better for Brier, so a better candidate has a positive difference
+		// then: lower is better for Brier, so a better candidate has a positive
+		// difference
 		assertThat(truth).isPositive();
 		assertThat(first.difference()).isPositive();
 		assertThat(first.lower()).isLessThan(truth);
@@ -152,7 +154,10 @@ class StatisticsTests {
 			.withMessageContaining("not a binary metric");
 	}
 
-	/** Labels from a logistic world; the candidate sees the signal, the champion a noisier copy of it. */
+	/**
+	 * Labels from a logistic world; the candidate sees the signal, the champion a noisier
+	 * copy of it.
+	 */
 	static PairedRows world(int n, long seed) {
 		Random random = new Random(seed);
 		double[] labels = new double[n];

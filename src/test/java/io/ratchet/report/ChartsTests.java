@@ -18,9 +18,10 @@ import org.jfree.chart.axis.NumberAxis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Charts drawn from degenerate figures: no value at all (a now-test window without labelled rows), every value equal
- * to its bound, a single value. JFreeChart refuses an axis range of no length ("A positive range length is required:
- * Range[0.76,0.76]"), which once failed the whole report and with it the alert.
+ * Charts drawn from degenerate figures: no value at all (a now-test window without
+ * labelled rows), every value equal to its bound, a single value. JFreeChart refuses an
+ * axis range of no length ("A positive range length is required: Range[0.76,0.76]"),
+ * which once failed the whole report and with it the alert.
  */
 class ChartsTests {
 

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The numeric features' means a report draws, on the real Flyway schema (a slice): stored per run and period, a
- * second save of a period replacing the first. Each test rolls back.
+ * The numeric features' means a report draws, on the real Flyway schema (a slice): stored
+ * per run and period, a second save of a period replacing the first. Each test rolls
+ * back.
  */
 @StoreSlice
 @Import({ FeatureMeanStore.class, ResultsStore.class })
@@ -57,9 +58,7 @@ class FeatureMeanStoreTests {
 		// then: by feature, then period
 		List<StoredMean> stored = this.store.means(runId);
 		assertThat(stored).extracting(StoredMean::feature, StoredMean::period, StoredMean::rows)
-			.containsExactly(tuple("age", "2024-01", 0L),
-					tuple("age", "2024-02", 3L),
-					tuple("x", "2024-01", 2L),
+			.containsExactly(tuple("age", "2024-01", 0L), tuple("age", "2024-02", 3L), tuple("x", "2024-01", 2L),
 					tuple("x", "2024-02", 2L));
 		assertThat(stored.get(0).mean()).as("a period without a value has no mean, not 0").isNull();
 		assertThat(stored.get(1).mean()).isCloseTo(50.0, within(1e-12));

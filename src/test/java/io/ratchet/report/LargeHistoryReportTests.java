@@ -38,9 +38,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A synthetic history of 800 months and 20 models keeps a page that opens fast and charts that stay legible: months
- * aggregated beyond {@link Periods#LIMIT} points, the champion and {@value Charts#HIGHLIGHTED} others in colour, month
- * tables for those only and folded, the page small. With {@code -Dratchet.report.measure=DIR} the page is also
+ * A synthetic history of 800 months and 20 models keeps a page that opens fast and charts
+ * that stay legible: months aggregated beyond {@link Periods#LIMIT} points, the champion
+ * and {@value Charts#HIGHLIGHTED} others in colour, month tables for those only and
+ * folded, the page small. With {@code -Dratchet.report.measure=DIR} the page is also
  * written to {@code DIR} (to time it and open it in a browser; nothing is timed here).
  */
 class LargeHistoryReportTests extends SharedContextTests {
@@ -69,11 +70,12 @@ class LargeHistoryReportTests extends SharedContextTests {
 				List.of(Bound.atLeast(Metric.ROC_AUC, 0.75), Bound.atMost(Metric.LOG_LOSS, 0.5)), List.of(), Map.of());
 
 		// when
-		RunPage page = new StandardReport(summary, dataset(), requirements, this.results, this.reads,
-				this.featureMeans).page(List.of());
+		RunPage page = new StandardReport(summary, dataset(), requirements, this.results, this.reads, this.featureMeans)
+			.page(List.of());
 		String html = RunReports.render(page);
 
-		// then: every chart has at most LIMIT points and at most 1 + HIGHLIGHTED coloured lines
+		// then: every chart has at most LIMIT points and at most 1 + HIGHLIGHTED coloured
+		// lines
 		assertThat(page.charts()).isNotEmpty();
 		for (ReportChart chart : page.charts()) {
 			assertThat(chart.drawing().points()).as(chart.file()).isLessThanOrEqualTo(Periods.LIMIT);
@@ -82,8 +84,10 @@ class LargeHistoryReportTests extends SharedContextTests {
 		ReportChart roc = page.charts().get(0);
 		assertThat(roc.file()).isEqualTo("roc_auc-by-month.png");
 		assertThat(roc.drawing().lines()).isEqualTo(MODELS);
-		assertThat(roc.drawing().points()).isEqualTo(67); // 800 months from 1960-01: years 1960..2026
-		// the page: month tables for the coloured models only, folded; the others in one table; small
+		// 800 months from 1960-01: years 1960..2026
+		assertThat(roc.drawing().points()).isEqualTo(67);
+		// the page: month tables for the coloured models only, folded; the others in one
+		// table; small
 		Document document = Jsoup.parse(html);
 		assertThat(document.select("div.table h3").eachText().stream().filter((title) -> title.startsWith("m")))
 			.hasSize(1 + Charts.HIGHLIGHTED);
@@ -91,7 +95,8 @@ class LargeHistoryReportTests extends SharedContextTests {
 		assertThat(document.select("tr")).hasSizeLessThan(2000);
 		assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(1_200_000);
 		// the late breach is still named and its year shaded
-		assertThat(document.selectFirst("div.verdict").text()).contains("m00@1: roc_auc below its minimum 0.7500 in 5 months");
+		assertThat(document.selectFirst("div.verdict").text())
+			.contains("m00@1: roc_auc below its minimum 0.7500 in 5 months");
 		assertThat(roc.caption()).contains("2026-06");
 		// and the last months, month by month, follow the aggregated chart
 		ReportChart recent = page.charts().get(1);
@@ -103,11 +108,12 @@ class LargeHistoryReportTests extends SharedContextTests {
 		if (measure != null) {
 			long started = System.nanoTime();
 			RunPage again = new StandardReport(summary, dataset(), requirements, this.results, this.reads,
-					this.featureMeans).page(List.of());
+					this.featureMeans)
+				.page(List.of());
 			Path written = this.reports.writePage(again, Path.of(measure));
 			long millis = (System.nanoTime() - started) / 1_000_000;
-			Files.writeString(Path.of(measure).resolve("measure.txt"), "build and write: " + millis + " ms; index.html: "
-					+ Files.size(written) + " bytes; charts: " + again.charts().size() + "\n");
+			Files.writeString(Path.of(measure).resolve("measure.txt"), "build and write: " + millis
+					+ " ms; index.html: " + Files.size(written) + " bytes; charts: " + again.charts().size() + "\n");
 		}
 	}
 
@@ -116,7 +122,10 @@ class LargeHistoryReportTests extends SharedContextTests {
 				List.of(new Feature("x", FeatureType.NUMERIC)), List.of());
 	}
 
-	/** 800 months from 1960-01, 20 models; the champion (m00) breaches roc_auc in the last 5 months. */
+	/**
+	 * 800 months from 1960-01, 20 models; the champion (m00) breaches roc_auc in the last
+	 * 5 months.
+	 */
 	private static RunSummary history() {
 		Random random = new Random(7);
 		List<String> months = new ArrayList<>();
@@ -125,8 +134,8 @@ class LargeHistoryReportTests extends SharedContextTests {
 		}
 		RunRecord run = new RunRecord(987_654_321L, "backtest", "big", months.get(0), months.get(MONTHS - 1),
 				LocalDateTime.of(2026, 11, 26, 2, 0), "dataset=big", "COMPLETED", "BREACH",
-				LocalDateTime.of(2026, 11, 26, 2, 0), LocalDateTime.of(2026, 11, 26, 2, 9), MONTHS, null, 8_000_000L, 0L,
-				0L, null, null);
+				LocalDateTime.of(2026, 11, 26, 2, 0), LocalDateTime.of(2026, 11, 26, 2, 9), MONTHS, null, 8_000_000L,
+				0L, 0L, null, null);
 		List<ModelSummary> models = new ArrayList<>();
 		for (int m = 0; m < MODELS; m++) {
 			RunModel model = new RunModel(900_000 + m, String.format("m%02d", m), "1", "ab".repeat(32),
@@ -155,7 +164,8 @@ class LargeHistoryReportTests extends SharedContextTests {
 			models.add(new ModelSummary(model, monthly, verdicts, Map.of(Metric.ROC_AUC, 0.8 - 0.002 * m), breaches));
 		}
 		List<PartitionResult> partitions = months.stream()
-			.map((month) -> new PartitionResult(run.id(), month, "data/" + month + ".csv", 10_000, 10_000, 0, 0, null, 40))
+			.map((month) -> new PartitionResult(run.id(), month, "data/" + month + ".csv", 10_000, 10_000, 0, 0, null,
+					40))
 			.toList();
 		return new RunSummary(run, models, partitions);
 	}

@@ -23,7 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The reads of the report pages, on the real Flyway schema (a slice: the stores it reads through, no jobs). */
+/**
+ * The reads of the report pages, on the real Flyway schema (a slice: the stores it reads
+ * through, no jobs).
+ */
 @StoreSlice
 @Import({ ReportReads.class, ResultsStore.class, ModelVersionStore.class, RunReads.class, FigureReads.class,
 		LoggedPredictionsStore.class })
@@ -43,7 +46,8 @@ class ReportReadsTests {
 
 	@Test
 	void acrossRunsGivesEachRunsWholePeriodFigureOldestFirstAndStopsAtTheLimit() {
-		// given four completed runs of one dataset, each with a whole-period ROC AUC of two models
+		// given four completed runs of one dataset, each with a whole-period ROC AUC of
+		// two models
 		String dataset = "reads-" + System.nanoTime();
 		long champion = this.models.register(StoredModels.named(dataset + "-logit"));
 		long candidate = this.models.register(StoredModels.named(dataset + "-gbt"));
@@ -52,8 +56,8 @@ class ReportReadsTests {
 		double[] candidateAuc = { 0.80, 0.81, 0.82, 0.83 };
 		for (int i = 0; i < 4; i++) {
 			long runId = first + i;
-			this.results.openRun(runId, "nowtest", dataset, null, null,
-					LocalDate.of(2026, 1, 1 + i).atStartOfDay(), "dataset=" + dataset, 1);
+			this.results.openRun(runId, "nowtest", dataset, null, null, LocalDate.of(2026, 1, 1 + i).atStartOfDay(),
+					"dataset=" + dataset, 1);
 			insert(runId, champion, "roc_auc", championAuc[i]);
 			insert(runId, candidate, "roc_auc", candidateAuc[i]);
 			insert(runId, champion, "log_loss", 0.5);
@@ -75,7 +79,8 @@ class ReportReadsTests {
 
 	@Test
 	void featurePsiGivesThePsiOfEachFeatureByNameWithoutTheScoresOrOtherStatistics() {
-		// given a now-test with PSI and KS of two features and the PSI of a model's scores
+		// given a now-test with PSI and KS of two features and the PSI of a model's
+		// scores
 		String dataset = Unique.name("psi");
 		long model = this.models.register(StoredModels.named(dataset + "-logit"));
 		long runId = Unique.runIds();
@@ -101,11 +106,14 @@ class ReportReadsTests {
 		long few = many + 1;
 		this.results.openRun(many, "backtest", dataset, "2024-01", "2024-02", null, "dataset=" + dataset, 1);
 		this.results.openRun(few, "backtest", dataset, "2024-01", "2024-02", null, "dataset=" + dataset, 1);
-		this.results.recordRunModel(many, this.models.register(StoredModels.named(dataset + "-z-champion")), Role.CHAMPION);
+		this.results.recordRunModel(many, this.models.register(StoredModels.named(dataset + "-z-champion")),
+				Role.CHAMPION);
 		for (String name : List.of("a", "b", "c", "d", "e")) {
-			this.results.recordRunModel(many, this.models.register(StoredModels.named(dataset + "-" + name)), Role.CANDIDATE);
+			this.results.recordRunModel(many, this.models.register(StoredModels.named(dataset + "-" + name)),
+					Role.CANDIDATE);
 		}
-		this.results.recordRunModel(few, this.models.register(StoredModels.named(dataset + "-z-champion")), Role.CHAMPION);
+		this.results.recordRunModel(few, this.models.register(StoredModels.named(dataset + "-z-champion")),
+				Role.CHAMPION);
 		this.results.recordRunModel(few, this.models.register(StoredModels.named(dataset + "-a")), Role.CANDIDATE);
 
 		// when

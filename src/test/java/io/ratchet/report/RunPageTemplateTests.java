@@ -46,7 +46,8 @@ class RunPageTemplateTests {
 	@Test
 	void everyValueIsEscaped() {
 		// given
-		ReportTable table = new ReportTable("<b>t</b>", "", List.of("a"), List.of(List.of(Cell.of("<script>x</script>"))));
+		ReportTable table = new ReportTable("<b>t</b>", "", List.of("a"),
+				List.of(List.of(Cell.of("<script>x</script>"))));
 		RunPage page = new RunPage("challenge", 3, "d<&>", "Challenge <of> d", "PASS", "", List.of("a & b"),
 				List.of(ReportSection.ofTables("s", "S", "", List.of(table))));
 
@@ -54,8 +55,11 @@ class RunPageTemplateTests {
 		String html = RunReports.render(page);
 
 		// then
-		assertThat(html).doesNotContain("<script>x").contains("&lt;script&gt;x&lt;/script&gt;")
-			.contains("Challenge &lt;of&gt; d").contains("a &amp; b").contains("&lt;b&gt;t&lt;/b&gt;");
+		assertThat(html).doesNotContain("<script>x")
+			.contains("&lt;script&gt;x&lt;/script&gt;")
+			.contains("Challenge &lt;of&gt; d")
+			.contains("a &amp; b")
+			.contains("&lt;b&gt;t&lt;/b&gt;");
 	}
 
 	@Test
@@ -84,8 +88,8 @@ class RunPageTemplateTests {
 		RunPage page = page(List.of(section()));
 
 		// when
-		Document html = Jsoup.parse(ReportTemplates.render("alert-email", java.util.Map.of("page", page, "subject", "s",
-				"maxWidth", 680)));
+		Document html = Jsoup.parse(
+				ReportTemplates.render("alert-email", java.util.Map.of("page", page, "subject", "s", "maxWidth", 680)));
 
 		// then
 		assertThat(html.selectFirst("img").attr("src")).isEqualTo("cid:roc_auc-by-month.png");
@@ -105,14 +109,14 @@ class RunPageTemplateTests {
 		List<String> months = List.of("2026-08", "2026-09", "2026-10");
 		Charts.Drawing drawing = Charts.byPeriod("roc_auc by month", "roc_auc", months,
 				List.of(new Charts.Series("churn-logit@1 (champion)", List.of(0.79, 0.6691, 0.6586),
-						Charts.Emphasis.CHAMPION)), 0.76, "minimum 0.76", java.util.Set.of("2026-09", "2026-10"),
-				Charts.WIDE);
+						Charts.Emphasis.CHAMPION)),
+				0.76, "minimum 0.76", java.util.Set.of("2026-09", "2026-10"), Charts.WIDE);
 		ReportTable table = new ReportTable("churn-logit@1", "", List.of("month", "roc_auc ≥ 0.76"),
 				List.of(List.of(Cell.of("2026-10"), new Cell("0.6586", true)),
 						List.of(Cell.of("2026-09"), new Cell("0.6691", true)),
 						List.of(Cell.of("2026-08"), Cell.of("0.7900"))));
-		return new ReportSection("metrics", "Required metrics", "", List.of(new ReportChart("roc_auc-by-month.png",
-				"roc_auc by month", "", drawing)), List.of(table));
+		return new ReportSection("metrics", "Required metrics", "",
+				List.of(new ReportChart("roc_auc-by-month.png", "roc_auc by month", "", drawing)), List.of(table));
 	}
 
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The {@code drift:} section of requirements.yml: good input, and bad input reported with file and line. */
+/**
+ * The {@code drift:} section of requirements.yml: good input, and bad input reported with
+ * file and line.
+ */
 class DriftRequirementsLoadTests {
 
 	@TempDir

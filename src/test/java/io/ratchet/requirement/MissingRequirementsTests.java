@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A dataset without requirements is never judged as if it passed: a typo in its key, a key without bounds or a missing
- * file is an error naming the file and the keys found; the way to run it unjudged is to say so
- * ({@code unmonitored: true}); a key naming no dataset is a warning naming its line.
+ * A dataset without requirements is never judged as if it passed: a typo in its key, a
+ * key without bounds or a missing file is an error naming the file and the keys found;
+ * the way to run it unjudged is to say so ({@code unmonitored: true}); a key naming no
+ * dataset is a warning naming its line.
  */
 class MissingRequirementsTests {
 
@@ -151,8 +152,7 @@ class MissingRequirementsTests {
 				""");
 
 		// when
-		List<String> warnings = Requirements.load(file)
-			.unknownDatasets(List.of("churn", "rain"), "config/datasets/");
+		List<String> warnings = Requirements.load(file).unknownDatasets(List.of("churn", "rain"), "config/datasets/");
 
 		// then
 		assertThat(warnings).containsExactly(

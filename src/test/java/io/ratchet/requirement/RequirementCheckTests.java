@@ -13,7 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequirementCheckTests {
 
-	/** min-rows 200; monthly: roc_auc >= 0.75, log_loss <= 0.55; period: roc_auc >= 0.78; churn-gbt: roc_auc >= 0.8. */
+	/**
+	 * min-rows 200; monthly: roc_auc >= 0.75, log_loss <= 0.55; period: roc_auc >= 0.78;
+	 * churn-gbt: roc_auc >= 0.8.
+	 */
 	private static final DatasetRequirements CHURN = new DatasetRequirements("churn", 200,
 			List.of(Bound.atLeast(Metric.ROC_AUC, 0.75), Bound.atMost(Metric.LOG_LOSS, 0.55)),
 			List.of(Bound.atLeast(Metric.ROC_AUC, 0.78)),
@@ -70,13 +73,14 @@ class RequirementCheckTests {
 
 	@Test
 	void wholePeriodUsesThePeriodBounds() {
-		// given: 0.77 meets the monthly 0.75 but not the period's 0.78; log_loss has no period bound
+		// given: 0.77 meets the monthly 0.75 but not the period's 0.78; log_loss has no
+		// period bound
 		MetricValues values = values(5000, Metric.ROC_AUC, 0.77, Metric.LOG_LOSS, 0.9);
 		// when
 		CheckResult whole = RequirementCheck.check(CHURN, "churn-logit", RequirementCheck.WHOLE_PERIOD, true, values);
 		// then
-		assertThat(whole.breaches()).containsExactly(new Breach("churn-logit", "ALL", Metric.ROC_AUC, 0.77,
-				BoundKind.MIN, 0.78));
+		assertThat(whole.breaches())
+			.containsExactly(new Breach("churn-logit", "ALL", Metric.ROC_AUC, 0.77, BoundKind.MIN, 0.78));
 	}
 
 	@Test

@@ -35,8 +35,7 @@ class RequirementValuesTests {
 			.withMessage("bound on roc_auc has min 0.9 above max 0.8");
 		assertThatIllegalArgumentException().isThrownBy(() -> new Bound(Metric.ROC_AUC, Double.NaN, null))
 			.withMessage("min of roc_auc must be a finite number, not NaN");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Bound(Metric.ROC_AUC, null, Double.POSITIVE_INFINITY))
+		assertThatIllegalArgumentException().isThrownBy(() -> new Bound(Metric.ROC_AUC, null, Double.POSITIVE_INFINITY))
 			.withMessage("max of roc_auc must be a finite number, not Infinity");
 	}
 
@@ -56,7 +55,8 @@ class RequirementValuesTests {
 	void worstVerdictWins() {
 		assertThat(Verdict.worst(List.of())).isEqualTo(Verdict.PASS);
 		assertThat(Verdict.worst(List.of(Verdict.PASS, Verdict.PASS))).isEqualTo(Verdict.PASS);
-		assertThat(Verdict.worst(List.of(Verdict.PASS, Verdict.INSUFFICIENT_DATA))).isEqualTo(Verdict.INSUFFICIENT_DATA);
+		assertThat(Verdict.worst(List.of(Verdict.PASS, Verdict.INSUFFICIENT_DATA)))
+			.isEqualTo(Verdict.INSUFFICIENT_DATA);
 		assertThat(Verdict.worst(List.of(Verdict.BREACH, Verdict.INSUFFICIENT_DATA, Verdict.PASS)))
 			.isEqualTo(Verdict.BREACH);
 		assertThat(Verdict.worst(Verdict.INSUFFICIENT_DATA, Verdict.BREACH)).isEqualTo(Verdict.BREACH);
@@ -70,9 +70,10 @@ class RequirementValuesTests {
 		DatasetRequirements requirements = new DatasetRequirements("churn", 0,
 				List.of(Bound.atLeast(Metric.ROC_AUC, 0.75), Bound.atMost(Metric.LOG_LOSS, 0.55)),
 				List.of(Bound.atLeast(Metric.ROC_AUC, 0.78)),
-				Map.of("gbt", new ModelRequirements(
-						List.of(Bound.atLeast(Metric.F1, 0.3), Bound.atMost(Metric.LOG_LOSS, 0.5)),
-						List.of(new Bound(Metric.ROC_AUC, 0.8, 0.99)))));
+				Map.of("gbt",
+						new ModelRequirements(
+								List.of(Bound.atLeast(Metric.F1, 0.3), Bound.atMost(Metric.LOG_LOSS, 0.5)),
+								List.of(new Bound(Metric.ROC_AUC, 0.8, 0.99)))));
 		// when
 		List<Bound> monthly = requirements.monthlyFor("gbt");
 		List<Bound> period = requirements.periodFor("gbt");
@@ -95,8 +96,7 @@ class RequirementValuesTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Requirements.of(Map.of("rain", DatasetRequirements.none("churn"))))
 			.withMessage("requirements of dataset churn filed under rain");
-		assertThat(Requirements.of(Map.of("churn", DatasetRequirements.none("churn"))).forDataset("churn"))
-			.isPresent();
+		assertThat(Requirements.of(Map.of("churn", DatasetRequirements.none("churn"))).forDataset("churn")).isPresent();
 	}
 
 }

@@ -143,7 +143,8 @@ class RequirementsLoadTests {
 				""");
 		// when / then
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(inDataset))
-			.withMessage(inDataset + " line 3: unknown field \"mothly\" (known: min-rows, monthly, period, models, drift, unmonitored)");
+			.withMessage(inDataset
+					+ " line 3: unknown field \"mothly\" (known: min-rows, monthly, period, models, drift, unmonitored)");
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(inModel))
 			.withMessage(inModel + " line 4: unknown field \"monthy\" (known: monthly, period)");
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(inBound))
@@ -271,7 +272,8 @@ class RequirementsLoadTests {
 
 	@Test
 	void yamlSyntaxErrorNamesFileAndLine() throws IOException {
-		// given: a tab used for indentation on line 3, and a quote left open at the end of a file
+		// given: a tab used for indentation on line 3, and a quote left open at the end
+		// of a file
 		Path tab = write("churn:\n  min-rows: 200\n\tmonthly:\n");
 		Path quote = write("churn:\n  monthly: \"roc_auc\n");
 		// when / then

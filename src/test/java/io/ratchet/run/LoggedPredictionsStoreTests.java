@@ -22,8 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The counts of logged predictions on the real Flyway schema (a slice): per run, model and period, summed per model,
- * and the record of a prediction-log import. Each test rolls back; names and run ids are unique.
+ * The counts of logged predictions on the real Flyway schema (a slice): per run, model
+ * and period, summed per model, and the record of a prediction-log import. Each test
+ * rolls back; names and run ids are unique.
  */
 @StoreSlice
 @Import({ LoggedPredictionsStore.class, ResultsStore.class, ModelVersionStore.class })
@@ -98,8 +99,8 @@ class LoggedPredictionsStoreTests {
 			.query((rs, i) -> List.of(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
 					rs.getLong(6), rs.getLong(7), rs.getLong(8), String.valueOf(rs.getString(9)),
 					rs.getTimestamp(10).toLocalDateTime().isAfter(LocalDateTime.now().minusHours(1))))
-			.list()).containsExactly(List.of(this.first, "logs/a.csv", "ef".repeat(32), 12L, 9L, 2L, 1L, 4L, "null",
-					true));
+			.list())
+			.containsExactly(List.of(this.first, "logs/a.csv", "ef".repeat(32), 12L, 9L, 2L, 1L, 4L, "null", true));
 	}
 
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The typed values behind the results tables' strings: periods, roles and jobs keep their stored spelling. */
+/**
+ * The typed values behind the results tables' strings: periods, roles and jobs keep their
+ * stored spelling.
+ */
 class PeriodTests {
 
 	@Test

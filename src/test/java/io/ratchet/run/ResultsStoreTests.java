@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The results store on the real Flyway schema (H2 file): a partition stored twice keeps one copy, undefined metrics
- * are NULL, breaches and verdicts are kept, and a model file changed under its version is refused.
+ * The results store on the real Flyway schema (H2 file): a partition stored twice keeps
+ * one copy, undefined metrics are NULL, breaches and verdicts are kept, and a model file
+ * changed under its version is refused.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)

@@ -28,8 +28,9 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reads across runs and of stored figures that alerts, reports, the monitor, promotion and challenge use, on the
- * real Flyway schema (H2 file). Each test rolls back; datasets and job names are unique so earlier rows never count.
+ * The reads across runs and of stored figures that alerts, reports, the monitor,
+ * promotion and challenge use, on the real Flyway schema (H2 file). Each test rolls back;
+ * datasets and job names are unique so earlier rows never count.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -79,7 +80,8 @@ class RunReadsTests {
 		assertThat(this.runs.count(job, RunStatus.STARTED)).isZero();
 		assertThat(this.runs.lastStatus(job)).contains(RunStatus.FAILED);
 		assertThat(this.runs.lastStatus(job + "-never")).isEmpty();
-		assertThat(this.runs.completedSince(LocalDateTime.now().minusMinutes(5))).contains(first).doesNotContain(second);
+		assertThat(this.runs.completedSince(LocalDateTime.now().minusMinutes(5))).contains(first)
+			.doesNotContain(second);
 	}
 
 	@Test
@@ -134,9 +136,9 @@ class RunReadsTests {
 		assertThat(across).extracting(FigureReads.RunFigure::runId).containsExactly(fourth, second);
 		assertThat(across).extracting(FigureReads.RunFigure::value).containsExactly(0.74, 0.72);
 		assertThat(upTo).extracting(RunReads.RunAt::runId).containsExactly(fourth, second, first);
-		assertThat(this.figures.wholePeriod(List.of(first, fourth), Metric.ROC_AUC.key()))
-			.containsOnly(Map.entry(first, Map.of(this.champion, 0.71, this.candidate, 0.71)),
-					Map.entry(fourth, Map.of(this.champion, 0.74, this.candidate, 0.74)));
+		assertThat(this.figures.wholePeriod(List.of(first, fourth), Metric.ROC_AUC.key())).containsOnly(
+				Map.entry(first, Map.of(this.champion, 0.71, this.candidate, 0.71)),
+				Map.entry(fourth, Map.of(this.champion, 0.74, this.candidate, 0.74)));
 		assertThat(this.figures.wholePeriod(List.of(), Metric.ROC_AUC.key())).isEmpty();
 		assertThat(this.figures.wholePeriodBreachesAcrossRuns(last, last.asOf(), this.champion, "psi:plan", 5))
 			.isEmpty();
@@ -144,7 +146,8 @@ class RunReadsTests {
 
 	@Test
 	void figuresByKeyMonthByMonthAndByPeriodLeaveUndefinedOnesOut() {
-		// given a back-test of two months and its whole period; ROC AUC is undefined in January
+		// given a back-test of two months and its whole period; ROC AUC is undefined in
+		// January
 		long runId = this.nextRun++;
 		this.results.openRun(runId, "backtest", this.dataset, "2024-01", "2024-02",
 				LocalDate.of(2026, 4, 1).atStartOfDay(), "dataset=" + this.dataset, 2);
@@ -174,7 +177,8 @@ class RunReadsTests {
 		assertThat(this.figures.championFigures(this.dataset)).extracting(FigureReads.ChampionFigures::period)
 			.containsExactly(Period.of("2024-01"), Period.of("2024-02"), Period.ALL);
 
-		// and a later run whose whole-period ROC AUC is undefined reads back as undefined, not 0
+		// and a later run whose whole-period ROC AUC is undefined reads back as
+		// undefined, not 0
 		long undefined = this.nextRun++;
 		this.results.openRun(undefined, "backtest", this.dataset, "2024-01", "2024-02",
 				LocalDate.of(2026, 4, 2).atStartOfDay(), "dataset=" + this.dataset, 2);
@@ -188,15 +192,17 @@ class RunReadsTests {
 			.containsExactly(null, 0.7);
 	}
 
-	/** A run of both models with a whole-period ROC AUC (the candidate breaching when the verdict says so). */
+	/**
+	 * A run of both models with a whole-period ROC AUC (the candidate breaching when the
+	 * verdict says so).
+	 */
 	private long run(String job, LocalDate asOf, RunStatus status, double auc, Verdict verdict) {
 		long runId = this.nextRun++;
-		this.results.openRun(runId, job, this.dataset, null, null, asOf.atStartOfDay(), "dataset=" + this.dataset,
-				1);
+		this.results.openRun(runId, job, this.dataset, null, null, asOf.atStartOfDay(), "dataset=" + this.dataset, 1);
 		this.results.recordRunModel(runId, this.champion, Role.CHAMPION);
 		this.results.recordRunModel(runId, this.candidate, Role.CANDIDATE);
-		this.results.saveWholePeriod(runId, List.of(figures(this.champion, auc, Verdict.PASS),
-				figures(this.candidate, auc, verdict)));
+		this.results.saveWholePeriod(runId,
+				List.of(figures(this.champion, auc, Verdict.PASS), figures(this.candidate, auc, verdict)));
 		if (status == RunStatus.FAILED) {
 			this.results.failRun(runId, "failed");
 		}

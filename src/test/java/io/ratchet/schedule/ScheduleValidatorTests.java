@@ -12,7 +12,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Every mistake in the schedule is reported at once, naming the setting and the cause. */
+/**
+ * Every mistake in the schedule is reported at once, naming the setting and the cause.
+ */
 class ScheduleValidatorTests {
 
 	private final SchedulableJobs jobs = new SchedulableJobs(List.of(new Known("backtest"), new Known("nowtest")));
@@ -65,7 +67,8 @@ class ScheduleValidatorTests {
 
 	@Test
 	void aCronForADateThatNeverComesIsRefusedNamingItsEntry() {
-		// given: valid cron syntax, but 31 February and a year gone by match no date from now on
+		// given: valid cron syntax, but 31 February and a year gone by match no date from
+		// now on
 		ScheduleProperties properties = properties("UTC",
 				new ScheduleProperties.Entry("leap", "backtest", "churn", "0 0 2 31 2 ?", null),
 				new ScheduleProperties.Entry("past", "nowtest", "churn", "0 0 2 * * ? 2020", "Europe/Paris"),

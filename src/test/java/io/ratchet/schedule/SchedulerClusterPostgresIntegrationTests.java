@@ -39,29 +39,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two real scheduler daemons ({@code jobs/scheduler}: separate JVMs, main class {@link RatchetApplication}, the test's
- * class path) on one PostgreSQL schema, as a cluster: a trigger every 3 seconds fires each time exactly once across
- * both, and when the daemon running a long back-test is killed with SIGKILL ({@link Process#destroyForcibly}), the
- * other declares it dead, keeps firing the triggers and restarts the interrupted run (same run, finished months kept).
- * Prints the numbers (fires, duplicates, take-over time). Runs where {@code RATCHET_TEST_POSTGRES_URL} names a server.
+ * Two real scheduler daemons ({@code jobs/scheduler}: separate JVMs, main class
+ * {@link RatchetApplication}, the test's class path) on one PostgreSQL schema, as a
+ * cluster: a trigger every 3 seconds fires each time exactly once across both, and when
+ * the daemon running a long back-test is killed with SIGKILL
+ * ({@link Process#destroyForcibly}), the other declares it dead, keeps firing the
+ * triggers and restarts the interrupted run (same run, finished months kept). Prints the
+ * numbers (fires, duplicates, take-over time). Runs where
+ * {@code RATCHET_TEST_POSTGRES_URL} names a server.
  *
  * <p>
- * Nothing here depends on how fast the machine is: each step waits for a sign that the previous one happened (a log
- * line, a row), never for a number of seconds, and the waits' upper bounds ({@link #PATIENCE}) only end a test that
- * is stuck. The long back-test's own cron never fires during the test: the test fires its entry once both daemons
- * have joined the cluster, so a slow start can neither miss it nor leave it to one daemon alone. A wait ends at once
- * when a daemon logs a fire it could not start or a run that failed; the daemons' logs stay in
- * {@code target/scheduler-cluster/SCHEMA/}.
+ * Nothing here depends on how fast the machine is: each step waits for a sign that the
+ * previous one happened (a log line, a row), never for a number of seconds, and the
+ * waits' upper bounds ({@link #PATIENCE}) only end a test that is stuck. The long
+ * back-test's own cron never fires during the test: the test fires its entry once both
+ * daemons have joined the cluster, so a slow start can neither miss it nor leave it to
+ * one daemon alone. A wait ends at once when a daemon logs a fire it could not start or a
+ * run that failed; the daemons' logs stay in {@code target/scheduler-cluster/SCHEMA/}.
  */
 @PostgresIntegrationTest
 class SchedulerClusterPostgresIntegrationTests {
 
 	private static final String TICK = "0/3 * * * * ?";
 
-	/** The long back-test's cron: never during the test (the test fires the entry itself, see {@link #fireNow}). */
+	/**
+	 * The long back-test's cron: never during the test (the test fires the entry itself,
+	 * see {@link #fireNow}).
+	 */
 	private static final String NEVER_BY_ITSELF = "0 0 3 1 1 ? 2099";
 
-	/** How long a step may take on a loaded machine before the test is considered stuck. */
+	/**
+	 * How long a step may take on a loaded machine before the test is considered stuck.
+	 */
 	private static final Duration PATIENCE = Duration.ofMinutes(5);
 
 	@TempDir
@@ -69,7 +78,10 @@ class SchedulerClusterPostgresIntegrationTests {
 
 	private final List<Daemon> daemons = new ArrayList<>();
 
-	/** Where the daemons' logs are kept after the test (target/scheduler-cluster/SCHEMA), for a failure's diagnosis. */
+	/**
+	 * Where the daemons' logs are kept after the test (target/scheduler-cluster/SCHEMA),
+	 * for a failure's diagnosis.
+	 */
 	private Path logs;
 
 	private SingleConnectionDataSource dataSource;
@@ -84,13 +96,15 @@ class SchedulerClusterPostgresIntegrationTests {
 
 	@Test
 	void everyFireRunsOnceAcrossTwoDaemonsAndTheSurvivorTakesOverAKilledDaemon() throws Exception {
-		// given: a small dataset fired every 3 s, a long back-test fired by the test, a migrated schema
+		// given: a small dataset fired every 3 s, a long back-test fired by the test, a
+		// migrated schema
 		SchedulerTests.toyData(this.root, "toy", 2, 60);
 		SchedulerTests.toyData(this.root, "big", 48, 6000);
 		String schema = PostgresTestDatabase.newSchema();
 		Map<String, Object> database = PostgresTestDatabase.properties(schema);
 		JdbcClient jdbc = migrate(database);
-		// Quartz's scheduler name: its own, so that this JVM's Quartz client (fireNow) shares no name with the
+		// Quartz's scheduler name: its own, so that this JVM's Quartz client (fireNow)
+		// shares no name with the
 		// schedulers of other test contexts
 		String quartzName = "cluster-" + schema;
 		List<String> settings = settings(database, quartzName);
@@ -117,7 +131,8 @@ class SchedulerClusterPostgresIntegrationTests {
 		victim.kill();
 		Instant killed = Instant.now();
 
-		// then: the survivor restarts the run (as jobs/restart would) and completes it; every month once
+		// then: the survivor restarts the run (as jobs/restart would) and completes it;
+		// every month once
 		patiently().until(() -> statuses(jdbc, bigRun).contains("COMPLETED"));
 		List<String> statuses = statuses(jdbc, bigRun);
 		assertThat(statuses).hasSize(2).last().isEqualTo("COMPLETED");
@@ -127,34 +142,47 @@ class SchedulerClusterPostgresIntegrationTests {
 			.isEqualTo(48);
 		assertThat(count(jdbc, "SELECT COUNT(*) FROM run WHERE dataset = 'big'")).isEqualTo(1);
 		Timestamp restarted = jdbc.sql("SELECT MAX(START_TIME) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?")
-			.param(bigRun).query(Timestamp.class).single();
+			.param(bigRun)
+			.query(Timestamp.class)
+			.single();
 		Duration takeOver = Duration.between(killed, restarted.toLocalDateTime().atZone(ZoneId.systemDefault()));
 		assertThat(survivor.log()).contains("which died; marking it failed and restarting it");
 		assertThat(leaseHolderPid(jdbc, "slow")).isEqualTo(survivor.pid());
 
 		// and: the survivor keeps firing the 3-second trigger (at least 5 fires in all)
 		LocalDateTime afterTakeOver = restarted.toLocalDateTime();
-		patiently().until(() -> jdbc.sql("SELECT COUNT(*) FROM run WHERE dataset = 'toy' AND status = 'COMPLETED' "
-				+ "AND started_at > ?").param(Timestamp.valueOf(afterTakeOver)).query(Long.class).single() >= 2
-				&& count(jdbc, "SELECT COUNT(*) FROM run WHERE dataset = 'toy'") >= 5);
+		patiently().until(() -> jdbc
+			.sql("SELECT COUNT(*) FROM run WHERE dataset = 'toy' AND status = 'COMPLETED' " + "AND started_at > ?")
+			.param(Timestamp.valueOf(afterTakeOver))
+			.query(Long.class)
+			.single() >= 2 && count(jdbc, "SELECT COUNT(*) FROM run WHERE dataset = 'toy'") >= 5);
 		survivor.stop();
 
-		// then: every fire of the 3-second trigger ran exactly once, none was launched twice
+		// then: every fire of the 3-second trigger ran exactly once, none was launched
+		// twice
 		List<Timestamp> fires = jdbc.sql("SELECT as_of FROM run WHERE dataset = 'toy' ORDER BY as_of")
-			.query(Timestamp.class).list();
-		// each fire's executions in order: one, or two when the killed daemon was running it (then taken over)
-		List<String> histories = jdbc.sql("SELECT STRING_AGG(e.STATUS, ',' ORDER BY e.JOB_EXECUTION_ID) "
-				+ "FROM BATCH_JOB_EXECUTION e JOIN run r ON r.id = e.JOB_INSTANCE_ID WHERE r.dataset = 'toy' "
-				+ "GROUP BY r.id, r.as_of ORDER BY r.as_of").query(String.class).list();
+			.query(Timestamp.class)
+			.list();
+		// each fire's executions in order: one, or two when the killed daemon was running
+		// it (then taken over)
+		List<String> histories = jdbc
+			.sql("SELECT STRING_AGG(e.STATUS, ',' ORDER BY e.JOB_EXECUTION_ID) "
+					+ "FROM BATCH_JOB_EXECUTION e JOIN run r ON r.id = e.JOB_INSTANCE_ID WHERE r.dataset = 'toy' "
+					+ "GROUP BY r.id, r.as_of ORDER BY r.as_of")
+			.query(String.class)
+			.list();
 		long duplicates = fires.size() - fires.stream().distinct().count();
 		long takenOver = histories.stream().filter((history) -> history.contains(",")).count();
-		long refused = a.log().lines().filter((line) -> line.contains("(backtest toy") && line.contains("skipped"))
-			.count() + b.log().lines().filter((line) -> line.contains("(backtest toy") && line.contains("skipped"))
-				.count();
+		long refused = a.log()
+			.lines()
+			.filter((line) -> line.contains("(backtest toy") && line.contains("skipped"))
+			.count()
+				+ b.log().lines().filter((line) -> line.contains("(backtest toy") && line.contains("skipped")).count();
 		assertThat(duplicates).isZero();
-		// (the last fire may have been running at the SIGTERM: then it stopped at a safe point, to be resumed)
-		assertThat(histories.subList(0, histories.size() - 1)).allSatisfy((history) -> assertThat(history)
-			.isIn("COMPLETED", "FAILED,COMPLETED", "ABANDONED,COMPLETED"));
+		// (the last fire may have been running at the SIGTERM: then it stopped at a safe
+		// point, to be resumed)
+		assertThat(histories.subList(0, histories.size() - 1))
+			.allSatisfy((history) -> assertThat(history).isIn("COMPLETED", "FAILED,COMPLETED", "ABANDONED,COMPLETED"));
 		assertThat(takenOver).as("fires the killed daemon was running (one at a time)").isLessThanOrEqualTo(1);
 		assertThat(fires).allSatisfy((fire) -> assertThat(fire.toLocalDateTime().getSecond() % 3).isZero());
 		long onA = count(jdbc, "SELECT COUNT(*) FROM lease WHERE label = 'tick' AND holder LIKE '" + a.pid() + "@%'");
@@ -165,7 +193,10 @@ class SchedulerClusterPostgresIntegrationTests {
 				takeOver.toMillis() / 1000.0, bigRun, statuses.size(), statuses);
 	}
 
-	/** The pid of the daemon holding (or that last held) the lease of a scheduled run of {@code entry}. */
+	/**
+	 * The pid of the daemon holding (or that last held) the lease of a scheduled run of
+	 * {@code entry}.
+	 */
 	private static long leaseHolderPid(JdbcClient jdbc, String entry) {
 		String holder = jdbc.sql("SELECT holder FROM lease WHERE kind = 'scheduled-run' AND label = ?")
 			.param(entry)
@@ -184,7 +215,8 @@ class SchedulerClusterPostgresIntegrationTests {
 			statement.execute("CREATE SCHEMA " + schema);
 		}
 		this.dataSource = new SingleConnectionDataSource(url, user, password, true);
-		// Migrated here once, so that the two daemons start at the same moment without racing to create the schema.
+		// Migrated here once, so that the two daemons start at the same moment without
+		// racing to create the schema.
 		Flyway.configure()
 			.dataSource(this.dataSource)
 			.schemas(schema)
@@ -195,9 +227,10 @@ class SchedulerClusterPostgresIntegrationTests {
 	}
 
 	/**
-	 * Fires a schedule entry once, now, as {@link Scheduler#triggerJob} does, through a Quartz client of the cluster's
-	 * store that is never started: it neither joins the cluster nor fires anything itself, so one of the daemons
-	 * acquires the trigger and runs the entry (and, the job requesting recovery, another takes it over if that one
+	 * Fires a schedule entry once, now, as {@link Scheduler#triggerJob} does, through a
+	 * Quartz client of the cluster's store that is never started: it neither joins the
+	 * cluster nor fires anything itself, so one of the daemons acquires the trigger and
+	 * runs the entry (and, the job requesting recovery, another takes it over if that one
 	 * dies).
 	 */
 	private static void fireNow(Map<String, Object> database, String quartzName, String entry) throws Exception {
@@ -207,7 +240,8 @@ class SchedulerClusterPostgresIntegrationTests {
 		quartz.setProperty("org.quartz.threadPool.threadCount", "1");
 		quartz.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, JobStoreTX.class.getName());
 		quartz.setProperty("org.quartz.jobStore.driverDelegateClass", PostgreSQLDelegate.class.getName());
-		quartz.setProperty("org.quartz.jobStore.isClustered", "true"); // its writes take the cluster's row lock
+		// its writes take the cluster's row lock
+		quartz.setProperty("org.quartz.jobStore.isClustered", "true");
 		quartz.setProperty("org.quartz.jobStore.dataSource", "client");
 		quartz.setProperty("org.quartz.dataSource.client.provider", "hikaricp");
 		quartz.setProperty("org.quartz.dataSource.client.driver", "org.postgresql.Driver");
@@ -229,7 +263,8 @@ class SchedulerClusterPostgresIntegrationTests {
 		List<String> settings = new ArrayList<>();
 		database.forEach((name, value) -> settings.add("--" + name + "=" + value));
 		settings.add("--spring.quartz.scheduler-name=" + quartzName);
-		// A fire delayed by a loaded machine keeps its scheduled time (on the 3-second grid) instead of being moved
+		// A fire delayed by a loaded machine keeps its scheduled time (on the 3-second
+		// grid) instead of being moved
 		// to "now" as a misfire (after the default 60 s).
 		settings.add("--spring.quartz.properties[org.quartz.jobStore.misfireThreshold]=600000");
 		settings.add("--ratchet.paths.config=" + this.root.resolve("config"));
@@ -237,7 +272,8 @@ class SchedulerClusterPostgresIntegrationTests {
 		settings.add("--ratchet.paths.reports=" + this.root.resolve("reports"));
 		settings.add("--ratchet.schedule.zone=UTC");
 		settings.add("--ratchet.backtest.threads=1");
-		settings.add("--server.port=0"); // two daemons on one machine: each its own free port for the HTTP endpoint
+		// two daemons on one machine: each its own free port for the HTTP endpoint
+		settings.add("--server.port=0");
 		settings.add("--ratchet.schedule.jobs[0].name=tick");
 		settings.add("--ratchet.schedule.jobs[0].job=backtest");
 		settings.add("--ratchet.schedule.jobs[0].dataset=toy");
@@ -252,13 +288,15 @@ class SchedulerClusterPostgresIntegrationTests {
 
 	private Daemon start(String name, List<String> settings) throws IOException {
 		Path dir = Files.createDirectories(this.root.resolve("daemon-" + name));
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-			.toString(), "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), RatchetApplication.class.getName(), "scheduler"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+						"-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+						RatchetApplication.class.getName(), "scheduler"));
 		command.addAll(settings);
 		command.add("--logging.file.name=" + this.logs.resolve(name + "-ratchet.log"));
 		Path out = this.logs.resolve(name + "-console.log");
-		// Its own working folder: no config/application.yml (and its sample schedule) is read there.
+		// Its own working folder: no config/application.yml (and its sample schedule) is
+		// read there.
 		Process process = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(out.toFile())
@@ -277,8 +315,9 @@ class SchedulerClusterPostgresIntegrationTests {
 	}
 
 	/**
-	 * Waits for a condition, failing at once (with the daemon's log entry) when a daemon could not start or restart a
-	 * fire, or a run failed: the condition could not come true then.
+	 * Waits for a condition, failing at once (with the daemon's log entry) when a daemon
+	 * could not start or restart a fire, or a run failed: the condition could not come
+	 * true then.
 	 */
 	private ConditionFactory patiently() {
 		return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).failFast(() -> {
@@ -288,7 +327,8 @@ class SchedulerClusterPostgresIntegrationTests {
 					String line = lines.get(i);
 					if (line.contains(": could not start") || line.contains(": could not restart")
 							|| line.contains("; fix the cause, then: jobs/restart")) {
-						int first = i; // the entry may span lines (a failure message with line breaks)
+						// the entry may span lines (a failure message with line breaks)
+						int first = i;
 						while (first > 0 && !lines.get(first).matches("\\d\\d:\\d\\d:\\d\\d .*")) {
 							first--;
 						}
@@ -314,8 +354,8 @@ class SchedulerClusterPostgresIntegrationTests {
 
 		boolean started() {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("daemon " + this.name + " exited " + this.process.exitValue() + ":\n"
-						+ log());
+				throw new IllegalStateException(
+						"daemon " + this.name + " exited " + this.process.exitValue() + ":\n" + log());
 			}
 			return log().contains("Scheduler started");
 		}
@@ -340,7 +380,10 @@ class SchedulerClusterPostgresIntegrationTests {
 			}
 		}
 
-		/** SIGTERM: the daemon's graceful stop (it gives a running job at most its stop-timeout, 60 s). */
+		/**
+		 * SIGTERM: the daemon's graceful stop (it gives a running job at most its
+		 * stop-timeout, 60 s).
+		 */
 		void stop() throws InterruptedException {
 			this.process.destroy();
 			if (!this.process.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {

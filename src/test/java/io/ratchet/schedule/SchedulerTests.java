@@ -55,10 +55,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The scheduler on H2 with a small made-up dataset: it fires; its triggers survive a restart of the application
- * context (same database file) without being duplicated; a fire missed while it was down runs once; the same
- * scheduled fire twice is one run; a wrong schedule schedules nothing; a graceful stop ends the running back-test at a
- * safe point and the next start resumes it. Each test starts and closes its own contexts, as a daemon restart would.
+ * The scheduler on H2 with a small made-up dataset: it fires; its triggers survive a
+ * restart of the application context (same database file) without being duplicated; a
+ * fire missed while it was down runs once; the same scheduled fire twice is one run; a
+ * wrong schedule schedules nothing; a graceful stop ends the running back-test at a safe
+ * point and the next start resumes it. Each test starts and closes its own contexts, as a
+ * daemon restart would.
  */
 class SchedulerTests {
 
@@ -66,7 +68,10 @@ class SchedulerTests {
 
 	private static final String NEVER_SOON = "0 0 3 1 1 ? 2099";
 
-	/** How long a step may take on a loaded machine before the test is considered stuck (waits end at the event). */
+	/**
+	 * How long a step may take on a loaded machine before the test is considered stuck
+	 * (waits end at the event).
+	 */
 	private static final Duration PATIENCE = Duration.ofMinutes(3);
 
 	@TempDir
@@ -114,14 +119,16 @@ class SchedulerTests {
 	@Test
 	void triggersSurviveARestartWithoutDuplicatesAndFollowTheConfiguration() throws Exception {
 		// given
-		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY), entry("other", "backtest", "toy", NEVER_SOON));
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY),
+				entry("other", "backtest", "toy", NEVER_SOON));
 		scheduler().synchronize();
 		long nextFire = nextFireTime("weekly");
 		long startTime = startTime("weekly");
 		this.context.close();
 
 		// when: the same configuration in a new context on the same database
-		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY), entry("other", "backtest", "toy", NEVER_SOON));
+		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY),
+				entry("other", "backtest", "toy", NEVER_SOON));
 		List<PlannedFire> planned = scheduler().synchronize();
 
 		// then: the stored trigger was kept, not recreated
@@ -145,18 +152,20 @@ class SchedulerTests {
 
 	@Test
 	void aFireMissedWhileStoppedRunsOnceAtStartUp() throws Exception {
-		// given: a weekly trigger whose next fire time passed three weeks ago, as if the machine had been off
+		// given: a weekly trigger whose next fire time passed three weeks ago, as if the
+		// machine had been off
 		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY));
 		scheduler().synchronize();
 		Date longAgo = Date.from(Instant.now().minus(Duration.ofDays(22)));
-		quartz().rescheduleJob(TriggerKey.triggerKey("weekly", RatchetScheduler.GROUP), TriggerBuilder.newTrigger()
-			.withIdentity("weekly", RatchetScheduler.GROUP)
-			.forJob("weekly", RatchetScheduler.GROUP)
-			.startAt(longAgo)
-			.withSchedule(CronScheduleBuilder.cronSchedule(WEEKLY)
-				.inTimeZone(TimeZone.getTimeZone("UTC"))
-				.withMisfireHandlingInstructionFireAndProceed())
-			.build());
+		quartz().rescheduleJob(TriggerKey.triggerKey("weekly", RatchetScheduler.GROUP),
+				TriggerBuilder.newTrigger()
+					.withIdentity("weekly", RatchetScheduler.GROUP)
+					.forJob("weekly", RatchetScheduler.GROUP)
+					.startAt(longAgo)
+					.withSchedule(CronScheduleBuilder.cronSchedule(WEEKLY)
+						.inTimeZone(TimeZone.getTimeZone("UTC"))
+						.withMisfireHandlingInstructionFireAndProceed())
+					.build());
 		assertThat(nextFireTime("weekly")).isLessThan(Instant.now().minus(Duration.ofDays(7)).toEpochMilli());
 		this.context.close();
 
@@ -165,9 +174,9 @@ class SchedulerTests {
 		scheduler().startFiring();
 
 		// then: one run, not one per missed Sunday, and the next fire is in the future
-		await().atMost(PATIENCE)
-			.until(() -> count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'") == 1);
-		// (once the trigger's next fire is in the future and no fire is in flight, every missed Sunday that was
+		await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'") == 1);
+		// (once the trigger's next fire is in the future and no fire is in flight, every
+		// missed Sunday that was
 		// going to fire has fired: each would have a job instance)
 		await().atMost(PATIENCE)
 			.until(() -> nextFireTime("weekly") > System.currentTimeMillis()
@@ -182,7 +191,8 @@ class SchedulerTests {
 		scheduler().startFiring();
 		AtomicInteger executed = new AtomicInteger();
 		quartz().getListenerManager().addJobListener(new Executed(executed));
-		String fireTime = Long.toString(ZonedDateTime.of(2026, 11, 1, 3, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli());
+		String fireTime = Long
+			.toString(ZonedDateTime.of(2026, 11, 1, 3, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli());
 		JobKey key = JobKey.jobKey("weekly", RatchetScheduler.GROUP);
 
 		// when
@@ -200,8 +210,9 @@ class SchedulerTests {
 	@Test
 	void aWrongScheduleIsReportedAtStartUpAndNothingIsScheduled() {
 		// given
-		this.context = startWith(entry("nightly", "backtest", "toy", "0 0 25 * * ?"), entry("x", "nowtset", "toy", WEEKLY),
-				entry("y", "backtest", "nope", WEEKLY), entry("x", "backtest", "toy", WEEKLY));
+		this.context = startWith(entry("nightly", "backtest", "toy", "0 0 25 * * ?"),
+				entry("x", "nowtset", "toy", WEEKLY), entry("y", "backtest", "nope", WEEKLY),
+				entry("x", "backtest", "toy", WEEKLY));
 
 		// when / then
 		assertThatExceptionOfType(ScheduleConfigException.class).isThrownBy(() -> scheduler().startFiring())
@@ -252,31 +263,33 @@ class SchedulerTests {
 		settings.put("ratchet.paths.data", typo.resolve("historical-data").toString());
 		this.context = start(settings);
 
-		// when / then: both entries are refused, naming the file and the key found; nothing is scheduled
+		// when / then: both entries are refused, naming the file and the key found;
+		// nothing is scheduled
 		assertThatExceptionOfType(ScheduleConfigException.class).isThrownBy(() -> scheduler().startFiring())
-			.satisfies((ex) -> assertThat(ex.problems()).hasSize(2).allSatisfy((problem) -> assertThat(problem)
-				.contains("requirements.yml has no requirements for dataset \"toy\"")
-				.contains("\"tyo\" (line 1)")));
+			.satisfies((ex) -> assertThat(ex.problems()).hasSize(2)
+				.allSatisfy((problem) -> assertThat(problem)
+					.contains("requirements.yml has no requirements for dataset \"toy\"")
+					.contains("\"tyo\" (line 1)")));
 		assertThat(count("SELECT COUNT(*) FROM QRTZ_JOB_DETAILS")).isZero();
 	}
 
 	@Test
 	void theCheckRefusesACronForADateThatNeverComesAsTheDaemonDoesNamingTheEntry() throws Exception {
-		// given: 31 February; Quartz parses the expression but refuses to schedule a trigger that never fires
+		// given: 31 February; Quartz parses the expression but refuses to schedule a
+		// trigger that never fires
 		String never = "0 0 2 31 2 ?";
 		this.context = startWith(entry("weekly", "backtest", "toy", WEEKLY), entry("leap", "backtest", "toy", never));
 		CheckedEntry leap = new CheckedEntry("leap", null, "toy", never, ZoneId.of("UTC"));
-		assertThatExceptionOfType(org.quartz.SchedulerException.class)
-			.isThrownBy(() -> quartz().scheduleJob(org.quartz.JobBuilder.newJob(ScheduledFire.class)
-				.withIdentity(leap.jobKey())
-				.build(), leap.trigger()))
+		assertThatExceptionOfType(org.quartz.SchedulerException.class).isThrownBy(() -> quartz().scheduleJob(
+				org.quartz.JobBuilder.newJob(ScheduledFire.class).withIdentity(leap.jobKey()).build(), leap.trigger()))
 			.withMessageContaining("will never fire");
 		this.console.resetErr();
 
 		// when
 		int exit = this.context.getBean(CommandLine.class).run("scheduler", "--check");
 
-		// then: --check refuses it, naming the entry, and so does the daemon, before storing anything
+		// then: --check refuses it, naming the entry, and so does the daemon, before
+		// storing anything
 		assertThat(exit).isEqualTo(CommandLine.USAGE);
 		assertThat(this.console.err())
 			.contains("ratchet.schedule.jobs[1].cron: '0 0 2 31 2 ?' of entry 'leap' never fires");
@@ -298,10 +311,9 @@ class SchedulerTests {
 		settings.put("ratchet.backtest.threads", 1);
 		this.context = start(settings);
 		scheduler().startFiring();
-		quartz().triggerJob(JobKey.jobKey("weekly", RatchetScheduler.GROUP), new JobDataMap(
-				Map.of(ScheduledFire.FIRE_TIME, Long.toString(Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli()))));
-		await().atMost(PATIENCE)
-			.until(() -> count("SELECT COUNT(*) FROM run_partition") > 0);
+		quartz().triggerJob(JobKey.jobKey("weekly", RatchetScheduler.GROUP), new JobDataMap(Map
+			.of(ScheduledFire.FIRE_TIME, Long.toString(Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli()))));
+		await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM run_partition") > 0);
 
 		// when: the context closes as on SIGTERM
 		this.context.close();
@@ -329,13 +341,16 @@ class SchedulerTests {
 
 	@Test
 	void aRunLeftRunningIsTakenOverOnlyOnceItsOwnerIsDead() throws Exception {
-		// given: a firing daemon, and the run of a fire marked STARTED by another daemon, "other", alive
+		// given: a firing daemon, and the run of a fire marked STARTED by another daemon,
+		// "other", alive
 		this.context = startWith(entry("weekly", "backtest", "toy", NEVER_SOON));
 		scheduler().startFiring();
 		AtomicInteger executed = new AtomicInteger();
 		quartz().getListenerManager().addJobListener(new Executed(executed));
 		Instant fire = ZonedDateTime.of(2026, 10, 4, 3, 0, 0, 0, ZoneOffset.UTC).toInstant();
-		JobParameters parameters = this.context.getBean(SchedulableJobs.class).find("backtest").orElseThrow()
+		JobParameters parameters = this.context.getBean(SchedulableJobs.class)
+			.find("backtest")
+			.orElseThrow()
 			.parametersFor("toy", fire.atZone(ZoneId.of("UTC")));
 		JobRepository repository = this.context.getBean(JobRepository.class);
 		JobExecution left = repository.createJobExecution(repository.createJobInstance("backtest", parameters),
@@ -343,11 +358,15 @@ class SchedulerTests {
 		left.setStatus(BatchStatus.STARTED);
 		left.setStartTime(LocalDateTime.now());
 		repository.update(left);
-		jdbc().sql("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL) "
-				+ "VALUES (?, 'other', ?, 5000)").params(quartz().getSchedulerName(), System.currentTimeMillis()).update();
+		jdbc()
+			.sql("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL) "
+					+ "VALUES (?, 'other', ?, 5000)")
+			.params(quartz().getSchedulerName(), System.currentTimeMillis())
+			.update();
 		// its lease far from its expiry: only Quartz's word can tell that daemon dead
-		jdbc().sql("INSERT INTO lease (kind, job_name, lease_key, holder, daemon, label, claimed_at, expires_at) "
-				+ "VALUES ('scheduled-run', 'backtest', ?, '4242@elsewhere', 'other', 'weekly', ?, ?)")
+		jdbc()
+			.sql("INSERT INTO lease (kind, job_name, lease_key, holder, daemon, label, claimed_at, expires_at) "
+					+ "VALUES ('scheduled-run', 'backtest', ?, '4242@elsewhere', 'other', 'weekly', ?, ?)")
 			.params(SchedulerCluster.jobKey(parameters), Timestamp.from(Instant.now()),
 					Instant.now().plusSeconds(3600).toEpochMilli())
 			.update();
@@ -363,13 +382,16 @@ class SchedulerTests {
 			.containsExactly("STARTED");
 		assertThat(leaseHolder()).isEqualTo("4242@elsewhere");
 
-		// when: Quartz has declared the owner dead (its row is gone) and the fire comes again
+		// when: Quartz has declared the owner dead (its row is gone) and the fire comes
+		// again
 		jdbc().sql("DELETE FROM QRTZ_SCHEDULER_STATE WHERE INSTANCE_NAME = 'other'").update();
 		quartz().triggerJob(key, data);
 		await().atMost(PATIENCE).until(() -> executed.get() == 2);
 
-		// then: marked failed and restarted here, as jobs/restart does: the same run completes, owned by this daemon
-		assertThat(jdbc().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID").query(String.class)
+		// then: marked failed and restarted here, as jobs/restart does: the same run
+		// completes, owned by this daemon
+		assertThat(jdbc().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")
+			.query(String.class)
 			.list()).containsExactly("FAILED", "COMPLETED");
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
 		assertThat(count("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED'")).isEqualTo(1);
@@ -387,7 +409,8 @@ class SchedulerTests {
 		try (ConfigurableApplicationContext second = startWith(entry("weekly", "backtest", "toy", NEVER_SOON))) {
 			RatchetScheduler other = second.getBean(RatchetScheduler.class);
 
-			// then: H2 is single-process, so it is refused, saying why; PostgreSQL has two live members
+			// then: H2 is single-process, so it is refused, saying why; PostgreSQL has
+			// two live members
 			if (h2) {
 				assertThatExceptionOfType(IllegalStateException.class).isThrownBy(other::startFiring)
 					.withMessageContaining("another scheduler daemon is running on this H2 database")
@@ -412,7 +435,8 @@ class SchedulerTests {
 		properties.put("ratchet.schedule.zone", "UTC");
 		properties.put("ratchet.schedule.stop-timeout", "20s");
 		properties.putAll(settings);
-		// As command-line arguments: they outrank config/application.yml (and its sample schedule).
+		// As command-line arguments: they outrank config/application.yml (and its sample
+		// schedule).
 		String[] args = properties.entrySet()
 			.stream()
 			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
@@ -421,8 +445,8 @@ class SchedulerTests {
 	}
 
 	/**
-	 * The settings of the test's database: the same for every context of one test (a daemon restarted on the same
-	 * database), a new one per test.
+	 * The settings of the test's database: the same for every context of one test (a
+	 * daemon restarted on the same database), a new one per test.
 	 */
 	protected Map<String, Object> database(String test) {
 		return Map.of("spring.datasource.url", "jdbc:h2:file:./target/test-db/schedule/" + test + "/ratchet");
@@ -508,11 +532,10 @@ class SchedulerTests {
 
 	}
 
-
 	/**
-	 * Adds dataset {@code name} to the workspace under {@code root}: numeric {@code x} only, a champion
-	 * {@code name-logit@1} (appended to the registry and requirements), and {@code months} month files of {@code rows}
-	 * rows from 2024-01.
+	 * Adds dataset {@code name} to the workspace under {@code root}: numeric {@code x}
+	 * only, a champion {@code name-logit@1} (appended to the registry and requirements),
+	 * and {@code months} month files of {@code rows} rows from 2024-01.
 	 */
 	static void toyData(Path root, String name, int months, int rows) {
 		new ToyWorkspace(root).seed(7)

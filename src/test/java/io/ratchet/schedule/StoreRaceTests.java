@@ -14,7 +14,8 @@ class StoreRaceTests {
 
 	@Test
 	void aDuplicateKeyUnderQuartzsWrapperIsARace() {
-		// given: PostgreSQL's unique violation (23505) as Quartz wraps it when storing a trigger
+		// given: PostgreSQL's unique violation (23505) as Quartz wraps it when storing a
+		// trigger
 		SQLException duplicate = new SQLException("duplicate key value violates unique constraint \"pk_qrtz_triggers\"",
 				"23505");
 		SchedulerException failure = new JobPersistenceException("Couldn't store trigger", duplicate);
@@ -25,16 +26,19 @@ class StoreRaceTests {
 
 	@Test
 	void aSerializationFailureAndQuartzsOwnAlreadyExistsAreRaces() {
-		assertThat(StoreRace.isRace(new JobPersistenceException("lock", new SQLException("could not serialize",
-				"40001")))).isTrue();
+		assertThat(
+				StoreRace.isRace(new JobPersistenceException("lock", new SQLException("could not serialize", "40001"))))
+			.isTrue();
 		assertThat(StoreRace.isRace(new ObjectAlreadyExistsException("exists"))).isTrue();
-		assertThat(StoreRace.isRace(new JobPersistenceException("x", new SQLIntegrityConstraintViolationException(
-				"unique", "23000")))).isTrue();
+		assertThat(StoreRace
+			.isRace(new JobPersistenceException("x", new SQLIntegrityConstraintViolationException("unique", "23000"))))
+			.isTrue();
 	}
 
 	@Test
 	void otherFailuresAreNot() {
-		// given: a lost connection (08006), a missing table (42P01), a failure without SQL state
+		// given: a lost connection (08006), a missing table (42P01), a failure without
+		// SQL state
 		assertThat(StoreRace.isRace(new JobPersistenceException("gone", new SQLException("closed", "08006"))))
 			.isFalse();
 		assertThat(StoreRace.isRace(new JobPersistenceException("no table", new SQLException("missing", "42P01"))))

@@ -22,18 +22,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The embedded H2 database as Ratchet opens it: generated passwords in an owner-only file, the administrator for the
- * migrations only, and an application user that can read and write rows but run no code, read no file and change no
- * setting.
+ * The embedded H2 database as Ratchet opens it: generated passwords in an owner-only
+ * file, the administrator for the migrations only, and an application user that can read
+ * and write rows but run no code, read no file and change no setting.
  */
 class EmbeddedDatabaseTests {
 
-	/** Statements that run code, touch files or change the database, each refused to the application user. */
+	/**
+	 * Statements that run code, touch files or change the database, each refused to the
+	 * application user.
+	 */
 	private static final List<String> ADMIN_ONLY = List.of(
-			"CREATE ALIAS EXEC AS $$ String exec(String c) throws Exception { return c; } $$",
-			"RUNSCRIPT FROM 'x.sql'", "SCRIPT TO 'dump.sql'", "CALL FILE_READ('/etc/passwd')",
-			"CALL FILE_WRITE('x', 'written')", "CALL CSVWRITE('out.csv', 'SELECT 1')",
-			"SELECT * FROM CSVREAD('/etc/passwd')", "CREATE LINKED TABLE L('org.h2.Driver', 'jdbc:h2:mem:', 'sa', '', 'X')",
+			"CREATE ALIAS EXEC AS $$ String exec(String c) throws Exception { return c; } $$", "RUNSCRIPT FROM 'x.sql'",
+			"SCRIPT TO 'dump.sql'", "CALL FILE_READ('/etc/passwd')", "CALL FILE_WRITE('x', 'written')",
+			"CALL CSVWRITE('out.csv', 'SELECT 1')", "SELECT * FROM CSVREAD('/etc/passwd')",
+			"CREATE LINKED TABLE L('org.h2.Driver', 'jdbc:h2:mem:', 'sa', '', 'X')",
 			"CREATE TRIGGER T BEFORE INSERT ON ROWS_OF_RATCHET CALL 'x.Trigger'", "BACKUP TO 'backup.zip'",
 			"SET WRITE_DELAY 0", "CREATE TABLE T2(ID INT)", "DROP TABLE ROWS_OF_RATCHET", "SHUTDOWN",
 			"CREATE USER INTRUDER PASSWORD 'x'", "ALTER USER SA SET PASSWORD 'x'");
@@ -67,7 +70,8 @@ class EmbeddedDatabaseTests {
 		assertThat(again).isEqualTo(first);
 		assertThat(first.adminPassword()).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(first.applicationPassword());
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+			.isEqualTo("rwx------");
 		assertThat(first.toString()).doesNotContain(first.adminPassword(), first.applicationPassword());
 	}
 
@@ -94,7 +98,8 @@ class EmbeddedDatabaseTests {
 				rows.execute("DELETE FROM ROWS_OF_RATCHET");
 				// when / then: nothing else
 				for (String sql : ADMIN_ONLY) {
-					assertThatExceptionOfType(SQLException.class).as(sql).isThrownBy(() -> rows.execute(sql))
+					assertThatExceptionOfType(SQLException.class).as(sql)
+						.isThrownBy(() -> rows.execute(sql))
 						.satisfies((ex) -> assertThat(ex.getMessage()).containsAnyOf("Admin rights are required",
 								"Not enough rights"));
 				}
@@ -190,7 +195,8 @@ class EmbeddedDatabaseTests {
 		assertThat(embedded.getProperty("spring.datasource.password")).isEqualTo(database.applicationPassword());
 		assertThat(embedded.getProperty("spring.flyway.user")).isEqualTo("SA");
 		assertThat(embedded.getProperty("spring.flyway.password")).isEqualTo(database.adminPassword());
-		assertThat(embedded.getProperty("spring.flyway.url")).isEqualTo(url("env") + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1");
+		assertThat(embedded.getProperty("spring.flyway.url"))
+			.isEqualTo(url("env") + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=-1");
 		assertThat(embedded.getProperty("spring.flyway.init-sqls[3]")).isEqualTo("SET WRITE_DELAY 0;");
 		assertThat(embedded.getProperty("spring.datasource.url")).as("only the migrations may create the database")
 			.isEqualTo(url("env") + ";AUTO_SERVER=TRUE;IFEXISTS=TRUE");
@@ -198,9 +204,11 @@ class EmbeddedDatabaseTests {
 		assertThat(configured.getProperty("spring.datasource.password")).isEqualTo("from-the-environment");
 		assertThat(configured.containsProperty("spring.flyway.user")).isFalse();
 		assertThat(memory.containsProperty("spring.flyway.user")).isFalse();
-		// when: a setting added later names another database (a test's @DynamicPropertySource, say)
-		embedded.getPropertySources().addFirst(new MapPropertySource("later", Map.of("spring.datasource.url",
-				"jdbc:postgresql://db/ratchet", "spring.datasource.username", "ratchet")));
+		// when: a setting added later names another database (a test's
+		// @DynamicPropertySource, say)
+		embedded.getPropertySources()
+			.addFirst(new MapPropertySource("later", Map.of("spring.datasource.url", "jdbc:postgresql://db/ratchet",
+					"spring.datasource.username", "ratchet")));
 		// then: nothing of the embedded database is left in force
 		assertThat(embedded.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://db/ratchet");
 		assertThat(embedded.containsProperty("spring.flyway.url")).isFalse();

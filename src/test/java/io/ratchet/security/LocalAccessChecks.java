@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What another user of the host can reach of a running Ratchet, tried on real processes started as a user starts
- * them ({@code jobs/ratchet}, its umask, the built jar) in a workspace of their own: listening sockets (read from
- * {@code /proc}), the embedded database's TCP server, the HTTP endpoint's login, and the modes of everything under
+ * What another user of the host can reach of a running Ratchet, tried on real processes
+ * started as a user starts them ({@code jobs/ratchet}, its umask, the built jar) in a
+ * workspace of their own: listening sockets (read from {@code /proc}), the embedded
+ * database's TCP server, the HTTP endpoint's login, and the modes of everything under
  * {@code .ratchet/}. Subclasses name the database.
  */
 abstract class LocalAccessChecks {
@@ -72,12 +73,13 @@ abstract class LocalAccessChecks {
 		int port = freePort();
 		RatchetProcess daemon = start("scheduler", "--server.port=" + port);
 		try {
-			assertThat(daemon.awaitLine((line) -> line.startsWith("Scheduler started in"), START))
-				.as(daemon.output()).isTrue();
+			assertThat(daemon.awaitLine((line) -> line.startsWith("Scheduler started in"), START)).as(daemon.output())
+				.isTrue();
 			// when
 			List<Socket> sockets = listening(daemon.pid());
 			// then: every socket on 127.0.0.1, the HTTP endpoint among them
-			assertThat(sockets).isNotEmpty().allSatisfy((socket) -> assertThat(socket.loopback()).as(socket.toString()).isTrue());
+			assertThat(sockets).isNotEmpty()
+				.allSatisfy((socket) -> assertThat(socket.loopback()).as(socket.toString()).isTrue());
 			assertThat(sockets).extracting(Socket::port).contains(port);
 			Path credentials = this.workspace.resolve(".ratchet/http-credentials");
 			String login = Files.readString(credentials).strip();
@@ -161,8 +163,9 @@ abstract class LocalAccessChecks {
 		assertThat(code).isEqualTo(1);
 		assertThat(runs.output()).contains(file + " line " + (before + 4) + ": spring.datasource.pass-word",
 				file + " line " + (before + 6) + ": spring.mail.password has a literal default",
-				file + " line " + (before + 9) + ": ratchet.http.pass-word", file + " line " + (before + 11) + ": bypass.h2",
-				file + " line " + (before + 12) + ": bypass.postgres").doesNotContain("hunter2");
+				file + " line " + (before + 9) + ": ratchet.http.pass-word",
+				file + " line " + (before + 11) + ": bypass.h2", file + " line " + (before + 12) + ": bypass.postgres")
+			.doesNotContain("hunter2");
 		assertThat(this.workspace.resolve(".ratchet/http-credentials")).doesNotExist();
 	}
 
@@ -202,7 +205,8 @@ abstract class LocalAccessChecks {
 	}
 
 	private int get(int port, String login) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"));
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"));
 		if (login != null) {
 			request.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
@@ -214,8 +218,9 @@ abstract class LocalAccessChecks {
 		assertThat(folder).isDirectory();
 		try (Stream<Path> paths = Files.walk(folder)) {
 			List<Path> all = paths.toList();
-			assertThat(all).contains(folder.resolve("logs/ratchet.log")).allSatisfy((path) -> assertThat(mode(path)).as(path.toString())
-				.isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+			assertThat(all).contains(folder.resolve("logs/ratchet.log"))
+				.allSatisfy((path) -> assertThat(mode(path)).as(path.toString())
+					.isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------"));
 		}
 	}
 
@@ -245,7 +250,10 @@ abstract class LocalAccessChecks {
 
 	}
 
-	/** The listening TCP sockets of {@code pid}: its socket inodes matched in its /proc/net/tcp and tcp6. */
+	/**
+	 * The listening TCP sockets of {@code pid}: its socket inodes matched in its
+	 * /proc/net/tcp and tcp6.
+	 */
 	static List<Socket> listening(long pid) throws IOException {
 		Set<String> inodes = new HashSet<>();
 		try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {

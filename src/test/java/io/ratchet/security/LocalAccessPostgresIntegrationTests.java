@@ -5,7 +5,10 @@ import java.util.List;
 import io.ratchet.PostgresIntegrationTest;
 import io.ratchet.PostgresTestDatabase;
 
-/** {@link LocalAccessChecks} on PostgreSQL (a fresh schema on the test server): no database socket of Ratchet's own. */
+/**
+ * {@link LocalAccessChecks} on PostgreSQL (a fresh schema on the test server): no
+ * database socket of Ratchet's own.
+ */
 @PostgresIntegrationTest
 class LocalAccessPostgresIntegrationTests extends LocalAccessChecks {
 

@@ -62,7 +62,8 @@ class OwnerOnlyTests {
 	void aTreeLeftOpenByAWiderUmaskIsClosedWithoutFollowingLinks() throws IOException {
 		// given
 		Path state = Files.createDirectories(this.dir.resolve(".ratchet/db"));
-		Path log = Files.writeString(Files.createDirectories(this.dir.resolve(".ratchet/logs")).resolve("ratchet.log"), "x");
+		Path log = Files.writeString(Files.createDirectories(this.dir.resolve(".ratchet/logs")).resolve("ratchet.log"),
+				"x");
 		Path lock = Files.writeString(state.resolve("ratchet.lock.db"), "id");
 		Path outside = Files.writeString(this.dir.resolve("shared.txt"), "not ours to close");
 		Files.createSymbolicLink(this.dir.resolve(".ratchet/link"), outside);

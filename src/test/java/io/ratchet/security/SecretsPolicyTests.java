@@ -21,7 +21,10 @@ import org.springframework.core.io.FileSystemResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Where credentials may come from: real YAML files and config trees on disk, read as Spring Boot reads them. */
+/**
+ * Where credentials may come from: real YAML files and config trees on disk, read as
+ * Spring Boot reads them.
+ */
 class SecretsPolicyTests {
 
 	@TempDir
@@ -42,11 +45,12 @@ class SecretsPolicyTests {
 		// when
 		List<String> problems = SecretsPolicy.problems(environment, this.project);
 		// then
-		assertThat(problems).singleElement().satisfies((problem) -> assertThat(problem)
-			.startsWith(this.project.toRealPath().resolve("config/application.yml") + " line 4: ")
-			.contains("spring.datasource.password is written literally",
-					"SPRING_DATASOURCE_PASSWORD", "RATCHET_SECRETS")
-			.doesNotContain("hunter2"));
+		assertThat(problems).singleElement()
+			.satisfies((problem) -> assertThat(problem)
+				.startsWith(this.project.toRealPath().resolve("config/application.yml") + " line 4: ")
+				.contains("spring.datasource.password is written literally", "SPRING_DATASOURCE_PASSWORD",
+						"RATCHET_SECRETS")
+				.doesNotContain("hunter2"));
 	}
 
 	@Test
@@ -71,7 +75,8 @@ class SecretsPolicyTests {
 		// given: the jar's defaults and config/application.yml, as the jobs read them
 		StandardEnvironment environment = new StandardEnvironment();
 		YamlPropertySourceLoader loader = new YamlPropertySourceLoader();
-		loader.load("config", new FileSystemResource("config/application.yml")).forEach(environment.getPropertySources()::addLast);
+		loader.load("config", new FileSystemResource("config/application.yml"))
+			.forEach(environment.getPropertySources()::addLast);
 		loader.load("jar", new ClassPathResource("application.yml")).forEach(environment.getPropertySources()::addLast);
 		// then
 		assertThat(environment.getPropertySources().size()).isGreaterThan(2);
@@ -90,7 +95,9 @@ class SecretsPolicyTests {
 		List<String> readable = SecretsPolicy.problems(environment, this.project);
 		// then
 		assertThat(ownerOnly).isEmpty();
-		assertThat(readable).singleElement().asString().contains("spring.mail.password", "group or others", "chmod 600");
+		assertThat(readable).singleElement()
+			.asString()
+			.contains("spring.mail.password", "group or others", "chmod 600");
 	}
 
 	@Test
@@ -115,7 +122,8 @@ class SecretsPolicyTests {
 		// when
 		List<String> problems = SecretsPolicy.problems(withTree(secrets), this.project);
 		// then
-		assertThat(problems).singleElement().asString()
+		assertThat(problems).singleElement()
+			.asString()
 			.contains(secrets.resolve("spring.mail.password").toString(), "group or others", "chmod 600");
 	}
 
@@ -138,7 +146,8 @@ class SecretsPolicyTests {
 
 	@Test
 	void theStartUpCheckRefusesWithEveryProblemListed() throws IOException {
-		// given: a literal password in a file under the working directory (the project when the jobs run)
+		// given: a literal password in a file under the working directory (the project
+		// when the jobs run)
 		Path dir = Files.createDirectories(Path.of("target/secrets-policy-tests"));
 		StandardEnvironment environment = withYaml(dir.resolve("application.yml"),
 				"spring:\n  datasource:\n    password: literal\n  mail:\n    password: literal\n");
@@ -172,7 +181,8 @@ class SecretsPolicyTests {
 				    password: "${NOT_SET:hunter2}"
 				""");
 		// then
-		assertThat(SecretsPolicy.problems(environment, this.project)).singleElement().asString()
+		assertThat(SecretsPolicy.problems(environment, this.project)).singleElement()
+			.asString()
 			.startsWith(this.project.toRealPath().resolve("config/application.yml") + " line 3: ")
 			.contains("spring.datasource.password has a literal default in ${NOT_SET:...}")
 			.doesNotContain("hunter2");
@@ -189,7 +199,8 @@ class SecretsPolicyTests {
 				    password: ${db.pw}
 				""");
 		// then
-		assertThat(SecretsPolicy.problems(environment, this.project)).singleElement().asString()
+		assertThat(SecretsPolicy.problems(environment, this.project)).singleElement()
+			.asString()
 			.contains(" line 5: ", "spring.datasource.password names db.pw, which is written literally");
 	}
 
@@ -209,7 +220,8 @@ class SecretsPolicyTests {
 
 	@Test
 	void aPasswordUnderAnotherSpellingOfTheSamePropertyIsRefused() throws IOException {
-		// given: Spring binds pass-word, PASSWORD and Pass_Word... to password (relaxed binding)
+		// given: Spring binds pass-word, PASSWORD and Pass_Word... to password (relaxed
+		// binding)
 		StandardEnvironment environment = withYaml(this.project.resolve("config/application.yml"), """
 				spring:
 				  datasource:
@@ -244,8 +256,8 @@ class SecretsPolicyTests {
 				""");
 		// then
 		assertThat(SecretsPolicy.problems(environment, this.project)).hasSize(3)
-			.anySatisfy((p) -> assertThat(p).contains(" line 3: ", "spring.datasource.url carries a password inside a URL",
-					"PASSWORD= parameter"))
+			.anySatisfy((p) -> assertThat(p).contains(" line 3: ",
+					"spring.datasource.url carries a password inside a URL", "PASSWORD= parameter"))
 			.anySatisfy((p) -> assertThat(p).contains(" line 5: ", "other.url carries a password inside a URL"))
 			.anySatisfy((p) -> assertThat(p).contains(" line 6: ", "other.smtp carries a password inside a URL",
 					"user:password@"))
@@ -256,7 +268,8 @@ class SecretsPolicyTests {
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, yaml);
 		StandardEnvironment environment = new StandardEnvironment();
-		for (PropertySource<?> source : new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file))) {
+		for (PropertySource<?> source : new YamlPropertySourceLoader().load(file.toString(),
+				new FileSystemResource(file))) {
 			environment.getPropertySources().addLast(source);
 		}
 		return environment;

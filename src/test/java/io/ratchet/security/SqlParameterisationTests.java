@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A static check that every SQL statement in {@code src/main/java} is a constant: the statement given to
- * {@code JdbcClient.sql}, {@code JdbcTemplate.query/update/execute/...} or {@code Connection.prepareStatement} /
- * {@code Statement.execute*} is made of string literals, text blocks and upper-case constants
- * ({@code RunRecord.SELECT}) joined with {@code +}; values always travel as {@code ?} parameters. Anything else (a
- * variable, a method call, {@code String.format}, {@code .formatted}) is reported with its file and line. Honest
- * limits: it reads the source text, not the compiled code, and trusts that an upper-case name is a compile-time
- * constant.
+ * A static check that every SQL statement in {@code src/main/java} is a constant: the
+ * statement given to {@code JdbcClient.sql},
+ * {@code JdbcTemplate.query/update/execute/...} or {@code Connection.prepareStatement} /
+ * {@code Statement.execute*} is made of string literals, text blocks and upper-case
+ * constants ({@code RunRecord.SELECT}) joined with {@code +}; values always travel as
+ * {@code ?} parameters. Anything else (a variable, a method call, {@code String.format},
+ * {@code .formatted}) is reported with its file and line. Honest limits: it reads the
+ * source text, not the compiled code, and trusts that an upper-case name is a
+ * compile-time constant.
  */
 class SqlParameterisationTests {
 
@@ -80,10 +82,13 @@ class SqlParameterisationTests {
 		List<Finding> findings = scan(source);
 		// then
 		assertThat(findings).extracting(Finding::line).containsExactly(3, 4, 5, 6, 8, 9, 11, 12);
-		assertThat(findings.stream().filter((f) -> f.problem() != null).map(Finding::line)).containsExactly(3, 4, 5, 6, 8);
+		assertThat(findings.stream().filter((f) -> f.problem() != null).map(Finding::line)).containsExactly(3, 4, 5, 6,
+				8);
 	}
 
-	/** One statement: where it starts and what is wrong with it ({@code null}: constant). */
+	/**
+	 * One statement: where it starts and what is wrong with it ({@code null}: constant).
+	 */
 	record Finding(int line, String problem) {
 	}
 
@@ -99,14 +104,18 @@ class SqlParameterisationTests {
 			}
 			String masked = maskStrings(argument).strip();
 			if (masked.isEmpty() || masked.contains("->") || masked.contains("::") || masked.endsWith(".class")) {
-				continue; // JdbcClient's update() and query(mapper), a TransactionTemplate's execute(callback)
+				// JdbcClient's update() and query(mapper), a TransactionTemplate's
+				// execute(callback)
+				continue;
 			}
 			String method = call.group(1);
 			boolean alwaysSql = method.equals("sql") || method.startsWith("prepare") || method.startsWith("execute")
 					|| method.equals("addBatch");
-			// JdbcTemplate's query/update/...: a first argument built from strings (JdbcClient's query and update
+			// JdbcTemplate's query/update/...: a first argument built from strings
+			// (JdbcClient's query and update
 			// take a mapper, a class or a key holder there)
-			boolean templateSql = argument.strip().startsWith("\"") || masked.contains("+") || masked.contains("format");
+			boolean templateSql = argument.strip().startsWith("\"") || masked.contains("+")
+					|| masked.contains("format");
 			if (!alwaysSql && !templateSql) {
 				continue;
 			}
@@ -129,7 +138,10 @@ class SqlParameterisationTests {
 		return null;
 	}
 
-	/** The text of the first argument of a call whose '(' ends at {@code start}, or {@code null}. */
+	/**
+	 * The text of the first argument of a call whose '(' ends at {@code start}, or
+	 * {@code null}.
+	 */
 	private static String firstArgument(String code, int start) {
 		int depth = 0;
 		boolean inString = false;
@@ -178,7 +190,9 @@ class SqlParameterisationTests {
 		return blocks.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "S");
 	}
 
-	/** Blanks comments (keeping line breaks) so Javadoc examples are not taken for code. */
+	/**
+	 * Blanks comments (keeping line breaks) so Javadoc examples are not taken for code.
+	 */
 	private static String blankComments(String source) {
 		Matcher comment = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*").matcher(source);
 		StringBuilder out = new StringBuilder();

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * A hung H2 host is reported within seconds: the URLs that reach H2 over the network get a network timeout, and a
- * process serving the embedded file that is stopped ({@code kill -STOP}) makes a command fail with a message saying
- * so, instead of waiting forever. (The preemptive limits only turn a hang into a failure; they are far above the
+ * A hung H2 host is reported within seconds: the URLs that reach H2 over the network get
+ * a network timeout, and a process serving the embedded file that is stopped
+ * ({@code kill -STOP}) makes a command fail with a message saying so, instead of waiting
+ * forever. (The preemptive limits only turn a hang into a failure; they are far above the
  * timeouts under test.)
  */
 class DatabaseTimeoutTests {
@@ -53,8 +54,9 @@ class DatabaseTimeoutTests {
 	void theDatasourceAndMigrationUrlsAreGivenTheTimeoutBeforeAnyConnection() {
 		// given
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MockPropertySource()
-			.withProperty("spring.datasource.url", "jdbc:h2:file:./.ratchet/db/ratchet;AUTO_SERVER=TRUE"));
+		environment.getPropertySources()
+			.addFirst(new MockPropertySource().withProperty("spring.datasource.url",
+					"jdbc:h2:file:./.ratchet/db/ratchet;AUTO_SERVER=TRUE"));
 
 		// when
 		DatabaseTimeout.apply(environment);
@@ -66,36 +68,45 @@ class DatabaseTimeoutTests {
 
 	@Test
 	void aHostThatAcceptsButNeverAnswersIsReportedWithinItsTimeout() throws Exception {
-		// given: a socket the kernel accepts connections on, whose owner never answers (as a stopped process)
+		// given: a socket the kernel accepts connections on, whose owner never answers
+		// (as a stopped process)
 		try (ServerSocket hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			String url = DatabaseTimeout.withTimeout("jdbc:h2:tcp://127.0.0.1:" + hung.getLocalPort() + "/./x",
 					Duration.ofMillis(500));
 
 			// when / then
-			SQLException failure = assertTimeoutPreemptively(Duration.ofSeconds(60),
-					() -> catchConnect(url, "sa", ""));
+			SQLException failure = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> catchConnect(url, "sa", ""));
 			assertThat(Failures.describe(failure)).startsWith("the database did not answer within its network timeout");
 		}
 	}
 
 	@Test
 	void aStoppedProcessServingTheEmbeddedFileIsReportedWithinSecondsAtStartUp() throws Exception {
-		// given: another JVM holds the database file (serving it through AUTO_SERVER) and is then stopped
+		// given: another JVM holds the database file (serving it through AUTO_SERVER) and
+		// is then stopped
 		String file = "jdbc:h2:file:" + this.dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=TRUE";
 		String command = ProcessHandle.current().info().command().orElse("java");
 		Process holder = new ProcessBuilder(command, "-cp", System.getProperty("java.class.path"),
-				HoldDatabase.class.getName(), file).redirectErrorStream(true).start();
+				HoldDatabase.class.getName(), file)
+			.redirectErrorStream(true)
+			.start();
 		try {
-			BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-					StandardCharsets.UTF_8));
+			BufferedReader out = new BufferedReader(
+					new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
 			assertThat(assertTimeoutPreemptively(Duration.ofSeconds(120), out::readLine)).isEqualTo("holding");
 			signal("STOP", holder);
 
-			// when / then: H2 itself would wait forever while connecting (it asks the lock file's server, with no
-			// read timeout of its own); the start-up probe gives up after its timeout, naming the server
+			// when / then: H2 itself would wait forever while connecting (it asks the
+			// lock file's server, with no
+			// read timeout of its own); the start-up probe gives up after its timeout,
+			// naming the server
 			String lock = Files.readString(this.dir.resolve("db.lock.db"));
-			String server = lock.lines().filter((line) -> line.startsWith("server=")).findFirst().orElseThrow()
-				.substring("server=".length()).replace("\\:", ":");
+			String server = lock.lines()
+				.filter((line) -> line.startsWith("server="))
+				.findFirst()
+				.orElseThrow()
+				.substring("server=".length())
+				.replace("\\:", ":");
 			assertThatExceptionOfType(IllegalStateException.class)
 				.isThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(120),
 						() -> DatabaseTimeout.probe(file, "sa", "", Duration.ofSeconds(2))))
@@ -130,7 +141,10 @@ class DatabaseTimeoutTests {
 			.isZero();
 	}
 
-	/** Opens the database given as the argument (it serves it through AUTO_SERVER), says so, and holds it. */
+	/**
+	 * Opens the database given as the argument (it serves it through AUTO_SERVER), says
+	 * so, and holds it.
+	 */
 	public static final class HoldDatabase {
 
 		public static void main(String[] args) throws Exception {

@@ -31,7 +31,8 @@ class FailuresTests {
 
 	@Test
 	void anOuterMessageThatQuotesTheInnermostIsToldWhole() {
-		// given: a disk full while a month file is written; the innermost cause does not say which file
+		// given: a disk full while a month file is written; the innermost cause does not
+		// say which file
 		var failure = new IllegalStateException(
 				"data/churn/2024-01.csv: import failed: cannot write data/churn/2024-01.csv: No space left on device",
 				new java.io.IOException("No space left on device"));
@@ -45,7 +46,8 @@ class FailuresTests {
 	void aBeanThatCouldNotBeCreatedIsToldByTheInnermostCauseAlone() {
 		// given: what Spring throws when a settings record refuses a value at start-up
 		var failure = new BeanCreationException("alertListener", "Unsatisfied dependency",
-				new BeanCreationException("ratchet.alerts-io.ratchet.alert.AlertProperties", "Could not bind properties",
+				new BeanCreationException("ratchet.alerts-io.ratchet.alert.AlertProperties",
+						"Could not bind properties",
 						new IllegalArgumentException("ratchet.alerts.recipients.churn[0]: 'bob(at)example' is not an "
 								+ "e-mail address (Missing final '@domain')")));
 
@@ -56,15 +58,17 @@ class FailuresTests {
 
 	@Test
 	void aBadValueForATypedSettingNamesTheSettingTheValueAndWhereItWasGiven() {
-		// given: --ratchet.backtest.threads=four, bound as Spring Boot binds it at start-up
+		// given: --ratchet.backtest.threads=four, bound as Spring Boot binds it at
+		// start-up
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource("--ratchet.backtest.threads=four"));
+		environment.getPropertySources()
+			.addFirst(new SimpleCommandLinePropertySource("--ratchet.backtest.threads=four"));
 		BindException bind = catchBind(environment, "ratchet.backtest", BacktestProperties.class);
 
 		// when
-		String told = Failures.describe(new BeanCreationException("backtestCommand", "Unsatisfied dependency",
-				new BeanCreationException("ratchet.backtest-io.ratchet.backtest.BacktestProperties",
-						"Could not bind properties", bind)));
+		String told = Failures
+			.describe(new BeanCreationException("backtestCommand", "Unsatisfied dependency", new BeanCreationException(
+					"ratchet.backtest-io.ratchet.backtest.BacktestProperties", "Could not bind properties", bind)));
 
 		// then: not only "For input string: "four""
 		assertThat(told).isEqualTo("setting ratchet.backtest.threads = \"four\" (given on the command line): not a "
@@ -75,8 +79,9 @@ class FailuresTests {
 	void aBadDurationFromAFileSaysWhatADurationLooksLike() {
 		// given
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MockPropertySource("config/application.yml")
-			.withProperty("ratchet.schedule.stop-timeout", "a minute"));
+		environment.getPropertySources()
+			.addFirst(new MockPropertySource("config/application.yml").withProperty("ratchet.schedule.stop-timeout",
+					"a minute"));
 
 		// when
 		String told = Failures.describe(catchBind(environment, "ratchet.schedule.stop-timeout", Duration.class));
@@ -91,13 +96,14 @@ class FailuresTests {
 	void aDatabaseThatDoesNotAnswerInTimeIsToldAsAHungServer() {
 		// given: what H2's client throws when its NETWORK_TIMEOUT passes
 		var failure = new IllegalStateException("Failed to initialize pool",
-				new SQLNonTransientConnectionException("Connection is broken: \"java.net.SocketTimeoutException: Read "
-						+ "timed out: 127.0.0.1:40455\" [90067-240]", "90067", 90067,
-						new SocketTimeoutException("Read timed out")));
+				new SQLNonTransientConnectionException(
+						"Connection is broken: \"java.net.SocketTimeoutException: Read "
+								+ "timed out: 127.0.0.1:40455\" [90067-240]",
+						"90067", 90067, new SocketTimeoutException("Read timed out")));
 
 		// when / then
-		assertThat(Failures.describe(failure)).startsWith("the database did not answer within its network timeout "
-				+ "(Read timed out)")
+		assertThat(Failures.describe(failure))
+			.startsWith("the database did not answer within its network timeout " + "(Read timed out)")
 			.contains("stopped (Ctrl-Z, kill -STOP, a debugger) or hung");
 	}
 

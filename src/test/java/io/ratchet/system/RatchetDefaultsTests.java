@@ -10,7 +10,10 @@ import org.springframework.mock.env.MockPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The shared settings ({@code ratchet.defaults}) and the start-up error for their old names. */
+/**
+ * The shared settings ({@code ratchet.defaults}) and the start-up error for their old
+ * names.
+ */
 class RatchetDefaultsTests {
 
 	@Test
@@ -95,7 +98,8 @@ class RatchetDefaultsTests {
 
 	private static StandardEnvironment environment(String name, String value) {
 		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new MockPropertySource("config/application.yml").withProperty(name, value));
+		environment.getPropertySources()
+			.addFirst(new MockPropertySource("config/application.yml").withProperty(name, value));
 		return environment;
 	}
 

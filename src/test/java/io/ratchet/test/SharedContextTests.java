@@ -20,20 +20,25 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The whole application on the test profile, one context shared by every test class that extends this one (Spring's
- * test context cache keys a context by its settings, and these are the same for all of them): the command line and
- * end-to-end tests that need no setting of their own. A class that needs one (mail, a port, a job's options) keeps its
+ * The whole application on the test profile, one context shared by every test class that
+ * extends this one (Spring's test context cache keys a context by its settings, and these
+ * are the same for all of them): the command line and end-to-end tests that need no
+ * setting of their own. A class that needs one (mail, a port, a job's options) keeps its
  * own {@code @SpringBootTest}.
  * <p>
- * Each class starts as it would on a context of its own: the workspace {@link #root} ({@code config/},
- * {@code historical-data/}, {@code reports/}) is emptied and every table Flyway created is emptied (runs, figures,
- * alerts and their states, batch metadata), so that what an earlier class ran never counts for the next one.
+ * Each class starts as it would on a context of its own: the workspace {@link #root}
+ * ({@code config/}, {@code historical-data/}, {@code reports/}) is emptied and every
+ * table Flyway created is emptied (runs, figures, alerts and their states, batch
+ * metadata), so that what an earlier class ran never counts for the next one.
  */
 @SpringBootTest
 @ActiveProfiles("test")
 public abstract class SharedContextTests {
 
-	/** The workspace of the shared context, under {@code target/} (emptied before each test class). */
+	/**
+	 * The workspace of the shared context, under {@code target/} (emptied before each
+	 * test class).
+	 */
 	protected static final Path root = Path.of("target", "shared-workspace", UUID.randomUUID().toString())
 		.toAbsolutePath();
 
@@ -49,15 +54,14 @@ public abstract class SharedContextTests {
 		List<String> tables = jdbc.sql("""
 				SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES
 				WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'
-				AND TABLE_NAME <> 'flyway_schema_history'""")
-			.query(String.class)
-			.list();
+				AND TABLE_NAME <> 'flyway_schema_history'""").query(String.class).list();
 		emptyAll(jdbc, tables);
 	}
 
 	/**
-	 * Deletes every row of the tables, those that reference others first: a table still referenced is tried again
-	 * in the next round (the application's database user may not switch referential integrity off).
+	 * Deletes every row of the tables, those that reference others first: a table still
+	 * referenced is tried again in the next round (the application's database user may
+	 * not switch referential integrity off).
 	 */
 	private static void emptyAll(JdbcClient jdbc, List<String> tables) {
 		List<String> left = new ArrayList<>(tables);

@@ -12,9 +12,10 @@ import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A slice test of a store (a class that talks to the database): {@code @JdbcTest} on the test profile's H2 file
- * database, not replaced by an embedded one, so that Flyway runs the real migrations under {@code db/}. Each test
- * runs in a transaction rolled back at its end. Name the store and what it needs with {@code @Import}.
+ * A slice test of a store (a class that talks to the database): {@code @JdbcTest} on the
+ * test profile's H2 file database, not replaced by an embedded one, so that Flyway runs
+ * the real migrations under {@code db/}. Each test runs in a transaction rolled back at
+ * its end. Name the store and what it needs with {@code @Import}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -17,14 +17,16 @@ import java.util.TreeMap;
 import io.ratchet.model.ModelCaseFiles;
 
 /**
- * The one builder of made-up workspaces for tests: {@code config/} (datasets, logistic models with their regression
- * cases, registry, requirements, any other file), {@code historical-data/<dataset>/} month files of random rows whose
- * binary label follows the numeric feature {@code x}, and {@code reports/}. Fluent: each step writes at once and
- * returns the builder, e.g. {@code new ToyWorkspace(root).dataset("toy").logit("toy-logit", "toy", 2.0)
+ * The one builder of made-up workspaces for tests: {@code config/} (datasets, logistic
+ * models with their regression cases, registry, requirements, any other file),
+ * {@code historical-data/<dataset>/} month files of random rows whose binary label
+ * follows the numeric feature {@code x}, and {@code reports/}. Fluent: each step writes
+ * at once and returns the builder, e.g.
+ * {@code new ToyWorkspace(root).dataset("toy").logit("toy-logit", "toy", 2.0)
  * .registry("toy:\n  champion: toy-logit@1\n").months("toy", YearMonth.of(2024, 1), 4, 200)}.
  * <p>
- * Rows come from one random generator (seed 11 unless {@link #seed(long)} resets it), so a workspace built twice the
- * same way holds the same rows.
+ * Rows come from one random generator (seed 11 unless {@link #seed(long)} resets it), so
+ * a workspace built twice the same way holds the same rows.
  */
 public final class ToyWorkspace {
 
@@ -83,26 +85,38 @@ public final class ToyWorkspace {
 		return config().resolve("models");
 	}
 
-	/** A dataset with a numeric {@code x}, a categorical {@code colour}, an {@code id} and missing-value markers. */
+	/**
+	 * A dataset with a numeric {@code x}, a categorical {@code colour}, an {@code id} and
+	 * missing-value markers.
+	 */
 	public ToyWorkspace dataset(String name) {
 		write(config().resolve("datasets/" + name + ".yml"), DATASET_YML.formatted(name));
 		return this;
 	}
 
-	/** A dataset with the numeric {@code x} only (no id, no colour): month files {@code day,x,outcome}. */
+	/**
+	 * A dataset with the numeric {@code x} only (no id, no colour): month files
+	 * {@code day,x,outcome}.
+	 */
 	public ToyWorkspace xOnlyDataset(String name) {
 		this.xOnly.add(name);
 		write(config().resolve("datasets/" + name + ".yml"), X_ONLY_DATASET_YML.formatted(name));
 		return this;
 	}
 
-	/** A logistic model {@code <name>@1} on {@code x} alone, with its regression cases (its dataset comes first). */
+	/**
+	 * A logistic model {@code <name>@1} on {@code x} alone, with its regression cases
+	 * (its dataset comes first).
+	 */
 	public ToyWorkspace logit(String name, String dataset, double x) {
 		write(models().resolve(name + "-v1.json"), logitJson(name, dataset, x));
 		return this;
 	}
 
-	/** A logistic model {@code <name>@1} on {@code x} and {@code colour}, with its regression cases. */
+	/**
+	 * A logistic model {@code <name>@1} on {@code x} and {@code colour}, with its
+	 * regression cases.
+	 */
 	public ToyWorkspace logit(String name, String dataset, double x, double red, double blue) {
 		write(models().resolve(name + "-v1.json"), logitJson(name, dataset, x, red, blue));
 		return this;
@@ -153,7 +167,10 @@ public final class ToyWorkspace {
 		return this;
 	}
 
-	/** Appends to a file under {@code config/} (creating it): several datasets in one registry or requirements. */
+	/**
+	 * Appends to a file under {@code config/} (creating it): several datasets in one
+	 * registry or requirements.
+	 */
 	public ToyWorkspace appendConfig(String relative, String content) {
 		Path file = config().resolve(relative);
 		try {
@@ -173,8 +190,9 @@ public final class ToyWorkspace {
 	}
 
 	/**
-	 * {@code count} month files from {@code first} of {@code rows} rows each, spread over the days of the month (row
-	 * {@code i} on day {@code 1 + i % days}, ids {@code <month>-<i>}); {@code P(outcome = 1) = 1 / (1 + e^(-2x))}.
+	 * {@code count} month files from {@code first} of {@code rows} rows each, spread over
+	 * the days of the month (row {@code i} on day {@code 1 + i % days}, ids
+	 * {@code <month>-<i>}); {@code P(outcome = 1) = 1 / (1 + e^(-2x))}.
 	 */
 	public ToyWorkspace months(String dataset, YearMonth first, int count, int rows) {
 		boolean colour = !this.xOnly.contains(dataset);
@@ -199,9 +217,10 @@ public final class ToyWorkspace {
 	}
 
 	/**
-	 * Month files from {@code first} to {@code last} with {@code perDay} rows on every day (ids
-	 * {@code r-<day>-<i>}), {@code x} shifted by {@code shift} after the label is drawn: so that the rows on the edges
-	 * of a window are known exactly, and drift can be made.
+	 * Month files from {@code first} to {@code last} with {@code perDay} rows on every
+	 * day (ids {@code r-<day>-<i>}), {@code x} shifted by {@code shift} after the label
+	 * is drawn: so that the rows on the edges of a window are known exactly, and drift
+	 * can be made.
 	 */
 	public ToyWorkspace daily(String dataset, YearMonth first, YearMonth last, int perDay, double shift) {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
@@ -214,7 +233,10 @@ public final class ToyWorkspace {
 		return this;
 	}
 
-	/** CSV rows of a dataset with colour (no header): so many rows per day, ids {@code <prefix>-<day>-<i>}. */
+	/**
+	 * CSV rows of a dataset with colour (no header): so many rows per day, ids
+	 * {@code <prefix>-<day>-<i>}.
+	 */
 	public String rows(Map<LocalDate, Integer> days, double shift, String prefix) {
 		StringBuilder csv = new StringBuilder();
 		days.forEach((day, count) -> {
@@ -229,8 +251,9 @@ public final class ToyWorkspace {
 	}
 
 	/**
-	 * Month files from {@code first} to {@code last}, {@code perDay} rows a day (ids {@code <month>-<day>-<i>}), whose
-	 * label follows both features: {@code logit = 1.5 x ± 1.2} (red +, blue −).
+	 * Month files from {@code first} to {@code last}, {@code perDay} rows a day (ids
+	 * {@code <month>-<day>-<i>}), whose label follows both features:
+	 * {@code logit = 1.5 x ± 1.2} (red +, blue −).
 	 */
 	public ToyWorkspace dailyWithColour(String dataset, YearMonth first, YearMonth last, int perDay) {
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
@@ -250,13 +273,18 @@ public final class ToyWorkspace {
 		return this;
 	}
 
-	/** Writes a file; a model file under {@code config/models/} gets its regression cases, as jobs require. */
+	/**
+	 * Writes a file; a model file under {@code config/models/} gets its regression cases,
+	 * as jobs require.
+	 */
 	public void write(Path file, String content) {
 		writeOnly(file, content);
 		ModelCaseFiles.writeBeside(file);
 	}
 
-	/** Writes a file and nothing beside it: a model file without (new) regression cases. */
+	/**
+	 * Writes a file and nothing beside it: a model file without (new) regression cases.
+	 */
 	public void writeOnly(Path file, String content) {
 		try {
 			Files.createDirectories(file.getParent());

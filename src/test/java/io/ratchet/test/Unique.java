@@ -3,9 +3,9 @@ package io.ratchet.test;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Dataset names and run ids that no other test of this JVM uses: slice tests share a database with the other tests of
- * their context, and what one commits (model versions are registered in a transaction of their own) must never count
- * for another.
+ * Dataset names and run ids that no other test of this JVM uses: slice tests share a
+ * database with the other tests of their context, and what one commits (model versions
+ * are registered in a transaction of their own) must never count for another.
  */
 public final class Unique {
 
@@ -21,7 +21,10 @@ public final class Unique {
 		return prefix + "-" + START + "-" + next.incrementAndGet();
 	}
 
-	/** The first of 100 run ids that no other call hands out (far above the ids the jobs take). */
+	/**
+	 * The first of 100 run ids that no other call hands out (far above the ids the jobs
+	 * take).
+	 */
 	public static long runIds() {
 		return 1_000_000_000L + (START * 100_000 + next.incrementAndGet()) * 100;
 	}

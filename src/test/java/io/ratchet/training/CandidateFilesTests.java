@@ -40,8 +40,8 @@ class CandidateFilesTests {
 		// then
 		assertThat(written.key()).isEqualTo("toy-logit@4");
 		assertThat(written.file()).isEqualTo(this.models.resolve("toy-logit-v4.json"));
-		assertThat(written.file()).hasContent(ModelFiles.toJson("toy-logit", "4", "toy", io.ratchet.data.Task.BINARY,
-				model).stripTrailing());
+		assertThat(written.file())
+			.hasContent(ModelFiles.toJson("toy-logit", "4", "toy", io.ratchet.data.Task.BINARY, model).stripTrailing());
 		assertThat(ModelCases.verify(written, TrainerTests.BINARY).cases()).isGreaterThan(10);
 		assertThat(ModelCatalogue.scan(this.models).get("toy-logit")).isEqualTo(written);
 		assertThat(CandidateFiles.write(this.models, "toy-logit", TrainerTests.BINARY, model).key())
@@ -49,7 +49,8 @@ class CandidateFilesTests {
 		assertThat(CandidateFiles.write(this.models, "fresh", TrainerTests.BINARY, model).key()).isEqualTo("fresh@1");
 		try (Stream<Path> files = Files.list(this.models)) {
 			assertThat(files.map((file) -> file.getFileName().toString()).filter((name) -> name.startsWith(".")))
-				.as("no temporary file is left behind").isEmpty();
+				.as("no temporary file is left behind")
+				.isEmpty();
 		}
 	}
 
@@ -61,8 +62,8 @@ class CandidateFilesTests {
 				TrainerTests.rows(io.ratchet.data.Task.BINARY, 200, 10));
 
 		// when / then
-		org.assertj.core.api.Assertions.assertThatThrownBy(
-				() -> CandidateFiles.write(this.models, "toy-logit", TrainerTests.REGRESSION, model))
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> CandidateFiles.write(this.models, "toy-logit", TrainerTests.REGRESSION, model))
 			.isInstanceOf(RuntimeException.class);
 		try (Stream<Path> files = Files.list(this.models)) {
 			assertThat(files).isEmpty();

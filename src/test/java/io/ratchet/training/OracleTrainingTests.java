@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The trainers against scikit-learn: trained on the oracle's window with the oracle's hyperparameters, every
- * coefficient, the intercept and every impute, center and scale match the exported model
- * ({@code ../shared/oracle/<case>/model-*.json}) within 1e-4. Skipped where {@code ../shared} is absent.
+ * The trainers against scikit-learn: trained on the oracle's window with the oracle's
+ * hyperparameters, every coefficient, the intercept and every impute, center and scale
+ * match the exported model ({@code ../shared/oracle/<case>/model-*.json}) within 1e-4.
+ * Skipped where {@code ../shared} is absent.
  */
 class OracleTrainingTests {
 
@@ -35,7 +36,10 @@ class OracleTrainingTests {
 
 	static final double TOLERANCE = 1e-4;
 
-	/** The numbers of the last comparison that differ by more than the tolerance, for the failure message. */
+	/**
+	 * The numbers of the last comparison that differ by more than the tolerance, for the
+	 * failure message.
+	 */
 	static final ThreadLocal<StringBuilder> OFF = ThreadLocal.withInitial(StringBuilder::new);
 
 	@TempDir
@@ -101,7 +105,8 @@ class OracleTrainingTests {
 		LinearModel newton = new LogisticTrainer(LogisticTrainer.Solver.NEWTON).train(dataset, spec, rows);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 
-		// then: scikit-learn's L-BFGS stops a little short of the minimum (its relative-reduction test)
+		// then: scikit-learn's L-BFGS stops a little short of the minimum (its
+		// relative-reduction test)
 		double difference = compare(expected, newton);
 		System.out.printf("oracle weather-aus/%s by Newton: max difference %.3g, %s iterations, %d ms%n", model,
 				difference, newton.training().get("iterations"), millis);
@@ -192,8 +197,8 @@ class OracleTrainingTests {
 	static Path convert(String dataset, String model) throws IOException {
 		Path models = Files.createDirectories(root.resolve("config/models"));
 		Path file = models.resolve(model + "-v1.json");
-		Files.writeString(file, SklearnExport.toRatchetJson(
-				SHARED.resolve("oracle/" + dataset + "/model-" + model + ".json"), dataset, "1"));
+		Files.writeString(file, SklearnExport
+			.toRatchetJson(SHARED.resolve("oracle/" + dataset + "/model-" + model + ".json"), dataset, "1"));
 		return file;
 	}
 

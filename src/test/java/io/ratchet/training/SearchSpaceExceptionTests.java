@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A search space's error names the file and the line as a data file's error does: both are
- * {@link FileProblemException}s, with one message format.
+ * A search space's error names the file and the line as a data file's error does: both
+ * are {@link FileProblemException}s, with one message format.
  */
 class SearchSpaceExceptionTests {
 

@@ -55,10 +55,10 @@ class SearchSpacesTests {
 		assertThat(space.evaluationMonths()).isEqualTo(2);
 		List<TrainingSpec> specs = space.specs();
 		assertThat(specs).hasSize(12);
-		assertThat(specs.get(0)).isEqualTo(new TrainingSpec(Algorithm.LOGISTIC, 0.1, "all",
-				List.of("tenure_months", "plan", "region"), 6));
-		assertThat(specs.get(11)).isEqualTo(new TrainingSpec(Algorithm.LOGISTIC, 10, "no-region",
-				List.of("tenure_months", "plan"), 12));
+		assertThat(specs.get(0))
+			.isEqualTo(new TrainingSpec(Algorithm.LOGISTIC, 0.1, "all", List.of("tenure_months", "plan", "region"), 6));
+		assertThat(specs.get(11))
+			.isEqualTo(new TrainingSpec(Algorithm.LOGISTIC, 10, "no-region", List.of("tenure_months", "plan"), 12));
 	}
 
 	@Test
@@ -97,17 +97,19 @@ class SearchSpacesTests {
 		refused(GOOD.replace("evaluation-months: 2", "evaluation-months: two"),
 				file + " line 7: evaluation-months must be a whole number above 0, not \"two\"");
 		refused(GOOD + "windows: 3\n", file + " line 8: unknown field \"windows\"");
-		refused(GOOD.replace("window-months: [6, 12]\n", ""), file + " line 1: missing required field \"window-months\"");
+		refused(GOOD.replace("window-months: [6, 12]\n", ""),
+				file + " line 1: missing required field \"window-months\"");
 		refused(GOOD + "samples: 4\n", file + " line 8: \"samples\" is for search: random only");
 		refused(GOOD + "search: random\n", "missing required field \"samples\"");
 		refused(GOOD + "penalty: 3\n", file + " line 8: duplicate key \"penalty\"");
-		refused(GOOD.replace("  all: all\n  no-region: [tenure_months, plan]\n", " {}\n").replace("features:\n",
-				"features:"), "features: no feature set: the search space is empty");
+		refused(GOOD.replace("  all: all\n  no-region: [tenure_months, plan]\n", " {}\n")
+			.replace("features:\n", "features:"), "features: no feature set: the search space is empty");
 		refused("", "empty file");
 		refused("algorithm: [logistic\n", "syntax error");
 		assertThatThrownBy(() -> SearchSpaces.load(this.config, "churn")).isInstanceOf(SearchSpaceException.class);
 		Files.delete(file);
-		assertThatThrownBy(() -> SearchSpaces.load(this.config, "churn")).hasMessageContaining(file + ": file not found");
+		assertThatThrownBy(() -> SearchSpaces.load(this.config, "churn"))
+			.hasMessageContaining(file + ": file not found");
 	}
 
 	@Test

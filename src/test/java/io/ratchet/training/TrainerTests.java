@@ -44,11 +44,15 @@ class TrainerTests {
 			.containsEntry("feature_set", "all")
 			.containsEntry("solver", "lbfgs");
 		LinearModel.NumericTerm x = (LinearModel.NumericTerm) model.terms().get(0);
-		double mean = rows.stream().mapToDouble((row) -> row.numbers()[0]).filter((v) -> !Double.isNaN(v)).average()
+		double mean = rows.stream()
+			.mapToDouble((row) -> row.numbers()[0])
+			.filter((v) -> !Double.isNaN(v))
+			.average()
 			.orElseThrow();
 		assertThat(x.impute()).isCloseTo(mean, within(1e-12));
 		assertThat(x.center()).isCloseTo(mean, within(1e-12));
-		assertThat(x.weight()).isGreaterThan(1.0); // the toy world: logit = 2x (x has sd about 0.95 after imputation)
+		// the toy world: logit = 2x (x has sd about 0.95 after imputation)
+		assertThat(x.weight()).isGreaterThan(1.0);
 		LinearModel.CategoricalTerm colour = (LinearModel.CategoricalTerm) model.terms().get(1);
 		assertThat(colour.weights()).containsOnlyKeys("blue", "red");
 		assertThat(colour.unknown()).isZero();
@@ -134,7 +138,8 @@ class TrainerTests {
 		infinite.add(new Row(99, LocalDate.of(2024, 2, 2), 1, new double[] { Double.POSITIVE_INFINITY, Double.NaN },
 				new String[] { null, "red" }));
 		assertThatThrownBy(() -> Trainer.fit(BINARY, spec, infinite)).isInstanceOf(TrainingException.class)
-			.hasMessageContaining("non-finite value Infinity of feature \"x\"").hasMessageContaining("line 99");
+			.hasMessageContaining("non-finite value Infinity of feature \"x\"")
+			.hasMessageContaining("line 99");
 		assertThatThrownBy(() -> Trainer.fit(REGRESSION, spec, rows(Task.REGRESSION, 50, 8)))
 			.isInstanceOf(TrainingException.class)
 			.hasMessageContaining("logistic fits binary datasets, but dataset \"rides\" is regression");
@@ -158,7 +163,10 @@ class TrainerTests {
 				List.of());
 	}
 
-	/** Rows over January to March 2024: x normal (10% missing), colour red/blue (5% missing). */
+	/**
+	 * Rows over January to March 2024: x normal (10% missing), colour red/blue (5%
+	 * missing).
+	 */
 	static List<Row> rows(Task task, int count, long seed) {
 		Random random = new Random(seed);
 		List<Row> rows = new ArrayList<>();

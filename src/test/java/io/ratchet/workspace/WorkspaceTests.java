@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
-/** The workspace: where a dataset's files are, and whether a job could run on it (the schedules' start-up check). */
+/**
+ * The workspace: where a dataset's files are, and whether a job could run on it (the
+ * schedules' start-up check).
+ */
 class WorkspaceTests {
 
 	private static final String DATASET_YML = """
@@ -32,7 +35,8 @@ class WorkspaceTests {
 	@Test
 	void theWorkspaceRefusesADatasetFolderOutsideTheDataFolder() {
 		// given
-		Workspace workspace = new Workspace(new RatchetPaths(Path.of("config"), Path.of("historical-data"), Path.of("reports")));
+		Workspace workspace = new Workspace(
+				new RatchetPaths(Path.of("config"), Path.of("historical-data"), Path.of("reports")));
 		// then
 		assertThat(workspace.datasetDir("churn")).isEqualTo(Path.of("historical-data/churn"));
 		assertThatExceptionOfType(UnsafeNameException.class).isThrownBy(() -> workspace.datasetDir("../config"))

@@ -12,12 +12,14 @@ import io.ratchet.model.TreeEnsemble;
  *
  * @param ensemble the trees, base, link and arithmetic
  * @param task what the model predicts (from its objective)
- * @param source what the file said about the model (library, version, objective...), kept in {@code training}
+ * @param source what the file said about the model (library, version, objective...), kept
+ * in {@code training}
  */
 record ImportedTrees(TreeEnsemble ensemble, Task task, Map<String, Object> source) {
 
 	ImportedTrees {
-		source = Collections.unmodifiableMap(new LinkedHashMap<>(source)); // in order: the model file is written from it
+		// in order: the model file is written from it
+		source = Collections.unmodifiableMap(new LinkedHashMap<>(source));
 	}
 
 }

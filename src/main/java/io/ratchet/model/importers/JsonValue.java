@@ -16,10 +16,12 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A value in a library's JSON model file together with where it is, so that every problem names the file and the path
- * to the value ({@code learner.gradient_booster.model.trees[3].split_conditions}). Numbers are read as exact decimals
- * and rounded once, to float32 or float64 as the caller asks: reading a float32 printed by XGBoost through a double
- * could round twice. {@code Infinity} and {@code NaN}, which Python's {@code json} writes, are read too.
+ * A value in a library's JSON model file together with where it is, so that every problem
+ * names the file and the path to the value
+ * ({@code learner.gradient_booster.model.trees[3].split_conditions}). Numbers are read as
+ * exact decimals and rounded once, to float32 or float64 as the caller asks: reading a
+ * float32 printed by XGBoost through a double could round twice. {@code Infinity} and
+ * {@code NaN}, which Python's {@code json} writes, are read too.
  *
  * @param file the model file (for messages)
  * @param path where the value is, in readable form ({@code ""} for the top level)
@@ -31,13 +33,14 @@ record JsonValue(Path file, String path, JsonNode node) {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // Python's json writes Infinity and NaN
+		// Python's json writes Infinity and NaN
+		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.build();
 
 	/**
 	 * Parses a whole file.
-	 * @throws ModelFileException naming the file, the line, the column and the character offset of a syntax error (a
-	 * truncated file says so)
+	 * @throws ModelFileException naming the file, the line, the column and the character
+	 * offset of a syntax error (a truncated file says so)
 	 */
 	static JsonValue parse(Path file, byte[] bytes) {
 		try {
@@ -127,7 +130,9 @@ record JsonValue(Path file, String path, JsonNode node) {
 		return this.node.longValue();
 	}
 
-	/** A boolean, also written as 0 or 1 (XGBoost writes {@code default_left} either way). */
+	/**
+	 * A boolean, also written as 0 or 1 (XGBoost writes {@code default_left} either way).
+	 */
 	boolean flag() {
 		if (this.node.isBoolean()) {
 			return this.node.booleanValue();

@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The categorical splits of one LightGBM tree: {@code cat_threshold} holds bitsets of unsigned 32-bit words and
- * {@code cat_boundaries} delimits each one's words; a categorical node's threshold is the index of its bitset. A node
- * sends LEFT the codes set in its bitset and everything else RIGHT, a missing or unseen level included.
+ * The categorical splits of one LightGBM tree: {@code cat_threshold} holds bitsets of
+ * unsigned 32-bit words and {@code cat_boundaries} delimits each one's words; a
+ * categorical node's threshold is the index of its bitset. A node sends LEFT the codes
+ * set in its bitset and everything else RIGHT, a missing or unseen level included.
  */
 final class LightgbmBitsets {
 
@@ -31,12 +32,14 @@ final class LightgbmBitsets {
 	}
 
 	/**
-	 * Which levels categorical node {@code node} sends left: the codes set in bitset {@code index}, each named by its
-	 * level (every known level when the code has its levels, else the set codes as integers).
+	 * Which levels categorical node {@code node} sends left: the codes set in bitset
+	 * {@code index}, each named by its level (every known level when the code has its
+	 * levels, else the set codes as integers).
 	 */
 	Map<String, Boolean> goesLeft(Input.Code code, int node, int index) {
 		if (index < 0 || index + 1 >= this.boundaries.length || this.boundaries[index] < 0
-				|| this.boundaries[index + 1] > this.words.length || this.boundaries[index] > this.boundaries[index + 1]) {
+				|| this.boundaries[index + 1] > this.words.length
+				|| this.boundaries[index] > this.boundaries[index + 1]) {
 			throw this.text.error(this.line, "categorical node " + node + " refers to bitset " + index + ", which"
 					+ " cat_boundaries and cat_threshold do not hold");
 		}

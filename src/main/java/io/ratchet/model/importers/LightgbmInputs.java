@@ -11,10 +11,11 @@ import io.ratchet.model.ModelFileException;
 import io.ratchet.model.importers.LightgbmText.Field;
 
 /**
- * The columns of a LightGBM model ({@code feature_names}) resolved against the dataset. The categorical ones are those
- * of the {@code categorical_feature} parameter (or, without it, those whose {@code feature_infos} lists categories);
- * the {@code pandas_categorical} lists belong to them in column order and give each level's code (its position), else a
- * code is the level read as an integer.
+ * The columns of a LightGBM model ({@code feature_names}) resolved against the dataset.
+ * The categorical ones are those of the {@code categorical_feature} parameter (or,
+ * without it, those whose {@code feature_infos} lists categories); the
+ * {@code pandas_categorical} lists belong to them in column order and give each level's
+ * code (its position), else a code is the level read as an integer.
  */
 final class LightgbmInputs {
 
@@ -32,8 +33,8 @@ final class LightgbmInputs {
 			for (String item : declared.value().split(",")) {
 				String word = item.strip().replaceFirst("^name:", "");
 				int index = List.of(names).indexOf(word);
-				categorical.add((index >= 0) ? index : (int) text.integer(new Field(word, declared.line()),
-						"categorical_feature"));
+				categorical.add((index >= 0) ? index
+						: (int) text.integer(new Field(word, declared.line()), "categorical_feature"));
 			}
 		}
 		else if (header.containsKey("feature_infos")) {
@@ -47,8 +48,9 @@ final class LightgbmInputs {
 		Field pandas = text.pandas();
 		List<List<String>> lists = categories(text, pandas);
 		if (lists != null && lists.size() != categorical.size()) {
-			throw text.error(pandas.line(), "pandas_categorical has " + lists.size() + " lists but the model has "
-					+ categorical.size() + " categorical features " + categorical + ": cannot tell which list is whose");
+			throw text.error(pandas.line(),
+					"pandas_categorical has " + lists.size() + " lists but the model has " + categorical.size()
+							+ " categorical features " + categorical + ": cannot tell which list is whose");
 		}
 		List<Input> inputs = new ArrayList<>();
 		int next = 0;
@@ -60,7 +62,10 @@ final class LightgbmInputs {
 		return inputs;
 	}
 
-	/** The lists of the {@code pandas_categorical} line, or {@code null} when there is none (or it is null). */
+	/**
+	 * The lists of the {@code pandas_categorical} line, or {@code null} when there is
+	 * none (or it is null).
+	 */
 	private static List<List<String>> categories(LightgbmText text, Field pandas) {
 		if (pandas == null || pandas.value().strip().equals("null")) {
 			return null;

@@ -3,9 +3,10 @@ package io.ratchet.model.importers;
 import io.ratchet.data.Task;
 
 /**
- * What a LightGBM objective predicts and the factor of its raw score inside the link: {@code sigmoid(k * sum)} for
- * {@code binary sigmoid:k}, {@code sigmoid(sum)} for {@code cross_entropy}, the sum itself for the regression
- * objectives. Multi-class, ranking and the other objectives (and {@code reg_sqrt}) are refused naming the line.
+ * What a LightGBM objective predicts and the factor of its raw score inside the link:
+ * {@code sigmoid(k * sum)} for {@code binary sigmoid:k}, {@code sigmoid(sum)} for
+ * {@code cross_entropy}, the sum itself for the regression objectives. Multi-class,
+ * ranking and the other objectives (and {@code reg_sqrt}) are refused naming the line.
  */
 record LightgbmObjective(Task task, double scale) {
 

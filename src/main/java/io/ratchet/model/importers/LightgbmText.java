@@ -9,10 +9,12 @@ import java.util.Map;
 import io.ratchet.model.ModelFileException;
 
 /**
- * A LightGBM text model ({@code Booster.save_model("m.txt")}) split into its sections, each line kept with its line
- * number for messages: the header ({@code key=value} lines before the first tree), one map per {@code Tree=} block,
- * then, after {@code end of trees}, the training parameters ({@code [key: value]}) and the {@code pandas_categorical}
- * line. Its helpers read a value as a number or a whole number, or fail naming the file and the line.
+ * A LightGBM text model ({@code Booster.save_model("m.txt")}) split into its sections,
+ * each line kept with its line number for messages: the header ({@code key=value} lines
+ * before the first tree), one map per {@code Tree=} block, then, after
+ * {@code end of trees}, the training parameters ({@code [key: value]}) and the
+ * {@code pandas_categorical} line. Its helpers read a value as a number or a whole
+ * number, or fail naming the file and the line.
  */
 final class LightgbmText {
 
@@ -41,8 +43,8 @@ final class LightgbmText {
 
 	/**
 	 * Splits the text of a model file into its sections.
-	 * @throws ModelFileException naming the file when it is not a LightGBM text model or ends before
-	 * {@code end of trees}
+	 * @throws ModelFileException naming the file when it is not a LightGBM text model or
+	 * ends before {@code end of trees}
 	 */
 	static LightgbmText parse(Path file, String text) {
 		List<String> lines = text.lines().toList();
@@ -70,8 +72,8 @@ final class LightgbmText {
 			}
 		}
 		if (!ended) {
-			throw new ModelFileException(file, lines.size(), "the file ends before \"end of trees\" (is it"
-					+ " truncated?)");
+			throw new ModelFileException(file, lines.size(),
+					"the file ends before \"end of trees\" (is it" + " truncated?)");
 		}
 		for (i++; i < lines.size(); i++) {
 			String line = lines.get(i).strip();
@@ -90,7 +92,8 @@ final class LightgbmText {
 	private static void put(Map<String, Field> fields, String line, int number) {
 		int equals = line.indexOf('=');
 		if (equals < 0) {
-			fields.put(line.strip(), new Field("", number)); // a flag such as average_output
+			// a flag such as average_output
+			fields.put(line.strip(), new Field("", number));
 		}
 		else {
 			fields.put(line.substring(0, equals), new Field(line.substring(equals + 1), number));

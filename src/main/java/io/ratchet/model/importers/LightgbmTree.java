@@ -8,17 +8,22 @@ import io.ratchet.model.TreeEnsemble;
 import io.ratchet.model.importers.LightgbmText.Field;
 
 /**
- * One {@code Tree=} block of a LightGBM text model converted into a Ratchet tree: internal nodes 0..num_leaves-2, a
- * negative child {@code c} is leaf {@code ~c}. A numeric node goes left when {@code x <= threshold} (written as
- * {@code x < nextUp(threshold)}); {@code decision_type} bit 2 is "default left" and bits 2-3 the missing type: NaN (a
- * missing x goes the default way), Zero (a missing x and any x with {@code |x| <= 1e-35f} go the default way; where
- * that is not one interval of the split, the split becomes a few Ratchet splits and a child subtree is copied) or None
- * (a missing x is scored as 0.0). A categorical node ({@code decision_type} bit 1) is read by {@link LightgbmBitsets}.
- * Each leaf is multiplied by the objective's scale.
+ * One {@code Tree=} block of a LightGBM text model converted into a Ratchet tree:
+ * internal nodes 0..num_leaves-2, a negative child {@code c} is leaf {@code ~c}. A
+ * numeric node goes left when {@code x <= threshold} (written as
+ * {@code x < nextUp(threshold)}); {@code decision_type} bit 2 is "default left" and bits
+ * 2-3 the missing type: NaN (a missing x goes the default way), Zero (a missing x and any
+ * x with {@code |x| <= 1e-35f} go the default way; where that is not one interval of the
+ * split, the split becomes a few Ratchet splits and a child subtree is copied) or None (a
+ * missing x is scored as 0.0). A categorical node ({@code decision_type} bit 1) is read
+ * by {@link LightgbmBitsets}. Each leaf is multiplied by the objective's scale.
  */
 final class LightgbmTree {
 
-	/** LightGBM's {@code kZeroThreshold}, a float: {@code |x| <= 1e-35f} is zero for the missing type Zero. */
+	/**
+	 * LightGBM's {@code kZeroThreshold}, a float: {@code |x| <= 1e-35f} is zero for the
+	 * missing type Zero.
+	 */
 	static final double ZERO = 1e-35f;
 
 	private static final int MISSING_NONE = 0;
@@ -64,8 +69,8 @@ final class LightgbmTree {
 	TreeEnsemble.Tree convert() {
 		Field linear = this.fields.get("is_linear");
 		if (linear != null && this.text.integer(linear, "is_linear") != 0) {
-			throw this.text.error(linear.line(), "not supported: a linear tree (is_linear=1: leaves hold linear"
-					+ " models)");
+			throw this.text.error(linear.line(),
+					"not supported: a linear tree (is_linear=1: leaves hold linear" + " models)");
 		}
 		int leaves = (int) this.text.integer(this.text.required(this.fields, "num_leaves", this.line), "num_leaves");
 		this.leaf = doubles("leaf_value", leaves);
@@ -100,8 +105,8 @@ final class LightgbmTree {
 		}
 		int f = this.feature[node];
 		if (f < 0 || f >= this.inputs.size()) {
-			throw this.text.error(this.fields.get("split_feature").line(), "node " + node + " splits on feature " + f
-					+ ", which the model does not have");
+			throw this.text.error(this.fields.get("split_feature").line(),
+					"node " + node + " splits on feature " + f + ", which the model does not have");
 		}
 		Input input = this.inputs.get(f);
 		IntSupplier toLeft = () -> emit(this.left[node], depth + 1);
@@ -126,11 +131,14 @@ final class LightgbmTree {
 			return this.writer.levels(indicator.feature(), Map.of(indicator.level(), goesLeft(1.0, t, type)),
 					goesLeft(0.0, t, type), toLeft, toRight);
 		}
-		throw this.text.error(this.fields.get("decision_type").line(), "node " + node + " is a numeric split on the"
-				+ " categorical feature \"" + input.feature() + "\"");
+		throw this.text.error(this.fields.get("decision_type").line(),
+				"node " + node + " is a numeric split on the" + " categorical feature \"" + input.feature() + "\"");
 	}
 
-	/** A numeric node on a numeric feature: {@code x <= t} is {@code x < nextUp(t)}, then the missing type. */
+	/**
+	 * A numeric node on a numeric feature: {@code x <= t} is {@code x < nextUp(t)}, then
+	 * the missing type.
+	 */
 	private int numeric(String feature, double t, int type, IntSupplier left, IntSupplier right) {
 		boolean defaultLeft = (type & 2) != 0;
 		double atMost = Math.nextUp(t);
@@ -142,16 +150,16 @@ final class LightgbmTree {
 			case MISSING_ZERO:
 				return zeroAsMissing(feature, t, defaultLeft, left, right);
 			default:
-				throw this.text.error(this.fields.get("decision_type").line(), "unknown missing type in decision_type "
-						+ type);
+				throw this.text.error(this.fields.get("decision_type").line(),
+						"unknown missing type in decision_type " + type);
 		}
 	}
 
 	/**
-	 * Missing type Zero: a missing x and {@code -1e-35f <= x <= 1e-35f} go the default way, any other x left when
-	 * {@code x <= t}. When the zero interval and the default way agree with {@code x <= t} this is one split;
-	 * otherwise the values fall into up to four intervals alternating left and right, and both subtrees are built
-	 * twice.
+	 * Missing type Zero: a missing x and {@code -1e-35f <= x <= 1e-35f} go the default
+	 * way, any other x left when {@code x <= t}. When the zero interval and the default
+	 * way agree with {@code x <= t} this is one split; otherwise the values fall into up
+	 * to four intervals alternating left and right, and both subtrees are built twice.
 	 */
 	private int zeroAsMissing(String feature, double t, boolean defaultLeft, IntSupplier left, IntSupplier right) {
 		double zeroOrBelow = Math.nextUp(ZERO); // x < this: x <= 1e-35f
@@ -164,18 +172,18 @@ final class LightgbmTree {
 			if (defaultLeft) {
 				return this.writer.numeric(feature, Math.nextUp(t), true, left, right);
 			}
-			// x < -zero: left; zero interval or missing: right; up to t: left; above: right
-			return this.writer.numeric(feature, -ZERO, false, left,
-					() -> this.writer.numeric(feature, zeroOrBelow, true, right,
-							() -> this.writer.numeric(feature, Math.nextUp(t), false, left, right)));
+			// x < -zero: left; zero interval or missing: right; up to t: left; above:
+			// right
+			return this.writer.numeric(feature, -ZERO, false, left, () -> this.writer.numeric(feature, zeroOrBelow,
+					true, right, () -> this.writer.numeric(feature, Math.nextUp(t), false, left, right)));
 		}
 		if (!defaultLeft) {
 			return this.writer.numeric(feature, Math.nextUp(t), false, left, right);
 		}
-		// t below the interval: x <= t: left; up to -zero: right; zero interval or missing: left; above: right
-		return this.writer.numeric(feature, Math.nextUp(t), true, left,
-				() -> this.writer.numeric(feature, -ZERO, false, right,
-						() -> this.writer.numeric(feature, zeroOrBelow, false, left, right)));
+		// t below the interval: x <= t: left; up to -zero: right; zero interval or
+		// missing: left; above: right
+		return this.writer.numeric(feature, Math.nextUp(t), true, left, () -> this.writer.numeric(feature, -ZERO, false,
+				right, () -> this.writer.numeric(feature, zeroOrBelow, false, left, right)));
 	}
 
 	/** The values of a line, {@code size} of them ({@code -1}: any number). */
@@ -208,8 +216,8 @@ final class LightgbmTree {
 	}
 
 	/**
-	 * Whether a value that is never missing (a one-hot indicator) goes left at a numeric node: LightGBM's numerical
-	 * decision for a number.
+	 * Whether a value that is never missing (a one-hot indicator) goes left at a numeric
+	 * node: LightGBM's numerical decision for a number.
 	 */
 	static boolean goesLeft(double x, double threshold, int decisionType) {
 		if (((decisionType >> 2) & 3) == MISSING_ZERO && x >= -ZERO && x <= ZERO) {

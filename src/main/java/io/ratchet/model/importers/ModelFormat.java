@@ -7,7 +7,10 @@ import java.util.Locale;
 
 import io.ratchet.model.ModelFileException;
 
-/** The model files {@code jobs/import-model} reads, and how it tells them apart when no format is given. */
+/**
+ * The model files {@code jobs/import-model} reads, and how it tells them apart when no
+ * format is given.
+ */
 public enum ModelFormat {
 
 	/** XGBoost's JSON model ({@code Booster.save_model("m.json")}). */
@@ -16,13 +19,22 @@ public enum ModelFormat {
 	/** LightGBM's text model ({@code Booster.save_model("m.txt")}). */
 	LIGHTGBM,
 
-	/** A scikit-learn tree ensemble dumped by {@code src/main/python/export_sklearn_trees.py}. */
+	/**
+	 * A scikit-learn tree ensemble dumped by
+	 * {@code src/main/python/export_sklearn_trees.py}.
+	 */
 	SKLEARN_TREES,
 
-	/** A scikit-learn linear or logistic model exported as plain JSON (the oracle's {@code model-*.json}). */
+	/**
+	 * A scikit-learn linear or logistic model exported as plain JSON (the oracle's
+	 * {@code model-*.json}).
+	 */
 	SKLEARN_LINEAR;
 
-	/** The name used on the command line: {@code xgboost}, {@code lightgbm}, {@code sklearn-trees}... */
+	/**
+	 * The name used on the command line: {@code xgboost}, {@code lightgbm},
+	 * {@code sklearn-trees}...
+	 */
 	public String key() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
@@ -43,11 +55,13 @@ public enum ModelFormat {
 	}
 
 	/**
-	 * The format of a file, from its content: LightGBM's text starts with a {@code tree} line; a JSON object with a
-	 * {@code "learner"} is XGBoost's, one with format {@code zoo-tree-ensemble/1} a scikit-learn tree dump, one with
-	 * {@code "terms"} a scikit-learn linear export. The content need not be complete: a truncated file is still
-	 * recognised, so that its importer reports where it ends.
-	 * @throws ModelFileException naming the file when it is binary (UBJSON) or none of these
+	 * The format of a file, from its content: LightGBM's text starts with a {@code tree}
+	 * line; a JSON object with a {@code "learner"} is XGBoost's, one with format
+	 * {@code zoo-tree-ensemble/1} a scikit-learn tree dump, one with {@code "terms"} a
+	 * scikit-learn linear export. The content need not be complete: a truncated file is
+	 * still recognised, so that its importer reports where it ends.
+	 * @throws ModelFileException naming the file when it is binary (UBJSON) or none of
+	 * these
 	 */
 	static ModelFormat detect(Path file, byte[] bytes) {
 		String name = file.getFileName().toString();

@@ -16,13 +16,14 @@ import io.ratchet.model.SklearnExport;
 import io.ratchet.model.TreeEnsemble;
 
 /**
- * Turns a model file of another library into the text of a Ratchet model file for a dataset: XGBoost JSON
- * ({@link XgboostImport}), LightGBM text ({@link LightgbmImport}), a scikit-learn tree dump
- * ({@link SklearnTreesImport}) or a scikit-learn linear export ({@link SklearnExport}). Trees become a
- * {@code tree-ensemble} scored in pure Java with the library's own routing and arithmetic; the model's
- * {@code training} object records the file it came from, its SHA-256, the library and the objective.
- * {@link #convert} writes nothing; {@link #install} writes the result under {@code config/models/} with its
- * regression cases.
+ * Turns a model file of another library into the text of a Ratchet model file for a
+ * dataset: XGBoost JSON ({@link XgboostImport}), LightGBM text ({@link LightgbmImport}),
+ * a scikit-learn tree dump ({@link SklearnTreesImport}) or a scikit-learn linear export
+ * ({@link SklearnExport}). Trees become a {@code tree-ensemble} scored in pure Java with
+ * the library's own routing and arithmetic; the model's {@code training} object records
+ * the file it came from, its SHA-256, the library and the objective. {@link #convert}
+ * writes nothing; {@link #install} writes the result under {@code config/models/} with
+ * its regression cases.
  */
 public final class ModelImport {
 
@@ -42,12 +43,13 @@ public final class ModelImport {
 	 * Converts a model file.
 	 * @param file the library's model file
 	 * @param format its format, or {@code null} to tell it from the content
-	 * @param dataset the dataset the model scores: its features are checked and its task must be the model's
-	 * @param name the model's name, or {@code null} for the default ({@code <dataset>-<format>}, or the name a
-	 * scikit-learn linear export carries)
+	 * @param dataset the dataset the model scores: its features are checked and its task
+	 * must be the model's
+	 * @param name the model's name, or {@code null} for the default
+	 * ({@code <dataset>-<format>}, or the name a scikit-learn linear export carries)
 	 * @param version the version
-	 * @throws ModelFileException naming the file (and where in it) when it cannot be read, is malformed or holds
-	 * something Ratchet does not support
+	 * @throws ModelFileException naming the file (and where in it) when it cannot be
+	 * read, is malformed or holds something Ratchet does not support
 	 */
 	public static Result convert(Path file, ModelFormat format, DatasetConfig dataset, String name, String version) {
 		byte[] bytes;
@@ -73,13 +75,14 @@ public final class ModelImport {
 			};
 		}
 		catch (IllegalArgumentException ex) {
-			// a value Ratchet's tree ensemble refuses (an infinite threshold, a NaN leaf...)
+			// a value Ratchet's tree ensemble refuses (an infinite threshold, a NaN
+			// leaf...)
 			throw new ModelFileException(file, 0, "cannot be converted: " + ex.getMessage(), ex);
 		}
 		if (trees.task() != dataset.task()) {
-			throw new ModelFileException(file, 0, "a " + trees.task().key() + " model (objective "
-					+ trees.source().get("objective") + ") cannot score dataset \"" + dataset.name() + "\", a "
-					+ dataset.task().key() + " task");
+			throw new ModelFileException(file, 0,
+					"a " + trees.task().key() + " model (objective " + trees.source().get("objective")
+							+ ") cannot score dataset \"" + dataset.name() + "\", a " + dataset.task().key() + " task");
 		}
 		Map<String, Object> training = new LinkedHashMap<>();
 		training.put("imported_from", file.getFileName().toString());
@@ -94,11 +97,13 @@ public final class ModelImport {
 	}
 
 	/**
-	 * Writes a converted model as {@code <models>/<name>-v<version>.json}, after reading it back as any model file is
-	 * read and binding it to the dataset, and its regression cases beside it (written first, so the model never
-	 * appears without them). An existing file is never replaced: a changed model needs a new version.
+	 * Writes a converted model as {@code <models>/<name>-v<version>.json}, after reading
+	 * it back as any model file is read and binding it to the dataset, and its regression
+	 * cases beside it (written first, so the model never appears without them). An
+	 * existing file is never replaced: a changed model needs a new version.
 	 * @return the version as written
-	 * @throws ModelFileException when the text is not a valid model of the dataset, or the version exists already
+	 * @throws ModelFileException when the text is not a valid model of the dataset, or
+	 * the version exists already
 	 * @throws UncheckedIOException when a file cannot be written
 	 */
 	public static ModelVersion install(Result result, Path models, DatasetConfig dataset) {

@@ -18,23 +18,29 @@ import io.ratchet.model.TreeEnsemble;
 
 /**
  * Converts a scikit-learn tree ensemble dumped as {@value #FORMAT} JSON (by
- * {@code src/main/python/export_sklearn_trees.py}: GradientBoosting, RandomForest, ExtraTrees and
- * HistGradientBoosting, classifier or regressor) into a float64 {@link TreeEnsemble}:
+ * {@code src/main/python/export_sklearn_trees.py}: GradientBoosting, RandomForest,
+ * ExtraTrees and HistGradientBoosting, classifier or regressor) into a float64
+ * {@link TreeEnsemble}:
  * <ul>
- * <li>a numeric node goes left when {@code x <= threshold}; when {@code input.cast_to_float32_before_split}
- * (GradientBoosting, forests) x is cast to float32 first; both become an exact Ratchet {@code x < t}
+ * <li>a numeric node goes left when {@code x <= threshold}; when
+ * {@code input.cast_to_float32_before_split} (GradientBoosting, forests) x is cast to
+ * float32 first; both become an exact Ratchet {@code x < t}
  * ({@link Float32Thresholds#atMost});</li>
- * <li>a missing x is replaced by {@code preprocessing.impute_missing_with[feature]} when the dump has it (the
- * pipeline's imputer), so it goes where that value goes; otherwise it goes left when {@code missing_go_left};</li>
- * <li>a categorical node ({@code left_categories} not null, HistGradientBoosting with native categories) sends left
- * the codes it lists; a code is the position of the level in {@code categorical_codes[feature]}; a missing or unseen
- * level goes left when {@code missing_go_left};</li>
- * <li>{@code aggregation.type} {@code sum}: {@code init + learning_rate * sum of leaves} (each leaf multiplied by the
- * learning rate, as scikit-learn adds {@code learning_rate * leaf} tree by tree), through the logistic link for a
- * binary model; {@code mean}: the average of the leaves, which for a binary model is the probability itself.</li>
+ * <li>a missing x is replaced by {@code preprocessing.impute_missing_with[feature]} when
+ * the dump has it (the pipeline's imputer), so it goes where that value goes; otherwise
+ * it goes left when {@code missing_go_left};</li>
+ * <li>a categorical node ({@code left_categories} not null, HistGradientBoosting with
+ * native categories) sends left the codes it lists; a code is the position of the level
+ * in {@code categorical_codes[feature]}; a missing or unseen level goes left when
+ * {@code missing_go_left};</li>
+ * <li>{@code aggregation.type} {@code sum}: {@code init + learning_rate * sum of leaves}
+ * (each leaf multiplied by the learning rate, as scikit-learn adds
+ * {@code learning_rate * leaf} tree by tree), through the logistic link for a binary
+ * model; {@code mean}: the average of the leaves, which for a binary model is the
+ * probability itself.</li>
  * </ul>
- * Refused, naming the file and the cause: another format, a multi-class model, an unknown aggregation, columns the
- * dataset lacks.
+ * Refused, naming the file and the cause: another format, a multi-class model, an unknown
+ * aggregation, columns the dataset lacks.
  */
 final class SklearnTreesImport {
 
@@ -54,7 +60,8 @@ final class SklearnTreesImport {
 
 	/**
 	 * Reads the dump.
-	 * @throws ModelFileException naming the file (and where in it) when it cannot be read or is not supported
+	 * @throws ModelFileException naming the file (and where in it) when it cannot be read
+	 * or is not supported
 	 */
 	static ImportedTrees read(Path file, byte[] bytes, DatasetConfig dataset) {
 		return new SklearnTreesImport(file).convert(JsonValue.parse(file, bytes), dataset);
@@ -77,7 +84,9 @@ final class SklearnTreesImport {
 		String type = aggregation.get("type").text();
 		double init = aggregation.get("init").number();
 		List<JsonValue> treesJson = root.get("trees").items();
-		double factor; // each leaf's factor: the learning rate of a sum, NaN for a mean (divide by the tree count)
+		// each leaf's factor: the learning rate of a sum, NaN for a mean (divide by the
+		// tree count)
+		double factor;
 		Link link;
 		if (type.equals("sum")) {
 			factor = aggregation.optional("learning_rate").map(JsonValue::number).orElse(1.0);
@@ -98,8 +107,7 @@ final class SklearnTreesImport {
 		Map<String, Object> source = new LinkedHashMap<>();
 		source.put("library", root.optional("library").map(JsonValue::text).orElse("scikit-learn"));
 		source.put("estimator", root.optional("estimator").map(JsonValue::text).orElse("unknown"));
-		source.put("objective", root.optional("estimator").map(JsonValue::text).orElse(type) + " (" + task.key()
-				+ ")");
+		source.put("objective", root.optional("estimator").map(JsonValue::text).orElse(type) + " (" + task.key() + ")");
 		source.put("trees", treesJson.size());
 		return new ImportedTrees(ensemble, task, source);
 	}
@@ -113,8 +121,10 @@ final class SklearnTreesImport {
 			all.get(feature).items().forEach((level) -> levels.add(level.text()));
 			codes.put(feature, levels);
 		}));
-		root.optional("preprocessing").flatMap((pre) -> pre.optional("impute_missing_with"))
-			.ifPresent((impute) -> impute.node().propertyNames()
+		root.optional("preprocessing")
+			.flatMap((pre) -> pre.optional("impute_missing_with"))
+			.ifPresent((impute) -> impute.node()
+				.propertyNames()
 				.forEach((feature) -> this.imputed.put(feature, impute.get(feature).number())));
 		for (JsonValue column : input.get("features").items()) {
 			String name = column.text();
@@ -122,7 +132,10 @@ final class SklearnTreesImport {
 		}
 	}
 
-	/** {@code x <= threshold} (after the float32 cast when the dump says so) as Ratchet's {@code x < t}. */
+	/**
+	 * {@code x <= threshold} (after the float32 cast when the dump says so) as Ratchet's
+	 * {@code x < t}.
+	 */
 	private double lessThan(double threshold) {
 		return this.float32 ? Float32Thresholds.atMost(threshold) : Math.nextUp(threshold);
 	}
@@ -184,8 +197,8 @@ final class SklearnTreesImport {
 				return this.writer.leaf(Double.isNaN(this.factor) ? leaf / this.trees : this.factor * leaf);
 			}
 			if (column >= SklearnTreesImport.this.inputs.size()) {
-				throw this.feature.get(n).error("node " + n + " splits on column " + column + ", which the dump does"
-						+ " not have");
+				throw this.feature.get(n)
+					.error("node " + n + " splits on column " + column + ", which the dump does" + " not have");
 			}
 			Input input = SklearnTreesImport.this.inputs.get(column);
 			int leftChild = this.left.get(n).integer();
@@ -217,15 +230,14 @@ final class SklearnTreesImport {
 				return this.writer.levels(indicator.feature(), Map.of(indicator.level(), 1.0 < t), 0.0 < t, toLeft,
 						toRight);
 			}
-			throw this.threshold.get(n).error("a numeric split on the categorical feature \"" + input.feature()
-					+ "\"");
+			throw this.threshold.get(n).error("a numeric split on the categorical feature \"" + input.feature() + "\"");
 		}
 
 		private List<JsonValue> sized(String key) {
 			List<JsonValue> items = this.json.get(key).items();
 			if (items.size() != this.feature.size()) {
-				throw this.json.get(key).error("has " + items.size() + " entries, \"feature\" has "
-						+ this.feature.size());
+				throw this.json.get(key)
+					.error("has " + items.size() + " entries, \"feature\" has " + this.feature.size());
 			}
 			return items;
 		}

@@ -19,23 +19,27 @@ import io.ratchet.model.ModelFileException;
 import io.ratchet.model.TreeEnsemble;
 
 /**
- * Converts an XGBoost JSON model ({@code Booster.save_model("m.json")}, XGBoost 1.6 to 3.x) into a float32
- * {@link TreeEnsemble} that gives XGBoost's own bits:
+ * Converts an XGBoost JSON model ({@code Booster.save_model("m.json")}, XGBoost 1.6 to
+ * 3.x) into a float32 {@link TreeEnsemble} that gives XGBoost's own bits:
  * <ul>
- * <li>inputs, thresholds and leaves are float32; a numeric node goes left when {@code x < split_condition} (strict),
- * a missing x goes left when {@code default_left};</li>
- * <li>a categorical node ({@code split_type} 1) sends the category codes it lists RIGHT and every other code LEFT; a
- * code is the position of the level in {@code gradient_booster.model.cats} (written since XGBoost 3.1); a missing or
- * unseen level follows {@code default_left} (XGBoost 3.4 refuses an unseen string; Ratchet scores it as missing);</li>
- * <li>one-hot columns named {@code feature=level} read a categorical feature of the dataset (1.0 for that level, 0.0
- * otherwise, never missing);</li>
- * <li>the margin starts from the base margin made from {@code base_score} (a string, bare as XGBoost 2 writes it or a
- * list {@code "[2.3E-1]"} as XGBoost 3.1+ does): {@code -logf(1/b - 1)} in float32 for {@code binary:logistic},
- * {@code b} itself for the regression objectives; leaves are added in float32 in tree order.</li>
+ * <li>inputs, thresholds and leaves are float32; a numeric node goes left when
+ * {@code x < split_condition} (strict), a missing x goes left when
+ * {@code default_left};</li>
+ * <li>a categorical node ({@code split_type} 1) sends the category codes it lists RIGHT
+ * and every other code LEFT; a code is the position of the level in
+ * {@code gradient_booster.model.cats} (written since XGBoost 3.1); a missing or unseen
+ * level follows {@code default_left} (XGBoost 3.4 refuses an unseen string; Ratchet
+ * scores it as missing);</li>
+ * <li>one-hot columns named {@code feature=level} read a categorical feature of the
+ * dataset (1.0 for that level, 0.0 otherwise, never missing);</li>
+ * <li>the margin starts from the base margin made from {@code base_score} (a string, bare
+ * as XGBoost 2 writes it or a list {@code "[2.3E-1]"} as XGBoost 3.1+ does):
+ * {@code -logf(1/b - 1)} in float32 for {@code binary:logistic}, {@code b} itself for the
+ * regression objectives; leaves are added in float32 in tree order.</li>
  * </ul>
- * Refused, naming the file and the cause: multi-class and multi-target models, ranking and other objectives, the DART
- * and linear boosters, vector leaves, categorical features without stored categories (XGBoost before 3.1), columns the
- * dataset lacks.
+ * Refused, naming the file and the cause: multi-class and multi-target models, ranking
+ * and other objectives, the DART and linear boosters, vector leaves, categorical features
+ * without stored categories (XGBoost before 3.1), columns the dataset lacks.
  */
 final class XgboostImport {
 
@@ -54,7 +58,8 @@ final class XgboostImport {
 
 	/**
 	 * Reads the model file.
-	 * @throws ModelFileException naming the file (and where in it) when it cannot be read or is not supported
+	 * @throws ModelFileException naming the file (and where in it) when it cannot be read
+	 * or is not supported
 	 */
 	static ImportedTrees read(Path file, byte[] bytes, DatasetConfig dataset) {
 		return new XgboostImport(file).convert(JsonValue.parse(file, bytes), dataset);
@@ -63,7 +68,10 @@ final class XgboostImport {
 	private ImportedTrees convert(JsonValue root, DatasetConfig dataset) {
 		JsonValue learner = root.get("learner");
 		String version = root.optional("version")
-			.map((v) -> v.items().stream().map((item) -> String.valueOf(item.integer())).collect(Collectors.joining(".")))
+			.map((v) -> v.items()
+				.stream()
+				.map((item) -> String.valueOf(item.integer()))
+				.collect(Collectors.joining(".")))
 			.orElse("unknown");
 		JsonValue booster = learner.get("gradient_booster");
 		String boosterName = booster.get("name").text();
@@ -127,13 +135,16 @@ final class XgboostImport {
 	private void readInputs(JsonValue learner, JsonValue model, DatasetConfig dataset) {
 		List<JsonValue> names = learner.optional("feature_names").map(JsonValue::items).orElse(List.of());
 		if (names.isEmpty()) {
-			throw new ModelFileException(this.file, 0, "learner.feature_names is missing or empty: Ratchet maps"
-					+ " the model's columns to the dataset's features by name (train on a DataFrame, or set"
-					+ " booster.feature_names before save_model)");
+			throw new ModelFileException(this.file, 0,
+					"learner.feature_names is missing or empty: Ratchet maps"
+							+ " the model's columns to the dataset's features by name (train on a DataFrame, or set"
+							+ " booster.feature_names before save_model)");
 		}
 		List<JsonValue> types = learner.optional("feature_types").map(JsonValue::items).orElse(List.of());
-		List<JsonValue> encodings = model.optional("cats").flatMap((cats) -> cats.optional("enc"))
-			.map(JsonValue::items).orElse(List.of());
+		List<JsonValue> encodings = model.optional("cats")
+			.flatMap((cats) -> cats.optional("enc"))
+			.map(JsonValue::items)
+			.orElse(List.of());
 		for (int i = 0; i < names.size(); i++) {
 			String name = names.get(i).text();
 			boolean categorical = i < types.size() && "c".equals(types.get(i).text());
@@ -150,7 +161,10 @@ final class XgboostImport {
 		}
 	}
 
-	/** The levels of one feature of {@code cats.enc}, in code order: strings (UTF-8 bytes and offsets) or integers. */
+	/**
+	 * The levels of one feature of {@code cats.enc}, in code order: strings (UTF-8 bytes
+	 * and offsets) or integers.
+	 */
 	private static List<String> categories(JsonValue encoding) {
 		List<String> levels = new ArrayList<>();
 		if (encoding.optional("offsets").isPresent()) {
@@ -158,14 +172,15 @@ final class XgboostImport {
 			List<JsonValue> values = encoding.get("values").items();
 			byte[] bytes = new byte[values.size()];
 			for (int b = 0; b < bytes.length; b++) {
-				bytes[b] = (byte) values.get(b).integer(); // written as int8: a byte above 127 is negative
+				// written as int8: a byte above 127 is negative
+				bytes[b] = (byte) values.get(b).integer();
 			}
 			for (int c = 0; c + 1 < offsets.size(); c++) {
 				int from = offsets.get(c).integer();
 				int to = offsets.get(c + 1).integer();
 				if (from < 0 || to < from || to > bytes.length) {
-					throw encoding.error("offsets " + from + ".." + to + " do not fit the " + bytes.length
-							+ " bytes of \"values\"");
+					throw encoding.error(
+							"offsets " + from + ".." + to + " do not fit the " + bytes.length + " bytes of \"values\"");
 				}
 				levels.add(new String(bytes, from, to - from, StandardCharsets.UTF_8));
 			}
@@ -189,8 +204,9 @@ final class XgboostImport {
 	}
 
 	/**
-	 * The base margin from {@code base_score} (a probability for the logistic objectives), computed in float32 as
-	 * XGBoost does so that the float32 sums start from the same bits.
+	 * The base margin from {@code base_score} (a probability for the logistic
+	 * objectives), computed in float32 as XGBoost does so that the float32 sums start
+	 * from the same bits.
 	 */
 	private static float baseMargin(JsonValue baseScore, Task task) {
 		String text = baseScore.text().strip();
@@ -215,8 +231,7 @@ final class XgboostImport {
 			return b;
 		}
 		if (!(b > 0 && b < 1)) {
-			throw baseScore.error("a logistic model's base score is a probability strictly between 0 and 1, not "
-					+ b);
+			throw baseScore.error("a logistic model's base score is a probability strictly between 0 and 1, not " + b);
 		}
 		float odds = 1.0f / b - 1.0f;
 		return -(float) StrictMath.log(odds); // StrictMath: the same bits on every JVM
@@ -226,7 +241,10 @@ final class XgboostImport {
 		return new ModelFileException(this.file, 0, "not supported: " + what);
 	}
 
-	/** One tree of {@code gradient_booster.model.trees}: parallel arrays indexed by node id, root 0. */
+	/**
+	 * One tree of {@code gradient_booster.model.trees}: parallel arrays indexed by node
+	 * id, root 0.
+	 */
 	private final class XgbTree {
 
 		private final JsonValue json;
@@ -269,7 +287,9 @@ final class XgboostImport {
 			for (int n = 0; n < nodes; n++) {
 				this.defaultLeft[n] = defaults.get(n).flag();
 			}
-			this.splitType = json.optional("split_type").map((types) -> ints(sized(types, nodes))).orElse(new int[nodes]);
+			this.splitType = json.optional("split_type")
+				.map((types) -> ints(sized(types, nodes)))
+				.orElse(new int[nodes]);
 			readCategories(json);
 			if (nodes == 0) {
 				throw json.error("a tree without nodes");
@@ -343,8 +363,8 @@ final class XgboostImport {
 				return this.writer.levels(indicator.feature(), Map.of(indicator.level(), 1.0f < threshold),
 						0.0f < threshold, left, right);
 			}
-			throw this.json.error("node " + n + " is a numeric split on the categorical feature \"" + input.feature()
-					+ "\"");
+			throw this.json
+				.error("node " + n + " is a numeric split on the categorical feature \"" + input.feature() + "\"");
 		}
 
 		private static List<JsonValue> sized(JsonValue array, int nodes) {

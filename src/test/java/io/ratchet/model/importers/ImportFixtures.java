@@ -16,13 +16,18 @@ import io.ratchet.data.Task;
 import io.ratchet.model.ModelFiles;
 import io.ratchet.model.Scorer;
 
-/** A small shop dataset and helpers to import a model file written by a test and score rows with it. */
+/**
+ * A small shop dataset and helpers to import a model file written by a test and score
+ * rows with it.
+ */
 final class ImportFixtures {
 
 	private ImportFixtures() {
 	}
 
-	/** Shop: {@code tenure_months} numeric, {@code plan} and {@code region} categorical. */
+	/**
+	 * Shop: {@code tenure_months} numeric, {@code plan} and {@code region} categorical.
+	 */
 	static DatasetConfig shop(Task task) {
 		return new DatasetConfig("shop", null, "date", "yyyy-MM-dd", "label", task, "1", "0", Set.of("NA"),
 				List.of(new Feature("tenure_months", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL),
@@ -46,7 +51,10 @@ final class ImportFixtures {
 		}
 	}
 
-	/** Imports a model file as the format detected, reads the Ratchet file back and binds it to the dataset. */
+	/**
+	 * Imports a model file as the format detected, reads the Ratchet file back and binds
+	 * it to the dataset.
+	 */
 	static Scorer scorer(Path dir, Path file, DatasetConfig dataset) {
 		ModelImport.Result result = ModelImport.convert(file, null, dataset, null, "1");
 		Path converted = write(dir, "converted.json", result.json());

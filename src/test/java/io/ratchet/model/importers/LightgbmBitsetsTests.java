@@ -11,14 +11,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link LightgbmBitsets}: which levels a categorical node sends left, from bitsets of unsigned 32-bit words delimited
- * by {@code cat_boundaries}.
+ * {@link LightgbmBitsets}: which levels a categorical node sends left, from bitsets of
+ * unsigned 32-bit words delimited by {@code cat_boundaries}.
  */
 class LightgbmBitsetsTests {
 
 	private static final LightgbmText TEXT = LightgbmText.parse(Path.of("m.txt"), "tree\nTree=0\nend of trees\n");
 
-	/** Bitset 0: one word, codes 0 and 2; bitset 1: two words, codes 1, 31 (the sign bit) and 33. */
+	/**
+	 * Bitset 0: one word, codes 0 and 2; bitset 1: two words, codes 1, 31 (the sign bit)
+	 * and 33.
+	 */
 	private static final LightgbmBitsets BITSETS = new LightgbmBitsets(TEXT, new int[] { 0, 1, 3 },
 			new int[] { 5, 0x80000002, 2 }, 7);
 
@@ -33,8 +36,7 @@ class LightgbmBitsetsTests {
 
 		// then every known level is listed, left exactly when its code is set
 		assertThat(first).containsExactly(Map.entry("basic", true), Map.entry("plus", false), Map.entry("pro", true));
-		assertThat(second).containsExactly(Map.entry("basic", false), Map.entry("plus", true),
-				Map.entry("pro", false));
+		assertThat(second).containsExactly(Map.entry("basic", false), Map.entry("plus", true), Map.entry("pro", false));
 	}
 
 	@Test
@@ -55,12 +57,12 @@ class LightgbmBitsetsTests {
 		Input.Code plan = new Input.Code("plan", List.of("basic"));
 
 		// when it is read, then it is refused naming the cat_boundaries line
-		assertThatThrownBy(() -> BITSETS.goesLeft(plan, 4, 2))
-			.isInstanceOfSatisfying(ModelFileException.class, (ex) -> {
-				assertThat(ex.line()).isEqualTo(7);
-				assertThat(ex.reason()).isEqualTo("categorical node 4 refers to bitset 2, which cat_boundaries and"
-						+ " cat_threshold do not hold");
-			});
+		assertThatThrownBy(() -> BITSETS.goesLeft(plan, 4, 2)).isInstanceOfSatisfying(ModelFileException.class,
+				(ex) -> {
+					assertThat(ex.line()).isEqualTo(7);
+					assertThat(ex.reason()).isEqualTo("categorical node 4 refers to bitset 2, which cat_boundaries and"
+							+ " cat_threshold do not hold");
+				});
 	}
 
 }

@@ -16,14 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A LightGBM text model written by hand: numeric splits under each missing type (Zero checked against LightGBM's
- * decision rule on every interesting value), categorical bitsets with pandas codes, objectives; and what is refused.
+ * A LightGBM text model written by hand: numeric splits under each missing type (Zero
+ * checked against LightGBM's decision rule on every interesting value), categorical
+ * bitsets with pandas codes, objectives; and what is refused.
  */
 class LightgbmImportTests {
 
 	/**
-	 * Tree 0: tenure_months <= THRESHOLD (decision type DECISION) ? (plan code in bitset 5 = codes 0 and 2, "basic"
-	 * and "pro" ? leaf 1 : leaf 4) : leaf 2. Tree 1: a single leaf 8.
+	 * Tree 0: tenure_months <= THRESHOLD (decision type DECISION) ? (plan code in bitset
+	 * 5 = codes 0 and 2, "basic" and "pro" ? leaf 1 : leaf 4) : leaf 2. Tree 1: a single
+	 * leaf 8.
 	 */
 	static final String MODEL = """
 			tree
@@ -98,7 +100,8 @@ class LightgbmImportTests {
 	Path dir;
 
 	private static String model(String objective, double threshold, int decisionType) {
-		return MODEL.replace("OBJECTIVE", objective).replace("THRESHOLD", Double.toString(threshold))
+		return MODEL.replace("OBJECTIVE", objective)
+			.replace("THRESHOLD", Double.toString(threshold))
 			.replace("DECISION", Integer.toString(decisionType));
 	}
 
@@ -125,7 +128,8 @@ class LightgbmImportTests {
 
 	@Test
 	void missingTypeNoneScoresAMissingValueAsZero() {
-		// given: missing type None (NaN becomes 0.0), default right: the default does not matter
+		// given: missing type None (NaN becomes 0.0), default right: the default does not
+		// matter
 		Scorer below = regression(model("regression", 12.5, 0));
 		Scorer above = regression(model("regression", -1.0, 2));
 		// when / then: 0 <= 12.5 goes left; 0 <= -1 does not
@@ -158,8 +162,8 @@ class LightgbmImportTests {
 
 	private static List<Double> values(double threshold) {
 		double zero = LightgbmTree.ZERO;
-		List<Double> values = new ArrayList<>(List.of(Double.NaN, 0.0, -0.0, 1e-36, -1e-36, 1.0, -1.0, 100.0,
-				-100.0, 1e-30, -1e-30));
+		List<Double> values = new ArrayList<>(
+				List.of(Double.NaN, 0.0, -0.0, 1e-36, -1e-36, 1.0, -1.0, 100.0, -100.0, 1e-30, -1e-30));
 		for (double around : new double[] { zero, -zero, threshold }) {
 			values.add(Math.nextDown(around));
 			values.add(around);
@@ -194,27 +198,28 @@ class LightgbmImportTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			multi-class model     | num_class=1               | num_class=3                     | 3 | not supported: a multi-class model (num_class=3)
-			multi-class objective | objective=regression      | objective=multiclass num_class:3 | 7 | not supported: the multi-class objective "multiclass num_class:3"
-			ranking objective     | objective=regression      | objective=lambdarank            | 7 | not supported: the ranking objective "lambdarank"
-			exponential link      | objective=regression      | objective=poisson               | 7 | not supported: the objective "poisson"
-			square-root target    | objective=regression      | objective=regression sqrt       | 7 | not supported: objective "regression sqrt" (reg_sqrt
-			linear tree           | is_linear=0\\nshrinkage=1\\n\\n\\nTree=1 | is_linear=1\\nshrinkage=1\\n\\n\\nTree=1 | 29 | not supported: a linear tree
-			a column the dataset lacks | feature_names=tenure_months | feature_names=income     | 0 | the model reads column "income", which is not a feature of dataset "shop"
-			pandas lists          | [categorical_feature: 1,2] | [categorical_feature: 1]      | 66 | pandas_categorical has 2 lists but the model has 1 categorical features [1]
-			not a LightGBM model  | tree\\nversion=v4          | forest\\nversion=v4              | 1 | not a LightGBM text model
-			a value that is not a number | leaf_value=1 2 4   | leaf_value=1 two 4              | 21 | leaf_value: "two" is not a number
-			too few values        | leaf_value=1 2 4          | leaf_value=1 2                  | 21 | leaf_value has 2 values, expected 3
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					multi-class model     | num_class=1               | num_class=3                     | 3 | not supported: a multi-class model (num_class=3)
+					multi-class objective | objective=regression      | objective=multiclass num_class:3 | 7 | not supported: the multi-class objective "multiclass num_class:3"
+					ranking objective     | objective=regression      | objective=lambdarank            | 7 | not supported: the ranking objective "lambdarank"
+					exponential link      | objective=regression      | objective=poisson               | 7 | not supported: the objective "poisson"
+					square-root target    | objective=regression      | objective=regression sqrt       | 7 | not supported: objective "regression sqrt" (reg_sqrt
+					linear tree           | is_linear=0\\nshrinkage=1\\n\\n\\nTree=1 | is_linear=1\\nshrinkage=1\\n\\n\\nTree=1 | 29 | not supported: a linear tree
+					a column the dataset lacks | feature_names=tenure_months | feature_names=income     | 0 | the model reads column "income", which is not a feature of dataset "shop"
+					pandas lists          | [categorical_feature: 1,2] | [categorical_feature: 1]      | 66 | pandas_categorical has 2 lists but the model has 1 categorical features [1]
+					not a LightGBM model  | tree\\nversion=v4          | forest\\nversion=v4              | 1 | not a LightGBM text model
+					a value that is not a number | leaf_value=1 2 4   | leaf_value=1 two 4              | 21 | leaf_value: "two" is not a number
+					too few values        | leaf_value=1 2 4          | leaf_value=1 2                  | 21 | leaf_value has 2 values, expected 3
+					""")
 	void refusesWhatItDoesNotSupportNamingTheFileAndLine(String title, String from, String to, int line,
 			String message) {
 		// given
 		String text = model("regression", 12.5, 10).replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
 		Path file = ImportFixtures.write(this.dir, "model.txt", text);
 		// when / then
-		assertThatThrownBy(() -> ModelImport.convert(file, ModelFormat.LIGHTGBM, ImportFixtures.shop(Task.REGRESSION),
-				null, "1"))
+		assertThatThrownBy(
+				() -> ModelImport.convert(file, ModelFormat.LIGHTGBM, ImportFixtures.shop(Task.REGRESSION), null, "1"))
 			.isInstanceOf(ModelFileException.class)
 			.hasMessageStartingWith(file + ((line > 0) ? " line " + line + ": " : ": "))
 			.hasMessageContaining(message);

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link LightgbmText}: the sections of a LightGBM text model, each value with its line, and the errors of its value
- * readers naming the file and the line.
+ * {@link LightgbmText}: the sections of a LightGBM text model, each value with its line,
+ * and the errors of its value readers naming the file and the line.
  */
 class LightgbmTextTests {
 
@@ -71,11 +71,11 @@ class LightgbmTextTests {
 				assertThat(ex.line()).isEqualTo(1);
 				assertThat(ex.reason()).contains("not a LightGBM text model");
 			});
-		assertThatThrownBy(() -> LightgbmText.parse(FILE, cut))
-			.isInstanceOfSatisfying(ModelFileException.class, (ex) -> {
-				assertThat(ex.line()).isEqualTo(12);
-				assertThat(ex.reason()).contains("ends before \"end of trees\"");
-			});
+		assertThatThrownBy(() -> LightgbmText.parse(FILE, cut)).isInstanceOfSatisfying(ModelFileException.class,
+				(ex) -> {
+					assertThat(ex.line()).isEqualTo(12);
+					assertThat(ex.reason()).contains("ends before \"end of trees\"");
+				});
 	}
 
 	@Test
@@ -84,7 +84,8 @@ class LightgbmTextTests {
 		LightgbmText text = LightgbmText.parse(FILE, TEXT);
 		Map<String, LightgbmText.Field> tree = text.trees().get(0);
 
-		// when values are read as numbers, then good ones are returned and bad ones refused with their line
+		// when values are read as numbers, then good ones are returned and bad ones
+		// refused with their line
 		assertThat(text.number(tree.get("leaf_value"), "leaf_value")).isEqualTo(0.5);
 		assertThat(text.integer(tree.get("num_leaves"), "num_leaves")).isEqualTo(1L);
 		assertThatThrownBy(() -> text.integer(tree.get("leaf_value"), "num_leaves"))

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Telling formats apart, files that are no model at all, and writing an imported model with its cases. */
+/**
+ * Telling formats apart, files that are no model at all, and writing an imported model
+ * with its cases.
+ */
 class ModelImportTests {
 
 	private static final String LINEAR = ImportFixtures.json("""
@@ -77,8 +80,10 @@ class ModelImportTests {
 	void installWritesTheModelAndItsCasesOnceAndNeverReplacesThem() {
 		// given
 		Path models = this.dir.resolve("config/models");
-		ModelImport.Result result = convert(ImportFixtures.write(this.dir, "m.json",
-				XgboostImportTests.MODEL.replace("OBJECTIVE", "reg:squarederror").replace("BASE", "[1E1]")), null);
+		ModelImport.Result result = convert(
+				ImportFixtures.write(this.dir, "m.json",
+						XgboostImportTests.MODEL.replace("OBJECTIVE", "reg:squarederror").replace("BASE", "[1E1]")),
+				null);
 		// when
 		ModelVersion version = ModelImport.install(result, models, ImportFixtures.shop(Task.REGRESSION));
 		// then

@@ -20,10 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The export helper users run next to scikit-learn ({@code src/main/python/export_sklearn_trees.py}), run by
- * {@code src/test/python/export_sklearn_trees_check.py} on stand-ins for fitted models (no scikit-learn here): its
- * dumps import, score as scikit-learn would, and have the layout of the model zoo's {@code trees.json}. Skipped
- * without python3 and numpy.
+ * The export helper users run next to scikit-learn
+ * ({@code src/main/python/export_sklearn_trees.py}), run by
+ * {@code src/test/python/export_sklearn_trees_check.py} on stand-ins for fitted models
+ * (no scikit-learn here): its dumps import, score as scikit-learn would, and have the
+ * layout of the model zoo's {@code trees.json}. Skipped without python3 and numpy.
  */
 class SklearnTreesHelperTests {
 
@@ -35,8 +36,10 @@ class SklearnTreesHelperTests {
 		Process check = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
 		Assumptions.assumeTrue(check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0,
 				"python3 with numpy is not available: the export helper is not run");
-		Process run = new ProcessBuilder("python3", "src/test/python/export_sklearn_trees_check.py",
-				"src/main/python", this.dir.toString()).redirectErrorStream(true).start();
+		Process run = new ProcessBuilder("python3", "src/test/python/export_sklearn_trees_check.py", "src/main/python",
+				this.dir.toString())
+			.redirectErrorStream(true)
+			.start();
 		String output = new String(run.getInputStream().readAllBytes());
 		assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(run.exitValue()).as(output).isZero();
@@ -73,8 +76,10 @@ class SklearnTreesHelperTests {
 				{ "hgb", "sklearn-hgb-nativecat" } }) {
 			// given
 			JsonNode ours = json.readTree(this.dir.resolve(pair[0] + ".json").toFile());
-			JsonNode zoo = json.readTree(Zoo.ZOO.resolve("bike-sharing").resolve(pair[1]).resolve("trees.json").toFile());
-			// then: the same fields at the top, in the input, the aggregation and the trees, and the same texts
+			JsonNode zoo = json
+				.readTree(Zoo.ZOO.resolve("bike-sharing").resolve(pair[1]).resolve("trees.json").toFile());
+			// then: the same fields at the top, in the input, the aggregation and the
+			// trees, and the same texts
 			assertThat(ours.propertyNames()).as(pair[0]).containsExactlyElementsOf(zoo.propertyNames());
 			for (String object : List.of("input", "aggregation", "preprocessing")) {
 				assertThat(ours.get(object).propertyNames()).as(pair[0] + " " + object)

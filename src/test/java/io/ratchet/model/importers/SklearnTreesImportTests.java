@@ -14,14 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * scikit-learn tree dumps written by hand: a gradient boosting that casts to float32 and imputes, a binary forest
- * averaging probabilities, a histogram gradient boosting with native categories; and what is refused.
+ * scikit-learn tree dumps written by hand: a gradient boosting that casts to float32 and
+ * imputes, a binary forest averaging probabilities, a histogram gradient boosting with
+ * native categories; and what is refused.
  */
 class SklearnTreesImportTests {
 
 	/**
-	 * A gradient boosting regressor over tenure_months and the one-hot plan=pro: init 10, learning rate 0.5. Tree 0:
-	 * float32(tenure) <= 12.5 ? 2 : (plan=pro <= 0.5 ? 4 : 8). Missing tenure is imputed with 20.
+	 * A gradient boosting regressor over tenure_months and the one-hot plan=pro: init 10,
+	 * learning rate 0.5. Tree 0: float32(tenure) <= 12.5 ? 2 : (plan=pro <= 0.5 ? 4 : 8).
+	 * Missing tenure is imputed with 20.
 	 */
 	static final String BOOSTING = ImportFixtures.json("""
 			{'format': 'zoo-tree-ensemble/1', 'library': 'scikit-learn 1.9.1', 'estimator': 'GradientBoostingRegressor',
@@ -51,7 +53,10 @@ class SklearnTreesImportTests {
 			 ]}
 			""");
 
-	/** A histogram gradient boosting with native categories first: plan codes basic=0, pro=1, team=2. */
+	/**
+	 * A histogram gradient boosting with native categories first: plan codes basic=0,
+	 * pro=1, team=2.
+	 */
 	static final String HISTOGRAM = ImportFixtures.json("""
 			{'format': 'zoo-tree-ensemble/1', 'estimator': 'HistGradientBoostingRegressor', 'task': 'regression',
 			 'input': {'features': ['plan', 'tenure_months'], 'cast_to_float32_before_split': false},
@@ -94,7 +99,8 @@ class SklearnTreesImportTests {
 	void aBinaryForestAveragesItsTreesProbabilities() {
 		// given
 		Scorer scorer = scorer(FOREST, Task.BINARY);
-		// when / then: float32(0.1) = 0.10000000149 > 0.1, so 0.1 itself goes right; missing goes right
+		// when / then: float32(0.1) = 0.10000000149 > 0.1, so 0.1 itself goes right;
+		// missing goes right
 		assertThat(scorer.score(ImportFixtures.row(0.05, null, null))).isEqualTo((0.25 + 0.5) / 2);
 		assertThat(scorer.score(ImportFixtures.row(0.1, null, null))).isEqualTo((0.75 + 0.5) / 2);
 		assertThat(scorer.score(ImportFixtures.row(Double.NaN, null, null))).isEqualTo((0.75 + 0.5) / 2);
@@ -119,15 +125,16 @@ class SklearnTreesImportTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			another format      | zoo-tree-ensemble/1      | zoo-tree-ensemble/2     | format: unsupported format "zoo-tree-ensemble/2"
-			multi-class         | "task": "regression"     | "task": "multiclass"    | task: not supported: task "multiclass"
-			unknown aggregation | "type": "sum"            | "type": "median"        | aggregation.type: not supported: aggregation "median"
-			a column the dataset lacks | "tenure_months", "plan=pro" | "income", "plan=pro" | the model reads column "income", which is not a feature of dataset "shop"
-			arrays of other sizes | "left": [1, -1, 3, -1, -1] | "left": [1, -1, 3, -1] | trees[0].left: has 4 entries, "feature" has 5
-			a missing field     | "missing_go_left"        | "missing_go_right"      | trees[0]: has no "missing_go_left"
-			a cycle             | "left": [1, -1, 3, -1, -1] | "left": [1, -1, 0, -1, -1] | node 0 does not exist or is its own ancestor
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					another format      | zoo-tree-ensemble/1      | zoo-tree-ensemble/2     | format: unsupported format "zoo-tree-ensemble/2"
+					multi-class         | "task": "regression"     | "task": "multiclass"    | task: not supported: task "multiclass"
+					unknown aggregation | "type": "sum"            | "type": "median"        | aggregation.type: not supported: aggregation "median"
+					a column the dataset lacks | "tenure_months", "plan=pro" | "income", "plan=pro" | the model reads column "income", which is not a feature of dataset "shop"
+					arrays of other sizes | "left": [1, -1, 3, -1, -1] | "left": [1, -1, 3, -1] | trees[0].left: has 4 entries, "feature" has 5
+					a missing field     | "missing_go_left"        | "missing_go_right"      | trees[0]: has no "missing_go_left"
+					a cycle             | "left": [1, -1, 3, -1, -1] | "left": [1, -1, 0, -1, -1] | node 0 does not exist or is its own ancestor
+					""")
 	void refusesWhatItDoesNotSupportNamingTheFile(String title, String from, String to, String message) {
 		// given
 		Path file = ImportFixtures.write(this.dir, "trees.json", BOOSTING.replace(from, to));

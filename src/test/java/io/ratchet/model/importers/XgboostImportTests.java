@@ -14,14 +14,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * An XGBoost JSON model written by hand: numeric, native categorical and one-hot splits with their default
- * directions, base scores as XGBoost 2 and 3 write them, float32 arithmetic; and what is refused.
+ * An XGBoost JSON model written by hand: numeric, native categorical and one-hot splits
+ * with their default directions, base scores as XGBoost 2 and 3 write them, float32
+ * arithmetic; and what is refused.
  */
 class XgboostImportTests {
 
 	/**
-	 * Tree 0: tenure_months < 12.5 (missing left) ? leaf 1 : (plan code in [1] = "pro" ? leaf 4 : leaf 2), missing
-	 * plan right. Tree 1: region=north < 0.5 ? leaf 8 : leaf 16. Leaves are powers of two so a sum tells the path.
+	 * Tree 0: tenure_months < 12.5 (missing left) ? leaf 1 : (plan code in [1] = "pro" ?
+	 * leaf 4 : leaf 2), missing plan right. Tree 1: region=north < 0.5 ? leaf 8 : leaf
+	 * 16. Leaves are powers of two so a sum tells the path.
 	 */
 	static final String MODEL = ImportFixtures.json("""
 			{"learner": {
@@ -75,8 +77,9 @@ class XgboostImportTests {
 		// when / then: base 10 + tree 0 + tree 1
 		assertThat(scorer.score(ImportFixtures.row(3, "pro", "north"))).isEqualTo(10 + 1 + 16);
 		assertThat(scorer.score(ImportFixtures.row(20, "basic", "south"))).isEqualTo(10 + 2 + 8);
-		assertThat(scorer.score(ImportFixtures.row(20, "pro", null))).as("listed code goes right; missing region is"
-				+ " indicator 0").isEqualTo(10 + 4 + 8);
+		assertThat(scorer.score(ImportFixtures.row(20, "pro", null)))
+			.as("listed code goes right; missing region is" + " indicator 0")
+			.isEqualTo(10 + 4 + 8);
 		assertThat(scorer.score(ImportFixtures.row(12.5, "basic", "north"))).as("strict <").isEqualTo(10 + 2 + 16);
 		assertThat(scorer.score(ImportFixtures.row(Double.NaN, "pro", "north"))).as("default left")
 			.isEqualTo(10 + 1 + 16);
@@ -114,20 +117,21 @@ class XgboostImportTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			multi-class objective | "name": "OBJECTIVE"            | "name": "multi:softprob"  | not supported: the multi-class objective multi:softprob
-			ranking objective     | "name": "OBJECTIVE"            | "name": "rank:pairwise"   | not supported: the ranking objective rank:pairwise
-			other objective       | "name": "OBJECTIVE"            | "name": "count:poisson"   | not supported: the objective count:poisson (supported:
-			multi-class model     | "num_class": "0"               | "num_class": "3"          | not supported: a multi-class model (num_class 3)
-			multi-target model    | "num_target": "1"              | "num_target": "2"         | not supported: a multi-target model (num_target 2)
-			two output groups     | "tree_info": [0, 0]            | "tree_info": [0, 1]       | learner.gradient_booster.model.tree_info[1] is 1: a multi-class model
-			DART booster          | "name": "gbtree"               | "name": "dart"            | not supported: the DART booster
-			linear booster        | "name": "gbtree"               | "name": "gblinear"        | not supported: the booster "gblinear"
-			vector leaves         | "num_nodes": "3", "size_leaf_vector": "1" | "num_nodes": "3", "size_leaf_vector": "2" | not supported: vector leaves
-			a column the dataset lacks | "tenure_months", "plan"  | "income", "plan"          | the model reads column "income", which is not a feature of dataset "shop"
-			categories not stored | "cats": {"enc"                 | "kats": {"enc"            | not supported: the categorical feature "plan" without its categories
-			base score not a number | "BASE"                       | "abc"                     | learner.learner_model_param.base_score: "abc" is not a number
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					multi-class objective | "name": "OBJECTIVE"            | "name": "multi:softprob"  | not supported: the multi-class objective multi:softprob
+					ranking objective     | "name": "OBJECTIVE"            | "name": "rank:pairwise"   | not supported: the ranking objective rank:pairwise
+					other objective       | "name": "OBJECTIVE"            | "name": "count:poisson"   | not supported: the objective count:poisson (supported:
+					multi-class model     | "num_class": "0"               | "num_class": "3"          | not supported: a multi-class model (num_class 3)
+					multi-target model    | "num_target": "1"              | "num_target": "2"         | not supported: a multi-target model (num_target 2)
+					two output groups     | "tree_info": [0, 0]            | "tree_info": [0, 1]       | learner.gradient_booster.model.tree_info[1] is 1: a multi-class model
+					DART booster          | "name": "gbtree"               | "name": "dart"            | not supported: the DART booster
+					linear booster        | "name": "gbtree"               | "name": "gblinear"        | not supported: the booster "gblinear"
+					vector leaves         | "num_nodes": "3", "size_leaf_vector": "1" | "num_nodes": "3", "size_leaf_vector": "2" | not supported: vector leaves
+					a column the dataset lacks | "tenure_months", "plan"  | "income", "plan"          | the model reads column "income", which is not a feature of dataset "shop"
+					categories not stored | "cats": {"enc"                 | "kats": {"enc"            | not supported: the categorical feature "plan" without its categories
+					base score not a number | "BASE"                       | "abc"                     | learner.learner_model_param.base_score: "abc" is not a number
+					""")
 	void refusesWhatItDoesNotSupportNamingTheFile(String title, String from, String to, String message) {
 		// given
 		String text = MODEL.replace(from, to).replace("OBJECTIVE", "reg:squarederror").replace("BASE", "[1E1]");

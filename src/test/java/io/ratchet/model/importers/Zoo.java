@@ -24,9 +24,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The model zoo ({@code ../shared/oracle/model-zoo/}): the tree models of weatherAUS and bike-sharing in their native
- * formats, with each library's golden predictions and monthly metrics. Tests that use it skip with a message when it
- * is absent (a user's clone).
+ * The model zoo ({@code ../shared/oracle/model-zoo/}): the tree models of weatherAUS and
+ * bike-sharing in their native formats, with each library's golden predictions and
+ * monthly metrics. Tests that use it skip with a message when it is absent (a user's
+ * clone).
  */
 public final class Zoo {
 
@@ -41,7 +42,10 @@ public final class Zoo {
 			SHARED.resolve("data/weather-aus/weatherAUS.csv"), "bike-sharing",
 			SHARED.resolve("data/bike-sharing/hour.csv"));
 
-	/** The tree models of each case that Ratchet imports, with their file (the ONNX kind has its own tests). */
+	/**
+	 * The tree models of each case that Ratchet imports, with their file (the ONNX kind
+	 * has its own tests).
+	 */
 	public static final List<String> MODELS = List.of("xgb-onehot", "xgb-nativecat", "lightgbm", "sklearn-gb",
 			"sklearn-rf", "sklearn-hgb", "sklearn-hgb-nativecat");
 
@@ -69,7 +73,10 @@ public final class Zoo {
 		throw new IllegalStateException("no model file in " + folder);
 	}
 
-	/** The zoo's dataset configuration (the oracle's, a test resource), written under {@code config}. */
+	/**
+	 * The zoo's dataset configuration (the oracle's, a test resource), written under
+	 * {@code config}.
+	 */
 	public static DatasetConfig dataset(String name, Path config) {
 		try (InputStream in = Zoo.class.getResourceAsStream("/oracle/" + name + ".yml")) {
 			Path datasets = Files.createDirectories(config.resolve("datasets"));
@@ -82,8 +89,9 @@ public final class Zoo {
 	}
 
 	/**
-	 * The tolerance the model's README.json recommends for an independent scorer: 0 for "bit-exact", otherwise the
-	 * absolute (binary) or relative (regression) bound it gives.
+	 * The tolerance the model's README.json recommends for an independent scorer: 0 for
+	 * "bit-exact", otherwise the absolute (binary) or relative (regression) bound it
+	 * gives.
 	 */
 	public static Tolerance tolerance(String dataset, String model, Task task) {
 		String text = readme(dataset, model);
@@ -140,7 +148,10 @@ public final class Zoo {
 		return csv(ZOO.resolve(dataset).resolve(model).resolve("monthly-metrics.csv"));
 	}
 
-	/** A golden row as a dataset row: each feature the golden file has, "NA" (or absent) missing. */
+	/**
+	 * A golden row as a dataset row: each feature the golden file has, "NA" (or absent)
+	 * missing.
+	 */
 	public static Row row(DatasetConfig dataset, CSVRecord golden) {
 		int size = dataset.features().size();
 		double[] numbers = new double[size];

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every tree model of the model zoo, imported from its native file, gives its library's golden predictions within
- * the tolerance of its README.json (XGBoost to the bit), and the monthly metrics computed from Ratchet's scores of the
- * whole source file (Ratchet's own metric accumulators, months as the back-test makes them) match the zoo's
+ * Every tree model of the model zoo, imported from its native file, gives its library's
+ * golden predictions within the tolerance of its README.json (XGBoost to the bit), and
+ * the monthly metrics computed from Ratchet's scores of the whole source file (Ratchet's
+ * own metric accumulators, months as the back-test makes them) match the zoo's
  * {@code monthly-metrics.csv} within 1e-9. Writes the table of the comparison to
  * {@code target/zoo-import-table.md}. Skipped when the zoo is absent.
  */
@@ -91,21 +92,24 @@ class ZooImportTests {
 			}
 			assertThat(rows).isEqualTo(1250);
 			double metricsDiff = compareMetrics(name, model, months.get(model));
-			LINES.put(name + " " + model, String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.3g | %s | %.3g |",
-					name, model, formats.get(model).key(), rows, bitsEqual, maxDiff, tolerance.describe(),
-					metricsDiff));
+			LINES.put(name + " " + model,
+					String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.3g | %s | %.3g |", name, model,
+							formats.get(model).key(), rows, bitsEqual, maxDiff, tolerance.describe(), metricsDiff));
 		}
 	}
 
-	/** Every labelled row of the source, scored by every model, in one accumulator per model and month. */
+	/**
+	 * Every labelled row of the source, scored by every model, in one accumulator per
+	 * model and month.
+	 */
 	private static Map<String, Map<YearMonth, MetricAccumulator>> monthlyMetrics(DatasetConfig dataset,
 			Map<String, Scorer> scorers) {
 		Map<String, Map<YearMonth, MetricAccumulator>> months = new HashMap<>();
 		scorers.keySet().forEach((model) -> months.put(model, new HashMap<>()));
 		new MonthFileReader(dataset).read(Zoo.SOURCES.get(dataset.name()), null, (row) -> {
 			YearMonth month = YearMonth.from(row.date());
-			scorers.forEach((model, scorer) -> accumulator(months, model, month, dataset).add(scorer.score(row),
-					row.label()));
+			scorers.forEach(
+					(model, scorer) -> accumulator(months, model, month, dataset).add(scorer.score(row), row.label()));
 		}, (rejection) -> {
 			throw new AssertionError("rejected: " + rejection);
 		});
@@ -114,11 +118,14 @@ class ZooImportTests {
 
 	private static MetricAccumulator accumulator(Map<String, Map<YearMonth, MetricAccumulator>> months, String model,
 			YearMonth month, DatasetConfig dataset) {
-		return months.get(model).computeIfAbsent(month,
-				(key) -> Accumulators.create(dataset.task(), Accumulators.DEFAULT_THRESHOLD));
+		return months.get(model)
+			.computeIfAbsent(month, (key) -> Accumulators.create(dataset.task(), Accumulators.DEFAULT_THRESHOLD));
 	}
 
-	/** Compares each of the zoo's figures with Ratchet's (1e-9 relative); returns the largest relative difference. */
+	/**
+	 * Compares each of the zoo's figures with Ratchet's (1e-9 relative); returns the
+	 * largest relative difference.
+	 */
 	private static double compareMetrics(String name, String model, Map<YearMonth, MetricAccumulator> ours) {
 		List<CSVRecord> records = Zoo.monthlyMetrics(name, model);
 		List<String> header = records.get(0).getParser().getHeaderNames();
