@@ -87,6 +87,40 @@ class DemoGeneratorTests {
 	}
 
 	@Test
+	void theShippedDemoIsTheGeneratorsOutput() throws IOException {
+		// given the demo generated once with seed 42 and last month 2026-10, as the
+		// shipped
+		// demo was (jobs/dev/generate-demo --last-month 2026-10 --seed 42)
+
+		// when: each generated file beside the shipped one of the project root
+		for (Path file : relative(shared, result.written())) {
+			Path shipped = Path.of(file.toString());
+			String name = file.getFileName().toString();
+
+			// then: byte for byte, but the logistic models, fitted with Math (not
+			// StrictMath), whose last digits may differ between JVMs, agree to 1e-12;
+			// their
+			// regression cases (which quote the model file's sha256) are checked against
+			// the shipped models by CommittedModelCasesTests
+			if (name.startsWith("churn-logit-v") && name.endsWith(".json")) {
+				LinearModel generated = (LinearModel) ModelFiles.load(shared.resolve(file)).definition();
+				LinearModel committed = (LinearModel) ModelFiles.load(shipped).definition();
+				assertThat(committed).as(file.toString())
+					.usingRecursiveComparison()
+					.withComparatorForType((a, b) -> (Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a))) ? 0 : 1,
+							Double.class)
+					.isEqualTo(generated);
+			}
+			else if (!name.startsWith("churn-logit-v")) {
+				assertThat(Files.readAllBytes(shipped)).as(file.toString())
+					.isEqualTo(Files.readAllBytes(shared.resolve(file)));
+			}
+		}
+		assertThat(relative(shared, result.written())).contains(Path.of("config/models/churn-logit-v1.json"),
+				Path.of("config/models/churn-logit-v2.json"), Path.of("config/requirements.yml"));
+	}
+
+	@Test
 	void anotherSeedWritesOtherData(@TempDir Path other) throws IOException {
 		// given the demo generated once with seed 42
 
