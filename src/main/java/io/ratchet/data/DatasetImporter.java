@@ -63,9 +63,9 @@ import org.apache.commons.csv.CSVPrinter;
  * moved before it keep their new content (each month file is always whole, old or
  * new).</li>
  * </ul>
- * Memory: the accepted rows are set aside on disk by month ({@link MonthSpool}); only the
- * month being merged is held, its stored rows and its incoming ones. Nothing else grows
- * with the size of the source.
+ * Memory: the accepted rows are set aside on disk by month ({@link MonthSpool}); the
+ * month being merged keeps its rows on disk too, holding about 24 bytes per row in memory
+ * ({@link MonthMerge}). Nothing else grows with the size of the source.
  * <p>
  * {@link SourceScan} reads and validates the source and decides each month file's
  * columns; this class merges, writes and moves the month files.
@@ -74,6 +74,9 @@ public final class DatasetImporter {
 
 	/** The folder of the {@link MonthSpool}, inside the dataset folder. */
 	static final String SPOOL = ".import-spool";
+
+	/** Progress is told every 65,536 rows (a mask: cheaper than a division per row). */
+	static final int PROGRESS_EVERY = 0xFFFF;
 
 	/**
 	 * Temporary month files ({@code .2012-03.csv.<random>.tmp}) an import killed before
@@ -116,10 +119,22 @@ public final class DatasetImporter {
 	 * has changed then
 	 */
 	public ImportResult importFile(Path source) {
+		return importFile(source, ImportProgress.NONE);
+	}
+
+	/**
+	 * Imports one CSV file, telling {@code progress} how it advances.
+	 * @param source the file
+	 * @param progress told of the rows read and merged so far, every 65,536 rows and at
+	 * the end of each pass
+	 * @return what was imported, matched, updated and rejected
+	 * @throws DataFileException as {@link #importFile(Path)}
+	 */
+	public ImportResult importFile(Path source, ImportProgress progress) {
 		boolean created = !Files.isDirectory(this.datasetDir);
 		try {
 			try (ImportLock lock = lock()) {
-				return importLocked(source);
+				return importLocked(source, progress);
 			}
 		}
 		finally {
@@ -139,14 +154,14 @@ public final class DatasetImporter {
 		}
 	}
 
-	private ImportResult importLocked(Path source) {
+	private ImportResult importLocked(Path source, ImportProgress progress) {
 		MessageDigest sha256 = sha256();
 		Quarantine quarantine = new Quarantine(this.datasetDir.resolve("quarantine"), source, this.clock);
 		List<Path> temps = new ArrayList<>();
 		try (MonthSpool spool = new MonthSpool(this.datasetDir.resolve(SPOOL))) {
 			deleteStaleTemporaryFiles();
 			SourceScan.Scan scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock).scan(source,
-					sha256, spool, quarantine);
+					sha256, spool, quarantine, progress);
 			spool.finishWriting();
 			SortedMap<YearMonth, Long> addedByMonth = new TreeMap<>();
 			SortedMap<YearMonth, Long> updatedByMonth = new TreeMap<>();
@@ -155,28 +170,36 @@ public final class DatasetImporter {
 			long matched = 0;
 			long updated = 0;
 			long conflicts = 0;
+			long[] merged = { 0 };
 			for (YearMonth month : spool.months()) {
 				SourceScan.Target target = scan.targets().get(month);
-				MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header()).load(this.parser);
-				spool.read(month, (row) -> {
-					String conflict = merge.offer(row);
-					if (conflict != null) {
-						quarantine.add(row.line(), conflict, row.text());
+				try (MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header(), spool.folder())) {
+					merge.load(this.parser);
+					spool.read(month, (row) -> {
+						String conflict = merge.offer(row);
+						if (conflict != null) {
+							quarantine.add(row.line(), conflict, row.text());
+						}
+						if ((++merged[0] & PROGRESS_EVERY) == 0) {
+							progress.merged(merged[0]);
+						}
+					});
+					if (merge.changed()) {
+						Path temp = Files.createTempFile(this.datasetDir, "." + target.file().getFileName() + ".",
+								".tmp");
+						temps.add(temp);
+						write(temp, target.file(), target.header(), merge);
+						moves.add(new Path[] { temp, target.file() });
 					}
-				});
-				if (merge.changed()) {
-					Path temp = Files.createTempFile(this.datasetDir, "." + target.file().getFileName() + ".", ".tmp");
-					temps.add(temp);
-					write(temp, target.file(), target.header(), merge.sorted());
-					moves.add(new Path[] { temp, target.file() });
+					putPositive(addedByMonth, month, merge.added());
+					putPositive(updatedByMonth, month, merge.updated());
+					added += merge.added();
+					matched += merge.matched();
+					updated += merge.updated();
+					conflicts += merge.conflicts();
 				}
-				putPositive(addedByMonth, month, merge.added());
-				putPositive(updatedByMonth, month, merge.updated());
-				added += merge.added();
-				matched += merge.matched();
-				updated += merge.updated();
-				conflicts += merge.conflicts();
 			}
+			progress.merged(merged[0]);
 			Path quarantined = quarantine.finish();
 			for (Path[] move : moves) {
 				Files.move(move[0], move[1], StandardCopyOption.ATOMIC_MOVE);
@@ -214,17 +237,13 @@ public final class DatasetImporter {
 		}
 	}
 
-	private static void write(Path temp, Path monthFile, List<String> header, List<MonthMerge.Entry> entries)
-			throws IOException {
+	private static void write(Path temp, Path monthFile, List<String> header, MonthMerge merge) throws IOException {
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING);
 				Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
 			CSVPrinter printer = new CSVPrinter(writer, CsvSource.WRITE_FORMAT);
 			printer.printRecord(header);
-			for (MonthMerge.Entry entry : entries) {
-				writer.write(entry.line());
-				writer.write('\n');
-			}
+			merge.write(writer, channel);
 			writer.flush();
 			channel.force(true);
 		}

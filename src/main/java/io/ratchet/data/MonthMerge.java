@@ -2,12 +2,15 @@ package io.ratchet.data;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -35,15 +38,15 @@ import org.apache.commons.csv.CSVRecord;
  * </ul>
  * The merged rows are sorted by date; rows of the same date keep their order, stored rows
  * before new ones.
+ * <p>
+ * Memory: the rows themselves stay on disk ({@link MonthRows}, in the spool folder); what
+ * is held per row is its offset there and, for the rows that can be matched, the hash of
+ * its key ({@link KeyIndex}): about 24 bytes a row, whatever its width. The date order is
+ * made without sorting in memory: a month has at most 31 days, so the rows go to one
+ * scratch file per day, which are then copied one after the other (not even that when the
+ * rows came in date order).
  */
-final class MonthMerge {
-
-	/**
-	 * One row of the merged month: its date (for sorting), its CSV text and the source
-	 * line it came from (0: stored).
-	 */
-	record Entry(LocalDate date, String line, long sourceLine) {
-	}
+final class MonthMerge implements AutoCloseable {
 
 	private final DatasetConfig dataset;
 
@@ -51,17 +54,22 @@ final class MonthMerge {
 
 	private final List<String> header;
 
+	private final Path scratch;
+
 	private final int[] idColumns;
 
 	private final int labelColumn;
 
-	private final List<Entry> rows = new ArrayList<>();
+	private final MonthRows rows;
 
-	/** With ids: id to position in {@link #rows}. */
-	private final Map<String, Integer> byId = new HashMap<>();
+	/**
+	 * Without ids: the stored rows by their text; with ids: every row by its id (the
+	 * first stored row of an id, then the new ones).
+	 */
+	private final KeyIndex index = new KeyIndex();
 
-	/** Without ids: stored rows not matched yet, by text. */
-	private final Map<String, Integer> unmatched = new HashMap<>();
+	/** Without ids: the stored rows matched already. */
+	private final BitSet matchedRows = new BitSet();
 
 	private long added;
 
@@ -75,14 +83,17 @@ final class MonthMerge {
 	 * @param dataset the dataset
 	 * @param file the month file
 	 * @param header the month file's columns (the incoming rows' values follow them)
+	 * @param scratch a folder for the rows of the month and the days being sorted
 	 */
-	MonthMerge(DatasetConfig dataset, Path file, List<String> header) {
+	MonthMerge(DatasetConfig dataset, Path file, List<String> header, Path scratch) throws IOException {
 		this.dataset = dataset;
 		this.file = file;
 		this.header = header;
+		this.scratch = scratch;
 		Map<String, Integer> columns = RowParser.positions(file, header);
 		this.idColumns = idColumns(dataset, columns);
 		this.labelColumn = columns.get(dataset.labelColumn());
+		this.rows = new MonthRows(scratch.resolve(file.getFileName() + ".rows"));
 	}
 
 	/**
@@ -123,9 +134,9 @@ final class MonthMerge {
 	 * @throws DataFileException when the file is damaged or its header is no longer the
 	 * one expected
 	 */
-	MonthMerge load(RowParser parser) {
+	void load(RowParser parser) throws IOException {
 		if (!Files.exists(this.file)) {
-			return this;
+			return;
 		}
 		try (CsvSource csv = MonthFileReader.open(this.file, this.dataset.importSettings().maxRecordLength())) {
 			if (!csv.header().equals(this.header)) {
@@ -146,19 +157,21 @@ final class MonthMerge {
 				}
 				String[] values = record.values();
 				String line = CsvLine.format(values);
+				String id = idKey(this.dataset, values, this.idColumns);
+				int row = this.rows.add(new MonthSpool.Spooled(0, date, id, line));
 				if (this.idColumns == null) {
-					this.unmatched.merge(line, 1, Integer::sum);
+					this.index.add(KeyIndex.hash(line), row);
 				}
-				else {
-					String id = idKey(this.dataset, values, this.idColumns);
-					if (id != null) {
-						this.byId.putIfAbsent(id, this.rows.size());
-					}
+				else if (id != null && find(id) < 0) {
+					this.index.add(KeyIndex.hash(id), row);
 				}
-				this.rows.add(new Entry(date, line, 0));
 			}
 		}
-		return this;
+	}
+
+	/** The row holding an id, or -1. */
+	private int find(String id) throws IOException {
+		return this.index.find(KeyIndex.hash(id), (row) -> id.equals(this.rows.get(row).id()));
 	}
 
 	/**
@@ -166,48 +179,44 @@ final class MonthMerge {
 	 * @return {@code null}, or why the row conflicts with a row of the month (it is then
 	 * not merged)
 	 */
-	String offer(MonthSpool.Spooled row) {
+	String offer(MonthSpool.Spooled row) throws IOException {
 		String line = row.text();
 		if (this.idColumns == null) {
-			Integer left = this.unmatched.get(line);
-			if (left != null) {
-				if (left == 1) {
-					this.unmatched.remove(line);
-				}
-				else {
-					this.unmatched.put(line, left - 1);
-				}
+			int stored = this.index.find(KeyIndex.hash(line),
+					(candidate) -> !this.matchedRows.get(candidate) && this.rows.get(candidate).text().equals(line));
+			if (stored >= 0) {
+				this.matchedRows.set(stored);
 				this.matched++;
 				return null;
 			}
-			add(row.date(), line, row.line());
+			add(row);
 			return null;
 		}
 		String id = row.id();
-		Integer position = (id != null) ? this.byId.get(id) : null;
-		if (position == null) {
+		int position = (id != null) ? find(id) : -1;
+		if (position < 0) {
 			// the importer rejects rows without an id before they get here
+			int added = add(row);
 			if (id != null) {
-				this.byId.put(id, this.rows.size());
+				this.index.add(KeyIndex.hash(id), added);
 			}
-			add(row.date(), line, row.line());
 			return null;
 		}
-		Entry stored = this.rows.get(position);
-		if (stored.line().equals(line)) {
+		MonthSpool.Spooled stored = this.rows.get(position);
+		if (stored.text().equals(line)) {
 			this.matched++;
 			return null;
 		}
 		return compare(position, stored, parse(line));
 	}
 
-	private void add(LocalDate date, String line, long sourceLine) {
-		this.rows.add(new Entry(date, line, sourceLine));
+	private int add(MonthSpool.Spooled row) throws IOException {
 		this.added++;
+		return this.rows.add(row);
 	}
 
-	private String compare(int position, Entry stored, String[] values) {
-		String[] old = parse(stored.line());
+	private String compare(int position, MonthSpool.Spooled stored, String[] values) throws IOException {
+		String[] old = parse(stored.text());
 		List<Integer> differ = new ArrayList<>();
 		for (int i = 0; i < values.length; i++) {
 			if (!same(old[i], values[i])) {
@@ -221,7 +230,8 @@ final class MonthMerge {
 		}
 		if (labelOnly && this.dataset.isMissing(old[this.labelColumn])) {
 			old[this.labelColumn] = values[this.labelColumn];
-			this.rows.set(position, new Entry(stored.date(), CsvLine.format(old), stored.sourceLine()));
+			this.rows.replace(position,
+					new MonthSpool.Spooled(stored.line(), stored.date(), stored.id(), CsvLine.format(old)));
 			this.updated++;
 			return null;
 		}
@@ -231,7 +241,7 @@ final class MonthMerge {
 			was.add(this.header.get(i) + " '" + old[i] + "'");
 			now.add(this.header.get(i) + " '" + values[i] + "'");
 		}
-		String where = (stored.sourceLine() > 0) ? "line " + stored.sourceLine() + " of this file"
+		String where = (stored.line() > 0) ? "line " + stored.line() + " of this file"
 				: this.file.getFileName().toString();
 		this.conflicts++;
 		return "conflict: " + describeId(values) + " is stored (" + where + ") with " + was + "; this row has " + now
@@ -265,10 +275,73 @@ final class MonthMerge {
 		return this.added > 0 || this.updated > 0;
 	}
 
-	/** The merged rows, sorted by date (stable). */
-	List<Entry> sorted() {
-		this.rows.sort(Comparator.comparing(Entry::date));
-		return this.rows;
+	/**
+	 * Writes the merged rows sorted by date (stable), one per line: to {@code writer},
+	 * or, when they must be sorted, through one scratch file per day copied into
+	 * {@code channel} (which {@code writer} writes to) after flushing {@code writer}.
+	 */
+	void write(Writer writer, FileChannel channel) throws IOException {
+		if (this.rows.inDateOrder()) {
+			this.rows.forEach((row) -> {
+				writer.write(row.text());
+				writer.write('\n');
+			});
+			return;
+		}
+		Path[] files = new Path[31];
+		Writer[] days = new Writer[31];
+		try {
+			this.rows.forEach((row) -> {
+				int day = row.date().getDayOfMonth() - 1;
+				if (days[day] == null) {
+					files[day] = this.scratch.resolve(this.file.getFileName() + ".day-" + (day + 1));
+					days[day] = Files.newBufferedWriter(files[day], StandardCharsets.UTF_8);
+				}
+				days[day].write(row.text());
+				days[day].write('\n');
+			});
+			for (int day = 0; day < days.length; day++) {
+				if (days[day] != null) {
+					days[day].close();
+					days[day] = null;
+				}
+			}
+			writer.flush();
+			for (Path day : files) {
+				if (day != null) {
+					copy(day, channel);
+				}
+			}
+		}
+		finally {
+			for (int day = 0; day < days.length; day++) {
+				closeAndDelete(days[day], files[day]);
+			}
+		}
+	}
+
+	private static void copy(Path from, FileChannel to) throws IOException {
+		try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ)) {
+			long size = in.size();
+			for (long done = 0; done < size;) {
+				done += in.transferTo(done, size - done, to);
+			}
+		}
+	}
+
+	/** Scratch files are removed with the spool folder in any case. */
+	private static void closeAndDelete(Writer writer, Path file) {
+		try {
+			if (writer != null) {
+				writer.close();
+			}
+			if (file != null) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			// removed with the spool folder
+		}
 	}
 
 	long added() {
@@ -285,6 +358,12 @@ final class MonthMerge {
 
 	long conflicts() {
 		return this.conflicts;
+	}
+
+	/** Deletes the rows of the month from the scratch folder. */
+	@Override
+	public void close() {
+		this.rows.close();
 	}
 
 }

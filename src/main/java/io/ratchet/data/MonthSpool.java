@@ -113,6 +113,11 @@ final class MonthSpool implements AutoCloseable {
 		return writer;
 	}
 
+	/** The spool's folder, which also takes the scratch files of the merge. */
+	Path folder() {
+		return this.folder;
+	}
+
 	/** The months that received rows, in order. */
 	SortedSet<YearMonth> months() {
 		return this.months;

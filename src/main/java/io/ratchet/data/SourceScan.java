@@ -55,9 +55,10 @@ final class SourceScan {
 
 	/**
 	 * Reads and validates the source; accepted rows go to the spool, rejected ones to the
-	 * quarantine.
+	 * quarantine; {@code progress} is told of the rows read.
 	 */
-	Scan scan(Path source, MessageDigest sha256, MonthSpool spool, Quarantine quarantine) throws IOException {
+	Scan scan(Path source, MessageDigest sha256, MonthSpool spool, Quarantine quarantine, ImportProgress progress)
+			throws IOException {
 		ImportSettings settings = this.dataset.importSettings();
 		LocalDate earliest = settings.earliestDate();
 		LocalDate latest = settings.latestDate(this.clock);
@@ -70,7 +71,9 @@ final class SourceScan {
 			int[] ids = this.dataset.idColumns().stream().mapToInt(sourceColumns::get).toArray();
 			Headers headers = new Headers(csv.header());
 			while (csv.next()) {
-				rows++;
+				if ((++rows & DatasetImporter.PROGRESS_EVERY) == 0) {
+					progress.read(rows);
+				}
 				CSVRecord record = csv.record();
 				LocalDate date;
 				try {
@@ -93,6 +96,7 @@ final class SourceScan {
 			}
 			in.transferTo(OutputStream.nullOutputStream());
 		}
+		progress.read(rows);
 		return new Scan(rows, targets);
 	}
 

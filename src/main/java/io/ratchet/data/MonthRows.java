@@ -1,0 +1,230 @@
+package io.ratchet.data;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/**
+ * The rows of the month being merged ({@link MonthMerge}), kept on disk in a file of the
+ * spool folder rather than in memory: the month file's rows in file order, then the new
+ * incoming rows in the order they came, which is the order of rows of the same date in
+ * the merged month.
+ * <p>
+ * In memory: the offset of each row's current version, 8 bytes a row. A row replaced (a
+ * label that arrived later) keeps its place: its new version is appended to the file and
+ * its offset moved to it. A record is a kind (row or replacement), the source line, the
+ * epoch day, the lengths of the id and the text, then their UTF-8 bytes. {@link #get}
+ * reads one row with one positioned read (flushing the write buffer first when the row is
+ * still in it); {@link #forEach} reads them all in order, sequentially.
+ */
+final class MonthRows implements AutoCloseable {
+
+	private static final byte ROW = 0;
+
+	private static final byte REPLACEMENT = 1;
+
+	/** Kind, line, epoch day, id length (-1: none), text length. */
+	private static final int HEAD = 1 + 8 + 8 + 4 + 4;
+
+	private final Path file;
+
+	private final FileChannel channel;
+
+	private final DataOutputStream out;
+
+	private long written;
+
+	private long flushed;
+
+	private long[] offsets = new long[256];
+
+	private int size;
+
+	private long lastDay = Long.MIN_VALUE;
+
+	private boolean inDateOrder = true;
+
+	private ByteBuffer buffer = ByteBuffer.allocate(4096);
+
+	private int cachedRow = -1;
+
+	private MonthSpool.Spooled cached;
+
+	/** Creates (or empties) the file. */
+	MonthRows(Path file) throws IOException {
+		this.file = file;
+		this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+				StandardOpenOption.READ, StandardOpenOption.WRITE);
+		this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(this.channel), 1 << 16));
+	}
+
+	/** Appends a row; returns its number. */
+	int add(MonthSpool.Spooled row) throws IOException {
+		if (this.size == this.offsets.length) {
+			this.offsets = Arrays.copyOf(this.offsets, 2 * this.size);
+		}
+		this.offsets[this.size] = append(ROW, row);
+		long day = row.date().toEpochDay();
+		this.inDateOrder &= day >= this.lastDay;
+		this.lastDay = Math.max(day, this.lastDay);
+		return this.size++;
+	}
+
+	/** Replaces a row by a new version of it, which keeps its place. */
+	void replace(int row, MonthSpool.Spooled version) throws IOException {
+		this.offsets[row] = append(REPLACEMENT, version);
+		if (this.cachedRow == row) {
+			this.cachedRow = -1;
+		}
+	}
+
+	private long append(byte kind, MonthSpool.Spooled row) throws IOException {
+		long offset = this.written;
+		byte[] id = (row.id() != null) ? row.id().getBytes(StandardCharsets.UTF_8) : null;
+		byte[] text = row.text().getBytes(StandardCharsets.UTF_8);
+		this.out.writeByte(kind);
+		this.out.writeLong(row.line());
+		this.out.writeLong(row.date().toEpochDay());
+		this.out.writeInt((id != null) ? id.length : -1);
+		this.out.writeInt(text.length);
+		if (id != null) {
+			this.out.write(id);
+		}
+		this.out.write(text);
+		this.written += HEAD + ((id != null) ? id.length : 0) + text.length;
+		return offset;
+	}
+
+	/** Rows added. */
+	int size() {
+		return this.size;
+	}
+
+	/** Whether the rows were added in date order (so need no sorting). */
+	boolean inDateOrder() {
+		return this.inDateOrder;
+	}
+
+	/** The current version of a row. */
+	MonthSpool.Spooled get(int row) throws IOException {
+		if (row != this.cachedRow) {
+			this.cached = read(this.offsets[row]);
+			this.cachedRow = row;
+		}
+		return this.cached;
+	}
+
+	private MonthSpool.Spooled read(long offset) throws IOException {
+		ByteBuffer bytes = load(offset, HEAD);
+		bytes.get();
+		long line = bytes.getLong();
+		long day = bytes.getLong();
+		int idLength = bytes.getInt();
+		int textLength = bytes.getInt();
+		int length = HEAD + Math.max(idLength, 0) + textLength;
+		if (bytes.limit() < length) {
+			bytes = load(offset, length);
+			bytes.position(HEAD);
+		}
+		String id = (idLength >= 0) ? string(bytes, idLength) : null;
+		return new MonthSpool.Spooled(line, LocalDate.ofEpochDay(day), id, string(bytes, textLength));
+	}
+
+	/**
+	 * At least {@code length} bytes from {@code offset} (more when they are at hand), in
+	 * {@link #buffer} from its start.
+	 */
+	private ByteBuffer load(long offset, int length) throws IOException {
+		if (offset + length > this.flushed) {
+			this.out.flush();
+			this.flushed = this.written;
+		}
+		if (this.buffer.capacity() < length) {
+			this.buffer = ByteBuffer.allocate(Integer.highestOneBit(length) << 1);
+		}
+		this.buffer.clear().limit((int) Math.min(this.buffer.capacity(), this.flushed - offset));
+		while (this.buffer.position() < length) {
+			if (this.channel.read(this.buffer, offset + this.buffer.position()) < 0) {
+				throw new EOFException("cannot read " + this.file + " at " + offset);
+			}
+		}
+		return this.buffer.flip();
+	}
+
+	private static String string(ByteBuffer bytes, int length) {
+		String text = new String(bytes.array(), bytes.position(), length, StandardCharsets.UTF_8);
+		bytes.position(bytes.position() + length);
+		return text;
+	}
+
+	/**
+	 * Hands every row in order, in its current version, read sequentially (without its
+	 * id, which no one needs then).
+	 */
+	void forEach(MonthSpool.Rows rows) throws IOException {
+		this.out.flush();
+		this.flushed = this.written;
+		try (DataInputStream in = new DataInputStream(
+				new BufferedInputStream(Files.newInputStream(this.file), 1 << 16))) {
+			long offset = 0;
+			int row = 0;
+			while (row < this.size) {
+				byte kind = in.readByte();
+				long line = in.readLong();
+				long day = in.readLong();
+				int idLength = in.readInt();
+				int textLength = in.readInt();
+				int length = HEAD + Math.max(idLength, 0) + textLength;
+				in.skipNBytes(Math.max(idLength, 0));
+				if (kind == ROW && this.offsets[row] == offset) {
+					rows.accept(new MonthSpool.Spooled(line, LocalDate.ofEpochDay(day), null,
+							new String(in.readNBytes(textLength), StandardCharsets.UTF_8)));
+				}
+				else {
+					in.skipNBytes(textLength);
+					if (kind == ROW) {
+						rows.accept(get(row));
+					}
+				}
+				if (kind == ROW) {
+					row++;
+				}
+				offset += length;
+			}
+		}
+	}
+
+	/**
+	 * Closes and deletes the file. Never fails: the rows are no longer needed, and what
+	 * is left is removed with the spool folder.
+	 */
+	@Override
+	public void close() {
+		try {
+			this.out.close();
+		}
+		catch (IOException ex) {
+			// a flush of rows no one will read
+		}
+		try {
+			this.channel.close();
+			Files.deleteIfExists(this.file);
+		}
+		catch (IOException ex) {
+			// removed with the spool folder
+		}
+	}
+
+}
