@@ -1,13 +1,18 @@
 package io.ratchet.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.DatasetImporter;
@@ -18,10 +23,15 @@ import io.ratchet.workspace.Workspace;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs/import <dataset> <file.csv>}: validates a CSV and merges it into the
- * dataset's month files ({@link DatasetImporter}). Rejected rows and conflicts go to a
- * quarantine file and are counted in the database; importing the same file twice adds
- * nothing. A second import into a dataset while one runs is refused (exit 1).
+ * {@code jobs/import <dataset> <file-or-folder>...}: validates CSV files and merges them
+ * into the dataset's month files ({@link DatasetImporter}), one after the other in one
+ * process; a folder stands for its {@code .csv} files in name order. Each file is an
+ * import of its own, as atomic as one: rejected rows and conflicts go to its quarantine
+ * file and are counted in the database; importing the same file twice adds nothing. A
+ * file that fails stops the command (exit 1); the files before it stay imported (their
+ * counts are printed). The progress of each file goes to stderr
+ * ({@link ImportProgressLine}). A second import into a dataset while one runs is refused
+ * (exit 1).
  */
 @Component
 class ImportCommand implements Command {
@@ -73,29 +83,82 @@ class ImportCommand implements Command {
 
 	@Override
 	public String usage() {
-		return "import <dataset> <file.csv>";
+		return "import <dataset> <file-or-folder>...";
 	}
 
 	@Override
 	public int run(String[] args, PrintStream out) {
 		Options options = Options.parse(args, Set.of());
-		if (options.positional().size() != 2) {
-			throw new UsageException("give a dataset and a CSV file");
+		if (options.positional().size() < 2) {
+			throw new UsageException("give a dataset and one or more CSV files or folders");
 		}
 		DatasetConfig dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
-		Path source = Path.of(options.positional().get(1));
-		if (!Files.exists(source)) {
-			throw new UsageException("no such file: " + source);
+		List<Path> sources = sources(options.positional().subList(1, options.positional().size()));
+		Path datasetDir = this.workspace.datasetDir(dataset.name());
+		DatasetImporter importer = new DatasetImporter(dataset, datasetDir);
+		long[] totals = new long[5];
+		for (Path source : sources) {
+			ImportResult result = importer.importFile(source,
+					new ImportProgressLine(System.err, source, System::nanoTime));
+			this.imports.record(dataset.name(), result);
+			out.print(describe(result, datasetDir));
+			totals[0] += result.rows();
+			totals[1] += result.accepted();
+			totals[2] += result.duplicates();
+			totals[3] += result.updated();
+			totals[4] += result.rejected();
 		}
-		if (!Files.isRegularFile(source)) {
-			throw new UsageException("not a regular file: " + source + " (a folder, a pipe or a device; import "
-					+ "reads a file, whose SHA-256 it records)");
+		if (sources.size() > 1) {
+			out.printf(Locale.ROOT,
+					"%,d files: %,d rows, %,d new, %,d matched (already stored), %,d updated (label added), "
+							+ "%,d rejected%n",
+					sources.size(), totals[0], totals[1], totals[2], totals[3], totals[4]);
 		}
-		ImportResult result = new DatasetImporter(dataset, this.workspace.datasetDir(dataset.name()))
-			.importFile(source);
-		this.imports.record(dataset.name(), result);
-		out.print(describe(result, this.workspace.datasetDir(dataset.name())));
 		return CommandLine.OK;
+	}
+
+	/**
+	 * The files to import, in the order given: each file, and the {@code .csv} files of
+	 * each folder (not its sub-folders) in name order. Checked before anything is
+	 * imported.
+	 * @throws UsageException for a path that does not exist, a folder without CSV files,
+	 * or something that is neither a file nor a folder
+	 */
+	static List<Path> sources(List<String> arguments) {
+		List<Path> sources = new ArrayList<>();
+		for (String argument : arguments) {
+			Path path = Path.of(argument);
+			if (!Files.exists(path)) {
+				throw new UsageException("no such file: " + path);
+			}
+			if (Files.isDirectory(path)) {
+				List<Path> files = csvFiles(path);
+				if (files.isEmpty()) {
+					throw new UsageException("no .csv file in folder " + path);
+				}
+				sources.addAll(files);
+			}
+			else if (Files.isRegularFile(path)) {
+				sources.add(path);
+			}
+			else {
+				throw new UsageException("not a regular file: " + path + " (a pipe or a device; import reads a "
+						+ "file, whose SHA-256 it records)");
+			}
+		}
+		return sources;
+	}
+
+	private static List<Path> csvFiles(Path folder) {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((file) -> {
+				String name = file.getFileName().toString();
+				return name.endsWith(".csv") && !name.startsWith(".") && Files.isRegularFile(file);
+			}).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot list " + folder, ex);
+		}
 	}
 
 }

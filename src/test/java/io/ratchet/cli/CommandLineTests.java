@@ -151,7 +151,7 @@ class CommandLineTests extends SharedContextTests {
 	}
 
 	@Test
-	void importOfSomethingThatIsNotAFileSaysSo() {
+	void importOfNothingToImportSaysSo() {
 		// when
 		int missing = this.commandLine.run("import", "churn", root.resolve("nothing.csv").toString());
 		int folder = this.commandLine.run("import", "churn", root.resolve("config").toString());
@@ -160,7 +160,7 @@ class CommandLineTests extends SharedContextTests {
 		assertThat(missing).isEqualTo(CommandLine.USAGE);
 		assertThat(folder).isEqualTo(CommandLine.USAGE);
 		assertThat(this.console.err()).contains("no such file: " + root.resolve("nothing.csv"))
-			.contains("not a regular file: " + root.resolve("config") + " (a folder, a pipe or a device");
+			.contains("no .csv file in folder " + root.resolve("config"));
 	}
 
 	@Test
