@@ -58,10 +58,56 @@ final class BoundedRecordReader extends FilterReader {
 	@Override
 	public int read(char[] target, int offset, int length) throws IOException {
 		int n = super.read(target, offset, length);
-		for (int i = offset; i < offset + n; i++) {
-			follow(target[i]);
+		int end = offset + n;
+		int i = offset;
+		while (i < end) {
+			i = skipPlain(target, i, end);
+			if (i < end) {
+				follow(target[i++]);
+			}
 		}
 		return n;
+	}
+
+	/**
+	 * Passes over unquoted fields and the commas between them, which change nothing but
+	 * the length and whether a field has started (the common case, in a tight loop):
+	 * returns the position of the first character that {@link #follow} must see (a quote
+	 * or a line break), or {@code end}.
+	 */
+	private int skipPlain(char[] chars, int from, int end) throws RecordTooLong {
+		if (this.state != UNQUOTED && this.state != FIELD_START) {
+			return from;
+		}
+		int state = this.state;
+		int i = from;
+		while (i < end) {
+			char c = chars[i];
+			if (c == ',') {
+				state = FIELD_START;
+			}
+			else if (c == '"') {
+				if (state == FIELD_START) {
+					break;
+				}
+			}
+			else if (c == '\n' || c == '\r') {
+				break;
+			}
+			else {
+				state = UNQUOTED;
+			}
+			i++;
+		}
+		if (i > from) {
+			this.state = state;
+			this.afterCarriageReturn = false;
+			this.length += i - from;
+			if (this.length > this.bound) {
+				throw new RecordTooLong(this.bound, this.recordLine);
+			}
+		}
+		return i;
 	}
 
 	@Override
