@@ -1,11 +1,10 @@
 package io.ratchet.data;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +26,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Splits an incoming CSV file (rows in any order) into the month files of a dataset.
@@ -240,11 +237,10 @@ public final class DatasetImporter {
 	private static void write(Path temp, Path monthFile, List<String> header, MonthMerge merge) throws IOException {
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING);
-				Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
-			CSVPrinter printer = new CSVPrinter(writer, CsvSource.WRITE_FORMAT);
-			printer.printRecord(header);
-			merge.write(writer, channel);
-			writer.flush();
+				OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+			out.write((CsvLine.format(header.toArray(String[]::new)) + "\n").getBytes(StandardCharsets.UTF_8));
+			merge.write(out, channel);
+			out.flush();
 			channel.force(true);
 		}
 		catch (IOException ex) {

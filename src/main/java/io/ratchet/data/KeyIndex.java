@@ -67,6 +67,11 @@ final class KeyIndex {
 		this.slots[i] = slot;
 	}
 
+	/** Whether no row was added (so that a key need not even be hashed). */
+	boolean isEmpty() {
+		return this.size == 0;
+	}
+
 	/**
 	 * The first row under this hash that {@code match} accepts, or -1.
 	 */

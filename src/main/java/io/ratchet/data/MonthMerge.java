@@ -1,10 +1,10 @@
 package io.ratchet.data;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -158,7 +158,7 @@ final class MonthMerge implements AutoCloseable {
 				String[] values = record.values();
 				String line = CsvLine.format(values);
 				String id = idKey(this.dataset, values, this.idColumns);
-				int row = this.rows.add(new MonthSpool.Spooled(0, date, id, line));
+				int row = this.rows.add(new MonthSpool.Spooled(0, date.toEpochDay(), id, line));
 				if (this.idColumns == null) {
 					this.index.add(KeyIndex.hash(line), row);
 				}
@@ -182,7 +182,7 @@ final class MonthMerge implements AutoCloseable {
 	String offer(MonthSpool.Spooled row) throws IOException {
 		String line = row.text();
 		if (this.idColumns == null) {
-			int stored = this.index.find(KeyIndex.hash(line),
+			int stored = this.index.isEmpty() ? -1 : this.index.find(KeyIndex.hash(line),
 					(candidate) -> !this.matchedRows.get(candidate) && this.rows.get(candidate).text().equals(line));
 			if (stored >= 0) {
 				this.matchedRows.set(stored);
@@ -231,7 +231,7 @@ final class MonthMerge implements AutoCloseable {
 		if (labelOnly && this.dataset.isMissing(old[this.labelColumn])) {
 			old[this.labelColumn] = values[this.labelColumn];
 			this.rows.replace(position,
-					new MonthSpool.Spooled(stored.line(), stored.date(), stored.id(), CsvLine.format(old)));
+					new MonthSpool.Spooled(stored.line(), stored.day(), stored.id(), CsvLine.format(old)));
 			this.updated++;
 			return null;
 		}
@@ -276,28 +276,28 @@ final class MonthMerge implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the merged rows sorted by date (stable), one per line: to {@code writer},
-	 * or, when they must be sorted, through one scratch file per day copied into
-	 * {@code channel} (which {@code writer} writes to) after flushing {@code writer}.
+	 * Writes the merged rows sorted by date (stable), one per line: to {@code out}, or,
+	 * when they must be sorted, through one scratch file per day copied into
+	 * {@code channel} (which {@code out} writes to) after flushing {@code out}.
 	 */
-	void write(Writer writer, FileChannel channel) throws IOException {
+	void write(OutputStream out, FileChannel channel) throws IOException {
 		if (this.rows.inDateOrder()) {
-			this.rows.forEach((row) -> {
-				writer.write(row.text());
-				writer.write('\n');
+			this.rows.forEach((day, text, length) -> {
+				out.write(text, 0, length);
+				out.write('\n');
 			});
 			return;
 		}
 		Path[] files = new Path[31];
-		Writer[] days = new Writer[31];
+		OutputStream[] days = new OutputStream[31];
 		try {
-			this.rows.forEach((row) -> {
-				int day = row.date().getDayOfMonth() - 1;
+			this.rows.forEach((epochDay, text, length) -> {
+				int day = LocalDate.ofEpochDay(epochDay).getDayOfMonth() - 1;
 				if (days[day] == null) {
 					files[day] = this.scratch.resolve(this.file.getFileName() + ".day-" + (day + 1));
-					days[day] = Files.newBufferedWriter(files[day], StandardCharsets.UTF_8);
+					days[day] = new BufferedOutputStream(Files.newOutputStream(files[day]), 1 << 16);
 				}
-				days[day].write(row.text());
+				days[day].write(text, 0, length);
 				days[day].write('\n');
 			});
 			for (int day = 0; day < days.length; day++) {
@@ -306,7 +306,7 @@ final class MonthMerge implements AutoCloseable {
 					days[day] = null;
 				}
 			}
-			writer.flush();
+			out.flush();
 			for (Path day : files) {
 				if (day != null) {
 					copy(day, channel);
@@ -330,10 +330,10 @@ final class MonthMerge implements AutoCloseable {
 	}
 
 	/** Scratch files are removed with the spool folder in any case. */
-	private static void closeAndDelete(Writer writer, Path file) {
+	private static void closeAndDelete(OutputStream day, Path file) {
 		try {
-			if (writer != null) {
-				writer.close();
+			if (day != null) {
+				day.close();
 			}
 			if (file != null) {
 				Files.deleteIfExists(file);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
@@ -76,7 +75,7 @@ final class MonthRows implements AutoCloseable {
 			this.offsets = Arrays.copyOf(this.offsets, 2 * this.size);
 		}
 		this.offsets[this.size] = append(ROW, row);
-		long day = row.date().toEpochDay();
+		long day = row.day();
 		this.inDateOrder &= day >= this.lastDay;
 		this.lastDay = Math.max(day, this.lastDay);
 		return this.size++;
@@ -96,7 +95,7 @@ final class MonthRows implements AutoCloseable {
 		byte[] text = row.text().getBytes(StandardCharsets.UTF_8);
 		this.out.writeByte(kind);
 		this.out.writeLong(row.line());
-		this.out.writeLong(row.date().toEpochDay());
+		this.out.writeLong(row.day());
 		this.out.writeInt((id != null) ? id.length : -1);
 		this.out.writeInt(text.length);
 		if (id != null) {
@@ -139,7 +138,7 @@ final class MonthRows implements AutoCloseable {
 			bytes.position(HEAD);
 		}
 		String id = (idLength >= 0) ? string(bytes, idLength) : null;
-		return new MonthSpool.Spooled(line, LocalDate.ofEpochDay(day), id, string(bytes, textLength));
+		return new MonthSpool.Spooled(line, day, id, string(bytes, textLength));
 	}
 
 	/**
@@ -169,33 +168,53 @@ final class MonthRows implements AutoCloseable {
 		return text;
 	}
 
+	/** Receives the rows of the month in order, as the text a month file holds. */
+	@FunctionalInterface
+	interface Texts {
+
+		/**
+		 * @param day the row's date as a day number
+		 * ({@link java.time.LocalDate#toEpochDay()})
+		 * @param text its text in UTF-8, valid only during the call
+		 * @param length the length of the text in {@code text}
+		 */
+		void accept(long day, byte[] text, int length) throws IOException;
+
+	}
+
 	/**
-	 * Hands every row in order, in its current version, read sequentially (without its
-	 * id, which no one needs then).
+	 * Hands every row in order, in its current version, read sequentially, as UTF-8 bytes
+	 * (never decoded: they are written as they are).
 	 */
-	void forEach(MonthSpool.Rows rows) throws IOException {
+	void forEach(Texts rows) throws IOException {
 		this.out.flush();
 		this.flushed = this.written;
+		byte[] text = new byte[1 << 10];
 		try (DataInputStream in = new DataInputStream(
 				new BufferedInputStream(Files.newInputStream(this.file), 1 << 16))) {
 			long offset = 0;
 			int row = 0;
 			while (row < this.size) {
 				byte kind = in.readByte();
-				long line = in.readLong();
+				in.readLong(); // the source line
 				long day = in.readLong();
 				int idLength = in.readInt();
 				int textLength = in.readInt();
 				int length = HEAD + Math.max(idLength, 0) + textLength;
 				in.skipNBytes(Math.max(idLength, 0));
 				if (kind == ROW && this.offsets[row] == offset) {
-					rows.accept(new MonthSpool.Spooled(line, LocalDate.ofEpochDay(day), null,
-							new String(in.readNBytes(textLength), StandardCharsets.UTF_8)));
+					if (text.length < textLength) {
+						text = new byte[Math.max(textLength, 2 * text.length)];
+					}
+					in.readFully(text, 0, textLength);
+					rows.accept(day, text, textLength);
 				}
 				else {
 					in.skipNBytes(textLength);
 					if (kind == ROW) {
-						rows.accept(get(row));
+						MonthSpool.Spooled current = get(row);
+						byte[] replaced = current.text().getBytes(StandardCharsets.UTF_8);
+						rows.accept(current.day(), replaced, replaced.length);
 					}
 				}
 				if (kind == ROW) {

@@ -47,13 +47,13 @@ final class MonthSpool implements AutoCloseable {
 	 * One spooled row.
 	 *
 	 * @param line the line of the source it starts on
-	 * @param date its date
+	 * @param day its date, as a day number ({@link LocalDate#toEpochDay()})
 	 * @param id its identity ({@link MonthMerge#idKey}), {@code null} for a dataset
 	 * without id columns
 	 * @param text its values in month-file column order, as one CSV record
 	 * ({@link CsvLine})
 	 */
-	record Spooled(long line, LocalDate date, String id, String text) {
+	record Spooled(long line, long day, String id, String text) {
 	}
 
 	/** Receives spooled rows. */
@@ -75,7 +75,7 @@ final class MonthSpool implements AutoCloseable {
 		try {
 			DataOutputStream out = writer(month);
 			out.writeLong(row.line());
-			out.writeLong(row.date().toEpochDay());
+			out.writeLong(row.day());
 			writeText(out, row.id());
 			writeText(out, row.text());
 		}
@@ -154,9 +154,9 @@ final class MonthSpool implements AutoCloseable {
 				catch (EOFException ex) {
 					return;
 				}
-				LocalDate date = LocalDate.ofEpochDay(in.readLong());
+				long day = in.readLong();
 				String id = readText(in);
-				rows.accept(new Spooled(line, date, id, readText(in)));
+				rows.accept(new Spooled(line, day, id, readText(in)));
 			}
 		}
 	}

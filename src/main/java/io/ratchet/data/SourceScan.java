@@ -55,7 +55,9 @@ final class SourceScan {
 
 	/**
 	 * Reads and validates the source; accepted rows go to the spool, rejected ones to the
-	 * quarantine; {@code progress} is told of the rows read.
+	 * quarantine; {@code progress} is told of the rows read. The CSV is parsed on a
+	 * thread of its own ({@link ReadAhead}), the rows are validated and spooled on the
+	 * caller's.
 	 */
 	Scan scan(Path source, MessageDigest sha256, MonthSpool spool, Quarantine quarantine, ImportProgress progress)
 			throws IOException {
@@ -70,29 +72,31 @@ final class SourceScan {
 			Map<String, Integer> sourceColumns = RowParser.positions(source, csv.header());
 			int[] ids = this.dataset.idColumns().stream().mapToInt(sourceColumns::get).toArray();
 			Headers headers = new Headers(csv.header());
-			while (csv.next()) {
-				if ((++rows & DatasetImporter.PROGRESS_EVERY) == 0) {
-					progress.read(rows);
+			try (ReadAhead records = new ReadAhead(csv)) {
+				while (records.next()) {
+					if ((++rows & DatasetImporter.PROGRESS_EVERY) == 0) {
+						progress.read(rows);
+					}
+					CSVRecord record = records.record();
+					LocalDate date;
+					try {
+						date = validate(records, layout, ids, earliest, latest);
+					}
+					catch (RowParser.BadRow ex) {
+						quarantine.add(records.line(), ex.getMessage(), MonthFileReader.raw(record));
+						continue;
+					}
+					YearMonth month = YearMonth.from(date);
+					Target target = targets.get(month);
+					if (target == null) {
+						target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
+								sourceColumns);
+						targets.put(month, target);
+					}
+					String[] values = target.values(record);
+					spool.add(month, new MonthSpool.Spooled(records.line(), date.toEpochDay(),
+							MonthMerge.idKey(this.dataset, values, target.idColumns()), CsvLine.format(values)));
 				}
-				CSVRecord record = csv.record();
-				LocalDate date;
-				try {
-					date = validate(csv, layout, ids, earliest, latest);
-				}
-				catch (RowParser.BadRow ex) {
-					quarantine.add(csv.line(), ex.getMessage(), MonthFileReader.raw(record));
-					continue;
-				}
-				YearMonth month = YearMonth.from(date);
-				Target target = targets.get(month);
-				if (target == null) {
-					target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
-							sourceColumns);
-					targets.put(month, target);
-				}
-				String[] values = target.values(record);
-				spool.add(month, new MonthSpool.Spooled(csv.line(), date,
-						MonthMerge.idKey(this.dataset, values, target.idColumns()), CsvLine.format(values)));
 			}
 			in.transferTo(OutputStream.nullOutputStream());
 		}
@@ -101,7 +105,7 @@ final class SourceScan {
 	}
 
 	/** The date of a valid row; every other check of the row is made on the way. */
-	private LocalDate validate(CsvSource csv, RowParser.Layout layout, int[] ids, LocalDate earliest, LocalDate latest)
+	private LocalDate validate(ReadAhead csv, RowParser.Layout layout, int[] ids, LocalDate earliest, LocalDate latest)
 			throws RowParser.BadRow {
 		if (csv.invalidBytes() != null) {
 			throw new RowParser.BadRow(csv.invalidBytes());
