@@ -53,8 +53,13 @@ final class StandardReport {
 	RunPage page(List<ReportSection> extra) {
 		// Drawing the charts is most of a report's time, and the sections are independent
 		// (each reads what the run stored and draws its own charts): they are built in
-		// parallel, in the common pool, and kept in reading order. An absent section
-		// (no curves, no drift) is null.
+		// parallel, in the common pool, and kept in reading order. A section built on a
+		// pool thread reads the database on its own connection, outside the summary
+		// step's transaction: so sections read only what earlier steps committed (month
+		// figures, states, feature means, drift) and the run's summary in memory
+		// (ReportedRun), never what the summary step writes before the report (its
+		// whole-period figures and run status are in ReportedRun). An absent section (no
+		// curves, no drift) is null.
 		List<Supplier<ReportSection>> builders = List.of(
 				() -> new RequiredMetricCharts(this.reported, this.reads).section(),
 				() -> new MetricTables(this.reported).section(),
