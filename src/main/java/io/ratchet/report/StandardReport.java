@@ -2,6 +2,8 @@ package io.ratchet.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Task;
@@ -49,25 +51,30 @@ final class StandardReport {
 	}
 
 	RunPage page(List<ReportSection> extra) {
-		List<ReportSection> sections = new ArrayList<>();
-		sections.add(new RequiredMetricCharts(this.reported, this.reads).section());
-		sections.add(new MetricTables(this.reported).section());
-		addPresent(sections,
-				(this.reported.dataset().task() == Task.REGRESSION) ? new PredictedAndActual(this.reported).section()
-						: new LatestCurves(this.reported, this.results).section());
-		addPresent(sections, new DriftCharts(this.reported, this.reads, this.featureMeans).section());
+		// Drawing the charts is most of a report's time, and the sections are independent
+		// (each reads what the run stored and draws its own charts): they are built in
+		// parallel, in the common pool, and kept in reading order. A section built on a
+		// pool thread reads the database on its own connection, outside the summary
+		// step's transaction: so sections read only what earlier steps committed (month
+		// figures, states, feature means, drift) and the run's summary in memory
+		// (ReportedRun), never what the summary step writes before the report (its
+		// whole-period figures and run status are in ReportedRun). An absent section (no
+		// curves, no drift) is null.
+		List<Supplier<ReportSection>> builders = List.of(
+				() -> new RequiredMetricCharts(this.reported, this.reads).section(),
+				() -> new MetricTables(this.reported).section(),
+				() -> (this.reported.dataset().task() == Task.REGRESSION)
+						? new PredictedAndActual(this.reported).section()
+						: new LatestCurves(this.reported, this.results).section(),
+				() -> new DriftCharts(this.reported, this.reads, this.featureMeans).section());
+		List<ReportSection> sections = new ArrayList<>(
+				builders.parallelStream().map(Supplier::get).filter(Objects::nonNull).toList());
 		sections.addAll(extra);
 		sections.add(new RunFactTables(this.reported, this.reads).section());
 		RunRecord run = this.reported.run();
 		String verdict = (run.verdict() != null && !"FAILED".equals(run.status())) ? run.verdict() : run.status();
 		return new RunPage(run.jobName(), run.id(), run.dataset(), title(), verdict, subtitle(),
 				new VerdictLines(this.reported).lines(), sections);
-	}
-
-	private static void addPresent(List<ReportSection> sections, ReportSection section) {
-		if (section != null) {
-			sections.add(section);
-		}
 	}
 
 	private String title() {

@@ -85,6 +85,9 @@ class DemoReportTests extends SharedBatchContextTests {
 			.orElseThrow();
 		assertThat(rocLine).startsWith("champion churn-logit@1: roc_auc below its minimum")
 			.contains(breached.size() + " months (" + String.join(", ", breached) + ")");
+		// the sections in reading order (StandardReport builds them in parallel)
+		assertThat(page.select("h2").eachText()).containsExactly("Required metrics", "Months × metrics",
+				"Latest month, 2026-10", "Feature means", "Run facts");
 		// the first chart is the first required metric by month, with the breached months
 		// in its caption
 		Element first = page.selectFirst("img");
