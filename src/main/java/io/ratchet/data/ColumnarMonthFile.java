@@ -1,5 +1,6 @@
 package io.ratchet.data;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -39,10 +40,12 @@ import java.util.zip.CRC32C;
  * without its stamp, the file's length.</li>
  * </ul>
  * The stamp is outside both checksums so that an entry can be stamped again
- * ({@link MonthCache}) without rewriting its content; a damaged stamp only makes a reader
- * hash the CSV.
+ * ({@link MonthCache}) without recomputing them; a damaged stamp only makes a reader hash
+ * the CSV. An entry is read through a buffer of one block, not mapped: the memory a read
+ * needs does not grow with the month, and the pages of the file are not counted in the
+ * process's resident memory.
  */
-final class ColumnarMonthFile {
+final class ColumnarMonthFile implements Closeable {
 
 	static final int HEADER = 128;
 
@@ -74,11 +77,17 @@ final class ColumnarMonthFile {
 
 	private final Path file;
 
-	private final ByteBuffer data;
+	private final FileChannel channel;
 
-	private ColumnarMonthFile(Path file, ByteBuffer data) {
+	private final ByteBuffer header;
+
+	private final long trailer;
+
+	private ColumnarMonthFile(Path file, FileChannel channel, ByteBuffer header, long trailer) {
 		this.file = file;
-		this.data = data;
+		this.channel = channel;
+		this.header = header;
+		this.trailer = trailer;
 	}
 
 	/** The header of an entry. */
@@ -105,56 +114,85 @@ final class ColumnarMonthFile {
 	}
 
 	/**
-	 * Maps an entry and checks it whole: magic, version, length and both checksums.
+	 * Opens an entry and checks it whole (magic, version, length, both checksums) in one
+	 * streaming pass, before a row is handed on. The entry stays open until
+	 * {@link #close}, so an entry renamed over it meanwhile does not change what is read.
+	 * Read through a small buffer rather than mapped: the memory a read needs does not
+	 * grow with the month.
 	 * @throws Damaged when it is not a complete, intact entry of this version
 	 * @throws IOException when it cannot be read
 	 */
 	static ColumnarMonthFile open(Path file) throws IOException, Damaged {
-		ByteBuffer data;
-		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+		try {
 			long size = channel.size();
-			if (size < HEADER + TRAILER || size > Integer.MAX_VALUE) {
+			if (size < HEADER + TRAILER) {
 				throw new Damaged("length " + size + " bytes is not that of an entry");
 			}
-			data = channel.map(FileChannel.MapMode.READ_ONLY, 0, size).order(ByteOrder.LITTLE_ENDIAN);
+			ByteBuffer header = readAt(channel, 0, HEADER);
+			byte[] magic = new byte[MAGIC.length];
+			header.get(0, magic);
+			if (!Arrays.equals(magic, MAGIC) || header.getInt(MAGIC.length) != VERSION) {
+				throw new Damaged("not a month cache entry of format " + VERSION);
+			}
+			long trailer = size - TRAILER;
+			ByteBuffer end = readAt(channel, trailer, TRAILER);
+			if (end.getLong(16) != size) {
+				throw new Damaged("truncated: " + size + " bytes, " + end.getLong(16) + " written");
+			}
+			CRC32C crc = new CRC32C();
+			ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+			for (long at = HEADER; at < trailer; at += chunk.limit()) {
+				chunk.clear().limit((int) Math.min(chunk.capacity(), trailer - at));
+				readFully(channel, at, chunk);
+				crc.update(chunk.flip());
+			}
+			if (crc.getValue() != end.getLong(0) || headerCrc(header) != end.getLong(8)) {
+				throw new Damaged("checksum mismatch");
+			}
+			return new ColumnarMonthFile(file, channel, header, trailer);
 		}
-		byte[] magic = new byte[MAGIC.length];
-		data.get(0, magic);
-		if (!Arrays.equals(magic, MAGIC) || data.getInt(MAGIC.length) != VERSION) {
-			throw new Damaged("not a month cache entry of format " + VERSION);
+		catch (IOException | Damaged | RuntimeException ex) {
+			channel.close();
+			throw ex;
 		}
-		int trailer = data.capacity() - TRAILER;
-		if (data.getLong(trailer + 16) != data.capacity()) {
-			throw new Damaged("truncated: " + data.capacity() + " bytes, " + data.getLong(trailer + 16) + " written");
-		}
-		CRC32C crc = new CRC32C();
-		crc.update(data.duplicate().position(HEADER).limit(trailer));
-		if (crc.getValue() != data.getLong(trailer) || headerCrc(data) != data.getLong(trailer + 8)) {
-			throw new Damaged("checksum mismatch");
-		}
-		return new ColumnarMonthFile(file, data);
+	}
+
+	/** Closes the entry. */
+	@Override
+	public void close() throws IOException {
+		this.channel.close();
 	}
 
 	byte[] key() {
 		byte[] key = new byte[32];
-		this.data.get(KEY_AT, key);
+		this.header.get(KEY_AT, key);
 		return key;
 	}
 
 	byte[] sha256() {
 		byte[] sha = new byte[32];
-		this.data.get(SHA_AT, sha);
+		this.header.get(SHA_AT, sha);
 		return sha;
 	}
 
 	CsvStamp stamp() {
-		return new CsvStamp(this.data.getLong(STAMP_AT), this.data.getLong(STAMP_AT + 8),
-				this.data.getLong(STAMP_AT + 16), this.data.getLong(STAMP_AT + 24));
+		return new CsvStamp(this.header.getLong(STAMP_AT), this.header.getLong(STAMP_AT + 8),
+				this.header.getLong(STAMP_AT + 16), this.header.getLong(STAMP_AT + 24));
 	}
 
-	/** The whole entry, for a copy with another stamp. */
-	ByteBuffer bytes() {
-		return this.data.duplicate();
+	/** Copies the entry, as it was opened, to {@code target} with another stamp. */
+	void copyTo(FileChannel target, CsvStamp stamp) throws IOException {
+		long size = this.trailer + TRAILER;
+		for (long at = 0; at < size;) {
+			at += this.channel.transferTo(at, size - at, target.position(at));
+		}
+		ByteBuffer header = this.header.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+		putStamp(header, stamp);
+		target.position(0);
+		while (header.hasRemaining()) {
+			target.write(header);
+		}
 	}
 
 	/**
@@ -162,15 +200,23 @@ final class ColumnarMonthFile {
 	 * @param csv the CSV file the rejections name
 	 * @return the counts of the read that wrote the entry
 	 */
-	ReadStats replay(Path csv, DatasetConfig dataset, Consumer<Row> rows, Consumer<Rejection> rejects) {
+	ReadStats replay(Path csv, DatasetConfig dataset, Consumer<Row> rows, Consumer<Rejection> rejects)
+			throws IOException {
 		Blocks blocks = new Blocks(dataset);
-		ByteBuffer in = this.data.duplicate().order(ByteOrder.LITTLE_ENDIAN).position(HEADER);
-		int trailer = this.data.capacity() - TRAILER;
-		while (in.position() < trailer) {
-			int type = in.getInt();
-			int count = in.getInt();
-			long length = in.getLong();
-			int end = Math.toIntExact(in.position() + length);
+		ByteBuffer in = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+		long at = HEADER;
+		while (at < this.trailer) {
+			ByteBuffer head = readAt(this.channel, at, BLOCK_HEADER);
+			int type = head.getInt();
+			int count = head.getInt();
+			int length = Math.toIntExact(head.getLong());
+			if (in.capacity() < length) {
+				in = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+			}
+			in.clear().limit(length);
+			readFully(this.channel, at + BLOCK_HEADER, in);
+			in.flip();
+			at += BLOCK_HEADER + length;
 			if (type == ROWS) {
 				blocks.rows(in, count, rows);
 			}
@@ -183,9 +229,25 @@ final class ColumnarMonthFile {
 			else if (type == END) {
 				return new ReadStats(in.getLong(), in.getLong(), in.getLong(), in.getLong());
 			}
-			in.position(end);
 		}
 		throw new IllegalStateException(this.file + ": no end block");
+	}
+
+	private static ByteBuffer readAt(FileChannel channel, long at, int length) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+		readFully(channel, at, buffer);
+		return buffer.flip();
+	}
+
+	private static void readFully(FileChannel channel, long at, ByteBuffer buffer) throws IOException {
+		long position = at;
+		while (buffer.hasRemaining()) {
+			int n = channel.read(buffer, position);
+			if (n < 0) {
+				throw new IOException("ends early at byte " + position);
+			}
+			position += n;
+		}
 	}
 
 	static String string(ByteBuffer in) {

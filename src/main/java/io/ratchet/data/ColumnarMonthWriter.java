@@ -29,6 +29,9 @@ final class ColumnarMonthWriter implements Closeable {
 	/** Rows per block. */
 	static final int BLOCK = 8192;
 
+	/** Rejected rows per block. */
+	static final int REJECTIONS = 1024;
+
 	private final FileChannel channel;
 
 	private final DatasetConfig dataset;
@@ -113,10 +116,14 @@ final class ColumnarMonthWriter implements Closeable {
 		}
 	}
 
-	/** Adds a rejected row (kept until the end: rejections are few). */
+	/** Adds a rejected row. */
 	void reject(Rejection rejection) {
-		if (this.failure == null) {
-			this.rejections.add(rejection);
+		if (this.failure != null) {
+			return;
+		}
+		this.rejections.add(rejection);
+		if (this.rejections.size() == REJECTIONS) {
+			flushRejections();
 		}
 	}
 
@@ -135,17 +142,11 @@ final class ColumnarMonthWriter implements Closeable {
 	 */
 	void finish(byte[] key, byte[] sha256, CsvStamp stamp, ReadStats stats) throws IOException {
 		flushRows();
+		flushRejections();
 		if (this.failure != null) {
 			throw this.failure;
 		}
-		ByteBuffer out = start();
-		for (Rejection rejection : this.rejections) {
-			out = ensure(out, 16);
-			out.putLong(rejection.line());
-			out = putString(out, rejection.reason());
-			out = putString(out, rejection.raw());
-		}
-		write(ColumnarMonthFile.REJECTS, this.rejections.size(), out);
+		ByteBuffer out;
 		out = ensure(start(), 32);
 		out.putLong(stats.rows()).putLong(stats.accepted()).putLong(stats.rejected()).putLong(stats.unlabelled());
 		write(ColumnarMonthFile.END, 0, out);
@@ -175,6 +176,26 @@ final class ColumnarMonthWriter implements Closeable {
 			this.newLevels.get(feature).add(level);
 		}
 		return code;
+	}
+
+	private void flushRejections() {
+		if (this.rejections.isEmpty() || this.failure != null) {
+			return;
+		}
+		ByteBuffer out = start();
+		for (Rejection rejection : this.rejections) {
+			out = ensure(out, 8);
+			out.putLong(rejection.line());
+			out = putString(out, rejection.reason());
+			out = putString(out, rejection.raw());
+		}
+		try {
+			write(ColumnarMonthFile.REJECTS, this.rejections.size(), out);
+		}
+		catch (IOException ex) {
+			this.failure = ex;
+		}
+		this.rejections.clear();
 	}
 
 	private void flushRows() {

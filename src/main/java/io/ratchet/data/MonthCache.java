@@ -1,10 +1,7 @@
 package io.ratchet.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,13 +102,17 @@ public final class MonthCache {
 	}
 
 	/**
-	 * The entry at {@code entry} when it is intact and made for {@code key}; otherwise
-	 * {@code null} (a damaged entry is reported).
+	 * The entry at {@code entry}, open, when it is intact and made for {@code key};
+	 * otherwise {@code null} (a damaged entry is reported).
 	 */
 	ColumnarMonthFile open(Path entry, byte[] key) {
 		try {
 			ColumnarMonthFile file = ColumnarMonthFile.open(entry);
-			return MessageDigest.isEqual(file.key(), key) ? file : null;
+			if (!MessageDigest.isEqual(file.key(), key)) {
+				file.close();
+				return null;
+			}
+			return file;
 		}
 		catch (NoSuchFileException ex) {
 			return null;
@@ -166,15 +166,8 @@ public final class MonthCache {
 		Path aside = null;
 		try {
 			aside = Files.createTempFile(entry.getParent(), "." + entry.getFileName(), ".tmp");
-			ByteBuffer bytes = file.bytes().order(ByteOrder.LITTLE_ENDIAN);
-			ByteBuffer copy = ByteBuffer.allocate(bytes.capacity()).order(ByteOrder.LITTLE_ENDIAN);
-			copy.put(bytes.position(0));
-			ColumnarMonthFile.putStamp(copy, storable);
 			try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.WRITE)) {
-				copy.flip();
-				while (copy.hasRemaining()) {
-					channel.write(copy);
-				}
+				file.copyTo(channel, storable);
 			}
 			move(aside, entry);
 		}
@@ -186,33 +179,8 @@ public final class MonthCache {
 		}
 	}
 
-	/** The SHA-256 of a file's bytes. */
-	static byte[] sha256(Path file) {
-		MessageDigest digest = sha256();
-		byte[] buffer = new byte[1 << 16];
-		try (InputStream in = Files.newInputStream(file)) {
-			int n;
-			while ((n = in.read(buffer)) > 0) {
-				digest.update(buffer, 0, n);
-			}
-		}
-		catch (IOException ex) {
-			throw new DataFileException(file, 0, "cannot read: " + ex.getMessage(), ex);
-		}
-		return digest.digest();
-	}
-
-	static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
-	}
-
 	private static byte[] sha256(byte[] bytes) {
-		return sha256().digest(bytes);
+		return DatasetImporter.sha256().digest(bytes);
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package io.ratchet.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.YearMonth;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -46,10 +49,16 @@ public final class MonthSource {
 		Path entry = this.cache.entryFor(this.dataset, file, month);
 		byte[] key = MonthCache.key(this.dataset, file, month);
 		CsvStamp stamp = CsvStamp.of(file);
-		ColumnarMonthFile cached = this.cache.open(entry, key);
-		if (cached != null && !stamp.equals(CsvStamp.UNKNOWN) && current(entry, cached, file, stamp)) {
-			this.fromCache.incrementAndGet();
-			return cached.replay(file, this.dataset, rows, rejects);
+		try (ColumnarMonthFile cached = this.cache.open(entry, key)) {
+			if (cached != null && !stamp.equals(CsvStamp.UNKNOWN) && current(entry, cached, file, stamp)) {
+				this.fromCache.incrementAndGet();
+				return cached.replay(file, this.dataset, rows, rejects);
+			}
+		}
+		catch (IOException ex) {
+			// rows may have been handed on: the read fails (a job's step fails and is
+			// restarted)
+			throw new UncheckedIOException("cannot read the month cache entry " + entry + ": " + ex.getMessage(), ex);
 		}
 		this.parsed.incrementAndGet();
 		try (MonthCache.Pending pending = this.cache.start(entry, this.dataset)) {
@@ -57,7 +66,7 @@ public final class MonthSource {
 				return this.reader.read(file, month, rows, rejects);
 			}
 			ColumnarMonthWriter writer = pending.writer();
-			MessageDigest digest = MonthCache.sha256();
+			MessageDigest digest = DatasetImporter.sha256();
 			ReadStats stats = this.reader.read(file, month, (row) -> {
 				writer.add(row);
 				rows.accept(row);
@@ -80,7 +89,7 @@ public final class MonthSource {
 		if (stamp.matches(cached.stamp())) {
 			return true;
 		}
-		byte[] sha = MonthCache.sha256(file);
+		byte[] sha = HexFormat.of().parseHex(DatasetImporter.sha256(file));
 		if (!MessageDigest.isEqual(sha, cached.sha256()) || !CsvStamp.of(file).equals(stamp)) {
 			return false;
 		}
