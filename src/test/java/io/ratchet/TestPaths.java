@@ -9,7 +9,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Points a test's context at a workspace of its own ({@code config/},
- * {@code historical-data/}, {@code reports/}).
+ * {@code historical-data/}, {@code reports/}, the month cache).
  */
 public final class TestPaths {
 
@@ -24,6 +24,7 @@ public final class TestPaths {
 		registry.add("ratchet.paths.config", () -> root.get().resolve("config").toString());
 		registry.add("ratchet.paths.data", () -> root.get().resolve("historical-data").toString());
 		registry.add("ratchet.paths.reports", () -> root.get().resolve("reports").toString());
+		registry.add("ratchet.cache.folder", () -> root.get().resolve(".ratchet/month-cache").toString());
 	}
 
 	/**

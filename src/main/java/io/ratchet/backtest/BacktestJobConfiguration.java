@@ -10,6 +10,7 @@ import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.RatchetDefaults;
+import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.configuration.annotation.JobScope;
@@ -93,10 +94,11 @@ class BacktestJobConfiguration {
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
-			LoggedPredictionsStore loggedPredictions, BacktestProgressListener backtestProgressListener) {
+			LoggedPredictionsStore loggedPredictions, MonthSources monthSources,
+			BacktestProgressListener backtestProgressListener) {
 		return new StepBuilder("backtestMonth", jobRepository)
-			.tasklet(new BacktestMonthTasklet(workspace, modelVersions, results, featureMeans, loggedPredictions),
-					transactionManager)
+			.tasklet(new BacktestMonthTasklet(workspace, monthSources, modelVersions, results, featureMeans,
+					loggedPredictions), transactionManager)
 			.listener(backtestProgressListener)
 			.build();
 	}

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.ratchet.data.DatasetConfig;
-import io.ratchet.data.MonthFileReader;
+import io.ratchet.data.MonthSource;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.model.BlockScorer;
@@ -26,6 +26,7 @@ import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -53,7 +54,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class BacktestMonthTasklet implements Tasklet {
 
+	/** Where the step context says the month came from: {@code cache} or {@code csv}. */
+	static final String SOURCE = "ratchet.month.source";
+
 	private final Workspace workspace;
+
+	private final MonthSources monthSources;
 
 	private final ModelVersionStore modelVersions;
 
@@ -63,9 +69,10 @@ class BacktestMonthTasklet implements Tasklet {
 
 	private final LoggedPredictionsStore loggedPredictions;
 
-	BacktestMonthTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
-			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
+			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
 		this.workspace = workspace;
+		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
 		this.results = results;
 		this.featureMeans = featureMeans;
@@ -88,6 +95,7 @@ class BacktestMonthTasklet implements Tasklet {
 		// feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);
 		ReadStats stats;
+		MonthSource source = this.monthSources.of(dataset);
 		List<Scored<StoredModel>> scored;
 		try (ScoringPass<StoredModel> pass = ScoringPass.bind(models, StoredModel::model, dataset,
 				this.workspace.datasetDir(dataset.name()), run.threshold());
@@ -96,7 +104,7 @@ class BacktestMonthTasklet implements Tasklet {
 			// every row counted and accumulated, a block at a time (one call per block
 			// for an ONNX model), in file order
 			BlockScorer blocks = pass.blocks();
-			stats = new MonthFileReader(dataset).read(file, month, (row) -> {
+			stats = source.read(file, month, (row) -> {
 				means.add(row);
 				blocks.add(row);
 			}, rejects);
@@ -106,6 +114,7 @@ class BacktestMonthTasklet implements Tasklet {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		step.getExecutionContext().putString(SOURCE, (source.monthsFromCache() > 0) ? "cache" : "csv");
 		List<ModelFigures> figures = figures(dataset, month, scored);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),

@@ -33,6 +33,11 @@ class BacktestProgressListener implements StepExecutionListener {
 		var job = stepExecution.getJobExecution();
 		RunContext run = RunContext.of(job);
 		Progress current = this.progress.computeIfAbsent(job.getId(), (id) -> new Progress());
+		// counted before the month itself, so that the last month's line sees every
+		// month's source
+		if ("cache".equals(stepExecution.getExecutionContext().getString(BacktestMonthTasklet.SOURCE, null))) {
+			current.fromCache.incrementAndGet();
+		}
 		int done = current.months.incrementAndGet();
 		long rows = current.rows.addAndGet(stepExecution.getReadCount() + stepExecution.getReadSkipCount());
 		LocalDateTime start = (job.getStartTime() != null) ? job.getStartTime() : LocalDateTime.now();
@@ -42,6 +47,8 @@ class BacktestProgressListener implements StepExecutionListener {
 				done, run.months().size(), month, stepExecution.getStatus().name().toLowerCase(Locale.ROOT),
 				stepExecution.getReadCount(), rows / seconds));
 		if (done >= run.months().size()) {
+			log.info(String.format(Locale.ROOT, "run %d: months from the month cache: %d, parsed from CSV: %d",
+					run.runId(), current.fromCache.get(), done - current.fromCache.get()));
 			this.progress.remove(job.getId());
 		}
 		return stepExecution.getExitStatus();
@@ -52,6 +59,8 @@ class BacktestProgressListener implements StepExecutionListener {
 		private final AtomicInteger months = new AtomicInteger();
 
 		private final AtomicLong rows = new AtomicLong();
+
+		private final AtomicInteger fromCache = new AtomicInteger();
 
 	}
 

@@ -1,10 +1,13 @@
 package io.ratchet.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.YearMonth;
 import java.util.function.Consumer;
 
@@ -67,11 +70,21 @@ public final class MonthFileReader {
 	 * dataset's {@link ImportSettings#maxRecordLength()}
 	 */
 	public ReadStats read(Path file, YearMonth expectedMonth, Consumer<Row> rows, Consumer<Rejection> rejects) {
+		return read(file, expectedMonth, rows, rejects, null);
+	}
+
+	/**
+	 * {@link #read(Path, YearMonth, Consumer, Consumer)}, giving every byte of the file
+	 * to {@code digest} as well (when not {@code null}): the month cache hashes the CSV
+	 * on the read that parses it.
+	 */
+	ReadStats read(Path file, YearMonth expectedMonth, Consumer<Row> rows, Consumer<Rejection> rejects,
+			MessageDigest digest) {
 		long count = 0;
 		long accepted = 0;
 		long unlabelled = 0;
 		FileState before = FileState.of(file);
-		try (CsvSource source = open(file, this.maxRecordLength)) {
+		try (CsvSource source = open(file, this.maxRecordLength, digest)) {
 			RowParser.Layout layout = this.parser.layout(file, source.header());
 			while (source.next()) {
 				count++;
@@ -116,11 +129,17 @@ public final class MonthFileReader {
 	 * {@link ImportSettings#encoding()}.
 	 */
 	static CsvSource open(Path file, int maxRecordLength) {
+		return open(file, maxRecordLength, null);
+	}
+
+	private static CsvSource open(Path file, int maxRecordLength, MessageDigest digest) {
 		if (Files.isDirectory(file)) {
 			throw new DataFileException(file, 0, "is a folder, not a file");
 		}
 		try {
-			return CsvSource.open(file, Files.newInputStream(file), StandardCharsets.UTF_8, maxRecordLength);
+			InputStream in = Files.newInputStream(file);
+			return CsvSource.open(file, (digest != null) ? new DigestInputStream(in, digest) : in,
+					StandardCharsets.UTF_8, maxRecordLength);
 		}
 		catch (NoSuchFileException ex) {
 			throw new DataFileException(file, 0, "file not found", ex);

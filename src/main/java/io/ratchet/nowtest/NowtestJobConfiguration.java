@@ -7,6 +7,7 @@ import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.RatchetDefaults;
+import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 
 import org.springframework.batch.core.job.Job;
@@ -57,10 +58,11 @@ class NowtestJobConfiguration {
 	@Bean
 	Step nowtestScore(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
-			RatchetDefaults defaults, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+			RatchetDefaults defaults, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
+			MonthSources monthSources) {
 		return new StepBuilder("nowtestScore", jobRepository)
-			.tasklet(new NowtestScoreTasklet(workspace, modelVersions, results, store, properties, defaults.threshold(),
-					featureMeans, loggedPredictions), transactionManager)
+			.tasklet(new NowtestScoreTasklet(workspace, monthSources, modelVersions, results, store, properties,
+					defaults.threshold(), featureMeans, loggedPredictions), transactionManager)
 			.build();
 	}
 

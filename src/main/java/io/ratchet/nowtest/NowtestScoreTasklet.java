@@ -28,6 +28,7 @@ import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
+import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,9 +83,12 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private final LoggedPredictionsStore loggedPredictions;
 
-	NowtestScoreTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, NowtestStore store,
-			NowtestProperties properties, double threshold, FeatureMeanStore featureMeans,
-			LoggedPredictionsStore loggedPredictions) {
+	private final MonthSources monthSources;
+
+	NowtestScoreTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
+			ResultsStore results, NowtestStore store, NowtestProperties properties, double threshold,
+			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+		this.monthSources = monthSources;
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
 		this.workspace = workspace;
@@ -113,7 +117,7 @@ class NowtestScoreTasklet implements Tasklet {
 		DriftReference reference = DriftReference.resolve(settings.reference(), settings.months(),
 				(champion != null) ? champion.model() : null, window);
 		Path rejectedFile = this.workspace.reportDir(NowtestJobConfiguration.JOB_NAME, runId).resolve("rejected.csv");
-		WindowPass pass = new WindowPass(dataset, window, settings.sampleSize());
+		WindowPass pass = new WindowPass(this.monthSources.of(dataset), dataset, window, settings.sampleSize());
 		List<Scored<Contender>> scored;
 		try (ScoringPass<Contender> scoring = ScoringPass.bind(contenders, Contender::model, dataset, datasetDir,
 				this.threshold); RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
@@ -252,9 +256,9 @@ class NowtestScoreTasklet implements Tasklet {
 		double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
 		log.info(String.format(Locale.ROOT,
 				"run %d: %,d rows in the window (%,d judged, %,d awaiting label, %,d unlabelled), %,d reference rows,"
-						+ " %d models, %.1f s",
+						+ " %d models, %.1f s; %s",
 				runId, pass.inWindow, pass.scored, pass.awaiting, pass.unlabelled, pass.referenceProfile().rows(),
-				models, seconds));
+				models, seconds, pass.source().describe()));
 	}
 
 	private DatasetRequirements requirements(DatasetConfig dataset) {

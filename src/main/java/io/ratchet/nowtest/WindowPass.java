@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import io.ratchet.data.DatasetConfig;
-import io.ratchet.data.MonthFileReader;
+import io.ratchet.data.MonthSource;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.Rejection;
 import io.ratchet.drift.DatasetProfile;
@@ -49,7 +49,7 @@ final class WindowPass {
 
 	private final NowtestWindow window;
 
-	private final MonthFileReader reader;
+	private final MonthSource reader;
 
 	private final DatasetProfile referenceProfile;
 
@@ -75,13 +75,14 @@ final class WindowPass {
 	long rejected;
 
 	/**
+	 * @param source where the months are read (the month cache or the CSV)
 	 * @param capacity the most values kept per numeric column and side
 	 * ({@code ratchet.nowtest.drift.sample-size})
 	 */
-	WindowPass(DatasetConfig dataset, NowtestWindow window, int capacity) {
+	WindowPass(MonthSource source, DatasetConfig dataset, NowtestWindow window, int capacity) {
 		this.dataset = dataset;
 		this.window = window;
-		this.reader = new MonthFileReader(dataset);
+		this.reader = source;
 		this.referenceProfile = new DatasetProfile(dataset, capacity, REFERENCE_SEED);
 		this.windowProfile = new DatasetProfile(dataset, capacity, WINDOW_SEED);
 		this.windowMeans = new FeatureMeans(dataset);
@@ -169,6 +170,11 @@ final class WindowPass {
 	/** Each numeric feature's mean over the window. */
 	FeatureMeans windowMeans() {
 		return this.windowMeans;
+	}
+
+	/** Where the months were read, with its counts. */
+	MonthSource source() {
+		return this.reader;
 	}
 
 }

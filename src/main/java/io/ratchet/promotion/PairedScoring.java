@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.ratchet.data.DatasetConfig;
-import io.ratchet.data.MonthFileReader;
+import io.ratchet.data.MonthSource;
 import io.ratchet.data.MonthFiles;
 import io.ratchet.model.BlockScorer;
 import io.ratchet.model.BoundModels;
@@ -24,10 +24,10 @@ final class PairedScoring {
 	private PairedScoring() {
 	}
 
-	static PairedRows score(DatasetConfig dataset, Path datasetDir, List<String> months, ModelVersion champion,
+	static PairedRows score(MonthSource reader, Path datasetDir, List<String> months, ModelVersion champion,
 			ModelVersion candidate, long runId) {
 		Growing rows = new Growing();
-		MonthFileReader reader = new MonthFileReader(dataset);
+		DatasetConfig dataset = reader.dataset();
 		try (BoundModels scorers = BoundModels.bind(List.of(champion, candidate), dataset, datasetDir)) {
 			for (int m = 0; m < months.size(); m++) {
 				YearMonth month = YearMonth.parse(months.get(m));

@@ -15,6 +15,7 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunRecord;
 import io.ratchet.system.RatchetDefaults;
+import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 
 import org.springframework.stereotype.Service;
@@ -46,8 +47,12 @@ public class PromotionGate {
 
 	private final RatchetDefaults defaults;
 
+	private final MonthSources monthSources;
+
 	PromotionGate(PromotionLookup lookup, RequirementConditions requirementConditions, Workspace workspace,
-			ResultsStore results, PromotionStore store, PromotionProperties properties, RatchetDefaults defaults) {
+			ResultsStore results, PromotionStore store, PromotionProperties properties, RatchetDefaults defaults,
+			MonthSources monthSources) {
+		this.monthSources = monthSources;
 		this.lookup = lookup;
 		this.requirementConditions = requirementConditions;
 		this.workspace = workspace;
@@ -91,8 +96,8 @@ public class PromotionGate {
 			.map((p) -> p.period().strip())
 			.filter((period) -> !ResultsStore.ALL.equals(period))
 			.toList();
-		PairedRows rows = PairedScoring.score(config, this.workspace.datasetDir(dataset), months, champion, candidate,
-				evidenceRunId);
+		PairedRows rows = PairedScoring.score(this.monthSources.of(config), this.workspace.datasetDir(dataset), months,
+				champion, candidate, evidenceRunId);
 		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.defaults.threshold());
 		Comparison comparison = null;
 		try {

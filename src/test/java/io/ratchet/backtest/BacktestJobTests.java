@@ -229,6 +229,30 @@ class BacktestJobTests extends SharedBatchContextTests {
 	}
 
 	@Test
+	void aBacktestFromTheWarmMonthCacheStoresTheSameFiguresAsOneFromTheCsv() throws Exception {
+		// given: a month with a rejected row, and an empty month cache
+		Path february = toy.data("toy").resolve("2024-02.csv");
+		List<String> lines = new java.util.ArrayList<>(Files.readAllLines(february));
+		lines.set(5, lines.get(5).replaceFirst(",[-0-9.]+,", ",12abc,"));
+		Files.write(february, lines);
+		FileSystemUtils.deleteRecursively(root.resolve(".ratchet/month-cache"));
+
+		// when
+		JobExecution cold = start("toy", List.of());
+		JobExecution warm = start("toy", List.of());
+
+		// then
+		assertThat(monthSources(cold)).hasSize(4).containsOnly("csv");
+		assertThat(monthSources(warm)).hasSize(4).containsOnly("cache");
+		long coldRun = cold.getJobInstance().getInstanceId();
+		long warmRun = warm.getJobInstance().getInstanceId();
+		assertThat(storedFigures(warmRun)).isNotEmpty().isEqualTo(storedFigures(coldRun));
+		assertThat(Files.readString(toy.reports().resolve("backtest/" + warmRun + "/rejected/2024-02.csv")))
+			.contains("12abc")
+			.isEqualTo(Files.readString(toy.reports().resolve("backtest/" + coldRun + "/rejected/2024-02.csv")));
+	}
+
+	@Test
 	void tooManyRejectedRowsFailTheRunWithThatReason() throws Exception {
 		// given: 20 bad dates in 800 rows (2.5%)
 		Path january = toy.data("toy").resolve("2024-01.csv");
@@ -421,6 +445,57 @@ class BacktestJobTests extends SharedBatchContextTests {
 			.params(runId, model, period, metric)
 			.query(Double.class)
 			.single();
+	}
+
+	/** Where each month of a run was read from ({@code cache} or {@code csv}). */
+	private static List<String> monthSources(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().startsWith("backtestMonth:"))
+			.map((step) -> step.getExecutionContext().getString(BacktestMonthTasklet.SOURCE))
+			.toList();
+	}
+
+	/**
+	 * Every figure a run stored, doubles as their bits: metrics, partition counts,
+	 * accumulator states, feature means.
+	 */
+	private List<String> storedFigures(long runId) {
+		List<String> figures = new ArrayList<>();
+		figures.addAll(this.jdbc.sql("""
+				SELECT m.name, v.period, v.metric, v.val, v.row_count FROM metric_value v
+				JOIN model_version m ON m.id = v.model_version_id WHERE v.run_id = ?
+				ORDER BY m.name, v.period, v.metric""")
+			.param(runId)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+					+ bits(rs.getObject(4, Double.class)) + " " + rs.getLong(5))
+			.list());
+		figures.addAll(this.jdbc.sql("""
+				SELECT period, rows_read, rows_accepted, rows_rejected, rows_unlabelled FROM run_partition
+				WHERE run_id = ? ORDER BY period""")
+			.param(runId)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4) + " "
+					+ rs.getLong(5))
+			.list());
+		figures.addAll(this.jdbc.sql("""
+				SELECT m.name, s.period, s.state FROM partition_state s
+				JOIN model_version m ON m.id = s.model_version_id WHERE s.run_id = ? ORDER BY m.name, s.period""")
+			.param(runId)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " "
+					+ java.util.HexFormat.of().formatHex(rs.getBytes(3)))
+			.list());
+		figures.addAll(this.jdbc.sql("""
+				SELECT period, feature, mean_val, row_count, missing_count FROM feature_mean
+				WHERE run_id = ? ORDER BY period, feature""")
+			.param(runId)
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + bits(rs.getObject(3, Double.class)) + " "
+					+ rs.getLong(4) + " " + rs.getLong(5))
+			.list());
+		return figures;
+	}
+
+	private static String bits(Double value) {
+		return (value != null) ? Long.toHexString(Double.doubleToRawLongBits(value)) : "null";
 	}
 
 	private static long workerSteps(JobExecution execution) {

@@ -1,0 +1,387 @@
+package io.ratchet.data;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+/**
+ * The columnar form of one month file, as {@link ColumnarMonthWriter} writes it and
+ * {@link MonthCache} keeps it: the month's accepted rows, its rejected rows and its
+ * counts, so that reading it gives the same {@link Row}s, {@link Rejection}s and
+ * {@link ReadStats} as parsing the CSV, to the last bit.
+ *
+ * <p>
+ * Layout, little-endian throughout:
+ * <ul>
+ * <li>header, {@value #HEADER} bytes: magic {@code RATCHMC1}, format version, the key (32
+ * bytes: what the entry was made for), the CSV's SHA-256 (32 bytes), the CSV's
+ * {@link CsvStamp} (4 longs), zeros;</li>
+ * <li>blocks, each: type, count (ints), payload length (long), payload. A rows block of
+ * {@code n} rows holds its columns one after the other: lines ({@code long[n]}), dates
+ * (epoch days, {@code int[n]}), labels ({@code double[n]}), then per feature either its
+ * values ({@code double[n]}) or, for a categorical one, the levels first seen in this
+ * block (count, then length-prefixed UTF-8 strings, -1 for none) and the codes
+ * ({@code int[n]}, -1 for missing, a level's code is its order of first appearance in the
+ * month); per id column the cells (strings); per score column {@code double[n]}. A
+ * rejections block holds line, reason and record of each rejected row; the end block the
+ * counts.</li>
+ * <li>trailer, {@value #TRAILER} bytes: CRC-32C of the blocks, CRC-32C of the header
+ * without its stamp, the file's length.</li>
+ * </ul>
+ * The stamp is outside both checksums so that an entry can be stamped again
+ * ({@link MonthCache}) without recomputing them; a damaged stamp only makes a reader hash
+ * the CSV. An entry is read through a buffer of one block, not mapped: the memory a read
+ * needs does not grow with the month, and the pages of the file are not counted in the
+ * process's resident memory.
+ */
+final class ColumnarMonthFile implements Closeable {
+
+	static final int HEADER = 128;
+
+	static final int TRAILER = 24;
+
+	static final int BLOCK_HEADER = 16;
+
+	static final int ROWS = 1;
+
+	static final int REJECTS = 2;
+
+	static final int END = 3;
+
+	/**
+	 * The format version; raise it whenever the layout or what {@link RowParser} makes of
+	 * a record changes, so that older entries are not read.
+	 */
+	static final int VERSION = 1;
+
+	private static final byte[] MAGIC = "RATCHMC1".getBytes(StandardCharsets.US_ASCII);
+
+	private static final int KEY_AT = 16;
+
+	private static final int SHA_AT = 48;
+
+	static final int STAMP_AT = 80;
+
+	private static final int STAMP_END = 112;
+
+	private final Path file;
+
+	private final FileChannel channel;
+
+	private final ByteBuffer header;
+
+	private final long trailer;
+
+	private ColumnarMonthFile(Path file, FileChannel channel, ByteBuffer header, long trailer) {
+		this.file = file;
+		this.channel = channel;
+		this.header = header;
+		this.trailer = trailer;
+	}
+
+	/** The header of an entry. */
+	static ByteBuffer header(byte[] key, byte[] sha256, CsvStamp stamp) {
+		ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+		header.put(MAGIC).putInt(VERSION).putInt(0).put(key).put(sha256);
+		putStamp(header, stamp);
+		return header.position(HEADER).flip();
+	}
+
+	static void putStamp(ByteBuffer buffer, CsvStamp stamp) {
+		buffer.putLong(STAMP_AT, stamp.size())
+			.putLong(STAMP_AT + 8, stamp.modified())
+			.putLong(STAMP_AT + 16, stamp.changed())
+			.putLong(STAMP_AT + 24, stamp.inode());
+	}
+
+	/** CRC-32C of a header without its stamp. */
+	static long headerCrc(ByteBuffer header) {
+		CRC32C crc = new CRC32C();
+		crc.update(header.duplicate().position(0).limit(STAMP_AT));
+		crc.update(header.duplicate().position(STAMP_END).limit(HEADER));
+		return crc.getValue();
+	}
+
+	/**
+	 * Opens an entry and checks it whole (magic, version, length, both checksums) in one
+	 * streaming pass, before a row is handed on. The entry stays open until
+	 * {@link #close}, so an entry renamed over it meanwhile does not change what is read.
+	 * Read through a small buffer rather than mapped: the memory a read needs does not
+	 * grow with the month.
+	 * @throws Damaged when it is not a complete, intact entry of this version
+	 * @throws IOException when it cannot be read
+	 */
+	static ColumnarMonthFile open(Path file) throws IOException, Damaged {
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+		try {
+			long size = channel.size();
+			if (size < HEADER + TRAILER) {
+				throw new Damaged("length " + size + " bytes is not that of an entry");
+			}
+			ByteBuffer header = readAt(channel, 0, HEADER);
+			byte[] magic = new byte[MAGIC.length];
+			header.get(0, magic);
+			if (!Arrays.equals(magic, MAGIC) || header.getInt(MAGIC.length) != VERSION) {
+				throw new Damaged("not a month cache entry of format " + VERSION);
+			}
+			long trailer = size - TRAILER;
+			ByteBuffer end = readAt(channel, trailer, TRAILER);
+			if (end.getLong(16) != size) {
+				throw new Damaged("truncated: " + size + " bytes, " + end.getLong(16) + " written");
+			}
+			CRC32C crc = new CRC32C();
+			ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
+			for (long at = HEADER; at < trailer; at += chunk.limit()) {
+				chunk.clear().limit((int) Math.min(chunk.capacity(), trailer - at));
+				readFully(channel, at, chunk);
+				crc.update(chunk.flip());
+			}
+			if (crc.getValue() != end.getLong(0) || headerCrc(header) != end.getLong(8)) {
+				throw new Damaged("checksum mismatch");
+			}
+			return new ColumnarMonthFile(file, channel, header, trailer);
+		}
+		catch (IOException | Damaged | RuntimeException ex) {
+			channel.close();
+			throw ex;
+		}
+	}
+
+	/** Closes the entry. */
+	@Override
+	public void close() throws IOException {
+		this.channel.close();
+	}
+
+	byte[] key() {
+		byte[] key = new byte[32];
+		this.header.get(KEY_AT, key);
+		return key;
+	}
+
+	byte[] sha256() {
+		byte[] sha = new byte[32];
+		this.header.get(SHA_AT, sha);
+		return sha;
+	}
+
+	CsvStamp stamp() {
+		return new CsvStamp(this.header.getLong(STAMP_AT), this.header.getLong(STAMP_AT + 8),
+				this.header.getLong(STAMP_AT + 16), this.header.getLong(STAMP_AT + 24));
+	}
+
+	/** Copies the entry, as it was opened, to {@code target} with another stamp. */
+	void copyTo(FileChannel target, CsvStamp stamp) throws IOException {
+		long size = this.trailer + TRAILER;
+		for (long at = 0; at < size;) {
+			at += this.channel.transferTo(at, size - at, target.position(at));
+		}
+		ByteBuffer header = this.header.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+		putStamp(header, stamp);
+		target.position(0);
+		while (header.hasRemaining()) {
+			target.write(header);
+		}
+	}
+
+	/**
+	 * Hands on the rows and rejections of the month, in the order the CSV read gave them.
+	 * @param csv the CSV file the rejections name
+	 * @return the counts of the read that wrote the entry
+	 */
+	ReadStats replay(Path csv, DatasetConfig dataset, Consumer<Row> rows, Consumer<Rejection> rejects)
+			throws IOException {
+		Blocks blocks = new Blocks(dataset);
+		ByteBuffer in = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+		long at = HEADER;
+		while (at < this.trailer) {
+			ByteBuffer head = readAt(this.channel, at, BLOCK_HEADER);
+			int type = head.getInt();
+			int count = head.getInt();
+			int length = Math.toIntExact(head.getLong());
+			if (in.capacity() < length) {
+				in = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+			}
+			in.clear().limit(length);
+			readFully(this.channel, at + BLOCK_HEADER, in);
+			in.flip();
+			at += BLOCK_HEADER + length;
+			if (type == ROWS) {
+				blocks.rows(in, count, rows);
+			}
+			else if (type == REJECTS) {
+				for (int i = 0; i < count; i++) {
+					long line = in.getLong();
+					rejects.accept(new Rejection(csv, line, string(in), string(in)));
+				}
+			}
+			else if (type == END) {
+				return new ReadStats(in.getLong(), in.getLong(), in.getLong(), in.getLong());
+			}
+		}
+		throw new IllegalStateException(this.file + ": no end block");
+	}
+
+	private static ByteBuffer readAt(FileChannel channel, long at, int length) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+		readFully(channel, at, buffer);
+		return buffer.flip();
+	}
+
+	private static void readFully(FileChannel channel, long at, ByteBuffer buffer) throws IOException {
+		long position = at;
+		while (buffer.hasRemaining()) {
+			int n = channel.read(buffer, position);
+			if (n < 0) {
+				throw new IOException("ends early at byte " + position);
+			}
+			position += n;
+		}
+	}
+
+	static String string(ByteBuffer in) {
+		int length = in.getInt();
+		if (length < 0) {
+			return null;
+		}
+		byte[] bytes = new byte[length];
+		in.get(bytes);
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	/** The columns of one rows block, decoded into {@link Row}s. */
+	private static final class Blocks {
+
+		private final boolean[] numeric;
+
+		private final int ids;
+
+		private final int scores;
+
+		private final List<List<String>> levels = new ArrayList<>();
+
+		private final long[] lines = new long[ColumnarMonthWriter.BLOCK];
+
+		private final int[] days = new int[ColumnarMonthWriter.BLOCK];
+
+		private final double[] labels = new double[ColumnarMonthWriter.BLOCK];
+
+		private final double[][] numbers;
+
+		private final int[][] codes;
+
+		private final String[][] idCells;
+
+		private final double[][] scoreValues;
+
+		private LocalDate lastDate;
+
+		Blocks(DatasetConfig dataset) {
+			int features = dataset.features().size();
+			this.numeric = new boolean[features];
+			this.numbers = new double[features][];
+			this.codes = new int[features][];
+			for (int f = 0; f < features; f++) {
+				this.numeric[f] = dataset.features().get(f).type() == FeatureType.NUMERIC;
+				this.numbers[f] = this.numeric[f] ? new double[ColumnarMonthWriter.BLOCK] : null;
+				this.codes[f] = this.numeric[f] ? null : new int[ColumnarMonthWriter.BLOCK];
+				this.levels.add(new ArrayList<>());
+			}
+			this.ids = dataset.idColumns().size();
+			this.scores = dataset.scoreColumns().size();
+			this.idCells = new String[this.ids][ColumnarMonthWriter.BLOCK];
+			this.scoreValues = new double[this.scores][ColumnarMonthWriter.BLOCK];
+		}
+
+		void rows(ByteBuffer in, int n, Consumer<Row> rows) {
+			in.asLongBuffer().get(this.lines, 0, n);
+			in.position(in.position() + n * 8);
+			in.asIntBuffer().get(this.days, 0, n);
+			in.position(in.position() + n * 4);
+			doubles(in, this.labels, n);
+			for (int f = 0; f < this.numeric.length; f++) {
+				if (this.numeric[f]) {
+					doubles(in, this.numbers[f], n);
+					continue;
+				}
+				int added = in.getInt();
+				for (int i = 0; i < added; i++) {
+					this.levels.get(f).add(string(in));
+				}
+				in.asIntBuffer().get(this.codes[f], 0, n);
+				in.position(in.position() + n * 4);
+			}
+			for (String[] column : this.idCells) {
+				for (int r = 0; r < n; r++) {
+					column[r] = string(in);
+				}
+			}
+			for (double[] column : this.scoreValues) {
+				doubles(in, column, n);
+			}
+			for (int r = 0; r < n; r++) {
+				rows.accept(row(r));
+			}
+		}
+
+		private Row row(int r) {
+			int features = this.numeric.length;
+			double[] values = new double[features];
+			String[] rowLevels = new String[features];
+			for (int f = 0; f < features; f++) {
+				if (this.numeric[f]) {
+					values[f] = this.numbers[f][r];
+				}
+				else {
+					values[f] = Double.NaN;
+					int code = this.codes[f][r];
+					rowLevels[f] = (code < 0) ? null : this.levels.get(f).get(code);
+				}
+			}
+			String[] rowIds = new String[this.ids];
+			for (int i = 0; i < this.ids; i++) {
+				rowIds[i] = this.idCells[i][r];
+			}
+			double[] rowScores = new double[this.scores];
+			for (int s = 0; s < this.scores; s++) {
+				rowScores[s] = this.scoreValues[s][r];
+			}
+			return new Row(this.lines[r], date(this.days[r]), this.labels[r], values, rowLevels, rowIds, rowScores);
+		}
+
+		/** The date of an epoch day; consecutive rows mostly share one. */
+		private LocalDate date(int day) {
+			if (this.lastDate == null || this.lastDate.toEpochDay() != day) {
+				this.lastDate = LocalDate.ofEpochDay(day);
+			}
+			return this.lastDate;
+		}
+
+		private static void doubles(ByteBuffer in, double[] values, int n) {
+			in.asDoubleBuffer().get(values, 0, n);
+			in.position(in.position() + n * 8);
+		}
+
+	}
+
+	/** An entry that is incomplete, damaged, or of another format. */
+	static final class Damaged extends Exception {
+
+		Damaged(String reason) {
+			super(reason, null, false, false);
+		}
+
+	}
+
+}

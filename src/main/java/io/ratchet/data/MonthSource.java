@@ -1,0 +1,120 @@
+package io.ratchet.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Where jobs read the months of a dataset: from the {@link MonthCache} when it holds the
+ * month for the CSV's current bytes, otherwise from the CSV ({@link MonthFileReader}),
+ * writing the cache entry on the way. Either way the consumers get the same rows and
+ * rejections in the same order, and the same counts. One instance per dataset (and per
+ * run, for its counts); safe to share between threads.
+ */
+public final class MonthSource {
+
+	private final DatasetConfig dataset;
+
+	private final MonthFileReader reader;
+
+	private final MonthCache cache;
+
+	private final AtomicInteger fromCache = new AtomicInteger();
+
+	private final AtomicInteger parsed = new AtomicInteger();
+
+	/**
+	 * @param cache the cache, or {@code null} to parse every month from its CSV
+	 */
+	public MonthSource(DatasetConfig dataset, MonthCache cache) {
+		this.dataset = dataset;
+		this.reader = new MonthFileReader(dataset);
+		this.cache = cache;
+	}
+
+	/**
+	 * Reads one month file, as {@link MonthFileReader#read} does.
+	 * @throws DataFileException as {@link MonthFileReader#read} does
+	 */
+	public ReadStats read(Path file, YearMonth month, Consumer<Row> rows, Consumer<Rejection> rejects) {
+		if (this.cache == null || month == null) {
+			this.parsed.incrementAndGet();
+			return this.reader.read(file, month, rows, rejects);
+		}
+		Path entry = this.cache.entryFor(this.dataset, file, month);
+		byte[] key = MonthCache.key(this.dataset, file, month);
+		CsvStamp stamp = CsvStamp.of(file);
+		try (ColumnarMonthFile cached = this.cache.open(entry, key)) {
+			if (cached != null && !stamp.equals(CsvStamp.UNKNOWN) && current(entry, cached, file, stamp)) {
+				this.fromCache.incrementAndGet();
+				return cached.replay(file, this.dataset, rows, rejects);
+			}
+		}
+		catch (IOException ex) {
+			// rows may have been handed on: the read fails (a job's step fails and is
+			// restarted)
+			throw new UncheckedIOException("cannot read the month cache entry " + entry + ": " + ex.getMessage(), ex);
+		}
+		this.parsed.incrementAndGet();
+		try (MonthCache.Pending pending = this.cache.start(entry, this.dataset)) {
+			if (pending == null) {
+				return this.reader.read(file, month, rows, rejects);
+			}
+			ColumnarMonthWriter writer = pending.writer();
+			MessageDigest digest = DatasetImporter.sha256();
+			ReadStats stats = this.reader.read(file, month, (row) -> {
+				writer.add(row);
+				rows.accept(row);
+			}, (rejection) -> {
+				writer.reject(rejection);
+				rejects.accept(rejection);
+			}, digest);
+			if (CsvStamp.of(file).equals(stamp)) {
+				pending.commit(key, digest.digest(), this.cache.storable(stamp), stats);
+			}
+			return stats;
+		}
+	}
+
+	/**
+	 * Whether an entry holds the CSV as it is: its stamp unchanged, or else its bytes
+	 * (then the entry gets the new stamp).
+	 */
+	private boolean current(Path entry, ColumnarMonthFile cached, Path file, CsvStamp stamp) {
+		if (stamp.matches(cached.stamp())) {
+			return true;
+		}
+		byte[] sha = HexFormat.of().parseHex(DatasetImporter.sha256(file));
+		if (!MessageDigest.isEqual(sha, cached.sha256()) || !CsvStamp.of(file).equals(stamp)) {
+			return false;
+		}
+		this.cache.restamp(entry, cached, stamp);
+		return true;
+	}
+
+	/** The dataset whose months this reads. */
+	public DatasetConfig dataset() {
+		return this.dataset;
+	}
+
+	/** Months read from the cache so far. */
+	public int monthsFromCache() {
+		return this.fromCache.get();
+	}
+
+	/** Months parsed from their CSV so far. */
+	public int monthsParsed() {
+		return this.parsed.get();
+	}
+
+	/** {@code months from the cache: 3, parsed from CSV: 21}, for a run's log. */
+	public String describe() {
+		return "months from the cache: " + monthsFromCache() + ", parsed from CSV: " + monthsParsed();
+	}
+
+}
