@@ -3,8 +3,10 @@ package io.ratchet.run;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.ratchet.metrics.Metric;
@@ -162,6 +164,17 @@ public class ResultsStore {
 			.query((ResultSet rs) -> {
 				action.accept(rs.getBytes(1));
 			});
+	}
+
+	/**
+	 * The months of a run whose results are stored (committed with the figures by
+	 * {@link #savePartition}).
+	 */
+	public Set<String> storedPeriods(long runId) {
+		return new HashSet<>(this.jdbc.sql("SELECT TRIM(period) FROM run_partition WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.list());
 	}
 
 	public List<PartitionResult> partitions(long runId) {
