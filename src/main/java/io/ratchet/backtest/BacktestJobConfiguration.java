@@ -1,9 +1,5 @@
 package io.ratchet.backtest;
 
-import java.time.YearMonth;
-import java.util.Arrays;
-import java.util.List;
-
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.LoggedPredictionsStore;
@@ -28,8 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The back-test job: {@code backtestPrepare} (months, models, checks) →
- * {@code backtestMonths} (one partition per month file, run in parallel) →
- * {@code backtestSummary} (whole period, verdict, report).
+ * {@code backtestMonths} (one partition per group of consecutive month files, run in
+ * parallel) → {@code backtestSummary} (whole period, verdict, report).
  */
 @Configuration(proxyBeanMethods = false)
 class BacktestJobConfiguration {
@@ -55,20 +51,22 @@ class BacktestJobConfiguration {
 	 */
 	@Bean
 	Step backtestPrepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, RatchetDefaults defaults) {
+			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, RatchetDefaults defaults,
+			BacktestProperties properties) {
 		return new StepBuilder("backtestPrepare", jobRepository)
-			.tasklet(new BacktestPrepareTasklet(workspace, modelVersions, results, defaults.threshold()),
+			.tasklet(new BacktestPrepareTasklet(workspace, modelVersions, results, defaults.threshold(), properties),
 					transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}
 
 	/**
-	 * The manager step. The partitioner is job-scoped because the months are decided by
-	 * the prepare step of the same execution. On restart Spring Batch re-creates only the
-	 * partitions that did not complete, from their stored contexts, so finished months
-	 * are not recomputed. The grid size is the number of months; the thread pool, not the
-	 * grid, bounds the parallelism.
+	 * The manager step. The partitioner is job-scoped because the months and their groups
+	 * are decided by the prepare step of the same execution. On restart Spring Batch
+	 * re-creates only the partitions that did not complete, from their stored contexts,
+	 * and a worker skips the months of its group already stored, so finished months are
+	 * not recomputed. The grid size is ignored (the plan decides the partitions); the
+	 * thread pool, not the grid, bounds the parallelism.
 	 */
 	@Bean
 	Step backtestMonths(JobRepository jobRepository, Step backtestMonth, MonthPartitioner backtestMonthPartitioner,
@@ -84,22 +82,21 @@ class BacktestJobConfiguration {
 	@JobScope
 	MonthPartitioner backtestMonthPartitioner(Workspace workspace,
 			@Value("#{jobExecutionContext['ratchet.dataset']}") String dataset,
-			@Value("#{jobExecutionContext['ratchet.months']}") String months) {
-		List<YearMonth> list = months.isEmpty() ? List.of()
-				: Arrays.stream(months.split(",")).map(YearMonth::parse).toList();
-		return new MonthPartitioner(workspace.datasetDir(dataset), list);
+			@Value("#{jobExecutionContext['ratchet.months']}") String months,
+			@Value("#{jobExecutionContext['" + MonthPartitioner.PLAN + "']}") String plan) {
+		// a run started before months were grouped has no plan: one month per partition
+		return new MonthPartitioner(workspace.datasetDir(dataset),
+				(plan != null) ? MonthGroups.parse(plan) : MonthGroups.oneEach(MonthGroups.months(months)));
 	}
 
-	/** The worker step: one month, one transaction. */
+	/** The worker step: a group of months, one transaction per month. */
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
-			LoggedPredictionsStore loggedPredictions, MonthSources monthSources,
-			BacktestProgressListener backtestProgressListener) {
+			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress) {
 		return new StepBuilder("backtestMonth", jobRepository)
 			.tasklet(new BacktestMonthTasklet(workspace, monthSources, modelVersions, results, featureMeans,
-					loggedPredictions), transactionManager)
-			.listener(backtestProgressListener)
+					loggedPredictions, backtestProgress), transactionManager)
 			.build();
 	}
 

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthSource;
@@ -34,28 +38,45 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The worker of a back-test: scores one month file with every model in a single pass and
- * stores the figures.
+ * The worker of a back-test: scores the months of its partition one at a time, each month
+ * file with every model in a single pass, and stores each month's figures.
  *
  * <p>
  * It is a tasklet rather than a chunk-oriented step because the unit of work (and of
  * restart) is the whole month: the metric accumulators need every row of the month, and
  * keeping them across chunks would put state in JVM memory that a restart could not
- * recover. The tasklet runs inside one transaction, and
- * {@link ResultsStore#savePartition} replaces any rows an earlier attempt left, so a
- * month is stored exactly once however often it is run.
+ * recover. Each call scores one month and returns {@link RepeatStatus#CONTINUABLE} while
+ * months of the partition remain, so every month runs in a transaction of its own (the
+ * tasklet step commits after each call), and {@link ResultsStore#savePartition} replaces
+ * any rows an earlier attempt left, so a month is stored exactly once however often it is
+ * run.
+ *
+ * <p>
+ * Restart: the first call of a step execution asks the database which months of the run
+ * are stored and skips them, so a partition that failed after some of its months redoes
+ * only the others.
  *
  * <p>
  * The tasklet is a stateless singleton: everything it needs comes from the step execution
- * (month and file) and the job execution context (models, threshold), so partitions may
- * run on threads of one JVM or on remote workers.
+ * (months and files) and the job execution context (models, threshold); what it keeps
+ * between the calls of one step execution (the months still to do, the models) lives in
+ * the chunk context, which Spring Batch keeps for the next call while the tasklet returns
+ * {@code CONTINUABLE}. Partitions may run on threads of one JVM or on remote workers.
  */
 class BacktestMonthTasklet implements Tasklet {
 
-	/** Where the step context says the month came from: {@code cache} or {@code csv}. */
+	/**
+	 * Where the step context says its months came from: {@code cache} when every one came
+	 * from the month cache, else {@code csv}.
+	 */
 	static final String SOURCE = "ratchet.month.source";
+
+	/** The chunk context attribute holding the {@link Partition} in progress. */
+	private static final String PARTITION = BacktestMonthTasklet.class.getName() + ".partition";
 
 	private final Workspace workspace;
 
@@ -69,25 +90,55 @@ class BacktestMonthTasklet implements Tasklet {
 
 	private final LoggedPredictionsStore loggedPredictions;
 
+	private final BacktestProgress progress;
+
 	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
-			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
+			BacktestProgress progress) {
 		this.workspace = workspace;
 		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
 		this.results = results;
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
+		this.progress = progress;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		long started = System.nanoTime();
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
+		Partition partition = (Partition) chunkContext.getAttribute(PARTITION);
+		if (partition == null) {
+			partition = start(step);
+			chunkContext.setAttribute(PARTITION, partition);
+		}
+		YearMonth month = partition.pending().poll();
+		if (month != null) {
+			score(partition, month, step, contribution);
+		}
+		return partition.pending().isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+	}
+
+	/** The partition's months not yet stored (in order) and the run's models. */
+	private Partition start(StepExecution step) {
 		RunContext run = RunContext.of(step.getJobExecution());
-		YearMonth month = YearMonth.parse(step.getExecutionContext().getString(MonthPartitioner.PERIOD));
-		Path file = Path.of(step.getExecutionContext().getString(MonthPartitioner.INPUT_FILE));
+		Map<YearMonth, Path> files = MonthPartitioner.months(step.getExecutionContext());
+		Set<String> stored = this.results.storedPeriods(run.runId());
+		Deque<YearMonth> pending = new ArrayDeque<>();
+		for (YearMonth month : files.keySet()) {
+			if (!stored.contains(month.toString())) {
+				pending.add(month);
+			}
+		}
+		return new Partition(run, files, pending, models(run));
+	}
+
+	/** Scores one month and stores its figures (in the transaction of this call). */
+	private void score(Partition partition, YearMonth month, StepExecution step, StepContribution contribution) {
+		long started = System.nanoTime();
+		RunContext run = partition.run();
+		Path file = partition.files().get(month);
 		DatasetConfig dataset = this.workspace.dataset(run.dataset());
-		List<StoredModel> models = models(run);
 		Path rejectedFile = this.workspace.reportDir(JobKind.BACKTEST.jobName(), run.runId())
 			.resolve("rejected")
 			.resolve(month + ".csv");
@@ -97,7 +148,7 @@ class BacktestMonthTasklet implements Tasklet {
 		ReadStats stats;
 		MonthSource source = this.monthSources.of(dataset);
 		List<Scored<StoredModel>> scored;
-		try (ScoringPass<StoredModel> pass = ScoringPass.bind(models, StoredModel::model, dataset,
+		try (ScoringPass<StoredModel> pass = ScoringPass.bind(partition.models(), StoredModel::model, dataset,
 				this.workspace.datasetDir(dataset.name()), run.threshold());
 				RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
 			pass.countLoggedBetween(month.atDay(1), month.atEndOfMonth());
@@ -114,7 +165,10 @@ class BacktestMonthTasklet implements Tasklet {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		step.getExecutionContext().putString(SOURCE, (source.monthsFromCache() > 0) ? "cache" : "csv");
+		boolean fromCache = source.monthsFromCache() > 0;
+		if (!"csv".equals(step.getExecutionContext().getString(SOURCE, null))) {
+			step.getExecutionContext().putString(SOURCE, fromCache ? "cache" : "csv");
+		}
 		List<ModelFigures> figures = figures(dataset, month, scored);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
@@ -127,7 +181,27 @@ class BacktestMonthTasklet implements Tasklet {
 		step.setReadCount(step.getReadCount() + stats.accepted());
 		contribution.incrementWriteCount(stats.accepted());
 		contribution.incrementReadSkipCount(stats.rejected());
-		return RepeatStatus.FINISHED;
+		afterCommit(() -> this.progress.monthStored(step.getJobExecution(), run, month, fromCache, stats.accepted(),
+				stats.accepted() + stats.rejected()));
+	}
+
+	/**
+	 * Runs the action once the month's transaction commits (progress counts stored
+	 * months).
+	 */
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+
+		});
 	}
 
 	/** The run's models, in the run's order, each with its id in the database. */
@@ -162,6 +236,18 @@ class BacktestMonthTasklet implements Tasklet {
 			.map((model) -> new LoggedPredictionsStore.StoredCoverage(model.subject().id(), month.toString(),
 					model.coverage()))
 			.toList();
+	}
+
+	/**
+	 * What one step execution keeps between its calls.
+	 *
+	 * @param run the run's decisions
+	 * @param files the partition's months and their files
+	 * @param pending the months still to score, in order
+	 * @param models the run's models with their ids
+	 */
+	private record Partition(RunContext run, Map<YearMonth, Path> files, Deque<YearMonth> pending,
+			List<StoredModel> models) {
 	}
 
 	/** A model of the run and its id in the database. */

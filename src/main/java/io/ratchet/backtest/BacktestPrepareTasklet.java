@@ -1,5 +1,8 @@
 package io.ratchet.backtest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,12 +51,16 @@ class BacktestPrepareTasklet implements Tasklet {
 	/** The class threshold ({@code ratchet.defaults.threshold}) recorded with the run. */
 	private final double threshold;
 
-	BacktestPrepareTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
-			double threshold) {
+	/** The partition budget and the thread count, to plan the month groups. */
+	private final BacktestProperties properties;
+
+	BacktestPrepareTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, double threshold,
+			BacktestProperties properties) {
 		this.workspace = workspace;
 		this.modelVersions = modelVersions;
 		this.results = results;
 		this.threshold = threshold;
+		this.properties = properties;
 	}
 
 	@Override
@@ -69,7 +76,9 @@ class BacktestPrepareTasklet implements Tasklet {
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
 		// no requirements: refused before anything is recorded
 		this.workspace.checkRequirements(dataset.name());
-		List<YearMonth> months = months(parameters, dataset);
+		SortedMap<YearMonth, Path> files = MonthFiles.list(this.workspace.datasetDir(dataset.name()));
+		List<YearMonth> months = months(parameters, dataset, files);
+		MonthGroups plan = plan(months, files);
 		List<ModelVersion> models = models(parameters, dataset);
 		ModelRegistry registry = this.workspace.registry();
 		for (ModelVersion model : models) {
@@ -81,13 +90,14 @@ class BacktestPrepareTasklet implements Tasklet {
 		RunContext context = new RunContext(runId, dataset.name(), months,
 				models.stream().map(ModelVersion::key).toList(), this.threshold);
 		context.store(job.getExecutionContext());
-		log.info("backtest run {}: dataset {}, {} months {}..{}, models {}", runId, dataset.name(), months.size(),
-				months.get(0), months.get(months.size() - 1), context.modelKeys());
+		job.getExecutionContext().putString(MonthPartitioner.PLAN, plan.format());
+		log.info("backtest run {}: dataset {}, {} months {}..{} in {} partitions, models {}", runId, dataset.name(),
+				months.size(), months.get(0), months.get(months.size() - 1), plan.groups().size(), context.modelKeys());
 		return RepeatStatus.FINISHED;
 	}
 
-	private List<YearMonth> months(BacktestParameters parameters, DatasetConfig dataset) {
-		SortedMap<YearMonth, java.nio.file.Path> files = MonthFiles.list(this.workspace.datasetDir(dataset.name()));
+	private List<YearMonth> months(BacktestParameters parameters, DatasetConfig dataset,
+			SortedMap<YearMonth, Path> files) {
 		List<YearMonth> months = new ArrayList<>();
 		for (YearMonth month : files.keySet()) {
 			boolean afterFrom = parameters.from() == null || !month.isBefore(parameters.from());
@@ -105,6 +115,15 @@ class BacktestPrepareTasklet implements Tasklet {
 									: " (months with data: " + files.firstKey() + ".." + files.lastKey() + ")"));
 		}
 		return months;
+	}
+
+	/** The months grouped into partitions by the sizes of their files. */
+	private MonthGroups plan(List<YearMonth> months, SortedMap<YearMonth, Path> files) throws IOException {
+		List<MonthGroups.SizedMonth> sized = new ArrayList<>();
+		for (YearMonth month : months) {
+			sized.add(new MonthGroups.SizedMonth(month, Files.size(files.get(month))));
+		}
+		return MonthGroups.plan(sized, this.properties.partitionBytes().toBytes(), this.properties.effectiveThreads());
 	}
 
 	/** Calendar months between the first and the last that have no data file. */

@@ -2,6 +2,7 @@ package io.ratchet.backtest;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the back-test job (the default dataset and the class threshold, which other
@@ -10,9 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads how many months are scored at once; 0 means one per core
  * @param maxRejectedShare a run whose rejected rows exceed this share of all rows read
  * fails
+ * @param partitionBytes how many bytes of month files consecutive months may share one
+ * partition with (one worker step); a month file larger than this is alone, and
+ * {@code 1B} gives one partition per month (see {@link MonthGroups})
  */
 @ConfigurationProperties("ratchet.backtest")
-public record BacktestProperties(@DefaultValue("0") int threads, @DefaultValue("0.01") double maxRejectedShare) {
+public record BacktestProperties(@DefaultValue("0") int threads, @DefaultValue("0.01") double maxRejectedShare,
+		@DefaultValue("1MB") DataSize partitionBytes) {
 
 	/**
 	 * The thread count to use: {@link #threads()}, or the number of cores when it is 0.

@@ -42,10 +42,9 @@ record RunContext(long runId, String dataset, List<YearMonth> months, List<Strin
 
 	static RunContext of(JobExecution execution) {
 		ExecutionContext context = execution.getExecutionContext();
-		String months = context.getString(MONTHS);
 		return new RunContext(execution.getJobInstance().getInstanceId(), context.getString(DATASET),
-				months.isEmpty() ? List.of() : Arrays.stream(months.split(",")).map(YearMonth::parse).toList(),
-				Arrays.asList(context.getString(MODELS).split(",")), context.getDouble(THRESHOLD));
+				MonthGroups.months(context.getString(MONTHS)), Arrays.asList(context.getString(MODELS).split(",")),
+				context.getDouble(THRESHOLD));
 	}
 
 }

@@ -3,8 +3,10 @@ package io.ratchet.run;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.ratchet.metrics.Metric;
@@ -87,7 +89,7 @@ public class ResultsStore {
 	 * attempt stored.
 	 */
 	public void savePartition(PartitionResult partition, List<ModelFigures> figures) {
-		deletePeriod(partition.runId(), partition.period());
+		deleteMonth(partition.runId(), partition.period(), figures);
 		this.jdbc.sql("""
 				INSERT INTO run_partition (run_id, period, file_path, rows_read, rows_accepted, rows_rejected,
 					rows_unlabelled, rejected_file, millis, finished_at)
@@ -162,6 +164,17 @@ public class ResultsStore {
 			.query((ResultSet rs) -> {
 				action.accept(rs.getBytes(1));
 			});
+	}
+
+	/**
+	 * The months of a run whose results are stored (committed with the figures by
+	 * {@link #savePartition}).
+	 */
+	public Set<String> storedPeriods(long runId) {
+		return new HashSet<>(this.jdbc.sql("SELECT TRIM(period) FROM run_partition WHERE run_id = ?")
+			.param(runId)
+			.query(String.class)
+			.list());
 	}
 
 	public List<PartitionResult> partitions(long runId) {
@@ -298,6 +311,32 @@ public class ResultsStore {
 		this.jdbc.sql("DELETE FROM period_verdict WHERE run_id = ? AND period = ?").params(runId, period).update();
 		this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND period = ?").params(runId, period).update();
 		this.jdbc.sql("DELETE FROM partition_state WHERE run_id = ? AND period = ?").params(runId, period).update();
+		this.jdbc.sql("DELETE FROM run_partition WHERE run_id = ? AND period = ?").params(runId, period).update();
+	}
+
+	/**
+	 * Deletes what an earlier attempt stored for a month, model by model: each delete
+	 * then finds its rows by the primary keys' prefix (run, model, period), where
+	 * deleting by run and period would read every row of the run, once per month
+	 * (quadratic in the length of the history). The models are the run's, the same in
+	 * every attempt.
+	 */
+	private void deleteMonth(long runId, String period, List<ModelFigures> figures) {
+		for (ModelFigures figure : figures) {
+			long model = figure.modelVersionId();
+			this.jdbc.sql("DELETE FROM metric_value WHERE run_id = ? AND model_version_id = ? AND period = ?")
+				.params(runId, model, period)
+				.update();
+			this.jdbc.sql("DELETE FROM period_verdict WHERE run_id = ? AND model_version_id = ? AND period = ?")
+				.params(runId, model, period)
+				.update();
+			this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND model_version_id = ? AND period = ?")
+				.params(runId, model, period)
+				.update();
+			this.jdbc.sql("DELETE FROM partition_state WHERE run_id = ? AND model_version_id = ? AND period = ?")
+				.params(runId, model, period)
+				.update();
+		}
 		this.jdbc.sql("DELETE FROM run_partition WHERE run_id = ? AND period = ?").params(runId, period).update();
 	}
 

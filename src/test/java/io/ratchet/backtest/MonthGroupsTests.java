@@ -1,0 +1,131 @@
+package io.ratchet.backtest;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ratchet.backtest.MonthGroups.SizedMonth;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The partition plan: budgets, the thread minimum, a large month alone, order kept, and
+ * the plan's text form.
+ */
+class MonthGroupsTests {
+
+	private static final YearMonth FIRST = YearMonth.of(1955, 1);
+
+	@Test
+	void smallMonthsSharePartitionsWithinTheBudget() {
+		// given: ten months of 100 bytes, a budget of 300 bytes, one thread
+		List<SizedMonth> months = months(100, 100, 100, 100, 100, 100, 100, 100, 100, 100);
+
+		// when
+		MonthGroups plan = MonthGroups.plan(months, 300, 1);
+
+		// then
+		assertThat(sizes(plan)).containsExactly(3, 3, 3, 1);
+		assertThat(flatten(plan)).isEqualTo(months.stream().map(SizedMonth::month).toList());
+	}
+
+	@Test
+	void aMonthLargerThanTheBudgetIsAlone() {
+		// given: a large month between small ones
+		List<SizedMonth> months = months(10, 10, 5_000, 10, 10);
+
+		// when
+		MonthGroups plan = MonthGroups.plan(months, 1_000, 1);
+
+		// then
+		assertThat(plan.groups()).containsExactly(List.of(month(0), month(1)), List.of(month(2)),
+				List.of(month(3), month(4)));
+	}
+
+	@Test
+	void aBudgetOfOneByteGivesOnePartitionPerMonth() {
+		// when
+		MonthGroups plan = MonthGroups.plan(months(1, 50, 50, 2), 1, 2);
+
+		// then
+		assertThat(sizes(plan)).containsExactly(1, 1, 1, 1);
+	}
+
+	@Test
+	void thereAreAtLeastAsManyPartitionsAsThreadsWhenThereAreEnoughMonths() {
+		// given: 840 months of 1.5 kB, far under the budget
+		List<SizedMonth> months = new ArrayList<>();
+		for (int i = 0; i < 840; i++) {
+			months.add(new SizedMonth(FIRST.plusMonths(i), 1_500));
+		}
+
+		// when
+		MonthGroups two = MonthGroups.plan(months, 1L << 30, 2);
+		MonthGroups three = MonthGroups.plan(months.subList(0, 4), 1L << 30, 3);
+		MonthGroups many = MonthGroups.plan(months.subList(0, 3), 1L << 30, 8);
+
+		// then: both threads busy; 4 months on 3 threads in 4 partitions; fewer months
+		// than threads, one each
+		assertThat(sizes(two)).containsExactly(420, 420);
+		assertThat(two.groups()).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(sizes(three)).containsExactly(1, 1, 1, 1);
+		assertThat(sizes(many)).containsExactly(1, 1, 1);
+	}
+
+	@Test
+	void theThreadMinimumHoldsWhenALargeMonthTakesMostOfTheBytes() {
+		// given: three small months and a large one, on three threads
+		List<SizedMonth> months = months(10, 10, 10, 70);
+
+		// when
+		MonthGroups plan = MonthGroups.plan(months, 1_000, 3);
+
+		// then
+		assertThat(plan.groups()).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(flatten(plan)).isEqualTo(months.stream().map(SizedMonth::month).toList());
+	}
+
+	@Test
+	void thePlanSurvivesItsTextForm() {
+		// given
+		MonthGroups plan = MonthGroups.plan(months(10, 10, 5_000, 10), 100, 1);
+
+		// when
+		String text = plan.format();
+
+		// then
+		assertThat(text).isEqualTo("1955-01,1955-02;1955-03;1955-04");
+		assertThat(MonthGroups.parse(text)).isEqualTo(plan);
+		assertThat(MonthGroups.parse("").groups()).isEmpty();
+		assertThat(MonthGroups.oneEach(List.of(month(0), month(1))).format()).isEqualTo("1955-01;1955-02");
+	}
+
+	@Test
+	void aBudgetBelowOneByteIsRefusedNamingTheSetting() {
+		assertThatIllegalArgumentException().isThrownBy(() -> MonthGroups.plan(months(10), 0, 1))
+			.withMessageContaining("ratchet.backtest.partition-bytes");
+	}
+
+	private static List<SizedMonth> months(long... bytes) {
+		List<SizedMonth> months = new ArrayList<>();
+		for (int i = 0; i < bytes.length; i++) {
+			months.add(new SizedMonth(month(i), bytes[i]));
+		}
+		return months;
+	}
+
+	private static YearMonth month(int index) {
+		return FIRST.plusMonths(index);
+	}
+
+	private static List<Integer> sizes(MonthGroups plan) {
+		return plan.groups().stream().map(List::size).toList();
+	}
+
+	private static List<YearMonth> flatten(MonthGroups plan) {
+		return plan.groups().stream().flatMap(List::stream).toList();
+	}
+
+}
