@@ -57,8 +57,7 @@ public final class CandidateFiles {
 					Files.writeString(temp, json, StandardCharsets.UTF_8);
 					ModelVersion aside = ModelFiles.load(temp);
 					aside.bind(dataset);
-					ModelVersion placed = new ModelVersion(aside.name(), aside.version(), aside.dataset(), aside.task(),
-							aside.kind(), aside.sha256(), target, aside.definition());
+					ModelVersion placed = aside.at(target);
 					ModelCases.write(placed, dataset, false);
 					// durable: a model version is never lost or half-written
 					AtomicFiles.move(temp, target);
