@@ -2,8 +2,10 @@ package io.ratchet.backtest;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -45,7 +47,10 @@ class BacktestPrepareTasklet implements Tasklet {
 
 	private final ResultsStore results;
 
-	/** The class threshold ({@code ratchet.defaults.threshold}) recorded with the run. */
+	/**
+	 * The default threshold ({@code ratchet.defaults.threshold}) for a model whose file
+	 * gives none; each model's own is recorded with the run.
+	 */
 	private final double threshold;
 
 	BacktestPrepareTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results,
@@ -78,11 +83,14 @@ class BacktestPrepareTasklet implements Tasklet {
 		}
 		this.results.describeRun(runId, months.get(0).toString(), months.get(months.size() - 1).toString(),
 				months.size(), absent(months));
+		Map<String, Double> thresholds = new LinkedHashMap<>();
+		models.forEach((model) -> thresholds.put(model.key(), model.thresholdOr(this.threshold)));
 		RunContext context = new RunContext(runId, dataset.name(), months,
-				models.stream().map(ModelVersion::key).toList(), this.threshold);
+				models.stream().map(ModelVersion::key).toList(), this.threshold, thresholds);
 		context.store(job.getExecutionContext());
-		log.info("backtest run {}: dataset {}, {} months {}..{}, models {}", runId, dataset.name(), months.size(),
-				months.get(0), months.get(months.size() - 1), context.modelKeys());
+		log.info("backtest run {}: dataset {}, {} months {}..{}, models {} (decision thresholds {})", runId,
+				dataset.name(), months.size(), months.get(0), months.get(months.size() - 1), context.modelKeys(),
+				thresholds);
 		return RepeatStatus.FINISHED;
 	}
 
