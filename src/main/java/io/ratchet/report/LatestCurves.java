@@ -71,11 +71,12 @@ final class LatestCurves {
 						bins.stream().mapToDouble(ScoreCurves.ReliabilityBin::positiveRate).toArray(), style));
 			}
 			ScoreCurves.Confusion c = curves.confusion();
-			confusion.add(List.of(Cell.of(model.model().key()), Cell.of(Double.toString(c.threshold())),
-					Cell.of(Long.toString(c.truePositives())), Cell.of(Long.toString(c.falsePositives())),
-					Cell.of(Long.toString(c.falseNegatives())), Cell.of(Long.toString(c.trueNegatives())),
+			confusion.add(List.of(Cell.of(model.model().key()), Cell.of(Long.toString(c.truePositives())),
+					Cell.of(Long.toString(c.falsePositives())), Cell.of(Long.toString(c.falseNegatives())),
+					Cell.of(Long.toString(c.trueNegatives())),
 					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falsePositives())),
-					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falseNegatives()))));
+					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falseNegatives())),
+					Cell.of(Double.toString(c.threshold()))));
 		}
 		List<ReportChart> charts = new ArrayList<>();
 		if (!roc.isEmpty()) {
@@ -93,8 +94,8 @@ final class LatestCurves {
 		}
 		ReportTable matrix = new ReportTable("Confusion matrix at each model's threshold",
 				"A row is predicted positive when its score is at least the model's decision threshold.",
-				List.of("model", "threshold", "true positives", "false positives", "false negatives", "true negatives",
-						"precision", "recall"),
+				List.of("model", "true positives", "false positives", "false negatives", "true negatives", "precision",
+						"recall", "threshold"),
 				confusion);
 		return new ReportSection("latest", nowtest ? "The window" : "Latest month, " + period,
 				"Curves of the champion and the best candidates on " + name + ".", charts, List.of(matrix));
