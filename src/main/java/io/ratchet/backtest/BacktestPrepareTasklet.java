@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -48,7 +50,10 @@ class BacktestPrepareTasklet implements Tasklet {
 
 	private final ResultsStore results;
 
-	/** The class threshold ({@code ratchet.defaults.threshold}) recorded with the run. */
+	/**
+	 * The default threshold ({@code ratchet.defaults.threshold}) for a model whose file
+	 * gives none; each model's own is recorded with the run.
+	 */
 	private final double threshold;
 
 	/** The partition budget and the thread count, to plan the month groups. */
@@ -87,12 +92,15 @@ class BacktestPrepareTasklet implements Tasklet {
 		}
 		this.results.describeRun(runId, months.get(0).toString(), months.get(months.size() - 1).toString(),
 				months.size(), absent(months));
+		Map<String, Double> thresholds = new LinkedHashMap<>();
+		models.forEach((model) -> thresholds.put(model.key(), model.thresholdOr(this.threshold)));
 		RunContext context = new RunContext(runId, dataset.name(), months,
-				models.stream().map(ModelVersion::key).toList(), this.threshold);
+				models.stream().map(ModelVersion::key).toList(), this.threshold, thresholds);
 		context.store(job.getExecutionContext());
 		job.getExecutionContext().putString(MonthPartitioner.PLAN, plan.format());
-		log.info("backtest run {}: dataset {}, {} months {}..{} in {} partitions, models {}", runId, dataset.name(),
-				months.size(), months.get(0), months.get(months.size() - 1), plan.groups().size(), context.modelKeys());
+		log.info("backtest run {}: dataset {}, {} months {}..{} in {} partitions, models {} (decision thresholds {})",
+				runId, dataset.name(), months.size(), months.get(0), months.get(months.size() - 1),
+				plan.groups().size(), context.modelKeys(), thresholds);
 		return RepeatStatus.FINISHED;
 	}
 

@@ -70,9 +70,10 @@ class BacktestSummaryTasklet implements Tasklet {
 		// MetricAccumulator), so memory stays
 		// flat however long the history is.
 		List<ModelFigures> whole = models.parallelStream().map((model) -> {
-			MetricAccumulator merged = Accumulators.create(dataset.task(), run.threshold());
+			double threshold = run.threshold(model.key());
+			MetricAccumulator merged = Accumulators.create(dataset.task(), threshold);
 			this.results.forEachPartitionState(run.runId(), model.id(),
-					(state) -> merged.merge(Accumulators.fromBytes(dataset.task(), run.threshold(), state)));
+					(state) -> merged.merge(Accumulators.fromBytes(dataset.task(), threshold, state)));
 			MetricValues values = merged.result();
 			return new ModelFigures(model.id(), dataset.task(), values,
 					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null);

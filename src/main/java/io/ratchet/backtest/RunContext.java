@@ -2,7 +2,9 @@ package io.ratchet.backtest;
 
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -10,15 +12,18 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 /**
  * What the prepare step decided, kept in the job execution context (stored in the job
  * repository, so it survives a restart and reaches remote workers): the months, the model
- * keys and the class threshold.
+ * keys, the configured default threshold and each model's own decision threshold.
  *
  * @param runId the run id (the job instance id)
  * @param dataset the dataset
  * @param months the months to score, in order
  * @param modelKeys the model versions to score ({@code name@version})
- * @param threshold the class threshold
+ * @param threshold the configured default threshold ({@code ratchet.defaults.threshold})
+ * @param thresholds per model key, the decision threshold its accumulators use (its
+ * file's own, or the default); empty for a run prepared before thresholds were per model
  */
-record RunContext(long runId, String dataset, List<YearMonth> months, List<String> modelKeys, double threshold) {
+record RunContext(long runId, String dataset, List<YearMonth> months, List<String> modelKeys, double threshold,
+		Map<String, Double> thresholds) {
 
 	private static final String MONTHS = "ratchet.months";
 
@@ -26,13 +31,26 @@ record RunContext(long runId, String dataset, List<YearMonth> months, List<Strin
 
 	private static final String THRESHOLD = "ratchet.threshold";
 
+	private static final String THRESHOLDS = "ratchet.thresholds";
+
 	private static final String DATASET = "ratchet.dataset";
+
+	RunContext {
+		thresholds = Map.copyOf(thresholds);
+	}
+
+	/** The decision threshold a model's accumulators use in this run. */
+	double threshold(String modelKey) {
+		return this.thresholds.getOrDefault(modelKey, this.threshold);
+	}
 
 	void store(ExecutionContext context) {
 		context.putString(DATASET, this.dataset);
 		context.putString(MONTHS, String.join(",", this.months.stream().map(YearMonth::toString).toList()));
 		context.putString(MODELS, String.join(",", this.modelKeys));
 		context.putDouble(THRESHOLD, this.threshold);
+		context.putString(THRESHOLDS, String.join(",",
+				this.thresholds.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue()).toList()));
 	}
 
 	/** Whether the prepare step's decisions reached the job execution context. */
@@ -42,9 +60,17 @@ record RunContext(long runId, String dataset, List<YearMonth> months, List<Strin
 
 	static RunContext of(JobExecution execution) {
 		ExecutionContext context = execution.getExecutionContext();
+		Map<String, Double> thresholds = new LinkedHashMap<>();
+		String perModel = context.getString(THRESHOLDS, "");
+		if (!perModel.isEmpty()) {
+			for (String entry : perModel.split(",")) {
+				int equals = entry.lastIndexOf('=');
+				thresholds.put(entry.substring(0, equals), Double.parseDouble(entry.substring(equals + 1)));
+			}
+		}
 		return new RunContext(execution.getJobInstance().getInstanceId(), context.getString(DATASET),
 				MonthGroups.months(context.getString(MONTHS)), Arrays.asList(context.getString(MODELS).split(",")),
-				context.getDouble(THRESHOLD));
+				context.getDouble(THRESHOLD), thresholds);
 	}
 
 }

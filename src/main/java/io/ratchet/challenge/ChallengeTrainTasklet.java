@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
@@ -23,6 +24,8 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.training.CandidateFiles;
 import io.ratchet.training.SearchSpace;
 import io.ratchet.training.SearchSpaces;
+import io.ratchet.training.ThresholdObjective;
+import io.ratchet.training.ThresholdTuning;
 import io.ratchet.training.Trainer;
 import io.ratchet.training.TrainingData;
 import io.ratchet.training.TrainingException;
@@ -65,8 +68,22 @@ class ChallengeTrainTasklet implements Tasklet {
 		this.store = store;
 	}
 
-	/** A candidate trained in memory, not written yet. */
-	record Trained(TrainingSpec spec, TimeSplit split, long rows, LinearModel model) {
+	/**
+	 * A candidate trained in memory, not written yet, with its tuned decision threshold
+	 * ({@code null}: not tuned, the configured default applies).
+	 */
+	record Trained(TrainingSpec spec, TimeSplit split, long rows, LinearModel model, Double threshold, String tuning) {
+
+		/**
+		 * The spec as recorded and reported, with how its threshold was tuned, e.g.
+		 * {@code "...; threshold tuned on 2025-01..2025-12 for f1: 0.35"}.
+		 */
+		String description() {
+			return (this.threshold == null) ? this.spec.label()
+					: this.spec.label() + "; threshold tuned on " + this.split.trainFrom() + ".." + this.split.trainTo()
+							+ " for " + this.tuning + ": " + this.threshold;
+		}
+
 	}
 
 	@Override
@@ -90,14 +107,14 @@ class ChallengeTrainTasklet implements Tasklet {
 		this.results.describeRun(runId, evaluation.get(0).toString(), evaluation.get(evaluation.size() - 1).toString(),
 				evaluation.size(), List.of());
 
-		List<Trained> trained = train(runId, dataset, specs, available, evaluation);
+		List<Trained> trained = train(runId, dataset, specs, available, evaluation, space.tuneThreshold());
 		List<String> keys = writeAll(runId, dataset, trained);
 		new ChallengeContext(champion.key(), evaluation, keys).store(job.getExecutionContext());
 		return RepeatStatus.FINISHED;
 	}
 
 	private List<Trained> train(long runId, DatasetConfig dataset, List<TrainingSpec> specs, Set<YearMonth> available,
-			List<YearMonth> evaluation) {
+			List<YearMonth> evaluation, String tuneThreshold) {
 		Path dir = this.workspace.datasetDir(dataset.name());
 		List<Trained> trained = new ArrayList<>();
 		TimeSplit read = null;
@@ -120,7 +137,13 @@ class ChallengeTrainTasklet implements Tasklet {
 						+ spec.label() + ", training window " + split.trainFrom() + ".." + split.trainTo() + "): "
 						+ ex.getMessage() + "; nothing was written");
 			}
-			trained.add(new Trained(spec, split, rows.size(), model));
+			Double threshold = null;
+			if (tuneThreshold != null) {
+				OptionalDouble tuned = ThresholdTuning.tune(dataset, model, rows,
+						ThresholdObjective.forKey(tuneThreshold));
+				threshold = tuned.isPresent() ? tuned.getAsDouble() : null;
+			}
+			trained.add(new Trained(spec, split, rows.size(), model, threshold, tuneThreshold));
 			progress.info("challenge run {}: {}/{} candidates trained ({}, window {}..{}, {} rows)", runId,
 					trained.size(), specs.size(), spec.label(), split.trainFrom(), split.trainTo(), rows.size());
 		}
@@ -138,11 +161,12 @@ class ChallengeTrainTasklet implements Tasklet {
 		try {
 			for (Trained candidate : trained) {
 				String name = modelName(dataset, candidate.spec());
-				String content = content(name, dataset, candidate.model());
+				String content = content(name, dataset, candidate.model(), candidate.threshold());
 				String key = existing.get(content);
 				String file;
 				if (key == null) {
-					ModelVersion version = CandidateFiles.write(models, name, dataset, candidate.model());
+					ModelVersion version = CandidateFiles.write(models, name, dataset, candidate.model(),
+							candidate.threshold());
 					written.add(version);
 					existing.put(content, version.key());
 					key = version.key();
@@ -150,7 +174,7 @@ class ChallengeTrainTasklet implements Tasklet {
 				}
 				else if (key.equals(champion) || keys.contains(key)) {
 					progress.info("challenge run {}: {} is identical to {}{}: not a new candidate", runId,
-							candidate.spec().label(), key, key.equals(champion) ? ", the champion" : "");
+							candidate.description(), key, key.equals(champion) ? ", the champion" : "");
 					continue;
 				}
 				else {
@@ -159,14 +183,14 @@ class ChallengeTrainTasklet implements Tasklet {
 					// so its shadow now-tests count, and the models folder does not grow
 					// night after night
 					progress.info("challenge run {}: {} is identical to {}, made earlier: kept as it is", runId,
-							candidate.spec().label(), key);
+							candidate.description(), key);
 					file = this.workspace.models().get(key).file().toString();
 				}
 				if (!this.workspace.registry().candidates(dataset.name()).contains(key)) {
 					RegistryWriter.addCandidate(registry, dataset.name(), key);
 					registered.add(key);
 				}
-				this.store.addCandidate(runId, key, candidate.spec().label(), candidate.split().trainFrom().toString(),
+				this.store.addCandidate(runId, key, candidate.description(), candidate.split().trainFrom().toString(),
 						candidate.split().trainTo().toString(), candidate.rows(), file);
 				keys.add(key);
 			}
@@ -190,13 +214,14 @@ class ChallengeTrainTasklet implements Tasklet {
 	private Map<String, String> existingVersions(DatasetConfig dataset) {
 		Map<String, String> byContent = new HashMap<>();
 		for (ModelVersion version : this.workspace.models().forDataset(dataset.name())) {
-			byContent.putIfAbsent(content(version.name(), dataset, version.definition()), version.key());
+			byContent.putIfAbsent(content(version.name(), dataset, version.definition(), version.threshold()),
+					version.key());
 		}
 		return byContent;
 	}
 
-	private static String content(String name, DatasetConfig dataset, ModelDefinition definition) {
-		return ModelFiles.toJson(name, "0", dataset.name(), dataset.task(), definition);
+	private static String content(String name, DatasetConfig dataset, ModelDefinition definition, Double threshold) {
+		return ModelFiles.toJson(name, "0", dataset.name(), dataset.task(), definition, threshold);
 	}
 
 	private static void unregister(Path registry, String dataset, String key) {

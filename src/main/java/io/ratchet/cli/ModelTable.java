@@ -12,8 +12,8 @@ import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
  * The table of a run's models that the back-test ({@link RunPrinter}) and the now-test
- * ({@link NowtestPrinter}) print: model, role, the job's own counts, the headline metrics
- * of the whole period (the window), verdict.
+ * ({@link NowtestPrinter}) print: model, role, decision threshold (binary), the job's own
+ * counts, the headline metrics of the whole period (the window), verdict.
  */
 final class ModelTable {
 
@@ -39,6 +39,11 @@ final class ModelTable {
 	static void print(RunSummary summary, List<Metric> shown, List<String> countColumns,
 			Function<ModelSummary, List<String>> counts, Function<ModelSummary, String> verdict, PrintStream out) {
 		List<String> header = new ArrayList<>(List.of("model", "role"));
+		// binary models were judged at a decision threshold each
+		boolean thresholds = summary.models().stream().anyMatch((model) -> model.threshold() != null);
+		if (thresholds) {
+			header.add("threshold");
+		}
 		header.addAll(countColumns);
 		shown.forEach((metric) -> header.add(metric.key()));
 		header.add("verdict");
@@ -47,6 +52,9 @@ final class ModelTable {
 			List<String> row = new ArrayList<>();
 			row.add(model.model().key());
 			row.add(model.model().role());
+			if (thresholds) {
+				row.add((model.threshold() != null) ? Double.toString(model.threshold()) : "–");
+			}
 			row.addAll(counts.apply(model));
 			for (Metric metric : shown) {
 				Double value = model.wholePeriod().get(metric);

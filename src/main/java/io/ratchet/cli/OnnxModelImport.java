@@ -41,15 +41,15 @@ final class OnnxModelImport {
 	}
 
 	/** Imports the ONNX model and says what it wrote; registering it is the command's. */
-	static OnnxImport.Imported run(Options options, DatasetConfig dataset, Path file, String version, Path modelsDir,
-			PrintStream out) {
+	static OnnxImport.Imported run(Options options, DatasetConfig dataset, Path file, String version, Double threshold,
+			Path modelsDir, PrintStream out) {
 		String name = (options.get("name") != null) ? Names.model(options.get("name")) : null;
 		List<String> inputs = (options.get("inputs") != null) ? list("inputs", options.get("inputs")) : null;
-		OnnxImport.Imported imported = OnnxImport.importModel(
-				new OnnxImport.Request(file, name, version, inputs, codes(options.get("codes")), options.get("output")),
-				dataset, modelsDir);
+		OnnxImport.Imported imported = OnnxImport.importModel(new OnnxImport.Request(file, name, version, inputs,
+				codes(options.get("codes")), options.get("output"), threshold), dataset, modelsDir);
 		out.println("Wrote " + imported.modelFile() + " (" + imported.version().key() + ", sha256 "
-				+ imported.version().sha256() + "), " + imported.onnxFile().getFileName() + " and its regression cases "
+				+ imported.version().sha256() + ImportModelCommand.describeThreshold(imported.version()) + "), "
+				+ imported.onnxFile().getFileName() + " and its regression cases "
 				+ imported.casesFile().getFileName());
 		return imported;
 	}

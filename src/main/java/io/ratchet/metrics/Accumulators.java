@@ -1,6 +1,7 @@
 package io.ratchet.metrics;
 
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 import io.ratchet.data.Task;
 
@@ -28,6 +29,20 @@ public final class Accumulators {
 			case BINARY -> new BinaryAccumulator(threshold);
 			case REGRESSION -> new RegressionAccumulator();
 		};
+	}
+
+	/** How many bytes at the start of a state {@link #threshold(byte[])} reads. */
+	public static final int THRESHOLD_PREFIX_BYTES = StateFormat.THRESHOLD_PREFIX_BYTES;
+
+	/**
+	 * The decision threshold a binary state was accumulated with, read from the first
+	 * {@link #THRESHOLD_PREFIX_BYTES} bytes of the state (the rest need not be read).
+	 * @param prefix the start of a state written by {@link MetricAccumulator#toBytes()}
+	 * @return the threshold, or empty for a regression state
+	 * @throws MetricStateException when the bytes do not start an accumulator state
+	 */
+	public static OptionalDouble threshold(byte[] prefix) {
+		return StateFormat.threshold(prefix);
 	}
 
 	/**

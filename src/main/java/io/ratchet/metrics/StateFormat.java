@@ -1,6 +1,7 @@
 package io.ratchet.metrics;
 
 import java.nio.ByteBuffer;
+import java.util.OptionalDouble;
 import java.util.zip.CRC32;
 
 /**
@@ -21,7 +22,34 @@ final class StateFormat {
 
 	private static final int CHECKSUM_BYTES = Integer.BYTES;
 
+	/** The header and a binary payload's first field, its threshold. */
+	static final int THRESHOLD_PREFIX_BYTES = HEADER_BYTES + Double.BYTES;
+
 	private StateFormat() {
+	}
+
+	/**
+	 * The threshold a binary state starts its payload with (see
+	 * {@link BinaryAccumulator#toBytes()}), read from the state's first
+	 * {@link #THRESHOLD_PREFIX_BYTES} bytes; empty for a regression state.
+	 */
+	static OptionalDouble threshold(byte[] prefix) {
+		if (prefix == null || prefix.length < HEADER_BYTES) {
+			throw new MetricStateException("corrupt metric state: too short to hold its header");
+		}
+		ByteBuffer buffer = ByteBuffer.wrap(prefix);
+		if (buffer.getInt() != MAGIC) {
+			throw new MetricStateException(
+					"corrupt metric state: not an accumulator state of format version " + (MAGIC & 0xFF));
+		}
+		byte kind = buffer.get();
+		if (kind != BINARY) {
+			return OptionalDouble.empty();
+		}
+		if (prefix.length < THRESHOLD_PREFIX_BYTES) {
+			throw truncated();
+		}
+		return OptionalDouble.of(buffer.getDouble());
 	}
 
 	/**

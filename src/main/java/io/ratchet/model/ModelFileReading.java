@@ -64,8 +64,14 @@ final class ModelFileReading {
 		if (mismatch != null) {
 			throw error("/link", mismatch);
 		}
+		if (json.threshold() != null) {
+			String problem = ModelVersion.thresholdProblem(json.threshold(), task);
+			if (problem != null) {
+				throw error("/threshold", problem);
+			}
+		}
 		return new ModelVersion(name, version, dataset, task, kind, ModelFiles.sha256(this.bytes), this.file,
-				definition);
+				definition, json.threshold());
 	}
 
 	private Link link(ModelFiles.FileJson json, String kind, Link expected) {

@@ -5,6 +5,7 @@ import io.ratchet.config.StrictBinding;
 import io.ratchet.data.Task;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -75,12 +76,25 @@ public final class ModelFiles {
 	 * {@code double}.
 	 */
 	public static String toJson(String name, String version, String dataset, Task task, ModelDefinition definition) {
+		return toJson(name, version, dataset, task, definition, null);
+	}
+
+	/**
+	 * As {@link #toJson(String, String, String, Task, ModelDefinition)}, with the
+	 * version's decision threshold ({@code null}: none written, the configured default
+	 * applies).
+	 */
+	public static String toJson(String name, String version, String dataset, Task task, ModelDefinition definition,
+			Double threshold) {
 		ObjectNode root = ConfigFormat.JSON.mapper().createObjectNode();
 		root.put("format", FORMAT);
 		root.put("name", name);
 		root.put("version", version);
 		root.put("dataset", dataset);
 		root.put("task", task.key());
+		if (threshold != null) {
+			root.put("threshold", threshold);
+		}
 		root.put("kind", definition.kind());
 		if (definition instanceof OnnxModel onnx) {
 			OnnxModelJson.write(onnx, root); // no link: the graph computes the prediction
@@ -105,11 +119,31 @@ public final class ModelFiles {
 				+ "\n";
 	}
 
+	/**
+	 * The text of a model file with its decision threshold set to {@code threshold}
+	 * (written as {@link #toJson(String, String, String, Task, ModelDefinition, Double)}
+	 * writes it, so the numbers are unchanged).
+	 * @param json the text of a model file
+	 * @param threshold the decision threshold, in (0, 1), of a binary model
+	 * @param file where the text comes from or goes to (for messages)
+	 * @throws ModelFileException when the text is not a valid model file or the threshold
+	 * does not suit it
+	 */
+	public static String withThreshold(String json, double threshold, Path file) {
+		ModelVersion read = parse(json.getBytes(StandardCharsets.UTF_8), file);
+		String problem = ModelVersion.thresholdProblem(threshold, read.task());
+		if (problem != null) {
+			throw new ModelFileException(file, 0, problem);
+		}
+		return toJson(read.name(), read.version(), read.dataset(), read.task(), read.definition(), threshold);
+	}
+
 	/** A model file as written; {@code null} means absent. */
-	record FileJson(String format, String name, String version, String dataset, String task, String kind, String link,
-			String arithmetic, Double intercept, List<LinearModelJson.TermJson> terms, Double base,
-			List<TreeEnsembleJson.TreeJson> trees, OnnxModelJson.FileJson onnx, List<OnnxModelJson.InputJson> inputs,
-			OnnxModelJson.OutputJson output, Map<String, Object> training, String column, LoggedModelJson.LogJson log) {
+	record FileJson(String format, String name, String version, String dataset, String task, Double threshold,
+			String kind, String link, String arithmetic, Double intercept, List<LinearModelJson.TermJson> terms,
+			Double base, List<TreeEnsembleJson.TreeJson> trees, OnnxModelJson.FileJson onnx,
+			List<OnnxModelJson.InputJson> inputs, OnnxModelJson.OutputJson output, Map<String, Object> training,
+			String column, LoggedModelJson.LogJson log) {
 	}
 
 }

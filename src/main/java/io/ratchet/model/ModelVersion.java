@@ -24,9 +24,13 @@ import java.util.regex.Pattern;
  * @param sha256 the SHA-256 of the file's bytes, lower-case hex
  * @param file the file it was read from (for messages)
  * @param definition the numbers and structure
+ * @param threshold the decision threshold of a binary model (a row is predicted positive
+ * when its score is at least the threshold), in (0, 1); {@code null} when the file gives
+ * none and the configured default ({@code ratchet.defaults.threshold}) applies. It is a
+ * field of the model file, so the file's SHA-256 pins it with the coefficients.
  */
 public record ModelVersion(String name, String version, String dataset, Task task, String kind, String sha256,
-		Path file, ModelDefinition definition) {
+		Path file, ModelDefinition definition, Double threshold) {
 
 	/** What a name, a version or a dataset name may look like. */
 	static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -49,6 +53,47 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 		if (mismatch != null) {
 			throw new IllegalArgumentException(mismatch);
 		}
+		if (threshold != null) {
+			String problem = thresholdProblem(threshold, task);
+			if (problem != null) {
+				throw new IllegalArgumentException(problem);
+			}
+		}
+	}
+
+	/** A version whose file gives no threshold (the configured default applies). */
+	public ModelVersion(String name, String version, String dataset, Task task, String kind, String sha256, Path file,
+			ModelDefinition definition) {
+		this(name, version, dataset, task, kind, sha256, file, definition, null);
+	}
+
+	/**
+	 * Why a decision threshold is refused for a task, or {@code null} when it is fine: it
+	 * must be a number strictly between 0 and 1 (at 0 or 1 every row, or none, would be
+	 * positive), and only a binary model has one.
+	 */
+	public static String thresholdProblem(double threshold, Task task) {
+		if (task != Task.BINARY) {
+			return "a decision threshold belongs to a binary model only, not a " + task.key() + " model";
+		}
+		if (!(threshold > 0 && threshold < 1)) {
+			return "the decision threshold must be a number between 0 and 1 (both excluded), not " + threshold;
+		}
+		return null;
+	}
+
+	/**
+	 * The decision threshold the jobs use: the file's own, or {@code configured} (the
+	 * default of {@code ratchet.defaults.threshold}) when the file gives none.
+	 */
+	public double thresholdOr(double configured) {
+		return (this.threshold != null) ? this.threshold : configured;
+	}
+
+	/** The same version read from another path (a file moved into place). */
+	public ModelVersion at(Path moved) {
+		return new ModelVersion(this.name, this.version, this.dataset, this.task, this.kind, this.sha256, moved,
+				this.definition, this.threshold);
 	}
 
 	/**

@@ -62,13 +62,21 @@ public final class OnnxImport {
 	 * be empty)
 	 * @param output {@code name} or {@code name:column} of the output that is the score,
 	 * or {@code null} to infer it
+	 * @param threshold the version's decision threshold, or {@code null} for none (the
+	 * configured default applies)
 	 */
 	public record Request(Path onnxFile, String name, String version, List<String> inputs,
-			Map<String, List<String>> codes, String output) {
+			Map<String, List<String>> codes, String output, Double threshold) {
 
 		public Request {
 			inputs = (inputs != null) ? List.copyOf(inputs) : null;
 			codes = Map.copyOf(codes);
+		}
+
+		/** A request without a decision threshold. */
+		public Request(Path onnxFile, String name, String version, List<String> inputs, Map<String, List<String>> codes,
+				String output) {
+			this(onnxFile, name, version, inputs, codes, output, null);
 		}
 
 		/** The model's name: as given, or the file's name without {@code .onnx}. */
@@ -133,7 +141,8 @@ public final class OnnxImport {
 			catch (InvalidModelException ex) {
 				throw new ModelFileException(source, 0, "the mapping is not valid: " + ex.getMessage(), ex);
 			}
-			json = ModelFiles.toJson(name, request.version(), dataset.name(), dataset.task(), model);
+			json = ModelFiles.toJson(name, request.version(), dataset.name(), dataset.task(), model,
+					request.threshold());
 		}
 		catch (OrtException ex) {
 			throw new ModelFileException(source, 0,

@@ -52,8 +52,7 @@ final class OnnxImportFiles {
 				Files.move(move[0], move[1], StandardCopyOption.ATOMIC_MOVE);
 				moved.add(move[1]);
 			}
-			ModelVersion version = new ModelVersion(checked.name(), checked.version(), checked.dataset(),
-					checked.task(), checked.kind(), checked.sha256(), modelFile, checked.definition());
+			ModelVersion version = checked.at(modelFile);
 			return new OnnxImport.Imported(version, modelFile, onnxFile, cases);
 		}
 		catch (IOException | RuntimeException ex) {

@@ -117,17 +117,19 @@ public final class ScoringPass<M> implements AutoCloseable {
 	 * @param dataset the dataset the rows are of
 	 * @param datasetDir the dataset's folder (a logged model's prediction log is kept
 	 * there)
-	 * @param threshold for binary tasks, the score from which a row is predicted positive
+	 * @param defaultThreshold for binary tasks, the decision threshold of a model whose
+	 * file gives none ({@link ModelVersion#thresholdOr}); each model's accumulator counts
+	 * a row positive from its own threshold
 	 * @throws ModelFileException as {@link ModelVersion#bind} does
 	 */
 	public static <M> ScoringPass<M> bind(List<M> subjects, Function<? super M, ModelVersion> version,
-			DatasetConfig dataset, Path datasetDir, double threshold) {
+			DatasetConfig dataset, Path datasetDir, double defaultThreshold) {
 		List<ModelVersion> versions = subjects.stream().<ModelVersion>map(version).toList();
 		BoundModels bound = BoundModels.bind(versions, dataset, datasetDir);
 		List<Scored<M>> models = new ArrayList<>();
 		for (int i = 0; i < subjects.size(); i++) {
-			models.add(new Scored<>(subjects.get(i), versions.get(i), Accumulators.create(dataset.task(), threshold),
-					bound.get(i)));
+			models.add(new Scored<>(subjects.get(i), versions.get(i),
+					Accumulators.create(dataset.task(), versions.get(i).thresholdOr(defaultThreshold)), bound.get(i)));
 		}
 		return new ScoringPass<>(bound, List.copyOf(models));
 	}

@@ -27,13 +27,30 @@ public final class PairedBootstrap {
 	 * every resample
 	 */
 	public static Comparison compare(RowMetric metric, PairedRows rows, int resamples, long seed) {
+		return compare(metric, metric, rows, resamples, seed);
+	}
+
+	/**
+	 * As {@link #compare(RowMetric, PairedRows, int, long)}, each model's figure computed
+	 * by its own metric: the same metric at each model's own decision threshold.
+	 * @param championMetric the metric of the champion's scores
+	 * @param candidateMetric the same metric (perhaps at another threshold) of the
+	 * candidate's scores
+	 */
+	public static Comparison compare(RowMetric championMetric, RowMetric candidateMetric, PairedRows rows,
+			int resamples, long seed) {
 		if (resamples < 1) {
 			throw new IllegalArgumentException("resamples must be at least 1, not " + resamples);
 		}
+		if (championMetric.metric() != candidateMetric.metric()) {
+			throw new IllegalArgumentException(
+					"cannot compare " + championMetric.metric().key() + " with " + candidateMetric.metric().key());
+		}
+		RowMetric metric = championMetric;
 		double sign = metric.sign();
 		int n = rows.size();
-		double champion = defined(metric.of(rows.labels(), rows.champion()), metric, "champion");
-		double candidate = defined(metric.of(rows.labels(), rows.candidate()), metric, "candidate");
+		double champion = defined(championMetric.of(rows.labels(), rows.champion()), metric, "champion");
+		double candidate = defined(candidateMetric.of(rows.labels(), rows.candidate()), metric, "candidate");
 		SplittableRandom random = new SplittableRandom(seed);
 		double[] differences = new double[resamples];
 		int kept = 0;
@@ -42,8 +59,8 @@ public final class PairedBootstrap {
 			for (int i = 0; i < n; i++) {
 				drawn[i] = random.nextInt(n);
 			}
-			OptionalDouble a = metric.of(rows.labels(), rows.champion(), drawn);
-			OptionalDouble c = metric.of(rows.labels(), rows.candidate(), drawn);
+			OptionalDouble a = championMetric.of(rows.labels(), rows.champion(), drawn);
+			OptionalDouble c = candidateMetric.of(rows.labels(), rows.candidate(), drawn);
 			if (a.isPresent() && c.isPresent()) {
 				differences[kept++] = sign * (c.getAsDouble() - a.getAsDouble());
 			}

@@ -98,12 +98,15 @@ public class PromotionGate {
 			.toList();
 		PairedRows rows = PairedScoring.score(this.monthSources.of(config), this.workspace.datasetDir(dataset), months,
 				champion, candidate, evidenceRunId);
-		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.defaults.threshold());
+		// each model judged at its own decision threshold (its file's, or the default)
+		RowMetric championMetric = new RowMetric(config.task(), settings.primaryMetric(),
+				champion.thresholdOr(this.defaults.threshold()));
+		RowMetric candidateMetric = championMetric.at(candidate.thresholdOr(this.defaults.threshold()));
 		Comparison comparison = null;
 		try {
 			comparison = (settings.primaryMetric() == Metric.ROC_AUC)
-					? DeLong.compare(rows.labels(), rows.champion(), rows.candidate())
-					: PairedBootstrap.compare(metric, rows, settings.resamples(), settings.seed());
+					? DeLong.compare(rows.labels(), rows.champion(), rows.candidate()) : PairedBootstrap
+						.compare(championMetric, candidateMetric, rows, settings.resamples(), settings.seed());
 			conditions.add(Gate.primaryMetric(comparison, settings.margin()));
 		}
 		catch (IllegalArgumentException ex) {
@@ -111,8 +114,8 @@ public class PromotionGate {
 					"cannot compare " + settings.primaryMetric().key() + " over the " + rows.size() + " rows of run "
 							+ evidenceRunId + ": " + ex.getMessage()));
 		}
-		conditions.add(Gate.monthlyTolerance(metric.metric().key(), monthDifferences(metric, rows),
-				settings.monthlyTolerance()));
+		conditions.add(Gate.monthlyTolerance(settings.primaryMetric().key(),
+				monthDifferences(championMetric, candidateMetric, rows), settings.monthlyTolerance()));
 		conditions.add(nowtests.isEmpty() ? Gate.noShadow(settings.shadowRuns())
 				: Gate.shadow(nowtests, settings.shadowRuns()));
 		List<Long> nowtestIds = nowtests.stream()
@@ -151,13 +154,14 @@ public class PromotionGate {
 	 * (c) per month of the evidence, the candidate's figure against the champion's,
 	 * oriented so positive is better.
 	 */
-	private static List<Gate.MonthDifference> monthDifferences(RowMetric metric, PairedRows rows) {
+	private static List<Gate.MonthDifference> monthDifferences(RowMetric championMetric, RowMetric candidateMetric,
+			PairedRows rows) {
 		List<Gate.MonthDifference> months = new ArrayList<>();
-		double sign = metric.sign();
+		double sign = championMetric.sign();
 		for (int m = 0; m < rows.months().length; m++) {
 			PairedRows month = rows.monthRows(m);
-			OptionalDouble champion = metric.of(month.labels(), month.champion());
-			OptionalDouble candidate = metric.of(month.labels(), month.candidate());
+			OptionalDouble champion = championMetric.of(month.labels(), month.champion());
+			OptionalDouble candidate = candidateMetric.of(month.labels(), month.candidate());
 			if (champion.isPresent() && candidate.isPresent()) {
 				months.add(new Gate.MonthDifference(rows.months()[m], champion.getAsDouble(), candidate.getAsDouble(),
 						sign * (candidate.getAsDouble() - champion.getAsDouble())));

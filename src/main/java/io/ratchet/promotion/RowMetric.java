@@ -24,6 +24,11 @@ public record RowMetric(Task task, Metric metric, double threshold) {
 		}
 	}
 
+	/** The same metric at another decision threshold (another model's own). */
+	public RowMetric at(double otherThreshold) {
+		return new RowMetric(this.task, this.metric, otherThreshold);
+	}
+
 	/**
 	 * The metric over every row; empty when it is undefined (e.g. ROC AUC of one class).
 	 */

@@ -15,8 +15,8 @@ import io.ratchet.run.RunSummary.ModelSummary;
 /**
  * A binary task's "Latest month" section (a now-test's "The window"): the ROC and
  * precision–recall curves of the champion and the best other models, the champion's
- * reliability diagram, and the confusion matrix at the threshold, all from the stored
- * accumulator state of the latest month (see {@link ScoreCurves}).
+ * reliability diagram, and the confusion matrix at each model's threshold, all from the
+ * stored accumulator state of the latest month (see {@link ScoreCurves}).
  */
 final class LatestCurves {
 
@@ -46,7 +46,6 @@ final class LatestCurves {
 		List<Charts.Curve> pr = new ArrayList<>();
 		List<Charts.Curve> reliability = new ArrayList<>();
 		List<List<Cell>> confusion = new ArrayList<>();
-		double threshold = Double.NaN;
 		for (ModelSummary model : this.reported.models()) {
 			Emphasis style = emphasis.get(model.model().id());
 			if (style == Emphasis.GREY) {
@@ -72,12 +71,12 @@ final class LatestCurves {
 						bins.stream().mapToDouble(ScoreCurves.ReliabilityBin::positiveRate).toArray(), style));
 			}
 			ScoreCurves.Confusion c = curves.confusion();
-			threshold = c.threshold();
 			confusion.add(List.of(Cell.of(model.model().key()), Cell.of(Long.toString(c.truePositives())),
 					Cell.of(Long.toString(c.falsePositives())), Cell.of(Long.toString(c.falseNegatives())),
 					Cell.of(Long.toString(c.trueNegatives())),
 					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falsePositives())),
-					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falseNegatives()))));
+					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falseNegatives())),
+					Cell.of(Double.toString(c.threshold()))));
 		}
 		List<ReportChart> charts = new ArrayList<>();
 		if (!roc.isEmpty()) {
@@ -93,10 +92,10 @@ final class LatestCurves {
 					Charts.curves("Reliability (10 bins), " + name, "mean predicted probability",
 							"observed positive rate", reliability, true, true, Charts.HALF)));
 		}
-		ReportTable matrix = new ReportTable("Confusion matrix at threshold " + threshold,
-				"A row is predicted positive when its score is at least the threshold.",
+		ReportTable matrix = new ReportTable("Confusion matrix at each model's threshold",
+				"A row is predicted positive when its score is at least the model's decision threshold.",
 				List.of("model", "true positives", "false positives", "false negatives", "true negatives", "precision",
-						"recall"),
+						"recall", "threshold"),
 				confusion);
 		return new ReportSection("latest", nowtest ? "The window" : "Latest month, " + period,
 				"Curves of the champion and the best candidates on " + name + ".", charts, List.of(matrix));

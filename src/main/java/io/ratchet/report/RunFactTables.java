@@ -15,9 +15,9 @@ import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
  * The report's last section, "Run facts": the run's parameters, times, duration and row
- * counts; the models with their SHA-256 and file; for models whose scores are logged, how
- * their rows and scores met ({@code logged_coverage}); the data files with their counts,
- * newest first (at most {@value MetricTables#TABLE_MONTHS}).
+ * counts; the models with their decision threshold, SHA-256 and file; for models whose
+ * scores are logged, how their rows and scores met ({@code logged_coverage}); the data
+ * files with their counts, newest first (at most {@value MetricTables#TABLE_MONTHS}).
  */
 final class RunFactTables {
 
@@ -52,6 +52,7 @@ final class RunFactTables {
 		List<List<Cell>> models = new ArrayList<>();
 		for (ModelSummary model : this.reported.models()) {
 			models.add(List.of(Cell.of(model.model().key()), Cell.of(model.model().role()),
+					Cell.of((model.threshold() != null) ? Double.toString(model.threshold()) : "–"),
 					Cell.of(model.model().sha256()), Cell.of(model.model().file())));
 		}
 		List<List<Cell>> files = new ArrayList<>();
@@ -64,9 +65,11 @@ final class RunFactTables {
 					Cell.of(Long.toString(partition.rowsUnlabelled())), Cell.of(Long.toString(partition.millis()))));
 		}
 		int omitted = partitions.size() - files.size();
-		List<ReportTable> tables = new ArrayList<>(
-				List.of(new ReportTable("Run", "", List.of("fact", "value"), facts, 40, ""),
-						new ReportTable("Models", "", List.of("model", "role", "SHA-256", "file"), models, 8, "")));
+		List<ReportTable> tables = new ArrayList<>(List
+			.of(new ReportTable("Run", "", List.of("fact", "value"), facts, 40, ""), new ReportTable("Models",
+					"Each model is judged at its own decision threshold (a row is predicted positive when its"
+							+ " score is at least the threshold): its model file's, else ratchet.defaults.threshold.",
+					List.of("model", "role", "threshold", "SHA-256", "file"), models, 8, "")));
 		ReportTable logged = loggedPredictions(run);
 		if (logged != null) {
 			tables.add(logged);

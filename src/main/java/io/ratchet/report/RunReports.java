@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a run's report folder {@code reports/<job>/<run>/}: {@code index.html} (from the
  * Thymeleaf template {@code report/run.html}), its PNG charts beside it, and
- * {@code metrics.csv} (one row per model and period, every metric a column). Every file
- * is written aside and moved into place, the page last, so a reader never sees half a
- * report. Back-tests and now-tests call {@link #write}; any other job builds a
- * {@link RunPage} of {@link ReportSection}s and calls {@link #writePage}.
+ * {@code metrics.csv} (one row per model and period, every metric a column, with the
+ * model's decision threshold; empty for regression). Every file is written aside and
+ * moved into place, the page last, so a reader never sees half a report. Back-tests and
+ * now-tests call {@link #write}; any other job builds a {@link RunPage} of
+ * {@link ReportSection}s and calls {@link #writePage}.
  */
 @Component
 public class RunReports {
@@ -98,7 +99,7 @@ public class RunReports {
 	private void writeCsv(RunSummary summary, DatasetConfig dataset, Writer out) throws IOException {
 		List<Metric> metrics = Metric.forTask(dataset.task());
 		List<String> header = new ArrayList<>(
-				List.of("run", "dataset", "model", "version", "role", "sha256", "period", "verdict"));
+				List.of("run", "dataset", "model", "version", "role", "sha256", "threshold", "period", "verdict"));
 		metrics.forEach((metric) -> header.add(metric.key()));
 		try (CSVPrinter csv = new CSVPrinter(out,
 				CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(header.toArray(String[]::new)).get())) {
@@ -114,7 +115,8 @@ public class RunReports {
 	private List<Object> row(RunSummary summary, ModelSummary model, String period, Map<Metric, Double> values,
 			List<Metric> metrics) {
 		List<Object> row = new ArrayList<>(List.of(summary.run().id(), summary.run().dataset(), model.model().name(),
-				model.model().version(), model.model().role(), model.model().sha256(), period,
+				model.model().version(), model.model().role(), model.model().sha256(),
+				(model.threshold() != null) ? model.threshold() : "", period,
 				model.verdicts().getOrDefault(period, "")));
 		for (Metric metric : metrics) {
 			Double value = values.get(metric);

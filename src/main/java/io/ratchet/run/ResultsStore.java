@@ -1,14 +1,20 @@
 package io.ratchet.run;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.Metric;
 import io.ratchet.requirement.Breach;
 
@@ -175,6 +181,31 @@ public class ResultsStore {
 			.param(runId)
 			.query(String.class)
 			.list());
+	}
+
+	/**
+	 * Per model version of a run, the decision threshold its binary accumulators used,
+	 * read from the head of its first stored state (regression models and models without
+	 * a state are left out).
+	 */
+	public Map<Long, Double> thresholds(long runId) {
+		Map<Long, Double> thresholds = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT p.model_version_id, p.state FROM partition_state p
+				WHERE p.run_id = ? AND p.period = (SELECT MIN(q.period) FROM partition_state q
+					WHERE q.run_id = p.run_id AND q.model_version_id = p.model_version_id)""")
+			.param(runId)
+			.query((ResultSet rs) -> {
+				long modelVersionId = rs.getLong(1);
+				try (InputStream state = rs.getBinaryStream(2)) {
+					Accumulators.threshold(state.readNBytes(Accumulators.THRESHOLD_PREFIX_BYTES))
+						.ifPresent((threshold) -> thresholds.put(modelVersionId, threshold));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		return thresholds;
 	}
 
 	public List<PartitionResult> partitions(long runId) {

@@ -30,9 +30,12 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 	 * INSUFFICIENT_DATA
 	 * @param wholePeriod the whole-period metric values
 	 * @param breaches every breach, months first
+	 * @param threshold the decision threshold of a binary model's accumulators in this
+	 * run (its file's own, or the configured default); {@code null} for a regression
+	 * model or a model with no stored state
 	 */
 	public record ModelSummary(RunModel model, Map<String, Map<Metric, Double>> monthly, Map<String, String> verdicts,
-			Map<Metric, Double> wholePeriod, List<StoredBreach> breaches) {
+			Map<Metric, Double> wholePeriod, List<StoredBreach> breaches, Double threshold) {
 
 		/** Months (not the whole period) with the given verdict. */
 		public long months(Verdict verdict) {
@@ -66,6 +69,7 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 		List<StoredMetric> metrics = store.metricValues(runId);
 		List<StoredBreach> breaches = store.breaches(runId);
 		List<StoredVerdict> verdicts = store.verdicts(runId);
+		Map<Long, Double> thresholds = store.thresholds(runId);
 		List<ModelSummary> models = new ArrayList<>();
 		for (RunModel model : store.runModels(runId)) {
 			Map<String, Map<Metric, Double>> monthly = new TreeMap<>();
@@ -87,7 +91,7 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 			List<StoredBreach> own = new ArrayList<>(
 					breaches.stream().filter((breach) -> breach.modelVersionId() == model.id()).toList());
 			own.sort((a, b) -> a.period().compareTo(b.period()));
-			models.add(new ModelSummary(model, monthly, periodVerdicts, whole, own));
+			models.add(new ModelSummary(model, monthly, periodVerdicts, whole, own, thresholds.get(model.id())));
 		}
 		return new RunSummary(run, models, store.partitions(runId));
 	}

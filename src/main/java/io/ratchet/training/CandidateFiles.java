@@ -46,19 +46,27 @@ public final class CandidateFiles {
 	 * be written
 	 */
 	public static ModelVersion write(Path modelsDir, String name, DatasetConfig dataset, ModelDefinition model) {
+		return write(modelsDir, name, dataset, model, null);
+	}
+
+	/**
+	 * As {@link #write(Path, String, DatasetConfig, ModelDefinition)}, with the version's
+	 * decision threshold ({@code null}: none, the configured default applies).
+	 */
+	public static ModelVersion write(Path modelsDir, String name, DatasetConfig dataset, ModelDefinition model,
+			Double threshold) {
 		synchronized (LOCK) {
 			try {
 				Files.createDirectories(modelsDir);
 				String version = Integer.toString(nextVersion(modelsDir, name));
 				Path target = modelsDir.resolve(name + "-v" + version + ".json");
-				String json = ModelFiles.toJson(name, version, dataset.name(), dataset.task(), model);
+				String json = ModelFiles.toJson(name, version, dataset.name(), dataset.task(), model, threshold);
 				Path temp = Files.createTempFile(modelsDir, "." + name + "-v" + version, ".json.tmp");
 				try {
 					Files.writeString(temp, json, StandardCharsets.UTF_8);
 					ModelVersion aside = ModelFiles.load(temp);
 					aside.bind(dataset);
-					ModelVersion placed = new ModelVersion(aside.name(), aside.version(), aside.dataset(), aside.task(),
-							aside.kind(), aside.sha256(), target, aside.definition());
+					ModelVersion placed = aside.at(target);
 					ModelCases.write(placed, dataset, false);
 					// durable: a model version is never lost or half-written
 					AtomicFiles.move(temp, target);

@@ -27,10 +27,13 @@ import java.util.Random;
  * @param samples for random search: how many combinations to draw (all of them when there
  * are fewer)
  * @param seed for random search: the seed of the draw
+ * @param tuneThreshold the key of the {@link ThresholdObjective} each candidate's
+ * decision threshold is tuned for on its training window, or {@code null} for no tuning
+ * (the configured default threshold applies)
  */
 public record SearchSpace(String dataset, Path source, Algorithm algorithm, List<Double> penalties,
 		Map<String, List<String>> featureSets, List<Integer> windowMonths, int evaluationMonths, Search search,
-		int samples, long seed) {
+		int samples, long seed, String tuneThreshold) {
 
 	/** How the combinations are chosen. */
 	public enum Search {

@@ -39,6 +39,7 @@ import io.ratchet.data.Feature;
  * search: grid                   # grid (default) | random
  * samples: 8                     # random only: combinations drawn
  * seed: 7                        # random only: seed of the draw (default 1)
+ * tune-threshold: f1             # binary only: tune each candidate's threshold on its window (f1 | accuracy)
  * </pre>
  */
 public final class SearchSpaces {
@@ -46,7 +47,7 @@ public final class SearchSpaces {
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
 	private static final List<String> KEYS = List.of("algorithm", "penalty", "features", "window-months",
-			"evaluation-months", "search", "samples", "seed");
+			"evaluation-months", "search", "samples", "seed", "tune-threshold");
 
 	private SearchSpaces() {
 	}
@@ -182,7 +183,25 @@ public final class SearchSpaces {
 				}
 			}
 			return new SearchSpace(this.dataset.name(), this.file, algorithm, penalties, featureSets, windows,
-					evaluation, search, samples, seed);
+					evaluation, search, samples, seed, tuneThreshold(mapping.get("tune-threshold")));
+		}
+
+		private String tuneThreshold(Field field) {
+			if (field == null) {
+				return null;
+			}
+			if (this.dataset.task() != io.ratchet.data.Task.BINARY) {
+				throw error(field.line(), "tune-threshold: a decision threshold belongs to binary datasets only, and"
+						+ " dataset \"" + this.dataset.name() + "\" is " + this.dataset.task().key());
+			}
+			String key = field.text("tune-threshold").trim();
+			try {
+				ThresholdObjective.forKey(key);
+			}
+			catch (IllegalArgumentException ex) {
+				throw error(field.line(), "tune-threshold: " + ex.getMessage());
+			}
+			return key;
 		}
 
 		private Map<String, List<String>> featureSets(Field field) {

@@ -101,6 +101,74 @@ class BacktestJobTests extends SharedBatchContextTests {
 	}
 
 	@Test
+	void eachModelIsJudgedAtItsOwnDecisionThreshold() throws Exception {
+		// given: the same logistic model on x twice, one operated at 0.3, the other at
+		// 0.7
+		for (String[] model : new String[][] { { "toy-low", "0.3" }, { "toy-high", "0.7" } }) {
+			toy.write(toy.models().resolve(model[0] + "-v1.json"), ToyWorkspace.logitJson(model[0], "toy", 2.0)
+				.replace("\"task\": \"binary\",", "\"task\": \"binary\", \"threshold\": " + model[1] + ","));
+		}
+
+		// when
+		JobExecution execution = start("toy", List.of("toy-low@1", "toy-high@1"));
+
+		// then: every month's and the period's accuracy, precision and recall are the
+		// direct counts at each model's own threshold
+		assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
+		long runId = execution.getJobInstance().getInstanceId();
+		List<String> periods = new ArrayList<>(List.of("2024-01", "2024-02", "2024-03", "2024-04"));
+		periods.add("ALL");
+		for (String period : periods) {
+			for (double threshold : new double[] { 0.3, 0.7 }) {
+				String model = (threshold == 0.3) ? "toy-low" : "toy-high";
+				long[] counts = confusion(period, threshold);
+				double n = counts[0] + counts[1] + counts[2] + counts[3];
+				assertThat(value(runId, model, period, "accuracy")).as(model + " " + period)
+					.isCloseTo((counts[0] + counts[2]) / n, within(1e-12));
+				assertThat(value(runId, model, period, "precision")).as(model + " " + period)
+					.isCloseTo((double) counts[0] / (counts[0] + counts[1]), within(1e-12));
+				assertThat(value(runId, model, period, "recall")).as(model + " " + period)
+					.isCloseTo((double) counts[0] / (counts[0] + counts[3]), within(1e-12));
+			}
+			assertThat(value(runId, "toy-low", period, "recall"))
+				.isGreaterThan(value(runId, "toy-high", period, "recall"));
+		}
+		Path report = toy.reports().resolve("backtest").resolve(Long.toString(runId));
+		List<String> csv = Files.readAllLines(report.resolve("metrics.csv"));
+		assertThat(csv.get(0)).contains(",sha256,threshold,period,");
+		assertThat(csv.stream().filter((line) -> line.contains(",toy-low,"))).hasSize(5)
+			.allMatch((line) -> line.contains(",0.3,"));
+		assertThat(csv.stream().filter((line) -> line.contains(",toy-high,"))).hasSize(5)
+			.allMatch((line) -> line.contains(",0.7,"));
+		assertThat(Files.readString(report.resolve("index.html")))
+			.contains("Each model is judged at its own decision" + " threshold");
+	}
+
+	/**
+	 * True positives, false positives, true negatives and false negatives of the toy
+	 * model {@code 1 / (1 + exp(-2x))} at a threshold, counted from a month's file (or
+	 * every month's, for {@code ALL}).
+	 */
+	private static long[] confusion(String period, double threshold) throws IOException {
+		long[] counts = new long[4];
+		for (int m = 1; m <= 4; m++) {
+			String month = "2024-0" + m;
+			if (!period.equals("ALL") && !period.equals(month)) {
+				continue;
+			}
+			List<String> lines = Files.readAllLines(toy.data("toy").resolve(month + ".csv"));
+			for (String line : lines.subList(1, lines.size())) {
+				String[] cells = line.split(",");
+				double score = 1 / (1 + Math.exp(-2.0 * Double.parseDouble(cells[2])));
+				boolean predicted = score >= threshold;
+				boolean positive = cells[4].equals("1");
+				counts[predicted ? (positive ? 0 : 1) : (positive ? 3 : 2)]++;
+			}
+		}
+		return counts;
+	}
+
+	@Test
 	void runsStartedAtTheSameMomentAllComplete() throws Exception {
 		// given: four runs of the dataset, released together (as two daemons, or a
 		// restart beside a fire, would)

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelRegistry;
 import io.ratchet.nowtest.NowtestParameters;
 import io.ratchet.system.Failures;
@@ -184,6 +185,36 @@ class ChallengeJobTests {
 			.contains("WAITING")
 			.contains((String) candidates.get(0).get("MODEL_KEY"));
 		assertThat(toy.reports().resolve("challenge/" + runId + "/ranking.csv")).exists();
+	}
+
+	@Test
+	void aTunedThresholdIsWrittenIntoEachCandidateAndTheReportSaysSo() throws Exception {
+		// given
+		toy.write(search(), SEARCH + "tune-threshold: f1\n");
+
+		// when
+		JobExecution execution = start(name);
+
+		// then: each candidate's spec says where and for what its threshold was tuned,
+		// and its model file holds that threshold
+		assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
+		long runId = execution.getJobInstance().getInstanceId();
+		List<Map<String, Object>> candidates = this.jdbc
+			.sql("SELECT * FROM challenge_candidate WHERE run_id = ? ORDER BY ranking")
+			.param(runId)
+			.query()
+			.listOfRows();
+		assertThat(candidates).hasSize(4);
+		for (Map<String, Object> candidate : candidates) {
+			String spec = (String) candidate.get("SPEC");
+			String window = candidate.get("TRAIN_FROM") + ".." + candidate.get("TRAIN_TO");
+			assertThat(spec).contains("; threshold tuned on " + window + " for f1: ");
+			double tuned = Double.parseDouble(spec.substring(spec.lastIndexOf(": ") + 2));
+			assertThat(tuned).isStrictlyBetween(0.0, 1.0);
+			assertThat(ModelFiles.load(Path.of((String) candidate.get("FILE_PATH"))).threshold()).isEqualTo(tuned);
+		}
+		assertThat(toy.reports().resolve("challenge/" + runId + "/index.html")).content()
+			.contains("threshold tuned on 2024-04..2024-04 for f1: ");
 	}
 
 	@Test

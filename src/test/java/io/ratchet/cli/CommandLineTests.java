@@ -6,6 +6,7 @@ import java.time.YearMonth;
 
 import io.ratchet.ConsoleCapture;
 import io.ratchet.demo.DemoGenerator;
+import io.ratchet.model.ModelFiles;
 import io.ratchet.model.OnnxFixtures;
 import io.ratchet.test.SharedContextTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -304,6 +305,57 @@ class CommandLineTests extends SharedContextTests {
 			Files.deleteIfExists(models.resolve("churn-xgb-v7.json"));
 			Files.deleteIfExists(models.resolve("churn-xgb-v7.cases.csv"));
 		}
+	}
+
+	@Test
+	void importModelWritesTheDecisionThresholdIntoTheModelFile() throws Exception {
+		// given
+		Path file = root.resolve("churn-xgb.json");
+		Files.writeString(file, XGBOOST);
+		Path models = root.resolve("config/models");
+		try {
+			// when
+			int code = this.commandLine.run("import-model", "churn", file.toString(), "--name", "churn-xgb",
+					"--version", "8", "--threshold", "0.35");
+
+			// then
+			assertThat(code).as(this.console.err()).isEqualTo(CommandLine.OK);
+			assertThat(this.console.out()).contains("(churn-xgb@8, sha256 ").contains(", threshold 0.35)");
+			assertThat(Files.readString(models.resolve("churn-xgb-v8.json"))).contains("\"threshold\" : 0.35,");
+			assertThat(ModelFiles.load(models.resolve("churn-xgb-v8.json")).threshold()).isEqualTo(0.35);
+			assertThat(this.commandLine.run("model-cases", "--check", "churn-xgb@8")).isEqualTo(CommandLine.OK);
+		}
+		finally {
+			Files.deleteIfExists(models.resolve("churn-xgb-v8.json"));
+			Files.deleteIfExists(models.resolve("churn-xgb-v8.cases.csv"));
+		}
+	}
+
+	@Test
+	void aBadThresholdOnTheCommandLineImportsAndRegistersNothing() throws Exception {
+		// given
+		Path file = root.resolve("churn-xgb.json");
+		Files.writeString(file, XGBOOST);
+		Path registry = root.resolve("config/registry.yml");
+		String before = Files.readString(registry);
+		java.util.List<String> modelsBefore = java.util.Arrays.asList(root.resolve("config/models").toFile().list());
+
+		// when
+		int above = this.commandLine.run("import-model", "churn", file.toString(), "--threshold", "1.5", "--candidate");
+		int zero = this.commandLine.run("import-model", "churn", file.toString(), "--threshold", "0", "--candidate");
+		int word = this.commandLine.run("import-model", "churn", file.toString(), "--threshold", "high");
+
+		// then
+		assertThat(above).isEqualTo(CommandLine.USAGE);
+		assertThat(zero).isEqualTo(CommandLine.USAGE);
+		assertThat(word).isEqualTo(CommandLine.USAGE);
+		assertThat(this.console.err())
+			.contains("--threshold 1.5: the decision threshold must be a number between 0 and 1 (both excluded), not"
+					+ " 1.5")
+			.contains("--threshold 0: the decision threshold must be a number between 0 and 1 (both excluded)")
+			.contains("--threshold high: not a number (give a decision threshold in (0, 1), e.g. --threshold 0.35)");
+		assertThat(Files.readString(registry)).isEqualTo(before);
+		assertThat(root.resolve("config/models").toFile().list()).containsExactlyInAnyOrderElementsOf(modelsBefore);
 	}
 
 	@Test

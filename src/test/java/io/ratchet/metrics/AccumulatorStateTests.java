@@ -15,6 +15,29 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class AccumulatorStateTests {
 
 	@Test
+	void theThresholdIsReadFromTheHeadOfAState() {
+		// given
+		MetricAccumulator binary = Accumulators.create(Task.BINARY, 0.35);
+		binary.add(0.2, 0);
+		binary.add(0.9, 1);
+		MetricAccumulator regression = Accumulators.create(Task.REGRESSION, 0.35);
+		regression.add(1.0, 2.0);
+
+		// when
+		byte[] head = Arrays.copyOf(binary.toBytes(), Accumulators.THRESHOLD_PREFIX_BYTES);
+
+		// then
+		assertThat(Accumulators.threshold(head)).hasValue(0.35);
+		assertThat(Accumulators.threshold(binary.toBytes())).hasValue(0.35);
+		assertThat(Accumulators.threshold(regression.toBytes())).isEmpty();
+		assertThatExceptionOfType(MetricStateException.class)
+			.isThrownBy(() -> Accumulators.threshold(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 }))
+			.withMessageContaining("not an accumulator state");
+		assertThatExceptionOfType(MetricStateException.class)
+			.isThrownBy(() -> Accumulators.threshold(Arrays.copyOf(head, 8)));
+	}
+
+	@Test
 	void binaryStateRoundTripsAndKeepsAccumulating() {
 		// given
 		Random random = new Random(5L);

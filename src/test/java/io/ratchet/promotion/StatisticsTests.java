@@ -101,6 +101,33 @@ class StatisticsTests {
 	}
 
 	@Test
+	void eachModelIsComparedAtItsOwnThreshold() {
+		// given: the champion operated at 0.3, the candidate at 0.7
+		PairedRows rows = world(2000, 5);
+		RowMetric champion = new RowMetric(Task.BINARY, Metric.ACCURACY, 0.3);
+		RowMetric candidate = champion.at(0.7);
+
+		// when
+		Comparison comparison = PairedBootstrap.compare(champion, candidate, rows, 200, 1);
+
+		// then: each figure is the direct count at the model's own threshold
+		assertThat(comparison.champion()).isEqualTo(accuracy(rows.labels(), rows.champion(), 0.3));
+		assertThat(comparison.candidate()).isEqualTo(accuracy(rows.labels(), rows.candidate(), 0.7));
+		assertThat(comparison.candidate()).isNotEqualTo(accuracy(rows.labels(), rows.candidate(), 0.3));
+		assertThat(comparison.difference()).isCloseTo(comparison.candidate() - comparison.champion(), within(1e-15));
+		assertThat(PairedBootstrap.compare(champion, champion, rows, 200, 1))
+			.isEqualTo(PairedBootstrap.compare(champion, rows, 200, 1));
+	}
+
+	private static double accuracy(double[] labels, double[] scores, double threshold) {
+		int right = 0;
+		for (int i = 0; i < labels.length; i++) {
+			right += ((scores[i] >= threshold) == (labels[i] == 1)) ? 1 : 0;
+		}
+		return (double) right / labels.length;
+	}
+
+	@Test
 	void theBootstrapIntervalContainsTheTrueDifferenceAndIsReproducible() {
 		// given: the population difference of Brier scores, from a million rows of the
 		// same world

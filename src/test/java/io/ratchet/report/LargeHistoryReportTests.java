@@ -161,7 +161,8 @@ class LargeHistoryReportTests extends SharedContextTests {
 				}
 			}
 			verdicts.put(ResultsStore.ALL, "PASS");
-			models.add(new ModelSummary(model, monthly, verdicts, Map.of(Metric.ROC_AUC, 0.8 - 0.002 * m), breaches));
+			models.add(
+					new ModelSummary(model, monthly, verdicts, Map.of(Metric.ROC_AUC, 0.8 - 0.002 * m), breaches, 0.5));
 		}
 		List<PartitionResult> partitions = months.stream()
 			.map((month) -> new PartitionResult(run.id(), month, "data/" + month + ".csv", 10_000, 10_000, 0, 0, null,

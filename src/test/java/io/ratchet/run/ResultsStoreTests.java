@@ -1,5 +1,6 @@
 package io.ratchet.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -10,12 +11,14 @@ import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.LinearModel;
 import io.ratchet.model.Link;
+import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.requirement.BoundKind;
 import io.ratchet.requirement.Breach;
 import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.Verdict;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
@@ -110,6 +113,31 @@ class ResultsStoreTests {
 			.hasMessageContaining("store-b@1")
 			.hasMessageContaining("bbbb")
 			.hasMessageContaining("dddd");
+	}
+
+	@Test
+	void aThresholdEditedUnderTheSameVersionIsRefusedLikeAnEditedCoefficient(@TempDir Path dir) throws Exception {
+		// given: a model file with its threshold, recorded
+		String text = """
+				{"format": "ratchet-model/1", "name": "store-t", "version": "1", "dataset": "toy", "task": "binary",
+				 "threshold": 0.3, "kind": "linear", "link": "logistic", "intercept": 0.5, "terms": []}
+				""";
+		Path file = dir.resolve("store-t-v1.json");
+		Files.writeString(file, text);
+		this.modelVersions.register(ModelFiles.load(file));
+
+		// when: the threshold (or, for comparison, the intercept) is edited in place
+		Files.writeString(file, text.replace("0.3", "0.35"));
+		ModelVersion threshold = ModelFiles.load(file);
+		Files.writeString(file, text.replace("0.5", "0.55"));
+		ModelVersion intercept = ModelFiles.load(file);
+
+		// then: both are tampering
+		assertThat(threshold.threshold()).isEqualTo(0.35);
+		assertThatThrownBy(() -> this.modelVersions.register(threshold)).isInstanceOf(TamperedModelException.class)
+			.hasMessageContaining("store-t@1");
+		assertThatThrownBy(() -> this.modelVersions.register(intercept)).isInstanceOf(TamperedModelException.class)
+			.hasMessageContaining("store-t@1");
 	}
 
 	private long count(String sql) {

@@ -113,6 +113,23 @@ class SearchSpacesTests {
 	}
 
 	@Test
+	void theThresholdMayBeTunedForANamedObjective() throws IOException {
+		// given
+		write(GOOD + "tune-threshold: f1\n");
+
+		// when
+		SearchSpace space = SearchSpaces.load(this.config, "churn");
+
+		// then
+		assertThat(space.tuneThreshold()).isEqualTo("f1");
+		assertThat(ThresholdObjective.forKey(space.tuneThreshold()).value(3, 1, 5, 1)).isEqualTo(6.0 / 8);
+		refused(GOOD + "tune-threshold: business\n",
+				"line 8: tune-threshold: unknown objective \"business\"" + " (expected one of f1, accuracy)");
+		write(GOOD);
+		assertThat(SearchSpaces.load(this.config, "churn").tuneThreshold()).isNull();
+	}
+
+	@Test
 	void theCommittedDemoSearchSpaceIsValid() {
 		// when
 		SearchSpace space = SearchSpaces.load(Path.of("config"), "churn");

@@ -124,8 +124,7 @@ public final class ModelImport {
 				throw new ModelFileException(target, 0, "already exists: model " + read.key() + " is imported already"
 						+ " (a changed model needs a new version: --version)");
 			}
-			ModelVersion version = new ModelVersion(read.name(), read.version(), read.dataset(), read.task(),
-					read.kind(), read.sha256(), target, read.definition());
+			ModelVersion version = read.at(target);
 			ModelCases.write(version, dataset, true);
 			Files.writeString(target, result.json());
 			return version;
