@@ -70,7 +70,7 @@ class BacktestSummaryTasklet implements Tasklet {
 		// MetricAccumulator), so memory stays
 		// flat however long the history is.
 		List<ModelFigures> whole = models.parallelStream().map((model) -> {
-			MetricAccumulator merged = Accumulators.create(dataset.task(), run.threshold());
+			MetricAccumulator merged = Accumulators.create(dataset, run.threshold());
 			this.results.forEachPartitionState(run.runId(), model.id(),
 					(state) -> merged.merge(Accumulators.fromBytes(dataset.task(), run.threshold(), state)));
 			MetricValues values = merged.result();

@@ -126,7 +126,7 @@ public final class ScoringPass<M> implements AutoCloseable {
 		BoundModels bound = BoundModels.bind(versions, dataset, datasetDir);
 		List<Scored<M>> models = new ArrayList<>();
 		for (int i = 0; i < subjects.size(); i++) {
-			models.add(new Scored<>(subjects.get(i), versions.get(i), Accumulators.create(dataset.task(), threshold),
+			models.add(new Scored<>(subjects.get(i), versions.get(i), Accumulators.create(dataset, threshold),
 					bound.get(i)));
 		}
 		return new ScoringPass<>(bound, List.copyOf(models));

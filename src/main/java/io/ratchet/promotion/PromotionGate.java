@@ -93,7 +93,8 @@ public class PromotionGate {
 			.toList();
 		PairedRows rows = PairedScoring.score(config, this.workspace.datasetDir(dataset), months, champion, candidate,
 				evidenceRunId);
-		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.defaults.threshold());
+		RowMetric metric = new RowMetric(config.task(), settings.primaryMetric(), this.defaults.threshold(),
+				config.valueMatrix());
 		Comparison comparison = null;
 		try {
 			comparison = (settings.primaryMetric() == Metric.ROC_AUC)
