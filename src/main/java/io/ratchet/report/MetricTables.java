@@ -37,7 +37,9 @@ final class MetricTables {
 	}
 
 	ReportSection section() {
-		List<Metric> metrics = Metric.forTask(this.reported.dataset().task());
+		List<Metric> all = Metric.forTask(this.reported.dataset().task());
+		List<Metric> metrics = all.stream().filter((metric) -> !metric.business()).toList();
+		List<Metric> business = businessMetrics(all);
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(this.reported.chartedMetrics().get(0).metric());
 		List<ReportTable> tables = new ArrayList<>();
 		List<ModelSummary> rest = new ArrayList<>();
@@ -46,7 +48,10 @@ final class MetricTables {
 				rest.add(model);
 				continue;
 			}
-			tables.add(monthTable(model, metrics));
+			tables.add(monthTable(model, metrics, ""));
+			if (!business.isEmpty()) {
+				tables.add(monthTable(model, business, " in the business's terms"));
+			}
 		}
 		if (!rest.isEmpty()) {
 			tables.add(otherModels(rest, metrics));
@@ -57,7 +62,20 @@ final class MetricTables {
 		return ReportSection.ofTables("table", nowtest ? "Window figures" : "Months × metrics", note, tables);
 	}
 
-	private ReportTable monthTable(ModelSummary model, List<Metric> metrics) {
+	/**
+	 * The metrics of the business table (counts and rates at the threshold, top k%,
+	 * value), without the business value when the dataset has no value matrix: in a table
+	 * of their own, so that the usual table keeps its width.
+	 */
+	private List<Metric> businessMetrics(List<Metric> all) {
+		boolean valued = this.reported.dataset().valueMatrix() != null;
+		return all.stream()
+			.filter(Metric::business)
+			.filter((metric) -> valued || (metric != Metric.BUSINESS_VALUE && metric != Metric.BUSINESS_VALUE_PER_ROW))
+			.toList();
+	}
+
+	private ReportTable monthTable(ModelSummary model, List<Metric> metrics, String titleSuffix) {
 		List<Bound> monthly = this.reported.requirements().monthlyFor(model.model().name());
 		List<String> header = new ArrayList<>(List.of(this.reported.nowtest() ? "period" : "month", "verdict"));
 		metrics.forEach((metric) -> header.add(metric.key() + boundText(monthly, metric)));
@@ -72,8 +90,9 @@ final class MetricTables {
 		}
 		String footnote = (omitted > 0) ? omitted + " earlier months are in metrics.csv." : "";
 		return new ReportTable(
-				model.model().key() + " (" + model.model().role() + ", " + model.verdict().replace('_', ' ') + ")", "",
-				header, rows, 1 + ((model == this.reported.champion()) ? VISIBLE_MONTHS : VISIBLE_MONTHS / 3),
+				model.model().key() + titleSuffix + " (" + model.model().role() + ", "
+						+ model.verdict().replace('_', ' ') + ")",
+				"", header, rows, 1 + ((model == this.reported.champion()) ? VISIBLE_MONTHS : VISIBLE_MONTHS / 3),
 				footnote);
 	}
 
