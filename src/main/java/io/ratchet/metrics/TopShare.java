@@ -13,8 +13,8 @@ import java.util.Map;
  * Read from the scores a {@link BinaryAccumulator} keeps for ROC AUC: exact while they
  * are exact. Once they are in a {@link ScoreHistogram} a group is a bin, so the cut takes
  * the whole bin it falls in: the top then holds every row of that bin (rows whose
- * log-odds are within one bin width of the cut), and the figures are those of that
- * slightly larger top, not an estimate of the exact one.
+ * log-odds are within one bin, about 6.9e-5, of the cut), and the figures are those of
+ * that slightly larger top, not an estimate of the exact one.
  */
 final class TopShare {
 
