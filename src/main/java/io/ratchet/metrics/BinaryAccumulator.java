@@ -11,8 +11,10 @@ import io.ratchet.data.ValueMatrix;
 /**
  * Metrics of a binary classifier: counts, calibration (mean score, log loss, Brier), the
  * confusion matrix at a threshold (a row is predicted positive when its score is at least
- * the threshold), and the ranking metrics (ROC AUC and average precision). Definitions
- * follow scikit-learn 1.2.
+ * the threshold) with its counts and rates, the business value of that matrix when a
+ * {@link ValueMatrix} is given, the ranking metrics (ROC AUC and average precision) and
+ * the top k% ({@link TopShare}), both from the kept scores. Definitions follow
+ * scikit-learn 1.2.
  *
  * <p>
  * Ranking metrics are exact while the accumulator holds at most {@link #EXACT_LIMIT}
