@@ -42,16 +42,18 @@ final class MetricTables {
 		List<Metric> business = businessMetrics(all);
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(this.reported.chartedMetrics().get(0).metric());
 		List<ReportTable> tables = new ArrayList<>();
+		List<ModelSummary> shown = new ArrayList<>();
 		List<ModelSummary> rest = new ArrayList<>();
 		for (ModelSummary model : this.reported.models()) {
 			if (emphasis.get(model.model().id()) == Emphasis.GREY) {
 				rest.add(model);
 				continue;
 			}
-			tables.add(monthTable(model, metrics, ""));
-			if (!business.isEmpty()) {
-				tables.add(monthTable(model, business, " in the business's terms"));
-			}
+			shown.add(model);
+			tables.add(monthTable(model, metrics));
+		}
+		if (!business.isEmpty() && !shown.isEmpty()) {
+			tables.add(businessTable(shown, business));
 		}
 		if (!rest.isEmpty()) {
 			tables.add(otherModels(rest, metrics));
@@ -75,7 +77,36 @@ final class MetricTables {
 			.toList();
 	}
 
-	private ReportTable monthTable(ModelSummary model, List<Metric> metrics, String titleSuffix) {
+	/**
+	 * The business figures of the shown models, whole period and latest month, in one
+	 * table (every month's are in {@code metrics.csv}).
+	 */
+	private ReportTable businessTable(List<ModelSummary> models, List<Metric> metrics) {
+		List<String> header = new ArrayList<>(List.of("model", "period"));
+		metrics.forEach((metric) -> header.add(metric.key()));
+		List<List<Cell>> rows = new ArrayList<>();
+		for (ModelSummary model : models) {
+			Set<String> breached = breachedCells(model);
+			List<String> periods = new ArrayList<>(List.of(ResultsStore.ALL));
+			model.monthly().keySet().stream().reduce((first, second) -> second).ifPresent(periods::add);
+			for (String period : periods) {
+				Map<Metric, Double> values = ResultsStore.ALL.equals(period) ? model.wholePeriod()
+						: model.monthly().get(period);
+				List<Cell> row = new ArrayList<>();
+				row.add(Cell.of(model.model().key()));
+				row.add(Cell.of(ResultsStore.ALL.equals(period) ? (this.reported.nowtest() ? "window" : "whole period")
+						: period));
+				for (Metric metric : metrics) {
+					row.add(figure(metric, values.get(metric), breached.contains(period + " " + metric.key())));
+				}
+				rows.add(row);
+			}
+		}
+		return new ReportTable("In the business's terms", "Counts and rates at the threshold, top k%, value.", header,
+				rows, 20, "Every month's are in metrics.csv.");
+	}
+
+	private ReportTable monthTable(ModelSummary model, List<Metric> metrics) {
 		List<Bound> monthly = this.reported.requirements().monthlyFor(model.model().name());
 		List<String> header = new ArrayList<>(List.of(this.reported.nowtest() ? "period" : "month", "verdict"));
 		metrics.forEach((metric) -> header.add(metric.key() + boundText(monthly, metric)));
@@ -90,9 +121,8 @@ final class MetricTables {
 		}
 		String footnote = (omitted > 0) ? omitted + " earlier months are in metrics.csv." : "";
 		return new ReportTable(
-				model.model().key() + titleSuffix + " (" + model.model().role() + ", "
-						+ model.verdict().replace('_', ' ') + ")",
-				"", header, rows, 1 + ((model == this.reported.champion()) ? VISIBLE_MONTHS : VISIBLE_MONTHS / 3),
+				model.model().key() + " (" + model.model().role() + ", " + model.verdict().replace('_', ' ') + ")", "",
+				header, rows, 1 + ((model == this.reported.champion()) ? VISIBLE_MONTHS : VISIBLE_MONTHS / 3),
 				footnote);
 	}
 
