@@ -71,9 +71,9 @@ class BacktestSummaryTasklet implements Tasklet {
 		// flat however long the history is.
 		List<ModelFigures> whole = models.parallelStream().map((model) -> {
 			double threshold = run.threshold(model.key());
-			MetricAccumulator merged = Accumulators.create(dataset.task(), threshold);
-			this.results.forEachPartitionState(run.runId(), model.id(),
-					(state) -> merged.merge(Accumulators.fromBytes(dataset.task(), threshold, state)));
+			MetricAccumulator merged = Accumulators.create(dataset, threshold);
+			this.results.forEachPartitionState(run.runId(), model.id(), (state) -> merged
+				.merge(Accumulators.fromBytes(dataset.task(), threshold, dataset.valueMatrix(), state)));
 			MetricValues values = merged.result();
 			return new ModelFigures(model.id(), dataset.task(), values,
 					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null);

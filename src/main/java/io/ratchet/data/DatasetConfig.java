@@ -31,10 +31,12 @@ import java.util.Set;
  * models Ratchet cannot re-score (model kind {@code logged}); read as numbers into
  * {@link Row#scores()}, never as features
  * @param importSettings encoding, longest record and plausible dates of the files read
+ * @param valueMatrix what decisions are worth ({@code value:}), or {@code null} when the
+ * dataset has none (then {@code business_value} is absent)
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
 		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings) {
+		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
@@ -44,6 +46,18 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		if (importSettings == null) {
 			importSettings = ImportSettings.DEFAULTS;
 		}
+		if (valueMatrix != null && valueMatrix.task() != task) {
+			throw new IllegalArgumentException(
+					"a " + valueMatrix.task().key() + " value matrix on a " + task.key() + " dataset");
+		}
+	}
+
+	/** A dataset without a value matrix. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, scoreColumns, importSettings, null);
 	}
 
 	/**
@@ -68,7 +82,14 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 	public DatasetConfig withImportSettings(ImportSettings settings) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, settings);
+				this.scoreColumns, settings, this.valueMatrix);
+	}
+
+	/** The same dataset with another value matrix ({@code null} for none). */
+	public DatasetConfig withValueMatrix(ValueMatrix matrix) {
+		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
+				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
+				this.scoreColumns, this.importSettings, matrix);
 	}
 
 	/**

@@ -126,7 +126,7 @@ public final class DatasetConfigs {
 		DatasetConfig dataset(ConfigNode root) {
 			Mapping top = root.mapping("a mapping of fields");
 			top.allowOnly("", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
-					"max-record-length");
+					"max-record-length", "value");
 			Field nameField = top.required("", "name");
 			String name = nameField.text("name");
 			String fileName = this.file.getFileName().toString();
@@ -208,7 +208,43 @@ public final class DatasetConfigs {
 			ImportSettings settings = new ImportSettings(encoding(top.get("encoding")),
 					maxRecordLength(top.get("max-record-length")), earliest, latest);
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
-					missing, features, ids, scores, settings);
+					missing, features, ids, scores, settings, valueMatrix(top.get("value"), task));
+		}
+
+		/**
+		 * {@code value:}, the value matrix: every cell of the task's, each a number
+		 * ({@code {tp, fp, tn, fn}} for binary, {@code {under, over}} for regression).
+		 */
+		private ValueMatrix valueMatrix(Field field, Task task) {
+			if (field == null) {
+				return null;
+			}
+			List<String> cells = (task == Task.BINARY) ? List.of("tp", "fp", "tn", "fn") : List.of("under", "over");
+			List<String> others = (task == Task.BINARY) ? List.of("under", "over") : List.of("tp", "fp", "tn", "fn");
+			if (!(field.value() instanceof Mapping matrix)) {
+				throw error(field.line(), "value: expected a mapping of " + String.join(", ", cells) + " (a value per "
+						+ ((task == Task.BINARY) ? "row" : "unit") + "), e.g. "
+						+ ((task == Task.BINARY) ? "{tp: 10, fp: -5, fn: -20, tn: 0}" : "{under: -2, over: -1}"));
+			}
+			for (Field cell : matrix.fields().values()) {
+				if (others.contains(cell.key())) {
+					throw error(cell.line(),
+							"value." + cell.key() + " is for " + ((task == Task.BINARY) ? "regression" : "binary")
+									+ " datasets; a " + task.key() + " value matrix has " + String.join(", ", cells));
+				}
+			}
+			matrix.allowOnly("value", cells.toArray(String[]::new));
+			double[] values = new double[cells.size()];
+			for (int i = 0; i < values.length; i++) {
+				Field cell = matrix.required("value", cells.get(i));
+				double number = cell.scalar("value." + cell.key()).number("value." + cell.key());
+				if (!Double.isFinite(number)) {
+					throw error(cell.line(), "value." + cell.key() + " must be a finite number, not " + number);
+				}
+				values[i] = number;
+			}
+			return (task == Task.BINARY) ? ValueMatrix.binary(values[0], values[1], values[2], values[3])
+					: ValueMatrix.regression(values[0], values[1]);
 		}
 
 		private Charset encoding(Field field) {

@@ -3,7 +3,9 @@ package io.ratchet.metrics;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
+import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Task;
+import io.ratchet.data.ValueMatrix;
 
 /** Creates metric accumulators for a task, empty or from a stored state. */
 public final class Accumulators {
@@ -24,10 +26,27 @@ public final class Accumulators {
 	 * (accuracy, precision, recall, F1); must be finite; ignored for regression
 	 */
 	public static MetricAccumulator create(Task task, double threshold) {
+		return create(task, threshold, null);
+	}
+
+	/**
+	 * An empty accumulator for a dataset's task that also gives its business value
+	 * ({@link Metric#BUSINESS_VALUE}) when the dataset has a value matrix.
+	 * @param threshold as {@link #create(Task, double)}
+	 */
+	public static MetricAccumulator create(DatasetConfig dataset, double threshold) {
+		return create(dataset.task(), threshold, dataset.valueMatrix());
+	}
+
+	/**
+	 * An empty accumulator valuing its decisions or errors by {@code value} ({@code null}
+	 * for no business value).
+	 */
+	public static MetricAccumulator create(Task task, double threshold, ValueMatrix value) {
 		Objects.requireNonNull(task, "task");
 		return switch (task) {
-			case BINARY -> new BinaryAccumulator(threshold);
-			case REGRESSION -> new RegressionAccumulator();
+			case BINARY -> new BinaryAccumulator(threshold, value, BinaryAccumulator.EXACT_LIMIT);
+			case REGRESSION -> new RegressionAccumulator(value);
 		};
 	}
 
@@ -56,10 +75,19 @@ public final class Accumulators {
 	 * threshold
 	 */
 	public static MetricAccumulator fromBytes(Task task, double threshold, byte[] state) {
+		return fromBytes(task, threshold, null, state);
+	}
+
+	/**
+	 * An accumulator restored from {@link MetricAccumulator#toBytes()} whose result
+	 * values the stored counts or errors by {@code value} (not part of the state: the
+	 * stored months are valued by the matrix of the day).
+	 */
+	public static MetricAccumulator fromBytes(Task task, double threshold, ValueMatrix value, byte[] state) {
 		Objects.requireNonNull(task, "task");
 		return switch (task) {
-			case BINARY -> BinaryAccumulator.fromBytes(threshold, state);
-			case REGRESSION -> RegressionAccumulator.fromBytes(state);
+			case BINARY -> BinaryAccumulator.fromBytes(threshold, value, state);
+			case REGRESSION -> RegressionAccumulator.fromBytes(value, state);
 		};
 	}
 

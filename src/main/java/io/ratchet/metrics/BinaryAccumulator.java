@@ -6,12 +6,15 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import io.ratchet.data.Task;
+import io.ratchet.data.ValueMatrix;
 
 /**
  * Metrics of a binary classifier: counts, calibration (mean score, log loss, Brier), the
  * confusion matrix at a threshold (a row is predicted positive when its score is at least
- * the threshold), and the ranking metrics (ROC AUC and average precision). Definitions
- * follow scikit-learn 1.2.
+ * the threshold) with its counts and rates, the business value of that matrix when a
+ * {@link ValueMatrix} is given, the ranking metrics (ROC AUC and average precision) and
+ * the top k% ({@link TopShare}), both from the kept scores. Definitions follow
+ * scikit-learn 1.2.
  *
  * <p>
  * Ranking metrics are exact while the accumulator holds at most {@link #EXACT_LIMIT}
@@ -31,6 +34,9 @@ final class BinaryAccumulator implements MetricAccumulator {
 	static final double LOG_LOSS_EPSILON = 1e-15;
 
 	private final double threshold;
+
+	/** What the decisions are worth, or {@code null}: not part of the state. */
+	private final ValueMatrix value;
 
 	private long unlabelled;
 
@@ -66,7 +72,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 	private final LabelledScores scores;
 
 	BinaryAccumulator(double threshold) {
-		this(threshold, EXACT_LIMIT);
+		this(threshold, null, EXACT_LIMIT);
 	}
 
 	/**
@@ -74,13 +80,26 @@ final class BinaryAccumulator implements MetricAccumulator {
 	 * small limits).
 	 */
 	BinaryAccumulator(double threshold, int exactLimit) {
-		this(checkThreshold(threshold), 0, new long[4], new CompensatedSum(), new CompensatedSum(),
+		this(threshold, null, exactLimit);
+	}
+
+	/**
+	 * An accumulator that also gives {@link Metric#BUSINESS_VALUE} by that matrix (none
+	 * when {@code null}), keeping at most {@code exactLimit} scores exactly (tests use
+	 * small limits).
+	 */
+	BinaryAccumulator(double threshold, ValueMatrix value, int exactLimit) {
+		this(checkThreshold(threshold), value, 0, new long[4], new CompensatedSum(), new CompensatedSum(),
 				new CompensatedSum(), new LabelledScores(exactLimit));
 	}
 
-	private BinaryAccumulator(double threshold, long unlabelled, long[] confusion, CompensatedSum scoreSum,
-			CompensatedSum logLossSum, CompensatedSum brierSum, LabelledScores scores) {
+	private BinaryAccumulator(double threshold, ValueMatrix value, long unlabelled, long[] confusion,
+			CompensatedSum scoreSum, CompensatedSum logLossSum, CompensatedSum brierSum, LabelledScores scores) {
+		if (value != null && value.task() != Task.BINARY) {
+			throw new IllegalArgumentException("a regression value matrix cannot value binary decisions");
+		}
 		this.threshold = threshold;
+		this.value = value;
 		this.unlabelled = unlabelled;
 		this.truePositives = confusion[0];
 		this.falsePositives = confusion[1];
@@ -230,7 +249,43 @@ final class BinaryAccumulator implements MetricAccumulator {
 			values.put(Metric.ROC_AUC, ranking.rocAuc());
 			values.put(Metric.AVERAGE_PRECISION, ranking.averagePrecision());
 		}
+		putConfusionMetrics(values, positives, negatives);
+		TopShare.put(values, this.scores, n, positives);
+		if (this.value != null) {
+			double total = this.value.ofCounts(this.truePositives, this.falsePositives, this.trueNegatives,
+					this.falseNegatives);
+			values.put(Metric.BUSINESS_VALUE, total);
+			values.put(Metric.BUSINESS_VALUE_PER_ROW, total / n);
+		}
 		return new MetricValues(values);
+	}
+
+	/**
+	 * The counts and the rates at the threshold; a rate is absent when its denominator is
+	 * 0, MCC is 0 when undefined (as scikit-learn's {@code matthews_corrcoef}).
+	 */
+	private void putConfusionMetrics(Map<Metric, Double> values, long positives, long negatives) {
+		long tp = this.truePositives;
+		long fp = this.falsePositives;
+		long tn = this.trueNegatives;
+		long fn = this.falseNegatives;
+		values.put(Metric.TP, (double) tp);
+		values.put(Metric.FP, (double) fp);
+		values.put(Metric.TN, (double) tn);
+		values.put(Metric.FN, (double) fn);
+		if (negatives > 0) {
+			values.put(Metric.FALSE_POSITIVE_RATE, (double) fp / negatives);
+			values.put(Metric.SPECIFICITY, (double) tn / negatives);
+		}
+		if (positives > 0) {
+			values.put(Metric.FALSE_NEGATIVE_RATE, (double) fn / positives);
+		}
+		if (positives > 0 && negatives > 0) {
+			values.put(Metric.BALANCED_ACCURACY, ((double) tp / positives + (double) tn / negatives) / 2);
+		}
+		double denominator = (double) (tp + fp) * positives * negatives * (tn + fn);
+		values.put(Metric.MCC,
+				(denominator == 0) ? 0.0 : ((double) tp * tn - (double) fp * fn) / Math.sqrt(denominator));
 	}
 
 	/**
@@ -294,9 +349,10 @@ final class BinaryAccumulator implements MetricAccumulator {
 	/**
 	 * Reads a state written by {@link #toBytes()}, checking that it is consistent (the
 	 * confusion matrix agrees with the stored scores) and that it was accumulated with
-	 * the expected threshold.
+	 * the expected threshold. The value matrix is not part of the state: the dataset's
+	 * current one values the stored counts.
 	 */
-	static BinaryAccumulator fromBytes(double expectedThreshold, byte[] state) {
+	static BinaryAccumulator fromBytes(double expectedThreshold, ValueMatrix value, byte[] state) {
 		checkThreshold(expectedThreshold);
 		ByteBuffer payload = StateFormat.open(state, StateFormat.BINARY);
 		try {
@@ -315,7 +371,8 @@ final class BinaryAccumulator implements MetricAccumulator {
 			CompensatedSum logLossSum = StateFormat.getSum(payload);
 			CompensatedSum brierSum = StateFormat.getSum(payload);
 			LabelledScores scores = LabelledScores.read(payload, threshold, confusion, EXACT_LIMIT);
-			return new BinaryAccumulator(threshold, unlabelled, confusion, scoreSum, logLossSum, brierSum, scores);
+			return new BinaryAccumulator(threshold, value, unlabelled, confusion, scoreSum, logLossSum, brierSum,
+					scores);
 		}
 		catch (BufferUnderflowException ex) {
 			throw StateFormat.truncated();

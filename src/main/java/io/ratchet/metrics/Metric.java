@@ -16,13 +16,54 @@ public enum Metric {
 	MEAN_SCORE(Direction.NONE), ROC_AUC(Direction.HIGHER_IS_BETTER), AVERAGE_PRECISION(Direction.HIGHER_IS_BETTER),
 	LOG_LOSS(Direction.LOWER_IS_BETTER), BRIER(Direction.LOWER_IS_BETTER), ACCURACY(Direction.HIGHER_IS_BETTER),
 	PRECISION(Direction.HIGHER_IS_BETTER), RECALL(Direction.HIGHER_IS_BETTER), F1(Direction.HIGHER_IS_BETTER),
+	/** True positives at the threshold: positive rows scored at least the threshold. */
+	TP(Direction.HIGHER_IS_BETTER, true),
+	/** False positives at the threshold: negative rows scored at least the threshold. */
+	FP(Direction.LOWER_IS_BETTER, true),
+	/** True negatives at the threshold. */
+	TN(Direction.HIGHER_IS_BETTER, true),
+	/** False negatives at the threshold. */
+	FN(Direction.LOWER_IS_BETTER, true),
+	/** fp / (fp + tn); absent without negatives. */
+	FALSE_POSITIVE_RATE(Direction.LOWER_IS_BETTER, true),
+	/** fn / (fn + tp); absent without positives. */
+	FALSE_NEGATIVE_RATE(Direction.LOWER_IS_BETTER, true),
+	/** tn / (tn + fp); absent without negatives. */
+	SPECIFICITY(Direction.HIGHER_IS_BETTER, true),
+	/** (recall + specificity) / 2; absent unless both classes are present. */
+	BALANCED_ACCURACY(Direction.HIGHER_IS_BETTER, true),
+	/** Matthews correlation coefficient; 0 when undefined, as scikit-learn. */
+	MCC(Direction.HIGHER_IS_BETTER, true),
+	/**
+	 * Precision among the top 5% of rows by score (ties at the cut included); see
+	 * {@link TopShare}.
+	 */
+	PRECISION_TOP5PCT(Direction.HIGHER_IS_BETTER, true),
+	/** Share of all positives found among the top 5% of rows by score. */
+	RECALL_TOP5PCT(Direction.HIGHER_IS_BETTER, true),
+	/** Precision among the top 5% divided by the share of positives. */
+	LIFT_TOP5PCT(Direction.HIGHER_IS_BETTER, true),
+	/** Precision among the top 10% of rows by score (ties at the cut included). */
+	PRECISION_TOP10PCT(Direction.HIGHER_IS_BETTER, true),
+	/** Share of all positives found among the top 10% of rows by score. */
+	RECALL_TOP10PCT(Direction.HIGHER_IS_BETTER, true),
+	/** Precision among the top 10% divided by the share of positives. */
+	LIFT_TOP10PCT(Direction.HIGHER_IS_BETTER, true),
 	/** Mean label (regression). */
 	MEAN_LABEL(Direction.NONE),
 	/** Mean prediction (regression). */
 	MEAN_PREDICTION(Direction.NONE), MAE(Direction.LOWER_IS_BETTER), RMSE(Direction.LOWER_IS_BETTER),
 	R2(Direction.HIGHER_IS_BETTER),
 	/** Mean of prediction minus label (regression); good when close to zero. */
-	BIAS(Direction.NONE), MAPE(Direction.LOWER_IS_BETTER);
+	BIAS(Direction.NONE), MAPE(Direction.LOWER_IS_BETTER),
+	/**
+	 * The period's value by the dataset's value matrix
+	 * ({@link io.ratchet.data.ValueMatrix}): the sum over its rows; absent when the
+	 * dataset has none.
+	 */
+	BUSINESS_VALUE(Direction.HIGHER_IS_BETTER, true),
+	/** {@link #BUSINESS_VALUE} divided by the labelled rows. */
+	BUSINESS_VALUE_PER_ROW(Direction.HIGHER_IS_BETTER, true);
 
 	/** Which way is better for a metric; {@code NONE} for descriptive figures. */
 	public enum Direction {
@@ -33,20 +74,38 @@ public enum Metric {
 
 	private final Direction direction;
 
+	private final boolean business;
+
 	Metric(Direction direction) {
+		this(direction, false);
+	}
+
+	Metric(Direction direction, boolean business) {
 		this.direction = direction;
+		this.business = business;
 	}
 
 	public Direction direction() {
 		return this.direction;
 	}
 
+	/**
+	 * Whether the metric speaks the business's terms (counts and rates at the threshold,
+	 * top k%, value): reports show these in a table of their own.
+	 */
+	public boolean business() {
+		return this.business;
+	}
+
 	/** Every metric computed for a task, in the order people read them. */
 	public static java.util.List<Metric> forTask(io.ratchet.data.Task task) {
 		return switch (task) {
 			case BINARY -> java.util.List.of(N, POSITIVES, MEAN_SCORE, ROC_AUC, AVERAGE_PRECISION, LOG_LOSS, BRIER,
-					ACCURACY, PRECISION, RECALL, F1);
-			case REGRESSION -> java.util.List.of(N, MEAN_LABEL, MEAN_PREDICTION, MAE, RMSE, R2, BIAS, MAPE);
+					ACCURACY, PRECISION, RECALL, F1, TP, FP, TN, FN, FALSE_POSITIVE_RATE, FALSE_NEGATIVE_RATE,
+					SPECIFICITY, BALANCED_ACCURACY, MCC, PRECISION_TOP5PCT, RECALL_TOP5PCT, LIFT_TOP5PCT,
+					PRECISION_TOP10PCT, RECALL_TOP10PCT, LIFT_TOP10PCT, BUSINESS_VALUE, BUSINESS_VALUE_PER_ROW);
+			case REGRESSION -> java.util.List.of(N, MEAN_LABEL, MEAN_PREDICTION, MAE, RMSE, R2, BIAS, MAPE,
+					BUSINESS_VALUE, BUSINESS_VALUE_PER_ROW);
 		};
 	}
 

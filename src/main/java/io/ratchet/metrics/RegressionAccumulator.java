@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import io.ratchet.data.Task;
+import io.ratchet.data.ValueMatrix;
 
 /**
  * Metrics of a regression model in constant memory, every sum compensated. The label's
@@ -22,6 +23,9 @@ final class RegressionAccumulator implements MetricAccumulator {
 
 	/** scikit-learn's floor for {@code |y|} in MAPE: {@code np.finfo(np.float64).eps}. */
 	static final double MAPE_EPSILON = Math.ulp(1.0);
+
+	/** What the errors cost, or {@code null}: not part of the state. */
+	private final ValueMatrix value;
 
 	private long n;
 
@@ -51,12 +55,24 @@ final class RegressionAccumulator implements MetricAccumulator {
 	private final CompensatedSum percentageErrorSum;
 
 	RegressionAccumulator() {
-		this(0, 0, 0.0, new CompensatedSum[] { new CompensatedSum(), new CompensatedSum(), new CompensatedSum(),
+		this((ValueMatrix) null);
+	}
+
+	/**
+	 * An accumulator that also gives {@link Metric#BUSINESS_VALUE} by that matrix (none
+	 * when {@code null}).
+	 */
+	RegressionAccumulator(ValueMatrix value) {
+		this(value, 0, 0, 0.0, new CompensatedSum[] { new CompensatedSum(), new CompensatedSum(), new CompensatedSum(),
 				new CompensatedSum(), new CompensatedSum(), new CompensatedSum(), new CompensatedSum() });
 	}
 
 	/** The sums in the order of {@link #sums()}. */
-	private RegressionAccumulator(long n, long unlabelled, double shift, CompensatedSum[] sums) {
+	private RegressionAccumulator(ValueMatrix value, long n, long unlabelled, double shift, CompensatedSum[] sums) {
+		if (value != null && value.task() != Task.REGRESSION) {
+			throw new IllegalArgumentException("a binary value matrix cannot value regression errors");
+		}
+		this.value = value;
 		this.n = n;
 		this.unlabelled = unlabelled;
 		this.shift = shift;
@@ -151,6 +167,16 @@ final class RegressionAccumulator implements MetricAccumulator {
 		if (totalSquares > 0) {
 			values.put(Metric.R2, 1 - this.squaredErrorSum.value() / totalSquares);
 		}
+		if (this.value != null) {
+			// |e| = over + under and e = over - under (e = prediction - label), so the
+			// two sums kept already give both parts without another one per row
+			double absolute = this.absoluteErrorSum.value();
+			double signed = this.errorSum.value();
+			double total = this.value.ofErrors(Math.max(0, (absolute - signed) / 2),
+					Math.max(0, (absolute + signed) / 2));
+			values.put(Metric.BUSINESS_VALUE, total);
+			values.put(Metric.BUSINESS_VALUE_PER_ROW, total / count);
+		}
 		return new MetricValues(values);
 	}
 
@@ -188,7 +214,7 @@ final class RegressionAccumulator implements MetricAccumulator {
 	}
 
 	/** Reads a state written by {@link #toBytes()}. */
-	static RegressionAccumulator fromBytes(byte[] state) {
+	static RegressionAccumulator fromBytes(ValueMatrix value, byte[] state) {
 		ByteBuffer payload = StateFormat.open(state, StateFormat.REGRESSION);
 		try {
 			long n = StateFormat.getCount(payload, "labelled");
@@ -202,7 +228,7 @@ final class RegressionAccumulator implements MetricAccumulator {
 			if (!Double.isFinite(shift) || sums[1].value() < 0) {
 				throw new MetricStateException("corrupt metric state: impossible label shift or spread");
 			}
-			return new RegressionAccumulator(n, unlabelled, shift, sums);
+			return new RegressionAccumulator(value, n, unlabelled, shift, sums);
 		}
 		catch (BufferUnderflowException ex) {
 			throw StateFormat.truncated();

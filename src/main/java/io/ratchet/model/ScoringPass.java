@@ -129,7 +129,7 @@ public final class ScoringPass<M> implements AutoCloseable {
 		List<Scored<M>> models = new ArrayList<>();
 		for (int i = 0; i < subjects.size(); i++) {
 			models.add(new Scored<>(subjects.get(i), versions.get(i),
-					Accumulators.create(dataset.task(), versions.get(i).thresholdOr(defaultThreshold)), bound.get(i)));
+					Accumulators.create(dataset, versions.get(i).thresholdOr(defaultThreshold)), bound.get(i)));
 		}
 		return new ScoringPass<>(bound, List.copyOf(models));
 	}

@@ -100,7 +100,7 @@ public class PromotionGate {
 				champion, candidate, evidenceRunId);
 		// each model judged at its own decision threshold (its file's, or the default)
 		RowMetric championMetric = new RowMetric(config.task(), settings.primaryMetric(),
-				champion.thresholdOr(this.defaults.threshold()));
+				champion.thresholdOr(this.defaults.threshold()), config.valueMatrix());
 		RowMetric candidateMetric = championMetric.at(candidate.thresholdOr(this.defaults.threshold()));
 		Comparison comparison = null;
 		try {

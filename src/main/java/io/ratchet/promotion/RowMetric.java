@@ -3,6 +3,7 @@ package io.ratchet.promotion;
 import java.util.OptionalDouble;
 
 import io.ratchet.data.Task;
+import io.ratchet.data.ValueMatrix;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricAccumulator;
@@ -14,8 +15,14 @@ import io.ratchet.metrics.MetricAccumulator;
  * @param task the task the metric belongs to
  * @param metric the metric
  * @param threshold the class threshold (binary accuracy, precision, recall, F1)
+ * @param value the dataset's value matrix (business value), or {@code null}
  */
-public record RowMetric(Task task, Metric metric, double threshold) {
+public record RowMetric(Task task, Metric metric, double threshold, ValueMatrix value) {
+
+	/** A metric of a dataset without a value matrix. */
+	public RowMetric(Task task, Metric metric, double threshold) {
+		this(task, metric, threshold, null);
+	}
 
 	public RowMetric {
 		if (!Metric.forTask(task).contains(metric)) {
@@ -26,14 +33,14 @@ public record RowMetric(Task task, Metric metric, double threshold) {
 
 	/** The same metric at another decision threshold (another model's own). */
 	public RowMetric at(double otherThreshold) {
-		return new RowMetric(this.task, this.metric, otherThreshold);
+		return new RowMetric(this.task, this.metric, otherThreshold, this.value);
 	}
 
 	/**
 	 * The metric over every row; empty when it is undefined (e.g. ROC AUC of one class).
 	 */
 	public OptionalDouble of(double[] labels, double[] scores) {
-		MetricAccumulator accumulator = Accumulators.create(this.task, this.threshold);
+		MetricAccumulator accumulator = Accumulators.create(this.task, this.threshold, this.value);
 		for (int i = 0; i < labels.length; i++) {
 			accumulator.add(scores[i], labels[i]);
 		}
@@ -42,7 +49,7 @@ public record RowMetric(Task task, Metric metric, double threshold) {
 
 	/** The metric over the rows at the given indices (repeats allowed). */
 	public OptionalDouble of(double[] labels, double[] scores, int[] rows) {
-		MetricAccumulator accumulator = Accumulators.create(this.task, this.threshold);
+		MetricAccumulator accumulator = Accumulators.create(this.task, this.threshold, this.value);
 		for (int i : rows) {
 			accumulator.add(scores[i], labels[i]);
 		}

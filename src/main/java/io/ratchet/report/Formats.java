@@ -28,7 +28,8 @@ public final class Formats {
 	}
 
 	private static boolean isCount(Metric metric) {
-		return metric == Metric.N || metric == Metric.POSITIVES;
+		return metric == Metric.N || metric == Metric.POSITIVES || metric == Metric.TP || metric == Metric.FP
+				|| metric == Metric.TN || metric == Metric.FN;
 	}
 
 }

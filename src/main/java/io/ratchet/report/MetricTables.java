@@ -37,16 +37,23 @@ final class MetricTables {
 	}
 
 	ReportSection section() {
-		List<Metric> metrics = Metric.forTask(this.reported.dataset().task());
+		List<Metric> all = Metric.forTask(this.reported.dataset().task());
+		List<Metric> metrics = all.stream().filter((metric) -> !metric.business()).toList();
+		List<Metric> business = businessMetrics(all);
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(this.reported.chartedMetrics().get(0).metric());
 		List<ReportTable> tables = new ArrayList<>();
+		List<ModelSummary> shown = new ArrayList<>();
 		List<ModelSummary> rest = new ArrayList<>();
 		for (ModelSummary model : this.reported.models()) {
 			if (emphasis.get(model.model().id()) == Emphasis.GREY) {
 				rest.add(model);
 				continue;
 			}
+			shown.add(model);
 			tables.add(monthTable(model, metrics));
+		}
+		if (!business.isEmpty() && !shown.isEmpty()) {
+			tables.add(businessTable(shown, business));
 		}
 		if (!rest.isEmpty()) {
 			tables.add(otherModels(rest, metrics));
@@ -55,6 +62,48 @@ final class MetricTables {
 		String note = nowtest ? "The window's figures per model; breached cells are red."
 				: "Months × metrics per model, newest month first; breached cells are red; the header gives each bound.";
 		return ReportSection.ofTables("table", nowtest ? "Window figures" : "Months × metrics", note, tables);
+	}
+
+	/**
+	 * The metrics of the business table (counts and rates at the threshold, top k%,
+	 * value), without the business value when the dataset has no value matrix: in a table
+	 * of their own, so that the usual table keeps its width.
+	 */
+	private List<Metric> businessMetrics(List<Metric> all) {
+		boolean valued = this.reported.dataset().valueMatrix() != null;
+		return all.stream()
+			.filter(Metric::business)
+			.filter((metric) -> valued || (metric != Metric.BUSINESS_VALUE && metric != Metric.BUSINESS_VALUE_PER_ROW))
+			.toList();
+	}
+
+	/**
+	 * The business figures of the shown models, whole period and latest month, in one
+	 * table (every month's are in {@code metrics.csv}).
+	 */
+	private ReportTable businessTable(List<ModelSummary> models, List<Metric> metrics) {
+		List<String> header = new ArrayList<>(List.of("model", "period"));
+		metrics.forEach((metric) -> header.add(metric.key()));
+		List<List<Cell>> rows = new ArrayList<>();
+		for (ModelSummary model : models) {
+			Set<String> breached = breachedCells(model);
+			List<String> periods = new ArrayList<>(List.of(ResultsStore.ALL));
+			model.monthly().keySet().stream().reduce((first, second) -> second).ifPresent(periods::add);
+			for (String period : periods) {
+				Map<Metric, Double> values = ResultsStore.ALL.equals(period) ? model.wholePeriod()
+						: model.monthly().get(period);
+				List<Cell> row = new ArrayList<>();
+				row.add(Cell.of(model.model().key()));
+				row.add(Cell.of(ResultsStore.ALL.equals(period) ? (this.reported.nowtest() ? "window" : "whole period")
+						: period));
+				for (Metric metric : metrics) {
+					row.add(figure(metric, values.get(metric), breached.contains(period + " " + metric.key())));
+				}
+				rows.add(row);
+			}
+		}
+		return new ReportTable("In the business's terms", "Counts and rates at the threshold, top k%, value.", header,
+				rows, 20, "Every month's are in metrics.csv.");
 	}
 
 	private ReportTable monthTable(ModelSummary model, List<Metric> metrics) {

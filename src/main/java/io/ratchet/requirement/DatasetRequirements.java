@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.ratchet.data.DatasetConfig;
 import io.ratchet.metrics.Metric;
 
 /**
@@ -63,6 +64,36 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 				|| this.models.values()
 					.stream()
 					.anyMatch((model) -> !model.monthly().isEmpty() || !model.period().isEmpty());
+	}
+
+	/**
+	 * Refuses a bound on a metric the dataset never has: one of the other task, or a
+	 * business value without a value matrix ({@code value:} in the dataset's file), which
+	 * would otherwise leave every period unjudged.
+	 * @param at where the dataset's requirements are written, for the message
+	 * @throws RequirementsException naming the place, the metric and the cause
+	 */
+	public void requireMetricsOf(DatasetConfig config, String at) {
+		List<Bound> bounds = new java.util.ArrayList<>(this.monthly);
+		bounds.addAll(this.period);
+		this.models.values().forEach((model) -> {
+			bounds.addAll(model.monthly());
+			bounds.addAll(model.period());
+		});
+		for (Bound bound : bounds) {
+			Metric metric = bound.metric();
+			if (!Metric.forTask(config.task()).contains(metric)) {
+				throw new RequirementsException(at + ": a bound on " + metric.key() + ", which a " + config.task().key()
+						+ " dataset does not have (its metrics: "
+						+ Metric.forTask(config.task()).stream().map(Metric::key).toList() + ")");
+			}
+			if ((metric == Metric.BUSINESS_VALUE || metric == Metric.BUSINESS_VALUE_PER_ROW)
+					&& config.valueMatrix() == null) {
+				throw new RequirementsException(at + ": a bound on " + metric.key() + ", but dataset \"" + config.name()
+						+ "\" has no value matrix (add value: to "
+						+ ((config.source() != null) ? config.source() : "its configuration") + ")");
+			}
+		}
 	}
 
 	/**

@@ -87,11 +87,14 @@ public class Workspace {
 	/**
 	 * As {@link #requirementsFor}, once at the start of a job: also logs the dataset keys
 	 * of the requirements file that name no dataset (warnings: see
-	 * {@link Requirements#unknownDatasets}) and that the dataset is unmonitored.
+	 * {@link Requirements#unknownDatasets}) and that the dataset is unmonitored, and
+	 * refuses a bound on a metric the dataset does not have
+	 * ({@link DatasetRequirements#requireMetricsOf}).
 	 */
 	public DatasetRequirements checkRequirements(String dataset) {
 		Requirements requirements = requirements();
 		DatasetRequirements judged = requirements.requireFor(dataset);
+		judged.requireMetricsOf(dataset(dataset), requirements.at(dataset));
 		requirements
 			.unknownDatasets(DatasetConfigs.names(this.paths.config()), this.paths.config().resolve("datasets") + "/")
 			.forEach((warning) -> log.warn("{}", warning));
