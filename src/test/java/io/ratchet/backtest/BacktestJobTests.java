@@ -313,8 +313,9 @@ class BacktestJobTests extends SharedBatchContextTests {
 		JobExecution warm = start("toy", List.of());
 
 		// then
-		assertThat(monthSources(cold)).hasSize(4).containsOnly("csv");
-		assertThat(monthSources(warm)).hasSize(4).containsOnly("cache");
+		// (the 4 months share 2 partitions: a step says "cache" only when all its months were)
+		assertThat(monthSources(cold)).hasSize(2).containsOnly("csv");
+		assertThat(monthSources(warm)).hasSize(2).containsOnly("cache");
 		long coldRun = cold.getJobInstance().getInstanceId();
 		long warmRun = warm.getJobInstance().getInstanceId();
 		assertThat(storedFigures(warmRun)).isNotEmpty().isEqualTo(storedFigures(coldRun));
