@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.ratchet.test.MailServers;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -48,9 +49,9 @@ class AlertSmtpTests {
 
 	@BeforeAll
 	static void startServer() {
-		greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+		greenMail = new GreenMail(MailServers.onFreePort(ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
-		smtp = new ServerSetup(greenMail.getSmtp().getPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+		smtp = MailServers.onPort(greenMail.getSmtp().getPort(), ServerSetup.PROTOCOL_SMTP);
 	}
 
 	@AfterAll

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.ratchet.test.MailServers;
 import jakarta.mail.internet.MimeMessage;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
@@ -52,7 +53,7 @@ class AlertSmtpsTests {
 
 	@BeforeAll
 	static void startServer() {
-		greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort())
+		greenMail = new GreenMail(MailServers.onFreePort(ServerSetup.PROTOCOL_SMTPS))
 			.withConfiguration(GreenMailConfiguration.aConfig().withUser("alerts@example.com", "alerts", "s3cret"));
 		greenMail.start();
 		greenMail.getUserManager().setAuthRequired(true);

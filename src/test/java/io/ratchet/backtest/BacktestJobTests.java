@@ -313,7 +313,8 @@ class BacktestJobTests extends SharedBatchContextTests {
 		JobExecution warm = start("toy", List.of());
 
 		// then
-		// (the 4 months share 2 partitions: a step says "cache" only when all its months were)
+		// (the 4 months share 2 partitions: a step says "cache" only when all its months
+		// were)
 		assertThat(monthSources(cold)).hasSize(2).containsOnly("csv");
 		assertThat(monthSources(warm)).hasSize(2).containsOnly("cache");
 		long coldRun = cold.getJobInstance().getInstanceId();

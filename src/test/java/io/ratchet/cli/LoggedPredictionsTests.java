@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.ratchet.test.MailServers;
 import jakarta.mail.internet.MimeMessage;
 import io.ratchet.ConsoleCapture;
 import io.ratchet.TestPaths;
@@ -100,7 +101,7 @@ class LoggedPredictionsTests {
 
 	@BeforeAll
 	static void startServer() {
-		greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+		greenMail = new GreenMail(MailServers.onFreePort(ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
 	}
 

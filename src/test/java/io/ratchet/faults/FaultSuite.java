@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.ratchet.test.MailServers;
 import io.ratchet.bench.CorpusGenerator;
 import io.ratchet.data.DatasetConfigs;
 import io.ratchet.demo.DemoGenerator;
@@ -354,7 +355,7 @@ abstract class FaultSuite {
 		assertThat(pending).isEqualTo(queued);
 		// when: the server comes back; alerts are delivered, and delivered again (nothing
 		// left to send)
-		GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		GreenMail greenMail = new GreenMail(MailServers.onPort(port, ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
 		try {
 			for (int i = 0; i < 2; i++) {
@@ -410,7 +411,7 @@ abstract class FaultSuite {
 		int port = freePort();
 		Map<String, String> mail = Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", Integer.toString(port),
 				"RATCHET_ALERTS_RECIPIENTS_CHURN", "ml-team@example.com");
-		GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		GreenMail greenMail = new GreenMail(MailServers.onPort(port, ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
 		long decided = 0;
 		long duplicates = 0;
