@@ -2,9 +2,12 @@ package io.ratchet.monitor;
 
 import java.util.List;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.ratchet.run.FigureReads;
 import io.ratchet.run.RunReads;
 import io.ratchet.schedule.RatchetScheduler;
 import io.ratchet.schedule.SchedulableJob;
+import io.ratchet.workspace.Workspace;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,8 +25,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MonitorConfiguration {
 
 	@Bean
-	MonitorReads monitorReads(JdbcClient jdbc, RunReads runs) {
-		return new MonitorReads(jdbc, runs);
+	MonitorReads monitorReads(JdbcClient jdbc, RunReads runs, FigureReads figures) {
+		return new MonitorReads(jdbc, runs, figures);
+	}
+
+	/**
+	 * The requirement gauges, on {@code /actuator/prometheus} (the Prometheus registry is
+	 * there whenever micrometer-registry-prometheus is).
+	 */
+	@Bean
+	RequirementGauges requirementGauges(MonitorReads reads, Workspace workspace,
+			ObjectProvider<PrometheusRegistry> prometheus) {
+		RequirementGauges gauges = new RequirementGauges(reads, workspace);
+		prometheus.ifAvailable((registry) -> registry.register(gauges));
+		return gauges;
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.ratchet.metrics.Metric;
 
@@ -167,6 +168,29 @@ public class FigureReads {
 			})
 			.list();
 		return byPeriod;
+	}
+
+	/**
+	 * The whole-period figures of the champion in the latest completed run of a dataset
+	 * that stored any (a back-test's, a now-test's window), with the row count as
+	 * {@link Metric#N}; undefined figures are left out. Two small reads, whatever the
+	 * number of runs: for a scrape of the HTTP endpoint.
+	 */
+	public Optional<ChampionFigures> latestChampionFigures(String dataset) {
+		record Latest(long runId, String jobName, long modelVersionId, String modelName) {
+		}
+		return this.jdbc.sql("""
+				SELECT r.id, r.job_name, m.id, m.name
+				FROM run r JOIN run_model rm ON rm.run_id = r.id AND rm.role = ?
+				JOIN model_version m ON m.id = rm.model_version_id
+				WHERE r.dataset = ? AND r.status = ? AND EXISTS (SELECT 1 FROM metric_value v
+					WHERE v.run_id = r.id AND v.model_version_id = m.id AND v.period = ?)
+				ORDER BY r.id DESC FETCH FIRST 1 ROWS ONLY""")
+			.params(Role.CHAMPION.value(), dataset, RunStatus.COMPLETED.name(), Period.ALL_VALUE)
+			.query((rs, i) -> new Latest(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+			.optional()
+			.map((latest) -> new ChampionFigures(latest.runId(), latest.jobName(), latest.modelName(), Period.ALL,
+					figures(latest.runId(), latest.modelVersionId()).getOrDefault(Period.ALL_VALUE, Map.of())));
 	}
 
 	/** The figures of each completed run's champion on a dataset, by run then period. */

@@ -299,6 +299,14 @@ public class ResultsStore {
 	 * @param dataset a dataset, or {@code null} for every dataset
 	 */
 	public List<RunRecord> recentRuns(int limit, String jobName, String dataset) {
+		return recentRuns(limit, jobName, dataset, null);
+	}
+
+	/**
+	 * As above, of one status too.
+	 * @param status a {@link RunStatus} name, or {@code null} for every status
+	 */
+	public List<RunRecord> recentRuns(int limit, String jobName, String dataset, String status) {
 		// One constant statement: a null filter matches every row (the CAST types the
 		// parameter for PostgreSQL).
 		return this.jdbc
@@ -306,8 +314,9 @@ public class ResultsStore {
 					+ """
 
 							WHERE (CAST(? AS VARCHAR(100)) IS NULL OR job_name = ?) AND (CAST(? AS VARCHAR(200)) IS NULL OR dataset = ?)
+							AND (CAST(? AS VARCHAR(20)) IS NULL OR status = ?)
 							ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY""")
-			.params(jobName, jobName, dataset, dataset, limit)
+			.params(jobName, jobName, dataset, dataset, status, status, limit)
 			.query(RunRecord::map)
 			.list();
 	}

@@ -2,6 +2,7 @@ package io.ratchet.monitor;
 
 import java.time.LocalDateTime;
 
+import io.ratchet.run.FigureReads;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunReads;
 import io.ratchet.run.RunStatus;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names are unique so that rows of other tests never count.
  */
 @StoreSlice
-@Import({ MonitorReads.class, RunReads.class, ResultsStore.class })
+@Import({ MonitorReads.class, RunReads.class, FigureReads.class, ResultsStore.class })
 class MonitorReadsTests {
 
 	@Autowired
