@@ -7,7 +7,7 @@ import org.springframework.core.Ordered;
  * {@code securityMatcher} matches a request handles it. Each chain has its own
  * authentication rules: the API and actuator are stateless HTTP basic, the console (a
  * chain of its own on {@code /} and {@code /console/**}, ordered {@link #CONSOLE}) uses
- * sessions and CSRF tokens; whatever no chain claims needs HTTP basic ({@link #REST}).
+ * sessions and CSRF tokens; whatever no chain claims needs HTTP basic ({@link #OTHERS}).
  */
 public final class HttpChains {
 
@@ -21,7 +21,7 @@ public final class HttpChains {
 	public static final int CONSOLE = 30;
 
 	/** Every other path. */
-	public static final int REST = Ordered.LOWEST_PRECEDENCE;
+	public static final int OTHERS = Ordered.LOWEST_PRECEDENCE;
 
 	private HttpChains() {
 	}

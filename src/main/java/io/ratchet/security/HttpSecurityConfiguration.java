@@ -115,7 +115,7 @@ class HttpSecurityConfiguration {
 	}
 
 	@Bean
-	@Order(HttpChains.REST)
+	@Order(HttpChains.OTHERS)
 	SecurityFilterChain otherSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.httpBasic(Customizer.withDefaults());

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -120,6 +125,21 @@ class HttpCredentialsTests {
 		// then
 		assertThatIllegalStateException().isThrownBy(() -> HttpUsers.of(properties))
 			.withMessageContaining("ratchet.http.viewer-username is empty");
+	}
+
+	@Test
+	void theViewersSettingsBindFromTheEnvironmentVariablesTheReadmeNames() {
+		// given
+		SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource("systemEnvironment",
+				Map.of("RATCHET_HTTP_VIEWER_USERNAME", "reader", "RATCHET_HTTP_VIEWER_PASSWORD", "from-env"));
+		// when
+		HttpProperties properties = new Binder(ConfigurationPropertySources.from(environment))
+			.bindOrCreate("ratchet.http", HttpProperties.class);
+		// then
+		assertThat(properties.viewerUsername()).isEqualTo("reader");
+		assertThat(properties.viewerPassword()).isEqualTo("from-env");
+		assertThat(properties.username()).isEqualTo("ratchet");
+		assertThat(properties.viewerCredentialsFile()).isEqualTo(Path.of(".ratchet/http-viewer-credentials"));
 	}
 
 	private static HttpProperties properties(String username, String password, Path file) {
