@@ -202,22 +202,29 @@ public class ResultsStore {
 	 * a state are left out).
 	 */
 	public Map<Long, Double> thresholds(long runId) {
-		Map<Long, Double> thresholds = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT p.model_version_id, p.state FROM partition_state p
-				WHERE p.run_id = ? AND p.period = (SELECT MIN(q.period) FROM partition_state q
-					WHERE q.run_id = p.run_id AND q.model_version_id = p.model_version_id)""")
+		// each model's first period, then its state by primary key: a single query with a
+		// correlated MIN per row read the run's states once per state (quadratic in the
+		// months; 15% of an 840-month back-test's CPU)
+		Map<Long, String> firstPeriods = new HashMap<>();
+		this.jdbc
+			.sql("SELECT model_version_id, MIN(period) FROM partition_state WHERE run_id = ? GROUP BY model_version_id")
 			.param(runId)
 			.query((ResultSet rs) -> {
-				long modelVersionId = rs.getLong(1);
-				try (InputStream state = rs.getBinaryStream(2)) {
+				firstPeriods.put(rs.getLong(1), rs.getString(2));
+			});
+		Map<Long, Double> thresholds = new HashMap<>();
+		firstPeriods.forEach((modelVersionId, period) -> this.jdbc
+			.sql("SELECT state FROM partition_state WHERE run_id = ? AND model_version_id = ? AND period = ?")
+			.params(runId, modelVersionId, period)
+			.query((ResultSet rs) -> {
+				try (InputStream state = rs.getBinaryStream(1)) {
 					Accumulators.threshold(state.readNBytes(Accumulators.THRESHOLD_PREFIX_BYTES))
 						.ifPresent((threshold) -> thresholds.put(modelVersionId, threshold));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
-			});
+			}));
 		return thresholds;
 	}
 

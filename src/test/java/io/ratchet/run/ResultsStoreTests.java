@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.ratchet.data.Task;
+import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.LinearModel;
@@ -119,6 +120,27 @@ class ResultsStoreTests {
 	}
 
 	@Test
+	void eachModelsThresholdIsReadFromTheStateOfItsFirstPeriod() {
+		// given: two models' states over three months, stored out of order; the first
+		// model's later states carry another threshold, to tell them apart
+		long first = this.modelVersions.register(model("store-d", "1", "dddd"));
+		long second = this.modelVersions.register(model("store-e", "1", "eeee"));
+		this.results.openRun(904, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		for (String period : List.of("2024-02", "2024-01", "2024-03")) {
+			double later = period.equals("2024-01") ? 0.3 : 0.9;
+			this.results.savePartition(partition(904, period),
+					List.of(figures(first, Accumulators.create(Task.BINARY, later).toBytes()),
+							figures(second, Accumulators.create(Task.BINARY, 0.7).toBytes())));
+		}
+
+		// when
+		Map<Long, Double> thresholds = this.results.thresholds(904);
+
+		// then
+		assertThat(thresholds).containsOnly(Map.entry(first, 0.3), Map.entry(second, 0.7));
+	}
+
+	@Test
 	void aRestartedRunKeepsWhatItRecorded() {
 		// given
 		this.results.openRun(902, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
@@ -185,10 +207,14 @@ class ResultsStoreTests {
 
 	/** A month's figures of a model: three metrics, a breach, a state. */
 	private static ModelFigures figures(long model) {
+		return figures(model, new byte[] { 4, 5 });
+	}
+
+	private static ModelFigures figures(long model, byte[] state) {
 		MetricValues values = new MetricValues(Map.of(Metric.N, 10.0, Metric.POSITIVES, 4.0, Metric.LOG_LOSS, 0.2));
 		Breach breach = new Breach("store-c", "2024-01", Metric.LOG_LOSS, 0.2, BoundKind.MAX, 0.1);
 		return new ModelFigures(model, Task.BINARY, values, new CheckResult(Verdict.BREACH, List.of(breach), List.of()),
-				new byte[] { 4, 5 });
+				state);
 	}
 
 	private long count(String sql) {
