@@ -94,9 +94,11 @@ class BacktestJobConfiguration {
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
 			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress) {
-		return new StepBuilder("backtestMonth", jobRepository)
-			.tasklet(new BacktestMonthTasklet(workspace, monthSources, modelVersions, results, featureMeans,
-					loggedPredictions, backtestProgress), transactionManager)
+		BacktestMonthTasklet tasklet = new BacktestMonthTasklet(workspace, monthSources, modelVersions, results,
+				featureMeans, loggedPredictions, backtestProgress);
+		// the tasklet releases a partition's bound models when its step ends
+		return new StepBuilder("backtestMonth", jobRepository).tasklet(tasklet, transactionManager)
+			.listener(tasklet)
 			.build();
 	}
 

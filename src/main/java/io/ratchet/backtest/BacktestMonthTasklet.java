@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthSource;
@@ -33,6 +34,8 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -61,22 +64,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * only the others.
  *
  * <p>
- * The tasklet is a stateless singleton: everything it needs comes from the step execution
- * (months and files) and the job execution context (models, threshold); what it keeps
- * between the calls of one step execution (the months still to do, the models) lives in
- * the chunk context, which Spring Batch keeps for the next call while the tasklet returns
- * {@code CONTINUABLE}. Partitions may run on threads of one JVM or on remote workers.
+ * The models are bound once per partition ({@link ScoringPass#restart()} for each further
+ * month): compiling a tree ensemble or opening an ONNX session for every month cost more
+ * than scoring a small month.
+ *
+ * <p>
+ * The tasklet is a singleton shared by the partitions: everything it needs comes from the
+ * step execution (months and files) and the job execution context (models, threshold);
+ * what it keeps between the calls of one step execution (the months still to do, the
+ * bound models) it holds by step execution id until the step ends, when it also releases
+ * the models (it is the step's listener: registered with {@code listener(...)}), whether
+ * the step completed or failed. Partitions may run on threads of one JVM or on remote
+ * workers.
  */
-class BacktestMonthTasklet implements Tasklet {
+class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	/**
 	 * Where the step context says its months came from: {@code cache} when every one came
 	 * from the month cache, else {@code csv}.
 	 */
 	static final String SOURCE = "ratchet.month.source";
-
-	/** The chunk context attribute holding the {@link Partition} in progress. */
-	private static final String PARTITION = BacktestMonthTasklet.class.getName() + ".partition";
 
 	private final Workspace workspace;
 
@@ -91,6 +98,9 @@ class BacktestMonthTasklet implements Tasklet {
 	private final LoggedPredictionsStore loggedPredictions;
 
 	private final BacktestProgress progress;
+
+	/** The partitions in progress, by step execution id. */
+	private final Map<Long, Partition> partitions = new ConcurrentHashMap<>();
 
 	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
@@ -107,11 +117,7 @@ class BacktestMonthTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
-		Partition partition = (Partition) chunkContext.getAttribute(PARTITION);
-		if (partition == null) {
-			partition = start(step);
-			chunkContext.setAttribute(PARTITION, partition);
-		}
+		Partition partition = this.partitions.computeIfAbsent(step.getId(), (id) -> start(step));
 		YearMonth month = partition.pending().poll();
 		if (month != null) {
 			score(partition, month, step, contribution);
@@ -119,7 +125,20 @@ class BacktestMonthTasklet implements Tasklet {
 		return partition.pending().isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
 	}
 
-	/** The partition's months not yet stored (in order) and the run's models. */
+	/** Releases the partition's models, whether its step completed or failed. */
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		Partition partition = this.partitions.remove(stepExecution.getId());
+		if (partition != null) {
+			partition.close();
+		}
+		return null;
+	}
+
+	/**
+	 * The partition's months not yet stored (in order) and the run's models, bound to the
+	 * dataset.
+	 */
 	private Partition start(StepExecution step) {
 		RunContext run = RunContext.of(step.getJobExecution());
 		Map<YearMonth, Path> files = MonthPartitioner.months(step.getExecutionContext());
@@ -130,7 +149,10 @@ class BacktestMonthTasklet implements Tasklet {
 				pending.add(month);
 			}
 		}
-		return new Partition(run, files, pending, models(run));
+		DatasetConfig dataset = this.workspace.dataset(run.dataset());
+		ScoringPass<StoredModel> pass = ScoringPass.bind(models(run), StoredModel::model, dataset,
+				this.workspace.datasetDir(dataset.name()), run.threshold());
+		return new Partition(run, dataset, files, pending, pass);
 	}
 
 	/** Scores one month and stores its figures (in the transaction of this call). */
@@ -138,7 +160,7 @@ class BacktestMonthTasklet implements Tasklet {
 		long started = System.nanoTime();
 		RunContext run = partition.run();
 		Path file = partition.files().get(month);
-		DatasetConfig dataset = this.workspace.dataset(run.dataset());
+		DatasetConfig dataset = partition.dataset();
 		Path rejectedFile = this.workspace.reportDir(JobKind.BACKTEST.jobName(), run.runId())
 			.resolve("rejected")
 			.resolve(month + ".csv");
@@ -148,9 +170,8 @@ class BacktestMonthTasklet implements Tasklet {
 		ReadStats stats;
 		MonthSource source = this.monthSources.of(dataset);
 		List<Scored<StoredModel>> scored;
-		try (ScoringPass<StoredModel> pass = ScoringPass.bind(partition.models(), StoredModel::model, dataset,
-				this.workspace.datasetDir(dataset.name()), run.threshold());
-				RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
+		ScoringPass<StoredModel> pass = partition.nextPass();
+		try (RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
 			pass.countLoggedBetween(month.atDay(1), month.atEndOfMonth());
 			// every row counted and accumulated, a block at a time (one call per block
 			// for an ONNX model), in file order
@@ -238,16 +259,70 @@ class BacktestMonthTasklet implements Tasklet {
 			.toList();
 	}
 
-	/**
-	 * What one step execution keeps between its calls.
-	 *
-	 * @param run the run's decisions
-	 * @param files the partition's months and their files
-	 * @param pending the months still to score, in order
-	 * @param models the run's models with their ids
-	 */
-	private record Partition(RunContext run, Map<YearMonth, Path> files, Deque<YearMonth> pending,
-			List<StoredModel> models) {
+	/** What one step execution keeps between its calls. */
+	private static final class Partition implements AutoCloseable {
+
+		private final RunContext run;
+
+		private final DatasetConfig dataset;
+
+		private final Map<YearMonth, Path> files;
+
+		private final Deque<YearMonth> pending;
+
+		private final ScoringPass<StoredModel> pass;
+
+		private boolean used;
+
+		/**
+		 * @param run the run's decisions
+		 * @param dataset the run's dataset
+		 * @param files the partition's months and their files
+		 * @param pending the months still to score, in order
+		 * @param pass the run's models with their ids, bound once for every month
+		 */
+		Partition(RunContext run, DatasetConfig dataset, Map<YearMonth, Path> files, Deque<YearMonth> pending,
+				ScoringPass<StoredModel> pass) {
+			this.run = run;
+			this.dataset = dataset;
+			this.files = files;
+			this.pending = pending;
+			this.pass = pass;
+		}
+
+		RunContext run() {
+			return this.run;
+		}
+
+		DatasetConfig dataset() {
+			return this.dataset;
+		}
+
+		Map<YearMonth, Path> files() {
+			return this.files;
+		}
+
+		Deque<YearMonth> pending() {
+			return this.pending;
+		}
+
+		/**
+		 * The pass for the next month: the same scorers, empty accumulators (the pass
+		 * starts again for every month but the first).
+		 */
+		ScoringPass<StoredModel> nextPass() {
+			if (this.used) {
+				this.pass.restart();
+			}
+			this.used = true;
+			return this.pass;
+		}
+
+		@Override
+		public void close() {
+			this.pass.close();
+		}
+
 	}
 
 	/** A model of the run and its id in the database. */

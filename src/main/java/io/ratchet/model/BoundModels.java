@@ -46,6 +46,22 @@ public final class BoundModels implements AutoCloseable {
 		return new BoundModels(bound.toArray(Scorer[]::new));
 	}
 
+	/**
+	 * Binds the logged models among {@code models} (the versions this was bound from, in
+	 * the same order) anew, releasing their old scorers: a {@link LoggedScorer} counts
+	 * what one pass met, so each pass needs its own. The other scorers are kept.
+	 * @throws ModelFileException as {@link ModelVersion#bind} does
+	 */
+	void rebindLogged(List<ModelVersion> models, DatasetConfig dataset, Path datasetDir) {
+		for (int i = 0; i < this.scorers.length; i++) {
+			if (this.scorers[i] instanceof LoggedScorer) {
+				Scorer fresh = models.get(i).bind(dataset, datasetDir);
+				this.scorers[i].close();
+				this.scorers[i] = fresh;
+			}
+		}
+	}
+
 	/** The scorer of the {@code i}-th version. */
 	public Scorer get(int i) {
 		return this.scorers[i];

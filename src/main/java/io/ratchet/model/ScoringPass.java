@@ -26,6 +26,14 @@ import io.ratchet.metrics.MetricAccumulator;
  * {@link #accumulate}: only the window's judged rows reach the accumulators) share it.
  * One pass per thread: a logged scorer has state.
  *
+ * <p>
+ * A pass can be {@link #restart() restarted} for the next period: the back-test binds its
+ * models once per partition and scores each month of it with the same scorers, since
+ * building them (compiling a tree ensemble, opening an ONNX session) costs more than
+ * scoring a small month. No month needs a binding of its own: a scorer reads a row's
+ * values by the dataset's feature order, and the readers put every file's rows in that
+ * order whatever the order of the file's columns.
+ *
  * @param <M> what the caller keeps per model: at least its version, and whatever else it
  * needs beside the figures (a database id, drift samples)
  */
@@ -100,11 +108,27 @@ public final class ScoringPass<M> implements AutoCloseable {
 
 	private final BoundModels bound;
 
-	private final List<Scored<M>> models;
+	private final List<M> subjects;
 
-	private ScoringPass(BoundModels bound, List<Scored<M>> models) {
+	private final List<ModelVersion> versions;
+
+	private final DatasetConfig dataset;
+
+	private final Path datasetDir;
+
+	private final double defaultThreshold;
+
+	private List<Scored<M>> models;
+
+	private ScoringPass(BoundModels bound, List<M> subjects, List<ModelVersion> versions, DatasetConfig dataset,
+			Path datasetDir, double defaultThreshold) {
 		this.bound = bound;
-		this.models = models;
+		this.subjects = List.copyOf(subjects);
+		this.versions = versions;
+		this.dataset = dataset;
+		this.datasetDir = datasetDir;
+		this.defaultThreshold = defaultThreshold;
+		this.models = scored();
 	}
 
 	/**
@@ -126,12 +150,35 @@ public final class ScoringPass<M> implements AutoCloseable {
 			DatasetConfig dataset, Path datasetDir, double defaultThreshold) {
 		List<ModelVersion> versions = subjects.stream().<ModelVersion>map(version).toList();
 		BoundModels bound = BoundModels.bind(versions, dataset, datasetDir);
+		return new ScoringPass<>(bound, subjects, versions, dataset, datasetDir, defaultThreshold);
+	}
+
+	/**
+	 * Starts the pass again for other rows with the same scorers: every accumulator is
+	 * empty again and a logged model's scorer, which counts per pass, is bound anew; the
+	 * other scorers are kept. Block scorers and {@link #models()} taken before belong to
+	 * the pass before: take new ones.
+	 * @throws ModelFileException as {@link ModelVersion#bind} does (a logged model)
+	 */
+	public void restart() {
+		this.bound.rebindLogged(this.versions, this.dataset, this.datasetDir);
+		this.models = scored();
+	}
+
+	/** Each subject with an empty accumulator and its scorer. */
+	private List<Scored<M>> scored() {
 		List<Scored<M>> models = new ArrayList<>();
-		for (int i = 0; i < subjects.size(); i++) {
-			models.add(new Scored<>(subjects.get(i), versions.get(i),
-					Accumulators.create(dataset, versions.get(i).thresholdOr(defaultThreshold)), bound.get(i)));
+		for (int i = 0; i < this.subjects.size(); i++) {
+			ModelVersion version = this.versions.get(i);
+			models.add(new Scored<>(this.subjects.get(i), version,
+					Accumulators.create(this.dataset, version.thresholdOr(this.defaultThreshold)), this.bound.get(i)));
 		}
-		return new ScoringPass<>(bound, List.copyOf(models));
+		return List.copyOf(models);
+	}
+
+	/** The scorer of the {@code i}-th model (for tests). */
+	Scorer scorer(int i) {
+		return this.bound.get(i);
 	}
 
 	/** The models, in the order of the subjects and of the scores handed to a sink. */

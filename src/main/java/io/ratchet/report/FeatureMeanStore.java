@@ -2,31 +2,38 @@ package io.ratchet.report;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The {@code feature_mean} table: each numeric feature's mean per period of a run. Saving
  * a period replaces what an earlier attempt of it stored, so a month run again is stored
- * once. Calls join the caller's transaction.
+ * once. Calls join the caller's transaction; a period's means are inserted as one JDBC
+ * batch.
  */
 @Repository
 public class FeatureMeanStore {
 
 	private final JdbcClient jdbc;
 
-	public FeatureMeanStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private final JdbcTemplate jdbcTemplate;
+
+	public FeatureMeanStore(JdbcTemplate jdbcTemplate) {
+		this.jdbc = JdbcClient.create(jdbcTemplate);
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	public void save(long runId, String period, FeatureMeans means) {
 		this.jdbc.sql("DELETE FROM feature_mean WHERE run_id = ? AND period = ?").params(runId, period).update();
-		for (FeatureMeans.Mean mean : means.means()) {
-			this.jdbc.sql("""
+		List<Object[]> rows = means.means()
+			.stream()
+			.map((mean) -> new Object[] { runId, period, mean.feature(), mean.mean(), mean.rows(), mean.missing() })
+			.toList();
+		if (!rows.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("""
 					INSERT INTO feature_mean (run_id, period, feature, mean_val, row_count, missing_count)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(runId, period, mean.feature(), mean.mean(), mean.rows(), mean.missing())
-				.update();
+					VALUES (?, ?, ?, ?, ?, ?)""", rows);
 		}
 	}
 

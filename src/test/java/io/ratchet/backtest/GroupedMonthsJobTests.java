@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Consecutive small months sharing a partition: the same stored results as one month per
- * partition, and a restart after a failure in the middle of a shared partition that
- * redoes only the months not stored.
+ * partition, also when the months' files order their columns differently (the models are
+ * bound once per partition), and a restart after a failure in the middle of a shared
+ * partition that redoes only the months not stored.
  */
 class GroupedMonthsJobTests extends SharedBatchContextTests {
 
@@ -113,6 +114,29 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 	}
 
 	@Test
+	void monthsWhoseFilesOrderTheirColumnsDifferentlyShareAPartitionAndScoreAsBefore() throws Exception {
+		// given: a run of the months as written, then February and May (each the second
+		// month of its partition) rewritten with their columns in another order and one
+		// more column; the models are bound once per partition, by the dataset's
+		// feature order, in which the reader puts every file's rows
+		JobExecution asWritten = start(this.backtest);
+		reorderColumns("2024-02");
+		reorderColumns("2024-05");
+
+		// when
+		JobExecution reordered = start(this.backtest);
+
+		// then: the same partitions, figures, states, verdicts and breaches
+		assertThat(reordered.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(workers(reordered)).extracting(StepExecution::getStepName)
+			.containsExactlyInAnyOrder("backtestMonth:months-2024-01..2024-03",
+					"backtestMonth:months-2024-04..2024-06");
+		Map<String, List<String>> expected = stored(runId(asWritten));
+		assertThat(expected.get("breach")).as("months below their minimum, to compare").isNotEmpty();
+		assertThat(stored(runId(reordered))).isEqualTo(expected);
+	}
+
+	@Test
 	void aRestartAfterAFailureInsideASharedPartitionRedoesOnlyTheMonthsNotStored() throws Exception {
 		// given: May's header lacks a configured column; May shares a partition with
 		// April (before it) and June (after it)
@@ -155,6 +179,21 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 		return this.jobOperatorTestUtils.startJob(new BacktestParameters("toy", null, null, List.of(),
 				LocalDateTime.of(2025, 6, 1, 0, 0).plusSeconds(runs.incrementAndGet()))
 			.toJobParameters());
+	}
+
+	/**
+	 * Rewrites a toy month file ({@code id,day,x,colour,outcome}) as
+	 * {@code note,colour,outcome,x,day,id}: the same rows under another header.
+	 */
+	private static void reorderColumns(String month) throws IOException {
+		Path file = toy.data("toy").resolve(month + ".csv");
+		List<String> lines = new ArrayList<>();
+		for (String line : Files.readAllLines(file)) {
+			String[] c = line.split(",", -1);
+			String note = lines.isEmpty() ? "note" : "n";
+			lines.add(String.join(",", note, c[3], c[4], c[2], c[1], c[0]));
+		}
+		Files.write(file, lines);
 	}
 
 	/**

@@ -80,6 +80,37 @@ class ScoringPassTests {
 	}
 
 	@Test
+	void aRestartedPassKeepsItsScorersAndCountsTheNextMonthAfresh() throws IOException {
+		// given: a pass that scored a month
+		List<ModelVersion> models = models();
+		try (ScoringPass<ModelVersion> pass = ScoringPass.bind(models, (model) -> model, DATASET, null, 0.5)) {
+			BlockScorer first = pass.blocks();
+			ROWS.forEach(first::add);
+			first.flush();
+			List<Scored<ModelVersion>> march = pass.models();
+			Scorer logged = pass.scorer(0);
+			Scorer linear = pass.scorer(1);
+
+			// when: it starts again and scores the next month's two rows
+			pass.restart();
+			BlockScorer second = pass.blocks();
+			ROWS.subList(0, 2).forEach(second::add);
+			second.flush();
+
+			// then: the next month counted only its rows, with the same linear scorer and
+			// a new logged one; the month before keeps its figures
+			List<Scored<ModelVersion>> april = pass.models();
+			assertThat(april.get(0).accumulator().result().n()).isEqualTo(1);
+			assertThat(april.get(0).coverage()).isEqualTo(new LogCoverage(1, 1, 1, 0));
+			assertThat(april.get(1).accumulator().result().n()).isEqualTo(2);
+			assertThat(pass.scorer(1)).isSameAs(linear);
+			assertThat(pass.scorer(0)).isNotSameAs(logged).isInstanceOf(LoggedScorer.class);
+			assertThat(march.get(0).coverage()).isEqualTo(new LogCoverage(3, 2, 1, 1));
+			assertThat(march.get(1).accumulator().result().n()).isEqualTo(3);
+		}
+	}
+
+	@Test
 	void aWindowAccumulatesOnlyTheRowsItJudges() throws IOException {
 		// given: c4 awaits its label
 		List<ModelVersion> models = models();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.ratchet.data.Task;
+import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.LinearModel;
@@ -24,16 +25,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The results store on the real Flyway schema (H2 file): a partition stored twice keeps
- * one copy, undefined metrics are NULL, breaches and verdicts are kept, and a model file
- * changed under its version is refused.
+ * one copy, undefined metrics are NULL, breaches and verdicts are kept, a month that
+ * fails half-way through its batches leaves nothing of itself, and a model file changed
+ * under its version is refused.
  */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
@@ -78,6 +84,60 @@ class ResultsStoreTests {
 		assertThat(this.results.verdicts(901)).extracting(StoredVerdict::verdict).containsExactly("BREACH");
 		assertThat(this.results.partitionStates(901, model)).singleElement().isEqualTo(new byte[] { 1, 2, 3 });
 		assertThat(this.results.partitions(901)).hasSize(1);
+	}
+
+	@Test
+	void aMonthThatFailsHalfWayThroughItsBatchesLeavesNoPartialFigures(
+			@Autowired PlatformTransactionManager transactionManager) {
+		// given: a run with January stored; February's figures are of two models, the
+		// second not registered, so its rows break a foreign key in the middle of the
+		// metric values' batch, after the first model's rows went in
+		long model = this.modelVersions.register(model("store-c", "1", "cccc"));
+		long unregistered = model + 1_000_000;
+		this.results.openRun(903, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		this.results.savePartition(partition(903, "2024-01"), List.of(figures(model)));
+		long january = count("SELECT COUNT(*) FROM metric_value WHERE run_id = 903");
+		// a month's own transaction (as the tasklet step's), nested in the test's
+		TransactionTemplate month = new TransactionTemplate(transactionManager);
+		month.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+
+		// when: February is stored, and January again (an attempt that replaces it)
+		for (String period : List.of("2024-02", "2024-01")) {
+			assertThatThrownBy(() -> month.executeWithoutResult((status) -> this.results
+				.savePartition(partition(903, period), List.of(figures(model), figures(unregistered)))))
+				.isInstanceOf(DataIntegrityViolationException.class);
+		}
+
+		// then: nothing of February, and January as it was stored before
+		for (String table : List.of("metric_value", "period_verdict", "breach", "partition_state", "run_partition")) {
+			assertThat(count("SELECT COUNT(*) FROM " + table + " WHERE run_id = 903 AND period = '2024-02'")).as(table)
+				.isZero();
+		}
+		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 903")).isEqualTo(january)
+			.isEqualTo(Metric.forTask(Task.BINARY).size());
+		assertThat(this.results.breaches(903)).hasSize(1);
+		assertThat(this.results.storedPeriods(903)).containsExactly("2024-01");
+	}
+
+	@Test
+	void eachModelsThresholdIsReadFromTheStateOfItsFirstPeriod() {
+		// given: two models' states over three months, stored out of order; the first
+		// model's later states carry another threshold, to tell them apart
+		long first = this.modelVersions.register(model("store-d", "1", "dddd"));
+		long second = this.modelVersions.register(model("store-e", "1", "eeee"));
+		this.results.openRun(904, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		for (String period : List.of("2024-02", "2024-01", "2024-03")) {
+			double later = period.equals("2024-01") ? 0.3 : 0.9;
+			this.results.savePartition(partition(904, period),
+					List.of(figures(first, Accumulators.create(Task.BINARY, later).toBytes()),
+							figures(second, Accumulators.create(Task.BINARY, 0.7).toBytes())));
+		}
+
+		// when
+		Map<Long, Double> thresholds = this.results.thresholds(904);
+
+		// then
+		assertThat(thresholds).containsOnly(Map.entry(first, 0.3), Map.entry(second, 0.7));
 	}
 
 	@Test
@@ -139,6 +199,22 @@ class ResultsStoreTests {
 			.hasMessageContaining("store-t@1");
 		assertThatThrownBy(() -> this.modelVersions.register(intercept)).isInstanceOf(TamperedModelException.class)
 			.hasMessageContaining("store-t@1");
+	}
+
+	private static PartitionResult partition(long runId, String period) {
+		return new PartitionResult(runId, period, "toy/" + period + ".csv", 12, 11, 1, 1, null, 5);
+	}
+
+	/** A month's figures of a model: three metrics, a breach, a state. */
+	private static ModelFigures figures(long model) {
+		return figures(model, new byte[] { 4, 5 });
+	}
+
+	private static ModelFigures figures(long model, byte[] state) {
+		MetricValues values = new MetricValues(Map.of(Metric.N, 10.0, Metric.POSITIVES, 4.0, Metric.LOG_LOSS, 0.2));
+		Breach breach = new Breach("store-c", "2024-01", Metric.LOG_LOSS, 0.2, BoundKind.MAX, 0.1);
+		return new ModelFigures(model, Task.BINARY, values, new CheckResult(Verdict.BREACH, List.of(breach), List.of()),
+				state);
 	}
 
 	private long count(String sql) {
