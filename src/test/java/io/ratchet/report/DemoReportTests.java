@@ -131,8 +131,8 @@ class DemoReportTests extends SharedBatchContextTests {
 		List<String> cells = matrix.select("tbody tr").first().select("td").eachText();
 		assertThat(cells.get(0)).isEqualTo("churn-logit@1");
 		assertThat(Stream.of(1, 2, 3, 4).mapToLong((i) -> Long.parseLong(cells.get(i))).sum()).isEqualTo(n);
-		// the demo's models give no threshold of their own: the default
-		assertThat(cells.get(7)).isEqualTo("0.5");
+		// the champion is judged at its own threshold, from its model file
+		assertThat(cells.get(7)).isEqualTo("0.3");
 		// run facts: every model with its SHA-256
 		assertThat(page.text()).contains(this.jdbc.sql("SELECT sha256 FROM model_version WHERE name = 'churn-gbt'")
 			.query(String.class)
