@@ -192,10 +192,7 @@ public final class Charts {
 		NumberAxis y = new NumberAxis(yLabel);
 		y.setRange(0, 1.02);
 		XYPlot plot = new XYPlot(data, x, y, renderer);
-		int coloured = (int) curves.stream().filter((curve) -> curve.emphasis() != Emphasis.GREY).count();
-		int most = curves.stream().mapToInt((curve) -> curve.xs().length).max().orElse(0);
-		return new Drawing(ChartStyle.png(ChartStyle.chart(title, plot, true), size), size, curves.size(), coloured,
-				most);
+		return curvesDrawing(title, plot, curves, size);
 	}
 
 	/**
@@ -227,6 +224,11 @@ public final class Charts {
 				plot.addDomainMarker(marker);
 			}
 		}
+		return curvesDrawing(title, plot, curves, size);
+	}
+
+	/** The drawing of a plot of curves, with a legend. */
+	private static Drawing curvesDrawing(String title, XYPlot plot, List<Curve> curves, Size size) {
 		int coloured = (int) curves.stream().filter((curve) -> curve.emphasis() != Emphasis.GREY).count();
 		int most = curves.stream().mapToInt((curve) -> curve.xs().length).max().orElse(0);
 		return new Drawing(ChartStyle.png(ChartStyle.chart(title, plot, true), size), size, curves.size(), coloured,
