@@ -108,21 +108,23 @@ final class AlertHtml {
 	private static ReportSection group(AlertReport report, String kind, BreachGroup group, Set<String> files) {
 		StoredBreach worst = group.periods().get(0);
 		boolean min = "MIN".equals(worst.boundKind());
-		String title = kind + ": " + group.metric()
+		String title = kind + ": " + BreachWords.heading(group.metric())
 				+ ((group.failingSince() != null && group.failingSince().isBefore(report.day()))
 						? " · failing since " + group.failingSince() : "");
 		List<List<Cell>> rows = new ArrayList<>();
 		for (StoredBreach breach : group.periods()) {
-			rows.add(List.of(Cell.of(period(report, breach.period())), new Cell(AlertText.number(breach.value()), true),
-					Cell.of((min ? "min " : "max ") + AlertText.number(breach.bound()))));
+			rows.add(List.of(Cell.of(period(report, breach.period())),
+					new Cell(BreachWords.value(group.metric(), breach.value(), breach.bound()), true),
+					Cell.of((min ? "min " : "max ") + BreachWords.bound(group.metric(), breach.bound()))));
 		}
 		boolean wholeShown = group.periods().stream().anyMatch((b) -> ResultsStore.ALL.equals(b.period()));
 		if (group.wholePeriod() != null && !wholeShown) {
-			rows.add(List.of(Cell.of("whole period"), Cell.of(AlertText.number(group.wholePeriod())), Cell.of("")));
+			rows.add(List.of(Cell.of("whole period"), Cell.of(BreachWords.value(group.metric(), group.wholePeriod())),
+					Cell.of("")));
 		}
 		List<ReportChart> charts = new ArrayList<>();
 		String name = group.metric().replaceAll("[^A-Za-z0-9_-]", "_");
-		String bound = (min ? "minimum " : "maximum ") + AlertText.number(worst.bound());
+		String bound = (min ? "minimum " : "maximum ") + BreachWords.bound(group.metric(), worst.bound());
 		if (group.trend().size() >= MIN_TREND) {
 			List<String> labels = new ArrayList<>();
 			List<Double> values = new ArrayList<>();

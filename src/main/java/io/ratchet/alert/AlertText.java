@@ -19,7 +19,8 @@ import io.ratchet.run.StoredBreach;
  * The words of an alert: its subject, and its body as plain text (the HTML body, with the
  * same content and charts, is {@link AlertHtml}'s). The verdict comes first, then each
  * breach with its value, bound and trend, drift, too small periods, the candidates and
- * the link to the report.
+ * the link to the report. A requirement in the business's terms is worded as the business
+ * says it ({@link BreachWords}: {@code false positives 11.2% > 8%}).
  */
 final class AlertText {
 
@@ -43,8 +44,8 @@ final class AlertText {
 		AlertReport r = this.report;
 		String when = " (" + r.jobLabel() + " " + r.day() + ")";
 		return switch (r.kind()) {
-			case BREACH -> "[ratchet] " + r.dataset() + ": " + r.modelLabel() + " " + r.worst().describe() + when
-					+ since(r.failingSince());
+			case BREACH -> "[ratchet] " + r.dataset() + ": " + r.modelLabel() + " " + BreachWords.describe(r.worst())
+					+ when + since(r.failingSince());
 			case INSUFFICIENT_DATA -> "[ratchet] " + r.dataset() + ": insufficient data for " + r.modelLabel() + ", "
 					+ tooFew() + when + since(r.failingSince());
 			case RECOVERED -> "[ratchet] " + r.dataset() + ": recovered "
@@ -133,24 +134,27 @@ final class AlertText {
 	}
 
 	private void textGroup(StringBuilder out, BreachGroup group) {
-		out.append("  ").append(group.metric());
+		out.append("  ").append(BreachWords.heading(group.metric()));
 		if (earlier(group.failingSince())) {
 			out.append(" (failing since ").append(group.failingSince()).append(')');
 		}
 		out.append('\n');
 		for (StoredBreach breach : group.periods()) {
-			out.append(String.format(Locale.ROOT, "    %-8s %s %s %s\n", period(breach), number(breach.value()),
-					sign(breach), number(breach.bound())));
+			out.append(String.format(Locale.ROOT, "    %-8s %s %s %s\n", period(breach),
+					BreachWords.value(group.metric(), breach.value(), breach.bound()), sign(breach),
+					BreachWords.bound(group.metric(), breach.bound())));
 		}
 		if (showWholePeriod(group)) {
-			out.append("    whole period: ").append(number(group.wholePeriod())).append('\n');
+			out.append("    whole period: ")
+				.append(BreachWords.value(group.metric(), group.wholePeriod()))
+				.append('\n');
 		}
 		if (!group.trend().isEmpty()) {
 			out.append("    trend (")
 				.append(trendLabel(group))
 				.append("): ")
 				.append(listed(group).stream()
-					.map((p) -> p.label() + " " + number(p.value()))
+					.map((p) -> p.label() + " " + BreachWords.value(group.metric(), p.value()))
 					.collect(Collectors.joining(", ")))
 				.append("  ")
 				.append(sparkline(group.trend()))

@@ -61,12 +61,7 @@ public record ScoreCurves(List<Point> roc, List<Point> precisionRecall, List<Rel
 
 	/** Reads the curves from a binary state, at the threshold it was accumulated with. */
 	public static ScoreCurves fromState(byte[] state) {
-		try {
-			return fromState(StateFormat.open(state, StateFormat.BINARY).getDouble(), state);
-		}
-		catch (java.nio.BufferUnderflowException ex) {
-			throw StateFormat.truncated();
-		}
+		return fromState(StateFormat.binaryThreshold(state), state);
 	}
 
 	/**

@@ -136,6 +136,19 @@ final class StateFormat {
 		return count;
 	}
 
+	/**
+	 * The threshold a binary state was accumulated with (the first field of its payload).
+	 * @throws MetricStateException when the bytes are not a binary state
+	 */
+	static double binaryThreshold(byte[] state) {
+		try {
+			return open(state, BINARY).getDouble();
+		}
+		catch (java.nio.BufferUnderflowException ex) {
+			throw truncated();
+		}
+	}
+
 	/** The error for a read past the payload's end. */
 	static MetricStateException truncated() {
 		return new MetricStateException("corrupt metric state: truncated");

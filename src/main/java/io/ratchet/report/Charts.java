@@ -177,19 +177,7 @@ public final class Charts {
 			boolean points, Size size) {
 		XYSeriesCollection data = new XYSeriesCollection();
 		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, points);
-		List<Curve> ordered = new java.util.ArrayList<>(curves);
-		ordered.sort((a, b) -> Integer.compare(ChartStyle.rank(b.emphasis()), ChartStyle.rank(a.emphasis())));
-		int colour = 0;
-		int index = 0;
-		for (Curve curve : ordered) {
-			XYSeries xy = new XYSeries(curve.name(), false, true);
-			for (int i = 0; i < curve.xs().length; i++) {
-				xy.add(curve.xs()[i], curve.ys()[i]);
-			}
-			data.addSeries(xy);
-			ChartStyle.style(renderer, index++, curve.emphasis(),
-					(curve.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
-		}
+		int index = addCurves(curves, data, renderer).size();
 		if (diagonal) {
 			XYSeries line = new XYSeries("chance / perfect calibration", false, true);
 			line.add(0, 0);
@@ -204,10 +192,69 @@ public final class Charts {
 		NumberAxis y = new NumberAxis(yLabel);
 		y.setRange(0, 1.02);
 		XYPlot plot = new XYPlot(data, x, y, renderer);
+		return curvesDrawing(title, plot, curves, size);
+	}
+
+	/**
+	 * Curves of a figure against the decision threshold (x from 0 to 1, y as the values
+	 * need), each curve's own threshold a dashed vertical line in its colour, labelled
+	 * with its value.
+	 * @param thresholds each curve's own threshold, by the curve's name (none: no line)
+	 */
+	public static Drawing byThreshold(String title, String yLabel, List<Curve> curves,
+			java.util.Map<String, Double> thresholds, Size size) {
+		XYSeriesCollection data = new XYSeriesCollection();
+		XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+		NumberAxis x = new NumberAxis("decision threshold (a row is called positive when its score is at least it)");
+		x.setRange(0, 1);
+		NumberAxis y = new NumberAxis(yLabel);
+		y.setAutoRangeIncludesZero(false);
+		XYPlot plot = new XYPlot(data, x, y, renderer);
+		List<Curve> ordered = addCurves(curves, data, renderer);
+		for (int i = 0; i < ordered.size(); i++) {
+			Double threshold = thresholds.get(ordered.get(i).name());
+			if (threshold != null) {
+				ValueMarker marker = new ValueMarker(threshold, renderer.getSeriesPaint(i), ChartStyle.dashed(1.6f));
+				marker.setLabel(Double.toString(threshold));
+				marker.setLabelFont(ChartStyle.TICK);
+				marker.setLabelPaint(renderer.getSeriesPaint(i));
+				marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+				marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+				marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(2 + 14 * i, 4, 2, 2));
+				plot.addDomainMarker(marker);
+			}
+		}
+		return curvesDrawing(title, plot, curves, size);
+	}
+
+	/** The drawing of a plot of curves, with a legend. */
+	private static Drawing curvesDrawing(String title, XYPlot plot, List<Curve> curves, Size size) {
 		int coloured = (int) curves.stream().filter((curve) -> curve.emphasis() != Emphasis.GREY).count();
 		int most = curves.stream().mapToInt((curve) -> curve.xs().length).max().orElse(0);
 		return new Drawing(ChartStyle.png(ChartStyle.chart(title, plot, true), size), size, curves.size(), coloured,
 				most);
+	}
+
+	/**
+	 * Adds the curves to {@code data} as series styled by their emphasis, the champion
+	 * first (drawn on top, listed first), grey ones last.
+	 * @return the curves in the order of their series
+	 */
+	private static List<Curve> addCurves(List<Curve> curves, XYSeriesCollection data, XYLineAndShapeRenderer renderer) {
+		List<Curve> ordered = new java.util.ArrayList<>(curves);
+		ordered.sort((a, b) -> Integer.compare(ChartStyle.rank(b.emphasis()), ChartStyle.rank(a.emphasis())));
+		int colour = 0;
+		int index = 0;
+		for (Curve curve : ordered) {
+			XYSeries xy = new XYSeries(curve.name(), false, true);
+			for (int i = 0; i < curve.xs().length; i++) {
+				xy.add(curve.xs()[i], curve.ys()[i]);
+			}
+			data.addSeries(xy);
+			ChartStyle.style(renderer, index++, curve.emphasis(),
+					(curve.emphasis() == Emphasis.HIGHLIGHT) ? colour++ : 0);
+		}
+		return ordered;
 	}
 
 	/**

@@ -2,21 +2,19 @@ package io.ratchet.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.ScoreCurves;
 import io.ratchet.report.Charts.Emphasis;
-import io.ratchet.report.ReportTable.Cell;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunSummary.ModelSummary;
 
 /**
  * A binary task's "Latest month" section (a now-test's "The window"): the ROC and
  * precision–recall curves of the champion and the best other models, the champion's
- * reliability diagram, and the confusion matrix at each model's threshold, all from the
- * stored accumulator state of the latest month (see {@link ScoreCurves}).
+ * reliability diagram, all from the stored accumulator state of the latest month (see
+ * {@link ScoreCurves}). The confusion matrices are {@link ThresholdDecisions}'s.
  */
 final class LatestCurves {
 
@@ -45,7 +43,6 @@ final class LatestCurves {
 		List<Charts.Curve> roc = new ArrayList<>();
 		List<Charts.Curve> pr = new ArrayList<>();
 		List<Charts.Curve> reliability = new ArrayList<>();
-		List<List<Cell>> confusion = new ArrayList<>();
 		for (ModelSummary model : this.reported.models()) {
 			Emphasis style = emphasis.get(model.model().id());
 			if (style == Emphasis.GREY) {
@@ -70,13 +67,6 @@ final class LatestCurves {
 						bins.stream().mapToDouble(ScoreCurves.ReliabilityBin::meanScore).toArray(),
 						bins.stream().mapToDouble(ScoreCurves.ReliabilityBin::positiveRate).toArray(), style));
 			}
-			ScoreCurves.Confusion c = curves.confusion();
-			confusion.add(List.of(Cell.of(model.model().key()), Cell.of(Long.toString(c.truePositives())),
-					Cell.of(Long.toString(c.falsePositives())), Cell.of(Long.toString(c.falseNegatives())),
-					Cell.of(Long.toString(c.trueNegatives())),
-					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falsePositives())),
-					Cell.of(ratio(c.truePositives(), c.truePositives() + c.falseNegatives())),
-					Cell.of(Double.toString(c.threshold()))));
 		}
 		List<ReportChart> charts = new ArrayList<>();
 		if (!roc.isEmpty()) {
@@ -92,22 +82,16 @@ final class LatestCurves {
 					Charts.curves("Reliability (10 bins), " + name, "mean predicted probability",
 							"observed positive rate", reliability, true, true, Charts.HALF)));
 		}
-		ReportTable matrix = new ReportTable("Confusion matrix at each model's threshold",
-				"A row is predicted positive when its score is at least the model's decision threshold.",
-				List.of("model", "true positives", "false positives", "false negatives", "true negatives", "precision",
-						"recall", "threshold"),
-				confusion);
-		return new ReportSection("latest", nowtest ? "The window" : "Latest month, " + period,
-				"Curves of the champion and the best candidates on " + name + ".", charts, List.of(matrix));
+		if (charts.isEmpty()) {
+			return null;
+		}
+		return ReportSection.ofCharts("latest", nowtest ? "The window" : "Latest month, " + period,
+				"Curves of the champion and the best candidates on " + name + ".", charts);
 	}
 
 	private static Charts.Curve curve(String name, List<ScoreCurves.Point> points, Emphasis style) {
 		return new Charts.Curve(name, points.stream().mapToDouble(ScoreCurves.Point::x).toArray(),
 				points.stream().mapToDouble(ScoreCurves.Point::y).toArray(), style);
-	}
-
-	private static String ratio(long numerator, long denominator) {
-		return (denominator == 0) ? "–" : String.format(Locale.ROOT, "%.4f", (double) numerator / denominator);
 	}
 
 }

@@ -130,20 +130,25 @@ final class ReportedRun {
 	 */
 	Map<Long, Emphasis> emphasis(Metric metric) {
 		Map<Long, Emphasis> emphasis = new HashMap<>();
-		List<ModelSummary> others = new ArrayList<>();
-		for (ModelSummary model : models()) {
-			if (model == champion()) {
-				emphasis.put(model.model().id(), Emphasis.CHAMPION);
-			}
-			else {
-				others.add(model);
-			}
+		ModelSummary champion = champion();
+		if (champion != null) {
+			emphasis.put(champion.model().id(), Emphasis.CHAMPION);
 		}
-		others.sort(Comparator.comparingDouble((ModelSummary model) -> score(model, metric)).reversed());
+		List<ModelSummary> others = othersBestFirst(metric);
 		for (int i = 0; i < others.size(); i++) {
 			emphasis.put(others.get(i).model().id(), (i < Charts.HIGHLIGHTED) ? Emphasis.HIGHLIGHT : Emphasis.GREY);
 		}
 		return emphasis;
+	}
+
+	/**
+	 * The models other than the champion, best whole-period value of the metric first.
+	 */
+	List<ModelSummary> othersBestFirst(Metric metric) {
+		ModelSummary champion = champion();
+		List<ModelSummary> others = new ArrayList<>(models().stream().filter((model) -> model != champion).toList());
+		others.sort(Comparator.comparingDouble((ModelSummary model) -> score(model, metric)).reversed());
+		return others;
 	}
 
 	/**

@@ -16,7 +16,8 @@ import io.ratchet.run.RunSummary;
  * The page of a back-test or now-test run, in the order people read it: the verdict and
  * the breached requirements ({@link VerdictLines}); each required metric by month (by run
  * for a now-test) against its bound ({@link RequiredMetricCharts}); the months × metrics
- * tables ({@link MetricTables}); the curves of the latest month or the window
+ * tables ({@link MetricTables}); a binary model's decisions at its threshold
+ * ({@link ThresholdDecisions}); the curves of the latest month or the window
  * ({@link LatestCurves}; a regression's {@link PredictedAndActual}); drift
  * ({@link DriftCharts}); the job's own sections; the run's facts ({@link RunFactTables}).
  * Built from what the run stored ({@link ReportedRun}): metric values, breaches, the
@@ -63,6 +64,8 @@ final class StandardReport {
 		List<Supplier<ReportSection>> builders = List.of(
 				() -> new RequiredMetricCharts(this.reported, this.reads).section(),
 				() -> new MetricTables(this.reported).section(),
+				() -> (this.reported.dataset().task() == Task.BINARY)
+						? new ThresholdDecisions(this.reported, this.results).section() : null,
 				() -> (this.reported.dataset().task() == Task.REGRESSION)
 						? new PredictedAndActual(this.reported).section()
 						: new LatestCurves(this.reported, this.results).section(),

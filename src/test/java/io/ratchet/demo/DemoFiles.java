@@ -65,7 +65,12 @@ final class DemoFiles {
 	 * The binary metrics of a scorer over some rows (unlabelled rows are only counted).
 	 */
 	static MetricValues figures(Scorer scorer, List<Row> rows) {
-		MetricAccumulator accumulator = Accumulators.create(Task.BINARY, Accumulators.DEFAULT_THRESHOLD);
+		return figures(scorer, rows, Accumulators.DEFAULT_THRESHOLD);
+	}
+
+	/** The figures at a decision threshold. */
+	static MetricValues figures(Scorer scorer, List<Row> rows, double threshold) {
+		MetricAccumulator accumulator = Accumulators.create(Task.BINARY, threshold);
 		for (Row row : rows) {
 			accumulator.add(scorer.score(row), row.label());
 		}

@@ -124,6 +124,23 @@ public final class DemoGenerator {
 	/** The penalty parameter of both logistic models. */
 	static final double C = 1.0;
 
+	/**
+	 * What a decision is worth, per customer (the dataset's {@code value:}): a customer
+	 * called who would have left is kept, worth 40 once the offer is paid; an offer to
+	 * one who would have stayed costs 10; a customer not called costs nothing more than
+	 * today. Calling pays above a churn probability of 0.2.
+	 */
+	static final String VALUE_MATRIX = "{tp: 40, fp: -10, fn: 0, tn: 0}";
+
+	/**
+	 * The logistic models' decision threshold: a little above the break-even 0.2 of
+	 * {@link #VALUE_MATRIX}, since the retention team calls at most so many customers.
+	 */
+	static final double LOGISTIC_THRESHOLD = 0.3;
+
+	/** The boosted trees' decision threshold (their scores are less spread). */
+	static final double TREES_THRESHOLD = 0.35;
+
 	private static final Pattern MONTH_FILE = Pattern.compile("\\d{4}-\\d{2}\\.csv");
 
 	private DemoGenerator() {
@@ -201,11 +218,12 @@ public final class DemoGenerator {
 				write("historical-data/churn/" + this.months.get(i) + ".csv", csv(this.history.get(i)));
 				rows += this.history.get(i).size();
 			}
-			Scorer championScorer = writeModel("churn-logit", "1", logistic(dataset, 0, 12), dataset);
-			writeModel("churn-logit", "2", logistic(dataset, 8, 20), dataset);
+			Scorer championScorer = writeModel("churn-logit", "1", logistic(dataset, 0, 12), dataset,
+					LOGISTIC_THRESHOLD);
+			writeModel("churn-logit", "2", logistic(dataset, 8, 20), dataset, LOGISTIC_THRESHOLD);
 			BoostingFit boosting = new BoostingFit(ChurnWorld.FEATURES, 30, 3, 0.1, 1.0, 10.0);
 			TreeEnsemble gbt = boosting.fit(rows(0, 12), training(0, 12, boosting.describe()));
-			writeModel("churn-gbt", "1", gbt, dataset);
+			writeModel("churn-gbt", "1", gbt, dataset, TREES_THRESHOLD);
 			importXgboost(dataset);
 			write(SEARCH_FILE, SEARCH_SPACE);
 			merge("config/registry.yml", "churn:\n  champion: churn-logit@1\n"
@@ -256,7 +274,9 @@ public final class DemoGenerator {
 			write(XGBOOST_FILE, XgboostFile.write(fitted, ChurnWorld.FEATURES, levels));
 			ModelImport.Result imported = ModelImport.convert(this.root.resolve(XGBOOST_FILE), ModelFormat.XGBOOST,
 					dataset, "churn-xgb", "1");
-			writeModelText("churn-xgb", "1", imported.json(), dataset);
+			writeModelText("churn-xgb", "1",
+					ModelFiles.withThreshold(imported.json(), TREES_THRESHOLD, this.root.resolve(XGBOOST_FILE)),
+					dataset);
 		}
 
 		/**
@@ -264,9 +284,10 @@ public final class DemoGenerator {
 		 * Ratchet does.
 		 * @return the model as loaded from the file and bound to the dataset
 		 */
-		private Scorer writeModel(String name, String version, ModelDefinition definition, DatasetConfig dataset) {
-			return writeModelText(name, version, ModelFiles.toJson(name, version, DATASET, Task.BINARY, definition),
-					dataset);
+		private Scorer writeModel(String name, String version, ModelDefinition definition, DatasetConfig dataset,
+				double threshold) {
+			return writeModelText(name, version,
+					ModelFiles.toJson(name, version, DATASET, Task.BINARY, definition, threshold), dataset);
 		}
 
 		/** {@link #writeModel} for the text of a model file. */
@@ -308,32 +329,48 @@ public final class DemoGenerator {
 		/**
 		 * Bounds the champion meets in every month before the drift, a little below its
 		 * worst such month, rounded outwards; the period bounds are a little below its
-		 * figures over those months pooled. The figures are Ratchet's own
-		 * ({@link Accumulators}), so the bounds are checked against the very numbers a
-		 * back-test gives.
+		 * figures over those months pooled. The false-positive rate is taken at the
+		 * champion's own threshold, and every drifted month must breach its maximum (the
+		 * price rise raises the champion's scores of customers who stay). The figures are
+		 * Ratchet's own ({@link Accumulators}), so the bounds are checked against the
+		 * very numbers a back-test gives.
 		 */
 		private String requirements(Scorer champion) {
 			int early = MONTHS - ChurnWorld.DRIFT_MONTHS;
 			double worstAuc = Double.POSITIVE_INFINITY;
 			double worstLogLoss = 0;
 			double worstBrier = 0;
-			MetricAccumulator period = Accumulators.create(Task.BINARY, Accumulators.DEFAULT_THRESHOLD);
-			for (int i = 0; i < early; i++) {
-				MetricAccumulator month = Accumulators.create(Task.BINARY, Accumulators.DEFAULT_THRESHOLD);
+			double worstFalsePositives = 0;
+			List<Double> drifted = new ArrayList<>();
+			MetricAccumulator period = Accumulators.create(Task.BINARY, LOGISTIC_THRESHOLD);
+			for (int i = 0; i < MONTHS; i++) {
+				MetricAccumulator month = Accumulators.create(Task.BINARY, LOGISTIC_THRESHOLD);
 				for (Row row : rows(i, i + 1)) {
 					month.add(champion.score(row), row.label());
 				}
 				MetricValues figures = month.result();
+				if (i >= early) {
+					drifted.add(value(figures, Metric.FALSE_POSITIVE_RATE));
+					continue;
+				}
 				worstAuc = StrictMath.min(worstAuc, value(figures, Metric.ROC_AUC));
 				worstLogLoss = StrictMath.max(worstLogLoss, value(figures, Metric.LOG_LOSS));
 				worstBrier = StrictMath.max(worstBrier, value(figures, Metric.BRIER));
+				worstFalsePositives = StrictMath.max(worstFalsePositives, value(figures, Metric.FALSE_POSITIVE_RATE));
 				period.merge(month);
 			}
 			MetricValues pooled = period.result();
+			String falsePositives = bound(worstFalsePositives + 0.01, 2, RoundingMode.CEILING);
+			if (drifted.stream().anyMatch((rate) -> rate <= Double.parseDouble(falsePositives))) {
+				throw new DemoException("the drifted months' false-positive rates " + drifted
+						+ " do not all breach the maximum " + falsePositives + " the earlier months meet");
+			}
 			return "churn:\n  min-rows: 200\n  monthly:\n" //
 					+ "    roc_auc: {min: " + bound(worstAuc - 0.005, 2, RoundingMode.FLOOR) + "}\n"
 					+ "    log_loss: {max: " + bound(worstLogLoss + 0.005, 2, RoundingMode.CEILING) + "}\n"
 					+ "    brier: {max: " + bound(worstBrier + 0.002, 3, RoundingMode.CEILING) + "}\n" //
+					+ "    false_positive_rate: {max: " + falsePositives
+					+ "}   # share of the customers who stay that the champion calls, at its threshold\n" //
 					+ "  period:\n" //
 					+ "    roc_auc: {min: " + bound(value(pooled, Metric.ROC_AUC) - 0.01, 2, RoundingMode.FLOOR) + "}\n"
 					+ "    log_loss: {max: " + bound(value(pooled, Metric.LOG_LOSS) + 0.01, 2, RoundingMode.CEILING)
@@ -366,6 +403,7 @@ public final class DemoGenerator {
 					+ "date:\n  column: event_date\n  format: yyyy-MM-dd\n" //
 					+ "label:\n  column: churned\n  task: binary\n  positive: \"yes\"\n  negative: \"no\"\n" //
 					+ "missing: [\"\", \"NA\"]\n" //
+					+ "value: " + VALUE_MATRIX + "   # per customer: a kept churner, an offer to a stayer\n" //
 					+ "id: [customer_id]\n" //
 					+ "features:\n");
 			for (Feature feature : ChurnWorld.FEATURES) {

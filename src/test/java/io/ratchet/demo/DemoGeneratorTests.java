@@ -249,14 +249,16 @@ class DemoGeneratorTests {
 		JsonNode requirements = DemoFiles.yaml(shared.resolve("config/requirements.yml")).get("churn");
 		double minAuc = requirements.get("monthly").get("roc_auc").get("min").asDouble();
 		double maxLogLoss = requirements.get("monthly").get("log_loss").get("max").asDouble();
+		double maxFalsePositives = requirements.get("monthly").get("false_positive_rate").get("max").asDouble();
 		Scorer champion = scorer("churn-logit-v1");
+		double threshold = ModelFiles.load(shared.resolve("config/models/churn-logit-v1.json")).threshold();
 
 		// when
 		List<double[]> figures = new ArrayList<>();
 		for (List<Row> month : rows.values()) {
-			MetricValues values = DemoFiles.figures(champion, month);
+			MetricValues values = DemoFiles.figures(champion, month, threshold);
 			figures.add(new double[] { values.get(Metric.ROC_AUC).orElseThrow(),
-					values.get(Metric.LOG_LOSS).orElseThrow() });
+					values.get(Metric.LOG_LOSS).orElseThrow(), values.get(Metric.FALSE_POSITIVE_RATE).orElseThrow() });
 		}
 
 		// then
@@ -266,11 +268,16 @@ class DemoGeneratorTests {
 				.isGreaterThanOrEqualTo(minAuc)
 				.isGreaterThan(0.75);
 			assertThat(figures.get(i)[1]).as("log loss of month %d", i + 1).isLessThanOrEqualTo(maxLogLoss);
+			assertThat(figures.get(i)[2]).as("false-positive rate of month %d", i + 1)
+				.isLessThanOrEqualTo(maxFalsePositives);
 		}
 		List<double[]> drifted = figures.subList(20, 24);
 		assertThat(drifted).filteredOn((month) -> month[0] < minAuc).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(drifted).filteredOn((month) -> month[1] > maxLogLoss).hasSizeGreaterThanOrEqualTo(3);
 		assertThat(drifted).allMatch((month) -> month[0] < 0.72);
+		// every drifted month calls more of the customers who stay than the maximum
+		// allows
+		assertThat(drifted).allMatch((month) -> month[2] > maxFalsePositives);
 	}
 
 	@Test
@@ -283,9 +290,10 @@ class DemoGeneratorTests {
 		// then
 		assertThat(registry)
 			.isEqualTo("churn:\n  champion: churn-logit@1\n  candidates: [churn-logit@2, churn-gbt@1, churn-xgb@1]\n");
-		for (String[] model : new String[][] { { "churn-logit-v1", "churn-logit", "1", "linear", "2024-11", "2025-10" },
-				{ "churn-logit-v2", "churn-logit", "2", "linear", "2025-07", "2026-06" },
-				{ "churn-gbt-v1", "churn-gbt", "1", "tree-ensemble", "2024-11", "2025-10" } }) {
+		for (String[] model : new String[][] {
+				{ "churn-logit-v1", "churn-logit", "1", "linear", "2024-11", "2025-10", "0.3" },
+				{ "churn-logit-v2", "churn-logit", "2", "linear", "2025-07", "2026-06", "0.3" },
+				{ "churn-gbt-v1", "churn-gbt", "1", "tree-ensemble", "2024-11", "2025-10", "0.35" } }) {
 			Path file = shared.resolve("config/models/" + model[0] + ".json");
 			ModelVersion version = ModelFiles.load(file);
 			assertThat(version.name()).isEqualTo(model[1]);
@@ -293,13 +301,14 @@ class DemoGeneratorTests {
 			assertThat(version.kind()).isEqualTo(model[3]);
 			assertThat(version.dataset()).isEqualTo("churn");
 			assertThat(version.task()).isEqualTo(Task.BINARY);
+			assertThat(version.threshold()).isEqualTo(Double.parseDouble(model[6]));
 			assertThat(version.definition().link()).isEqualTo(Link.LOGISTIC);
 			assertThat(window(version)).containsExactly(YearMonth.parse(model[4]), YearMonth.parse(model[5]));
 			assertThat(dataset.features()).extracting(Feature::name).containsAll(version.features());
 			assertThat(version.bind(dataset).score(rows.get(LAST).get(0))).isStrictlyBetween(0.0, 1.0);
 			// the file is exactly what the model package writes for what it reads back
 			assertThat(Files.readString(file)).isEqualTo(ModelFiles.toJson(version.name(), version.version(),
-					version.dataset(), version.task(), version.definition()));
+					version.dataset(), version.task(), version.definition(), version.threshold()));
 		}
 	}
 
@@ -451,10 +460,12 @@ class DemoGeneratorTests {
 		// when: imported again as jobs/import-model would
 		ModelImport.Result again = ModelImport.convert(source, null, dataset, "churn-xgb", "1");
 
-		// then: the committed model is that import, a float32 ensemble that learnt its
+		// then: the committed model is that import at the trees' threshold (as
+		// jobs/import-model --threshold 0.35 writes it), a float32 ensemble that learnt
+		// its
 		// months (9 to 20)
 		assertThat(again.format()).isEqualTo(ModelFormat.XGBOOST);
-		assertThat(Files.readString(file)).isEqualTo(again.json());
+		assertThat(Files.readString(file)).isEqualTo(ModelFiles.withThreshold(again.json(), 0.35, source));
 		assertThat(result.written()).contains(source, file, shared.resolve("config/models/churn-xgb-v1.cases.csv"));
 		ModelVersion version = ModelFiles.load(file);
 		TreeEnsemble model = (TreeEnsemble) version.definition();

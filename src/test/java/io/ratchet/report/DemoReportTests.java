@@ -7,11 +7,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import io.ratchet.TestPaths;
 import io.ratchet.backtest.BacktestParameters;
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.DatasetConfigs;
 import io.ratchet.nowtest.NowtestParameters;
+import io.ratchet.requirement.Requirements;
+import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunSummary;
 import io.ratchet.test.SharedBatchContextTests;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -27,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The reports of the shipped demo (a copy of {@code config/} and
@@ -51,6 +56,9 @@ class DemoReportTests extends SharedBatchContextTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ResultsStore results;
 
 	@Test
 	void theBacktestReportShowsTheLateBreachFirst() throws Exception {
@@ -87,14 +95,15 @@ class DemoReportTests extends SharedBatchContextTests {
 			.contains(breached.size() + " months (" + String.join(", ", breached) + ")");
 		// the sections in reading order (StandardReport builds them in parallel)
 		assertThat(page.select("h2").eachText()).containsExactly("Required metrics", "Months × metrics",
-				"Latest month, 2026-10", "Feature means", "Run facts");
+				"Decisions at the threshold", "Latest month, 2026-10", "Feature means", "Run facts");
 		// the first chart is the first required metric by month, with the breached months
 		// in its caption
 		Element first = page.selectFirst("img");
 		assertThat(first.attr("src")).isEqualTo("roc_auc-by-month.png");
 		assertThat(first.parent().text()).contains("Breached: " + String.join(", ", breached));
 		assertThat(png(dir.resolve("roc_auc-by-month.png"))).isTrue();
-		for (String chart : List.of("log_loss-by-month.png", "roc.png", "precision-recall.png", "reliability.png")) {
+		for (String chart : List.of("log_loss-by-month.png", "threshold.png", "roc.png", "precision-recall.png",
+				"reliability.png")) {
 			assertThat(png(dir.resolve(chart))).as(chart).isTrue();
 		}
 		// the champion's table: whole period first, newest month next, breached cells
@@ -115,24 +124,29 @@ class DemoReportTests extends SharedBatchContextTests {
 			.query(Double.class)
 			.single();
 		assertThat(table.select("td.bad").eachText()).contains(String.format(Locale.ROOT, "%.4f", worst));
-		// the confusion matrix of the latest month adds up to its labelled rows
-		long n = this.jdbc.sql("""
-				SELECT CAST(v.val AS BIGINT) FROM metric_value v JOIN run_model r ON r.run_id = v.run_id
-					AND r.model_version_id = v.model_version_id AND r.role = 'champion'
-				WHERE v.run_id = ? AND v.metric = 'n' AND v.period = ?""")
-			.params(runId, breached.get(breached.size() - 1))
-			.query(Long.class)
-			.single();
-		Element matrix = page.select("div.table")
-			.stream()
-			.filter((t) -> t.text().startsWith("Confusion matrix"))
-			.findFirst()
-			.orElseThrow();
-		List<String> cells = matrix.select("tbody tr").first().select("td").eachText();
-		assertThat(cells.get(0)).isEqualTo("churn-logit@1");
-		assertThat(Stream.of(1, 2, 3, 4).mapToLong((i) -> Long.parseLong(cells.get(i))).sum()).isEqualTo(n);
-		// the demo's models give no threshold of their own: the default
-		assertThat(cells.get(7)).isEqualTo("0.5");
+		// each model's confusion matrix, whole period and latest month, holds its stored
+		// counts at its own threshold
+		Element decisions = page.getElementById("decisions").parent();
+		for (String model : List.of("churn-logit@1 (champion) at threshold 0.3", "churn-gbt@1 at threshold 0.35")) {
+			Element matrix = decisions.select("div.table")
+				.stream()
+				.filter((t) -> t.text().startsWith(model))
+				.findFirst()
+				.orElseThrow();
+			String key = model.substring(0, model.indexOf(' '));
+			List<List<String>> rows = matrix.select("tbody tr").stream().map((r) -> r.select("td").eachText()).toList();
+			assertThat(rows).extracting((r) -> r.get(0) + " " + r.get(1))
+				.containsExactly("whole period positive", "whole period negative", "2026-10 positive",
+						"2026-10 negative");
+			for (int i = 0; i < rows.size(); i++) {
+				String period = (i < 2) ? "ALL" : "2026-10";
+				List<String> row = rows.get(i);
+				assertThat(count(row.get(2))).as(key + " " + row)
+					.isEqualTo(storedCount(runId, key, period, (i % 2 == 0) ? "tp" : "fn"));
+				assertThat(count(row.get(4))).as(key + " " + row)
+					.isEqualTo(storedCount(runId, key, period, (i % 2 == 0) ? "fp" : "tn"));
+			}
+		}
 		// run facts: every model with its SHA-256
 		assertThat(page.text()).contains(this.jdbc.sql("SELECT sha256 FROM model_version WHERE name = 'churn-gbt'")
 			.query(String.class)
@@ -171,8 +185,8 @@ class DemoReportTests extends SharedBatchContextTests {
 		Path dir = root.resolve("reports/nowtest/" + runId);
 		Document page = Jsoup.parse(Files.readString(dir.resolve("index.html")));
 		assertThat(page.selectFirst("div.verdict span").text()).isEqualTo("BREACH");
-		assertThat(page.select("h2").eachText()).startsWith("Required metrics", "Window figures", "The window",
-				"Drift");
+		assertThat(page.select("h2").eachText()).startsWith("Required metrics", "Window figures",
+				"Decisions at the threshold", "The window", "Drift");
 		assertThat(page.select("img").eachAttr("src")).startsWith("roc_auc-window.png").contains("psi.png", "roc.png");
 		String drifting = this.jdbc.sql("""
 				SELECT subject FROM drift_value WHERE run_id = ? AND statistic = 'psi' AND subject NOT LIKE 'score:%'
@@ -206,6 +220,65 @@ class DemoReportTests extends SharedBatchContextTests {
 		assertThat(row.select("td").get(1).selectFirst("span").text()).isEqualTo("FAILED");
 		assertThat(row.select("td").get(1).text()).contains("unknown dataset 'nosuch'");
 		assertThat(row.select("a")).isEmpty();
+	}
+
+	@Test
+	void theThresholdChartsValueAtEachModelsOwnThresholdIsItsStoredBusinessValue() throws Exception {
+		// given: the demo's back-test
+		this.jobs.setJob(this.backtest);
+		JobExecution execution = this.jobs
+			.startJob(new BacktestParameters("churn", null, null, List.of(), LocalDateTime.of(2026, 11, 26, 4, 0))
+				.toJobParameters());
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long runId = execution.getJobInstance().getInstanceId();
+		DatasetConfig dataset = DatasetConfigs.load(root.resolve("config/datasets/churn.yml"));
+		ReportedRun reported = new ReportedRun(RunSummary.load(this.results, runId), dataset,
+				Requirements.load(root.resolve("config/requirements.yml")).requireFor("churn"));
+
+		// when
+		ThresholdDecisions decisions = new ThresholdDecisions(reported, this.results);
+		List<ThresholdDecisions.ThresholdCurve> curves = decisions.curves();
+
+		// then: the champion and the best candidate by business value, over the latest 12
+		// months, each at its own threshold worth what the back-test stored for those
+		// months
+		List<String> months = decisions.chartedPeriods();
+		assertThat(months).hasSize(12).startsWith("2025-11").endsWith("2026-10");
+		String best = this.jdbc.sql("""
+				SELECT m.name || '@' || m.version FROM metric_value v JOIN run_model r ON r.run_id = v.run_id
+					AND r.model_version_id = v.model_version_id AND r.role <> 'champion'
+				JOIN model_version m ON m.id = v.model_version_id
+				WHERE v.run_id = ? AND v.metric = 'business_value' AND v.period = 'ALL'
+				ORDER BY v.val DESC FETCH FIRST 1 ROWS ONLY""").param(runId).query(String.class).single();
+		assertThat(curves).extracting((c) -> c.model().model().key()).containsExactly("churn-logit@1", best);
+		for (ThresholdDecisions.ThresholdCurve curve : curves) {
+			double stored = this.jdbc.sql("""
+					SELECT SUM(v.val) FROM metric_value v JOIN model_version m ON m.id = v.model_version_id
+					WHERE v.run_id = ? AND m.name || '@' || m.version = ? AND v.metric = 'business_value'
+						AND TRIM(v.period) BETWEEN ? AND ?""")
+				.params(runId, curve.model().model().key(), months.get(0), months.get(months.size() - 1))
+				.query(Double.class)
+				.single();
+			assertThat(curve.own()).isEqualTo(curve.model().threshold());
+			assertThat(curve.atOwn()).as(curve.model().model().key()).isCloseTo(stored, within(1e-6));
+			// the grid: 0 to 1 in steps of 0.01 and the own threshold (already on it)
+			assertThat(curve.thresholds()).hasSize(101).startsWith(0.0).endsWith(1.0);
+			// calling nobody is worth nothing by the demo's matrix (tn and fn are 0)
+			assertThat(curve.values()[100]).isLessThanOrEqualTo(0);
+		}
+	}
+
+	private long storedCount(long runId, String model, String period, String metric) {
+		return this.jdbc.sql("""
+				SELECT CAST(v.val AS BIGINT) FROM metric_value v JOIN model_version m ON m.id = v.model_version_id
+				WHERE v.run_id = ? AND m.name || '@' || m.version = ? AND v.metric = ? AND TRIM(v.period) = ?""")
+			.params(runId, model, metric, period)
+			.query(Long.class)
+			.single();
+	}
+
+	private static long count(String cell) {
+		return Long.parseLong(cell.replace(",", ""));
 	}
 
 	private static boolean png(Path file) throws IOException {
