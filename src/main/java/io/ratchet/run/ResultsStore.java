@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.Breach;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -239,8 +241,7 @@ public class ResultsStore {
 				WHERE run_id = ? ORDER BY model_version_id, period, metric""").param(runId).query((rs, i) -> {
 			double value = rs.getDouble(4);
 			Double val = rs.wasNull() ? null : value;
-			return new StoredMetric(rs.getLong(1), rs.getString(2), Metric.fromKey(rs.getString(3)), val,
-					rs.getLong(5));
+			return new StoredMetric(rs.getLong(1), rs.getString(2), MetricId.of(rs.getString(3)), val, rs.getLong(5));
 		}).list();
 	}
 
@@ -314,14 +315,15 @@ public class ResultsStore {
 
 	private void saveFigures(long runId, String period, ModelFigures figure) {
 		long rowCount = figure.values().n();
-		for (Metric metric : Metric.forTask(figure.task())) {
-			Double value = figure.values().values().get(metric);
-			this.jdbc.sql("""
-					INSERT INTO metric_value (run_id, model_version_id, period, metric, val, row_count)
-					VALUES (?, ?, ?, ?, ?, ?)""")
-				.params(runId, figure.modelVersionId(), period, metric.key(), value, rowCount)
-				.update();
-		}
+		Map<String, Double> values = new LinkedHashMap<>();
+		Metric.forTask(figure.task())
+			.forEach((metric) -> values.put(metric.key(), figure.values().values().get(metric)));
+		values.putAll(figure.values().own());
+		values.forEach((metric, value) -> this.jdbc.sql("""
+				INSERT INTO metric_value (run_id, model_version_id, period, metric, val, row_count)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(runId, figure.modelVersionId(), period, metric, value, rowCount)
+			.update());
 		this.jdbc.sql("""
 				INSERT INTO period_verdict (run_id, model_version_id, period, verdict, row_count)
 				VALUES (?, ?, ?, ?, ?)""")
