@@ -44,9 +44,6 @@ public final class DatasetConfigs {
 	 */
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-	/** The names top-k metrics take. */
-	private static final Pattern TOP_K_NAME = Pattern.compile("(precision|recall|lift)_top[0-9]+pct");
-
 	/** The top-k shares every binary dataset has (the built-in metrics). */
 	private static final Map<String, Double> BUILT_IN_TOP_K = Map.of("top5pct", 0.05, "top10pct", 0.10);
 
@@ -256,8 +253,7 @@ public final class DatasetConfigs {
 					listed.put(topK.suffix(), topK);
 				}
 			}
-			List<TopK> shares = List.copyOf(listed.values());
-			return shares;
+			return List.copyOf(listed.values());
 		}
 
 		/**
@@ -276,7 +272,7 @@ public final class DatasetConfigs {
 			List<CountFormula> formulas = new ArrayList<>();
 			for (Field metric : field.value().mapping("a mapping of formulas by metric name").fields().values()) {
 				String metricName = metric.key();
-				String problem = TOP_K_NAME.matcher(metricName).matches() ? "it is the name of a top-k metric"
+				String problem = DatasetMetric.isTopKName(metricName) ? "it is the name of a top-k metric"
 						: DatasetMetric.nameProblem(metricName);
 				if (problem != null) {
 					throw error(metric.line(), "metrics: \"" + metricName + "\" cannot name a metric: " + problem);

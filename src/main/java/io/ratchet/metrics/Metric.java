@@ -3,8 +3,9 @@ package io.ratchet.metrics;
 import java.util.Locale;
 
 /**
- * Every metric Ratchet computes. The key is the name used in files, the database and
- * reports ({@code roc_auc}).
+ * Every built-in metric Ratchet computes. The key is the name used in files, the database
+ * and reports ({@code roc_auc}). Metrics a dataset defines in its file are
+ * {@link DatasetMetric}s; both are {@link MetricId}s.
  */
 public enum Metric implements MetricId {
 

@@ -47,8 +47,8 @@ class CountFormulaTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			T(java.lang.Runtime).getRuntime().exec('x') | calls a method (getRuntime)
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			T(java.lang.Runtime).getRuntime().exec('x') | uses a type (T(...))
 			T(java.lang.Runtime)                        | uses a type (T(...))
 			new java.io.File('x')                       | constructs an object (new ...)
 			@bean                                       | refers to a bean (@...)

@@ -91,10 +91,11 @@ class MetricDefinitionsConfigTests {
 					churn | 'metrics: {m: "@bean"}'             | 5 | metrics.m: formula "@bean" refers to a bean
 					churn | 'metrics: {m: "''a''.length()"}'    | 5 | metrics.m: formula "'a'.length()" calls a method (length)
 					churn | 'metrics: {m: "business_value / n"}' | 5 | metrics.m: formula "business_value / n" names "business_value"
-					sales | 'metrics: {m: "fp / n"}'            | 5 | metrics.m: formula "fp / n" names "fp", which is not a count of this dataset (known: n, business_value)
-					churn | 'metrics: {roc_auc: "tp / n"}'      | 5 | metrics: "roc_auc" is the name of a built-in or top-k metric; choose another
-					churn | 'metrics: {precision_top20pct: "tp / n"}' | 5 | metrics: "precision_top20pct" is the name of a built-in or top-k metric; choose another
-					churn | 'metrics: {Net: "tp / n"}'          | 5 | metrics: the name "Net" must be lower-case letters
+					sales | 'metrics: {m: "fp / n"}'            | 5 | metrics.m: formula "fp / n" names "fp", which is not a count of this dataset (known: n)
+					churn | 'metrics: {roc_auc: "tp / n"}'      | 5 | metrics: "roc_auc" cannot name a metric: roc_auc is a built-in metric
+					churn | 'metrics: {recal: "tp / n"}'        | 5 | metrics: "recal" cannot name a metric: too near the built-in recall
+					churn | 'metrics: {precision_top20pct: "tp / n"}' | 5 | metrics: "precision_top20pct" cannot name a metric: it is the name of a top-k metric
+					churn | 'metrics: {Net: "tp / n"}'          | 5 | metrics: "Net" cannot name a metric: a metric's name is lower-case letters
 					churn | 'metrics: {m: {formula: "tp", better: up}}' | 5 | metrics.m.better must be higher or lower, not "up"
 					churn | 'metrics: {m: {formula: "tp", worse: lower}}' | 5 | unknown field "metrics.m.worse" (known: formula, better)
 					""")
