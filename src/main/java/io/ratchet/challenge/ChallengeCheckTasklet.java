@@ -4,6 +4,7 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.model.CaseCheck;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelVersion;
+import io.ratchet.promotion.PromotionProperties;
 import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * expected outputs (a champion whose outputs changed is refused with the diff: case,
  * expected, got) before anything is trained. A champion whose scores are logged in
  * production (kind logged) has no cases: the challenge trains candidates against its
- * logged scores, and says so.
+ * logged scores, and says so. The ranking metric ({@code primary-metric}) must be one the
+ * dataset has: {@code business_value} needs its value matrix.
  */
 class ChallengeCheckTasklet implements Tasklet {
 
@@ -28,8 +30,11 @@ class ChallengeCheckTasklet implements Tasklet {
 
 	private final Workspace workspace;
 
-	ChallengeCheckTasklet(Workspace workspace) {
+	private final PromotionProperties promotionProperties;
+
+	ChallengeCheckTasklet(Workspace workspace, PromotionProperties promotionProperties) {
 		this.workspace = workspace;
+		this.promotionProperties = promotionProperties;
 	}
 
 	@Override
@@ -39,6 +44,7 @@ class ChallengeCheckTasklet implements Tasklet {
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
 		// none: nothing to gate a candidate by
 		this.workspace.checkRequirements(dataset.name());
+		this.promotionProperties.forDataset(dataset);
 		ModelVersion champion = champion(this.workspace, dataset.name());
 		CaseCheck check = ModelCases.verify(champion, dataset);
 		if (check.skipped() != null) {

@@ -53,10 +53,10 @@ class ChallengeJobConfiguration {
 	}
 
 	@Bean
-	Step challengeCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace) {
+	Step challengeCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
+			PromotionProperties promotionProperties) {
 		return new StepBuilder("challengeCheck", jobRepository)
-			.tasklet(new ChallengeCheckTasklet(workspace), transactionManager)
+			.tasklet(new ChallengeCheckTasklet(workspace, promotionProperties), transactionManager)
 			.build();
 	}
 

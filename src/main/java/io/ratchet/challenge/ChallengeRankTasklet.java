@@ -104,7 +104,7 @@ class ChallengeRankTasklet implements Tasklet {
 		ChallengeParameters parameters = ChallengeParameters.from(job.getJobParameters());
 		ChallengeContext context = ChallengeContext.of(job);
 		DatasetConfig dataset = this.workspace.dataset(parameters.dataset());
-		PromotionSettings settings = this.promotionProperties.forDataset(dataset.name(), dataset.task());
+		PromotionSettings settings = this.promotionProperties.forDataset(dataset);
 		Metric metric = settings.primaryMetric();
 		long evaluationRunId = EvaluationRun.runId(this.jobRepository, job);
 		this.store.evaluated(runId, evaluationRunId);

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
@@ -72,16 +72,23 @@ class ChallengeTrainTasklet implements Tasklet {
 	 * A candidate trained in memory, not written yet, with its tuned decision threshold
 	 * ({@code null}: not tuned, the configured default applies).
 	 */
-	record Trained(TrainingSpec spec, TimeSplit split, long rows, LinearModel model, Double threshold, String tuning) {
+	record Trained(TrainingSpec spec, TimeSplit split, long rows, LinearModel model, Double threshold, String tuning,
+			Double tunedValue) {
 
 		/**
 		 * The spec as recorded and reported, with how its threshold was tuned, e.g.
-		 * {@code "...; threshold tuned on 2025-01..2025-12 for f1: 0.35"}.
+		 * {@code "...; threshold tuned on 2025-01..2025-12 for f1: 0.35"}; for the
+		 * business value, with the value that made it the choice:
+		 * {@code "... for business_value (highest, 1234.5 on the window): 0.35"}.
 		 */
 		String description() {
-			return (this.threshold == null) ? this.spec.label()
-					: this.spec.label() + "; threshold tuned on " + this.split.trainFrom() + ".." + this.split.trainTo()
-							+ " for " + this.tuning + ": " + this.threshold;
+			if (this.threshold == null) {
+				return this.spec.label();
+			}
+			String why = (this.tunedValue != null && "business_value".equals(this.tuning))
+					? " (highest, " + this.tunedValue + " on the window)" : "";
+			return this.spec.label() + "; threshold tuned on " + this.split.trainFrom() + ".." + this.split.trainTo()
+					+ " for " + this.tuning + why + ": " + this.threshold;
 		}
 
 	}
@@ -137,13 +144,11 @@ class ChallengeTrainTasklet implements Tasklet {
 						+ spec.label() + ", training window " + split.trainFrom() + ".." + split.trainTo() + "): "
 						+ ex.getMessage() + "; nothing was written");
 			}
-			Double threshold = null;
-			if (tuneThreshold != null) {
-				OptionalDouble tuned = ThresholdTuning.tune(dataset, model, rows,
-						ThresholdObjective.forKey(tuneThreshold));
-				threshold = tuned.isPresent() ? tuned.getAsDouble() : null;
-			}
-			trained.add(new Trained(spec, split, rows.size(), model, threshold, tuneThreshold));
+			Optional<ThresholdTuning.Tuned> tuned = (tuneThreshold != null) ? ThresholdTuning.tuned(dataset, model,
+					rows, ThresholdObjective.forKey(tuneThreshold, dataset.valueMatrix())) : Optional.empty();
+			trained.add(new Trained(spec, split, rows.size(), model,
+					tuned.map(ThresholdTuning.Tuned::threshold).orElse(null), tuneThreshold,
+					tuned.map(ThresholdTuning.Tuned::value).orElse(null)));
 			progress.info("challenge run {}: {}/{} candidates trained ({}, window {}..{}, {} rows)", runId,
 					trained.size(), specs.size(), spec.label(), split.trainFrom(), split.trainTo(), rows.size());
 		}

@@ -33,10 +33,13 @@ import java.util.Set;
  * @param importSettings encoding, longest record and plausible dates of the files read
  * @param valueMatrix what decisions are worth ({@code value:}), or {@code null} when the
  * dataset has none (then {@code business_value} is absent)
+ * @param metricDefinitions the metrics the dataset defines beyond the built-in ones
+ * ({@code top-k:} and {@code metrics:}); never {@code null}
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
 		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix) {
+		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
+		MetricDefinitions metricDefinitions) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
@@ -50,6 +53,17 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 			throw new IllegalArgumentException(
 					"a " + valueMatrix.task().key() + " value matrix on a " + task.key() + " dataset");
 		}
+		if (metricDefinitions == null) {
+			metricDefinitions = MetricDefinitions.NONE;
+		}
+	}
+
+	/** A dataset that defines no metric of its own. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, scoreColumns, importSettings, valueMatrix, MetricDefinitions.NONE);
 	}
 
 	/** A dataset without a value matrix. */
@@ -82,14 +96,21 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 	public DatasetConfig withImportSettings(ImportSettings settings) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, settings, this.valueMatrix);
+				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions);
 	}
 
 	/** The same dataset with another value matrix ({@code null} for none). */
 	public DatasetConfig withValueMatrix(ValueMatrix matrix) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, matrix);
+				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions);
+	}
+
+	/** The same dataset with other metric definitions. */
+	public DatasetConfig withMetricDefinitions(MetricDefinitions definitions) {
+		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
+				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
+				this.scoreColumns, this.importSettings, this.valueMatrix, definitions);
 	}
 
 	/**

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,8 +23,10 @@ import io.ratchet.config.ConfigFormat;
 import io.ratchet.config.ConfigNode;
 import io.ratchet.config.ConfigNode.Field;
 import io.ratchet.config.ConfigNode.Mapping;
+import io.ratchet.config.ConfigNode.Scalar;
 import io.ratchet.config.ConfigNode.Sequence;
 import io.ratchet.config.ConfigTree;
+import io.ratchet.metrics.DatasetMetric;
 
 /**
  * Reads dataset configurations, {@code config/datasets/<name>.yml}.
@@ -39,6 +43,9 @@ public final class DatasetConfigs {
 	 * folder.
 	 */
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+	/** The top-k shares every binary dataset has (the built-in metrics). */
+	private static final Map<String, Double> BUILT_IN_TOP_K = Map.of("top5pct", 0.05, "top10pct", 0.10);
 
 	private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
 
@@ -126,7 +133,7 @@ public final class DatasetConfigs {
 		DatasetConfig dataset(ConfigNode root) {
 			Mapping top = root.mapping("a mapping of fields");
 			top.allowOnly("", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
-					"max-record-length", "value");
+					"max-record-length", "value", "top-k", "metrics");
 			Field nameField = top.required("", "name");
 			String name = nameField.text("name");
 			String fileName = this.file.getFileName().toString();
@@ -207,8 +214,94 @@ public final class DatasetConfigs {
 			List<String> scores = scores(top.get("scores"), dateColumn, labelColumn, ids, features);
 			ImportSettings settings = new ImportSettings(encoding(top.get("encoding")),
 					maxRecordLength(top.get("max-record-length")), earliest, latest);
+			ValueMatrix value = valueMatrix(top.get("value"), task);
+			MetricDefinitions definitions = new MetricDefinitions(topK(top.get("top-k"), task),
+					formulas(top.get("metrics"), task, value != null));
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
-					missing, features, ids, scores, settings, valueMatrix(top.get("value"), task));
+					missing, features, ids, scores, settings, value, definitions);
+		}
+
+		/**
+		 * {@code top-k:}, a list of shares in (0, 1) beyond the built-in 5% and 10%
+		 * (which may be listed too); two shares giving one name are an error.
+		 */
+		private List<TopK> topK(Field field, Task task) {
+			if (field == null) {
+				return List.of();
+			}
+			if (task != Task.BINARY) {
+				throw error(field.line(), "top-k is for binary datasets (precision among the top k% by score)");
+			}
+			Map<String, TopK> listed = new LinkedHashMap<>();
+			for (Scalar item : field.scalars("top-k")) {
+				double share = item.number("top-k share");
+				TopK topK;
+				try {
+					topK = new TopK(share);
+				}
+				catch (IllegalArgumentException ex) {
+					throw error(item.line(), "top-k: " + ex.getMessage());
+				}
+				Double builtIn = BUILT_IN_TOP_K.get(topK.suffix());
+				TopK earlier = listed.get(topK.suffix());
+				if ((builtIn != null && builtIn != share) || earlier != null) {
+					throw error(item.line(),
+							"top-k: " + share + " and " + ((builtIn != null) ? builtIn : earlier.share())
+									+ " both give the name " + topK.suffix() + " (round(100 k)); keep one");
+				}
+				if (builtIn == null) {
+					listed.put(topK.suffix(), topK);
+				}
+			}
+			return List.copyOf(listed.values());
+		}
+
+		/**
+		 * {@code metrics:}, formulas by name: {@code name: "formula"} or {@code name:
+		 * {formula: "...", better: higher|lower}} (higher by default).
+		 */
+		private List<CountFormula> formulas(Field field, Task task, boolean valued) {
+			if (field == null || field.isEmpty()) {
+				return List.of();
+			}
+			List<String> names = new ArrayList<>(
+					(task == Task.BINARY) ? CountFormula.BINARY_NAMES : CountFormula.REGRESSION_NAMES);
+			if (!valued) {
+				names.remove("business_value");
+			}
+			List<CountFormula> formulas = new ArrayList<>();
+			for (Field metric : field.value().mapping("a mapping of formulas by metric name").fields().values()) {
+				String metricName = metric.key();
+				String problem = DatasetMetric.isTopKName(metricName) ? "it is the name of a top-k metric"
+						: DatasetMetric.nameProblem(metricName);
+				if (problem != null) {
+					throw error(metric.line(), "metrics: \"" + metricName + "\" cannot name a metric: " + problem);
+				}
+				Field text = metric;
+				boolean higher = true;
+				if (metric.value() instanceof Mapping spec) {
+					spec.allowOnly("metrics." + metricName, "formula", "better");
+					text = spec.required("metrics." + metricName, "formula");
+					Field better = spec.get("better");
+					if (better != null) {
+						String side = better.text("metrics." + metricName + ".better");
+						if (!side.equals("higher") && !side.equals("lower")) {
+							throw error(better.line(),
+									"metrics." + metricName + ".better must be higher or lower, not \"" + side + "\"");
+						}
+						higher = side.equals("higher");
+					}
+				}
+				String formula = text.text("metrics." + metricName);
+				try {
+					formulas.add(CountFormula.parse(metricName, formula, higher, names));
+				}
+				catch (IllegalArgumentException ex) {
+					throw error(text.line(), "metrics." + metricName + ": " + ex.getMessage()
+							+ (!valued && formula.contains("business_value") ? " (business_value needs value:)" : ""));
+				}
+			}
+			return formulas;
 		}
 
 		/**

@@ -31,11 +31,18 @@ public final class Accumulators {
 
 	/**
 	 * An empty accumulator for a dataset's task that also gives its business value
-	 * ({@link Metric#BUSINESS_VALUE}) when the dataset has a value matrix.
+	 * ({@link Metric#BUSINESS_VALUE}) when the dataset has a value matrix, and the
+	 * metrics it defines ({@link DatasetMetric}). Merging stored states into it gives the
+	 * dataset's metrics of the merged period.
 	 * @param threshold as {@link #create(Task, double)}
 	 */
 	public static MetricAccumulator create(DatasetConfig dataset, double threshold) {
-		return create(dataset.task(), threshold, dataset.valueMatrix());
+		Objects.requireNonNull(dataset, "dataset");
+		return switch (dataset.task()) {
+			case BINARY -> new BinaryAccumulator(threshold, dataset.valueMatrix(), dataset.metricDefinitions(),
+					BinaryAccumulator.EXACT_LIMIT);
+			case REGRESSION -> new RegressionAccumulator(dataset.valueMatrix(), dataset.metricDefinitions());
+		};
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.ratchet.data.MetricDefinitions;
 import io.ratchet.data.Task;
 import io.ratchet.data.ValueMatrix;
 
@@ -37,6 +38,9 @@ final class BinaryAccumulator implements MetricAccumulator {
 
 	/** What the decisions are worth, or {@code null}: not part of the state. */
 	private final ValueMatrix value;
+
+	/** The dataset's own top-k shares and formulas: not part of the state. */
+	private final MetricDefinitions definitions;
 
 	private long unlabelled;
 
@@ -89,17 +93,26 @@ final class BinaryAccumulator implements MetricAccumulator {
 	 * small limits).
 	 */
 	BinaryAccumulator(double threshold, ValueMatrix value, int exactLimit) {
-		this(checkThreshold(threshold), value, 0, new long[4], new CompensatedSum(), new CompensatedSum(),
+		this(threshold, value, MetricDefinitions.NONE, exactLimit);
+	}
+
+	/**
+	 * An accumulator that also gives the dataset's own metrics ({@code definitions}).
+	 */
+	BinaryAccumulator(double threshold, ValueMatrix value, MetricDefinitions definitions, int exactLimit) {
+		this(checkThreshold(threshold), value, definitions, 0, new long[4], new CompensatedSum(), new CompensatedSum(),
 				new CompensatedSum(), new LabelledScores(exactLimit));
 	}
 
-	private BinaryAccumulator(double threshold, ValueMatrix value, long unlabelled, long[] confusion,
-			CompensatedSum scoreSum, CompensatedSum logLossSum, CompensatedSum brierSum, LabelledScores scores) {
+	private BinaryAccumulator(double threshold, ValueMatrix value, MetricDefinitions definitions, long unlabelled,
+			long[] confusion, CompensatedSum scoreSum, CompensatedSum logLossSum, CompensatedSum brierSum,
+			LabelledScores scores) {
 		if (value != null && value.task() != Task.BINARY) {
 			throw new IllegalArgumentException("a regression value matrix cannot value binary decisions");
 		}
 		this.threshold = threshold;
 		this.value = value;
+		this.definitions = definitions;
 		this.unlabelled = unlabelled;
 		this.truePositives = confusion[0];
 		this.falsePositives = confusion[1];
@@ -257,7 +270,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 			values.put(Metric.BUSINESS_VALUE, total);
 			values.put(Metric.BUSINESS_VALUE_PER_ROW, total / n);
 		}
-		return new MetricValues(values);
+		return new MetricValues(values, OwnMetrics.of(this.definitions, values, this.scores));
 	}
 
 	/**
@@ -371,8 +384,8 @@ final class BinaryAccumulator implements MetricAccumulator {
 			CompensatedSum logLossSum = StateFormat.getSum(payload);
 			CompensatedSum brierSum = StateFormat.getSum(payload);
 			LabelledScores scores = LabelledScores.read(payload, threshold, confusion, EXACT_LIMIT);
-			return new BinaryAccumulator(threshold, value, unlabelled, confusion, scoreSum, logLossSum, brierSum,
-					scores);
+			return new BinaryAccumulator(threshold, value, MetricDefinitions.NONE, unlabelled, confusion, scoreSum,
+					logLossSum, brierSum, scores);
 		}
 		catch (BufferUnderflowException ex) {
 			throw StateFormat.truncated();

@@ -3,10 +3,11 @@ package io.ratchet.metrics;
 import java.util.Locale;
 
 /**
- * Every metric Ratchet computes. The key is the name used in files, the database and
- * reports ({@code roc_auc}).
+ * Every built-in metric Ratchet computes. The key is the name used in files, the database
+ * and reports ({@code roc_auc}). Metrics a dataset defines in its file are
+ * {@link DatasetMetric}s; both are {@link MetricId}s.
  */
-public enum Metric {
+public enum Metric implements MetricId {
 
 	/** Labelled rows. */
 	N(Direction.NONE),
@@ -85,6 +86,7 @@ public enum Metric {
 		this.business = business;
 	}
 
+	@Override
 	public Direction direction() {
 		return this.direction;
 	}
@@ -110,8 +112,19 @@ public enum Metric {
 	}
 
 	/** The name used in files and the database, e.g. {@code roc_auc}. */
+	@Override
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** The built-in metric with that key, if there is one. */
+	public static java.util.Optional<Metric> find(String key) {
+		for (Metric metric : values()) {
+			if (metric.key().equals(key)) {
+				return java.util.Optional.of(metric);
+			}
+		}
+		return java.util.Optional.empty();
 	}
 
 	/** The metric with that key; throws with the list of known keys otherwise. */

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.ratchet.data.MetricDefinitions;
 import io.ratchet.data.Task;
 import io.ratchet.data.ValueMatrix;
 
@@ -26,6 +27,9 @@ final class RegressionAccumulator implements MetricAccumulator {
 
 	/** What the errors cost, or {@code null}: not part of the state. */
 	private final ValueMatrix value;
+
+	/** The dataset's own formulas: not part of the state. */
+	private final MetricDefinitions definitions;
 
 	private long n;
 
@@ -63,16 +67,24 @@ final class RegressionAccumulator implements MetricAccumulator {
 	 * when {@code null}).
 	 */
 	RegressionAccumulator(ValueMatrix value) {
-		this(value, 0, 0, 0.0, new CompensatedSum[] { new CompensatedSum(), new CompensatedSum(), new CompensatedSum(),
-				new CompensatedSum(), new CompensatedSum(), new CompensatedSum(), new CompensatedSum() });
+		this(value, MetricDefinitions.NONE);
+	}
+
+	/** An accumulator that also gives the dataset's own formulas. */
+	RegressionAccumulator(ValueMatrix value, MetricDefinitions definitions) {
+		this(value, definitions, 0, 0, 0.0,
+				new CompensatedSum[] { new CompensatedSum(), new CompensatedSum(), new CompensatedSum(),
+						new CompensatedSum(), new CompensatedSum(), new CompensatedSum(), new CompensatedSum() });
 	}
 
 	/** The sums in the order of {@link #sums()}. */
-	private RegressionAccumulator(ValueMatrix value, long n, long unlabelled, double shift, CompensatedSum[] sums) {
+	private RegressionAccumulator(ValueMatrix value, MetricDefinitions definitions, long n, long unlabelled,
+			double shift, CompensatedSum[] sums) {
 		if (value != null && value.task() != Task.REGRESSION) {
 			throw new IllegalArgumentException("a binary value matrix cannot value regression errors");
 		}
 		this.value = value;
+		this.definitions = definitions;
 		this.n = n;
 		this.unlabelled = unlabelled;
 		this.shift = shift;
@@ -177,7 +189,7 @@ final class RegressionAccumulator implements MetricAccumulator {
 			values.put(Metric.BUSINESS_VALUE, total);
 			values.put(Metric.BUSINESS_VALUE_PER_ROW, total / count);
 		}
-		return new MetricValues(values);
+		return new MetricValues(values, OwnMetrics.of(this.definitions, values, null));
 	}
 
 	@Override
@@ -228,7 +240,7 @@ final class RegressionAccumulator implements MetricAccumulator {
 			if (!Double.isFinite(shift) || sums[1].value() < 0) {
 				throw new MetricStateException("corrupt metric state: impossible label shift or spread");
 			}
-			return new RegressionAccumulator(value, n, unlabelled, shift, sums);
+			return new RegressionAccumulator(value, MetricDefinitions.NONE, n, unlabelled, shift, sums);
 		}
 		catch (BufferUnderflowException ex) {
 			throw StateFormat.truncated();

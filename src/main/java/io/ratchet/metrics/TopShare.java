@@ -1,6 +1,9 @@
 package io.ratchet.metrics;
 
+import java.util.List;
 import java.util.Map;
+
+import io.ratchet.data.TopK;
 
 /**
  * Precision, recall and lift among the top k% of rows by score: the rows whose score is
@@ -38,8 +41,8 @@ final class TopShare {
 	}
 
 	/**
-	 * Puts the top-k metrics of the scores into {@code values}: precision always (n > 0),
-	 * recall and lift only when there are positives.
+	 * Puts the built-in top-k metrics (5% and 10%) of the scores into {@code values}:
+	 * precision always (n > 0), recall and lift only when there are positives.
 	 */
 	static void put(Map<Metric, Double> values, LabelledScores scores, long n, long positives) {
 		if (n == 0) {
@@ -49,11 +52,43 @@ final class TopShare {
 		for (int i = 0; i < cuts.length; i++) {
 			cuts[i] = cut(n, PERCENTS[i]);
 		}
-		long[] rows = new long[PERCENTS.length];
-		long[] found = new long[PERCENTS.length];
+		double[][] figures = figures(scores, cuts, n, positives);
+		for (int i = 0; i < PERCENTS.length; i++) {
+			for (int j = 0; j < 3; j++) {
+				values.put(METRICS[i][j], figures[i][j]);
+			}
+		}
+	}
+
+	/**
+	 * Puts the top-k metrics of a dataset's own shares into {@code own}, by key
+	 * ({@code precision_top20pct}...), as {@link #put} does for the built-in ones.
+	 */
+	static void putShares(Map<String, Double> own, List<TopK> shares, LabelledScores scores, long n, long positives) {
+		if (n == 0 || shares.isEmpty()) {
+			return;
+		}
+		long[] cuts = shares.stream().mapToLong((share) -> share.cut(n)).toArray();
+		double[][] figures = figures(scores, cuts, n, positives);
+		for (int i = 0; i < cuts.length; i++) {
+			List<DatasetMetric> metrics = MetricId.ofTopK(shares.get(i));
+			for (int j = 0; j < 3; j++) {
+				own.put(metrics.get(j).key(), figures[i][j]);
+			}
+		}
+	}
+
+	/**
+	 * Precision, recall and lift at each cut (rows before ties); recall and lift are NaN
+	 * (absent) without positives.
+	 */
+	private static double[][] figures(LabelledScores scores, long[] cuts, long n, long positives) {
+		long last = java.util.Arrays.stream(cuts).max().orElse(0);
+		long[] rows = new long[cuts.length];
+		long[] found = new long[cuts.length];
 		long[] seen = new long[2];
 		scores.forEachScoreGroup((score, groupPositives, groupNegatives) -> {
-			if (seen[0] >= cuts[cuts.length - 1]) {
+			if (seen[0] >= last) {
 				return;
 			}
 			seen[0] += groupPositives + groupNegatives;
@@ -65,14 +100,13 @@ final class TopShare {
 				}
 			}
 		});
-		for (int i = 0; i < PERCENTS.length; i++) {
+		double[][] figures = new double[cuts.length][];
+		for (int i = 0; i < cuts.length; i++) {
 			double precision = (double) found[i] / rows[i];
-			values.put(METRICS[i][0], precision);
-			if (positives > 0) {
-				values.put(METRICS[i][1], (double) found[i] / positives);
-				values.put(METRICS[i][2], precision / ((double) positives / n));
-			}
+			figures[i] = new double[] { precision, (positives > 0) ? (double) found[i] / positives : Double.NaN,
+					(positives > 0) ? precision / ((double) positives / n) : Double.NaN };
 		}
+		return figures;
 	}
 
 }

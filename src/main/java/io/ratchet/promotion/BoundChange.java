@@ -1,6 +1,6 @@
 package io.ratchet.promotion;
 
-import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.BoundKind;
 
 /**
@@ -15,7 +15,7 @@ import io.ratchet.requirement.BoundKind;
  * monthly bounds, whole period for period bounds)
  * @param line the line of the number in the file (1-based)
  */
-public record BoundChange(String section, Metric metric, BoundKind kind, double from, double to, double performance,
+public record BoundChange(String section, MetricId metric, BoundKind kind, double from, double to, double performance,
 		int line) {
 
 }

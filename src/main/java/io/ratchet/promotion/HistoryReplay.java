@@ -45,7 +45,7 @@ final class HistoryReplay {
 		boolean whole = figures.period().isAll() && !JobKind.NOWTEST.is(figures.jobName());
 		return RequirementCheck
 			.check(requirements, figures.modelName(), figures.period().value(), whole,
-					new MetricValues(figures.values()))
+					MetricValues.of(figures.values()))
 			.verdict() == Verdict.BREACH;
 	}
 

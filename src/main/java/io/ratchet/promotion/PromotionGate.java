@@ -82,7 +82,7 @@ public class PromotionGate {
 		RunRecord run = this.lookup.evidenceRun(dataset, evidenceRunId);
 		RunModel candidateRun = this.lookup.scored(run, candidate);
 		this.lookup.scored(run, champion);
-		PromotionSettings settings = this.properties.forDataset(dataset, config.task());
+		PromotionSettings settings = this.properties.forDataset(config);
 		DatasetRequirements requirements = this.workspace.requirements().forDatasetOrNone(dataset);
 
 		List<ConditionResult> conditions = new ArrayList<>();

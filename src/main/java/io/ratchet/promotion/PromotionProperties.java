@@ -2,6 +2,7 @@ package io.ratchet.promotion;
 
 import java.util.Map;
 
+import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 
@@ -67,6 +68,24 @@ public record PromotionProperties(@DefaultValue("false") boolean auto, @DefaultV
 	 */
 	public record DatasetSettings(Boolean auto, String primaryMetric, Double margin, Double monthlyTolerance,
 			Integer shadowRuns, Double ratchetTolerance, Integer resamples, Long seed) {
+	}
+
+	/**
+	 * The settings that apply to a dataset, refusing a ranking metric it cannot have:
+	 * {@code business_value} or {@code business_value_per_row} without a value matrix.
+	 * @throws PromotionException naming the setting, the dataset and its file
+	 */
+	public PromotionSettings forDataset(DatasetConfig dataset) {
+		PromotionSettings settings = forDataset(dataset.name(), dataset.task());
+		Metric metric = settings.primaryMetric();
+		if ((metric == Metric.BUSINESS_VALUE || metric == Metric.BUSINESS_VALUE_PER_ROW)
+				&& dataset.valueMatrix() == null) {
+			throw new PromotionException("ratchet.promotion primary metric of dataset \"" + dataset.name() + "\" is "
+					+ metric.key() + ", but the dataset has no value matrix (add value: to "
+					+ ((dataset.source() != null) ? dataset.source() : "its configuration")
+					+ ", or rank by another metric)");
+		}
+		return settings;
 	}
 
 	/** The settings that apply to one dataset of a task. */

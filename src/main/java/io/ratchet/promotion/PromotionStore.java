@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.run.FigureReads;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.Role;
@@ -66,7 +67,7 @@ class PromotionStore {
 	 * A model's stored figures in one run, by period then metric (NULL values, undefined
 	 * metrics, are left out).
 	 */
-	Map<String, Map<Metric, Double>> figures(long runId, long modelVersionId) {
+	Map<String, Map<MetricId, Double>> figures(long runId, long modelVersionId) {
 		return this.figures.figures(runId, modelVersionId);
 	}
 

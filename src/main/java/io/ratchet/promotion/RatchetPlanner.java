@@ -3,10 +3,11 @@ package io.ratchet.promotion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.Requirements;
@@ -79,9 +80,9 @@ public class RatchetPlanner {
 		catch (RequirementsException ex) {
 			throw new PromotionException(ex.getMessage(), ex);
 		}
-		Map<Metric, Double> lowest = new EnumMap<>(Metric.class);
-		Map<Metric, Double> highest = new EnumMap<>(Metric.class);
-		Map<Metric, Double> whole = new EnumMap<>(Metric.class);
+		Map<MetricId, Double> lowest = new HashMap<>();
+		Map<MetricId, Double> highest = new HashMap<>();
+		Map<MetricId, Double> whole = new HashMap<>();
 		this.store.figures(evidenceRunId, scored.id()).forEach((period, values) -> {
 			long n = values.getOrDefault(Metric.N, 0.0).longValue();
 			if (n == 0 || n < current.minRows()) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.requirement.Breach;
@@ -42,7 +43,7 @@ class RequirementConditions {
 		Map<String, String> breaches = new LinkedHashMap<>();
 		int periods = 0;
 		int insufficient = 0;
-		for (Map.Entry<String, Map<Metric, Double>> period : this.store.figures(run.id(), scored.id()).entrySet()) {
+		for (Map.Entry<String, Map<MetricId, Double>> period : this.store.figures(run.id(), scored.id()).entrySet()) {
 			periods++;
 			boolean whole = ResultsStore.ALL.equals(period.getKey());
 			insufficient += check(requirements, candidate, period.getKey(), whole, period.getValue(), breaches);
@@ -72,7 +73,7 @@ class RequirementConditions {
 			.id();
 		Map<String, String> breaches = new LinkedHashMap<>();
 		int insufficient = 0;
-		Map<Metric, Double> window = this.store.figures(latest.runId(), modelId).get(ResultsStore.ALL);
+		Map<MetricId, Double> window = this.store.figures(latest.runId(), modelId).get(ResultsStore.ALL);
 		if (window != null) {
 			insufficient += check(requirements, candidate, ResultsStore.ALL, false, window, breaches);
 		}
@@ -87,9 +88,9 @@ class RequirementConditions {
 	 * tell, else 0.
 	 */
 	private static int check(DatasetRequirements requirements, ModelVersion candidate, String period, boolean whole,
-			Map<Metric, Double> figures, Map<String, String> breaches) {
+			Map<MetricId, Double> figures, Map<String, String> breaches) {
 		CheckResult check = RequirementCheck.check(requirements, candidate.name(), period, whole,
-				new MetricValues(figures));
+				MetricValues.of(figures));
 		check.breaches().forEach((breach) -> breaches.putIfAbsent(key(breach), label(breach)));
 		return (check.verdict() == Verdict.INSUFFICIENT_DATA) ? 1 : 0;
 	}

@@ -17,6 +17,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.Bound;
 import io.ratchet.requirement.BoundKind;
 import io.ratchet.requirement.DatasetRequirements;
@@ -50,7 +51,8 @@ final class RequirementsRatchet {
 	 * @param highestMonth each metric's highest monthly value
 	 * @param wholePeriod each metric's whole-period value
 	 */
-	record Level(Map<Metric, Double> lowestMonth, Map<Metric, Double> highestMonth, Map<Metric, Double> wholePeriod) {
+	record Level(Map<MetricId, Double> lowestMonth, Map<MetricId, Double> highestMonth,
+			Map<MetricId, Double> wholePeriod) {
 	}
 
 	/**
@@ -119,7 +121,7 @@ final class RequirementsRatchet {
 		return new Edit(changes, String.join("\n", lines), diff.toString(), raised);
 	}
 
-	private static Bound raise(String section, Bound bound, Map<Metric, Double> forMin, Map<Metric, Double> forMax,
+	private static Bound raise(String section, Bound bound, Map<MetricId, Double> forMin, Map<MetricId, Double> forMax,
 			double tolerance, Map<String, Written> numbers, String dataset, List<BoundChange> changes) {
 		if (bound.metric().direction() == Metric.Direction.NONE) {
 			return bound;
@@ -153,7 +155,7 @@ final class RequirementsRatchet {
 		return new Bound(bound.metric(), min, max);
 	}
 
-	private static int line(Map<String, Written> numbers, String dataset, String section, Metric metric,
+	private static int line(Map<String, Written> numbers, String dataset, String section, MetricId metric,
 			BoundKind kind) {
 		Written written = numbers.get(path(dataset, section, metric, kind));
 		if (written == null) {
@@ -174,7 +176,7 @@ final class RequirementsRatchet {
 		return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
 	}
 
-	private static String path(String dataset, String section, Metric metric, BoundKind kind) {
+	private static String path(String dataset, String section, MetricId metric, BoundKind kind) {
 		return dataset + "/" + section + "/" + metric.key() + "/" + kind.name().toLowerCase();
 	}
 

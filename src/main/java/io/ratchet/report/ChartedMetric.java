@@ -1,6 +1,6 @@
 package io.ratchet.report;
 
-import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 
 /**
  * A metric a report charts and its bound, if any (a requirement's
@@ -10,7 +10,7 @@ import io.ratchet.metrics.Metric;
  * @param min its minimum, or {@code null}
  * @param max its maximum, or {@code null}
  */
-record ChartedMetric(Metric metric, Double min, Double max) {
+record ChartedMetric(MetricId metric, Double min, Double max) {
 
 	boolean breachedBy(double value) {
 		return (this.min != null && value < this.min) || (this.max != null && value > this.max);

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.ratchet.metrics.DatasetMetric;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.report.Charts.Emphasis;
 import io.ratchet.report.ReportTable.Cell;
 import io.ratchet.requirement.Bound;
@@ -39,7 +41,8 @@ final class MetricTables {
 	ReportSection section() {
 		List<Metric> all = Metric.forTask(this.reported.dataset().task());
 		List<Metric> metrics = all.stream().filter((metric) -> !metric.business()).toList();
-		List<Metric> business = businessMetrics(all);
+		List<MetricId> business = new ArrayList<>(businessMetrics(all));
+		business.addAll(DatasetMetric.of(this.reported.dataset()));
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(this.reported.chartedMetrics().get(0).metric());
 		List<ReportTable> tables = new ArrayList<>();
 		List<ModelSummary> shown = new ArrayList<>();
@@ -81,7 +84,7 @@ final class MetricTables {
 	 * The business figures of the shown models, whole period and latest month, in one
 	 * table (every month's are in {@code metrics.csv}).
 	 */
-	private ReportTable businessTable(List<ModelSummary> models, List<Metric> metrics) {
+	private ReportTable businessTable(List<ModelSummary> models, List<MetricId> metrics) {
 		List<String> header = new ArrayList<>(List.of("model", "period"));
 		metrics.forEach((metric) -> header.add(metric.key()));
 		List<List<Cell>> rows = new ArrayList<>();
@@ -90,20 +93,21 @@ final class MetricTables {
 			List<String> periods = new ArrayList<>(List.of(ResultsStore.ALL));
 			model.monthly().keySet().stream().reduce((first, second) -> second).ifPresent(periods::add);
 			for (String period : periods) {
-				Map<Metric, Double> values = ResultsStore.ALL.equals(period) ? model.wholePeriod()
+				Map<MetricId, Double> values = ResultsStore.ALL.equals(period) ? model.wholePeriod()
 						: model.monthly().get(period);
 				List<Cell> row = new ArrayList<>();
 				row.add(Cell.of(model.model().key()));
 				row.add(Cell.of(ResultsStore.ALL.equals(period) ? (this.reported.nowtest() ? "window" : "whole period")
 						: period));
-				for (Metric metric : metrics) {
+				for (MetricId metric : metrics) {
 					row.add(figure(metric, values.get(metric), breached.contains(period + " " + metric.key())));
 				}
 				rows.add(row);
 			}
 		}
-		return new ReportTable("In the business's terms", "Counts and rates at the threshold, top k%, value.", header,
-				rows, 20, "Every month's are in metrics.csv.");
+		return new ReportTable("In the business's terms",
+				"Counts and rates at the threshold, top k%, value, and the dataset's own metrics.", header, rows, 20,
+				"Every month's are in metrics.csv.");
 	}
 
 	private ReportTable monthTable(ModelSummary model, List<Metric> metrics) {
@@ -126,14 +130,14 @@ final class MetricTables {
 				footnote);
 	}
 
-	private List<Cell> row(ModelSummary model, String period, Map<Metric, Double> values, List<Metric> metrics,
+	private List<Cell> row(ModelSummary model, String period, Map<MetricId, Double> values, List<Metric> metrics,
 			Set<String> breached) {
 		List<Cell> row = new ArrayList<>();
 		row.add(Cell
 			.of(ResultsStore.ALL.equals(period) ? (this.reported.nowtest() ? "window" : "whole period") : period));
 		String verdict = model.verdicts().getOrDefault(period, "");
 		row.add(new Cell(verdict.replace('_', ' '), Verdict.BREACH.name().equals(verdict)));
-		for (Metric metric : metrics) {
+		for (MetricId metric : metrics) {
 			row.add(figure(metric, values.get(metric), breached.contains(period + " " + metric.key())));
 		}
 		return row;
@@ -150,7 +154,7 @@ final class MetricTables {
 			row.add(new Cell(model.verdict().replace('_', ' '), Verdict.BREACH.name().equals(model.verdict())));
 			long months = model.months(Verdict.BREACH);
 			row.add(new Cell(Long.toString(months), months > 0));
-			for (Metric metric : metrics) {
+			for (MetricId metric : metrics) {
 				row.add(figure(metric, model.wholePeriod().get(metric),
 						breached.contains(ResultsStore.ALL + " " + metric.key())));
 			}
@@ -166,14 +170,14 @@ final class MetricTables {
 		return breached;
 	}
 
-	private static Cell figure(Metric metric, Double value, boolean breached) {
+	private static Cell figure(MetricId metric, Double value, boolean breached) {
 		return new Cell((value == null) ? "–" : Formats.brief(metric, value), breached);
 	}
 
-	private static String boundText(List<Bound> bounds, Metric metric) {
+	private static String boundText(List<Bound> bounds, MetricId metric) {
 		StringBuilder text = new StringBuilder();
 		for (Bound bound : bounds) {
-			if (bound.metric() == metric) {
+			if (bound.metric().equals(metric)) {
 				if (bound.min() != null) {
 					text.append(" ≥ ").append(bound.min());
 				}

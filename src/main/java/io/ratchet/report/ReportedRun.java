@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.report.Charts.Emphasis;
 import io.ratchet.requirement.Bound;
 import io.ratchet.requirement.DatasetRequirements;
@@ -94,10 +95,10 @@ final class ReportedRun {
 	 * A model's value of a metric in each of the given months ({@code null} where it has
 	 * none).
 	 */
-	static List<Double> monthly(ModelSummary model, Metric metric, List<String> months) {
+	static List<Double> monthly(ModelSummary model, MetricId metric, List<String> months) {
 		List<Double> values = new ArrayList<>();
 		for (String month : months) {
-			Map<Metric, Double> figures = model.monthly().get(month);
+			Map<MetricId, Double> figures = model.monthly().get(month);
 			values.add((figures != null) ? figures.get(metric) : null);
 		}
 		return values;
@@ -111,7 +112,7 @@ final class ReportedRun {
 		ModelSummary champion = champion();
 		String name = (champion != null) ? champion.model().name() : null;
 		List<ChartedMetric> charted = new ArrayList<>();
-		Set<Metric> seen = new LinkedHashSet<>();
+		Set<MetricId> seen = new LinkedHashSet<>();
 		for (Bound bound : (name != null) ? this.requirements.monthlyFor(name) : this.requirements.monthly()) {
 			if (seen.add(bound.metric())) {
 				charted.add(new ChartedMetric(bound.metric(), bound.min(), bound.max()));
@@ -128,7 +129,7 @@ final class ReportedRun {
 	 * The champion thick, the best {@value Charts#HIGHLIGHTED} others (by whole-period
 	 * value) in colour, the rest grey.
 	 */
-	Map<Long, Emphasis> emphasis(Metric metric) {
+	Map<Long, Emphasis> emphasis(MetricId metric) {
 		Map<Long, Emphasis> emphasis = new HashMap<>();
 		ModelSummary champion = champion();
 		if (champion != null) {
@@ -144,7 +145,7 @@ final class ReportedRun {
 	/**
 	 * The models other than the champion, best whole-period value of the metric first.
 	 */
-	List<ModelSummary> othersBestFirst(Metric metric) {
+	List<ModelSummary> othersBestFirst(MetricId metric) {
 		ModelSummary champion = champion();
 		List<ModelSummary> others = new ArrayList<>(models().stream().filter((model) -> model != champion).toList());
 		others.sort(Comparator.comparingDouble((ModelSummary model) -> score(model, metric)).reversed());
@@ -155,7 +156,7 @@ final class ReportedRun {
 	 * Higher is better: the whole-period value, negated for metrics where lower is
 	 * better.
 	 */
-	private static double score(ModelSummary model, Metric metric) {
+	private static double score(ModelSummary model, MetricId metric) {
 		Double value = model.wholePeriod().get(metric);
 		if (value == null) {
 			return Double.NEGATIVE_INFINITY;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.report.Charts.Emphasis;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunSummary.ModelSummary;
@@ -77,7 +78,7 @@ final class RequiredMetricCharts {
 	}
 
 	private ReportChart byMonth(ChartedMetric bound, Periods periods, List<String> months, String suffix) {
-		Metric metric = bound.metric();
+		MetricId metric = bound.metric();
 		List<Charts.Series> series = new ArrayList<>();
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(metric);
 		for (ModelSummary model : this.reported.models()) {
@@ -107,7 +108,7 @@ final class RequiredMetricCharts {
 	}
 
 	private ReportChart byRun(ChartedMetric bound) {
-		Metric metric = bound.metric();
+		MetricId metric = bound.metric();
 		Map<String, Map<Long, Double>> values = this.reads.acrossRuns(this.reported.run(), metric.key(), RUNS_CHARTED);
 		if (values.size() < 3) {
 			return windowBars(bound);
@@ -139,7 +140,7 @@ final class RequiredMetricCharts {
 	 * Too few now-tests for a line: each model's window value as a bar against the bound.
 	 */
 	private ReportChart windowBars(ChartedMetric bound) {
-		Metric metric = bound.metric();
+		MetricId metric = bound.metric();
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(metric);
 		List<String> names = new ArrayList<>();
 		List<Double> values = new ArrayList<>();

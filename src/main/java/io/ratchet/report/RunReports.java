@@ -12,6 +12,7 @@ import java.util.Map;
 import io.ratchet.data.AtomicFiles;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunSummary;
@@ -97,14 +98,14 @@ public class RunReports {
 	}
 
 	private void writeCsv(RunSummary summary, DatasetConfig dataset, Writer out) throws IOException {
-		List<Metric> metrics = Metric.forTask(dataset.task());
+		List<MetricId> metrics = MetricId.forDataset(dataset);
 		List<String> header = new ArrayList<>(
 				List.of("run", "dataset", "model", "version", "role", "sha256", "threshold", "period", "verdict"));
 		metrics.forEach((metric) -> header.add(metric.key()));
 		try (CSVPrinter csv = new CSVPrinter(out,
 				CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(header.toArray(String[]::new)).get())) {
 			for (ModelSummary model : summary.models()) {
-				for (Map.Entry<String, Map<Metric, Double>> month : model.monthly().entrySet()) {
+				for (Map.Entry<String, Map<MetricId, Double>> month : model.monthly().entrySet()) {
 					csv.printRecord(row(summary, model, month.getKey(), month.getValue(), metrics));
 				}
 				csv.printRecord(row(summary, model, ResultsStore.ALL, model.wholePeriod(), metrics));
@@ -112,13 +113,13 @@ public class RunReports {
 		}
 	}
 
-	private List<Object> row(RunSummary summary, ModelSummary model, String period, Map<Metric, Double> values,
-			List<Metric> metrics) {
+	private List<Object> row(RunSummary summary, ModelSummary model, String period, Map<MetricId, Double> values,
+			List<MetricId> metrics) {
 		List<Object> row = new ArrayList<>(List.of(summary.run().id(), summary.run().dataset(), model.model().name(),
 				model.model().version(), model.model().role(), model.model().sha256(),
 				(model.threshold() != null) ? model.threshold() : "", period,
 				model.verdicts().getOrDefault(period, "")));
-		for (Metric metric : metrics) {
+		for (MetricId metric : metrics) {
 			Double value = values.get(metric);
 			row.add((value == null) ? "" : Formats.full(metric, value));
 		}

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import io.ratchet.data.ValueMatrix;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.metrics.ScoreCurves.Confusion;
 import io.ratchet.metrics.ThresholdSweep;
 import io.ratchet.report.Charts.Emphasis;
@@ -158,7 +159,7 @@ final class ThresholdDecisions {
 	 * What the best other model is: the highest business value, else the first charted
 	 * metric (the headline requirement).
 	 */
-	private Metric rankedBy() {
+	private MetricId rankedBy() {
 		return valued() ? Metric.BUSINESS_VALUE : this.reported.chartedMetrics().get(0).metric();
 	}
 
@@ -231,7 +232,7 @@ final class ThresholdDecisions {
 				List.of("period", "predicted", "actual positives", "rate", "actual negatives", "rate"), rows);
 	}
 
-	private static void addRows(List<List<Cell>> rows, String period, Map<Metric, Double> values) {
+	private static void addRows(List<List<Cell>> rows, String period, Map<MetricId, Double> values) {
 		if (values == null || values.get(Metric.TP) == null) {
 			return;
 		}
@@ -243,7 +244,7 @@ final class ThresholdDecisions {
 				rate("specificity", values.get(Metric.SPECIFICITY))));
 	}
 
-	private static Cell count(Map<Metric, Double> values, Metric metric) {
+	private static Cell count(Map<MetricId, Double> values, Metric metric) {
 		return Cell.of(Formats.brief(metric, values.get(metric)));
 	}
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 
 /**
  * A requirement on one metric: a minimum, a maximum, or both (inclusive: a value equal to
@@ -14,7 +15,7 @@ import io.ratchet.metrics.Metric;
  * @param min the lowest acceptable value, or {@code null}
  * @param max the highest acceptable value, or {@code null}
  */
-public record Bound(Metric metric, Double min, Double max) {
+public record Bound(MetricId metric, Double min, Double max) {
 
 	public Bound {
 		Objects.requireNonNull(metric, "metric");
@@ -25,12 +26,12 @@ public record Bound(Metric metric, Double min, Double max) {
 	}
 
 	/** A minimum only. */
-	public static Bound atLeast(Metric metric, double min) {
+	public static Bound atLeast(MetricId metric, double min) {
 		return new Bound(metric, min, null);
 	}
 
 	/** A maximum only. */
-	public static Bound atMost(Metric metric, double max) {
+	public static Bound atMost(MetricId metric, double max) {
 		return new Bound(metric, null, max);
 	}
 
@@ -63,7 +64,7 @@ public record Bound(Metric metric, Double min, Double max) {
 	 * Why min and max do not make a bound, or {@code null} when they do; shared with the
 	 * file reader.
 	 */
-	static String problem(Metric metric, Double min, Double max) {
+	static String problem(MetricId metric, Double min, Double max) {
 		if (min == null && max == null) {
 			return "bound on " + metric.key() + " has neither min nor max";
 		}

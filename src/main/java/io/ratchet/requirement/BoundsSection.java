@@ -1,12 +1,15 @@
 package io.ratchet.requirement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.ratchet.config.ConfigNode.Field;
 import io.ratchet.config.ConfigNode.Mapping;
 import io.ratchet.config.ConfigNode.Scalar;
+import io.ratchet.metrics.DatasetMetric;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 
 /**
  * Reads a {@code monthly:} or {@code period:} section of {@code requirements.yml}: bounds
@@ -25,12 +28,12 @@ final class BoundsSection {
 			return bounds;
 		}
 		for (Field field : section.value().mapping("a mapping of bounds by metric").fields().values()) {
-			Metric metric;
-			try {
-				metric = Metric.fromKey(field.key());
-			}
-			catch (IllegalArgumentException ex) {
-				throw field.error(ex.getMessage());
+			MetricId metric = MetricId.of(field.key());
+			String nameProblem = (metric instanceof DatasetMetric) ? DatasetMetric.nameProblem(field.key()) : null;
+			if (nameProblem != null) {
+				throw field.error("unknown metric '" + field.key() + "' (known: "
+						+ Arrays.stream(Metric.values()).map(Metric::key).toList()
+						+ ", and the metrics a dataset defines in its top-k: and metrics:); " + nameProblem);
 			}
 			Double min = null;
 			Double max = null;

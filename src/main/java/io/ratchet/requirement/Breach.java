@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
 
-import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 
 /**
  * A value that crossed a bound.
@@ -17,7 +17,7 @@ import io.ratchet.metrics.Metric;
  * @param kind below a minimum or above a maximum
  * @param bound the limit it crossed
  */
-public record Breach(String model, String period, Metric metric, double value, BoundKind kind, double bound) {
+public record Breach(String model, String period, MetricId metric, double value, BoundKind kind, double bound) {
 
 	/** Significant digits shown at least. */
 	private static final int DIGITS = 4;

@@ -3,7 +3,7 @@ package io.ratchet.requirement;
 import java.util.List;
 import java.util.Objects;
 
-import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 
 /**
  * The outcome of checking one model's figures for one period.
@@ -14,7 +14,7 @@ import io.ratchet.metrics.Metric;
  * (absent from the figures), or every bounded metric when the verdict is
  * {@code INSUFFICIENT_DATA}
  */
-public record CheckResult(Verdict verdict, List<Breach> breaches, List<Metric> notEvaluated) {
+public record CheckResult(Verdict verdict, List<Breach> breaches, List<MetricId> notEvaluated) {
 
 	public CheckResult {
 		Objects.requireNonNull(verdict, "verdict");

@@ -1,7 +1,7 @@
 package io.ratchet.requirement;
 
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
+import io.ratchet.metrics.DatasetMetric;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 
 /**
  * The requirements of one dataset's models: bounds checked for every month, bounds
@@ -80,9 +82,17 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 			bounds.addAll(model.monthly());
 			bounds.addAll(model.period());
 		});
+		List<MetricId> known = MetricId.forDataset(config);
 		for (Bound bound : bounds) {
-			Metric metric = bound.metric();
-			if (!Metric.forTask(config.task()).contains(metric)) {
+			MetricId metric = bound.metric();
+			if (metric instanceof DatasetMetric && !known.contains(metric)) {
+				throw new RequirementsException(at + ": a bound on " + metric.key() + ", which dataset \""
+						+ config.name()
+						+ "\" does not have: it is neither a built-in metric nor defined by the top-k: or metrics: of "
+						+ ((config.source() != null) ? config.source() : "its configuration") + " (its metrics: "
+						+ known.stream().map(MetricId::key).toList() + ")");
+			}
+			if (!known.contains(metric)) {
 				throw new RequirementsException(at + ": a bound on " + metric.key() + ", which a " + config.task().key()
 						+ " dataset does not have (its metrics: "
 						+ Metric.forTask(config.task()).stream().map(Metric::key).toList() + ")");
@@ -119,7 +129,7 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 	 * then the other overrides.
 	 */
 	private static List<Bound> merged(List<Bound> base, List<Bound> overrides) {
-		Map<Metric, Bound> byMetric = new LinkedHashMap<>();
+		Map<MetricId, Bound> byMetric = new LinkedHashMap<>();
 		base.forEach((bound) -> byMetric.put(bound.metric(), bound));
 		overrides.forEach((bound) -> byMetric.put(bound.metric(), bound));
 		return List.copyOf(byMetric.values());
@@ -128,7 +138,7 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 	/** An immutable copy, refusing a second bound on one metric. */
 	static List<Bound> checked(List<Bound> bounds, String what) {
 		List<Bound> copy = List.copyOf(bounds);
-		Set<Metric> seen = EnumSet.noneOf(Metric.class);
+		Set<MetricId> seen = new HashSet<>();
 		for (Bound bound : copy) {
 			if (!seen.add(bound.metric())) {
 				throw new IllegalArgumentException("two " + what + " bounds on " + bound.metric().key());

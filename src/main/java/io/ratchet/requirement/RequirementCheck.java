@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.metrics.MetricValues;
 
 /** Checks one model's figures for one period against its requirements. */
@@ -47,7 +47,7 @@ public final class RequirementCheck {
 			return new CheckResult(Verdict.INSUFFICIENT_DATA, List.of(), bounds.stream().map(Bound::metric).toList());
 		}
 		List<Breach> breaches = new ArrayList<>();
-		List<Metric> notEvaluated = new ArrayList<>();
+		List<MetricId> notEvaluated = new ArrayList<>();
 		for (Bound bound : bounds) {
 			OptionalDouble value = values.get(bound.metric());
 			if (value.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +56,7 @@ public class FigureReads {
 	 * {@link Metric#N}).
 	 */
 	public record ChampionFigures(long runId, String jobName, String modelName, Period period,
-			Map<Metric, Double> values) {
+			Map<MetricId, Double> values) {
 	}
 
 	/** A figure of one model and period, or {@code null} when absent or undefined. */
@@ -150,18 +151,18 @@ public class FigureReads {
 	 * A model's stored figures in one run, by period (as stored, stripped) then metric,
 	 * with the row count as {@link Metric#N}; undefined figures are left out.
 	 */
-	public Map<String, Map<Metric, Double>> figures(long runId, long modelVersionId) {
-		Map<String, Map<Metric, Double>> byPeriod = new LinkedHashMap<>();
+	public Map<String, Map<MetricId, Double>> figures(long runId, long modelVersionId) {
+		Map<String, Map<MetricId, Double>> byPeriod = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				SELECT period, metric, val, row_count FROM metric_value
 				WHERE run_id = ? AND model_version_id = ? ORDER BY period, metric""")
 			.params(runId, modelVersionId)
 			.query((rs, i) -> {
-				Map<Metric, Double> values = byPeriod.computeIfAbsent(rs.getString(1).strip(),
+				Map<MetricId, Double> values = byPeriod.computeIfAbsent(rs.getString(1).strip(),
 						(period) -> new LinkedHashMap<>());
 				double value = rs.getDouble(3);
 				if (!rs.wasNull()) {
-					values.put(Metric.fromKey(rs.getString(2)), value);
+					values.put(MetricId.of(rs.getString(2)), value);
 				}
 				values.put(Metric.N, (double) rs.getLong(4));
 				return 0;
@@ -213,7 +214,7 @@ public class FigureReads {
 						(key) -> new ChampionFigures(runId, job, model, period, new LinkedHashMap<>()));
 				double value = rs.getDouble(6);
 				if (!rs.wasNull()) {
-					figures.values().put(Metric.fromKey(rs.getString(5)), value);
+					figures.values().put(MetricId.of(rs.getString(5)), value);
 				}
 				figures.values().put(Metric.N, (double) rs.getLong(7));
 				return 0;

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
 
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.Breach;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -259,8 +261,7 @@ public class ResultsStore {
 				WHERE run_id = ? ORDER BY model_version_id, period, metric""").param(runId).query((rs, i) -> {
 			double value = rs.getDouble(4);
 			Double val = rs.wasNull() ? null : value;
-			return new StoredMetric(rs.getLong(1), rs.getString(2), Metric.fromKey(rs.getString(3)), val,
-					rs.getLong(5));
+			return new StoredMetric(rs.getLong(1), rs.getString(2), MetricId.of(rs.getString(3)), val, rs.getLong(5));
 		}).list();
 	}
 
@@ -355,6 +356,9 @@ public class ResultsStore {
 				values.add(new Object[] { runId, model, period, metric.key(), figure.values().values().get(metric),
 						rowCount });
 			}
+			figure.values()
+				.own()
+				.forEach((key, value) -> values.add(new Object[] { runId, model, period, key, value, rowCount }));
 			verdicts.add(new Object[] { runId, model, period, figure.check().verdict().name(), rowCount });
 			for (Breach breach : figure.check().breaches()) {
 				breaches.add(new Object[] { runId, model, period, breach.metric().key(), breach.kind().name(),

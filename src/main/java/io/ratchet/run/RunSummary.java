@@ -1,13 +1,14 @@
 package io.ratchet.run;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.Verdict;
 
 /**
@@ -34,8 +35,8 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 	 * run (its file's own, or the configured default); {@code null} for a regression
 	 * model or a model with no stored state
 	 */
-	public record ModelSummary(RunModel model, Map<String, Map<Metric, Double>> monthly, Map<String, String> verdicts,
-			Map<Metric, Double> wholePeriod, List<StoredBreach> breaches, Double threshold) {
+	public record ModelSummary(RunModel model, Map<String, Map<MetricId, Double>> monthly, Map<String, String> verdicts,
+			Map<MetricId, Double> wholePeriod, List<StoredBreach> breaches, Double threshold) {
 
 		/** Months (not the whole period) with the given verdict. */
 		public long months(Verdict verdict) {
@@ -72,14 +73,14 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 		Map<Long, Double> thresholds = store.thresholds(runId);
 		List<ModelSummary> models = new ArrayList<>();
 		for (RunModel model : store.runModels(runId)) {
-			Map<String, Map<Metric, Double>> monthly = new TreeMap<>();
-			Map<Metric, Double> whole = new EnumMap<>(Metric.class);
+			Map<String, Map<MetricId, Double>> monthly = new TreeMap<>();
+			Map<MetricId, Double> whole = new HashMap<>();
 			for (StoredMetric metric : metrics) {
 				if (metric.modelVersionId() != model.id()) {
 					continue;
 				}
-				Map<Metric, Double> target = ResultsStore.ALL.equals(metric.period()) ? whole
-						: monthly.computeIfAbsent(metric.period(), (period) -> new EnumMap<>(Metric.class));
+				Map<MetricId, Double> target = ResultsStore.ALL.equals(metric.period()) ? whole
+						: monthly.computeIfAbsent(metric.period(), (period) -> new HashMap<>());
 				if (metric.value() != null) {
 					target.put(metric.metric(), metric.value());
 				}

@@ -196,7 +196,7 @@ public final class SearchSpaces {
 			}
 			String key = field.text("tune-threshold").trim();
 			try {
-				ThresholdObjective.forKey(key);
+				ThresholdObjective.forKey(key, this.dataset.valueMatrix());
 			}
 			catch (IllegalArgumentException ex) {
 				throw error(field.line(), "tune-threshold: " + ex.getMessage());

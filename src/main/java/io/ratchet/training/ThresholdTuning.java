@@ -3,6 +3,7 @@ package io.ratchet.training;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import io.ratchet.data.DatasetConfig;
@@ -33,6 +34,25 @@ public final class ThresholdTuning {
 	 */
 	public static OptionalDouble tune(DatasetConfig dataset, LinearModel model, List<Row> rows,
 			ThresholdObjective objective) {
+		return tuned(dataset, model, rows, objective).map((tuned) -> OptionalDouble.of(tuned.threshold()))
+			.orElse(OptionalDouble.empty());
+	}
+
+	/**
+	 * A tuned threshold and the objective's value there: why it was chosen.
+	 *
+	 * @param threshold the chosen threshold
+	 * @param value the objective at it, the highest over the window's scores
+	 */
+	public record Tuned(double threshold, double value) {
+	}
+
+	/**
+	 * As {@link #tune}, with the objective's value at the chosen threshold.
+	 * @return empty when no score lies in (0, 1)
+	 */
+	public static Optional<Tuned> tuned(DatasetConfig dataset, LinearModel model, List<Row> rows,
+			ThresholdObjective objective) {
 		ModelVersion unsaved = new ModelVersion("tuning", "0", dataset.name(), dataset.task(), model.kind(), "",
 				Path.of(dataset.name() + "-tuning.json"), model);
 		List<Row> labelled = rows.stream().filter(Row::labelled).toList();
@@ -44,7 +64,7 @@ public final class ThresholdTuning {
 				positive[i] = labelled.get(i).label() == 1.0;
 			}
 		}
-		return best(scores, positive, objective);
+		return bestTuned(scores, positive, objective);
 	}
 
 	/**
@@ -52,6 +72,11 @@ public final class ThresholdTuning {
 	 * such threshold on a tie); empty when no score lies in (0, 1).
 	 */
 	static OptionalDouble best(double[] scores, boolean[] positive, ThresholdObjective objective) {
+		return bestTuned(scores, positive, objective).map((tuned) -> OptionalDouble.of(tuned.threshold()))
+			.orElse(OptionalDouble.empty());
+	}
+
+	private static Optional<Tuned> bestTuned(double[] scores, boolean[] positive, ThresholdObjective objective) {
 		Integer[] order = new Integer[scores.length];
 		long positives = 0;
 		for (int i = 0; i < order.length; i++) {
@@ -81,7 +106,7 @@ public final class ThresholdTuning {
 				}
 			}
 		}
-		return Double.isNaN(threshold) ? OptionalDouble.empty() : OptionalDouble.of(threshold);
+		return Double.isNaN(threshold) ? Optional.empty() : Optional.of(new Tuned(threshold, best));
 	}
 
 }

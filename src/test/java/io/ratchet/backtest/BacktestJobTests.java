@@ -144,6 +144,73 @@ class BacktestJobTests extends SharedBatchContextTests {
 			.contains("Each model is judged at its own decision" + " threshold");
 	}
 
+	@Test
+	void aFormulaMetricAndATopTwentyPercentMetricAreStoredAndJudged() throws Exception {
+		// given: the dataset defines a top 20% and a formula; the requirements bound both
+		// beyond what the model reaches
+		Path datasetFile = toy.config().resolve("datasets/toy.yml");
+		toy.write(datasetFile, Files.readString(datasetFile) + """
+				top-k: [0.05, 0.2]
+				metrics:
+				  net_saves: {formula: "(tp * 40 - fp * 5) / n", better: higher}
+				""");
+		toy.requirements("toy:\n  min-rows: 20\n  monthly:\n    net_saves: {min: 1000}\n"
+				+ "    precision_top20pct: {min: 0.99}\n  period:\n    roc_auc: {min: 0.7}\n");
+		toy.write(toy.models().resolve("toy-x-v1.json"), ToyWorkspace.logitJson("toy-x", "toy", 2.0));
+
+		// when
+		JobExecution execution = start("toy", List.of("toy-x@1"));
+
+		// then: every month and the period hold both figures, equal to direct counts;
+		// every month breaches the formula's bound, the months below 0.99 the top 20%'s
+		assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("BREACH");
+		long runId = execution.getJobInstance().getInstanceId();
+		long belowTopBound = 0;
+		for (String period : List.of("2024-01", "2024-02", "2024-03", "2024-04", "ALL")) {
+			belowTopBound += (!period.equals("ALL") && topPrecision(period, 0.2) < 0.99) ? 1 : 0;
+			long[] counts = confusion(period, 0.5);
+			double n = counts[0] + counts[1] + counts[2] + counts[3];
+			assertThat(value(runId, "toy-x", period, "net_saves")).as(period)
+				.isCloseTo((counts[0] * 40 - counts[1] * 5) / n, within(1e-12));
+			assertThat(value(runId, "toy-x", period, "precision_top20pct")).as(period)
+				.isCloseTo(topPrecision(period, 0.2), within(1e-12));
+		}
+		assertThat(this.jdbc
+			.sql("""
+					SELECT metric, COUNT(*) FROM breach WHERE run_id = ? AND period <> 'ALL' GROUP BY metric ORDER BY metric""")
+			.param(runId)
+			.query((rs, i) -> rs.getString(1).strip() + " " + rs.getLong(2))
+			.list()).containsExactly("net_saves 4", "precision_top20pct " + belowTopBound);
+		assertThat(belowTopBound).isPositive();
+		Path report = toy.reports().resolve("backtest").resolve(Long.toString(runId));
+		List<String> csv = Files.readAllLines(report.resolve("metrics.csv"));
+		assertThat(csv.get(0)).endsWith(",precision_top20pct,recall_top20pct,lift_top20pct,net_saves");
+		assertThat(Files.readString(report.resolve("index.html"))).contains("net_saves").contains("precision_top20pct");
+	}
+
+	/**
+	 * Precision among the top {@code share} of rows by the toy model's score (no ties:
+	 * the scores are continuous), from a month's file or every month's.
+	 */
+	private static double topPrecision(String period, double share) throws IOException {
+		List<double[]> rows = new ArrayList<>();
+		for (int m = 1; m <= 4; m++) {
+			String month = "2024-0" + m;
+			if (!period.equals("ALL") && !period.equals(month)) {
+				continue;
+			}
+			List<String> lines = Files.readAllLines(toy.data("toy").resolve(month + ".csv"));
+			for (String line : lines.subList(1, lines.size())) {
+				String[] cells = line.split(",");
+				rows.add(new double[] { Double.parseDouble(cells[2]), cells[4].equals("1") ? 1 : 0 });
+			}
+		}
+		rows.sort((a, b) -> Double.compare(b[0], a[0]));
+		int cut = (int) Math.ceil(rows.size() * share - 1e-9);
+		return rows.subList(0, cut).stream().mapToDouble((row) -> row[1]).sum() / cut;
+	}
+
 	/**
 	 * True positives, false positives, true negatives and false negatives of the toy
 	 * model {@code 1 / (1 + exp(-2x))} at a threshold, counted from a month's file (or

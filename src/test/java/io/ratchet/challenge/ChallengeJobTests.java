@@ -219,6 +219,44 @@ class ChallengeJobTests {
 	}
 
 	@Test
+	void aThresholdTunedForBusinessValueSaysTheValueThatChoseIt() throws Exception {
+		// given: a value matrix where a missed positive costs four times a false alarm
+		Path dataset = toy.config().resolve("datasets/" + name + ".yml");
+		toy.write(dataset, Files.readString(dataset) + "value: {tp: 10, fp: -5, fn: -20, tn: 0}\n");
+		toy.write(search(), SEARCH + "tune-threshold: business_value\n");
+
+		// when
+		JobExecution execution = start(name);
+
+		// then: each spec names the objective and its value on the window before the
+		// threshold, which its model file holds
+		assertThat(execution.getStatus()).as(failure(execution)).isEqualTo(BatchStatus.COMPLETED);
+		List<String> specs = this.jdbc.sql("SELECT spec FROM challenge_candidate WHERE run_id = ?")
+			.param(execution.getJobInstance().getInstanceId())
+			.query(String.class)
+			.list();
+		assertThat(specs).hasSize(4)
+			.allMatch(
+					(spec) -> spec.matches(".*for business_value \\(highest, -?[0-9.E]+ on the window\\): 0\\.[0-9]+"));
+	}
+
+	@Test
+	void tuningForBusinessValueWithoutAValueMatrixIsRefusedBeforeTraining() throws Exception {
+		// given
+		toy.write(search(), SEARCH + "tune-threshold: business_value\n");
+
+		// when
+		JobExecution execution = start(name);
+
+		// then
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failure(execution)).contains("tune-threshold: business_value needs the dataset's value matrix");
+		assertThat(count("SELECT COUNT(*) FROM challenge_candidate WHERE run_id = ?",
+				execution.getJobInstance().getInstanceId()))
+			.isZero();
+	}
+
+	@Test
 	void aSecondNightOnTheSameDataMakesNoNewModelFilesAndGatesTheSameCandidates() throws Exception {
 		// given: a first challenge (4 candidates written, the best 3 kept)
 		JobExecution first = start(name);

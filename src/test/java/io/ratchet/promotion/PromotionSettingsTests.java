@@ -1,8 +1,15 @@
 package io.ratchet.promotion;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.Feature;
+import io.ratchet.data.FeatureType;
 import io.ratchet.data.Task;
+import io.ratchet.data.ValueMatrix;
 import io.ratchet.metrics.Metric;
 import io.ratchet.system.Failures;
 import org.junit.jupiter.api.Test;
@@ -44,6 +51,25 @@ class PromotionSettingsTests {
 				assertThat(rain.primaryMetric()).isEqualTo(Metric.LOG_LOSS);
 				assertThat(rain.margin()).isEqualTo(0.01);
 				assertThat(rain.shadowRuns()).isEqualTo(7);
+			});
+	}
+
+	@Test
+	void rankingByBusinessValueNeedsTheDatasetsValueMatrix() {
+		this.runner.withPropertyValues("ratchet.promotion.datasets.churn.primary-metric=business_value")
+			.run((context) -> {
+				PromotionProperties properties = context.getBean(PromotionProperties.class);
+				DatasetConfig churn = new DatasetConfig("churn", Path.of("config/datasets/churn.yml"), "d",
+						"yyyy-MM-dd", "y", Task.BINARY, "yes", null, Set.of(),
+						List.of(new Feature("x", FeatureType.NUMERIC)), List.of());
+
+				// when / then
+				assertThatExceptionOfType(PromotionException.class).isThrownBy(() -> properties.forDataset(churn))
+					.withMessage("ratchet.promotion primary metric of dataset \"churn\" is business_value, but the"
+							+ " dataset has no value matrix (add value: to config/datasets/churn.yml, or rank by"
+							+ " another metric)");
+				assertThat(properties.forDataset(churn.withValueMatrix(ValueMatrix.binary(10, -5, 0, -20)))
+					.primaryMetric()).isEqualTo(Metric.BUSINESS_VALUE);
 			});
 	}
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.Bound;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.run.PartitionResult;
@@ -140,13 +141,13 @@ class LargeHistoryReportTests extends SharedContextTests {
 		for (int m = 0; m < MODELS; m++) {
 			RunModel model = new RunModel(900_000 + m, String.format("m%02d", m), "1", "ab".repeat(32),
 					"config/models/m" + m + ".json", (m == 0) ? "champion" : "candidate");
-			Map<String, Map<Metric, Double>> monthly = new TreeMap<>();
+			Map<String, Map<MetricId, Double>> monthly = new TreeMap<>();
 			Map<String, String> verdicts = new LinkedHashMap<>();
 			List<StoredBreach> breaches = new ArrayList<>();
 			for (int i = 0; i < MONTHS; i++) {
 				boolean late = i >= MONTHS - 5;
 				double auc = (late ? 0.68 : 0.80) + 0.008 * random.nextGaussian() - 0.002 * m;
-				Map<Metric, Double> values = new EnumMap<>(Metric.class);
+				Map<MetricId, Double> values = new HashMap<>();
 				values.put(Metric.N, 10_000.0);
 				values.put(Metric.POSITIVES, 2_000.0);
 				values.put(Metric.ROC_AUC, auc);

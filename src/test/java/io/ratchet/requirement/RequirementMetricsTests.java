@@ -5,12 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.ratchet.data.CountFormula;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
+import io.ratchet.data.MetricDefinitions;
 import io.ratchet.data.Task;
+import io.ratchet.data.TopK;
 import io.ratchet.data.ValueMatrix;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -56,6 +60,28 @@ class RequirementMetricsTests {
 		assertThatExceptionOfType(RequirementsException.class)
 			.isThrownBy(() -> requirements.requireMetricsOf(dataset(Task.BINARY, null), AT))
 			.withMessageStartingWith(AT + ": a bound on rmse, which a binary dataset does not have");
+	}
+
+	@Test
+	void aBoundOnAMetricTheDatasetDoesNotDefineIsRefused() {
+		// given: bounds on a formula and a top-k share
+		DatasetRequirements requirements = new DatasetRequirements("churn", 0,
+				List.of(new Bound(MetricId.of("net_saves"), 1.0, null)),
+				List.of(new Bound(MetricId.of("precision_top20pct"), 0.4, null)), Map.of());
+		DatasetConfig defined = dataset(Task.BINARY, null)
+			.withMetricDefinitions(new MetricDefinitions(List.of(new TopK(0.2)),
+					List.of(CountFormula.parse("net_saves", "tp / n", true, CountFormula.BINARY_NAMES))));
+
+		// when / then: refused on a dataset without them, accepted on one that has both
+		assertThatExceptionOfType(RequirementsException.class)
+			.isThrownBy(() -> requirements.requireMetricsOf(dataset(Task.BINARY, null), AT))
+			.withMessageStartingWith(AT + ": a bound on net_saves, which dataset \"churn\" does not have: it is"
+					+ " neither a built-in metric nor defined by the top-k: or metrics: of config/datasets/churn.yml");
+		assertThatExceptionOfType(RequirementsException.class)
+			.isThrownBy(() -> requirements.requireMetricsOf(defined
+				.withMetricDefinitions(new MetricDefinitions(List.of(), defined.metricDefinitions().formulas())), AT))
+			.withMessageStartingWith(AT + ": a bound on precision_top20pct, which dataset \"churn\" does not have");
+		assertThatCode(() -> requirements.requireMetricsOf(defined, AT)).doesNotThrowAnyException();
 	}
 
 	private static DatasetRequirements bounds(Metric metric) {

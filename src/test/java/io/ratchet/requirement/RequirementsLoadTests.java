@@ -119,6 +119,24 @@ class RequirementsLoadTests {
 	}
 
 	@Test
+	void aNameThatIsNoBuiltInMetricIsTakenForADatasetMetric() throws IOException {
+		// given
+		Path file = write("""
+				churn:
+				  monthly:
+				    net_saves: {min: 2}
+				    precision_top20pct: {min: 0.4}
+				""");
+
+		// when
+		Requirements requirements = Requirements.load(file);
+
+		// then: checked against the dataset when a job starts
+		assertThat(requirements.forDatasetOrNone("churn").monthly()).extracting((bound) -> bound.metric().key())
+			.containsExactly("net_saves", "precision_top20pct");
+	}
+
+	@Test
 	void unknownFieldsNameTheirLineAtEveryLevel() throws IOException {
 		// given
 		Path inDataset = write("""

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricId;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.LinearModel;
 import io.ratchet.model.Link;
@@ -171,7 +172,7 @@ class RunReadsTests {
 				LocalDate.of(2026, 4, 1).atStartOfDay(), this.champion, Metric.ROC_AUC.key(), 5))
 			.extracting(FigureReads.RunFigure::value)
 			.containsExactly(0.7);
-		Map<String, Map<Metric, Double>> byPeriod = this.figures.figures(runId, this.champion);
+		Map<String, Map<MetricId, Double>> byPeriod = this.figures.figures(runId, this.champion);
 		assertThat(byPeriod).containsOnlyKeys("2024-01", "2024-02", "ALL");
 		assertThat(byPeriod.get("2024-01")).doesNotContainKey(Metric.ROC_AUC).containsEntry(Metric.N, 10.0);
 		assertThat(this.figures.championFigures(this.dataset)).extracting(FigureReads.ChampionFigures::period)

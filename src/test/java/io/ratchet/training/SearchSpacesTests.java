@@ -123,8 +123,14 @@ class SearchSpacesTests {
 		// then
 		assertThat(space.tuneThreshold()).isEqualTo("f1");
 		assertThat(ThresholdObjective.forKey(space.tuneThreshold()).value(3, 1, 5, 1)).isEqualTo(6.0 / 8);
-		refused(GOOD + "tune-threshold: business\n",
-				"line 8: tune-threshold: unknown objective \"business\"" + " (expected one of f1, accuracy)");
+		refused(GOOD + "tune-threshold: business\n", "line 8: tune-threshold: unknown objective \"business\""
+				+ " (expected one of f1, accuracy, business_value)");
+		refused(GOOD + "tune-threshold: business_value\n",
+				"line 8: tune-threshold: business_value needs the dataset's value matrix, and it has none");
+		Files.writeString(this.config.resolve("datasets/churn.yml"),
+				CHURN + "value: {tp: 10, fp: -5, fn: -20, tn: 0}\n");
+		write(GOOD + "tune-threshold: business_value\n");
+		assertThat(SearchSpaces.load(this.config, "churn").tuneThreshold()).isEqualTo("business_value");
 		write(GOOD);
 		assertThat(SearchSpaces.load(this.config, "churn").tuneThreshold()).isNull();
 	}

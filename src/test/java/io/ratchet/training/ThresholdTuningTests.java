@@ -3,9 +3,11 @@ package io.ratchet.training;
 import java.util.OptionalDouble;
 import java.util.Random;
 
+import io.ratchet.data.ValueMatrix;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tuning a decision threshold: the sweep finds the threshold a brute-force count over
@@ -25,7 +27,7 @@ class ThresholdTuningTests {
 			positive[i] = random.nextDouble() < scores[i] * scores[i];
 		}
 		for (String key : ThresholdObjective.KEYS) {
-			ThresholdObjective objective = ThresholdObjective.forKey(key);
+			ThresholdObjective objective = ThresholdObjective.forKey(key, ValueMatrix.binary(10, -5, 0, -20));
 
 			// when
 			OptionalDouble tuned = ThresholdTuning.best(scores, positive, objective);
@@ -53,6 +55,21 @@ class ThresholdTuningTests {
 
 		// when / then
 		assertThat(ThresholdTuning.best(scores, positive, ThresholdObjective.forKey("accuracy"))).hasValue(0.8);
+	}
+
+	@Test
+	void theBusinessValueObjectiveValuesTheCountsByTheMatrixAndNeedsOne() {
+		// given: a false negative costs 20, a false positive 5, so a low threshold pays
+		double[] scores = { 0.1, 0.2, 0.3, 0.6, 0.9 };
+		boolean[] positive = { false, false, true, false, true };
+		ThresholdObjective value = ThresholdObjective.forKey("business_value", ValueMatrix.binary(10, -5, 0, -20));
+
+		// when / then: at 0.3, 2 tp and 1 fp give 15; at 0.6, 1 tp 1 fp 1 fn give -15
+		assertThat(value.value(2, 1, 2, 0)).isEqualTo(15.0);
+		assertThat(ThresholdTuning.best(scores, positive, value)).hasValue(0.3);
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> ThresholdObjective.forKey("business_value"))
+			.withMessageStartingWith("business_value needs the dataset's value matrix, and it has none");
 	}
 
 	/** Counts the confusion matrix anew at every distinct score in (0, 1). */
