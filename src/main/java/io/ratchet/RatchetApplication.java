@@ -39,7 +39,8 @@ public class RatchetApplication {
 	 * Runs one command line and returns its exit code. The help ({@code --help},
 	 * {@code help}, {@code <command> --help}), {@code --version} and a command line that
 	 * does not parse are answered by {@link CommandSyntax} before Spring starts: no
-	 * context, no database.
+	 * context, no database. A setting that is unknown (a typo) or whose value cannot be
+	 * bound is exit 2, as a wrong command line is.
 	 */
 	static int run(String[] args) {
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
@@ -55,7 +56,7 @@ public class RatchetApplication {
 		}
 		catch (RuntimeException ex) {
 			System.err.println("ratchet: " + Failures.describe(ex));
-			return CommandLine.FAILED;
+			return Failures.badSetting(ex) ? CommandLine.USAGE : CommandLine.FAILED;
 		}
 	}
 
