@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.ratchet.cli.CommandLine;
+import io.ratchet.cli.CommandSyntax;
 import io.ratchet.security.LocalAccess;
 import io.ratchet.system.Failures;
 
@@ -31,19 +32,32 @@ public class RatchetApplication {
 	private static final String QUARTZ_AUTO_CONFIGURATION = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 
 	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/**
+	 * Runs one command line and returns its exit code. The help ({@code --help},
+	 * {@code help}, {@code <command> --help}), {@code --version} and a command line that
+	 * does not parse are answered by {@link CommandSyntax} before Spring starts: no
+	 * context, no database. A setting that is unknown (a typo) or whose value cannot be
+	 * bound is exit 2, as a wrong command line is.
+	 */
+	static int run(String[] args) {
+		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
+		int answered = CommandSyntax.answerWithoutSpring(command, System.out, System.err);
+		if (answered >= 0) {
+			return answered;
+		}
 		// before H2 is loaded: its server sockets bind to 127.0.0.1 only
 		LocalAccess.loopbackOnly();
-		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
-		int exitCode;
 		try (ConfigurableApplicationContext context = SpringApplication.run(RatchetApplication.class,
 				settings(args).toArray(String[]::new))) {
-			exitCode = context.getBean(CommandLine.class).run(command);
+			return context.getBean(CommandLine.class).run(command);
 		}
 		catch (RuntimeException ex) {
 			System.err.println("ratchet: " + Failures.describe(ex));
-			exitCode = CommandLine.FAILED;
+			return Failures.badSetting(ex) ? CommandLine.USAGE : CommandLine.FAILED;
 		}
-		System.exit(exitCode);
 	}
 
 	/**

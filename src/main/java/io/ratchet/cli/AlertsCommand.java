@@ -2,11 +2,13 @@ package io.ratchet.cli;
 
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.ratchet.alert.AlertListing;
 import io.ratchet.alert.Alerts;
 import io.ratchet.alert.DeliveryReport;
+import picocli.CommandLine.Option;
 
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * settings, for example.
  */
 @Component
-class AlertsCommand implements Command {
+class AlertsCommand implements Command<AlertsCommand.Arguments> {
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -27,28 +29,24 @@ class AlertsCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "alerts [--deliver] [--limit N]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.named(args, Set.of("limit"), Set.of("deliver"));
-		int limit = options.positiveInt("limit", 20);
+	public int run(Arguments arguments, PrintStream out) {
+		int limit = CommandSyntax.atLeastOne("--limit", arguments.limit());
 		int code = CommandLine.OK;
-		if (options.flag("deliver")) {
-			DeliveryReport report = this.alerts.deliverPending();
-			out.printf("Delivered %d by SMTP, wrote %d to %s, %d failed, %d still pending%n", report.sent(),
-					report.written(), this.alerts.outboxDir(), report.failed(), report.pending());
-			if (report.delivered() == 0 && report.failed() == 0) {
-				out.println(report.pending() == 0
-						? "Nothing was pending: every alert below has been delivered "
-								+ "(a run, or this command's start, delivers what is pending)."
-						: this.alerts.claimedElsewhere().orElse(report.pending() + " alert(s) still pending"));
-			}
-			code = (report.pending() > 0 || report.failed() > 0) ? CommandLine.FAILED : CommandLine.OK;
+		if (arguments.deliver()) {
+			// with --json, what was delivered is told on stderr: stdout holds the JSON
+			// alone
+			code = deliver(arguments.json() ? System.err : out);
 		}
 		var listing = this.alerts.recent(limit);
+		if (arguments.json()) {
+			JsonOutput.print(listing.stream().map(AlertsCommand::json).toList(), out);
+			return code;
+		}
 		if (listing.isEmpty()) {
 			out.println("The outbox is empty: no alert has been raised.");
 			return code;
@@ -66,6 +64,57 @@ class AlertsCommand implements Command {
 			}
 		}
 		return code;
+	}
+
+	/**
+	 * Delivers what is pending and says how it went: exit 1 when some is still pending.
+	 */
+	private int deliver(PrintStream out) {
+		DeliveryReport report = this.alerts.deliverPending();
+		out.printf("Delivered %d by SMTP, wrote %d to %s, %d failed, %d still pending%n", report.sent(),
+				report.written(), this.alerts.outboxDir(), report.failed(), report.pending());
+		if (report.delivered() == 0 && report.failed() == 0) {
+			out.println(report.pending() == 0
+					? "Nothing was pending: every alert below has been delivered "
+							+ "(a run, or this command's start, delivers what is pending)."
+					: this.alerts.claimedElsewhere().orElse(report.pending() + " alert(s) still pending"));
+		}
+		return (report.pending() > 0 || report.failed() > 0) ? CommandLine.FAILED : CommandLine.OK;
+	}
+
+	/** An alert in {@code --json}: README, "Machine readable output". */
+	private static Map<String, Object> json(AlertListing alert) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", alert.id());
+		json.put("runId", alert.runId());
+		json.put("kind", alert.kind());
+		json.put("dataset", alert.dataset());
+		json.put("status", alert.status());
+		json.put("attempts", alert.attempts());
+		json.put("createdAt", alert.createdAt());
+		json.put("sentAt", alert.sentAt());
+		json.put("subject", alert.subject());
+		json.put("deliveredTo", alert.deliveredTo());
+		json.put("lastError", alert.lastError());
+		return json;
+	}
+
+	/** {@code jobs/alerts}' options. */
+	@picocli.CommandLine.Command(name = "alerts",
+			description = "Lists the alert outbox, newest first; --deliver first delivers what is pending "
+					+ "(e.g. after fixing the SMTP settings) and exits 1 when some alert is still pending.")
+	interface Arguments {
+
+		@Option(names = "--deliver", description = "deliver the pending alerts now, not at the next run")
+		boolean deliver();
+
+		@Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "how many alerts to list")
+		int limit();
+
+		@Option(names = "--json", description = "print one JSON array of alerts (README, \"Machine readable "
+				+ "output\"); with --deliver, the delivery summary goes to stderr")
+		boolean json();
+
 	}
 
 }

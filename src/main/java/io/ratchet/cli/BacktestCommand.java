@@ -7,9 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import io.ratchet.backtest.BacktestParameters;
+import picocli.CommandLine.Option;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * verdict.
  */
 @Component
-class BacktestCommand implements Command {
+class BacktestCommand implements Command<BacktestCommand.Arguments> {
 
 	private final Job backtest;
 
@@ -35,25 +35,24 @@ class BacktestCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "backtest [--dataset D] [--from YYYY-MM] [--to YYYY-MM] [--models name@version,...] [--as-of YYYY-MM-DDTHH:MM:SS]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.named(args, Set.of("dataset", "from", "to", "models", "as-of"));
-		String dataset = this.datasets.name(options);
-		List<String> models = (options.get("models") != null)
-				? Arrays.stream(options.get("models").split(",")).map(String::trim).filter((m) -> !m.isEmpty()).toList()
+	public int run(Arguments arguments, PrintStream out) {
+		String dataset = this.datasets.name(arguments.dataset());
+		List<String> models = (arguments.models() != null)
+				? Arrays.stream(arguments.models().split(",")).map(String::trim).filter((m) -> !m.isEmpty()).toList()
 				: List.of();
 		Names.modelKeys(models);
-		YearMonth from = month(options.get("from"), "from");
-		YearMonth to = month(options.get("to"), "to");
+		YearMonth from = month(arguments.from(), "from");
+		YearMonth to = month(arguments.to(), "to");
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new UsageException("--from " + from + " is after --to " + to + ": no month lies between them (the "
 					+ "first month comes first: --from " + to + " --to " + from + ")");
 		}
-		BacktestParameters parameters = new BacktestParameters(dataset, from, to, models, asOf(options.get("as-of")));
+		BacktestParameters parameters = new BacktestParameters(dataset, from, to, models, asOf(arguments.asOf()));
 		this.datasets.check(dataset);
 		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");
 		// two launches are the same back-test when only the request time (as-of) differs
@@ -80,6 +79,34 @@ class BacktestCommand implements Command {
 		catch (DateTimeParseException ex) {
 			throw new UsageException("--as-of must be a date-time YYYY-MM-DDTHH:MM:SS, not '" + text + "'");
 		}
+	}
+
+	/** {@code jobs/backtest}'s options. */
+	@picocli.CommandLine.Command(name = "backtest",
+			description = "Back-tests the dataset's models month by month against its requirements, stores every "
+					+ "figure, writes the report and raises alerts; exit 3 when a requirement is breached.")
+	interface Arguments {
+
+		@Option(names = "--dataset", paramLabel = "DATASET",
+				description = "the dataset (default: the setting ratchet.defaults.dataset)")
+		String dataset();
+
+		@Option(names = "--from", paramLabel = "YYYY-MM",
+				description = "the first month (default: the first with data)")
+		String from();
+
+		@Option(names = "--to", paramLabel = "YYYY-MM", description = "the last month (default: the last with data)")
+		String to();
+
+		@Option(names = "--models", paramLabel = "NAME@VERSION,...",
+				description = "the models to back-test (default: the registry's champion and candidates)")
+		String models();
+
+		@Option(names = "--as-of", paramLabel = "YYYY-MM-DDTHH:MM:SS",
+				description = "the request time that identifies the run: the same as-of again prints the earlier "
+						+ "run (default: now)")
+		String asOf();
+
 	}
 
 }

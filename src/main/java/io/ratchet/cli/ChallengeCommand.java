@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 
 import io.ratchet.challenge.ChallengeParameters;
+import picocli.CommandLine.Option;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * promotion gate; prints the ranking and the outcome.
  */
 @Component
-class ChallengeCommand implements Command {
+class ChallengeCommand implements Command<ChallengeCommand.Arguments> {
 
 	private final Job challenge;
 
@@ -33,15 +33,14 @@ class ChallengeCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "challenge [--dataset D] [--as-of YYYY-MM-DDTHH:MM:SS]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.named(args, Set.of("dataset", "as-of"));
-		String dataset = this.datasets.name(options);
-		ChallengeParameters parameters = new ChallengeParameters(dataset, asOf(options.get("as-of")));
+	public int run(Arguments arguments, PrintStream out) {
+		String dataset = this.datasets.name(arguments.dataset());
+		ChallengeParameters parameters = new ChallengeParameters(dataset, asOf(arguments.asOf()));
 		this.datasets.check(dataset);
 		out.println("Challenging the champion of " + dataset + " (" + parameters.describe() + ")");
 		return this.starter.startAndPrint(this.challenge, parameters.toJobParameters(), "challenge",
@@ -59,6 +58,22 @@ class ChallengeCommand implements Command {
 			throw new UsageException(
 					"--as-of must be a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM:SS, not '" + text + "'");
 		}
+	}
+
+	/** {@code jobs/challenge}'s options. */
+	@picocli.CommandLine.Command(name = "challenge",
+			description = "Trains candidates on recent months and back-tests them beside the champion; the best "
+					+ "that beats it waits for its trial (jobs/promote).")
+	interface Arguments {
+
+		@Option(names = "--dataset", paramLabel = "DATASET",
+				description = "the dataset (default: the setting ratchet.defaults.dataset)")
+		String dataset();
+
+		@Option(names = "--as-of", paramLabel = "YYYY-MM-DD[THH:MM:SS]",
+				description = "the request time that identifies the run (default: now)")
+		String asOf();
+
 	}
 
 }

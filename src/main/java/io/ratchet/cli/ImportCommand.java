@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -19,6 +18,7 @@ import io.ratchet.data.DatasetImporter;
 import io.ratchet.data.ImportResult;
 import io.ratchet.run.ImportBatchStore;
 import io.ratchet.workspace.Workspace;
+import picocli.CommandLine.Parameters;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * (exit 1).
  */
 @Component
-class ImportCommand implements Command {
+class ImportCommand implements Command<ImportCommand.Arguments> {
 
 	private final Workspace workspace;
 
@@ -82,18 +82,14 @@ class ImportCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "import <dataset> <file-or-folder>...";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of());
-		if (options.positional().size() < 2) {
-			throw new UsageException("give a dataset and one or more CSV files or folders");
-		}
-		DatasetConfig dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
-		List<Path> sources = sources(options.positional().subList(1, options.positional().size()));
+	public int run(Arguments arguments, PrintStream out) {
+		DatasetConfig dataset = this.workspace.dataset(Names.dataset(arguments.dataset()));
+		List<Path> sources = sources(arguments.sources());
 		Path datasetDir = this.workspace.datasetDir(dataset.name());
 		DatasetImporter importer = new DatasetImporter(dataset, datasetDir);
 		long[] totals = new long[5];
@@ -159,6 +155,21 @@ class ImportCommand implements Command {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot list " + folder, ex);
 		}
+	}
+
+	/** {@code jobs/import}'s arguments. */
+	@picocli.CommandLine.Command(name = "import",
+			description = "Imports CSV rows into a dataset's month files: validated against the dataset's "
+					+ "configuration, rows already there matched or updated, bad rows rejected with file and line.")
+	interface Arguments {
+
+		@Parameters(index = "0", paramLabel = "DATASET", description = "the dataset")
+		String dataset();
+
+		@Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE-OR-FOLDER",
+				description = "CSV files, or folders whose .csv files are imported in name order")
+		List<String> sources();
+
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
 import io.ratchet.data.Task;
 import io.ratchet.model.ModelCases;
@@ -16,6 +15,8 @@ import io.ratchet.model.RegistryWriter;
 import io.ratchet.model.importers.ModelFormat;
 import io.ratchet.model.importers.ModelImport;
 import io.ratchet.workspace.Workspace;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * instead ({@link OnnxModelImport}).
  */
 @Component
-class ImportModelCommand implements Command {
+class ImportModelCommand implements Command<ImportModelCommand.Arguments> {
 
 	private final Workspace workspace;
 
@@ -44,54 +45,44 @@ class ImportModelCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "import-model <dataset> <model-file> [--format " + ModelFormat.keys()
-				+ "] [--version V] [--name N] [--threshold T] [--candidate]\n"
-				+ "       import-model <dataset> <model.onnx> [--format onnx] [--name N] [--version V]"
-				+ " [--inputs col1,col2,...] [--codes 'feature=a,b;...'] [--output name[:column]] [--threshold T]"
-				+ " [--candidate]\n"
-				+ "       --threshold T: the version's decision threshold, a number in (0, 1), kept in its model file"
-				+ " (default: ratchet.defaults.threshold)";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args,
-				Set.of("version", "format", "name", "inputs", "codes", "output", "threshold"), Set.of("candidate"));
-		if (options.positional().size() != 2) {
-			throw new UsageException("give a dataset and a model file");
-		}
-		String version = (options.get("version") != null) ? Names.version(options.get("version")) : "1";
-		String name = (options.get("name") != null) ? Names.model(options.get("name")) : null;
-		Path given = Path.of(options.positional().get(1));
+	public int run(Arguments arguments, PrintStream out) {
+		String version = Names.version(arguments.version());
+		String name = (arguments.name() != null) ? Names.model(arguments.name()) : null;
+		Path given = Path.of(arguments.file());
 		Path registry = this.workspace.paths().config().resolve("registry.yml");
-		if (OnnxModelImport.wanted(options, given)) {
+		if (OnnxModelImport.wanted(arguments.format(), given)) {
 			if (!Files.isRegularFile(given)) {
 				throw new UsageException("no such file: " + given);
 			}
-			var dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
-			Double threshold = threshold(options.get("threshold"), dataset.task());
-			if (options.flag("candidate")) {
+			var dataset = this.workspace.dataset(Names.dataset(arguments.dataset()));
+			Double threshold = threshold(arguments.threshold(), dataset.task());
+			if (arguments.candidate()) {
 				// a broken registry stops the import before anything is written
 				ModelRegistry.load(registry);
 			}
-			OnnxImport.Imported imported = OnnxModelImport.run(options, dataset, given, version, threshold,
+			OnnxImport.Imported imported = OnnxModelImport.run(arguments, dataset, given, version, threshold,
 					this.workspace.paths().config().resolve("models"), out);
-			return registerOrHint(options, registry, dataset.name(), imported.version(), imported.onnxFile(), out);
+			return registerOrHint(arguments.candidate(), registry, dataset.name(), imported.version(),
+					imported.onnxFile(), out);
 		}
-		OnnxModelImport.refuseOptions(options);
+		OnnxModelImport.refuseOptions(arguments);
 		ModelFormat format = null;
-		if (options.get("format") != null) {
+		if (arguments.format() != null) {
 			try {
-				format = ModelFormat.fromKey(options.get("format"));
+				format = ModelFormat.fromKey(arguments.format());
 			}
 			catch (IllegalArgumentException ex) {
 				throw new UsageException(ex.getMessage() + ", or " + OnnxImport.FORMAT);
 			}
 		}
-		var dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
-		Double threshold = threshold(options.get("threshold"), dataset.task());
-		Path file = Path.of(options.positional().get(1));
+		var dataset = this.workspace.dataset(Names.dataset(arguments.dataset()));
+		Double threshold = threshold(arguments.threshold(), dataset.task());
+		Path file = Path.of(arguments.file());
 		if (!Files.isRegularFile(file)) {
 			throw new UsageException("no such file: " + file);
 		}
@@ -100,7 +91,7 @@ class ImportModelCommand implements Command {
 			converted = new ModelImport.Result(converted.format(),
 					ModelFiles.withThreshold(converted.json(), threshold, file));
 		}
-		if (options.flag("candidate")) {
+		if (arguments.candidate()) {
 			// a broken registry stops the import before anything is written
 			ModelRegistry.load(registry);
 		}
@@ -108,7 +99,7 @@ class ImportModelCommand implements Command {
 		out.println("Imported " + file + " (" + converted.format().key() + ") as " + model.file() + " (" + model.key()
 				+ ", sha256 " + model.sha256() + describeThreshold(model) + ") with its regression cases "
 				+ ModelCases.fileFor(model).getFileName());
-		return registerOrHint(options, registry, dataset.name(), model, null, out);
+		return registerOrHint(arguments.candidate(), registry, dataset.name(), model, null, out);
 	}
 
 	/**
@@ -143,9 +134,9 @@ class ImportModelCommand implements Command {
 	 * With {@code --candidate}, registers the version as a candidate of the dataset;
 	 * otherwise says how to.
 	 */
-	private static int registerOrHint(Options options, Path registry, String dataset, ModelVersion model,
+	private static int registerOrHint(boolean candidate, Path registry, String dataset, ModelVersion model,
 			Path companion, PrintStream out) {
-		if (options.flag("candidate")) {
+		if (candidate) {
 			register(registry, dataset, model, companion);
 			out.println("Registered " + model.key() + " as a candidate of " + dataset + " in " + registry
 					+ " (jobs/promote makes it the champion once it passes the gate).");
@@ -179,6 +170,51 @@ class ImportModelCommand implements Command {
 			}
 			throw ex;
 		}
+	}
+
+	/** {@code jobs/import-model}'s arguments. */
+	@picocli.CommandLine.Command(name = "import-model",
+			description = {
+					"Imports a model trained elsewhere (XGBoost, LightGBM, scikit-learn, or ONNX) as a model "
+							+ "version of a dataset, with its regression cases; --candidate also registers it.",
+					"ONNX (--format onnx, or a file ending in .onnx) also takes --inputs, --codes and --output." })
+	interface Arguments {
+
+		@Parameters(index = "0", paramLabel = "DATASET", description = "the dataset")
+		String dataset();
+
+		@Parameters(index = "1", paramLabel = "MODEL-FILE", description = "the model in its library's own format")
+		String file();
+
+		@Option(names = "--format", paramLabel = "FORMAT", description = "xgboost, lightgbm, sklearn-trees, "
+				+ "sklearn-linear or onnx (default: found from the file)")
+		String format();
+
+		@Option(names = "--version", paramLabel = "V", defaultValue = "1", description = "the version to import as")
+		String version();
+
+		@Option(names = "--name", paramLabel = "N", description = "the model's name (default: from the file name)")
+		String name();
+
+		@Option(names = "--threshold", paramLabel = "T", description = "the version's decision threshold, a number "
+				+ "in (0, 1), kept in its model file (default: ratchet.defaults.threshold)")
+		String threshold();
+
+		@Option(names = "--candidate", description = "register the version as a candidate in config/registry.yml")
+		boolean candidate();
+
+		@Option(names = "--inputs", paramLabel = "COL1,COL2,...",
+				description = "ONNX: the columns fed to the " + "model's input, in order")
+		String inputs();
+
+		@Option(names = "--codes", paramLabel = "'FEATURE=A,B;...'",
+				description = "ONNX: each categorical feature's levels in code order")
+		String codes();
+
+		@Option(names = "--output", paramLabel = "NAME[:COLUMN]",
+				description = "ONNX: the output (and column) " + "that holds the score")
+		String output();
+
 	}
 
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Locale;
-import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.ImportResult;
@@ -20,6 +19,7 @@ import io.ratchet.model.ModelVersion;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.workspace.Workspace;
+import picocli.CommandLine.Parameters;
 
 import org.springframework.stereotype.Component;
 
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * every job.
  */
 @Component
-class ImportPredictionsCommand implements Command {
+class ImportPredictionsCommand implements Command<ImportPredictionsCommand.Arguments> {
 
 	private final Workspace workspace;
 
@@ -51,22 +51,18 @@ class ImportPredictionsCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "import-predictions <dataset> <model@version> <file.csv>";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of());
-		if (options.positional().size() != 3) {
-			throw new UsageException("give a dataset, a model version (name@version) and a CSV file");
-		}
-		DatasetConfig dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
-		String key = Names.modelKey(options.positional().get(1));
+	public int run(Arguments arguments, PrintStream out) {
+		DatasetConfig dataset = this.workspace.dataset(Names.dataset(arguments.dataset()));
+		String key = Names.modelKey(arguments.model());
 		if (!key.contains("@")) {
 			throw new UsageException("give the version too: " + key + "@<version>");
 		}
-		Path source = Path.of(options.positional().get(2));
+		Path source = Path.of(arguments.file());
 		if (!Files.isRegularFile(source)) {
 			throw new UsageException("no such file: " + source);
 		}
@@ -123,6 +119,23 @@ class ImportPredictionsCommand implements Command {
 					});
 		}
 		return scorer.coverage();
+	}
+
+	/** {@code jobs/import-predictions}' arguments. */
+	@picocli.CommandLine.Command(name = "import-predictions",
+			description = "Imports a logged model's predictions (a CSV of row id and score) for back-tests and "
+					+ "now-tests.")
+	interface Arguments {
+
+		@Parameters(index = "0", paramLabel = "DATASET", description = "the dataset")
+		String dataset();
+
+		@Parameters(index = "1", paramLabel = "MODEL@VERSION", description = "the logged model version")
+		String model();
+
+		@Parameters(index = "2", paramLabel = "FILE.csv", description = "the predictions")
+		String file();
+
 	}
 
 }

@@ -23,12 +23,14 @@ class JobDataset {
 	}
 
 	/**
-	 * The dataset's name: {@code --dataset} (checked by {@link Names}) or the default.
+	 * The dataset's name: the one given with {@code --dataset} (checked by
+	 * {@link Names}), or else the default.
+	 * @param given the value of {@code --dataset}, or {@code null}
 	 * @throws UsageException when no {@code --dataset} is given and no default is
 	 * configured
 	 */
-	String name(Options options) {
-		return (options.get("dataset") != null) ? Names.dataset(options.get("dataset"))
+	String name(String given) {
+		return (given != null) ? Names.dataset(given)
 				: this.defaults.defaultDataset()
 					.orElseThrow(() -> new UsageException(
 							"no --dataset given and no default dataset configured: " + "give --dataset NAME, or set "

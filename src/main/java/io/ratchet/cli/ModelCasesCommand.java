@@ -3,7 +3,6 @@ package io.ratchet.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import io.ratchet.model.CaseCheck;
 import io.ratchet.model.LoggedModel;
@@ -11,6 +10,8 @@ import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.workspace.Workspace;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * model has no cases (its scores are read, not computed): both say so and go on.
  */
 @Component
-class ModelCasesCommand implements Command {
+class ModelCasesCommand implements Command<ModelCasesCommand.Arguments> {
 
 	private final Workspace workspace;
 
@@ -32,21 +33,20 @@ class ModelCasesCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "model-cases <name@version> [--replace] | model-cases --check [name@version]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of(), Set.of("replace", "check"));
-		List<String> keys = options.positional();
+	public int run(Arguments arguments, PrintStream out) {
+		List<String> keys = (arguments.keys() != null) ? arguments.keys() : List.of();
 		Names.modelKeys(keys);
-		if (keys.size() > 1 || (keys.isEmpty() && !options.flag("check"))) {
+		if (keys.size() > 1 || (keys.isEmpty() && !arguments.check())) {
 			throw new UsageException("give one model version (name@version), or --check");
 		}
 		ModelCatalogue catalogue = this.workspace.models();
-		if (options.flag("check")) {
-			if (options.flag("replace")) {
+		if (arguments.check()) {
+			if (arguments.replace()) {
 				throw new UsageException("--check and --replace do not go together");
 			}
 			List<ModelVersion> versions = keys.isEmpty() ? catalogue.all() : List.of(catalogue.get(keys.get(0)));
@@ -77,10 +77,28 @@ class ModelCasesCommand implements Command {
 					+ LoggedModel.NO_CASES + "; nothing written");
 			return CommandLine.OK;
 		}
-		Path file = ModelCases.write(version, this.workspace.dataset(version.dataset()), options.flag("replace"));
+		Path file = ModelCases.write(version, this.workspace.dataset(version.dataset()), arguments.replace());
 		out.println("Wrote " + file + ": " + ModelCases.read(version).size() + " regression cases of " + version.key()
 				+ " (outputs recorded now; commit it beside the model file)");
 		return CommandLine.OK;
+	}
+
+	/** {@code jobs/model-cases}' arguments. */
+	@picocli.CommandLine.Command(name = "model-cases",
+			description = "Writes a model version's regression cases (rows and the scores it gives them), or with "
+					+ "--check scores every version's cases again and compares.")
+	interface Arguments {
+
+		@Parameters(arity = "0..1", paramLabel = "NAME@VERSION",
+				description = "the model version (with --check: only this one)")
+		List<String> keys();
+
+		@Option(names = "--replace", description = "write the cases again over existing ones")
+		boolean replace();
+
+		@Option(names = "--check", description = "check the cases instead of writing them")
+		boolean check();
+
 	}
 
 }

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +12,7 @@ import io.ratchet.nowtest.LatestDate;
 import io.ratchet.nowtest.NowtestParameters;
 import io.ratchet.nowtest.NowtestProperties;
 import io.ratchet.workspace.Workspace;
+import picocli.CommandLine.Option;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Without {@code --as-of} the window ends on the latest date in the data.
  */
 @Component
-class NowtestCommand implements Command {
+class NowtestCommand implements Command<NowtestCommand.Arguments> {
 
 	private static final Pattern DAYS = Pattern.compile("(\\d+)d");
 
@@ -48,23 +48,22 @@ class NowtestCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "nowtest [--dataset D] [--as-of YYYY-MM-DD] [--window 30d] [--label-delay 0d]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.named(args, Set.of("dataset", "as-of", "window", "label-delay"));
-		String name = this.datasets.name(options);
+	public int run(Arguments arguments, PrintStream out) {
+		String name = this.datasets.name(arguments.dataset());
 		this.datasets.check(name);
 		DatasetConfig dataset = this.workspace.dataset(name);
-		int window = (options.get("window") != null) ? days(options.get("window"), "window", 1)
+		int window = (arguments.window() != null) ? days(arguments.window(), "window", 1)
 				: this.properties.windowDays(name);
-		int labelDelay = (options.get("label-delay") != null) ? days(options.get("label-delay"), "label-delay", 0)
+		int labelDelay = (arguments.labelDelay() != null) ? days(arguments.labelDelay(), "label-delay", 0)
 				: this.properties.labelDelayDays(name);
 		LocalDate asOf;
-		if (options.get("as-of") != null) {
-			asOf = date(options.get("as-of"));
+		if (arguments.asOf() != null) {
+			asOf = date(arguments.asOf());
 		}
 		else {
 			Path dir = this.workspace.datasetDir(name);
@@ -95,6 +94,31 @@ class NowtestCommand implements Command {
 		catch (DateTimeParseException ex) {
 			throw new UsageException("--as-of must be a date YYYY-MM-DD, not '" + text + "'");
 		}
+	}
+
+	/** {@code jobs/nowtest}'s options. */
+	@picocli.CommandLine.Command(name = "nowtest",
+			description = "Now-tests the champion on the latest window of rows (metrics and drift against the "
+					+ "requirements); exit 3 when a requirement is breached.")
+	interface Arguments {
+
+		@Option(names = "--dataset", paramLabel = "DATASET",
+				description = "the dataset (default: the setting ratchet.defaults.dataset)")
+		String dataset();
+
+		@Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+				description = "the window's last day (default: the latest date in the dataset's data)")
+		String asOf();
+
+		@Option(names = "--window", paramLabel = "DAYSd",
+				description = "the window's length, e.g. 30d (default: ratchet.nowtest.window, per dataset)")
+		String window();
+
+		@Option(names = "--label-delay", paramLabel = "DAYSd",
+				description = "leave out rows younger than this, whose labels are not known yet, e.g. 7d "
+						+ "(default: ratchet.nowtest.label-delay, per dataset)")
+		String labelDelay();
+
 	}
 
 }

@@ -18,35 +18,35 @@ import io.ratchet.model.OnnxImport;
  */
 final class OnnxModelImport {
 
-	/** The options only an ONNX import takes. */
-	static final List<String> OPTIONS = List.of("inputs", "codes", "output");
-
 	private OnnxModelImport() {
 	}
 
 	/** Whether the command line asks for an ONNX import. */
-	static boolean wanted(Options options, Path file) {
-		String format = options.get("format");
+	static boolean wanted(String format, Path file) {
 		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
 		return OnnxImport.FORMAT.equals(format) || (format == null && name.endsWith(".onnx"));
 	}
 
 	/** Refuses the ONNX options on another import. */
-	static void refuseOptions(Options options) {
-		for (String option : OPTIONS) {
-			if (options.get(option) != null) {
-				throw new UsageException("--" + option + " applies to ONNX models only (--format onnx)");
-			}
+	static void refuseOptions(ImportModelCommand.Arguments arguments) {
+		refuse("inputs", arguments.inputs());
+		refuse("codes", arguments.codes());
+		refuse("output", arguments.output());
+	}
+
+	private static void refuse(String option, String value) {
+		if (value != null) {
+			throw new UsageException("--" + option + " applies to ONNX models only (--format onnx)");
 		}
 	}
 
 	/** Imports the ONNX model and says what it wrote; registering it is the command's. */
-	static OnnxImport.Imported run(Options options, DatasetConfig dataset, Path file, String version, Double threshold,
-			Path modelsDir, PrintStream out) {
-		String name = (options.get("name") != null) ? Names.model(options.get("name")) : null;
-		List<String> inputs = (options.get("inputs") != null) ? list("inputs", options.get("inputs")) : null;
+	static OnnxImport.Imported run(ImportModelCommand.Arguments arguments, DatasetConfig dataset, Path file,
+			String version, Double threshold, Path modelsDir, PrintStream out) {
+		String name = (arguments.name() != null) ? Names.model(arguments.name()) : null;
+		List<String> inputs = (arguments.inputs() != null) ? list("inputs", arguments.inputs()) : null;
 		OnnxImport.Imported imported = OnnxImport.importModel(new OnnxImport.Request(file, name, version, inputs,
-				codes(options.get("codes")), options.get("output"), threshold), dataset, modelsDir);
+				codes(arguments.codes()), arguments.output(), threshold), dataset, modelsDir);
 		out.println("Wrote " + imported.modelFile() + " (" + imported.version().key() + ", sha256 "
 				+ imported.version().sha256() + ImportModelCommand.describeThreshold(imported.version()) + "), "
 				+ imported.onnxFile().getFileName() + " and its regression cases "

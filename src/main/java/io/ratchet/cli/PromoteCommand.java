@@ -1,7 +1,6 @@
 package io.ratchet.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
 
 import io.ratchet.promotion.GateDecision;
 import io.ratchet.promotion.Promotion;
@@ -9,6 +8,8 @@ import io.ratchet.promotion.PromotionGate;
 import io.ratchet.promotion.PromotionOutcome;
 import io.ratchet.promotion.RatchetPlanner;
 import io.ratchet.promotion.RatchetProposal;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * forced. {@code --dry-run} only shows the decision and the ratchet it would make.
  */
 @Component
-class PromoteCommand implements Command {
+class PromoteCommand implements Command<PromoteCommand.Arguments> {
 
 	private final PromotionGate gate;
 
@@ -34,28 +35,24 @@ class PromoteCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "promote <dataset> <model> <version> [--run ID] [--force --reason \"...\"] [--by NAME] [--dry-run]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("run", "reason", "by"), Set.of("force", "dry-run"));
-		if (options.positional().size() != 3) {
-			throw new UsageException("give the dataset, the model and the version, e.g. promote sales sales-logit 2");
-		}
-		boolean force = options.flag("force");
-		String reason = options.get("reason");
+	public int run(Arguments arguments, PrintStream out) {
+		boolean force = arguments.force();
+		String reason = arguments.reason();
 		if (force && (reason == null || reason.isBlank())) {
 			throw new UsageException("--force needs --reason \"why\"; nothing was changed");
 		}
-		String dataset = Names.dataset(options.positional().get(0));
-		String key = Names.model(options.positional().get(1)) + "@" + Names.version(options.positional().get(2));
-		String actor = Actors.actor(options.get("by"));
-		GateDecision decision = (options.get("run") != null)
-				? this.gate.evaluate(dataset, key, runId(options.get("run"))) : this.gate.evaluate(dataset, key);
+		String dataset = Names.dataset(arguments.dataset());
+		String key = Names.model(arguments.model()) + "@" + Names.version(arguments.version());
+		String actor = Actors.actor(arguments.by());
+		GateDecision decision = (arguments.run() != null) ? this.gate.evaluate(dataset, key, arguments.run())
+				: this.gate.evaluate(dataset, key);
 		out.print(decision.describe());
-		if (options.flag("dry-run")) {
+		if (arguments.dryRun()) {
 			RatchetProposal ratchet = this.ratchet.propose(dataset, key, decision.evidenceRunId());
 			out.println("Dry run: nothing changed. On promotion the requirements would be:");
 			printRatchet(ratchet, out);
@@ -101,6 +98,40 @@ class PromoteCommand implements Command {
 		catch (NumberFormatException ex) {
 			throw new UsageException("--run must be a run id, not '" + text + "'");
 		}
+	}
+
+	/** {@code jobs/promote}'s arguments. */
+	@picocli.CommandLine.Command(name = "promote",
+			description = "The promotion gate: promotes a candidate version to champion when its trial shows it "
+					+ "better, and ratchets the requirements up; refused otherwise, with the conditions that failed.")
+	interface Arguments {
+
+		@Parameters(index = "0", paramLabel = "DATASET", description = "the dataset")
+		String dataset();
+
+		@Parameters(index = "1", paramLabel = "MODEL", description = "the candidate model's name")
+		String model();
+
+		@Parameters(index = "2", paramLabel = "VERSION", description = "the candidate's version")
+		String version();
+
+		@Option(names = "--run", paramLabel = "ID",
+				description = "judge by this stored run (default: the latest run with both models)")
+		Long run();
+
+		@Option(names = "--force", description = "promote although the gate refuses; needs --reason")
+		boolean force();
+
+		@Option(names = "--reason", paramLabel = "TEXT", description = "why, recorded with the event")
+		String reason();
+
+		@Option(names = "--by", paramLabel = "NAME",
+				description = "who acts, recorded with the event (default: the operating-system user)")
+		String by();
+
+		@Option(names = "--dry-run", description = "show the decision and the ratchet without changing anything")
+		boolean dryRun();
+
 	}
 
 }

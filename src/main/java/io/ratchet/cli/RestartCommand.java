@@ -3,10 +3,10 @@ package io.ratchet.cli;
 import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Set;
 
 import io.ratchet.run.JobKind;
 import io.ratchet.system.Failures;
+import picocli.CommandLine.Parameters;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * trace (kill -9, power cut) is first marked failed with {@link JobOperator#recover}.
  */
 @Component
-class RestartCommand implements Command {
+class RestartCommand implements Command<RestartCommand.Arguments> {
 
 	private final JobOperator jobOperator;
 
@@ -39,23 +39,13 @@ class RestartCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "restart <run>";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of());
-		if (options.positional().size() != 1) {
-			throw new UsageException("give exactly one run id");
-		}
-		long runId;
-		try {
-			runId = Long.parseLong(options.positional().get(0));
-		}
-		catch (NumberFormatException ex) {
-			throw new UsageException("run id must be a number, not '" + options.positional().get(0) + "'");
-		}
+	public int run(Arguments arguments, PrintStream out) {
+		long runId = arguments.run();
 		JobInstance instance = this.jobRepository.getJobInstance(runId);
 		if (instance == null) {
 			throw new UsageException("no run " + runId);
@@ -122,6 +112,17 @@ class RestartCommand implements Command {
 			step.setEndTime(LocalDateTime.now());
 			this.jobRepository.update(step);
 		}
+	}
+
+	/** {@code jobs/restart}'s argument. */
+	@picocli.CommandLine.Command(name = "restart",
+			description = "Restarts a failed (or interrupted) run where it stopped, and prints its summary as the "
+					+ "run would have.")
+	interface Arguments {
+
+		@Parameters(paramLabel = "RUN", description = "the run id (jobs/runs lists them)")
+		long run();
+
 	}
 
 }

@@ -4,12 +4,14 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
+import picocli.CommandLine.Option;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
  * report.
  */
 @Component
-class RunsCommand implements Command {
+class RunsCommand implements Command<RunsCommand.Arguments> {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -29,18 +31,21 @@ class RunsCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "runs [--limit N] [--job J] [--dataset D]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.named(args, Set.of("limit", "job", "dataset"));
-		int limit = options.positiveInt("limit", 20);
-		List<RunRecord> runs = this.results.recentRuns(limit, options.get("job"), options.get("dataset"));
+	public int run(Arguments arguments, PrintStream out) {
+		int limit = CommandSyntax.atLeastOne("--limit", arguments.limit());
+		List<RunRecord> runs = this.results.recentRuns(limit, arguments.job(), arguments.dataset());
+		if (arguments.json()) {
+			JsonOutput.print(runs.stream().map(RunsCommand::json).toList(), out);
+			return CommandLine.OK;
+		}
 		if (runs.isEmpty()) {
 			out.println("No runs yet"
-					+ ((options.get("job") != null || options.get("dataset") != null) ? " of that job or dataset" : "")
+					+ ((arguments.job() != null || arguments.dataset() != null) ? " of that job or dataset" : "")
 					+ ".");
 			return CommandLine.OK;
 		}
@@ -58,6 +63,30 @@ class RunsCommand implements Command {
 		return CommandLine.OK;
 	}
 
+	/** A run in {@code --json}: README, "Machine readable output". */
+	private static Map<String, Object> json(RunRecord run) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", run.id());
+		json.put("job", run.jobName());
+		json.put("dataset", run.dataset());
+		json.put("from", run.fromPeriod());
+		json.put("to", run.toPeriod());
+		json.put("asOf", run.asOf());
+		json.put("status", run.status());
+		json.put("verdict", run.verdict());
+		json.put("startedAt", run.startedAt());
+		json.put("finishedAt", run.finishedAt());
+		json.put("durationSeconds", (run.startedAt() != null && run.finishedAt() != null)
+				? Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0 : null);
+		json.put("periods", run.periods());
+		json.put("rowsRead", run.rowsRead());
+		json.put("rowsRejected", run.rowsRejected());
+		json.put("rowsUnlabelled", run.rowsUnlabelled());
+		json.put("report", run.reportPath());
+		json.put("failure", run.failure());
+		return json;
+	}
+
 	private static String asOf(RunRecord run) {
 		if (run.asOf() == null) {
 			return "–";
@@ -72,6 +101,26 @@ class RunsCommand implements Command {
 		}
 		return String.format(Locale.ROOT, "%.1f s",
 				Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0);
+	}
+
+	/** {@code jobs/runs}' options. */
+	@picocli.CommandLine.Command(name = "runs", description = "Lists the recent runs of every job, newest first: "
+			+ "status, verdict, duration and report.")
+	interface Arguments {
+
+		@Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "how many runs to list")
+		int limit();
+
+		@Option(names = "--job", paramLabel = "JOB",
+				description = "only runs of this job: backtest, nowtest or challenge (default: every job)")
+		String job();
+
+		@Option(names = "--dataset", paramLabel = "DATASET", description = "only runs of this dataset")
+		String dataset();
+
+		@Option(names = "--json", description = "print one JSON array of runs (README, \"Machine readable output\")")
+		boolean json();
+
 	}
 
 }

@@ -5,11 +5,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
 
 import io.ratchet.schedule.PlannedFire;
 import io.ratchet.schedule.RatchetScheduler;
 import io.ratchet.schedule.ScheduleConfigException;
+import picocli.CommandLine.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * entry would fire next, without storing or firing anything.
  */
 @Component
-class SchedulerCommand implements Command {
+class SchedulerCommand implements Command<SchedulerCommand.Arguments> {
 
 	private static final Logger log = LoggerFactory.getLogger(SchedulerCommand.class);
 
@@ -40,13 +40,13 @@ class SchedulerCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "scheduler [--check]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		boolean check = Options.named(args, Set.of(), Set.of("check")).flag("check");
+	public int run(Arguments arguments, PrintStream out) {
+		boolean check = arguments.check();
 		RatchetScheduler scheduler = this.scheduler.getIfAvailable();
 		if (scheduler == null) {
 			throw new IllegalStateException("Quartz is off in this process (ratchet.schedule.quartz=false)");
@@ -99,6 +99,17 @@ class SchedulerCommand implements Command {
 	 */
 	private static long processStart() {
 		return ManagementFactory.getRuntimeMXBean().getStartTime();
+	}
+
+	/** {@code jobs/scheduler}'s options. */
+	@picocli.CommandLine.Command(name = "scheduler",
+			description = "The unattended daemon: runs the schedule (ratchet.schedule.jobs: back-tests, "
+					+ "now-tests, challenges), serves health and metrics, stops cleanly on SIGTERM.")
+	interface Arguments {
+
+		@Option(names = "--check", description = "check the schedule, print each entry's next fire times and exit")
+		boolean check();
+
 	}
 
 }

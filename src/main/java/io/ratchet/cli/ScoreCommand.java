@@ -30,6 +30,8 @@ import io.ratchet.model.ModelVersion;
 import io.ratchet.model.Scorer;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.workspace.Workspace;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -54,7 +56,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-class ScoreCommand implements Command {
+class ScoreCommand implements Command<ScoreCommand.Arguments> {
 
 	/** Rejected rows whose cause is printed; the rest are counted. */
 	static final int SHOWN_REJECTIONS = 1000;
@@ -71,26 +73,22 @@ class ScoreCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "score <dataset> <file.csv> [--models name@version,...] [--out file]";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options options = Options.parse(args, Set.of("models", "out"));
-		if (options.positional().size() != 2) {
-			throw new UsageException("give a dataset and a CSV file");
-		}
-		DatasetConfig dataset = this.workspace.dataset(Names.dataset(options.positional().get(0)));
-		Path file = Path.of(options.positional().get(1));
+	public int run(Arguments arguments, PrintStream out) {
+		DatasetConfig dataset = this.workspace.dataset(Names.dataset(arguments.dataset()));
+		Path file = Path.of(arguments.file());
 		if (!Files.isRegularFile(file)) {
 			throw new UsageException("no such file: " + file);
 		}
-		Path target = (options.get("out") != null) ? Path.of(options.get("out")) : null;
+		Path target = (arguments.out() != null) ? Path.of(arguments.out()) : null;
 		if (target != null && Files.isDirectory(target)) {
 			throw new UsageException("--out " + target + " is a folder; give a file");
 		}
-		List<ModelVersion> models = models(dataset, options.get("models"));
+		List<ModelVersion> models = models(dataset, arguments.models());
 		List<String> header = MonthFileReader.header(file);
 		for (ModelVersion model : models) {
 			if (model.definition() instanceof LoggedModel logged && logged.column() != null
@@ -273,6 +271,26 @@ class ScoreCommand implements Command {
 						+ ((this.models.size() == 1) ? "" : "s") + ", " + this.stats.rejected() + " rejected");
 			}
 		}
+
+	}
+
+	/** {@code jobs/score}'s arguments. */
+	@picocli.CommandLine.Command(name = "score",
+			description = "Scores a CSV file row by row with the dataset's models and writes the scores as CSV.")
+	interface Arguments {
+
+		@Parameters(index = "0", paramLabel = "DATASET", description = "the dataset")
+		String dataset();
+
+		@Parameters(index = "1", paramLabel = "FILE.csv", description = "the rows to score")
+		String file();
+
+		@Option(names = "--models", paramLabel = "NAME@VERSION,...",
+				description = "the models (default: the registry's champion and candidates)")
+		String models();
+
+		@Option(names = "--out", paramLabel = "FILE", description = "write the scores here (default: the console)")
+		String out();
 
 	}
 

@@ -116,6 +116,15 @@ public final class Failures {
 		return "a " + type.getSimpleName();
 	}
 
+	/**
+	 * Whether the failure is a setting that Ratchet does not know (a typo) or whose value
+	 * cannot be bound: a mistake in the command line or the configuration, exit 2, rather
+	 * than a failed run.
+	 */
+	public static boolean badSetting(Throwable failure) {
+		return find(failure, UnknownSettingException.class) != null || find(failure, BindException.class) != null;
+	}
+
 	private static String databaseTimeout(String cause) {
 		return "the database did not answer within its network timeout (" + cause + "). With the embedded H2 file "
 				+ "(the default), the database is served by the Ratchet process that opened it first (the scheduler "

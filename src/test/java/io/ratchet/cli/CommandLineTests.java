@@ -2,6 +2,7 @@ package io.ratchet.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 import io.ratchet.ConsoleCapture;
@@ -12,6 +13,8 @@ import io.ratchet.test.SharedContextTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +74,23 @@ class CommandLineTests extends SharedContextTests {
 		assertThat(this.console.out()).contains("0 still pending")
 			.containsPattern("SENT .*\\[ratchet\\] churn: champion churn-logit@1 .* \\(back-test ")
 			.contains(root.resolve("reports/outbox").toString());
+
+		// and: --json lists the same alert as one JSON array
+		this.console.resetOut();
+		assertThat(this.commandLine.run("alerts", "--json", "--limit", "100")).isZero();
+		JsonNode alerts = JsonMapper.builder().build().readTree(this.console.out());
+		assertThat(alerts.isArray()).isTrue();
+		JsonNode alert = alerts.valueStream()
+			.filter((listed) -> listed.get("subject").asString().contains("churn-logit@1"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(alert.get("id").isIntegralNumber()).isTrue();
+		assertThat(alert.get("runId").isIntegralNumber()).isTrue();
+		assertThat(alert.get("dataset").asString()).isEqualTo("churn");
+		assertThat(alert.get("status").asString()).isEqualTo("SENT");
+		assertThat(alert.get("attempts").isIntegralNumber()).isTrue();
+		assertThat(alert.get("subject").asString()).startsWith("[ratchet] churn: champion churn-logit@1");
+		assertThat(LocalDateTime.parse(alert.get("createdAt").asString())).isNotNull();
 	}
 
 	@Test
@@ -171,11 +191,14 @@ class CommandLineTests extends SharedContextTests {
 		assertThat(this.commandLine.run("restart", "99999")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("frobnicate")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("backtest", "--help")).isEqualTo(CommandLine.OK);
-		assertThat(this.console.out()).contains("usage: backtest [--dataset D]");
-		assertThat(this.console.err()).contains("unknown option --frm")
-			.contains("--from must be a month")
+		assertThat(this.console.out()).contains("Usage: ratchet backtest").contains("--dataset=DATASET");
+		// picocli's message names the option, and the command's usage follows it on
+		// stderr
+		assertThat(this.console.err()).contains("ratchet backtest: Unknown options: '--frm', '2025-01'")
+			.contains("ratchet backtest: --from must be a month")
+			.contains("Usage: ratchet backtest")
 			.contains("no run 99999")
-			.contains("unknown command 'frobnicate'");
+			.contains("Unmatched argument at index 0: 'frobnicate'");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package io.ratchet.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import io.ratchet.test.SharedContextTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,14 +180,43 @@ class NowtestCommandTests extends SharedContextTests {
 	}
 
 	@Test
+	void runsInJsonAreOneArrayWithNumbersAndIsoTimes() {
+		// given
+		this.commandLine.run("nowtest", "--dataset", "churn", "--as-of", "2026-02-14");
+		this.console.resetOut();
+
+		// when
+		int exit = this.commandLine.run("runs", "--json", "--job", "nowtest", "--limit", "1");
+
+		// then: the whole output is one JSON document
+		assertThat(exit).isZero();
+		JsonNode runs = JsonMapper.builder().build().readTree(this.console.out());
+		assertThat(runs.isArray()).isTrue();
+		assertThat(runs).hasSize(1);
+		JsonNode run = runs.get(0);
+		assertThat(run.get("id").isIntegralNumber()).isTrue();
+		assertThat(run.get("job").asString()).isEqualTo("nowtest");
+		assertThat(run.get("dataset").asString()).isEqualTo("churn");
+		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(LocalDateTime.parse(run.get("asOf").asString())).isEqualTo("2026-02-14T00:00:00");
+		assertThat(LocalDateTime.parse(run.get("finishedAt").asString()))
+			.isAfterOrEqualTo(LocalDateTime.parse(run.get("startedAt").asString()));
+		assertThat(run.get("durationSeconds").isNumber()).isTrue();
+		assertThat(run.get("rowsRead").asLong()).isPositive();
+		assertThat(run.get("report").asString()).endsWith("index.html");
+	}
+
+	@Test
 	void mistakesOnTheCommandLineAreUsageErrors() {
 		assertThat(this.commandLine.run("nowtest", "--window", "30")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("nowtest", "--as-of", "31/10/2026")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("nowtest", "--window", "0d")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.commandLine.run("runs", "--limit", "none")).isEqualTo(CommandLine.USAGE);
+		assertThat(this.commandLine.run("runs", "--limit", "0")).isEqualTo(CommandLine.USAGE);
 		assertThat(this.console.err()).contains("--window must be a number of days like 30d")
 			.contains("--as-of must be a date YYYY-MM-DD")
-			.contains("--limit must be a whole number");
+			.contains("Invalid value for option '--limit': 'none' is not an int")
+			.contains("--limit must be a whole number of at least 1, not '0'");
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.ratchet.promotion;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -162,6 +165,8 @@ class PromotionCommandTests {
 		// when: the history, then a rollback
 		assertThat(run("history", "toy")).isZero();
 		String history = output();
+		assertThat(run("history", "toy", "--json")).isZero();
+		JsonNode events = JsonMapper.builder().build().readTree(output());
 		int rolledBack = run("rollback", "toy", "--reason", "complaints", "--by", "bob");
 		String rollback = output();
 		run("history", "toy", "--details");
@@ -174,6 +179,21 @@ class PromotionCommandTests {
 			.contains("now (registry.yml): toy-better@1")
 			.containsPattern("toy-logit@1  runs \\d+\\.\\.\\d+ \\(4\\)")
 			.contains("RATCHET");
+		// and: --json holds the same events, one object each, with numbers and ISO-8601
+		// times
+		assertThat(events.isArray()).isTrue();
+		assertThat(events.valueStream().map((event) -> event.get("kind").asString())).contains("PROMOTE", "RATCHET");
+		JsonNode promote = events.valueStream()
+			.filter((event) -> event.get("kind").asString().equals("PROMOTE"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(promote.get("id").isIntegralNumber()).isTrue();
+		assertThat(promote.get("dataset").asString()).isEqualTo("toy");
+		assertThat(promote.get("model").asString()).isEqualTo("toy-better@1");
+		assertThat(promote.get("previousChampion").asString()).isEqualTo("toy-logit@1");
+		assertThat(promote.get("actor").asString()).isEqualTo("alice");
+		assertThat(LocalDateTime.parse(promote.get("at").asString())).isBefore(LocalDateTime.now().plusMinutes(1));
+		assertThat(promote.get("evidenceRunIds")).hasSize(4).allMatch(JsonNode::isIntegralNumber);
 		assertThat(rolledBack).as(rollback + this.console.err()).isZero();
 		assertThat(rollback).contains("toy-logit@1 is the champion again, toy-better@1 is a candidate")
 			.contains("Requirements were not loosened");
