@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,9 +52,19 @@ import static org.awaitility.Awaitility.await;
  *
  * <p>
  * Settings (environment): {@code RATCHET_FAULT_TRIALS} kill -9 trials (default 2: the CI
- * series), {@code RATCHET_FAULT_SEED} the seed of the kill points (default 20261126).
- * {@code jobs/dev/fault-suite} runs the full series.
+ * series), {@code RATCHET_FAULT_ALERT_TRIALS} kills around the now-test's alert step
+ * (default 10 on H2 and 5 on PostgreSQL; CI sets 4, whose seeded points include both
+ * kinds: after an alert was queued, and while scoring), {@code RATCHET_FAULT_SEED} the
+ * seed of the kill points (default 20261126). {@code jobs/dev/fault-suite} runs the full
+ * series.
+ *
+ * <p>
+ * The H2 and the PostgreSQL suites share nothing (each its own folders, databases, free
+ * ports and tmpfs mounts), so failsafe runs the two classes at the same time, beside the
+ * other integration tests ({@code junit.jupiter.execution.parallel} in {@code pom.xml});
+ * within a class the faults run one after the other, in order ({@code SAME_THREAD}).
  */
+@Execution(ExecutionMode.CONCURRENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class FaultSuite {
@@ -105,6 +117,7 @@ abstract class FaultSuite {
 	// kill -9
 
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(1)
 	void killedBacktestsRestartToTheSameResults() {
 		int trials = Integer.parseInt(System.getenv().getOrDefault("RATCHET_FAULT_TRIALS", "2"));
@@ -164,6 +177,7 @@ abstract class FaultSuite {
 	// connection lost
 
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(2)
 	void databaseConnectionLostMidRun() throws Exception {
 		String how;
@@ -246,6 +260,7 @@ abstract class FaultSuite {
 	// disk full
 
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(3)
 	void diskFullWhileWritingTheReport() throws Exception {
 		FaultDatabase db = database();
@@ -282,6 +297,7 @@ abstract class FaultSuite {
 	}
 
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(4)
 	void diskFullWhileWritingMonthFiles() throws Exception {
 		FaultDatabase db = database();
@@ -328,6 +344,7 @@ abstract class FaultSuite {
 	// SMTP down
 
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(5)
 	void smtpDownThenBackDeliversEveryAlertOnce() throws Exception {
 		// given: the demo (its champion breaches) and an SMTP port where nothing listens
@@ -397,6 +414,7 @@ abstract class FaultSuite {
 	 * printed its verdict is stored as completed.
 	 */
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(9)
 	void killedNowtestAlertStepSendsEveryAlertExactlyOnce() throws Exception {
 		// 10 seeded points on H2, the default database; 5 on PostgreSQL
@@ -522,6 +540,7 @@ abstract class FaultSuite {
 	// bad month files
 
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(6)
 	void truncatedOrGarbledMonthFiles() throws Exception {
 		// given: three months; 2024-02 with a garbled line, 2024-03 cut in the middle of
@@ -591,6 +610,7 @@ abstract class FaultSuite {
 	// model edited
 
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(7)
 	void modelFileEditedUnderTheSameVersionIsRefused() throws Exception {
 		Path ws = copyCorpus("2024-01", "2024-02");
@@ -635,6 +655,7 @@ abstract class FaultSuite {
 	// launched twice
 
 	@Test
+	@Execution(ExecutionMode.SAME_THREAD)
 	@Order(8)
 	void theSameJobLaunchedTwiceAtOnce() throws Exception {
 		// given: a database already made (on a fresh H2 file the second process would
