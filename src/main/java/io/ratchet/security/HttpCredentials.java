@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The user name and password of the HTTP endpoint.
+ * The user name and password of one user of the HTTP endpoint.
  *
  * @param username the user name
  * @param password the password
@@ -17,31 +17,47 @@ public record HttpCredentials(String username, String password, Path generatedFi
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
-	 * The configured credentials, or generated ones: a random password written once to
-	 * the properties' file (mode 600) and read back by every later start, so a second
-	 * daemon, or one that then refuses to start, never changes the login of the one that
-	 * runs.
+	 * The operator's credentials ({@code ratchet.http.username}, {@code password}),
+	 * configured or generated: see {@link #of(String, String, String, Path)}.
 	 */
 	public static HttpCredentials of(HttpProperties properties) {
-		if (properties.username() == null || properties.username().isBlank()) {
-			throw new IllegalStateException("ratchet.http.username is empty: the HTTP endpoint needs a user name");
+		return of("ratchet.http.username", properties.username(), properties.password(), properties.credentialsFile());
+	}
+
+	/**
+	 * The read-only user's credentials ({@code ratchet.http.viewer-username},
+	 * {@code viewer-password}), configured or generated.
+	 */
+	public static HttpCredentials viewer(HttpProperties properties) {
+		return of("ratchet.http.viewer-username", properties.viewerUsername(), properties.viewerPassword(),
+				properties.viewerCredentialsFile());
+	}
+
+	/**
+	 * The configured credentials, or generated ones: a random password written once to
+	 * {@code file} (mode 600) and read back by every later start, so a second daemon, or
+	 * one that then refuses to start, never changes the login of the one that runs.
+	 * @param setting the user name's setting, for messages
+	 */
+	static HttpCredentials of(String setting, String username, String password, Path file) {
+		if (username == null || username.isBlank()) {
+			throw new IllegalStateException(setting + " is empty: the HTTP endpoint needs a user name");
 		}
-		if (properties.password() != null && !properties.password().isEmpty()) {
-			return new HttpCredentials(properties.username(), properties.password(), null);
+		if (password != null && !password.isEmpty()) {
+			return new HttpCredentials(username, password, null);
 		}
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
-		String fresh = properties.username() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
-				+ "\n";
-		Path file = properties.credentialsFile().toAbsolutePath();
-		String written = OwnerOnly.createOnce(file, fresh).strip();
+		String fresh = username + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n";
+		Path absolute = file.toAbsolutePath();
+		String written = OwnerOnly.createOnce(absolute, fresh).strip();
 		int colon = written.indexOf(':');
-		if (colon < 0 || colon == written.length() - 1 || !written.substring(0, colon).equals(properties.username())) {
-			throw new IllegalStateException(file + " line 1: expected " + properties.username()
+		if (colon < 0 || colon == written.length() - 1 || !written.substring(0, colon).equals(username)) {
+			throw new IllegalStateException(absolute + " line 1: expected " + username
 					+ ":<password> (the HTTP endpoint's generated credentials); delete the file to generate new ones, "
-					+ "or set ratchet.http.username to the user it names");
+					+ "or set " + setting + " to the user it names");
 		}
-		return new HttpCredentials(properties.username(), written.substring(colon + 1), file);
+		return new HttpCredentials(username, written.substring(colon + 1), absolute);
 	}
 
 	@Override

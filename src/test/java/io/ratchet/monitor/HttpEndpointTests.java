@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "ratchet.http.username=monitor",
-				"ratchet.http.password=test-password" })
+				"ratchet.http.password=test-password", "ratchet.http.viewer-username=reader",
+				"ratchet.http.viewer-password=reader-password" })
 @ActiveProfiles("test")
 class HttpEndpointTests {
 
@@ -84,6 +85,18 @@ class HttpEndpointTests {
 		assertThat(runs.statusCode()).isEqualTo(200);
 		assertThat(runs.body()).contains("\"job\"", "backtest", "nowtest", "COMPLETED", "FAILED");
 		assertThat(firing.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theReadOnlyUserReadsHealthAndMetricsToo() throws Exception {
+		// when
+		HttpResponse<String> health = get("/actuator/health", "reader:reader-password");
+		HttpResponse<String> metrics = get("/actuator/metrics/ratchet.runs", "reader:reader-password");
+		HttpResponse<String> wrong = get("/actuator/health", "reader:test-password");
+		// then
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(wrong.statusCode()).isEqualTo(401);
 	}
 
 	@Test
