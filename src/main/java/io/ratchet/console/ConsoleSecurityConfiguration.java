@@ -3,6 +3,8 @@ package io.ratchet.console;
 import java.io.IOException;
 import java.util.Map;
 
+import io.ratchet.security.HttpChains;
+import io.ratchet.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,25 +22,23 @@ import org.springframework.security.web.csrf.CsrfException;
 /**
  * The console's own security: a sign-in form and a session (a browser cannot be asked for
  * HTTP basic on every page the way a script is), with CSRF tokens on every form, for
- * {@code /}, {@code /console/**}, {@code /login} and {@code /logout}. Ordered before the
- * catch-all chain of {@code io.ratchet.security} (HTTP basic, stateless), which keeps
- * every other path. Users and passwords are that package's: any signed-in user reads
- * every page; launching a job needs the role {@value #OPERATOR}. A refused request (a
- * viewer launching, a post without a valid CSRF token) gets a 403 page that says why.
+ * {@code /}, {@code /console/**}, {@code /login} and {@code /logout}, at the place
+ * {@link HttpChains#CONSOLE} keeps for it: before the catch-all chain of
+ * {@code io.ratchet.security} (HTTP basic, stateless), which keeps every other path.
+ * Users and passwords are that package's: any signed-in user reads every page; launching
+ * a job needs the role {@link Roles#OPERATOR}. A refused request (a viewer launching, a
+ * post without a valid CSRF token) gets a 403 page that says why.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ConsoleSecurityConfiguration {
 
-	/** The role that may launch jobs. */
-	static final String OPERATOR = "OPERATOR";
-
 	@Bean
-	@Order(1)
+	@Order(HttpChains.CONSOLE)
 	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
 		http.securityMatcher("/", "/console", "/console/**", "/login", "/logout")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, LaunchPage.PATH)
-				.hasRole(OPERATOR)
+				.hasRole(Roles.OPERATOR)
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.defaultSuccessUrl("/console", false).permitAll())

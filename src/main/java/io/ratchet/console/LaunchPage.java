@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ratchet.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -76,7 +77,7 @@ class LaunchPage {
 		variables.put("job", job);
 		variables.put("dataset", dataset);
 		variables.put("asOf", (asOf != null) ? asOf : "");
-		variables.put("operator", request.isUserInRole(ConsoleSecurityConfiguration.OPERATOR));
+		variables.put("operator", request.isUserInRole(Roles.OPERATOR));
 		return ResponseEntity.status(status)
 			.contentType(MediaType.TEXT_HTML)
 			.body(ConsoleView.html("launch", request, variables));

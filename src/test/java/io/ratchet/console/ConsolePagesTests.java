@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "ratchet.http.username=ops",
-				"ratchet.http.password=ops-password" })
+				"ratchet.http.password=ops-password", "ratchet.http.viewer-username=reader",
+				"ratchet.http.viewer-password=reader-password" })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsolePagesTests {
@@ -194,9 +195,30 @@ class ConsolePagesTests {
 		assertThat(this.results.recentRuns(10)).extracting(RunRecord::id).containsExactly(this.nowtest.id());
 	}
 
+	@Test
+	void aViewerReadsEveryPageButMayNotLaunch() throws Exception {
+		// given
+		ConsoleClient viewer = signedIn("reader", "reader-password");
+		for (String path : new String[] { "/console", "/console/alerts", "/console/schedule", "/console/history",
+				"/console/launch", "/console/runs/" + this.nowtest.id(), "/console/reports/index.html" }) {
+			assertThat(viewer.get(path).statusCode()).as(path).isEqualTo(200);
+		}
+		// when: the form posted with its token
+		HttpResponse<String> response = viewer.post("/console/launch",
+				Map.of("job", "nowtest", "dataset", "churn", "_csrf", viewer.csrfToken("/console/launch")));
+		// then
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(Jsoup.parse(response.body()).selectFirst("#reason").text()).contains("not launch");
+		assertThat(this.results.recentRuns(10)).extracting(RunRecord::id).containsExactly(this.nowtest.id());
+	}
+
 	private ConsoleClient signedIn() throws Exception {
+		return signedIn("ops", "ops-password");
+	}
+
+	private ConsoleClient signedIn(String username, String password) throws Exception {
 		ConsoleClient client = new ConsoleClient(this.port);
-		HttpResponse<String> response = client.signIn("ops", "ops-password");
+		HttpResponse<String> response = client.signIn(username, password);
 		assertThat(response.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/console"));
 		return client;
