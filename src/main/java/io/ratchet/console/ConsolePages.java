@@ -18,6 +18,7 @@ import io.ratchet.promotion.ChampionHistory;
 import io.ratchet.promotion.ChampionSpell;
 import io.ratchet.promotion.PromotionEvent;
 import io.ratchet.report.ReportIndex;
+import io.ratchet.run.RunStatus;
 import io.ratchet.schedule.PlannedFire;
 import io.ratchet.schedule.ScheduleConfigException;
 import io.ratchet.schedule.SchedulePlan;
@@ -94,7 +95,7 @@ class ConsolePages {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("id", id);
 		variables.put("run", row.orElse(null));
-		variables.put("running", row.map((r) -> r.verdict() == null).orElse(true));
+		variables.put("running", row.map((r) -> RunStatus.STARTED.name().equals(r.verdict())).orElse(true));
 		return ConsoleView.page("run", request, variables);
 	}
 

@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ratchet.launch.BadLaunchException;
+import io.ratchet.launch.JobLaunches;
+import io.ratchet.launch.JobRequests;
+import io.ratchet.launch.Launch;
 import io.ratchet.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  * {@code jobs/backtest}, {@code jobs/nowtest} and {@code jobs/challenge} start them. Any
  * signed-in user sees the form; only an operator may post it (the console's security
  * answers 403 otherwise, and without the form's CSRF token). After a launch the browser
- * goes to the run's page, which shows its status and then its verdict; a refused launch
- * (the same run already running) shows the form again with the reason.
+ * goes to the run's page, which shows its status and then its verdict (the same
+ * parameters run before: that run's page); a refused launch (the same run already
+ * running, a bad value) shows the form again with the reason. Requests and launches are
+ * those of the HTTP API and the command line ({@link JobRequests}, {@link JobLaunches}).
  */
 @Controller
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,12 +39,15 @@ class LaunchPage {
 
 	static final List<String> JOBS = List.of("nowtest", "backtest", "challenge");
 
-	private final ObjectProvider<Launcher> launcher;
+	private final JobRequests requests;
+
+	private final JobLaunches launches;
 
 	private final ConsolePages pages;
 
-	LaunchPage(ObjectProvider<Launcher> launcher, ConsolePages pages) {
-		this.launcher = launcher;
+	LaunchPage(JobRequests requests, JobLaunches launches, ConsolePages pages) {
+		this.requests = requests;
+		this.launches = launches;
 		this.pages = pages;
 	}
 
@@ -49,23 +57,27 @@ class LaunchPage {
 	}
 
 	@PostMapping(PATH)
-	ResponseEntity<String> launch(@RequestParam String job, @RequestParam String dataset,
-			@RequestParam(name = "asOf", required = false) String asOf, HttpServletRequest request) {
-		String day = (asOf == null || asOf.isBlank()) ? null : asOf.strip();
-		if (!JOBS.contains(job)) {
-			return form(request, HttpStatus.BAD_REQUEST, "Unknown job '" + job + "': choose one of " + JOBS + ".", job,
-					dataset, asOf);
-		}
+	ResponseEntity<String> launch(@RequestParam(required = false) String job,
+			@RequestParam(required = false) String dataset, @RequestParam(required = false) String asOf,
+			HttpServletRequest request) {
+		Map<String, String> parameters = new HashMap<>();
+		parameters.put("dataset", dataset);
+		parameters.put("asOf", asOf);
+		parameters.values().removeIf((value) -> value == null || value.isBlank());
+		Launch launch;
 		try {
-			Launcher launcher = this.launcher.getIfAvailable(() -> (j, d, a) -> {
-				throw new LaunchRefusedException("This process cannot launch jobs.");
-			});
-			long run = launcher.launch(job, dataset, day);
-			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/console/runs/" + run)).build();
+			launch = this.launches.submit(this.requests.request(job, parameters));
 		}
-		catch (LaunchRefusedException ex) {
-			return form(request, HttpStatus.CONFLICT, ex.getMessage(), job, dataset, asOf);
+		catch (BadLaunchException ex) {
+			return form(request, HttpStatus.BAD_REQUEST, ex.getMessage(), job, dataset, asOf);
 		}
+		if (launch instanceof Launch.AlreadyRunning running) {
+			return form(request, HttpStatus.CONFLICT, running.message(), job, dataset, asOf);
+		}
+		// started, or the same parameters already ran: that run is the answer
+		long run = (launch instanceof Launch.Started started) ? started.runId()
+				: ((Launch.AlreadyCompleted) launch).runId();
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/console/runs/" + run)).build();
 	}
 
 	private ResponseEntity<String> form(HttpServletRequest request, HttpStatus status, String problem, String job,
@@ -74,8 +86,8 @@ class LaunchPage {
 		variables.put("jobs", JOBS);
 		variables.put("datasets", this.pages.datasets());
 		variables.put("problem", problem);
-		variables.put("job", job);
-		variables.put("dataset", dataset);
+		variables.put("job", (job != null) ? job : "");
+		variables.put("dataset", (dataset != null) ? dataset : "");
 		variables.put("asOf", (asOf != null) ? asOf : "");
 		variables.put("operator", request.isUserInRole(Roles.OPERATOR));
 		return ResponseEntity.status(status)

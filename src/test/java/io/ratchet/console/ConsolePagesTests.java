@@ -3,13 +3,21 @@ package io.ratchet.console;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.ratchet.TestPaths;
 import io.ratchet.cli.CommandLine;
+import io.ratchet.launch.JobRequests;
+import io.ratchet.launch.LaunchRequest;
+import io.ratchet.lease.LeaseId;
+import io.ratchet.lease.Leases;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunRecord;
+import org.awaitility.Awaitility;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +63,12 @@ class ConsolePagesTests {
 
 	@Autowired
 	ResultsStore results;
+
+	@Autowired
+	JobRequests requests;
+
+	@Autowired
+	Leases leases;
 
 	RunRecord nowtest;
 
@@ -187,18 +201,20 @@ class ConsolePagesTests {
 		// given: a signed-in operator's session, and a post that does not carry the
 		// page's token (what a form on another site sends)
 		ConsoleClient client = signedIn();
+		List<RunRecord> before = this.results.recentRuns(100);
 		// when
 		HttpResponse<String> response = client.post("/console/launch", Map.of("job", "nowtest", "dataset", "churn"));
 		// then
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(Jsoup.parse(response.body()).selectFirst("#reason").text()).contains("CSRF");
-		assertThat(this.results.recentRuns(10)).extracting(RunRecord::id).containsExactly(this.nowtest.id());
+		assertThat(this.results.recentRuns(100)).isEqualTo(before);
 	}
 
 	@Test
 	void aViewerReadsEveryPageButMayNotLaunch() throws Exception {
 		// given
 		ConsoleClient viewer = signedIn("reader", "reader-password");
+		List<RunRecord> before = this.results.recentRuns(100);
 		for (String path : new String[] { "/console", "/console/alerts", "/console/schedule", "/console/history",
 				"/console/launch", "/console/runs/" + this.nowtest.id(), "/console/reports/index.html" }) {
 			assertThat(viewer.get(path).statusCode()).as(path).isEqualTo(200);
@@ -209,7 +225,85 @@ class ConsolePagesTests {
 		// then
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(Jsoup.parse(response.body()).selectFirst("#reason").text()).contains("not launch");
-		assertThat(this.results.recentRuns(10)).extracting(RunRecord::id).containsExactly(this.nowtest.id());
+		assertThat(this.results.recentRuns(100)).isEqualTo(before);
+	}
+
+	@Test
+	void anOperatorLaunchesANowtestAndItsPageShowsTheVerdictWhenDone() throws Exception {
+		// given
+		ConsoleClient client = signedIn();
+		// when
+		HttpResponse<String> launched = client.post("/console/launch", Map.of("job", "nowtest", "dataset", "churn",
+				"asOf", "2026-09-30", "_csrf", client.csrfToken("/console/launch")));
+		// then: to the new run's page, which reloads itself until the verdict is there
+		assertThat(launched.statusCode()).isEqualTo(303);
+		String location = launched.headers().firstValue("Location").orElseThrow();
+		assertThat(location).matches("/console/runs/\\d+");
+		long run = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(run).isNotEqualTo(this.nowtest.id());
+		Document done = Awaitility.await()
+			.atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> Jsoup.parse(client.get(location).body()), (page) -> page.selectFirst("#verdict") != null
+					&& !"STARTED".equals(page.selectFirst("#verdict").text()));
+		RunRecord stored = this.results.run(run).orElseThrow();
+		assertThat(done.selectFirst("#verdict").text()).isEqualTo(stored.verdict().replace('_', ' '));
+		assertThat(stored.asOf().toLocalDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+		assertThat(done.select("meta[http-equiv=refresh]")).isEmpty();
+		assertThat(client.getBytes(done.selectFirst("#report").attr("href")).statusCode()).isEqualTo(200);
+		assertThat(Jsoup.parse(client.get("/console").body()).selectFirst("#run-" + run + " .verdict").text())
+			.isEqualTo(done.selectFirst("#verdict").text());
+	}
+
+	@Test
+	void theSameParametersAgainShowTheRunThatAlreadyRan() throws Exception {
+		// given
+		ConsoleClient client = signedIn();
+		String asOf = this.nowtest.asOf().toLocalDate().toString();
+		// when
+		HttpResponse<String> again = client.post("/console/launch", Map.of("job", "nowtest", "dataset", "churn", "asOf",
+				asOf, "_csrf", client.csrfToken("/console/launch")));
+		// then
+		assertThat(again.headers().firstValue("Location")).hasValue("/console/runs/" + this.nowtest.id());
+	}
+
+	@Test
+	void aLaunchAlreadyRunningIsRefusedWithTheCommandLinesMessage() throws Exception {
+		// given: another process holds the claim of the same now-test
+		ConsoleClient client = signedIn();
+		LaunchRequest same = this.requests.request("nowtest", Map.of("dataset", "churn", "asOf", "2026-08-31"));
+		LeaseId lease = LeaseId.command(same.job().getName(), same.claim());
+		assertThat(this.leases.claim(lease).granted()).isTrue();
+		List<RunRecord> before = this.results.recentRuns(100);
+		try {
+			// when
+			HttpResponse<String> refused = client.post("/console/launch", Map.of("job", "nowtest", "dataset", "churn",
+					"asOf", "2026-08-31", "_csrf", client.csrfToken("/console/launch")));
+			// then
+			assertThat(refused.statusCode()).isEqualTo(409);
+			assertThat(Jsoup.parse(refused.body()).selectFirst("#problem").text())
+				.startsWith("This now-test (" + same.claim() + ") is already running")
+				.contains("not started twice");
+			assertThat(this.results.recentRuns(100)).isEqualTo(before);
+		}
+		finally {
+			this.leases.release(lease);
+		}
+	}
+
+	@Test
+	void aBadValueShowsTheFormAgainNamingIt() throws Exception {
+		// given
+		ConsoleClient client = signedIn();
+		// when
+		HttpResponse<String> bad = client.post("/console/launch", Map.of("job", "nowtest", "dataset", "churn", "asOf",
+				"yesterday", "_csrf", client.csrfToken("/console/launch")));
+		// then
+		assertThat(bad.statusCode()).isEqualTo(400);
+		Document form = Jsoup.parse(bad.body());
+		assertThat(form.selectFirst("#problem").text())
+			.isEqualTo("parameters.asOf: must be a date YYYY-MM-DD, not 'yesterday'");
+		assertThat(form.selectFirst("#asOf").attr("value")).isEqualTo("yesterday");
 	}
 
 	private ConsoleClient signedIn() throws Exception {
