@@ -45,6 +45,8 @@ import org.springframework.web.server.ResponseStatusException;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ConsolePages {
 
+	static final String FAVICON = "/favicon.ico";
+
 	static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	static final DateTimeFormatter NEXT = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm xxx");
@@ -72,6 +74,12 @@ class ConsolePages {
 		this.schedule = schedule;
 		this.history = history;
 		this.paths = paths;
+	}
+
+	/** Asked for by every browser: none (204), rather than a password prompt. */
+	@GetMapping(FAVICON)
+	ResponseEntity<Void> favicon() {
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/")

@@ -22,7 +22,8 @@ import org.springframework.security.web.csrf.CsrfException;
 /**
  * The console's own security: a sign-in form and a session (a browser cannot be asked for
  * HTTP basic on every page the way a script is), with CSRF tokens on every form, for
- * {@code /}, {@code /console/**}, {@code /login} and {@code /logout}, at the place
+ * {@code /}, {@code /console/**}, {@code /login} and {@code /logout} (and the login
+ * form's stylesheet and the favicon a browser asks for, both open), at the place
  * {@link HttpChains#CONSOLE} keeps for it: before the catch-all chain of
  * {@code io.ratchet.security} (HTTP basic, stateless), which keeps every other path.
  * Users and passwords are that package's: any signed-in user reads every page; launching
@@ -33,11 +34,20 @@ import org.springframework.security.web.csrf.CsrfException;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ConsoleSecurityConfiguration {
 
+	/**
+	 * The login form's stylesheet (Spring Security's): open, as the form is. Left to the
+	 * catch-all chain it would answer 401 with an HTTP basic challenge, on which a
+	 * browser stops loading the form to ask for a password.
+	 */
+	static final String LOGIN_STYLES = "/default-ui.css";
+
 	@Bean
 	@Order(HttpChains.CONSOLE)
 	SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/", "/console", "/console/**", "/login", "/logout")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, LaunchPage.PATH)
+		http.securityMatcher("/", "/console", "/console/**", "/login", "/logout", LOGIN_STYLES, ConsolePages.FAVICON)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(LOGIN_STYLES, ConsolePages.FAVICON)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, LaunchPage.PATH)
 				.hasRole(Roles.OPERATOR)
 				.anyRequest()
 				.authenticated())

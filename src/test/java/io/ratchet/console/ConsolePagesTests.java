@@ -96,6 +96,23 @@ class ConsolePagesTests {
 	}
 
 	@Test
+	void theLoginFormsStylesheetAndTheFaviconAskForNoPassword() throws Exception {
+		// given: a browser stops loading a page to prompt for a password when a part of
+		// it answers with an HTTP basic challenge
+		ConsoleClient client = new ConsoleClient(this.port);
+		// when
+		HttpResponse<String> styles = client.get(ConsoleSecurityConfiguration.LOGIN_STYLES);
+		HttpResponse<String> favicon = client.get(ConsolePages.FAVICON);
+		// then
+		assertThat(Jsoup.parse(client.get("/login").body()).select("link[rel=stylesheet]").eachAttr("href"))
+			.containsExactly(ConsoleSecurityConfiguration.LOGIN_STYLES);
+		assertThat(styles.statusCode()).isEqualTo(200);
+		assertThat(favicon.statusCode()).isEqualTo(204);
+		assertThat(styles.headers().firstValue("WWW-Authenticate")).isEmpty();
+		assertThat(favicon.headers().firstValue("WWW-Authenticate")).isEmpty();
+	}
+
+	@Test
 	void aWrongPasswordIsRefused() throws Exception {
 		// given
 		ConsoleClient client = new ConsoleClient(this.port);
