@@ -179,7 +179,8 @@ class ConsoleBrowserIntegrationTests {
 		this.browser.findElement(By.name("username")).sendKeys(username);
 		this.browser.findElement(By.name("password")).sendKeys(password);
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("/console$"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.urlMatches("/console(\\?continue)?$"));
 	}
 
 	private static Optional<String> verdict(WebDriver driver) {
