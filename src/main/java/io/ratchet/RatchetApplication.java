@@ -20,14 +20,17 @@ import org.springframework.context.ConfigurableApplicationContext;
  * e.g. {@code --ratchet.backtest.threads=4}; the rest name a command and its options.
  * Quartz is switched on only for {@code scheduler}, the daemon: every other command
  * starts faster without creating a scheduler and its JDBC store that it would never
- * start. Likewise only the daemon is a web application (its HTTP health and metrics
- * endpoint); see {@link #settings(String[])}.
+ * start. Likewise only the daemon (its console, HTTP health and metrics) and
+ * {@code console} (the console without the scheduler) are web applications; see
+ * {@link #settings(String[])}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class RatchetApplication {
 
 	private static final String SCHEDULER = "scheduler";
+
+	private static final String CONSOLE = "console";
 
 	private static final String QUARTZ_AUTO_CONFIGURATION = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 
@@ -62,8 +65,8 @@ public class RatchetApplication {
 
 	/**
 	 * The Spring Boot settings of a command line: the {@code --name=value} arguments,
-	 * plus what the command implies. Only the daemon ({@code scheduler} without
-	 * {@code --check}) is a web application, with the HTTP endpoint, unless
+	 * plus what the command implies. Only {@code console} and the daemon
+	 * ({@code scheduler} without {@code --check}) are web applications, the daemon unless
 	 * {@code --ratchet.http.enabled=false} (or {@code RATCHET_HTTP_ENABLED=false}); every
 	 * other command has neither a web server nor Quartz.
 	 */
@@ -71,13 +74,19 @@ public class RatchetApplication {
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
 		List<String> settings = new ArrayList<>(Arrays.stream(args).filter(RatchetApplication::isSetting).toList());
 		boolean scheduler = command.length > 0 && SCHEDULER.equals(command[0]);
+		boolean console = command.length > 0 && CONSOLE.equals(command[0]);
 		if (!scheduler) {
 			// Only the daemon schedules: other commands neither create Quartz's scheduler
 			// nor its JDBC store.
 			settings.add(0, "--ratchet.schedule.quartz=false");
 			settings.add(0, "--spring.autoconfigure.exclude=" + QUARTZ_AUTO_CONFIGURATION);
 		}
-		else if (!Arrays.asList(command).contains("--check") && !settings.contains("--ratchet.http.enabled=false")
+		if (console && !Arrays.asList(command).contains("--help")) {
+			// the console's pages without the scheduler (io.ratchet.console)
+			settings.add(0, "--spring.main.web-application-type=servlet");
+		}
+		else if (scheduler && !Arrays.asList(command).contains("--check")
+				&& !settings.contains("--ratchet.http.enabled=false")
 				&& !"false".equalsIgnoreCase(System.getenv("RATCHET_HTTP_ENABLED"))) {
 			// The daemon serves health and metrics (io.ratchet.monitor), on loopback,
 			// authenticated (io.ratchet.security).

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.ratchet.data.AtomicFiles;
 import io.ratchet.run.ResultsStore;
@@ -66,22 +67,37 @@ public class ReportIndex {
 	public Path write() {
 		Path reports = this.paths.reports();
 		Path target = reports.resolve("index.html");
-		List<RunRecord> runs = this.results.recentRuns(LIMIT + 1);
-		int omitted = Math.max(0, runs.size() - LIMIT);
-		Map<Long, String> models = this.reads.modelsOfRuns();
-		List<Row> rows = new ArrayList<>();
-		for (RunRecord run : runs.subList(0, Math.min(LIMIT, runs.size()))) {
-			rows.add(row(run, models.getOrDefault(run.id(), "–"), reports));
-		}
+		Listing listing = listing();
 		try {
 			Files.createDirectories(reports);
-			AtomicFiles.write(target, ReportTemplates.render("index",
-					Map.of("runs", rows, "omitted", omitted, "written", LocalDateTime.now().format(MINUTES))));
+			AtomicFiles.write(target, ReportTemplates.render("index", Map.of("runs", listing.rows(), "omitted",
+					listing.omitted(), "written", LocalDateTime.now().format(MINUTES))));
 			return target;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + target, ex);
 		}
+	}
+
+	/**
+	 * The rows of the index, read from the database now (the console shows them without
+	 * the file); each row's link is relative to the reports folder.
+	 */
+	public Listing listing() {
+		Path reports = this.paths.reports();
+		List<RunRecord> runs = this.results.recentRuns(LIMIT + 1);
+		Map<Long, String> models = this.reads.modelsOfRuns();
+		List<Row> rows = new ArrayList<>();
+		for (RunRecord run : runs.subList(0, Math.min(LIMIT, runs.size()))) {
+			rows.add(row(run, models.getOrDefault(run.id(), "–"), reports));
+		}
+		return new Listing(rows, Math.max(0, runs.size() - LIMIT));
+	}
+
+	/** One run's row, read now; empty when no run has this id (yet). */
+	public Optional<Row> row(long runId) {
+		return this.results.run(runId)
+			.map((run) -> row(run, this.reads.modelsOfRuns().getOrDefault(runId, "–"), this.paths.reports()));
 	}
 
 	private static Row row(RunRecord run, String models, Path reports) {
@@ -114,6 +130,14 @@ public class ReportIndex {
 		Path root = reports.toAbsolutePath().normalize();
 		return (page.startsWith(root) && Files.isRegularFile(page))
 				? root.relativize(page).toString().replace('\\', '/') : null;
+	}
+
+	/**
+	 * The runs of the index, newest first.
+	 *
+	 * @param omitted how many older runs are left out ({@link #LIMIT})
+	 */
+	public record Listing(List<Row> rows, int omitted) {
 	}
 
 	/** One line of the index. */

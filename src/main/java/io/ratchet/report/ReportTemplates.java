@@ -27,7 +27,15 @@ public final class ReportTemplates {
 	 * @param variables the template's variables
 	 */
 	public static String render(String name, Map<String, Object> variables) {
-		return ENGINE.process("report/" + name, new Context(Locale.ROOT, variables));
+		return process("report/" + name, variables);
+	}
+
+	/**
+	 * Renders {@code templates/<template>.html} with the same engine, e.g. the console's
+	 * {@code console/runs}, which include the report's fragments.
+	 */
+	public static String process(String template, Map<String, Object> variables) {
+		return ENGINE.process(template, new Context(Locale.ROOT, variables));
 	}
 
 	private static TemplateEngine engine() {

@@ -144,14 +144,7 @@ public class RatchetScheduler implements SmartLifecycle {
 	 * @throws ScheduleConfigException listing every problem of the configuration
 	 */
 	public List<PlannedFire> check() {
-		List<PlannedFire> planned = new ArrayList<>();
-		for (CheckedEntry entry : ScheduleValidator.check(this.properties, this.jobs)) {
-			// the first fire of the trigger the daemon would store (the validator refused
-			// one without)
-			planned.add(new PlannedFire(entry.name(), entry.job().name(), entry.dataset(), entry.cron(), entry.zone(),
-					entry.firstFire()));
-		}
-		return planned;
+		return new SchedulePlan(this.properties, this.jobs).planned();
 	}
 
 	/** Whether the scheduler is firing (started and not stopped). */
