@@ -36,7 +36,8 @@ import picocli.CommandLine.ParseResult;
 				AlertsCommand.Arguments.class, HistoryCommand.Arguments.class, PromoteCommand.Arguments.class,
 				RollbackCommand.Arguments.class, ImportCommand.Arguments.class,
 				ImportPredictionsCommand.Arguments.class, ImportModelCommand.Arguments.class,
-				ModelCasesCommand.Arguments.class, ScoreCommand.Arguments.class, SchedulerCommand.Arguments.class },
+				ModelCasesCommand.Arguments.class, ScoreCommand.Arguments.class, SchedulerCommand.Arguments.class,
+				ConsoleCommand.Arguments.class },
 		footerHeading = "%n",
 		footer = { "Spring Boot settings go before or after the command as --name=value, e.g. "
 				+ "--ratchet.backtest.threads=4 (README, Configuration); an unknown ratchet.* setting is refused.", "",
@@ -53,8 +54,15 @@ import picocli.CommandLine.ParseResult;
 				"  jobs/dev/scheduler-cluster-demo",
 				"      two scheduler daemons on one PostgreSQL database, one of them killed",
 				"  jobs/dev/screenshot-report [--out DIR] [--width W] [--height H] [--reuse]",
-				"      screenshots of the demo reports in headless Chromium", "  jobs/dev/tool <class> [args...]",
-				"      runs a developer tool: a main class of the test tree" })
+				"      screenshots of the demo reports in headless Chromium",
+				"  jobs/dev/screenshot-console [--out DIR] [--port P] [--reuse]",
+				"      screenshots of the console's pages in headless Chromium", "  jobs/dev/base-image",
+				"      the container image's Debian base, made without Docker (as root, once)",
+				"  jobs/dev/image-tar <rootfs> <name:tag> <output.tar>",
+				"      packs a root file system into an image tar (used by base-image)",
+				"  jobs/dev/image-check [image.tar]",
+				"      checks the container image (mvn compile jib:buildTar) without Docker",
+				"  jobs/dev/tool <class> [args...]", "      runs a developer tool: a main class of the test tree" })
 public final class CommandSyntax {
 
 	/** The exit codes every command shares ({@link CommandLine}). */

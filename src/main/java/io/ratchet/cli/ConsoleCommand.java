@@ -1,7 +1,6 @@
 package io.ratchet.cli;
 
 import java.io.PrintStream;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import io.ratchet.security.HttpCredentials;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * password is, then serves until SIGTERM or Ctrl-C.
  */
 @Component
-class ConsoleCommand implements Command {
+class ConsoleCommand implements Command<ConsoleCommand.Arguments> {
 
 	private final ObjectProvider<HttpUsers> users;
 
@@ -36,13 +35,12 @@ class ConsoleCommand implements Command {
 	}
 
 	@Override
-	public String usage() {
-		return "console";
+	public Class<Arguments> arguments() {
+		return Arguments.class;
 	}
 
 	@Override
-	public int run(String[] args, PrintStream out) {
-		Options.named(args, Set.of());
+	public int run(Arguments arguments, PrintStream out) {
 		HttpUsers users = this.users.getIfAvailable();
 		if (users == null) {
 			throw new IllegalStateException("the console is not a web application here (ratchet.http.enabled=false)");
@@ -64,6 +62,15 @@ class ConsoleCommand implements Command {
 			Thread.currentThread().interrupt();
 		}
 		return CommandLine.OK;
+	}
+
+	/** {@code jobs/console} takes no options. */
+	@picocli.CommandLine.Command(name = "console",
+			description = "Serves the console (runs, reports, the alert outbox, the schedule, champion history and a "
+					+ "launch form) on 127.0.0.1 without the scheduler: nothing is fired here; a job launched from "
+					+ "the console runs in this process. Stops on SIGTERM or Ctrl-C.")
+	interface Arguments {
+
 	}
 
 }
