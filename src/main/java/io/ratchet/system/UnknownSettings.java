@@ -33,8 +33,20 @@ public class UnknownSettings implements ApplicationListener<ApplicationEnvironme
 	 * themselves (e.g. {@code RATCHET_JAVA_OPTS}): not settings, so not checked.
 	 */
 	static final Set<String> SCRIPT_VARIABLES = Set.of("RATCHET_JAVA_OPTS", "RATCHET_CDS", "RATCHET_UMASK",
-			"RATCHET_SECRETS", "RATCHET_BENCH_VENV", "RATCHET_FAULT_SEED", "RATCHET_FAULT_TRIALS",
-			"RATCHET_TEST_POSTGRES_URL", "RATCHET_TEST_POSTGRES_REQUIRED");
+			"RATCHET_SECRETS", "RATCHET_BASE_CACHE");
+
+	/**
+	 * Prefixes of the environment variables of the tests, the fault suite and the
+	 * benchmarks ({@code RATCHET_TEST_POSTGRES_URL}, {@code RATCHET_FAULT_ALERT_TRIALS},
+	 * {@code RATCHET_BENCH_VENV} ...): no setting lives under {@code ratchet.test},
+	 * {@code ratchet.fault} or {@code ratchet.bench}, so CI may set any of them.
+	 */
+	static final List<String> SCRIPT_PREFIXES = List.of("RATCHET_TEST_", "RATCHET_FAULT_", "RATCHET_BENCH_");
+
+	/** Whether an environment variable is read by the scripts or tests, not bound. */
+	static boolean scriptVariable(String name) {
+		return SCRIPT_VARIABLES.contains(name) || SCRIPT_PREFIXES.stream().anyMatch(name::startsWith);
+	}
 
 	private static final ConfigurationPropertyName RATCHET = ConfigurationPropertyName.of("ratchet");
 
@@ -75,7 +87,7 @@ public class UnknownSettings implements ApplicationListener<ApplicationEnvironme
 				? source.getOrigin() : origin;
 		String described;
 		if (propertySource instanceof SystemEnvironmentPropertySource) {
-			if (SCRIPT_VARIABLES.contains(given)) {
+			if (scriptVariable(given)) {
 				return null;
 			}
 			described = "the environment variable " + given;

@@ -73,6 +73,28 @@ class UnknownSettingsTests {
 		assertThatNoException().isThrownBy(() -> UnknownSettings.check(environment, this.known));
 	}
 
+	@Test
+	void theVariablesOfCiTheTestsAndTheScriptsAreNotSettingsButATypoBesideThemIs() {
+		// given: what .ci/run and jobs/ export, and one typo of a setting
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+					Map.of("RATCHET_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1/x",
+							"RATCHET_TEST_BROWSER_REQUIRED", "1", "RATCHET_TEST_CHROMEDRIVER", "/usr/bin/chromedriver",
+							"RATCHET_FAULT_ALERT_TRIALS", "4", "RATCHET_BENCH_VENV", "/tmp/venv", "RATCHET_CDS", "0",
+							"RATCHET_BACKTEST_THREDS", "2")));
+
+		// then: only the typo is refused
+		assertThatExceptionOfType(UnknownSettingException.class)
+			.isThrownBy(() -> UnknownSettings.check(environment, this.known))
+			.withMessageContaining("unknown setting ratchet.backtest.threds (the environment variable "
+					+ "RATCHET_BACKTEST_THREDS): did you mean ratchet.backtest.threads?")
+			.withMessageNotContaining("RATCHET_TEST_")
+			.withMessageNotContaining("RATCHET_FAULT_")
+			.withMessageNotContaining("RATCHET_BENCH_")
+			.withMessageNotContaining("RATCHET_CDS");
+	}
+
 	private static PropertySource<?> file(Path yml) throws IOException {
 		return new YamlPropertySourceLoader().load(yml.toString(), new FileSystemResource(yml)).get(0);
 	}
