@@ -2,8 +2,6 @@ package io.ratchet.cli;
 
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.ratchet.alert.AlertListing;
 import io.ratchet.alert.Alerts;
@@ -44,7 +42,7 @@ class AlertsCommand implements Command<AlertsCommand.Arguments> {
 		}
 		var listing = this.alerts.recent(limit);
 		if (arguments.json()) {
-			JsonOutput.print(listing.stream().map(AlertsCommand::json).toList(), out);
+			JsonOutput.print(listing, out);
 			return code;
 		}
 		if (listing.isEmpty()) {
@@ -80,23 +78,6 @@ class AlertsCommand implements Command<AlertsCommand.Arguments> {
 					: this.alerts.claimedElsewhere().orElse(report.pending() + " alert(s) still pending"));
 		}
 		return (report.pending() > 0 || report.failed() > 0) ? CommandLine.FAILED : CommandLine.OK;
-	}
-
-	/** An alert in {@code --json}: README, "Machine readable output". */
-	private static Map<String, Object> json(AlertListing alert) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", alert.id());
-		json.put("runId", alert.runId());
-		json.put("kind", alert.kind());
-		json.put("dataset", alert.dataset());
-		json.put("status", alert.status());
-		json.put("attempts", alert.attempts());
-		json.put("createdAt", alert.createdAt());
-		json.put("sentAt", alert.sentAt());
-		json.put("subject", alert.subject());
-		json.put("deliveredTo", alert.deliveredTo());
-		json.put("lastError", alert.lastError());
-		return json;
 	}
 
 	/** {@code jobs/alerts}' options. */

@@ -2,7 +2,6 @@ package io.ratchet.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,8 +19,12 @@ final class JsonOutput {
 	private JsonOutput() {
 	}
 
-	/** Prints the rows as one JSON array, each row's fields in their given order. */
-	static void print(List<Map<String, Object>> rows, PrintStream out) {
+	/**
+	 * Prints the rows as one JSON array, each row's fields in their given order (a map's
+	 * entries, a record's components: {@code alerts} prints {@code AlertListing}, the
+	 * same record {@code GET /api/alerts} returns).
+	 */
+	static void print(List<?> rows, PrintStream out) {
 		out.println(MAPPER.writeValueAsString(rows));
 	}
 
