@@ -4,6 +4,7 @@ import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
+import io.ratchet.run.RangeStateStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.system.RatchetDefaults;
 import io.ratchet.workspace.MonthSources;
@@ -83,19 +84,23 @@ class BacktestJobConfiguration {
 	MonthPartitioner backtestMonthPartitioner(Workspace workspace,
 			@Value("#{jobExecutionContext['ratchet.dataset']}") String dataset,
 			@Value("#{jobExecutionContext['ratchet.months']}") String months,
-			@Value("#{jobExecutionContext['" + MonthPartitioner.PLAN + "']}") String plan) {
+			@Value("#{jobExecutionContext['" + MonthPartitioner.PLAN + "']}") String plan,
+			@Value("#{jobExecutionContext['" + FilePins.MONTHS + "']}") String monthPins,
+			@Value("#{jobExecutionContext['" + FilePins.MODELS + "']}") String modelPins) {
 		// a run started before months were grouped has no plan: one month per partition
 		return new MonthPartitioner(workspace.datasetDir(dataset),
-				(plan != null) ? MonthGroups.parse(plan) : MonthGroups.oneEach(MonthGroups.months(months)));
+				(plan != null) ? MonthGroups.parse(plan) : MonthGroups.oneEach(MonthGroups.months(months)),
+				FilePins.months(monthPins), modelPins);
 	}
 
 	/** The worker step: a group of months, one transaction per month. */
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
-			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress) {
+			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress,
+			RangeStateStore rangeStates) {
 		BacktestMonthTasklet tasklet = new BacktestMonthTasklet(workspace, monthSources, modelVersions, results,
-				featureMeans, loggedPredictions, backtestProgress);
+				featureMeans, loggedPredictions, backtestProgress, rangeStates);
 		// the tasklet releases a partition's bound models when its step ends
 		return new StepBuilder("backtestMonth", jobRepository).tasklet(tasklet, transactionManager)
 			.listener(tasklet)
@@ -104,9 +109,12 @@ class BacktestJobConfiguration {
 
 	@Bean
 	Step backtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties) {
+			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
+			RangeStateStore rangeStates, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+		MonthRanges monthRanges = new MonthRanges(workspace, results, rangeStates, featureMeans, loggedPredictions);
 		return new StepBuilder("backtestSummary", jobRepository)
-			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties), transactionManager)
+			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, monthRanges),
+					transactionManager)
 			.build();
 	}
 

@@ -14,9 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthSource;
+import io.ratchet.data.PinnedFile;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
+import io.ratchet.data.RowRange;
 import io.ratchet.model.BlockScorer;
+import io.ratchet.model.LoggedModel;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.ScoringPass.Scored;
@@ -24,12 +27,12 @@ import io.ratchet.model.ScoringPass;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
-import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
+import io.ratchet.run.RangeStateStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
@@ -99,12 +102,14 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	private final BacktestProgress progress;
 
+	private final RangeStateStore ranges;
+
 	/** The partitions in progress, by step execution id. */
 	private final Map<Long, Partition> partitions = new ConcurrentHashMap<>();
 
 	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			BacktestProgress progress) {
+			BacktestProgress progress, RangeStateStore ranges) {
 		this.workspace = workspace;
 		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
@@ -112,6 +117,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
 		this.progress = progress;
+		this.ranges = ranges;
 	}
 
 	@Override
@@ -141,29 +147,37 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	 */
 	private Partition start(StepExecution step) {
 		RunContext run = RunContext.of(step.getJobExecution());
-		Map<YearMonth, Path> files = MonthPartitioner.months(step.getExecutionContext());
+		Map<YearMonth, PinnedFile> files = MonthPartitioner.pins(step.getExecutionContext());
+		RowRange range = MonthPartitioner.range(step.getExecutionContext());
 		Set<String> stored = this.results.storedPeriods(run.runId());
 		Deque<YearMonth> pending = new ArrayDeque<>();
 		for (YearMonth month : files.keySet()) {
-			if (!stored.contains(month.toString())) {
+			boolean rangeStored = !range.all()
+					&& this.ranges.storedRanges(run.runId(), month.toString()).contains(range.from());
+			if (!stored.contains(month.toString()) && !rangeStored) {
 				pending.add(month);
 			}
 		}
 		DatasetConfig dataset = this.workspace.dataset(run.dataset());
-		ScoringPass<StoredModel> pass = ScoringPass.bind(models(run), StoredModel::model, dataset,
+		List<StoredModel> models = models(run,
+				FilePins.models(step.getExecutionContext().getString(MonthPartitioner.MODEL_SHA256, null)));
+		ScoringPass<StoredModel> pass = ScoringPass.bind(models, StoredModel::model, dataset,
 				this.workspace.datasetDir(dataset.name()), run.threshold());
-		return new Partition(run, dataset, files, pending, pass);
+		return new Partition(run, dataset, files, range, pending, pass);
 	}
 
 	/** Scores one month and stores its figures (in the transaction of this call). */
 	private void score(Partition partition, YearMonth month, StepExecution step, StepContribution contribution) {
 		long started = System.nanoTime();
 		RunContext run = partition.run();
-		Path file = partition.files().get(month);
+		PinnedFile pin = partition.files().get(month);
+		if (MonthPartitioner.pinned(pin)) {
+			pin.check();
+		}
+		Path file = pin.file();
 		DatasetConfig dataset = partition.dataset();
-		Path rejectedFile = this.workspace.reportDir(JobKind.BACKTEST.jobName(), run.runId())
-			.resolve("rejected")
-			.resolve(month + ".csv");
+		RowRange range = partition.range();
+		Path rejectedFile = rejectedFile(this.workspace, run.runId(), month, range);
 		// each numeric feature's mean, for the report's drift charts (one more sum per
 		// feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);
@@ -176,7 +190,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 			// every row counted and accumulated, a block at a time (one call per block
 			// for an ONNX model), in file order
 			BlockScorer blocks = pass.blocks();
-			stats = source.read(file, month, (row) -> {
+			stats = source.read(file, month, range, (row) -> {
 				means.add(row);
 				blocks.add(row);
 			}, rejects);
@@ -190,18 +204,24 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		if (!"csv".equals(step.getExecutionContext().getString(SOURCE, null))) {
 			step.getExecutionContext().putString(SOURCE, fromCache ? "cache" : "csv");
 		}
-		List<ModelFigures> figures = figures(dataset, month, scored);
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
-				stats.accepted(), stats.rejected(), stats.unlabelled(),
-				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
-		this.featureMeans.save(run.runId(), month.toString(), means);
-		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored));
 		// StepContribution can add only one read at a time; the month is one unit, so
 		// count on the step itself.
 		step.setReadCount(step.getReadCount() + stats.accepted());
 		contribution.incrementWriteCount(stats.accepted());
 		contribution.incrementReadSkipCount(stats.rejected());
+		if (!range.all()) {
+			// a part of the month: the summary merges the month's ranges into its figures
+			this.ranges.save(run.runId(), month.toString(),
+					new RangeStateStore.RangeResult(range, stats, millis, means.toBytes()), rangeStates(scored));
+			return;
+		}
+		List<ModelFigures> figures = figures(dataset, month, scored);
+		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
+				stats.accepted(), stats.rejected(), stats.unlabelled(),
+				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
+		this.featureMeans.save(run.runId(), month.toString(), means);
+		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored));
 		afterCommit(() -> this.progress.monthStored(step.getJobExecution(), run, month, fromCache, stats.accepted(),
 				stats.accepted() + stats.rejected()));
 	}
@@ -225,12 +245,38 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		});
 	}
 
-	/** The run's models, in the run's order, each with its id in the database. */
-	private List<StoredModel> models(RunContext run) {
+	/**
+	 * Where a month's rejected rows go: {@code rejected/2024-03.csv}, or for a range
+	 * {@code rejected/2024-03.rows-25000.csv} (the summary joins a month's ranges' files
+	 * into the month's, {@link MonthRanges}).
+	 */
+	static Path rejectedFile(Workspace workspace, long runId, YearMonth month, RowRange range) {
+		return workspace.reportDir(JobKind.BACKTEST.jobName(), runId)
+			.resolve("rejected")
+			.resolve(month + (range.all() ? "" : ".rows-" + range.from()) + ".csv");
+	}
+
+	/** Each model's state of a range, and for a logged model its coverage. */
+	private static List<RangeStateStore.RangeState> rangeStates(List<Scored<StoredModel>> scored) {
+		return scored.stream()
+			.map((model) -> new RangeStateStore.RangeState(model.subject().id(), model.accumulator().toBytes(),
+					model.logged() ? model.coverage() : null,
+					model.version().definition() instanceof LoggedModel logged && logged.column() == null))
+			.toList();
+	}
+
+	/**
+	 * The run's models, in the run's order, each with its id in the database; each file
+	 * checked against its pin (when the run has pins) before it is bound.
+	 */
+	private List<StoredModel> models(RunContext run, Map<String, String> pins) {
 		ModelCatalogue catalogue = this.workspace.models();
 		List<StoredModel> models = new ArrayList<>();
 		for (String key : run.modelKeys()) {
 			ModelVersion model = catalogue.get(key);
+			if (pins.containsKey(key)) {
+				FilePins.checkModel(model, pins.get(key));
+			}
 			models.add(new StoredModel(model, this.modelVersions.register(model)));
 		}
 		return models;
@@ -241,10 +287,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 		List<ModelFigures> figures = new ArrayList<>();
 		for (Scored<StoredModel> model : scored) {
-			var values = model.accumulator().result();
-			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values,
-					RequirementCheck.check(requirements, model.version().name(), month.toString(), false, values),
-					model.accumulator().toBytes()));
+			figures.add(MonthRanges.figures(requirements, dataset, model.subject().id(), model.version().name(), month,
+					model.accumulator()));
 		}
 		return figures;
 	}
@@ -266,7 +310,9 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		private final DatasetConfig dataset;
 
-		private final Map<YearMonth, Path> files;
+		private final Map<YearMonth, PinnedFile> files;
+
+		private final RowRange range;
 
 		private final Deque<YearMonth> pending;
 
@@ -277,15 +323,17 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		/**
 		 * @param run the run's decisions
 		 * @param dataset the run's dataset
-		 * @param files the partition's months and their files
+		 * @param files the partition's months and their pinned files
+		 * @param range the rows of its month the partition reads
 		 * @param pending the months still to score, in order
 		 * @param pass the run's models with their ids, bound once for every month
 		 */
-		Partition(RunContext run, DatasetConfig dataset, Map<YearMonth, Path> files, Deque<YearMonth> pending,
-				ScoringPass<StoredModel> pass) {
+		Partition(RunContext run, DatasetConfig dataset, Map<YearMonth, PinnedFile> files, RowRange range,
+				Deque<YearMonth> pending, ScoringPass<StoredModel> pass) {
 			this.run = run;
 			this.dataset = dataset;
 			this.files = files;
+			this.range = range;
 			this.pending = pending;
 			this.pass = pass;
 		}
@@ -298,8 +346,12 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 			return this.dataset;
 		}
 
-		Map<YearMonth, Path> files() {
+		Map<YearMonth, PinnedFile> files() {
 			return this.files;
+		}
+
+		RowRange range() {
+			return this.range;
 		}
 
 		Deque<YearMonth> pending() {

@@ -14,6 +14,7 @@ import java.util.SortedMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFiles;
+import io.ratchet.data.PinnedFile;
 import io.ratchet.model.CaseCheck;
 import io.ratchet.model.ModelCases;
 import io.ratchet.model.ModelCatalogue;
@@ -83,7 +84,8 @@ class BacktestPrepareTasklet implements Tasklet {
 		this.workspace.checkRequirements(dataset.name());
 		SortedMap<YearMonth, Path> files = MonthFiles.list(this.workspace.datasetDir(dataset.name()));
 		List<YearMonth> months = months(parameters, dataset, files);
-		MonthGroups plan = plan(months, files);
+		Map<YearMonth, PinnedFile.Hashed> hashed = hash(months, files);
+		MonthGroups plan = plan(months, files, hashed);
 		List<ModelVersion> models = models(parameters, dataset);
 		ModelRegistry registry = this.workspace.registry();
 		for (ModelVersion model : models) {
@@ -98,6 +100,9 @@ class BacktestPrepareTasklet implements Tasklet {
 				models.stream().map(ModelVersion::key).toList(), this.threshold, thresholds);
 		context.store(job.getExecutionContext());
 		job.getExecutionContext().putString(MonthPartitioner.PLAN, plan.format());
+		Map<YearMonth, PinnedFile> pins = new LinkedHashMap<>();
+		hashed.forEach((month, file) -> pins.put(month, file.pin()));
+		FilePins.store(job.getExecutionContext(), pins, models);
 		log.info("backtest run {}: dataset {}, {} months {}..{} in {} partitions, models {} (decision thresholds {})",
 				runId, dataset.name(), months.size(), months.get(0), months.get(months.size() - 1),
 				plan.groups().size(), context.modelKeys(), thresholds);
@@ -125,13 +130,37 @@ class BacktestPrepareTasklet implements Tasklet {
 		return months;
 	}
 
-	/** The months grouped into partitions by the sizes of their files. */
-	private MonthGroups plan(List<YearMonth> months, SortedMap<YearMonth, Path> files) throws IOException {
+	/**
+	 * Each month file hashed once, its line feeds counted on the same pass (the pins the
+	 * workers check, and a bound on the rows to plan row ranges by).
+	 */
+	private static Map<YearMonth, PinnedFile.Hashed> hash(List<YearMonth> months, SortedMap<YearMonth, Path> files) {
+		long started = System.nanoTime();
+		Map<YearMonth, PinnedFile.Hashed> hashed = new LinkedHashMap<>();
+		long bytes = 0;
+		for (YearMonth month : months) {
+			PinnedFile.Hashed file = PinnedFile.hash(files.get(month));
+			hashed.put(month, file);
+			bytes += file.bytes();
+		}
+		log.info("hashed {} month files ({} bytes) in {} ms", months.size(), bytes,
+				(System.nanoTime() - started) / 1_000_000);
+		return hashed;
+	}
+
+	/**
+	 * The months grouped into partitions by the sizes of their files, a month with more
+	 * rows than {@code ratchet.backtest.partition-rows} split into row ranges. A month's
+	 * rows are bounded by its line feeds ({@link PinnedFile.Hashed#lineFeeds}).
+	 */
+	private MonthGroups plan(List<YearMonth> months, SortedMap<YearMonth, Path> files,
+			Map<YearMonth, PinnedFile.Hashed> hashed) throws IOException {
 		List<MonthGroups.SizedMonth> sized = new ArrayList<>();
 		for (YearMonth month : months) {
-			sized.add(new MonthGroups.SizedMonth(month, Files.size(files.get(month))));
+			sized.add(new MonthGroups.SizedMonth(month, Files.size(files.get(month)), hashed.get(month).lineFeeds()));
 		}
-		return MonthGroups.plan(sized, this.properties.partitionBytes().toBytes(), this.properties.effectiveThreads());
+		return MonthGroups.plan(sized, this.properties.partitionBytes().toBytes(), this.properties.effectiveThreads(),
+				this.properties.partitionRows());
 	}
 
 	/** Calendar months between the first and the last that have no data file. */

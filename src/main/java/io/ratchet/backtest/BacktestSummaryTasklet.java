@@ -46,12 +46,18 @@ class BacktestSummaryTasklet implements Tasklet {
 
 	private final BacktestProperties properties;
 
-	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunReports reports,
-			BacktestProperties properties) {
+	private final MonthRanges monthRanges;
+
+	/**
+	 * @param monthRanges merges the row ranges of split months first
+	 */
+	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
+			MonthRanges monthRanges) {
 		this.workspace = workspace;
 		this.results = results;
 		this.reports = reports;
 		this.properties = properties;
+		this.monthRanges = monthRanges;
 	}
 
 	@Override
@@ -60,6 +66,11 @@ class BacktestSummaryTasklet implements Tasklet {
 		RunContext run = RunContext.of(job);
 		DatasetConfig dataset = this.workspace.dataset(run.dataset());
 		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
+		String plan = job.getExecutionContext().getString(MonthPartitioner.PLAN, null);
+		if (plan != null) {
+			// split months first: each gets its own rows, as if read whole
+			this.monthRanges.mergeAll(run, dataset, MonthGroups.parse(plan));
+		}
 
 		List<RunModel> models = this.results.runModels(run.runId());
 		// Models are merged in parallel (the common pool: one per core): each merge reads

@@ -3,8 +3,13 @@ package io.ratchet.backtest;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+
+import io.ratchet.data.RowRange;
 
 /**
  * Plans the partitions of a back-test: runs of consecutive months that share one worker
@@ -25,16 +30,44 @@ import java.util.stream.Collectors;
  * the prepare step, so that a restart re-creates the very same partitions even when a
  * month file was repaired in between (and changed size).
  *
+ * <p>
+ * A month with more rows than {@code partitionRows} is split into row ranges
+ * ({@link RowRange}), one partition each, written {@code 2024-03@0..25000}; its last
+ * range is open ({@code 2024-03@50000..}), so every row is read even when the row count
+ * the plan was made from is only a bound (a file's line feeds).
+ *
  * @param groups the months of each partition, in order
+ * @param ranges for each group, the rows of its one month it covers, or
+ * {@link RowRange#ALL} (the whole file of every month of the group)
  */
-record MonthGroups(List<List<YearMonth>> groups) {
+record MonthGroups(List<List<YearMonth>> groups, List<RowRange> ranges) {
 
 	MonthGroups {
 		groups = groups.stream().map(List::copyOf).toList();
+		ranges = List.copyOf(ranges);
+		if (ranges.size() != groups.size()) {
+			throw new IllegalArgumentException(groups.size() + " groups but " + ranges.size() + " ranges");
+		}
 	}
 
-	/** A month and the size of its file. */
-	record SizedMonth(YearMonth month, long bytes) {
+	/** Groups of whole months. */
+	MonthGroups(List<List<YearMonth>> groups) {
+		this(groups, Collections.nCopies(groups.size(), RowRange.ALL));
+	}
+
+	/**
+	 * A month, the size of its file and a bound on its rows.
+	 *
+	 * @param month the month
+	 * @param bytes its file's length
+	 * @param rows at least its count of rows, or -1 when not counted (never split)
+	 */
+	record SizedMonth(YearMonth month, long bytes, long rows) {
+
+		SizedMonth(YearMonth month, long bytes) {
+			this(month, bytes, -1);
+		}
+
 	}
 
 	/**
@@ -46,18 +79,47 @@ record MonthGroups(List<List<YearMonth>> groups) {
 	 * @return the groups, every month once, in order
 	 */
 	static MonthGroups plan(List<SizedMonth> months, long budgetBytes, int threads) {
+		return plan(months, budgetBytes, threads, Long.MAX_VALUE);
+	}
+
+	/**
+	 * The plan for these months, a month with more than {@code partitionRows} rows split
+	 * into ranges of that many rows (the last to the end of the file).
+	 * @param partitionRows the most rows of one month a partition reads
+	 */
+	static MonthGroups plan(List<SizedMonth> months, long budgetBytes, int threads, long partitionRows) {
+		if (partitionRows < 1) {
+			throw new IllegalArgumentException(
+					"ratchet.backtest.partition-rows must be at least 1 row, not " + partitionRows);
+		}
 		if (budgetBytes < 1) {
 			throw new IllegalArgumentException(
 					"ratchet.backtest.partition-bytes must be at least 1 byte, not " + budgetBytes);
 		}
 		int maxMonths = Math.max(1, months.size() / Math.max(1, threads));
 		List<List<YearMonth>> groups = new ArrayList<>();
+		List<RowRange> ranges = new ArrayList<>();
 		List<YearMonth> group = new ArrayList<>();
 		long bytes = 0;
 		for (SizedMonth month : months) {
+			if (month.rows() > partitionRows) {
+				if (!group.isEmpty()) {
+					groups.add(group);
+					ranges.add(RowRange.ALL);
+					group = new ArrayList<>();
+					bytes = 0;
+				}
+				for (long from = 0; from < month.rows(); from += partitionRows) {
+					boolean last = month.rows() - from <= partitionRows;
+					groups.add(List.of(month.month()));
+					ranges.add(new RowRange(from, last ? Long.MAX_VALUE : from + partitionRows));
+				}
+				continue;
+			}
 			boolean full = !group.isEmpty() && (group.size() >= maxMonths || bytes + month.bytes() > budgetBytes);
 			if (full) {
 				groups.add(group);
+				ranges.add(RowRange.ALL);
 				group = new ArrayList<>();
 				bytes = 0;
 			}
@@ -66,8 +128,9 @@ record MonthGroups(List<List<YearMonth>> groups) {
 		}
 		if (!group.isEmpty()) {
 			groups.add(group);
+			ranges.add(RowRange.ALL);
 		}
-		return new MonthGroups(groups);
+		return new MonthGroups(groups, ranges);
 	}
 
 	/** One month per group: the plan of runs started before months were grouped. */
@@ -75,19 +138,41 @@ record MonthGroups(List<List<YearMonth>> groups) {
 		return new MonthGroups(months.stream().map(List::of).toList());
 	}
 
-	/** {@code 2024-01,2024-02;2024-03}: groups separated by semicolons. */
+	/**
+	 * {@code 2024-01,2024-02;2024-03@0..25000;2024-03@25000..}: groups separated by
+	 * semicolons, a range after its month.
+	 */
 	String format() {
-		return this.groups.stream()
-			.map((group) -> group.stream().map(YearMonth::toString).collect(Collectors.joining(",")))
-			.collect(Collectors.joining(";"));
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < this.groups.size(); i++) {
+			String months = this.groups.get(i).stream().map(YearMonth::toString).collect(Collectors.joining(","));
+			RowRange range = this.ranges.get(i);
+			parts.add(range.all() ? months : months + "@" + range.format());
+		}
+		return String.join(";", parts);
 	}
 
 	/** The inverse of {@link #format}. */
 	static MonthGroups parse(String plan) {
-		if (plan.isEmpty()) {
-			return new MonthGroups(List.of());
+		List<List<YearMonth>> groups = new ArrayList<>();
+		List<RowRange> ranges = new ArrayList<>();
+		for (String part : plan.isEmpty() ? new String[0] : plan.split(";")) {
+			int at = part.indexOf('@');
+			groups.add(months((at < 0) ? part : part.substring(0, at)));
+			ranges.add((at < 0) ? RowRange.ALL : RowRange.parse(part.substring(at + 1)));
 		}
-		return new MonthGroups(Arrays.stream(plan.split(";")).map(MonthGroups::months).toList());
+		return new MonthGroups(groups, ranges);
+	}
+
+	/** The months split into row ranges, each with its ranges in row order. */
+	Map<YearMonth, List<RowRange>> splitMonths() {
+		Map<YearMonth, List<RowRange>> split = new LinkedHashMap<>();
+		for (int i = 0; i < this.groups.size(); i++) {
+			if (!this.ranges.get(i).all()) {
+				split.computeIfAbsent(this.groups.get(i).get(0), (month) -> new ArrayList<>()).add(this.ranges.get(i));
+			}
+		}
+		return split;
 	}
 
 	/** {@code 2024-01,2024-02} as months. */

@@ -82,6 +82,37 @@ public final class MonthSource {
 	}
 
 	/**
+	 * Reads rows {@code range} of one month file: the whole month is read as
+	 * {@link #read(Path, YearMonth, Consumer, Consumer)} does (from the cache when it
+	 * holds the month, writing its entry otherwise), and only the records of the range,
+	 * valid or rejected, are handed on and counted. Reading the whole month keeps the
+	 * record count exact (a quoted field may span lines) and lets the first range to read
+	 * a month fill the cache for the others.
+	 * @return the counts of the range's records
+	 */
+	public ReadStats read(Path file, YearMonth month, RowRange range, Consumer<Row> rows, Consumer<Rejection> rejects) {
+		if (range.all()) {
+			return read(file, month, rows, rejects);
+		}
+		long[] counts = new long[4];
+		read(file, month, (row) -> {
+			if (range.contains(counts[0]++)) {
+				counts[1]++;
+				if (!row.labelled()) {
+					counts[2]++;
+				}
+				rows.accept(row);
+			}
+		}, (rejection) -> {
+			if (range.contains(counts[0]++)) {
+				counts[3]++;
+				rejects.accept(rejection);
+			}
+		});
+		return new ReadStats(counts[1] + counts[3], counts[1], counts[3], counts[2]);
+	}
+
+	/**
 	 * Whether an entry holds the CSV as it is: its stamp unchanged, or else its bytes
 	 * (then the entry gets the new stamp).
 	 */

@@ -1,5 +1,6 @@
 package io.ratchet.report;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +50,36 @@ public final class FeatureMeans {
 				this.sums[i] += value;
 				this.counts[i]++;
 			}
+		}
+	}
+
+	/**
+	 * The sums and counts as bytes, so that the means of parts of a month (row-range
+	 * partitions) can be stored and merged ({@link #merge}).
+	 */
+	public byte[] toBytes() {
+		ByteBuffer out = ByteBuffer.allocate(this.indexes.length * 24);
+		for (int i = 0; i < this.indexes.length; i++) {
+			out.putDouble(this.sums[i]).putLong(this.counts[i]).putLong(this.missing[i]);
+		}
+		return out.array();
+	}
+
+	/**
+	 * Adds the sums and counts {@link #toBytes} gave for other rows of the same dataset:
+	 * the counts are exact, the sums are added in another order than one pass would (the
+	 * means agree to the last few bits of a double).
+	 */
+	public void merge(byte[] state) {
+		ByteBuffer in = ByteBuffer.wrap(state);
+		if (in.remaining() != this.indexes.length * 24) {
+			throw new IllegalArgumentException("feature means of " + in.remaining() / 24 + " features, not "
+					+ this.indexes.length + ": not of this dataset");
+		}
+		for (int i = 0; i < this.indexes.length; i++) {
+			this.sums[i] += in.getDouble();
+			this.counts[i] += in.getLong();
+			this.missing[i] += in.getLong();
 		}
 	}
 

@@ -88,7 +88,7 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 		// month per partition, as before months were grouped)
 		BacktestJobConfiguration configuration = new BacktestJobConfiguration();
 		Step oneMonthEach = configuration.backtestPrepare(jobRepository, transactionManager, workspace, modelVersions,
-				results, defaults, new BacktestProperties(2, 0.01, DataSize.ofBytes(1)));
+				results, defaults, new BacktestProperties(2, 0.01, DataSize.ofBytes(1), 1_000_000));
 		Job perMonth = configuration.backtest(jobRepository, oneMonthEach, backtestMonths, backtestSummary,
 				runListener);
 

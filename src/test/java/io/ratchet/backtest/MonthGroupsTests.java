@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.ratchet.backtest.MonthGroups.SizedMonth;
+import io.ratchet.data.RowRange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +107,33 @@ class MonthGroupsTests {
 	void aBudgetBelowOneByteIsRefusedNamingTheSetting() {
 		assertThatIllegalArgumentException().isThrownBy(() -> MonthGroups.plan(months(10), 0, 1))
 			.withMessageContaining("ratchet.backtest.partition-bytes");
+	}
+
+	@Test
+	void aMonthWithMoreRowsThanAPartitionIsSplitIntoRowRangesTheLastOpen() {
+		// given: a small month, a month of 250 rows (at most), a small month; 100 rows
+		// a partition
+		List<SizedMonth> months = List.of(new SizedMonth(month(0), 10, 5), new SizedMonth(month(1), 5_000, 250),
+				new SizedMonth(month(2), 10, 100));
+
+		// when
+		MonthGroups plan = MonthGroups.plan(months, 1L << 30, 1, 100);
+
+		// then: the big month alone in three ranges, the last to the end of the file; a
+		// month of exactly 100 rows is not split
+		assertThat(plan.groups()).containsExactly(List.of(month(0)), List.of(month(1)), List.of(month(1)),
+				List.of(month(1)), List.of(month(2)));
+		assertThat(plan.ranges()).containsExactly(RowRange.ALL, new RowRange(0, 100), new RowRange(100, 200),
+				new RowRange(200, Long.MAX_VALUE), RowRange.ALL);
+		assertThat(plan.splitMonths()).containsOnlyKeys(month(1));
+		assertThat(plan.format()).isEqualTo("1955-01;1955-02@0..100;1955-02@100..200;1955-02@200..;1955-03");
+		assertThat(MonthGroups.parse(plan.format())).isEqualTo(plan);
+	}
+
+	@Test
+	void aPartitionOfNoRowsIsRefusedNamingTheSetting() {
+		assertThatIllegalArgumentException().isThrownBy(() -> MonthGroups.plan(months(10), 1, 1, 0))
+			.withMessageContaining("ratchet.backtest.partition-rows");
 	}
 
 	private static List<SizedMonth> months(long... bytes) {
