@@ -111,7 +111,8 @@ class BacktestJobConfiguration {
 	Step backtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
 			RangeStateStore rangeStates, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
-		MonthRanges monthRanges = new MonthRanges(workspace, results, rangeStates, featureMeans, loggedPredictions);
+		MonthRanges monthRanges = new MonthRanges(workspace, results, rangeStates, featureMeans, loggedPredictions,
+				transactionManager);
 		return new StepBuilder("backtestSummary", jobRepository)
 			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, monthRanges),
 					transactionManager)

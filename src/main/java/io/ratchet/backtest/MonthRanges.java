@@ -32,6 +32,10 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunModel;
 import io.ratchet.workspace.Workspace;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
 /**
  * Merges the row-range partitions of each split month into the month's own rows, before
  * the summary merges the months: the same rows an unsplit month stores (read counts,
@@ -49,7 +53,8 @@ import io.ratchet.workspace.Workspace;
  * (a relative 1e-12 in the tests).
  *
  * <p>
- * A month already stored (an earlier attempt of the summary merged it) is left as it is.
+ * Each month is merged in a transaction of its own; a month already stored (an earlier
+ * attempt of the summary merged it) is left as it is.
  */
 class MonthRanges {
 
@@ -63,13 +68,22 @@ class MonthRanges {
 
 	private final LoggedPredictionsStore loggedPredictions;
 
+	private final TransactionTemplate transactions;
+
+	/**
+	 * @param transactionManager each month is merged and committed in a transaction of
+	 * its own, before the summary's whole-period merge reads the months' states on
+	 * connections of its own
+	 */
 	MonthRanges(Workspace workspace, ResultsStore results, RangeStateStore ranges, FeatureMeanStore featureMeans,
-			LoggedPredictionsStore loggedPredictions) {
+			LoggedPredictionsStore loggedPredictions, PlatformTransactionManager transactionManager) {
 		this.workspace = workspace;
 		this.results = results;
 		this.ranges = ranges;
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
@@ -81,7 +95,8 @@ class MonthRanges {
 		int merged = 0;
 		for (Map.Entry<YearMonth, List<RowRange>> month : plan.splitMonths().entrySet()) {
 			if (!stored.contains(month.getKey().toString())) {
-				merge(run, dataset, month.getKey(), month.getValue());
+				this.transactions
+					.executeWithoutResult((status) -> merge(run, dataset, month.getKey(), month.getValue()));
 				merged++;
 			}
 		}

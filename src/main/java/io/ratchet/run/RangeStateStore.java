@@ -101,7 +101,8 @@ public class RangeStateStore {
 			.params(runId, period)
 			.query((rs, i) -> {
 				long end = rs.getLong(2);
-				RowRange range = new RowRange(rs.getLong(1), rs.wasNull() ? Long.MAX_VALUE : end);
+				boolean open = rs.wasNull();
+				RowRange range = new RowRange(rs.getLong(1), open ? Long.MAX_VALUE : end);
 				return new RangeResult(range, new ReadStats(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
 						rs.getLong(7), rs.getBytes(8));
 			})
