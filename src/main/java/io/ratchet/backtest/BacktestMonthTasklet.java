@@ -36,6 +36,8 @@ import io.ratchet.run.RangeStateStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -87,6 +89,14 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	 * from the month cache, else {@code csv}.
 	 */
 	static final String SOURCE = "ratchet.month.source";
+
+	/**
+	 * Set in the step context when a partition starts: a step execution whose context has
+	 * it is a restart of the partition.
+	 */
+	static final String STARTED = "ratchet.started";
+
+	private static final Logger log = LoggerFactory.getLogger(BacktestMonthTasklet.class);
 
 	private final Workspace workspace;
 
@@ -147,6 +157,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	 */
 	private Partition start(StepExecution step) {
 		RunContext run = RunContext.of(step.getJobExecution());
+		boolean restarted = step.getExecutionContext().containsKey(STARTED);
+		step.getExecutionContext().putString(STARTED, "true");
 		Map<YearMonth, PinnedFile> files = MonthPartitioner.pins(step.getExecutionContext());
 		RowRange range = MonthPartitioner.range(step.getExecutionContext());
 		Set<String> stored = this.results.storedPeriods(run.runId());
@@ -163,7 +175,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 				FilePins.models(step.getExecutionContext().getString(MonthPartitioner.MODEL_SHA256, null)));
 		ScoringPass<StoredModel> pass = ScoringPass.bind(models, StoredModel::model, dataset,
 				this.workspace.datasetDir(dataset.name()), run.threshold());
-		return new Partition(run, dataset, files, range, pending, pass);
+		return new Partition(run, dataset, files, range, pending, pass, restarted);
 	}
 
 	/** Scores one month and stores its figures (in the transaction of this call). */
@@ -172,7 +184,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		RunContext run = partition.run();
 		PinnedFile pin = partition.files().get(month);
 		if (MonthPartitioner.pinned(pin)) {
-			pin.check();
+			check(pin, month, partition, step);
 		}
 		Path file = pin.file();
 		DatasetConfig dataset = partition.dataset();
@@ -246,6 +258,32 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	}
 
 	/**
+	 * Checks a month file against its pin. A restarted partition may read a file changed
+	 * since the plan (repaired, say) when nothing of the month was stored from the old
+	 * bytes: the file is pinned again, in the step's context, and a warning says so. A
+	 * range of a month whose other ranges were stored must find the planned bytes, so
+	 * that one month's figures never mix two versions of its file.
+	 */
+	private void check(PinnedFile pin, YearMonth month, Partition partition, StepExecution step) {
+		try {
+			pin.check();
+		}
+		catch (PinnedFile.FileChangedException ex) {
+			boolean nothingStored = partition.range().all()
+					|| this.ranges.storedRanges(partition.run().runId(), month.toString()).isEmpty();
+			if (!partition.restarted() || !nothingStored) {
+				throw ex;
+			}
+			PinnedFile now = PinnedFile.hash(pin.file()).pin();
+			log.warn("run {}: {} changed since the run was planned; nothing of {} was stored, so the restart reads "
+					+ "it as it is now (SHA-256 {})", partition.run().runId(), pin.file(), month, now.sha256());
+			partition.files().put(month, now);
+			List<String> pins = partition.files().values().stream().map(PinnedFile::format).toList();
+			step.getExecutionContext().putString(MonthPartitioner.INPUT_SHA256, String.join("\n", pins));
+		}
+	}
+
+	/**
 	 * Where a month's rejected rows go: {@code rejected/2024-03.csv}, or for a range
 	 * {@code rejected/2024-03.rows-25000.csv} (the summary joins a month's ranges' files
 	 * into the month's, {@link MonthRanges}).
@@ -314,6 +352,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		private final RowRange range;
 
+		private final boolean restarted;
+
 		private final Deque<YearMonth> pending;
 
 		private final ScoringPass<StoredModel> pass;
@@ -327,13 +367,15 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		 * @param range the rows of its month the partition reads
 		 * @param pending the months still to score, in order
 		 * @param pass the run's models with their ids, bound once for every month
+		 * @param restarted whether the step execution restarts the partition
 		 */
 		Partition(RunContext run, DatasetConfig dataset, Map<YearMonth, PinnedFile> files, RowRange range,
-				Deque<YearMonth> pending, ScoringPass<StoredModel> pass) {
+				Deque<YearMonth> pending, ScoringPass<StoredModel> pass, boolean restarted) {
 			this.run = run;
 			this.dataset = dataset;
 			this.files = files;
 			this.range = range;
+			this.restarted = restarted;
 			this.pending = pending;
 			this.pass = pass;
 		}
@@ -352,6 +394,10 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		RowRange range() {
 			return this.range;
+		}
+
+		boolean restarted() {
+			return this.restarted;
 		}
 
 		Deque<YearMonth> pending() {

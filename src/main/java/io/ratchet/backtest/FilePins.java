@@ -21,9 +21,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * run's figures.
  *
  * <p>
- * A restart keeps the pins of the first execution: a file edited after a run started
- * fails the partitions that read it again, because the months stored before the edit were
- * computed from the old bytes. A changed file gets a new run.
+ * A restarted partition may pin a month file again when nothing of the month was stored
+ * (see {@code BacktestMonthTasklet}); model files are always checked against the first
+ * execution's pins.
  */
 final class FilePins {
 
