@@ -89,13 +89,17 @@ class BacktestJobConfiguration {
 				(plan != null) ? MonthGroups.parse(plan) : MonthGroups.oneEach(MonthGroups.months(months)));
 	}
 
-	/** The worker step: a group of months, one transaction per month. */
+	/**
+	 * The worker step: a group of months, consecutive months sharing a transaction up to
+	 * {@code ratchet.backtest.commit-bytes} of month files.
+	 */
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
-			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress) {
+			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress,
+			BacktestProperties properties) {
 		BacktestMonthTasklet tasklet = new BacktestMonthTasklet(workspace, monthSources, modelVersions, results,
-				featureMeans, loggedPredictions, backtestProgress);
+				featureMeans, loggedPredictions, backtestProgress, properties.commitBytes().toBytes());
 		// the tasklet releases a partition's bound models when its step ends
 		return new StepBuilder("backtestMonth", jobRepository).tasklet(tasklet, transactionManager)
 			.listener(tasklet)

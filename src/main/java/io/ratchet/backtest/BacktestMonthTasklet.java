@@ -2,6 +2,7 @@ package io.ratchet.backtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
@@ -25,6 +26,7 @@ import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.run.Attempt;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
@@ -52,16 +54,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * It is a tasklet rather than a chunk-oriented step because the unit of work (and of
  * restart) is the whole month: the metric accumulators need every row of the month, and
  * keeping them across chunks would put state in JVM memory that a restart could not
- * recover. Each call scores one month and returns {@link RepeatStatus#CONTINUABLE} while
- * months of the partition remain, so every month runs in a transaction of its own (the
- * tasklet step commits after each call), and {@link ResultsStore#savePartition} replaces
- * any rows an earlier attempt left, so a month is stored exactly once however often it is
- * run.
+ * recover. Each call scores the next months of the partition and returns
+ * {@link RepeatStatus#CONTINUABLE} while months remain; the tasklet step commits after
+ * each call, so the months of one call share a transaction: as many consecutive months as
+ * fit in {@code ratchet.backtest.commit-bytes} of month files (at least one). A month's
+ * figures, states, means and counts are committed together with it, all or nothing: with
+ * hundreds of small months, one commit per month (each a write of H2's changed pages, and
+ * an update of the step execution and its context) was a third of the back-test's time.
  *
  * <p>
  * Restart: the first call of a step execution asks the database which months of the run
- * are stored and skips them, so a partition that failed after some of its months redoes
- * only the others.
+ * are stored and skips them, so a partition that failed redoes only the months not
+ * committed: the failed month and the months of its transaction, never a committed one.
+ * In the run's first execution nothing can be stored yet, so months are only inserted
+ * ({@link Attempt#FIRST}); in a restart each save first deletes what an earlier attempt
+ * left, so a month is stored exactly once however often it is run.
  *
  * <p>
  * The models are bound once per partition ({@link ScoringPass#restart()} for each further
@@ -99,12 +106,14 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	private final BacktestProgress progress;
 
+	private final long commitBytes;
+
 	/** The partitions in progress, by step execution id. */
 	private final Map<Long, Partition> partitions = new ConcurrentHashMap<>();
 
 	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			BacktestProgress progress) {
+			BacktestProgress progress, long commitBytes) {
 		this.workspace = workspace;
 		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
@@ -112,17 +121,37 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
 		this.progress = progress;
+		this.commitBytes = commitBytes;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		Partition partition = this.partitions.computeIfAbsent(step.getId(), (id) -> start(step));
-		YearMonth month = partition.pending().poll();
-		if (month != null) {
+		Deque<YearMonth> pending = partition.pending();
+		long bytes = 0;
+		YearMonth month = pending.poll();
+		while (month != null) {
 			score(partition, month, step, contribution);
+			bytes += size(partition.files().get(month));
+			YearMonth next = pending.peek();
+			boolean fits = next != null && bytes + size(partition.files().get(next)) <= this.commitBytes;
+			month = fits ? pending.poll() : null;
 		}
-		return partition.pending().isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+		return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+	}
+
+	/**
+	 * A month file's length, or the whole budget when it cannot be read (the month is
+	 * then committed alone, and reading it reports the error).
+	 */
+	private long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return this.commitBytes;
+		}
 	}
 
 	/** Releases the partition's models, whether its step completed or failed. */
@@ -152,7 +181,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		DatasetConfig dataset = this.workspace.dataset(run.dataset());
 		ScoringPass<StoredModel> pass = ScoringPass.bind(models(run), StoredModel::model, dataset,
 				this.workspace.datasetDir(dataset.name()), run.threshold());
-		return new Partition(run, dataset, files, pending, pass);
+		return new Partition(run, RunContext.attempt(step.getJobExecution()), dataset, files, pending, pass);
 	}
 
 	/** Scores one month and stores its figures (in the transaction of this call). */
@@ -194,9 +223,10 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
-				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
-		this.featureMeans.save(run.runId(), month.toString(), means);
-		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored));
+				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures, partition.attempt());
+		this.featureMeans.save(run.runId(), month.toString(), means, partition.attempt());
+		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored),
+				partition.attempt());
 		// StepContribution can add only one read at a time; the month is one unit, so
 		// count on the step itself.
 		step.setReadCount(step.getReadCount() + stats.accepted());
@@ -264,6 +294,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		private final RunContext run;
 
+		private final Attempt attempt;
+
 		private final DatasetConfig dataset;
 
 		private final Map<YearMonth, Path> files;
@@ -276,14 +308,16 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		/**
 		 * @param run the run's decisions
+		 * @param attempt whether an earlier execution of the run can have stored a month
 		 * @param dataset the run's dataset
 		 * @param files the partition's months and their files
 		 * @param pending the months still to score, in order
 		 * @param pass the run's models with their ids, bound once for every month
 		 */
-		Partition(RunContext run, DatasetConfig dataset, Map<YearMonth, Path> files, Deque<YearMonth> pending,
-				ScoringPass<StoredModel> pass) {
+		Partition(RunContext run, Attempt attempt, DatasetConfig dataset, Map<YearMonth, Path> files,
+				Deque<YearMonth> pending, ScoringPass<StoredModel> pass) {
 			this.run = run;
+			this.attempt = attempt;
 			this.dataset = dataset;
 			this.files = files;
 			this.pending = pending;
@@ -292,6 +326,10 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		RunContext run() {
 			return this.run;
+		}
+
+		Attempt attempt() {
+			return this.attempt;
 		}
 
 		DatasetConfig dataset() {

@@ -97,6 +97,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		RunContext context = new RunContext(runId, dataset.name(), months,
 				models.stream().map(ModelVersion::key).toList(), this.threshold, thresholds);
 		context.store(job.getExecutionContext());
+		RunContext.markFirst(job);
 		job.getExecutionContext().putString(MonthPartitioner.PLAN, plan.format());
 		log.info("backtest run {}: dataset {}, {} months {}..{} in {} partitions, models {} (decision thresholds {})",
 				runId, dataset.name(), months.size(), months.get(0), months.get(months.size() - 1),

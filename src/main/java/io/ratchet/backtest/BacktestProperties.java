@@ -14,10 +14,14 @@ import org.springframework.util.unit.DataSize;
  * @param partitionBytes how many bytes of month files consecutive months may share one
  * partition with (one worker step); a month file larger than this is alone, and
  * {@code 1B} gives one partition per month (see {@link MonthGroups})
+ * @param commitBytes how many bytes of month files consecutive months of a partition may
+ * share one transaction with (one commit; a failure rolls back the months of its
+ * transaction, which a restart redoes); a larger month is committed alone, and {@code 1B}
+ * commits every month on its own
  */
 @ConfigurationProperties("ratchet.backtest")
 public record BacktestProperties(@DefaultValue("0") int threads, @DefaultValue("0.01") double maxRejectedShare,
-		@DefaultValue("1MB") DataSize partitionBytes) {
+		@DefaultValue("1MB") DataSize partitionBytes, @DefaultValue("128KB") DataSize commitBytes) {
 
 	/**
 	 * The thread count to use: {@link #threads()}, or the number of cores when it is 0.

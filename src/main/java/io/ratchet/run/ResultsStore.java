@@ -113,7 +113,17 @@ public class ResultsStore {
 	 * attempt stored.
 	 */
 	public void savePartition(PartitionResult partition, List<ModelFigures> figures) {
-		deleteMonth(partition.runId(), partition.period(), figures);
+		savePartition(partition, figures, Attempt.REPEATED);
+	}
+
+	/**
+	 * Stores one partition's counts and every model's figures, first deleting what an
+	 * earlier attempt stored unless the attempt is the {@link Attempt#FIRST first}.
+	 */
+	public void savePartition(PartitionResult partition, List<ModelFigures> figures, Attempt attempt) {
+		if (attempt.replaces()) {
+			deleteMonth(partition.runId(), partition.period(), figures);
+		}
 		this.jdbc.sql("""
 				INSERT INTO run_partition (run_id, period, file_path, rows_read, rows_accepted, rows_rejected,
 					rows_unlabelled, rejected_file, millis, finished_at)
