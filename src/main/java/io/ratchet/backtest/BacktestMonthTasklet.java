@@ -60,7 +60,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * fit in {@code ratchet.backtest.commit-bytes} of month files (at least one). A month's
  * figures, states, means and counts are committed together with it, all or nothing: with
  * hundreds of small months, one commit per month (each a write of H2's changed pages, and
- * an update of the step execution and its context) was a third of the back-test's time.
+ * an update of the step execution and its context) was a third of the workers' time.
  *
  * <p>
  * Restart: the first call of a step execution asks the database which months of the run
