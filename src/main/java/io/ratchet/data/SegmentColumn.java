@@ -55,8 +55,12 @@ public record SegmentColumn(String name, double[] edges) {
 	 * last.
 	 */
 	public int bucket(double value) {
-		int i = Arrays.binarySearch(this.edges, value);
-		return (i >= 0) ? i + 1 : -i - 1;
+		// compared as numbers (-0.0 is 0, unlike Arrays.binarySearch); a few edges
+		int bucket = 0;
+		while (bucket < this.edges.length && value >= this.edges[bucket]) {
+			bucket++;
+		}
+		return bucket;
 	}
 
 	private static String plain(double edge) {
