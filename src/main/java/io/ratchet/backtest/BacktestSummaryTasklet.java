@@ -15,6 +15,7 @@ import io.ratchet.data.Segment;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.metrics.MetricValues;
+import io.ratchet.report.ReportSection;
 import io.ratchet.report.RunReports;
 import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
@@ -30,6 +31,7 @@ import io.ratchet.run.RunStatus;
 import io.ratchet.run.RunSummary;
 import io.ratchet.segment.SegmentFigures;
 import io.ratchet.segment.SegmentJudge;
+import io.ratchet.segment.SegmentReport;
 import io.ratchet.segment.SegmentStore;
 import io.ratchet.workspace.Workspace;
 
@@ -130,7 +132,13 @@ class BacktestSummaryTasklet implements Tasklet {
 				reportDir.resolve(RunReports.PAGE).toString(), failure);
 		RunSummary finished = new RunSummary(this.results.run(run.runId()).orElseThrow(), summary.models(),
 				summary.partitions());
-		this.reports.write(finished, dataset, requirements, reportDir);
+		List<ReportSection> sections = new ArrayList<>();
+		if (!dataset.segments().isEmpty()) {
+			List<SegmentStore.StoredSegmentValue> stored = this.segments.values(run.runId());
+			SegmentReport.writeCsv(reportDir, finished, dataset, stored);
+			sections.add(SegmentReport.section(finished, dataset, requirements, stored));
+		}
+		this.reports.write(finished, dataset, requirements, reportDir, sections);
 		if (failure != null) {
 			throw new RejectedRowsException(failure);
 		}

@@ -1,6 +1,8 @@
 package io.ratchet.segment;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -175,6 +177,17 @@ class SegmentBacktestTests extends SharedBatchContextTests {
 			.param(all)
 			.query(String.class)
 			.single()).as("20 rows over the period, still below 30").isEqualTo("INSUFFICIENT_DATA");
+		// and the report: segments.csv, one row per period and level (4 regions, 2
+		// buckets of x), and the segment x month table naming north
+		Path report = toy.reports().resolve("backtest").resolve(Long.toString(all));
+		List<String> csv = Files.readAllLines(report.resolve(SegmentReport.CSV));
+		assertThat(csv.get(0))
+			.startsWith("run,dataset,model,version,period,segment_column,segment_level,rows,verdict,");
+		assertThat(csv).hasSize(1 + 5 * 6)
+			.anyMatch((line) -> line.contains(",2024-01,region,north,95,BREACH,"))
+			.anyMatch((line) -> line.contains(",ALL,region,west,20,INSUFFICIENT_DATA,"));
+		assertThat(Files.readString(report.resolve("index.html"))).contains("roc_auc by segment")
+			.contains("region=north");
 	}
 
 	private void write(String dataset, Predicate<String[]> keep) {
