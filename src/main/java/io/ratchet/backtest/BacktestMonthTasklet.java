@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.ratchet.data.DatasetConfig;
-import io.ratchet.data.Segment;
 import io.ratchet.data.MonthSource;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
+import io.ratchet.data.Segment;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.metrics.SegmentAccumulators;
@@ -213,7 +213,10 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
-		this.segments.save(run.runId(), month.toString(), dataset.task(), segmentFigures);
+		if (segments != null) {
+			this.segments.save(run.runId(), month.toString(), dataset.task(),
+					figures.stream().map(ModelFigures::modelVersionId).toList(), segmentFigures);
+		}
 		this.featureMeans.save(run.runId(), month.toString(), means);
 		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored));
 		// StepContribution can add only one read at a time; the month is one unit, so

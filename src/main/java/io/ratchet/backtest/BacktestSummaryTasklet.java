@@ -108,7 +108,8 @@ class BacktestSummaryTasklet implements Tasklet {
 		}).toList();
 		this.results.saveWholePeriod(run.runId(), whole);
 		if (!dataset.segments().isEmpty()) {
-			this.segments.save(run.runId(), ResultsStore.ALL, dataset.task(), segmentFigures);
+			this.segments.save(run.runId(), ResultsStore.ALL, dataset.task(),
+					models.stream().map(RunModel::id).toList(), segmentFigures);
 			Set<Segment> seen = new HashSet<>();
 			segmentFigures.forEach((figure) -> seen.add(figure.segment()));
 			SegmentJudge.unseenLevels(requirements, seen, this.workspace.requirements().at(dataset.name()))

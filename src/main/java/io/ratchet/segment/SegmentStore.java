@@ -36,10 +36,20 @@ public class SegmentStore {
 			long rowCount, String verdict) {
 	}
 
-	/** Replaces the segment figures of one period of a run. */
-	public void save(long runId, String period, Task task, List<SegmentFigures> figures) {
-		for (String table : List.of("segment_value", "segment_period")) {
-			this.jdbc.sql("DELETE FROM " + table + " WHERE run_id = ? AND period = ?").params(runId, period).update();
+	/**
+	 * Replaces the segment figures of one period of a run, model by model (each delete
+	 * finds its rows by the primary key's prefix, as {@code ResultsStore} does for a
+	 * month).
+	 * @param modelVersionIds the run's models (whose rows an earlier attempt may have
+	 * left)
+	 */
+	public void save(long runId, String period, Task task, List<Long> modelVersionIds, List<SegmentFigures> figures) {
+		List<Object[]> keys = modelVersionIds.stream().map((model) -> new Object[] { runId, model, period }).toList();
+		if (!keys.isEmpty()) {
+			this.jdbcTemplate.batchUpdate(
+					"DELETE FROM segment_value WHERE run_id = ? AND model_version_id = ? AND period = ?", keys);
+			this.jdbcTemplate.batchUpdate(
+					"DELETE FROM segment_period WHERE run_id = ? AND model_version_id = ? AND period = ?", keys);
 		}
 		List<Object[]> periods = new ArrayList<>();
 		List<Object[]> values = new ArrayList<>();
