@@ -5,6 +5,7 @@ import io.ratchet.report.RunReports;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.segment.SegmentStore;
 import io.ratchet.system.RatchetDefaults;
 import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
@@ -97,9 +98,9 @@ class BacktestJobConfiguration {
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
 			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress,
-			BacktestProperties properties) {
+			BacktestProperties properties, SegmentStore segments) {
 		BacktestMonthTasklet tasklet = new BacktestMonthTasklet(workspace, monthSources, modelVersions, results,
-				featureMeans, loggedPredictions, backtestProgress, properties.commitBytes().toBytes());
+				featureMeans, loggedPredictions, backtestProgress, properties.commitBytes().toBytes(), segments);
 		// the tasklet releases a partition's bound models when its step ends
 		return new StepBuilder("backtestMonth", jobRepository).tasklet(tasklet, transactionManager)
 			.listener(tasklet)
@@ -108,9 +109,10 @@ class BacktestJobConfiguration {
 
 	@Bean
 	Step backtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties) {
+			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
+			SegmentStore segments) {
 		return new StepBuilder("backtestSummary", jobRepository)
-			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties), transactionManager)
+			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, segments), transactionManager)
 			.build();
 	}
 

@@ -17,6 +17,10 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthSource;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
+import io.ratchet.data.Segment;
+import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.SegmentAccumulators;
 import io.ratchet.model.BlockScorer;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
@@ -24,6 +28,7 @@ import io.ratchet.model.ScoringPass.Scored;
 import io.ratchet.model.ScoringPass;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
+import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.run.Attempt;
@@ -33,6 +38,9 @@ import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.segment.SegmentFigures;
+import io.ratchet.segment.SegmentJudge;
+import io.ratchet.segment.SegmentStore;
 import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 
@@ -108,12 +116,14 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	private final long commitBytes;
 
+	private final SegmentStore segments;
+
 	/** The partitions in progress, by step execution id. */
 	private final Map<Long, Partition> partitions = new ConcurrentHashMap<>();
 
 	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			BacktestProgress progress, long commitBytes) {
+			BacktestProgress progress, long commitBytes, SegmentStore segments) {
 		this.workspace = workspace;
 		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
@@ -122,6 +132,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		this.loggedPredictions = loggedPredictions;
 		this.progress = progress;
 		this.commitBytes = commitBytes;
+		this.segments = segments;
 	}
 
 	@Override
@@ -200,11 +211,17 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		MonthSource source = this.monthSources.of(dataset);
 		List<Scored<StoredModel>> scored;
 		ScoringPass<StoredModel> pass = partition.nextPass();
+		SegmentAccumulators segments = segmentAccumulators(dataset, pass.models(), run, file);
 		try (RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
 			pass.countLoggedBetween(month.atDay(1), month.atEndOfMonth());
 			// every row counted and accumulated, a block at a time (one call per block
-			// for an ONNX model), in file order
-			BlockScorer blocks = pass.blocks();
+			// for an ONNX model), in file order; with segments, the same rows also go
+			// to the accumulators of their levels
+			BlockScorer blocks = (segments == null) ? pass.blocks() : pass.blocks((row, scores) -> {
+				pass.count(row, scores, row.labelled());
+				pass.accumulate(row, scores);
+				segments.add(row, scores);
+			});
 			stats = source.read(file, month, (row) -> {
 				means.add(row);
 				blocks.add(row);
@@ -219,11 +236,16 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		if (!"csv".equals(step.getExecutionContext().getString(SOURCE, null))) {
 			step.getExecutionContext().putString(SOURCE, fromCache ? "cache" : "csv");
 		}
-		List<ModelFigures> figures = figures(dataset, month, scored);
+		List<SegmentFigures> segmentFigures = new ArrayList<>();
+		List<ModelFigures> figures = figures(dataset, month, scored, segments, segmentFigures);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures, partition.attempt());
+		if (segments != null) {
+			this.segments.save(run.runId(), month.toString(), dataset.task(),
+					figures.stream().map(ModelFigures::modelVersionId).toList(), segmentFigures);
+		}
 		this.featureMeans.save(run.runId(), month.toString(), means, partition.attempt());
 		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored),
 				partition.attempt());
@@ -266,14 +288,46 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		return models;
 	}
 
-	/** Each model's figures of the month, checked against the monthly bounds. */
-	private List<ModelFigures> figures(DatasetConfig dataset, YearMonth month, List<Scored<StoredModel>> scored) {
+	/**
+	 * The accumulators of the dataset's segment levels for one month (each model's
+	 * threshold, as its overall accumulator), or {@code null} when it has no segments.
+	 */
+	private static SegmentAccumulators segmentAccumulators(DatasetConfig dataset, List<Scored<StoredModel>> models,
+			RunContext run, Path file) {
+		if (dataset.segments().isEmpty()) {
+			return null;
+		}
+		boolean[] logged = new boolean[models.size()];
+		for (int m = 0; m < logged.length; m++) {
+			logged[m] = models.get(m).logged();
+		}
+		return new SegmentAccumulators(dataset,
+				(m) -> Accumulators.create(dataset, models.get(m).version().thresholdOr(run.threshold())), logged,
+				file);
+	}
+
+	/**
+	 * Each model's figures of the month, checked against the monthly bounds and, with
+	 * segments, each segment's figures (added to {@code segmentFigures}) against the
+	 * bounds on its level.
+	 */
+	private List<ModelFigures> figures(DatasetConfig dataset, YearMonth month, List<Scored<StoredModel>> scored,
+			SegmentAccumulators segments, List<SegmentFigures> segmentFigures) {
 		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 		List<ModelFigures> figures = new ArrayList<>();
-		for (Scored<StoredModel> model : scored) {
+		List<Map<Segment, MetricAccumulator>> bySegment = (segments != null) ? segments.byModel(scored.size()) : null;
+		for (int m = 0; m < scored.size(); m++) {
+			Scored<StoredModel> model = scored.get(m);
 			var values = model.accumulator().result();
-			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values,
-					RequirementCheck.check(requirements, model.version().name(), month.toString(), false, values),
+			CheckResult check = RequirementCheck.check(requirements, model.version().name(), month.toString(), false,
+					values);
+			if (bySegment != null) {
+				List<SegmentFigures> judged = SegmentJudge.judge(requirements, dataset.segments().minRows(),
+						model.version().name(), model.subject().id(), month.toString(), bySegment.get(m), true);
+				segmentFigures.addAll(judged);
+				check = SegmentJudge.withSegments(check, judged);
+			}
+			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values, check,
 					model.accumulator().toBytes()));
 		}
 		return figures;

@@ -283,6 +283,8 @@ final class ColumnarMonthFile implements Closeable {
 
 		private final String[][] idCells;
 
+		private final String[][] extraCells;
+
 		private final double[][] scoreValues;
 
 		private LocalDate lastDate;
@@ -301,6 +303,7 @@ final class ColumnarMonthFile implements Closeable {
 			this.ids = dataset.idColumns().size();
 			this.scores = dataset.scoreColumns().size();
 			this.idCells = new String[this.ids][ColumnarMonthWriter.BLOCK];
+			this.extraCells = new String[dataset.extraColumns().size()][ColumnarMonthWriter.BLOCK];
 			this.scoreValues = new double[this.scores][ColumnarMonthWriter.BLOCK];
 		}
 
@@ -323,6 +326,11 @@ final class ColumnarMonthFile implements Closeable {
 				in.position(in.position() + n * 4);
 			}
 			for (String[] column : this.idCells) {
+				for (int r = 0; r < n; r++) {
+					column[r] = string(in);
+				}
+			}
+			for (String[] column : this.extraCells) {
 				for (int r = 0; r < n; r++) {
 					column[r] = string(in);
 				}
@@ -357,7 +365,15 @@ final class ColumnarMonthFile implements Closeable {
 			for (int s = 0; s < this.scores; s++) {
 				rowScores[s] = this.scoreValues[s][r];
 			}
-			return new Row(this.lines[r], date(this.days[r]), this.labels[r], values, rowLevels, rowIds, rowScores);
+			if (this.extraCells.length == 0) {
+				return new Row(this.lines[r], date(this.days[r]), this.labels[r], values, rowLevels, rowIds, rowScores);
+			}
+			String[] rowExtras = new String[this.extraCells.length];
+			for (int i = 0; i < rowExtras.length; i++) {
+				rowExtras[i] = this.extraCells[i][r];
+			}
+			return new Row(this.lines[r], date(this.days[r]), this.labels[r], values, rowLevels, rowIds, rowScores,
+					rowExtras);
 		}
 
 		/** The date of an epoch day; consecutive rows mostly share one. */

@@ -133,7 +133,7 @@ public final class DatasetConfigs {
 		DatasetConfig dataset(ConfigNode root) {
 			Mapping top = root.mapping("a mapping of fields");
 			top.allowOnly("", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
-					"max-record-length", "value", "top-k", "metrics");
+					"max-record-length", "value", "top-k", "metrics", "segments");
 			Field nameField = top.required("", "name");
 			String name = nameField.text("name");
 			String fileName = this.file.getFileName().toString();
@@ -218,7 +218,8 @@ public final class DatasetConfigs {
 			MetricDefinitions definitions = new MetricDefinitions(topK(top.get("top-k"), task),
 					formulas(top.get("metrics"), task, value != null));
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
-					missing, features, ids, scores, settings, value, definitions);
+					missing, features, ids, scores, settings, value, definitions,
+					SegmentsSection.read(top.get("segments"), dateColumn, labelColumn, features));
 		}
 
 		/**

@@ -44,6 +44,11 @@ final class RowParser {
 	 */
 	private final boolean toScore;
 
+	/** The extra (segment) columns, and whether each is numeric (bucketed). */
+	private final List<String> extraColumns;
+
+	private final boolean[] numericExtra;
+
 	RowParser(DatasetConfig dataset) {
 		this(dataset, false);
 	}
@@ -61,6 +66,14 @@ final class RowParser {
 		this.numeric = new boolean[dataset.features().size()];
 		for (int i = 0; i < this.numeric.length; i++) {
 			this.numeric[i] = dataset.features().get(i).type() == FeatureType.NUMERIC;
+		}
+		this.extraColumns = dataset.extraColumns();
+		this.numericExtra = new boolean[this.extraColumns.size()];
+		for (SegmentColumn column : dataset.segments().columns()) {
+			int extra = this.extraColumns.indexOf(column.name());
+			if (extra >= 0) {
+				this.numericExtra[extra] = column.numeric();
+			}
 		}
 	}
 
@@ -97,10 +110,8 @@ final class RowParser {
 		return new Layout(file, header.size(), positions.get(this.dataset.dateColumn()),
 				positions.getOrDefault(this.dataset.labelColumn(), -1), features,
 				this.dataset.idColumns().stream().mapToInt(positions::get).toArray(),
-				this.dataset.scoreColumns()
-					.stream()
-					.mapToInt((column) -> positions.getOrDefault(column, -1))
-					.toArray());
+				this.dataset.scoreColumns().stream().mapToInt((column) -> positions.getOrDefault(column, -1)).toArray(),
+				this.extraColumns.stream().mapToInt(positions::get).toArray());
 	}
 
 	/** Column name to position; refuses duplicate names. */
@@ -149,7 +160,11 @@ final class RowParser {
 		/** Per score column, its position, or -1 when a file to score lacks it. */
 		private final int[] scores;
 
-		private Layout(Path file, int width, int date, int label, int[] features, int[] ids, int[] scores) {
+		/** Per extra (segment) column, its position. */
+		private final int[] extras;
+
+		private Layout(Path file, int width, int date, int label, int[] features, int[] ids, int[] scores,
+				int[] extras) {
 			this.file = file;
 			this.width = width;
 			this.date = date;
@@ -157,6 +172,7 @@ final class RowParser {
 			this.features = features;
 			this.ids = ids;
 			this.scores = scores;
+			this.extras = extras;
 		}
 
 		Path file() {
@@ -202,7 +218,28 @@ final class RowParser {
 			for (int i = 0; i < scores.length; i++) {
 				scores[i] = (this.scores[i] >= 0) ? score(record.get(this.scores[i]), i) : Double.NaN;
 			}
-			return new Row(line, date, label, numbers, levels, ids, scores);
+			if (this.extras.length == 0) {
+				return new Row(line, date, label, numbers, levels, ids, scores);
+			}
+			return new Row(line, date, label, numbers, levels, ids, scores, extras(record));
+		}
+
+		/**
+		 * The cells of the segment columns that are not features; a bucketed one must be
+		 * a number.
+		 */
+		private String[] extras(CSVRecord record) throws BadRow {
+			String[] extras = new String[this.extras.length];
+			for (int i = 0; i < extras.length; i++) {
+				String value = record.get(this.extras[i]);
+				if (!isMissing(value)) {
+					if (RowParser.this.numericExtra[i]) {
+						number(value, RowParser.this.extraColumns.get(i));
+					}
+					extras[i] = value;
+				}
+			}
+			return extras;
 		}
 
 		/**

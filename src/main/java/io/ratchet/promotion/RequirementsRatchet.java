@@ -117,7 +117,7 @@ final class RequirementsRatchet {
 				.append('\n'));
 		}
 		DatasetRequirements raised = new DatasetRequirements(current.dataset(), current.minRows(), monthly, period,
-				current.models(), current.drift());
+				current.models(), current.drift(), current.segments());
 		return new Edit(changes, String.join("\n", lines), diff.toString(), raised);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import io.ratchet.data.Segment;
 import io.ratchet.metrics.MetricId;
 import io.ratchet.metrics.MetricValues;
 
@@ -42,8 +43,26 @@ public final class RequirementCheck {
 		Objects.requireNonNull(period, "period");
 		Objects.requireNonNull(values, "values");
 		List<Bound> bounds = wholePeriod ? req.periodFor(modelName) : req.monthlyFor(modelName);
+		return check(bounds, req.minRows(), modelName, period, null, values);
+	}
+
+	/**
+	 * Checks a segment's figures against the bounds on its level
+	 * ({@link DatasetRequirements#segmentBoundsFor}), the same for a month and the whole
+	 * period. A segment with fewer labelled rows than {@code minRows} (the dataset's
+	 * {@code segments.min-rows}) is {@code INSUFFICIENT_DATA} and never breaches.
+	 * Breaches name the segment.
+	 */
+	public static CheckResult checkSegment(DatasetRequirements req, long minRows, String modelName, String period,
+			Segment segment, MetricValues values) {
+		Objects.requireNonNull(segment, "segment");
+		return check(req.segmentBoundsFor(segment), minRows, modelName, period, segment, values);
+	}
+
+	private static CheckResult check(List<Bound> bounds, long minRows, String modelName, String period, Segment segment,
+			MetricValues values) {
 		long n = values.n();
-		if (n == 0 || n < req.minRows()) {
+		if (n == 0 || n < minRows) {
 			return new CheckResult(Verdict.INSUFFICIENT_DATA, List.of(), bounds.stream().map(Bound::metric).toList());
 		}
 		List<Breach> breaches = new ArrayList<>();
@@ -57,7 +76,7 @@ public final class RequirementCheck {
 			double actual = value.getAsDouble();
 			Optional<BoundKind> side = bound.breachedSide(actual);
 			side.ifPresent((kind) -> breaches
-				.add(new Breach(modelName, period, bound.metric(), actual, kind, bound.limit(kind))));
+				.add(new Breach(modelName, period, bound.metric(), actual, kind, bound.limit(kind), segment)));
 		}
 		return new CheckResult(breaches.isEmpty() ? Verdict.PASS : Verdict.BREACH, breaches, notEvaluated);
 	}

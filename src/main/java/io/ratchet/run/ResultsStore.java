@@ -371,8 +371,8 @@ public class ResultsStore {
 				.forEach((key, value) -> values.add(new Object[] { runId, model, period, key, value, rowCount }));
 			verdicts.add(new Object[] { runId, model, period, figure.check().verdict().name(), rowCount });
 			for (Breach breach : figure.check().breaches()) {
-				breaches.add(new Object[] { runId, model, period, breach.metric().key(), breach.kind().name(),
-						breach.bound(), breach.value() });
+				breaches.add(new Object[] { runId, model, period, breach.figure(), breach.kind().name(), breach.bound(),
+						breach.value() });
 			}
 		}
 		batch("""
