@@ -35,11 +35,13 @@ import java.util.Set;
  * dataset has none (then {@code business_value} is absent)
  * @param metricDefinitions the metrics the dataset defines beyond the built-in ones
  * ({@code top-k:} and {@code metrics:}); never {@code null}
+ * @param estimateWithoutLabels whether the now-test estimates the performance of rows
+ * still awaiting labels from the scores alone ({@code estimate: cbpe}, binary only)
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
 		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
-		MetricDefinitions metricDefinitions) {
+		MetricDefinitions metricDefinitions, boolean estimateWithoutLabels) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
@@ -56,6 +58,15 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		if (metricDefinitions == null) {
 			metricDefinitions = MetricDefinitions.NONE;
 		}
+	}
+
+	/** A dataset that does not ask for estimates without labels. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
+			MetricDefinitions metricDefinitions) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, false);
 	}
 
 	/** A dataset that defines no metric of its own. */
