@@ -37,11 +37,13 @@ import java.util.Set;
  * ({@code top-k:} and {@code metrics:}); never {@code null}
  * @param segments the columns whose levels get figures of their own ({@code segments:});
  * never {@code null}
+ * @param estimateWithoutLabels whether the now-test estimates the performance of rows
+ * still awaiting labels from the scores alone ({@code estimate: cbpe}, binary only)
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
 		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
-		MetricDefinitions metricDefinitions, Segments segments) {
+		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
@@ -63,13 +65,14 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		}
 	}
 
-	/** A dataset without segments. */
+	/** A dataset without segments that does not ask for estimates without labels. */
 	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
 			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
 			MetricDefinitions metricDefinitions) {
 		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
-				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, Segments.NONE);
+				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, Segments.NONE,
+				false);
 	}
 
 	/** A dataset that defines no metric of its own. */
@@ -110,28 +113,32 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 	public DatasetConfig withImportSettings(ImportSettings settings) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions, this.segments);
+				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions, this.segments,
+				this.estimateWithoutLabels);
 	}
 
 	/** The same dataset with another value matrix ({@code null} for none). */
 	public DatasetConfig withValueMatrix(ValueMatrix matrix) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions, this.segments);
+				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions, this.segments,
+				this.estimateWithoutLabels);
 	}
 
 	/** The same dataset with other metric definitions. */
 	public DatasetConfig withMetricDefinitions(MetricDefinitions definitions) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, this.valueMatrix, definitions, this.segments);
+				this.scoreColumns, this.importSettings, this.valueMatrix, definitions, this.segments,
+				this.estimateWithoutLabels);
 	}
 
 	/** The same dataset with other segments. */
 	public DatasetConfig withSegments(Segments other) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, this.valueMatrix, this.metricDefinitions, other);
+				this.scoreColumns, this.importSettings, this.valueMatrix, this.metricDefinitions, other,
+				this.estimateWithoutLabels);
 	}
 
 	/**

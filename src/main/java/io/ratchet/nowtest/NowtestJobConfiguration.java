@@ -59,18 +59,22 @@ class NowtestJobConfiguration {
 	Step nowtestScore(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
 			RatchetDefaults defaults, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			MonthSources monthSources) {
+			MonthSources monthSources, EstimateStore estimates, EarlyWarningProperties earlyWarning) {
 		return new StepBuilder("nowtestScore", jobRepository)
-			.tasklet(new NowtestScoreTasklet(workspace, monthSources, modelVersions, results, store, properties,
-					defaults.threshold(), featureMeans, loggedPredictions), transactionManager)
+			.tasklet(
+					new NowtestScoreTasklet(workspace, monthSources, modelVersions, results, store, properties,
+							defaults.threshold(), featureMeans, loggedPredictions, estimates, earlyWarning),
+					transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step nowtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
-			ResultsStore results, NowtestStore store, RunReports reports) {
+			ResultsStore results, NowtestStore store, RunReports reports, EstimateStore estimates,
+			EarlyWarningMail earlyWarnings) {
 		return new StepBuilder("nowtestSummary", jobRepository)
-			.tasklet(new NowtestSummaryTasklet(workspace, results, store, reports), transactionManager)
+			.tasklet(new NowtestSummaryTasklet(workspace, results, store, reports, estimates, earlyWarnings),
+					transactionManager)
 			.build();
 	}
 

@@ -85,9 +85,16 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private final MonthSources monthSources;
 
+	private final EstimateStore estimates;
+
+	private final EarlyWarningProperties earlyWarning;
+
 	NowtestScoreTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, NowtestStore store, NowtestProperties properties, double threshold,
-			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions, EstimateStore estimates,
+			EarlyWarningProperties earlyWarning) {
+		this.estimates = estimates;
+		this.earlyWarning = earlyWarning;
 		this.monthSources = monthSources;
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
@@ -137,6 +144,8 @@ class NowtestScoreTasklet implements Tasklet {
 		Verdict driftVerdict = saveDrift(runId, pass, contenders, featureOwner, requirements, reference,
 				settings.bins());
 		saveCoverageAndMeans(runId, scored, pass);
+		this.estimates.save(runId,
+				EstimateFindings.measure(scored, requirements, this.earlyWarning.maxCalibrationError()));
 		this.store.saveWindow(windowRecord(runId, window, pass, reference, metricVerdict, driftVerdict,
 				ExecutionCounts.of(step.getJobExecution())));
 		step.setReadCount(step.getReadCount() + pass.inWindow);
@@ -158,7 +167,8 @@ class NowtestScoreTasklet implements Tasklet {
 			String role = registry.role(dataset.name(), model.key());
 			this.results.recordRunModel(runId, id, role);
 			boolean champion = Role.CHAMPION.is(role) && contenders.stream().noneMatch(Contender::champion);
-			contenders.add(Contender.of(model, id, champion, contenders.size(), capacity));
+			contenders.add(Contender.of(model, id, champion, contenders.size(), capacity,
+					dataset.estimateWithoutLabels() ? new WindowEstimate(this.threshold) : null));
 		}
 		return contenders;
 	}
