@@ -22,8 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * starts faster without creating a scheduler and its JDBC store that it would never
  * start. Likewise only the daemon (its console, HTTP health and metrics) and
  * {@code console} (the console without the scheduler) are web applications; see
- * {@link #settings(String[])}. Every command but those two creates its beans lazily: only
- * what the command uses is built (a back-test builds neither the import nor the console).
+ * {@link #settings(String[])}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -32,8 +31,6 @@ public class RatchetApplication {
 	private static final String SCHEDULER = "scheduler";
 
 	private static final String CONSOLE = "console";
-
-	private static final String LAZY = "--spring.main.lazy-initialization=";
 
 	private static final String QUARTZ_AUTO_CONFIGURATION = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 
@@ -71,10 +68,7 @@ public class RatchetApplication {
 	 * plus what the command implies. Only {@code console} and the daemon
 	 * ({@code scheduler} without {@code --check}) are web applications, the daemon unless
 	 * {@code --ratchet.http.enabled=false} (or {@code RATCHET_HTTP_ENABLED=false}); every
-	 * other command has neither a web server nor Quartz, and its beans are created when
-	 * first used ({@code spring.main.lazy-initialization}, unless the command line sets
-	 * it): the daemon and the console stay eager, so that a wrong bean fails their start,
-	 * not their first request.
+	 * other command has neither a web server nor Quartz.
 	 */
 	public static List<String> settings(String[] args) {
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
@@ -86,9 +80,6 @@ public class RatchetApplication {
 			// nor its JDBC store.
 			settings.add(0, "--ratchet.schedule.quartz=false");
 			settings.add(0, "--spring.autoconfigure.exclude=" + QUARTZ_AUTO_CONFIGURATION);
-		}
-		if (!scheduler && !console && settings.stream().noneMatch((setting) -> setting.startsWith(LAZY))) {
-			settings.add(0, LAZY + "true");
 		}
 		if (console && !Arrays.asList(command).contains("--help")) {
 			// the console's pages without the scheduler (io.ratchet.console)

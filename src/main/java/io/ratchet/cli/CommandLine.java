@@ -1,17 +1,17 @@
 package io.ratchet.cli;
 
 import java.io.PrintStream;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.ratchet.requirement.RequirementsException;
 import io.ratchet.system.Failures;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +20,6 @@ import org.springframework.stereotype.Component;
  * all requirements met, 3 a requirement breached (or too little data to tell), 1 the run
  * failed, 2 the command was wrong (or the requirements it would judge by are: unreadable,
  * or none for the dataset).
- * <p>
- * Only the command that runs is created: the others are known by their bean names and
- * types alone, so that with lazy initialization (every command but the daemon and the
- * console, see {@code RatchetApplication.settings}) a back-test does not build the
- * import's, the console's or the promotion's beans.
  */
 @Component
 public class CommandLine {
@@ -37,20 +32,10 @@ public class CommandLine {
 
 	public static final int BREACHED = 3;
 
-	private final ListableBeanFactory beans;
+	private final Map<String, Command<?>> commands;
 
-	/** Each command's word and its bean's name. */
-	private final Map<String, String> commands = new HashMap<>();
-
-	CommandLine(ListableBeanFactory beans) {
-		this.beans = beans;
-		for (String bean : beans.getBeanNamesForType(Command.class)) {
-			Class<?> arguments = ResolvableType.forClass(beans.getType(bean)).as(Command.class).resolveGeneric(0);
-			String name = arguments.getAnnotation(picocli.CommandLine.Command.class).name();
-			if (this.commands.put(name, bean) != null) {
-				throw new IllegalStateException("two command beans are named '" + name + "'");
-			}
-		}
+	CommandLine(List<Command<?>> commands) {
+		this.commands = commands.stream().collect(Collectors.toMap(Command::name, Function.identity()));
 		Set<String> described = CommandSyntax.parser().getSubcommands().keySet();
 		if (!described.containsAll(this.commands.keySet())) {
 			throw new IllegalStateException("commands " + this.commands.keySet() + " are not all in the help "
@@ -73,8 +58,8 @@ public class CommandLine {
 			return CommandSyntax.usageError(ex.getCommandLine(), ex.getMessage(), System.err);
 		}
 		picocli.CommandLine syntax = parsed.commandSpec().commandLine();
+		Command<?> command = this.commands.get(syntax.getCommandName());
 		try {
-			Command<?> command = this.beans.getBean(this.commands.get(syntax.getCommandName()), Command.class);
 			return run(command, syntax.getCommand());
 		}
 		catch (UsageException ex) {

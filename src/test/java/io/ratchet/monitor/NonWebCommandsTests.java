@@ -38,29 +38,7 @@ class NonWebCommandsTests {
 			assertThat(context.getBeanNamesForType(RunMeters.class)).isEmpty();
 			assertThat(context.getBeanNamesForType(org.springframework.boot.health.contributor.HealthIndicator.class))
 				.isEmpty();
-			// and: lazy beans: the command line knows every command but has built none
-			// of them (a back-test builds neither the import nor the console)
-			assertThat(context.getBeanFactory().containsSingleton("commandLine")).isTrue();
-			assertThat(context.getBeanFactory().containsSingleton("importCommand")).isFalse();
-			assertThat(context.getBeanFactory().containsSingleton("consoleCommand")).isFalse();
-			assertThat(context.getBeanFactory().containsSingleton("backtestCommand")).isFalse();
 		}
-	}
-
-	@Test
-	void everyCommandButTheDaemonAndTheConsoleCreatesItsBeansLazily() {
-		assertThat(RatchetApplication.settings(new String[] { "backtest" }))
-			.contains("--spring.main.lazy-initialization=true");
-		assertThat(RatchetApplication.settings(new String[] { "runs", "--limit", "5" }))
-			.contains("--spring.main.lazy-initialization=true");
-		assertThat(RatchetApplication.settings(new String[] { "scheduler" }))
-			.noneMatch((setting) -> setting.startsWith("--spring.main.lazy-initialization"));
-		assertThat(RatchetApplication.settings(new String[] { "console" }))
-			.noneMatch((setting) -> setting.startsWith("--spring.main.lazy-initialization"));
-		// the command line's own value wins, and is given once
-		assertThat(RatchetApplication.settings(new String[] { "backtest", "--spring.main.lazy-initialization=false" }))
-			.filteredOn((setting) -> setting.startsWith("--spring.main.lazy-initialization"))
-			.containsExactly("--spring.main.lazy-initialization=false");
 	}
 
 	@Test
