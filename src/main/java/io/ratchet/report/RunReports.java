@@ -19,6 +19,8 @@ import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RunReports {
+
+	private static final Logger log = LoggerFactory.getLogger(RunReports.class);
 
 	/** The page of a run's report folder. */
 	public static final String PAGE = "index.html";
@@ -59,6 +63,9 @@ public class RunReports {
 	 */
 	public void write(RunSummary summary, DatasetConfig dataset, DatasetRequirements requirements, Path dir,
 			List<ReportSection> sections) {
+		// debug lines: jobs/dev/phases times the report by them
+		long start = System.nanoTime();
+		log.debug("writing the report of run {} in {}", summary.run().id(), dir);
 		RunPage page = new StandardReport(summary, dataset, requirements, this.results, this.reads, this.featureMeans)
 			.page(sections);
 		try {
@@ -69,6 +76,7 @@ public class RunReports {
 			throw new UncheckedIOException("cannot write the report in " + dir, ex);
 		}
 		writePage(page, dir);
+		log.debug("report written in {} ms", (System.nanoTime() - start) / 1_000_000);
 	}
 
 	/**
