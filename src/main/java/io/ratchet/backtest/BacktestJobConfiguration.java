@@ -2,6 +2,7 @@ package io.ratchet.backtest;
 
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
@@ -93,9 +94,10 @@ class BacktestJobConfiguration {
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
-			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress) {
+			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress,
+			IntervalProperties intervals) {
 		BacktestMonthTasklet tasklet = new BacktestMonthTasklet(workspace, monthSources, modelVersions, results,
-				featureMeans, loggedPredictions, backtestProgress);
+				featureMeans, loggedPredictions, backtestProgress, intervals);
 		// the tasklet releases a partition's bound models when its step ends
 		return new StepBuilder("backtestMonth", jobRepository).tasklet(tasklet, transactionManager)
 			.listener(tasklet)
@@ -104,9 +106,10 @@ class BacktestJobConfiguration {
 
 	@Bean
 	Step backtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties) {
+			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
+			IntervalProperties intervals) {
 		return new StepBuilder("backtestSummary", jobRepository)
-			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties), transactionManager)
+			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, intervals), transactionManager)
 			.build();
 	}
 

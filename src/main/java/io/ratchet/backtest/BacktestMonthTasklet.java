@@ -25,6 +25,7 @@ import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
@@ -85,6 +86,9 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	 */
 	static final String SOURCE = "ratchet.month.source";
 
+	/** The bootstrap settings of the figures' intervals. */
+	private final IntervalProperties intervals;
+
 	private final Workspace workspace;
 
 	private final MonthSources monthSources;
@@ -104,7 +108,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			BacktestProgress progress) {
+			BacktestProgress progress, IntervalProperties intervals) {
+		this.intervals = intervals;
 		this.workspace = workspace;
 		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
@@ -242,9 +247,11 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		List<ModelFigures> figures = new ArrayList<>();
 		for (Scored<StoredModel> model : scored) {
 			var values = model.accumulator().result();
-			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values,
-					RequirementCheck.check(requirements, model.version().name(), month.toString(), false, values),
-					model.accumulator().toBytes()));
+			var intervals = this.intervals.of(model.accumulator(), values);
+			figures.add(new ModelFigures(
+					model.subject().id(), dataset.task(), values, RequirementCheck.check(requirements,
+							model.version().name(), month.toString(), false, values, intervals),
+					model.accumulator().toBytes(), intervals));
 		}
 		return figures;
 	}

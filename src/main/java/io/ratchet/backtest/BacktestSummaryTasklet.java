@@ -7,11 +7,13 @@ import java.util.Locale;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.MetricIntervals;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.report.RunReports;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.Verdict;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.PartitionResult;
@@ -38,6 +40,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class BacktestSummaryTasklet implements Tasklet {
 
+	/** The bootstrap settings of the figures' intervals. */
+	private final IntervalProperties intervals;
+
 	private final Workspace workspace;
 
 	private final ResultsStore results;
@@ -46,8 +51,9 @@ class BacktestSummaryTasklet implements Tasklet {
 
 	private final BacktestProperties properties;
 
-	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunReports reports,
-			BacktestProperties properties) {
+	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
+			IntervalProperties intervals) {
+		this.intervals = intervals;
 		this.workspace = workspace;
 		this.results = results;
 		this.reports = reports;
@@ -75,8 +81,10 @@ class BacktestSummaryTasklet implements Tasklet {
 			this.results.forEachPartitionState(run.runId(), model.id(), (state) -> merged
 				.merge(Accumulators.fromBytes(dataset.task(), threshold, dataset.valueMatrix(), state)));
 			MetricValues values = merged.result();
+			MetricIntervals intervals = this.intervals.of(merged, values);
 			return new ModelFigures(model.id(), dataset.task(), values,
-					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null);
+					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values, intervals), null,
+					intervals);
 		}).toList();
 		this.results.saveWholePeriod(run.runId(), whole);
 

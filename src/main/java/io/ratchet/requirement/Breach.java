@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Objects;
 
+import io.ratchet.metrics.Interval;
 import io.ratchet.metrics.MetricId;
 
 /**
@@ -16,8 +17,11 @@ import io.ratchet.metrics.MetricId;
  * @param value the value it had
  * @param kind below a minimum or above a maximum
  * @param bound the limit it crossed
+ * @param interval the figure's 95% interval when the bound judged it ({@code judge:
+ * interval}: the whole interval crossed the limit), else {@code null}
  */
-public record Breach(String model, String period, MetricId metric, double value, BoundKind kind, double bound) {
+public record Breach(String model, String period, MetricId metric, double value, BoundKind kind, double bound,
+		Interval interval) {
 
 	/** Significant digits shown at least. */
 	private static final int DIGITS = 4;
@@ -29,15 +33,28 @@ public record Breach(String model, String period, MetricId metric, double value,
 		Objects.requireNonNull(kind, "kind");
 	}
 
+	/** A breach of the figure itself. */
+	public Breach(String model, String period, MetricId metric, double value, BoundKind kind, double bound) {
+		this(model, period, metric, value, kind, bound, null);
+	}
+
 	/**
 	 * The breach in a few words, e.g. {@code roc_auc 0.71 < 0.75} or
 	 * {@code log_loss 0.6123 > 0.55}. The value is rounded to 4 significant digits, or
-	 * more when needed to tell it from the bound ({@code 0.74999 < 0.75}).
+	 * more when needed to tell it from the bound ({@code 0.74999 < 0.75}). Judged on the
+	 * interval, it says so: {@code roc_auc 0.61 < 0.7 (judged on its 95% interval
+	 * [0.55, 0.67], wholly below)}.
 	 */
 	public String describe() {
 		String limit = plain(BigDecimal.valueOf(this.bound));
-		return this.metric.key() + " " + rounded(this.value, limit) + ((this.kind == BoundKind.MIN) ? " < " : " > ")
-				+ limit;
+		String text = this.metric.key() + " " + rounded(this.value, limit)
+				+ ((this.kind == BoundKind.MIN) ? " < " : " > ") + limit;
+		if (this.interval == null) {
+			return text;
+		}
+		return text + " (judged on its 95% interval [" + rounded(this.interval.lo(), limit) + ", "
+				+ rounded(this.interval.hi(), limit) + "], wholly " + ((this.kind == BoundKind.MIN) ? "below" : "above")
+				+ ")";
 	}
 
 	private static String rounded(double value, String limit) {

@@ -6,7 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
+import io.ratchet.metrics.Interval;
 import io.ratchet.metrics.MetricId;
+import io.ratchet.metrics.MetricIntervals;
 import io.ratchet.metrics.MetricValues;
 
 /** Checks one model's figures for one period against its requirements. */
@@ -37,6 +39,20 @@ public final class RequirementCheck {
 	 */
 	public static CheckResult check(DatasetRequirements req, String modelName, String period, boolean wholePeriod,
 			MetricValues values) {
+		return check(req, modelName, period, wholePeriod, values, MetricIntervals.NONE);
+	}
+
+	/**
+	 * Checks the figures as
+	 * {@link #check(DatasetRequirements, String, String, boolean, MetricValues)} does, a
+	 * bound with {@code judge: interval} on the figure's interval when it has one
+	 * ({@link Bound#breachedSide(double, Optional)}); such a breach carries the interval,
+	 * so that its wording says it was judged on it.
+	 * @param intervals the figures' 95% intervals
+	 */
+	public static CheckResult check(DatasetRequirements req, String modelName, String period, boolean wholePeriod,
+			MetricValues values, MetricIntervals intervals) {
+		Objects.requireNonNull(intervals, "intervals");
 		Objects.requireNonNull(req, "req");
 		Objects.requireNonNull(modelName, "modelName");
 		Objects.requireNonNull(period, "period");
@@ -55,9 +71,11 @@ public final class RequirementCheck {
 				continue;
 			}
 			double actual = value.getAsDouble();
-			Optional<BoundKind> side = bound.breachedSide(actual);
-			side.ifPresent((kind) -> breaches
-				.add(new Breach(modelName, period, bound.metric(), actual, kind, bound.limit(kind))));
+			Optional<Interval> interval = (bound.judge() == Judge.INTERVAL) ? intervals.get(bound.metric())
+					: Optional.empty();
+			Optional<BoundKind> side = bound.breachedSide(actual, interval);
+			side.ifPresent((kind) -> breaches.add(new Breach(modelName, period, bound.metric(), actual, kind,
+					bound.limit(kind), interval.orElse(null))));
 		}
 		return new CheckResult(breaches.isEmpty() ? Verdict.PASS : Verdict.BREACH, breaches, notEvaluated);
 	}
