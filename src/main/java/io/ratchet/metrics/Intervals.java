@@ -1,9 +1,12 @@
 package io.ratchet.metrics;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.ratchet.data.Task;
 import io.ratchet.data.TopK;
 
 /**
@@ -27,6 +30,10 @@ public final class Intervals {
 
 	/** The bootstrap's seed unless configured otherwise. */
 	public static final long DEFAULT_SEED = 18;
+
+	/** Figures that are counted, not estimated: no interval. */
+	private static final Set<Metric> COUNTS = EnumSet.of(Metric.N, Metric.POSITIVES, Metric.TP, Metric.FP, Metric.TN,
+			Metric.FN);
 
 	private Intervals() {
 	}
@@ -87,6 +94,17 @@ public final class Intervals {
 						? new Interval(precision.lo() / rate, precision.hi() / rate, IntervalMethod.WILSON) : null);
 			}
 		}
+	}
+
+	/**
+	 * The metrics among {@code metrics} (a dataset's, of that task) that can have an
+	 * interval: every binary figure but the counts; no regression figure.
+	 */
+	public static List<MetricId> intervalled(Task task, List<MetricId> metrics) {
+		if (task != Task.BINARY) {
+			return List.of();
+		}
+		return metrics.stream().filter((metric) -> !COUNTS.contains(metric)).toList();
 	}
 
 	private static void put(Map<String, Interval> intervals, MetricId metric, Interval interval) {
