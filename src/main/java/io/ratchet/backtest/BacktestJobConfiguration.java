@@ -2,6 +2,7 @@ package io.ratchet.backtest;
 
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
@@ -98,9 +99,10 @@ class BacktestJobConfiguration {
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
 			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress,
-			BacktestProperties properties, SegmentStore segments) {
+			BacktestProperties properties, SegmentStore segments, IntervalProperties intervals) {
 		BacktestMonthTasklet tasklet = new BacktestMonthTasklet(workspace, monthSources, modelVersions, results,
-				featureMeans, loggedPredictions, backtestProgress, properties.commitBytes().toBytes(), segments);
+				featureMeans, loggedPredictions, backtestProgress, properties.commitBytes().toBytes(), segments,
+				intervals);
 		// the tasklet releases a partition's bound models when its step ends
 		return new StepBuilder("backtestMonth", jobRepository).tasklet(tasklet, transactionManager)
 			.listener(tasklet)
@@ -110,9 +112,10 @@ class BacktestJobConfiguration {
 	@Bean
 	Step backtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
-			SegmentStore segments) {
+			SegmentStore segments, IntervalProperties intervals) {
 		return new StepBuilder("backtestSummary", jobRepository)
-			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, segments), transactionManager)
+			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, segments, intervals),
+					transactionManager)
 			.build();
 	}
 

@@ -32,6 +32,7 @@ import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.run.Attempt;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
@@ -100,6 +101,9 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	 */
 	static final String SOURCE = "ratchet.month.source";
 
+	/** The bootstrap settings of the figures' intervals. */
+	private final IntervalProperties intervals;
+
 	private final Workspace workspace;
 
 	private final MonthSources monthSources;
@@ -123,7 +127,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			BacktestProgress progress, long commitBytes, SegmentStore segments) {
+			BacktestProgress progress, long commitBytes, SegmentStore segments, IntervalProperties intervals) {
+		this.intervals = intervals;
 		this.workspace = workspace;
 		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
@@ -319,8 +324,9 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		for (int m = 0; m < scored.size(); m++) {
 			Scored<StoredModel> model = scored.get(m);
 			var values = model.accumulator().result();
+			var intervals = this.intervals.of(model.accumulator(), values);
 			CheckResult check = RequirementCheck.check(requirements, model.version().name(), month.toString(), false,
-					values);
+					values, intervals);
 			if (bySegment != null) {
 				List<SegmentFigures> judged = SegmentJudge.judge(requirements, dataset.segments().minRows(),
 						model.version().name(), model.subject().id(), month.toString(), bySegment.get(m), true);
@@ -328,7 +334,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 				check = SegmentJudge.withSegments(check, judged);
 			}
 			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values, check,
-					model.accumulator().toBytes()));
+					model.accumulator().toBytes(), intervals));
 		}
 		return figures;
 	}

@@ -14,6 +14,7 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Segment;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.MetricIntervals;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.report.ReportSection;
 import io.ratchet.report.RunReports;
@@ -21,6 +22,7 @@ import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.Verdict;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.PartitionResult;
@@ -55,6 +57,9 @@ class BacktestSummaryTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(BacktestSummaryTasklet.class);
 
+	/** The bootstrap settings of the figures' intervals. */
+	private final IntervalProperties intervals;
+
 	private final Workspace workspace;
 
 	private final ResultsStore results;
@@ -66,7 +71,8 @@ class BacktestSummaryTasklet implements Tasklet {
 	private final SegmentStore segments;
 
 	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
-			SegmentStore segments) {
+			SegmentStore segments, IntervalProperties intervals) {
+		this.intervals = intervals;
 		this.workspace = workspace;
 		this.results = results;
 		this.reports = reports;
@@ -96,7 +102,9 @@ class BacktestSummaryTasklet implements Tasklet {
 			this.results.forEachPartitionState(run.runId(), model.id(), (state) -> merged
 				.merge(Accumulators.fromBytes(dataset.task(), threshold, dataset.valueMatrix(), state)));
 			MetricValues values = merged.result();
-			CheckResult check = RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values);
+			MetricIntervals intervals = this.intervals.of(merged, values);
+			CheckResult check = RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values,
+					intervals);
 			if (!dataset.segments().isEmpty()) {
 				List<SegmentFigures> judged = SegmentJudge.judge(requirements, dataset.segments().minRows(),
 						model.name(), model.id(), ResultsStore.ALL, mergedSegments(run, dataset, model, threshold),
@@ -104,7 +112,7 @@ class BacktestSummaryTasklet implements Tasklet {
 				segmentFigures.addAll(judged);
 				check = SegmentJudge.withSegments(check, judged);
 			}
-			return new ModelFigures(model.id(), dataset.task(), values, check, null);
+			return new ModelFigures(model.id(), dataset.task(), values, check, null, intervals);
 		}).toList();
 		this.results.saveWholePeriod(run.runId(), whole);
 		if (!dataset.segments().isEmpty()) {

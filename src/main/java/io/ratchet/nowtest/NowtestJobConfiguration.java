@@ -3,6 +3,7 @@ package io.ratchet.nowtest;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.ImportBatchStore;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
@@ -59,11 +60,12 @@ class NowtestJobConfiguration {
 	Step nowtestScore(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
 			RatchetDefaults defaults, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			MonthSources monthSources, EstimateStore estimates, EarlyWarningProperties earlyWarning) {
+			MonthSources monthSources, EstimateStore estimates, EarlyWarningProperties earlyWarning,
+			IntervalProperties intervals) {
 		return new StepBuilder("nowtestScore", jobRepository)
 			.tasklet(
 					new NowtestScoreTasklet(workspace, monthSources, modelVersions, results, store, properties,
-							defaults.threshold(), featureMeans, loggedPredictions, estimates, earlyWarning),
+							defaults.threshold(), featureMeans, loggedPredictions, estimates, earlyWarning, intervals),
 					transactionManager)
 			.build();
 	}

@@ -22,6 +22,7 @@ import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.RequirementsException;
 import io.ratchet.requirement.Verdict;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
@@ -67,6 +68,9 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger("io.ratchet.progress");
 
+	/** The bootstrap settings of the figures' intervals. */
+	private final IntervalProperties intervals;
+
 	private final Workspace workspace;
 
 	private final ModelVersionStore modelVersions;
@@ -92,9 +96,10 @@ class NowtestScoreTasklet implements Tasklet {
 	NowtestScoreTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, NowtestStore store, NowtestProperties properties, double threshold,
 			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions, EstimateStore estimates,
-			EarlyWarningProperties earlyWarning) {
+			EarlyWarningProperties earlyWarning, IntervalProperties intervals) {
 		this.estimates = estimates;
 		this.earlyWarning = earlyWarning;
+		this.intervals = intervals;
 		this.monthSources = monthSources;
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
@@ -200,14 +205,15 @@ class NowtestScoreTasklet implements Tasklet {
 		Verdict championVerdict = null;
 		for (Scored<Contender> model : scored) {
 			var values = model.accumulator().result();
+			var intervals = this.intervals.of(model.accumulator(), values);
 			CheckResult check = RequirementCheck.check(requirements, model.version().name(), ResultsStore.ALL, false,
-					values);
+					values, intervals);
 			verdicts.add(check.verdict());
 			if (model.subject().champion()) {
 				championVerdict = check.verdict();
 			}
 			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values, check,
-					model.accumulator().toBytes()));
+					model.accumulator().toBytes(), intervals));
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.results.savePartition(new PartitionResult(runId, ResultsStore.ALL, fileList, pass.inWindow + pass.rejected,

@@ -152,7 +152,7 @@ final class RequirementsRatchet {
 				max = proposed;
 			}
 		}
-		return new Bound(bound.metric(), min, max);
+		return new Bound(bound.metric(), min, max, bound.judge());
 	}
 
 	private static int line(Map<String, Written> numbers, String dataset, String section, MetricId metric,

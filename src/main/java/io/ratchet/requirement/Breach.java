@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.Objects;
 
 import io.ratchet.data.Segment;
+import io.ratchet.metrics.Interval;
 import io.ratchet.metrics.MetricId;
 
 /**
@@ -19,13 +20,16 @@ import io.ratchet.metrics.MetricId;
  * @param bound the limit it crossed
  * @param segment the segment whose figure it is ({@code region=north}), or {@code null}
  * for the model's overall figure
+ * @param interval the figure's 95% interval when the bound judged it ({@code judge:
+ * interval}: the whole interval crossed the limit), else {@code null}
  */
 public record Breach(String model, String period, MetricId metric, double value, BoundKind kind, double bound,
-		Segment segment) {
+		Segment segment, Interval interval) {
 
 	/** A breach of an overall figure. */
-	public Breach(String model, String period, MetricId metric, double value, BoundKind kind, double bound) {
-		this(model, period, metric, value, kind, bound, null);
+	public Breach(String model, String period, MetricId metric, double value, BoundKind kind, double bound,
+			Segment segment) {
+		this(model, period, metric, value, kind, bound, segment, null);
 	}
 
 	/** Significant digits shown at least. */
@@ -36,6 +40,11 @@ public record Breach(String model, String period, MetricId metric, double value,
 		Objects.requireNonNull(period, "period");
 		Objects.requireNonNull(metric, "metric");
 		Objects.requireNonNull(kind, "kind");
+	}
+
+	/** A breach of the figure itself. */
+	public Breach(String model, String period, MetricId metric, double value, BoundKind kind, double bound) {
+		this(model, period, metric, value, kind, bound, null);
 	}
 
 	/**
@@ -50,11 +59,19 @@ public record Breach(String model, String period, MetricId metric, double value,
 	 * The breach in a few words, e.g. {@code roc_auc 0.71 < 0.75},
 	 * {@code log_loss 0.6123 > 0.55} or {@code roc_auc in region=north 0.64 < 0.7}. The
 	 * value is rounded to 4 significant digits, or more when needed to tell it from the
-	 * bound ({@code 0.74999 < 0.75}).
+	 * bound ({@code 0.74999 < 0.75}). Judged on the interval, it says so:
+	 * {@code roc_auc 0.61 < 0.7 (judged on its 95% interval [0.55, 0.67], wholly below)}.
 	 */
 	public String describe() {
 		String limit = plain(BigDecimal.valueOf(this.bound));
-		return figure() + " " + rounded(this.value, limit) + ((this.kind == BoundKind.MIN) ? " < " : " > ") + limit;
+		String text = figure() + " " + rounded(this.value, limit) + ((this.kind == BoundKind.MIN) ? " < " : " > ")
+				+ limit;
+		if (this.interval == null) {
+			return text;
+		}
+		return text + " (judged on its 95% interval [" + rounded(this.interval.lo(), limit) + ", "
+				+ rounded(this.interval.hi(), limit) + "], wholly " + ((this.kind == BoundKind.MIN) ? "below" : "above")
+				+ ")";
 	}
 
 	private static String rounded(double value, String limit) {

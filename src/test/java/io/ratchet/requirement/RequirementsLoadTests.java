@@ -166,7 +166,7 @@ class RequirementsLoadTests {
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(inModel))
 			.withMessage(inModel + " line 4: unknown field \"monthy\" (known: monthly, period)");
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(inBound))
-			.withMessage(inBound + " line 5: unknown field \"minimum\" (known: min, max)");
+			.withMessage(inBound + " line 5: unknown field \"minimum\" (known: min, max, judge)");
 	}
 
 	@Test
