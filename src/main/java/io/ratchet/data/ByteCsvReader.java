@@ -286,7 +286,7 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 			if (found == END) {
 				return false;
 			}
-			checkBound(this.limit);
+			checkBound(this.limit, false, false);
 			fill();
 		}
 	}
@@ -389,7 +389,7 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 				break;
 			}
 		}
-		checkBound(p - terminator);
+		checkBound(p - terminator, true, high >= 0);
 		this.size = fields;
 		this.ascii = high >= 0;
 		this.line = this.linesBefore + 1;
@@ -437,20 +437,28 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 
 	/**
 	 * Refuses the record from {@link #position} to {@code end} when it has more
-	 * characters than the bound (counted as UTF-8 characters: every byte but continuation
-	 * bytes).
+	 * characters than the bound, counted as {@link BoundedRecordReader} counts them: the
+	 * characters of its decoding by {@link StrictReader} (a character of four bytes is
+	 * two, an undecodable byte three). Only a record of more bytes than the bound is
+	 * decoded.
+	 * @param end the end of the record, or of the bytes read so far of an unfinished one
+	 * (then its last character, which may still lack bytes, is left out)
+	 * @param ascii whether the bytes are known to be ASCII (one character each)
 	 */
-	private void checkBound(int end) {
-		if (end - this.position <= this.bound) {
-			return;
-		}
-		long characters = 0;
-		for (int i = this.position; i < end; i++) {
-			if ((this.buffer[i] & 0xC0) != 0x80) {
-				characters++;
+	private void checkBound(int end, boolean finished, boolean ascii) {
+		int last = end;
+		if (!finished) {
+			// leave out the last character, which may lack bytes still to be read
+			last--;
+			for (int i = 0; i < 3 && last > this.position && (this.buffer[last] & 0xC0) == 0x80; i++) {
+				last--;
 			}
 		}
-		if (characters > this.bound) {
+		long bytes = last - this.position;
+		if ((ascii ? bytes : 3 * bytes) <= this.bound) {
+			return;
+		}
+		if (StrictReader.decode(this.decoder, this.buffer, this.position, last).length() > this.bound) {
 			throw new DataFileException(this.file, this.linesBefore + 1,
 					BoundedRecordReader.RecordTooLong.message(this.bound));
 		}
