@@ -241,6 +241,9 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 
 	@Override
 	public boolean is(int field, String text) {
+		if (text == null) {
+			return false;
+		}
 		return this.ascii ? sameAscii(this.starts[field], this.ends[field], text) : get(field).equals(text);
 	}
 
