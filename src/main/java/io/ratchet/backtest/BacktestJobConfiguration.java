@@ -1,7 +1,7 @@
 package io.ratchet.backtest;
 
-import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.remote.RemotePartitionHandler;
+import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;

@@ -56,6 +56,13 @@ class RemotePartitioningPostgresIntegrationTests {
 	private static final List<String> FIGURES = List.of("run_partition", "metric_value", "period_verdict", "breach",
 			"partition_state", "logged_coverage", "feature_mean", "run_model");
 
+	/** One partition per month. */
+	private static final String ONE_MONTH_EACH = "--ratchet.backtest.partition-bytes=1B";
+
+	/** Two partitions of two months each (of four months). */
+	private static final List<String> TWO_MONTHS_EACH = List.of("--ratchet.backtest.partition-bytes=100MB",
+			"--ratchet.backtest.threads=2");
+
 	private static final String PASSWORD = UUID.randomUUID().toString();
 
 	@TempDir
@@ -86,14 +93,14 @@ class RemotePartitioningPostgresIntegrationTests {
 		data(6, 400);
 		startBroker();
 		String local = schema();
-		assertThat(run(local, "local", List.of("backtest", "--dataset", "toy")).exitCode()).isIn(0, 3);
+		assertThat(run(local, "local", List.of("backtest", "--dataset", "toy", ONE_MONTH_EACH)).exitCode()).isIn(0, 3);
 		String remote = schema();
 
 		// when: two workers listen, and a manager runs the same back-test remotely
 		Node a = worker(remote, "worker-a");
 		Node b = worker(remote, "worker-b");
 		patiently().until(() -> a.logged("Worker started") && b.logged("Worker started"));
-		Node manager = run(remote, "manager", List.of("backtest", "--dataset", "toy"));
+		Node manager = run(remote, "manager", List.of("backtest", "--dataset", "toy", ONE_MONTH_EACH));
 
 		// then: the same exit code and every stored figure identical; both workers ran
 		// partitions, six in all
@@ -121,7 +128,7 @@ class RemotePartitioningPostgresIntegrationTests {
 
 		// when
 		Node manager = run(schema, "manager",
-				List.of("backtest", "--dataset", "toy", "--ratchet.backtest.remote.timeout=5s"));
+				List.of("backtest", "--dataset", "toy", ONE_MONTH_EACH, "--ratchet.backtest.remote.timeout=5s"));
 
 		// then: the run failed, saying that no worker took the partitions, which are
 		// marked failed
@@ -137,22 +144,23 @@ class RemotePartitioningPostgresIntegrationTests {
 
 	@Test
 	void aWorkerKilledMidPartitionFailsTheRunAndRestartCompletesItWithTheSameFigures() throws Exception {
-		// given: months large enough to kill a worker inside one, a local run's figures
+		// given: four months in two partitions of two, a local run's figures
 		data(4, 60_000);
 		startBroker();
 		String local = schema();
-		assertThat(run(local, "local", List.of("backtest", "--dataset", "toy")).exitCode()).isIn(0, 3);
+		assertThat(run(local, "local", with(List.of("backtest", "--dataset", "toy"), TWO_MONTHS_EACH)).exitCode())
+			.isIn(0, 3);
 		String remote = schema();
 		Node a = worker(remote, "worker-a");
 		Node b = worker(remote, "worker-b");
 		patiently().until(() -> a.logged("Worker started") && b.logged("Worker started"));
 
-		// when: the manager runs, and a worker is killed (SIGKILL) while it runs a
-		// partition
-		Node manager = start(remote, "manager",
-				List.of("backtest", "--dataset", "toy", "--ratchet.backtest.remote.timeout=60s"));
-		patiently().until(() -> a.logged("taking backtestMonth:") || b.logged("taking backtestMonth:"));
-		Node victim = a.logged("taking backtestMonth:") ? a : b;
+		// when: the manager runs, and a worker is killed (SIGKILL) once the first month
+		// of its partition is stored, inside the partition
+		Node manager = start(remote, "manager", with(
+				List.of("backtest", "--dataset", "toy", "--ratchet.backtest.remote.timeout=60s"), TWO_MONTHS_EACH));
+		patiently().until(() -> a.logged("months done") || b.logged("months done"));
+		Node victim = a.logged("months done") ? a : b;
 		Node survivor = (victim == a) ? b : a;
 		victim.kill();
 
@@ -174,6 +182,12 @@ class RemotePartitioningPostgresIntegrationTests {
 		assertThat(
 				jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID").query(String.class).list())
 			.containsExactly("FAILED", "COMPLETED");
+	}
+
+	private static List<String> with(List<String> command, List<String> settings) {
+		List<String> line = new ArrayList<>(command);
+		line.addAll(settings);
+		return line;
 	}
 
 	private void assertSameFigures(String remote, String local) throws Exception {
@@ -296,7 +310,6 @@ class RemotePartitioningPostgresIntegrationTests {
 		line.add("--ratchet.paths.config=" + this.root.resolve("config"));
 		line.add("--ratchet.paths.data=" + this.root.resolve("historical-data"));
 		line.add("--ratchet.paths.reports=" + this.root.resolve("reports-" + name));
-		line.add("--ratchet.backtest.partition-bytes=1B");
 		line.add("--ratchet.backtest.remote.poll-interval=200ms");
 		if (!name.equals("local")) {
 			line.add("--ratchet.backtest.workers=remote");
