@@ -1,5 +1,6 @@
 package io.ratchet.backtest;
 
+import io.ratchet.remote.RemotePartitionHandler;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.IntervalProperties;
@@ -16,7 +17,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,16 +71,23 @@ class BacktestJobConfiguration {
 	 * re-creates only the partitions that did not complete, from their stored contexts,
 	 * and a worker skips the months of its group already stored, so finished months are
 	 * not recomputed. The grid size is ignored (the plan decides the partitions); the
-	 * thread pool, not the grid, bounds the parallelism.
+	 * thread pool, not the grid, bounds the parallelism. With
+	 * {@code ratchet.backtest.workers=remote} the partitions go to worker processes
+	 * through the broker instead of the pool ({@link RemotePartitionHandler}).
 	 */
 	@Bean
 	Step backtestMonths(JobRepository jobRepository, Step backtestMonth, MonthPartitioner backtestMonthPartitioner,
-			TaskExecutor backtestTaskExecutor) {
-		return new StepBuilder("backtestMonths", jobRepository).partitioner("backtestMonth", backtestMonthPartitioner)
+			TaskExecutor backtestTaskExecutor, BacktestProperties properties,
+			ObjectProvider<RemotePartitionHandler> remotePartitionHandler) {
+		PartitionStepBuilder partitions = new StepBuilder("backtestMonths", jobRepository)
+			.partitioner("backtestMonth", backtestMonthPartitioner)
 			.step(backtestMonth)
-			.gridSize(1)
-			.taskExecutor(backtestTaskExecutor)
-			.build();
+			.gridSize(1);
+		if (properties.workers() == BacktestProperties.Workers.REMOTE) {
+			// worker processes run the same step (io.ratchet.remote)
+			return partitions.partitionHandler(remotePartitionHandler.getObject()).build();
+		}
+		return partitions.taskExecutor(backtestTaskExecutor).build();
 	}
 
 	@Bean

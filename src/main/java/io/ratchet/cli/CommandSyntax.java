@@ -37,7 +37,7 @@ import picocli.CommandLine.ParseResult;
 				RollbackCommand.Arguments.class, ImportCommand.Arguments.class,
 				ImportPredictionsCommand.Arguments.class, ImportModelCommand.Arguments.class,
 				ModelCasesCommand.Arguments.class, ScoreCommand.Arguments.class, SchedulerCommand.Arguments.class,
-				ConsoleCommand.Arguments.class },
+				ConsoleCommand.Arguments.class, WorkerCommand.Arguments.class, BrokerCommand.Arguments.class },
 		footerHeading = "%n",
 		footer = { "Spring Boot settings go before or after the command as --name=value, e.g. "
 				+ "--ratchet.backtest.threads=4 (README, Configuration); an unknown ratchet.* setting is refused.", "",

@@ -3,6 +3,7 @@ package io.ratchet.backtest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -88,7 +89,10 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 		// month per partition, as before months were grouped)
 		BacktestJobConfiguration configuration = new BacktestJobConfiguration();
 		Step oneMonthEach = configuration.backtestPrepare(jobRepository, transactionManager, workspace, modelVersions,
-				results, defaults, new BacktestProperties(2, 0.01, DataSize.ofBytes(1), DataSize.ofKilobytes(128)));
+				results, defaults,
+				new BacktestProperties(2, 0.01, DataSize.ofBytes(1), DataSize.ofKilobytes(128),
+						BacktestProperties.Workers.LOCAL,
+						new BacktestProperties.Remote(Duration.ofMinutes(10), Duration.ofSeconds(1))));
 		Job perMonth = configuration.backtest(jobRepository, oneMonthEach, backtestMonths, backtestSummary,
 				runListener);
 
