@@ -32,6 +32,8 @@ public class RatchetApplication {
 
 	private static final String CONSOLE = "console";
 
+	private static final String WORKER = "worker";
+
 	private static final String QUARTZ_AUTO_CONFIGURATION = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 
 	public static void main(String[] args) {
@@ -65,16 +67,18 @@ public class RatchetApplication {
 
 	/**
 	 * The Spring Boot settings of a command line: the {@code --name=value} arguments,
-	 * plus what the command implies. Only {@code console} and the daemon
-	 * ({@code scheduler} without {@code --check}) are web applications, the daemon unless
-	 * {@code --ratchet.http.enabled=false} (or {@code RATCHET_HTTP_ENABLED=false}); every
-	 * other command has neither a web server nor Quartz.
+	 * plus what the command implies. Only {@code console}, the daemon ({@code scheduler}
+	 * without {@code --check}) and {@code worker} are web applications, the daemon and
+	 * the worker unless {@code --ratchet.http.enabled=false} (or
+	 * {@code RATCHET_HTTP_ENABLED=false}); every other command has neither a web server
+	 * nor Quartz. {@code worker} implies {@code ratchet.backtest.workers=remote}.
 	 */
 	public static List<String> settings(String[] args) {
 		String[] command = Arrays.stream(args).filter((arg) -> !isSetting(arg)).toArray(String[]::new);
 		List<String> settings = new ArrayList<>(Arrays.stream(args).filter(RatchetApplication::isSetting).toList());
 		boolean scheduler = command.length > 0 && SCHEDULER.equals(command[0]);
 		boolean console = command.length > 0 && CONSOLE.equals(command[0]);
+		boolean worker = command.length > 0 && WORKER.equals(command[0]);
 		if (!scheduler) {
 			// Only the daemon schedules: other commands neither create Quartz's scheduler
 			// nor its JDBC store.
@@ -85,12 +89,18 @@ public class RatchetApplication {
 			// the console's pages without the scheduler (io.ratchet.console)
 			settings.add(0, "--spring.main.web-application-type=servlet");
 		}
-		else if (scheduler && !Arrays.asList(command).contains("--check")
+		else if (((scheduler && !Arrays.asList(command).contains("--check")) || worker)
 				&& !settings.contains("--ratchet.http.enabled=false")
 				&& !"false".equalsIgnoreCase(System.getenv("RATCHET_HTTP_ENABLED"))) {
-			// The daemon serves health and metrics (io.ratchet.monitor), on loopback,
-			// authenticated (io.ratchet.security).
+			// The daemon serves health and metrics (io.ratchet.monitor), a worker its
+			// health (io.ratchet.remote), on loopback, authenticated
+			// (io.ratchet.security).
 			settings.add(0, "--spring.main.web-application-type=servlet");
+		}
+		if (worker && settings.stream().noneMatch((setting) -> setting.startsWith("--ratchet.backtest.workers="))) {
+			// a worker process is part of remote partitioning (io.ratchet.remote); a
+			// setting given twice would be joined into one value
+			settings.add(0, "--ratchet.backtest.workers=remote");
 		}
 		return settings;
 	}

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * CSV row to feature vector: {@link MonthFileReader} (Commons CSV, validation, {@link Row}) over one month file of the
- * bench corpus (10,000 rows, in the page cache). The score is nanoseconds per row.
+ * CSV row to feature vector: {@link MonthFileReader} ({@code ByteCsvReader}, validation, {@link Row}) over one
+ * month file of the bench corpus (10,000 rows, in the page cache). The score is nanoseconds per row.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -71,26 +71,43 @@ public class ChallengeMail {
 	 * earlier attempt)
 	 */
 	public boolean send(long runId, String dataset, String subject, String body, RunPage page, String link) {
+		return send(KIND, runId, dataset, subject, body, page, link);
+	}
+
+	/**
+	 * Queues a short e-mail of another kind about a run (once per run, kind and audience)
+	 * through the same outbox, and delivers what is pending; the now-test's early
+	 * warnings ({@code early-warning}) go this way.
+	 * @param kind the outbox kind, in {@code jobs/alerts} and the {@code X-Ratchet-Alert}
+	 * header
+	 * @return whether a message was queued now
+	 */
+	public boolean send(String kind, long runId, String dataset, String subject, String body) {
+		return send(kind, runId, dataset, subject, body, null, null);
+	}
+
+	private boolean send(String kind, long runId, String dataset, String subject, String body, RunPage page,
+			String link) {
 		List<String> recipients = this.properties.recipientsOf(dataset);
 		if (recipients.isEmpty()) {
-			log.warn("no recipients for dataset {} (ratchet.alerts.recipients.{}): the e-mail of challenge run {} is"
-					+ " not sent: {}", dataset, dataset, runId, subject);
+			log.warn("no recipients for dataset {} (ratchet.alerts.recipients.{}): the {} e-mail of run {} is"
+					+ " not sent: {}", dataset, dataset, kind, runId, subject);
 			return false;
 		}
-		OutboxAddress address = OutboxAddress.of(runId, KIND, recipients, this.properties.from());
+		OutboxAddress address = OutboxAddress.of(runId, kind, recipients, this.properties.from());
 		boolean queued = false;
 		if (!this.outbox.contains(address.key())) {
 			LocalDateTime now = LocalDateTime.now();
-			this.outbox.add(address.key(), runId, KIND, dataset, subject, recipients, address.messageId(),
-					build(runId, subject, body, page, link, recipients, address.messageId(), now), now);
+			this.outbox.add(address.key(), runId, kind, dataset, subject, recipients, address.messageId(),
+					build(kind, runId, subject, body, page, link, recipients, address.messageId(), now), now);
 			queued = true;
 		}
 		this.alerts.deliverPending();
 		return queued;
 	}
 
-	private byte[] build(long runId, String subject, String body, RunPage page, String link, List<String> recipients,
-			String messageId, LocalDateTime now) {
+	private byte[] build(String kind, long runId, String subject, String body, RunPage page, String link,
+			List<String> recipients, String messageId, LocalDateTime now) {
 		try {
 			MimeMessage message = new MimeMessage(SESSION) {
 				@Override
@@ -104,7 +121,7 @@ public class ChallengeMail {
 			message.setSentDate(Date.from(now.atZone(ZoneId.systemDefault()).toInstant()));
 			message.setHeader("Auto-Submitted", "auto-generated");
 			message.setHeader("X-Ratchet-Run", Long.toString(runId));
-			message.setHeader("X-Ratchet-Alert", KIND);
+			message.setHeader("X-Ratchet-Alert", kind);
 			if (page == null) {
 				message.setText(body, "UTF-8");
 			}
@@ -122,7 +139,7 @@ public class ChallengeMail {
 			return bytes.toByteArray();
 		}
 		catch (MessagingException | IOException ex) {
-			throw new IllegalStateException("cannot build the e-mail of challenge run " + runId + ": " + ex, ex);
+			throw new IllegalStateException("cannot build the " + kind + " e-mail of run " + runId + ": " + ex, ex);
 		}
 	}
 

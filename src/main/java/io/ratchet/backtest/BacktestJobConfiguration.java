@@ -1,11 +1,14 @@
 package io.ratchet.backtest;
 
+import io.ratchet.remote.RemotePartitionHandler;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.RangeStateStore;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.segment.SegmentStore;
 import io.ratchet.system.RatchetDefaults;
 import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
@@ -15,7 +18,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,16 +72,23 @@ class BacktestJobConfiguration {
 	 * re-creates only the partitions that did not complete, from their stored contexts,
 	 * and a worker skips the months of its group already stored, so finished months are
 	 * not recomputed. The grid size is ignored (the plan decides the partitions); the
-	 * thread pool, not the grid, bounds the parallelism.
+	 * thread pool, not the grid, bounds the parallelism. With
+	 * {@code ratchet.backtest.workers=remote} the partitions go to worker processes
+	 * through the broker instead of the pool ({@link RemotePartitionHandler}).
 	 */
 	@Bean
 	Step backtestMonths(JobRepository jobRepository, Step backtestMonth, MonthPartitioner backtestMonthPartitioner,
-			TaskExecutor backtestTaskExecutor) {
-		return new StepBuilder("backtestMonths", jobRepository).partitioner("backtestMonth", backtestMonthPartitioner)
+			TaskExecutor backtestTaskExecutor, BacktestProperties properties,
+			ObjectProvider<RemotePartitionHandler> remotePartitionHandler) {
+		PartitionStepBuilder partitions = new StepBuilder("backtestMonths", jobRepository)
+			.partitioner("backtestMonth", backtestMonthPartitioner)
 			.step(backtestMonth)
-			.gridSize(1)
-			.taskExecutor(backtestTaskExecutor)
-			.build();
+			.gridSize(1);
+		if (properties.workers() == BacktestProperties.Workers.REMOTE) {
+			// worker processes run the same step (io.ratchet.remote)
+			return partitions.partitionHandler(remotePartitionHandler.getObject()).build();
+		}
+		return partitions.taskExecutor(backtestTaskExecutor).build();
 	}
 
 	@Bean
@@ -93,14 +105,19 @@ class BacktestJobConfiguration {
 				FilePins.months(monthPins), modelPins);
 	}
 
-	/** The worker step: a group of months, one transaction per month. */
+	/**
+	 * The worker step: a group of months, consecutive months sharing a transaction up to
+	 * {@code ratchet.backtest.commit-bytes} of month files.
+	 */
 	@Bean
 	Step backtestMonth(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, FeatureMeanStore featureMeans,
 			LoggedPredictionsStore loggedPredictions, MonthSources monthSources, BacktestProgress backtestProgress,
+			BacktestProperties properties, SegmentStore segments, IntervalProperties intervals,
 			RangeStateStore rangeStates) {
 		BacktestMonthTasklet tasklet = new BacktestMonthTasklet(workspace, monthSources, modelVersions, results,
-				featureMeans, loggedPredictions, backtestProgress, rangeStates);
+				featureMeans, loggedPredictions, backtestProgress, properties.commitBytes().toBytes(), segments,
+				intervals, rangeStates);
 		// the tasklet releases a partition's bound models when its step ends
 		return new StepBuilder("backtestMonth", jobRepository).tasklet(tasklet, transactionManager)
 			.listener(tasklet)
@@ -110,12 +127,13 @@ class BacktestJobConfiguration {
 	@Bean
 	Step backtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
-			RangeStateStore rangeStates, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+			SegmentStore segments, IntervalProperties intervals, RangeStateStore rangeStates,
+			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
 		MonthRanges monthRanges = new MonthRanges(workspace, results, rangeStates, featureMeans, loggedPredictions,
-				transactionManager);
+				transactionManager, intervals);
 		return new StepBuilder("backtestSummary", jobRepository)
-			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, monthRanges),
-					transactionManager)
+			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, monthRanges, segments,
+					intervals), transactionManager)
 			.build();
 	}
 

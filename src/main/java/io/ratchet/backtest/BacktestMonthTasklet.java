@@ -2,6 +2,7 @@ package io.ratchet.backtest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
@@ -18,6 +19,10 @@ import io.ratchet.data.PinnedFile;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.RejectedRowsFile;
 import io.ratchet.data.RowRange;
+import io.ratchet.data.Segment;
+import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.SegmentAccumulators;
 import io.ratchet.model.BlockScorer;
 import io.ratchet.model.LoggedModel;
 import io.ratchet.model.ModelCatalogue;
@@ -26,7 +31,11 @@ import io.ratchet.model.ScoringPass.Scored;
 import io.ratchet.model.ScoringPass;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
+import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
+import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.run.Attempt;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
@@ -34,6 +43,9 @@ import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.PartitionResult;
 import io.ratchet.run.RangeStateStore;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.segment.SegmentFigures;
+import io.ratchet.segment.SegmentJudge;
+import io.ratchet.segment.SegmentStore;
 import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
@@ -57,16 +69,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * It is a tasklet rather than a chunk-oriented step because the unit of work (and of
  * restart) is the whole month: the metric accumulators need every row of the month, and
  * keeping them across chunks would put state in JVM memory that a restart could not
- * recover. Each call scores one month and returns {@link RepeatStatus#CONTINUABLE} while
- * months of the partition remain, so every month runs in a transaction of its own (the
- * tasklet step commits after each call), and {@link ResultsStore#savePartition} replaces
- * any rows an earlier attempt left, so a month is stored exactly once however often it is
- * run.
+ * recover. Each call scores the next months of the partition and returns
+ * {@link RepeatStatus#CONTINUABLE} while months remain; the tasklet step commits after
+ * each call, so the months of one call share a transaction: as many consecutive months as
+ * fit in {@code ratchet.backtest.commit-bytes} of month files (at least one). A month's
+ * figures, states, means and counts are committed together with it, all or nothing: with
+ * hundreds of small months, one commit per month (each a write of H2's changed pages, and
+ * an update of the step execution and its context) was a third of the workers' time.
  *
  * <p>
  * Restart: the first call of a step execution asks the database which months of the run
- * are stored and skips them, so a partition that failed after some of its months redoes
- * only the others.
+ * are stored and skips them, so a partition that failed redoes only the months not
+ * committed: the failed month and the months of its transaction, never a committed one.
+ * In the run's first execution nothing can be stored yet, so months are only inserted
+ * ({@link Attempt#FIRST}); in a restart each save first deletes what an earlier attempt
+ * left, so a month is stored exactly once however often it is run.
  *
  * <p>
  * The models are bound once per partition ({@link ScoringPass#restart()} for each further
@@ -98,6 +115,9 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(BacktestMonthTasklet.class);
 
+	/** The bootstrap settings of the figures' intervals. */
+	private final IntervalProperties intervals;
+
 	private final Workspace workspace;
 
 	private final MonthSources monthSources;
@@ -112,6 +132,10 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	private final BacktestProgress progress;
 
+	private final long commitBytes;
+
+	private final SegmentStore segments;
+
 	private final RangeStateStore ranges;
 
 	/** The partitions in progress, by step execution id. */
@@ -119,7 +143,9 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	BacktestMonthTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			BacktestProgress progress, RangeStateStore ranges) {
+			BacktestProgress progress, long commitBytes, SegmentStore segments, IntervalProperties intervals,
+			RangeStateStore ranges) {
+		this.intervals = intervals;
 		this.workspace = workspace;
 		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
@@ -127,6 +153,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
 		this.progress = progress;
+		this.commitBytes = commitBytes;
+		this.segments = segments;
 		this.ranges = ranges;
 	}
 
@@ -134,11 +162,30 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		Partition partition = this.partitions.computeIfAbsent(step.getId(), (id) -> start(step));
-		YearMonth month = partition.pending().poll();
-		if (month != null) {
+		Deque<YearMonth> pending = partition.pending();
+		long bytes = 0;
+		YearMonth month = pending.poll();
+		while (month != null) {
 			score(partition, month, step, contribution);
+			bytes += size(partition.files().get(month).file());
+			YearMonth next = pending.peek();
+			boolean fits = next != null && bytes + size(partition.files().get(next).file()) <= this.commitBytes;
+			month = fits ? pending.poll() : null;
 		}
-		return partition.pending().isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+		return pending.isEmpty() ? RepeatStatus.FINISHED : RepeatStatus.CONTINUABLE;
+	}
+
+	/**
+	 * A month file's length, or the whole budget when it cannot be read (the month is
+	 * then committed alone, and reading it reports the error).
+	 */
+	private long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return this.commitBytes;
+		}
 	}
 
 	/** Releases the partition's models, whether its step completed or failed. */
@@ -175,7 +222,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 				FilePins.models(step.getExecutionContext().getString(MonthPartitioner.MODEL_SHA256, null)));
 		ScoringPass<StoredModel> pass = ScoringPass.bind(models, StoredModel::model, dataset,
 				this.workspace.datasetDir(dataset.name()), run.threshold());
-		return new Partition(run, dataset, files, range, pending, pass, restarted);
+		return new Partition(run, RunContext.attempt(step.getJobExecution()), dataset, files, range, pending, pass,
+				restarted);
 	}
 
 	/** Scores one month and stores its figures (in the transaction of this call). */
@@ -197,11 +245,23 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		MonthSource source = this.monthSources.of(dataset);
 		List<Scored<StoredModel>> scored;
 		ScoringPass<StoredModel> pass = partition.nextPass();
+		SegmentAccumulators segments = segmentAccumulators(dataset, pass.models(), run, file);
+		if (segments != null && !range.all()) {
+			// the prepare step plans a month of a dataset with segments whole
+			throw new IllegalStateException(
+					"month " + month + " of dataset " + dataset.name() + " has segments, which row ranges do not keep ("
+							+ range + "): start a new run, which plans it whole");
+		}
 		try (RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
 			pass.countLoggedBetween(month.atDay(1), month.atEndOfMonth());
 			// every row counted and accumulated, a block at a time (one call per block
-			// for an ONNX model), in file order
-			BlockScorer blocks = pass.blocks();
+			// for an ONNX model), in file order; with segments, the same rows also go
+			// to the accumulators of their levels
+			BlockScorer blocks = (segments == null) ? pass.blocks() : pass.blocks((row, scores) -> {
+				pass.count(row, scores, row.labelled());
+				pass.accumulate(row, scores);
+				segments.add(row, scores);
+			});
 			stats = source.read(file, month, range, (row) -> {
 				means.add(row);
 				blocks.add(row);
@@ -216,7 +276,6 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		if (!"csv".equals(step.getExecutionContext().getString(SOURCE, null))) {
 			step.getExecutionContext().putString(SOURCE, fromCache ? "cache" : "csv");
 		}
-		long millis = (System.nanoTime() - started) / 1_000_000;
 		// StepContribution can add only one read at a time; the month is one unit, so
 		// count on the step itself.
 		step.setReadCount(step.getReadCount() + stats.accepted());
@@ -224,16 +283,24 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		contribution.incrementReadSkipCount(stats.rejected());
 		if (!range.all()) {
 			// a part of the month: the summary merges the month's ranges into its figures
+			long millis = (System.nanoTime() - started) / 1_000_000;
 			this.ranges.save(run.runId(), month.toString(),
 					new RangeStateStore.RangeResult(range, stats, millis, means.toBytes()), rangeStates(scored));
 			return;
 		}
-		List<ModelFigures> figures = figures(dataset, month, scored);
+		List<SegmentFigures> segmentFigures = new ArrayList<>();
+		List<ModelFigures> figures = figures(dataset, month, scored, segments, segmentFigures);
+		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.results.savePartition(new PartitionResult(run.runId(), month.toString(), file.toString(), stats.rows(),
 				stats.accepted(), stats.rejected(), stats.unlabelled(),
-				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures);
-		this.featureMeans.save(run.runId(), month.toString(), means);
-		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored));
+				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures, partition.attempt());
+		if (segments != null) {
+			this.segments.save(run.runId(), month.toString(), dataset.task(),
+					figures.stream().map(ModelFigures::modelVersionId).toList(), segmentFigures);
+		}
+		this.featureMeans.save(run.runId(), month.toString(), means, partition.attempt());
+		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored),
+				partition.attempt());
 		afterCommit(() -> this.progress.monthStored(step.getJobExecution(), run, month, fromCache, stats.accepted(),
 				stats.accepted() + stats.rejected()));
 	}
@@ -320,13 +387,48 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		return models;
 	}
 
-	/** Each model's figures of the month, checked against the monthly bounds. */
-	private List<ModelFigures> figures(DatasetConfig dataset, YearMonth month, List<Scored<StoredModel>> scored) {
+	/**
+	 * The accumulators of the dataset's segment levels for one month (each model's
+	 * threshold, as its overall accumulator), or {@code null} when it has no segments.
+	 */
+	private static SegmentAccumulators segmentAccumulators(DatasetConfig dataset, List<Scored<StoredModel>> models,
+			RunContext run, Path file) {
+		if (dataset.segments().isEmpty()) {
+			return null;
+		}
+		boolean[] logged = new boolean[models.size()];
+		for (int m = 0; m < logged.length; m++) {
+			logged[m] = models.get(m).logged();
+		}
+		return new SegmentAccumulators(dataset,
+				(m) -> Accumulators.create(dataset, models.get(m).version().thresholdOr(run.threshold())), logged,
+				file);
+	}
+
+	/**
+	 * Each model's figures of the month, checked against the monthly bounds and, with
+	 * segments, each segment's figures (added to {@code segmentFigures}) against the
+	 * bounds on its level.
+	 */
+	private List<ModelFigures> figures(DatasetConfig dataset, YearMonth month, List<Scored<StoredModel>> scored,
+			SegmentAccumulators segments, List<SegmentFigures> segmentFigures) {
 		DatasetRequirements requirements = this.workspace.requirementsFor(dataset.name());
 		List<ModelFigures> figures = new ArrayList<>();
-		for (Scored<StoredModel> model : scored) {
-			figures.add(MonthRanges.figures(requirements, dataset, model.subject().id(), model.version().name(), month,
-					model.accumulator()));
+		List<Map<Segment, MetricAccumulator>> bySegment = (segments != null) ? segments.byModel(scored.size()) : null;
+		for (int m = 0; m < scored.size(); m++) {
+			Scored<StoredModel> model = scored.get(m);
+			var values = model.accumulator().result();
+			var intervals = this.intervals.of(model.accumulator(), values);
+			CheckResult check = RequirementCheck.check(requirements, model.version().name(), month.toString(), false,
+					values, intervals);
+			if (bySegment != null) {
+				List<SegmentFigures> judged = SegmentJudge.judge(requirements, dataset.segments().minRows(),
+						model.version().name(), model.subject().id(), month.toString(), bySegment.get(m), true);
+				segmentFigures.addAll(judged);
+				check = SegmentJudge.withSegments(check, judged);
+			}
+			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values, check,
+					model.accumulator().toBytes(), intervals));
 		}
 		return figures;
 	}
@@ -346,6 +448,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		private final RunContext run;
 
+		private final Attempt attempt;
+
 		private final DatasetConfig dataset;
 
 		private final Map<YearMonth, PinnedFile> files;
@@ -362,6 +466,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		/**
 		 * @param run the run's decisions
+		 * @param attempt whether an earlier execution of the run can have stored a month
 		 * @param dataset the run's dataset
 		 * @param files the partition's months and their pinned files
 		 * @param range the rows of its month the partition reads
@@ -369,9 +474,10 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		 * @param pass the run's models with their ids, bound once for every month
 		 * @param restarted whether the step execution restarts the partition
 		 */
-		Partition(RunContext run, DatasetConfig dataset, Map<YearMonth, PinnedFile> files, RowRange range,
-				Deque<YearMonth> pending, ScoringPass<StoredModel> pass, boolean restarted) {
+		Partition(RunContext run, Attempt attempt, DatasetConfig dataset, Map<YearMonth, PinnedFile> files,
+				RowRange range, Deque<YearMonth> pending, ScoringPass<StoredModel> pass, boolean restarted) {
 			this.run = run;
+			this.attempt = attempt;
 			this.dataset = dataset;
 			this.files = files;
 			this.range = range;
@@ -382,6 +488,10 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 		RunContext run() {
 			return this.run;
+		}
+
+		Attempt attempt() {
+			return this.attempt;
 		}
 
 		DatasetConfig dataset() {

@@ -85,7 +85,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		SortedMap<YearMonth, Path> files = MonthFiles.list(this.workspace.datasetDir(dataset.name()));
 		List<YearMonth> months = months(parameters, dataset, files);
 		Map<YearMonth, PinnedFile.Hashed> hashed = hash(months, files);
-		MonthGroups plan = plan(months, files, hashed);
+		MonthGroups plan = plan(runId, dataset, months, files, hashed);
 		List<ModelVersion> models = models(parameters, dataset);
 		ModelRegistry registry = this.workspace.registry();
 		for (ModelVersion model : models) {
@@ -99,6 +99,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		RunContext context = new RunContext(runId, dataset.name(), months,
 				models.stream().map(ModelVersion::key).toList(), this.threshold, thresholds);
 		context.store(job.getExecutionContext());
+		RunContext.markFirst(job);
 		job.getExecutionContext().putString(MonthPartitioner.PLAN, plan.format());
 		Map<YearMonth, PinnedFile> pins = new LinkedHashMap<>();
 		hashed.forEach((month, file) -> pins.put(month, file.pin()));
@@ -151,16 +152,31 @@ class BacktestPrepareTasklet implements Tasklet {
 	/**
 	 * The months grouped into partitions by the sizes of their files, a month with more
 	 * rows than {@code ratchet.backtest.partition-rows} split into row ranges. A month's
-	 * rows are bounded by its line feeds ({@link PinnedFile.Hashed#lineFeeds}).
+	 * rows are bounded by its line feeds ({@link PinnedFile.Hashed#lineFeeds}). A dataset
+	 * with segments has every month planned whole: a range stores no segment states, so a
+	 * split month would lose its segments' figures.
 	 */
-	private MonthGroups plan(List<YearMonth> months, SortedMap<YearMonth, Path> files,
-			Map<YearMonth, PinnedFile.Hashed> hashed) throws IOException {
+	private MonthGroups plan(long runId, DatasetConfig dataset, List<YearMonth> months,
+			SortedMap<YearMonth, Path> files, Map<YearMonth, PinnedFile.Hashed> hashed) throws IOException {
 		List<MonthGroups.SizedMonth> sized = new ArrayList<>();
+		long partitionRows = this.properties.partitionRows();
+		List<YearMonth> big = new ArrayList<>();
 		for (YearMonth month : months) {
-			sized.add(new MonthGroups.SizedMonth(month, Files.size(files.get(month)), hashed.get(month).lineFeeds()));
+			long rows = hashed.get(month).lineFeeds();
+			sized.add(new MonthGroups.SizedMonth(month, Files.size(files.get(month)), rows));
+			if (rows > partitionRows) {
+				big.add(month);
+			}
+		}
+		if (!dataset.segments().isEmpty() && !big.isEmpty()) {
+			log.info(
+					"backtest run {}: dataset {} has segments, so months {} (more than {} rows, "
+							+ "ratchet.backtest.partition-rows) are planned whole: row ranges keep no segment states",
+					runId, dataset.name(), big, partitionRows);
+			partitionRows = Long.MAX_VALUE;
 		}
 		return MonthGroups.plan(sized, this.properties.partitionBytes().toBytes(), this.properties.effectiveThreads(),
-				this.properties.partitionRows());
+				partitionRows);
 	}
 
 	/** Calendar months between the first and the last that have no data file. */

@@ -1,5 +1,7 @@
 package io.ratchet.backtest;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,10 +22,39 @@ import org.springframework.util.unit.DataSize;
  * one state row per model and a merge, a few tens of milliseconds, so below that
  * splitting costs more than it spreads; above it one month no longer holds a thread (or a
  * remote worker) for long while the others wait
+ * @param commitBytes how many bytes of month files consecutive months of a partition may
+ * share one transaction with (one commit; a failure rolls back the months of its
+ * transaction, which a restart redoes); a larger month is committed alone, and {@code 1B}
+ * commits every month on its own
+ * @param workers where the partitions run: {@code local} threads of this process, or
+ * {@code remote} worker processes ({@code jobs/worker}) reached through the broker
+ * ({@code io.ratchet.remote}; needs PostgreSQL)
+ * @param remote how the manager waits for remote workers
  */
 @ConfigurationProperties("ratchet.backtest")
 public record BacktestProperties(@DefaultValue("0") int threads, @DefaultValue("0.01") double maxRejectedShare,
-		@DefaultValue("1MB") DataSize partitionBytes, @DefaultValue("1000000") long partitionRows) {
+		@DefaultValue("1MB") DataSize partitionBytes, @DefaultValue("128KB") DataSize commitBytes,
+		@DefaultValue("1000000") long partitionRows, @DefaultValue("local") Workers workers,
+		@DefaultValue Remote remote) {
+
+	/** Where the partitions of a back-test run. */
+	public enum Workers {
+
+		/** on {@link #effectiveThreads()} threads of the process that runs the job */
+		LOCAL,
+		/** on worker processes, through the message broker */
+		REMOTE
+
+	}
+
+	/**
+	 * @param timeout how long a partition may stay unchanged in the job repository (not
+	 * taken by any worker, or its worker silent: killed, cut off) before the manager
+	 * fails it; longer than the longest month takes
+	 * @param pollInterval how often the manager reads the partitions' state
+	 */
+	public record Remote(@DefaultValue("10m") Duration timeout, @DefaultValue("1s") Duration pollInterval) {
+	}
 
 	/**
 	 * The thread count to use: {@link #threads()}, or the number of cores when it is 0.

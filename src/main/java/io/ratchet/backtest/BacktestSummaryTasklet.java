@@ -1,17 +1,28 @@
 package io.ratchet.backtest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.Segment;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.MetricIntervals;
 import io.ratchet.metrics.MetricValues;
+import io.ratchet.report.ReportSection;
 import io.ratchet.report.RunReports;
+import io.ratchet.requirement.CheckResult;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.Verdict;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.PartitionResult;
@@ -20,8 +31,14 @@ import io.ratchet.run.Role;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunStatus;
 import io.ratchet.run.RunSummary;
+import io.ratchet.segment.SegmentFigures;
+import io.ratchet.segment.SegmentJudge;
+import io.ratchet.segment.SegmentReport;
+import io.ratchet.segment.SegmentStore;
 import io.ratchet.workspace.Workspace;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -38,6 +55,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class BacktestSummaryTasklet implements Tasklet {
 
+	private static final Logger log = LoggerFactory.getLogger(BacktestSummaryTasklet.class);
+
+	/** The bootstrap settings of the figures' intervals. */
+	private final IntervalProperties intervals;
+
 	private final Workspace workspace;
 
 	private final ResultsStore results;
@@ -46,18 +68,22 @@ class BacktestSummaryTasklet implements Tasklet {
 
 	private final BacktestProperties properties;
 
+	private final SegmentStore segments;
+
 	private final MonthRanges monthRanges;
 
 	/**
 	 * @param monthRanges merges the row ranges of split months first
 	 */
 	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
-			MonthRanges monthRanges) {
+			MonthRanges monthRanges, SegmentStore segments, IntervalProperties intervals) {
+		this.intervals = intervals;
 		this.workspace = workspace;
 		this.results = results;
 		this.reports = reports;
 		this.properties = properties;
 		this.monthRanges = monthRanges;
+		this.segments = segments;
 	}
 
 	@Override
@@ -69,10 +95,11 @@ class BacktestSummaryTasklet implements Tasklet {
 		String plan = job.getExecutionContext().getString(MonthPartitioner.PLAN, null);
 		if (plan != null) {
 			// split months first: each gets its own rows, as if read whole
-			this.monthRanges.mergeAll(run, dataset, MonthGroups.parse(plan));
+			this.monthRanges.mergeAll(run, dataset, MonthGroups.parse(plan), RunContext.attempt(job));
 		}
 
 		List<RunModel> models = this.results.runModels(run.runId());
+		List<SegmentFigures> segmentFigures = Collections.synchronizedList(new ArrayList<>());
 		// Models are merged in parallel (the common pool: one per core): each merge reads
 		// its own months' states on its
 		// own connection, already committed by the worker steps, and sorting the whole
@@ -86,10 +113,27 @@ class BacktestSummaryTasklet implements Tasklet {
 			this.results.forEachPartitionState(run.runId(), model.id(), (state) -> merged
 				.merge(Accumulators.fromBytes(dataset.task(), threshold, dataset.valueMatrix(), state)));
 			MetricValues values = merged.result();
-			return new ModelFigures(model.id(), dataset.task(), values,
-					RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values), null);
+			MetricIntervals intervals = this.intervals.of(merged, values);
+			CheckResult check = RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values,
+					intervals);
+			if (!dataset.segments().isEmpty()) {
+				List<SegmentFigures> judged = SegmentJudge.judge(requirements, dataset.segments().minRows(),
+						model.name(), model.id(), ResultsStore.ALL, mergedSegments(run, dataset, model, threshold),
+						false);
+				segmentFigures.addAll(judged);
+				check = SegmentJudge.withSegments(check, judged);
+			}
+			return new ModelFigures(model.id(), dataset.task(), values, check, null, intervals);
 		}).toList();
 		this.results.saveWholePeriod(run.runId(), whole);
+		if (!dataset.segments().isEmpty()) {
+			this.segments.save(run.runId(), ResultsStore.ALL, dataset.task(),
+					models.stream().map(RunModel::id).toList(), segmentFigures);
+			Set<Segment> seen = new HashSet<>();
+			segmentFigures.forEach((figure) -> seen.add(figure.segment()));
+			SegmentJudge.unseenLevels(requirements, seen, this.workspace.requirements().at(dataset.name()))
+				.forEach((warning) -> log.warn("{}", warning));
+		}
 
 		RunSummary summary = RunSummary.load(this.results, run.runId());
 		long read = 0;
@@ -108,12 +152,28 @@ class BacktestSummaryTasklet implements Tasklet {
 				reportDir.resolve(RunReports.PAGE).toString(), failure);
 		RunSummary finished = new RunSummary(this.results.run(run.runId()).orElseThrow(), summary.models(),
 				summary.partitions());
-		this.reports.write(finished, dataset, requirements, reportDir);
+		List<ReportSection> sections = new ArrayList<>();
+		if (!dataset.segments().isEmpty()) {
+			List<SegmentStore.StoredSegmentValue> stored = this.segments.values(run.runId());
+			SegmentReport.writeCsv(reportDir, finished, dataset, stored);
+			sections.add(SegmentReport.section(finished, dataset, requirements, stored));
+		}
+		this.reports.write(finished, dataset, requirements, reportDir, sections);
 		if (failure != null) {
 			throw new RejectedRowsException(failure);
 		}
 		contribution.setExitStatus(new ExitStatus(verdict.name()));
 		return RepeatStatus.FINISHED;
+	}
+
+	/** A model's segment accumulators merged from the months' stored states. */
+	private Map<Segment, MetricAccumulator> mergedSegments(RunContext run, DatasetConfig dataset, RunModel model,
+			double threshold) {
+		Map<Segment, MetricAccumulator> merged = new TreeMap<>();
+		this.segments.forEachState(run.runId(), model.id(),
+				(segment, state) -> merged.computeIfAbsent(segment, (s) -> Accumulators.create(dataset, threshold))
+					.merge(Accumulators.fromBytes(dataset.task(), threshold, dataset.valueMatrix(), state)));
+		return merged;
 	}
 
 	/**

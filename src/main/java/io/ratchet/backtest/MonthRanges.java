@@ -19,11 +19,14 @@ import io.ratchet.data.ReadStats;
 import io.ratchet.data.RowRange;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.MetricIntervals;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.FeatureMeans;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
+import io.ratchet.run.Attempt;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.PartitionResult;
@@ -70,13 +73,19 @@ class MonthRanges {
 
 	private final TransactionTemplate transactions;
 
+	private final IntervalProperties intervals;
+
 	/**
 	 * @param transactionManager each month is merged and committed in a transaction of
 	 * its own, before the summary's whole-period merge reads the months' states on
 	 * connections of its own
+	 * @param intervals the bootstrap settings of the figures' intervals (as a whole
+	 * month's)
 	 */
 	MonthRanges(Workspace workspace, ResultsStore results, RangeStateStore ranges, FeatureMeanStore featureMeans,
-			LoggedPredictionsStore loggedPredictions, PlatformTransactionManager transactionManager) {
+			LoggedPredictionsStore loggedPredictions, PlatformTransactionManager transactionManager,
+			IntervalProperties intervals) {
+		this.intervals = intervals;
 		this.workspace = workspace;
 		this.results = results;
 		this.ranges = ranges;
@@ -88,22 +97,25 @@ class MonthRanges {
 
 	/**
 	 * Merges every split month of the plan not yet stored.
+	 * @param attempt whether an earlier execution of the run can have stored rows of a
+	 * month (then its save replaces them, as a whole month's does)
 	 * @return how many months were merged
 	 */
-	int mergeAll(RunContext run, DatasetConfig dataset, MonthGroups plan) {
+	int mergeAll(RunContext run, DatasetConfig dataset, MonthGroups plan, Attempt attempt) {
 		Set<String> stored = this.results.storedPeriods(run.runId());
 		int merged = 0;
 		for (Map.Entry<YearMonth, List<RowRange>> month : plan.splitMonths().entrySet()) {
 			if (!stored.contains(month.getKey().toString())) {
 				this.transactions
-					.executeWithoutResult((status) -> merge(run, dataset, month.getKey(), month.getValue()));
+					.executeWithoutResult((status) -> merge(run, dataset, month.getKey(), month.getValue(), attempt));
 				merged++;
 			}
 		}
 		return merged;
 	}
 
-	private void merge(RunContext run, DatasetConfig dataset, YearMonth month, List<RowRange> planned) {
+	private void merge(RunContext run, DatasetConfig dataset, YearMonth month, List<RowRange> planned,
+			Attempt attempt) {
 		String period = month.toString();
 		List<RangeStateStore.RangeResult> parts = this.ranges.results(run.runId(), period);
 		if (parts.size() != planned.size()) {
@@ -139,7 +151,7 @@ class MonthRanges {
 			for (RangeStateStore.RangeState state : states) {
 				merged.merge(Accumulators.fromBytes(dataset.task(), threshold, dataset.valueMatrix(), state.state()));
 			}
-			figures.add(figures(requirements, dataset, model.id(), model.name(), month, merged));
+			figures.add(figures(requirements, dataset, model.id(), model.name(), month, merged, this.intervals));
 			LogCoverage coverage = coverage(states);
 			if (coverage != null) {
 				coverages.add(new LoggedPredictionsStore.StoredCoverage(model.id(), period, coverage));
@@ -147,18 +159,22 @@ class MonthRanges {
 		}
 		Path file = this.workspace.datasetDir(dataset.name()).resolve(month + ".csv");
 		this.results.savePartition(new PartitionResult(run.runId(), period, file.toString(), rows, accepted, rejected,
-				unlabelled, (rejected > 0) ? rejectedFile.toString() : null, millis), figures);
-		this.featureMeans.save(run.runId(), period, means);
-		this.loggedPredictions.saveCoverage(run.runId(), period, coverages);
+				unlabelled, (rejected > 0) ? rejectedFile.toString() : null, millis), figures, attempt);
+		this.featureMeans.save(run.runId(), period, means, attempt);
+		this.loggedPredictions.saveCoverage(run.runId(), period, coverages, attempt);
 	}
 
-	/** A model's figures of a month, checked against the monthly bounds. */
+	/**
+	 * A model's figures of a month with their intervals, checked against the monthly
+	 * bounds (as a whole month's figures are).
+	 */
 	static ModelFigures figures(DatasetRequirements requirements, DatasetConfig dataset, long modelId, String modelName,
-			YearMonth month, MetricAccumulator accumulator) {
+			YearMonth month, MetricAccumulator accumulator, IntervalProperties intervalSettings) {
 		MetricValues values = accumulator.result();
+		MetricIntervals intervals = intervalSettings.of(accumulator, values);
 		return new ModelFigures(modelId, dataset.task(), values,
-				RequirementCheck.check(requirements, modelName, month.toString(), false, values),
-				accumulator.toBytes());
+				RequirementCheck.check(requirements, modelName, month.toString(), false, values, intervals),
+				accumulator.toBytes(), intervals);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ratchet.run.Attempt;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -35,6 +37,13 @@ record RunContext(long runId, String dataset, List<YearMonth> months, List<Strin
 
 	private static final String DATASET = "ratchet.dataset";
 
+	/**
+	 * The id of the run's first job execution, written by the prepare step of that
+	 * execution; a restart copies the job execution context, and with it this id, into an
+	 * execution of another id.
+	 */
+	private static final String FIRST_EXECUTION = "ratchet.firstExecution";
+
 	RunContext {
 		thresholds = Map.copyOf(thresholds);
 	}
@@ -51,6 +60,25 @@ record RunContext(long runId, String dataset, List<YearMonth> months, List<Strin
 		context.putDouble(THRESHOLD, this.threshold);
 		context.putString(THRESHOLDS, String.join(",",
 				this.thresholds.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue()).toList()));
+	}
+
+	/**
+	 * Records that this execution is the run's first (called by the prepare step when it
+	 * decides the run).
+	 */
+	static void markFirst(JobExecution execution) {
+		execution.getExecutionContext().putLong(FIRST_EXECUTION, execution.getId());
+	}
+
+	/**
+	 * {@link Attempt#FIRST} in the run's first execution, where no earlier attempt can
+	 * have stored a month; {@link Attempt#REPEATED} in a restart (and in a run prepared
+	 * before the first execution was recorded).
+	 */
+	static Attempt attempt(JobExecution execution) {
+		ExecutionContext context = execution.getExecutionContext();
+		boolean first = context.containsKey(FIRST_EXECUTION) && context.getLong(FIRST_EXECUTION) == execution.getId();
+		return first ? Attempt.FIRST : Attempt.REPEATED;
 	}
 
 	/** Whether the prepare step's decisions reached the job execution context. */

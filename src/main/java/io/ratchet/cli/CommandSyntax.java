@@ -37,7 +37,7 @@ import picocli.CommandLine.ParseResult;
 				RollbackCommand.Arguments.class, ImportCommand.Arguments.class,
 				ImportPredictionsCommand.Arguments.class, ImportModelCommand.Arguments.class,
 				ModelCasesCommand.Arguments.class, ScoreCommand.Arguments.class, SchedulerCommand.Arguments.class,
-				ConsoleCommand.Arguments.class },
+				ConsoleCommand.Arguments.class, WorkerCommand.Arguments.class, BrokerCommand.Arguments.class },
 		footerHeading = "%n",
 		footer = { "Spring Boot settings go before or after the command as --name=value, e.g. "
 				+ "--ratchet.backtest.threads=4 (README, Configuration); an unknown ratchet.* setting is refused.", "",
@@ -51,6 +51,8 @@ import picocli.CommandLine.ParseResult;
 				"  jobs/dev/demo-promotion", "      the demo's challenge and promotion story in a temporary workspace",
 				"  jobs/dev/generate-demo [--last-month YYYY-MM] [--seed N] [--root DIR]",
 				"      regenerates the demo dataset, its models, registry and requirements",
+				"  jobs/dev/phases [--repeat N] [backtest options]",
+				"      times each phase of a whole back-test (default: the demo) from process start to exit",
 				"  jobs/dev/scheduler-cluster-demo",
 				"      two scheduler daemons on one PostgreSQL database, one of them killed",
 				"  jobs/dev/screenshot-report [--out DIR] [--width W] [--height H] [--reuse]",

@@ -148,9 +148,14 @@ final class BoundedRecordReader extends FilterReader {
 		private final long line;
 
 		RecordTooLong(int bound, long line) {
-			super(String.format(Locale.ROOT, "record longer than %,d characters (a field without an end, or a file "
-					+ "that is not CSV?); if it is real, raise max-record-length in the dataset file", bound));
+			super(message(bound));
 			this.line = line;
+		}
+
+		/** What is wrong with a record longer than {@code bound} characters. */
+		static String message(int bound) {
+			return String.format(Locale.ROOT, "record longer than %,d characters (a field without an end, or a file "
+					+ "that is not CSV?); if it is real, raise max-record-length in the dataset file", bound);
 		}
 
 		/** The line the record starts on. */

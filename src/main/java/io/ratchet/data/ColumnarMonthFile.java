@@ -196,13 +196,62 @@ final class ColumnarMonthFile implements Closeable {
 	}
 
 	/**
-	 * Hands on the rows and rejections of the month, in the order the CSV read gave them.
+	 * Hands on the rows and rejections of the month, in the order the CSV read gave them:
+	 * the file's order (a row range counts records in it, {@code MonthSource}). The entry
+	 * keeps rejections in blocks of their own, written after the rows around them, so
+	 * they are read first and each handed on before the first row after its line.
 	 * @param csv the CSV file the rejections name
 	 * @return the counts of the read that wrote the entry
 	 */
 	ReadStats replay(Path csv, DatasetConfig dataset, Consumer<Row> rows, Consumer<Rejection> rejects)
 			throws IOException {
+		List<Rejection> rejections = new ArrayList<>();
+		forEachBlock((type, count, in) -> {
+			if (type == REJECTS) {
+				for (int i = 0; i < count; i++) {
+					long line = in.getLong();
+					rejections.add(new Rejection(csv, line, string(in), string(in)));
+				}
+			}
+		}, REJECTS);
 		Blocks blocks = new Blocks(dataset);
+		int[] next = { 0 };
+		Consumer<Row> inOrder = (row) -> {
+			while (next[0] < rejections.size() && rejections.get(next[0]).line() < row.line()) {
+				rejects.accept(rejections.get(next[0]++));
+			}
+			rows.accept(row);
+		};
+		ReadStats[] stats = { null };
+		forEachBlock((type, count, in) -> {
+			if (type == ROWS) {
+				blocks.rows(in, count, inOrder);
+			}
+			else if (type == END) {
+				stats[0] = new ReadStats(in.getLong(), in.getLong(), in.getLong(), in.getLong());
+			}
+		}, ROWS, END);
+		if (stats[0] == null) {
+			throw new IllegalStateException(this.file + ": no end block");
+		}
+		while (next[0] < rejections.size()) {
+			rejects.accept(rejections.get(next[0]++));
+		}
+		return stats[0];
+	}
+
+	/** What is done with one block of an entry. */
+	private interface BlockAction {
+
+		void accept(int type, int count, ByteBuffer in) throws IOException;
+
+	}
+
+	/**
+	 * Reads the entry's blocks of the given types in order (the others are skipped
+	 * unread), up to its end block.
+	 */
+	private void forEachBlock(BlockAction action, int... types) throws IOException {
 		ByteBuffer in = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
 		long at = HEADER;
 		while (at < this.trailer) {
@@ -210,27 +259,25 @@ final class ColumnarMonthFile implements Closeable {
 			int type = head.getInt();
 			int count = head.getInt();
 			int length = Math.toIntExact(head.getLong());
+			long body = at + BLOCK_HEADER;
+			at = body + length;
+			if (Arrays.stream(types).noneMatch((wanted) -> wanted == type)) {
+				if (type == END) {
+					return;
+				}
+				continue;
+			}
 			if (in.capacity() < length) {
 				in = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
 			}
 			in.clear().limit(length);
-			readFully(this.channel, at + BLOCK_HEADER, in);
+			readFully(this.channel, body, in);
 			in.flip();
-			at += BLOCK_HEADER + length;
-			if (type == ROWS) {
-				blocks.rows(in, count, rows);
-			}
-			else if (type == REJECTS) {
-				for (int i = 0; i < count; i++) {
-					long line = in.getLong();
-					rejects.accept(new Rejection(csv, line, string(in), string(in)));
-				}
-			}
-			else if (type == END) {
-				return new ReadStats(in.getLong(), in.getLong(), in.getLong(), in.getLong());
+			action.accept(type, count, in);
+			if (type == END) {
+				return;
 			}
 		}
-		throw new IllegalStateException(this.file + ": no end block");
 	}
 
 	private static ByteBuffer readAt(FileChannel channel, long at, int length) throws IOException {
@@ -283,6 +330,8 @@ final class ColumnarMonthFile implements Closeable {
 
 		private final String[][] idCells;
 
+		private final String[][] extraCells;
+
 		private final double[][] scoreValues;
 
 		private LocalDate lastDate;
@@ -301,6 +350,7 @@ final class ColumnarMonthFile implements Closeable {
 			this.ids = dataset.idColumns().size();
 			this.scores = dataset.scoreColumns().size();
 			this.idCells = new String[this.ids][ColumnarMonthWriter.BLOCK];
+			this.extraCells = new String[dataset.extraColumns().size()][ColumnarMonthWriter.BLOCK];
 			this.scoreValues = new double[this.scores][ColumnarMonthWriter.BLOCK];
 		}
 
@@ -323,6 +373,11 @@ final class ColumnarMonthFile implements Closeable {
 				in.position(in.position() + n * 4);
 			}
 			for (String[] column : this.idCells) {
+				for (int r = 0; r < n; r++) {
+					column[r] = string(in);
+				}
+			}
+			for (String[] column : this.extraCells) {
 				for (int r = 0; r < n; r++) {
 					column[r] = string(in);
 				}
@@ -357,7 +412,15 @@ final class ColumnarMonthFile implements Closeable {
 			for (int s = 0; s < this.scores; s++) {
 				rowScores[s] = this.scoreValues[s][r];
 			}
-			return new Row(this.lines[r], date(this.days[r]), this.labels[r], values, rowLevels, rowIds, rowScores);
+			if (this.extraCells.length == 0) {
+				return new Row(this.lines[r], date(this.days[r]), this.labels[r], values, rowLevels, rowIds, rowScores);
+			}
+			String[] rowExtras = new String[this.extraCells.length];
+			for (int i = 0; i < rowExtras.length; i++) {
+				rowExtras[i] = this.extraCells[i][r];
+			}
+			return new Row(this.lines[r], date(this.days[r]), this.labels[r], values, rowLevels, rowIds, rowScores,
+					rowExtras);
 		}
 
 		/** The date of an epoch day; consecutive rows mostly share one. */

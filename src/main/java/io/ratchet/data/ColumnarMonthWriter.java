@@ -52,6 +52,9 @@ final class ColumnarMonthWriter implements Closeable {
 
 	private final String[][] ids;
 
+	/** The cells of the segment columns that are not features, stored as id cells are. */
+	private final String[][] extras;
+
 	private final double[][] scores;
 
 	/** Per categorical feature: level to code, over the whole month. */
@@ -83,6 +86,7 @@ final class ColumnarMonthWriter implements Closeable {
 			this.newLevels.add(new ArrayList<>());
 		}
 		this.ids = new String[dataset.idColumns().size()][BLOCK];
+		this.extras = new String[dataset.extraColumns().size()][BLOCK];
 		this.scores = new double[dataset.scoreColumns().size()][BLOCK];
 		this.channel.write(ByteBuffer.allocate(ColumnarMonthFile.HEADER));
 	}
@@ -106,6 +110,9 @@ final class ColumnarMonthWriter implements Closeable {
 		}
 		for (int i = 0; i < this.ids.length; i++) {
 			this.ids[i][n] = row.ids()[i];
+		}
+		for (int i = 0; i < this.extras.length; i++) {
+			this.extras[i][n] = row.extras()[i];
 		}
 		for (int s = 0; s < this.scores.length; s++) {
 			this.scores[s][n] = row.scores()[s];
@@ -226,6 +233,11 @@ final class ColumnarMonthWriter implements Closeable {
 			out.position(out.position() + n * 4);
 		}
 		for (String[] column : this.ids) {
+			for (int r = 0; r < n; r++) {
+				out = putString(out, column[r]);
+			}
+		}
+		for (String[] column : this.extras) {
 			for (int r = 0; r < n; r++) {
 				out = putString(out, column[r]);
 			}

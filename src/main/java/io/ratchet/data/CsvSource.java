@@ -29,7 +29,7 @@ import org.apache.commons.csv.CSVRecord;
  * stops the read with an error naming the line it starts on, before it can fill the
  * memory.
  */
-final class CsvSource implements Closeable {
+final class CsvSource implements RecordSource {
 
 	/**
 	 * RFC 4180 with CRLF or LF line endings; empty lines reach us so that the line count
@@ -77,7 +77,7 @@ final class CsvSource implements Closeable {
 			throw new DataFileException(file, 0, "empty file (no header)");
 		}
 		this.header = first.toList();
-		checkHeader();
+		checkHeader(file, this.header, charset());
 	}
 
 	/**
@@ -102,17 +102,21 @@ final class CsvSource implements Closeable {
 		}
 	}
 
-	private void checkHeader() {
-		String joined = String.join(",", this.header);
+	/**
+	 * Refuses a header that holds NUL characters (UTF-16 read as something else) or
+	 * undecodable bytes.
+	 */
+	static void checkHeader(Path file, List<String> header, Charset charset) {
+		String joined = String.join(",", header);
 		if (joined.indexOf('\0') >= 0) {
-			throw new DataFileException(this.file, 1, "the header holds NUL characters: the file is probably UTF-16 "
+			throw new DataFileException(file, 1, "the header holds NUL characters: the file is probably UTF-16 "
 					+ "without a byte order mark; set encoding (e.g. UTF-16LE) in the dataset file, or convert the file "
 					+ "to UTF-8");
 		}
 		String invalid = StrictReader.invalidBytes(joined);
 		if (invalid != null) {
-			throw new DataFileException(this.file, 1,
-					"the header holds bytes that are not " + charset() + " (" + invalid + "): "
+			throw new DataFileException(file, 1,
+					"the header holds bytes that are not " + charset + " (" + invalid + "): "
 							+ StrictReader.readable(joined) + "; set encoding in the dataset file (e.g. "
 							+ "ISO-8859-1) or convert the file to UTF-8");
 		}
@@ -125,13 +129,13 @@ final class CsvSource implements Closeable {
 		return this.decoded.charset();
 	}
 
-	/** The header's column names, in file order. */
-	List<String> header() {
+	@Override
+	public List<String> header() {
 		return this.header;
 	}
 
-	/** Moves to the next non-blank record; {@code false} at the end of the file. */
-	boolean next() {
+	@Override
+	public boolean next() {
 		CSVRecord next;
 		do {
 			next = nextRecord();
@@ -155,16 +159,19 @@ final class CsvSource implements Closeable {
 				found.append(bytes).append(" in column ").append((i < this.header.size()) ? this.header.get(i) : i + 1);
 			}
 		}
-		return (found == null) ? null
-				: "invalid " + charset() + " bytes " + found + " (see encoding in the dataset file)";
+		return (found == null) ? null : invalidBytesReason(charset(), found);
 	}
 
 	/**
-	 * Why the current record cannot be trusted because of its bytes
-	 * ({@code invalid UTF-8 bytes \xFC in column
-	 * city ...}), or {@code null} when every byte decoded.
+	 * The reason a record is rejected for its undecodable bytes.
+	 * @param found the bytes and their columns ({@code \xFC in column city})
 	 */
-	String invalidBytes() {
+	static String invalidBytesReason(Charset charset, CharSequence found) {
+		return "invalid " + charset + " bytes " + found + " (see encoding in the dataset file)";
+	}
+
+	@Override
+	public String invalidBytes() {
 		return this.invalidBytes;
 	}
 
@@ -173,8 +180,13 @@ final class CsvSource implements Closeable {
 		return this.record;
 	}
 
-	/** The physical line the current record starts on (1 is the header). */
-	long line() {
+	@Override
+	public CsvFields fields() {
+		return CsvFields.of(this.record);
+	}
+
+	@Override
+	public long line() {
 		return this.line;
 	}
 

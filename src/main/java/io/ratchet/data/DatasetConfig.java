@@ -35,11 +35,15 @@ import java.util.Set;
  * dataset has none (then {@code business_value} is absent)
  * @param metricDefinitions the metrics the dataset defines beyond the built-in ones
  * ({@code top-k:} and {@code metrics:}); never {@code null}
+ * @param segments the columns whose levels get figures of their own ({@code segments:});
+ * never {@code null}
+ * @param estimateWithoutLabels whether the now-test estimates the performance of rows
+ * still awaiting labels from the scores alone ({@code estimate: cbpe}, binary only)
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
 		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
-		MetricDefinitions metricDefinitions) {
+		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
@@ -56,6 +60,19 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		if (metricDefinitions == null) {
 			metricDefinitions = MetricDefinitions.NONE;
 		}
+		if (segments == null) {
+			segments = Segments.NONE;
+		}
+	}
+
+	/** A dataset without segments that does not ask for estimates without labels. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
+			MetricDefinitions metricDefinitions) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, Segments.NONE,
+				false);
 	}
 
 	/** A dataset that defines no metric of its own. */
@@ -96,21 +113,44 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 	public DatasetConfig withImportSettings(ImportSettings settings) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions);
+				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions, this.segments,
+				this.estimateWithoutLabels);
 	}
 
 	/** The same dataset with another value matrix ({@code null} for none). */
 	public DatasetConfig withValueMatrix(ValueMatrix matrix) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions);
+				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions, this.segments,
+				this.estimateWithoutLabels);
 	}
 
 	/** The same dataset with other metric definitions. */
 	public DatasetConfig withMetricDefinitions(MetricDefinitions definitions) {
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, this.valueMatrix, definitions);
+				this.scoreColumns, this.importSettings, this.valueMatrix, definitions, this.segments,
+				this.estimateWithoutLabels);
+	}
+
+	/** The same dataset with other segments. */
+	public DatasetConfig withSegments(Segments other) {
+		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
+				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
+				this.scoreColumns, this.importSettings, this.valueMatrix, this.metricDefinitions, other,
+				this.estimateWithoutLabels);
+	}
+
+	/**
+	 * The segment columns that are not features: read into {@link Row#extras()} in this
+	 * order (a feature's cell is in the row already).
+	 */
+	public List<String> extraColumns() {
+		return this.segments.columns()
+			.stream()
+			.map(SegmentColumn::name)
+			.filter((column) -> featureIndex(column) < 0)
+			.toList();
 	}
 
 	/**
@@ -135,8 +175,8 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 	}
 
 	/**
-	 * Every column a data file must have: date, label, id columns, features and score
-	 * columns, without repeats.
+	 * Every column a data file must have: date, label, id columns, features, score
+	 * columns and segment columns, without repeats.
 	 */
 	public List<String> requiredColumns() {
 		List<String> columns = new ArrayList<>();
@@ -145,6 +185,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		this.idColumns.forEach((column) -> addOnce(columns, column));
 		this.features.forEach((feature) -> addOnce(columns, feature.name()));
 		this.scoreColumns.forEach((column) -> addOnce(columns, column));
+		extraColumns().forEach((column) -> addOnce(columns, column));
 		return columns;
 	}
 

@@ -133,7 +133,7 @@ public final class DatasetConfigs {
 		DatasetConfig dataset(ConfigNode root) {
 			Mapping top = root.mapping("a mapping of fields");
 			top.allowOnly("", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
-					"max-record-length", "value", "top-k", "metrics");
+					"max-record-length", "value", "top-k", "metrics", "segments", "estimate");
 			Field nameField = top.required("", "name");
 			String name = nameField.text("name");
 			String fileName = this.file.getFileName().toString();
@@ -218,7 +218,30 @@ public final class DatasetConfigs {
 			MetricDefinitions definitions = new MetricDefinitions(topK(top.get("top-k"), task),
 					formulas(top.get("metrics"), task, value != null));
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
-					missing, features, ids, scores, settings, value, definitions);
+					missing, features, ids, scores, settings, value, definitions,
+					SegmentsSection.read(top.get("segments"), dateColumn, labelColumn, features),
+					estimateWithoutLabels(top.get("estimate"), name, task));
+		}
+
+		/**
+		 * {@code estimate: cbpe}: the now-test estimates the performance of rows still
+		 * awaiting labels from the scores alone, which needs a binary model's
+		 * probabilities.
+		 */
+		private boolean estimateWithoutLabels(Field field, String name, Task task) {
+			if (field == null) {
+				return false;
+			}
+			String method = field.text("estimate");
+			if (!method.equals("cbpe")) {
+				throw error(field.line(), "estimate: unknown method '" + method + "' (expected cbpe)");
+			}
+			if (task != Task.BINARY) {
+				throw error(field.line(),
+						"estimate: cbpe estimates a binary model's performance from its" + " probabilities; dataset "
+								+ name + " is " + task.key() + ", so it cannot be estimated" + " without labels");
+			}
+			return true;
 		}
 
 		/**

@@ -97,6 +97,12 @@ public final class MonthCache {
 		key.append('\n').append(dataset.negativeLabel()).append('\n').append(new TreeSet<>(dataset.missingTokens()));
 		key.append('\n').append(dataset.features()).append('\n').append(dataset.idColumns());
 		key.append('\n').append(dataset.scoreColumns());
+		if (!dataset.segments().isEmpty()) {
+			// extra (segment) cells are stored, and a bucketed one rejects a row that is
+			// no
+			// number
+			key.append('\n').append(dataset.segments().columns());
+		}
 		key.append('\n').append(dataset.importSettings().maxRecordLength());
 		return sha256(key.toString().getBytes(StandardCharsets.UTF_8));
 	}

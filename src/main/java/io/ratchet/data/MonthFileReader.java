@@ -11,8 +11,6 @@ import java.security.MessageDigest;
 import java.time.YearMonth;
 import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVRecord;
-
 /**
  * Reads the month files of one dataset into validated {@link Row}s. One instance per
  * dataset; it holds no per-file state, so it can be reused and shared between threads
@@ -54,9 +52,9 @@ public final class MonthFileReader {
 	}
 
 	/**
-	 * Reads a month file once with Commons CSV, validating every row. Valid rows go to
-	 * {@code rows}; invalid ones go to {@code rejects} with the line and the reason, and
-	 * reading goes on.
+	 * Reads a month file once ({@link ByteCsvReader}), validating every row. Valid rows
+	 * go to {@code rows}; invalid ones go to {@code rejects} with the line and the
+	 * reason, and reading goes on.
 	 * @param file the CSV file (UTF-8, with or without a byte order mark, LF or CRLF; a
 	 * row with bytes that are not UTF-8 is rejected, never read with replacement
 	 * characters)
@@ -84,11 +82,11 @@ public final class MonthFileReader {
 		long accepted = 0;
 		long unlabelled = 0;
 		FileState before = FileState.of(file);
-		try (CsvSource source = open(file, this.maxRecordLength, digest)) {
+		try (RecordSource source = openBytes(file, this.maxRecordLength, digest)) {
 			RowParser.Layout layout = this.parser.layout(file, source.header());
 			while (source.next()) {
 				count++;
-				CSVRecord record = source.record();
+				CsvFields record = source.fields();
 				Row row;
 				try {
 					if (source.invalidBytes() != null) {
@@ -97,7 +95,7 @@ public final class MonthFileReader {
 					row = layout.parse(record, source.line(), expectedMonth);
 				}
 				catch (RowParser.BadRow ex) {
-					rejects.accept(new Rejection(file, source.line(), ex.getMessage(), raw(record)));
+					rejects.accept(new Rejection(file, source.line(), ex.getMessage(), raw(record.values())));
 					continue;
 				}
 				accepted++;
@@ -133,13 +131,24 @@ public final class MonthFileReader {
 	}
 
 	private static CsvSource open(Path file, int maxRecordLength, MessageDigest digest) {
+		return CsvSource.open(file, bytes(file, digest), StandardCharsets.UTF_8, maxRecordLength);
+	}
+
+	/**
+	 * Opens a month file to read from its bytes ({@link ByteCsvReader}; Commons CSV when
+	 * it starts with a UTF-16 byte order mark).
+	 */
+	private static RecordSource openBytes(Path file, int maxRecordLength, MessageDigest digest) {
+		return ByteCsvReader.open(file, bytes(file, digest), maxRecordLength);
+	}
+
+	private static InputStream bytes(Path file, MessageDigest digest) {
 		if (Files.isDirectory(file)) {
 			throw new DataFileException(file, 0, "is a folder, not a file");
 		}
 		try {
 			InputStream in = Files.newInputStream(file);
-			return CsvSource.open(file, (digest != null) ? new DigestInputStream(in, digest) : in,
-					StandardCharsets.UTF_8, maxRecordLength);
+			return (digest != null) ? new DigestInputStream(in, digest) : in;
 		}
 		catch (NoSuchFileException ex) {
 			throw new DataFileException(file, 0, "file not found", ex);
@@ -173,8 +182,8 @@ public final class MonthFileReader {
 	 * A record as CSV text again, for rejections; undecodable bytes are shown as
 	 * {@code \xHH}.
 	 */
-	static String raw(CSVRecord record) {
-		return StrictReader.readable(CsvLine.format(record.values()));
+	static String raw(String[] values) {
+		return StrictReader.readable(CsvLine.format(values));
 	}
 
 }

@@ -119,10 +119,10 @@ public final class PredictionImporter {
 						}
 						LogRowParser.Entry entry = parser.parse(record);
 						batches.computeIfAbsent(YearMonth.from(entry.date()), Batch::new)
-							.add(new Line(entry, csv.line(), MonthFileReader.raw(record)));
+							.add(new Line(entry, csv.line(), MonthFileReader.raw(record.values())));
 					}
 					catch (RowParser.BadRow ex) {
-						quarantine.add(csv.line(), ex.getMessage(), MonthFileReader.raw(record));
+						quarantine.add(csv.line(), ex.getMessage(), MonthFileReader.raw(record.values()));
 					}
 				}
 				in.transferTo(OutputStream.nullOutputStream());

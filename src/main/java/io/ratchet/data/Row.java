@@ -17,13 +17,23 @@ import java.time.LocalDate;
  * array without id columns)
  * @param scores per column of {@link DatasetConfig#scoreColumns()}: the logged score,
  * {@link Double#NaN} when missing
+ * @param extras per column of {@link DatasetConfig#extraColumns()} (segment columns that
+ * are not features): the cell as written, {@code null} when missing
  */
 public record Row(long line, LocalDate date, double label, double[] numbers, String[] levels, String[] ids,
-		double[] scores) {
+		double[] scores, String[] extras) {
 
 	private static final String[] NO_IDS = {};
 
 	private static final double[] NO_SCORES = {};
+
+	private static final String[] NO_EXTRAS = {};
+
+	/** A row without extra (segment) cells. */
+	public Row(long line, LocalDate date, double label, double[] numbers, String[] levels, String[] ids,
+			double[] scores) {
+		this(line, date, label, numbers, levels, ids, scores, NO_EXTRAS);
+	}
 
 	/**
 	 * A row of a dataset without id or score columns (or whose ids and scores do not

@@ -44,6 +44,11 @@ final class RowParser {
 	 */
 	private final boolean toScore;
 
+	/** The extra (segment) columns, and whether each is numeric (bucketed). */
+	private final List<String> extraColumns;
+
+	private final boolean[] numericExtra;
+
 	RowParser(DatasetConfig dataset) {
 		this(dataset, false);
 	}
@@ -61,6 +66,14 @@ final class RowParser {
 		this.numeric = new boolean[dataset.features().size()];
 		for (int i = 0; i < this.numeric.length; i++) {
 			this.numeric[i] = dataset.features().get(i).type() == FeatureType.NUMERIC;
+		}
+		this.extraColumns = dataset.extraColumns();
+		this.numericExtra = new boolean[this.extraColumns.size()];
+		for (SegmentColumn column : dataset.segments().columns()) {
+			int extra = this.extraColumns.indexOf(column.name());
+			if (extra >= 0) {
+				this.numericExtra[extra] = column.numeric();
+			}
 		}
 	}
 
@@ -97,10 +110,8 @@ final class RowParser {
 		return new Layout(file, header.size(), positions.get(this.dataset.dateColumn()),
 				positions.getOrDefault(this.dataset.labelColumn(), -1), features,
 				this.dataset.idColumns().stream().mapToInt(positions::get).toArray(),
-				this.dataset.scoreColumns()
-					.stream()
-					.mapToInt((column) -> positions.getOrDefault(column, -1))
-					.toArray());
+				this.dataset.scoreColumns().stream().mapToInt((column) -> positions.getOrDefault(column, -1)).toArray(),
+				this.extraColumns.stream().mapToInt(positions::get).toArray());
 	}
 
 	/** Column name to position; refuses duplicate names. */
@@ -149,7 +160,11 @@ final class RowParser {
 		/** Per score column, its position, or -1 when a file to score lacks it. */
 		private final int[] scores;
 
-		private Layout(Path file, int width, int date, int label, int[] features, int[] ids, int[] scores) {
+		/** Per extra (segment) column, its position. */
+		private final int[] extras;
+
+		private Layout(Path file, int width, int date, int label, int[] features, int[] ids, int[] scores,
+				int[] extras) {
 			this.file = file;
 			this.width = width;
 			this.date = date;
@@ -157,6 +172,7 @@ final class RowParser {
 			this.features = features;
 			this.ids = ids;
 			this.scores = scores;
+			this.extras = extras;
 		}
 
 		Path file() {
@@ -171,7 +187,7 @@ final class RowParser {
 		 * @return the row
 		 * @throws BadRow with the reason when the record is invalid
 		 */
-		Row parse(CSVRecord record, long line, YearMonth month) throws BadRow {
+		Row parse(CsvFields record, long line, YearMonth month) throws BadRow {
 			if (record.size() != this.width) {
 				throw new BadRow(((record.size() < this.width) ? "too few" : "too many") + " fields: expected "
 						+ this.width + ", found " + record.size());
@@ -180,18 +196,19 @@ final class RowParser {
 			if (month != null && (date.getYear() != month.getYear() || date.getMonthValue() != month.getMonthValue())) {
 				throw new BadRow("date " + date + " outside month file " + month);
 			}
-			double label = (this.label >= 0) ? label(record.get(this.label)) : Double.NaN;
+			double label = (this.label >= 0) ? label(record, this.label) : Double.NaN;
 			double[] numbers = new double[this.features.length];
 			String[] levels = new String[this.features.length];
 			for (int i = 0; i < this.features.length; i++) {
-				String value = record.get(this.features[i]);
-				boolean missing = isMissing(value);
+				int field = this.features[i];
+				boolean missing = isMissing(record, field);
 				if (RowParser.this.numeric[i]) {
-					numbers[i] = missing ? Double.NaN : number(value, RowParser.this.dataset.features().get(i).name());
+					numbers[i] = missing ? Double.NaN
+							: number(record, field, RowParser.this.dataset.features().get(i).name());
 				}
 				else {
 					numbers[i] = Double.NaN;
-					levels[i] = missing ? null : value;
+					levels[i] = missing ? null : record.get(field);
 				}
 			}
 			String[] ids = (this.ids.length == 0) ? NO_IDS : new String[this.ids.length];
@@ -200,24 +217,45 @@ final class RowParser {
 			}
 			double[] scores = (this.scores.length == 0) ? NO_SCORES : new double[this.scores.length];
 			for (int i = 0; i < scores.length; i++) {
-				scores[i] = (this.scores[i] >= 0) ? score(record.get(this.scores[i]), i) : Double.NaN;
+				scores[i] = (this.scores[i] >= 0) ? score(record, this.scores[i], i) : Double.NaN;
 			}
-			return new Row(line, date, label, numbers, levels, ids, scores);
+			if (this.extras.length == 0) {
+				return new Row(line, date, label, numbers, levels, ids, scores);
+			}
+			return new Row(line, date, label, numbers, levels, ids, scores, extras(record));
+		}
+
+		/**
+		 * The cells of the segment columns that are not features; a bucketed one must be
+		 * a number.
+		 */
+		private String[] extras(CsvFields record) throws BadRow {
+			String[] extras = new String[this.extras.length];
+			for (int i = 0; i < extras.length; i++) {
+				String value = record.get(this.extras[i]);
+				if (!isMissing(value)) {
+					if (RowParser.this.numericExtra[i]) {
+						number(value, RowParser.this.extraColumns.get(i));
+					}
+					extras[i] = value;
+				}
+			}
+			return extras;
 		}
 
 		/**
 		 * A logged score: missing, or a finite number, within [0, 1] for a binary task.
 		 */
-		private double score(String value, int index) throws BadRow {
+		private double score(CsvFields record, int field, int index) throws BadRow {
 			DatasetConfig dataset = RowParser.this.dataset;
-			if (dataset.isMissing(value)) {
+			if (isMissing(record, field)) {
 				return Double.NaN;
 			}
 			String column = dataset.scoreColumns().get(index);
-			double score = number(value, column);
+			double score = number(record, field, column);
 			if (dataset.task() == Task.BINARY && (score < 0 || score > 1)) {
-				throw new BadRow("score " + value + " in column " + column + " is outside [0, 1] (the task is"
-						+ " binary: a score is a probability)");
+				throw new BadRow("score " + record.get(field) + " in column " + column
+						+ " is outside [0, 1] (the task is binary: a score is a probability)");
 			}
 			return score;
 		}
@@ -242,21 +280,21 @@ final class RowParser {
 			return date;
 		}
 
-		private double label(String value) throws BadRow {
+		private double label(CsvFields record, int field) throws BadRow {
 			DatasetConfig dataset = RowParser.this.dataset;
-			if (isMissing(value)) {
+			if (isMissing(record, field)) {
 				return Double.NaN;
 			}
 			if (dataset.task() == Task.REGRESSION) {
-				return number(value, dataset.labelColumn());
+				return number(record, field, dataset.labelColumn());
 			}
-			if (value.equals(dataset.positiveLabel())) {
+			if (record.is(field, dataset.positiveLabel())) {
 				return 1;
 			}
-			if (dataset.negativeLabel() == null || value.equals(dataset.negativeLabel())) {
+			if (dataset.negativeLabel() == null || record.is(field, dataset.negativeLabel())) {
 				return 0;
 			}
-			throw new BadRow("label '" + value + "' in column " + dataset.labelColumn() + " is neither '"
+			throw new BadRow("label '" + record.get(field) + "' in column " + dataset.labelColumn() + " is neither '"
 					+ dataset.positiveLabel() + "' nor '" + dataset.negativeLabel() + "'");
 		}
 
@@ -278,6 +316,33 @@ final class RowParser {
 		return false;
 	}
 
+	/** {@link #isMissing(String)} of a field, without making its text. */
+	private boolean isMissing(CsvFields record, int field) {
+		if (record.isEmpty(field)) {
+			return true;
+		}
+		for (String token : this.missingTokens) {
+			if (record.is(field, token)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * {@link #number(String, String)} of a field, parsed from its bytes where it can be.
+	 */
+	private static double number(CsvFields record, int field, String column) throws BadRow {
+		double number;
+		try {
+			number = record.decimal(field);
+		}
+		catch (NumberFormatException ex) {
+			throw new BadRow("unparsable number '" + record.get(field) + "' in column " + column);
+		}
+		return Double.isFinite(number) ? number : finite(number, record.get(field), column);
+	}
+
 	/**
 	 * {@link Double#parseDouble} (through the faster {@link DecimalParser}) without the
 	 * NaN and infinity it accepts.
@@ -290,6 +355,10 @@ final class RowParser {
 		catch (NumberFormatException ex) {
 			throw new BadRow("unparsable number '" + value + "' in column " + column);
 		}
+		return finite(number, value, column);
+	}
+
+	private static double finite(double number, String value, String column) throws BadRow {
 		if (Double.isNaN(number) || Double.isInfinite(number)) {
 			throw new BadRow("not a finite number '" + value + "' in column " + column);
 		}

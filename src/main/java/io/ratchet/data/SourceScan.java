@@ -83,7 +83,7 @@ final class SourceScan {
 						date = validate(records, layout, ids, earliest, latest);
 					}
 					catch (RowParser.BadRow ex) {
-						quarantine.add(records.line(), ex.getMessage(), MonthFileReader.raw(record));
+						quarantine.add(records.line(), ex.getMessage(), MonthFileReader.raw(record.values()));
 						continue;
 					}
 					YearMonth month = YearMonth.from(date);
@@ -111,7 +111,7 @@ final class SourceScan {
 			throw new RowParser.BadRow(csv.invalidBytes());
 		}
 		CSVRecord record = csv.record();
-		LocalDate date = layout.parse(record, csv.line(), null).date();
+		LocalDate date = layout.parse(CsvFields.of(record), csv.line(), null).date();
 		for (int i = 0; i < ids.length; i++) {
 			String id = record.get(ids[i]);
 			if (this.dataset.isMissing(id)) {

@@ -127,6 +127,28 @@ final class StrictReader extends Reader {
 		return (text.indexOf(INVALID) < 0) ? text : text.replace(String.valueOf(INVALID), "\\x");
 	}
 
+	/**
+	 * Decodes {@code bytes[from, to)} as this class would (each byte that cannot be
+	 * decoded as {@link #INVALID} and its two hex digits), with a decoder of the same
+	 * settings as this class's (malformed and unmappable input reported).
+	 */
+	static String decode(CharsetDecoder decoder, byte[] bytes, int from, int to) {
+		ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+		CharBuffer out = CharBuffer.allocate(3 * (to - from) + 1);
+		decoder.reset();
+		while (true) {
+			CoderResult result = decoder.decode(in, out, true);
+			if (!result.isError()) {
+				decoder.flush(out);
+				return out.flip().toString();
+			}
+			for (int i = 0; i < result.length(); i++) {
+				int b = in.get() & 0xFF;
+				out.put(INVALID).put(HEX[b >>> 4]).put(HEX[b & 0xF]);
+			}
+		}
+	}
+
 	@Override
 	public int read(char[] target, int offset, int length) throws IOException {
 		if (length == 0) {

@@ -135,6 +135,21 @@ final class BinaryAccumulator implements MetricAccumulator {
 		return this.threshold;
 	}
 
+	/** The value matrix of {@link Metric#BUSINESS_VALUE}, or {@code null}. */
+	ValueMatrix valueMatrix() {
+		return this.value;
+	}
+
+	/** The dataset's own metrics this accumulator gives. */
+	MetricDefinitions definitions() {
+		return this.definitions;
+	}
+
+	/** The labelled scores (read-only use: the intervals' top-k counts). */
+	LabelledScores scores() {
+		return this.scores;
+	}
+
 	@Override
 	public void add(double prediction, double label) {
 		if (Double.isNaN(label)) {

@@ -83,6 +83,21 @@ final class TopShare {
 	 * (absent) without positives.
 	 */
 	private static double[][] figures(LabelledScores scores, long[] cuts, long n, long positives) {
+		long[][] counts = counts(scores, cuts);
+		double[][] figures = new double[cuts.length][];
+		for (int i = 0; i < cuts.length; i++) {
+			double precision = (double) counts[1][i] / counts[0][i];
+			figures[i] = new double[] { precision, (positives > 0) ? (double) counts[1][i] / positives : Double.NaN,
+					(positives > 0) ? precision / ((double) positives / n) : Double.NaN };
+		}
+		return figures;
+	}
+
+	/**
+	 * The rows in the top (ties at each cut included) and the positives among them, at
+	 * each cut: {@code [rows, found]}, each one per cut.
+	 */
+	static long[][] counts(LabelledScores scores, long[] cuts) {
 		long last = java.util.Arrays.stream(cuts).max().orElse(0);
 		long[] rows = new long[cuts.length];
 		long[] found = new long[cuts.length];
@@ -100,13 +115,17 @@ final class TopShare {
 				}
 			}
 		});
-		double[][] figures = new double[cuts.length][];
-		for (int i = 0; i < cuts.length; i++) {
-			double precision = (double) found[i] / rows[i];
-			figures[i] = new double[] { precision, (positives > 0) ? (double) found[i] / positives : Double.NaN,
-					(positives > 0) ? precision / ((double) positives / n) : Double.NaN };
-		}
-		return figures;
+		return new long[][] { rows, found };
+	}
+
+	/** The built-in shares, in percent. */
+	static int[] percents() {
+		return PERCENTS.clone();
+	}
+
+	/** The built-in metrics of each share: precision, recall, lift. */
+	static Metric[] metrics(int share) {
+		return METRICS[share].clone();
 	}
 
 }

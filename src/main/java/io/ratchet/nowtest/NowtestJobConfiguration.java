@@ -3,6 +3,7 @@ package io.ratchet.nowtest;
 import io.ratchet.report.FeatureMeanStore;
 import io.ratchet.report.RunReports;
 import io.ratchet.run.ImportBatchStore;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
@@ -59,18 +60,23 @@ class NowtestJobConfiguration {
 	Step nowtestScore(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
 			RatchetDefaults defaults, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
-			MonthSources monthSources) {
+			MonthSources monthSources, EstimateStore estimates, EarlyWarningProperties earlyWarning,
+			IntervalProperties intervals) {
 		return new StepBuilder("nowtestScore", jobRepository)
-			.tasklet(new NowtestScoreTasklet(workspace, monthSources, modelVersions, results, store, properties,
-					defaults.threshold(), featureMeans, loggedPredictions), transactionManager)
+			.tasklet(
+					new NowtestScoreTasklet(workspace, monthSources, modelVersions, results, store, properties,
+							defaults.threshold(), featureMeans, loggedPredictions, estimates, earlyWarning, intervals),
+					transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step nowtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
-			ResultsStore results, NowtestStore store, RunReports reports) {
+			ResultsStore results, NowtestStore store, RunReports reports, EstimateStore estimates,
+			EarlyWarningMail earlyWarnings) {
 		return new StepBuilder("nowtestSummary", jobRepository)
-			.tasklet(new NowtestSummaryTasklet(workspace, results, store, reports), transactionManager)
+			.tasklet(new NowtestSummaryTasklet(workspace, results, store, reports, estimates, earlyWarnings),
+					transactionManager)
 			.build();
 	}
 

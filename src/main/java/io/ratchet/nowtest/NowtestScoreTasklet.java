@@ -22,6 +22,7 @@ import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.RequirementCheck;
 import io.ratchet.requirement.RequirementsException;
 import io.ratchet.requirement.Verdict;
+import io.ratchet.run.IntervalProperties;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelFigures;
 import io.ratchet.run.ModelVersionStore;
@@ -67,6 +68,9 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger("io.ratchet.progress");
 
+	/** The bootstrap settings of the figures' intervals. */
+	private final IntervalProperties intervals;
+
 	private final Workspace workspace;
 
 	private final ModelVersionStore modelVersions;
@@ -85,9 +89,17 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private final MonthSources monthSources;
 
+	private final EstimateStore estimates;
+
+	private final EarlyWarningProperties earlyWarning;
+
 	NowtestScoreTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, NowtestStore store, NowtestProperties properties, double threshold,
-			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions, EstimateStore estimates,
+			EarlyWarningProperties earlyWarning, IntervalProperties intervals) {
+		this.estimates = estimates;
+		this.earlyWarning = earlyWarning;
+		this.intervals = intervals;
 		this.monthSources = monthSources;
 		this.featureMeans = featureMeans;
 		this.loggedPredictions = loggedPredictions;
@@ -137,6 +149,8 @@ class NowtestScoreTasklet implements Tasklet {
 		Verdict driftVerdict = saveDrift(runId, pass, contenders, featureOwner, requirements, reference,
 				settings.bins());
 		saveCoverageAndMeans(runId, scored, pass);
+		this.estimates.save(runId,
+				EstimateFindings.measure(scored, requirements, this.earlyWarning.maxCalibrationError()));
 		this.store.saveWindow(windowRecord(runId, window, pass, reference, metricVerdict, driftVerdict,
 				ExecutionCounts.of(step.getJobExecution())));
 		step.setReadCount(step.getReadCount() + pass.inWindow);
@@ -158,7 +172,8 @@ class NowtestScoreTasklet implements Tasklet {
 			String role = registry.role(dataset.name(), model.key());
 			this.results.recordRunModel(runId, id, role);
 			boolean champion = Role.CHAMPION.is(role) && contenders.stream().noneMatch(Contender::champion);
-			contenders.add(Contender.of(model, id, champion, contenders.size(), capacity));
+			contenders.add(Contender.of(model, id, champion, contenders.size(), capacity,
+					dataset.estimateWithoutLabels() ? new WindowEstimate(this.threshold) : null));
 		}
 		return contenders;
 	}
@@ -190,14 +205,15 @@ class NowtestScoreTasklet implements Tasklet {
 		Verdict championVerdict = null;
 		for (Scored<Contender> model : scored) {
 			var values = model.accumulator().result();
+			var intervals = this.intervals.of(model.accumulator(), values);
 			CheckResult check = RequirementCheck.check(requirements, model.version().name(), ResultsStore.ALL, false,
-					values);
+					values, intervals);
 			verdicts.add(check.verdict());
 			if (model.subject().champion()) {
 				championVerdict = check.verdict();
 			}
 			figures.add(new ModelFigures(model.subject().id(), dataset.task(), values, check,
-					model.accumulator().toBytes()));
+					model.accumulator().toBytes(), intervals));
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		this.results.savePartition(new PartitionResult(runId, ResultsStore.ALL, fileList, pass.inWindow + pass.rejected,

@@ -20,6 +20,7 @@ import io.ratchet.report.RunReports;
 import io.ratchet.requirement.DatasetRequirements;
 import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.Role;
 import io.ratchet.run.RunStatus;
 import io.ratchet.run.RunSummary;
 import io.ratchet.workspace.Workspace;
@@ -50,7 +51,14 @@ class NowtestSummaryTasklet implements Tasklet {
 
 	private final RunReports reports;
 
-	NowtestSummaryTasklet(Workspace workspace, ResultsStore results, NowtestStore store, RunReports reports) {
+	private final EstimateStore estimates;
+
+	private final EarlyWarningMail earlyWarnings;
+
+	NowtestSummaryTasklet(Workspace workspace, ResultsStore results, NowtestStore store, RunReports reports,
+			EstimateStore estimates, EarlyWarningMail earlyWarnings) {
+		this.estimates = estimates;
+		this.earlyWarnings = earlyWarnings;
 		this.workspace = workspace;
 		this.results = results;
 		this.store = store;
@@ -79,9 +87,21 @@ class NowtestSummaryTasklet implements Tasklet {
 		RunSummary summary = RunSummary.load(this.results, runId);
 		// read once for the table and the CSV
 		List<NowtestStore.StoredDrift> drift = this.store.drift(runId);
-		this.reports.write(summary, dataset, requirements, reportDir, List
+		List<EstimateStore.StoredEstimate> estimated = this.estimates.of(runId);
+		List<ReportSection> sections = new ArrayList<>(List
 			.of(ReportSection.ofTables("drift-figures", "Drift figures", "", List.of(driftTable(drift, summary)))));
+		if (!estimated.isEmpty()) {
+			sections.add(EstimateTable.section(estimated));
+		}
+		this.reports.write(summary, dataset, requirements, reportDir, sections);
 		writeDriftCsv(runId, drift, reportDir);
+		summary.models()
+			.stream()
+			.map(RunSummary.ModelSummary::model)
+			.filter((model) -> model.is(Role.CHAMPION))
+			.findFirst()
+			.ifPresent((champion) -> this.earlyWarnings.sendIfBreached(runId, dataset.name(), parameters.asOf(),
+					champion, estimated, reportDir.resolve(RunReports.PAGE).toString()));
 		contribution.setExitStatus(new ExitStatus(verdict.name()));
 		return RepeatStatus.FINISHED;
 	}

@@ -99,7 +99,11 @@ final class WindowPass {
 		// file order
 		BlockScorer blocks = pass.blocks((row, scores) -> {
 			for (int i = 0; i < scores.length; i++) {
-				models.get(i).subject().referenceScores().add(scores[i]);
+				Contender contender = models.get(i).subject();
+				contender.referenceScores().add(scores[i]);
+				if (contender.estimate() != null) {
+					contender.estimate().addReference(scores[i], row.label());
+				}
 			}
 		});
 		for (YearMonth month : months) {
@@ -125,7 +129,11 @@ final class WindowPass {
 		BlockScorer blocks = pass.blocks((row, scores) -> {
 			boolean judged = !this.window.awaitingLabel(row.date()) && row.labelled();
 			for (int i = 0; i < scores.length; i++) {
-				models.get(i).subject().windowScores().add(scores[i]);
+				Contender contender = models.get(i).subject();
+				contender.windowScores().add(scores[i]);
+				if (contender.estimate() != null) {
+					contender.estimate().addWindow(scores[i], judged);
+				}
 			}
 			pass.count(row, scores, judged);
 			if (this.window.awaitingLabel(row.date())) {

@@ -117,7 +117,7 @@ final class RequirementsRatchet {
 				.append('\n'));
 		}
 		DatasetRequirements raised = new DatasetRequirements(current.dataset(), current.minRows(), monthly, period,
-				current.models(), current.drift());
+				current.models(), current.drift(), current.segments());
 		return new Edit(changes, String.join("\n", lines), diff.toString(), raised);
 	}
 
@@ -152,7 +152,7 @@ final class RequirementsRatchet {
 				max = proposed;
 			}
 		}
-		return new Bound(bound.metric(), min, max);
+		return new Bound(bound.metric(), min, max, bound.judge());
 	}
 
 	private static int line(Map<String, Written> numbers, String dataset, String section, MetricId metric,

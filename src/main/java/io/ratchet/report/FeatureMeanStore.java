@@ -2,6 +2,8 @@ package io.ratchet.report;
 
 import java.util.List;
 
+import io.ratchet.run.Attempt;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,8 +26,19 @@ public class FeatureMeanStore {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
+	/** Stores a period's means, replacing what an earlier attempt stored. */
 	public void save(long runId, String period, FeatureMeans means) {
-		this.jdbc.sql("DELETE FROM feature_mean WHERE run_id = ? AND period = ?").params(runId, period).update();
+		save(runId, period, means, Attempt.REPEATED);
+	}
+
+	/**
+	 * Stores a period's means, first deleting what an earlier attempt stored unless the
+	 * attempt is the {@link Attempt#FIRST first}.
+	 */
+	public void save(long runId, String period, FeatureMeans means, Attempt attempt) {
+		if (attempt.replaces()) {
+			this.jdbc.sql("DELETE FROM feature_mean WHERE run_id = ? AND period = ?").params(runId, period).update();
+		}
 		List<Object[]> rows = means.means()
 			.stream()
 			.map((mean) -> new Object[] { runId, period, mean.feature(), mean.mean(), mean.rows(), mean.missing() })

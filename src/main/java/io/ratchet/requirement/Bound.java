@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.Interval;
 import io.ratchet.metrics.MetricId;
 
 /**
@@ -14,15 +15,22 @@ import io.ratchet.metrics.MetricId;
  * @param metric the metric
  * @param min the lowest acceptable value, or {@code null}
  * @param max the highest acceptable value, or {@code null}
+ * @param judge whether the figure or its 95% interval is judged
  */
-public record Bound(MetricId metric, Double min, Double max) {
+public record Bound(MetricId metric, Double min, Double max, Judge judge) {
 
 	public Bound {
 		Objects.requireNonNull(metric, "metric");
+		Objects.requireNonNull(judge, "judge");
 		String problem = problem(metric, min, max);
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);
 		}
+	}
+
+	/** A bound judged on the figure itself. */
+	public Bound(MetricId metric, Double min, Double max) {
+		this(metric, min, max, Judge.POINT);
 	}
 
 	/** A minimum only. */
@@ -46,6 +54,25 @@ public record Bound(MetricId metric, Double min, Double max) {
 			return Optional.of(BoundKind.MIN);
 		}
 		if (this.max != null && value > this.max) {
+			return Optional.of(BoundKind.MAX);
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The side a figure with that interval crosses, if it crosses one: judged on the
+	 * figure, or, for {@code judge: interval} when the figure has an interval, on the
+	 * interval, which crosses a minimum only when its upper end is below it and a maximum
+	 * only when its lower end is above it.
+	 */
+	public Optional<BoundKind> breachedSide(double value, Optional<Interval> interval) {
+		if (this.judge == Judge.POINT || interval.isEmpty()) {
+			return breachedSide(value);
+		}
+		if (this.min != null && interval.get().hi() < this.min) {
+			return Optional.of(BoundKind.MIN);
+		}
+		if (this.max != null && interval.get().lo() > this.max) {
 			return Optional.of(BoundKind.MAX);
 		}
 		return Optional.empty();

@@ -13,8 +13,9 @@ import io.ratchet.metrics.MetricId;
 
 /**
  * Reads a {@code monthly:} or {@code period:} section of {@code requirements.yml}: bounds
- * by metric, in file order, each {@code {min: x}}, {@code {max: y}} or both. A bad bound
- * is reported on its metric's line.
+ * by metric, in file order, each {@code {min: x}}, {@code {max: y}} or both, optionally
+ * with {@code judge: interval} (see {@link Judge}). A bad bound is reported on its
+ * metric's line, a bad judge on its own.
  */
 final class BoundsSection {
 
@@ -37,6 +38,7 @@ final class BoundsSection {
 			}
 			Double min = null;
 			Double max = null;
+			Judge judge = Judge.POINT;
 			if (!field.isEmpty()) {
 				if (!(field.value() instanceof Mapping bound)) {
 					throw field.value()
@@ -44,17 +46,29 @@ final class BoundsSection {
 								+ " must be a mapping such as {min: 0.75} or {max: 0.5}, not "
 								+ field.value().describe());
 				}
-				bound.allowOnly("", "min", "max");
+				bound.allowOnly("", "min", "max", "judge");
 				min = side(bound.get("min"));
 				max = side(bound.get("max"));
+				judge = judge(bound.get("judge"));
 			}
 			String problem = Bound.problem(metric, min, max);
 			if (problem != null) {
 				throw field.error(problem);
 			}
-			bounds.add(new Bound(metric, min, max));
+			bounds.add(new Bound(metric, min, max, judge));
 		}
 		return bounds;
+	}
+
+	/** {@code judge: point} (the default) or {@code judge: interval}. */
+	private static Judge judge(Field judge) {
+		if (judge == null || judge.isEmpty()) {
+			return Judge.POINT;
+		}
+		String key = judge.text("judge");
+		return Judge.find(key)
+			.orElseThrow(() -> judge.error("unknown judge \"" + key + "\" (known: " + Judge.known()
+					+ "): judge: interval breaches only when the whole 95% interval is past the bound"));
 	}
 
 	private static Double side(Field side) {

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.Segment;
+import io.ratchet.data.SegmentColumn;
 import io.ratchet.metrics.DatasetMetric;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricId;
@@ -25,9 +27,17 @@ import io.ratchet.metrics.MetricId;
  * @param period bounds checked on the whole period, at most one per metric
  * @param models overrides by model name
  * @param drift upper bounds on drift statistics (now-test)
+ * @param segments bounds on the figures of segment levels ({@code segments:}), for every
+ * month and the whole period
  */
 public record DatasetRequirements(String dataset, long minRows, List<Bound> monthly, List<Bound> period,
-		Map<String, ModelRequirements> models, DriftRequirements drift) {
+		Map<String, ModelRequirements> models, DriftRequirements drift, List<SegmentBounds> segments) {
+
+	/** Requirements without segment bounds. */
+	public DatasetRequirements(String dataset, long minRows, List<Bound> monthly, List<Bound> period,
+			Map<String, ModelRequirements> models, DriftRequirements drift) {
+		this(dataset, minRows, monthly, period, models, drift, List.of());
+	}
 
 	/** Requirements without drift bounds. */
 	public DatasetRequirements(String dataset, long minRows, List<Bound> monthly, List<Bound> period,
@@ -49,6 +59,7 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 				Objects.requireNonNull(model, "model requirements")));
 		models = Collections.unmodifiableMap(copy);
 		drift = (drift != null) ? drift : DriftRequirements.NONE;
+		segments = (segments != null) ? List.copyOf(segments) : List.of();
 	}
 
 	/** Requirements with no bounds at all. */
@@ -63,6 +74,7 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 	 */
 	public boolean hasBounds() {
 		return !this.monthly.isEmpty() || !this.period.isEmpty() || !this.drift.isEmpty()
+				|| this.segments.stream().anyMatch((segment) -> !segment.bounds().isEmpty())
 				|| this.models.values()
 					.stream()
 					.anyMatch((model) -> !model.monthly().isEmpty() || !model.period().isEmpty());
@@ -82,6 +94,10 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 			bounds.addAll(model.monthly());
 			bounds.addAll(model.period());
 		});
+		for (SegmentBounds segment : this.segments) {
+			bounds.addAll(segment.bounds());
+			requireSegmentOf(config, at, segment);
+		}
 		List<MetricId> known = MetricId.forDataset(config);
 		for (Bound bound : bounds) {
 			MetricId metric = bound.metric();
@@ -104,6 +120,42 @@ public record DatasetRequirements(String dataset, long minRows, List<Bound> mont
 						+ ((config.source() != null) ? config.source() : "its configuration") + ")");
 			}
 		}
+	}
+
+	/**
+	 * Refuses bounds on a column that is no segment column of the dataset, or on a bucket
+	 * a numeric column does not have.
+	 */
+	private static void requireSegmentOf(DatasetConfig config, String at, SegmentBounds bounds) {
+		String file = (config.source() != null) ? config.source().toString() : "its configuration";
+		SegmentColumn column = config.segments()
+			.columns()
+			.stream()
+			.filter((c) -> c.name().equals(bounds.column()))
+			.findFirst()
+			.orElseThrow(() -> new RequirementsException(
+					at + ": segments." + bounds.key() + " (line " + bounds.line() + "): dataset \"" + config.name()
+							+ "\" has no segment column " + bounds.column() + " (its segments: in " + file + ": "
+							+ config.segments().columns().stream().map(SegmentColumn::name).toList() + ")"));
+		if (bounds.level() != null && column.numeric() && !column.buckets().contains(bounds.level())) {
+			throw new RequirementsException(at + ": segments." + bounds.key() + " (line " + bounds.line()
+					+ "): numeric segment column " + column.name() + " has no bucket '" + bounds.level()
+					+ "' (its buckets: " + column.buckets() + ")");
+		}
+	}
+
+	/**
+	 * The bounds on a segment's figures: its column's, each replaced by the bound of the
+	 * segment's own level on the same metric, then the level's other bounds.
+	 */
+	public List<Bound> segmentBoundsFor(Segment segment) {
+		Map<MetricId, Bound> byMetric = new LinkedHashMap<>();
+		for (boolean levelOnly : new boolean[] { false, true }) {
+			this.segments.stream()
+				.filter((bounds) -> (bounds.level() != null) == levelOnly && bounds.appliesTo(segment))
+				.forEach((bounds) -> bounds.bounds().forEach((bound) -> byMetric.put(bound.metric(), bound)));
+		}
+		return List.copyOf(byMetric.values());
 	}
 
 	/**

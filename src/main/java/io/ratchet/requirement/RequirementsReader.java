@@ -1,6 +1,7 @@
 package io.ratchet.requirement;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ final class RequirementsReader {
 			return DatasetRequirements.none(dataset.key());
 		}
 		Mapping spec = dataset.value().mapping("a mapping of a dataset's requirements");
-		spec.allowOnly("", "min-rows", "monthly", "period", "models", "drift", "unmonitored");
+		spec.allowOnly("", "min-rows", "monthly", "period", "models", "drift", "segments", "unmonitored");
 		Field minRows = spec.get("min-rows");
 		Map<String, ModelRequirements> models = new LinkedHashMap<>();
 		Field modelsField = spec.get("models");
@@ -77,12 +78,43 @@ final class RequirementsReader {
 		DatasetRequirements requirements = new DatasetRequirements(dataset.key(),
 				(minRows != null && !minRows.isEmpty()) ? minRows.scalar("min-rows").wholeNumber("min-rows", 0) : 0,
 				BoundsSection.read(spec.get("monthly")), BoundsSection.read(spec.get("period")), models,
-				(drift != null && !drift.isEmpty()) ? DriftSection.read(drift.value()) : DriftRequirements.NONE);
+				(drift != null && !drift.isEmpty()) ? DriftSection.read(drift.value()) : DriftRequirements.NONE,
+				segments(spec.get("segments")));
 		if (isUnmonitored(dataset) && requirements.hasBounds()) {
 			throw dataset.error("dataset \"" + dataset.key() + "\" is marked unmonitored: true and has bounds; keep the"
 					+ " bounds, or mark it unmonitored without any");
 		}
 		return requirements;
+	}
+
+	/**
+	 * {@code segments:}: bounds by segment column ({@code region}) or level
+	 * ({@code region=north}).
+	 */
+	private static List<SegmentBounds> segments(Field section) {
+		List<SegmentBounds> segments = new ArrayList<>();
+		if (section == null || section.isEmpty()) {
+			return segments;
+		}
+		for (Field field : section.value()
+			.mapping("a mapping of segment columns (or column=level) to bounds by metric")
+			.fields()
+			.values()) {
+			String key = field.key();
+			int equals = key.indexOf('=');
+			String column = (equals < 0) ? key : key.substring(0, equals);
+			String level = (equals < 0) ? null : key.substring(equals + 1);
+			if (column.isEmpty() || (level != null && level.isEmpty())) {
+				throw field.error("segments: \"" + key + "\" is neither a column nor column=level");
+			}
+			try {
+				segments.add(new SegmentBounds(column, level, BoundsSection.read(field), field.line()));
+			}
+			catch (IllegalArgumentException ex) {
+				throw field.error("segments." + key + ": " + ex.getMessage());
+			}
+		}
+		return segments;
 	}
 
 	/** One model's overrides: {@code monthly}, {@code period}. */

@@ -34,7 +34,17 @@ public class LoggedPredictionsStore {
 
 	/** Replaces the counts of one period of a run. */
 	public void saveCoverage(long runId, String period, List<StoredCoverage> coverages) {
-		this.jdbc.sql("DELETE FROM logged_coverage WHERE run_id = ? AND period = ?").params(runId, period).update();
+		saveCoverage(runId, period, coverages, Attempt.REPEATED);
+	}
+
+	/**
+	 * Stores the counts of one period of a run, first deleting what an earlier attempt
+	 * stored unless the attempt is the {@link Attempt#FIRST first}.
+	 */
+	public void saveCoverage(long runId, String period, List<StoredCoverage> coverages, Attempt attempt) {
+		if (attempt.replaces()) {
+			this.jdbc.sql("DELETE FROM logged_coverage WHERE run_id = ? AND period = ?").params(runId, period).update();
+		}
 		for (StoredCoverage stored : coverages) {
 			LogCoverage coverage = stored.coverage();
 			this.jdbc.sql("""

@@ -1,6 +1,9 @@
 package io.ratchet.run;
 
 import io.ratchet.data.Task;
+import java.util.Objects;
+
+import io.ratchet.metrics.MetricIntervals;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.requirement.CheckResult;
 
@@ -14,7 +17,18 @@ import io.ratchet.requirement.CheckResult;
  * @param values the metric values
  * @param check the verdict and breaches for the period
  * @param state the serialised accumulators, or {@code null} for the whole period
+ * @param intervals the 95% intervals of the figures ({@code metric_interval})
  */
-public record ModelFigures(long modelVersionId, Task task, MetricValues values, CheckResult check, byte[] state) {
+public record ModelFigures(long modelVersionId, Task task, MetricValues values, CheckResult check, byte[] state,
+		MetricIntervals intervals) {
+
+	public ModelFigures {
+		Objects.requireNonNull(intervals, "intervals");
+	}
+
+	/** Figures without intervals. */
+	public ModelFigures(long modelVersionId, Task task, MetricValues values, CheckResult check, byte[] state) {
+		this(modelVersionId, task, values, check, state, MetricIntervals.NONE);
+	}
 
 }

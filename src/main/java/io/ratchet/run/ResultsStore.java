@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.Interval;
+import io.ratchet.metrics.IntervalMethod;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.Breach;
@@ -113,7 +115,17 @@ public class ResultsStore {
 	 * attempt stored.
 	 */
 	public void savePartition(PartitionResult partition, List<ModelFigures> figures) {
-		deleteMonth(partition.runId(), partition.period(), figures);
+		savePartition(partition, figures, Attempt.REPEATED);
+	}
+
+	/**
+	 * Stores one partition's counts and every model's figures, first deleting what an
+	 * earlier attempt stored unless the attempt is the {@link Attempt#FIRST first}.
+	 */
+	public void savePartition(PartitionResult partition, List<ModelFigures> figures, Attempt attempt) {
+		if (attempt.replaces()) {
+			deleteMonth(partition.runId(), partition.period(), figures);
+		}
 		this.jdbc.sql("""
 				INSERT INTO run_partition (run_id, period, file_path, rows_read, rows_accepted, rows_rejected,
 					rows_unlabelled, rejected_file, millis, finished_at)
@@ -265,6 +277,17 @@ public class ResultsStore {
 		}).list();
 	}
 
+	/** Every 95% interval stored for a run's figures. */
+	public List<StoredInterval> metricIntervals(long runId) {
+		return this.jdbc.sql("""
+				SELECT model_version_id, period, metric, lo, hi, method FROM metric_interval
+				WHERE run_id = ? ORDER BY model_version_id, period, metric""")
+			.param(runId)
+			.query((rs, i) -> new StoredInterval(rs.getLong(1), rs.getString(2), MetricId.of(rs.getString(3)),
+					new Interval(rs.getDouble(4), rs.getDouble(5), IntervalMethod.fromKey(rs.getString(6).trim()))))
+			.list();
+	}
+
 	public List<StoredBreach> breaches(long runId) {
 		return this.jdbc.sql("""
 				SELECT model_version_id, period, metric, bound_kind, bound, val FROM breach
@@ -349,8 +372,13 @@ public class ResultsStore {
 		List<Object[]> values = new ArrayList<>();
 		List<Object[]> verdicts = new ArrayList<>();
 		List<Object[]> breaches = new ArrayList<>();
+		List<Object[]> intervals = new ArrayList<>();
 		for (ModelFigures figure : figures) {
 			long model = figure.modelVersionId();
+			figure.intervals()
+				.byKey()
+				.forEach((key, interval) -> intervals.add(new Object[] { runId, model, period, key, interval.lo(),
+						interval.hi(), interval.method().key() }));
 			long rowCount = figure.values().n();
 			for (Metric metric : Metric.forTask(figure.task())) {
 				values.add(new Object[] { runId, model, period, metric.key(), figure.values().values().get(metric),
@@ -361,8 +389,8 @@ public class ResultsStore {
 				.forEach((key, value) -> values.add(new Object[] { runId, model, period, key, value, rowCount }));
 			verdicts.add(new Object[] { runId, model, period, figure.check().verdict().name(), rowCount });
 			for (Breach breach : figure.check().breaches()) {
-				breaches.add(new Object[] { runId, model, period, breach.metric().key(), breach.kind().name(),
-						breach.bound(), breach.value() });
+				breaches.add(new Object[] { runId, model, period, breach.figure(), breach.kind().name(), breach.bound(),
+						breach.value() });
 			}
 		}
 		batch("""
@@ -372,6 +400,9 @@ public class ResultsStore {
 				INSERT INTO period_verdict (run_id, model_version_id, period, verdict, row_count)
 				VALUES (?, ?, ?, ?, ?)""", verdicts);
 		batch(INSERT_BREACH, breaches);
+		batch("""
+				INSERT INTO metric_interval (run_id, model_version_id, period, metric, lo, hi, method)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", intervals);
 	}
 
 	/**
@@ -385,6 +416,7 @@ public class ResultsStore {
 
 	private void deletePeriod(long runId, String period) {
 		this.jdbc.sql("DELETE FROM metric_value WHERE run_id = ? AND period = ?").params(runId, period).update();
+		this.jdbc.sql("DELETE FROM metric_interval WHERE run_id = ? AND period = ?").params(runId, period).update();
 		this.jdbc.sql("DELETE FROM period_verdict WHERE run_id = ? AND period = ?").params(runId, period).update();
 		this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND period = ?").params(runId, period).update();
 		this.jdbc.sql("DELETE FROM partition_state WHERE run_id = ? AND period = ?").params(runId, period).update();
@@ -402,7 +434,7 @@ public class ResultsStore {
 		List<Object[]> keys = figures.stream()
 			.map((figure) -> new Object[] { runId, figure.modelVersionId(), period })
 			.toList();
-		for (String table : List.of("metric_value", "period_verdict", "breach", "partition_state")) {
+		for (String table : List.of("metric_value", "metric_interval", "period_verdict", "breach", "partition_state")) {
 			batch("DELETE FROM " + table + " WHERE run_id = ? AND model_version_id = ? AND period = ?", keys);
 		}
 		this.jdbc.sql("DELETE FROM run_partition WHERE run_id = ? AND period = ?").params(runId, period).update();

@@ -185,7 +185,10 @@ class BacktestJobTests extends SharedBatchContextTests {
 		assertThat(belowTopBound).isPositive();
 		Path report = toy.reports().resolve("backtest").resolve(Long.toString(runId));
 		List<String> csv = Files.readAllLines(report.resolve("metrics.csv"));
-		assertThat(csv.get(0)).endsWith(",precision_top20pct,recall_top20pct,lift_top20pct,net_saves");
+		// the figures, then each one's 95% interval (the formula's by the bootstrap)
+		assertThat(csv.get(0)).contains(",precision_top20pct,recall_top20pct,lift_top20pct,net_saves,")
+			.endsWith(",precision_top20pct_lo,precision_top20pct_hi,recall_top20pct_lo,recall_top20pct_hi,"
+					+ "lift_top20pct_lo,lift_top20pct_hi,net_saves_lo,net_saves_hi");
 		assertThat(Files.readString(report.resolve("index.html"))).contains("net_saves").contains("precision_top20pct");
 	}
 

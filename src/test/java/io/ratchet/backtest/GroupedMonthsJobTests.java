@@ -3,6 +3,7 @@ package io.ratchet.backtest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Consecutive small months sharing a partition: the same stored results as one month per
  * partition, also when the months' files order their columns differently (the models are
  * bound once per partition), and a restart after a failure in the middle of a shared
- * partition that redoes only the months not stored.
+ * transaction that redoes only the months not committed, each once.
  */
 class GroupedMonthsJobTests extends SharedBatchContextTests {
 
@@ -88,7 +89,10 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 		// month per partition, as before months were grouped)
 		BacktestJobConfiguration configuration = new BacktestJobConfiguration();
 		Step oneMonthEach = configuration.backtestPrepare(jobRepository, transactionManager, workspace, modelVersions,
-				results, defaults, new BacktestProperties(2, 0.01, DataSize.ofBytes(1), 1_000_000));
+				results, defaults,
+				new BacktestProperties(2, 0.01, DataSize.ofBytes(1), DataSize.ofKilobytes(128), 1_000_000,
+						BacktestProperties.Workers.LOCAL,
+						new BacktestProperties.Remote(Duration.ofMinutes(10), Duration.ofSeconds(1))));
 		Job perMonth = configuration.backtest(jobRepository, oneMonthEach, backtestMonths, backtestSummary,
 				runListener);
 
@@ -137,29 +141,36 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 	}
 
 	@Test
-	void aRestartAfterAFailureInsideASharedPartitionRedoesOnlyTheMonthsNotStored() throws Exception {
-		// given: May's header lacks a configured column; May shares a partition with
-		// April (before it) and June (after it)
+	void aRestartAfterAFailureInsideASharedTransactionRedoesItsMonthsOnceAndNothingElse() throws Exception {
+		// given: May's header lacks a configured column; May shares a partition, and a
+		// transaction (three months of about 6 KB against the 128 KB budget), with April
+		// (before it) and June (after it)
 		Path may = toy.data("toy").resolve("2024-05.csv");
 		String good = Files.readString(may);
 		Files.writeString(may, good.replaceFirst("colour", "color"));
 		JobExecution failed = start(this.backtest);
 		long runId = runId(failed);
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(periods(runId)).containsExactly("2024-01", "2024-02", "2024-03", "2024-04");
-		String aprilFinished = finishedAt(runId, "2024-04");
+		// April was scored but rolled back with May: its transaction stored nothing
+		assertThat(periods(runId)).containsExactly("2024-01", "2024-02", "2024-03");
+		assertThat(count("metric_value", runId, "2024-04")).isZero();
+		assertThat(count("feature_mean", runId, "2024-04")).isZero();
+		String marchFinished = finishedAt(runId, "2024-03");
 
 		// when: the file is repaired (one byte longer) and the run restarted
 		Files.writeString(may, good);
 		JobExecution restarted = this.jobOperator.restart(failed);
 
-		// then: only the failed partition ran again, and of it only May and June
+		// then: only the failed partition ran again, all three of its months, each
+		// stored once; the other partition's months were not touched; everything as a
+		// clean run stores it
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		List<StepExecution> workers = workers(restarted);
 		assertThat(workers).extracting(StepExecution::getStepName)
 			.containsExactly("backtestMonth:months-2024-04..2024-06");
-		assertThat(workers.get(0).getWriteCount()).isEqualTo(2 * 200);
-		assertThat(finishedAt(runId, "2024-04")).isEqualTo(aprilFinished);
+		assertThat(workers.get(0).getWriteCount()).isEqualTo(3 * 200);
+		assertThat(workers.get(0).getCommitCount()).as("the three months in one transaction").isEqualTo(1);
+		assertThat(finishedAt(runId, "2024-03")).isEqualTo(marchFinished);
 		assertThat(periods(runId)).containsExactly("2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06");
 		JobExecution clean = start(this.backtest);
 		assertThat(stored(runId)).isEqualTo(stored(runId(clean)));
@@ -237,6 +248,13 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 			.param(runId)
 			.query(String.class)
 			.list();
+	}
+
+	private long count(String table, long runId, String period) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE run_id = ? AND period = ?")
+			.params(runId, period)
+			.query(Long.class)
+			.single();
 	}
 
 	private String finishedAt(long runId, String period) {

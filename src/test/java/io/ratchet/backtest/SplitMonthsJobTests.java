@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -152,6 +153,37 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 	}
 
 	@Test
+	void aDatasetWithSegmentsHasItsMonthsPlannedWhole() throws Exception {
+		// given: the toy dataset with a segment column; the job planned with ranges of 70
+		// rows
+		Path config = toy.config().resolve("datasets/toy.yml");
+		Files.writeString(config, Files.readString(config) + "segments: [colour]\n");
+		Job split = job(null);
+
+		// when
+		JobExecution whole = start(this.backtest);
+		JobExecution planned = start(split);
+
+		// then: no month split (ranges keep no segment states), and the same figures and
+		// segment figures as the default plan
+		assertThat(whole.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(planned.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(workers(planned)).extracting(StepExecution::getStepName)
+			.isNotEmpty()
+			.noneMatch((name) -> name.contains("@"));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM range_result WHERE run_id = ?")
+			.param(runId(planned))
+			.query(Long.class)
+			.single()).isZero();
+		assertSameFigures(stored(runId(planned)), stored(runId(whole)));
+		String model = "(SELECT name || '@' || version FROM model_version m WHERE m.id = t.model_version_id)";
+		String columns = model + ", period, segment_column, segment_level, row_count, verdict";
+		List<String> segments = lines(runId(whole), "segment_period", columns);
+		assertThat(segments).isNotEmpty();
+		assertSameLines(lines(runId(planned), "segment_period", columns), segments);
+	}
+
+	@Test
 	void aMonthFileEditedAfterThePlanFailsItsRangesNamingItAndARestartOnceRepairedRedoesOnlyThem() throws Exception {
 		// given: February edited (one digit, same size and modification time) after the
 		// plan pinned it
@@ -226,7 +258,9 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 		BacktestJobConfiguration configuration = new BacktestJobConfiguration();
 		Step prepare = configuration.backtestPrepare(this.jobRepository, this.transactionManager, this.workspace,
 				this.modelVersions, this.results, this.defaults,
-				new BacktestProperties(2, 0.01, DataSize.ofMegabytes(1), 70));
+				new BacktestProperties(2, 0.01, DataSize.ofMegabytes(1), DataSize.ofKilobytes(128), 70,
+						BacktestProperties.Workers.LOCAL,
+						new BacktestProperties.Remote(Duration.ofMinutes(10), Duration.ofSeconds(1))));
 		if (between == null) {
 			return configuration.backtest(this.jobRepository, prepare, this.backtestMonths, this.backtestSummary,
 					this.runListener);
@@ -280,6 +314,7 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 		tables.put("metric_value", lines(runId, "metric_value", model + ", period, metric, val, row_count"));
 		tables.put("period_verdict", lines(runId, "period_verdict", model + ", period, verdict, row_count"));
 		tables.put("breach", lines(runId, "breach", model + ", period, metric, bound_kind, bound, val"));
+		tables.put("metric_interval", lines(runId, "metric_interval", model + ", period, metric, lo, hi, method"));
 		tables.put("partition_state", lines(runId, "partition_state", model + ", period"));
 		tables.put("feature_mean", lines(runId, "feature_mean", "period, feature, mean_val, row_count, missing_count"));
 		tables.put("run_partition",

@@ -42,6 +42,23 @@ class MonthCacheTests {
 			List.of("customer_id"), List.of("vendor_score"));
 
 	@Test
+	void aReadFromTheEntryHandsOnRowsAndRejectionsInTheFilesOrder() throws IOException {
+		// given: rejections among rows (a row range counts records in the file's order)
+		Path csv = month(20_000, 1, 10);
+		MonthSource source = new MonthSource(this.dataset, cache(Clock.systemUTC()));
+		List<String> fromCsv = order(new MonthSource(this.dataset, null), csv);
+		order(source, csv);
+
+		// when
+		List<String> fromCache = order(source, csv);
+
+		// then
+		assertThat(source.monthsFromCache()).isEqualTo(1);
+		assertThat(fromCsv).anyMatch((record) -> record.startsWith("rejected"));
+		assertThat(fromCache).isEqualTo(fromCsv);
+	}
+
+	@Test
 	void theFirstReadWritesTheEntryAndLaterReadsGiveTheSameRowsRejectionsAndCounts() throws IOException {
 		// given: more rows than a block, levels first seen in later blocks, missing
 		// values, unlabelled rows, more bad rows than a block of rejections
@@ -326,6 +343,14 @@ class MonthCacheTests {
 			bits[i] = Double.doubleToRawLongBits(values[i]);
 		}
 		return bits;
+	}
+
+	/** The records of a read in the order handed on: rows and rejections by line. */
+	private static List<String> order(MonthSource source, Path csv) {
+		List<String> order = new ArrayList<>();
+		source.read(csv, MARCH, (row) -> order.add("row " + row.line()),
+				(rejection) -> order.add("rejected " + rejection.line()));
+		return order;
 	}
 
 	private static Read read(MonthSource source, Path csv) {

@@ -405,6 +405,7 @@ public final class DemoGenerator {
 					+ "missing: [\"\", \"NA\"]\n" //
 					+ "value: " + VALUE_MATRIX + "   # per customer: a kept churner, an offer to a stayer\n" //
 					+ "id: [customer_id]\n" //
+					+ "estimate: cbpe   # now-test: performance of rows awaiting labels, estimated from the scores\n" //
 					+ "features:\n");
 			for (Feature feature : ChurnWorld.FEATURES) {
 				yaml.append("  - {name: ")

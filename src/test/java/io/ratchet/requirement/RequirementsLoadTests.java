@@ -162,11 +162,11 @@ class RequirementsLoadTests {
 		// when / then
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(inDataset))
 			.withMessage(inDataset
-					+ " line 3: unknown field \"mothly\" (known: min-rows, monthly, period, models, drift, unmonitored)");
+					+ " line 3: unknown field \"mothly\" (known: min-rows, monthly, period, models, drift, segments, unmonitored)");
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(inModel))
 			.withMessage(inModel + " line 4: unknown field \"monthy\" (known: monthly, period)");
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(inBound))
-			.withMessage(inBound + " line 5: unknown field \"minimum\" (known: min, max)");
+			.withMessage(inBound + " line 5: unknown field \"minimum\" (known: min, max, judge)");
 	}
 
 	@Test

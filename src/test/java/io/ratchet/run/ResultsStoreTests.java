@@ -87,6 +87,32 @@ class ResultsStoreTests {
 	}
 
 	@Test
+	void aFirstAttemptOnlyInsertsAndARepeatedOneReplacesWhatWasStored() {
+		// given: January stored by a run's first execution
+		long model = this.modelVersions.register(model("store-f", "1", "ffff"));
+		this.results.openRun(905, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		MetricValues values = new MetricValues(Map.of(Metric.N, 10.0, Metric.POSITIVES, 4.0));
+		ModelFigures figures = new ModelFigures(model, Task.BINARY, values,
+				new CheckResult(Verdict.PASS, List.of(), List.of()), new byte[] { 7 });
+		PartitionResult january = new PartitionResult(905, "2024-01", "toy/2024-01.csv", 10, 10, 0, 0, null, 5);
+		this.results.savePartition(january, List.of(figures), Attempt.FIRST);
+
+		// when / then: a first attempt deletes nothing, so storing the month again as a
+		// first attempt meets the stored rows
+		assertThatThrownBy(() -> this.results.savePartition(january, List.of(figures), Attempt.FIRST))
+			.isInstanceOf(DataIntegrityViolationException.class);
+
+		// when: a restart stores it again
+		this.results.savePartition(january, List.of(figures), Attempt.REPEATED);
+
+		// then: one copy
+		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 905"))
+			.isEqualTo(Metric.forTask(Task.BINARY).size());
+		assertThat(this.results.partitions(905)).hasSize(1);
+		assertThat(this.results.partitionStates(905, model)).singleElement().isEqualTo(new byte[] { 7 });
+	}
+
+	@Test
 	void aMonthThatFailsHalfWayThroughItsBatchesLeavesNoPartialFigures(
 			@Autowired PlatformTransactionManager transactionManager) {
 		// given: a run with January stored; February's figures are of two models, the

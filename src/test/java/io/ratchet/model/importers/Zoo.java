@@ -167,7 +167,8 @@ public final class Zoo {
 				levels);
 	}
 
-	static List<CSVRecord> csv(Path file) {
+	/** A CSV file with its header. */
+	public static List<CSVRecord> csv(Path file) {
 		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
 		}

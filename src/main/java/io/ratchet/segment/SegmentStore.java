@@ -1,0 +1,112 @@
+package io.ratchet.segment;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import io.ratchet.data.Segment;
+import io.ratchet.data.Task;
+import io.ratchet.metrics.Metric;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Segment figures in the database ({@code segment_period}, {@code segment_value}, see
+ * {@code db/common/V20__segments.sql}). A period is replaced as a whole, so a month run
+ * again is stored once. Calls join the caller's transaction (the month's, with its
+ * overall figures).
+ */
+@Repository
+public class SegmentStore {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	public SegmentStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	/** One stored figure of a segment level. */
+	public record StoredSegmentValue(long modelVersionId, String period, Segment segment, String metric, Double value,
+			long rowCount, String verdict) {
+	}
+
+	/**
+	 * Replaces the segment figures of one period of a run, model by model (each delete
+	 * finds its rows by the primary key's prefix, as {@code ResultsStore} does for a
+	 * month).
+	 * @param modelVersionIds the run's models (whose rows an earlier attempt may have
+	 * left)
+	 */
+	public void save(long runId, String period, Task task, List<Long> modelVersionIds, List<SegmentFigures> figures) {
+		List<Object[]> keys = modelVersionIds.stream().map((model) -> new Object[] { runId, model, period }).toList();
+		if (!keys.isEmpty()) {
+			this.jdbcTemplate.batchUpdate(
+					"DELETE FROM segment_value WHERE run_id = ? AND model_version_id = ? AND period = ?", keys);
+			this.jdbcTemplate.batchUpdate(
+					"DELETE FROM segment_period WHERE run_id = ? AND model_version_id = ? AND period = ?", keys);
+		}
+		List<Object[]> periods = new ArrayList<>();
+		List<Object[]> values = new ArrayList<>();
+		for (SegmentFigures figure : figures) {
+			Segment segment = figure.segment();
+			long model = figure.modelVersionId();
+			periods.add(new Object[] { runId, model, period, segment.column(), segment.level(), figure.values().n(),
+					figure.check().verdict().name(), figure.state() });
+			for (Metric metric : Metric.forTask(task)) {
+				values.add(new Object[] { runId, model, period, segment.column(), segment.level(), metric.key(),
+						figure.values().values().get(metric) });
+			}
+			figure.values()
+				.own()
+				.forEach((key, value) -> values
+					.add(new Object[] { runId, model, period, segment.column(), segment.level(), key, value }));
+		}
+		if (!periods.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("""
+					INSERT INTO segment_period (run_id, model_version_id, period, segment_column, segment_level,
+						row_count, verdict, state)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", periods);
+			this.jdbcTemplate.batchUpdate("""
+					INSERT INTO segment_value (run_id, model_version_id, period, segment_column, segment_level, metric,
+						val)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""", values);
+		}
+	}
+
+	/**
+	 * Calls {@code action} with each stored month state of a model's segments, by month.
+	 */
+	public void forEachState(long runId, long modelVersionId, BiConsumer<Segment, byte[]> action) {
+		this.jdbc.sql("""
+				SELECT segment_column, segment_level, state FROM segment_period
+				WHERE run_id = ? AND model_version_id = ? AND state IS NOT NULL ORDER BY period""")
+			.params(runId, modelVersionId)
+			.query((ResultSet rs) -> {
+				action.accept(new Segment(rs.getString(1), rs.getString(2)), rs.getBytes(3));
+			});
+	}
+
+	/** Every stored figure of a run, by model, segment and period. */
+	public List<StoredSegmentValue> values(long runId) {
+		return this.jdbc.sql("""
+				SELECT v.model_version_id, v.period, v.segment_column, v.segment_level, v.metric, v.val, p.row_count,
+					p.verdict
+				FROM segment_value v JOIN segment_period p ON p.run_id = v.run_id
+					AND p.model_version_id = v.model_version_id AND p.period = v.period
+					AND p.segment_column = v.segment_column AND p.segment_level = v.segment_level
+				WHERE v.run_id = ?
+				ORDER BY v.model_version_id, v.segment_column, v.segment_level, v.period, v.metric""")
+			.param(runId)
+			.query((rs, i) -> new StoredSegmentValue(rs.getLong(1), rs.getString(2),
+					new Segment(rs.getString(3), rs.getString(4)), rs.getString(5),
+					(rs.getObject(6) != null) ? rs.getDouble(6) : null, rs.getLong(7), rs.getString(8)))
+			.list();
+	}
+
+}
