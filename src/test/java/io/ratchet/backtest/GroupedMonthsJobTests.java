@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,35 +211,19 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 	 * or durations (accumulator states as hex).
 	 */
 	private Map<String, List<String>> stored(long runId) {
-		String model = "(SELECT name || '@' || version FROM model_version m WHERE m.id = t.model_version_id)";
+		String model = StoredRows.MODEL;
+		StoredRows rows = new StoredRows(this.jdbc);
 		Map<String, List<String>> tables = new LinkedHashMap<>();
-		tables.put("metric_value", lines(runId, "metric_value", model + ", period, metric, val, row_count"));
-		tables.put("period_verdict", lines(runId, "period_verdict", model + ", period, verdict, row_count"));
-		tables.put("breach", lines(runId, "breach", model + ", period, metric, bound_kind, bound, val"));
-		tables.put("partition_state", lines(runId, "partition_state", model + ", period, state"));
-		tables.put("feature_mean", lines(runId, "feature_mean", "period, feature, mean_val, row_count, missing_count"));
-		tables.put("run_partition", lines(runId, "run_partition",
+		tables.put("metric_value", rows.lines(runId, "metric_value", model + ", period, metric, val, row_count"));
+		tables.put("period_verdict", rows.lines(runId, "period_verdict", model + ", period, verdict, row_count"));
+		tables.put("breach", rows.lines(runId, "breach", model + ", period, metric, bound_kind, bound, val"));
+		tables.put("partition_state", rows.lines(runId, "partition_state", model + ", period, state"));
+		tables.put("feature_mean",
+				rows.lines(runId, "feature_mean", "period, feature, mean_val, row_count, missing_count"));
+		tables.put("run_partition", rows.lines(runId, "run_partition",
 				"period, file_path, rows_read, rows_accepted, rows_rejected, rows_unlabelled, rejected_file"));
-		tables.put("run", lines(runId, "run", "status, verdict, rows_read, rows_rejected, rows_unlabelled"));
+		tables.put("run", rows.lines(runId, "run", "status, verdict, rows_read, rows_rejected, rows_unlabelled"));
 		return tables;
-	}
-
-	private List<String> lines(long runId, String table, String columns) {
-		String key = "run".equals(table) ? "id" : "run_id";
-		return this.jdbc.sql("SELECT " + columns + " FROM " + table + " t WHERE t." + key + " = ?")
-			.param(runId)
-			.query((rs, i) -> {
-				List<String> line = new ArrayList<>();
-				for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-					Object value = rs.getObject(c);
-					line.add((value instanceof byte[] bytes) ? HexFormat.of().formatHex(bytes) : String.valueOf(value));
-				}
-				return String.join(" | ", line);
-			})
-			.list()
-			.stream()
-			.sorted()
-			.toList();
 	}
 
 	private List<String> periods(long runId) {

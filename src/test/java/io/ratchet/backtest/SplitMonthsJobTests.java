@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ import org.springframework.util.FileSystemUtils;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Months split into row-range partitions ({@code ratchet.backtest.partition-rows}): the
@@ -142,8 +140,8 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 			.hasSize(9);
 		Map<String, List<String>> expected = stored(runId(whole));
 		assertThat(expected.get("run_partition")).anyMatch((line) -> line.contains("| 202 | 201 | 1 | 1 |"));
-		assertSameFigures(stored(runId(ranges)), expected);
-		assertSameLines(metricsCsv(ranges), metricsCsv(whole));
+		StoredRows.assertSameFigures(stored(runId(ranges)), expected);
+		StoredRows.assertSameLines(metricsCsv(ranges), metricsCsv(whole));
 		assertThat(whole.getExitStatus().getExitCode()).isEqualTo(ranges.getExitStatus().getExitCode());
 		assertThat(toy.reports().resolve("backtest/" + runId(ranges) + "/rejected/2024-02.csv"))
 			.hasSameTextualContentAs(toy.reports().resolve("backtest/" + runId(whole) + "/rejected/2024-02.csv"));
@@ -175,12 +173,13 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 			.param(runId(planned))
 			.query(Long.class)
 			.single()).isZero();
-		assertSameFigures(stored(runId(planned)), stored(runId(whole)));
-		String model = "(SELECT name || '@' || version FROM model_version m WHERE m.id = t.model_version_id)";
+		StoredRows.assertSameFigures(stored(runId(planned)), stored(runId(whole)));
+		String model = StoredRows.MODEL;
 		String columns = model + ", period, segment_column, segment_level, row_count, verdict";
-		List<String> segments = lines(runId(whole), "segment_period", columns);
+		StoredRows rows = new StoredRows(this.jdbc);
+		List<String> segments = rows.lines(runId(whole), "segment_period", columns);
 		assertThat(segments).isNotEmpty();
-		assertSameLines(lines(runId(planned), "segment_period", columns), segments);
+		StoredRows.assertSameLines(rows.lines(runId(planned), "segment_period", columns), segments);
 	}
 
 	@Test
@@ -223,7 +222,7 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 		assertThat(workers(restarted)).extracting(StepExecution::getStepName)
 			.allMatch((name) -> name.startsWith("backtestMonth:month-2024-02@"))
 			.hasSize(3);
-		assertSameFigures(stored(runId(failed)), stored(runId(start(job(null)))));
+		StoredRows.assertSameFigures(stored(runId(failed)), stored(runId(start(job(null)))));
 	}
 
 	@Test
@@ -309,75 +308,22 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 	 * states are compared by the whole-period figures merged from them.
 	 */
 	private Map<String, List<String>> stored(long runId) {
-		String model = "(SELECT name || '@' || version FROM model_version m WHERE m.id = t.model_version_id)";
+		String model = StoredRows.MODEL;
+		StoredRows rows = new StoredRows(this.jdbc);
 		Map<String, List<String>> tables = new LinkedHashMap<>();
-		tables.put("metric_value", lines(runId, "metric_value", model + ", period, metric, val, row_count"));
-		tables.put("period_verdict", lines(runId, "period_verdict", model + ", period, verdict, row_count"));
-		tables.put("breach", lines(runId, "breach", model + ", period, metric, bound_kind, bound, val"));
-		tables.put("metric_interval", lines(runId, "metric_interval", model + ", period, metric, lo, hi, method"));
-		tables.put("partition_state", lines(runId, "partition_state", model + ", period"));
-		tables.put("feature_mean", lines(runId, "feature_mean", "period, feature, mean_val, row_count, missing_count"));
+		tables.put("metric_value", rows.lines(runId, "metric_value", model + ", period, metric, val, row_count"));
+		tables.put("period_verdict", rows.lines(runId, "period_verdict", model + ", period, verdict, row_count"));
+		tables.put("breach", rows.lines(runId, "breach", model + ", period, metric, bound_kind, bound, val"));
+		tables.put("metric_interval", rows.lines(runId, "metric_interval", model + ", period, metric, lo, hi, method"));
+		tables.put("partition_state", rows.lines(runId, "partition_state", model + ", period"));
+		tables.put("feature_mean",
+				rows.lines(runId, "feature_mean", "period, feature, mean_val, row_count, missing_count"));
 		tables.put("run_partition",
-				lines(runId, "run_partition",
+				rows.lines(runId, "run_partition",
 						"period, file_path, rows_read, rows_accepted, rows_rejected, rows_unlabelled,"
 								+ " REPLACE(rejected_file, '/" + runId + "/', '/run/')"));
-		tables.put("run", lines(runId, "run", "status, verdict, rows_read, rows_rejected, rows_unlabelled"));
+		tables.put("run", rows.lines(runId, "run", "status, verdict, rows_read, rows_rejected, rows_unlabelled"));
 		return tables;
-	}
-
-	private List<String> lines(long runId, String table, String columns) {
-		String key = "run".equals(table) ? "id" : "run_id";
-		return this.jdbc.sql("SELECT " + columns + " FROM " + table + " t WHERE t." + key + " = ?")
-			.param(runId)
-			.query((rs, i) -> {
-				List<String> line = new ArrayList<>();
-				for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-					Object value = rs.getObject(c);
-					line.add((value instanceof byte[] bytes) ? HexFormat.of().formatHex(bytes) : String.valueOf(value));
-				}
-				return String.join(" | ", line);
-			})
-			.list()
-			.stream()
-			.sorted()
-			.toList();
-	}
-
-	private static void assertSameFigures(Map<String, List<String>> actual, Map<String, List<String>> expected) {
-		assertThat(actual.keySet()).isEqualTo(expected.keySet());
-		expected.forEach((table, lines) -> assertSameLines(actual.get(table), lines));
-	}
-
-	/** The same lines, fields that are decimals to a relative 1e-12. */
-	private static void assertSameLines(List<String> actual, List<String> expected) {
-		assertThat(actual).hasSameSizeAs(expected);
-		for (int i = 0; i < expected.size(); i++) {
-			String[] a = actual.get(i).split("[|,]", -1);
-			String[] e = expected.get(i).split("[|,]", -1);
-			assertThat(a).as(actual.get(i)).hasSameSizeAs(e);
-			for (int f = 0; f < e.length; f++) {
-				String want = e[f].strip();
-				String got = a[f].strip();
-				if (want.contains(".") && isNumber(want) && isNumber(got)) {
-					double w = Double.parseDouble(want);
-					assertThat(Double.parseDouble(got)).as(expected.get(i))
-						.isCloseTo(w, within(1e-12 * Math.max(1, Math.abs(w))));
-				}
-				else {
-					assertThat(got).as(expected.get(i) + " against " + actual.get(i)).isEqualTo(want);
-				}
-			}
-		}
-	}
-
-	private static boolean isNumber(String text) {
-		try {
-			Double.parseDouble(text);
-			return true;
-		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
 	}
 
 	/** The run's {@code metrics.csv} without its first column (the run id). */
