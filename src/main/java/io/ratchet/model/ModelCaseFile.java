@@ -168,6 +168,58 @@ final class ModelCaseFile {
 		return cases;
 	}
 
+	/** What the name of a case made of a production row starts with. */
+	static final String PRODUCTION = "production ";
+
+	/**
+	 * The production cases ({@link #PRODUCTION}) of every version of a version's model
+	 * (its own too, so that making its cases again keeps them), in the cases files beside
+	 * its model file (by file name), as inputs of the version's features: a feature an
+	 * earlier version did not read is missing. Their outputs are not carried: a later
+	 * version records its own and is checked on them from then on.
+	 */
+	static List<Map.Entry<String, Map<String, String>>> carried(ModelVersion version) {
+		Path dir = version.file().toAbsolutePath().getParent();
+		List<Path> files;
+		try (var list = Files.list(dir)) {
+			files = list.filter((file) -> file.getFileName().toString().endsWith(ModelCases.SUFFIX)).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new ModelCasesException(dir, 0, "cannot list the cases files: " + ex.getMessage(), ex);
+		}
+		String title = "# Regression cases of model " + version.name() + "@";
+		Map<String, Map<String, String>> carried = new LinkedHashMap<>();
+		for (Path file : files) {
+			try {
+				String text = Files.readString(file, StandardCharsets.UTF_8);
+				if (!text.startsWith(title)) {
+					continue;
+				}
+				try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(READ).get()) {
+					List<CSVRecord> records = parser.getRecords();
+					List<String> header = records.isEmpty() ? List.of() : records.get(0).toList();
+					for (CSVRecord record : records.subList(Math.min(1, records.size()), records.size())) {
+						if (record.size() != header.size() || !record.get(0).startsWith(PRODUCTION)) {
+							continue;
+						}
+						Map<String, String> values = new LinkedHashMap<>();
+						for (String feature : version.features()) {
+							int column = header.indexOf(feature);
+							String cell = (column > 0 && column < header.size() - 1) ? record.get(column) : "";
+							values.put(feature, cell.isEmpty() ? null : cell);
+						}
+						carried.putIfAbsent(record.get(0), values);
+					}
+				}
+			}
+			catch (IOException | java.io.UncheckedIOException | IllegalStateException ex) {
+				throw new ModelCasesException(file, 0, "cannot read the production cases of another version of "
+						+ version.name() + ": " + ex.getMessage(), ex);
+			}
+		}
+		return new ArrayList<>(carried.entrySet());
+	}
+
 	static double parse(String text, Path file, long line, String what) {
 		try {
 			return Double.parseDouble(text);

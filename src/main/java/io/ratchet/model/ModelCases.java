@@ -66,11 +66,14 @@ public final class ModelCases {
 	}
 
 	/**
-	 * The curated cases of a version, each with the output the version gives now.
+	 * The curated cases of a version, then the production cases of the model's other
+	 * versions ({@link ModelCaseFile#carried}), each with the output the version gives
+	 * now.
 	 * @throws ModelFileException when the model does not fit the dataset
 	 */
 	public static List<ModelCase> make(ModelVersion version, DatasetConfig dataset) {
-		List<Map.Entry<String, Map<String, String>>> inputs = CaseInputs.of(version.definition());
+		List<Map.Entry<String, Map<String, String>>> inputs = new ArrayList<>(CaseInputs.of(version.definition()));
+		inputs.addAll(ModelCaseFile.carried(version));
 		List<Row> rows = inputs.stream().map((input) -> row(dataset, input.getValue(), null, 0)).toList();
 		double[] outputs = score(version, dataset, rows);
 		List<ModelCase> cases = new ArrayList<>();
@@ -142,6 +145,63 @@ public final class ModelCases {
 					+ " are recorded once, when the version is made (replace them only knowingly: --replace)");
 		}
 		writeAtomically(file, text(version, dataset));
+		return file;
+	}
+
+	/**
+	 * New cases for a version, each with the output the version gives now, not written:
+	 * what {@link #append} would add. Rows of production (a now-test's surprising rows,
+	 * {@code jobs/model-cases --add-from}) become regression cases this way.
+	 * @param inputs named inputs, values as in the cases file (text per feature the model
+	 * reads, {@code null} for missing)
+	 * @throws ModelCasesException when the model has no cases (a logged-prediction
+	 * model), its cases file is missing, corrupt or no longer matches, or an input is
+	 * already a case (same name or same values), naming each
+	 */
+	public static List<ModelCase> preview(ModelVersion version, DatasetConfig dataset,
+			List<Map.Entry<String, Map<String, String>>> inputs) {
+		Path file = fileFor(version);
+		if (version.definition() instanceof LoggedModel) {
+			throw new ModelCasesException(file, 0,
+					"model " + version.key() + " has no regression cases: " + LoggedModel.NO_CASES);
+		}
+		verify(version, dataset);
+		List<ModelCase> existing = read(version);
+		List<String> duplicates = new ArrayList<>();
+		List<ModelCase> known = new ArrayList<>(existing);
+		for (Map.Entry<String, Map<String, String>> input : inputs) {
+			known.stream()
+				.filter((item) -> item.name().equals(input.getKey()) || item.values().equals(input.getValue()))
+				.findFirst()
+				.ifPresent((item) -> duplicates.add(input.getKey() + " (as case \"" + item.name() + "\")"));
+			known.add(new ModelCase(input.getKey(), input.getValue(), Double.NaN));
+		}
+		if (!duplicates.isEmpty()) {
+			throw new ModelCasesException(file, 0, duplicates.size() + " of the " + inputs.size() + " rows are already"
+					+ " regression cases of " + version.key() + ", nothing added: " + String.join("; ", duplicates));
+		}
+		List<Row> rows = inputs.stream().map((input) -> row(dataset, input.getValue(), file, 0)).toList();
+		double[] outputs = score(version, dataset, rows);
+		List<ModelCase> cases = new ArrayList<>();
+		for (int i = 0; i < inputs.size(); i++) {
+			cases.add(new ModelCase(inputs.get(i).getKey(), inputs.get(i).getValue(), outputs[i]));
+		}
+		return cases;
+	}
+
+	/**
+	 * Appends cases ({@link #preview}) to a version's cases file, atomically: the file
+	 * holds all of them or none.
+	 * @return the cases file
+	 * @throws ModelCasesException as {@link #preview} does, or when it cannot be written
+	 */
+	public static Path append(ModelVersion version, DatasetConfig dataset, List<ModelCase> added) {
+		List<ModelCase> checked = preview(version, dataset,
+				added.stream().map((item) -> Map.entry(item.name(), item.values())).toList());
+		List<ModelCase> cases = new ArrayList<>(read(version));
+		cases.addAll(checked);
+		Path file = fileFor(version);
+		writeAtomically(file, ModelCaseFile.text(version, cases, tolerance(version)));
 		return file;
 	}
 
@@ -219,7 +279,7 @@ public final class ModelCases {
 	 * Whether an output matches the recorded one within a relative tolerance (absolute
 	 * below 1).
 	 */
-	static boolean matches(double expected, double got, double tolerance) {
+	public static boolean matches(double expected, double got, double tolerance) {
 		if (Double.isNaN(expected) || Double.isInfinite(expected)) {
 			return Double.compare(expected, got) == 0;
 		}

@@ -61,21 +61,21 @@ class NowtestJobConfiguration {
 			ModelVersionStore modelVersions, ResultsStore results, NowtestStore store, NowtestProperties properties,
 			RatchetDefaults defaults, FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions,
 			MonthSources monthSources, EstimateStore estimates, EarlyWarningProperties earlyWarning,
-			IntervalProperties intervals) {
+			IntervalProperties intervals, SurprisingRowStore surprising) {
 		return new StepBuilder("nowtestScore", jobRepository)
-			.tasklet(
-					new NowtestScoreTasklet(workspace, monthSources, modelVersions, results, store, properties,
-							defaults.threshold(), featureMeans, loggedPredictions, estimates, earlyWarning, intervals),
-					transactionManager)
+			.tasklet(new NowtestScoreTasklet(workspace, monthSources, modelVersions, results, store, properties,
+					defaults.threshold(), featureMeans, loggedPredictions, estimates, earlyWarning, intervals,
+					surprising), transactionManager)
 			.build();
 	}
 
 	@Bean
 	Step nowtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager, Workspace workspace,
 			ResultsStore results, NowtestStore store, RunReports reports, EstimateStore estimates,
-			EarlyWarningMail earlyWarnings) {
+			EarlyWarningMail earlyWarnings, SurprisingRowStore surprising) {
 		return new StepBuilder("nowtestSummary", jobRepository)
-			.tasklet(new NowtestSummaryTasklet(workspace, results, store, reports, estimates, earlyWarnings),
+			.tasklet(
+					new NowtestSummaryTasklet(workspace, results, store, reports, estimates, earlyWarnings, surprising),
 					transactionManager)
 			.build();
 	}

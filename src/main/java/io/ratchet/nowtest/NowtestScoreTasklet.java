@@ -3,9 +3,11 @@ package io.ratchet.nowtest;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 
@@ -62,7 +64,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * per numeric column and side.
  * <p>
  * The models are scored in one {@link ScoringPass} (the back-test month step's), read by
- * a {@link WindowPass}; drift is measured by {@link DriftFindings}.
+ * a {@link WindowPass}; drift is measured by {@link DriftFindings}; each model's most
+ * surprising rows are kept by {@link SurprisingRows} and stored in
+ * {@code surprising_row}.
  */
 class NowtestScoreTasklet implements Tasklet {
 
@@ -93,10 +97,13 @@ class NowtestScoreTasklet implements Tasklet {
 
 	private final EarlyWarningProperties earlyWarning;
 
+	private final SurprisingRowStore surprising;
+
 	NowtestScoreTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
 			ResultsStore results, NowtestStore store, NowtestProperties properties, double threshold,
 			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions, EstimateStore estimates,
-			EarlyWarningProperties earlyWarning, IntervalProperties intervals) {
+			EarlyWarningProperties earlyWarning, IntervalProperties intervals, SurprisingRowStore surprising) {
+		this.surprising = surprising;
 		this.estimates = estimates;
 		this.earlyWarning = earlyWarning;
 		this.intervals = intervals;
@@ -149,6 +156,7 @@ class NowtestScoreTasklet implements Tasklet {
 		Verdict driftVerdict = saveDrift(runId, pass, contenders, featureOwner, requirements, reference,
 				settings.bins());
 		saveCoverageAndMeans(runId, scored, pass);
+		this.surprising.save(runId, surprises(scored, pass));
 		this.estimates.save(runId,
 				EstimateFindings.measure(scored, requirements, this.earlyWarning.maxCalibrationError()));
 		this.store.saveWindow(windowRecord(runId, window, pass, reference, metricVerdict, driftVerdict,
@@ -250,6 +258,16 @@ class NowtestScoreTasklet implements Tasklet {
 		this.loggedPredictions.saveCoverage(runId, ResultsStore.ALL, coverages(scored));
 		pass.referenceMeans().forEach((month, means) -> this.featureMeans.save(runId, month.toString(), means));
 		this.featureMeans.save(runId, ResultsStore.ALL, pass.windowMeans());
+	}
+
+	/** Each model's surprising rows, by its id. */
+	private static Map<Long, List<Surprise>> surprises(List<Scored<Contender>> scored, WindowPass pass) {
+		Map<Long, List<Surprise>> byModel = new LinkedHashMap<>();
+		List<SurprisingRows> surprises = pass.surprises(scored.size());
+		for (int i = 0; i < scored.size(); i++) {
+			byModel.put(scored.get(i).subject().id(), surprises.get(i).ranked());
+		}
+		return byModel;
 	}
 
 	private static NowtestStore.WindowRecord windowRecord(long runId, NowtestWindow window, WindowPass pass,

@@ -39,7 +39,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * worst of the champion's metric verdict and the drift verdict; {@code INSUFFICIENT_DATA}
  * when the window had fewer labelled rows than {@code min-rows}), closes the run and
  * writes {@code reports/nowtest/<run>/}: {@code metrics.csv} and {@code index.html} as
- * for a back-test (period {@code ALL} is the window), and {@code drift.csv}.
+ * for a back-test (period {@code ALL} is the window), {@code drift.csv} and
+ * {@code surprising.csv}.
  */
 class NowtestSummaryTasklet implements Tasklet {
 
@@ -55,8 +56,11 @@ class NowtestSummaryTasklet implements Tasklet {
 
 	private final EarlyWarningMail earlyWarnings;
 
+	private final SurprisingRowStore surprising;
+
 	NowtestSummaryTasklet(Workspace workspace, ResultsStore results, NowtestStore store, RunReports reports,
-			EstimateStore estimates, EarlyWarningMail earlyWarnings) {
+			EstimateStore estimates, EarlyWarningMail earlyWarnings, SurprisingRowStore surprising) {
+		this.surprising = surprising;
 		this.estimates = estimates;
 		this.earlyWarnings = earlyWarnings;
 		this.workspace = workspace;
@@ -93,8 +97,11 @@ class NowtestSummaryTasklet implements Tasklet {
 		if (!estimated.isEmpty()) {
 			sections.add(EstimateTable.section(estimated));
 		}
+		List<SurprisingRowStore.StoredSurprise> surprises = this.surprising.of(runId);
+		sections.add(SurpriseTable.section(surprises, window.referenceDesc()));
 		this.reports.write(summary, dataset, requirements, reportDir, sections);
 		writeDriftCsv(runId, drift, reportDir);
+		SurpriseTable.writeCsv(runId, surprises, reportDir);
 		summary.models()
 			.stream()
 			.map(RunSummary.ModelSummary::model)

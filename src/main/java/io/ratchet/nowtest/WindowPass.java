@@ -2,6 +2,7 @@ package io.ratchet.nowtest;
 
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -59,6 +60,11 @@ final class WindowPass {
 
 	private final FeatureMeans windowMeans;
 
+	private final KnownLevels knownLevels;
+
+	/** Per contender, in the scoring pass's order: its surprising rows. */
+	private final List<SurprisingRows> surprises = new ArrayList<>();
+
 	/** Rows of the window read (judged or not). */
 	long inWindow;
 
@@ -86,6 +92,7 @@ final class WindowPass {
 		this.referenceProfile = new DatasetProfile(dataset, capacity, REFERENCE_SEED);
 		this.windowProfile = new DatasetProfile(dataset, capacity, WINDOW_SEED);
 		this.windowMeans = new FeatureMeans(dataset);
+		this.knownLevels = new KnownLevels(dataset);
 	}
 
 	/**
@@ -95,10 +102,12 @@ final class WindowPass {
 	void readReference(ScoringPass<Contender> pass, SortedMap<YearMonth, Path> files, List<YearMonth> months,
 			Consumer<Rejection> rejects) {
 		List<ScoringPass.Scored<Contender>> models = pass.models();
+		List<SurprisingRows> surprising = surprises(models.size());
 		// rows are scored a block at a time (one call per block for an ONNX model), in
 		// file order
 		BlockScorer blocks = pass.blocks((row, scores) -> {
 			for (int i = 0; i < scores.length; i++) {
+				surprising.get(i).addReference(scores[i]);
 				Contender contender = models.get(i).subject();
 				contender.referenceScores().add(scores[i]);
 				if (contender.estimate() != null) {
@@ -110,6 +119,7 @@ final class WindowPass {
 			FeatureMeans monthMeans = this.referenceMeans.computeIfAbsent(month, (m) -> new FeatureMeans(this.dataset));
 			ReadStats stats = this.reader.read(files.get(month), month, (row) -> {
 				this.referenceProfile.add(row);
+				this.knownLevels.add(row);
 				monthMeans.add(row);
 				blocks.add(row);
 			}, rejects);
@@ -126,9 +136,13 @@ final class WindowPass {
 	void readWindow(ScoringPass<Contender> pass, SortedMap<YearMonth, Path> files, List<YearMonth> months,
 			Consumer<Rejection> rejects) {
 		List<ScoringPass.Scored<Contender>> models = pass.models();
+		List<SurprisingRows> surprising = surprises(models.size());
 		BlockScorer blocks = pass.blocks((row, scores) -> {
 			boolean judged = !this.window.awaitingLabel(row.date()) && row.labelled();
+			// a month file holds the rows dated in its month
+			String file = files.get(YearMonth.from(row.date())).toString();
 			for (int i = 0; i < scores.length; i++) {
+				surprising.get(i).addWindow(row, scores[i], judged, file);
 				Contender contender = models.get(i).subject();
 				contender.windowScores().add(scores[i]);
 				if (contender.estimate() != null) {
@@ -160,6 +174,16 @@ final class WindowPass {
 			this.rejected += stats.rejected();
 		}
 		blocks.flush();
+	}
+
+	/**
+	 * Each contender's surprising rows, in the scoring pass's order (made on first use).
+	 */
+	List<SurprisingRows> surprises(int contenders) {
+		while (this.surprises.size() < contenders) {
+			this.surprises.add(new SurprisingRows(this.dataset, this.knownLevels, SurprisingRows.LIMIT));
+		}
+		return this.surprises;
 	}
 
 	DatasetProfile referenceProfile() {
