@@ -25,8 +25,12 @@ import io.ratchet.test.ToyWorkspace;
 import org.awaitility.core.ConditionFactory;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -46,8 +50,18 @@ import static org.awaitility.Awaitility.await;
  * Nothing waits a fixed time: each step waits for a sign (a log line, a process's exit),
  * and {@link #PATIENCE} only ends a stuck test. The processes' logs stay in
  * {@code target/remote-partitioning/SCHEMA/}.
+ *
+ * <p>
+ * The class runs beside the fault suites ({@code @Execution(CONCURRENT)}, the
+ * {@code junit.jupiter.execution.parallel} settings in {@code pom.xml}): each test has
+ * its own broker (a free port, a journal in its own folder), schemas and folders. Its
+ * methods run one after the other, in name order: a method orderer makes JUnit run a
+ * concurrent class's methods in one thread (as in the fault suites), and each test starts
+ * up to four JVMs.
  */
 @PostgresIntegrationTest
+@Execution(ExecutionMode.CONCURRENT)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class RemotePartitioningPostgresIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofMinutes(5);
