@@ -3,11 +3,13 @@ package io.ratchet.remote;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,20 +147,30 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 	}
 
 	/**
-	 * The partitions a worker failed, each with the worker's cause as it stored it (the
+	 * The partitions a worker failed, with the worker's cause as it stored it (the
 	 * exception itself stayed in the worker's JVM), e.g.
-	 * {@code backtestMonth:month-2024-03 failed on its worker: .../2024-03.csv differs from
-	 * the file the run was planned with: ...}.
+	 * {@code backtestMonth:month-2024-03 failed on its worker: .../2024-03.csv: differs from
+	 * the file the run was planned with: ...}; partitions that failed for the same cause
+	 * (a worker without the dataset's configuration fails them all) are told once, the
+	 * first three named.
 	 */
 	private static List<String> failedOnWorkers(Set<StepExecution> partitions, List<String> untaken,
 			List<String> silent) {
-		return partitions.stream()
+		Map<String, List<String>> byCause = partitions.stream()
 			.filter((partition) -> partition.getStatus() != BatchStatus.COMPLETED)
 			.filter((partition) -> !untaken.contains(partition.getStepName())
 					&& !silent.contains(partition.getStepName()))
-			.map((partition) -> partition.getStepName() + " failed on its worker: "
-					+ WorkerCause.of(partition.getExitStatus().getExitDescription()))
-			.toList();
+			.collect(
+					Collectors.groupingBy((partition) -> WorkerCause.of(partition.getExitStatus().getExitDescription()),
+							LinkedHashMap::new, Collectors.mapping(StepExecution::getStepName, Collectors.toList())));
+		List<String> failures = new ArrayList<>();
+		byCause.forEach((cause, names) -> {
+			String named = String.join(", ", names.subList(0, Math.min(3, names.size())));
+			failures.add((names.size() == 1) ? named + " failed on its worker: " + cause
+					: named + ((names.size() > 3) ? " and " + (names.size() - 3) + " more" : "") + " (" + names.size()
+							+ " partitions) failed on their workers: " + cause);
+		});
+		return failures;
 	}
 
 	private String message(List<String> untaken, List<String> silent, List<String> failed) {

@@ -129,6 +129,28 @@ class RemotePartitionHandlerTests {
 					+ "the file the run was planned with");
 	}
 
+	@Test
+	void partitionsFailedForOneCauseAreToldOnceNamingTheFirstThree() throws Exception {
+		// given: four partitions failed by workers that lack the dataset's configuration
+		List<StepExecution> failed = new ArrayList<>();
+		for (int month = 1; month <= 4; month++) {
+			StepExecution partition = partition(10L + month, "backtestMonth:month-2024-0" + month);
+			partition.setStatus(BatchStatus.FAILED);
+			partition.setExitStatus(ExitStatus.FAILED
+				.addExitDescription(new IllegalArgumentException("config/datasets: unknown dataset 'bench'")));
+			failed.add(partition);
+		}
+		given(this.repository.getStepExecution(anyLong(), anyLong()))
+			.willAnswer((call) -> copy(failed.get((int) ((long) call.getArgument(1) - 11L))));
+
+		// when / then
+		assertThatIllegalStateException()
+			.isThrownBy(() -> handler(Duration.ofMinutes(1)).handle(splitter(failed.toArray(StepExecution[]::new)),
+					this.manager))
+			.withMessage("backtestMonth:month-2024-01, backtestMonth:month-2024-02, backtestMonth:month-2024-03 and 1 "
+					+ "more (4 partitions) failed on their workers: config/datasets: unknown dataset 'bench'");
+	}
+
 	private RemotePartitionHandler handler(Duration timeout) {
 		return new RemotePartitionHandler(this.repository, this.channel, "backtestMonth", timeout, Duration.ZERO,
 				"tcp://broker:61616", this.clock::get);
