@@ -20,11 +20,14 @@ import org.springframework.batch.integration.partition.StepExecutionRequestHandl
  *
  * <p>
  * A request is acknowledged only once its partition has run, so the broker gives the
- * request of a worker that died mid-partition to another worker. That one does not run
- * the half-done partition a second time beside a possibly living first worker: it marks
- * it failed, and {@code jobs/restart} redoes its unstored months. A request for a
- * partition that is no longer waiting (failed by the manager's timeout, or done) is
- * skipped.
+ * request of a worker that died mid-partition to another worker, and after a restart of
+ * the broker it gives again every request that was not acknowledged, also those whose
+ * worker is still running them (its connection was cut, not its work). So a request for a
+ * partition that is not waiting any more is skipped: one already taken (STARTED) is never
+ * run a second time beside a worker that may well be alive, nor failed: if its worker
+ * died, the manager fails it once it has been silent for
+ * {@code ratchet.backtest.remote.timeout}, and {@code jobs/restart} redoes its unstored
+ * months. A done or failed partition is skipped too.
  */
 public class PartitionWorker {
 
@@ -53,13 +56,9 @@ public class PartitionWorker {
 		}
 		long run = partition.getJobExecution().getJobInstanceId();
 		if (partition.getStatus() == BatchStatus.STARTED) {
-			log.warn("run {}: {} was taken by a worker that stopped before finishing it: marked failed; "
-					+ "jobs/restart {} runs it again", run, partition.getStepName(), run);
-			partition.setStatus(BatchStatus.FAILED);
-			partition.setExitStatus(ExitStatus.FAILED
-				.addExitDescription("its worker stopped before finishing it; the request went to another worker"));
-			partition.setEndTime(LocalDateTime.now());
-			this.jobRepository.update(partition);
+			log.warn("run {}: skipped {}, which another worker has taken (its request came again: that worker's "
+					+ "connection was cut, or it died, and then the manager fails the partition once it is silent)",
+					run, partition.getStepName());
 			return;
 		}
 		if (partition.getStatus() != BatchStatus.STARTING) {

@@ -3,11 +3,13 @@ package io.ratchet.remote;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,10 @@ import org.springframework.messaging.MessageChannel;
  * machine's clock (never by comparing the clocks of two machines), is marked failed in
  * the repository, so that a worker receiving its request late skips it and
  * {@code jobs/restart} runs it again. The others are awaited; then the step fails with a
- * message naming the partitions and what happened to them.
+ * message naming the partitions and what happened to them: for a partition a worker
+ * failed, the worker's own cause (read from the exit description it stored,
+ * {@link WorkerCause}) rather than Spring Batch's "Partition handler returned an
+ * unsuccessful step".
  */
 public class RemotePartitionHandler extends AbstractPartitionHandler {
 
@@ -119,8 +124,9 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 				current.add(stored);
 			}
 			if (!running) {
-				if (!untaken.isEmpty() || !silent.isEmpty()) {
-					throw new IllegalStateException(message(untaken, silent));
+				List<String> failed = failedOnWorkers(current, untaken, silent);
+				if (!untaken.isEmpty() || !silent.isEmpty() || !failed.isEmpty()) {
+					throw new IllegalStateException(message(untaken, silent, failed));
 				}
 				return current;
 			}
@@ -140,10 +146,41 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 		return partition;
 	}
 
-	private String message(List<String> untaken, List<String> silent) {
-		StringBuilder message = new StringBuilder();
+	/**
+	 * The partitions a worker failed, with the worker's cause as it stored it (the
+	 * exception itself stayed in the worker's JVM), e.g.
+	 * {@code backtestMonth:month-2024-03 failed on its worker: .../2024-03.csv: differs from
+	 * the file the run was planned with: ...}; partitions that failed for the same cause
+	 * (a worker without the dataset's configuration fails them all) are told once, the
+	 * first three named.
+	 */
+	private static List<String> failedOnWorkers(Set<StepExecution> partitions, List<String> untaken,
+			List<String> silent) {
+		Map<String, List<String>> byCause = partitions.stream()
+			.filter((partition) -> partition.getStatus() != BatchStatus.COMPLETED)
+			.filter((partition) -> !untaken.contains(partition.getStepName())
+					&& !silent.contains(partition.getStepName()))
+			.collect(
+					Collectors.groupingBy((partition) -> WorkerCause.of(partition.getExitStatus().getExitDescription()),
+							LinkedHashMap::new, Collectors.mapping(StepExecution::getStepName, Collectors.toList())));
+		List<String> failures = new ArrayList<>();
+		byCause.forEach((cause, names) -> {
+			String named = String.join(", ", names.subList(0, Math.min(3, names.size())));
+			failures.add((names.size() == 1) ? named + " failed on its worker: " + cause
+					: named + ((names.size() > 3) ? " and " + (names.size() - 3) + " more" : "") + " (" + names.size()
+							+ " partitions) failed on their workers: " + cause);
+		});
+		return failures;
+	}
+
+	private String message(List<String> untaken, List<String> silent, List<String> failed) {
+		StringBuilder message = new StringBuilder(String.join("; ", failed));
+		if (untaken.isEmpty() && silent.isEmpty()) {
+			return message.toString();
+		}
 		if (!untaken.isEmpty()) {
-			message.append("no worker took ")
+			message.append(message.isEmpty() ? "" : "; ")
+				.append("no worker took ")
 				.append(untaken.size())
 				.append(" partition(s) within ")
 				.append(this.timeout)
@@ -154,7 +191,7 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 				.append("?");
 		}
 		if (!silent.isEmpty()) {
-			message.append(message.isEmpty() ? "" : " ")
+			message.append(message.isEmpty() ? "" : (untaken.isEmpty() ? "; " : " "))
 				.append(silent.size())
 				.append(" partition(s) stopped: their worker wrote nothing for ")
 				.append(this.timeout)

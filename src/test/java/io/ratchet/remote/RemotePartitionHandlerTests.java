@@ -1,5 +1,6 @@
 package io.ratchet.remote;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,9 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.ratchet.data.DataFileException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -106,6 +109,48 @@ class RemotePartitionHandlerTests {
 			.withMessageContaining("backtestMonth:month-2024-01");
 	}
 
+	@Test
+	void aPartitionAWorkerFailedFailsTheRunNamingTheMonthAndTheWorkersCause() throws Exception {
+		// given: a worker failed one partition (its month file differs from the pinned
+		// one) and completed the other; the manager reads only what the worker stored
+		StepExecution failed = partition(11L, "backtestMonth:month-2024-02");
+		failed.setStatus(BatchStatus.FAILED);
+		failed.setExitStatus(ExitStatus.FAILED.addExitDescription(new DataFileException(
+				Path.of("/shared/toy/2024-02.csv"), 0, "differs from the file the run was planned with")));
+		StepExecution done = partition(12L, "backtestMonth:month-2024-03");
+		done.setStatus(BatchStatus.COMPLETED);
+		given(this.repository.getStepExecution(anyLong(), anyLong()))
+			.willAnswer((call) -> copy(((long) call.getArgument(1) == 11L) ? failed : done));
+
+		// when / then: the month and the worker's words, not Spring Batch's generic ones
+		assertThatIllegalStateException()
+			.isThrownBy(() -> handler(Duration.ofMinutes(1)).handle(splitter(failed, done), this.manager))
+			.withMessage("backtestMonth:month-2024-02 failed on its worker: /shared/toy/2024-02.csv: differs from "
+					+ "the file the run was planned with");
+	}
+
+	@Test
+	void partitionsFailedForOneCauseAreToldOnceNamingTheFirstThree() throws Exception {
+		// given: four partitions failed by workers that lack the dataset's configuration
+		List<StepExecution> failed = new ArrayList<>();
+		for (int month = 1; month <= 4; month++) {
+			StepExecution partition = partition(10L + month, "backtestMonth:month-2024-0" + month);
+			partition.setStatus(BatchStatus.FAILED);
+			partition.setExitStatus(ExitStatus.FAILED
+				.addExitDescription(new IllegalArgumentException("config/datasets: unknown dataset 'bench'")));
+			failed.add(partition);
+		}
+		given(this.repository.getStepExecution(anyLong(), anyLong()))
+			.willAnswer((call) -> copy(failed.get((int) ((long) call.getArgument(1) - 11L))));
+
+		// when / then
+		assertThatIllegalStateException()
+			.isThrownBy(() -> handler(Duration.ofMinutes(1)).handle(splitter(failed.toArray(StepExecution[]::new)),
+					this.manager))
+			.withMessage("backtestMonth:month-2024-01, backtestMonth:month-2024-02, backtestMonth:month-2024-03 and 1 "
+					+ "more (4 partitions) failed on their workers: config/datasets: unknown dataset 'bench'");
+	}
+
 	private RemotePartitionHandler handler(Duration timeout) {
 		return new RemotePartitionHandler(this.repository, this.channel, "backtestMonth", timeout, Duration.ZERO,
 				"tcp://broker:61616", this.clock::get);
@@ -122,6 +167,7 @@ class RemotePartitionHandlerTests {
 		StepExecution copy = new StepExecution(partition.getId(), partition.getStepName(), this.job);
 		copy.setStatus(partition.getStatus());
 		copy.setVersion(partition.getVersion());
+		copy.setExitStatus(partition.getExitStatus());
 		return copy;
 	}
 

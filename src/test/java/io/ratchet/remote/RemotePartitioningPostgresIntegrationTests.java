@@ -25,8 +25,12 @@ import io.ratchet.test.ToyWorkspace;
 import org.awaitility.core.ConditionFactory;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -46,8 +50,18 @@ import static org.awaitility.Awaitility.await;
  * Nothing waits a fixed time: each step waits for a sign (a log line, a process's exit),
  * and {@link #PATIENCE} only ends a stuck test. The processes' logs stay in
  * {@code target/remote-partitioning/SCHEMA/}.
+ *
+ * <p>
+ * The class runs beside the fault suites ({@code @Execution(CONCURRENT)}, the
+ * {@code junit.jupiter.execution.parallel} settings in {@code pom.xml}): each test has
+ * its own broker (a free port, a journal in its own folder), schemas and folders. Its
+ * methods run one after the other, in name order: a method orderer makes JUnit run a
+ * concurrent class's methods in one thread (as in the fault suites), and each test starts
+ * up to four JVMs.
  */
 @PostgresIntegrationTest
+@Execution(ExecutionMode.CONCURRENT)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class RemotePartitioningPostgresIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofMinutes(5);
@@ -164,8 +178,8 @@ class RemotePartitioningPostgresIntegrationTests {
 		Node survivor = (victim == a) ? b : a;
 		victim.kill();
 
-		// then: the run fails cleanly (the survivor marks the partition failed, or the
-		// manager's timeout does)
+		// then: the run fails cleanly (the survivor skips the request it gets again, and
+		// the manager's timeout fails the silent partition)
 		assertThat(manager.exitCode()).isEqualTo(1);
 		JdbcClient jdbc = jdbc(remote);
 		long run = jdbc.sql("SELECT id FROM run").query(Long.class).single();
@@ -182,6 +196,81 @@ class RemotePartitioningPostgresIntegrationTests {
 		assertThat(
 				jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID").query(String.class).list())
 			.containsExactly("FAILED", "COMPLETED");
+	}
+
+	@Test
+	void aMonthFileThatDiffersOnTheWorkerFailsTheRunNamingTheMonthAndTheFile() throws Exception {
+		// given: the manager has planned and sent three one-month partitions (the files
+		// pinned by SHA-256), and no worker runs yet
+		data(3, 50);
+		startBroker();
+		String schema = schema();
+		Node manager = start(schema, "manager", List.of("backtest", "--dataset", "toy", ONE_MONTH_EACH));
+		patiently().until(() -> manager.logged("partitions sent to the workers"));
+
+		// when: the second month's file changes before a worker reads it
+		Path february = this.root.resolve("historical-data/toy/2024-02.csv");
+		Files.writeString(february, Files.readString(february).replaceFirst("\n[^\n]*\n", "\n"));
+		Node worker = worker(schema, "worker-a");
+
+		// then: the run fails naming the month's partition and the file, in the worker's
+		// words (not Spring Batch's "Partition handler returned an unsuccessful step");
+		// the other months are stored
+		assertThat(manager.exitCode()).isEqualTo(1);
+		String expected = "backtestMonth:month-2024-02 failed on its worker: " + february;
+		assertThat(manager.log()).contains(expected)
+			.contains("differs from the file the run was planned with")
+			.doesNotContain("unsuccessful step");
+		JdbcClient jdbc = jdbc(schema);
+		assertThat(jdbc.sql("SELECT failure FROM run").query(String.class).single()).contains(expected);
+		assertThat(jdbc.sql("SELECT period FROM run_partition ORDER BY period").query(String.class).list())
+			.containsExactly("2024-01", "2024-03");
+		assertThat(worker.count("taking backtestMonth:")).isEqualTo(3);
+	}
+
+	@Test
+	void theBrokerRestartedMidRunLosesNoPartitionAndRunsNoneTwice() throws Exception {
+		// given: eight one-month partitions, a local run's figures; the manager has sent
+		// the partitions and one worker runs them
+		data(8, 60_000);
+		startBroker();
+		String local = schema();
+		assertThat(run(local, "local", List.of("backtest", "--dataset", "toy", ONE_MONTH_EACH)).exitCode()).isIn(0, 3);
+		String remote = schema();
+		JdbcClient jdbc = jdbc(remote);
+		Node a = worker(remote, "worker-a");
+		patiently().until(() -> a.logged("Worker started"));
+		Node manager = start(remote, "manager",
+				List.of("backtest", "--dataset", "toy", ONE_MONTH_EACH, "--ratchet.backtest.remote.timeout=5m"));
+
+		// when: once a month is stored the broker stops (its journal kept), and starts
+		// again; a second worker joins
+		patiently().until(() -> jdbc.sql("SELECT COUNT(*) FROM run_partition").query(Long.class).single() > 0);
+		this.broker.close();
+		long doneBefore = completedPartitions(jdbc);
+		this.broker = EmbeddedBroker.start(brokerProperties());
+		Node b = worker(remote, "worker-b");
+
+		// then: the run completes with every figure of the local run; each of the eight
+		// partitions ran once (a request given again for a partition taken or done was
+		// skipped), each month stored once
+		assertThat(manager.exitCode()).isIn(0, 3);
+		System.out.printf("broker restarted after %d of 8 partitions were done%n", doneBefore);
+		assertThat(doneBefore).isLessThan(8);
+		assertSameFigures(remote, local);
+		assertThat(a.count("taking backtestMonth:") + b.count("taking backtestMonth:")).isEqualTo(8);
+		assertThat(completedPartitions(jdbc)).isEqualTo(8);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM run_partition").query(Long.class).single()).isEqualTo(8);
+		assertThat(jdbc.sql("SELECT STATUS FROM BATCH_JOB_EXECUTION").query(String.class).single())
+			.isEqualTo("COMPLETED");
+	}
+
+	private static long completedPartitions(JdbcClient jdbc) {
+		return jdbc
+			.sql("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'backtestMonth:%' "
+					+ "AND STATUS = 'COMPLETED'")
+			.query(Long.class)
+			.single();
 	}
 
 	private static List<String> with(List<String> command, List<String> settings) {
@@ -212,8 +301,11 @@ class RemotePartitioningPostgresIntegrationTests {
 			port = socket.getLocalPort();
 		}
 		this.brokerUrl = "tcp://127.0.0.1:" + port;
-		this.broker = EmbeddedBroker.start(
-				new BrokerProperties(this.brokerUrl, "ratchet", PASSWORD, this.brokerUrl, this.root.resolve("broker")));
+		this.broker = EmbeddedBroker.start(brokerProperties());
+	}
+
+	private BrokerProperties brokerProperties() {
+		return new BrokerProperties(this.brokerUrl, "ratchet", PASSWORD, this.brokerUrl, this.root.resolve("broker"));
 	}
 
 	/**
