@@ -122,6 +122,18 @@ public enum Metric implements MetricId {
 		};
 	}
 
+	/**
+	 * The metric a task's charts and rankings use when nothing else is asked for: ROC AUC
+	 * (binary), RMSE (regression), one-vs-rest ROC AUC macro (multiclass).
+	 */
+	public static Metric headline(io.ratchet.data.Task task) {
+		return switch (task) {
+			case BINARY -> ROC_AUC;
+			case REGRESSION -> RMSE;
+			case MULTICLASS -> ROC_AUC_OVR_MACRO;
+		};
+	}
+
 	/** The name used in files and the database, e.g. {@code roc_auc}. */
 	@Override
 	public String key() {
