@@ -272,10 +272,7 @@ public final class MulticlassAccumulator implements MetricAccumulator {
 			stored[c] = this.scores[c].forState(perClass(BinaryAccumulator.STATE_EXACT_LIMIT, this.classes));
 			payload += Integer.BYTES + stored[c].serialisedSize();
 		}
-		if (payload > Integer.MAX_VALUE - 64) {
-			throw new IllegalStateException("accumulator state too large to serialise (" + labelled() + " rows)");
-		}
-		ByteBuffer buffer = StateFormat.start(StateFormat.MULTICLASS, (int) payload);
+		ByteBuffer buffer = StateFormat.start(StateFormat.MULTICLASS, payload, labelled());
 		buffer.putInt(this.classes);
 		buffer.putLong(this.unlabelled);
 		for (long count : this.confusion) {

@@ -56,6 +56,18 @@ final class StateFormat {
 
 	/**
 	 * A buffer with the header written, sized for a payload of that many bytes and the
+	 * checksum, for an accumulator of {@code labelled} rows.
+	 * @throws IllegalStateException when the state would not fit in an array
+	 */
+	static ByteBuffer start(byte kind, long payloadBytes, long labelled) {
+		if (payloadBytes > Integer.MAX_VALUE - 64) {
+			throw new IllegalStateException("accumulator state too large to serialise (" + labelled + " rows)");
+		}
+		return start(kind, (int) payloadBytes);
+	}
+
+	/**
+	 * A buffer with the header written, sized for a payload of that many bytes and the
 	 * checksum.
 	 */
 	static ByteBuffer start(byte kind, int payloadBytes) {
