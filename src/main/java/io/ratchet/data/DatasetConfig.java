@@ -39,13 +39,19 @@ import java.util.Set;
  * never {@code null}
  * @param estimateWithoutLabels whether the now-test estimates the performance of rows
  * still awaiting labels from the scores alone ({@code estimate: cbpe}, binary only)
+ * @param classes for multiclass: the label's values, in the order of the model's
+ * probabilities ({@code classes: [a, b, c]}); empty for the other tasks
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
 		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
-		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels) {
+		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels, List<String> classes) {
 
 	public DatasetConfig {
+		classes = (classes == null) ? List.of() : List.copyOf(classes);
+		if ((task == Task.MULTICLASS) != (classes.size() >= 2)) {
+			throw new IllegalArgumentException("a multiclass dataset, and only one, has at least 2 classes");
+		}
 		missingTokens = Set.copyOf(missingTokens);
 		features = List.copyOf(features);
 		idColumns = List.copyOf(idColumns);
@@ -63,6 +69,16 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		if (segments == null) {
 			segments = Segments.NONE;
 		}
+	}
+
+	/** A dataset that is not multiclass. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
+			MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, segments,
+				estimateWithoutLabels, List.of());
 	}
 
 	/** A dataset without segments that does not ask for estimates without labels. */
@@ -114,7 +130,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions, this.segments,
-				this.estimateWithoutLabels);
+				this.estimateWithoutLabels, this.classes);
 	}
 
 	/** The same dataset with another value matrix ({@code null} for none). */
@@ -122,7 +138,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions, this.segments,
-				this.estimateWithoutLabels);
+				this.estimateWithoutLabels, this.classes);
 	}
 
 	/** The same dataset with other metric definitions. */
@@ -130,7 +146,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, this.valueMatrix, definitions, this.segments,
-				this.estimateWithoutLabels);
+				this.estimateWithoutLabels, this.classes);
 	}
 
 	/** The same dataset with other segments. */
@@ -138,7 +154,15 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, this.valueMatrix, this.metricDefinitions, other,
-				this.estimateWithoutLabels);
+				this.estimateWithoutLabels, this.classes);
+	}
+
+	/**
+	 * The index of a multiclass label's value in {@link #classes()}, or -1 when it is not
+	 * one of them.
+	 */
+	public int classIndex(String label) {
+		return this.classes.indexOf(label);
 	}
 
 	/**

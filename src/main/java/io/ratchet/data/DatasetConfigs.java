@@ -49,6 +49,9 @@ public final class DatasetConfigs {
 
 	private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
 
+	/** The most classes a multiclass label may have. */
+	public static final int MAX_CLASSES = 100;
+
 	private DatasetConfigs() {
 	}
 
@@ -162,7 +165,7 @@ public final class DatasetConfigs {
 			}
 
 			Mapping label = top.required("", "label").value().mapping("a mapping of label fields");
-			label.allowOnly("label", "column", "task", "positive", "negative");
+			label.allowOnly("label", "column", "task", "positive", "negative", "classes");
 			String labelColumn = label.required("label", "column").text("label.column");
 			Field taskField = label.required("label", "task");
 			Task task;
@@ -194,6 +197,7 @@ public final class DatasetConfigs {
 					throw error(binaryOnly.line(), "label." + binaryOnly.key() + " is for binary labels only");
 				}
 			}
+			List<String> classes = classes(label, task);
 
 			Set<String> missing = new LinkedHashSet<>(List.of(""));
 			Field missingField = top.get("missing");
@@ -214,13 +218,63 @@ public final class DatasetConfigs {
 			List<String> scores = scores(top.get("scores"), dateColumn, labelColumn, ids, features);
 			ImportSettings settings = new ImportSettings(encoding(top.get("encoding")),
 					maxRecordLength(top.get("max-record-length")), earliest, latest);
+			if (task == Task.MULTICLASS) {
+				refuseForMulticlass(top, "value", "top-k", "metrics", "segments", "scores");
+			}
 			ValueMatrix value = valueMatrix(top.get("value"), task);
 			MetricDefinitions definitions = new MetricDefinitions(topK(top.get("top-k"), task),
 					formulas(top.get("metrics"), task, value != null));
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
 					missing, features, ids, scores, settings, value, definitions,
 					SegmentsSection.read(top.get("segments"), dateColumn, labelColumn, features),
-					estimateWithoutLabels(top.get("estimate"), name, task));
+					estimateWithoutLabels(top.get("estimate"), name, task), classes);
+		}
+
+		/**
+		 * {@code label.classes}: a multiclass label's values, at least 2, distinct, in
+		 * the order of the model's probabilities; only for a multiclass label.
+		 */
+		private List<String> classes(Mapping label, Task task) {
+			Field field = label.get("classes");
+			if (task != Task.MULTICLASS) {
+				if (field != null) {
+					throw error(field.line(), "label.classes is for multiclass labels only");
+				}
+				return List.of();
+			}
+			if (field == null) {
+				throw error(label.line(), "label.classes is required for a multiclass label, e.g. classes: [a, b, c]");
+			}
+			List<String> classes = new ArrayList<>();
+			for (Scalar item : field.scalars("label.classes")) {
+				String value = item.text();
+				if (value == null || value.isBlank()) {
+					throw error(item.line(), "label.classes has an empty class");
+				}
+				if (classes.contains(value)) {
+					throw error(item.line(), "label.classes lists '" + value + "' twice");
+				}
+				classes.add(value);
+			}
+			if (classes.size() < 2 || classes.size() > MAX_CLASSES) {
+				throw error(field.line(),
+						"label.classes has " + classes.size() + " classes; a multiclass label has 2 to " + MAX_CLASSES);
+			}
+			return classes;
+		}
+
+		/**
+		 * What multiclass datasets do not have yet: figures of their own, a value matrix,
+		 * segments and logged scores are built on one score per row.
+		 */
+		private void refuseForMulticlass(Mapping top, String... keys) {
+			for (String key : keys) {
+				Field field = top.get(key);
+				if (field != null) {
+					throw error(field.line(), key + " is not available for a multiclass dataset yet"
+							+ " (its model gives one probability per class)");
+				}
+			}
 		}
 
 		/**

@@ -97,6 +97,9 @@ public final class MonthCache {
 		key.append('\n').append(dataset.negativeLabel()).append('\n').append(new TreeSet<>(dataset.missingTokens()));
 		key.append('\n').append(dataset.features()).append('\n').append(dataset.idColumns());
 		key.append('\n').append(dataset.scoreColumns());
+		if (!dataset.classes().isEmpty()) {
+			key.append('\n').append(dataset.classes());
+		}
 		if (!dataset.segments().isEmpty()) {
 			// extra (segment) cells are stored, and a bucketed one rejects a row that is
 			// no

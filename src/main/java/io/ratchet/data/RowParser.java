@@ -288,6 +288,14 @@ final class RowParser {
 			if (dataset.task() == Task.REGRESSION) {
 				return number(record, field, dataset.labelColumn());
 			}
+			if (dataset.task() == Task.MULTICLASS) {
+				int index = dataset.classIndex(record.get(field));
+				if (index < 0) {
+					throw new BadRow("label '" + record.get(field) + "' in column " + dataset.labelColumn()
+							+ " is not one of the classes " + dataset.classes());
+				}
+				return index;
+			}
 			if (record.is(field, dataset.positiveLabel())) {
 				return 1;
 			}

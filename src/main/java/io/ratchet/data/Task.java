@@ -1,18 +1,24 @@
 package io.ratchet.data;
 
-/** What a dataset's label is: a binary class (with a positive value) or a real number. */
+/**
+ * What a dataset's label is: a binary class (with a positive value), a real number, or
+ * one of several named classes (the model gives one probability per class).
+ */
 public enum Task {
 
-	BINARY, REGRESSION;
+	BINARY, REGRESSION, MULTICLASS;
 
-	/** Parses {@code binary} or {@code regression}, case-insensitively. */
+	/**
+	 * Parses {@code binary}, {@code regression} or {@code multiclass},
+	 * case-insensitively.
+	 */
 	public static Task parse(String text) {
 		for (Task task : values()) {
 			if (task.name().equalsIgnoreCase(text.trim())) {
 				return task;
 			}
 		}
-		throw new IllegalArgumentException("unknown task '" + text + "' (expected binary or regression)");
+		throw new IllegalArgumentException("unknown task '" + text + "' (expected binary, regression or multiclass)");
 	}
 
 	/** The lower-case name used in files. */

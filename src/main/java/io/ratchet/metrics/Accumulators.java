@@ -21,7 +21,8 @@ public final class Accumulators {
 
 	/**
 	 * An empty accumulator.
-	 * @param task binary or regression
+	 * @param task binary or regression (a multiclass accumulator needs its classes:
+	 * {@link #create(DatasetConfig, double)})
 	 * @param threshold for binary tasks, the score from which a row is predicted positive
 	 * (accuracy, precision, recall, F1); must be finite; ignored for regression
 	 */
@@ -42,6 +43,7 @@ public final class Accumulators {
 			case BINARY -> new BinaryAccumulator(threshold, dataset.valueMatrix(), dataset.metricDefinitions(),
 					BinaryAccumulator.EXACT_LIMIT);
 			case REGRESSION -> new RegressionAccumulator(dataset.valueMatrix(), dataset.metricDefinitions());
+			case MULTICLASS -> new MulticlassAccumulator(dataset.classes().size());
 		};
 	}
 
@@ -54,6 +56,8 @@ public final class Accumulators {
 		return switch (task) {
 			case BINARY -> new BinaryAccumulator(threshold, value, BinaryAccumulator.EXACT_LIMIT);
 			case REGRESSION -> new RegressionAccumulator(value);
+			case MULTICLASS -> throw new IllegalArgumentException(
+					"a multiclass accumulator needs its classes: create(dataset, threshold) or new MulticlassAccumulator(k)");
 		};
 	}
 
@@ -75,7 +79,8 @@ public final class Accumulators {
 	 * An accumulator restored from {@link MetricAccumulator#toBytes()}.
 	 * @param task the task the state must be of
 	 * @param threshold for binary tasks, the threshold the state must have been
-	 * accumulated with; ignored for regression
+	 * accumulated with; ignored for regression and multiclass (whose state holds its
+	 * class count)
 	 * @param state the stored bytes
 	 * @throws MetricStateException when the bytes are corrupt or truncated, of a format
 	 * version this code does not read, of the other task, or (binary) of another
@@ -95,6 +100,7 @@ public final class Accumulators {
 		return switch (task) {
 			case BINARY -> BinaryAccumulator.fromBytes(threshold, value, state);
 			case REGRESSION -> RegressionAccumulator.fromBytes(value, state);
+			case MULTICLASS -> MulticlassAccumulator.fromBytes(state);
 		};
 	}
 

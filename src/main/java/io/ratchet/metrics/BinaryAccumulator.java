@@ -351,10 +351,7 @@ final class BinaryAccumulator implements MetricAccumulator {
 		LabelledScores stored = this.scores.forState(STATE_EXACT_LIMIT);
 		long fixed = Double.BYTES + 5L * Long.BYTES + 3L * 2 * Double.BYTES;
 		long payload = fixed + stored.serialisedSize();
-		if (payload > Integer.MAX_VALUE - 64) {
-			throw new IllegalStateException("accumulator state too large to serialise (" + labelled() + " scores)");
-		}
-		ByteBuffer buffer = StateFormat.start(StateFormat.BINARY, (int) payload);
+		ByteBuffer buffer = StateFormat.start(StateFormat.BINARY, payload, labelled());
 		buffer.putDouble(this.threshold);
 		buffer.putLong(this.unlabelled);
 		buffer.putLong(this.truePositives);

@@ -50,6 +50,15 @@ public enum Metric implements MetricId {
 	RECALL_TOP10PCT(Direction.HIGHER_IS_BETTER, true),
 	/** Precision among the top 10% divided by the share of positives. */
 	LIFT_TOP10PCT(Direction.HIGHER_IS_BETTER, true),
+	/**
+	 * One-vs-rest ROC AUC averaged over the classes (multiclass), as scikit-learn's
+	 * {@code roc_auc_score(multi_class='ovr', average='macro')}.
+	 */
+	ROC_AUC_OVR_MACRO(Direction.HIGHER_IS_BETTER),
+	/** One-vs-rest ROC AUC averaged with each class weighted by its rows (multiclass). */
+	ROC_AUC_OVR_WEIGHTED(Direction.HIGHER_IS_BETTER),
+	/** F1 of each class averaged over the classes (multiclass). */
+	F1_MACRO(Direction.HIGHER_IS_BETTER),
 	/** Mean label (regression). */
 	MEAN_LABEL(Direction.NONE),
 	/** Mean prediction (regression). */
@@ -108,6 +117,20 @@ public enum Metric implements MetricId {
 					PRECISION_TOP10PCT, RECALL_TOP10PCT, LIFT_TOP10PCT, BUSINESS_VALUE, BUSINESS_VALUE_PER_ROW);
 			case REGRESSION -> java.util.List.of(N, MEAN_LABEL, MEAN_PREDICTION, MAE, RMSE, R2, BIAS, MAPE,
 					BUSINESS_VALUE, BUSINESS_VALUE_PER_ROW);
+			case MULTICLASS ->
+				java.util.List.of(N, ROC_AUC_OVR_MACRO, ROC_AUC_OVR_WEIGHTED, LOG_LOSS, ACCURACY, F1_MACRO);
+		};
+	}
+
+	/**
+	 * The metric a task's charts and rankings use when nothing else is asked for: ROC AUC
+	 * (binary), RMSE (regression), one-vs-rest ROC AUC macro (multiclass).
+	 */
+	public static Metric headline(io.ratchet.data.Task task) {
+		return switch (task) {
+			case BINARY -> ROC_AUC;
+			case REGRESSION -> RMSE;
+			case MULTICLASS -> ROC_AUC_OVR_MACRO;
 		};
 	}
 

@@ -18,6 +18,8 @@ final class StateFormat {
 
 	static final byte REGRESSION = 'R';
 
+	static final byte MULTICLASS = 'M';
+
 	private static final int HEADER_BYTES = Integer.BYTES + 1;
 
 	private static final int CHECKSUM_BYTES = Integer.BYTES;
@@ -31,7 +33,7 @@ final class StateFormat {
 	/**
 	 * The threshold a binary state starts its payload with (see
 	 * {@link BinaryAccumulator#toBytes()}), read from the state's first
-	 * {@link #THRESHOLD_PREFIX_BYTES} bytes; empty for a regression state.
+	 * {@link #THRESHOLD_PREFIX_BYTES} bytes; empty for a regression or multiclass state.
 	 */
 	static OptionalDouble threshold(byte[] prefix) {
 		if (prefix == null || prefix.length < HEADER_BYTES) {
@@ -50,6 +52,18 @@ final class StateFormat {
 			throw truncated();
 		}
 		return OptionalDouble.of(buffer.getDouble());
+	}
+
+	/**
+	 * A buffer with the header written, sized for a payload of that many bytes and the
+	 * checksum, for an accumulator of {@code labelled} rows.
+	 * @throws IllegalStateException when the state would not fit in an array
+	 */
+	static ByteBuffer start(byte kind, long payloadBytes, long labelled) {
+		if (payloadBytes > Integer.MAX_VALUE - 64) {
+			throw new IllegalStateException("accumulator state too large to serialise (" + labelled + " rows)");
+		}
+		return start(kind, (int) payloadBytes);
 	}
 
 	/**
@@ -158,6 +172,7 @@ final class StateFormat {
 		return switch (kind) {
 			case BINARY -> "binary";
 			case REGRESSION -> "regression";
+			case MULTICLASS -> "multiclass";
 			default -> "unknown (" + kind + ")";
 		};
 	}

@@ -98,8 +98,8 @@ final class CaseInputs {
 			definition.featureTypes().forEach((feature, type) -> spreads.put(feature, new Spread(0, 1)));
 			return spreads;
 		}
-		if (definition instanceof LinearModel linear) {
-			for (LinearModel.Term term : linear.terms()) {
+		if (definition instanceof LinearModel || definition instanceof MultinomialModel) {
+			for (LinearModel.Term term : linearTerms(definition)) {
 				if (term instanceof LinearModel.NumericTerm numeric) {
 					spreads.put(numeric.feature(), new Spread(numeric.center(), Math.abs(numeric.scale())));
 				}
@@ -123,6 +123,12 @@ final class CaseInputs {
 		return spreads;
 	}
 
+	/** The terms of a linear model, or of every class of a multinomial one. */
+	private static List<LinearModel.Term> linearTerms(ModelDefinition definition) {
+		return (definition instanceof MultinomialModel multinomial) ? multinomial.allTerms()
+				: ((LinearModel) definition).terms();
+	}
+
 	private static Map<String, List<String>> levels(ModelDefinition definition) {
 		Map<String, List<String>> levels = new LinkedHashMap<>();
 		definition.featureTypes().forEach((feature, type) -> {
@@ -133,10 +139,15 @@ final class CaseInputs {
 				levels.put(feature, List.of());
 			}
 		});
-		if (definition instanceof LinearModel linear) {
-			for (LinearModel.Term term : linear.terms()) {
+		if (definition instanceof LinearModel || definition instanceof MultinomialModel) {
+			for (LinearModel.Term term : linearTerms(definition)) {
 				if (term instanceof LinearModel.CategoricalTerm categorical) {
-					levels.get(categorical.feature()).addAll(categorical.weights().keySet());
+					List<String> known = levels.get(categorical.feature());
+					categorical.weights()
+						.keySet()
+						.stream()
+						.filter((level) -> !known.contains(level))
+						.forEach(known::add);
 				}
 			}
 		}

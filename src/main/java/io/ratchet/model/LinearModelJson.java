@@ -40,7 +40,7 @@ final class LinearModelJson {
 		return reading.build("", () -> new LinearModel(link, intercept, terms, json.training()));
 	}
 
-	private static LinearModel.Term term(TermJson json, String at, ModelFileReading reading) {
+	static LinearModel.Term term(TermJson json, String at, ModelFileReading reading) {
 		String feature = reading.required(json.feature(), at + "/feature");
 		String type = reading.required(json.type(), at + "/type");
 		String what = "a " + type + " term";

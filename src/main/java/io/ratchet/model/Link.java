@@ -1,6 +1,7 @@
 package io.ratchet.model;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** How a model turns its raw sum {@code z} into a prediction. */
@@ -10,7 +11,13 @@ public enum Link {
 	IDENTITY,
 
 	/** The prediction is {@code 1 / (1 + exp(-z))}, a probability (binary). */
-	LOGISTIC;
+	LOGISTIC,
+
+	/**
+	 * One sum per class, the probabilities {@code exp(z_c) / sum exp(z_j)} (multiclass,
+	 * {@link #softmax}); {@link #apply} of a single sum is refused.
+	 */
+	SOFTMAX;
 
 	/**
 	 * Applies the link. The logistic form never evaluates {@code exp} of a positive
@@ -20,6 +27,9 @@ public enum Link {
 	public double apply(double z) {
 		if (this == IDENTITY) {
 			return z;
+		}
+		if (this == SOFTMAX) {
+			throw new IllegalStateException("softmax turns one sum per class into probabilities: use softmax(z)");
 		}
 		if (z >= 0) {
 			return 1.0 / (1.0 + Math.exp(-z));
@@ -38,8 +48,30 @@ public enum Link {
 		if (this == IDENTITY) {
 			return z;
 		}
+		if (this == SOFTMAX) {
+			throw new IllegalStateException("softmax turns one sum per class into probabilities: use softmax(z)");
+		}
 		float e = GlibcExpf.expf(Math.min(-z, 88.7f));
 		return 1.0f / (e + 1.0f);
+	}
+
+	/**
+	 * Turns the sums of each class into probabilities, in place: the largest sum is
+	 * subtracted before {@code exp}, so no finite sum overflows.
+	 */
+	public static void softmax(double[] z) {
+		double max = Double.NEGATIVE_INFINITY;
+		for (double value : z) {
+			max = Math.max(max, value);
+		}
+		double sum = 0;
+		for (int c = 0; c < z.length; c++) {
+			z[c] = Math.exp(z[c] - max);
+			sum += z[c];
+		}
+		for (int c = 0; c < z.length; c++) {
+			z[c] /= sum;
+		}
 	}
 
 	/** The lower-case name used in model files. */
@@ -54,8 +86,9 @@ public enum Link {
 				return link;
 			}
 		}
+		List<String> keys = Arrays.stream(values()).map(Link::key).toList();
 		throw new IllegalArgumentException("unknown link \"" + key + "\" (expected "
-				+ String.join(" or ", Arrays.stream(values()).map(Link::key).toList()) + ")");
+				+ String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1) + ")");
 	}
 
 }

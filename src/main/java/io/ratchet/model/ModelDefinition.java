@@ -8,10 +8,10 @@ import java.util.Map;
 /**
  * The numbers and structure of a model version, apart from its identity: a
  * {@link LinearModel}, a {@link TreeEnsemble}, an {@link OnnxModel}, or a
- * {@link LoggedModel} (scores logged in production). Definitions are immutable and
- * validated when built.
+ * {@link LoggedModel} (scores logged in production), or a {@link MultinomialModel}
+ * (multiclass). Definitions are immutable and validated when built.
  */
-public sealed interface ModelDefinition permits LinearModel, TreeEnsemble, OnnxModel, LoggedModel {
+public sealed interface ModelDefinition permits LinearModel, TreeEnsemble, OnnxModel, LoggedModel, MultinomialModel {
 
 	/**
 	 * The {@code kind} written in model files: {@code linear}, {@code tree-ensemble},

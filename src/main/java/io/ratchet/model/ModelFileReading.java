@@ -43,23 +43,34 @@ final class ModelFileReading {
 		Task task = switch (taskText) {
 			case "binary" -> Task.BINARY;
 			case "regression" -> Task.REGRESSION;
-			default -> throw error("/task", "unknown task \"" + taskText + "\" (expected binary or regression)");
+			case "multiclass" -> Task.MULTICLASS;
+			default ->
+				throw error("/task", "unknown task \"" + taskText + "\" (expected binary, regression or multiclass)");
 		};
 		String kind = required(json.kind(), "/kind");
-		Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
+		Link expected = ModelVersion.expectedLink(task);
 		Link link = OnnxModel.KIND.equals(kind) ? expected : link(json, kind, expected);
 		if (!LoggedModel.KIND.equals(kind)) {
 			notAllowed(json.column(), "/column", "a " + kind + " model (a logged model's score column)");
 			notAllowed(json.log(), "/log", "a " + kind + " model (a logged model's prediction log)");
+		}
+		if (task == Task.MULTICLASS && !MultinomialModel.KIND.equals(kind)) {
+			throw error("/kind", "a multiclass model gives one probability per class: kind " + MultinomialModel.KIND
+					+ ", not " + kind);
 		}
 		ModelDefinition definition = switch (kind) {
 			case LinearModel.KIND -> LinearModelJson.read(json, link, this);
 			case TreeEnsemble.KIND -> TreeEnsembleJson.read(json, link, this);
 			case OnnxModel.KIND -> OnnxModelJson.read(json, link, this);
 			case LoggedModel.KIND -> LoggedModelJson.read(json, link, this);
-			default -> throw error("/kind", "unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + ", "
-					+ TreeEnsemble.KIND + ", " + OnnxModel.KIND + " or " + LoggedModel.KIND + ")");
+			case MultinomialModel.KIND -> MultinomialModelJson.read(json, link, this);
+			default -> throw error("/kind",
+					"unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + ", " + TreeEnsemble.KIND + ", "
+							+ OnnxModel.KIND + ", " + LoggedModel.KIND + " or " + MultinomialModel.KIND + ")");
 		};
+		if (!MultinomialModel.KIND.equals(kind)) {
+			MultinomialModelJson.notAllowed(json, "a " + kind + " model", this);
+		}
 		String mismatch = ModelVersion.linkMismatch(task, definition);
 		if (mismatch != null) {
 			throw error("/link", mismatch);

@@ -112,6 +112,9 @@ public final class ModelFiles {
 		else if (definition instanceof TreeEnsemble ensemble) {
 			TreeEnsembleJson.write(ensemble, root);
 		}
+		else if (definition instanceof MultinomialModel multinomial) {
+			MultinomialModelJson.write(multinomial, root);
+		}
 		if (!definition.training().isEmpty()) {
 			root.set("training", ConfigFormat.JSON.mapper().valueToTree(definition.training()));
 		}
@@ -143,7 +146,7 @@ public final class ModelFiles {
 			String kind, String link, String arithmetic, Double intercept, List<LinearModelJson.TermJson> terms,
 			Double base, List<TreeEnsembleJson.TreeJson> trees, OnnxModelJson.FileJson onnx,
 			List<OnnxModelJson.InputJson> inputs, OnnxModelJson.OutputJson output, Map<String, Object> training,
-			String column, LoggedModelJson.LogJson log) {
+			String column, LoggedModelJson.LogJson log, List<MultinomialModelJson.ClassJson> classes) {
 	}
 
 }

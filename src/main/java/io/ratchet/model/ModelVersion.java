@@ -104,7 +104,7 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 	 * forest).
 	 */
 	static String linkMismatch(Task task, ModelDefinition definition) {
-		Link expected = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
+		Link expected = expectedLink(task);
 		if (definition.link() == expected) {
 			return null;
 		}
@@ -114,6 +114,18 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 							+ " (base and leaves >= 0, base plus the largest leaf of each tree <= 1)";
 		}
 		return "a " + task.key() + " model needs link " + expected.key() + ", not " + definition.link().key();
+	}
+
+	/**
+	 * The link a model of the task has: logistic (binary), identity (regression), softmax
+	 * (multiclass).
+	 */
+	static Link expectedLink(Task task) {
+		return switch (task) {
+			case BINARY -> Link.LOGISTIC;
+			case REGRESSION -> Link.IDENTITY;
+			case MULTICLASS -> Link.SOFTMAX;
+		};
 	}
 
 	/** {@code name@version}, e.g. {@code sales-logit@1}. */
@@ -172,6 +184,14 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 		}
 		if (this.definition instanceof LinearModel linear) {
 			return new LinearScorer(linear, dataset::featureIndex);
+		}
+		if (this.definition instanceof MultinomialModel multinomial) {
+			if (!multinomial.classes().equals(dataset.classes())) {
+				throw bindError("model " + key() + " gives probabilities of the classes " + multinomial.classes()
+						+ " but dataset \"" + dataset.name() + "\"" + from(dataset) + " has the classes "
+						+ dataset.classes() + " (the same, in the same order, are needed)");
+			}
+			return new MultinomialScorer(multinomial, dataset::featureIndex);
 		}
 		if (this.definition instanceof OnnxModel onnx) {
 			return OnnxScorer.bind(this, onnx, dataset::featureIndex);

@@ -11,6 +11,7 @@ import io.ratchet.data.LogCoverage;
 import io.ratchet.data.Row;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.MulticlassAccumulator;
 
 /**
  * One pass of rows through several models, as a job step scores them: the models bound to
@@ -53,11 +54,19 @@ public final class ScoringPass<M> implements AutoCloseable {
 
 		private final LoggedScorer logged;
 
+		/** A multiclass model's scorer, or {@code null}. */
+		private final ClassScorer classes;
+
+		/** A multiclass row's probabilities, reused row after row. */
+		private final double[] probabilities;
+
 		private Scored(M subject, ModelVersion version, MetricAccumulator accumulator, Scorer scorer) {
 			this.subject = subject;
 			this.version = version;
 			this.accumulator = accumulator;
 			this.logged = (scorer instanceof LoggedScorer loggedScorer) ? loggedScorer : null;
+			this.classes = (scorer instanceof ClassScorer classScorer) ? classScorer : null;
+			this.probabilities = (this.classes != null) ? new double[this.classes.classes()] : null;
 		}
 
 		/** What the caller keeps for this model. */
@@ -98,8 +107,18 @@ public final class ScoringPass<M> implements AutoCloseable {
 			}
 		}
 
+		/**
+		 * Adds the row; a multiclass model's row is scored again for its probabilities
+		 * (the block's score is only the top class's), and only when labelled.
+		 */
 		private void accumulate(Row row, double score) {
-			if (this.logged == null || !Double.isNaN(score)) {
+			if (this.classes != null) {
+				if (row.labelled()) {
+					this.classes.probabilities(row, this.probabilities);
+				}
+				((MulticlassAccumulator) this.accumulator).add(this.probabilities, row.label());
+			}
+			else if (this.logged == null || !Double.isNaN(score)) {
 				this.accumulator.add(score, row.label());
 			}
 		}

@@ -94,8 +94,8 @@ public record PromotionProperties(@DefaultValue("false") boolean auto, @DefaultV
 				new DatasetSettings(null, null, null, null, null, null, null, null));
 		String metricKey = (own.primaryMetric() != null && !own.primaryMetric().isBlank()) ? own.primaryMetric()
 				: this.primaryMetric;
-		Metric metric = (metricKey == null || metricKey.isBlank())
-				? ((task == Task.BINARY) ? Metric.ROC_AUC : Metric.RMSE) : Metric.fromKey(metricKey.trim());
+		Metric metric = (metricKey == null || metricKey.isBlank()) ? Metric.headline(task)
+				: Metric.fromKey(metricKey.trim());
 		if (!Metric.forTask(task).contains(metric)) {
 			throw new PromotionException("ratchet.promotion primary metric of dataset \"" + dataset + "\" is "
 					+ metric.key() + ", which is not a " + task.key() + " metric (known: "

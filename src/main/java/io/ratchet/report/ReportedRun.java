@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.ratchet.data.DatasetConfig;
-import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricId;
 import io.ratchet.report.Charts.Emphasis;
@@ -119,8 +118,7 @@ final class ReportedRun {
 			}
 		}
 		if (charted.isEmpty()) {
-			charted.add(
-					new ChartedMetric((this.dataset.task() == Task.BINARY) ? Metric.ROC_AUC : Metric.RMSE, null, null));
+			charted.add(new ChartedMetric(Metric.headline(this.dataset.task()), null, null));
 		}
 		return charted;
 	}

@@ -66,10 +66,13 @@ final class StandardReport {
 				() -> new MetricTables(this.reported).section(),
 				() -> (this.reported.dataset().task() == Task.BINARY)
 						? new ThresholdDecisions(this.reported, this.results).section() : null,
-				() -> (this.reported.dataset().task() == Task.REGRESSION)
-						? new PredictedAndActual(this.reported).section()
-						: new LatestCurves(this.reported, this.results).section(),
-				() -> new DriftCharts(this.reported, this.reads, this.featureMeans).section());
+				() -> switch (this.reported.dataset().task()) {
+					case REGRESSION -> new PredictedAndActual(this.reported).section();
+					case BINARY -> new LatestCurves(this.reported, this.results).section();
+					// the curves are a binary model's: a multiclass report has its tables
+					// and charts
+					case MULTICLASS -> null;
+				}, () -> new DriftCharts(this.reported, this.reads, this.featureMeans).section());
 		List<ReportSection> sections = new ArrayList<>(
 				builders.parallelStream().map(Supplier::get).filter(Objects::nonNull).toList());
 		sections.addAll(extra);

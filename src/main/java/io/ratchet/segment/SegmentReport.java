@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import io.ratchet.data.AtomicFiles;
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Segment;
-import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricId;
 import io.ratchet.report.Formats;
@@ -162,7 +161,7 @@ public final class SegmentReport {
 			});
 		}
 		if (metrics.isEmpty()) {
-			metrics.add((dataset.task() == Task.BINARY) ? Metric.ROC_AUC : Metric.RMSE);
+			metrics.add(Metric.headline(dataset.task()));
 		}
 		return metrics;
 	}

@@ -218,11 +218,12 @@ class DatasetConfigsTests {
 	@Test
 	void badTask() throws IOException {
 		// given
-		Path file = write("churn", CHURN.replace("task: binary", "task: multiclass"));
+		Path file = write("churn", CHURN.replace("task: binary", "task: classification"));
 
 		// when / then
 		assertThatExceptionOfType(DatasetConfigException.class).isThrownBy(() -> DatasetConfigs.load(file))
-			.withMessage(file + " line 7: label.task: unknown task 'multiclass' (expected binary or regression)");
+			.withMessage(file
+					+ " line 7: label.task: unknown task 'classification' (expected binary, regression or multiclass)");
 	}
 
 	@Test

@@ -210,10 +210,10 @@ class ModelFilesTests {
 	@CsvSource(delimiter = '|',
 			textBlock = """
 					format     | "ratchet-model/1"  | "ratchet-model/2" | 2  | format: unsupported format "ratchet-model/2" (expected "ratchet-model/1")
-					task       | "binary"           | "classification"  | 6  | task: unknown task "classification" (expected binary or regression)
-					kind       | "linear"           | "linaer"          | 7  | kind: unknown kind "linaer" (expected linear, tree-ensemble, onnx or logged)
-					link       | "logistic"         | "logit"           | 8  | link: unknown link "logit" (expected identity or logistic)
-					task case  | "binary"           | "Binary"          | 6  | task: unknown task "Binary" (expected binary or regression)
+					task       | "binary"           | "classification"  | 6  | task: unknown task "classification" (expected binary, regression or multiclass)
+					kind       | "linear"           | "linaer"          | 7  | kind: unknown kind "linaer" (expected linear, tree-ensemble, onnx, logged or multinomial)
+					link       | "logistic"         | "logit"           | 8  | link: unknown link "logit" (expected identity, logistic or softmax)
+					task case  | "binary"           | "Binary"          | 6  | task: unknown task "Binary" (expected binary, regression or multiclass)
 					term type  | "numeric"          | "number"          | 11 | terms[0].type: unknown term type "number" (expected numeric or categorical)
 					task link  | "logistic"         | "identity"        | 8  | link: a binary model needs link logistic, not identity
 					name       | "churn-logit"      | "churn logit"     | 3  | name: "churn logit" is not valid here (letters, digits, '.', '_' and '-', starting with a letter or digit)

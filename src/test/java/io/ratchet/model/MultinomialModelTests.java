@@ -1,0 +1,120 @@
+package io.ratchet.model;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.ratchet.data.DatasetConfig;
+import io.ratchet.data.Feature;
+import io.ratchet.data.FeatureType;
+import io.ratchet.data.Row;
+import io.ratchet.data.Task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code kind: multinomial}: read strictly from a model file, written back unchanged,
+ * scored as the softmax of one linear sum per class, and bound only to a dataset with the
+ * same classes in the same order.
+ */
+class MultinomialModelTests {
+
+	private static final Path FILE = Path.of("config/models/iris-softmax-v1.json");
+
+	private static final String JSON = """
+			{"format": "ratchet-model/1", "name": "iris-softmax", "version": "1", "dataset": "iris",
+			 "task": "multiclass", "kind": "multinomial", "link": "softmax",
+			 "classes": [
+			  {"class": "setosa", "intercept": 1.0, "terms": [
+			    {"feature": "x", "type": "numeric", "impute": 0.0, "center": 1.0, "scale": 2.0, "weight": -1.5}]},
+			  {"class": "versicolor", "intercept": 0.0, "terms": [
+			    {"feature": "colour", "type": "categorical", "weights": {"red": 0.7}, "unknown": -0.2}]},
+			  {"class": "virginica", "intercept": -0.5, "terms": [
+			    {"feature": "x", "type": "numeric", "impute": 3.0, "center": 1.0, "scale": 2.0, "weight": 2.0}]}]}
+			""";
+
+	private static final DatasetConfig IRIS = iris(List.of("setosa", "versicolor", "virginica"));
+
+	@Test
+	void scoresTheSoftmaxOfEachClassSum() {
+		// given
+		ModelVersion version = parse(JSON);
+		ClassScorer scorer = (ClassScorer) version.bind(IRIS);
+		Row row = new Row(1, LocalDate.of(2024, 1, 1), 0, new double[] { 3.0, Double.NaN },
+				new String[] { null, "red" });
+		double[] probabilities = new double[3];
+
+		// when
+		scorer.probabilities(row, probabilities);
+
+		// then: z = (1 - 1.5 * (3 - 1) / 2, 0.7, -0.5 + 2 * (3 - 1) / 2), by hand
+		double[] z = { -0.5, 0.7, 1.5 };
+		double sum = Math.exp(z[0]) + Math.exp(z[1]) + Math.exp(z[2]);
+		for (int c = 0; c < 3; c++) {
+			assertThat(probabilities[c]).isCloseTo(Math.exp(z[c]) / sum, within(1e-15));
+		}
+		assertThat(scorer.classes()).isEqualTo(3);
+		assertThat(scorer.score(row)).isEqualTo(probabilities[2]);
+		assertThat(version.features()).containsExactly("x", "colour");
+	}
+
+	@Test
+	void writesWhatItReads() {
+		// given
+		ModelVersion version = parse(JSON);
+
+		// when
+		String written = ModelFiles.toJson(version.name(), version.version(), version.dataset(), version.task(),
+				version.definition());
+
+		// then
+		assertThat(parse(written).definition()).isEqualTo(version.definition());
+	}
+
+	@Test
+	void bindingToOtherClassesIsRefusedNamingBoth() {
+		// given: the dataset lists the classes in another order
+		DatasetConfig reordered = iris(List.of("virginica", "versicolor", "setosa"));
+
+		// when / then
+		assertThatExceptionOfType(ModelFileException.class).isThrownBy(() -> parse(JSON).bind(reordered))
+			.withMessageContaining("model iris-softmax@1 gives probabilities of the classes "
+					+ "[setosa, versicolor, virginica] but dataset \"iris\" has the classes "
+					+ "[virginica, versicolor, setosa]");
+	}
+
+	@Test
+	void badFilesAreRefusedWithTheirPath() {
+		assertRefused(JSON.replace("\"link\": \"softmax\"", "\"link\": \"logistic\""),
+				"link: a multinomial model needs link softmax, not logistic");
+		assertRefused(JSON.replace("\"kind\": \"multinomial\"", "\"kind\": \"linear\""),
+				"kind: a multiclass model gives one probability per class: kind multinomial, not linear");
+		assertRefused(JSON.replace("\"class\": \"virginica\"", "\"class\": \"setosa\""),
+				"class \"setosa\" is listed twice");
+		assertRefused(JSON.replace("\"task\": \"multiclass\"", "\"task\": \"binary\""),
+				"link: a binary model needs link logistic, not softmax");
+	}
+
+	private static void assertRefused(String json, String message) {
+		assertThatExceptionOfType(ModelFileException.class).isThrownBy(() -> parse(json))
+			.withMessageStartingWith(FILE + " line ")
+			.withMessageContaining(message);
+	}
+
+	private static ModelVersion parse(String json) {
+		return ModelFiles.parse(json.getBytes(StandardCharsets.UTF_8), FILE);
+	}
+
+	private static DatasetConfig iris(List<String> classes) {
+		return new DatasetConfig("iris", null, "d", "yyyy-MM-dd", "species", Task.MULTICLASS, null, null, Set.of(),
+				List.of(new Feature("x", FeatureType.NUMERIC), new Feature("colour", FeatureType.CATEGORICAL)),
+				List.of(), List.of(), null, null, null, null, false, classes);
+	}
+
+}
