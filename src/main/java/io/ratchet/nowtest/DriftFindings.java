@@ -10,8 +10,9 @@ import io.ratchet.requirement.DriftStatistic;
 
 /**
  * The drift of a now-test's window against its reference: every feature's statistics and
- * every contender's score PSI and KS, with the values that cross the {@code drift:}
- * bounds of requirements.yml as breaches (a feature's filed under the feature owner, the
+ * every contender's score PSI, KS and KS p-value, with the values that cross the
+ * {@code drift:} bounds of requirements.yml as breaches (a p-value below its minimum, any
+ * other statistic above its maximum) (a feature's filed under the feature owner, the
  * champion; a score's under its model).
  */
 record DriftFindings(List<NowtestStore.StoredDrift> values, List<NowtestStore.DriftBreach> breaches) {
@@ -42,17 +43,17 @@ record DriftFindings(List<NowtestStore.StoredDrift> values, List<NowtestStore.Dr
 				}
 				values.add(new NowtestStore.StoredDrift(result.subject(), statistic.key(), null, value, reference,
 						result.referenceRows(), result.windowRows()));
-				var max = bounds.max(result.subject(), statistic);
-				if (max.isPresent() && value > max.getAsDouble()) {
+				var bound = bounds.max(result.subject(), statistic);
+				if (bound.isPresent() && statistic.breaches(value, bound.getAsDouble())) {
 					breaches.add(new NowtestStore.DriftBreach(featureOwner, statistic.key() + ":" + result.subject(),
-							value, max.getAsDouble()));
+							value, bound.getAsDouble()));
 				}
 			}
 		}
 		for (Contender contender : contenders) {
 			DriftResult result = Drift.numeric("score:" + contender.model().key(), contender.referenceScores(),
 					contender.windowScores(), bins);
-			for (DriftStatistic statistic : List.of(DriftStatistic.PSI, DriftStatistic.KS)) {
+			for (DriftStatistic statistic : List.of(DriftStatistic.PSI, DriftStatistic.KS, DriftStatistic.P_VALUE)) {
 				double value = value(result, statistic);
 				if (!Double.isNaN(value)) {
 					values.add(new NowtestStore.StoredDrift(result.subject(), statistic.key(), contender.id(), value,
@@ -76,6 +77,7 @@ record DriftFindings(List<NowtestStore.StoredDrift> values, List<NowtestStore.Dr
 		return switch (statistic) {
 			case PSI -> result.psi();
 			case KS -> result.ks();
+			case P_VALUE -> result.pValue();
 			case MISSING_RATE -> result.missingRate();
 			case MISSING_RATE_CHANGE -> result.missingRateChange();
 		};

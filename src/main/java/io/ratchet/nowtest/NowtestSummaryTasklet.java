@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.ratchet.report.ReportSection;
 import io.ratchet.report.ReportTable;
 import io.ratchet.report.RunReports;
 import io.ratchet.requirement.DatasetRequirements;
+import io.ratchet.requirement.DriftStatistic;
 import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
@@ -111,7 +113,7 @@ class NowtestSummaryTasklet implements Tasklet {
 	 * subject, a column per statistic, breached cells marked as breached metrics are.
 	 */
 	private static ReportTable driftTable(List<NowtestStore.StoredDrift> drift, RunSummary summary) {
-		List<String> statistics = List.of("psi", "ks", "missing_rate", "missing_rate_change");
+		List<String> statistics = Arrays.stream(DriftStatistic.values()).map(DriftStatistic::key).toList();
 		Map<String, Map<String, Double>> bySubject = new TreeMap<>((a, b) -> {
 			boolean scoreA = a.startsWith("score:");
 			boolean scoreB = b.startsWith("score:");
@@ -136,7 +138,9 @@ class NowtestSummaryTasklet implements Tasklet {
 			row.add(ReportTable.Cell.of(subject));
 			for (String statistic : statistics) {
 				Double value = values.get(statistic);
-				row.add(new ReportTable.Cell((value == null) ? "–" : String.format(Locale.ROOT, "%.4f", value),
+				// a p-value with three significant digits, so 2e-9 does not read 0.0000
+				String format = statistic.equals(DriftStatistic.P_VALUE.key()) ? "%.3g" : "%.4f";
+				row.add(new ReportTable.Cell((value == null) ? "–" : String.format(Locale.ROOT, format, value),
 						value != null && isBreached(breached, subject, statistic)));
 			}
 			rows.add(row);

@@ -209,7 +209,7 @@ class NowtestJobTests {
 	void driftAboveItsBoundIsABreachFiledUnderTheChampionWithTheFeatureKey() throws Exception {
 		// given: x moves by 1.5 standard deviations in March; the reference (Jan, Feb)
 		// does not
-		config(20, "    psi: {max: 0.2}\n    ks: {max: 0.3}\n    score_psi: {max: 0.2}\n"
+		config(20, "    psi: {max: 0.2}\n    ks: {max: 0.3}\n    p_value: {min: 0.001}\n    score_psi: {max: 0.2}\n"
 				+ "    features:\n      colour: {psi: {max: 0.5}}\n");
 		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
 		toy.daily("toy", YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
@@ -227,8 +227,23 @@ class NowtestJobTests {
 			.query(String.class)
 			.list();
 		assertThat(breaches)
-			.contains("toy-logit psi:x ALL MAX 0.2", "toy-logit ks:x ALL MAX 0.3", "toy-logit psi:score ALL MAX 0.2")
+			.contains("toy-logit psi:x ALL MAX 0.2", "toy-logit ks:x ALL MAX 0.3", "toy-logit p_value:x ALL MIN 0.001",
+					"toy-logit psi:score ALL MAX 0.2")
 			.noneMatch((breach) -> breach.contains(":colour"));
+		// the p-values are stored beside PSI: KS for x and the scores, chi-squared for
+		// colour
+		assertThat(this.jdbc.sql("SELECT subject FROM drift_value WHERE run_id = ? AND statistic = 'p_value'")
+			.param(runId)
+			.query(String.class)
+			.list()).contains("x", "colour", "score:toy-logit@1");
+		assertThat(this.jdbc
+			.sql("SELECT val FROM drift_value WHERE run_id = ? AND subject = 'x' AND statistic = 'p_value'")
+			.param(runId)
+			.query(Double.class)
+			.single()).isLessThan(0.001);
+		Path report = toy.reports().resolve("nowtest").resolve(Long.toString(runId));
+		assertThat(report.resolve("index.html")).content().contains("<th>p_value</th>");
+		assertThat(Files.readAllLines(report.resolve("drift.csv"))).anyMatch((line) -> line.contains(",x,p_value,"));
 		assertThat(this.jdbc.sql("SELECT drift_verdict FROM nowtest_window WHERE run_id = ?")
 			.param(runId)
 			.query(String.class)
