@@ -39,11 +39,12 @@ import java.util.Set;
  * never {@code null}
  * @param estimateWithoutLabels whether the now-test estimates the performance of rows
  * still awaiting labels from the scores alone ({@code estimate: cbpe}, binary only)
+ * @param quality the data-quality rules ({@code quality:}); never {@code null}
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
 		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
-		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels) {
+		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels, QualityRules quality) {
 
 	public DatasetConfig {
 		missingTokens = Set.copyOf(missingTokens);
@@ -63,6 +64,19 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		if (segments == null) {
 			segments = Segments.NONE;
 		}
+		if (quality == null) {
+			quality = QualityRules.NONE;
+		}
+	}
+
+	/** A dataset without data-quality rules. */
+	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
+			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
+			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
+			MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels) {
+		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
+				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, segments,
+				estimateWithoutLabels, QualityRules.NONE);
 	}
 
 	/** A dataset without segments that does not ask for estimates without labels. */
@@ -114,7 +128,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions, this.segments,
-				this.estimateWithoutLabels);
+				this.estimateWithoutLabels, this.quality);
 	}
 
 	/** The same dataset with another value matrix ({@code null} for none). */
@@ -122,7 +136,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions, this.segments,
-				this.estimateWithoutLabels);
+				this.estimateWithoutLabels, this.quality);
 	}
 
 	/** The same dataset with other metric definitions. */
@@ -130,7 +144,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, this.valueMatrix, definitions, this.segments,
-				this.estimateWithoutLabels);
+				this.estimateWithoutLabels, this.quality);
 	}
 
 	/** The same dataset with other segments. */
@@ -138,7 +152,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, this.valueMatrix, this.metricDefinitions, other,
-				this.estimateWithoutLabels);
+				this.estimateWithoutLabels, this.quality);
 	}
 
 	/**
