@@ -29,9 +29,7 @@ public record QualityRules(List<Rule> rules) {
 	 */
 	public String violation(DatasetConfig dataset, Row row) {
 		for (Rule rule : this.rules) {
-			int index = dataset.featureIndex(rule.feature());
-			String broken = (dataset.features().get(index).type() == FeatureType.NUMERIC)
-					? rule.violation(row.numbers()[index]) : rule.violation(row.levels()[index]);
+			String broken = rule.violation(dataset, row);
 			if (broken != null) {
 				return broken;
 			}
@@ -60,7 +58,14 @@ public record QualityRules(List<Rule> rules) {
 			}
 		}
 
-		String violation(double value) {
+		/** Why a row breaks this rule's range or levels, or {@code null}. */
+		String violation(DatasetConfig dataset, Row row) {
+			int index = dataset.featureIndex(this.feature);
+			return (dataset.features().get(index).type() == FeatureType.NUMERIC) ? violation(row.numbers()[index])
+					: violation(row.levels()[index]);
+		}
+
+		private String violation(double value) {
 			if (Double.isNaN(value)) {
 				return null;
 			}
@@ -71,7 +76,7 @@ public record QualityRules(List<Rule> rules) {
 			return null;
 		}
 
-		String violation(String level) {
+		private String violation(String level) {
 			if (level == null || this.levels == null || this.levels.contains(level)) {
 				return null;
 			}

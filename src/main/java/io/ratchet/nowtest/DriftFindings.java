@@ -3,6 +3,7 @@ package io.ratchet.nowtest;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ratchet.data.QualityCheck;
 import io.ratchet.drift.Drift;
 import io.ratchet.drift.DriftResult;
 import io.ratchet.requirement.DriftRequirements;
@@ -12,10 +13,24 @@ import io.ratchet.requirement.DriftStatistic;
  * The drift of a now-test's window against its reference: every feature's statistics and
  * every contender's score PSI, KS and KS p-value, with the values that cross the
  * {@code drift:} bounds of requirements.yml as breaches (a p-value below its minimum, any
- * other statistic above its maximum) (a feature's filed under the feature owner, the
- * champion; a score's under its model).
+ * other statistic above its maximum), plus the dataset file's quality rules: each ruled
+ * feature's violations in the window, and a missing share above {@code max-missing} as a
+ * breach) (a feature's filed under the feature owner, the champion; a score's under its
+ * model).
  */
 record DriftFindings(List<NowtestStore.StoredDrift> values, List<NowtestStore.DriftBreach> breaches) {
+
+	/**
+	 * The stored statistic of a feature's rows in the window that break its range or
+	 * level rule ({@code quality:} in the dataset file).
+	 */
+	static final String QUALITY_VIOLATIONS = "quality_violations";
+
+	/**
+	 * The breach key's statistic of a missing share above the dataset file's
+	 * {@code max-missing}: {@code quality_missing_rate:<feature>}.
+	 */
+	static final String QUALITY_MISSING_RATE = "quality_missing_rate";
 
 	/** Nothing measured. */
 	static DriftFindings none() {
@@ -48,6 +63,15 @@ record DriftFindings(List<NowtestStore.StoredDrift> values, List<NowtestStore.Dr
 					breaches.add(new NowtestStore.DriftBreach(featureOwner, statistic.key() + ":" + result.subject(),
 							value, bound.getAsDouble()));
 				}
+			}
+		}
+		for (QualityCheck.Finding finding : pass.windowQuality().findings()) {
+			String feature = finding.rule().feature();
+			values.add(new NowtestStore.StoredDrift(feature, QUALITY_VIOLATIONS, null, finding.violations(), reference,
+					pass.referenceProfile().rows(), finding.rows()));
+			if (finding.missingBreached()) {
+				breaches.add(new NowtestStore.DriftBreach(featureOwner, QUALITY_MISSING_RATE + ":" + feature,
+						finding.missingRate(), finding.rule().maxMissing()));
 			}
 		}
 		for (Contender contender : contenders) {

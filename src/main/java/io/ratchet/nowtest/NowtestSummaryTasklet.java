@@ -113,7 +113,11 @@ class NowtestSummaryTasklet implements Tasklet {
 	 * subject, a column per statistic, breached cells marked as breached metrics are.
 	 */
 	private static ReportTable driftTable(List<NowtestStore.StoredDrift> drift, RunSummary summary) {
-		List<String> statistics = Arrays.stream(DriftStatistic.values()).map(DriftStatistic::key).toList();
+		List<String> statistics = new ArrayList<>(
+				Arrays.stream(DriftStatistic.values()).map(DriftStatistic::key).toList());
+		if (drift.stream().anyMatch((value) -> value.statistic().equals(DriftFindings.QUALITY_VIOLATIONS))) {
+			statistics.add(DriftFindings.QUALITY_VIOLATIONS);
+		}
 		Map<String, Map<String, Double>> bySubject = new TreeMap<>((a, b) -> {
 			boolean scoreA = a.startsWith("score:");
 			boolean scoreB = b.startsWith("score:");
@@ -139,7 +143,8 @@ class NowtestSummaryTasklet implements Tasklet {
 			for (String statistic : statistics) {
 				Double value = values.get(statistic);
 				// a p-value with three significant digits, so 2e-9 does not read 0.0000
-				String format = statistic.equals(DriftStatistic.P_VALUE.key()) ? "%.3g" : "%.4f";
+				String format = statistic.equals(DriftStatistic.P_VALUE.key()) ? "%.3g"
+						: statistic.equals(DriftFindings.QUALITY_VIOLATIONS) ? "%.0f" : "%.4f";
 				row.add(new ReportTable.Cell((value == null) ? "–" : String.format(Locale.ROOT, format, value),
 						value != null && isBreached(breached, subject, statistic)));
 			}
@@ -154,7 +159,13 @@ class NowtestSummaryTasklet implements Tasklet {
 		if (subject.startsWith("score:")) {
 			return breached.getOrDefault(subject.substring("score:".length()), Set.of()).contains(statistic + ":score");
 		}
-		return breached.values().stream().anyMatch((keys) -> keys.contains(statistic + ":" + subject));
+		// a missing share above the dataset file's max-missing marks the missing_rate
+		// cell
+		return breached.values()
+			.stream()
+			.anyMatch((keys) -> keys.contains(statistic + ":" + subject)
+					|| (statistic.equals(DriftStatistic.MISSING_RATE.key())
+							&& keys.contains(DriftFindings.QUALITY_MISSING_RATE + ":" + subject)));
 	}
 
 	private static void writeDriftCsv(long runId, List<NowtestStore.StoredDrift> drift, Path dir) throws IOException {

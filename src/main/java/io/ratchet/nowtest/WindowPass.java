@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthSource;
+import io.ratchet.data.QualityCheck;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.Rejection;
 import io.ratchet.drift.DatasetProfile;
@@ -59,6 +60,8 @@ final class WindowPass {
 
 	private final FeatureMeans windowMeans;
 
+	private final QualityCheck windowQuality;
+
 	/** Rows of the window read (judged or not). */
 	long inWindow;
 
@@ -86,6 +89,7 @@ final class WindowPass {
 		this.referenceProfile = new DatasetProfile(dataset, capacity, REFERENCE_SEED);
 		this.windowProfile = new DatasetProfile(dataset, capacity, WINDOW_SEED);
 		this.windowMeans = new FeatureMeans(dataset);
+		this.windowQuality = new QualityCheck(dataset);
 	}
 
 	/**
@@ -155,6 +159,7 @@ final class WindowPass {
 				this.inWindow++;
 				this.windowProfile.add(row);
 				this.windowMeans.add(row);
+				this.windowQuality.add(row);
 				blocks.add(row);
 			}, rejects);
 			this.rejected += stats.rejected();
@@ -168,6 +173,11 @@ final class WindowPass {
 
 	DatasetProfile windowProfile() {
 		return this.windowProfile;
+	}
+
+	/** The window's data-quality counts (the dataset file's {@code quality:} rules). */
+	QualityCheck windowQuality() {
+		return this.windowQuality;
 	}
 
 	/** Each numeric feature's mean per reference month, in month order. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -77,13 +78,8 @@ class QualityRulesTests {
 	void rowsOutsideARangeOrWithALevelNotAllowedAreQuarantinedWithLineAndCause() throws IOException {
 		// given: tenure in [0, 120], plan gold or silver; a missing tenure keeps the
 		// rules
-		DatasetConfig churn = TestDatasets.churn();
-		DatasetConfig dataset = new DatasetConfig(churn.name(), null, churn.dateColumn(), churn.dateFormat(),
-				churn.labelColumn(), churn.task(), churn.positiveLabel(), churn.negativeLabel(), churn.missingTokens(),
-				churn.features(), List.of(), List.of(), ImportSettings.DEFAULTS, null, MetricDefinitions.NONE,
-				Segments.NONE, false,
-				new QualityRules(List.of(new QualityRules.Rule("tenure_months", 0, 120, null, Double.NaN),
-						new QualityRules.Rule("plan", Double.NaN, Double.NaN, Set.of("gold", "silver"), 0.5))));
+		DatasetConfig dataset = ruled(new QualityRules.Rule("tenure_months", 0, 120, null, Double.NaN),
+				new QualityRules.Rule("plan", Double.NaN, Double.NaN, Set.of("gold", "silver"), 0.5));
 		Path source = Files.writeString(this.dir.resolve("in.csv"),
 				String.join("\n", HEADER, "c1,2012-03-01,5,gold,yes", "c2,2012-03-02,-1,gold,no",
 						"c3,2012-03-03,7,platinum,no", "c4,2012-03-04,NA,silver,no", "c5,2012-03-05,121,silver,no")
@@ -103,6 +99,36 @@ class QualityRulesTests {
 						+ "\"c3,2012-03-03,7,platinum,no\"",
 				source + ",6,\"tenure_months = 121 is outside its range [0, 120] (quality in the dataset file)\","
 						+ "\"c5,2012-03-05,121,silver,no\"");
+	}
+
+	@Test
+	void aCheckCountsViolationsAndMissingValuesPerRule() {
+		// given: tenure in [0, 120] at most 20% missing; 5 rows, 2 outside, 2 missing
+		DatasetConfig dataset = ruled(new QualityRules.Rule("tenure_months", 0, 120, null, 0.2));
+		QualityCheck check = new QualityCheck(dataset);
+		for (double tenure : new double[] { 5, -1, Double.NaN, 121, Double.NaN }) {
+			check.add(new Row(2, LocalDate.of(2012, 3, 1), 1, new double[] { tenure, Double.NaN },
+					new String[] { null, "gold" }, new String[0], new double[0]));
+		}
+
+		// when
+		QualityCheck.Finding finding = check.findings().get(0);
+
+		// then
+		assertThat(finding.rows()).isEqualTo(5);
+		assertThat(finding.violations()).isEqualTo(2);
+		assertThat(finding.missingRate()).isEqualTo(0.4);
+		assertThat(finding.missingBreached()).isTrue();
+		assertThat(new QualityCheck(dataset).findings().get(0).missingBreached()).as("no rows, no breach").isFalse();
+	}
+
+	/** The churn test dataset with quality rules. */
+	private static DatasetConfig ruled(QualityRules.Rule... rules) {
+		DatasetConfig churn = TestDatasets.churn();
+		return new DatasetConfig(churn.name(), null, churn.dateColumn(), churn.dateFormat(), churn.labelColumn(),
+				churn.task(), churn.positiveLabel(), churn.negativeLabel(), churn.missingTokens(), churn.features(),
+				List.of(), List.of(), ImportSettings.DEFAULTS, null, MetricDefinitions.NONE, Segments.NONE, false,
+				new QualityRules(List.of(rules)));
 	}
 
 	private Path write(String text) throws IOException {

@@ -2,6 +2,7 @@ package io.ratchet.nowtest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -252,6 +253,42 @@ class NowtestJobTests {
 			.param(runId)
 			.query(Double.class)
 			.single()).isGreaterThan(0.5);
+	}
+
+	@Test
+	void theWindowsQualityViolationsAreCountedAndAMissingShareAboveItsMaximumIsABreach() throws Exception {
+		// given: x ruled to [-1, 1] (a standard normal breaks it in about a third of the
+		// rows), colour at most 10% missing; in March every "red" is written missing
+		Files.writeString(toy.config().resolve("datasets/toy.yml"),
+				"quality:\n  x: {min: -1, max: 1}\n  colour: {levels: [red, blue], max-missing: 0.1}\n",
+				StandardOpenOption.APPEND);
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		Map<LocalDate, Integer> days = new TreeMap<>();
+		for (int day = 1; day <= 31; day++) {
+			days.put(LocalDate.of(2024, 3, day), 5);
+		}
+		toy.write(toy.data("toy").resolve("2024-03.csv"),
+				ToyWorkspace.HEADER + toy.rows(days, 0, "m").replace(",red,", ",NA,"));
+
+		// when
+		JobExecution execution = start(LocalDate.of(2024, 3, 31), 30, 0);
+
+		// then: the violations are stored per feature, the missing share is a breach
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("BREACH");
+		double violations = this.jdbc
+			.sql("SELECT val FROM drift_value WHERE run_id = ? AND subject = 'x' AND statistic = 'quality_violations'")
+			.param(runId)
+			.query(Double.class)
+			.single();
+		assertThat(violations).isBetween(20.0, 90.0);
+		assertThat(this.jdbc.sql("""
+				SELECT b.metric || ' ' || b.bound_kind || ' ' || b.bound FROM breach b WHERE b.run_id = ?""")
+			.param(runId)
+			.query(String.class)
+			.list()).contains("quality_missing_rate:colour MAX 0.1").noneMatch((key) -> key.contains(":x "));
+		Path report = toy.reports().resolve("nowtest").resolve(Long.toString(runId));
+		assertThat(report.resolve("index.html")).content().contains("<th>quality_violations</th>");
 	}
 
 	@Test
