@@ -13,10 +13,10 @@ import io.ratchet.requirement.DriftStatistic;
  * The drift of a now-test's window against its reference: every feature's statistics and
  * every contender's score PSI, KS and KS p-value, with the values that cross the
  * {@code drift:} bounds of requirements.yml as breaches (a p-value below its minimum, any
- * other statistic above its maximum), plus the dataset file's quality rules: each ruled
- * feature's violations in the window, and a missing share above {@code max-missing} as a
- * breach) (a feature's filed under the feature owner, the champion; a score's under its
- * model).
+ * other statistic above its maximum; a feature's filed under the feature owner, the
+ * champion; a score's under its model). The dataset file's quality rules add each ruled
+ * feature's violations in the window and, as a breach filed under the champion, a missing
+ * share above {@code max-missing}.
  */
 record DriftFindings(List<NowtestStore.StoredDrift> values, List<NowtestStore.DriftBreach> breaches) {
 
