@@ -41,11 +41,13 @@ import java.util.Set;
  * still awaiting labels from the scores alone ({@code estimate: cbpe}, binary only)
  * @param classes for multiclass: the label's values, in the order of the model's
  * probabilities ({@code classes: [a, b, c]}); empty for the other tasks
+ * @param quality the data-quality rules ({@code quality:}); never {@code null}
  */
 public record DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn,
 		Task task, String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 		List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
-		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels, List<String> classes) {
+		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels, List<String> classes,
+		QualityRules quality) {
 
 	public DatasetConfig {
 		classes = (classes == null) ? List.of() : List.copyOf(classes);
@@ -69,16 +71,19 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		if (segments == null) {
 			segments = Segments.NONE;
 		}
+		if (quality == null) {
+			quality = QualityRules.NONE;
+		}
 	}
 
-	/** A dataset that is not multiclass. */
+	/** A dataset that is not multiclass, without data-quality rules. */
 	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
 			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
 			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
 			MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels) {
 		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
 				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, segments,
-				estimateWithoutLabels, List.of());
+				estimateWithoutLabels, List.of(), QualityRules.NONE);
 	}
 
 	/** A dataset without segments that does not ask for estimates without labels. */
@@ -130,7 +135,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions, this.segments,
-				this.estimateWithoutLabels, this.classes);
+				this.estimateWithoutLabels, this.classes, this.quality);
 	}
 
 	/** The same dataset with another value matrix ({@code null} for none). */
@@ -138,7 +143,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions, this.segments,
-				this.estimateWithoutLabels, this.classes);
+				this.estimateWithoutLabels, this.classes, this.quality);
 	}
 
 	/** The same dataset with other metric definitions. */
@@ -146,7 +151,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, this.valueMatrix, definitions, this.segments,
-				this.estimateWithoutLabels, this.classes);
+				this.estimateWithoutLabels, this.classes, this.quality);
 	}
 
 	/** The same dataset with other segments. */
@@ -154,7 +159,7 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
 				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
 				this.scoreColumns, this.importSettings, this.valueMatrix, this.metricDefinitions, other,
-				this.estimateWithoutLabels, this.classes);
+				this.estimateWithoutLabels, this.classes, this.quality);
 	}
 
 	/**

@@ -136,7 +136,7 @@ public final class DatasetConfigs {
 		DatasetConfig dataset(ConfigNode root) {
 			Mapping top = root.mapping("a mapping of fields");
 			top.allowOnly("", "name", "date", "label", "missing", "id", "features", "scores", "encoding",
-					"max-record-length", "value", "top-k", "metrics", "segments", "estimate");
+					"max-record-length", "value", "top-k", "metrics", "segments", "estimate", "quality");
 			Field nameField = top.required("", "name");
 			String name = nameField.text("name");
 			String fileName = this.file.getFileName().toString();
@@ -227,7 +227,8 @@ public final class DatasetConfigs {
 			return new DatasetConfig(name, this.file, dateColumn, dateFormat, labelColumn, task, positive, negative,
 					missing, features, ids, scores, settings, value, definitions,
 					SegmentsSection.read(top.get("segments"), dateColumn, labelColumn, features),
-					estimateWithoutLabels(top.get("estimate"), name, task), classes);
+					estimateWithoutLabels(top.get("estimate"), name, task), classes,
+					QualitySection.read(top.get("quality"), features));
 		}
 
 		/**

@@ -111,7 +111,12 @@ final class SourceScan {
 			throw new RowParser.BadRow(csv.invalidBytes());
 		}
 		CSVRecord record = csv.record();
-		LocalDate date = layout.parse(CsvFields.of(record), csv.line(), null).date();
+		Row row = layout.parse(CsvFields.of(record), csv.line(), null);
+		String broken = this.dataset.quality().violation(this.dataset, row);
+		if (broken != null) {
+			throw new RowParser.BadRow(broken);
+		}
+		LocalDate date = row.date();
 		for (int i = 0; i < ids.length; i++) {
 			String id = record.get(ids[i]);
 			if (this.dataset.isMissing(id)) {

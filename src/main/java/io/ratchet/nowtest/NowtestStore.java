@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.ratchet.requirement.BoundKind;
+import io.ratchet.requirement.DriftStatistic;
 import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.StoredBreach;
@@ -58,7 +59,7 @@ public class NowtestStore {
 		this.results.saveDriftBreaches(runId,
 				breaches.stream()
 					.map((breach) -> new StoredBreach(breach.modelVersionId(), ResultsStore.ALL, breach.key(),
-							BoundKind.MAX.name(), breach.bound(), breach.value()))
+							breach.boundKind().name(), breach.bound(), breach.value()))
 					.toList());
 	}
 
@@ -123,15 +124,22 @@ public class NowtestStore {
 	}
 
 	/**
-	 * A drift statistic above its bound.
+	 * A drift statistic past its bound.
 	 *
 	 * @param modelVersionId the model it is filed under: the champion for a feature, the
 	 * model for its score
 	 * @param key {@code <statistic>:<feature>} or {@code psi:score}
 	 * @param value the value
-	 * @param bound the maximum it exceeded
+	 * @param bound the maximum it exceeded, or for {@code p_value} the minimum it fell
+	 * below
 	 */
 	public record DriftBreach(long modelVersionId, String key, double value, double bound) {
+
+		/** {@link BoundKind#MIN} for a p-value, else {@link BoundKind#MAX}. */
+		BoundKind boundKind() {
+			return this.key.startsWith(DriftStatistic.P_VALUE.key() + ":") ? BoundKind.MIN : BoundKind.MAX;
+		}
+
 	}
 
 	/**

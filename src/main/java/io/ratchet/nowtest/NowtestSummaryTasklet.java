@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.ratchet.report.ReportSection;
 import io.ratchet.report.ReportTable;
 import io.ratchet.report.RunReports;
 import io.ratchet.requirement.DatasetRequirements;
+import io.ratchet.requirement.DriftStatistic;
 import io.ratchet.requirement.Verdict;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
@@ -118,7 +120,11 @@ class NowtestSummaryTasklet implements Tasklet {
 	 * subject, a column per statistic, breached cells marked as breached metrics are.
 	 */
 	private static ReportTable driftTable(List<NowtestStore.StoredDrift> drift, RunSummary summary) {
-		List<String> statistics = List.of("psi", "ks", "missing_rate", "missing_rate_change");
+		List<String> statistics = new ArrayList<>(
+				Arrays.stream(DriftStatistic.values()).map(DriftStatistic::key).toList());
+		if (drift.stream().anyMatch((value) -> value.statistic().equals(DriftFindings.QUALITY_VIOLATIONS))) {
+			statistics.add(DriftFindings.QUALITY_VIOLATIONS);
+		}
 		Map<String, Map<String, Double>> bySubject = new TreeMap<>((a, b) -> {
 			boolean scoreA = a.startsWith("score:");
 			boolean scoreB = b.startsWith("score:");
@@ -143,7 +149,10 @@ class NowtestSummaryTasklet implements Tasklet {
 			row.add(ReportTable.Cell.of(subject));
 			for (String statistic : statistics) {
 				Double value = values.get(statistic);
-				row.add(new ReportTable.Cell((value == null) ? "–" : String.format(Locale.ROOT, "%.4f", value),
+				// a p-value with three significant digits, so 2e-9 does not read 0.0000
+				String format = statistic.equals(DriftStatistic.P_VALUE.key()) ? "%.3g"
+						: statistic.equals(DriftFindings.QUALITY_VIOLATIONS) ? "%.0f" : "%.4f";
+				row.add(new ReportTable.Cell((value == null) ? "–" : String.format(Locale.ROOT, format, value),
 						value != null && isBreached(breached, subject, statistic)));
 			}
 			rows.add(row);
@@ -157,7 +166,13 @@ class NowtestSummaryTasklet implements Tasklet {
 		if (subject.startsWith("score:")) {
 			return breached.getOrDefault(subject.substring("score:".length()), Set.of()).contains(statistic + ":score");
 		}
-		return breached.values().stream().anyMatch((keys) -> keys.contains(statistic + ":" + subject));
+		// a missing share above the dataset file's max-missing marks the missing_rate
+		// cell
+		return breached.values()
+			.stream()
+			.anyMatch((keys) -> keys.contains(statistic + ":" + subject)
+					|| (statistic.equals(DriftStatistic.MISSING_RATE.key())
+							&& keys.contains(DriftFindings.QUALITY_MISSING_RATE + ":" + subject)));
 	}
 
 	private static void writeDriftCsv(long runId, List<NowtestStore.StoredDrift> drift, Path dir) throws IOException {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthSource;
+import io.ratchet.data.QualityCheck;
 import io.ratchet.data.ReadStats;
 import io.ratchet.data.Rejection;
 import io.ratchet.drift.DatasetProfile;
@@ -65,6 +66,8 @@ final class WindowPass {
 	/** Per contender, in the scoring pass's order: its surprising rows. */
 	private final List<SurprisingRows> surprises = new ArrayList<>();
 
+	private final QualityCheck windowQuality;
+
 	/** Rows of the window read (judged or not). */
 	long inWindow;
 
@@ -93,6 +96,7 @@ final class WindowPass {
 		this.windowProfile = new DatasetProfile(dataset, capacity, WINDOW_SEED);
 		this.windowMeans = new FeatureMeans(dataset);
 		this.knownLevels = new KnownLevels(dataset);
+		this.windowQuality = new QualityCheck(dataset);
 	}
 
 	/**
@@ -169,6 +173,7 @@ final class WindowPass {
 				this.inWindow++;
 				this.windowProfile.add(row);
 				this.windowMeans.add(row);
+				this.windowQuality.add(row);
 				blocks.add(row);
 			}, rejects);
 			this.rejected += stats.rejected();
@@ -192,6 +197,11 @@ final class WindowPass {
 
 	DatasetProfile windowProfile() {
 		return this.windowProfile;
+	}
+
+	/** The window's data-quality counts (the dataset file's {@code quality:} rules). */
+	QualityCheck windowQuality() {
+		return this.windowQuality;
 	}
 
 	/** Each numeric feature's mean per reference month, in month order. */

@@ -15,13 +15,15 @@ import java.util.OptionalDouble;
  * drift:
  *   psi: {max: 0.2}             # every feature
  *   ks: {max: 0.25}             # every numeric feature
+ *   p_value: {min: 0.001}       # KS (numeric) or chi-squared (categorical)
  *   missing_rate_change: {max: 0.05}
  *   score_psi: {max: 0.2}       # each model's score
  *   features:                   # per-feature overrides
  *     plan: {psi: {max: 0.3}}
  * </pre>
  *
- * A value equal to its bound meets it.
+ * Every bound is a maximum except {@code p_value}'s, a minimum
+ * ({@link DriftStatistic#boundedBelow()}). A value equal to its bound meets it.
  *
  * @param features bounds for every feature, by statistic
  * @param overrides per feature: bounds that replace those of {@code features}, statistic
@@ -40,13 +42,14 @@ public record DriftRequirements(Map<DriftStatistic, Double> features,
 		overrides.forEach((name, bounds) -> byFeature.put(Objects.requireNonNull(name, "feature"), copy(bounds)));
 		overrides = Collections.unmodifiableMap(byFeature);
 		if (scorePsi != null) {
-			check(scorePsi, "score_psi");
+			check(scorePsi, false, "score_psi");
 		}
 	}
 
 	/**
 	 * The bound on a statistic of a feature: its override, else the bound for every
-	 * feature.
+	 * feature. A maximum, except for {@link DriftStatistic#P_VALUE}, where it is the
+	 * minimum.
 	 */
 	public OptionalDouble max(String feature, DriftStatistic statistic) {
 		Map<DriftStatistic, Double> own = this.overrides.get(feature);
@@ -60,27 +63,35 @@ public record DriftRequirements(Map<DriftStatistic, Double> features,
 				&& this.scorePsi == null;
 	}
 
-	/** Why a maximum is not acceptable, or {@code null}; shared with the file reader. */
-	static String problem(double max, String what) {
-		if (!Double.isFinite(max) || max < 0) {
-			return "max of " + what + " must be a finite number of at least 0, not " + max;
+	/**
+	 * Why a bound is not acceptable, or {@code null}; shared with the file reader.
+	 * @param bound the bound
+	 * @param minimum whether it is a minimum p-value (else a maximum)
+	 * @param what what it bounds, for the message
+	 */
+	static String problem(double bound, boolean minimum, String what) {
+		if (minimum && !(bound >= 0 && bound <= 1)) {
+			return "min of " + what + " must be a probability between 0 and 1, not " + bound;
+		}
+		if (!minimum && (!Double.isFinite(bound) || bound < 0)) {
+			return "max of " + what + " must be a finite number of at least 0, not " + bound;
 		}
 		return null;
 	}
 
 	private static Map<DriftStatistic, Double> copy(Map<DriftStatistic, Double> bounds) {
 		Map<DriftStatistic, Double> copy = new EnumMap<>(DriftStatistic.class);
-		bounds.forEach((statistic, max) -> copy.put(Objects.requireNonNull(statistic, "statistic"),
-				check(Objects.requireNonNull(max, "max"), statistic.key())));
+		bounds.forEach((statistic, bound) -> copy.put(Objects.requireNonNull(statistic, "statistic"),
+				check(Objects.requireNonNull(bound, "bound"), statistic.boundedBelow(), statistic.key())));
 		return Collections.unmodifiableMap(copy);
 	}
 
-	private static double check(double max, String what) {
-		String problem = problem(max, what);
+	private static double check(double bound, boolean minimum, String what) {
+		String problem = problem(bound, minimum, what);
 		if (problem != null) {
 			throw new IllegalArgumentException(problem);
 		}
-		return max;
+		return bound;
 	}
 
 }

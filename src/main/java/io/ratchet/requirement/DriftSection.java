@@ -12,12 +12,12 @@ import io.ratchet.config.ConfigNode.Scalar;
 /**
  * Reads the {@code drift:} section of a dataset in {@code requirements.yml}: bounds on
  * every feature's drift statistics, per-feature overrides under {@code features:}, and
- * {@code score_psi}; each written {@code {max: x}} (drift is bounded from above only) and
- * validated on its own line.
+ * {@code score_psi}; each written {@code {max: x}}, except {@code p_value: {min: x}} (a
+ * p-value breaches by falling below), and validated on its own line.
  */
 final class DriftSection {
 
-	private static final String FEATURE_STATISTICS = "psi, ks, missing_rate, missing_rate_change";
+	private static final String FEATURE_STATISTICS = "psi, ks, p_value, missing_rate, missing_rate_change";
 
 	private DriftSection() {
 	}
@@ -28,13 +28,14 @@ final class DriftSection {
 		Double scorePsi = null;
 		for (Field field : section.mapping("a mapping of drift bounds").fields().values()) {
 			if (field.key().equals("score_psi")) {
-				scorePsi = max(field, "score_psi");
+				scorePsi = bound(field, false, "score_psi");
 			}
 			else if (field.key().equals("features")) {
 				overrides(field, overrides);
 			}
 			else {
-				features.put(statistic(field, FEATURE_STATISTICS + ", score_psi, features"), max(field, field.key()));
+				DriftStatistic statistic = statistic(field, FEATURE_STATISTICS + ", score_psi, features");
+				features.put(statistic, bound(field, statistic.boundedBelow(), field.key()));
 			}
 		}
 		return new DriftRequirements(features, overrides, scorePsi);
@@ -49,8 +50,9 @@ final class DriftSection {
 			if (!feature.isEmpty()) {
 				Mapping mapping = feature.value().mapping("a mapping of drift bounds of feature " + feature.key());
 				for (Field bound : mapping.fields().values()) {
-					bounds.put(statistic(bound, FEATURE_STATISTICS),
-							max(bound, bound.key() + " of feature " + feature.key()));
+					DriftStatistic statistic = statistic(bound, FEATURE_STATISTICS);
+					bounds.put(statistic,
+							bound(bound, statistic.boundedBelow(), bound.key() + " of feature " + feature.key()));
 				}
 			}
 			overrides.put(feature.key(), bounds);
@@ -66,28 +68,32 @@ final class DriftSection {
 		}
 	}
 
-	/** Reads {@code {max: x}}. */
-	private static double max(Field field, String what) {
+	/** Reads {@code {max: x}}, or {@code {min: x}} for a p-value. */
+	private static double bound(Field field, boolean minimum, String what) {
+		String side = minimum ? "min" : "max";
+		String example = minimum ? "{min: 0.001}" : "{max: 0.2}";
+		String why = minimum ? "a p-value is bounded from below: a breach when it falls below min"
+				: "drift is bounded from above only";
 		if (!(field.value() instanceof Mapping bound)) {
 			throw field.value()
-				.error("the drift bound on " + what + " must be a mapping such as {max: 0.2}, not "
+				.error("the drift bound on " + what + " must be a mapping such as " + example + ", not "
 						+ field.value().describe());
 		}
-		for (Field side : bound.fields().values()) {
-			if (!side.key().equals("max")) {
-				throw side.error("unknown field \"" + side.key() + "\" (known: max; drift is bounded from above only)");
+		for (Field given : bound.fields().values()) {
+			if (!given.key().equals(side)) {
+				throw given.error("unknown field \"" + given.key() + "\" (known: " + side + "; " + why + ")");
 			}
 		}
-		Field max = bound.get("max");
-		if (max == null) {
-			throw bound.error("the drift bound on " + what + " has no max");
+		Field value = bound.get(side);
+		if (value == null) {
+			throw bound.error("the drift bound on " + what + " has no " + side);
 		}
-		if (!(max.value() instanceof Scalar scalar) || scalar.number() == null) {
-			throw max.value().error("max of " + what + " must be a number, not " + max.value().describe());
+		if (!(value.value() instanceof Scalar scalar) || scalar.number() == null) {
+			throw value.value().error(side + " of " + what + " must be a number, not " + value.value().describe());
 		}
-		String problem = DriftRequirements.problem(scalar.number().doubleValue(), what);
+		String problem = DriftRequirements.problem(scalar.number().doubleValue(), minimum, what);
 		if (problem != null) {
-			throw max.value().error(problem);
+			throw value.value().error(problem);
 		}
 		return scalar.number().doubleValue();
 	}

@@ -207,10 +207,11 @@ class LoggedPredictionsTests {
 		assertThat(coverage(nowtestRun, "shop-vendor")).containsExactly(List.of("ALL", 200L, 180L, 0L, 20L));
 		assertThat(nowtestOutput).contains("Logged predictions of shop-log@1: 172 joined with a label · 8 labelled"
 				+ " rows without a logged score (left out of its metrics) · 25 awaiting label");
+		// the score's drift: psi, ks and the KS p-value
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM drift_value WHERE run_id = ? AND subject = ?")
 			.params(nowtestRun, "score:shop-vendor@1")
 			.query(Long.class)
-			.single()).isEqualTo(2);
+			.single()).isEqualTo(3);
 		assertThat(greenMail.waitForIncomingEmail(10_000, 1)).isTrue();
 		MimeMessage message = greenMail.getReceivedMessages()[0];
 		assertThat(message.getSubject()).startsWith("[ratchet] shop: champion shop-vendor@1 roc_auc 0.")

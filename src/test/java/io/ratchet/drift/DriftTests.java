@@ -173,6 +173,10 @@ class DriftTests {
 		assertThat(result.psi()).isCloseTo(expected, within(1e-12));
 		assertThat(result.ks()).isNaN();
 		assertThat(result.missingRate()).isEqualTo(0.1);
+		// the chi-squared p-value: every level a column, "c" unseen in the reference
+		// included, missing values one more
+		double pValue = ChiSquared.test(new double[] { 50, 50, 0, 0 }, new double[] { 40, 40, 10, 10 }).pValue();
+		assertThat(result.pValue()).isEqualTo(pValue).isLessThan(1e-3);
 	}
 
 	@Test

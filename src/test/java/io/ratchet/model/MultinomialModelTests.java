@@ -114,7 +114,7 @@ class MultinomialModelTests {
 	private static DatasetConfig iris(List<String> classes) {
 		return new DatasetConfig("iris", null, "d", "yyyy-MM-dd", "species", Task.MULTICLASS, null, null, Set.of(),
 				List.of(new Feature("x", FeatureType.NUMERIC), new Feature("colour", FeatureType.CATEGORICAL)),
-				List.of(), List.of(), null, null, null, null, false, classes);
+				List.of(), List.of(), null, null, null, null, false, classes, null);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.ratchet.nowtest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -209,7 +210,7 @@ class NowtestJobTests {
 	void driftAboveItsBoundIsABreachFiledUnderTheChampionWithTheFeatureKey() throws Exception {
 		// given: x moves by 1.5 standard deviations in March; the reference (Jan, Feb)
 		// does not
-		config(20, "    psi: {max: 0.2}\n    ks: {max: 0.3}\n    score_psi: {max: 0.2}\n"
+		config(20, "    psi: {max: 0.2}\n    ks: {max: 0.3}\n    p_value: {min: 0.001}\n    score_psi: {max: 0.2}\n"
 				+ "    features:\n      colour: {psi: {max: 0.5}}\n");
 		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
 		toy.daily("toy", YearMonth.of(2024, 3), YearMonth.of(2024, 3), 5, 1.5);
@@ -227,8 +228,23 @@ class NowtestJobTests {
 			.query(String.class)
 			.list();
 		assertThat(breaches)
-			.contains("toy-logit psi:x ALL MAX 0.2", "toy-logit ks:x ALL MAX 0.3", "toy-logit psi:score ALL MAX 0.2")
+			.contains("toy-logit psi:x ALL MAX 0.2", "toy-logit ks:x ALL MAX 0.3", "toy-logit p_value:x ALL MIN 0.001",
+					"toy-logit psi:score ALL MAX 0.2")
 			.noneMatch((breach) -> breach.contains(":colour"));
+		// the p-values are stored beside PSI: KS for x and the scores, chi-squared for
+		// colour
+		assertThat(this.jdbc.sql("SELECT subject FROM drift_value WHERE run_id = ? AND statistic = 'p_value'")
+			.param(runId)
+			.query(String.class)
+			.list()).contains("x", "colour", "score:toy-logit@1");
+		assertThat(this.jdbc
+			.sql("SELECT val FROM drift_value WHERE run_id = ? AND subject = 'x' AND statistic = 'p_value'")
+			.param(runId)
+			.query(Double.class)
+			.single()).isLessThan(0.001);
+		Path report = toy.reports().resolve("nowtest").resolve(Long.toString(runId));
+		assertThat(report.resolve("index.html")).content().contains("<th>p_value</th>");
+		assertThat(Files.readAllLines(report.resolve("drift.csv"))).anyMatch((line) -> line.contains(",x,p_value,"));
 		assertThat(this.jdbc.sql("SELECT drift_verdict FROM nowtest_window WHERE run_id = ?")
 			.param(runId)
 			.query(String.class)
@@ -237,6 +253,42 @@ class NowtestJobTests {
 			.param(runId)
 			.query(Double.class)
 			.single()).isGreaterThan(0.5);
+	}
+
+	@Test
+	void theWindowsQualityViolationsAreCountedAndAMissingShareAboveItsMaximumIsABreach() throws Exception {
+		// given: x ruled to [-1, 1] (a standard normal breaks it in about a third of the
+		// rows), colour at most 10% missing; in March every "red" is written missing
+		Files.writeString(toy.config().resolve("datasets/toy.yml"),
+				"quality:\n  x: {min: -1, max: 1}\n  colour: {levels: [red, blue], max-missing: 0.1}\n",
+				StandardOpenOption.APPEND);
+		toy.daily("toy", YearMonth.of(2024, 1), YearMonth.of(2024, 2), 5, 0);
+		Map<LocalDate, Integer> days = new TreeMap<>();
+		for (int day = 1; day <= 31; day++) {
+			days.put(LocalDate.of(2024, 3, day), 5);
+		}
+		toy.write(toy.data("toy").resolve("2024-03.csv"),
+				ToyWorkspace.HEADER + toy.rows(days, 0, "m").replace(",red,", ",NA,"));
+
+		// when
+		JobExecution execution = start(LocalDate.of(2024, 3, 31), 30, 0);
+
+		// then: the violations are stored per feature, the missing share is a breach
+		long runId = execution.getJobInstance().getInstanceId();
+		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("BREACH");
+		double violations = this.jdbc
+			.sql("SELECT val FROM drift_value WHERE run_id = ? AND subject = 'x' AND statistic = 'quality_violations'")
+			.param(runId)
+			.query(Double.class)
+			.single();
+		assertThat(violations).isBetween(20.0, 90.0);
+		assertThat(this.jdbc.sql("""
+				SELECT b.metric || ' ' || b.bound_kind || ' ' || b.bound FROM breach b WHERE b.run_id = ?""")
+			.param(runId)
+			.query(String.class)
+			.list()).contains("quality_missing_rate:colour MAX 0.1").noneMatch((key) -> key.contains(":x "));
+		Path report = toy.reports().resolve("nowtest").resolve(Long.toString(runId));
+		assertThat(report.resolve("index.html")).content().contains("<th>quality_violations</th>");
 	}
 
 	@Test

@@ -64,16 +64,20 @@ class DriftRequirementsLoadTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			unknown statistic          | 'psii: {max: 0.2}'                 | unknown drift bound "psii"
-			a minimum                  | 'psi: {min: 0.1}'                  | unknown field "min"
-			no max                     | 'psi: {}'                          | has no max
-			a negative max             | 'ks: {max: -0.1}'                  | at least 0
-			a text max                 | 'ks: {max: high}'                  | must be a number
-			a bare number              | 'psi: 0.2'                         | must be a mapping such as {max: 0.2}
-			a bad override             | 'features: {plan: {chi2: {max: 1}}}' | unknown drift bound "chi2"
-			a list                     | 'features: [plan]'                 | expected a mapping
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					unknown statistic          | 'psii: {max: 0.2}'                 | unknown drift bound "psii"
+					a minimum                  | 'psi: {min: 0.1}'                  | unknown field "min"
+					no max                     | 'psi: {}'                          | has no max
+					a negative max             | 'ks: {max: -0.1}'                  | at least 0
+					a text max                 | 'ks: {max: high}'                  | must be a number
+					a bare number              | 'psi: 0.2'                         | must be a mapping such as {max: 0.2}
+					a bad override             | 'features: {plan: {chi2: {max: 1}}}' | unknown drift bound "chi2"
+					a list                     | 'features: [plan]'                 | expected a mapping
+					a p-value maximum          | 'p_value: {max: 0.01}'             | known: min; a p-value is bounded from below
+					a p-value above one        | 'p_value: {min: 1.5}'              | a probability between 0 and 1
+					a bare p-value             | 'p_value: 0.01'                    | such as {min: 0.001}
+					""")
 	void refusesBadDriftBoundsNamingTheFileAndLine(String name, String line, String message) throws IOException {
 		// given
 		Path file = write("churn:\n  min-rows: 10\n  drift:\n    " + line + "\n");
@@ -82,6 +86,30 @@ class DriftRequirementsLoadTests {
 		assertThatExceptionOfType(RequirementsException.class).isThrownBy(() -> Requirements.load(file))
 			.withMessageContaining(file + " line 4")
 			.withMessageContaining(message);
+	}
+
+	@Test
+	void aPValueIsBoundedFromBelow() throws IOException {
+		// given
+		Path file = write("""
+				churn:
+				  min-rows: 10
+				  drift:
+				    p_value: {min: 0.001}
+				    features:
+				      plan: {p_value: {min: 0.05}}
+				""");
+
+		// when
+		DriftRequirements drift = Requirements.load(file).forDataset("churn").orElseThrow().drift();
+
+		// then: below the minimum breaches, the minimum itself meets it
+		assertThat(drift.max("tenure_months", DriftStatistic.P_VALUE)).isEqualTo(OptionalDouble.of(0.001));
+		assertThat(drift.max("plan", DriftStatistic.P_VALUE)).isEqualTo(OptionalDouble.of(0.05));
+		assertThat(DriftStatistic.P_VALUE.breaches(0.0009, 0.001)).isTrue();
+		assertThat(DriftStatistic.P_VALUE.breaches(0.001, 0.001)).isFalse();
+		assertThat(DriftStatistic.PSI.breaches(0.0009, 0.001)).isFalse();
+		assertThat(DriftStatistic.PSI.breaches(0.3, 0.2)).isTrue();
 	}
 
 	@Test
