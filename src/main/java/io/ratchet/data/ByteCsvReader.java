@@ -1,13 +1,14 @@
 package io.ratchet.data;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
+import java.io.PushbackInputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
@@ -56,9 +57,10 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 
 	private final int bound;
 
-	private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-		.onMalformedInput(CodingErrorAction.REPORT)
-		.onUnmappableCharacter(CodingErrorAction.REPORT);
+	/** UTF-8, or US-ASCII when so configured and the file has no byte order mark. */
+	private final Charset charset;
+
+	private final CharsetDecoder decoder;
 
 	/** Recent short texts by a hash of their bytes (levels repeat from row to row). */
 	private final String[] cache = new String[1024];
@@ -74,6 +76,11 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 
 	/** The last record ended with CR: a LF right after it belongs to that line break. */
 	private boolean afterCarriageReturn;
+
+	/** Where the current record's bytes start and end (without its line break). */
+	private int recordStart;
+
+	private int recordEnd;
 
 	/** Line breaks before {@link #position}. */
 	private long linesBefore;
@@ -96,22 +103,32 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 
 	private final List<String> header;
 
-	private ByteCsvReader(Path file, InputStream in, int bound) throws IOException {
+	private ByteCsvReader(Path file, InputStream in, Charset encoding, int bound) throws IOException {
 		this.file = file;
 		this.in = in;
 		this.bound = bound;
 		while (this.limit < 3 && !this.endOfInput) {
 			fill();
 		}
-		if (this.limit >= 3 && this.buffer[0] == (byte) 0xEF && this.buffer[1] == (byte) 0xBB
-				&& this.buffer[2] == (byte) 0xBF) {
+		boolean utf8Mark = this.limit >= 3 && this.buffer[0] == (byte) 0xEF && this.buffer[1] == (byte) 0xBB
+				&& this.buffer[2] == (byte) 0xBF;
+		if (utf8Mark) {
 			this.position = 3;
 		}
+		this.charset = utf8Mark ? StandardCharsets.UTF_8 : encoding;
+		this.decoder = this.charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		if (!nextRecord()) {
 			throw new DataFileException(file, 0, "empty file (no header)");
 		}
 		this.header = List.of(values());
-		CsvSource.checkHeader(file, this.header, StandardCharsets.UTF_8);
+		CsvSource.checkHeader(file, this.header, this.charset);
+	}
+
+	/** Whether {@link #open} reads an encoding from the bytes: UTF-8 and US-ASCII. */
+	static boolean reads(Charset encoding) {
+		return encoding.equals(StandardCharsets.UTF_8) || encoding.equals(StandardCharsets.US_ASCII);
 	}
 
 	/**
@@ -125,15 +142,31 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 	 * bytes or it cannot be read
 	 */
 	static RecordSource open(Path file, InputStream in, int maxRecordLength) {
+		return open(file, in, StandardCharsets.UTF_8, maxRecordLength);
+	}
+
+	/**
+	 * {@link #open(Path, InputStream, int)} for a stream in {@code encoding} (UTF-8 or
+	 * US-ASCII, {@link #reads}) when it starts without a byte order mark: in US-ASCII,
+	 * every byte above 127 is undecodable.
+	 */
+	static RecordSource open(Path file, InputStream in, Charset encoding, int maxRecordLength) {
+		if (!reads(encoding)) {
+			throw new IllegalArgumentException("not read from bytes: " + encoding);
+		}
 		try {
-			byte[] start = in.readNBytes(2);
+			// not a SequenceInputStream: it closes the stream at its end, which the
+			// caller may
+			// still read (to hash what follows the last record)
+			PushbackInputStream whole = new PushbackInputStream(in, 2);
+			byte[] start = whole.readNBytes(2);
 			boolean utf16 = start.length == 2 && ((start[0] == (byte) 0xFE && start[1] == (byte) 0xFF)
 					|| (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE));
-			InputStream whole = new SequenceInputStream(new ByteArrayInputStream(start), in);
+			whole.unread(start);
 			if (utf16) {
 				return CsvSource.open(file, whole, StandardCharsets.UTF_8, maxRecordLength);
 			}
-			return new ByteCsvReader(file, whole, maxRecordLength);
+			return new ByteCsvReader(file, whole, encoding, maxRecordLength);
 		}
 		catch (IOException | RuntimeException ex) {
 			try {
@@ -252,6 +285,53 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 		return DecimalParser.parse(this.buffer, this.starts[field], this.ends[field]);
 	}
 
+	@Override
+	public LocalDate date(int field, RowParser.DateParser dates) {
+		return this.ascii ? dates.parse(this.buffer, this.starts[field], this.ends[field])
+				: CsvFields.super.date(field, dates);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The record's own bytes when they are that already (the columns in the same order,
+	 * nothing quoted or to quote): one copy, no {@code String}.
+	 */
+	@Override
+	public byte[] line(int[] order) {
+		if (writtenAsIs(order)) {
+			return Arrays.copyOfRange(this.buffer, this.recordStart, this.recordEnd);
+		}
+		return CsvFields.super.line(order);
+	}
+
+	/**
+	 * Whether {@link CsvLine#format} of the fields in this order gives the record's
+	 * bytes: every field in its place, no quote anywhere, no field that {@code CsvLine}
+	 * quotes (the first one empty, one that starts with a character up to {@code #} or
+	 * ends with one up to a space). The bytes are valid in the encoding (a record with
+	 * undecodable bytes is rejected before), so they are the field's UTF-8.
+	 */
+	private boolean writtenAsIs(int[] order) {
+		if (order.length != this.size || this.starts[0] == this.ends[0]) {
+			return false;
+		}
+		for (int field = 0; field < order.length; field++) {
+			int from = this.starts[field];
+			int to = this.ends[field];
+			if (order[field] != field
+					|| (from < to && ((this.buffer[from] & 0xFF) <= '#' || (this.buffer[to - 1] & 0xFF) <= ' '))) {
+				return false;
+			}
+		}
+		for (int i = this.recordStart; i < this.recordEnd; i++) {
+			if (this.buffer[i] == '"') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	/** Whether the ASCII bytes {@code [from, to)} spell {@code text}. */
 	private boolean sameAscii(int from, int to, String text) {
 		if (to - from != text.length()) {
@@ -274,7 +354,7 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 				found.append(bytes).append(" in column ").append((i < this.header.size()) ? this.header.get(i) : i + 1);
 			}
 		}
-		return (found == null) ? null : CsvSource.invalidBytesReason(StandardCharsets.UTF_8, found);
+		return (found == null) ? null : CsvSource.invalidBytesReason(this.charset, found);
 	}
 
 	// finding records
@@ -393,6 +473,8 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 			}
 		}
 		checkBound(p - terminator, true, high >= 0);
+		this.recordStart = this.position;
+		this.recordEnd = p - terminator;
 		this.size = fields;
 		this.ascii = high >= 0;
 		this.line = this.linesBefore + 1;

@@ -1,5 +1,6 @@
 package io.ratchet.data;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Turns CSV records of one dataset into {@link Row}s, validating each. Immutable and
@@ -192,7 +191,7 @@ final class RowParser {
 				throw new BadRow(((record.size() < this.width) ? "too few" : "too many") + " fields: expected "
 						+ this.width + ", found " + record.size());
 			}
-			LocalDate date = date(record.get(this.date));
+			LocalDate date = date(record, this.date);
 			if (month != null && (date.getYear() != month.getYear() || date.getMonthValue() != month.getMonthValue())) {
 				throw new BadRow("date " + date + " outside month file " + month);
 			}
@@ -261,21 +260,22 @@ final class RowParser {
 		}
 
 		/** The date of a record, for a record already known to be valid. */
-		LocalDate date(CSVRecord record) throws BadRow {
+		LocalDate date(CsvFields record) throws BadRow {
 			if (record.size() != this.width) {
 				throw new BadRow("expected " + this.width + " fields, found " + record.size());
 			}
-			return date(record.get(this.date));
+			return date(record, this.date);
 		}
 
-		private LocalDate date(String value) throws BadRow {
-			if (isMissing(value)) {
+		private LocalDate date(CsvFields record, int field) throws BadRow {
+			if (isMissing(record, field)) {
 				throw new BadRow("missing date in column " + RowParser.this.dataset.dateColumn());
 			}
-			LocalDate date = RowParser.this.dates.parse(value);
+			LocalDate date = record.date(field, RowParser.this.dates);
 			if (date == null) {
-				throw new BadRow("unparsable date '" + value + "' in column " + RowParser.this.dataset.dateColumn()
-						+ " (pattern " + RowParser.this.dataset.dateFormat() + ")");
+				throw new BadRow(
+						"unparsable date '" + record.get(field) + "' in column " + RowParser.this.dataset.dateColumn()
+								+ " (pattern " + RowParser.this.dataset.dateFormat() + ")");
 			}
 			return date;
 		}
@@ -366,8 +366,9 @@ final class RowParser {
 	}
 
 	/**
-	 * Parses dates with one shared formatter, and by hand for the common
-	 * {@code yyyy-MM-dd}.
+	 * Parses dates with one shared formatter, and by hand for the common fixed-width
+	 * patterns ({@link FixedDateLayout}: {@code yyyy-MM-dd}, {@code dd/MM/yyyy},
+	 * {@code yyyy-MM-dd HH:mm:ss} …), from a field's bytes where it can.
 	 * <p>
 	 * The formatter resolves strictly, so {@code 2012-02-30} is an error rather than
 	 * silently becoming {@code 2012-02-29}, which is what the hand parser does too. A
@@ -379,13 +380,14 @@ final class RowParser {
 
 		private final DateTimeFormatter formatter;
 
-		private final boolean isoDay;
+		/** The pattern read by hand, or {@code null}. */
+		private final FixedDateLayout fixed;
 
 		DateParser(String pattern) {
 			String resolved = pattern.indexOf('G') < 0 ? yearsToProleptic(pattern) : pattern;
 			this.formatter = DateTimeFormatter.ofPattern(resolved, Locale.ENGLISH)
 				.withResolverStyle(ResolverStyle.STRICT);
-			this.isoDay = resolved.equals("uuuu-MM-dd");
+			this.fixed = FixedDateLayout.of(resolved);
 		}
 
 		/**
@@ -418,34 +420,27 @@ final class RowParser {
 
 		/** The date, or {@code null} when the text does not match the pattern. */
 		LocalDate parse(String text) {
-			if (this.isoDay && text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-				int year = digits(text, 0, 4);
-				int month = digits(text, 5, 7);
-				int day = digits(text, 8, 10);
-				if (year < 0 || month < 1 || month > 12 || day < 1
-						|| (day > 28 && day > YearMonth.of(year, month).lengthOfMonth())) {
-					return null;
-				}
-				return LocalDate.of(year, month, day);
-			}
+			LocalDate date = (this.fixed != null) ? this.fixed.parse(text) : null;
+			return (date != null) ? date : formatted(text);
+		}
+
+		/**
+		 * {@link #parse(String)} of the UTF-8 text {@code bytes[from, to)}, without
+		 * making a {@code String} of it when the pattern is read by hand and the text is
+		 * a date.
+		 */
+		LocalDate parse(byte[] bytes, int from, int to) {
+			LocalDate date = (this.fixed != null) ? this.fixed.parse(bytes, from, to) : null;
+			return (date != null) ? date : formatted(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+		}
+
+		private LocalDate formatted(String text) {
 			try {
 				return LocalDate.parse(text, this.formatter);
 			}
 			catch (DateTimeException ex) {
 				return null;
 			}
-		}
-
-		private static int digits(String text, int from, int to) {
-			int value = 0;
-			for (int i = from; i < to; i++) {
-				int digit = text.charAt(i) - '0';
-				if (digit < 0 || digit > 9) {
-					return -1;
-				}
-				value = value * 10 + digit;
-			}
-			return value;
 		}
 
 		private static String yearsToProleptic(String pattern) {
