@@ -83,7 +83,7 @@ public final class MonthFileReader {
 		long unlabelled = 0;
 		FileState before = FileState.of(file);
 		try (RecordSource source = openBytes(file, this.maxRecordLength, digest)) {
-			RowParser.Layout layout = this.parser.layout(file, source.header());
+			RowLayout layout = this.parser.layout(file, source.header());
 			while (source.next()) {
 				count++;
 				CsvFields record = source.fields();

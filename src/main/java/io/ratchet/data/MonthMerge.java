@@ -144,7 +144,7 @@ final class MonthMerge implements AutoCloseable {
 			if (!csv.header().equals(this.header)) {
 				throw new DataFileException(this.file, 1, "header changed during the import");
 			}
-			RowParser.Layout layout = parser.layout(this.file, csv.header());
+			RowLayout layout = parser.layout(this.file, csv.header());
 			int[] columns = IntStream.range(0, this.header.size()).toArray();
 			while (csv.next()) {
 				CsvFields record = csv.fields();

@@ -66,7 +66,7 @@ final class SourceScan {
 		long rows = 0;
 		try (InputStream in = new DigestInputStream(DatasetImporter.open(source), sha256);
 				RecordSource records = open(source, in, settings)) {
-			RowParser.Layout layout = this.parser.layout(source, records.header());
+			RowLayout layout = this.parser.layout(source, records.header());
 			Map<String, Integer> sourceColumns = RowParser.positions(source, records.header());
 			int[] ids = this.dataset.idColumns().stream().mapToInt(sourceColumns::get).toArray();
 			Headers headers = new Headers(records.header());
@@ -107,8 +107,8 @@ final class SourceScan {
 	}
 
 	/** The date of a valid row; every other check of the row is made on the way. */
-	private LocalDate validate(RecordSource records, RowParser.Layout layout, int[] ids, LocalDate earliest,
-			LocalDate latest) throws RowParser.BadRow {
+	private LocalDate validate(RecordSource records, RowLayout layout, int[] ids, LocalDate earliest, LocalDate latest)
+			throws RowParser.BadRow {
 		if (records.invalidBytes() != null) {
 			throw new RowParser.BadRow(records.invalidBytes());
 		}
