@@ -1,5 +1,8 @@
 package io.ratchet.data;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -34,6 +37,26 @@ interface CsvFields {
 	 */
 	default double decimal(int field) {
 		return DecimalParser.parse(get(field));
+	}
+
+	/**
+	 * The field as a date of {@code dates}' pattern, or {@code null} when it is not one.
+	 */
+	default LocalDate date(int field, RowParser.DateParser dates) {
+		return dates.parse(get(field));
+	}
+
+	/**
+	 * Some of the fields as one record of a month file: {@link CsvLine#format} of
+	 * {@code order}'s fields, in UTF-8, without a line break.
+	 * @param order the field of this record for each column of the line
+	 */
+	default byte[] line(int[] order) {
+		String[] values = new String[order.length];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = get(order[i]);
+		}
+		return CsvLine.format(values).getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** The fields of a Commons CSV record. */

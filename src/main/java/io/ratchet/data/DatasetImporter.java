@@ -175,7 +175,7 @@ public final class DatasetImporter {
 					spool.read(month, (row) -> {
 						String conflict = merge.offer(row);
 						if (conflict != null) {
-							quarantine.add(row.line(), conflict, row.text());
+							quarantine.add(row.line(), conflict, new String(row.text(), StandardCharsets.UTF_8));
 						}
 						if ((++merged[0] & PROGRESS_EVERY) == 0) {
 							progress.merged(merged[0]);

@@ -36,7 +36,20 @@ final class KeyIndex {
 		for (int i = 0; i < key.length(); i++) {
 			hash = (hash ^ key.charAt(i)) * 0x100000001b3L;
 		}
-		hash ^= hash >>> 33;
+		return mix(hash);
+	}
+
+	/** {@link #hash(String)} over bytes (a row's UTF-8 text) instead of characters. */
+	static long hash(byte[] key) {
+		long hash = 0xcbf29ce484222325L;
+		for (byte b : key) {
+			hash = (hash ^ (b & 0xFF)) * 0x100000001b3L;
+		}
+		return mix(hash);
+	}
+
+	private static long mix(long fnv) {
+		long hash = fnv ^ (fnv >>> 33);
 		hash *= 0xff51afd7ed558ccdL;
 		hash ^= hash >>> 33;
 		hash *= 0xc4ceb9fe1a85ec53L;

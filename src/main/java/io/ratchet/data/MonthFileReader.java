@@ -83,7 +83,7 @@ public final class MonthFileReader {
 		long unlabelled = 0;
 		FileState before = FileState.of(file);
 		try (RecordSource source = openBytes(file, this.maxRecordLength, digest)) {
-			RowParser.Layout layout = this.parser.layout(file, source.header());
+			RowLayout layout = this.parser.layout(file, source.header());
 			while (source.next()) {
 				count++;
 				CsvFields record = source.fields();
@@ -138,6 +138,10 @@ public final class MonthFileReader {
 	 * Opens a month file to read from its bytes ({@link ByteCsvReader}; Commons CSV when
 	 * it starts with a UTF-16 byte order mark).
 	 */
+	static RecordSource openBytes(Path file, int maxRecordLength) {
+		return openBytes(file, maxRecordLength, null);
+	}
+
 	private static RecordSource openBytes(Path file, int maxRecordLength, MessageDigest digest) {
 		return ByteCsvReader.open(file, bytes(file, digest), maxRecordLength);
 	}

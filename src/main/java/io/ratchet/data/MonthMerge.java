@@ -5,18 +5,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Merges the incoming rows of one month into the rows its month file already holds.
@@ -110,17 +112,17 @@ final class MonthMerge implements AutoCloseable {
 	 * length, so that no two rows share a key by accident), or {@code null} when an id
 	 * column is empty or a missing token, or there are none.
 	 */
-	static String idKey(DatasetConfig dataset, String[] values, int[] idColumns) {
-		if (idColumns == null) {
+	static String idKey(DatasetConfig dataset, CsvFields fields, int[] idColumns) {
+		if (idColumns == null || idColumns.length == 0) {
 			return null;
 		}
 		if (idColumns.length == 1) {
-			String id = values[idColumns[0]];
+			String id = fields.get(idColumns[0]);
 			return dataset.isMissing(id) ? null : id;
 		}
 		StringBuilder key = new StringBuilder();
 		for (int column : idColumns) {
-			String id = values[column];
+			String id = fields.get(column);
 			if (dataset.isMissing(id)) {
 				return null;
 			}
@@ -138,13 +140,14 @@ final class MonthMerge implements AutoCloseable {
 		if (!Files.exists(this.file)) {
 			return;
 		}
-		try (CsvSource csv = MonthFileReader.open(this.file, this.dataset.importSettings().maxRecordLength())) {
+		try (RecordSource csv = MonthFileReader.openBytes(this.file, this.dataset.importSettings().maxRecordLength())) {
 			if (!csv.header().equals(this.header)) {
 				throw new DataFileException(this.file, 1, "header changed during the import");
 			}
-			RowParser.Layout layout = parser.layout(this.file, csv.header());
+			RowLayout layout = parser.layout(this.file, csv.header());
+			int[] columns = IntStream.range(0, this.header.size()).toArray();
 			while (csv.next()) {
-				CSVRecord record = csv.record();
+				CsvFields record = csv.fields();
 				LocalDate date;
 				try {
 					if (csv.invalidBytes() != null) {
@@ -155,9 +158,8 @@ final class MonthMerge implements AutoCloseable {
 				catch (RowParser.BadRow ex) {
 					throw new DataFileException(this.file, csv.line(), "month file is damaged: " + ex.getMessage());
 				}
-				String[] values = record.values();
-				String line = CsvLine.format(values);
-				String id = idKey(this.dataset, values, this.idColumns);
+				byte[] line = record.line(columns);
+				String id = idKey(this.dataset, record, this.idColumns);
 				int row = this.rows.add(new MonthSpool.Spooled(0, date.toEpochDay(), id, line));
 				if (this.idColumns == null) {
 					this.index.add(KeyIndex.hash(line), row);
@@ -180,10 +182,11 @@ final class MonthMerge implements AutoCloseable {
 	 * not merged)
 	 */
 	String offer(MonthSpool.Spooled row) throws IOException {
-		String line = row.text();
+		byte[] line = row.text();
 		if (this.idColumns == null) {
-			int stored = this.index.isEmpty() ? -1 : this.index.find(KeyIndex.hash(line),
-					(candidate) -> !this.matchedRows.get(candidate) && this.rows.get(candidate).text().equals(line));
+			int stored = this.index.isEmpty() ? -1
+					: this.index.find(KeyIndex.hash(line), (candidate) -> !this.matchedRows.get(candidate)
+							&& Arrays.equals(this.rows.get(candidate).text(), line));
 			if (stored >= 0) {
 				this.matchedRows.set(stored);
 				this.matched++;
@@ -203,7 +206,7 @@ final class MonthMerge implements AutoCloseable {
 			return null;
 		}
 		MonthSpool.Spooled stored = this.rows.get(position);
-		if (stored.text().equals(line)) {
+		if (Arrays.equals(stored.text(), line)) {
 			this.matched++;
 			return null;
 		}
@@ -230,8 +233,8 @@ final class MonthMerge implements AutoCloseable {
 		}
 		if (labelOnly && this.dataset.isMissing(old[this.labelColumn])) {
 			old[this.labelColumn] = values[this.labelColumn];
-			this.rows.replace(position,
-					new MonthSpool.Spooled(stored.line(), stored.day(), stored.id(), CsvLine.format(old)));
+			this.rows.replace(position, new MonthSpool.Spooled(stored.line(), stored.day(), stored.id(),
+					CsvLine.format(old).getBytes(StandardCharsets.UTF_8)));
 			this.updated++;
 			return null;
 		}
@@ -261,7 +264,8 @@ final class MonthMerge implements AutoCloseable {
 		return id.toString();
 	}
 
-	private static String[] parse(String line) {
+	private static String[] parse(byte[] bytes) {
+		String line = new String(bytes, StandardCharsets.UTF_8);
 		try (CSVParser parser = CsvSource.READ_FORMAT.parse(new StringReader(line))) {
 			return parser.iterator().next().values();
 		}

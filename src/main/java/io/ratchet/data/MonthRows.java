@@ -92,7 +92,7 @@ final class MonthRows implements AutoCloseable {
 	private long append(byte kind, MonthSpool.Spooled row) throws IOException {
 		long offset = this.written;
 		byte[] id = (row.id() != null) ? row.id().getBytes(StandardCharsets.UTF_8) : null;
-		byte[] text = row.text().getBytes(StandardCharsets.UTF_8);
+		byte[] text = row.text();
 		this.out.writeByte(kind);
 		this.out.writeLong(row.line());
 		this.out.writeLong(row.day());
@@ -137,8 +137,14 @@ final class MonthRows implements AutoCloseable {
 			bytes = load(offset, length);
 			bytes.position(HEAD);
 		}
-		String id = (idLength >= 0) ? string(bytes, idLength) : null;
-		return new MonthSpool.Spooled(line, day, id, string(bytes, textLength));
+		String id = null;
+		if (idLength >= 0) {
+			id = new String(bytes.array(), bytes.position(), idLength, StandardCharsets.UTF_8);
+			bytes.position(bytes.position() + idLength);
+		}
+		byte[] text = new byte[textLength];
+		bytes.get(text);
+		return new MonthSpool.Spooled(line, day, id, text);
 	}
 
 	/**
@@ -160,12 +166,6 @@ final class MonthRows implements AutoCloseable {
 			}
 		}
 		return this.buffer.flip();
-	}
-
-	private static String string(ByteBuffer bytes, int length) {
-		String text = new String(bytes.array(), bytes.position(), length, StandardCharsets.UTF_8);
-		bytes.position(bytes.position() + length);
-		return text;
 	}
 
 	/** Receives the rows of the month in order, as the text a month file holds. */
@@ -213,8 +213,7 @@ final class MonthRows implements AutoCloseable {
 					in.skipNBytes(textLength);
 					if (kind == ROW) {
 						MonthSpool.Spooled current = get(row);
-						byte[] replaced = current.text().getBytes(StandardCharsets.UTF_8);
-						rows.accept(current.day(), replaced, replaced.length);
+						rows.accept(current.day(), current.text(), current.text().length);
 					}
 				}
 				if (kind == ROW) {

@@ -51,9 +51,9 @@ final class MonthSpool implements AutoCloseable {
 	 * @param id its identity ({@link MonthMerge#idKey}), {@code null} for a dataset
 	 * without id columns
 	 * @param text its values in month-file column order, as one CSV record
-	 * ({@link CsvLine})
+	 * ({@link CsvLine}) in UTF-8
 	 */
-	record Spooled(long line, long day, String id, String text) {
+	record Spooled(long line, long day, String id, byte[] text) {
 	}
 
 	/** Receives spooled rows. */
@@ -77,7 +77,8 @@ final class MonthSpool implements AutoCloseable {
 			out.writeLong(row.line());
 			out.writeLong(row.day());
 			writeText(out, row.id());
-			writeText(out, row.text());
+			out.writeInt(row.text().length);
+			out.write(row.text());
 		}
 		catch (IOException ex) {
 			// name the file: "No space left on device" alone says not where
@@ -156,7 +157,7 @@ final class MonthSpool implements AutoCloseable {
 				}
 				long day = in.readLong();
 				String id = readText(in);
-				rows.accept(new Spooled(line, day, id, readText(in)));
+				rows.accept(new Spooled(line, day, id, in.readNBytes(in.readInt())));
 			}
 		}
 	}

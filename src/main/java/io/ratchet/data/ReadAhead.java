@@ -1,6 +1,8 @@
 package io.ratchet.data;
 
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -18,10 +20,10 @@ import org.apache.commons.csv.CSVRecord;
  * {@value #CHUNKS_AHEAD} chunks wait, each of at most {@value #CHUNK_RECORDS} records or
  * about {@value #CHUNK_CHARS} characters.
  * <p>
- * The source must not be used by anyone else until this is closed; closing stops the
- * reading thread (and waits for it) without closing the source.
+ * The source must not be used by anyone else once this has started; closing stops the
+ * reading thread (and waits for it), then closes the source.
  */
-final class ReadAhead implements AutoCloseable {
+final class ReadAhead implements RecordSource {
 
 	private static final int CHUNK_RECORDS = 1024;
 
@@ -105,13 +107,20 @@ final class ReadAhead implements AutoCloseable {
 		}
 	}
 
+	@Override
+	public List<String> header() {
+		return this.csv.header();
+	}
+
 	/**
 	 * Moves to the next record; {@code false} at the end of the source.
 	 * @throws DataFileException (or whatever else reading the source threw) when the
 	 * source fails after the records already handed out
-	 * @throws InterruptedIOException when the calling thread is interrupted
+	 * @throws UncheckedIOException with an {@link InterruptedIOException} when the
+	 * calling thread is interrupted
 	 */
-	boolean next() throws InterruptedIOException {
+	@Override
+	public boolean next() {
 		if (this.chunk != null && ++this.at < this.chunk.size) {
 			return true;
 		}
@@ -121,7 +130,8 @@ final class ReadAhead implements AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new InterruptedIOException("interrupted while reading " + this.csv.file());
+				throw new UncheckedIOException(
+						new InterruptedIOException("interrupted while reading " + this.csv.file()));
 			}
 			this.at = 0;
 			if (this.chunk.size > 0) {
@@ -142,17 +152,27 @@ final class ReadAhead implements AutoCloseable {
 		return this.chunk.records[this.at];
 	}
 
+	@Override
+	public CsvFields fields() {
+		return CsvFields.of(record());
+	}
+
 	/** The physical line the current record starts on. */
-	long line() {
+	@Override
+	public long line() {
 		return this.chunk.lines[this.at];
 	}
 
 	/** {@link CsvSource#invalidBytes()} of the current record. */
-	String invalidBytes() {
+	@Override
+	public String invalidBytes() {
 		return this.chunk.invalidBytes[this.at];
 	}
 
-	/** Stops the reading thread, if it still runs, and waits for it. */
+	/**
+	 * Stops the reading thread, if it still runs, and waits for it; then closes the
+	 * source.
+	 */
 	@Override
 	public void close() {
 		this.reader.interrupt();
@@ -169,6 +189,7 @@ final class ReadAhead implements AutoCloseable {
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
+		this.csv.close();
 	}
 
 }

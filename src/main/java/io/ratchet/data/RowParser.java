@@ -1,5 +1,6 @@
 package io.ratchet.data;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -16,18 +17,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVRecord;
-
 /**
  * Turns CSV records of one dataset into {@link Row}s, validating each. Immutable and
- * thread-safe; the per-file part (column positions) is a {@link Layout}, resolved once
- * per file from its header.
+ * thread-safe; the per-file part (column positions, and the validation of a record) is a
+ * {@link RowLayout}, resolved once per file from its header.
  */
 final class RowParser {
-
-	private static final String[] NO_IDS = {};
-
-	private static final double[] NO_SCORES = {};
 
 	private final DatasetConfig dataset;
 
@@ -85,11 +80,26 @@ final class RowParser {
 		return this.dates;
 	}
 
+	/** Whether the dataset's feature at this index is numeric. */
+	boolean isNumeric(int feature) {
+		return this.numeric[feature];
+	}
+
+	/** The extra (segment) column at this index. */
+	String extraColumn(int extra) {
+		return this.extraColumns.get(extra);
+	}
+
+	/** Whether the extra (segment) column at this index is numeric (bucketed). */
+	boolean isNumericExtra(int extra) {
+		return this.numericExtra[extra];
+	}
+
 	/**
 	 * Finds the configured columns in a file's header.
 	 * @throws DataFileException on duplicate column names or missing configured columns
 	 */
-	Layout layout(Path file, List<String> header) {
+	RowLayout layout(Path file, List<String> header) {
 		Map<String, Integer> positions = positions(file, header);
 		List<String> missing = new ArrayList<>();
 		for (String column : this.dataset.requiredColumns()) {
@@ -107,7 +117,7 @@ final class RowParser {
 		for (int i = 0; i < features.length; i++) {
 			features[i] = positions.get(this.dataset.features().get(i).name());
 		}
-		return new Layout(file, header.size(), positions.get(this.dataset.dateColumn()),
+		return new RowLayout(this, file, header.size(), positions.get(this.dataset.dateColumn()),
 				positions.getOrDefault(this.dataset.labelColumn(), -1), features,
 				this.dataset.idColumns().stream().mapToInt(positions::get).toArray(),
 				this.dataset.scoreColumns().stream().mapToInt((column) -> positions.getOrDefault(column, -1)).toArray(),
@@ -142,177 +152,11 @@ final class RowParser {
 
 	}
 
-	/** The positions of the configured columns in one file. */
-	final class Layout {
-
-		private final Path file;
-
-		private final int width;
-
-		private final int date;
-
-		private final int label;
-
-		private final int[] features;
-
-		private final int[] ids;
-
-		/** Per score column, its position, or -1 when a file to score lacks it. */
-		private final int[] scores;
-
-		/** Per extra (segment) column, its position. */
-		private final int[] extras;
-
-		private Layout(Path file, int width, int date, int label, int[] features, int[] ids, int[] scores,
-				int[] extras) {
-			this.file = file;
-			this.width = width;
-			this.date = date;
-			this.label = label;
-			this.features = features;
-			this.ids = ids;
-			this.scores = scores;
-			this.extras = extras;
-		}
-
-		Path file() {
-			return this.file;
-		}
-
-		/**
-		 * Validates one record.
-		 * @param record the record
-		 * @param line the physical line it starts on
-		 * @param month the month the date must fall in, or {@code null}
-		 * @return the row
-		 * @throws BadRow with the reason when the record is invalid
-		 */
-		Row parse(CsvFields record, long line, YearMonth month) throws BadRow {
-			if (record.size() != this.width) {
-				throw new BadRow(((record.size() < this.width) ? "too few" : "too many") + " fields: expected "
-						+ this.width + ", found " + record.size());
-			}
-			LocalDate date = date(record.get(this.date));
-			if (month != null && (date.getYear() != month.getYear() || date.getMonthValue() != month.getMonthValue())) {
-				throw new BadRow("date " + date + " outside month file " + month);
-			}
-			double label = (this.label >= 0) ? label(record, this.label) : Double.NaN;
-			double[] numbers = new double[this.features.length];
-			String[] levels = new String[this.features.length];
-			for (int i = 0; i < this.features.length; i++) {
-				int field = this.features[i];
-				boolean missing = isMissing(record, field);
-				if (RowParser.this.numeric[i]) {
-					numbers[i] = missing ? Double.NaN
-							: number(record, field, RowParser.this.dataset.features().get(i).name());
-				}
-				else {
-					numbers[i] = Double.NaN;
-					levels[i] = missing ? null : record.get(field);
-				}
-			}
-			String[] ids = (this.ids.length == 0) ? NO_IDS : new String[this.ids.length];
-			for (int i = 0; i < ids.length; i++) {
-				ids[i] = record.get(this.ids[i]);
-			}
-			double[] scores = (this.scores.length == 0) ? NO_SCORES : new double[this.scores.length];
-			for (int i = 0; i < scores.length; i++) {
-				scores[i] = (this.scores[i] >= 0) ? score(record, this.scores[i], i) : Double.NaN;
-			}
-			if (this.extras.length == 0) {
-				return new Row(line, date, label, numbers, levels, ids, scores);
-			}
-			return new Row(line, date, label, numbers, levels, ids, scores, extras(record));
-		}
-
-		/**
-		 * The cells of the segment columns that are not features; a bucketed one must be
-		 * a number.
-		 */
-		private String[] extras(CsvFields record) throws BadRow {
-			String[] extras = new String[this.extras.length];
-			for (int i = 0; i < extras.length; i++) {
-				String value = record.get(this.extras[i]);
-				if (!isMissing(value)) {
-					if (RowParser.this.numericExtra[i]) {
-						number(value, RowParser.this.extraColumns.get(i));
-					}
-					extras[i] = value;
-				}
-			}
-			return extras;
-		}
-
-		/**
-		 * A logged score: missing, or a finite number, within [0, 1] for a binary task.
-		 */
-		private double score(CsvFields record, int field, int index) throws BadRow {
-			DatasetConfig dataset = RowParser.this.dataset;
-			if (isMissing(record, field)) {
-				return Double.NaN;
-			}
-			String column = dataset.scoreColumns().get(index);
-			double score = number(record, field, column);
-			if (dataset.task() == Task.BINARY && (score < 0 || score > 1)) {
-				throw new BadRow("score " + record.get(field) + " in column " + column
-						+ " is outside [0, 1] (the task is binary: a score is a probability)");
-			}
-			return score;
-		}
-
-		/** The date of a record, for a record already known to be valid. */
-		LocalDate date(CSVRecord record) throws BadRow {
-			if (record.size() != this.width) {
-				throw new BadRow("expected " + this.width + " fields, found " + record.size());
-			}
-			return date(record.get(this.date));
-		}
-
-		private LocalDate date(String value) throws BadRow {
-			if (isMissing(value)) {
-				throw new BadRow("missing date in column " + RowParser.this.dataset.dateColumn());
-			}
-			LocalDate date = RowParser.this.dates.parse(value);
-			if (date == null) {
-				throw new BadRow("unparsable date '" + value + "' in column " + RowParser.this.dataset.dateColumn()
-						+ " (pattern " + RowParser.this.dataset.dateFormat() + ")");
-			}
-			return date;
-		}
-
-		private double label(CsvFields record, int field) throws BadRow {
-			DatasetConfig dataset = RowParser.this.dataset;
-			if (isMissing(record, field)) {
-				return Double.NaN;
-			}
-			if (dataset.task() == Task.REGRESSION) {
-				return number(record, field, dataset.labelColumn());
-			}
-			if (dataset.task() == Task.MULTICLASS) {
-				int index = dataset.classIndex(record.get(field));
-				if (index < 0) {
-					throw new BadRow("label '" + record.get(field) + "' in column " + dataset.labelColumn()
-							+ " is not one of the classes " + dataset.classes());
-				}
-				return index;
-			}
-			if (record.is(field, dataset.positiveLabel())) {
-				return 1;
-			}
-			if (dataset.negativeLabel() == null || record.is(field, dataset.negativeLabel())) {
-				return 0;
-			}
-			throw new BadRow("label '" + record.get(field) + "' in column " + dataset.labelColumn() + " is neither '"
-					+ dataset.positiveLabel() + "' nor '" + dataset.negativeLabel() + "'");
-		}
-
-	}
-
 	/**
 	 * {@link DatasetConfig#isMissing}, as a loop over an array: called for every cell, it
 	 * was one of the largest costs of reading a file through the set.
 	 */
-	private boolean isMissing(String value) {
+	boolean isMissing(String value) {
 		if (value.isEmpty()) {
 			return true;
 		}
@@ -325,7 +169,7 @@ final class RowParser {
 	}
 
 	/** {@link #isMissing(String)} of a field, without making its text. */
-	private boolean isMissing(CsvFields record, int field) {
+	boolean isMissing(CsvFields record, int field) {
 		if (record.isEmpty(field)) {
 			return true;
 		}
@@ -340,7 +184,7 @@ final class RowParser {
 	/**
 	 * {@link #number(String, String)} of a field, parsed from its bytes where it can be.
 	 */
-	private static double number(CsvFields record, int field, String column) throws BadRow {
+	static double number(CsvFields record, int field, String column) throws BadRow {
 		double number;
 		try {
 			number = record.decimal(field);
@@ -374,8 +218,9 @@ final class RowParser {
 	}
 
 	/**
-	 * Parses dates with one shared formatter, and by hand for the common
-	 * {@code yyyy-MM-dd}.
+	 * Parses dates with one shared formatter, and by hand for the common fixed-width
+	 * patterns ({@link FixedDateLayout}: {@code yyyy-MM-dd}, {@code dd/MM/yyyy},
+	 * {@code yyyy-MM-dd HH:mm:ss} …), from a field's bytes where it can.
 	 * <p>
 	 * The formatter resolves strictly, so {@code 2012-02-30} is an error rather than
 	 * silently becoming {@code 2012-02-29}, which is what the hand parser does too. A
@@ -387,13 +232,14 @@ final class RowParser {
 
 		private final DateTimeFormatter formatter;
 
-		private final boolean isoDay;
+		/** The pattern read by hand, or {@code null}. */
+		private final FixedDateLayout fixed;
 
 		DateParser(String pattern) {
 			String resolved = pattern.indexOf('G') < 0 ? yearsToProleptic(pattern) : pattern;
 			this.formatter = DateTimeFormatter.ofPattern(resolved, Locale.ENGLISH)
 				.withResolverStyle(ResolverStyle.STRICT);
-			this.isoDay = resolved.equals("uuuu-MM-dd");
+			this.fixed = FixedDateLayout.of(resolved);
 		}
 
 		/**
@@ -426,34 +272,27 @@ final class RowParser {
 
 		/** The date, or {@code null} when the text does not match the pattern. */
 		LocalDate parse(String text) {
-			if (this.isoDay && text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-				int year = digits(text, 0, 4);
-				int month = digits(text, 5, 7);
-				int day = digits(text, 8, 10);
-				if (year < 0 || month < 1 || month > 12 || day < 1
-						|| (day > 28 && day > YearMonth.of(year, month).lengthOfMonth())) {
-					return null;
-				}
-				return LocalDate.of(year, month, day);
-			}
+			LocalDate date = (this.fixed != null) ? this.fixed.parse(text) : null;
+			return (date != null) ? date : formatted(text);
+		}
+
+		/**
+		 * {@link #parse(String)} of the UTF-8 text {@code bytes[from, to)}, without
+		 * making a {@code String} of it when the pattern is read by hand and the text is
+		 * a date.
+		 */
+		LocalDate parse(byte[] bytes, int from, int to) {
+			LocalDate date = (this.fixed != null) ? this.fixed.parse(bytes, from, to) : null;
+			return (date != null) ? date : formatted(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+		}
+
+		private LocalDate formatted(String text) {
 			try {
 				return LocalDate.parse(text, this.formatter);
 			}
 			catch (DateTimeException ex) {
 				return null;
 			}
-		}
-
-		private static int digits(String text, int from, int to) {
-			int value = 0;
-			for (int i = from; i < to; i++) {
-				int digit = text.charAt(i) - '0';
-				if (digit < 0 || digit > 9) {
-					return -1;
-				}
-				value = value * 10 + digit;
-			}
-			return value;
 		}
 
 		private static String yearsToProleptic(String pattern) {

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 
-import org.apache.commons.csv.CSVRecord;
-
 /**
  * The first pass of a {@link DatasetImporter}: reads the source CSV, validates every row
  * (as {@link MonthFileReader} does, plus undecodable bytes, missing ids and implausible
@@ -55,9 +53,9 @@ final class SourceScan {
 
 	/**
 	 * Reads and validates the source; accepted rows go to the spool, rejected ones to the
-	 * quarantine; {@code progress} is told of the rows read. The CSV is parsed on a
-	 * thread of its own ({@link ReadAhead}), the rows are validated and spooled on the
-	 * caller's.
+	 * quarantine; {@code progress} is told of the rows read. A source in UTF-8 or
+	 * US-ASCII is read from its bytes ({@link ByteCsvReader}), one in any other encoding
+	 * by Commons CSV on a thread of its own ({@link ReadAhead}).
 	 */
 	Scan scan(Path source, MessageDigest sha256, MonthSpool spool, Quarantine quarantine, ImportProgress progress)
 			throws IOException {
@@ -67,36 +65,33 @@ final class SourceScan {
 		Map<YearMonth, Target> targets = new HashMap<>();
 		long rows = 0;
 		try (InputStream in = new DigestInputStream(DatasetImporter.open(source), sha256);
-				CsvSource csv = CsvSource.open(source, in, settings.encoding(), settings.maxRecordLength())) {
-			RowParser.Layout layout = this.parser.layout(source, csv.header());
-			Map<String, Integer> sourceColumns = RowParser.positions(source, csv.header());
+				RecordSource records = open(source, in, settings)) {
+			RowLayout layout = this.parser.layout(source, records.header());
+			Map<String, Integer> sourceColumns = RowParser.positions(source, records.header());
 			int[] ids = this.dataset.idColumns().stream().mapToInt(sourceColumns::get).toArray();
-			Headers headers = new Headers(csv.header());
-			try (ReadAhead records = new ReadAhead(csv)) {
-				while (records.next()) {
-					if ((++rows & DatasetImporter.PROGRESS_EVERY) == 0) {
-						progress.read(rows);
-					}
-					CSVRecord record = records.record();
-					LocalDate date;
-					try {
-						date = validate(records, layout, ids, earliest, latest);
-					}
-					catch (RowParser.BadRow ex) {
-						quarantine.add(records.line(), ex.getMessage(), MonthFileReader.raw(record.values()));
-						continue;
-					}
-					YearMonth month = YearMonth.from(date);
-					Target target = targets.get(month);
-					if (target == null) {
-						target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
-								sourceColumns);
-						targets.put(month, target);
-					}
-					String[] values = target.values(record);
-					spool.add(month, new MonthSpool.Spooled(records.line(), date.toEpochDay(),
-							MonthMerge.idKey(this.dataset, values, target.idColumns()), CsvLine.format(values)));
+			Headers headers = new Headers(records.header());
+			while (records.next()) {
+				if ((++rows & DatasetImporter.PROGRESS_EVERY) == 0) {
+					progress.read(rows);
 				}
+				CsvFields fields = records.fields();
+				LocalDate date;
+				try {
+					date = validate(records, layout, ids, earliest, latest);
+				}
+				catch (RowParser.BadRow ex) {
+					quarantine.add(records.line(), ex.getMessage(), MonthFileReader.raw(fields.values()));
+					continue;
+				}
+				YearMonth month = YearMonth.from(date);
+				Target target = targets.get(month);
+				if (target == null) {
+					target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
+							sourceColumns);
+					targets.put(month, target);
+				}
+				spool.add(month, new MonthSpool.Spooled(records.line(), date.toEpochDay(),
+						MonthMerge.idKey(this.dataset, fields, ids), fields.line(target.fromSource())));
 			}
 			in.transferTo(OutputStream.nullOutputStream());
 		}
@@ -104,21 +99,28 @@ final class SourceScan {
 		return new Scan(rows, targets);
 	}
 
-	/** The date of a valid row; every other check of the row is made on the way. */
-	private LocalDate validate(ReadAhead csv, RowParser.Layout layout, int[] ids, LocalDate earliest, LocalDate latest)
-			throws RowParser.BadRow {
-		if (csv.invalidBytes() != null) {
-			throw new RowParser.BadRow(csv.invalidBytes());
+	private static RecordSource open(Path source, InputStream in, ImportSettings settings) {
+		if (ByteCsvReader.reads(settings.encoding())) {
+			return ByteCsvReader.open(source, in, settings.encoding(), settings.maxRecordLength());
 		}
-		CSVRecord record = csv.record();
-		Row row = layout.parse(CsvFields.of(record), csv.line(), null);
+		return new ReadAhead(CsvSource.open(source, in, settings.encoding(), settings.maxRecordLength()));
+	}
+
+	/** The date of a valid row; every other check of the row is made on the way. */
+	private LocalDate validate(RecordSource records, RowLayout layout, int[] ids, LocalDate earliest, LocalDate latest)
+			throws RowParser.BadRow {
+		if (records.invalidBytes() != null) {
+			throw new RowParser.BadRow(records.invalidBytes());
+		}
+		CsvFields fields = records.fields();
+		Row row = layout.parse(fields, records.line(), null);
 		String broken = this.dataset.quality().violation(this.dataset, row);
 		if (broken != null) {
 			throw new RowParser.BadRow(broken);
 		}
 		LocalDate date = row.date();
 		for (int i = 0; i < ids.length; i++) {
-			String id = record.get(ids[i]);
+			String id = fields.get(ids[i]);
 			if (this.dataset.isMissing(id)) {
 				throw new RowParser.BadRow("missing id in column " + this.dataset.idColumns().get(i)
 						+ (id.isEmpty() ? " (empty)" : " ('" + id + "' is a missing token)")
@@ -154,25 +156,13 @@ final class SourceScan {
 			throw new DataFileException(source, 1, "header lacks column" + ((lacking.size() > 1) ? "s " : " ")
 					+ String.join(", ", lacking) + " that month file " + file + " has");
 		}
-		return new Target(file, header, fromSource,
-				MonthMerge.idColumns(this.dataset, RowParser.positions(file, header)));
+		return new Target(file, header, fromSource);
 	}
 
 	/**
-	 * The month file a month's rows go to: its columns, where each is in the source, and
-	 * where its id columns are.
+	 * The month file a month's rows go to: its columns, and where each is in the source.
 	 */
-	record Target(Path file, List<String> header, int[] fromSource, int[] idColumns) {
-
-		/** A source record's values in the month file's column order. */
-		String[] values(CSVRecord record) {
-			String[] values = new String[this.fromSource.length];
-			for (int i = 0; i < values.length; i++) {
-				values[i] = record.get(this.fromSource[i]);
-			}
-			return values;
-		}
-
+	record Target(Path file, List<String> header, int[] fromSource) {
 	}
 
 	/** The headers of the month files: their own when they exist, else the dataset's. */
@@ -200,7 +190,7 @@ final class SourceScan {
 		}
 
 		private List<String> headerOf(Path file) {
-			try (CsvSource csv = MonthFileReader.open(file,
+			try (RecordSource csv = MonthFileReader.openBytes(file,
 					SourceScan.this.dataset.importSettings().maxRecordLength())) {
 				return csv.header();
 			}

@@ -99,6 +99,57 @@ class ByteCsvReaderTests {
 	}
 
 	@Test
+	void givesEachRecordAsCsvLineWritesItFromItsBytesOrByFormatting() {
+		SplittableRandom random = new SplittableRandom(4181);
+		for (int file = 0; file < 2_000; file++) {
+			// given: a random file, and a column order: the record's own, or another
+			byte[] bytes = randomFile(random, false);
+			try (RecordSource reader = ByteCsvReader.open(FILE, new ByteArrayInputStream(bytes), 1_000_000)) {
+				while (reader.next()) {
+					CsvFields fields = reader.fields();
+					int[] order = new int[fields.size()];
+					for (int i = 0; i < order.length; i++) {
+						order[i] = random.nextInt(4) == 0 ? random.nextInt(order.length) : i;
+					}
+					if (reader.invalidBytes() != null) {
+						continue; // rejected before it is written
+					}
+
+					// when
+					byte[] line = fields.line(order);
+
+					// then: CsvLine's text of the fields in that order, in UTF-8
+					String[] values = new String[order.length];
+					for (int i = 0; i < order.length; i++) {
+						values[i] = fields.get(order[i]);
+					}
+					assertThat(new String(line, StandardCharsets.UTF_8)).as("file %d line %d", file, reader.line())
+						.isEqualTo(CsvLine.format(values));
+				}
+			}
+			catch (DataFileException ex) {
+				// a header holding undecodable bytes or a record too long: not this
+				// test's
+			}
+		}
+	}
+
+	@Test
+	void inUsAsciiEveryByteAbove127IsUndecodable() {
+		// given: a UTF-8 e-acute in a file read as US-ASCII
+		byte[] bytes = "n,v\n1,caf\u00e9\n".getBytes(StandardCharsets.UTF_8);
+
+		// when
+		try (RecordSource reader = ByteCsvReader.open(FILE, new ByteArrayInputStream(bytes), StandardCharsets.US_ASCII,
+				1000)) {
+			// then
+			assertThat(reader.next()).isTrue();
+			assertThat(reader.invalidBytes())
+				.isEqualTo("invalid US-ASCII bytes \\xC3\\xA9 in column v (see encoding in the dataset file)");
+		}
+	}
+
+	@Test
 	void anEmptyFileHasNoHeader() {
 		assertThatExceptionOfType(DataFileException.class)
 			.isThrownBy(() -> ByteCsvReader.open(FILE, new ByteArrayInputStream(new byte[0]), 1000))
