@@ -115,7 +115,8 @@ final class AlertHtml {
 		for (StoredBreach breach : group.periods()) {
 			rows.add(List.of(Cell.of(period(report, breach.period())),
 					new Cell(BreachWords.value(group.metric(), breach.value(), breach.bound()), true),
-					Cell.of((min ? "min " : "max ") + BreachWords.bound(group.metric(), breach.bound()))));
+					Cell.of((min ? "min " : "max ") + BreachWords.bound(group.metric(), breach.bound())
+							+ BreachWords.judged(breach))));
 		}
 		boolean wholeShown = group.periods().stream().anyMatch((b) -> ResultsStore.ALL.equals(b.period()));
 		if (group.wholePeriod() != null && !wholeShown) {

@@ -140,9 +140,9 @@ final class AlertText {
 		}
 		out.append('\n');
 		for (StoredBreach breach : group.periods()) {
-			out.append(String.format(Locale.ROOT, "    %-8s %s %s %s\n", period(breach),
+			out.append(String.format(Locale.ROOT, "    %-8s %s %s %s%s\n", period(breach),
 					BreachWords.value(group.metric(), breach.value(), breach.bound()), sign(breach),
-					BreachWords.bound(group.metric(), breach.bound())));
+					BreachWords.bound(group.metric(), breach.bound()), BreachWords.judged(breach)));
 		}
 		if (showWholePeriod(group)) {
 			out.append("    whole period: ")

@@ -66,7 +66,20 @@ final class BreachWords {
 	 */
 	static String describe(StoredBreach breach) {
 		return name(breach.metric()) + " " + value(breach.metric(), breach.value(), breach.bound())
-				+ ("MIN".equals(breach.boundKind()) ? " < " : " > ") + bound(breach.metric(), breach.bound());
+				+ ("MIN".equals(breach.boundKind()) ? " < " : " > ") + bound(breach.metric(), breach.bound())
+				+ judged(breach);
+	}
+
+	/**
+	 * {@code " (judged on its 95% interval [0.55, 0.67])"} for a breach whose bound
+	 * judged the figure's interval ({@code judge: interval}), in the figure's words; else
+	 * empty.
+	 */
+	static String judged(StoredBreach breach) {
+		return breach.judgedOnInterval()
+				? breach.intervalNote(value(breach.metric(), breach.intervalLo(), breach.bound()),
+						value(breach.metric(), breach.intervalHi(), breach.bound()))
+				: "";
 	}
 
 	/** What the figure is called: {@code false positives}, or its key. */

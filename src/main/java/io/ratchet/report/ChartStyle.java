@@ -41,6 +41,9 @@ final class ChartStyle {
 
 	static final Color BREACH_SHADE = new Color(0xc6, 0x28, 0x28, 0x2a);
 
+	/** The 95% interval band behind a line: the champion's blue, faint. */
+	static final Color INTERVAL_SHADE = new Color(0x1f, 0x4e, 0x9c, 0x30);
+
 	static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
 
 	static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);

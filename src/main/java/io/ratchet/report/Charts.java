@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Set;
 
+import io.ratchet.metrics.Interval;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -16,11 +17,14 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Charts of a report drawn to PNG with JFreeChart, in one house style
@@ -95,8 +99,16 @@ public final class Charts {
 	 * @param values one value per period of the chart ({@code null} where undefined: a
 	 * gap)
 	 * @param emphasis how it is drawn
+	 * @param band the 95% interval of each value, drawn as a shaded band behind the line
+	 * ({@code null} where a value has none), or {@code null} for no band
 	 */
-	public record Series(String name, List<Double> values, Emphasis emphasis) {
+	public record Series(String name, List<Double> values, Emphasis emphasis, List<Interval> band) {
+
+		/** A line without an interval band. */
+		public Series(String name, List<Double> values, Emphasis emphasis) {
+			this(name, values, emphasis, null);
+		}
+
 	}
 
 	/**
@@ -160,9 +172,20 @@ public final class Charts {
 				plot.addDomainMarker(shade, Layer.BACKGROUND);
 			}
 		}
+		YIntervalSeriesCollection bands = bands(ordered, periods.size());
+		if (bands.getSeriesCount() > 0) {
+			// dataset 1 is drawn before (under) dataset 0: the bands behind the lines
+			plot.setDataset(1, bands);
+			DeviationRenderer shading = new DeviationRenderer(false, false);
+			for (int b = 0; b < bands.getSeriesCount(); b++) {
+				shading.setSeriesFillPaint(b, ChartStyle.INTERVAL_SHADE);
+			}
+			shading.setAlpha(1f);
+			plot.setRenderer(1, shading);
+		}
 		if (bound != null) {
 			plot.addRangeMarker(ChartStyle.boundMarker(bound, boundLabel));
-			includeInRange(y, data, bound);
+			includeInRange(y, data, bands, bound);
 		}
 		int coloured = (int) series.stream().filter((line) -> line.emphasis() != Emphasis.GREY).count();
 		return new Drawing(ChartStyle.png(ChartStyle.chart(title, plot, series.size() > 1), size), size, series.size(),
@@ -329,10 +352,39 @@ public final class Charts {
 		return new Drawing(ChartStyle.png(ChartStyle.chart(title, plot, false), size), size, 1, 1, categories.size());
 	}
 
-	/** Makes sure the bound is inside the axis range, with a little margin. */
-	private static void includeInRange(NumberAxis axis, XYSeriesCollection data, double bound) {
+	/**
+	 * The 95% interval bands of the series that have one, one band series each, named
+	 * after its line; a period without an interval leaves a gap.
+	 */
+	private static YIntervalSeriesCollection bands(List<Series> series, int periods) {
+		YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
+		for (Series line : series) {
+			if (line.band() == null) {
+				continue;
+			}
+			YIntervalSeries band = new YIntervalSeries(line.name() + ", 95% interval", false, true);
+			for (int i = 0; i < Math.min(periods, line.band().size()); i++) {
+				Interval interval = line.band().get(i);
+				if (interval != null) {
+					band.add(i, (interval.lo() + interval.hi()) / 2, interval.lo(), interval.hi());
+				}
+			}
+			bands.addSeries(band);
+		}
+		return bands;
+	}
+
+	/** Makes sure the bound and the bands are inside the axis range, with a margin. */
+	private static void includeInRange(NumberAxis axis, XYSeriesCollection data, YIntervalSeriesCollection bands,
+			double bound) {
 		double low = bound;
 		double high = bound;
+		for (int s = 0; s < bands.getSeriesCount(); s++) {
+			for (int i = 0; i < bands.getItemCount(s); i++) {
+				low = Math.min(low, bands.getStartYValue(s, i));
+				high = Math.max(high, bands.getEndYValue(s, i));
+			}
+		}
 		for (int s = 0; s < data.getSeriesCount(); s++) {
 			XYSeries series = data.getSeries(s);
 			if (series.getItemCount() == 0) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.ratchet.data.LogCoverage;
+import io.ratchet.metrics.Interval;
+import io.ratchet.metrics.IntervalMethod;
 import io.ratchet.run.FigureReads;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
@@ -57,6 +59,23 @@ class ReportReads {
 			values.put(label, new LinkedHashMap<>(figures.getOrDefault(at.runId(), Map.of())));
 		}
 		return values;
+	}
+
+	/**
+	 * A model's stored 95% intervals of one metric in a run ({@code metric_interval}), by
+	 * period.
+	 */
+	Map<String, Interval> intervals(long runId, long modelVersionId, String metric) {
+		Map<String, Interval> intervals = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				SELECT period, lo, hi, method FROM metric_interval
+				WHERE run_id = ? AND model_version_id = ? AND metric = ? ORDER BY period""")
+			.params(runId, modelVersionId, metric)
+			.query((rs) -> {
+				intervals.put(rs.getString(1).trim(),
+						new Interval(rs.getDouble(2), rs.getDouble(3), IntervalMethod.fromKey(rs.getString(4).trim())));
+			});
+		return intervals;
 	}
 
 	/** A now-test's PSI per feature (scores excluded). */

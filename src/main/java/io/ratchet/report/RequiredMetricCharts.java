@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.ratchet.metrics.Interval;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricId;
 import io.ratchet.report.Charts.Emphasis;
@@ -16,9 +17,10 @@ import io.ratchet.run.StoredBreach;
 /**
  * The report's "Required metrics" section: per charted metric (the champion's monthly
  * requirements) a line per model month by month, the bound dashed red, the champion's
- * breached months shaded; a long history aggregated (see {@link Periods}) and followed by
- * its last {@value #RECENT_MONTHS} months one by one. A now-test charts the window's
- * value over its last {@value #RUNS_CHARTED} now-tests, or as bars until there are three.
+ * breached months shaded, its stored 95% intervals a faint blue band behind its line; a
+ * long history aggregated (see {@link Periods}) and followed by its last
+ * {@value #RECENT_MONTHS} months one by one. A now-test charts the window's value over
+ * its last {@value #RUNS_CHARTED} now-tests, or as bars until there are three.
  */
 final class RequiredMetricCharts {
 
@@ -56,8 +58,9 @@ final class RequiredMetricCharts {
 				.stream()
 				.anyMatch((c) -> c.min() != null || c.max() != null);
 			note = (bounded
-					? "Each required metric month by month, one line per model (the champion thick and blue); "
-							+ "the dashed red line is the requirement, shaded months are the champion's breaches."
+					? "Each required metric month by month, one line per model (the champion thick and blue, "
+							+ "its 95% interval the faint blue band); the dashed red line is the requirement, shaded "
+							+ "months are the champion's breaches."
 					: "No monthly requirement is set for " + dataset + ": its headline metric month by "
 							+ "month, one line per model (the champion thick and blue).")
 					+ (periods.aggregated() ? " " + months.size() + " months are drawn as " + periods.labels().size()
@@ -81,12 +84,13 @@ final class RequiredMetricCharts {
 		MetricId metric = bound.metric();
 		List<Charts.Series> series = new ArrayList<>();
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(metric);
+		ModelSummary champion = this.reported.champion();
 		for (ModelSummary model : this.reported.models()) {
 			series.add(new Charts.Series(ReportedRun.label(model),
-					periods.aggregate(ReportedRun.monthly(model, metric, months)), emphasis.get(model.model().id())));
+					periods.aggregate(ReportedRun.monthly(model, metric, months)), emphasis.get(model.model().id()),
+					(model == champion && !periods.aggregated()) ? band(champion, metric, months) : null));
 		}
 		Set<String> breached = new TreeSet<>();
-		ModelSummary champion = this.reported.champion();
 		if (champion != null) {
 			champion.breaches()
 				.stream()
@@ -100,6 +104,16 @@ final class RequiredMetricCharts {
 				bound.limitLabel(), periods.marked(months, breached), Charts.WIDE);
 		breached.retainAll(months);
 		return new ReportChart(metric.key() + "-by-month" + suffix + ".png", title, breachedCaption(breached), png);
+	}
+
+	/**
+	 * The champion's stored 95% interval of each month ({@code null} where it has none):
+	 * the band behind its line, so that a month's noise is seen beside the bound.
+	 */
+	private List<Interval> band(ModelSummary champion, MetricId metric, List<String> months) {
+		Map<String, Interval> stored = this.reads.intervals(this.reported.run().id(), champion.model().id(),
+				metric.key());
+		return months.stream().map(stored::get).toList();
 	}
 
 	private static String breachedCaption(Set<String> breached) {

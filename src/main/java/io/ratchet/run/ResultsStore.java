@@ -47,8 +47,9 @@ public class ResultsStore {
 	public static final String ALL = Period.ALL_VALUE;
 
 	private static final String INSERT_BREACH = """
-			INSERT INTO breach (run_id, model_version_id, period, metric, bound_kind, bound, val)
-			VALUES (?, ?, ?, ?, ?, ?, ?)""";
+			INSERT INTO breach (run_id, model_version_id, period, metric, bound_kind, bound, val, interval_lo,
+				interval_hi)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
 	private final JdbcClient jdbc;
 
@@ -157,11 +158,10 @@ public class ResultsStore {
 		this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND period = ? AND metric LIKE '%:%'")
 			.params(runId, ALL)
 			.update();
-		batch(INSERT_BREACH,
-				breaches.stream()
-					.map((breach) -> new Object[] { runId, breach.modelVersionId(), breach.period(), breach.metric(),
-							breach.boundKind(), breach.bound(), breach.value() })
-					.toList());
+		batch(INSERT_BREACH, breaches.stream()
+			.map((breach) -> new Object[] { runId, breach.modelVersionId(), breach.period(), breach.metric(),
+					breach.boundKind(), breach.bound(), breach.value(), breach.intervalLo(), breach.intervalHi() })
+			.toList());
 	}
 
 	/** The accumulator states of one model's partitions, in period order. */
@@ -290,11 +290,11 @@ public class ResultsStore {
 
 	public List<StoredBreach> breaches(long runId) {
 		return this.jdbc.sql("""
-				SELECT model_version_id, period, metric, bound_kind, bound, val FROM breach
+				SELECT model_version_id, period, metric, bound_kind, bound, val, interval_lo, interval_hi FROM breach
 				WHERE run_id = ? ORDER BY model_version_id, period, metric""")
 			.param(runId)
 			.query((rs, i) -> new StoredBreach(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getDouble(5), rs.getDouble(6)))
+					rs.getDouble(5), rs.getDouble(6), rs.getObject(7, Double.class), rs.getObject(8, Double.class)))
 			.list();
 	}
 
@@ -389,8 +389,9 @@ public class ResultsStore {
 				.forEach((key, value) -> values.add(new Object[] { runId, model, period, key, value, rowCount }));
 			verdicts.add(new Object[] { runId, model, period, figure.check().verdict().name(), rowCount });
 			for (Breach breach : figure.check().breaches()) {
+				Interval judged = breach.interval();
 				breaches.add(new Object[] { runId, model, period, breach.figure(), breach.kind().name(), breach.bound(),
-						breach.value() });
+						breach.value(), (judged != null) ? judged.lo() : null, (judged != null) ? judged.hi() : null });
 			}
 		}
 		batch("""

@@ -2,31 +2,13 @@ package io.ratchet.alert;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.ratchet.ConsoleCapture;
-import io.ratchet.TestPaths;
 import io.ratchet.cli.CommandLine;
-import io.ratchet.demo.DemoGenerator;
-import io.ratchet.test.MailServers;
+import io.ratchet.test.DemoMailTests;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,53 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rate in its drifted months, and the alert e-mail that arrives names it in the
  * business's words; its attached {@code metrics.csv} has the business columns.
  */
-@SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "ratchet.alerts.from=Ratchet <ratchet@example.com>" })
-@ActiveProfiles("test")
-class AlertDemoSmtpTests {
-
-	@TempDir
-	static Path root;
-
-	static GreenMail greenMail;
-
-	@BeforeAll
-	static void startServer() {
-		greenMail = new GreenMail(MailServers.onFreePort(ServerSetup.PROTOCOL_SMTP));
-		greenMail.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		greenMail.stop();
-	}
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		TestPaths.register(registry, () -> root);
-		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
-	}
-
-	@Autowired
-	CommandLine commandLine;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	/** The back-test prints its progress and summary; this test reads the mail. */
-	@RegisterExtension
-	final ConsoleCapture console = new ConsoleCapture();
+class AlertDemoSmtpTests extends DemoMailTests {
 
 	@Test
 	void theDemosFalsePositiveBreachArrivesNamedInTheBusinesssWords() throws Exception {
-		// given
-		DemoGenerator.generate(root, YearMonth.of(2026, 10), DemoGenerator.DEFAULT_SEED);
+		// given: the demo (DemoMailTests)
 
 		// when
 		int exitCode = this.commandLine.run("backtest", "--dataset", "churn");
 
 		// then: the champion breaches the false-positive maximum in the drifted months
 		assertThat(exitCode).isEqualTo(CommandLine.BREACHED);
-		long runId = this.jdbc.sql("SELECT MAX(id) FROM run").query(Long.class).single();
+		long runId = lastRun("backtest");
 		List<Object[]> breaches = this.jdbc.sql("""
 				SELECT b.period, b.val, b.bound FROM breach b JOIN run_model r ON r.run_id = b.run_id
 					AND r.model_version_id = b.model_version_id AND r.role = 'champion'
@@ -98,8 +45,7 @@ class AlertDemoSmtpTests {
 			.toPlainString() + "%";
 
 		// and the alert arrives, naming it as the business says it, worst month first
-		assertThat(greenMail.waitForIncomingEmail(60_000, 1)).isTrue();
-		MimeMessage message = greenMail.getReceivedMessages()[0];
+		MimeMessage message = awaitMessage((subject) -> subject.startsWith("[ratchet] churn: champion "));
 		String text = AlertOutboxTests.textOf(message).replace("\r\n", "\n");
 		StringBuilder lines = new StringBuilder("  false positives (false_positive_rate)\n");
 		for (Object[] breach : breaches) {

@@ -42,6 +42,20 @@ class BreachWordsTests {
 	}
 
 	@Test
+	void aBreachJudgedOnItsIntervalSaysSoInTheFiguresWords() {
+		// given: a stored breach whose bound judged the figure's 95% interval
+		StoredBreach rate = new StoredBreach(1, "2024-03", "false_positive_rate", "MAX", 0.08, 0.11234, 0.0912, 0.1301);
+		StoredBreach auc = new StoredBreach(1, "2024-03", "roc_auc", "MIN", 0.76, 0.6793, 0.62, 0.7391);
+
+		// when / then
+		assertThat(BreachWords.describe(rate))
+			.isEqualTo("false positives 11.2% > 8% (judged on its 95% interval [9.1%, 13%])");
+		assertThat(BreachWords.describe(auc))
+			.isEqualTo("roc_auc 0.6793 < 0.7600 (judged on its 95% interval [0.6200, 0.7391])");
+		assertThat(BreachWords.judged(breach("roc_auc", "MIN", 0.76, 0.6793))).isEmpty();
+	}
+
+	@Test
 	void otherFiguresKeepTheirKeyAndFourDecimals() {
 		assertThat(BreachWords.describe(breach("roc_auc", "MIN", 0.76, 0.6793))).isEqualTo("roc_auc 0.6793 < 0.7600");
 		assertThat(BreachWords.describe(breach("psi:tenure_months", "MAX", 0.1, 0.104)))

@@ -35,8 +35,36 @@ final class ChurnWorld {
 	/** Months at the end of the history in which the relationship has drifted. */
 	static final int DRIFT_MONTHS = 4;
 
+	/**
+	 * Months just before the drift in which {@link #FADING_REGION}'s customers churn for
+	 * reasons the data does not show (a competitor's offer there, until the price rise
+	 * changes every region): the champion's figure in that region falls while its overall
+	 * figure still meets its bound.
+	 */
+	static final int REGION_FADE_MONTHS = 4;
+
+	/** The region whose churn the features explain less and less. */
+	static final String FADING_REGION = "south";
+
+	/**
+	 * How much of the usual relationship is left in {@link #FADING_REGION}'s churn in the
+	 * fading months.
+	 */
+	private static final double REGION_FADE = 0.4;
+
 	/** Days at the end of the last month whose outcome is not known yet (label delay). */
 	static final int LABEL_DELAY_DAYS = 10;
+
+	/**
+	 * The typical new customer of a partner's campaign in the last
+	 * {@link #LABEL_DELAY_DAYS} days (tenure, charges unused, tickets, usage, days since
+	 * login): the customers awaiting their labels resemble it, so their scores gather in
+	 * the uncertain middle.
+	 */
+	private static final double[] CAMPAIGN_CUSTOMER = { 10, Double.NaN, 2, 20, 14 };
+
+	/** How much of a campaign customer's own difference from the typical one is left. */
+	private static final double CAMPAIGN_SPREAD = 0.25;
 
 	static final int TENURE = 0;
 
@@ -84,6 +112,7 @@ final class ChurnWorld {
 	List<Customer> month(YearMonth month, int index, int months, int firstId) {
 		Random random = new Random(mix(this.seed, index));
 		boolean drifted = index >= months - DRIFT_MONTHS;
+		boolean fading = !drifted && index >= months - DRIFT_MONTHS - REGION_FADE_MONTHS;
 		boolean last = index == months - 1;
 		int count = 1380 + 10 * index + random.nextInt(81);
 		List<Customer> customers = new ArrayList<>(count);
@@ -95,8 +124,16 @@ final class ChurnWorld {
 				numbers[j] = Double.NaN;
 			}
 			draw(random, drifted, numbers, levels);
-			boolean churned = random.nextDouble() < sigmoid(logit(numbers, levels, drifted));
 			boolean delayed = last && date.getDayOfMonth() > month.lengthOfMonth() - LABEL_DELAY_DAYS;
+			if (delayed) {
+				campaign(numbers);
+			}
+			double z = logit(numbers, levels, drifted);
+			if (fading && FADING_REGION.equals(levels[REGION])) {
+				// the same base rate, a much weaker link to the features
+				z = BASE_LOGIT + REGION_FADE * (z - BASE_LOGIT);
+			}
+			boolean churned = random.nextDouble() < sigmoid(z);
 			double label = delayed ? Double.NaN : (churned ? 1 : 0);
 			String id = "C" + (firstId + i);
 			customers.add(new Customer(id, new Row(0, date, label, numbers, levels)));
@@ -145,13 +182,31 @@ final class ChurnWorld {
 		}
 	}
 
+	/**
+	 * The covariate shift of the rows awaiting labels: each numeric value but the charges
+	 * is pulled towards {@link #CAMPAIGN_CUSTOMER}'s (a missing one stays missing). Only
+	 * who the customers are changes, not why they churn: the champion's scores stay as
+	 * calibrated as before, but crowd the middle, where it ranks badly.
+	 */
+	private static void campaign(double[] numbers) {
+		for (int f = TENURE; f < PLAN; f++) {
+			if (!Double.isNaN(CAMPAIGN_CUSTOMER[f]) && !Double.isNaN(numbers[f])) {
+				double pulled = CAMPAIGN_CUSTOMER[f] + CAMPAIGN_SPREAD * (numbers[f] - CAMPAIGN_CUSTOMER[f]);
+				numbers[f] = round(pulled, DECIMALS[f]);
+			}
+		}
+	}
+
+	/** The log-odds of churn of a typical customer before the drift. */
+	private static final double BASE_LOGIT = -1.6;
+
 	/** The log-odds of churn; a missing value counts as a typical one. */
 	private static double logit(double[] numbers, String[] levels, boolean drifted) {
 		double tenure = numbers[TENURE];
 		double tickets = numbers[TICKETS];
 		double usage = Double.isNaN(numbers[USAGE]) ? 28 : numbers[USAGE];
 		double login = Double.isNaN(numbers[LOGIN]) ? 8 : numbers[LOGIN];
-		double z = -1.6 - 0.045 * (tenure - 20) - 0.025 * (usage - 28) + 0.045 * (login - 8);
+		double z = BASE_LOGIT - 0.045 * (tenure - 20) - 0.025 * (usage - 28) + 0.045 * (login - 8);
 		z += switch (levels[PLAN]) {
 			case "basic" -> 0.25;
 			case "standard" -> 0.0;

@@ -24,6 +24,7 @@ import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.ExpectedPerformance;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.metrics.MetricValues;
@@ -360,21 +361,91 @@ public final class DemoGenerator {
 				period.merge(month);
 			}
 			MetricValues pooled = period.result();
+			String regionBound = regionBound(champion, worstAuc);
+			String minAuc = bound(worstAuc - 0.005, 2, RoundingMode.FLOOR);
+			requireEarlyWarning(champion, Double.parseDouble(minAuc));
 			String falsePositives = bound(worstFalsePositives + 0.01, 2, RoundingMode.CEILING);
 			if (drifted.stream().anyMatch((rate) -> rate <= Double.parseDouble(falsePositives))) {
 				throw new DemoException("the drifted months' false-positive rates " + drifted
 						+ " do not all breach the maximum " + falsePositives + " the earlier months meet");
 			}
 			return "churn:\n  min-rows: 200\n  monthly:\n" //
-					+ "    roc_auc: {min: " + bound(worstAuc - 0.005, 2, RoundingMode.FLOOR) + "}\n"
-					+ "    log_loss: {max: " + bound(worstLogLoss + 0.005, 2, RoundingMode.CEILING) + "}\n"
-					+ "    brier: {max: " + bound(worstBrier + 0.002, 3, RoundingMode.CEILING) + "}\n" //
+					+ "    roc_auc: {min: " + minAuc + "}\n" + "    log_loss: {max: "
+					+ bound(worstLogLoss + 0.005, 2, RoundingMode.CEILING) + "}\n" + "    brier: {max: "
+					+ bound(worstBrier + 0.002, 3, RoundingMode.CEILING) + "}\n" //
 					+ "    false_positive_rate: {max: " + falsePositives
 					+ "}   # share of the customers who stay that the champion calls, at its threshold\n" //
 					+ "  period:\n" //
 					+ "    roc_auc: {min: " + bound(value(pooled, Metric.ROC_AUC) - 0.01, 2, RoundingMode.FLOOR) + "}\n"
 					+ "    log_loss: {max: " + bound(value(pooled, Metric.LOG_LOSS) + 0.01, 2, RoundingMode.CEILING)
-					+ "}\n" + DRIFT_BOUNDS;
+					+ "}\n" //
+					+ "  segments:\n" //
+					+ "    region=" + ChurnWorld.FADING_REGION + ": {roc_auc: {min: " + regionBound
+					+ "}}   # a competitor's offer there before the price rise\n" //
+					+ DRIFT_BOUNDS;
+		}
+
+		/**
+		 * The monthly ROC AUC minimum of {@link ChurnWorld#FADING_REGION}: a little below
+		 * the champion's worst figure there before the region fades, rounded down. Every
+		 * fading month before the drift must breach it while the overall figure of that
+		 * month (at least {@code worstOverallAuc}) meets the overall minimum: the segment
+		 * breach the overall figure hides.
+		 */
+		private String regionBound(Scorer champion, double worstOverallAuc) {
+			int drift = MONTHS - ChurnWorld.DRIFT_MONTHS;
+			int fading = drift - ChurnWorld.REGION_FADE_MONTHS;
+			double worst = Double.POSITIVE_INFINITY;
+			List<Double> faded = new ArrayList<>();
+			for (int i = 0; i < drift; i++) {
+				double auc = value(regionFigures(champion, i), Metric.ROC_AUC);
+				if (i < fading) {
+					worst = StrictMath.min(worst, auc);
+				}
+				else {
+					faded.add(auc);
+				}
+			}
+			String bound = bound(worst - 0.01, 2, RoundingMode.FLOOR);
+			if (faded.stream().anyMatch((auc) -> auc >= Double.parseDouble(bound))) {
+				throw new DemoException("the ROC AUC of region " + ChurnWorld.FADING_REGION + " in its fading months "
+						+ faded + " does not all breach the minimum " + bound + " the earlier months meet");
+			}
+			return bound;
+		}
+
+		/**
+		 * Checks the demo's early warning: the champion's ROC AUC estimated from its
+		 * scores alone (CBPE, as the now-test estimates it) over the last month's rows
+		 * awaiting labels breaches the monthly minimum, while the same estimate over the
+		 * month's labelled rows meets it (the concept drift CBPE cannot see).
+		 */
+		private void requireEarlyWarning(Scorer champion, double minAuc) {
+			ExpectedPerformance awaiting = new ExpectedPerformance(LOGISTIC_THRESHOLD);
+			ExpectedPerformance labelled = new ExpectedPerformance(LOGISTIC_THRESHOLD);
+			for (Row row : rows(MONTHS - 1, MONTHS)) {
+				(row.labelled() ? labelled : awaiting).add(champion.score(row));
+			}
+			double estimated = awaiting.estimate().get(Metric.ROC_AUC);
+			double before = labelled.estimate().get(Metric.ROC_AUC);
+			if (estimated >= minAuc || before < minAuc) {
+				throw new DemoException("the champion's estimated ROC AUC over the last month's rows awaiting labels ("
+						+ estimated + ") must breach the minimum " + minAuc
+						+ " that its estimate over the labelled rows (" + before + ") meets");
+			}
+		}
+
+		/**
+		 * The champion's figures over the fading region's rows of month {@code index}.
+		 */
+		private MetricValues regionFigures(Scorer champion, int index) {
+			MetricAccumulator month = Accumulators.create(Task.BINARY, LOGISTIC_THRESHOLD);
+			for (Row row : rows(index, index + 1)) {
+				if (ChurnWorld.FADING_REGION.equals(row.levels()[ChurnWorld.REGION])) {
+					month.add(champion.score(row), row.label());
+				}
+			}
+			return month.result();
 		}
 
 		private static double value(MetricValues figures, Metric metric) {
@@ -406,6 +477,7 @@ public final class DemoGenerator {
 					+ "value: " + VALUE_MATRIX + "   # per customer: a kept churner, an offer to a stayer\n" //
 					+ "id: [customer_id]\n" //
 					+ "estimate: cbpe   # now-test: performance of rows awaiting labels, estimated from the scores\n" //
+					+ "segments: [region, plan]   # every month, each level's own figures (bounds: requirements.yml)\n" //
 					+ "features:\n");
 			for (Feature feature : ChurnWorld.FEATURES) {
 				yaml.append("  - {name: ")

@@ -1,5 +1,6 @@
 package io.ratchet.report;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import io.ratchet.metrics.Interval;
+import io.ratchet.metrics.IntervalMethod;
 import io.ratchet.report.Charts.Drawing;
 import io.ratchet.report.Charts.Emphasis;
 import io.ratchet.report.Charts.Series;
@@ -83,6 +86,43 @@ class ChartsTests {
 		// then
 		assertDrawn(bounded, Charts.WIDE);
 		assertDrawn(unbounded, Charts.WIDE);
+	}
+
+	@Test
+	void theChampionsIntervalsAreAFaintBandBehindItsLineThatTheAxisIncludes() throws IOException {
+		// given: four months, the third without an interval, the last interval reaching
+		// far below the bound
+		List<Double> values = List.of(0.80, 0.79, 0.78, 0.74);
+		List<Interval> intervals = Arrays.asList(new Interval(0.76, 0.84, IntervalMethod.DELONG),
+				new Interval(0.75, 0.83, IntervalMethod.DELONG), null, new Interval(0.62, 0.86, IntervalMethod.DELONG));
+		List<String> months = List.of("2026-01", "2026-02", "2026-03", "2026-04");
+
+		// when
+		Drawing banded = Charts.byPeriod("roc_auc by month", "roc_auc", months,
+				List.of(new Series("champion", values, Emphasis.CHAMPION, intervals)), 0.7, "minimum 0.7", Set.of(),
+				Charts.WIDE);
+		Drawing plain = Charts.byPeriod("roc_auc by month", "roc_auc", months,
+				List.of(new Series("champion", values, Emphasis.CHAMPION)), 0.7, "minimum 0.7", Set.of(), Charts.WIDE);
+
+		// then: the band's faint blue covers a sizeable area only where it is drawn
+		assertDrawn(banded, Charts.WIDE);
+		assertThat(faintBluePixels(banded)).isGreaterThan(2000).isGreaterThan(20 * faintBluePixels(plain) + 1);
+	}
+
+	/** Pixels of the band's colour over white: light, clearly bluer than red. */
+	private static long faintBluePixels(Drawing drawing) throws IOException {
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(drawing.png()));
+		long count = 0;
+		for (int x = 0; x < image.getWidth(); x++) {
+			for (int y = 0; y < image.getHeight(); y++) {
+				Color colour = new Color(image.getRGB(x, y));
+				if (colour.getRed() > 170 && colour.getRed() < 235 && colour.getBlue() > 225
+						&& colour.getBlue() - colour.getRed() > 15) {
+					count++;
+				}
+			}
+		}
+		return count;
 	}
 
 	@Test

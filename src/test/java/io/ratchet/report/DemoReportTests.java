@@ -95,7 +95,7 @@ class DemoReportTests extends SharedBatchContextTests {
 			.contains(breached.size() + " months (" + String.join(", ", breached) + ")");
 		// the sections in reading order (StandardReport builds them in parallel)
 		assertThat(page.select("h2").eachText()).containsExactly("Required metrics", "Months × metrics",
-				"Decisions at the threshold", "Latest month, 2026-10", "Feature means", "Run facts");
+				"Decisions at the threshold", "Latest month, 2026-10", "Feature means", "Segments", "Run facts");
 		// the first chart is the first required metric by month, with the breached months
 		// in its caption
 		Element first = page.selectFirst("img");

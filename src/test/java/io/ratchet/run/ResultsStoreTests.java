@@ -8,6 +8,8 @@ import java.util.Map;
 
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.Interval;
+import io.ratchet.metrics.IntervalMethod;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.LinearModel;
@@ -84,6 +86,33 @@ class ResultsStoreTests {
 		assertThat(this.results.verdicts(901)).extracting(StoredVerdict::verdict).containsExactly("BREACH");
 		assertThat(this.results.partitionStates(901, model)).singleElement().isEqualTo(new byte[] { 1, 2, 3 });
 		assertThat(this.results.partitions(901)).hasSize(1);
+	}
+
+	@Test
+	void aBreachJudgedOnItsIntervalIsStoredWithTheIntervalAndSaysSo() {
+		// given: a ROC AUC whose whole 95% interval is below its minimum (judge:
+		// interval), and a log loss judged on the figure
+		long model = this.modelVersions.register(model("store-i", "1", "iiii"));
+		this.results.openRun(908, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		MetricValues values = new MetricValues(
+				Map.of(Metric.N, 300.0, Metric.POSITIVES, 60.0, Metric.ROC_AUC, 0.61, Metric.LOG_LOSS, 0.2));
+		Breach onInterval = new Breach("store-i", "2024-01", Metric.ROC_AUC, 0.61, BoundKind.MIN, 0.7, null,
+				new Interval(0.55, 0.67, IntervalMethod.DELONG));
+		Breach onFigure = new Breach("store-i", "2024-01", Metric.LOG_LOSS, 0.2, BoundKind.MAX, 0.1);
+		ModelFigures figures = new ModelFigures(model, Task.BINARY, values,
+				new CheckResult(Verdict.BREACH, List.of(onInterval, onFigure), List.of()), new byte[] { 1 });
+
+		// when
+		this.results.savePartition(new PartitionResult(908, "2024-01", "toy/2024-01.csv", 300, 300, 0, 0, null, 5),
+				List.of(figures));
+
+		// then: the interval comes back with the breach it judged, and only with it
+		assertThat(this.results.breaches(908)).extracting(StoredBreach::describe)
+			.containsExactly("log_loss 0.2000 > 0.1000",
+					"roc_auc 0.6100 < 0.7000 (judged on its 95% interval [0.5500, 0.6700])");
+		assertThat(this.results.breaches(908)).filteredOn(StoredBreach::judgedOnInterval)
+			.singleElement()
+			.satisfies((b) -> assertThat(new double[] { b.intervalLo(), b.intervalHi() }).containsExactly(0.55, 0.67));
 	}
 
 	@Test
