@@ -158,6 +158,38 @@ final class ColumnarMonthFile implements Closeable {
 		}
 	}
 
+	/**
+	 * What an entry's header and end block say, read without its rows: the key, the CSV's
+	 * SHA-256 and stamp, and the counts. The header is checked (magic, version, length,
+	 * its checksum); the rows' checksum is not (that takes a pass over the whole entry,
+	 * which {@link #open} makes before any row is read), so the counts are those the
+	 * entry claims.
+	 * @throws Damaged when it is not an entry of this version with an intact header
+	 * @throws IOException when it cannot be read
+	 */
+	static Summary summary(Path file) throws IOException, Damaged {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			long size = channel.size();
+			int endBlock = BLOCK_HEADER + 32;
+			if (size < HEADER + endBlock + TRAILER) {
+				throw new Damaged("length " + size + " bytes is not that of an entry");
+			}
+			ByteBuffer header = readAt(channel, 0, HEADER);
+			byte[] magic = new byte[MAGIC.length];
+			header.get(0, magic);
+			ByteBuffer tail = readAt(channel, size - TRAILER - endBlock, endBlock + TRAILER);
+			if (!Arrays.equals(magic, MAGIC) || header.getInt(MAGIC.length) != VERSION
+					|| tail.getLong(endBlock + 16) != size || headerCrc(header) != tail.getLong(endBlock + 8)
+					|| tail.getInt(0) != END || tail.getLong(8) != 32) {
+				throw new Damaged("not an intact month cache entry of format " + VERSION);
+			}
+			ColumnarMonthFile entry = new ColumnarMonthFile(file, channel, header, size - TRAILER);
+			ReadStats stats = new ReadStats(tail.getLong(BLOCK_HEADER), tail.getLong(BLOCK_HEADER + 8),
+					tail.getLong(BLOCK_HEADER + 16), tail.getLong(BLOCK_HEADER + 24));
+			return new Summary(entry.key(), entry.sha256(), entry.stamp(), stats);
+		}
+	}
+
 	/** Closes the entry. */
 	@Override
 	public void close() throws IOException {
@@ -439,6 +471,17 @@ final class ColumnarMonthFile implements Closeable {
 	}
 
 	/** An entry that is incomplete, damaged, or of another format. */
+	/**
+	 * An entry's header and counts ({@link #summary}).
+	 *
+	 * @param key what the entry was made for
+	 * @param sha256 the CSV's SHA-256
+	 * @param stamp the CSV's stamp when the entry was written or last stamped
+	 * @param stats the counts of the read that wrote the entry
+	 */
+	record Summary(byte[] key, byte[] sha256, CsvStamp stamp, ReadStats stats) {
+	}
+
 	static final class Damaged extends Exception {
 
 		Damaged(String reason) {

@@ -82,6 +82,29 @@ public final class MonthSource {
 	}
 
 	/**
+	 * Pins a month file for a plan: its SHA-256 and a bound on its records. When the
+	 * cache holds an entry for the CSV with the CSV's stamp as it is now, both come from
+	 * the entry's header and end block (the exact count of records), and nothing of the
+	 * CSV is read; otherwise (no cache, no entry, a CSV changed or touched since, a stamp
+	 * the file system cannot give) the CSV is hashed ({@link PinnedFile#hash}). A CSV
+	 * edited after the entry was written has another change time, so it is always hashed
+	 * again.
+	 * @throws DataFileException when the file cannot be read
+	 */
+	public PinnedFile.Hashed pin(Path file, YearMonth month) {
+		if (this.cache != null) {
+			CsvStamp stamp = CsvStamp.of(file);
+			ColumnarMonthFile.Summary known = this.cache.known(this.cache.entryFor(this.dataset, file, month),
+					MonthCache.key(this.dataset, file, month), stamp);
+			if (known != null) {
+				return new PinnedFile.Hashed(PinnedFile.known(file, HexFormat.of().formatHex(known.sha256()), stamp),
+						stamp.size(), known.stats().rows(), true);
+			}
+		}
+		return PinnedFile.hash(file);
+	}
+
+	/**
 	 * Reads rows {@code range} of one month file: the whole month is read as
 	 * {@link #read(Path, YearMonth, Consumer, Consumer)} does (from the cache when it
 	 * holds the month, writing its entry otherwise), and only the records of the range,
