@@ -242,9 +242,11 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		// feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);
 		ReadStats stats;
-		MonthSource source = this.monthSources.of(dataset);
 		List<Scored<StoredModel>> scored;
 		ScoringPass<StoredModel> pass = partition.nextPass();
+		// only a logged model's scorer reads a row's ids (to find its logged score)
+		MonthSource source = pass.models().stream().anyMatch(Scored::logged) ? this.monthSources.of(dataset)
+				: this.monthSources.of(dataset).withoutIds();
 		SegmentAccumulators segments = segmentAccumulators(dataset, pass.models(), run, file);
 		if (segments != null && !range.all()) {
 			// the prepare step plans a month of a dataset with segments whole

@@ -233,9 +233,12 @@ final class ColumnarMonthFile implements Closeable {
 	 * keeps rejections in blocks of their own, written after the rows around them, so
 	 * they are read first and each handed on before the first row after its line.
 	 * @param csv the CSV file the rejections name
+	 * @param ids whether the rows get their id cells; without, each row's ids are
+	 * {@code null} and the cells are skipped undecoded (a back-test without logged models
+	 * reads no id)
 	 * @return the counts of the read that wrote the entry
 	 */
-	ReadStats replay(Path csv, DatasetConfig dataset, Consumer<Row> rows, Consumer<Rejection> rejects)
+	ReadStats replay(Path csv, DatasetConfig dataset, boolean ids, Consumer<Row> rows, Consumer<Rejection> rejects)
 			throws IOException {
 		List<Rejection> rejections = new ArrayList<>();
 		forEachBlock((type, count, in) -> {
@@ -246,7 +249,7 @@ final class ColumnarMonthFile implements Closeable {
 				}
 			}
 		}, REJECTS);
-		Blocks blocks = new Blocks(dataset);
+		Blocks blocks = new Blocks(dataset, ids);
 		int[] next = { 0 };
 		Consumer<Row> inOrder = (row) -> {
 			while (next[0] < rejections.size() && rejections.get(next[0]).line() < row.line()) {
@@ -334,9 +337,10 @@ final class ColumnarMonthFile implements Closeable {
 		if (length < 0) {
 			return null;
 		}
-		byte[] bytes = new byte[length];
-		in.get(bytes);
-		return new String(bytes, StandardCharsets.UTF_8);
+		int at = in.position();
+		in.position(at + length);
+		// decoded in place: the buffers are heap buffers (ByteBuffer.allocate)
+		return new String(in.array(), in.arrayOffset() + at, length, StandardCharsets.UTF_8);
 	}
 
 	/** The columns of one rows block, decoded into {@link Row}s. */
@@ -366,9 +370,13 @@ final class ColumnarMonthFile implements Closeable {
 
 		private final double[][] scoreValues;
 
+		/** Whether the id cells are decoded ({@link #replay}). */
+		private final boolean decodeIds;
+
 		private LocalDate lastDate;
 
-		Blocks(DatasetConfig dataset) {
+		Blocks(DatasetConfig dataset, boolean decodeIds) {
+			this.decodeIds = decodeIds;
 			int features = dataset.features().size();
 			this.numeric = new boolean[features];
 			this.numbers = new double[features][];
@@ -406,7 +414,13 @@ final class ColumnarMonthFile implements Closeable {
 			}
 			for (String[] column : this.idCells) {
 				for (int r = 0; r < n; r++) {
-					column[r] = string(in);
+					if (this.decodeIds) {
+						column[r] = string(in);
+					}
+					else {
+						int length = in.getInt();
+						in.position(in.position() + Math.max(length, 0));
+					}
 				}
 			}
 			for (String[] column : this.extraCells) {
