@@ -58,10 +58,10 @@ class BacktestJobConfiguration {
 	@Bean
 	Step backtestPrepare(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, RatchetDefaults defaults,
-			BacktestProperties properties) {
+			BacktestProperties properties, MonthSources monthSources) {
 		return new StepBuilder("backtestPrepare", jobRepository)
-			.tasklet(new BacktestPrepareTasklet(workspace, modelVersions, results, defaults.threshold(), properties),
-					transactionManager)
+			.tasklet(new BacktestPrepareTasklet(workspace, monthSources, modelVersions, results, defaults.threshold(),
+					properties), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}

@@ -24,7 +24,6 @@ import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.metrics.SegmentAccumulators;
 import io.ratchet.model.BlockScorer;
-import io.ratchet.model.LoggedModel;
 import io.ratchet.model.ModelCatalogue;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.ScoringPass.Scored;
@@ -136,7 +135,11 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 
 	private final SegmentStore segments;
 
-	private final RangeStateStore ranges;
+	/** Whether a range is stored, and storing a range's states. */
+	private final RangeParts rangeParts;
+
+	/** The month and model files checked against their pins. */
+	private final PinChecks pinChecks;
 
 	/** The partitions in progress, by step execution id. */
 	private final Map<Long, Partition> partitions = new ConcurrentHashMap<>();
@@ -155,7 +158,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		this.progress = progress;
 		this.commitBytes = commitBytes;
 		this.segments = segments;
-		this.ranges = ranges;
+		this.rangeParts = new RangeParts(ranges);
+		this.pinChecks = new PinChecks(ranges);
 	}
 
 	@Override
@@ -211,9 +215,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		Set<String> stored = this.results.storedPeriods(run.runId());
 		Deque<YearMonth> pending = new ArrayDeque<>();
 		for (YearMonth month : files.keySet()) {
-			boolean rangeStored = !range.all()
-					&& this.ranges.storedRanges(run.runId(), month.toString()).contains(range.from());
-			if (!stored.contains(month.toString()) && !rangeStored) {
+			if (!stored.contains(month.toString()) && !this.rangeParts.stored(run.runId(), month, range)) {
 				pending.add(month);
 			}
 		}
@@ -230,28 +232,22 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	private void score(Partition partition, YearMonth month, StepExecution step, StepContribution contribution) {
 		long started = System.nanoTime();
 		RunContext run = partition.run();
-		PinnedFile pin = partition.files().get(month);
-		if (MonthPartitioner.pinned(pin)) {
-			check(pin, month, partition, step);
-		}
-		Path file = pin.file();
 		DatasetConfig dataset = partition.dataset();
 		RowRange range = partition.range();
+		this.pinChecks.month(step, run.runId(), partition.restarted(), range, partition.files(), month);
+		RangeParts.requireWhole(dataset, month, range);
+		Path file = partition.files().get(month).file();
 		Path rejectedFile = rejectedFile(this.workspace, run.runId(), month, range);
 		// each numeric feature's mean, for the report's drift charts (one more sum per
 		// feature on the same pass)
 		FeatureMeans means = new FeatureMeans(dataset);
 		ReadStats stats;
-		MonthSource source = this.monthSources.of(dataset);
 		List<Scored<StoredModel>> scored;
 		ScoringPass<StoredModel> pass = partition.nextPass();
+		// only a logged model's scorer reads a row's ids (to find its logged score)
+		MonthSource source = pass.models().stream().anyMatch(Scored::logged) ? this.monthSources.of(dataset)
+				: this.monthSources.of(dataset).withoutIds();
 		SegmentAccumulators segments = segmentAccumulators(dataset, pass.models(), run, file);
-		if (segments != null && !range.all()) {
-			// the prepare step plans a month of a dataset with segments whole
-			throw new IllegalStateException(
-					"month " + month + " of dataset " + dataset.name() + " has segments, which row ranges do not keep ("
-							+ range + "): start a new run, which plans it whole");
-		}
 		try (RejectedRowsFile rejects = RejectedRowsFile.open(rejectedFile)) {
 			pass.countLoggedBetween(month.atDay(1), month.atEndOfMonth());
 			// every row counted and accumulated, a block at a time (one call per block
@@ -283,9 +279,8 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		contribution.incrementReadSkipCount(stats.rejected());
 		if (!range.all()) {
 			// a part of the month: the summary merges the month's ranges into its figures
-			long millis = (System.nanoTime() - started) / 1_000_000;
-			this.ranges.save(run.runId(), month.toString(),
-					new RangeStateStore.RangeResult(range, stats, millis, means.toBytes()), rangeStates(scored));
+			this.rangeParts.save(run.runId(), month, range, stats, (System.nanoTime() - started) / 1_000_000, means,
+					scored);
 			return;
 		}
 		List<SegmentFigures> segmentFigures = new ArrayList<>();
@@ -325,32 +320,6 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	}
 
 	/**
-	 * Checks a month file against its pin. A restarted partition may read a file changed
-	 * since the plan (repaired, say) when nothing of the month was stored from the old
-	 * bytes: the file is pinned again, in the step's context, and a warning says so. A
-	 * range of a month whose other ranges were stored must find the planned bytes, so
-	 * that one month's figures never mix two versions of its file.
-	 */
-	private void check(PinnedFile pin, YearMonth month, Partition partition, StepExecution step) {
-		try {
-			pin.check();
-		}
-		catch (PinnedFile.FileChangedException ex) {
-			boolean nothingStored = partition.range().all()
-					|| this.ranges.storedRanges(partition.run().runId(), month.toString()).isEmpty();
-			if (!partition.restarted() || !nothingStored) {
-				throw ex;
-			}
-			PinnedFile now = PinnedFile.hash(pin.file()).pin();
-			log.warn("run {}: {} changed since the run was planned; nothing of {} was stored, so the restart reads "
-					+ "it as it is now (SHA-256 {})", partition.run().runId(), pin.file(), month, now.sha256());
-			partition.files().put(month, now);
-			List<String> pins = partition.files().values().stream().map(PinnedFile::format).toList();
-			step.getExecutionContext().putString(MonthPartitioner.INPUT_SHA256, String.join("\n", pins));
-		}
-	}
-
-	/**
 	 * Where a month's rejected rows go: {@code rejected/2024-03.csv}, or for a range
 	 * {@code rejected/2024-03.rows-25000.csv} (the summary joins a month's ranges' files
 	 * into the month's, {@link MonthRanges}).
@@ -359,15 +328,6 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		return workspace.reportDir(JobKind.BACKTEST.jobName(), runId)
 			.resolve("rejected")
 			.resolve(month + (range.all() ? "" : ".rows-" + range.from()) + ".csv");
-	}
-
-	/** Each model's state of a range, and for a logged model its coverage. */
-	private static List<RangeStateStore.RangeState> rangeStates(List<Scored<StoredModel>> scored) {
-		return scored.stream()
-			.map((model) -> new RangeStateStore.RangeState(model.subject().id(), model.accumulator().toBytes(),
-					model.logged() ? model.coverage() : null,
-					model.version().definition() instanceof LoggedModel logged && logged.column() == null))
-			.toList();
 	}
 
 	/**
@@ -379,9 +339,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 		List<StoredModel> models = new ArrayList<>();
 		for (String key : run.modelKeys()) {
 			ModelVersion model = catalogue.get(key);
-			if (pins.containsKey(key)) {
-				FilePins.checkModel(model, pins.get(key));
-			}
+			this.pinChecks.model(model, pins.get(key));
 			models.add(new StoredModel(model, this.modelVersions.register(model)));
 		}
 		return models;
@@ -534,7 +492,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 	}
 
 	/** A model of the run and its id in the database. */
-	private record StoredModel(ModelVersion model, long id) {
+	record StoredModel(ModelVersion model, long id) {
 	}
 
 }

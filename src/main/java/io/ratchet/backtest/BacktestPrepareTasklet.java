@@ -14,6 +14,7 @@ import java.util.SortedMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.MonthFiles;
+import io.ratchet.data.MonthSource;
 import io.ratchet.data.PinnedFile;
 import io.ratchet.model.CaseCheck;
 import io.ratchet.model.ModelCases;
@@ -22,6 +23,7 @@ import io.ratchet.model.ModelRegistry;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,9 @@ class BacktestPrepareTasklet implements Tasklet {
 
 	private final Workspace workspace;
 
+	/** Where the month files' SHA-256 and row counts come from without a read. */
+	private final MonthSources monthSources;
+
 	private final ModelVersionStore modelVersions;
 
 	private final ResultsStore results;
@@ -60,9 +65,10 @@ class BacktestPrepareTasklet implements Tasklet {
 	/** The partition budget and the thread count, to plan the month groups. */
 	private final BacktestProperties properties;
 
-	BacktestPrepareTasklet(Workspace workspace, ModelVersionStore modelVersions, ResultsStore results, double threshold,
-			BacktestProperties properties) {
+	BacktestPrepareTasklet(Workspace workspace, MonthSources monthSources, ModelVersionStore modelVersions,
+			ResultsStore results, double threshold, BacktestProperties properties) {
 		this.workspace = workspace;
+		this.monthSources = monthSources;
 		this.modelVersions = modelVersions;
 		this.results = results;
 		this.threshold = threshold;
@@ -84,7 +90,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		this.workspace.checkRequirements(dataset.name());
 		SortedMap<YearMonth, Path> files = MonthFiles.list(this.workspace.datasetDir(dataset.name()));
 		List<YearMonth> months = months(parameters, dataset, files);
-		Map<YearMonth, PinnedFile.Hashed> hashed = hash(months, files);
+		Map<YearMonth, PinnedFile.Hashed> hashed = pin(this.monthSources.of(dataset), months, files);
 		MonthGroups plan = plan(runId, dataset, months, files, hashed);
 		List<ModelVersion> models = models(parameters, dataset);
 		ModelRegistry registry = this.workspace.registry();
@@ -132,27 +138,36 @@ class BacktestPrepareTasklet implements Tasklet {
 	}
 
 	/**
-	 * Each month file hashed once, its line feeds counted on the same pass (the pins the
-	 * workers check, and a bound on the rows to plan row ranges by).
+	 * Each month file pinned (the pins the workers check, and a bound on the rows to plan
+	 * row ranges by): from the month cache when it holds the file as it is now (nothing
+	 * read), else hashed once, its line feeds counted on the same pass
+	 * ({@link MonthSource#pin}).
 	 */
-	private static Map<YearMonth, PinnedFile.Hashed> hash(List<YearMonth> months, SortedMap<YearMonth, Path> files) {
+	private static Map<YearMonth, PinnedFile.Hashed> pin(MonthSource source, List<YearMonth> months,
+			SortedMap<YearMonth, Path> files) {
 		long started = System.nanoTime();
-		Map<YearMonth, PinnedFile.Hashed> hashed = new LinkedHashMap<>();
+		Map<YearMonth, PinnedFile.Hashed> pinned = new LinkedHashMap<>();
 		long bytes = 0;
+		int known = 0;
 		for (YearMonth month : months) {
-			PinnedFile.Hashed file = PinnedFile.hash(files.get(month));
-			hashed.put(month, file);
-			bytes += file.bytes();
+			PinnedFile.Hashed file = source.pin(files.get(month), month);
+			pinned.put(month, file);
+			if (file.fromCache()) {
+				known++;
+			}
+			else {
+				bytes += file.bytes();
+			}
 		}
-		log.info("hashed {} month files ({} bytes) in {} ms", months.size(), bytes,
-				(System.nanoTime() - started) / 1_000_000);
-		return hashed;
+		log.info("pinned {} month files: {} known to the month cache, {} hashed ({} bytes) in {} ms", months.size(),
+				known, months.size() - known, bytes, (System.nanoTime() - started) / 1_000_000);
+		return pinned;
 	}
 
 	/**
 	 * The months grouped into partitions by the sizes of their files, a month with more
 	 * rows than {@code ratchet.backtest.partition-rows} split into row ranges. A month's
-	 * rows are bounded by its line feeds ({@link PinnedFile.Hashed#lineFeeds}). A dataset
+	 * rows are bounded by its pin's count ({@link PinnedFile.Hashed#rows}). A dataset
 	 * with segments has every month planned whole: a range stores no segment states, so a
 	 * split month would lose its segments' figures.
 	 */
@@ -162,7 +177,7 @@ class BacktestPrepareTasklet implements Tasklet {
 		long partitionRows = this.properties.partitionRows();
 		List<YearMonth> big = new ArrayList<>();
 		for (YearMonth month : months) {
-			long rows = hashed.get(month).lineFeeds();
+			long rows = hashed.get(month).rows();
 			sized.add(new MonthGroups.SizedMonth(month, Files.size(files.get(month)), rows));
 			if (rows > partitionRows) {
 				big.add(month);

@@ -33,7 +33,7 @@ final class FilePins {
 	static final String MONTHS = "ratchet.monthSha256";
 
 	/**
-	 * The model files' pins in the job execution context: {@code name@version <sha256>}
+	 * The model files' pins in the job execution context: {@code name@version <pin>}
 	 * lines.
 	 */
 	static final String MODELS = "ratchet.modelSha256";
@@ -49,7 +49,20 @@ final class FilePins {
 					.map((entry) -> entry.getKey() + " " + entry.getValue().format())
 					.collect(Collectors.joining("\n")));
 		job.putString(MODELS,
-				models.stream().map((model) -> model.key() + " " + model.sha256()).collect(Collectors.joining("\n")));
+				models.stream()
+					.map((model) -> model.key() + " " + pin(model).format())
+					.collect(Collectors.joining("\n")));
+	}
+
+	/**
+	 * A model file's pin: the SHA-256 its version was read with, and the file's stamp
+	 * when the file still holds those bytes, so that each partition checks it by its
+	 * stamp rather than hashing it again; a file that changed since it was read gets no
+	 * stamp, and the partitions hash it and fail naming it.
+	 */
+	private static PinnedFile pin(ModelVersion model) {
+		PinnedFile now = PinnedFile.hash(model.file()).pin();
+		return now.sha256().equals(model.sha256()) ? now : new PinnedFile(model.file(), model.sha256(), "");
 	}
 
 	/**
@@ -64,7 +77,10 @@ final class FilePins {
 		return pins;
 	}
 
-	/** The SHA-256 of each model key; empty for a run without. */
+	/**
+	 * The pin text of each model key ({@link PinnedFile#format}; a run planned before
+	 * model pins had stamps gives the SHA-256 alone); empty for a run without.
+	 */
 	static Map<String, String> models(String text) {
 		Map<String, String> pins = new LinkedHashMap<>();
 		for (String line : lines(text)) {

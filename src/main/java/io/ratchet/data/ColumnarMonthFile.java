@@ -158,6 +158,38 @@ final class ColumnarMonthFile implements Closeable {
 		}
 	}
 
+	/**
+	 * What an entry's header and end block say, read without its rows: the key, the CSV's
+	 * SHA-256 and stamp, and the counts. The header is checked (magic, version, length,
+	 * its checksum); the rows' checksum is not (that takes a pass over the whole entry,
+	 * which {@link #open} makes before any row is read), so the counts are those the
+	 * entry claims.
+	 * @throws Damaged when it is not an entry of this version with an intact header
+	 * @throws IOException when it cannot be read
+	 */
+	static Summary summary(Path file) throws IOException, Damaged {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			long size = channel.size();
+			int endBlock = BLOCK_HEADER + 32;
+			if (size < HEADER + endBlock + TRAILER) {
+				throw new Damaged("length " + size + " bytes is not that of an entry");
+			}
+			ByteBuffer header = readAt(channel, 0, HEADER);
+			byte[] magic = new byte[MAGIC.length];
+			header.get(0, magic);
+			ByteBuffer tail = readAt(channel, size - TRAILER - endBlock, endBlock + TRAILER);
+			if (!Arrays.equals(magic, MAGIC) || header.getInt(MAGIC.length) != VERSION
+					|| tail.getLong(endBlock + 16) != size || headerCrc(header) != tail.getLong(endBlock + 8)
+					|| tail.getInt(0) != END || tail.getLong(8) != 32) {
+				throw new Damaged("not an intact month cache entry of format " + VERSION);
+			}
+			ColumnarMonthFile entry = new ColumnarMonthFile(file, channel, header, size - TRAILER);
+			ReadStats stats = new ReadStats(tail.getLong(BLOCK_HEADER), tail.getLong(BLOCK_HEADER + 8),
+					tail.getLong(BLOCK_HEADER + 16), tail.getLong(BLOCK_HEADER + 24));
+			return new Summary(entry.key(), entry.sha256(), entry.stamp(), stats);
+		}
+	}
+
 	/** Closes the entry. */
 	@Override
 	public void close() throws IOException {
@@ -201,9 +233,12 @@ final class ColumnarMonthFile implements Closeable {
 	 * keeps rejections in blocks of their own, written after the rows around them, so
 	 * they are read first and each handed on before the first row after its line.
 	 * @param csv the CSV file the rejections name
+	 * @param ids whether the rows get their id cells; without, each row's ids are
+	 * {@code null} and the cells are skipped undecoded (a back-test without logged models
+	 * reads no id)
 	 * @return the counts of the read that wrote the entry
 	 */
-	ReadStats replay(Path csv, DatasetConfig dataset, Consumer<Row> rows, Consumer<Rejection> rejects)
+	ReadStats replay(Path csv, DatasetConfig dataset, boolean ids, Consumer<Row> rows, Consumer<Rejection> rejects)
 			throws IOException {
 		List<Rejection> rejections = new ArrayList<>();
 		forEachBlock((type, count, in) -> {
@@ -214,7 +249,7 @@ final class ColumnarMonthFile implements Closeable {
 				}
 			}
 		}, REJECTS);
-		Blocks blocks = new Blocks(dataset);
+		Blocks blocks = new Blocks(dataset, ids);
 		int[] next = { 0 };
 		Consumer<Row> inOrder = (row) -> {
 			while (next[0] < rejections.size() && rejections.get(next[0]).line() < row.line()) {
@@ -302,9 +337,10 @@ final class ColumnarMonthFile implements Closeable {
 		if (length < 0) {
 			return null;
 		}
-		byte[] bytes = new byte[length];
-		in.get(bytes);
-		return new String(bytes, StandardCharsets.UTF_8);
+		int at = in.position();
+		in.position(at + length);
+		// decoded in place: the buffers are heap buffers (ByteBuffer.allocate)
+		return new String(in.array(), in.arrayOffset() + at, length, StandardCharsets.UTF_8);
 	}
 
 	/** The columns of one rows block, decoded into {@link Row}s. */
@@ -334,9 +370,13 @@ final class ColumnarMonthFile implements Closeable {
 
 		private final double[][] scoreValues;
 
+		/** Whether the id cells are decoded ({@link #replay}). */
+		private final boolean decodeIds;
+
 		private LocalDate lastDate;
 
-		Blocks(DatasetConfig dataset) {
+		Blocks(DatasetConfig dataset, boolean decodeIds) {
+			this.decodeIds = decodeIds;
 			int features = dataset.features().size();
 			this.numeric = new boolean[features];
 			this.numbers = new double[features][];
@@ -374,7 +414,13 @@ final class ColumnarMonthFile implements Closeable {
 			}
 			for (String[] column : this.idCells) {
 				for (int r = 0; r < n; r++) {
-					column[r] = string(in);
+					if (this.decodeIds) {
+						column[r] = string(in);
+					}
+					else {
+						int length = in.getInt();
+						in.position(in.position() + Math.max(length, 0));
+					}
 				}
 			}
 			for (String[] column : this.extraCells) {
@@ -439,6 +485,17 @@ final class ColumnarMonthFile implements Closeable {
 	}
 
 	/** An entry that is incomplete, damaged, or of another format. */
+	/**
+	 * An entry's header and counts ({@link #summary}).
+	 *
+	 * @param key what the entry was made for
+	 * @param sha256 the CSV's SHA-256
+	 * @param stamp the CSV's stamp when the entry was written or last stamped
+	 * @param stats the counts of the read that wrote the entry
+	 */
+	record Summary(byte[] key, byte[] sha256, CsvStamp stamp, ReadStats stats) {
+	}
+
 	static final class Damaged extends Exception {
 
 		Damaged(String reason) {

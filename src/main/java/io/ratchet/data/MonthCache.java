@@ -135,6 +135,26 @@ public final class MonthCache {
 	}
 
 	/**
+	 * What the entry of a month file knows of the CSV as it is now, read from the entry's
+	 * header and end block only: its SHA-256 and counts, when the entry is made for
+	 * {@code key} and its stored stamp matches the CSV's {@code stamp}; otherwise
+	 * {@code null} (no entry, another key, a stamp that differs or cannot be trusted, a
+	 * damaged header: the caller reads the CSV). Neither the CSV nor the entry's rows are
+	 * read.
+	 */
+	ColumnarMonthFile.Summary known(Path entry, byte[] key, CsvStamp stamp) {
+		try {
+			ColumnarMonthFile.Summary summary = ColumnarMonthFile.summary(entry);
+			boolean current = MessageDigest.isEqual(summary.key(), key) && stamp.matches(summary.stamp());
+			return current ? summary : null;
+		}
+		catch (ColumnarMonthFile.Damaged | IOException ex) {
+			// no entry, or one the next read reports and replaces
+			return null;
+		}
+	}
+
+	/**
 	 * A writer of a new entry, in a temporary file beside it; {@code null} (after a
 	 * warning) when the folder cannot be written.
 	 */

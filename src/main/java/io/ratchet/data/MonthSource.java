@@ -24,6 +24,9 @@ public final class MonthSource {
 
 	private final MonthCache cache;
 
+	/** Whether rows read from the cache get their id cells ({@link #withoutIds}). */
+	private final boolean ids;
+
 	private final AtomicInteger fromCache = new AtomicInteger();
 
 	private final AtomicInteger parsed = new AtomicInteger();
@@ -32,9 +35,25 @@ public final class MonthSource {
 	 * @param cache the cache, or {@code null} to parse every month from its CSV
 	 */
 	public MonthSource(DatasetConfig dataset, MonthCache cache) {
+		this(dataset, cache, true);
+	}
+
+	private MonthSource(DatasetConfig dataset, MonthCache cache, boolean ids) {
 		this.dataset = dataset;
 		this.reader = new MonthFileReader(dataset);
 		this.cache = cache;
+		this.ids = ids;
+	}
+
+	/**
+	 * A source (with counts of its own) for a reader that never looks at a row's id
+	 * cells: rows read from the cache have {@code null} ids, their cells skipped
+	 * undecoded, which is most of the cost of a cached row of a dataset with an id column
+	 * (a row parsed from CSV keeps its ids: the cache entry written on the way needs
+	 * them).
+	 */
+	public MonthSource withoutIds() {
+		return new MonthSource(this.dataset, this.cache, false);
 	}
 
 	/**
@@ -52,7 +71,7 @@ public final class MonthSource {
 		try (ColumnarMonthFile cached = this.cache.open(entry, key)) {
 			if (cached != null && !stamp.equals(CsvStamp.UNKNOWN) && current(entry, cached, file, stamp)) {
 				this.fromCache.incrementAndGet();
-				return cached.replay(file, this.dataset, rows, rejects);
+				return cached.replay(file, this.dataset, this.ids, rows, rejects);
 			}
 		}
 		catch (IOException ex) {
@@ -79,6 +98,29 @@ public final class MonthSource {
 			}
 			return stats;
 		}
+	}
+
+	/**
+	 * Pins a month file for a plan: its SHA-256 and a bound on its records. When the
+	 * cache holds an entry for the CSV with the CSV's stamp as it is now, both come from
+	 * the entry's header and end block (the exact count of records), and nothing of the
+	 * CSV is read; otherwise (no cache, no entry, a CSV changed or touched since, a stamp
+	 * the file system cannot give) the CSV is hashed ({@link PinnedFile#hash}). A CSV
+	 * edited after the entry was written has another change time, so it is always hashed
+	 * again.
+	 * @throws DataFileException when the file cannot be read
+	 */
+	public PinnedFile.Hashed pin(Path file, YearMonth month) {
+		if (this.cache != null) {
+			CsvStamp stamp = CsvStamp.of(file);
+			ColumnarMonthFile.Summary known = this.cache.known(this.cache.entryFor(this.dataset, file, month),
+					MonthCache.key(this.dataset, file, month), stamp);
+			if (known != null) {
+				return new PinnedFile.Hashed(PinnedFile.known(file, HexFormat.of().formatHex(known.sha256()), stamp),
+						stamp.size(), known.stats().rows(), true);
+			}
+		}
+		return PinnedFile.hash(file);
 	}
 
 	/**

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 public record PinnedFile(Path file, String sha256, String stamp) {
 
 	/**
-	 * Hashes a file, and counts its line breaks on the same pass.
+	 * Hashes a file, and counts its line feeds on the same pass.
 	 * @return the pin and the count of line feeds
 	 * @throws DataFileException when the file cannot be read
 	 */
@@ -61,7 +61,16 @@ public record PinnedFile(Path file, String sha256, String stamp) {
 		boolean trusted = CsvStamp.of(file).equals(before) && before.trustworthy(now, MonthCache.RACY_MARGIN.toNanos());
 		return new Hashed(
 				new PinnedFile(file, HexFormat.of().formatHex(digest.digest()), trusted ? format(before) : ""), bytes,
-				lines);
+				lines, false);
+	}
+
+	/**
+	 * The pin of a file whose SHA-256 is known without reading it: the month cache holds
+	 * an entry made from these bytes, stamped {@code stamp} (a stamp it trusted when it
+	 * stored it, and the file's now).
+	 */
+	static PinnedFile known(Path file, String sha256, CsvStamp stamp) {
+		return new PinnedFile(file, sha256, format(stamp));
 	}
 
 	/**
@@ -110,11 +119,13 @@ public record PinnedFile(Path file, String sha256, String stamp) {
 	 *
 	 * @param pin its pin
 	 * @param bytes its length
-	 * @param lineFeeds how many line feeds it holds: at least its count of records (the
-	 * header's line feed stands for a last record without one; a quoted field may hold
-	 * more), a cheap bound to plan row ranges by
+	 * @param rows at least its count of records, to plan row ranges by: when hashed, the
+	 * line feeds it holds (the header's line feed stands for a last record without one; a
+	 * quoted field may hold more); when the month cache knew the file, its exact count of
+	 * records
+	 * @param fromCache whether the month cache knew the file (nothing of it was read)
 	 */
-	public record Hashed(PinnedFile pin, long bytes, long lineFeeds) {
+	public record Hashed(PinnedFile pin, long bytes, long rows, boolean fromCache) {
 	}
 
 	/** A file whose bytes are not those pinned when the run was planned. */

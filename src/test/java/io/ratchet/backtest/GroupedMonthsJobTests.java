@@ -17,6 +17,7 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.system.RatchetDefaults;
 import io.ratchet.test.SharedBatchContextTests;
 import io.ratchet.test.ToyWorkspace;
+import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,8 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 	void groupedMonthsStoreTheSameResultsAsOneMonthPerPartition(@Autowired JobRepository jobRepository,
 			@Autowired PlatformTransactionManager transactionManager, @Autowired Workspace workspace,
 			@Autowired ModelVersionStore modelVersions, @Autowired ResultsStore results,
-			@Autowired RatchetDefaults defaults, @Autowired @Qualifier("backtestMonths") Step backtestMonths,
+			@Autowired RatchetDefaults defaults, @Autowired MonthSources monthSources,
+			@Autowired @Qualifier("backtestMonths") Step backtestMonths,
 			@Autowired @Qualifier("backtestSummary") Step backtestSummary, @Autowired BacktestRunListener runListener)
 			throws Exception {
 		// given: the same job whose prepare step plans with a budget of one byte (one
@@ -91,7 +93,8 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 				results, defaults,
 				new BacktestProperties(2, 0.01, DataSize.ofBytes(1), DataSize.ofKilobytes(128), 1_000_000,
 						BacktestProperties.Workers.LOCAL,
-						new BacktestProperties.Remote(Duration.ofMinutes(10), Duration.ofSeconds(1))));
+						new BacktestProperties.Remote(Duration.ofMinutes(10), Duration.ofSeconds(1))),
+				monthSources);
 		Job perMonth = configuration.backtest(jobRepository, oneMonthEach, backtestMonths, backtestSummary,
 				runListener);
 

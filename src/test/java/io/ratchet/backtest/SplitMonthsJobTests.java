@@ -18,6 +18,7 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.system.RatchetDefaults;
 import io.ratchet.test.SharedBatchContextTests;
 import io.ratchet.test.ToyWorkspace;
+import io.ratchet.workspace.MonthSources;
 import io.ratchet.workspace.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,9 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 
 	@Autowired
 	RatchetDefaults defaults;
+
+	@Autowired
+	MonthSources monthSources;
 
 	@Autowired
 	@Qualifier("backtestMonths")
@@ -259,7 +263,8 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 				this.modelVersions, this.results, this.defaults,
 				new BacktestProperties(2, 0.01, DataSize.ofMegabytes(1), DataSize.ofKilobytes(128), 70,
 						BacktestProperties.Workers.LOCAL,
-						new BacktestProperties.Remote(Duration.ofMinutes(10), Duration.ofSeconds(1))));
+						new BacktestProperties.Remote(Duration.ofMinutes(10), Duration.ofSeconds(1))),
+				this.monthSources);
 		if (between == null) {
 			return configuration.backtest(this.jobRepository, prepare, this.backtestMonths, this.backtestSummary,
 					this.runListener);

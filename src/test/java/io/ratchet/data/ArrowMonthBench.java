@@ -134,7 +134,7 @@ public final class ArrowMonthBench {
 
 	private static void readOurs(Path file, Path csv, DatasetConfig dataset, Consumer<Row> rows) throws IOException {
 		try (ColumnarMonthFile entry = ColumnarMonthFile.open(file)) {
-			entry.replay(csv, dataset, rows, (rejection) -> {
+			entry.replay(csv, dataset, true, rows, (rejection) -> {
 			});
 		}
 		catch (ColumnarMonthFile.Damaged ex) {

@@ -33,7 +33,8 @@ class PinnedFileTests {
 		// then: the SHA-256 of the bytes, the count of line feeds, and a check that
 		// passes
 		assertThat(hashed.pin().sha256()).isEqualTo(DatasetImporter.sha256(file)).hasSize(64);
-		assertThat(hashed.lineFeeds()).isEqualTo(3);
+		assertThat(hashed.rows()).isEqualTo(3);
+		assertThat(hashed.fromCache()).isFalse();
 		assertThat(hashed.bytes()).isEqualTo(Files.size(file));
 		PinnedFile again = PinnedFile.parse(file, hashed.pin().format());
 		assertThat(again).isEqualTo(hashed.pin());
