@@ -221,7 +221,12 @@ final class AlertText {
 	}
 
 	static String number(Double value) {
-		return (value == null) ? "–" : String.format(Locale.ROOT, "%.4f", value);
+		if (value == null) {
+			return "–";
+		}
+		// a drift p-value is often far below 0.0001: four decimals would print 0.0000
+		boolean tiny = value != 0 && Math.abs(value) < 0.001;
+		return String.format(Locale.ROOT, tiny ? "%.3g" : "%.4f", value);
 	}
 
 	private static String sign(StoredBreach breach) {

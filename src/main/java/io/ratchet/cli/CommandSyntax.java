@@ -110,8 +110,15 @@ public final class CommandSyntax {
 		}
 		try {
 			ParseResult parsed = parser.parseArgs(command);
-			if (picocli.CommandLine.printHelpIfRequested(parsed.asCommandLineList(), out, err,
-					picocli.CommandLine.Help.Ansi.OFF)) {
+			PrintWriter helpOut = new PrintWriter(out, true);
+			PrintWriter helpErr = new PrintWriter(err, true);
+			parser.setOut(helpOut);
+			parser.setErr(helpErr);
+			parser.setColorScheme(picocli.CommandLine.Help.defaultColorScheme(picocli.CommandLine.Help.Ansi.OFF));
+			boolean helped = picocli.CommandLine.printHelpIfRequested(parsed);
+			helpOut.flush();
+			helpErr.flush();
+			if (helped) {
 				return CommandLine.OK;
 			}
 			return parsed.hasSubcommand() ? -1 : usageError(parser, "give a command", err);

@@ -108,8 +108,7 @@ public class RemotePartitionHandler extends AbstractPartitionHandler {
 			boolean running = false;
 			long now = this.clock.get();
 			for (StepExecution partition : partitions) {
-				StepExecution stored = this.jobRepository.getStepExecution(manager.getJobExecutionId(),
-						partition.getId());
+				StepExecution stored = this.jobRepository.getStepExecution(partition.getId());
 				Seen last = seen.get(partition.getId());
 				if (!stored.getVersion().equals(last.version()) || stored.getStatus() != last.status()) {
 					last = new Seen(stored.getVersion(), stored.getStatus(), now);

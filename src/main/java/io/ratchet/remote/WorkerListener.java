@@ -1,6 +1,6 @@
 package io.ratchet.remote;
 
-import org.springframework.integration.jms.JmsMessageDrivenEndpoint;
+import org.springframework.integration.jms.inbound.JmsMessageDrivenEndpoint;
 
 /**
  * What {@code jobs/worker} starts and stops: the listener that takes partition requests

@@ -65,6 +65,14 @@ class BreachWordsTests {
 	}
 
 	@Test
+	void aTinyFigureSuchAsADriftPValueKeepsThreeSignificantDigits() {
+		assertThat(BreachWords.describe(breach("p_value:tenure_months", "MIN", 0.001, 0.0000123)))
+			.isEqualTo("p_value:tenure_months 1.23e-05 < 0.0010");
+		assertThat(BreachWords.describe(breach("p_value:tenure_months", "MIN", 0.0001, 0.0)))
+			.isEqualTo("p_value:tenure_months 0.0000 < 0.000100");
+	}
+
+	@Test
 	void theAlertSaysTheBusinessBreachInTheBusinesssWordsInSubjectTextAndHtml() {
 		// given: the false-positive rate over its maximum of 8% in two months
 		StoredBreach worst = breach("false_positive_rate", "MAX", 0.08, 0.1123);

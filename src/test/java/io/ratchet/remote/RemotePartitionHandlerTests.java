@@ -54,8 +54,8 @@ class RemotePartitionHandlerTests {
 		// given: two partitions that complete at the second poll
 		StepExecution first = partition(11L, "backtestMonth:month-2024-01");
 		StepExecution second = partition(12L, "backtestMonth:month-2024-02");
-		given(this.repository.getStepExecution(anyLong(), anyLong())).willAnswer((call) -> {
-			long id = call.getArgument(1);
+		given(this.repository.getStepExecution(anyLong())).willAnswer((call) -> {
+			long id = call.getArgument(0);
 			StepExecution stored = copy((id == 11L) ? first : second);
 			if (this.clock.addAndGet(100) > 300) {
 				stored.setStatus(BatchStatus.COMPLETED);
@@ -77,9 +77,9 @@ class RemotePartitionHandlerTests {
 		StepExecution waiting = partition(11L, "backtestMonth:month-2024-01");
 		StepExecution done = partition(12L, "backtestMonth:month-2024-02");
 		done.setStatus(BatchStatus.COMPLETED);
-		given(this.repository.getStepExecution(anyLong(), anyLong())).willAnswer((call) -> {
+		given(this.repository.getStepExecution(anyLong())).willAnswer((call) -> {
 			this.clock.addAndGet(1_000);
-			return copy(((long) call.getArgument(1) == 11L) ? waiting : done);
+			return copy(((long) call.getArgument(0) == 11L) ? waiting : done);
 		});
 
 		// when / then
@@ -97,7 +97,7 @@ class RemotePartitionHandlerTests {
 		// given: a partition taken (STARTED) whose version never moves again
 		StepExecution taken = partition(11L, "backtestMonth:month-2024-01");
 		taken.setStatus(BatchStatus.STARTED);
-		given(this.repository.getStepExecution(anyLong(), anyLong())).willAnswer((call) -> {
+		given(this.repository.getStepExecution(anyLong())).willAnswer((call) -> {
 			this.clock.addAndGet(1_000);
 			return copy(taken);
 		});
@@ -119,8 +119,8 @@ class RemotePartitionHandlerTests {
 				Path.of("/shared/toy/2024-02.csv"), 0, "differs from the file the run was planned with")));
 		StepExecution done = partition(12L, "backtestMonth:month-2024-03");
 		done.setStatus(BatchStatus.COMPLETED);
-		given(this.repository.getStepExecution(anyLong(), anyLong()))
-			.willAnswer((call) -> copy(((long) call.getArgument(1) == 11L) ? failed : done));
+		given(this.repository.getStepExecution(anyLong()))
+			.willAnswer((call) -> copy(((long) call.getArgument(0) == 11L) ? failed : done));
 
 		// when / then: the month and the worker's words, not Spring Batch's generic ones
 		assertThatIllegalStateException()
@@ -140,8 +140,8 @@ class RemotePartitionHandlerTests {
 				.addExitDescription(new IllegalArgumentException("config/datasets: unknown dataset 'bench'")));
 			failed.add(partition);
 		}
-		given(this.repository.getStepExecution(anyLong(), anyLong()))
-			.willAnswer((call) -> copy(failed.get((int) ((long) call.getArgument(1) - 11L))));
+		given(this.repository.getStepExecution(anyLong()))
+			.willAnswer((call) -> copy(failed.get((int) ((long) call.getArgument(0) - 11L))));
 
 		// when / then
 		assertThatIllegalStateException()
