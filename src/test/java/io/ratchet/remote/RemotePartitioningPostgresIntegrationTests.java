@@ -29,8 +29,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -52,15 +50,13 @@ import static org.awaitility.Awaitility.await;
  * {@code target/remote-partitioning/SCHEMA/}.
  *
  * <p>
- * The class runs beside the fault suites ({@code @Execution(CONCURRENT)}, the
- * {@code junit.jupiter.execution.parallel} settings in {@code pom.xml}): each test has
- * its own broker (a free port, a journal in its own folder), schemas and folders. Its
- * methods run one after the other, in name order: a method orderer makes JUnit run a
- * concurrent class's methods in one thread (as in the fault suites), and each test starts
- * up to four JVMs.
+ * The class runs one method at a time, in name order, on the thread of the classes that
+ * are not concurrent, beside one fault suite. Run beside both fault suites (three test
+ * threads) it exhausted the CI server's PostgreSQL connections ("too many clients
+ * already"), so it is not marked concurrent. Each test has its own broker (a free port, a
+ * journal in its own folder), schemas and folders, and starts up to four JVMs.
  */
 @PostgresIntegrationTest
-@Execution(ExecutionMode.CONCURRENT)
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class RemotePartitioningPostgresIntegrationTests {
 
