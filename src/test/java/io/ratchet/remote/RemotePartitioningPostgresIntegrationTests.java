@@ -154,22 +154,26 @@ class RemotePartitioningPostgresIntegrationTests {
 
 	@Test
 	void aWorkerKilledMidPartitionFailsTheRunAndRestartCompletesItWithTheSameFigures() throws Exception {
-		// given: four months in two partitions of two, a local run's figures
-		data(4, 60_000);
+		// given: four months in two partitions of two, each month committed on its own
+		// (so
+		// that "months done" says one month of the partition is stored, not both), a
+		// local
+		// run's figures
+		data(4, 200_000);
 		startBroker();
 		String local = schema();
 		assertThat(run(local, "local", with(List.of("backtest", "--dataset", "toy"), TWO_MONTHS_EACH)).exitCode())
 			.isIn(0, 3);
 		String remote = schema();
-		Node a = worker(remote, "worker-a");
-		Node b = worker(remote, "worker-b");
+		Node a = worker(remote, "worker-a", "--ratchet.backtest.commit-bytes=1B");
+		Node b = worker(remote, "worker-b", "--ratchet.backtest.commit-bytes=1B");
 		patiently().until(() -> a.logged("Worker started") && b.logged("Worker started"));
 
 		// when: the manager runs, and a worker is killed (SIGKILL) once the first month
 		// of its partition is stored, inside the partition
 		Node manager = start(remote, "manager", with(
 				List.of("backtest", "--dataset", "toy", "--ratchet.backtest.remote.timeout=60s"), TWO_MONTHS_EACH));
-		patiently().until(() -> a.logged("months done") || b.logged("months done"));
+		patiently().pollInterval(Duration.ofMillis(10)).until(() -> a.logged("months done") || b.logged("months done"));
 		Node victim = a.logged("months done") ? a : b;
 		Node survivor = (victim == a) ? b : a;
 		victim.kill();
@@ -373,8 +377,10 @@ class RemotePartitioningPostgresIntegrationTests {
 		return rows;
 	}
 
-	private Node worker(String schema, String name) throws IOException {
-		return start(schema, name, List.of("worker", "--ratchet.backtest.threads=1", "--server.port=0"));
+	private Node worker(String schema, String name, String... settings) throws IOException {
+		List<String> command = new ArrayList<>(List.of("worker", "--ratchet.backtest.threads=1", "--server.port=0"));
+		command.addAll(List.of(settings));
+		return start(schema, name, command);
 	}
 
 	/** Runs a command to its end. */
