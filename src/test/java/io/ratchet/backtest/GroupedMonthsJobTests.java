@@ -38,6 +38,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.unit.DataSize;
 
+import static io.ratchet.backtest.StoredRows.metricsCsv;
+import static io.ratchet.backtest.StoredRows.rows;
+import static io.ratchet.backtest.StoredRows.runId;
+import static io.ratchet.backtest.StoredRows.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -115,7 +119,7 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 		assertThat(expected.get("run_partition")).hasSize(6);
 		assertThat(expected.get("breach")).as("months below their minimum, to compare").isNotEmpty();
 		assertThat(stored(runId(grouped))).isEqualTo(expected);
-		assertThat(metricsCsv(grouped)).isEqualTo(metricsCsv(single)).hasSize(1 + 2 * 7);
+		assertThat(metricsCsv(toy.reports(), grouped)).isEqualTo(metricsCsv(toy.reports(), single)).hasSize(1 + 2 * 7);
 		assertThat(rows(workers(grouped))).isEqualTo(rows(workers(single))).isEqualTo(6 * 200);
 	}
 
@@ -248,27 +252,6 @@ class GroupedMonthsJobTests extends SharedBatchContextTests {
 			.params(runId, period)
 			.query(String.class)
 			.single();
-	}
-
-	/** The run's {@code metrics.csv} without its first column (the run id). */
-	private static List<String> metricsCsv(JobExecution execution) throws IOException {
-		Path csv = toy.reports().resolve("backtest").resolve(Long.toString(runId(execution))).resolve("metrics.csv");
-		return Files.readAllLines(csv).stream().map((line) -> line.substring(line.indexOf(',') + 1)).toList();
-	}
-
-	private static long runId(JobExecution execution) {
-		return execution.getJobInstance().getInstanceId();
-	}
-
-	private static List<StepExecution> workers(JobExecution execution) {
-		return execution.getStepExecutions()
-			.stream()
-			.filter((step) -> step.getStepName().startsWith("backtestMonth:"))
-			.toList();
-	}
-
-	private static long rows(List<StepExecution> workers) {
-		return workers.stream().mapToLong(StepExecution::getWriteCount).sum();
 	}
 
 }

@@ -41,6 +41,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.util.unit.DataSize;
 
+import static io.ratchet.backtest.StoredRows.assertSameFigures;
+import static io.ratchet.backtest.StoredRows.assertSameLines;
+import static io.ratchet.backtest.StoredRows.metricsCsv;
+import static io.ratchet.backtest.StoredRows.rows;
+import static io.ratchet.backtest.StoredRows.runId;
+import static io.ratchet.backtest.StoredRows.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -144,8 +150,8 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 			.hasSize(9);
 		Map<String, List<String>> expected = stored(runId(whole));
 		assertThat(expected.get("run_partition")).anyMatch((line) -> line.contains("| 202 | 201 | 1 | 1 |"));
-		StoredRows.assertSameFigures(stored(runId(ranges)), expected);
-		StoredRows.assertSameLines(metricsCsv(ranges), metricsCsv(whole));
+		assertSameFigures(stored(runId(ranges)), expected);
+		assertSameLines(metricsCsv(toy.reports(), ranges), metricsCsv(toy.reports(), whole));
 		assertThat(whole.getExitStatus().getExitCode()).isEqualTo(ranges.getExitStatus().getExitCode());
 		assertThat(toy.reports().resolve("backtest/" + runId(ranges) + "/rejected/2024-02.csv"))
 			.hasSameTextualContentAs(toy.reports().resolve("backtest/" + runId(whole) + "/rejected/2024-02.csv"));
@@ -177,13 +183,13 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 			.param(runId(planned))
 			.query(Long.class)
 			.single()).isZero();
-		StoredRows.assertSameFigures(stored(runId(planned)), stored(runId(whole)));
+		assertSameFigures(stored(runId(planned)), stored(runId(whole)));
 		String model = StoredRows.MODEL;
 		String columns = model + ", period, segment_column, segment_level, row_count, verdict";
 		StoredRows rows = new StoredRows(this.jdbc);
 		List<String> segments = rows.lines(runId(whole), "segment_period", columns);
 		assertThat(segments).isNotEmpty();
-		StoredRows.assertSameLines(rows.lines(runId(planned), "segment_period", columns), segments);
+		assertSameLines(rows.lines(runId(planned), "segment_period", columns), segments);
 	}
 
 	@Test
@@ -226,7 +232,7 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 		assertThat(workers(restarted)).extracting(StepExecution::getStepName)
 			.allMatch((name) -> name.startsWith("backtestMonth:month-2024-02@"))
 			.hasSize(3);
-		StoredRows.assertSameFigures(stored(runId(failed)), stored(runId(start(job(null)))));
+		assertSameFigures(stored(runId(failed)), stored(runId(start(job(null)))));
 	}
 
 	@Test
@@ -329,27 +335,6 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 								+ " REPLACE(rejected_file, '/" + runId + "/', '/run/')"));
 		tables.put("run", rows.lines(runId, "run", "status, verdict, rows_read, rows_rejected, rows_unlabelled"));
 		return tables;
-	}
-
-	/** The run's {@code metrics.csv} without its first column (the run id). */
-	private static List<String> metricsCsv(JobExecution execution) throws IOException {
-		Path csv = toy.reports().resolve("backtest").resolve(Long.toString(runId(execution))).resolve("metrics.csv");
-		return Files.readAllLines(csv).stream().map((line) -> line.substring(line.indexOf(',') + 1)).toList();
-	}
-
-	private static long runId(JobExecution execution) {
-		return execution.getJobInstance().getInstanceId();
-	}
-
-	private static List<StepExecution> workers(JobExecution execution) {
-		return execution.getStepExecutions()
-			.stream()
-			.filter((step) -> step.getStepName().startsWith("backtestMonth:"))
-			.toList();
-	}
-
-	private static long rows(List<StepExecution> workers) {
-		return workers.stream().mapToLong(StepExecution::getWriteCount).sum();
 	}
 
 }

@@ -1,10 +1,15 @@
 package io.ratchet.backtest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +81,30 @@ final class StoredRows {
 				}
 			}
 		}
+	}
+
+	/** The run's {@code metrics.csv} without its first column (the run id). */
+	static List<String> metricsCsv(Path reports, JobExecution execution) throws IOException {
+		Path csv = reports.resolve("backtest").resolve(Long.toString(runId(execution))).resolve("metrics.csv");
+		return Files.readAllLines(csv).stream().map((line) -> line.substring(line.indexOf(',') + 1)).toList();
+	}
+
+	/** The run's id: its job instance's. */
+	static long runId(JobExecution execution) {
+		return execution.getJobInstance().getInstanceId();
+	}
+
+	/** The run's month steps (the partitions). */
+	static List<StepExecution> workers(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter((step) -> step.getStepName().startsWith("backtestMonth:"))
+			.toList();
+	}
+
+	/** The rows the month steps wrote. */
+	static long rows(List<StepExecution> workers) {
+		return workers.stream().mapToLong(StepExecution::getWriteCount).sum();
 	}
 
 	private static boolean isNumber(String text) {
