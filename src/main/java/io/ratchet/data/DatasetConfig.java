@@ -49,6 +49,9 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels, List<String> classes,
 		QualityRules quality) {
 
+	/** The date pattern of a dataset that names none ({@code date.format}). */
+	public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
+
 	public DatasetConfig {
 		classes = (classes == null) ? List.of() : List.copyOf(classes);
 		if ((task == Task.MULTICLASS) != (classes.size() >= 2)) {
