@@ -130,13 +130,22 @@ public final class DatasetConfigs {
 			refuseForMulticlass(top, "value", "top-k", "metrics", "segments", "scores");
 		}
 		ValueMatrix value = ValueSection.read(top.get("value"), label.task());
-		MetricDefinitions definitions = MetricsSection.read(top.get("top-k"), top.get("metrics"), label.task(),
-				value != null);
-		return new DatasetConfig(name, file, date.column(), date.format(), label.column(), label.task(),
-				label.positive(), label.negative(), missing, features, ids, scores, settings, value, definitions,
-				SegmentsSection.read(top.get("segments"), date.column(), label.column(), features),
-				EstimateSection.read(top.get("estimate"), name, label.task()), label.classes(),
-				QualitySection.read(top.get("quality"), features));
+		return DatasetConfig.builder(name, file)
+			.date(date.column(), date.format())
+			.label(label.column(), label.task())
+			.labels(label.positive(), label.negative())
+			.classes(label.classes())
+			.missingTokens(missing)
+			.features(features)
+			.idColumns(ids)
+			.scoreColumns(scores)
+			.importSettings(settings)
+			.valueMatrix(value)
+			.metricDefinitions(MetricsSection.read(top.get("top-k"), top.get("metrics"), label.task(), value != null))
+			.segments(SegmentsSection.read(top.get("segments"), date.column(), label.column(), features))
+			.estimateWithoutLabels(EstimateSection.read(top.get("estimate"), name, label.task()))
+			.quality(QualitySection.read(top.get("quality"), features))
+			.build();
 	}
 
 	/** {@code name:}, which must equal the file's name without {@code .yml}. */
