@@ -33,9 +33,9 @@ class SegmentAccumulatorsTests {
 			.date("d")
 			.binaryLabel("y", "1", "0")
 			.features(List.of(new Feature("tenure", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL)))
-			.build()
-			.withSegments(new Segments(List.of(SegmentColumn.categorical("plan"), SegmentColumn.categorical("region"),
-					new SegmentColumn("tenure", new double[] { 12 })), 1, maxLevels));
+			.segments(new Segments(List.of(SegmentColumn.categorical("plan"), SegmentColumn.categorical("region"),
+					new SegmentColumn("tenure", new double[] { 12 })), 1, maxLevels))
+			.build();
 	}
 
 	private static Row row(long line, double tenure, String plan, String region, double label) {

@@ -35,10 +35,10 @@ class SegmentRequirementsTests {
 		.date("d")
 		.binaryLabel("y", "1", "0")
 		.features(List.of(new Feature("tenure", FeatureType.NUMERIC)))
-		.build()
-		.withSegments(new Segments(
+		.segments(new Segments(
 				List.of(SegmentColumn.categorical("region"), new SegmentColumn("tenure", new double[] { 12 })), 100,
-				50));
+				50))
+		.build();
 
 	@Test
 	void aLevelsBoundReplacesItsColumnsOnTheSameMetric() throws IOException {
