@@ -90,6 +90,12 @@ public final class DatasetImporter {
 	private final Clock clock;
 
 	/**
+	 * Whether the accepted rows are spooled on a thread of their own
+	 * ({@link SpoolHandoff#threaded}), or on the caller's.
+	 */
+	private final boolean spoolThread;
+
+	/**
 	 * @param dataset the dataset's configuration
 	 * @param datasetDir its folder, {@code historical-data/<name>}; created when missing
 	 */
@@ -101,10 +107,19 @@ public final class DatasetImporter {
 	 * With the clock that stamps quarantine files and decides the latest plausible date.
 	 */
 	DatasetImporter(DatasetConfig dataset, Path datasetDir, Clock clock) {
+		this(dataset, datasetDir, clock, true);
+	}
+
+	/**
+	 * With the choice of thread for the spool: the caller's (one thread, as imports were
+	 * before) is kept to compare the two in tests.
+	 */
+	DatasetImporter(DatasetConfig dataset, Path datasetDir, Clock clock, boolean spoolThread) {
 		this.dataset = dataset;
 		this.datasetDir = datasetDir;
 		this.parser = new RowParser(dataset);
 		this.clock = clock;
+		this.spoolThread = spoolThread;
 	}
 
 	/**
@@ -157,8 +172,13 @@ public final class DatasetImporter {
 		List<Path> temps = new ArrayList<>();
 		try (MonthSpool spool = new MonthSpool(this.datasetDir.resolve(SPOOL))) {
 			deleteStaleTemporaryFiles();
-			SourceScan.Scan scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock).scan(source,
-					sha256, spool, quarantine, progress);
+			SourceScan.Scan scan;
+			try (SpoolHandoff handoff = this.spoolThread
+					? SpoolHandoff.threaded(spool, sha256, source.getFileName().toString())
+					: SpoolHandoff.direct(spool, sha256)) {
+				scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock).scan(source, handoff,
+						quarantine, progress);
+			}
 			spool.finishWriting();
 			SortedMap<YearMonth, Long> addedByMonth = new TreeMap<>();
 			SortedMap<YearMonth, Long> updatedByMonth = new TreeMap<>();
