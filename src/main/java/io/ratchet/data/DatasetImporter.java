@@ -90,10 +90,11 @@ public final class DatasetImporter {
 	private final Clock clock;
 
 	/**
-	 * Whether the accepted rows are spooled on a thread of their own
-	 * ({@link SpoolHandoff#threaded}), or on the caller's.
+	 * Whether the accepted rows are spooled ({@link SpoolHandoff#threaded}) and the
+	 * merged months written ({@link MonthFileWriter#threaded}) on threads of their own,
+	 * or all on the caller's.
 	 */
-	private final boolean spoolThread;
+	private final boolean threads;
 
 	/**
 	 * @param dataset the dataset's configuration
@@ -111,15 +112,15 @@ public final class DatasetImporter {
 	}
 
 	/**
-	 * With the choice of thread for the spool: the caller's (one thread, as imports were
-	 * before) is kept to compare the two in tests.
+	 * With the choice of threads: the caller's alone (as imports were before) is kept to
+	 * compare the two in tests.
 	 */
-	DatasetImporter(DatasetConfig dataset, Path datasetDir, Clock clock, boolean spoolThread) {
+	DatasetImporter(DatasetConfig dataset, Path datasetDir, Clock clock, boolean threads) {
 		this.dataset = dataset;
 		this.datasetDir = datasetDir;
 		this.parser = new RowParser(dataset);
 		this.clock = clock;
-		this.spoolThread = spoolThread;
+		this.threads = threads;
 	}
 
 	/**
@@ -170,10 +171,12 @@ public final class DatasetImporter {
 		MessageDigest sha256 = sha256();
 		Quarantine quarantine = new Quarantine(this.datasetDir.resolve("quarantine"), source, this.clock);
 		List<Path> temps = new ArrayList<>();
-		try (MonthSpool spool = new MonthSpool(this.datasetDir.resolve(SPOOL))) {
+		try (MonthSpool spool = new MonthSpool(this.datasetDir.resolve(SPOOL));
+				MonthFileWriter writer = this.threads ? MonthFileWriter.threaded(source.getFileName().toString())
+						: MonthFileWriter.direct()) {
 			deleteStaleTemporaryFiles();
 			SourceScan.Scan scan;
-			try (SpoolHandoff handoff = this.spoolThread
+			try (SpoolHandoff handoff = this.threads
 					? SpoolHandoff.threaded(spool, sha256, source.getFileName().toString())
 					: SpoolHandoff.direct(spool, sha256)) {
 				scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock).scan(source, handoff,
@@ -190,7 +193,9 @@ public final class DatasetImporter {
 			long[] merged = { 0 };
 			for (YearMonth month : spool.months()) {
 				SourceScan.Target target = scan.targets().get(month);
-				try (MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header(), spool.folder())) {
+				MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header(), spool.folder());
+				boolean handedOver = false;
+				try {
 					merge.load(this.parser);
 					spool.read(month, (row) -> {
 						String conflict = merge.offer(row);
@@ -201,21 +206,33 @@ public final class DatasetImporter {
 							progress.merged(merged[0]);
 						}
 					});
-					if (merge.changed()) {
-						Path temp = Files.createTempFile(this.datasetDir, "." + target.file().getFileName() + ".",
-								".tmp");
-						temps.add(temp);
-						write(temp, target.file(), target.header(), merge);
-						moves.add(new Path[] { temp, target.file() });
-					}
 					putPositive(addedByMonth, month, merge.added());
 					putPositive(updatedByMonth, month, merge.updated());
 					added += merge.added();
 					matched += merge.matched();
 					updated += merge.updated();
 					conflicts += merge.conflicts();
+					if (merge.changed()) {
+						Path temp = Files.createTempFile(this.datasetDir, "." + target.file().getFileName() + ".",
+								".tmp");
+						temps.add(temp);
+						moves.add(new Path[] { temp, target.file() });
+						// written on the writer's thread, which closes the merge
+						writer.write(() -> {
+							try (merge) {
+								write(temp, target.file(), target.header(), merge);
+							}
+						});
+						handedOver = true;
+					}
+				}
+				finally {
+					if (!handedOver) {
+						merge.close();
+					}
 				}
 			}
+			writer.finish();
 			progress.merged(merged[0]);
 			Path quarantined = quarantine.finish();
 			for (Path[] move : moves) {

@@ -166,8 +166,8 @@ class ImportSpoolThreadTests {
 		return lines;
 	}
 
-	private DatasetImporter importer(String name, boolean spoolThread) {
-		return new DatasetImporter(TestDatasets.churn("customer_id"), datasetDir(name), CLOCK, spoolThread);
+	private DatasetImporter importer(String name, boolean threads) {
+		return new DatasetImporter(TestDatasets.churn("customer_id"), datasetDir(name), CLOCK, threads);
 	}
 
 	private Path datasetDir(String name) {
