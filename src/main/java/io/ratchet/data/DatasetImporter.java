@@ -197,7 +197,7 @@ public final class DatasetImporter {
 				boolean handedOver = false;
 				try {
 					merge.load(this.parser);
-					spool.read(month, (row) -> {
+					MonthSpool.Rows offer = (row) -> {
 						String conflict = merge.offer(row);
 						if (conflict != null) {
 							quarantine.add(row.line(), conflict, new String(row.text(), StandardCharsets.UTF_8));
@@ -205,7 +205,13 @@ public final class DatasetImporter {
 						if ((++merged[0] & PROGRESS_EVERY) == 0) {
 							progress.merged(merged[0]);
 						}
-					});
+					};
+					if (this.threads) {
+						SpoolReadAhead.read(spool, month, offer);
+					}
+					else {
+						spool.read(month, offer);
+					}
 					putPositive(addedByMonth, month, merge.added());
 					putPositive(updatedByMonth, month, merge.updated());
 					added += merge.added();

@@ -83,18 +83,27 @@ final class RowLayout {
 		String[] levels = new String[this.features.length];
 		for (int i = 0; i < this.features.length; i++) {
 			int field = this.features[i];
+			boolean numeric = this.parser.isNumeric(i);
+			boolean checkOnly = valuesNeeded != null && !valuesNeeded[i];
+			if (numeric && checkOnly && record.isFiniteDecimal(field)) {
+				// a valid number; whether it is also a missing token (-999) changes
+				// nothing
+				// when its value is not needed
+				numbers[i] = Double.NaN;
+				continue;
+			}
 			boolean missing = this.parser.isMissing(record, field);
-			if (this.parser.isNumeric(i)) {
+			if (numeric) {
 				numbers[i] = Double.NaN;
 				if (missing) {
 					continue;
 				}
 				String name = this.parser.dataset().features().get(i).name();
-				if (valuesNeeded == null || valuesNeeded[i]) {
-					numbers[i] = RowParser.number(record, field, name);
+				if (checkOnly) {
+					RowParser.checkNumber(record, field, name);
 				}
 				else {
-					RowParser.checkNumber(record, field, name);
+					numbers[i] = RowParser.number(record, field, name);
 				}
 			}
 			else {

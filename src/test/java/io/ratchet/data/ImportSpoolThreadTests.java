@@ -133,6 +133,60 @@ class ImportSpoolThreadTests {
 			.startsWith("cannot write " + spoolFolder.resolve("2012-03.spool"));
 	}
 
+	@Test
+	void theSpoolReadAheadHandsOverEveryRowInOrderThenTheFailure() throws IOException {
+		// given: 5,000 rows of 2012-03 in the spool (several batches), the file cut
+		// within the day of row 4,001
+		Path spoolFolder = this.work.resolve("spool");
+		YearMonth march = YearMonth.of(2012, 3);
+		byte[] text = "c1,2012-03-01,1,gold,yes".getBytes(StandardCharsets.UTF_8);
+		List<Long> lines = new ArrayList<>();
+		try (MonthSpool spool = new MonthSpool(spoolFolder)) {
+			for (int i = 0; i < 5_000; i++) {
+				spool.add(march, new MonthSpool.Spooled(i + 2, 15_400, null, text));
+			}
+			spool.finishWriting();
+			Path file = spoolFolder.resolve("2012-03.spool");
+			long record = 8 + 8 + 4 + 4 + text.length;
+			try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+				channel.truncate(4_000 * record + 12);
+			}
+
+			// when
+			assertThatExceptionOfType(java.io.EOFException.class)
+				.isThrownBy(() -> SpoolReadAhead.read(spool, march, (row) -> lines.add(row.line())));
+		}
+
+		// then: the rows before the cut, in order, then the spool's own failure
+		assertThat(lines).hasSize(4_000).isSorted().startsWith(2L).endsWith(4_001L);
+	}
+
+	@Test
+	void aMergeFailingPartWayStopsTheSpoolReadAhead() throws IOException {
+		// given
+		Path spoolFolder = this.work.resolve("spool");
+		YearMonth march = YearMonth.of(2012, 3);
+		byte[] text = "c1,2012-03-01,1,gold,yes".getBytes(StandardCharsets.UTF_8);
+		try (MonthSpool spool = new MonthSpool(spoolFolder)) {
+			for (int i = 0; i < 50_000; i++) {
+				spool.add(march, new MonthSpool.Spooled(i + 2, 15_400, null, text));
+			}
+			spool.finishWriting();
+			long[] taken = { 0 };
+
+			// when: the merge fails at the 1,500th row
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> SpoolReadAhead.read(spool, march, (row) -> {
+				if (++taken[0] == 1_500) {
+					throw new IOException("disk full");
+				}
+			})).withMessage("disk full");
+
+			// then: the reading thread has ended when read returns
+			assertThat(Thread.getAllStackTraces().keySet())
+				.noneMatch((thread) -> thread.getName().equals("import-spool-read 2012-03") && thread.isAlive());
+		}
+	}
+
 	private static void assertSameImport(ImportResult threaded, ImportResult oneThread) {
 		assertThat(threaded.sourceSha256()).isEqualTo(oneThread.sourceSha256());
 		assertThat(threaded.rows()).isEqualTo(oneThread.rows());
