@@ -86,9 +86,7 @@ final class RowLayout {
 			boolean numeric = this.parser.isNumeric(i);
 			boolean checkOnly = valuesNeeded != null && !valuesNeeded[i];
 			if (numeric && checkOnly && record.isFiniteDecimal(field)) {
-				// a valid number; whether it is also a missing token (-999) changes
-				// nothing
-				// when its value is not needed
+				// valid, and its value not needed: a missing token (-999) or not alike
 				numbers[i] = Double.NaN;
 				continue;
 			}
