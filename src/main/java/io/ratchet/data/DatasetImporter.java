@@ -67,8 +67,8 @@ import java.util.stream.Stream;
  * {@link SourceScan} reads and validates the source and decides each month file's
  * columns; this class merges, writes and moves the month files.
  * <p>
- * Threads: the caller validates and merges; the spool is written and the source hashed
- * on another ({@link SpoolHandoff}), each month's spool is read ahead on another
+ * Threads: the caller validates and merges; the spool is written and the source hashed on
+ * another ({@link SpoolHandoff}), each month's spool is read ahead on another
  * ({@link SpoolReadAhead}), and each merged month is written on another while the next
  * one merges ({@link MonthFileWriter}); every hand-over is a bounded queue, so memory
  * stays bounded, and the result is that of one thread, byte for byte.
