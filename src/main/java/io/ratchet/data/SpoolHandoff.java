@@ -42,7 +42,7 @@ class SpoolHandoff implements AutoCloseable {
 	 * @param spool receives the rows
 	 * @param digest receives the source's bytes
 	 */
-	SpoolHandoff(MonthSpool spool, MessageDigest digest) {
+	private SpoolHandoff(MonthSpool spool, MessageDigest digest) {
 		this.spool = spool;
 		this.digest = digest;
 	}
@@ -172,7 +172,8 @@ class SpoolHandoff implements AutoCloseable {
 					catch (IOException ex) {
 						this.failure = ex;
 					}
-					catch (RuntimeException ex) {
+					catch (RuntimeException | Error ex) {
+						// kept to the caller: a thread that died would leave it waiting
 						this.failure = new IOException(ex.toString(), ex);
 					}
 				}
