@@ -223,6 +223,11 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 	}
 
 	@Override
+	public boolean isFiniteDecimal(int field) {
+		return DecimalParser.isFiniteDecimal(this.records.bytes(), this.records.start(field), this.records.end(field));
+	}
+
+	@Override
 	public LocalDate date(int field, RowParser.DateParser dates) {
 		return this.records.ascii()
 				? dates.parse(this.records.bytes(), this.records.start(field), this.records.end(field))

@@ -40,6 +40,15 @@ interface CsvFields {
 	}
 
 	/**
+	 * Whether the field is certainly a finite number
+	 * ({@link DecimalParser#isFiniteDecimal}), found without computing it; {@code false}
+	 * says nothing.
+	 */
+	default boolean isFiniteDecimal(int field) {
+		return false;
+	}
+
+	/**
 	 * The field as a date of {@code dates}' pattern, or {@code null} when it is not one.
 	 */
 	default LocalDate date(int field, RowParser.DateParser dates) {

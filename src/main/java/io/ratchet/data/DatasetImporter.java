@@ -66,6 +66,12 @@ import java.util.stream.Stream;
  * <p>
  * {@link SourceScan} reads and validates the source and decides each month file's
  * columns; this class merges, writes and moves the month files.
+ * <p>
+ * Threads: the caller validates and merges; the spool is written and the source hashed on
+ * another ({@link SpoolHandoff}), each month's spool is read ahead on another
+ * ({@link SpoolReadAhead}), and each merged month is written on another while the next
+ * one merges ({@link MonthFileWriter}); every hand-over is a bounded queue, so memory
+ * stays bounded, and the result is that of one thread, byte for byte.
  */
 public final class DatasetImporter {
 
@@ -90,6 +96,13 @@ public final class DatasetImporter {
 	private final Clock clock;
 
 	/**
+	 * Whether the accepted rows are spooled ({@link SpoolHandoff#threaded}) and the
+	 * merged months written ({@link MonthFileWriter#threaded}) on threads of their own,
+	 * or all on the caller's.
+	 */
+	private final boolean threads;
+
+	/**
 	 * @param dataset the dataset's configuration
 	 * @param datasetDir its folder, {@code historical-data/<name>}; created when missing
 	 */
@@ -101,10 +114,19 @@ public final class DatasetImporter {
 	 * With the clock that stamps quarantine files and decides the latest plausible date.
 	 */
 	DatasetImporter(DatasetConfig dataset, Path datasetDir, Clock clock) {
+		this(dataset, datasetDir, clock, true);
+	}
+
+	/**
+	 * With the choice of threads: the caller's alone (as imports were before) is kept to
+	 * compare the two in tests.
+	 */
+	DatasetImporter(DatasetConfig dataset, Path datasetDir, Clock clock, boolean threads) {
 		this.dataset = dataset;
 		this.datasetDir = datasetDir;
 		this.parser = new RowParser(dataset);
 		this.clock = clock;
+		this.threads = threads;
 	}
 
 	/**
@@ -155,10 +177,17 @@ public final class DatasetImporter {
 		MessageDigest sha256 = sha256();
 		Quarantine quarantine = new Quarantine(this.datasetDir.resolve("quarantine"), source, this.clock);
 		List<Path> temps = new ArrayList<>();
-		try (MonthSpool spool = new MonthSpool(this.datasetDir.resolve(SPOOL))) {
+		try (MonthSpool spool = new MonthSpool(this.datasetDir.resolve(SPOOL));
+				MonthFileWriter writer = this.threads ? MonthFileWriter.threaded(source.getFileName().toString())
+						: MonthFileWriter.direct()) {
 			deleteStaleTemporaryFiles();
-			SourceScan.Scan scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock).scan(source,
-					sha256, spool, quarantine, progress);
+			SourceScan.Scan scan;
+			try (SpoolHandoff handoff = this.threads
+					? SpoolHandoff.threaded(spool, sha256, source.getFileName().toString())
+					: SpoolHandoff.direct(spool, sha256)) {
+				scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock).scan(source, handoff,
+						quarantine, progress);
+			}
 			spool.finishWriting();
 			SortedMap<YearMonth, Long> addedByMonth = new TreeMap<>();
 			SortedMap<YearMonth, Long> updatedByMonth = new TreeMap<>();
@@ -170,9 +199,11 @@ public final class DatasetImporter {
 			long[] merged = { 0 };
 			for (YearMonth month : spool.months()) {
 				SourceScan.Target target = scan.targets().get(month);
-				try (MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header(), spool.folder())) {
+				MonthMerge merge = new MonthMerge(this.dataset, target.file(), target.header(), spool.folder());
+				boolean handedOver = false;
+				try {
 					merge.load(this.parser);
-					spool.read(month, (row) -> {
+					MonthSpool.Rows offer = (row) -> {
 						String conflict = merge.offer(row);
 						if (conflict != null) {
 							quarantine.add(row.line(), conflict, new String(row.text(), StandardCharsets.UTF_8));
@@ -180,13 +211,12 @@ public final class DatasetImporter {
 						if ((++merged[0] & PROGRESS_EVERY) == 0) {
 							progress.merged(merged[0]);
 						}
-					});
-					if (merge.changed()) {
-						Path temp = Files.createTempFile(this.datasetDir, "." + target.file().getFileName() + ".",
-								".tmp");
-						temps.add(temp);
-						write(temp, target.file(), target.header(), merge);
-						moves.add(new Path[] { temp, target.file() });
+					};
+					if (this.threads) {
+						SpoolReadAhead.read(spool, month, offer);
+					}
+					else {
+						spool.read(month, offer);
 					}
 					putPositive(addedByMonth, month, merge.added());
 					putPositive(updatedByMonth, month, merge.updated());
@@ -194,8 +224,27 @@ public final class DatasetImporter {
 					matched += merge.matched();
 					updated += merge.updated();
 					conflicts += merge.conflicts();
+					if (merge.changed()) {
+						Path temp = Files.createTempFile(this.datasetDir, "." + target.file().getFileName() + ".",
+								".tmp");
+						temps.add(temp);
+						moves.add(new Path[] { temp, target.file() });
+						// written on the writer's thread, which closes the merge
+						writer.write(() -> {
+							try (merge) {
+								write(temp, target.file(), target.header(), merge);
+							}
+						});
+						handedOver = true;
+					}
+				}
+				finally {
+					if (!handedOver) {
+						merge.close();
+					}
 				}
 			}
+			writer.finish();
 			progress.merged(merged[0]);
 			Path quarantined = quarantine.finish();
 			for (Path[] move : moves) {

@@ -23,6 +23,9 @@ public final class DecimalParser {
 
 	private static final int MAX_POWER = 22;
 
+	/** The longest text {@link #isFiniteDecimal} answers for (digits and point). */
+	private static final int MAX_CHECKED_DIGITS = 300;
+
 	private static final double[] POWERS_OF_TEN = new double[MAX_POWER + 1];
 
 	static {
@@ -61,6 +64,38 @@ public final class DecimalParser {
 		double value = fast(bytes, from, to);
 		return Double.isNaN(value) ? Double.parseDouble(new String(bytes, from, to - from, StandardCharsets.UTF_8))
 				: value;
+	}
+
+	/**
+	 * Whether the UTF-8 text {@code bytes[from, to)} is certainly a finite number that
+	 * {@link #parse(byte[], int, int)} accepts, found without computing it: an optional
+	 * minus, then at most {@value #MAX_CHECKED_DIGITS} digits with at most one point
+	 * among them (at least one digit), nothing else. Such a text is below
+	 * 10<sup>{@value #MAX_CHECKED_DIGITS}</sup>, so finite. {@code false} says nothing
+	 * (an exponent, a plus sign, spaces ...): the caller then parses the text, which
+	 * accepts or refuses it as {@code parseDouble} does. Used where a number is validated
+	 * but its value is not needed (an imported row goes to its month file as its bytes).
+	 */
+	static boolean isFiniteDecimal(byte[] bytes, int from, int to) {
+		int i = (from < to && bytes[from] == '-') ? from + 1 : from;
+		if (to - i > MAX_CHECKED_DIGITS || i == to) {
+			return false;
+		}
+		boolean point = false;
+		for (; i < to; i++) {
+			int c = bytes[i];
+			if (c == '.') {
+				if (point) {
+					return false;
+				}
+				point = true;
+			}
+			else if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		// a lone point ("." or "-.") has no digit
+		return !point || to - from > ((bytes[from] == '-') ? 2 : 1);
 	}
 
 	/**

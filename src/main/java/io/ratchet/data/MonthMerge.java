@@ -116,13 +116,23 @@ final class MonthMerge implements AutoCloseable {
 		if (idColumns == null || idColumns.length == 0) {
 			return null;
 		}
-		if (idColumns.length == 1) {
-			String id = fields.get(idColumns[0]);
-			return dataset.isMissing(id) ? null : id;
+		String[] ids = new String[idColumns.length];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = fields.get(idColumns[i]);
+		}
+		return idKey(dataset, ids);
+	}
+
+	/** {@link #idKey(DatasetConfig, CsvFields, int[])} of the id columns' values. */
+	static String idKey(DatasetConfig dataset, String[] ids) {
+		if (ids.length == 0) {
+			return null;
+		}
+		if (ids.length == 1) {
+			return dataset.isMissing(ids[0]) ? null : ids[0];
 		}
 		StringBuilder key = new StringBuilder();
-		for (int column : idColumns) {
-			String id = fields.get(column);
+		for (String id : ids) {
 			if (dataset.isMissing(id)) {
 				return null;
 			}

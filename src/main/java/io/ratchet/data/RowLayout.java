@@ -60,6 +60,16 @@ final class RowLayout {
 	 * @throws RowParser.BadRow with the reason when the record is invalid
 	 */
 	Row parse(CsvFields record, long line, YearMonth month) throws RowParser.BadRow {
+		return parse(record, line, month, null);
+	}
+
+	/**
+	 * {@link #parse(CsvFields, long, YearMonth)} that computes only the numeric features'
+	 * values asked for: the others are validated as numbers the same way, and NaN in the
+	 * row (an import needs the values only for the quality rules).
+	 * @param valuesNeeded per feature, whether its value is needed; {@code null}: all
+	 */
+	Row parse(CsvFields record, long line, YearMonth month, boolean[] valuesNeeded) throws RowParser.BadRow {
 		if (record.size() != this.width) {
 			throw new RowParser.BadRow(((record.size() < this.width) ? "too few" : "too many") + " fields: expected "
 					+ this.width + ", found " + record.size());
@@ -73,10 +83,26 @@ final class RowLayout {
 		String[] levels = new String[this.features.length];
 		for (int i = 0; i < this.features.length; i++) {
 			int field = this.features[i];
+			boolean numeric = this.parser.isNumeric(i);
+			boolean checkOnly = valuesNeeded != null && !valuesNeeded[i];
+			if (numeric && checkOnly && record.isFiniteDecimal(field)) {
+				// valid, and its value not needed: a missing token (-999) or not alike
+				numbers[i] = Double.NaN;
+				continue;
+			}
 			boolean missing = this.parser.isMissing(record, field);
-			if (this.parser.isNumeric(i)) {
-				numbers[i] = missing ? Double.NaN
-						: RowParser.number(record, field, this.parser.dataset().features().get(i).name());
+			if (numeric) {
+				numbers[i] = Double.NaN;
+				if (missing) {
+					continue;
+				}
+				String name = this.parser.dataset().features().get(i).name();
+				if (checkOnly) {
+					RowParser.checkNumber(record, field, name);
+				}
+				else {
+					numbers[i] = RowParser.number(record, field, name);
+				}
 			}
 			else {
 				numbers[i] = Double.NaN;

@@ -196,6 +196,16 @@ final class RowParser {
 	}
 
 	/**
+	 * {@link #number(CsvFields, int, String)} where the value is not needed: the same
+	 * acceptance and refusal, without computing the value of a plain decimal.
+	 */
+	static void checkNumber(CsvFields record, int field, String column) throws BadRow {
+		if (!record.isFiniteDecimal(field)) {
+			number(record, field, column);
+		}
+	}
+
+	/**
 	 * {@link Double#parseDouble} (through the faster {@link DecimalParser}) without the
 	 * NaN and infinity it accepts.
 	 */

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -55,48 +53,70 @@ final class SourceScan {
 	 * Reads and validates the source; accepted rows go to the spool, rejected ones to the
 	 * quarantine; {@code progress} is told of the rows read. A source in UTF-8 or
 	 * US-ASCII is read from its bytes ({@link ByteCsvReader}), one in any other encoding
-	 * by Commons CSV on a thread of its own ({@link ReadAhead}).
+	 * by Commons CSV on a thread of its own ({@link ReadAhead}). The rows are validated
+	 * on the caller's thread, and spooled (and the source hashed) by {@code handoff}.
 	 */
-	Scan scan(Path source, MessageDigest sha256, MonthSpool spool, Quarantine quarantine, ImportProgress progress)
-			throws IOException {
+	Scan scan(Path source, SpoolHandoff handoff, Quarantine quarantine, ImportProgress progress) throws IOException {
 		ImportSettings settings = this.dataset.importSettings();
 		LocalDate earliest = settings.earliestDate();
 		LocalDate latest = settings.latestDate(this.clock);
+		boolean[] valuesNeeded = valuesNeeded();
 		Map<YearMonth, Target> targets = new HashMap<>();
 		long rows = 0;
-		try (InputStream in = new DigestInputStream(DatasetImporter.open(source), sha256);
+		try (InputStream in = handoff.digesting(DatasetImporter.open(source));
 				RecordSource records = open(source, in, settings)) {
 			RowLayout layout = this.parser.layout(source, records.header());
 			Map<String, Integer> sourceColumns = RowParser.positions(source, records.header());
-			int[] ids = this.dataset.idColumns().stream().mapToInt(sourceColumns::get).toArray();
 			Headers headers = new Headers(records.header());
+			YearMonth month = null;
+			Target target = null;
 			while (records.next()) {
 				if ((++rows & DatasetImporter.PROGRESS_EVERY) == 0) {
 					progress.read(rows);
 				}
 				CsvFields fields = records.fields();
-				LocalDate date;
+				Row row;
 				try {
-					date = validate(records, layout, ids, earliest, latest);
+					row = validate(records, layout, valuesNeeded, earliest, latest);
 				}
 				catch (RowParser.BadRow ex) {
 					quarantine.add(records.line(), ex.getMessage(), MonthFileReader.raw(fields.values()));
 					continue;
 				}
-				YearMonth month = YearMonth.from(date);
-				Target target = targets.get(month);
-				if (target == null) {
-					target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
-							sourceColumns);
-					targets.put(month, target);
+				LocalDate date = row.date();
+				if (month == null || date.getYear() != month.getYear()
+						|| date.getMonthValue() != month.getMonthValue()) {
+					month = YearMonth.from(date);
+					target = targets.get(month);
+					if (target == null) {
+						target = target(MonthFiles.fileFor(this.datasetDir, month), headers.of(month), source,
+								sourceColumns);
+						targets.put(month, target);
+					}
 				}
-				spool.add(month, new MonthSpool.Spooled(records.line(), date.toEpochDay(),
-						MonthMerge.idKey(this.dataset, fields, ids), fields.line(target.fromSource())));
+				handoff.add(month, new MonthSpool.Spooled(records.line(), date.toEpochDay(),
+						MonthMerge.idKey(this.dataset, row.ids()), fields.line(target.fromSource())));
 			}
 			in.transferTo(OutputStream.nullOutputStream());
 		}
+		handoff.finish();
 		progress.read(rows);
 		return new Scan(rows, targets);
+	}
+
+	/**
+	 * Per feature, whether an import needs its value: only for the quality rules; the
+	 * other numbers are validated without being computed.
+	 */
+	private boolean[] valuesNeeded() {
+		boolean[] needed = new boolean[this.dataset.features().size()];
+		for (QualityRules.Rule rule : this.dataset.quality().rules()) {
+			int feature = this.dataset.featureIndex(rule.feature());
+			if (feature >= 0) {
+				needed[feature] = true;
+			}
+		}
+		return needed;
 	}
 
 	private static RecordSource open(Path source, InputStream in, ImportSettings settings) {
@@ -106,33 +126,35 @@ final class SourceScan {
 		return new ReadAhead(CsvSource.open(source, in, settings.encoding(), settings.maxRecordLength()));
 	}
 
-	/** The date of a valid row; every other check of the row is made on the way. */
-	private LocalDate validate(RecordSource records, RowLayout layout, int[] ids, LocalDate earliest, LocalDate latest)
-			throws RowParser.BadRow {
+	/**
+	 * A valid row (its numbers computed only where {@code valuesNeeded} says); every
+	 * check of the row is made on the way.
+	 */
+	private Row validate(RecordSource records, RowLayout layout, boolean[] valuesNeeded, LocalDate earliest,
+			LocalDate latest) throws RowParser.BadRow {
 		if (records.invalidBytes() != null) {
 			throw new RowParser.BadRow(records.invalidBytes());
 		}
-		CsvFields fields = records.fields();
-		Row row = layout.parse(fields, records.line(), null);
+		Row row = layout.parse(records.fields(), records.line(), null, valuesNeeded);
 		String broken = this.dataset.quality().violation(this.dataset, row);
 		if (broken != null) {
 			throw new RowParser.BadRow(broken);
 		}
-		LocalDate date = row.date();
+		String[] ids = row.ids();
 		for (int i = 0; i < ids.length; i++) {
-			String id = fields.get(ids[i]);
-			if (this.dataset.isMissing(id)) {
+			if (this.dataset.isMissing(ids[i])) {
 				throw new RowParser.BadRow("missing id in column " + this.dataset.idColumns().get(i)
-						+ (id.isEmpty() ? " (empty)" : " ('" + id + "' is a missing token)")
+						+ (ids[i].isEmpty() ? " (empty)" : " ('" + ids[i] + "' is a missing token)")
 						+ ": a row without its id cannot be told from others");
 			}
 		}
+		LocalDate date = row.date();
 		if (date.isBefore(earliest) || date.isAfter(latest)) {
 			throw new RowParser.BadRow(
 					"date " + date + " in column " + this.dataset.dateColumn() + " is outside the plausible range "
 							+ earliest + " to " + latest + " (date.earliest and date.latest in the dataset file)");
 		}
-		return date;
+		return row;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.ratchet.data;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same refusal.
  */
 class DecimalParserPropertyTests {
+
+	/** Digits with at most one point among them, at least one digit. */
+	private static final Pattern PLAIN = Pattern.compile("\\d+\\.?\\d*|\\.\\d+");
 
 	private static final String[] EDGES = { "-0", "0", "-0.0", "1e22", "1e23", "-1e22", "1E-22", "1e-23", ".5", "5.",
 			"-.5", "-5.", "9007199254740993", "123456789012345", "1234567890123456", "123456789012345678901",
@@ -57,6 +61,68 @@ class DecimalParserPropertyTests {
 			// when / then
 			assertSame(text.toString());
 		}
+	}
+
+	@Test
+	void theCheckWithoutAValueAcceptsOnlyWhatParseAcceptsAsFinite() {
+		// given: the edge cases, and 2,000,000 random texts: decimals of up to 310 digits
+		// (the check's limit is 300), with a sign, a point, an exponent, or one character
+		// changed, added or dropped
+		SplittableRandom random = new SplittableRandom(1515);
+		String alphabet = "0123456789.-+eE x";
+		for (String text : EDGES) {
+			assertCheckAgreesWithParse(text);
+		}
+		int accepted = 0;
+		StringBuilder text = new StringBuilder();
+		for (int n = 0; n < 2_000_000; n++) {
+			text.setLength(0);
+			text.append((random.nextInt(3) == 0) ? "-" : "");
+			digits(random, text, (random.nextInt(100) == 0) ? random.nextInt(290, 311) : random.nextInt(0, 12));
+			if (random.nextInt(3) > 0) {
+				text.insert(random.nextInt(text.length() + 1), '.');
+			}
+			if (random.nextInt(10) == 0) {
+				text.append('e').append(random.nextInt(-400, 400));
+			}
+			if (random.nextInt(8) == 0) {
+				int at = random.nextInt(text.length() + 1);
+				char c = alphabet.charAt(random.nextInt(alphabet.length()));
+				switch (random.nextInt(3)) {
+					case 0 -> text.insert(at, c);
+					case 1 -> text.replace(at, Math.min(at + 1, text.length()), String.valueOf(c));
+					default -> text.delete(at, Math.min(at + 1, text.length()));
+				}
+			}
+			String body = (text.length() > 0 && text.charAt(0) == '-') ? text.substring(1) : text.toString();
+			boolean plain = body.length() <= 300 && PLAIN.matcher(body).matches();
+
+			// when
+			boolean checked = assertCheckAgreesWithParse(text.toString());
+
+			// then: never accepted when parse refuses it or reads it as infinite (above),
+			// and accepted exactly when it is a plain decimal of up to 300 characters
+			if (checked != plain) {
+				assertThat(checked).as("plain decimal? %s", text).isEqualTo(plain);
+			}
+			accepted += checked ? 1 : 0;
+		}
+		assertThat(accepted).isGreaterThan(1_000_000);
+	}
+
+	/** Whether the check accepted the text; fails when parse does not accept it. */
+	private static boolean assertCheckAgreesWithParse(String text) {
+		byte[] bytes = ("#" + text + "#").getBytes(StandardCharsets.UTF_8);
+		boolean accepted = DecimalParser.isFiniteDecimal(bytes, 1, bytes.length - 1);
+		if (accepted) {
+			Long parsed = bits(() -> DecimalParser.parse(bytes, 1, bytes.length - 1));
+			if (parsed == null || !Double.isFinite(Double.longBitsToDouble(parsed))) {
+				assertThat(parsed).as("accepted by the check, but parsed as %s: %s", parsed, text)
+					.isNotNull()
+					.matches((bits) -> Double.isFinite(Double.longBitsToDouble(bits)));
+			}
+		}
+		return accepted;
 	}
 
 	private static void digits(SplittableRandom random, StringBuilder text, int count) {
