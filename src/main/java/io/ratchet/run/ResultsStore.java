@@ -422,9 +422,9 @@ public class ResultsStore {
 	 * Deletes what an earlier attempt stored for a period (a month or the whole period),
 	 * model by model: each delete then finds its rows by the primary keys' prefix (run,
 	 * model, period), where deleting by run and period would read every row of the run,
-	 * once per month (quadratic in the length of the history; for the whole period, 18%
-	 * of the summary step of 840 months). The models are the run's, the same in every
-	 * attempt.
+	 * once per month (quadratic in the length of the history; for the whole period, a
+	 * quarter of the summary step's own work at 840 months). The models are the run's,
+	 * the same in every attempt.
 	 */
 	private void deletePeriod(long runId, String period, List<ModelFigures> figures) {
 		List<Object[]> keys = figures.stream()
