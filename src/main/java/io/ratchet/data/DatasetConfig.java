@@ -3,6 +3,7 @@ package io.ratchet.data;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -49,15 +50,30 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels, List<String> classes,
 		QualityRules quality) {
 
+	/** The date pattern of a dataset that names none ({@code date.format}). */
+	public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
+
+	/**
+	 * The record's one constructor. Every default is here: {@code null} stands for the
+	 * default of a part (the {@link #DEFAULT_DATE_FORMAT}, no missing tokens beyond the
+	 * empty cell, no id or score columns, {@link ImportSettings#DEFAULTS}, no value
+	 * matrix, {@link MetricDefinitions#NONE}, {@link Segments#NONE}, no classes,
+	 * {@link QualityRules#NONE}). In code, build one with {@link #builder(String, Path)}.
+	 */
 	public DatasetConfig {
+		Objects.requireNonNull(name, "a dataset needs a name");
+		Objects.requireNonNull(dateColumn, () -> "dataset " + name + " needs a date column");
+		Objects.requireNonNull(labelColumn, () -> "dataset " + name + " needs a label column");
+		Objects.requireNonNull(task, () -> "dataset " + name + " needs a task");
+		dateFormat = (dateFormat == null) ? DEFAULT_DATE_FORMAT : dateFormat;
 		classes = (classes == null) ? List.of() : List.copyOf(classes);
 		if ((task == Task.MULTICLASS) != (classes.size() >= 2)) {
 			throw new IllegalArgumentException("a multiclass dataset, and only one, has at least 2 classes");
 		}
-		missingTokens = Set.copyOf(missingTokens);
-		features = List.copyOf(features);
-		idColumns = List.copyOf(idColumns);
-		scoreColumns = List.copyOf(scoreColumns);
+		missingTokens = (missingTokens == null) ? Set.of() : Set.copyOf(missingTokens);
+		features = (features == null) ? List.of() : List.copyOf(features);
+		idColumns = (idColumns == null) ? List.of() : List.copyOf(idColumns);
+		scoreColumns = (scoreColumns == null) ? List.of() : List.copyOf(scoreColumns);
 		if (importSettings == null) {
 			importSettings = ImportSettings.DEFAULTS;
 		}
@@ -76,90 +92,53 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		}
 	}
 
-	/** A dataset that is not multiclass, without data-quality rules. */
-	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
-			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
-			MetricDefinitions metricDefinitions, Segments segments, boolean estimateWithoutLabels) {
-		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
-				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, segments,
-				estimateWithoutLabels, List.of(), QualityRules.NONE);
-	}
-
-	/** A dataset without segments that does not ask for estimates without labels. */
-	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
-			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix,
-			MetricDefinitions metricDefinitions) {
-		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
-				features, idColumns, scoreColumns, importSettings, valueMatrix, metricDefinitions, Segments.NONE,
-				false);
-	}
-
-	/** A dataset that defines no metric of its own. */
-	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
-			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings, ValueMatrix valueMatrix) {
-		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
-				features, idColumns, scoreColumns, importSettings, valueMatrix, MetricDefinitions.NONE);
-	}
-
-	/** A dataset without a value matrix. */
-	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
-			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-			List<String> idColumns, List<String> scoreColumns, ImportSettings importSettings) {
-		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
-				features, idColumns, scoreColumns, importSettings, null);
-	}
-
 	/**
-	 * A dataset without logged score columns, with the default {@link ImportSettings}.
+	 * A builder of a dataset: set what the dataset has (at least its date column, its
+	 * label and its features), leave the rest to the defaults of the record's
+	 * constructor.
+	 * @param name the dataset's name
+	 * @param source the YAML file it comes from, or {@code null} when built in code
 	 */
-	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
-			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-			List<String> idColumns) {
-		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
-				features, idColumns, List.of(), ImportSettings.DEFAULTS);
+	public static Builder builder(String name, Path source) {
+		return new Builder(name, source);
 	}
 
-	/** A dataset with logged score columns, with the default {@link ImportSettings}. */
-	public DatasetConfig(String name, Path source, String dateColumn, String dateFormat, String labelColumn, Task task,
-			String positiveLabel, String negativeLabel, Set<String> missingTokens, List<Feature> features,
-			List<String> idColumns, List<String> scoreColumns) {
-		this(name, source, dateColumn, dateFormat, labelColumn, task, positiveLabel, negativeLabel, missingTokens,
-				features, idColumns, scoreColumns, ImportSettings.DEFAULTS);
+	/** A builder holding every part of this dataset, to change some of them. */
+	public Builder toBuilder() {
+		return new Builder(this.name, this.source).date(this.dateColumn, this.dateFormat)
+			.label(this.labelColumn, this.task)
+			.labels(this.positiveLabel, this.negativeLabel)
+			.classes(this.classes)
+			.missingTokens(this.missingTokens)
+			.features(this.features)
+			.idColumns(this.idColumns)
+			.scoreColumns(this.scoreColumns)
+			.importSettings(this.importSettings)
+			.valueMatrix(this.valueMatrix)
+			.metricDefinitions(this.metricDefinitions)
+			.segments(this.segments)
+			.estimateWithoutLabels(this.estimateWithoutLabels)
+			.quality(this.quality);
 	}
 
 	/** The same dataset with other import settings. */
 	public DatasetConfig withImportSettings(ImportSettings settings) {
-		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
-				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, settings, this.valueMatrix, this.metricDefinitions, this.segments,
-				this.estimateWithoutLabels, this.classes, this.quality);
+		return toBuilder().importSettings(settings).build();
 	}
 
 	/** The same dataset with another value matrix ({@code null} for none). */
 	public DatasetConfig withValueMatrix(ValueMatrix matrix) {
-		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
-				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, matrix, this.metricDefinitions, this.segments,
-				this.estimateWithoutLabels, this.classes, this.quality);
+		return toBuilder().valueMatrix(matrix).build();
 	}
 
 	/** The same dataset with other metric definitions. */
 	public DatasetConfig withMetricDefinitions(MetricDefinitions definitions) {
-		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
-				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, this.valueMatrix, definitions, this.segments,
-				this.estimateWithoutLabels, this.classes, this.quality);
+		return toBuilder().metricDefinitions(definitions).build();
 	}
 
 	/** The same dataset with other segments. */
 	public DatasetConfig withSegments(Segments other) {
-		return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn, this.task,
-				this.positiveLabel, this.negativeLabel, this.missingTokens, this.features, this.idColumns,
-				this.scoreColumns, this.importSettings, this.valueMatrix, this.metricDefinitions, other,
-				this.estimateWithoutLabels, this.classes, this.quality);
+		return toBuilder().segments(other).build();
 	}
 
 	/**
@@ -227,6 +206,180 @@ public record DatasetConfig(String name, Path source, String dateColumn, String 
 		if (!columns.contains(column)) {
 			columns.add(column);
 		}
+	}
+
+	/**
+	 * Builds a {@link DatasetConfig} part by part, in place of a constructor of 19
+	 * arguments. What is not set is {@code null} (or {@code false}) and takes the record
+	 * constructor's default; {@link #build()} checks the whole.
+	 */
+	public static final class Builder {
+
+		private final String name;
+
+		private final Path source;
+
+		private String dateColumn;
+
+		private String dateFormat;
+
+		private String labelColumn;
+
+		private Task task;
+
+		private String positiveLabel;
+
+		private String negativeLabel;
+
+		private List<String> classes;
+
+		private Set<String> missingTokens;
+
+		private List<Feature> features;
+
+		private List<String> idColumns;
+
+		private List<String> scoreColumns;
+
+		private ImportSettings importSettings;
+
+		private ValueMatrix valueMatrix;
+
+		private MetricDefinitions metricDefinitions;
+
+		private Segments segments;
+
+		private boolean estimateWithoutLabels;
+
+		private QualityRules quality;
+
+		private Builder(String name, Path source) {
+			this.name = name;
+			this.source = source;
+		}
+
+		/** The date column, in the {@link #DEFAULT_DATE_FORMAT}. */
+		public Builder date(String column) {
+			return date(column, null);
+		}
+
+		/**
+		 * The date column and its {@link java.time.format.DateTimeFormatter} pattern
+		 * ({@code null} for the default).
+		 */
+		public Builder date(String column, String format) {
+			this.dateColumn = column;
+			this.dateFormat = format;
+			return this;
+		}
+
+		/**
+		 * The label column and its task; a binary label also needs {@link #labels}, a
+		 * multiclass one {@link #classes}.
+		 */
+		public Builder label(String column, Task task) {
+			this.labelColumn = column;
+			this.task = task;
+			return this;
+		}
+
+		/**
+		 * A binary label: its column, the value meaning class 1 and the one meaning class
+		 * 0 ({@code null} for "any other value").
+		 */
+		public Builder binaryLabel(String column, String positive, String negative) {
+			return label(column, Task.BINARY).labels(positive, negative);
+		}
+
+		/**
+		 * The values of a binary label meaning class 1 and class 0 ({@code null} for "any
+		 * other value").
+		 */
+		public Builder labels(String positive, String negative) {
+			this.positiveLabel = positive;
+			this.negativeLabel = negative;
+			return this;
+		}
+
+		/** A multiclass label's values, in the order of the model's probabilities. */
+		public Builder classes(List<String> classes) {
+			this.classes = classes;
+			return this;
+		}
+
+		/** The cell values meaning "missing" (the empty cell always does). */
+		public Builder missingTokens(Set<String> tokens) {
+			this.missingTokens = tokens;
+			return this;
+		}
+
+		/** The feature columns, in the order of a row's values. */
+		public Builder features(List<Feature> features) {
+			this.features = features;
+			return this;
+		}
+
+		/** The columns that identify a row within its month. */
+		public Builder idColumns(List<String> columns) {
+			this.idColumns = columns;
+			return this;
+		}
+
+		/** The columns holding scores logged in production. */
+		public Builder scoreColumns(List<String> columns) {
+			this.scoreColumns = columns;
+			return this;
+		}
+
+		/** Encoding, longest record and plausible dates of the files read. */
+		public Builder importSettings(ImportSettings settings) {
+			this.importSettings = settings;
+			return this;
+		}
+
+		/** What decisions are worth ({@code null} for none). */
+		public Builder valueMatrix(ValueMatrix matrix) {
+			this.valueMatrix = matrix;
+			return this;
+		}
+
+		/** The metrics the dataset defines beyond the built-in ones. */
+		public Builder metricDefinitions(MetricDefinitions definitions) {
+			this.metricDefinitions = definitions;
+			return this;
+		}
+
+		/** The columns whose levels get figures of their own. */
+		public Builder segments(Segments segments) {
+			this.segments = segments;
+			return this;
+		}
+
+		/** Whether the now-test estimates the performance of rows awaiting labels. */
+		public Builder estimateWithoutLabels(boolean estimate) {
+			this.estimateWithoutLabels = estimate;
+			return this;
+		}
+
+		/** The data-quality rules. */
+		public Builder quality(QualityRules rules) {
+			this.quality = rules;
+			return this;
+		}
+
+		/**
+		 * The dataset.
+		 * @throws NullPointerException without a date column, a label column or a task
+		 * @throws IllegalArgumentException for classes on a task that is not multiclass
+		 * (or none on one that is), or a value matrix of another task
+		 */
+		public DatasetConfig build() {
+			return new DatasetConfig(this.name, this.source, this.dateColumn, this.dateFormat, this.labelColumn,
+					this.task, this.positiveLabel, this.negativeLabel, this.missingTokens, this.features,
+					this.idColumns, this.scoreColumns, this.importSettings, this.valueMatrix, this.metricDefinitions,
+					this.segments, this.estimateWithoutLabels, this.classes, this.quality);
+		}
+
 	}
 
 }

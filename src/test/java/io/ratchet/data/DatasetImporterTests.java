@@ -445,10 +445,13 @@ class DatasetImporterTests {
 	void monthFileLackingAColumnTheDatasetGainedIsAnErrorNamingIt() throws IOException {
 		// given: month files written before the dataset gained the feature region
 		importer().importFile(source("first.csv", HEADER, "c1,2012-03-05,1,gold,yes"));
-		DatasetConfig grown = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned", Task.BINARY,
-				"yes", "no", Set.of("NA"), List.of(new Feature("tenure_months", FeatureType.NUMERIC),
-						new Feature("plan", FeatureType.CATEGORICAL), new Feature("region", FeatureType.CATEGORICAL)),
-				List.of());
+		DatasetConfig grown = DatasetConfig.builder("churn", null)
+			.date("event_date")
+			.binaryLabel("churned", "yes", "no")
+			.missingTokens(Set.of("NA"))
+			.features(List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+					new Feature("plan", FeatureType.CATEGORICAL), new Feature("region", FeatureType.CATEGORICAL)))
+			.build();
 		Map<Path, String> before = snapshot();
 		Path source = source("second.csv", HEADER + ",region", "c2,2012-03-06,1,gold,yes,north");
 

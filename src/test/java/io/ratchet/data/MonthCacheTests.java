@@ -36,10 +36,15 @@ class MonthCacheTests {
 	@TempDir
 	Path folder;
 
-	private final DatasetConfig dataset = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned",
-			Task.BINARY, "yes", "no", Set.of("NA"),
-			List.of(new Feature("tenure_months", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL)),
-			List.of("customer_id"), List.of("vendor_score"));
+	private final DatasetConfig dataset = DatasetConfig.builder("churn", null)
+		.date("event_date")
+		.binaryLabel("churned", "yes", "no")
+		.missingTokens(Set.of("NA"))
+		.features(List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+				new Feature("plan", FeatureType.CATEGORICAL)))
+		.idColumns(List.of("customer_id"))
+		.scoreColumns(List.of("vendor_score"))
+		.build();
 
 	@Test
 	void aReadFromTheEntryHandsOnRowsAndRejectionsInTheFilesOrder() throws IOException {
@@ -197,8 +202,13 @@ class MonthCacheTests {
 		Path csv = month(200, 7);
 		MonthCache cache = cache(Clock.systemUTC());
 		read(new MonthSource(this.dataset, cache), csv);
-		DatasetConfig changed = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned", Task.BINARY,
-				"yes", "no", Set.of(), this.dataset.features(), List.of("customer_id"), List.of("vendor_score"));
+		DatasetConfig changed = DatasetConfig.builder("churn", null)
+			.date("event_date")
+			.binaryLabel("churned", "yes", "no")
+			.features(this.dataset.features())
+			.idColumns(List.of("customer_id"))
+			.scoreColumns(List.of("vendor_score"))
+			.build();
 		MonthSource source = new MonthSource(changed, cache);
 
 		// when

@@ -241,8 +241,12 @@ class MonthFileReaderTests {
 	void anyNonPositiveLabelIsNegativeWithoutANegativeValue() throws IOException {
 		// given
 		DatasetConfig churn = TestDatasets.churn();
-		MonthFileReader lenient = new MonthFileReader(new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd",
-				"churned", Task.BINARY, "yes", null, churn.missingTokens(), churn.features(), List.of()));
+		MonthFileReader lenient = new MonthFileReader(DatasetConfig.builder("churn", null)
+			.date("event_date")
+			.binaryLabel("churned", "yes", null)
+			.missingTokens(churn.missingTokens())
+			.features(churn.features())
+			.build());
 		Path file = write(HEADER, "c1,2012-03-01,1,gold,Yes");
 
 		// when

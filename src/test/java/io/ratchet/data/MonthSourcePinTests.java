@@ -32,9 +32,12 @@ class MonthSourcePinTests {
 	@TempDir
 	Path folder;
 
-	private final DatasetConfig dataset = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned",
-			Task.BINARY, "yes", "no", java.util.Set.of("NA"), List.of(new Feature("tenure", FeatureType.NUMERIC)),
-			List.of(), List.of());
+	private final DatasetConfig dataset = DatasetConfig.builder("churn", null)
+		.date("event_date")
+		.binaryLabel("churned", "yes", "no")
+		.missingTokens(java.util.Set.of("NA"))
+		.features(List.of(new Feature("tenure", FeatureType.NUMERIC)))
+		.build();
 
 	private Path csv;
 
@@ -145,8 +148,12 @@ class MonthSourcePinTests {
 		new MonthSource(this.dataset, trustingCache()).read(this.csv, MARCH, (row) -> {
 		}, (rejection) -> {
 		});
-		DatasetConfig other = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned", Task.BINARY,
-				"yes", "no", java.util.Set.of("NA", "?"), this.dataset.features(), List.of(), List.of());
+		DatasetConfig other = DatasetConfig.builder("churn", null)
+			.date("event_date")
+			.binaryLabel("churned", "yes", "no")
+			.missingTokens(java.util.Set.of("NA", "?"))
+			.features(this.dataset.features())
+			.build();
 
 		// when
 		PinnedFile.Hashed pinned = new MonthSource(other, trustingCache()).pin(this.csv, MARCH);

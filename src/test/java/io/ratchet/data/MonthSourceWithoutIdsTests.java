@@ -27,10 +27,14 @@ class MonthSourceWithoutIdsTests {
 	@TempDir
 	Path folder;
 
-	private final DatasetConfig dataset = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned",
-			Task.BINARY, "yes", "no", Set.of("NA"),
-			List.of(new Feature("tenure", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL)),
-			List.of("customer_id"), List.of("vendor_score"));
+	private final DatasetConfig dataset = DatasetConfig.builder("churn", null)
+		.date("event_date")
+		.binaryLabel("churned", "yes", "no")
+		.missingTokens(Set.of("NA"))
+		.features(List.of(new Feature("tenure", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL)))
+		.idColumns(List.of("customer_id"))
+		.scoreColumns(List.of("vendor_score"))
+		.build();
 
 	@Test
 	void rowsFromTheCacheLeaveTheirIdsUndecodedAndKeepEveryOtherCell() throws IOException {

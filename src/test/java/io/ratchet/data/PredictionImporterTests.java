@@ -200,9 +200,13 @@ class PredictionImporterTests {
 	@Test
 	void aDatasetWithTwoIdColumnsJoinsOnBoth() throws IOException {
 		// given
-		DatasetConfig dataset = new DatasetConfig("churn", null, "event_date", "dd/MM/yyyy", "churned", Task.BINARY,
-				"yes", "no", Set.of("NA"), List.of(new Feature("plan", FeatureType.CATEGORICAL)),
-				List.of("customer_id", "contract"));
+		DatasetConfig dataset = DatasetConfig.builder("churn", null)
+			.date("event_date", "dd/MM/yyyy")
+			.binaryLabel("churned", "yes", "no")
+			.missingTokens(Set.of("NA"))
+			.features(List.of(new Feature("plan", FeatureType.CATEGORICAL)))
+			.idColumns(List.of("customer_id", "contract"))
+			.build();
 		PredictionLog log = new PredictionLog(dataset, this.work.resolve("two"),
 				new PredictionLogColumns(List.of("customer", "contract"), "at", "score"));
 		Path source = source("log.csv", "customer,contract,at,score", "c1,k1,05/03/2012,0.5", "c1,k2,06/03/2012,0.25");

@@ -125,10 +125,14 @@ class QualityRulesTests {
 	/** The churn test dataset with quality rules. */
 	private static DatasetConfig ruled(QualityRules.Rule... rules) {
 		DatasetConfig churn = TestDatasets.churn();
-		return new DatasetConfig(churn.name(), null, churn.dateColumn(), churn.dateFormat(), churn.labelColumn(),
-				churn.task(), churn.positiveLabel(), churn.negativeLabel(), churn.missingTokens(), churn.features(),
-				List.of(), List.of(), ImportSettings.DEFAULTS, null, MetricDefinitions.NONE, Segments.NONE, false,
-				List.of(), new QualityRules(List.of(rules)));
+		return DatasetConfig.builder(churn.name(), null)
+			.date(churn.dateColumn(), churn.dateFormat())
+			.label(churn.labelColumn(), churn.task())
+			.labels(churn.positiveLabel(), churn.negativeLabel())
+			.missingTokens(churn.missingTokens())
+			.features(churn.features())
+			.quality(new QualityRules(List.of(rules)))
+			.build();
 	}
 
 	private Path write(String text) throws IOException {

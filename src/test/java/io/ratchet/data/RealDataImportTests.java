@@ -35,8 +35,12 @@ class RealDataImportTests {
 			features.add(new Feature(name, FeatureType.NUMERIC));
 		}
 		features.add(new Feature("weathersit", FeatureType.CATEGORICAL));
-		DatasetConfig bikes = new DatasetConfig("bike-sharing", null, "dteday", "yyyy-MM-dd", "cnt", Task.REGRESSION,
-				null, null, Set.of(), features, List.of("instant"));
+		DatasetConfig bikes = DatasetConfig.builder("bike-sharing", null)
+			.date("dteday")
+			.label("cnt", Task.REGRESSION)
+			.features(features)
+			.idColumns(List.of("instant"))
+			.build();
 		Path datasetDir = this.work.resolve("bike-sharing");
 
 		// when
@@ -68,8 +72,13 @@ class RealDataImportTests {
 				"Cloud3pm", "Temp9am", "Temp3pm")) {
 			features.add(new Feature(name, FeatureType.NUMERIC));
 		}
-		DatasetConfig weather = new DatasetConfig("weather-aus", null, "Date", "yyyy-MM-dd", "RainTomorrow",
-				Task.BINARY, "Yes", "No", Set.of("NA"), features, List.of("Date", "Location"));
+		DatasetConfig weather = DatasetConfig.builder("weather-aus", null)
+			.date("Date")
+			.binaryLabel("RainTomorrow", "Yes", "No")
+			.missingTokens(Set.of("NA"))
+			.features(features)
+			.idColumns(List.of("Date", "Location"))
+			.build();
 		Path datasetDir = this.work.resolve("weather-aus");
 
 		// when

@@ -115,11 +115,16 @@ class ScoreColumnsReadTests {
 	}
 
 	private static DatasetConfig dataset(Task task) {
-		return new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned", task,
-				(task == Task.BINARY) ? "yes" : null, (task == Task.BINARY) ? "no" : null, Set.of("NA"),
-				List.of(new Feature("tenure_months", FeatureType.NUMERIC),
-						new Feature("plan", FeatureType.CATEGORICAL)),
-				List.of("customer_id"), List.of("vendor_score"));
+		return DatasetConfig.builder("churn", null)
+			.date("event_date")
+			.label("churned", task)
+			.labels((task == Task.BINARY) ? "yes" : null, (task == Task.BINARY) ? "no" : null)
+			.missingTokens(Set.of("NA"))
+			.features(List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+					new Feature("plan", FeatureType.CATEGORICAL)))
+			.idColumns(List.of("customer_id"))
+			.scoreColumns(List.of("vendor_score"))
+			.build();
 	}
 
 	private Path write(String... lines) throws IOException {

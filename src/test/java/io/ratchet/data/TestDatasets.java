@@ -21,10 +21,14 @@ final class TestDatasets {
 
 	/** As {@link #churn(String...)}, with another date pattern. */
 	static DatasetConfig churnDated(String dateFormat, String... idColumns) {
-		return new DatasetConfig("churn", null, "event_date", dateFormat, "churned", Task.BINARY, "yes", "no",
-				Set.of("NA"), List.of(new Feature("tenure_months", FeatureType.NUMERIC),
-						new Feature("plan", FeatureType.CATEGORICAL)),
-				List.of(idColumns));
+		return DatasetConfig.builder("churn", null)
+			.date("event_date", dateFormat)
+			.binaryLabel("churned", "yes", "no")
+			.missingTokens(Set.of("NA"))
+			.features(List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+					new Feature("plan", FeatureType.CATEGORICAL)))
+			.idColumns(List.of(idColumns))
+			.build();
 	}
 
 }

@@ -2,7 +2,6 @@ package io.ratchet.metrics;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import io.ratchet.data.CountFormula;
 import io.ratchet.data.DatasetConfig;
@@ -95,9 +94,13 @@ class OwnMetricsTests {
 	void aRegressionFormulaReadsTheRowsAndTheValue() {
 		// given: under-predictions cost 2 per unit
 		CountFormula perRow = CountFormula.parse("cost", "-business_value / n", false, CountFormula.REGRESSION_NAMES);
-		DatasetConfig sales = new DatasetConfig("sales", Path.of("sales.yml"), "d", "yyyy-MM-dd", "y", Task.REGRESSION,
-				null, null, Set.of(), List.of(new Feature("x", FeatureType.NUMERIC)), List.of(), List.of(), null,
-				ValueMatrix.regression(-2, -1), new MetricDefinitions(List.of(), List.of(perRow)));
+		DatasetConfig sales = DatasetConfig.builder("sales", Path.of("sales.yml"))
+			.date("d")
+			.label("y", Task.REGRESSION)
+			.features(List.of(new Feature("x", FeatureType.NUMERIC)))
+			.valueMatrix(ValueMatrix.regression(-2, -1))
+			.metricDefinitions(new MetricDefinitions(List.of(), List.of(perRow)))
+			.build();
 		MetricAccumulator accumulator = Accumulators.create(sales, 0.5);
 		accumulator.add(8, 10);
 		accumulator.add(13, 10);
@@ -108,10 +111,13 @@ class OwnMetricsTests {
 	}
 
 	private static DatasetConfig dataset() {
-		return new DatasetConfig("churn", Path.of("churn.yml"), "d", "yyyy-MM-dd", "y", Task.BINARY, "yes", null,
-				Set.of(), List.of(new Feature("x", FeatureType.NUMERIC)), List.of(), List.of(), null,
-				ValueMatrix.binary(10, -5, 0, -20),
-				new MetricDefinitions(List.of(new TopK(0.2)), List.of(NET_SAVES, VALUE_SHARE)));
+		return DatasetConfig.builder("churn", Path.of("churn.yml"))
+			.date("d")
+			.binaryLabel("y", "yes", null)
+			.features(List.of(new Feature("x", FeatureType.NUMERIC)))
+			.valueMatrix(ValueMatrix.binary(10, -5, 0, -20))
+			.metricDefinitions(new MetricDefinitions(List.of(new TopK(0.2)), List.of(NET_SAVES, VALUE_SHARE)))
+			.build();
 	}
 
 	private static void add(MetricAccumulator accumulator, double[] scores, double label) {

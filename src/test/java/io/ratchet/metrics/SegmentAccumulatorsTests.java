@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import io.ratchet.data.DataFileException;
 import io.ratchet.data.DatasetConfig;
@@ -15,7 +14,6 @@ import io.ratchet.data.Row;
 import io.ratchet.data.Segment;
 import io.ratchet.data.SegmentColumn;
 import io.ratchet.data.Segments;
-import io.ratchet.data.Task;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,12 +29,13 @@ class SegmentAccumulatorsTests {
 	private static final Path FILE = Path.of("historical-data/churn/2026-01.csv");
 
 	private static DatasetConfig churn(int maxLevels) {
-		return new DatasetConfig("churn", Path.of("config/datasets/churn.yml"), "d", "yyyy-MM-dd", "y", Task.BINARY,
-				"1", "0", Set.of(),
-				List.of(new Feature("tenure", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL)),
-				List.of())
-			.withSegments(new Segments(List.of(SegmentColumn.categorical("plan"), SegmentColumn.categorical("region"),
-					new SegmentColumn("tenure", new double[] { 12 })), 1, maxLevels));
+		return DatasetConfig.builder("churn", Path.of("config/datasets/churn.yml"))
+			.date("d")
+			.binaryLabel("y", "1", "0")
+			.features(List.of(new Feature("tenure", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL)))
+			.segments(new Segments(List.of(SegmentColumn.categorical("plan"), SegmentColumn.categorical("region"),
+					new SegmentColumn("tenure", new double[] { 12 })), 1, maxLevels))
+			.build();
 	}
 
 	private static Row row(long line, double tenure, String plan, String region, double label) {

@@ -59,8 +59,13 @@ final class Fixtures {
 	}
 
 	static DatasetConfig dataset(String name, Task task, Feature... features) {
-		return new DatasetConfig(name, null, "date", "yyyy-MM-dd", "label", task, "1", "0", Set.of("NA"),
-				List.of(features), List.of());
+		return DatasetConfig.builder(name, null)
+			.date("date")
+			.label("label", task)
+			.labels("1", "0")
+			.missingTokens(Set.of("NA"))
+			.features(List.of(features))
+			.build();
 	}
 
 	/**

@@ -53,8 +53,12 @@ class GoldenPredictionsTests {
 						categorical.contains(column) ? FeatureType.CATEGORICAL : FeatureType.NUMERIC));
 			}
 		}
-		DatasetConfig dataset = new DatasetConfig("weather-aus", null, "Date", "yyyy-MM-dd", "RainTomorrow",
-				Task.BINARY, "Yes", "No", Set.of("NA"), features, List.of());
+		DatasetConfig dataset = DatasetConfig.builder("weather-aus", null)
+			.date("Date")
+			.binaryLabel("RainTomorrow", "Yes", "No")
+			.missingTokens(Set.of("NA"))
+			.features(features)
+			.build();
 		// when / then
 		compare("weather-aus", dataset, List.of("rain-full", "rain-small"),
 				SHARED.resolve("data/weather-aus/weatherAUS.csv"));
@@ -71,8 +75,11 @@ class GoldenPredictionsTests {
 		for (String column : List.of("season", "hr", "weekday", "weathersit")) {
 			features.add(new Feature(column, FeatureType.CATEGORICAL));
 		}
-		DatasetConfig dataset = new DatasetConfig("bike-sharing", null, "dteday", "yyyy-MM-dd", "cnt", Task.REGRESSION,
-				null, null, Set.of(), features, List.of());
+		DatasetConfig dataset = DatasetConfig.builder("bike-sharing", null)
+			.date("dteday")
+			.label("cnt", Task.REGRESSION)
+			.features(features)
+			.build();
 		// when / then
 		compare("bike-sharing", dataset, List.of("bike-ridge", "bike-weather"),
 				SHARED.resolve("data/bike-sharing/hour.csv"));

@@ -230,8 +230,14 @@ class LoggedModelTests {
 	private static DatasetConfig dataset(List<String> ids, List<String> scores, Feature... more) {
 		List<Feature> features = new java.util.ArrayList<>(List.of(new Feature("plan", FeatureType.CATEGORICAL)));
 		features.addAll(List.of(more));
-		return new DatasetConfig("churn", null, "date", "yyyy-MM-dd", "label", Task.BINARY, "1", "0", Set.of("NA"),
-				features, ids, scores);
+		return DatasetConfig.builder("churn", null)
+			.date("date")
+			.binaryLabel("label", "1", "0")
+			.missingTokens(Set.of("NA"))
+			.features(features)
+			.idColumns(ids)
+			.scoreColumns(scores)
+			.build();
 	}
 
 	private static Row row(String id, double label, double score) {

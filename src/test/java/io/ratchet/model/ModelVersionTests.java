@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +42,12 @@ class ModelVersionTests {
 	@Test
 	void bindsToAnyFeatureOrder() {
 		// given: the dataset lists plan first and has an extra feature
-		DatasetConfig dataset = new DatasetConfig("churn", null, "d", "yyyy-MM-dd", "y", Task.BINARY, "1", "0",
-				Set.of(),
-				List.of(new Feature("region", FeatureType.CATEGORICAL), new Feature("plan", FeatureType.CATEGORICAL),
-						new Feature("tenure_months", FeatureType.NUMERIC)),
-				List.of());
+		DatasetConfig dataset = DatasetConfig.builder("churn", null)
+			.date("d")
+			.binaryLabel("y", "1", "0")
+			.features(List.of(new Feature("region", FeatureType.CATEGORICAL),
+					new Feature("plan", FeatureType.CATEGORICAL), new Feature("tenure_months", FeatureType.NUMERIC)))
+			.build();
 		Row row = new Row(2, LocalDate.of(2024, 1, 1), 1, new double[] { Double.NaN, Double.NaN, 22 },
 				new String[] { "north", "pro", null });
 		// when
@@ -59,8 +59,11 @@ class ModelVersionTests {
 	@Test
 	void featureTheDatasetLacks() {
 		// given
-		DatasetConfig dataset = new DatasetConfig("churn", Path.of("config/datasets/churn.yml"), "d", "yyyy-MM-dd", "y",
-				Task.BINARY, "1", "0", Set.of(), List.of(new Feature("plan", FeatureType.CATEGORICAL)), List.of());
+		DatasetConfig dataset = DatasetConfig.builder("churn", Path.of("config/datasets/churn.yml"))
+			.date("d")
+			.binaryLabel("y", "1", "0")
+			.features(List.of(new Feature("plan", FeatureType.CATEGORICAL)))
+			.build();
 		ModelVersion version = churnLogit();
 		// when / then
 		assertThatThrownBy(() -> version.bind(dataset)).isInstanceOf(ModelFileException.class)

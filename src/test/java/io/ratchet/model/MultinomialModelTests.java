@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -112,9 +111,12 @@ class MultinomialModelTests {
 	}
 
 	private static DatasetConfig iris(List<String> classes) {
-		return new DatasetConfig("iris", null, "d", "yyyy-MM-dd", "species", Task.MULTICLASS, null, null, Set.of(),
-				List.of(new Feature("x", FeatureType.NUMERIC), new Feature("colour", FeatureType.CATEGORICAL)),
-				List.of(), List.of(), null, null, null, null, false, classes, null);
+		return DatasetConfig.builder("iris", null)
+			.date("d")
+			.label("species", Task.MULTICLASS)
+			.classes(classes)
+			.features(List.of(new Feature("x", FeatureType.NUMERIC), new Feature("colour", FeatureType.CATEGORICAL)))
+			.build();
 	}
 
 }

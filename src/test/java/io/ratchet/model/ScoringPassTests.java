@@ -11,7 +11,6 @@ import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.LogCoverage;
 import io.ratchet.data.Row;
-import io.ratchet.data.Task;
 import io.ratchet.model.ScoringPass.Scored;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +40,14 @@ class ScoringPassTests {
 			}
 			""");
 
-	private static final DatasetConfig DATASET = new DatasetConfig("churn", null, "date", "yyyy-MM-dd", "label",
-			Task.BINARY, "1", "0", Set.of("NA"), List.of(new Feature("plan", FeatureType.CATEGORICAL)),
-			List.of("customer_id"), List.of("vendor_score"));
+	private static final DatasetConfig DATASET = DatasetConfig.builder("churn", null)
+		.date("date")
+		.binaryLabel("label", "1", "0")
+		.missingTokens(Set.of("NA"))
+		.features(List.of(new Feature("plan", FeatureType.CATEGORICAL)))
+		.idColumns(List.of("customer_id"))
+		.scoreColumns(List.of("vendor_score"))
+		.build();
 
 	/**
 	 * c1 labelled with a score, c2 labelled without, c3 unlabelled with one, c4 labelled

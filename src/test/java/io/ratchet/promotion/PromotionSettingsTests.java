@@ -3,7 +3,6 @@ package io.ratchet.promotion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Feature;
@@ -59,9 +58,11 @@ class PromotionSettingsTests {
 		this.runner.withPropertyValues("ratchet.promotion.datasets.churn.primary-metric=business_value")
 			.run((context) -> {
 				PromotionProperties properties = context.getBean(PromotionProperties.class);
-				DatasetConfig churn = new DatasetConfig("churn", Path.of("config/datasets/churn.yml"), "d",
-						"yyyy-MM-dd", "y", Task.BINARY, "yes", null, Set.of(),
-						List.of(new Feature("x", FeatureType.NUMERIC)), List.of());
+				DatasetConfig churn = DatasetConfig.builder("churn", Path.of("config/datasets/churn.yml"))
+					.date("d")
+					.binaryLabel("y", "yes", null)
+					.features(List.of(new Feature("x", FeatureType.NUMERIC)))
+					.build();
 
 				// when / then
 				assertThatExceptionOfType(PromotionException.class).isThrownBy(() -> properties.forDataset(churn))

@@ -8,7 +8,6 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
-import io.ratchet.data.Task;
 import io.ratchet.report.FeatureMeanStore.StoredMean;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.test.StoreSlice;
@@ -31,10 +30,13 @@ import static org.assertj.core.api.Assertions.within;
 @Import({ FeatureMeanStore.class, ResultsStore.class })
 class FeatureMeanStoreTests {
 
-	static final DatasetConfig DATASET = new DatasetConfig("toy", null, "day", "yyyy-MM-dd", "outcome", Task.BINARY,
-			"1", "0", Set.of("NA"), List.of(new Feature("x", FeatureType.NUMERIC),
-					new Feature("colour", FeatureType.CATEGORICAL), new Feature("age", FeatureType.NUMERIC)),
-			List.of());
+	static final DatasetConfig DATASET = DatasetConfig.builder("toy", null)
+		.date("day")
+		.binaryLabel("outcome", "1", "0")
+		.missingTokens(Set.of("NA"))
+		.features(List.of(new Feature("x", FeatureType.NUMERIC), new Feature("colour", FeatureType.CATEGORICAL),
+				new Feature("age", FeatureType.NUMERIC)))
+		.build();
 
 	@Autowired
 	FeatureMeanStore store;

@@ -11,13 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
-import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricId;
 import io.ratchet.requirement.Bound;
@@ -119,8 +117,11 @@ class LargeHistoryReportTests extends SharedContextTests {
 	}
 
 	private static DatasetConfig dataset() {
-		return new DatasetConfig("big", null, "event_date", "yyyy-MM-dd", "y", Task.BINARY, "1", "0", Set.of(),
-				List.of(new Feature("x", FeatureType.NUMERIC)), List.of());
+		return DatasetConfig.builder("big", null)
+			.date("event_date")
+			.binaryLabel("y", "1", "0")
+			.features(List.of(new Feature("x", FeatureType.NUMERIC)))
+			.build();
 	}
 
 	/**

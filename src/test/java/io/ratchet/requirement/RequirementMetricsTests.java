@@ -3,7 +3,6 @@ package io.ratchet.requirement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.ratchet.data.CountFormula;
 import io.ratchet.data.DatasetConfig;
@@ -89,9 +88,13 @@ class RequirementMetricsTests {
 	}
 
 	private static DatasetConfig dataset(Task task, ValueMatrix matrix) {
-		return new DatasetConfig("churn", Path.of("config/datasets/churn.yml"), "d", "yyyy-MM-dd", "y", task,
-				(task == Task.BINARY) ? "yes" : null, null, Set.of(), List.of(new Feature("x", FeatureType.NUMERIC)),
-				List.of(), List.of(), null, matrix);
+		return DatasetConfig.builder("churn", Path.of("config/datasets/churn.yml"))
+			.date("d")
+			.label("y", task)
+			.labels((task == Task.BINARY) ? "yes" : null, null)
+			.features(List.of(new Feature("x", FeatureType.NUMERIC)))
+			.valueMatrix(matrix)
+			.build();
 	}
 
 }

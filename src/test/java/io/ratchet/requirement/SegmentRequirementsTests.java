@@ -13,7 +13,6 @@ import io.ratchet.data.FeatureType;
 import io.ratchet.data.Segment;
 import io.ratchet.data.SegmentColumn;
 import io.ratchet.data.Segments;
-import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricValues;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,14 @@ class SegmentRequirementsTests {
 	@TempDir
 	Path dir;
 
-	private static final DatasetConfig CHURN = new DatasetConfig("churn", Path.of("config/datasets/churn.yml"), "d",
-			"yyyy-MM-dd", "y", Task.BINARY, "1", "0", Set.of(), List.of(new Feature("tenure", FeatureType.NUMERIC)),
-			List.of())
-		.withSegments(new Segments(
+	private static final DatasetConfig CHURN = DatasetConfig.builder("churn", Path.of("config/datasets/churn.yml"))
+		.date("d")
+		.binaryLabel("y", "1", "0")
+		.features(List.of(new Feature("tenure", FeatureType.NUMERIC)))
+		.segments(new Segments(
 				List.of(SegmentColumn.categorical("region"), new SegmentColumn("tenure", new double[] { 12 })), 100,
-				50));
+				50))
+		.build();
 
 	@Test
 	void aLevelsBoundReplacesItsColumnsOnTheSameMetric() throws IOException {

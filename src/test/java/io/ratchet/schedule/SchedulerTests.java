@@ -358,10 +358,15 @@ class SchedulerTests {
 		left.setStatus(BatchStatus.STARTED);
 		left.setStartTime(LocalDateTime.now());
 		repository.update(left);
+		// "other" checks in hourly: Quartz's own check-in here declares a daemon dead
+		// (and deletes its row) once it is silent for its interval plus 7.5 s, so with
+		// the daemons' 5 s it would die by itself about 12.5 s after this insert, and on
+		// a loaded machine before the first fire below has run. Alive for as long as the
+		// test can take, it dies only when the test says so (the DELETE below).
 		jdbc()
 			.sql("INSERT INTO QRTZ_SCHEDULER_STATE (SCHED_NAME, INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL) "
-					+ "VALUES (?, 'other', ?, 5000)")
-			.params(quartz().getSchedulerName(), System.currentTimeMillis())
+					+ "VALUES (?, 'other', ?, ?)")
+			.params(quartz().getSchedulerName(), System.currentTimeMillis(), Duration.ofHours(1).toMillis())
 			.update();
 		// its lease far from its expiry: only Quartz's word can tell that daemon dead
 		jdbc()

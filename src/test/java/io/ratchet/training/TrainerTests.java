@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Feature;
@@ -158,9 +157,12 @@ class TrainerTests {
 	}
 
 	static DatasetConfig dataset(String name, Task task) {
-		return new DatasetConfig(name, null, "day", "yyyy-MM-dd", "outcome", task, "1", "0", Set.of(),
-				List.of(new Feature("x", FeatureType.NUMERIC), new Feature("colour", FeatureType.CATEGORICAL)),
-				List.of());
+		return DatasetConfig.builder(name, null)
+			.date("day")
+			.label("outcome", task)
+			.labels("1", "0")
+			.features(List.of(new Feature("x", FeatureType.NUMERIC), new Feature("colour", FeatureType.CATEGORICAL)))
+			.build();
 	}
 
 	/**

@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Set;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.MonthSource;
-import io.ratchet.data.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +21,11 @@ class MonthSourcesTests {
 	@TempDir
 	Path root;
 
-	private final DatasetConfig dataset = new DatasetConfig("churn", null, "event_date", "yyyy-MM-dd", "churned",
-			Task.BINARY, "yes", "no", Set.of(), List.of(new Feature("tenure_months", FeatureType.NUMERIC)), List.of());
+	private final DatasetConfig dataset = DatasetConfig.builder("churn", null)
+		.date("event_date")
+		.binaryLabel("churned", "yes", "no")
+		.features(List.of(new Feature("tenure_months", FeatureType.NUMERIC)))
+		.build();
 
 	@Test
 	void theCacheIsUsedWhenEnabled() throws IOException {

@@ -29,10 +29,14 @@ final class ImportFixtures {
 	 * Shop: {@code tenure_months} numeric, {@code plan} and {@code region} categorical.
 	 */
 	static DatasetConfig shop(Task task) {
-		return new DatasetConfig("shop", null, "date", "yyyy-MM-dd", "label", task, "1", "0", Set.of("NA"),
-				List.of(new Feature("tenure_months", FeatureType.NUMERIC), new Feature("plan", FeatureType.CATEGORICAL),
-						new Feature("region", FeatureType.CATEGORICAL)),
-				List.of());
+		return DatasetConfig.builder("shop", null)
+			.date("date")
+			.label("label", task)
+			.labels("1", "0")
+			.missingTokens(Set.of("NA"))
+			.features(List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+					new Feature("plan", FeatureType.CATEGORICAL), new Feature("region", FeatureType.CATEGORICAL)))
+			.build();
 	}
 
 	/** A shop row; {@code NaN} and {@code null} are missing. */
