@@ -125,7 +125,7 @@ public class ResultsStore {
 	 */
 	public void savePartition(PartitionResult partition, List<ModelFigures> figures, Attempt attempt) {
 		if (attempt.replaces()) {
-			deleteMonth(partition.runId(), partition.period(), figures);
+			deletePeriod(partition.runId(), partition.period(), figures);
 		}
 		this.jdbc.sql("""
 				INSERT INTO run_partition (run_id, period, file_path, rows_read, rows_accepted, rows_rejected,
@@ -143,9 +143,12 @@ public class ResultsStore {
 					.toList());
 	}
 
-	/** Stores the whole-period figures of every model, replacing earlier ones. */
+	/**
+	 * Stores the whole-period figures of every model, replacing earlier ones (of the same
+	 * models: a run's models are the same in every attempt).
+	 */
 	public void saveWholePeriod(long runId, List<ModelFigures> figures) {
-		deletePeriod(runId, ALL);
+		deletePeriod(runId, ALL, figures);
 		saveFigures(runId, ALL, figures);
 	}
 
@@ -415,23 +418,15 @@ public class ResultsStore {
 		}
 	}
 
-	private void deletePeriod(long runId, String period) {
-		this.jdbc.sql("DELETE FROM metric_value WHERE run_id = ? AND period = ?").params(runId, period).update();
-		this.jdbc.sql("DELETE FROM metric_interval WHERE run_id = ? AND period = ?").params(runId, period).update();
-		this.jdbc.sql("DELETE FROM period_verdict WHERE run_id = ? AND period = ?").params(runId, period).update();
-		this.jdbc.sql("DELETE FROM breach WHERE run_id = ? AND period = ?").params(runId, period).update();
-		this.jdbc.sql("DELETE FROM partition_state WHERE run_id = ? AND period = ?").params(runId, period).update();
-		this.jdbc.sql("DELETE FROM run_partition WHERE run_id = ? AND period = ?").params(runId, period).update();
-	}
-
 	/**
-	 * Deletes what an earlier attempt stored for a month, model by model: each delete
-	 * then finds its rows by the primary keys' prefix (run, model, period), where
-	 * deleting by run and period would read every row of the run, once per month
-	 * (quadratic in the length of the history). The models are the run's, the same in
-	 * every attempt.
+	 * Deletes what an earlier attempt stored for a period (a month or the whole period),
+	 * model by model: each delete then finds its rows by the primary keys' prefix (run,
+	 * model, period), where deleting by run and period would read every row of the run,
+	 * once per month (quadratic in the length of the history; for the whole period, a
+	 * quarter of the summary step's own work at 840 months). The models are the run's,
+	 * the same in every attempt.
 	 */
-	private void deleteMonth(long runId, String period, List<ModelFigures> figures) {
+	private void deletePeriod(long runId, String period, List<ModelFigures> figures) {
 		List<Object[]> keys = figures.stream()
 			.map((figure) -> new Object[] { runId, figure.modelVersionId(), period })
 			.toList();

@@ -11,6 +11,7 @@ import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.Interval;
 import io.ratchet.metrics.IntervalMethod;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricIntervals;
 import io.ratchet.metrics.MetricValues;
 import io.ratchet.model.LinearModel;
 import io.ratchet.model.Link;
@@ -256,6 +257,37 @@ class ResultsStoreTests {
 			.hasMessageContaining("store-t@1");
 	}
 
+	@Test
+	void wholePeriodFiguresStoredTwiceKeepOneCopyAndLeaveTheMonthsAndOtherRunsAlone() {
+		// given: two runs with a stored month each, and two models in the first run
+		long first = this.modelVersions.register(model("store-w", "1", "wwww"));
+		long second = this.modelVersions.register(model("store-w", "2", "wwwx"));
+		this.results.openRun(910, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		this.results.openRun(911, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		this.results.savePartition(partition(910, "2024-01"), List.of(figures(first), figures(second)));
+		this.results.savePartition(partition(911, "2024-01"), List.of(figures(first)));
+		this.results.saveWholePeriod(911, List.of(whole(first)));
+		long otherRun = count("SELECT COUNT(*) FROM metric_value WHERE run_id = 911");
+
+		// when: the summary stores the whole period, and again (a restarted summary)
+		this.results.saveWholePeriod(910, List.of(whole(first), whole(second)));
+		this.results.saveWholePeriod(910, List.of(whole(first), whole(second)));
+
+		// then: one copy of each model's whole-period rows in every table, the month's
+		// rows and the other run's as they were
+		int metrics = Metric.forTask(Task.BINARY).size();
+		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 910 AND period = 'ALL'"))
+			.isEqualTo(2L * metrics);
+		assertThat(count("SELECT COUNT(*) FROM metric_interval WHERE run_id = 910 AND period = 'ALL'")).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM breach WHERE run_id = 910 AND period = 'ALL'")).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM period_verdict WHERE run_id = 910 AND period = 'ALL'")).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 910 AND period = '2024-01'"))
+			.isEqualTo(2L * metrics);
+		assertThat(this.results.partitionStates(910, first)).hasSize(1);
+		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 911")).isEqualTo(otherRun)
+			.isEqualTo(2L * metrics);
+	}
+
 	private static PartitionResult partition(long runId, String period) {
 		return new PartitionResult(runId, period, "toy/" + period + ".csv", 12, 11, 1, 1, null, 5);
 	}
@@ -270,6 +302,13 @@ class ResultsStoreTests {
 		Breach breach = new Breach("store-c", "2024-01", Metric.LOG_LOSS, 0.2, BoundKind.MAX, 0.1);
 		return new ModelFigures(model, Task.BINARY, values, new CheckResult(Verdict.BREACH, List.of(breach), List.of()),
 				state);
+	}
+
+	/** A model's whole-period figures: a breach, a ROC AUC interval, no state. */
+	private static ModelFigures whole(long model) {
+		ModelFigures month = figures(model, null);
+		return new ModelFigures(model, Task.BINARY, month.values(), month.check(), null,
+				new MetricIntervals(Map.of(Metric.LOG_LOSS.key(), new Interval(0.1, 0.3, IntervalMethod.BOOTSTRAP))));
 	}
 
 	private long count(String sql) {
