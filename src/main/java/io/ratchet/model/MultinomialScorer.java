@@ -25,11 +25,11 @@ final class MultinomialScorer implements ClassScorer {
 	}
 
 	@Override
-	public void probabilities(Row row, double[] into) {
+	public void probabilities(Row row, double[] into, int offset) {
 		for (int c = 0; c < this.sums.length; c++) {
-			into[c] = this.sums[c].score(row);
+			into[offset + c] = this.sums[c].score(row);
 		}
-		Link.softmax(into);
+		Link.softmax(into, offset, this.sums.length);
 	}
 
 }
