@@ -97,7 +97,7 @@ class MultinomialModelTests {
 		assertRefused(JSON.replace("\"link\": \"softmax\"", "\"link\": \"logistic\""),
 				"link: a multinomial model needs link softmax, not logistic");
 		assertRefused(JSON.replace("\"kind\": \"multinomial\"", "\"kind\": \"linear\""),
-				"kind: a multiclass model gives one probability per class: kind multinomial, not linear");
+				"kind: a multiclass model gives one probability per class: kind multinomial, tree-ensemble (with classes) or onnx (its output naming its classes), not linear");
 		assertRefused(JSON.replace("\"class\": \"virginica\"", "\"class\": \"setosa\""),
 				"class \"setosa\" is listed twice");
 		assertRefused(JSON.replace("\"task\": \"multiclass\"", "\"task\": \"binary\""),
