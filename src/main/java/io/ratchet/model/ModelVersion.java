@@ -201,7 +201,8 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 			return new MulticlassTreeScorer(trees, dataset::featureIndex);
 		}
 		if (this.definition instanceof OnnxModel onnx) {
-			return OnnxScorer.bind(this, onnx, dataset::featureIndex);
+			OnnxScorer scorer = OnnxScorer.bind(this, onnx, dataset::featureIndex);
+			return classes.isEmpty() ? scorer : new OnnxClassScorer(scorer, classes.size());
 		}
 		Scorer trees = new TreeScorer((TreeEnsemble) this.definition, dataset::featureIndex);
 		if (this.task == Task.BINARY && this.definition.link() == Link.IDENTITY) {
