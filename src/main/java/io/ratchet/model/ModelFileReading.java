@@ -75,6 +75,10 @@ final class ModelFileReading {
 		if (!MultinomialModel.KIND.equals(kind) && !TreeEnsemble.KIND.equals(kind)) {
 			MultinomialModelJson.notAllowed(json, "a " + kind + " model", this);
 		}
+		String mismatch = ModelVersion.linkMismatch(task, definition);
+		if (mismatch != null) {
+			throw error("/link", mismatch);
+		}
 		if (task == Task.MULTICLASS && definition.classes().isEmpty()) {
 			throw error(OnnxModel.KIND.equals(kind) ? "/output" : "/classes",
 					"a multiclass model names its classes, in the order of its probabilities"
@@ -83,10 +87,6 @@ final class ModelFileReading {
 		if (task != Task.MULTICLASS && !definition.classes().isEmpty()) {
 			throw error(OnnxModel.KIND.equals(kind) ? "/output/classes" : "/classes",
 					"only a multiclass model has classes, not a " + task.key() + " model");
-		}
-		String mismatch = ModelVersion.linkMismatch(task, definition);
-		if (mismatch != null) {
-			throw error("/link", mismatch);
 		}
 		if (json.threshold() != null) {
 			String problem = ModelVersion.thresholdProblem(json.threshold(), task);

@@ -195,10 +195,10 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 					+ " (the same, in the same order, are needed)");
 		}
 		if (this.definition instanceof MultinomialModel multinomial) {
-			return new MultinomialScorer(multinomial, dataset::featureIndex);
+			return ClassSumsScorer.of(multinomial, dataset::featureIndex);
 		}
 		if (this.definition instanceof MulticlassTrees trees) {
-			return new MulticlassTreeScorer(trees, dataset::featureIndex);
+			return ClassSumsScorer.of(trees, dataset::featureIndex);
 		}
 		if (this.definition instanceof OnnxModel onnx) {
 			OnnxScorer scorer = OnnxScorer.bind(this, onnx, dataset::featureIndex);

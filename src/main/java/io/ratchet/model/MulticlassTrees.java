@@ -1,8 +1,6 @@
 package io.ratchet.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,25 +30,14 @@ public record MulticlassTrees(List<String> classes, Link link, List<TreeEnsemble
 		classes = List.copyOf(InvalidModelException.required(classes, "classes"));
 		sums = List.copyOf(InvalidModelException.required(sums, "sums"));
 		InvalidModelException.required(link, "link");
-		if (classes.size() < 2) {
-			throw new InvalidModelException("/classes", "a multiclass model has at least 2 classes");
-		}
-		if (sums.size() != classes.size()) {
-			throw new InvalidModelException("/classes", "one sum of trees per class");
-		}
+		ClassSums.check(classes, sums);
 		if (link != Link.SOFTMAX && link != Link.IDENTITY) {
 			throw new InvalidModelException("/link", "a multiclass tree ensemble needs link softmax (boosting) or"
 					+ " identity (a forest averaging class probabilities), not " + link.key());
 		}
 		for (int c = 0; c < classes.size(); c++) {
 			String at = "/classes/" + c;
-			if (classes.indexOf(classes.get(c)) != c) {
-				throw new InvalidModelException(at + "/class", "class \"" + classes.get(c) + "\" is listed twice");
-			}
 			TreeEnsemble sum = sums.get(c);
-			if (sum.link() != Link.IDENTITY) {
-				throw new InvalidModelException(at, "a class's sum of trees has the identity link");
-			}
 			if (sum.arithmetic() != sums.get(0).arithmetic()) {
 				throw new InvalidModelException(at, "every class's trees have the model's arithmetic");
 			}
@@ -78,17 +65,7 @@ public record MulticlassTrees(List<String> classes, Link link, List<TreeEnsemble
 	 */
 	@Override
 	public Map<String, FeatureType> featureTypes() {
-		Map<String, FeatureType> types = new LinkedHashMap<>();
-		for (int c = 0; c < this.sums.size(); c++) {
-			for (Map.Entry<String, FeatureType> used : this.sums.get(c).featureTypes().entrySet()) {
-				FeatureType earlier = types.putIfAbsent(used.getKey(), used.getValue());
-				if (earlier != null && earlier != used.getValue()) {
-					throw new InvalidModelException("/classes/" + c, "feature \"" + used.getKey() + "\" is split on as "
-							+ earlier.key() + " by one class and as " + used.getValue().key() + " by another");
-				}
-			}
-		}
-		return Collections.unmodifiableMap(types);
+		return ClassSums.featureTypes(this.sums);
 	}
 
 	/** The trees of every class, for checks that look at each split (case inputs). */

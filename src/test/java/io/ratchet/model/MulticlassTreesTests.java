@@ -116,7 +116,7 @@ class MulticlassTreesTests {
 					a top-level base      | BOOSTED | "link": "softmax", | "link": "softmax", "base": 0.0, | base
 					logistic link         | BOOSTED | "softmax"       | "logistic"      | link
 					no classes            | BOOSTED | "classes"       | "klasses"       | klasses
-					binary with classes   | BOOSTED | "multiclass"    | "binary"        | only a multiclass model has classes, not a binary model
+					binary with classes   | BOOSTED | "multiclass"    | "binary"        | link: a binary model needs link logistic, not softmax
 					""")
 	void refusesWhatIsNotAMulticlassTreeEnsembleNamingTheFile(String title, String which, String from, String to,
 			String message) {
