@@ -3,7 +3,9 @@
 
 Supported: GradientBoostingClassifier/Regressor, RandomForestClassifier/Regressor, ExtraTreesClassifier/Regressor and
 HistGradientBoostingClassifier/Regressor (one-hot or native categorical features), binary classification or
-regression. The file is "zoo-tree-ensemble/1": per tree, parallel arrays indexed by node id (root 0) of the split
+regression; and multiclass GradientBoostingClassifier (k trees per stage, each tree's "class" its column of
+predict_proba, "init" one raw prior per class) and RandomForest/ExtraTreesClassifier (each leaf's "value" the list of
+its class fractions), with "classes" the model's classes_ as text. The file is "zoo-tree-ensemble/1": per tree, parallel arrays indexed by node id (root 0) of the split
 feature (-1 for a leaf), threshold, children, leaf value, missing direction and, for native categorical splits, the
 category codes that go left; plus the feature order, the float32 cast, the imputation values and the aggregation.
 
@@ -68,22 +70,26 @@ def to_dict(model, features=None, impute_missing_with=None, categories=None):
 
     estimator = type(model).__name__
     classifier = hasattr(model, "classes_")
-    if classifier and len(model.classes_) != 2:
-        raise ValueError(f"{estimator} has {len(model.classes_)} classes: Ratchet judges binary and regression models")
-    task = "binary" if classifier else "regression"
+    multiclass = classifier and len(model.classes_) > 2
+    task = "multiclass" if multiclass else "binary" if classifier else "regression"
+    if multiclass and estimator.startswith("HistGradientBoosting"):
+        raise ValueError(f"{estimator} with {len(model.classes_)} classes is not supported (GradientBoosting, "
+                         "RandomForest or ExtraTrees)")
     if estimator.startswith("HistGradientBoosting"):
         features, categories, trees, init = _histogram(model, features, categories)
         cast, learning_rate, kind = False, 1.0, "sum"
         preprocessing = {"categorical_encoding": CATEGORICAL_ENCODING} if categories else {}
     elif estimator.startswith("GradientBoosting"):
         features = _names(model, features)
-        trees = [_tree(stage[0].tree_, classifier=False) for stage in _stages(model)]
+        trees = [dict(_tree(tree.tree_, classifier=False), **({"class": k} if multiclass else {}))
+                 for stage in _stages(model) for k, tree in enumerate(stage)]
         init = _gradient_boosting_init(model, len(features))
+        init = [float(v) for v in init] if multiclass else float(init[0])
         cast, learning_rate, kind = True, float(model.learning_rate), "sum"
         preprocessing = {}
     elif estimator.startswith(("RandomForest", "ExtraTrees")):
         features = _names(model, features)
-        trees = [_tree(tree.tree_, classifier=classifier) for tree in model.estimators_]
+        trees = [_tree(tree.tree_, classifier=classifier, multiclass=multiclass) for tree in model.estimators_]
         cast, learning_rate, kind, init = True, None, "mean", 0.0
         preprocessing = {}
     else:
@@ -94,10 +100,13 @@ def to_dict(model, features=None, impute_missing_with=None, categories=None):
                          "imputation": IMPUTATION, **preprocessing}
     if kind == "mean":
         aggregation = {"type": "mean", "init": 0.0}
-        link = "mean of the trees' leaf values (for a classifier: each leaf's fraction of label=1 training weight)"
+        link = ("per class, the mean of the trees' leaf fractions of that class" if multiclass
+                else "mean of the trees' leaf values (for a classifier: each leaf's fraction of label=1 training weight)")
     else:
-        aggregation = {"type": "sum", "init": float(init), "learning_rate": learning_rate}
-        link = ("logistic: P(label=1) = 1/(1+exp(-(init + learning_rate * sum of leaf values)))" if classifier
+        aggregation = {"type": "sum", "init": init if multiclass else float(init), "learning_rate": learning_rate}
+        link = ("softmax: P(class c) = softmax over c of (init[c] + learning_rate * sum of the leaf values of the "
+                "trees of class c)" if multiclass
+                else "logistic: P(label=1) = 1/(1+exp(-(init + learning_rate * sum of leaf values)))" if classifier
                 else "identity: prediction = init + learning_rate * sum of leaf values")
     dump = {
         "format": FORMAT,
@@ -113,6 +122,8 @@ def to_dict(model, features=None, impute_missing_with=None, categories=None):
         "n_trees": len(trees),
         "trees": trees,
     }
+    if multiclass:
+        dump["classes"] = [str(c) for c in model.classes_]
     if categories:
         dump["categorical_codes"] = {str(k): [str(level) for level in v] for k, v in categories.items()}
     return dump
@@ -129,23 +140,23 @@ def _names(model, features):
 
 
 def _stages(model):
-    if model.estimators_.shape[1] != 1:
-        raise ValueError("a multi-class model is not supported")
     return model.estimators_
 
 
 def _gradient_boosting_init(model, width):
-    """The raw prediction before the first tree (the log-odds of the prior, or the mean for squared error)."""
+    """The raw prediction before the first tree, one per column of the raw prediction (the log-odds of the prior,
+    the log of each class's prior for a multiclass model, or the mean for squared error)."""
     import numpy as np
 
     if isinstance(model.init_, str) and model.init_ == "zero":
-        return 0.0
+        return [0.0] * model.estimators_.shape[1]
     raw = model._raw_predict_init(np.zeros((1, width), dtype=np.float32))
-    return float(np.ravel(raw)[0])
+    return [float(v) for v in np.ravel(raw)]
 
 
-def _tree(tree, classifier):
-    """A sklearn.tree._tree.Tree as parallel arrays; a classifier leaf holds the fraction of class 1."""
+def _tree(tree, classifier, multiclass=False):
+    """A sklearn.tree._tree.Tree as parallel arrays; a classifier leaf holds the fraction of class 1 (multiclass: the
+    list of each class's fraction)."""
     left, right = tree.children_left, tree.children_right
     missing = getattr(tree, "missing_go_to_left", None)
     out = {"feature": [], "threshold": [], "left": [], "right": [], "value": [], "missing_go_left": []}
@@ -159,7 +170,7 @@ def _tree(tree, classifier):
             value = None
         elif classifier:
             counts = tree.value[node][0]
-            value = float(counts[1] / counts.sum())
+            value = [float(v) for v in counts / counts.sum()] if multiclass else float(counts[1] / counts.sum())
         else:
             value = float(tree.value[node][0][0])
         out["value"].append(value)

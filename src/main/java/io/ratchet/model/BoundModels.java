@@ -74,6 +74,23 @@ public final class BoundModels implements AutoCloseable {
 		return new BlockScorer(this.scorers, sink);
 	}
 
+	/**
+	 * As {@link #blocks(BlockScorer.Sink)}, writing each row's class probabilities of a
+	 * multiclass model into {@code rowProbabilities[i]} before the sink sees the row
+	 * ({@link BlockScorer#BlockScorer(Scorer[], double[][], BlockScorer.Sink)}).
+	 */
+	public BlockScorer blocks(double[][] rowProbabilities, BlockScorer.Sink sink) {
+		return new BlockScorer(this.scorers, rowProbabilities, sink);
+	}
+
+	/**
+	 * Per model, an array for a row's class probabilities when it is multiclass, else
+	 * {@code null} ({@link BlockScorer#rowProbabilities(Scorer[])}).
+	 */
+	public double[][] rowProbabilities() {
+		return BlockScorer.rowProbabilities(this.scorers);
+	}
+
 	@Override
 	public void close() {
 		for (Scorer scorer : this.scorers) {

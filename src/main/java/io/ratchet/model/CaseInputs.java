@@ -107,7 +107,7 @@ final class CaseInputs {
 			return spreads;
 		}
 		Map<String, List<Double>> thresholds = new LinkedHashMap<>();
-		for (TreeEnsemble.Tree tree : ((TreeEnsemble) definition).trees()) {
+		for (TreeEnsemble.Tree tree : trees(definition)) {
 			for (TreeEnsemble.Node node : tree.nodes()) {
 				if (node instanceof TreeEnsemble.NumericSplit split) {
 					thresholds.computeIfAbsent(split.feature(), (key) -> new ArrayList<>()).add(split.threshold());
@@ -121,6 +121,12 @@ final class CaseInputs {
 			spreads.put(feature, new Spread((min + max) / 2, scale));
 		});
 		return spreads;
+	}
+
+	/** The trees of a tree ensemble, or of every class of a multiclass one. */
+	private static List<TreeEnsemble.Tree> trees(ModelDefinition definition) {
+		return (definition instanceof MulticlassTrees multiclass) ? multiclass.allTrees()
+				: ((TreeEnsemble) definition).trees();
 	}
 
 	/** The terms of a linear model, or of every class of a multinomial one. */
@@ -164,7 +170,7 @@ final class CaseInputs {
 			}
 		}
 		else {
-			for (TreeEnsemble.Tree tree : ((TreeEnsemble) definition).trees()) {
+			for (TreeEnsemble.Tree tree : trees(definition)) {
 				for (TreeEnsemble.Node node : tree.nodes()) {
 					if (node instanceof TreeEnsemble.CategoricalSplit split) {
 						List<String> known = levels.get(split.feature());

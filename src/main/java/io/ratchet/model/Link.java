@@ -60,16 +60,25 @@ public enum Link {
 	 * subtracted before {@code exp}, so no finite sum overflows.
 	 */
 	public static void softmax(double[] z) {
+		softmax(z, 0, z.length);
+	}
+
+	/**
+	 * As {@link #softmax(double[])} on the {@code k} sums {@code z[from..from + k)}: one
+	 * row of a block laid out row by row.
+	 */
+	public static void softmax(double[] z, int from, int k) {
+		int to = from + k;
 		double max = Double.NEGATIVE_INFINITY;
-		for (double value : z) {
-			max = Math.max(max, value);
+		for (int c = from; c < to; c++) {
+			max = Math.max(max, z[c]);
 		}
 		double sum = 0;
-		for (int c = 0; c < z.length; c++) {
+		for (int c = from; c < to; c++) {
 			z[c] = Math.exp(z[c] - max);
 			sum += z[c];
 		}
-		for (int c = 0; c < z.length; c++) {
+		for (int c = from; c < to; c++) {
 			z[c] /= sum;
 		}
 	}

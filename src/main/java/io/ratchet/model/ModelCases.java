@@ -101,6 +101,9 @@ public final class ModelCases {
 			if (scorer instanceof OnnxScorer onnx) {
 				onnx.scoreBatch(rows, outputs, true);
 			}
+			else if (scorer instanceof OnnxClassScorer onnx) {
+				onnx.scoreBatch(rows, outputs, true);
+			}
 			else {
 				scorer.scoreBatch(rows, outputs);
 			}

@@ -1,6 +1,7 @@
 package io.ratchet.model;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.ratchet.config.ConfigFormat;
@@ -54,9 +55,12 @@ final class ModelFileReading {
 			notAllowed(json.column(), "/column", "a " + kind + " model (a logged model's score column)");
 			notAllowed(json.log(), "/log", "a " + kind + " model (a logged model's prediction log)");
 		}
-		if (task == Task.MULTICLASS && !MultinomialModel.KIND.equals(kind)) {
-			throw error("/kind", "a multiclass model gives one probability per class: kind " + MultinomialModel.KIND
-					+ ", not " + kind);
+		if (task == Task.MULTICLASS
+				&& !List.of(MultinomialModel.KIND, TreeEnsemble.KIND, OnnxModel.KIND).contains(kind)) {
+			throw error("/kind",
+					"a multiclass model gives one probability per class: kind " + MultinomialModel.KIND + ", "
+							+ TreeEnsemble.KIND + " (with classes) or " + OnnxModel.KIND
+							+ " (its output naming its classes), not " + kind);
 		}
 		ModelDefinition definition = switch (kind) {
 			case LinearModel.KIND -> LinearModelJson.read(json, link, this);
@@ -68,12 +72,21 @@ final class ModelFileReading {
 					"unknown kind \"" + kind + "\" (expected " + LinearModel.KIND + ", " + TreeEnsemble.KIND + ", "
 							+ OnnxModel.KIND + ", " + LoggedModel.KIND + " or " + MultinomialModel.KIND + ")");
 		};
-		if (!MultinomialModel.KIND.equals(kind)) {
+		if (!MultinomialModel.KIND.equals(kind) && !TreeEnsemble.KIND.equals(kind)) {
 			MultinomialModelJson.notAllowed(json, "a " + kind + " model", this);
 		}
 		String mismatch = ModelVersion.linkMismatch(task, definition);
 		if (mismatch != null) {
 			throw error("/link", mismatch);
+		}
+		if (task == Task.MULTICLASS && definition.classes().isEmpty()) {
+			throw error(OnnxModel.KIND.equals(kind) ? "/output" : "/classes",
+					"a multiclass model names its classes, in the order of its probabilities"
+							+ (OnnxModel.KIND.equals(kind) ? " (output.classes)" : " (classes)"));
+		}
+		if (task != Task.MULTICLASS && !definition.classes().isEmpty()) {
+			throw error(OnnxModel.KIND.equals(kind) ? "/output/classes" : "/classes",
+					"only a multiclass model has classes, not a " + task.key() + " model");
 		}
 		if (json.threshold() != null) {
 			String problem = ModelVersion.thresholdProblem(json.threshold(), task);

@@ -115,6 +115,9 @@ public final class ModelFiles {
 		else if (definition instanceof MultinomialModel multinomial) {
 			MultinomialModelJson.write(multinomial, root);
 		}
+		else if (definition instanceof MulticlassTrees trees) {
+			TreeEnsembleJson.write(trees, root);
+		}
 		if (!definition.training().isEmpty()) {
 			root.set("training", ConfigFormat.JSON.mapper().valueToTree(definition.training()));
 		}

@@ -108,6 +108,9 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 		if (definition.link() == expected) {
 			return null;
 		}
+		if (task == Task.MULTICLASS && definition instanceof MulticlassTrees) {
+			return null; // softmax or, for a forest, identity: checked when built
+		}
 		if (task == Task.BINARY && definition instanceof TreeEnsemble ensemble) {
 			return ensemble.averagesProbabilities() ? null
 					: "a binary model needs link logistic, or link identity for a forest whose sum is a probability"
@@ -185,16 +188,21 @@ public record ModelVersion(String name, String version, String dataset, Task tas
 		if (this.definition instanceof LinearModel linear) {
 			return new LinearScorer(linear, dataset::featureIndex);
 		}
+		List<String> classes = this.definition.classes();
+		if (!classes.equals(dataset.classes()) && this.task == Task.MULTICLASS) {
+			throw bindError("model " + key() + " gives probabilities of the classes " + classes + " but dataset \""
+					+ dataset.name() + "\"" + from(dataset) + " has the classes " + dataset.classes()
+					+ " (the same, in the same order, are needed)");
+		}
 		if (this.definition instanceof MultinomialModel multinomial) {
-			if (!multinomial.classes().equals(dataset.classes())) {
-				throw bindError("model " + key() + " gives probabilities of the classes " + multinomial.classes()
-						+ " but dataset \"" + dataset.name() + "\"" + from(dataset) + " has the classes "
-						+ dataset.classes() + " (the same, in the same order, are needed)");
-			}
-			return new MultinomialScorer(multinomial, dataset::featureIndex);
+			return ClassSumsScorer.of(multinomial, dataset::featureIndex);
+		}
+		if (this.definition instanceof MulticlassTrees trees) {
+			return ClassSumsScorer.of(trees, dataset::featureIndex);
 		}
 		if (this.definition instanceof OnnxModel onnx) {
-			return OnnxScorer.bind(this, onnx, dataset::featureIndex);
+			OnnxScorer scorer = OnnxScorer.bind(this, onnx, dataset::featureIndex);
+			return classes.isEmpty() ? scorer : new OnnxClassScorer(scorer, classes.size());
 		}
 		Scorer trees = new TreeScorer((TreeEnsemble) this.definition, dataset::featureIndex);
 		if (this.task == Task.BINARY && this.definition.link() == Link.IDENTITY) {

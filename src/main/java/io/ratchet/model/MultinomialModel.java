@@ -1,8 +1,6 @@
 package io.ratchet.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,21 +27,7 @@ public record MultinomialModel(List<String> classes, List<LinearModel> sums,
 	public MultinomialModel {
 		classes = List.copyOf(InvalidModelException.required(classes, "classes"));
 		sums = List.copyOf(InvalidModelException.required(sums, "sums"));
-		if (classes.size() < 2) {
-			throw new InvalidModelException("/classes", "a multinomial model has at least 2 classes");
-		}
-		if (sums.size() != classes.size()) {
-			throw new InvalidModelException("/classes", "one sum per class");
-		}
-		for (int c = 0; c < classes.size(); c++) {
-			if (classes.indexOf(classes.get(c)) != c) {
-				throw new InvalidModelException("/classes/" + c + "/class",
-						"class \"" + classes.get(c) + "\" is listed twice");
-			}
-			if (sums.get(c).link() != Link.IDENTITY) {
-				throw new InvalidModelException("/classes/" + c, "a class's sum is linear (identity link)");
-			}
-		}
+		ClassSums.check(classes, sums);
 		training = Training.copy(training);
 	}
 
@@ -63,17 +47,7 @@ public record MultinomialModel(List<String> classes, List<LinearModel> sums,
 	 */
 	@Override
 	public Map<String, FeatureType> featureTypes() {
-		Map<String, FeatureType> types = new LinkedHashMap<>();
-		for (int c = 0; c < this.sums.size(); c++) {
-			for (Map.Entry<String, FeatureType> used : this.sums.get(c).featureTypes().entrySet()) {
-				FeatureType earlier = types.putIfAbsent(used.getKey(), used.getValue());
-				if (earlier != null && earlier != used.getValue()) {
-					throw new InvalidModelException("/classes/" + c, "feature \"" + used.getKey() + "\" is read as "
-							+ earlier.key() + " by one class and as " + used.getValue().key() + " by another");
-				}
-			}
-		}
-		return Collections.unmodifiableMap(types);
+		return ClassSums.featureTypes(this.sums);
 	}
 
 	/** The terms of every class, for checks that look at each term (case inputs). */

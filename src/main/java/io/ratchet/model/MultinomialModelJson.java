@@ -25,8 +25,12 @@ final class MultinomialModelJson {
 	private MultinomialModelJson() {
 	}
 
-	/** A class as written. */
-	record ClassJson(@JsonProperty("class") String name, Double intercept, List<LinearModelJson.TermJson> terms) {
+	/**
+	 * A class as written: its name and its intercept and terms (multinomial) or its base
+	 * and trees (a multiclass tree ensemble, {@link TreeEnsembleJson}).
+	 */
+	record ClassJson(@JsonProperty("class") String name, Double intercept, List<LinearModelJson.TermJson> terms,
+			Double base, List<TreeEnsembleJson.TreeJson> trees) {
 	}
 
 	static MultinomialModel read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
@@ -43,6 +47,8 @@ final class MultinomialModelJson {
 			String at = "/classes/" + c;
 			ClassJson one = classesJson.get(c);
 			classes.add(reading.required(one.name(), at + "/class"));
+			reading.notAllowed(one.base(), at + "/base", "a multinomial model's class (a tree ensemble's)");
+			reading.notAllowed(one.trees(), at + "/trees", "a multinomial model's class (a tree ensemble's)");
 			double intercept = reading.required(one.intercept(), at + "/intercept");
 			List<LinearModelJson.TermJson> termsJson = reading.required(one.terms(), at + "/terms");
 			List<LinearModel.Term> terms = new ArrayList<>();

@@ -96,6 +96,11 @@ record OnnxGraph(Map<String, NodeInfo> inputs, Map<String, NodeInfo> outputs, Pa
 											+ " its probability tensor)"));
 		}
 		long[] shape = tensor.getShape();
+		int k = output.classes().size();
+		if (k > 0 && !(shape.length == 2 && (shape[1] < 0 || shape[1] == k))) {
+			throw mismatch(modelFile, "output \"" + output.name() + "\" of the graph has shape " + shape(shape)
+					+ ": a multiclass model of " + k + " classes " + output.classes() + " needs [rows, " + k + "]");
+		}
 		boolean fits = (shape.length == 1) ? output.column() == 0
 				: shape.length == 2 && (shape[1] < 0 || output.column() < shape[1]);
 		if (!fits) {

@@ -131,7 +131,8 @@ public final class OnnxImport {
 			Map<String, NodeInfo> graphOutputs = session.getOutputInfo();
 			List<OnnxModel.Input> inputs = new OnnxInputMapping(source, dataset, request.codes()).inputs(graphInputs,
 					request.inputs());
-			OnnxModel.Output output = OnnxOutputChoice.of(source, dataset.task(), graphOutputs, request.output());
+			OnnxModel.Output output = OnnxOutputChoice.of(source, dataset.task(), dataset.classes(), graphOutputs,
+					request.output());
 			Link link = (dataset.task() == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
 			OnnxModel model;
 			try {

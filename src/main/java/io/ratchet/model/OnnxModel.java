@@ -232,16 +232,47 @@ public record OnnxModel(Link link, String file, String sha256, List<Input> input
 	}
 
 	/**
-	 * The output that gives the score: a float or double tensor {@code [rows, k]} read at
-	 * {@code column}, or {@code [rows]} (column 0).
+	 * A multiclass model's classes, the columns of its output in order; empty for a
+	 * binary or regression model.
 	 */
-	public record Output(String name, int column) {
+	@Override
+	public List<String> classes() {
+		return this.output.classes();
+	}
+
+	/**
+	 * The output that gives the score: a float or double tensor {@code [rows, k]} read at
+	 * {@code column}, or {@code [rows]} (column 0). For a multiclass model, the tensor
+	 * {@code [rows, k]} of the class probabilities, {@code classes} naming its columns in
+	 * order (then {@code column} is 0 and unused).
+	 *
+	 * @param name the graph's output
+	 * @param column the column of the score (binary, regression)
+	 * @param classes the classes of the columns (multiclass), else empty
+	 */
+	public record Output(String name, int column, List<String> classes) {
 
 		public Output {
 			InvalidModelException.name(name, "name");
 			if (column < 0) {
 				throw new InvalidModelException("/column", "must be 0 or more, not " + column);
 			}
+			classes = List.copyOf(InvalidModelException.required(classes, "classes"));
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < classes.size(); i++) {
+				if (!seen.add(classes.get(i))) {
+					throw new InvalidModelException("/classes/" + i,
+							"class \"" + classes.get(i) + "\" is listed twice");
+				}
+			}
+			if (classes.size() == 1) {
+				throw new InvalidModelException("/classes", "a multiclass model has at least 2 classes");
+			}
+		}
+
+		/** The output of a binary or regression model: one column. */
+		public Output(String name, int column) {
+			this(name, column, List.of());
 		}
 
 	}

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  *     {"feature": "RainToday", "level": "Yes"},
  *     {"feature": "WindGustDir", "codes": ["E", "N"]}]}],
  * "output": {"name": "probabilities", "column": 1}
+ * </pre> or, for a multiclass model, the classes of the output's columns: <pre>
+ * "output": {"name": "probabilities", "classes": ["bronze", "silver", "gold"]}
  * </pre>
  */
 final class OnnxModelJson {
@@ -40,7 +42,7 @@ final class OnnxModelJson {
 	}
 
 	/** The output as written. */
-	record OutputJson(String name, Integer column) {
+	record OutputJson(String name, Integer column, List<String> classes) {
 	}
 
 	static OnnxModel read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
@@ -62,8 +64,13 @@ final class OnnxModelJson {
 		}
 		OutputJson outputJson = reading.required(json.output(), "/output");
 		String outputName = reading.required(outputJson.name(), "/output/name");
-		int column = reading.required(outputJson.column(), "/output/column");
-		OnnxModel.Output output = reading.build("/output", () -> new OnnxModel.Output(outputName, column));
+		List<String> classes = (outputJson.classes() != null) ? outputJson.classes() : List.of();
+		if (!classes.isEmpty()) {
+			reading.notAllowed(outputJson.column(), "/output/column",
+					"a multiclass model's output (its columns are the classes, in order)");
+		}
+		int column = classes.isEmpty() ? reading.required(outputJson.column(), "/output/column") : 0;
+		OnnxModel.Output output = reading.build("/output", () -> new OnnxModel.Output(outputName, column, classes));
 		return reading.build("", () -> new OnnxModel(link, file, sha256, inputs, output, json.training()));
 	}
 
@@ -126,7 +133,13 @@ final class OnnxModelJson {
 		}
 		ObjectNode output = root.putObject("output");
 		output.put("name", model.output().name());
-		output.put("column", model.output().column());
+		if (model.classes().isEmpty()) {
+			output.put("column", model.output().column());
+		}
+		else {
+			ArrayNode classes = output.putArray("classes");
+			model.classes().forEach(classes::add);
+		}
 	}
 
 }

@@ -20,8 +20,13 @@ final class OnnxOutputChoice {
 	private OnnxOutputChoice() {
 	}
 
-	/** The output that gives the score, as requested or inferred. */
-	static OnnxModel.Output of(Path source, Task task, Map<String, NodeInfo> outputs, String requested) {
+	/**
+	 * The output that gives the score, as requested or inferred; for a multiclass task,
+	 * the output of the class probabilities, its columns taken to be the dataset's
+	 * {@code classes} in order (a column cannot be named).
+	 */
+	static OnnxModel.Output of(Path source, Task task, List<String> classes, Map<String, NodeInfo> outputs,
+			String requested) {
 		String name;
 		Integer column = null;
 		if (requested != null) {
@@ -64,6 +69,14 @@ final class OnnxOutputChoice {
 		if (shape.length == 2 && shape[1] >= 0 && column >= shape[1] || shape.length == 1 && column > 0) {
 			throw new ModelFileException(source, 0, "output \"" + name + "\" has no column " + column + " (its shape: "
 					+ OnnxGraph.describe(Map.of(name, outputs.get(name))) + ")");
+		}
+		if (task == Task.MULTICLASS) {
+			if (column != 0 || shape.length != 2 || shape[1] >= 0 && shape[1] != classes.size()) {
+				throw new ModelFileException(source, 0, "output \"" + name + "\" must give one probability per class,"
+						+ " [rows, " + classes.size() + "] for the dataset's classes " + classes + " in that order,"
+						+ " without a column (its shape: " + OnnxGraph.describe(Map.of(name, outputs.get(name))) + ")");
+			}
+			return new OnnxModel.Output(name, 0, classes);
 		}
 		try {
 			return new OnnxModel.Output(name, column);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 import ai.onnxruntime.OnnxJavaType;
@@ -50,6 +51,9 @@ final class OnnxScorer implements Scorer {
 
 	private final Set<String> outputs;
 
+	/** A multiclass model's number of classes (the output's columns), else 0. */
+	private final int classes;
+
 	private OnnxScorer(OnnxSessions.Lease lease, OrtEnvironment environment, ModelVersion version, OnnxFeed[] feeds,
 			OnnxModel.Output output) {
 		this.lease = lease;
@@ -61,6 +65,7 @@ final class OnnxScorer implements Scorer {
 		this.output = output.name();
 		this.column = output.column();
 		this.outputs = Set.of(output.name());
+		this.classes = output.classes().size();
 	}
 
 	/**
@@ -123,8 +128,34 @@ final class OnnxScorer implements Scorer {
 	 * job cannot score such a row.
 	 */
 	void scoreBatch(List<Row> rows, double[] scores, boolean lenient) {
-		int n = rows.size();
-		if (n == 0) {
+		run(rows, (tensor) -> read(tensor, rows, scores, lenient));
+	}
+
+	/**
+	 * A multiclass model's class probabilities of a block of rows, row after row
+	 * ({@link ClassScorer#probabilitiesBatch}), from the output's {@code [rows, k]}
+	 * tensor in one call.
+	 * @throws ModelFileException naming the model file when the output is not
+	 * {@code [rows, k]}, or a value is not a probability; the row's line is given
+	 */
+	void probabilitiesBatch(List<Row> rows, double[] into) {
+		probabilitiesBatch(rows, into, false);
+	}
+
+	/**
+	 * As {@link #probabilitiesBatch(List, double[])}; {@code lenient} keeps NaN (a
+	 * regression case records what the graph gives for a missing value or for 1e300,
+	 * infinite in float32).
+	 */
+	void probabilitiesBatch(List<Row> rows, double[] into, boolean lenient) {
+		run(rows, (tensor) -> readClasses(tensor, rows, into, lenient));
+	}
+
+	/**
+	 * Feeds the rows to the graph, hands its output to {@code read} and releases both.
+	 */
+	private void run(List<Row> rows, Consumer<OnnxTensor> read) {
+		if (rows.isEmpty()) {
 			return;
 		}
 		Map<String, OnnxTensor> tensors = new LinkedHashMap<>();
@@ -134,7 +165,7 @@ final class OnnxScorer implements Scorer {
 			}
 			try (OrtSession.Result result = this.lease.session().run(tensors, this.outputs)) {
 				OnnxValue value = result.get(this.output).orElseThrow();
-				read((OnnxTensor) value, rows, scores, lenient);
+				read.accept((OnnxTensor) value);
 			}
 		}
 		catch (OrtException ex) {
@@ -144,6 +175,39 @@ final class OnnxScorer implements Scorer {
 		finally {
 			tensors.values().forEach(OnnxTensor::close);
 		}
+	}
+
+	private void readClasses(OnnxTensor tensor, List<Row> rows, double[] into, boolean lenient) {
+		int n = rows.size();
+		long[] shape = tensor.getInfo().getShape();
+		if (shape.length != 2 || shape[0] != n || shape[1] != this.classes) {
+			throw new ModelFileException(this.modelFile, 0,
+					"output \"" + this.output + "\" of model " + this.key + " has shape " + Arrays.toString(shape)
+							+ " for " + n + " rows; expected [" + n + ", " + this.classes + "] (one probability per"
+							+ " class)");
+		}
+		int values = n * this.classes;
+		if (tensor.getInfo().type == OnnxJavaType.FLOAT) {
+			FloatBuffer buffer = tensor.getFloatBuffer();
+			for (int i = 0; i < values; i++) {
+				into[i] = buffer.get(i);
+			}
+		}
+		else {
+			tensor.getDoubleBuffer().get(into, 0, values);
+		}
+		for (int i = 0; i < values; i++) {
+			if (!(into[i] >= 0 && into[i] <= 1) && !(lenient && Double.isNaN(into[i]))) {
+				throw new ModelFileException(this.modelFile, 0,
+						"model " + this.key + " gave " + into[i] + " (output \"" + this.output + "\", class "
+								+ (i % this.classes) + ") for the row" + lineOf(rows.get(i / this.classes).line())
+								+ ": a class probability must be in [0, 1]");
+			}
+		}
+	}
+
+	private static String lineOf(long line) {
+		return (line > 0) ? " on line " + line : "";
 	}
 
 	private void read(OnnxTensor tensor, List<Row> rows, double[] scores, boolean lenient) {
@@ -186,9 +250,8 @@ final class OnnxScorer implements Scorer {
 						+ " value, NaN, without imputing it?)"
 				: this.binary ? "the score of a binary model must be a probability in [0, 1] (is this output the"
 						+ " positive class's probability?)" : "a prediction must be finite";
-		return new ModelFileException(this.modelFile, 0,
-				"model " + this.key + " gave " + score + " (output \"" + this.output + "\", column " + this.column
-						+ ") for the row" + ((line > 0) ? " on line " + line : "") + ": " + why);
+		return new ModelFileException(this.modelFile, 0, "model " + this.key + " gave " + score + " (output \""
+				+ this.output + "\", column " + this.column + ") for the row" + lineOf(line) + ": " + why);
 	}
 
 	/** A call into ONNX Runtime costs far more than a row: score in blocks. */

@@ -54,19 +54,19 @@ public final class ScoringPass<M> implements AutoCloseable {
 
 		private final LoggedScorer logged;
 
-		/** A multiclass model's scorer, or {@code null}. */
-		private final ClassScorer classes;
-
-		/** A multiclass row's probabilities, reused row after row. */
+		/**
+		 * A multiclass model's probabilities of the row in hand, written by the pass's
+		 * block scorer before its sink sees the row; {@code null} for another model.
+		 */
 		private final double[] probabilities;
 
-		private Scored(M subject, ModelVersion version, MetricAccumulator accumulator, Scorer scorer) {
+		private Scored(M subject, ModelVersion version, MetricAccumulator accumulator, Scorer scorer,
+				double[] probabilities) {
 			this.subject = subject;
 			this.version = version;
 			this.accumulator = accumulator;
 			this.logged = (scorer instanceof LoggedScorer loggedScorer) ? loggedScorer : null;
-			this.classes = (scorer instanceof ClassScorer classScorer) ? classScorer : null;
-			this.probabilities = (this.classes != null) ? new double[this.classes.classes()] : null;
+			this.probabilities = probabilities;
 		}
 
 		/** What the caller keeps for this model. */
@@ -108,14 +108,11 @@ public final class ScoringPass<M> implements AutoCloseable {
 		}
 
 		/**
-		 * Adds the row; a multiclass model's row is scored again for its probabilities
-		 * (the block's score is only the top class's), and only when labelled.
+		 * Adds the row; a multiclass model adds the row's class probabilities, which the
+		 * block scorer wrote when it scored the row (the score is only the top class's).
 		 */
 		private void accumulate(Row row, double score) {
-			if (this.classes != null) {
-				if (row.labelled()) {
-					this.classes.probabilities(row, this.probabilities);
-				}
+			if (this.probabilities != null) {
 				((MulticlassAccumulator) this.accumulator).add(this.probabilities, row.label());
 			}
 			else if (this.logged == null || !Double.isNaN(score)) {
@@ -139,6 +136,12 @@ public final class ScoringPass<M> implements AutoCloseable {
 
 	private List<Scored<M>> models;
 
+	/**
+	 * Per model, a multiclass row's probabilities (else {@code null}), reused row after
+	 * row: the block scorers write them, the accumulators read them.
+	 */
+	private final double[][] rowProbabilities;
+
 	private ScoringPass(BoundModels bound, List<M> subjects, List<ModelVersion> versions, DatasetConfig dataset,
 			Path datasetDir, double defaultThreshold) {
 		this.bound = bound;
@@ -147,6 +150,7 @@ public final class ScoringPass<M> implements AutoCloseable {
 		this.dataset = dataset;
 		this.datasetDir = datasetDir;
 		this.defaultThreshold = defaultThreshold;
+		this.rowProbabilities = bound.rowProbabilities();
 		this.models = scored();
 	}
 
@@ -190,7 +194,8 @@ public final class ScoringPass<M> implements AutoCloseable {
 		for (int i = 0; i < this.subjects.size(); i++) {
 			ModelVersion version = this.versions.get(i);
 			models.add(new Scored<>(this.subjects.get(i), version,
-					Accumulators.create(this.dataset, version.thresholdOr(this.defaultThreshold)), this.bound.get(i)));
+					Accumulators.create(this.dataset, version.thresholdOr(this.defaultThreshold)), this.bound.get(i),
+					this.rowProbabilities[i]));
 		}
 		return List.copyOf(models);
 	}
@@ -220,10 +225,12 @@ public final class ScoringPass<M> implements AutoCloseable {
 	/**
 	 * A block scorer that hands each row with every model's score to {@code sink}, in
 	 * file order; nothing is counted or accumulated unless the sink calls {@link #count}
-	 * or {@link #accumulate}. Call {@link BlockScorer#flush()} after the last row.
+	 * or {@link #accumulate}. Call {@link BlockScorer#flush()} after the last row. A
+	 * multiclass model's probabilities of the row are written for {@link #accumulate}
+	 * before the sink sees it: each row is scored once.
 	 */
 	public BlockScorer blocks(BlockScorer.Sink sink) {
-		return this.bound.blocks(sink);
+		return this.bound.blocks(this.rowProbabilities, sink);
 	}
 
 	/**
@@ -253,7 +260,8 @@ public final class ScoringPass<M> implements AutoCloseable {
 
 	/**
 	 * Adds a row and its scores to every model's accumulator, except a logged model's
-	 * that has no logged score for it.
+	 * that has no logged score for it; a multiclass model's accumulator takes the row's
+	 * probabilities instead (call it from the sink of {@link #blocks}, which wrote them).
 	 * @param row the row
 	 * @param scores every model's score for it, as a sink receives them
 	 */

@@ -2,6 +2,7 @@ package io.ratchet.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,24 +32,61 @@ final class TreeEnsembleJson {
 			String missing, Double leaf) {
 	}
 
-	static TreeEnsemble read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
+	/**
+	 * Reads a tree ensemble: a {@link TreeEnsemble} ({@code base} and {@code trees}), or,
+	 * when the file has {@code classes}, a {@link MulticlassTrees} (per class its
+	 * {@code base} and {@code trees}).
+	 */
+	static ModelDefinition read(ModelFiles.FileJson json, Link link, ModelFileReading reading) {
 		LinearModelJson.notAllowed(json, "a tree ensemble", reading);
 		OnnxModelJson.notAllowed(json, "a tree ensemble", reading);
-		double base = reading.required(json.base(), "/base");
-		TreeEnsemble.Arithmetic arithmetic = TreeEnsemble.Arithmetic.FLOAT64;
-		if (json.arithmetic() != null) {
-			arithmetic = switch (json.arithmetic()) {
-				case "float64" -> TreeEnsemble.Arithmetic.FLOAT64;
-				case "float32" -> TreeEnsemble.Arithmetic.FLOAT32;
-				default -> throw reading.error("/arithmetic",
-						"\"arithmetic\" must be float64 or float32, not \"" + json.arithmetic() + "\"");
-			};
+		TreeEnsemble.Arithmetic arithmetic = arithmetic(json, reading);
+		if (json.classes() != null) {
+			return readClasses(json, link, arithmetic, reading);
 		}
-		TreeEnsemble.Arithmetic chosen = arithmetic;
-		List<TreeJson> treesJson = reading.required(json.trees(), "/trees");
+		double base = reading.required(json.base(), "/base");
+		List<TreeEnsemble.Tree> trees = trees(reading.required(json.trees(), "/trees"), "", reading);
+		return reading.build("", () -> new TreeEnsemble(link, base, trees, json.training(), arithmetic));
+	}
+
+	private static MulticlassTrees readClasses(ModelFiles.FileJson json, Link link, TreeEnsemble.Arithmetic arithmetic,
+			ModelFileReading reading) {
+		String what = "a multiclass tree ensemble (each class has its own base and trees)";
+		reading.notAllowed(json.base(), "/base", what);
+		reading.notAllowed(json.trees(), "/trees", what);
+		List<String> classes = new ArrayList<>();
+		List<TreeEnsemble> sums = new ArrayList<>();
+		for (int c = 0; c < json.classes().size(); c++) {
+			String at = "/classes/" + c;
+			MultinomialModelJson.ClassJson one = json.classes().get(c);
+			classes.add(reading.required(one.name(), at + "/class"));
+			reading.notAllowed(one.intercept(), at + "/intercept", "a tree ensemble's class (a multinomial model's)");
+			reading.notAllowed(one.terms(), at + "/terms", "a tree ensemble's class (a multinomial model's)");
+			double base = reading.required(one.base(), at + "/base");
+			List<TreeEnsemble.Tree> trees = trees(reading.required(one.trees(), at + "/trees"), at, reading);
+			sums.add(reading.build(at, () -> new TreeEnsemble(Link.IDENTITY, base, trees, Map.of(), arithmetic)));
+		}
+		MulticlassTrees model = reading.build("", () -> new MulticlassTrees(classes, link, sums, json.training()));
+		reading.build("", model::featureTypes);
+		return model;
+	}
+
+	private static TreeEnsemble.Arithmetic arithmetic(ModelFiles.FileJson json, ModelFileReading reading) {
+		if (json.arithmetic() == null) {
+			return TreeEnsemble.Arithmetic.FLOAT64;
+		}
+		return switch (json.arithmetic()) {
+			case "float64" -> TreeEnsemble.Arithmetic.FLOAT64;
+			case "float32" -> TreeEnsemble.Arithmetic.FLOAT32;
+			default -> throw reading.error("/arithmetic",
+					"\"arithmetic\" must be float64 or float32, not \"" + json.arithmetic() + "\"");
+		};
+	}
+
+	private static List<TreeEnsemble.Tree> trees(List<TreeJson> treesJson, String parent, ModelFileReading reading) {
 		List<TreeEnsemble.Tree> trees = new ArrayList<>();
 		for (int t = 0; t < treesJson.size(); t++) {
-			String at = "/trees/" + t;
+			String at = parent + "/trees/" + t;
 			List<NodeJson> nodesJson = reading.required(treesJson.get(t).nodes(), at + "/nodes");
 			List<TreeEnsemble.Node> nodes = new ArrayList<>();
 			for (int i = 0; i < nodesJson.size(); i++) {
@@ -56,7 +94,7 @@ final class TreeEnsembleJson {
 			}
 			trees.add(reading.build(at, () -> new TreeEnsemble.Tree(nodes)));
 		}
-		return reading.build("", () -> new TreeEnsemble(link, base, trees, json.training(), chosen));
+		return trees;
 	}
 
 	private static TreeEnsemble.Node node(NodeJson json, String at, ModelFileReading reading) {
@@ -113,6 +151,25 @@ final class TreeEnsembleJson {
 		if (ensemble.arithmetic() != TreeEnsemble.Arithmetic.FLOAT64) {
 			root.put("arithmetic", ensemble.arithmetic().key());
 		}
+		writeTrees(ensemble, root);
+	}
+
+	/**
+	 * Writes the arithmetic (when not float64) and per class its name, base and trees.
+	 */
+	static void write(MulticlassTrees model, ObjectNode root) {
+		if (model.arithmetic() != TreeEnsemble.Arithmetic.FLOAT64) {
+			root.put("arithmetic", model.arithmetic().key());
+		}
+		ArrayNode classes = root.putArray("classes");
+		for (int c = 0; c < model.classes().size(); c++) {
+			ObjectNode node = classes.addObject();
+			node.put("class", model.classes().get(c));
+			writeTrees(model.sums().get(c), node);
+		}
+	}
+
+	private static void writeTrees(TreeEnsemble ensemble, ObjectNode root) {
 		root.put("base", ensemble.base());
 		ArrayNode trees = root.putArray("trees");
 		for (TreeEnsemble.Tree tree : ensemble.trees()) {

@@ -3,6 +3,7 @@ package io.ratchet.model;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
 import io.ratchet.data.Task;
+import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.MulticlassAccumulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -93,7 +96,7 @@ class MultinomialModelTests {
 		assertRefused(JSON.replace("\"link\": \"softmax\"", "\"link\": \"logistic\""),
 				"link: a multinomial model needs link softmax, not logistic");
 		assertRefused(JSON.replace("\"kind\": \"multinomial\"", "\"kind\": \"linear\""),
-				"kind: a multiclass model gives one probability per class: kind multinomial, not linear");
+				"kind: a multiclass model gives one probability per class: kind multinomial, tree-ensemble (with classes) or onnx (its output naming its classes), not linear");
 		assertRefused(JSON.replace("\"class\": \"virginica\"", "\"class\": \"setosa\""),
 				"class \"setosa\" is listed twice");
 		assertRefused(JSON.replace("\"task\": \"multiclass\"", "\"task\": \"binary\""),
@@ -104,6 +107,38 @@ class MultinomialModelTests {
 		assertThatExceptionOfType(ModelFileException.class).isThrownBy(() -> parse(json))
 			.withMessageStartingWith(FILE + " line ")
 			.withMessageContaining(message);
+	}
+
+	@Test
+	void aScoringPassAccumulatesEachRowsProbabilitiesScoredOnce() {
+		// given: rows of every class, one unlabelled
+		ModelVersion version = parse(JSON);
+		ClassScorer scorer = (ClassScorer) version.bind(IRIS);
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			double label = (i == 7) ? Double.NaN : i % 3;
+			rows.add(new Row(i + 2, LocalDate.of(2024, 1, 1), label, new double[] { i / 10.0, Double.NaN },
+					new String[] { null, (i % 2 == 0) ? "red" : "blue" }));
+		}
+		MulticlassAccumulator expected = new MulticlassAccumulator(3);
+		for (Row row : rows) {
+			double[] probabilities = new double[3];
+			scorer.probabilities(row, probabilities);
+			expected.add(probabilities, row.label());
+		}
+
+		// when
+		MetricAccumulator accumulated;
+		try (ScoringPass<ModelVersion> pass = ScoringPass.bind(List.of(version), (model) -> model, IRIS, null, 0.5)) {
+			BlockScorer blocks = pass.blocks();
+			rows.forEach(blocks::add);
+			blocks.flush();
+			accumulated = pass.models().get(0).accumulator();
+		}
+
+		// then: the same state as the probabilities added by hand
+		assertThat(accumulated.toBytes()).isEqualTo(expected.toBytes());
+		assertThat(accumulated.result().n()).isEqualTo(29);
 	}
 
 	private static ModelVersion parse(String json) {

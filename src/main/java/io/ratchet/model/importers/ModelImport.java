@@ -13,7 +13,7 @@ import io.ratchet.model.ModelFileException;
 import io.ratchet.model.ModelFiles;
 import io.ratchet.model.ModelVersion;
 import io.ratchet.model.SklearnExport;
-import io.ratchet.model.TreeEnsemble;
+import io.ratchet.model.ModelDefinition;
 
 /**
  * Turns a model file of another library into the text of a Ratchet model file for a
@@ -89,9 +89,7 @@ public final class ModelImport {
 		training.put("format", chosen.key());
 		training.put("sha256", ModelFiles.sha256(bytes));
 		training.putAll(trees.source());
-		TreeEnsemble ensemble = trees.ensemble();
-		TreeEnsemble withTraining = new TreeEnsemble(ensemble.link(), ensemble.base(), ensemble.trees(), training,
-				ensemble.arithmetic());
+		ModelDefinition withTraining = trees.withTraining(training);
 		String modelName = (name != null) ? name : dataset.name() + "-" + chosen.key();
 		return new Result(chosen, ModelFiles.toJson(modelName, version, dataset.name(), dataset.task(), withTraining));
 	}

@@ -13,6 +13,8 @@ import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Task;
 import io.ratchet.model.Float32Thresholds;
 import io.ratchet.model.Link;
+import io.ratchet.model.ModelDefinition;
+import io.ratchet.model.MulticlassTrees;
 import io.ratchet.model.ModelFileException;
 import io.ratchet.model.TreeEnsemble;
 
@@ -39,8 +41,9 @@ import io.ratchet.model.TreeEnsemble;
  * model; {@code mean}: the average of the leaves, which for a binary model is the
  * probability itself.</li>
  * </ul>
- * Refused, naming the file and the cause: another format, a multi-class model, an unknown
- * aggregation, columns the dataset lacks.
+ * A multiclass dump (task {@code multiclass}, {@code classes}) becomes a
+ * {@link MulticlassTrees}: see {@link #multiclass}. Refused, naming the file and the
+ * cause: another format, an unknown aggregation, columns the dataset lacks.
  */
 final class SklearnTreesImport {
 
@@ -76,40 +79,93 @@ final class SklearnTreesImport {
 		Task task = switch (taskJson.text()) {
 			case "binary" -> Task.BINARY;
 			case "regression" -> Task.REGRESSION;
-			default -> throw taskJson.error("not supported: task \"" + taskJson.text() + "\" (Ratchet judges binary"
-					+ " and regression models; a multi-class model is not supported)");
+			case "multiclass" -> Task.MULTICLASS;
+			default -> throw taskJson.error(
+					"not supported: task \"" + taskJson.text() + "\" (expected binary," + " regression or multiclass)");
 		};
 		readInputs(root, dataset);
 		JsonValue aggregation = root.get("aggregation");
 		String type = aggregation.get("type").text();
-		double init = aggregation.get("init").number();
 		List<JsonValue> treesJson = root.get("trees").items();
 		// each leaf's factor: the learning rate of a sum, NaN for a mean (divide by the
 		// tree count)
 		double factor;
-		Link link;
 		if (type.equals("sum")) {
 			factor = aggregation.optional("learning_rate").map(JsonValue::number).orElse(1.0);
-			link = (task == Task.BINARY) ? Link.LOGISTIC : Link.IDENTITY;
 		}
 		else if (type.equals("mean")) {
 			factor = Double.NaN;
-			link = Link.IDENTITY;
 		}
 		else {
 			throw aggregation.get("type").error("not supported: aggregation \"" + type + "\" (expected sum or mean)");
 		}
-		List<TreeEnsemble.Tree> trees = new ArrayList<>();
-		for (JsonValue tree : treesJson) {
-			trees.add(new SkTree(tree, factor, treesJson.size()).convert());
+		ModelDefinition model;
+		if (task == Task.MULTICLASS) {
+			model = multiclass(root, aggregation, treesJson, factor);
 		}
-		TreeEnsemble ensemble = new TreeEnsemble(link, init, trees, Map.of());
+		else {
+			List<TreeEnsemble.Tree> trees = new ArrayList<>();
+			for (JsonValue tree : treesJson) {
+				trees.add(new SkTree(tree, factor, treesJson.size(), -1).convert());
+			}
+			Link link = (Double.isNaN(factor) || task != Task.BINARY) ? Link.IDENTITY : Link.LOGISTIC;
+			model = new TreeEnsemble(link, aggregation.get("init").number(), trees, Map.of());
+		}
 		Map<String, Object> source = new LinkedHashMap<>();
 		source.put("library", root.optional("library").map(JsonValue::text).orElse("scikit-learn"));
 		source.put("estimator", root.optional("estimator").map(JsonValue::text).orElse("unknown"));
 		source.put("objective", root.optional("estimator").map(JsonValue::text).orElse(type) + " (" + task.key() + ")");
 		source.put("trees", treesJson.size());
-		return new ImportedTrees(ensemble, task, source);
+		return new ImportedTrees(model, task, source);
+	}
+
+	/**
+	 * A multiclass dump: {@code classes} in the order of {@code predict_proba}'s columns.
+	 * A sum (gradient boosting, k trees per stage) has one {@code init} per class and
+	 * each tree names its {@code class} (an index): class c's sum is its init plus its
+	 * trees' leaves times the learning rate, in stage order, the probabilities their
+	 * softmax. A mean (a forest) has per leaf one fraction per class in {@code value}:
+	 * class c's sum is the average of its fractions over the trees (identity link).
+	 */
+	private MulticlassTrees multiclass(JsonValue root, JsonValue aggregation, List<JsonValue> treesJson,
+			double factor) {
+		List<String> classes = new ArrayList<>();
+		root.get("classes").items().forEach((name) -> classes.add(name.text()));
+		int k = classes.size();
+		List<List<TreeEnsemble.Tree>> perClass = new ArrayList<>();
+		for (int c = 0; c < k; c++) {
+			perClass.add(new ArrayList<>());
+		}
+		double[] bases = new double[k];
+		if (Double.isNaN(factor)) {
+			for (int c = 0; c < k; c++) {
+				for (JsonValue tree : treesJson) {
+					perClass.get(c).add(new SkTree(tree, factor, treesJson.size(), c).convert());
+				}
+			}
+		}
+		else {
+			List<JsonValue> init = aggregation.get("init").items();
+			if (init.size() != k) {
+				throw aggregation.get("init").error("has " + init.size() + " values for " + k + " classes");
+			}
+			for (int c = 0; c < k; c++) {
+				bases[c] = init.get(c).number();
+			}
+			for (JsonValue tree : treesJson) {
+				JsonValue index = tree.get("class");
+				int c = index.integer();
+				if (c < 0 || c >= k) {
+					throw index.error("class " + c + " is not one of the " + k + " classes (0 to " + (k - 1) + ")");
+				}
+				perClass.get(c).add(new SkTree(tree, factor, treesJson.size(), -1).convert());
+			}
+		}
+		List<TreeEnsemble> sums = new ArrayList<>();
+		for (int c = 0; c < k; c++) {
+			sums.add(new TreeEnsemble(Link.IDENTITY, bases[c], perClass.get(c), Map.of()));
+		}
+		return new MulticlassTrees(classes, Double.isNaN(factor) ? Link.IDENTITY : Link.SOFTMAX, sums, Map.of());
 	}
 
 	private void readInputs(JsonValue root, DatasetConfig dataset) {
@@ -164,9 +220,14 @@ final class SklearnTreesImport {
 
 		private final int trees;
 
+		/**
+		 * For a forest's multiclass leaves: the class whose fraction is read; else -1.
+		 */
+		private final int classIndex;
+
 		private final TreeWriter writer = new TreeWriter();
 
-		SkTree(JsonValue json, double factor, int trees) {
+		SkTree(JsonValue json, double factor, int trees, int classIndex) {
 			this.json = json;
 			this.feature = json.get("feature").items();
 			this.threshold = sized("threshold");
@@ -177,6 +238,7 @@ final class SklearnTreesImport {
 			this.leftCategories = json.optional("left_categories").isPresent() ? sized("left_categories") : null;
 			this.factor = factor;
 			this.trees = trees;
+			this.classIndex = classIndex;
 			if (this.feature.isEmpty()) {
 				throw json.error("a tree without nodes");
 			}
@@ -193,7 +255,8 @@ final class SklearnTreesImport {
 			}
 			int column = this.feature.get(n).integer();
 			if (column < 0) {
-				double leaf = this.value.get(n).number();
+				JsonValue value = this.value.get(n);
+				double leaf = (this.classIndex < 0) ? value.number() : value.items().get(this.classIndex).number();
 				return this.writer.leaf(Double.isNaN(this.factor) ? leaf / this.trees : this.factor * leaf);
 			}
 			if (column >= SklearnTreesImport.this.inputs.size()) {

@@ -128,7 +128,7 @@ class SklearnTreesImportTests {
 	@CsvSource(delimiter = '|',
 			textBlock = """
 					another format      | zoo-tree-ensemble/1      | zoo-tree-ensemble/2     | format: unsupported format "zoo-tree-ensemble/2"
-					multi-class         | "task": "regression"     | "task": "multiclass"    | task: not supported: task "multiclass"
+					another task        | "task": "regression"     | "task": "ranking"       | task: not supported: task "ranking" (expected binary, regression or multiclass)
 					unknown aggregation | "type": "sum"            | "type": "median"        | aggregation.type: not supported: aggregation "median"
 					a column the dataset lacks | "tenure_months", "plan=pro" | "income", "plan=pro" | the model reads column "income", which is not a feature of dataset "shop"
 					arrays of other sizes | "left": [1, -1, 3, -1, -1] | "left": [1, -1, 3, -1] | trees[0].left: has 4 entries, "feature" has 5
