@@ -235,11 +235,11 @@ final class RegressionAccumulator implements MetricAccumulator {
 		if (this.n == 0 || this.replicates == null) {
 			return Map.of();
 		}
-		return this.replicates.intervals(values, this.n, (scale, sums, at) -> {
-			double deviations = sums[at + 1] * scale;
-			double signed = sums[at + 5] * scale;
-			return figures(this.n, deviations, sums[at + 2] * scale, this.n * this.shift + deviations + signed,
-					sums[at + 3] * scale, sums[at + 4] * scale, signed, sums[at + 6] * scale);
+		return this.replicates.intervals(values, this.n, (scale, sums, r) -> {
+			double deviations = sums[1][r] * scale;
+			double signed = sums[5][r] * scale;
+			return figures(this.n, deviations, sums[2][r] * scale, this.n * this.shift + deviations + signed,
+					sums[3][r] * scale, sums[4][r] * scale, signed, sums[6][r] * scale);
 		});
 	}
 

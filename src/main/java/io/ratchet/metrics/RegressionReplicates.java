@@ -47,7 +47,14 @@ final class RegressionReplicates {
 
 	private final long seed;
 
-	private final double[] sums = new double[REPLICATES * SUMS];
+	/**
+	 * The sums by kind, then replicate: a row adds to each kind's {@value #REPLICATES}
+	 * contiguous sums in a loop the JIT vectorises.
+	 */
+	private final double[][] sums = new double[SUMS][REPLICATES];
+
+	/** The current row's weights, reused row after row. */
+	private final double[] weights = new double[REPLICATES];
 
 	RegressionReplicates() {
 		this(SEED);
@@ -80,24 +87,26 @@ final class RegressionReplicates {
 	 * @param deviation the label minus the accumulator's shift
 	 */
 	void add(long key, double deviation, double error, double absoluteError, double percentageError) {
-		double squaredDeviation = deviation * deviation;
-		double squaredError = error * error;
+		double[] row = this.weights;
 		long rowSeed = RowKey.mix(key ^ this.seed);
 		for (int block = 0; block < REPLICATES / 8; block++) {
 			long bits = RowKey.mix(rowSeed + (block + 1) * 0x9E3779B97F4A7C15L);
 			for (int j = 0; j < 8; j++) {
-				double weight = WEIGHTS[(int) (bits >>> (8 * j)) & 0xFF];
-				if (weight != 0) {
-					int at = ((block << 3) + j) * SUMS;
-					this.sums[at] += weight;
-					this.sums[at + 1] += weight * deviation;
-					this.sums[at + 2] += weight * squaredDeviation;
-					this.sums[at + 3] += weight * absoluteError;
-					this.sums[at + 4] += weight * squaredError;
-					this.sums[at + 5] += weight * error;
-					this.sums[at + 6] += weight * percentageError;
-				}
+				row[(block << 3) + j] = WEIGHTS[(int) (bits >>> (8 * j)) & 0xFF];
 			}
+		}
+		add(this.sums[0], row, 1);
+		add(this.sums[1], row, deviation);
+		add(this.sums[2], row, deviation * deviation);
+		add(this.sums[3], row, absoluteError);
+		add(this.sums[4], row, error * error);
+		add(this.sums[5], row, error);
+		add(this.sums[6], row, percentageError);
+	}
+
+	private static void add(double[] sums, double[] weights, double value) {
+		for (int r = 0; r < REPLICATES; r++) {
+			sums[r] += weights[r] * value;
 		}
 	}
 
@@ -110,15 +119,17 @@ final class RegressionReplicates {
 		if (this.seed != that.seed) {
 			throw new IllegalArgumentException("cannot merge replicates drawn with another seed");
 		}
-		for (int at = 0; at < this.sums.length; at += SUMS) {
-			double weight = that.sums[at];
-			double deviations = that.sums[at + 1];
-			double squares = that.sums[at + 2];
-			this.sums[at] += weight;
-			this.sums[at + 1] += deviations + weight * delta;
-			this.sums[at + 2] += squares + 2 * delta * deviations + weight * delta * delta;
+		double[][] mine = this.sums;
+		double[][] theirs = that.sums;
+		for (int r = 0; r < REPLICATES; r++) {
+			double weight = theirs[0][r];
+			double deviations = theirs[1][r];
+			double squares = theirs[2][r];
+			mine[0][r] += weight;
+			mine[1][r] += deviations + weight * delta;
+			mine[2][r] += squares + 2 * delta * deviations + weight * delta * delta;
 			for (int k = 3; k < SUMS; k++) {
-				this.sums[at + k] += that.sums[at + k];
+				mine[k][r] += theirs[k][r];
 			}
 		}
 	}
@@ -132,9 +143,8 @@ final class RegressionReplicates {
 	Map<String, Interval> intervals(MetricValues values, long n, ReplicateFigures figures) {
 		Map<String, double[]> replicates = new LinkedHashMap<>();
 		for (int r = 0; r < REPLICATES; r++) {
-			int at = r * SUMS;
-			double weight = this.sums[at];
-			MetricValues resampled = (weight > 0) ? figures.of(n / weight, this.sums, at) : null;
+			double weight = this.sums[0][r];
+			MetricValues resampled = (weight > 0) ? figures.of(n / weight, this.sums, r) : null;
 			for (Map.Entry<Metric, Double> figure : values.values().entrySet()) {
 				if (figure.getKey() != Metric.N) {
 					record(replicates, figure.getKey(), r, resampled);
@@ -191,11 +201,13 @@ final class RegressionReplicates {
 		figures[r] = (resampled != null) ? resampled.get(metric).orElse(Double.NaN) : Double.NaN;
 	}
 
-	/** Writes the seed and the sums. */
+	/** Writes the seed and the sums, kind by kind. */
 	void write(ByteBuffer buffer) {
 		buffer.putLong(this.seed);
-		for (double sum : this.sums) {
-			buffer.putDouble(sum);
+		for (double[] kind : this.sums) {
+			for (double sum : kind) {
+				buffer.putDouble(sum);
+			}
 		}
 	}
 
@@ -207,10 +219,12 @@ final class RegressionReplicates {
 	/** Reads what {@link #write} wrote. */
 	static RegressionReplicates read(ByteBuffer payload) {
 		RegressionReplicates replicates = new RegressionReplicates(payload.getLong());
-		for (int i = 0; i < replicates.sums.length; i++) {
-			replicates.sums[i] = payload.getDouble();
-			if (!Double.isFinite(replicates.sums[i])) {
-				throw new MetricStateException("corrupt metric state: a bootstrap replicate's sum is not finite");
+		for (double[] kind : replicates.sums) {
+			for (int r = 0; r < REPLICATES; r++) {
+				kind[r] = payload.getDouble();
+				if (!Double.isFinite(kind[r])) {
+					throw new MetricStateException("corrupt metric state: a bootstrap replicate's sum is not finite");
+				}
 			}
 		}
 		return replicates;
@@ -222,10 +236,11 @@ final class RegressionReplicates {
 
 		/**
 		 * @param scale the factor to the accumulator's row count ({@code n / weight})
-		 * @param sums every replicate's sums
-		 * @param at where this replicate's {@value RegressionReplicates#SUMS} sums start
+		 * @param sums every replicate's sums, by kind (as {@link #add} lists them) then
+		 * replicate
+		 * @param r the replicate
 		 */
-		MetricValues of(double scale, double[] sums, int at);
+		MetricValues of(double scale, double[][] sums, int r);
 
 	}
 
