@@ -135,9 +135,9 @@ final class RegressionReplicates {
 	}
 
 	/**
-	 * The percentile intervals of the figures in {@code values} (but the row count), each
-	 * replicate's figures given by {@code figures} from its sums rescaled to the
-	 * accumulator's {@code n} rows (so totals, such as business value, are those of a
+	 * The intervals ({@link #around}) of the figures in {@code values} (but the row
+	 * count), each replicate's figures given by {@code figures} from its sums rescaled to
+	 * the accumulator's {@code n} rows (so totals, such as business value, are those of a
 	 * resample of n rows).
 	 */
 	Map<String, Interval> intervals(MetricValues values, long n, ReplicateFigures figures) {
