@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The metric accumulators and the ranking metrics: {@code add} per row (binary and regression), ROC AUC and average
  * precision of 100,000 exact scores (sort and sweep) and of the same scores in the bounded histogram, and the state
- * round trip of a month. Scores are nanoseconds per row for {@code add*}, microseconds per call otherwise.
+ * round trip of a month (binary, and regression with its bootstrap replicates). Scores are nanoseconds per row for
+ * {@code add*}, microseconds per call otherwise.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,6 +35,8 @@ public class AccumulatorBenchmark {
 
 	private BinaryAccumulator bounded;
 
+	private MetricAccumulator regression;
+
 	@Setup
 	public void setUp() {
 		SplittableRandom random = new SplittableRandom(3);
@@ -48,6 +51,10 @@ public class AccumulatorBenchmark {
 		for (int i = 0; i < ROWS; i++) {
 			this.month.add(this.scores[i], this.labels[i]);
 			this.bounded.add(this.scores[i], this.labels[i]);
+		}
+		this.regression = Accumulators.create(Task.REGRESSION, 0.5);
+		for (int i = 0; i < ROWS; i++) {
+			this.regression.add(this.scores[i], this.labels[i], i);
 		}
 	}
 
@@ -69,6 +76,27 @@ public class AccumulatorBenchmark {
 			accumulator.add(this.scores[i], this.labels[i]);
 		}
 		return accumulator;
+	}
+
+	/**
+	 * Regression rows with their identity, as the jobs add them: the point sums and the 64 bootstrap replicates
+	 * ({@link RegressionReplicates}).
+	 */
+	@Benchmark
+	@OperationsPerInvocation(ROWS)
+	public MetricAccumulator addRegressionKeyed() {
+		MetricAccumulator accumulator = Accumulators.create(Task.REGRESSION, 0.5);
+		for (int i = 0; i < ROWS; i++) {
+			accumulator.add(this.scores[i], this.labels[i], i);
+		}
+		return accumulator;
+	}
+
+	/** A regression month's state (with its replicates) written and read back. */
+	@Benchmark
+	@OutputTimeUnit(TimeUnit.MICROSECONDS)
+	public MetricAccumulator regressionStateRoundTrip() {
+		return Accumulators.fromBytes(Task.REGRESSION, 0.5, this.regression.toBytes());
 	}
 
 	/** Every binary metric of a 100,000-row month, ROC AUC and AP included (sort of a fresh copy, then one sweep). */

@@ -14,14 +14,16 @@ import io.ratchet.data.TopK;
  * AUC ({@link DeLongInterval}), Wilson for proportions of counted rows ({@link Wilson}:
  * accuracy, precision, recall, the rates at the threshold, precision and recall of each
  * top k%), and a seeded bootstrap for the rest ({@link BinaryBootstrap}). Lift in the top
- * k% is precision's interval divided by the period's share of positives.
+ * k% is precision's interval divided by the period's share of positives. Every regression
+ * figure has the interval of the accumulator's own bootstrap replicates
+ * ({@link RegressionReplicates}), kept in its state and merged with it.
  *
  * <p>
  * Recomputed from what the accumulator holds, so the same for a month's live accumulator
  * and for its stored state read back, and for the whole period from the merged states. No
  * interval for counts ({@code n, positives, tp, fp, tn, fn}: counted, not estimated), for
- * an absent figure, or for regression figures (their state keeps sums only, from which no
- * resample can be drawn).
+ * an absent figure, for multiclass figures, or for a regression state stored before its
+ * replicates existed.
  */
 public final class Intervals {
 
@@ -41,10 +43,15 @@ public final class Intervals {
 	/**
 	 * The intervals of the accumulator's figures ({@code values}, its result).
 	 * @param resamples bootstrap resamples (at least 2; fewer gives no bootstrap
-	 * interval)
-	 * @param seed the bootstrap's seed: the same data and seed give the same intervals
+	 * interval) of a binary accumulator; a regression one has its fixed replicates
+	 * @param seed the binary bootstrap's seed: the same data and seed give the same
+	 * intervals (a regression accumulator's replicates were drawn as its rows came, with
+	 * their own seed)
 	 */
 	public static MetricIntervals of(MetricAccumulator accumulator, MetricValues values, int resamples, long seed) {
+		if (accumulator instanceof RegressionAccumulator regression) {
+			return new MetricIntervals(regression.intervals(values));
+		}
 		if (!(accumulator instanceof BinaryAccumulator binary) || values.n() == 0) {
 			return MetricIntervals.NONE;
 		}
@@ -98,10 +105,10 @@ public final class Intervals {
 
 	/**
 	 * The metrics among {@code metrics} (a dataset's, of that task) that can have an
-	 * interval: every binary figure but the counts; no regression figure.
+	 * interval: every binary or regression figure but the counts; no multiclass figure.
 	 */
 	public static List<MetricId> intervalled(Task task, List<MetricId> metrics) {
-		if (task != Task.BINARY) {
+		if (task != Task.BINARY && task != Task.REGRESSION) {
 			return List.of();
 		}
 		return metrics.stream().filter((metric) -> !COUNTS.contains(metric)).toList();

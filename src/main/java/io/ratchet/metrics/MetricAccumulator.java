@@ -23,6 +23,15 @@ public interface MetricAccumulator {
 	void add(double prediction, double label);
 
 	/**
+	 * Adds one row with its identity ({@link RowKey#of}), which fixes its weights in a
+	 * regression accumulator's bootstrap replicates, so that its intervals merge exactly;
+	 * other accumulators ignore it.
+	 */
+	default void add(double prediction, double label, long rowKey) {
+		add(prediction, label);
+	}
+
+	/**
 	 * Adds another accumulator's rows to this one; afterwards this accumulator gives what
 	 * a single pass over both inputs would have given. {@code other} is left unchanged
 	 * (unless it is this accumulator).

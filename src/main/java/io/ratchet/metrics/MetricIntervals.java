@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The 95% intervals of one model's figures over one period, by metric key (built-in and
  * the dataset's own). A figure without an interval (a count, an absent figure, a
- * regression figure) has no entry.
+ * multiclass figure) has no entry.
  *
  * @param byKey the intervals by metric key
  */

@@ -58,6 +58,12 @@ final class RegressionAccumulator implements MetricAccumulator {
 
 	private final CompensatedSum percentageErrorSum;
 
+	/**
+	 * The bootstrap replicates behind the figures' intervals, or {@code null} when a
+	 * state stored without them was read back or merged in.
+	 */
+	private RegressionReplicates replicates;
+
 	RegressionAccumulator() {
 		this((ValueMatrix) null);
 	}
@@ -74,12 +80,13 @@ final class RegressionAccumulator implements MetricAccumulator {
 	RegressionAccumulator(ValueMatrix value, MetricDefinitions definitions) {
 		this(value, definitions, 0, 0, 0.0,
 				new CompensatedSum[] { new CompensatedSum(), new CompensatedSum(), new CompensatedSum(),
-						new CompensatedSum(), new CompensatedSum(), new CompensatedSum(), new CompensatedSum() });
+						new CompensatedSum(), new CompensatedSum(), new CompensatedSum(), new CompensatedSum() },
+				new RegressionReplicates());
 	}
 
 	/** The sums in the order of {@link #sums()}. */
 	private RegressionAccumulator(ValueMatrix value, MetricDefinitions definitions, long n, long unlabelled,
-			double shift, CompensatedSum[] sums) {
+			double shift, CompensatedSum[] sums, RegressionReplicates replicates) {
 		if (value != null && value.task() != Task.REGRESSION) {
 			throw new IllegalArgumentException("a binary value matrix cannot value regression errors");
 		}
@@ -95,6 +102,7 @@ final class RegressionAccumulator implements MetricAccumulator {
 		this.squaredErrorSum = sums[4];
 		this.errorSum = sums[5];
 		this.percentageErrorSum = sums[6];
+		this.replicates = replicates;
 	}
 
 	private CompensatedSum[] sums() {
@@ -102,8 +110,18 @@ final class RegressionAccumulator implements MetricAccumulator {
 				this.absoluteErrorSum, this.squaredErrorSum, this.errorSum, this.percentageErrorSum };
 	}
 
+	/**
+	 * Adds a row without its identity: its bootstrap weights come from its prediction and
+	 * label (rows equal in both share them). The jobs give the identity:
+	 * {@link #add(double, double, long)}.
+	 */
 	@Override
 	public void add(double prediction, double label) {
+		add(prediction, label, RowKey.mix(Double.doubleToLongBits(prediction) ^ RowKey.of(0, 0, label)));
+	}
+
+	@Override
+	public void add(double prediction, double label, long rowKey) {
 		if (Double.isNaN(label)) {
 			this.unlabelled++;
 			return;
@@ -127,7 +145,11 @@ final class RegressionAccumulator implements MetricAccumulator {
 		this.absoluteErrorSum.add(absoluteError);
 		this.squaredErrorSum.add(error * error);
 		this.errorSum.add(error);
-		this.percentageErrorSum.add(absoluteError / Math.max(Math.abs(label), MAPE_EPSILON));
+		double percentageError = absoluteError / Math.max(Math.abs(label), MAPE_EPSILON);
+		this.percentageErrorSum.add(percentageError);
+		if (this.replicates != null) {
+			this.replicates.add(rowKey, deviation, error, absoluteError, percentageError);
+		}
 	}
 
 	@Override
@@ -156,40 +178,69 @@ final class RegressionAccumulator implements MetricAccumulator {
 			this.squaredDeviationSum.add(2 * delta * otherDeviations);
 			this.squaredDeviationSum.add(otherN * delta * delta);
 			this.n += otherN;
+			if (this.replicates != null && that.replicates != null) {
+				this.replicates.merge(that.replicates, delta);
+			}
+			else {
+				this.replicates = null;
+			}
 		}
 		this.unlabelled += that.unlabelled;
 	}
 
 	@Override
 	public MetricValues result() {
-		Map<Metric, Double> values = new EnumMap<>(Metric.class);
-		values.put(Metric.N, (double) this.n);
 		if (this.n == 0) {
-			return new MetricValues(values);
+			return new MetricValues(Map.of(Metric.N, 0.0));
 		}
-		double count = this.n;
-		double deviations = this.deviationSum.value();
+		return figures(this.n, this.deviationSum.value(), this.squaredDeviationSum.value(), this.predictionSum.value(),
+				this.absoluteErrorSum.value(), this.squaredErrorSum.value(), this.errorSum.value(),
+				this.percentageErrorSum.value());
+	}
+
+	/**
+	 * The figures of {@code count} rows from their sums (deviations around the shift).
+	 */
+	private MetricValues figures(double count, double deviations, double squaredDeviations, double predictions,
+			double absolute, double squared, double signed, double percentage) {
+		Map<Metric, Double> values = new EnumMap<>(Metric.class);
+		values.put(Metric.N, count);
 		values.put(Metric.MEAN_LABEL, this.shift + deviations / count);
-		values.put(Metric.MEAN_PREDICTION, this.predictionSum.value() / count);
-		values.put(Metric.MAE, this.absoluteErrorSum.value() / count);
-		values.put(Metric.RMSE, Math.sqrt(this.squaredErrorSum.value() / count));
-		values.put(Metric.BIAS, this.errorSum.value() / count);
-		values.put(Metric.MAPE, this.percentageErrorSum.value() / count);
-		double totalSquares = this.squaredDeviationSum.value() - deviations * deviations / count;
+		values.put(Metric.MEAN_PREDICTION, predictions / count);
+		values.put(Metric.MAE, absolute / count);
+		values.put(Metric.RMSE, Math.sqrt(squared / count));
+		values.put(Metric.BIAS, signed / count);
+		values.put(Metric.MAPE, percentage / count);
+		double totalSquares = squaredDeviations - deviations * deviations / count;
 		if (totalSquares > 0) {
-			values.put(Metric.R2, 1 - this.squaredErrorSum.value() / totalSquares);
+			values.put(Metric.R2, 1 - squared / totalSquares);
 		}
 		if (this.value != null) {
 			// |e| = over + under and e = over - under (e = prediction - label), so the
 			// two sums kept already give both parts without another one per row
-			double absolute = this.absoluteErrorSum.value();
-			double signed = this.errorSum.value();
 			double total = this.value.ofErrors(Math.max(0, (absolute - signed) / 2),
 					Math.max(0, (absolute + signed) / 2));
 			values.put(Metric.BUSINESS_VALUE, total);
 			values.put(Metric.BUSINESS_VALUE_PER_ROW, total / count);
 		}
 		return new MetricValues(values, OwnMetrics.of(this.definitions, values, null));
+	}
+
+	/**
+	 * The bootstrap intervals of the figures in {@code values} (this accumulator's
+	 * result); none without labelled rows or without replicates (a state stored before
+	 * they existed).
+	 */
+	Map<String, Interval> intervals(MetricValues values) {
+		if (this.n == 0 || this.replicates == null) {
+			return Map.of();
+		}
+		return this.replicates.intervals(values, this.n, (scale, sums, r) -> {
+			double deviations = sums[1][r] * scale;
+			double signed = sums[5][r] * scale;
+			return figures(this.n, deviations, sums[2][r] * scale, this.n * this.shift + deviations + signed,
+					sums[3][r] * scale, sums[4][r] * scale, signed, sums[6][r] * scale);
+		});
 	}
 
 	@Override
@@ -209,18 +260,23 @@ final class RegressionAccumulator implements MetricAccumulator {
 
 	/**
 	 * Payload: labelled count, unlabelled count, shift, then seven compensated sums as in
-	 * {@link #sums()}.
+	 * {@link #sums()}, then the bootstrap replicates
+	 * ({@link RegressionReplicates#write}), absent from states stored before them (which
+	 * still read).
 	 */
 	@Override
 	public byte[] toBytes() {
 		CompensatedSum[] sums = sums();
-		ByteBuffer buffer = StateFormat.start(StateFormat.REGRESSION,
-				2 * Long.BYTES + Double.BYTES + sums.length * 2 * Double.BYTES);
+		ByteBuffer buffer = StateFormat.start(StateFormat.REGRESSION, 2 * Long.BYTES + Double.BYTES
+				+ sums.length * 2 * Double.BYTES + ((this.replicates != null) ? RegressionReplicates.bytes() : 0));
 		buffer.putLong(this.n);
 		buffer.putLong(this.unlabelled);
 		buffer.putDouble(this.shift);
 		for (CompensatedSum sum : sums) {
 			StateFormat.putSum(buffer, sum);
+		}
+		if (this.replicates != null) {
+			this.replicates.write(buffer);
 		}
 		return StateFormat.finish(buffer);
 	}
@@ -236,11 +292,12 @@ final class RegressionAccumulator implements MetricAccumulator {
 			for (int i = 0; i < sums.length; i++) {
 				sums[i] = StateFormat.getSum(payload);
 			}
+			RegressionReplicates replicates = payload.hasRemaining() ? RegressionReplicates.read(payload) : null;
 			StateFormat.close(payload);
 			if (!Double.isFinite(shift) || sums[1].value() < 0) {
 				throw new MetricStateException("corrupt metric state: impossible label shift or spread");
 			}
-			return new RegressionAccumulator(value, MetricDefinitions.NONE, n, unlabelled, shift, sums);
+			return new RegressionAccumulator(value, MetricDefinitions.NONE, n, unlabelled, shift, sums, replicates);
 		}
 		catch (BufferUnderflowException ex) {
 			throw StateFormat.truncated();

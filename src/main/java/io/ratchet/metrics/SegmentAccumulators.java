@@ -67,6 +67,7 @@ public final class SegmentAccumulators {
 	 * @throws DataFileException when the row brings a level too many, or one too long
 	 */
 	public void add(Row row, double[] scores) {
+		long key = RowKey.of(row);
 		for (int c = 0; c < this.byColumn.size(); c++) {
 			String level = this.levels.level(row, c);
 			MetricAccumulator[] models = this.byColumn.get(c).get(level);
@@ -75,7 +76,7 @@ public final class SegmentAccumulators {
 			}
 			for (int m = 0; m < scores.length; m++) {
 				if (!this.skipUnscored[m] || !Double.isNaN(scores[m])) {
-					models[m].add(scores[m], row.label());
+					models[m].add(scores[m], row.label(), key);
 				}
 			}
 		}

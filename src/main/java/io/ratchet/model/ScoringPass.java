@@ -12,6 +12,7 @@ import io.ratchet.data.Row;
 import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.metrics.MulticlassAccumulator;
+import io.ratchet.metrics.RowKey;
 
 /**
  * One pass of rows through several models, as a job step scores them: the models bound to
@@ -116,7 +117,7 @@ public final class ScoringPass<M> implements AutoCloseable {
 				((MulticlassAccumulator) this.accumulator).add(this.probabilities, row.label());
 			}
 			else if (this.logged == null || !Double.isNaN(score)) {
-				this.accumulator.add(score, row.label());
+				this.accumulator.add(score, row.label(), RowKey.of(row));
 			}
 		}
 

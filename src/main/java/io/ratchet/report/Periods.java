@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.ratchet.metrics.Interval;
+import io.ratchet.metrics.IntervalMethod;
+
 /**
  * Periods of a chart: the months themselves while they are few, else quarters, else
  * years, else runs of years, so a chart never has more than {@code limit} points. An
@@ -65,6 +68,52 @@ record Periods(List<String> labels, int[] bucketOf, String unit) {
 			values.add((counts[b] > 0) ? sums[b] / counts[b] : null);
 		}
 		return values;
+	}
+
+	/**
+	 * The 95% interval of each period's mean ({@link #aggregate}), from its months'
+	 * values and stored intervals: the months are disjoint rows, so their errors are
+	 * independent and the mean's lower (upper) half-width is the root of the sum of the
+	 * months' squared lower (upper) half-widths over the number of months. Months are
+	 * periods of their own: their intervals as given. {@code null} for a period with a
+	 * month that has a value but no interval, or without any value.
+	 * @param monthly each month's value ({@code null} or NaN: none)
+	 * @param intervals each month's interval ({@code null}: none)
+	 */
+	List<Interval> aggregateBand(List<Double> monthly, List<Interval> intervals) {
+		if (!aggregated()) {
+			return intervals;
+		}
+		int periods = this.labels.size();
+		double[] lower = new double[periods];
+		double[] upper = new double[periods];
+		int[] counts = new int[periods];
+		IntervalMethod[] methods = new IntervalMethod[periods];
+		boolean[] missing = new boolean[periods];
+		for (int i = 0; i < monthly.size(); i++) {
+			Double value = monthly.get(i);
+			if (value == null || value.isNaN()) {
+				continue;
+			}
+			int b = this.bucketOf[i];
+			Interval interval = intervals.get(i);
+			counts[b]++;
+			if (interval == null) {
+				missing[b] = true;
+				continue;
+			}
+			lower[b] += (value - interval.lo()) * (value - interval.lo());
+			upper[b] += (interval.hi() - value) * (interval.hi() - value);
+			methods[b] = interval.method();
+		}
+		List<Double> means = aggregate(monthly);
+		List<Interval> band = new ArrayList<>();
+		for (int b = 0; b < periods; b++) {
+			double mean = (counts[b] > 0) ? means.get(b) : Double.NaN;
+			band.add((counts[b] == 0 || missing[b]) ? null : new Interval(mean - Math.sqrt(lower[b]) / counts[b],
+					mean + Math.sqrt(upper[b]) / counts[b], methods[b]));
+		}
+		return band;
 	}
 
 	/** The periods holding any of the marked months. */

@@ -18,7 +18,8 @@ import io.ratchet.run.StoredBreach;
  * The report's "Required metrics" section: per charted metric (the champion's monthly
  * requirements) a line per model month by month, the bound dashed red, the champion's
  * breached months shaded, its stored 95% intervals a faint blue band behind its line; a
- * long history aggregated (see {@link Periods}) and followed by its last
+ * long history aggregated (see {@link Periods}, the band then that of each period's mean
+ * of months, {@link Periods#aggregateBand}) and followed by its last
  * {@value #RECENT_MONTHS} months one by one. A now-test charts the window's value over
  * its last {@value #RUNS_CHARTED} now-tests, or as bars until there are three.
  */
@@ -86,9 +87,10 @@ final class RequiredMetricCharts {
 		Map<Long, Emphasis> emphasis = this.reported.emphasis(metric);
 		ModelSummary champion = this.reported.champion();
 		for (ModelSummary model : this.reported.models()) {
-			series.add(new Charts.Series(ReportedRun.label(model),
-					periods.aggregate(ReportedRun.monthly(model, metric, months)), emphasis.get(model.model().id()),
-					(model == champion && !periods.aggregated()) ? band(champion, metric, months) : null));
+			List<Double> monthly = ReportedRun.monthly(model, metric, months);
+			series.add(new Charts.Series(ReportedRun.label(model), periods.aggregate(monthly),
+					emphasis.get(model.model().id()),
+					(model == champion) ? periods.aggregateBand(monthly, band(champion, metric, months)) : null));
 		}
 		Set<String> breached = new TreeSet<>();
 		if (champion != null) {

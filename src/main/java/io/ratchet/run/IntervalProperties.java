@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The 95% intervals stored beside every figure ({@code metric_interval}): the bootstrap's
  * resample count and seed (see {@link Intervals}). More resamples give steadier interval
  * ends at a cost proportional to the resamples times the used score bins, per month and
- * model.
+ * model. A regression model's intervals come from the bootstrap replicates its
+ * accumulator keeps (64, with their own seed: {@code metrics/README.md}), which these
+ * settings do not change.
  *
  * @param resamples bootstrap resamples per figure (at least 2)
  * @param seed the bootstrap's seed: a re-run of the same data gives the same intervals

@@ -151,12 +151,12 @@ class IntervalsTests {
 
 	@Test
 	void anAbsentFigureHasNoInterval() {
-		// given: one class only (no ROC AUC), and a regression accumulator
+		// given: one class only (no ROC AUC), and an empty regression accumulator
 		BinaryAccumulator oneClass = new BinaryAccumulator(0.5);
 		oneClass.add(0.7, 1);
 		oneClass.add(0.2, 1);
 		MetricAccumulator regression = Accumulators.create(Task.REGRESSION, 0.5);
-		regression.add(1.0, 2.0);
+		regression.add(1.0, Double.NaN);
 
 		// when
 		MetricIntervals binary = Intervals.of(oneClass, oneClass.result(), 50, 1);

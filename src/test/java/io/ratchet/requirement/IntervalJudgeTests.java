@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SplittableRandom;
 
+import io.ratchet.data.Task;
+import io.ratchet.metrics.Accumulators;
 import io.ratchet.metrics.Interval;
 import io.ratchet.metrics.IntervalMethod;
+import io.ratchet.metrics.Intervals;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricAccumulator;
 import io.ratchet.metrics.MetricIntervals;
 import io.ratchet.metrics.MetricValues;
 import org.junit.jupiter.api.Test;
@@ -95,6 +100,42 @@ class IntervalJudgeTests {
 		assertThat(bound.breachedSide(0.55, java.util.Optional.of(straddling))).isEmpty();
 		assertThat(bound.breachedSide(0.55, java.util.Optional.of(above))).contains(BoundKind.MAX);
 		assertThat(bound.breachedSide(0.55, java.util.Optional.empty())).contains(BoundKind.MAX);
+	}
+
+	@Test
+	void aRegressionFigureIsJudgedOnItsBootstrapInterval() throws IOException {
+		// given: a month of 300 rows whose errors are N(0, 40²), RMSE about 40
+		MetricAccumulator month = Accumulators.create(Task.REGRESSION, 0.5);
+		SplittableRandom random = new SplittableRandom(8);
+		for (int row = 0; row < 300; row++) {
+			double prediction = 500 + 100 * random.nextGaussian();
+			month.add(prediction, prediction + 40 * random.nextGaussian());
+		}
+		MetricValues values = month.result();
+		Interval rmse = Intervals.of(month, values, 2, 0).get(Metric.RMSE).orElseThrow();
+		double figure = values.get(Metric.RMSE).getAsDouble();
+		String bounds = "bikes:\n  monthly:\n    rmse: {max: %s, judge: interval}\n";
+		DatasetRequirements straddled = Requirements.load(write(bounds.formatted(figure - 0.5)))
+			.forDataset("bikes")
+			.orElseThrow();
+		DatasetRequirements passed = Requirements.load(write(bounds.formatted(rmse.lo() - 0.5)))
+			.forDataset("bikes")
+			.orElseThrow();
+
+		// when
+		CheckResult chance = RequirementCheck.check(straddled, "m", "2024-01", false, values,
+				Intervals.of(month, values, 2, 0));
+		CheckResult breach = RequirementCheck.check(passed, "m", "2024-01", false, values,
+				Intervals.of(month, values, 2, 0));
+
+		// then: a maximum just under the figure is within the interval; one under its
+		// lower
+		// end is breached
+		assertThat(rmse.method()).isEqualTo(IntervalMethod.BOOTSTRAP);
+		assertThat(rmse.lo()).isLessThan(figure - 0.5);
+		assertThat(chance.breaches()).isEmpty();
+		assertThat(breach.breaches()).extracting(Breach::metric).containsExactly(Metric.RMSE);
+		assertThat(breach.breaches().get(0).describe()).contains("judged on its 95% interval");
 	}
 
 	private static MetricIntervals intervals(double lo, double hi) {
