@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import io.ratchet.data.DatasetConfig;
 import io.ratchet.data.Segment;
@@ -117,9 +116,7 @@ class BacktestSummaryTasklet implements Tasklet {
 			CheckResult check = RequirementCheck.check(requirements, model.name(), ResultsStore.ALL, true, values,
 					intervals);
 			if (!dataset.segments().isEmpty()) {
-				List<SegmentFigures> judged = SegmentJudge.judge(requirements, dataset.segments().minRows(),
-						model.name(), model.id(), ResultsStore.ALL, mergedSegments(run, dataset, model, threshold),
-						false);
+				List<SegmentFigures> judged = judgedSegments(run, dataset, requirements, model, threshold);
 				segmentFigures.addAll(judged);
 				check = SegmentJudge.withSegments(check, judged);
 			}
@@ -166,14 +163,19 @@ class BacktestSummaryTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	/** A model's segment accumulators merged from the months' stored states. */
-	private Map<Segment, MetricAccumulator> mergedSegments(RunContext run, DatasetConfig dataset, RunModel model,
-			double threshold) {
-		Map<Segment, MetricAccumulator> merged = new TreeMap<>();
-		this.segments.forEachState(run.runId(), model.id(),
-				(segment, state) -> merged.computeIfAbsent(segment, (s) -> Accumulators.create(dataset, threshold))
-					.merge(Accumulators.fromBytes(dataset.task(), threshold, dataset.valueMatrix(), state)));
-		return merged;
+	/**
+	 * A model's segment levels judged on the whole period, each merged from its months'
+	 * stored states and judged before the next level's are read (one level's scores held
+	 * at a time).
+	 */
+	private List<SegmentFigures> judgedSegments(RunContext run, DatasetConfig dataset, DatasetRequirements requirements,
+			RunModel model, double threshold) {
+		List<SegmentFigures> judged = new ArrayList<>();
+		this.segments.forEachMergedSegment(run.runId(), model.id(), () -> Accumulators.create(dataset, threshold),
+				(state) -> Accumulators.fromBytes(dataset.task(), threshold, dataset.valueMatrix(), state),
+				(segment, merged) -> judged.addAll(SegmentJudge.judge(requirements, dataset.segments().minRows(),
+						model.name(), model.id(), ResultsStore.ALL, Map.of(segment, merged), false)));
+		return judged;
 	}
 
 	/**

@@ -42,8 +42,9 @@ import picocli.CommandLine.ParseResult;
 		footer = { "Spring Boot settings go before or after the command as --name=value, e.g. "
 				+ "--ratchet.backtest.threads=4 (README, Configuration); an unknown ratchet.* setting is refused.", "",
 				"Developer commands (scripts run from the project root; the notes at the top of each say more):",
-				"  jobs/dev/bench [--rows 2400000] [--repeat 3] [--seed 7] [--keep] [--workers \"1 2 4\"]",
-				"      times the back-test against a plain Java loop on a synthetic corpus",
+				"  jobs/dev/bench [--rows 2400000] [--repeat 3] [--seed 7] [--keep] [--workers \"1 2 4\" | --segments]",
+				"      times the back-test against a plain Java loop on a synthetic corpus (or remote workers,"
+						+ " or without against with segments)",
 				"  jobs/dev/bench-peers [--rows \"2400000 240000\"] [--repeat 5] [--no-demo]",
 				"      times Ratchet against pandas, polars and duckdb on ../shared/bench/",
 				"  jobs/dev/fault-suite [--db h2|postgresql|both] [--trials N] [--seed S]",

@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.ratchet.data.Segment;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricAccumulator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,16 +83,42 @@ public class SegmentStore {
 	}
 
 	/**
-	 * Calls {@code action} with each stored month state of a model's segments, by month.
+	 * Merges the stored month states of each of a model's segment levels, by month, and
+	 * hands the level's merged accumulator to {@code action} before the next level's
+	 * states are read: one level's whole period is held at a time, not every level's at
+	 * once (a level of a long history holds up to {@code BinaryAccumulator.EXACT_LIMIT}
+	 * scores).
+	 * @param empty a new empty accumulator to merge into
+	 * @param read a stored state read back
 	 */
-	public void forEachState(long runId, long modelVersionId, BiConsumer<Segment, byte[]> action) {
+	public void forEachMergedSegment(long runId, long modelVersionId, Supplier<MetricAccumulator> empty,
+			Function<byte[], MetricAccumulator> read, BiConsumer<Segment, MetricAccumulator> action) {
+		var level = new Object() {
+			Segment segment;
+
+			MetricAccumulator merged;
+
+			void finish() {
+				if (this.segment != null) {
+					action.accept(this.segment, this.merged);
+				}
+			}
+		};
 		this.jdbc.sql("""
 				SELECT segment_column, segment_level, state FROM segment_period
-				WHERE run_id = ? AND model_version_id = ? AND state IS NOT NULL ORDER BY period""")
+				WHERE run_id = ? AND model_version_id = ? AND state IS NOT NULL
+				ORDER BY segment_column, segment_level, period""")
 			.params(runId, modelVersionId)
 			.query((ResultSet rs) -> {
-				action.accept(new Segment(rs.getString(1), rs.getString(2)), rs.getBytes(3));
+				Segment segment = new Segment(rs.getString(1), rs.getString(2));
+				if (!segment.equals(level.segment)) {
+					level.finish();
+					level.segment = segment;
+					level.merged = empty.get();
+				}
+				level.merged.merge(read.apply(rs.getBytes(3)));
 			});
+		level.finish();
 	}
 
 	/** Every stored figure of a run, by model, segment and period. */

@@ -150,6 +150,31 @@ class SegmentBacktestTests extends SharedBatchContextTests {
 	}
 
 	@Test
+	void eachLevelsWholePeriodIsMergedFromAllItsMonthsOnce() throws Exception {
+		// when: a back-test with two segment columns (the whole period is merged level by
+		// level from the months' states)
+		long all = run("segtoy");
+
+		// then: every level seen in a month has one whole-period row, whose row count is
+		// the sum of its months'
+		var months = this.jdbc
+			.sql("SELECT segment_column || '=' || segment_level || ':' || SUM(row_count) FROM segment_period"
+					+ " WHERE run_id = ? AND model_version_id = (SELECT MIN(model_version_id) FROM segment_period"
+					+ " WHERE run_id = ?) AND period <> 'ALL' GROUP BY segment_column, segment_level")
+			.params(all, all)
+			.query(String.class)
+			.list();
+		var whole = this.jdbc
+			.sql("SELECT segment_column || '=' || segment_level || ':' || row_count FROM segment_period"
+					+ " WHERE run_id = ? AND model_version_id = (SELECT MIN(model_version_id) FROM segment_period"
+					+ " WHERE run_id = ?) AND period = 'ALL'")
+			.params(all, all)
+			.query(String.class)
+			.list();
+		assertThat(whole).hasSize(6).containsExactlyInAnyOrderElementsOf(months);
+	}
+
+	@Test
 	void aSegmentBreachMakesTheRunABreachWhileTheOverallFigurePassesAndASmallSegmentNeverBreaches() throws Exception {
 		// when
 		long all = run("segtoy");
