@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link BinaryBootstrap} gives bit for bit the intervals of the implementation before
  * issue 15 ({@link BinaryBootstrapReference}), on seeded random months of many sizes,
  * with ties, one label only, scores at the ends, the bounded histogram, a value matrix
- * and a dataset formula.
+ * and a dataset formula, with 200 resamples (the default), a few, and thousands.
  */
 class BinaryBootstrapTests {
 
@@ -33,7 +33,12 @@ class BinaryBootstrapTests {
 					// given
 					BinaryAccumulator month = month(random, size, shape, trial);
 					MetricValues values = month.result();
-					int resamples = (trial == 2) ? 2 + random.nextInt(20) : 200;
+					// trial 1 of a small month: 1,000 to 4,000 resamples, the percentiles
+					// read
+					// from the replicates' ends or (past some 2,600) from a sort of them
+					// all
+					int resamples = (trial == 2) ? 2 + random.nextInt(20)
+							: (trial == 1 && size <= 200) ? 1_000 + random.nextInt(3_000) : 200;
 					long seed = random.nextLong();
 
 					// when
