@@ -51,6 +51,24 @@ public class ResultsStore {
 				interval_hi)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+	/**
+	 * Every metric value of a run in the primary key's order: {@code run_id} is named in
+	 * the order too, so that H2 reads the key's index in order rather than sorting the
+	 * run's rows (it sorts by an index only when the order starts with the index's first
+	 * column), which lets it hand them over as it reads them ({@link LazyRunReads}).
+	 */
+	static final String METRIC_VALUES_OF_RUN = """
+			SELECT model_version_id, period, metric, val, row_count FROM metric_value
+			WHERE run_id = ? ORDER BY run_id, model_version_id, period, metric""";
+
+	/**
+	 * Every interval of a run in the primary key's order, as
+	 * {@link #METRIC_VALUES_OF_RUN}.
+	 */
+	static final String METRIC_INTERVALS_OF_RUN = """
+			SELECT model_version_id, period, metric, lo, hi, method FROM metric_interval
+			WHERE run_id = ? ORDER BY run_id, model_version_id, period, metric""";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
@@ -269,26 +287,27 @@ public class ResultsStore {
 			.list();
 	}
 
-	/** Every metric value of a run (NULL values come back as absent). */
+	/**
+	 * Every metric value of a run (NULL values come back as absent), in the primary key's
+	 * order, read without H2's temporary copy of a large result ({@link LazyRunReads}).
+	 */
 	public List<StoredMetric> metricValues(long runId) {
-		return this.jdbc.sql("""
-				SELECT model_version_id, period, metric, val, row_count FROM metric_value
-				WHERE run_id = ? ORDER BY model_version_id, period, metric""").param(runId).query((rs, i) -> {
+		return LazyRunReads.list(this.jdbcTemplate, METRIC_VALUES_OF_RUN, runId, (rs, i) -> {
 			double value = rs.getDouble(4);
 			Double val = rs.wasNull() ? null : value;
 			return new StoredMetric(rs.getLong(1), rs.getString(2), MetricId.of(rs.getString(3)), val, rs.getLong(5));
-		}).list();
+		});
 	}
 
-	/** Every 95% interval stored for a run's figures. */
+	/**
+	 * Every 95% interval stored for a run's figures, in the primary key's order, read as
+	 * {@link #metricValues}.
+	 */
 	public List<StoredInterval> metricIntervals(long runId) {
-		return this.jdbc.sql("""
-				SELECT model_version_id, period, metric, lo, hi, method FROM metric_interval
-				WHERE run_id = ? ORDER BY model_version_id, period, metric""")
-			.param(runId)
-			.query((rs, i) -> new StoredInterval(rs.getLong(1), rs.getString(2), MetricId.of(rs.getString(3)),
-					new Interval(rs.getDouble(4), rs.getDouble(5), IntervalMethod.fromKey(rs.getString(6).trim()))))
-			.list();
+		return LazyRunReads
+			.list(this.jdbcTemplate, METRIC_INTERVALS_OF_RUN, runId, (rs, i) -> new StoredInterval(rs.getLong(1),
+					rs.getString(2), MetricId.of(rs.getString(3)),
+					new Interval(rs.getDouble(4), rs.getDouble(5), IntervalMethod.fromKey(rs.getString(6).trim()))));
 	}
 
 	public List<StoredBreach> breaches(long runId) {

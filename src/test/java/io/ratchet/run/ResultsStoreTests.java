@@ -3,6 +3,7 @@ package io.ratchet.run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -87,6 +88,55 @@ class ResultsStoreTests {
 		assertThat(this.results.verdicts(901)).extracting(StoredVerdict::verdict).containsExactly("BREACH");
 		assertThat(this.results.partitionStates(901, model)).singleElement().isEqualTo(new byte[] { 1, 2, 3 });
 		assertThat(this.results.partitions(901)).hasSize(1);
+	}
+
+	@Test
+	void aRunsFiguresAndIntervalsAreReadBackInKeyOrderStraightFromTheIndex() {
+		// given: two models' months stored out of order, each with two intervals, and a
+		// figure of another run
+		long first = this.modelVersions.register(model("store-k", "1", "kkk1"));
+		long second = this.modelVersions.register(model("store-k", "2", "kkk2"));
+		this.results.openRun(911, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		this.results.openRun(912, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		MetricValues values = new MetricValues(Map.of(Metric.N, 30.0, Metric.POSITIVES, 12.0, Metric.LOG_LOSS, 0.4));
+		MetricIntervals intervals = new MetricIntervals(
+				Map.of(Metric.LOG_LOSS.key(), new Interval(0.3, 0.5, IntervalMethod.BOOTSTRAP), Metric.ROC_AUC.key(),
+						new Interval(0.5, 0.7, IntervalMethod.DELONG)));
+		CheckResult pass = new CheckResult(Verdict.PASS, List.of(), List.of());
+		for (String period : List.of("2024-03", "2024-01", "2024-02")) {
+			this.results.savePartition(
+					new PartitionResult(911, period, "toy/" + period + ".csv", 30, 30, 0, 0, null, 1),
+					List.of(new ModelFigures(second, Task.BINARY, values, pass, new byte[] { 2 }, intervals),
+							new ModelFigures(first, Task.BINARY, values, pass, new byte[] { 1 }, intervals)));
+		}
+		this.results.savePartition(new PartitionResult(912, "2024-01", "toy/2024-01.csv", 30, 30, 0, 0, null, 1),
+				List.of(new ModelFigures(first, Task.BINARY, values, pass, new byte[] { 1 }, intervals)));
+
+		// when
+		List<StoredMetric> metrics = this.results.metricValues(911);
+		List<StoredInterval> stored = this.results.metricIntervals(911);
+
+		// then: the run's rows only, ordered by model, period and metric
+		assertThat(metrics).hasSize(2 * 3 * Metric.forTask(Task.BINARY).size());
+		assertThat(metrics).extracting((m) -> m.modelVersionId() + "/" + m.period() + "/" + m.metric().key())
+			.isSortedAccordingTo(Comparator.comparing((String key) -> Long.parseLong(key.split("/")[0]))
+				.thenComparing((key) -> key.substring(key.indexOf('/'))));
+		assertThat(metrics).filteredOn((m) -> m.metric() == Metric.LOG_LOSS)
+			.extracting(StoredMetric::value)
+			.containsOnly(0.4);
+		assertThat(stored).extracting((i) -> i.modelVersionId() + "/" + i.period() + "/" + i.metric().key())
+			.containsExactly(first + "/2024-01/log_loss", first + "/2024-01/roc_auc", first + "/2024-02/log_loss",
+					first + "/2024-02/roc_auc", first + "/2024-03/log_loss", first + "/2024-03/roc_auc",
+					second + "/2024-01/log_loss", second + "/2024-01/roc_auc", second + "/2024-02/log_loss",
+					second + "/2024-02/roc_auc", second + "/2024-03/log_loss", second + "/2024-03/roc_auc");
+		assertThat(stored).extracting(StoredInterval::interval).contains(new Interval(0.5, 0.7, IntervalMethod.DELONG));
+		// and H2 reads both in its index's order (nothing to sort, so it can hand the
+		// rows
+		// over as it reads them instead of copying a long run's rows to a temporary file)
+		for (String sql : List.of(ResultsStore.METRIC_VALUES_OF_RUN, ResultsStore.METRIC_INTERVALS_OF_RUN)) {
+			assertThat(this.jdbc.sql("EXPLAIN " + sql).param(911L).query(String.class).single())
+				.contains("/* index sorted */");
+		}
 	}
 
 	@Test
