@@ -5,11 +5,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.ratchet.data.LogCoverage;
 import io.ratchet.metrics.Interval;
 import io.ratchet.metrics.IntervalMethod;
 import io.ratchet.run.FigureReads;
+import io.ratchet.run.IntervalSet;
 import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.RunReads;
@@ -62,18 +64,30 @@ class ReportReads {
 	}
 
 	/**
-	 * A model's stored 95% intervals of one metric in a run ({@code metric_interval}), by
-	 * period.
+	 * A model's stored 95% intervals of one metric in a run, by period: from each
+	 * period's packed set ({@code metric_interval_set}, {@link IntervalSet}) or, for a
+	 * run stored before they were packed, its rows of {@code metric_interval}.
 	 */
 	Map<String, Interval> intervals(long runId, long modelVersionId, String metric) {
-		Map<String, Interval> intervals = new LinkedHashMap<>();
+		Map<String, Interval> intervals = new TreeMap<>();
 		this.jdbc.sql("""
 				SELECT period, lo, hi, method FROM metric_interval
-				WHERE run_id = ? AND model_version_id = ? AND metric = ? ORDER BY period""")
+				WHERE run_id = ? AND model_version_id = ? AND metric = ?""")
 			.params(runId, modelVersionId, metric)
 			.query((rs) -> {
 				intervals.put(rs.getString(1).trim(),
 						new Interval(rs.getDouble(2), rs.getDouble(3), IntervalMethod.fromKey(rs.getString(4).trim())));
+			});
+		this.jdbc.sql("SELECT period, intervals FROM metric_interval_set WHERE run_id = ? AND model_version_id = ?")
+			.params(runId, modelVersionId)
+			.query((rs) -> {
+				String period = rs.getString(1).trim();
+				Interval interval = IntervalSet
+					.unpack(rs.getBytes(2), "run " + runId + ", model version " + modelVersionId + ", period " + period)
+					.get(metric);
+				if (interval != null) {
+					intervals.put(period, interval);
+				}
 			});
 		return intervals;
 	}

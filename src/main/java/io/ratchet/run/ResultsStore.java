@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -300,14 +301,29 @@ public class ResultsStore {
 	}
 
 	/**
-	 * Every 95% interval stored for a run's figures, in the primary key's order, read as
-	 * {@link #metricValues}.
+	 * Every 95% interval stored for a run's figures, ordered by model, period and metric:
+	 * each period's packed set ({@code metric_interval_set}, {@link IntervalSet}) and the
+	 * rows of a run stored before intervals were packed ({@code metric_interval}, read as
+	 * {@link #metricValues}).
 	 */
 	public List<StoredInterval> metricIntervals(long runId) {
-		return LazyRunReads
+		List<StoredInterval> intervals = new ArrayList<>(LazyRunReads
 			.list(this.jdbcTemplate, METRIC_INTERVALS_OF_RUN, runId, (rs, i) -> new StoredInterval(rs.getLong(1),
 					rs.getString(2), MetricId.of(rs.getString(3)),
-					new Interval(rs.getDouble(4), rs.getDouble(5), IntervalMethod.fromKey(rs.getString(6).trim()))));
+					new Interval(rs.getDouble(4), rs.getDouble(5), IntervalMethod.fromKey(rs.getString(6).trim())))));
+		this.jdbc.sql("SELECT model_version_id, period, intervals FROM metric_interval_set WHERE run_id = ?")
+			.param(runId)
+			.query((ResultSet rs) -> {
+				long model = rs.getLong(1);
+				String period = rs.getString(2);
+				IntervalSet.unpack(rs.getBytes(3), "run " + runId + ", model version " + model + ", period " + period)
+					.forEach((key, interval) -> intervals
+						.add(new StoredInterval(model, period, MetricId.of(key), interval)));
+			});
+		intervals.sort(Comparator.comparingLong(StoredInterval::modelVersionId)
+			.thenComparing(StoredInterval::period)
+			.thenComparing((interval) -> interval.metric().key()));
+		return intervals;
 	}
 
 	public List<StoredBreach> breaches(long runId) {
@@ -397,10 +413,9 @@ public class ResultsStore {
 		List<Object[]> intervals = new ArrayList<>();
 		for (ModelFigures figure : figures) {
 			long model = figure.modelVersionId();
-			figure.intervals()
-				.byKey()
-				.forEach((key, interval) -> intervals.add(new Object[] { runId, model, period, key, interval.lo(),
-						interval.hi(), interval.method().key() }));
+			if (!figure.intervals().byKey().isEmpty()) {
+				intervals.add(new Object[] { runId, model, period, IntervalSet.pack(figure.intervals().byKey()) });
+			}
 			long rowCount = figure.values().n();
 			for (Metric metric : Metric.forTask(figure.task())) {
 				values.add(new Object[] { runId, model, period, metric.key(), figure.values().values().get(metric),
@@ -423,9 +438,8 @@ public class ResultsStore {
 				INSERT INTO period_verdict (run_id, model_version_id, period, verdict, row_count)
 				VALUES (?, ?, ?, ?, ?)""", verdicts);
 		batch(INSERT_BREACH, breaches);
-		batch("""
-				INSERT INTO metric_interval (run_id, model_version_id, period, metric, lo, hi, method)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", intervals);
+		batch("INSERT INTO metric_interval_set (run_id, model_version_id, period, intervals) VALUES (?, ?, ?, ?)",
+				intervals);
 	}
 
 	/**
@@ -449,7 +463,8 @@ public class ResultsStore {
 		List<Object[]> keys = figures.stream()
 			.map((figure) -> new Object[] { runId, figure.modelVersionId(), period })
 			.toList();
-		for (String table : List.of("metric_value", "metric_interval", "period_verdict", "breach", "partition_state")) {
+		for (String table : List.of("metric_value", "metric_interval", "metric_interval_set", "period_verdict",
+				"breach", "partition_state")) {
 			batch("DELETE FROM " + table + " WHERE run_id = ? AND model_version_id = ? AND period = ?", keys);
 		}
 		this.jdbc.sql("DELETE FROM run_partition WHERE run_id = ? AND period = ?").params(runId, period).update();

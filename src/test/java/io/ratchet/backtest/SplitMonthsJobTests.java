@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -314,6 +316,24 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 	}
 
 	/**
+	 * The run's intervals (stored packed, a row per model and period) as lines like the
+	 * tables': model, period, metric, lo, hi, method.
+	 */
+	private List<String> intervals(long runId) {
+		Map<Long, String> models = new HashMap<>();
+		this.jdbc.sql("SELECT id, name || '@' || version FROM model_version").query((ResultSet rs) -> {
+			models.put(rs.getLong(1), rs.getString(2));
+		});
+		return this.results.metricIntervals(runId)
+			.stream()
+			.map((stored) -> String.join(" | ", models.get(stored.modelVersionId()), stored.period(),
+					stored.metric().key(), String.valueOf(stored.interval().lo()),
+					String.valueOf(stored.interval().hi()), stored.interval().method().key()))
+			.sorted()
+			.toList();
+	}
+
+	/**
 	 * Every table's rows as lines without run id, timestamps or durations: counts and
 	 * text compare exactly, numbers to a relative 1e-12 ({@link #assertSameFigures}). The
 	 * states are compared by the whole-period figures merged from them.
@@ -325,7 +345,7 @@ class SplitMonthsJobTests extends SharedBatchContextTests {
 		tables.put("metric_value", rows.lines(runId, "metric_value", model + ", period, metric, val, row_count"));
 		tables.put("period_verdict", rows.lines(runId, "period_verdict", model + ", period, verdict, row_count"));
 		tables.put("breach", rows.lines(runId, "breach", model + ", period, metric, bound_kind, bound, val"));
-		tables.put("metric_interval", rows.lines(runId, "metric_interval", model + ", period, metric, lo, hi, method"));
+		tables.put("metric_interval", intervals(runId));
 		tables.put("partition_state", rows.lines(runId, "partition_state", model + ", period"));
 		tables.put("feature_mean",
 				rows.lines(runId, "feature_mean", "period, feature, mean_val, row_count, missing_count"));

@@ -140,6 +140,41 @@ class ResultsStoreTests {
 	}
 
 	@Test
+	void aPeriodsIntervalsAreStoredInOneRowAndReadBesideTheRowsOfARunStoredBeforeThey() {
+		// given: a month of a run stored before intervals were packed (a row per figure
+		// in
+		// metric_interval), and the same run's next month stored now
+		long model = this.modelVersions.register(model("store-p", "1", "pppp"));
+		this.results.openRun(913, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		this.results.savePartition(new PartitionResult(913, "2024-01", "toy/2024-01.csv", 30, 30, 0, 0, null, 1),
+				List.of(new ModelFigures(model, Task.BINARY, new MetricValues(Map.of(Metric.N, 30.0)),
+						new CheckResult(Verdict.PASS, List.of(), List.of()), new byte[] { 1 })));
+		this.jdbc.sql("""
+				INSERT INTO metric_interval (run_id, model_version_id, period, metric, lo, hi, method)
+				VALUES (913, ?, '2024-01', 'log_loss', 0.25, 0.5, 'bootstrap')""").param(model).update();
+		Interval logLoss = new Interval(0.1 + 0.2, Math.nextUp(0.5), IntervalMethod.BOOTSTRAP);
+		Interval rocAuc = new Interval(1e-300, 0.7, IntervalMethod.DELONG);
+		PartitionResult february = new PartitionResult(913, "2024-02", "toy/2024-02.csv", 30, 30, 0, 0, null, 1);
+		ModelFigures figures = new ModelFigures(model, Task.BINARY, new MetricValues(Map.of(Metric.N, 30.0)),
+				new CheckResult(Verdict.PASS, List.of(), List.of()), new byte[] { 2 },
+				new MetricIntervals(Map.of(Metric.ROC_AUC.key(), rocAuc, Metric.LOG_LOSS.key(), logLoss)));
+
+		// when: stored twice (a restart replaces it)
+		this.results.savePartition(february, List.of(figures));
+		this.results.savePartition(february, List.of(figures));
+
+		// then: one row for the month, its intervals back to the last bit, and the older
+		// month's row beside them, in model, period, metric order
+		assertThat(count("SELECT COUNT(*) FROM metric_interval_set WHERE run_id = 913")).isEqualTo(1);
+		assertThat(count("SELECT COUNT(*) FROM metric_interval WHERE run_id = 913 AND period = '2024-02'")).isZero();
+		assertThat(this.results.metricIntervals(913)).containsExactly(
+				new StoredInterval(model, "2024-01", Metric.LOG_LOSS,
+						new Interval(0.25, 0.5, IntervalMethod.BOOTSTRAP)),
+				new StoredInterval(model, "2024-02", Metric.LOG_LOSS, logLoss),
+				new StoredInterval(model, "2024-02", Metric.ROC_AUC, rocAuc));
+	}
+
+	@Test
 	void aBreachJudgedOnItsIntervalIsStoredWithTheIntervalAndSaysSo() {
 		// given: a ROC AUC whose whole 95% interval is below its minimum (judge:
 		// interval), and a log loss judged on the figure
@@ -328,7 +363,11 @@ class ResultsStoreTests {
 		int metrics = Metric.forTask(Task.BINARY).size();
 		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 910 AND period = 'ALL'"))
 			.isEqualTo(2L * metrics);
-		assertThat(count("SELECT COUNT(*) FROM metric_interval WHERE run_id = 910 AND period = 'ALL'")).isEqualTo(2);
+		assertThat(count("SELECT COUNT(*) FROM metric_interval_set WHERE run_id = 910 AND period = 'ALL'"))
+			.isEqualTo(2);
+		assertThat(this.results.metricIntervals(910)).filteredOn((stored) -> ResultsStore.ALL.equals(stored.period()))
+			.extracting(StoredInterval::modelVersionId)
+			.containsExactly(first, second);
 		assertThat(count("SELECT COUNT(*) FROM breach WHERE run_id = 910 AND period = 'ALL'")).isEqualTo(2);
 		assertThat(count("SELECT COUNT(*) FROM period_verdict WHERE run_id = 910 AND period = 'ALL'")).isEqualTo(2);
 		assertThat(count("SELECT COUNT(*) FROM metric_value WHERE run_id = 910 AND period = '2024-01'"))
