@@ -18,7 +18,7 @@ import io.ratchet.metrics.IntervalMethod;
  * of a row per figure in {@code metric_interval}. A month stores some 20 intervals per
  * model, and each stored row cost H2 the same work whatever its size (three index
  * entries, two foreign-key checks, marking each committed): at 840 months of 4 models,
- * 3,360 rows instead of some 75,000.
+ * 3,360 rows instead of 67,200.
  *
  * <p>
  * Format: a version byte ({@code 1}), the number of intervals, then per interval its

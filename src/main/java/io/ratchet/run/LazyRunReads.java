@@ -13,20 +13,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Reads every row of one run from a large table (all its metric values or intervals: some
- * 160,000 and 80,000 rows for 840 months of 4 models) without H2 copying the result to a
- * temporary file first.
+ * Reads every row of one run from a large table (all its metric values: some 160,000 rows
+ * for 840 months of 4 models; the intervals of a run stored before V30) without H2
+ * sorting them and copying the result to a temporary file first.
  *
  * <p>
  * H2 builds a query's whole result before it hands over the first row, and a result of
  * more rows than its {@code MAX_MEMORY_ROWS} (some 20,000 for a 512 MiB heap) is written
- * to a temporary file and read back: a tenth of the summary's, the report's and the
- * command's reading of a long run. With lazy query execution (a session setting any user
- * may change) H2 hands the rows over as it finds them, which it can when the query's
- * order is its index's: the statements read by the primary key's prefix {@code run_id} in
- * the key's order. The setting is turned on for the one statement, on its connection, and
- * off again before the connection goes back to the pool. Other databases stream as they
- * are, and run the statement unchanged.
+ * to a temporary file and read back: about half of the summary's, the report's and the
+ * command's reading of a long run (JFR, {@code src/docs/performance.md}). With lazy query
+ * execution (a session setting any user may change) H2 hands the rows over as it finds
+ * them, which it can when the query's order is its index's: the statements read by the
+ * primary key's prefix {@code run_id} in the key's order. The setting is turned on for
+ * the one statement, on its connection, and off again before the connection goes back to
+ * the pool. Other databases stream as they are, and run the statement unchanged.
  */
 final class LazyRunReads {
 
