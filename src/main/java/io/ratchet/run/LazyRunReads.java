@@ -30,19 +30,24 @@ import org.springframework.jdbc.core.RowMapper;
  */
 final class LazyRunReads {
 
+	private static final String LAZY = "SET LAZY_QUERY_EXECUTION TRUE";
+
+	private static final String EAGER = "SET LAZY_QUERY_EXECUTION FALSE";
+
 	private LazyRunReads() {
 	}
 
 	/**
-	 * The rows of {@code sql} (one parameter: the run id), each mapped by {@code mapper}.
+	 * The rows of the statement {@code prepared} on the connection (one parameter: the
+	 * run id), each mapped by {@code mapper}.
 	 */
-	static <T> List<T> list(JdbcTemplate jdbc, String sql, long runId, RowMapper<T> mapper) {
+	static <T> List<T> list(JdbcTemplate jdbc, Prepared prepared, long runId, RowMapper<T> mapper) {
 		List<T> rows = jdbc.execute((ConnectionCallback<List<T>>) (connection) -> {
 			boolean h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
 			if (h2) {
 				lazy(connection, true);
 			}
-			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			try (PreparedStatement statement = prepared.on(connection)) {
 				statement.setLong(1, runId);
 				List<T> read = new ArrayList<>();
 				try (ResultSet rs = statement.executeQuery()) {
@@ -63,8 +68,24 @@ final class LazyRunReads {
 
 	private static void lazy(Connection connection, boolean on) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+			if (on) {
+				statement.execute(LAZY);
+			}
+			else {
+				statement.execute(EAGER);
+			}
 		}
+	}
+
+	/**
+	 * A constant statement prepared on a connection (so that every statement stays a
+	 * constant where it is written: {@code SqlParameterisationTests}).
+	 */
+	@FunctionalInterface
+	interface Prepared {
+
+		PreparedStatement on(Connection connection) throws SQLException;
+
 	}
 
 }

@@ -293,11 +293,13 @@ public class ResultsStore {
 	 * order, read without H2's temporary copy of a large result ({@link LazyRunReads}).
 	 */
 	public List<StoredMetric> metricValues(long runId) {
-		return LazyRunReads.list(this.jdbcTemplate, METRIC_VALUES_OF_RUN, runId, (rs, i) -> {
-			double value = rs.getDouble(4);
-			Double val = rs.wasNull() ? null : value;
-			return new StoredMetric(rs.getLong(1), rs.getString(2), MetricId.of(rs.getString(3)), val, rs.getLong(5));
-		});
+		return LazyRunReads.list(this.jdbcTemplate, (connection) -> connection.prepareStatement(METRIC_VALUES_OF_RUN),
+				runId, (rs, i) -> {
+					double value = rs.getDouble(4);
+					Double val = rs.wasNull() ? null : value;
+					return new StoredMetric(rs.getLong(1), rs.getString(2), MetricId.of(rs.getString(3)), val,
+							rs.getLong(5));
+				});
 	}
 
 	/**
@@ -307,10 +309,11 @@ public class ResultsStore {
 	 * {@link #metricValues}).
 	 */
 	public List<StoredInterval> metricIntervals(long runId) {
-		List<StoredInterval> intervals = new ArrayList<>(LazyRunReads
-			.list(this.jdbcTemplate, METRIC_INTERVALS_OF_RUN, runId, (rs, i) -> new StoredInterval(rs.getLong(1),
-					rs.getString(2), MetricId.of(rs.getString(3)),
-					new Interval(rs.getDouble(4), rs.getDouble(5), IntervalMethod.fromKey(rs.getString(6).trim())))));
+		List<StoredInterval> intervals = new ArrayList<>(LazyRunReads.list(this.jdbcTemplate,
+				(connection) -> connection.prepareStatement(METRIC_INTERVALS_OF_RUN), runId,
+				(rs, i) -> new StoredInterval(rs.getLong(1), rs.getString(2), MetricId.of(rs.getString(3)),
+						new Interval(rs.getDouble(4), rs.getDouble(5),
+								IntervalMethod.fromKey(rs.getString(6).trim())))));
 		this.jdbc.sql("SELECT model_version_id, period, intervals FROM metric_interval_set WHERE run_id = ?")
 			.param(runId)
 			.query((ResultSet rs) -> {
