@@ -6,8 +6,6 @@ import java.io.PushbackInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,17 +33,11 @@ import java.util.List;
  * A file that starts with a UTF-16 byte order mark is handed to {@link CsvSource}
  * ({@link #open}), which reads it as UTF-16.
  */
-final class ByteCsvReader implements RecordSource, CsvFields {
-
-	/** Fields up to this many bytes are looked up in {@link #cache}. */
-	private static final int CACHED_LENGTH = 32;
+final class ByteCsvReader extends ByteFields implements RecordSource {
 
 	private final Path file;
 
 	private final CsvRecordScanner records;
-
-	/** Recent short texts by a hash of their bytes (levels repeat from row to row). */
-	private final String[] cache = new String[1024];
 
 	private String invalidBytes;
 
@@ -171,123 +163,43 @@ final class ByteCsvReader implements RecordSource, CsvFields {
 	}
 
 	@Override
-	public String get(int field) {
-		int from = this.records.start(field);
-		int to = this.records.end(field);
-		if (!this.records.ascii()) {
-			return this.records.decode(from, to);
-		}
-		byte[] bytes = this.records.bytes();
-		if (to - from > CACHED_LENGTH) {
-			return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-		}
-		int hash = 0;
-		for (int i = from; i < to; i++) {
-			hash = 31 * hash + bytes[i];
-		}
-		int slot = (hash ^ (hash >>> 10)) & (this.cache.length - 1);
-		String cached = this.cache[slot];
-		if (cached == null || !sameAscii(from, to, cached)) {
-			cached = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-			this.cache[slot] = cached;
-		}
-		return cached;
+	byte[] bytes() {
+		return this.records.bytes();
 	}
 
 	@Override
-	public String[] values() {
-		String[] values = new String[this.records.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = get(i);
-		}
-		return values;
+	int start(int field) {
+		return this.records.start(field);
 	}
 
 	@Override
-	public boolean isEmpty(int field) {
-		return this.records.start(field) == this.records.end(field);
+	int end(int field) {
+		return this.records.end(field);
 	}
 
 	@Override
-	public boolean is(int field, String text) {
-		if (text == null) {
-			return false;
-		}
-		return this.records.ascii() ? sameAscii(this.records.start(field), this.records.end(field), text)
-				: get(field).equals(text);
+	int recordStart() {
+		return this.records.recordStart();
 	}
 
 	@Override
-	public double decimal(int field) {
-		return DecimalParser.parse(this.records.bytes(), this.records.start(field), this.records.end(field));
+	int recordEnd() {
+		return this.records.recordEnd();
 	}
 
 	@Override
-	public boolean isFiniteDecimal(int field) {
-		return DecimalParser.isFiniteDecimal(this.records.bytes(), this.records.start(field), this.records.end(field));
+	boolean ascii() {
+		return this.records.ascii();
 	}
 
 	@Override
-	public LocalDate date(int field, RowParser.DateParser dates) {
-		return this.records.ascii()
-				? dates.parse(this.records.bytes(), this.records.start(field), this.records.end(field))
-				: CsvFields.super.date(field, dates);
+	String decode(int from, int to) {
+		return this.records.decode(from, to);
 	}
 
-	/**
-	 * {@inheritDoc}
-	 * <p>
-	 * The record's own bytes when they are that already (the columns in the same order,
-	 * nothing quoted or to quote): one copy, no {@code String}.
-	 */
-	@Override
-	public byte[] line(int[] order) {
-		if (writtenAsIs(order)) {
-			return Arrays.copyOfRange(this.records.bytes(), this.records.recordStart(), this.records.recordEnd());
-		}
-		return CsvFields.super.line(order);
-	}
-
-	/**
-	 * Whether {@link CsvLine#format} of the fields in this order gives the record's
-	 * bytes: every field in its place, no quote anywhere, no field that {@code CsvLine}
-	 * quotes (the first one empty, one that starts with a character up to {@code #} or
-	 * ends with one up to a space). The bytes are valid in the encoding (a record with
-	 * undecodable bytes is rejected before), so they are the field's UTF-8.
-	 */
-	private boolean writtenAsIs(int[] order) {
-		if (order.length != this.records.size() || isEmpty(0)) {
-			return false;
-		}
-		byte[] bytes = this.records.bytes();
-		for (int field = 0; field < order.length; field++) {
-			int from = this.records.start(field);
-			int to = this.records.end(field);
-			if (order[field] != field
-					|| (from < to && ((bytes[from] & 0xFF) <= '#' || (bytes[to - 1] & 0xFF) <= ' '))) {
-				return false;
-			}
-		}
-		for (int i = this.records.recordStart(); i < this.records.recordEnd(); i++) {
-			if (bytes[i] == '"') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/** Whether the ASCII bytes {@code [from, to)} spell {@code text}. */
-	private boolean sameAscii(int from, int to, String text) {
-		if (to - from != text.length()) {
-			return false;
-		}
-		byte[] bytes = this.records.bytes();
-		for (int i = from; i < to; i++) {
-			if (bytes[i] != text.charAt(i - from)) {
-				return false;
-			}
-		}
-		return true;
+	/** The encoding the bytes are in. */
+	Charset charset() {
+		return this.records.charset();
 	}
 
 	private String findInvalidBytes() {

@@ -67,8 +67,9 @@ import java.util.stream.Stream;
  * {@link SourceScan} reads and validates the source and decides each month file's
  * columns; this class merges, writes and moves the month files.
  * <p>
- * Threads: the caller validates and merges; the spool is written and the source hashed on
- * another ({@link SpoolHandoff}), each month's spool is read ahead on another
+ * Threads: the records of the source are found on one ({@link ScanAhead}); the caller
+ * validates and merges; the spool is written and the source hashed on another
+ * ({@link SpoolHandoff}), each month's spool is read ahead on another
  * ({@link SpoolReadAhead}), and each merged month is written on another while the next
  * one merges ({@link MonthFileWriter}); every hand-over is a bounded queue, so memory
  * stays bounded, and the result is that of one thread, byte for byte.
@@ -185,8 +186,8 @@ public final class DatasetImporter {
 			try (SpoolHandoff handoff = this.threads
 					? SpoolHandoff.threaded(spool, sha256, source.getFileName().toString())
 					: SpoolHandoff.direct(spool, sha256)) {
-				scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock).scan(source, handoff,
-						quarantine, progress);
+				scan = new SourceScan(this.dataset, this.datasetDir, this.parser, this.clock, this.threads).scan(source,
+						handoff, quarantine, progress);
 			}
 			spool.finishWriting();
 			SortedMap<YearMonth, Long> addedByMonth = new TreeMap<>();

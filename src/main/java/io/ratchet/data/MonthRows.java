@@ -1,13 +1,10 @@
 package io.ratchet.data;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +38,11 @@ final class MonthRows implements AutoCloseable {
 
 	private final FileChannel channel;
 
-	private final DataOutputStream out;
+	/**
+	 * Records not yet written to the file (one put per field, not a synchronized
+	 * {@code BufferedOutputStream} call each).
+	 */
+	private final ByteBuffer pending = ByteBuffer.allocate(1 << 16);
 
 	private long written;
 
@@ -66,7 +67,6 @@ final class MonthRows implements AutoCloseable {
 		this.file = file;
 		this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
 				StandardOpenOption.READ, StandardOpenOption.WRITE);
-		this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(this.channel), 1 << 16));
 	}
 
 	/** Appends a row; returns its number. */
@@ -93,17 +93,35 @@ final class MonthRows implements AutoCloseable {
 		long offset = this.written;
 		byte[] id = (row.id() != null) ? row.id().getBytes(StandardCharsets.UTF_8) : null;
 		byte[] text = row.text();
-		this.out.writeByte(kind);
-		this.out.writeLong(row.line());
-		this.out.writeLong(row.day());
-		this.out.writeInt((id != null) ? id.length : -1);
-		this.out.writeInt(text.length);
-		if (id != null) {
-			this.out.write(id);
+		int length = HEAD + ((id != null) ? id.length : 0) + text.length;
+		if (length > this.pending.remaining()) {
+			flush();
 		}
-		this.out.write(text);
-		this.written += HEAD + ((id != null) ? id.length : 0) + text.length;
+		ByteBuffer record = (length <= this.pending.capacity()) ? this.pending : ByteBuffer.allocate(length);
+		record.put(kind).putLong(row.line()).putLong(row.day()).putInt((id != null) ? id.length : -1);
+		record.putInt(text.length);
+		if (id != null) {
+			record.put(id);
+		}
+		record.put(text);
+		if (record != this.pending) {
+			writeFully(record.flip());
+		}
+		this.written += length;
 		return offset;
+	}
+
+	/** Writes the pending records to the file. */
+	private void flush() throws IOException {
+		writeFully(this.pending.flip());
+		this.pending.clear();
+		this.flushed = this.written;
+	}
+
+	private void writeFully(ByteBuffer bytes) throws IOException {
+		while (bytes.hasRemaining()) {
+			this.channel.write(bytes);
+		}
 	}
 
 	/** Rows added. */
@@ -153,8 +171,7 @@ final class MonthRows implements AutoCloseable {
 	 */
 	private ByteBuffer load(long offset, int length) throws IOException {
 		if (offset + length > this.flushed) {
-			this.out.flush();
-			this.flushed = this.written;
+			flush();
 		}
 		if (this.buffer.capacity() < length) {
 			this.buffer = ByteBuffer.allocate(Integer.highestOneBit(length) << 1);
@@ -187,8 +204,7 @@ final class MonthRows implements AutoCloseable {
 	 * (never decoded: they are written as they are).
 	 */
 	void forEach(Texts rows) throws IOException {
-		this.out.flush();
-		this.flushed = this.written;
+		flush();
 		byte[] text = new byte[1 << 10];
 		try (DataInputStream in = new DataInputStream(
 				new BufferedInputStream(Files.newInputStream(this.file), 1 << 16))) {
@@ -230,12 +246,6 @@ final class MonthRows implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		try {
-			this.out.close();
-		}
-		catch (IOException ex) {
-			// a flush of rows no one will read
-		}
 		try {
 			this.channel.close();
 			Files.deleteIfExists(this.file);

@@ -3,8 +3,6 @@ package io.ratchet.data;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 import org.apache.commons.csv.CSVRecord;
 
@@ -16,9 +14,9 @@ import org.apache.commons.csv.CSVRecord;
  * The caller sees the records exactly as {@link CsvSource} gives them, in order, each
  * with its line and its undecodable bytes; an error of the source (malformed CSV, a
  * record too long) reaches the caller when it has taken every record before it, so
- * nothing changes but the thread the parsing runs on. Memory is bounded: at most
- * {@value #CHUNKS_AHEAD} chunks wait, each of at most {@value #CHUNK_RECORDS} records or
- * about {@value #CHUNK_CHARS} characters.
+ * nothing changes but the thread the parsing runs on. Memory is bounded: a few chunks
+ * wait ({@link BatchQueue}), each of at most {@value #CHUNK_RECORDS} records or about
+ * {@value #CHUNK_CHARS} characters.
  * <p>
  * The source must not be used by anyone else once this has started; closing stops the
  * reading thread (and waits for it), then closes the source.
@@ -29,11 +27,9 @@ final class ReadAhead implements RecordSource {
 
 	private static final int CHUNK_CHARS = 1 << 20;
 
-	private static final int CHUNKS_AHEAD = 4;
-
 	private final CsvSource csv;
 
-	private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+	private final BatchQueue<Chunk> chunks;
 
 	private final Thread reader;
 
@@ -44,13 +40,15 @@ final class ReadAhead implements RecordSource {
 	/** Starts reading the records of {@code csv} after its header. */
 	ReadAhead(CsvSource csv) {
 		this.csv = csv;
-		this.reader = new Thread(this::read, "import-read " + csv.file().getFileName());
+		this.chunks = new BatchQueue<>(Chunk::new, csv.file().toString());
+		this.reader = new Thread(() -> this.chunks.fill(csv::next, this::add),
+				"import-read " + csv.file().getFileName());
 		this.reader.setDaemon(true);
 		this.reader.start();
 	}
 
 	/** Parsed records, with what {@link CsvSource} knew of each. */
-	private static final class Chunk {
+	private static final class Chunk extends BatchQueue.Batch {
 
 		private final CSVRecord[] records = new CSVRecord[CHUNK_RECORDS];
 
@@ -58,53 +56,27 @@ final class ReadAhead implements RecordSource {
 
 		private final String[] invalidBytes = new String[CHUNK_RECORDS];
 
-		private int size;
-
 		private long chars;
 
-		/** The last chunk: the end of the source, or its failure. */
-		private boolean last;
-
-		private Throwable failure;
-
-		boolean add(CSVRecord record, long line, String invalid) {
-			this.records[this.size] = record;
-			this.lines[this.size] = line;
-			this.invalidBytes[this.size] = invalid;
-			this.size++;
-			for (int i = 0; i < record.size(); i++) {
-				this.chars += record.get(i).length();
-			}
-			return this.size == CHUNK_RECORDS || this.chars >= CHUNK_CHARS;
+		@Override
+		void clear() {
+			super.clear();
+			this.chars = 0;
 		}
 
 	}
 
-	private void read() {
-		Chunk filling = new Chunk();
-		try {
-			while (!Thread.currentThread().isInterrupted() && this.csv.next()) {
-				if (filling.add(this.csv.record(), this.csv.line(), this.csv.invalidBytes())) {
-					this.chunks.put(filling);
-					filling = new Chunk();
-				}
-			}
-			filling.last = true;
-			this.chunks.put(filling);
+	/** Adds the current record to a chunk; {@code true} when the chunk is full. */
+	private boolean add(Chunk chunk) {
+		CSVRecord record = this.csv.record();
+		chunk.records[chunk.size] = record;
+		chunk.lines[chunk.size] = this.csv.line();
+		chunk.invalidBytes[chunk.size] = this.csv.invalidBytes();
+		chunk.size++;
+		for (int i = 0; i < record.size(); i++) {
+			chunk.chars += record.get(i).length();
 		}
-		catch (InterruptedException ex) {
-			// closed by the caller: nobody takes what is left
-		}
-		catch (RuntimeException | Error ex) {
-			filling.last = true;
-			filling.failure = ex;
-			try {
-				this.chunks.put(filling);
-			}
-			catch (InterruptedException closed) {
-				// closed by the caller
-			}
-		}
+		return chunk.size == CHUNK_RECORDS || chunk.chars >= CHUNK_CHARS;
 	}
 
 	@Override
@@ -124,27 +96,9 @@ final class ReadAhead implements RecordSource {
 		if (this.chunk != null && ++this.at < this.chunk.size) {
 			return true;
 		}
-		while (this.chunk == null || !this.chunk.last) {
-			try {
-				this.chunk = this.chunks.take();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new UncheckedIOException(
-						new InterruptedIOException("interrupted while reading " + this.csv.file()));
-			}
-			this.at = 0;
-			if (this.chunk.size > 0) {
-				return true;
-			}
-		}
-		if (this.chunk.failure instanceof Error error) {
-			throw error;
-		}
-		if (this.chunk.failure != null) {
-			throw (RuntimeException) this.chunk.failure;
-		}
-		return false;
+		this.chunk = this.chunks.next(this.chunk);
+		this.at = 0;
+		return this.chunk != null;
 	}
 
 	/** The current record. */
@@ -175,20 +129,7 @@ final class ReadAhead implements RecordSource {
 	 */
 	@Override
 	public void close() {
-		this.reader.interrupt();
-		boolean interrupted = false;
-		while (true) {
-			try {
-				this.reader.join();
-				break;
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		BatchQueue.stop(this.reader);
 		this.csv.close();
 	}
 

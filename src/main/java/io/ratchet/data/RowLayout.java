@@ -158,6 +158,22 @@ final class RowLayout {
 		return score;
 	}
 
+	/**
+	 * The fields {@link #parse(CsvFields, long, YearMonth, boolean[])} asks
+	 * {@link CsvFields#isFiniteDecimal} about (the numeric features whose values are not
+	 * needed), as bits by position; positions from 64 on are left out.
+	 * @param valuesNeeded per feature, whether its value is needed
+	 */
+	long checkedNumbers(boolean[] valuesNeeded) {
+		long fields = 0;
+		for (int i = 0; i < this.features.length; i++) {
+			if (this.parser.isNumeric(i) && !valuesNeeded[i] && this.features[i] < Long.SIZE) {
+				fields |= 1L << this.features[i];
+			}
+		}
+		return fields;
+	}
+
 	/** The date of a record, for a record already known to be valid. */
 	LocalDate date(CsvFields record) throws RowParser.BadRow {
 		if (record.size() != this.width) {

@@ -33,16 +33,24 @@ final class SourceScan {
 	private final Clock clock;
 
 	/**
+	 * Whether a source in UTF-8 or US-ASCII has its records found on a thread of their
+	 * own ({@link ScanAhead}), or on the caller's.
+	 */
+	private final boolean scanAhead;
+
+	/**
 	 * @param dataset the dataset's configuration
 	 * @param datasetDir its folder
 	 * @param parser the dataset's row parser
 	 * @param clock decides the latest plausible date
+	 * @param scanAhead whether the records are found on a thread of their own
 	 */
-	SourceScan(DatasetConfig dataset, Path datasetDir, RowParser parser, Clock clock) {
+	SourceScan(DatasetConfig dataset, Path datasetDir, RowParser parser, Clock clock, boolean scanAhead) {
 		this.dataset = dataset;
 		this.datasetDir = datasetDir;
 		this.parser = parser;
 		this.clock = clock;
+		this.scanAhead = scanAhead;
 	}
 
 	/** The rows read, and the month files they go to. */
@@ -52,9 +60,11 @@ final class SourceScan {
 	/**
 	 * Reads and validates the source; accepted rows go to the spool, rejected ones to the
 	 * quarantine; {@code progress} is told of the rows read. A source in UTF-8 or
-	 * US-ASCII is read from its bytes ({@link ByteCsvReader}), one in any other encoding
-	 * by Commons CSV on a thread of its own ({@link ReadAhead}). The rows are validated
-	 * on the caller's thread, and spooled (and the source hashed) by {@code handoff}.
+	 * US-ASCII is read from its bytes ({@link ByteCsvReader}), its records found on a
+	 * thread of their own ({@link ScanAhead}) unless told otherwise; one in any other
+	 * encoding by Commons CSV on a thread of its own ({@link ReadAhead}). The rows are
+	 * validated on the caller's thread, and spooled (and the source hashed, on the thread
+	 * that reads it) by {@code handoff}.
 	 */
 	Scan scan(Path source, SpoolHandoff handoff, Quarantine quarantine, ImportProgress progress) throws IOException {
 		ImportSettings settings = this.dataset.importSettings();
@@ -64,7 +74,7 @@ final class SourceScan {
 		Map<YearMonth, Target> targets = new HashMap<>();
 		long rows = 0;
 		try (InputStream in = handoff.digesting(DatasetImporter.open(source));
-				RecordSource records = open(source, in, settings)) {
+				RecordSource records = open(source, in, settings, valuesNeeded)) {
 			RowLayout layout = this.parser.layout(source, records.header());
 			Map<String, Integer> sourceColumns = RowParser.positions(source, records.header());
 			Headers headers = new Headers(records.header());
@@ -119,9 +129,19 @@ final class SourceScan {
 		return needed;
 	}
 
-	private static RecordSource open(Path source, InputStream in, ImportSettings settings) {
+	/**
+	 * The source's records; found on a thread of their own when they are read from bytes
+	 * and {@link #scanAhead} says so, which also checks the numbers whose values are not
+	 * needed.
+	 */
+	private RecordSource open(Path source, InputStream in, ImportSettings settings, boolean[] valuesNeeded) {
 		if (ByteCsvReader.reads(settings.encoding())) {
-			return ByteCsvReader.open(source, in, settings.encoding(), settings.maxRecordLength());
+			RecordSource records = ByteCsvReader.open(source, in, settings.encoding(), settings.maxRecordLength());
+			if (this.scanAhead && records instanceof ByteCsvReader bytes) {
+				long decimals = this.parser.layout(source, bytes.header()).checkedNumbers(valuesNeeded);
+				return new ScanAhead(bytes, source.getFileName().toString(), decimals);
+			}
+			return records;
 		}
 		return new ReadAhead(CsvSource.open(source, in, settings.encoding(), settings.maxRecordLength()));
 	}

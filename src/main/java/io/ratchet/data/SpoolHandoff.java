@@ -62,7 +62,11 @@ class SpoolHandoff implements AutoCloseable {
 		this.spool.add(month, row);
 	}
 
-	/** Hashes bytes of the source, in order. */
+	/**
+	 * Hashes bytes of the source, in order. It is called by the thread that reads the
+	 * source, which may not be the one that adds the rows ({@link ScanAhead}); never by
+	 * two threads at once.
+	 */
 	void digest(byte[] bytes, int from, int length) throws IOException {
 		this.digest.update(bytes, from, length);
 	}

@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The import with its rows spooled on a thread of their own ({@link SpoolHandoff}, the
- * default) against the same import on one thread: the same month files byte for byte, the
- * same counts, digest and quarantine; nothing written when the source or the spool fails
- * part way.
+ * The import with its records found ({@link ScanAhead}) and its rows spooled
+ * ({@link SpoolHandoff}) on threads of their own, the default, against the same import on
+ * one thread: the same month files byte for byte, the same counts, digest and quarantine;
+ * nothing written when the source or the spool fails part way.
  */
 class ImportSpoolThreadTests {
 
@@ -100,6 +100,64 @@ class ImportSpoolThreadTests {
 		try (Stream<Path> left = Files.walk(this.work.resolve("threaded"))) {
 			assertThat(left.filter(Files::isRegularFile)).isEmpty();
 		}
+	}
+
+	@Test
+	void quotedAndUndecodableRowsAreImportedAsOnOneThread() throws IOException {
+		// given: quoted fields (with a comma, a doubled quote, a line break), non-ASCII
+		// levels and undecodable bytes spread over many batches of the record scan
+		List<String> lines = randomRows(6_000, new SplittableRandom(19));
+		lines.set(5, "c5,2012-03-01,1,\"gold, old\",yes");
+		lines.set(1_500, "c1500,2012-04-02,2,\"say \"\"hi\"\"\nnow\",no");
+		lines.set(3_000, "c3000,2012-05-03,3,caf\u00e9,yes");
+		lines.set(4_500, "c4500,2012-06-04,4,caf\u00fc,yes");
+		Path source = source("incoming.csv", lines);
+		byte[] bytes = Files.readAllBytes(source);
+		int invalid = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("caf\u00c3\u00bc");
+		bytes[invalid + 3] = (byte) 0xFC;
+		bytes[invalid + 4] = ' ';
+		Files.write(source, bytes);
+
+		// when
+		ImportResult threaded = importer("threaded", true).importFile(source);
+		ImportResult oneThread = importer("one-thread", false).importFile(source);
+
+		// then
+		assertSameImport(threaded, oneThread);
+		List<String> quarantined = Files.readAllLines(threaded.quarantineFile());
+		assertThat(quarantined).isEqualTo(Files.readAllLines(oneThread.quarantineFile()));
+		assertThat(quarantined).anyMatch((line) -> line.contains("invalid UTF-8 bytes \\xFC in column plan"));
+		assertThat(files(datasetDir("threaded"))).isEqualTo(files(datasetDir("one-thread")));
+		assertThat(Files.readString(datasetDir("threaded").resolve("2012-04.csv")))
+			.contains("c1500,2012-04-02,2,\"say \"\"hi\"\"\nnow\",no\n");
+	}
+
+	@Test
+	void aValidationFailurePartWayStopsTheRecordScanAndWritesNothing() throws IOException {
+		// given: a stored 2012-02 month file with a column the source lacks (new months
+		// take the header of the stored 2012-07); the first row of 2012-02 comes after
+		// 20,000 rows of other months, many batches after the scanning thread started
+		Path datasetDir = datasetDir("threaded");
+		Files.createDirectories(datasetDir);
+		Path february = Files.writeString(datasetDir.resolve("2012-02.csv"),
+				HEADER + ",region\nc0,2012-02-01,1,gold,yes,north\n");
+		Path july = Files.writeString(datasetDir.resolve("2012-07.csv"), HEADER + "\nc0,2012-07-01,1,gold,yes\n");
+		List<String> lines = new ArrayList<>(randomRows(20_000, new SplittableRandom(20)));
+		lines.add("c99999,2012-02-02,5,gold,no");
+		lines.addAll(randomRows(30_000, new SplittableRandom(21)));
+		Path source = source("incoming.csv", lines);
+
+		// when / then: the caller's error names the file; the month files are as they
+		// were, nothing else is left, and the scanning thread has ended
+		assertThatExceptionOfType(DataFileException.class)
+			.isThrownBy(() -> importer("threaded", true).importFile(source))
+			.withMessageStartingWith(source + " line 1: header lacks column region that month file " + february);
+		try (Stream<Path> left = Files.walk(datasetDir)) {
+			assertThat(left.filter(Files::isRegularFile)).containsExactlyInAnyOrder(february, july);
+		}
+		assertThat(Files.readString(july)).isEqualTo(HEADER + "\nc0,2012-07-01,1,gold,yes\n");
+		assertThat(Thread.getAllStackTraces().keySet())
+			.noneMatch((thread) -> thread.getName().equals("import-scan incoming.csv") && thread.isAlive());
 	}
 
 	@Test
