@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -52,13 +51,8 @@ class DaemonAddress implements ApplicationListener<WebServerInitializedEvent>, D
 
 	private volatile boolean written;
 
-	@Autowired
 	DaemonAddress(Environment environment, RatchetPaths paths) {
-		this(LocalAccess.STATE.resolve(FILE_NAME), environment, paths);
-	}
-
-	DaemonAddress(Path file, Environment environment, RatchetPaths paths) {
-		this.file = file.toAbsolutePath();
+		this.file = LocalAccess.STATE.resolve(FILE_NAME).toAbsolutePath();
 		this.environment = environment;
 		this.paths = paths;
 	}
