@@ -10,7 +10,8 @@ package io.ratchet.api;
  * @param location where to follow the run: {@code /api/runs/<id>}
  * @param run the run as stored, once the run has opened its record ({@code null} just
  * after a start)
+ * @param heading the line the command ({@code jobs/backtest} ...) prints before the run
  */
-public record LaunchView(long runId, String outcome, String message, String location, RunView run) {
+public record LaunchView(long runId, String outcome, String message, String location, RunView run, String heading) {
 
 }

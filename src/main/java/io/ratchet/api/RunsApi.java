@@ -5,12 +5,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.ratchet.cli.RunPrintout;
 import io.ratchet.launch.JobLaunches;
 import io.ratchet.launch.JobRequests;
 import io.ratchet.launch.Launch;
+import io.ratchet.launch.LaunchRequest;
 import io.ratchet.run.JobKind;
 import io.ratchet.run.Period;
 import io.ratchet.run.ResultsStore;
@@ -38,16 +42,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/runs", produces = "application/json")
 class RunsApi {
 
+	/** The header of {@code GET /api/runs/{id}/summary} with the command's exit code. */
+	static final String EXIT_CODE = "Ratchet-Exit-Code";
+
+	private static final int MAX_WAIT_SECONDS = 60;
+
+	private static final long FOLLOW_INTERVAL_MILLIS = 50;
+
 	private final ResultsStore results;
 
 	private final JobRequests requests;
 
 	private final JobLaunches launches;
 
-	RunsApi(ResultsStore results, JobRequests requests, JobLaunches launches) {
+	private final RunPrintout printout;
+
+	RunsApi(ResultsStore results, JobRequests requests, JobLaunches launches, RunPrintout printout) {
 		this.results = results;
 		this.requests = requests;
 		this.launches = launches;
+		this.printout = printout;
 	}
 
 	/** The latest runs, newest first, of a job, dataset and status when given. */
@@ -117,7 +131,9 @@ class RunsApi {
 	 */
 	@PostMapping(consumes = "application/json")
 	ResponseEntity<LaunchView> launch(@RequestBody LaunchBody body) {
-		Launch launch = this.launches.submit(this.requests.request(body.job(), body.parameters()));
+		LaunchRequest request = this.requests.request(body.job(), body.parameters());
+		String heading = this.printout.heading(request.job().getName(), request.parameters());
+		Launch launch = this.launches.submit(request);
 		if (launch instanceof Launch.AlreadyRunning running) {
 			throw new ApiException(HttpStatus.CONFLICT, null, running.message());
 		}
@@ -126,14 +142,57 @@ class RunsApi {
 			return ResponseEntity.ok()
 				.location(URI.create(location))
 				.body(new LaunchView(done.runId(), "already-completed", done.message(), location,
-						this.results.run(done.runId()).map(RunView::of).orElse(null)));
+						this.results.run(done.runId()).map(RunView::of).orElse(null), heading));
 		}
 		long runId = ((Launch.Started) launch).runId();
 		String location = "/api/runs/" + runId;
 		return ResponseEntity.accepted()
 			.location(URI.create(location))
 			.body(new LaunchView(runId, "started", "Run " + runId + " started; GET " + location + " to follow it",
-					location, this.results.run(runId).map(RunView::of).orElse(null)));
+					location, this.results.run(runId).map(RunView::of).orElse(null), heading));
+	}
+
+	/**
+	 * What the command ({@code jobs/backtest} ...) prints at the end of the run, as text,
+	 * with its exit code in the {@value #EXIT_CODE} header: 200 once the run has ended;
+	 * 202 while it runs, with its progress {@code <months stored>/<months>} (a now-test
+	 * or challenge: {@code 0/0}). Waits up to {@code wait} seconds for the run to end or
+	 * its progress to differ from {@code after}, so that a client follows a run without
+	 * polling in a tight loop.
+	 */
+	@GetMapping(path = "/{id}/summary", produces = "text/plain")
+	ResponseEntity<String> summary(@PathVariable long id, @RequestParam(defaultValue = "0") int wait,
+			@RequestParam(defaultValue = "") String after) throws InterruptedException {
+		if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "wait",
+					"must be between 0 and " + MAX_WAIT_SECONDS + " seconds, not " + wait);
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
+		while (true) {
+			Optional<RunPrintout.Printout> ended = ended(id);
+			if (ended.isPresent()) {
+				return ResponseEntity.ok()
+					.header(EXIT_CODE, Integer.toString(ended.get().exitCode()))
+					.body(ended.get().text());
+			}
+			String progress = this.results.run(id)
+				.map((run) -> this.results.storedPeriods(id).size() + "/"
+						+ ((run.periods() != null) ? run.periods() : 0))
+				.orElse("0/0");
+			if (!progress.equals(after) || System.nanoTime() >= deadline) {
+				return ResponseEntity.accepted().body(progress);
+			}
+			Thread.sleep(FOLLOW_INTERVAL_MILLIS);
+		}
+	}
+
+	private Optional<RunPrintout.Printout> ended(long id) {
+		try {
+			return this.printout.ended(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw noRun(id);
+		}
 	}
 
 	private Map<Long, RunModel> models(long id) {

@@ -54,11 +54,16 @@ class BacktestCommand implements Command<BacktestCommand.Arguments> {
 		}
 		BacktestParameters parameters = new BacktestParameters(dataset, from, to, models, asOf(arguments.asOf()));
 		this.datasets.check(dataset);
-		out.println("Back-testing " + dataset + " (" + parameters.describe() + ")");
+		out.println(heading(parameters));
 		// two launches are the same back-test when only the request time (as-of) differs
 		String claim = parameters.describe().replaceAll(" asOf=\\S+", "");
 		return this.starter.startAndPrint(this.backtest, parameters.toJobParameters(), claim, "back-test",
 				"same dataset, months, models and as-of", out);
+	}
+
+	/** The line printed before the run starts (also by a daemon's client). */
+	static String heading(BacktestParameters parameters) {
+		return "Back-testing " + parameters.dataset() + " (" + parameters.describe() + ")";
 	}
 
 	private static YearMonth month(String text, String name) {

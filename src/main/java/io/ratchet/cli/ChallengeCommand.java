@@ -42,9 +42,14 @@ class ChallengeCommand implements Command<ChallengeCommand.Arguments> {
 		String dataset = this.datasets.name(arguments.dataset());
 		ChallengeParameters parameters = new ChallengeParameters(dataset, asOf(arguments.asOf()));
 		this.datasets.check(dataset);
-		out.println("Challenging the champion of " + dataset + " (" + parameters.describe() + ")");
+		out.println(heading(parameters));
 		return this.starter.startAndPrint(this.challenge, parameters.toJobParameters(), "challenge",
 				"same dataset and as-of", out);
+	}
+
+	/** The line printed before the run starts (also by a daemon's client). */
+	static String heading(ChallengeParameters parameters) {
+		return "Challenging the champion of " + parameters.dataset() + " (" + parameters.describe() + ")";
 	}
 
 	private static LocalDateTime asOf(String text) {

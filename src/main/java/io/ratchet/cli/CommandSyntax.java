@@ -47,6 +47,8 @@ import picocli.CommandLine.ParseResult;
 						+ " or without against with segments)",
 				"  jobs/dev/bench-peers [--rows \"2400000 240000\"] [--repeat 5] [--no-demo]",
 				"      times Ratchet against pandas, polars and duckdb on ../shared/bench/",
+				"  jobs/dev/bench-daemon [--repeat 5] [--dataset D --config DIR --data DIR]",
+				"      times a back-test run here against the same through a warm daemon (RATCHET_DAEMON)",
 				"  jobs/dev/fault-suite [--db h2|postgresql|both] [--trials N] [--seed S]",
 				"      kill -9, lost database, full disk, SMTP down ... injected into real runs",
 				"  jobs/dev/demo-promotion", "      the demo's challenge and promotion story in a temporary workspace",

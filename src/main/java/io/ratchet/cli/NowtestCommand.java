@@ -72,10 +72,17 @@ class NowtestCommand implements Command<NowtestCommand.Arguments> {
 						+ " to find the latest date in; give --as-of or import data with jobs/import"));
 		}
 		NowtestParameters parameters = new NowtestParameters(name, asOf, window, labelDelay);
-		out.println("Now-testing " + name + ": window " + parameters.window().start() + ".." + asOf + " (" + window
-				+ " days" + ((labelDelay > 0) ? ", labels up to " + parameters.window().labelCutoff() : "") + ")");
+		out.println(heading(parameters));
 		return this.starter.startAndPrint(this.nowtest, parameters.toJobParameters(), "now-test",
 				"same dataset, as-of, window and label delay", out);
+	}
+
+	/** The line printed before the run starts (also by a daemon's client). */
+	static String heading(NowtestParameters parameters) {
+		return "Now-testing " + parameters.dataset() + ": window " + parameters.window().start() + ".."
+				+ parameters.asOf() + " (" + parameters.windowDays() + " days"
+				+ ((parameters.labelDelayDays() > 0) ? ", labels up to " + parameters.window().labelCutoff() : "")
+				+ ")";
 	}
 
 	static int days(String text, String name, int least) {

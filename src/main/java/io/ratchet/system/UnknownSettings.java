@@ -33,7 +33,7 @@ public class UnknownSettings implements ApplicationListener<ApplicationEnvironme
 	 * themselves (e.g. {@code RATCHET_JAVA_OPTS}): not settings, so not checked.
 	 */
 	static final Set<String> SCRIPT_VARIABLES = Set.of("RATCHET_JAVA_OPTS", "RATCHET_CDS", "RATCHET_UMASK",
-			"RATCHET_QUICK_JIT_KIB", "RATCHET_SECRETS", "RATCHET_BASE_CACHE");
+			"RATCHET_QUICK_JIT_KIB", "RATCHET_SECRETS", "RATCHET_BASE_CACHE", "RATCHET_DAEMON");
 
 	/**
 	 * Prefixes of the environment variables of the tests, the fault suite and the

@@ -108,9 +108,20 @@ class HttpApiTests {
 		JsonNode body = JSON.readTree(launched.body());
 		long runId = body.get("runId").asLong();
 		assertThat(body.get("outcome").asString()).isEqualTo("started");
+		assertThat(body.get("heading").asString())
+			.isEqualTo("Now-testing toy: window 2024-03-12..2024-03-31 (20 days)");
 		assertThat(launched.headers().firstValue("Location")).contains("/api/runs/" + runId);
 		await().atMost(Duration.ofMinutes(5))
 			.until(() -> "COMPLETED".equals(json(get("/api/runs/" + runId, VIEWER)).at("/run/status").asString()));
+		// when: what the command would print
+		HttpResponse<String> summary = await().atMost(Duration.ofMinutes(1))
+			.until(() -> get("/api/runs/" + runId + "/summary?wait=1", VIEWER), (answer) -> answer.statusCode() != 202);
+		// then: its printout and exit code (3: a requirement breached)
+		assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+		assertThat(summary.headers().firstValue("Ratchet-Exit-Code")).contains("3");
+		assertThat(summary.body()).contains("toy-logit@1", "Verdict: BREACH", "Report:  ");
+		assertThat(get("/api/runs/" + runId + "/summary?wait=61", VIEWER).statusCode()).isEqualTo(400);
+		assertThat(get("/api/runs/999999/summary", VIEWER).statusCode()).isEqualTo(404);
 		// when: the run, its figures and breaches
 		JsonNode run = json(get("/api/runs/" + runId, VIEWER));
 		JsonNode metrics = json(get("/api/runs/" + runId + "/metrics", VIEWER));
