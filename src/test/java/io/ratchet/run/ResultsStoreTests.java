@@ -377,6 +377,25 @@ class ResultsStoreTests {
 			.isEqualTo(2L * metrics);
 	}
 
+	@Test
+	void oneStoredStateIsFoundByItsPeriodAsStoredTheWindowsPaddedAllIncluded() {
+		// given: a back-test's two months and a now-test's window (period ALL, stored
+		// padded in CHAR(7))
+		long model = this.modelVersions.register(model("store-s", "1", "ssss"));
+		this.results.openRun(914, "backtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		this.results.openRun(915, "nowtest", "toy", null, null, LocalDateTime.now(), "dataset=toy", 0);
+		this.results.savePartition(partition(914, "2024-01"), List.of(figures(model, new byte[] { 1 })));
+		this.results.savePartition(partition(914, "2024-02"), List.of(figures(model, new byte[] { 2 })));
+		this.results.savePartition(partition(915, ResultsStore.ALL), List.of(figures(model, new byte[] { 9 })));
+
+		// when / then: each period's own state, none for a period never stored
+		assertThat(this.results.partitionState(914, model, "2024-02")).isEqualTo(new byte[] { 2 });
+		assertThat(this.results.partitionState(914, model, "2024-01")).isEqualTo(new byte[] { 1 });
+		assertThat(this.results.partitionState(915, model, ResultsStore.ALL)).isEqualTo(new byte[] { 9 });
+		assertThat(this.results.partitionState(914, model, "2024-03")).isNull();
+		assertThat(this.results.partitionState(914, model, ResultsStore.ALL)).isNull();
+	}
+
 	private static PartitionResult partition(long runId, String period) {
 		return new PartitionResult(runId, period, "toy/" + period + ".csv", 12, 11, 1, 1, null, 5);
 	}
