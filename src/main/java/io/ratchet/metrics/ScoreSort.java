@@ -25,8 +25,8 @@ final class ScoreSort {
 	static final int RADIX_MIN = 1 << 10;
 
 	/**
-	 * At most this many descents (so at most one more sorted run): left to
-	 * {@link Arrays#sort}, which merges runs.
+	 * Scores with at most this many descents (so at most one more ascending runs) are
+	 * left to {@link Arrays#sort}, which merges the runs.
 	 */
 	static final int FEW_RUNS = 64;
 
