@@ -104,6 +104,7 @@ final class TopShare {
 		long[] seen = new long[2];
 		scores.forEachScoreGroup((score, groupPositives, groupNegatives) -> {
 			if (seen[0] >= last) {
+				// a histogram hands over every bin
 				return;
 			}
 			seen[0] += groupPositives + groupNegatives;
@@ -114,7 +115,7 @@ final class TopShare {
 					found[i] = seen[1];
 				}
 			}
-		});
+		}, last);
 		return new long[][] { rows, found };
 	}
 

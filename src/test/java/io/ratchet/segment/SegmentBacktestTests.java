@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import io.ratchet.backtest.BacktestParameters;
+import io.ratchet.data.Segment;
+import io.ratchet.data.Task;
+import io.ratchet.metrics.Metric;
+import io.ratchet.metrics.MetricValues;
+import io.ratchet.requirement.CheckResult;
+import io.ratchet.requirement.Verdict;
 import io.ratchet.test.SharedBatchContextTests;
 import io.ratchet.test.ToyWorkspace;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +73,9 @@ class SegmentBacktestTests extends SharedBatchContextTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SegmentStore segmentStore;
 
 	/** Every row of the 4 months: region, x, and the line as written. */
 	private final List<String[]> rows = new java.util.ArrayList<>();
@@ -226,6 +235,42 @@ class SegmentBacktestTests extends SharedBatchContextTests {
 			}
 		}
 		months.forEach((month, csv) -> toy.write(toy.data(dataset).resolve(month + ".csv"), csv.toString()));
+	}
+
+	@Test
+	void aMonthStoredAgainReplacesWhatAnEarlierAttemptStoredAndAMonthNeverStoredIsAdded() throws Exception {
+		// given: a back-test's segment figures of 2024-01 (6 levels)
+		long runId = run("segtoy");
+		long model = this.jdbc.sql("SELECT MIN(model_version_id) FROM segment_period WHERE run_id = ?")
+			.param(runId)
+			.query(Long.class)
+			.single();
+		MetricValues values = new MetricValues(Map.of(Metric.N, 3.0, Metric.ROC_AUC, 0.25));
+		List<SegmentFigures> north = List.of(new SegmentFigures(model, new Segment("region", "north"), values,
+				new CheckResult(Verdict.PASS, List.of(), List.of()), null));
+
+		// when: 2024-01 stored again with one level only (as an attempt after a failed
+		// one), and a month no attempt stored
+		this.segmentStore.save(runId, "2024-01", Task.BINARY, List.of(model), north);
+		this.segmentStore.save(runId, "2023-12", Task.BINARY, List.of(model), north);
+
+		// then: the earlier attempt's rows of 2024-01 are gone, the new ones stored once,
+		// the other months untouched
+		for (String period : List.of("2024-01", "2023-12")) {
+			assertThat(this.jdbc
+				.sql("SELECT segment_level || ':' || row_count FROM segment_period WHERE run_id = ? AND period = ?")
+				.params(runId, period)
+				.query(String.class)
+				.list()).as(period).containsExactly("north:3");
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM segment_value WHERE run_id = ? AND period = ?")
+				.params(runId, period)
+				.query(Long.class)
+				.single()).as(period).isEqualTo((long) Metric.forTask(Task.BINARY).size());
+		}
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM segment_period WHERE run_id = ? AND period = '2024-02'")
+			.param(runId)
+			.query(Long.class)
+			.single()).isEqualTo(6L);
 	}
 
 	private long run(String dataset) throws Exception {
