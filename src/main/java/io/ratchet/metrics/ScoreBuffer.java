@@ -65,12 +65,13 @@ final class ScoreBuffer {
 	}
 
 	/**
-	 * Sorts the values in ascending order and returns the backing array; only its first
-	 * {@link #size()} entries are values. The caller must not modify it.
+	 * Sorts the values in ascending order ({@link ScoreSort}: the order and bits of
+	 * {@code Arrays.sort}) and returns the backing array; only its first {@link #size()}
+	 * entries are values. The caller must not modify it.
 	 */
 	double[] sorted() {
 		if (!this.sorted) {
-			Arrays.sort(this.values, 0, this.size);
+			ScoreSort.sort(this.values, this.size);
 			this.sorted = true;
 		}
 		return this.values;
