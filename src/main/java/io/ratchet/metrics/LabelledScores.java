@@ -110,6 +110,15 @@ final class LabelledScores {
 
 	/** See {@link BinaryAccumulator#forEachScoreGroup}. */
 	void forEachScoreGroup(BinaryAccumulator.ScoreGroupAction action) {
+		forEachScoreGroup(action, Long.MAX_VALUE);
+	}
+
+	/**
+	 * As {@link #forEachScoreGroup(BinaryAccumulator.ScoreGroupAction)}, stopping once
+	 * the groups handed on hold at least {@code rows} scores (the top k% need only the
+	 * top of the scores); a histogram hands on every bin.
+	 */
+	void forEachScoreGroup(BinaryAccumulator.ScoreGroupAction action, long rows) {
 		if (this.histogram != null) {
 			this.histogram.forEachBin(action);
 			return;
@@ -118,7 +127,8 @@ final class LabelledScores {
 		double[] negatives = this.negativeScores.sorted();
 		int p = this.positiveScores.size() - 1;
 		int n = this.negativeScores.size() - 1;
-		while (p >= 0 || n >= 0) {
+		long handed = 0;
+		while ((p >= 0 || n >= 0) && handed < rows) {
 			double score = Math.max((p >= 0) ? positives[p] : Double.NEGATIVE_INFINITY,
 					(n >= 0) ? negatives[n] : Double.NEGATIVE_INFINITY);
 			long pc = 0;
@@ -132,6 +142,7 @@ final class LabelledScores {
 				n--;
 			}
 			action.accept(score, pc, nc);
+			handed += pc + nc;
 		}
 	}
 

@@ -102,6 +102,7 @@ final class TopShare {
 		long[] rows = new long[cuts.length];
 		long[] found = new long[cuts.length];
 		long[] seen = new long[2];
+		// the groups past the largest cut change nothing: the walk stops there
 		scores.forEachScoreGroup((score, groupPositives, groupNegatives) -> {
 			if (seen[0] >= last) {
 				return;
@@ -114,7 +115,7 @@ final class TopShare {
 					found[i] = seen[1];
 				}
 			}
-		});
+		}, last);
 		return new long[][] { rows, found };
 	}
 
