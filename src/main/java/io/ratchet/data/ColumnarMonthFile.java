@@ -346,6 +346,12 @@ final class ColumnarMonthFile implements Closeable {
 	/** The columns of one rows block, decoded into {@link Row}s. */
 	private static final class Blocks {
 
+		/**
+		 * Days around a month's first row's date whose rows share their
+		 * {@link LocalDate}.
+		 */
+		private static final int DATES = 64;
+
 		private final boolean[] numeric;
 
 		private final int ids;
@@ -373,7 +379,29 @@ final class ColumnarMonthFile implements Closeable {
 		/** Whether the id cells are decoded ({@link #replay}). */
 		private final boolean decodeIds;
 
-		private LocalDate lastDate;
+		/**
+		 * The levels of every row when the dataset has no categorical feature (all
+		 * {@code null}), else {@code null}: shared by the rows, which are read-only
+		 * ({@link Row}).
+		 */
+		private final String[] noLevels;
+
+		/**
+		 * The ids of every row when there are none or they are not decoded (all
+		 * {@code null}), else {@code null}; shared as {@link #noLevels}.
+		 */
+		private final String[] noIds;
+
+		/** The scores of every row when there are no score columns, else {@code null}. */
+		private final double[] noScores;
+
+		/**
+		 * The dates met so far by epoch day, from {@link #firstDay}: a month has at most
+		 * 31, so its rows share them.
+		 */
+		private final LocalDate[] dates = new LocalDate[DATES];
+
+		private long firstDay = Long.MIN_VALUE;
 
 		Blocks(DatasetConfig dataset, boolean decodeIds) {
 			this.decodeIds = decodeIds;
@@ -392,6 +420,13 @@ final class ColumnarMonthFile implements Closeable {
 			this.idCells = new String[this.ids][ColumnarMonthWriter.BLOCK];
 			this.extraCells = new String[dataset.extraColumns().size()][ColumnarMonthWriter.BLOCK];
 			this.scoreValues = new double[this.scores][ColumnarMonthWriter.BLOCK];
+			boolean categorical = false;
+			for (boolean isNumeric : this.numeric) {
+				categorical |= !isNumeric;
+			}
+			this.noLevels = categorical ? null : new String[features];
+			this.noIds = (this.ids == 0 || !decodeIds) ? new String[this.ids] : null;
+			this.noScores = (this.scores == 0) ? new double[0] : null;
 		}
 
 		void rows(ByteBuffer in, int n, Consumer<Row> rows) {
@@ -439,24 +474,32 @@ final class ColumnarMonthFile implements Closeable {
 		private Row row(int r) {
 			int features = this.numeric.length;
 			double[] values = new double[features];
-			String[] rowLevels = new String[features];
+			String[] rowLevels = this.noLevels;
+			if (rowLevels == null) {
+				rowLevels = new String[features];
+				for (int f = 0; f < features; f++) {
+					if (!this.numeric[f]) {
+						int code = this.codes[f][r];
+						rowLevels[f] = (code < 0) ? null : this.levels.get(f).get(code);
+					}
+				}
+			}
 			for (int f = 0; f < features; f++) {
-				if (this.numeric[f]) {
-					values[f] = this.numbers[f][r];
-				}
-				else {
-					values[f] = Double.NaN;
-					int code = this.codes[f][r];
-					rowLevels[f] = (code < 0) ? null : this.levels.get(f).get(code);
+				values[f] = this.numeric[f] ? this.numbers[f][r] : Double.NaN;
+			}
+			String[] rowIds = this.noIds;
+			if (rowIds == null) {
+				rowIds = new String[this.ids];
+				for (int i = 0; i < this.ids; i++) {
+					rowIds[i] = this.idCells[i][r];
 				}
 			}
-			String[] rowIds = new String[this.ids];
-			for (int i = 0; i < this.ids; i++) {
-				rowIds[i] = this.idCells[i][r];
-			}
-			double[] rowScores = new double[this.scores];
-			for (int s = 0; s < this.scores; s++) {
-				rowScores[s] = this.scoreValues[s][r];
+			double[] rowScores = this.noScores;
+			if (rowScores == null) {
+				rowScores = new double[this.scores];
+				for (int s = 0; s < this.scores; s++) {
+					rowScores[s] = this.scoreValues[s][r];
+				}
 			}
 			if (this.extraCells.length == 0) {
 				return new Row(this.lines[r], date(this.days[r]), this.labels[r], values, rowLevels, rowIds, rowScores);
@@ -469,12 +512,22 @@ final class ColumnarMonthFile implements Closeable {
 					rowExtras);
 		}
 
-		/** The date of an epoch day; consecutive rows mostly share one. */
+		/** The date of an epoch day, one instance per day of the month. */
 		private LocalDate date(int day) {
-			if (this.lastDate == null || this.lastDate.toEpochDay() != day) {
-				this.lastDate = LocalDate.ofEpochDay(day);
+			if (this.firstDay == Long.MIN_VALUE) {
+				// rows come in any order of their days: the first row's day in the middle
+				this.firstDay = day - DATES / 2;
 			}
-			return this.lastDate;
+			long at = day - this.firstDay;
+			if (at < 0 || at >= DATES) {
+				return LocalDate.ofEpochDay(day);
+			}
+			LocalDate date = this.dates[(int) at];
+			if (date == null) {
+				date = LocalDate.ofEpochDay(day);
+				this.dates[(int) at] = date;
+			}
+			return date;
 		}
 
 		private static void doubles(ByteBuffer in, double[] values, int n) {

@@ -4,6 +4,10 @@ import java.time.LocalDate;
 
 /**
  * One validated record of a dataset, ready to be scored.
+ * <p>
+ * The arrays are read-only: a consumer never writes into them, and a reader may share one
+ * between rows (the month cache gives every row of a dataset without categorical features
+ * the same all-{@code null} levels).
  *
  * @param line the line number in the file it came from (1 is the header)
  * @param date the event date

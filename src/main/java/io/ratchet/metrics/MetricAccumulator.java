@@ -32,6 +32,14 @@ public interface MetricAccumulator {
 	}
 
 	/**
+	 * Whether {@link #add(double, double, long)} uses the row's key: only then need a
+	 * caller compute it ({@link RowKey#of}, a hash per row); the others may pass any key.
+	 */
+	default boolean usesRowKeys() {
+		return false;
+	}
+
+	/**
 	 * Adds another accumulator's rows to this one; afterwards this accumulator gives what
 	 * a single pass over both inputs would have given. {@code other} is left unchanged
 	 * (unless it is this accumulator).

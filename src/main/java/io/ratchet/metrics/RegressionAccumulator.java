@@ -120,6 +120,12 @@ final class RegressionAccumulator implements MetricAccumulator {
 		add(prediction, label, RowKey.mix(Double.doubleToLongBits(prediction) ^ RowKey.of(0, 0, label)));
 	}
 
+	/** The key fixes the row's weights in the bootstrap replicates. */
+	@Override
+	public boolean usesRowKeys() {
+		return true;
+	}
+
 	@Override
 	public void add(double prediction, double label, long rowKey) {
 		if (Double.isNaN(label)) {

@@ -102,9 +102,10 @@ final class TopShare {
 		long[] rows = new long[cuts.length];
 		long[] found = new long[cuts.length];
 		long[] seen = new long[2];
+		// the groups past the largest cut change nothing: the walk stops there
 		scores.forEachScoreGroup((score, groupPositives, groupNegatives) -> {
 			if (seen[0] >= last) {
-				// a histogram hands over every bin
+				// a histogram hands over every bin: the rest are past the cut
 				return;
 			}
 			seen[0] += groupPositives + groupNegatives;

@@ -111,13 +111,15 @@ public final class ScoringPass<M> implements AutoCloseable {
 		/**
 		 * Adds the row; a multiclass model adds the row's class probabilities, which the
 		 * block scorer wrote when it scored the row (the score is only the top class's).
+		 * @param rowKey the row's {@link RowKey}, or any value when the accumulator does
+		 * not {@link MetricAccumulator#usesRowKeys() use it}
 		 */
-		private void accumulate(Row row, double score) {
+		private void accumulate(Row row, double score, long rowKey) {
 			if (this.probabilities != null) {
 				((MulticlassAccumulator) this.accumulator).add(this.probabilities, row.label());
 			}
 			else if (this.logged == null || !Double.isNaN(score)) {
-				this.accumulator.add(score, row.label(), RowKey.of(row));
+				this.accumulator.add(score, row.label(), rowKey);
 			}
 		}
 
@@ -138,6 +140,15 @@ public final class ScoringPass<M> implements AutoCloseable {
 	private List<Scored<M>> models;
 
 	/**
+	 * Whether an accumulator of {@link #models} uses a row's key (a regression's
+	 * bootstrap replicates): only then is it computed, once per row for every model.
+	 */
+	private boolean rowKeys;
+
+	/** Whether a model is logged: only then does {@link #count} count a row. */
+	private boolean anyLogged;
+
+	/**
 	 * Per model, a multiclass row's probabilities (else {@code null}), reused row after
 	 * row: the block scorers write them, the accumulators read them.
 	 */
@@ -152,7 +163,7 @@ public final class ScoringPass<M> implements AutoCloseable {
 		this.datasetDir = datasetDir;
 		this.defaultThreshold = defaultThreshold;
 		this.rowProbabilities = bound.rowProbabilities();
-		this.models = scored();
+		useModels(scored());
 	}
 
 	/**
@@ -186,7 +197,13 @@ public final class ScoringPass<M> implements AutoCloseable {
 	 */
 	public void restart() {
 		this.bound.rebindLogged(this.versions, this.dataset, this.datasetDir);
-		this.models = scored();
+		useModels(scored());
+	}
+
+	private void useModels(List<Scored<M>> models) {
+		this.models = models;
+		this.rowKeys = models.stream().anyMatch((model) -> model.accumulator.usesRowKeys());
+		this.anyLogged = models.stream().anyMatch(Scored::logged);
 	}
 
 	/** Each subject with an empty accumulator and its scorer. */
@@ -254,6 +271,9 @@ public final class ScoringPass<M> implements AutoCloseable {
 	 * label)
 	 */
 	public void count(Row row, double[] scores, boolean judged) {
+		if (!this.anyLogged) {
+			return;
+		}
 		for (int i = 0; i < scores.length; i++) {
 			this.models.get(i).count(row, scores[i], judged);
 		}
@@ -267,8 +287,9 @@ public final class ScoringPass<M> implements AutoCloseable {
 	 * @param scores every model's score for it, as a sink receives them
 	 */
 	public void accumulate(Row row, double[] scores) {
+		long rowKey = this.rowKeys ? RowKey.of(row) : 0;
 		for (int i = 0; i < scores.length; i++) {
-			this.models.get(i).accumulate(row, scores[i]);
+			this.models.get(i).accumulate(row, scores[i], rowKey);
 		}
 	}
 

@@ -220,6 +220,41 @@ class MonthCacheTests {
 	}
 
 	@Test
+	void aDatasetOfNumbersOnlyReadsTheSameRowsFromTheEntryWithAllItsDates() throws IOException {
+		// given: numeric features only, no score column, ids left undecoded: the cache
+		// shares the rows' levels, ids and scores arrays and their dates
+		Path csv = month(5_000, 11);
+		DatasetConfig numbers = DatasetConfig.builder("churn", null)
+			.date("event_date")
+			.binaryLabel("churned", "yes", "no")
+			.missingTokens(Set.of("NA"))
+			.features(List.of(new Feature("tenure_months", FeatureType.NUMERIC),
+					new Feature("vendor_score", FeatureType.NUMERIC)))
+			.idColumns(List.of("customer_id"))
+			.build();
+		MonthSource source = new MonthSource(numbers, cache(Clock.systemUTC())).withoutIds();
+		List<Row> fromCsv = read(new MonthSource(numbers, null), csv).rows();
+		read(source, csv);
+
+		// when
+		List<Row> fromCache = read(source, csv).rows();
+
+		// then: the same rows, every day of March among them, ids all null
+		assertThat(source.monthsFromCache()).isEqualTo(1);
+		assertThat(fromCache).extracting(Row::date).containsAll(fromCsv.stream().map(Row::date).distinct().toList());
+		assertThat(fromCsv.stream().map(Row::date).distinct()).hasSize(31);
+		assertThat(fromCache).allSatisfy((row) -> {
+			assertThat(row.ids()).containsOnlyNulls().hasSize(1);
+			assertThat(row.levels()).containsOnlyNulls().hasSize(2);
+		});
+		List<Row> withIds = fromCsv.stream()
+			.map((row) -> new Row(row.line(), row.date(), row.label(), row.numbers(), row.levels(),
+					new String[] { null }, row.scores()))
+			.toList();
+		assertSameRows(fromCache, withIds);
+	}
+
+	@Test
 	void entriesAndTheirFoldersAreReadableByTheirOwnerOnly() throws IOException {
 		// given
 		Path csv = month(10, 8);

@@ -77,6 +77,35 @@ class BusinessMetricsTests {
 	}
 
 	@Test
+	void theTopsCountsStopAtTheLargestCutAndAreThoseOfEveryScore() {
+		// given: 5,000 scores with ties (two decimals), a third positive
+		java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+		LabelledScores scores = new LabelledScores(BinaryAccumulator.EXACT_LIMIT);
+		double[][] all = new double[5_000][];
+		for (int i = 0; i < all.length; i++) {
+			all[i] = new double[] { Math.round(random.nextDouble() * 100) / 100.0, (random.nextInt(3) == 0) ? 1 : 0 };
+			scores.add(all[i][0], all[i][1] == 1);
+		}
+		long[] cuts = { 250, 500, 1_250 };
+		long[] groups = new long[1];
+		scores.forEachScoreGroup((score, positives, negatives) -> groups[0]++, 500);
+
+		// when
+		long[][] counts = TopShare.counts(scores, cuts);
+
+		// then: at each cut, the rows scoring at least the score the cut falls on (ties
+		// included) and the positives among them; the walk for 500 rows stopped early
+		for (int c = 0; c < cuts.length; c++) {
+			double[] sorted = java.util.Arrays.stream(all).mapToDouble((row) -> row[0]).sorted().toArray();
+			double atCut = sorted[sorted.length - (int) cuts[c]];
+			assertThat(counts[0][c]).isEqualTo(java.util.Arrays.stream(all).filter((row) -> row[0] >= atCut).count());
+			assertThat(counts[1][c])
+				.isEqualTo(java.util.Arrays.stream(all).filter((row) -> row[0] >= atCut && row[1] == 1).count());
+		}
+		assertThat(groups[0]).isBetween(5L, 20L);
+	}
+
+	@Test
 	void theCutIsCountedInWholeRows() {
 		// then: 10% of 30 rows is 3 (in doubles 0.1 * 30 rounds up to 4), 5% of 21 is 2
 		assertThat(TopShare.cut(30, 10)).isEqualTo(3);

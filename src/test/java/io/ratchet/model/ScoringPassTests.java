@@ -3,6 +3,7 @@ package io.ratchet.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +12,10 @@ import io.ratchet.data.Feature;
 import io.ratchet.data.FeatureType;
 import io.ratchet.data.LogCoverage;
 import io.ratchet.data.Row;
+import io.ratchet.metrics.Accumulators;
+import io.ratchet.metrics.Intervals;
+import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.metrics.RowKey;
 import io.ratchet.model.ScoringPass.Scored;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +43,15 @@ class ScoringPassTests {
 			  'kind': 'linear', 'link': 'logistic', 'intercept': 0.0,
 			  'terms': [{'feature': 'plan', 'type': 'categorical', 'weights': {'a': 0.0}, 'unknown': 0.0}]
 			}
+			""");
+
+	private static final String RIDES = Fixtures.json("""
+			{'format': 'ratchet-model/1', 'name': 'rides-lm', 'version': '1', 'dataset': 'rides',
+			 'task': 'regression', 'kind': 'linear', 'link': 'identity', 'intercept': 100,
+			 'terms': [
+			   {'feature': 'season', 'type': 'categorical', 'weights': {'winter': -4, 'summer': 2}, 'unknown': 0.5},
+			   {'feature': 'temp', 'type': 'numeric', 'impute': 0.75, 'center': 0.5, 'scale': 0.25, 'weight': 10}
+			 ]}
 			""");
 
 	private static final DatasetConfig DATASET = DatasetConfig.builder("churn", null)
@@ -138,6 +152,41 @@ class ScoringPassTests {
 		assertThat(scored.get(0).accumulator().result().n()).isEqualTo(1);
 		assertThat(scored.get(0).coverage()).isEqualTo(new LogCoverage(3, 1, 1, 2));
 		assertThat(scored.get(1).accumulator().result().n()).isEqualTo(2);
+	}
+
+	@Test
+	void aRegressionModelsRowsAreKeyedAsTheirRowKeyAndABinaryModelsRowsNeedNoKey() throws IOException {
+		// given: a regression model over rows of different lines, days and labels, and
+		// the same rows added to an accumulator by hand with each row's RowKey
+		ModelVersion rides = ModelFiles.load(Fixtures.write(this.dir, "rides-lm.json", RIDES));
+		DatasetConfig dataset = Fixtures.rides();
+		Scorer scorer = rides.bind(dataset);
+		MetricAccumulator byHand = Accumulators.create(dataset, 0.5);
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			double temp = (i % 17) / 16.0;
+			Row row = new Row(2 + i, LocalDate.of(2024, 1, 1 + i % 28), 90 + (i * 7919 % 41),
+					new double[] { temp, Double.NaN }, new String[] { null, (i % 3 == 0) ? "winter" : "summer" });
+			rows.add(row);
+			byHand.add(scorer.score(row), row.label(), RowKey.of(row));
+		}
+		MetricAccumulator passed;
+
+		// when
+		try (ScoringPass<ModelVersion> pass = ScoringPass.bind(List.of(rides), (model) -> model, dataset, null, 0.5)) {
+			BlockScorer blocks = pass.blocks();
+			rows.forEach(blocks::add);
+			blocks.flush();
+			passed = pass.models().get(0).accumulator();
+		}
+
+		// then: the same state to the byte (sums and bootstrap replicates), so the same
+		// figures and intervals; a binary accumulator uses no key
+		assertThat(passed.usesRowKeys()).isTrue();
+		assertThat(passed.toBytes()).isEqualTo(byHand.toBytes());
+		assertThat(Intervals.of(passed, passed.result(), 2, 0).byKey()).isNotEmpty()
+			.isEqualTo(Intervals.of(byHand, byHand.result(), 2, 0).byKey());
+		assertThat(Accumulators.create(DATASET, 0.5).usesRowKeys()).isFalse();
 	}
 
 	private List<ModelVersion> models() throws IOException {
