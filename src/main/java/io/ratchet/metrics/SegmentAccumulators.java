@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import io.ratchet.data.DataFileException;
 import io.ratchet.data.DatasetConfig;
@@ -38,6 +39,12 @@ public final class SegmentAccumulators {
 
 	private final Path file;
 
+	/**
+	 * Whether a model's accumulator uses a row's key (a regression's bootstrap
+	 * replicates): only then is it computed, once per row, as the overall pass does.
+	 */
+	private final boolean rowKeys;
+
 	/** Per segment column, each level's accumulators by model. */
 	private final List<Map<String, MetricAccumulator[]>> byColumn = new ArrayList<>();
 
@@ -57,6 +64,7 @@ public final class SegmentAccumulators {
 		this.empty = empty;
 		this.skipUnscored = skipUnscored.clone();
 		this.file = file;
+		this.rowKeys = IntStream.range(0, skipUnscored.length).anyMatch((m) -> empty.apply(m).usesRowKeys());
 		for (int c = 0; c < this.levels.columns().size(); c++) {
 			this.byColumn.add(new HashMap<>());
 		}
@@ -67,7 +75,7 @@ public final class SegmentAccumulators {
 	 * @throws DataFileException when the row brings a level too many, or one too long
 	 */
 	public void add(Row row, double[] scores) {
-		long key = RowKey.of(row);
+		long key = this.rowKeys ? RowKey.of(row) : 0;
 		for (int c = 0; c < this.byColumn.size(); c++) {
 			String level = this.levels.level(row, c);
 			MetricAccumulator[] models = this.byColumn.get(c).get(level);

@@ -13,6 +13,7 @@ import io.ratchet.data.FeatureType;
 import io.ratchet.data.Row;
 import io.ratchet.data.Segment;
 import io.ratchet.data.SegmentColumn;
+import io.ratchet.data.Task;
 import io.ratchet.data.Segments;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,35 @@ class SegmentAccumulatorsTests {
 		assertThat(byModel.get(0).get(new Segment("plan", "a")).result().n()
 				+ byModel.get(0).get(new Segment("plan", SegmentColumn.MISSING)).result().n())
 			.isEqualTo(500);
+	}
+
+	@Test
+	void aRegressionLevelKeepsTheRowKeysItsBootstrapReplicatesAreWeightedBy() {
+		// given: a regression dataset (its accumulators use each row's key), segmented by
+		// region
+		DatasetConfig dataset = churn(50).toBuilder().label("y", Task.REGRESSION).build();
+		SegmentAccumulators segments = new SegmentAccumulators(dataset, (m) -> Accumulators.create(dataset, 0.5),
+				new boolean[] { false }, FILE);
+		MetricAccumulator northOnly = Accumulators.create(dataset, 0.5);
+		Random random = new Random(11);
+
+		// when
+		for (int i = 0; i < 300; i++) {
+			String region = (i % 3 == 0) ? "north" : "south";
+			double label = 10 * random.nextDouble();
+			double[] scores = { label + random.nextGaussian() };
+			Row row = row(i + 2, random.nextInt(30), "a", region, label);
+			segments.add(row, scores);
+			if (region.equals("north")) {
+				northOnly.add(scores[0], label, RowKey.of(row));
+			}
+		}
+
+		// then: the level's state, replicates included, is the one its rows give with
+		// their keys
+		MetricAccumulator north = segments.byModel(1).get(0).get(new Segment("region", "north"));
+		assertThat(north.usesRowKeys()).isTrue();
+		assertThat(north.toBytes()).isEqualTo(northOnly.toBytes());
 	}
 
 	@Test
