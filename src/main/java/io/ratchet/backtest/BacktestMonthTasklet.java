@@ -291,7 +291,7 @@ class BacktestMonthTasklet implements Tasklet, StepExecutionListener {
 				(stats.rejected() > 0) ? rejectedFile.toString() : null, millis), figures, partition.attempt());
 		if (segments != null) {
 			this.segments.save(run.runId(), month.toString(), dataset.task(),
-					figures.stream().map(ModelFigures::modelVersionId).toList(), segmentFigures);
+					figures.stream().map(ModelFigures::modelVersionId).toList(), segmentFigures, partition.attempt());
 		}
 		this.featureMeans.save(run.runId(), month.toString(), means, partition.attempt());
 		this.loggedPredictions.saveCoverage(run.runId(), month.toString(), coverages(month, scored),

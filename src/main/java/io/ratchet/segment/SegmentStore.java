@@ -11,6 +11,7 @@ import io.ratchet.data.Segment;
 import io.ratchet.data.Task;
 import io.ratchet.metrics.Metric;
 import io.ratchet.metrics.MetricAccumulator;
+import io.ratchet.run.Attempt;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,9 +50,26 @@ public class SegmentStore {
 	 * left)
 	 */
 	public void save(long runId, String period, Task task, List<Long> modelVersionIds, List<SegmentFigures> figures) {
+		save(runId, period, task, modelVersionIds, figures, Attempt.REPEATED);
+	}
+
+	/**
+	 * Stores the segment figures of one period of a run, first deleting, model by model,
+	 * what an earlier attempt left unless the attempt is the {@link Attempt#FIRST first},
+	 * as {@code ResultsStore} does for the month's own figures. (The first attempt's
+	 * deletes find nothing, yet H2 reads far more for a {@code DELETE} by the key's
+	 * prefix than a {@code SELECT} does: {@code segment_period}'s rows hold the levels'
+	 * states.)
+	 * @param modelVersionIds the run's models (whose rows an earlier attempt may have
+	 * left)
+	 */
+	public void save(long runId, String period, Task task, List<Long> modelVersionIds, List<SegmentFigures> figures,
+			Attempt attempt) {
 		List<Object[]> keys = modelVersionIds.stream().map((model) -> new Object[] { runId, model, period }).toList();
-		deleteStored(keys, "SELECT COUNT(*) FROM segment_value" + KEY, "DELETE FROM segment_value" + KEY);
-		deleteStored(keys, "SELECT COUNT(*) FROM segment_period" + KEY, "DELETE FROM segment_period" + KEY);
+		if (attempt.replaces() && !keys.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("DELETE FROM segment_value" + KEY, keys);
+			this.jdbcTemplate.batchUpdate("DELETE FROM segment_period" + KEY, keys);
+		}
 		List<Object[]> periods = new ArrayList<>();
 		List<Object[]> values = new ArrayList<>();
 		for (SegmentFigures figure : figures) {
@@ -77,24 +95,6 @@ public class SegmentStore {
 					INSERT INTO segment_value (run_id, model_version_id, period, segment_column, segment_level, metric,
 						val)
 					VALUES (?, ?, ?, ?, ?, ?, ?)""", values);
-		}
-	}
-
-	/**
-	 * Deletes the rows under each key (run, model, period) that has any: {@code count}
-	 * counts a key's rows, {@code delete} deletes them (both constant statements, the key
-	 * their parameters). Why the count first: H2 (2.4) finds the rows of a {@code DELETE}
-	 * by that key prefix by reading far more than a {@code SELECT} does (on the 2.4M-row
-	 * bench, a month's empty deletes read ever more of {@code segment_period}'s pages,
-	 * which hold the states; a count allocates some 17 kB whatever the table holds), and
-	 * a month's first attempt, the usual case, has nothing to delete.
-	 */
-	private void deleteStored(List<Object[]> keys, String count, String delete) {
-		List<Object[]> stored = keys.stream()
-			.filter((key) -> this.jdbcTemplate.queryForObject(count, Long.class, key) > 0)
-			.toList();
-		if (!stored.isEmpty()) {
-			this.jdbcTemplate.batchUpdate(delete, stored);
 		}
 	}
 
