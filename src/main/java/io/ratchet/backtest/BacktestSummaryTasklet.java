@@ -30,6 +30,7 @@ import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
 import io.ratchet.run.RunModel;
 import io.ratchet.run.RunStatus;
+import io.ratchet.run.RunSummaries;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.StoredVerdict;
 import io.ratchet.segment.SegmentFigures;
@@ -65,6 +66,8 @@ class BacktestSummaryTasklet implements Tasklet {
 
 	private final ResultsStore results;
 
+	private final RunSummaries summaries;
+
 	private final RunReports reports;
 
 	private final BacktestProperties properties;
@@ -74,13 +77,17 @@ class BacktestSummaryTasklet implements Tasklet {
 	private final MonthRanges monthRanges;
 
 	/**
+	 * @param summaries reads the finished run for the report, and remembers it for the
+	 * command's printout
 	 * @param monthRanges merges the row ranges of split months first
 	 */
-	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
-			MonthRanges monthRanges, SegmentStore segments, IntervalProperties intervals) {
+	BacktestSummaryTasklet(Workspace workspace, ResultsStore results, RunSummaries summaries, RunReports reports,
+			BacktestProperties properties, MonthRanges monthRanges, SegmentStore segments,
+			IntervalProperties intervals) {
 		this.intervals = intervals;
 		this.workspace = workspace;
 		this.results = results;
+		this.summaries = summaries;
 		this.reports = reports;
 		this.properties = properties;
 		this.monthRanges = monthRanges;
@@ -153,7 +160,7 @@ class BacktestSummaryTasklet implements Tasklet {
 		RunStatus status = (failure != null) ? RunStatus.FAILED : RunStatus.COMPLETED;
 		this.results.finishRun(run.runId(), status, verdict.name(), read, rejected, unlabelled,
 				reportDir.resolve(RunReports.PAGE).toString(), failure);
-		RunSummary finished = RunSummary.load(this.results, run.runId());
+		RunSummary finished = this.summaries.load(run.runId());
 		List<ReportSection> sections = new ArrayList<>();
 		if (!dataset.segments().isEmpty()) {
 			List<SegmentStore.StoredSegmentValue> stored = this.segments.values(run.runId());
