@@ -8,6 +8,7 @@ import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ModelVersionStore;
 import io.ratchet.run.RangeStateStore;
 import io.ratchet.run.ResultsStore;
+import io.ratchet.run.RunSummaries;
 import io.ratchet.segment.SegmentStore;
 import io.ratchet.system.RatchetDefaults;
 import io.ratchet.workspace.MonthSources;
@@ -128,12 +129,12 @@ class BacktestJobConfiguration {
 	Step backtestSummary(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			Workspace workspace, ResultsStore results, RunReports reports, BacktestProperties properties,
 			SegmentStore segments, IntervalProperties intervals, RangeStateStore rangeStates,
-			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions) {
+			FeatureMeanStore featureMeans, LoggedPredictionsStore loggedPredictions, RunSummaries summaries) {
 		MonthRanges monthRanges = new MonthRanges(workspace, results, rangeStates, featureMeans, loggedPredictions,
 				transactionManager, intervals);
 		return new StepBuilder("backtestSummary", jobRepository)
-			.tasklet(new BacktestSummaryTasklet(workspace, results, reports, properties, monthRanges, segments,
-					intervals), transactionManager)
+			.tasklet(new BacktestSummaryTasklet(workspace, results, summaries, reports, properties, monthRanges,
+					segments, intervals), transactionManager)
 			.build();
 	}
 

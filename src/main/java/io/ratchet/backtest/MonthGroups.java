@@ -18,12 +18,12 @@ import io.ratchet.data.RowRange;
  * once per month.
  *
  * <p>
- * A group takes the next month while the total size of its month files stays within the
- * budget, so a month larger than the budget is alone and the months keep their order. To
- * keep every thread busy, a group also holds at most {@code months / threads} months
- * (rounded down, at least one): with at least as many months as threads there are at
- * least as many groups as threads. Sizes are the files' lengths in bytes, which cost no
- * reading.
+ * The months keep their order. A group holds at most the budget's bytes of month files,
+ * so a month larger than the budget is alone. Consecutive whole months are shared out
+ * evenly: as many groups as the budget needs, rounded up to a multiple of the threads,
+ * each of about the same bytes, so that the threads finish together; with at least as
+ * many months as threads there are at least as many groups as threads. Sizes are the
+ * files' lengths in bytes, which cost no reading.
  *
  * <p>
  * The plan is written as a plain string ({@link #format}) to the job execution context by
@@ -96,19 +96,13 @@ record MonthGroups(List<List<YearMonth>> groups, List<RowRange> ranges) {
 			throw new IllegalArgumentException(
 					"ratchet.backtest.partition-bytes must be at least 1 byte, not " + budgetBytes);
 		}
-		int maxMonths = Math.max(1, months.size() / Math.max(1, threads));
 		List<List<YearMonth>> groups = new ArrayList<>();
 		List<RowRange> ranges = new ArrayList<>();
-		List<YearMonth> group = new ArrayList<>();
-		long bytes = 0;
+		List<SizedMonth> whole = new ArrayList<>();
 		for (SizedMonth month : months) {
 			if (month.rows() > partitionRows) {
-				if (!group.isEmpty()) {
-					groups.add(group);
-					ranges.add(RowRange.ALL);
-					group = new ArrayList<>();
-					bytes = 0;
-				}
+				balanced(whole, budgetBytes, threads, groups, ranges);
+				whole.clear();
 				for (long from = 0; from < month.rows(); from += partitionRows) {
 					boolean last = month.rows() - from <= partitionRows;
 					groups.add(List.of(month.month()));
@@ -116,21 +110,68 @@ record MonthGroups(List<List<YearMonth>> groups, List<RowRange> ranges) {
 				}
 				continue;
 			}
-			boolean full = !group.isEmpty() && (group.size() >= maxMonths || bytes + month.bytes() > budgetBytes);
+			whole.add(month);
+		}
+		balanced(whole, budgetBytes, threads, groups, ranges);
+		return new MonthGroups(groups, ranges);
+	}
+
+	/**
+	 * Groups a run of consecutive whole months into groups of about equal bytes, as many
+	 * as the budget needs rounded up to a multiple of the threads (at most one per
+	 * month), so that the threads finish together: 840 equal months with room for 253 in
+	 * a group were 253, 253, 253 and 81 months (one thread idle for the last fifth of the
+	 * months), now 4 × 210. A month goes to the group its middle byte falls in, but no
+	 * group is skipped and the last months fill the last groups, so none is empty; a
+	 * group is also cut where it would pass the budget, so a month larger than the budget
+	 * is alone.
+	 */
+	private static void balanced(List<SizedMonth> run, long budgetBytes, int threads, List<List<YearMonth>> groups,
+			List<RowRange> ranges) {
+		if (run.isEmpty()) {
+			return;
+		}
+		// a month over the budget is alone whatever the plan: only the others are shared
+		// out
+		long total = 0;
+		int small = 0;
+		for (SizedMonth month : run) {
+			if (month.bytes() <= budgetBytes) {
+				total += month.bytes();
+				small++;
+			}
+		}
+		int perThread = Math.max(1, threads);
+		long needed = Math.max(1, (total + budgetBytes - 1) / budgetBytes);
+		long rounded = Math.max(perThread, (needed + perThread - 1) / perThread * perThread);
+		int count = (int) Math.max(1, Math.min(small, rounded));
+		double share = Math.max(1.0, (double) total / count);
+		List<YearMonth> group = new ArrayList<>();
+		long bytes = 0;
+		long before = 0;
+		int seen = 0;
+		int index = 0;
+		for (SizedMonth month : run) {
+			int target = index;
+			if (month.bytes() <= budgetBytes) {
+				long middle = (long) ((before + month.bytes() / 2.0) / share);
+				target = (int) Math.max(count - (small - seen), Math.min(index + 1, Math.min(count - 1, middle)));
+				before += month.bytes();
+				seen++;
+			}
+			boolean full = !group.isEmpty() && (target > index || bytes + month.bytes() > budgetBytes);
 			if (full) {
 				groups.add(group);
 				ranges.add(RowRange.ALL);
 				group = new ArrayList<>();
 				bytes = 0;
 			}
+			index = target;
 			group.add(month.month());
 			bytes += month.bytes();
 		}
-		if (!group.isEmpty()) {
-			groups.add(group);
-			ranges.add(RowRange.ALL);
-		}
-		return new MonthGroups(groups, ranges);
+		groups.add(group);
+		ranges.add(RowRange.ALL);
 	}
 
 	/** One month per group: the plan of runs started before months were grouped. */

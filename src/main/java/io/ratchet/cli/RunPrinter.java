@@ -19,6 +19,7 @@ import io.ratchet.run.LoggedPredictionsStore;
 import io.ratchet.run.ResultsStore;
 import io.ratchet.run.Role;
 import io.ratchet.run.RunRecord;
+import io.ratchet.run.RunSummaries;
 import io.ratchet.run.RunSummary;
 import io.ratchet.run.RunSummary.ModelSummary;
 import io.ratchet.run.StoredBreach;
@@ -43,9 +44,16 @@ class RunPrinter {
 
 	private final LoggedPredictionsStore loggedPredictions;
 
+	/**
+	 * The back-test's report has just read the run: the printout reads it again only if
+	 * it changed.
+	 */
+	private final RunSummaries summaries;
+
 	RunPrinter(ResultsStore results, NowtestPrinter nowtest, ChallengePrinter challenge,
-			LoggedPredictionsStore loggedPredictions) {
+			LoggedPredictionsStore loggedPredictions, RunSummaries summaries) {
 		this.results = results;
+		this.summaries = summaries;
 		this.nowtest = nowtest;
 		this.challenge = challenge;
 		this.loggedPredictions = loggedPredictions;
@@ -68,7 +76,7 @@ class RunPrinter {
 			this.nowtest.table(runId, out);
 		}
 		else {
-			RunSummary summary = RunSummary.load(this.results, runId);
+			RunSummary summary = this.summaries.load(runId);
 			if (!summary.models().isEmpty() && run.periods() != null && run.periods() > 0) {
 				table(summary, out);
 			}

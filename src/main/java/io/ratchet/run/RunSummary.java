@@ -56,10 +56,18 @@ public record RunSummary(RunRecord run, List<ModelSummary> models, List<Partitio
 		 * verdict.
 		 */
 		public String verdict() {
-			if (this.verdicts.containsValue(Verdict.BREACH.name())) {
+			return modelVerdict(this.verdicts);
+		}
+
+		/**
+		 * A model's verdict from its verdict per period: BREACH when any period breached,
+		 * else the whole period's verdict (PASS when there is none).
+		 */
+		public static String modelVerdict(Map<String, String> verdicts) {
+			if (verdicts.containsValue(Verdict.BREACH.name())) {
 				return Verdict.BREACH.name();
 			}
-			return this.verdicts.getOrDefault(ResultsStore.ALL, Verdict.PASS.name());
+			return verdicts.getOrDefault(ResultsStore.ALL, Verdict.PASS.name());
 		}
 
 	}

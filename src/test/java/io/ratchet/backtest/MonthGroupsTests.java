@@ -27,8 +27,41 @@ class MonthGroupsTests {
 		// when
 		MonthGroups plan = MonthGroups.plan(months, 300, 1);
 
-		// then
-		assertThat(sizes(plan)).containsExactly(3, 3, 3, 1);
+		// then: 1,000 bytes need 4 groups of at most 300 bytes, shared out evenly
+		assertThat(sizes(plan)).containsExactly(2, 3, 2, 3);
+		assertThat(flatten(plan)).isEqualTo(months.stream().map(SizedMonth::month).toList());
+	}
+
+	@Test
+	void equalMonthsAreSharedEvenlySoTheThreadsFinishTogether() {
+		// given: 840 months of 4 kB, room for 253 in a group, two threads
+		List<SizedMonth> months = new ArrayList<>();
+		for (int i = 0; i < 840; i++) {
+			months.add(new SizedMonth(FIRST.plusMonths(i), 4_000));
+		}
+		long budget = 253 * 4_000;
+
+		// when
+		MonthGroups two = MonthGroups.plan(months, budget, 2);
+		MonthGroups three = MonthGroups.plan(months, budget, 3);
+
+		// then: 4 groups are needed, a multiple of the threads; on three threads 6
+		assertThat(sizes(two)).containsExactly(210, 210, 210, 210);
+		assertThat(sizes(three)).containsExactly(140, 140, 140, 140, 140, 140);
+		assertThat(flatten(two)).isEqualTo(months.stream().map(SizedMonth::month).toList());
+	}
+
+	@Test
+	void unequalMonthsAreSharedByBytesWithinTheBudget() {
+		// given: small months, then months ten times their size; two threads
+		List<SizedMonth> months = months(10, 10, 10, 10, 10, 10, 10, 10, 100, 100);
+
+		// when
+		MonthGroups plan = MonthGroups.plan(months, 1_000, 2);
+
+		// then: two groups, each month where its middle byte falls (the ninth month's
+		// middle, byte 130 of 280, in the first half)
+		assertThat(sizes(plan)).containsExactly(9, 1);
 		assertThat(flatten(plan)).isEqualTo(months.stream().map(SizedMonth::month).toList());
 	}
 
@@ -67,11 +100,11 @@ class MonthGroupsTests {
 		MonthGroups three = MonthGroups.plan(months.subList(0, 4), 1L << 30, 3);
 		MonthGroups many = MonthGroups.plan(months.subList(0, 3), 1L << 30, 8);
 
-		// then: both threads busy; 4 months on 3 threads in 4 partitions; fewer months
+		// then: both threads busy; 4 months on 3 threads in 3 partitions; fewer months
 		// than threads, one each
 		assertThat(sizes(two)).containsExactly(420, 420);
 		assertThat(two.groups()).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(sizes(three)).containsExactly(1, 1, 1, 1);
+		assertThat(sizes(three)).containsExactly(1, 2, 1);
 		assertThat(sizes(many)).containsExactly(1, 1, 1);
 	}
 
