@@ -18,8 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The launchers' rule for the JIT ({@code jit_tier} in {@code jobs/ratchet}, with bash,
  * and in the container's entry point, with sh): a back-test or now-test whose month files
  * are smaller than {@code RATCHET_QUICK_JIT_KIB} gets the quick compiler only, anything
- * else both compilers; the data folder is found as Ratchet finds it. Each case runs the
- * function of both scripts in a workspace of its own, which must answer the same.
+ * else both compilers, and a back-test of larger month files the optimising compiler
+ * after 100 times the default calls ({@code jit_options}); the data folder is found as
+ * Ratchet finds it. Each case runs the functions of both scripts in a workspace of its
+ * own, which must answer the same.
  */
 class JitTierTests {
 
@@ -84,6 +86,31 @@ class JitTierTests {
 		assertThat(tier(limit, "backtest", "--ratchet.paths.data=missing")).as("a missing folder").isEqualTo("full");
 	}
 
+	@Test
+	void aBacktestOfLargeMonthFilesGetsTheOptimisingCompilerLaterAndOtherCommandsTheirTierOnly() throws Exception {
+		// given: 200 KiB of month files against a limit of 100 KiB, 10 KiB against the
+		// default
+		month("historical-data/big/2024-01.csv", 100);
+		month("historical-data/big/2024-02.csv", 100);
+		month("historical-data/small/2024-01.csv", 10);
+		Map<String, String> limit = Map.of("RATCHET_QUICK_JIT_KIB", "100");
+
+		// when
+		String largeBacktest = options(limit, "backtest", "--dataset=big");
+		String smallBacktest = options(limit, "backtest", "--dataset", "small");
+		String largeNowtest = options(limit, "nowtest", "--dataset=big");
+		String runs = options(limit, "runs");
+
+		// then
+		assertThat(largeBacktest.split(" ")).contains("-XX:Tier4InvocationThreshold=500000",
+				"-XX:Tier4MinInvocationThreshold=60000", "-XX:Tier4CompileThreshold=600000",
+				"-XX:Tier4BackEdgeThreshold=400000");
+		assertThat(largeBacktest).doesNotContain("TieredStopAtLevel");
+		assertThat(smallBacktest).isEqualTo("-XX:TieredStopAtLevel=1");
+		assertThat(largeNowtest).as("a now-test keeps the thresholds every command gets").isEmpty();
+		assertThat(runs).isEmpty();
+	}
+
 	/** Writes a month file of about {@code kib} KiB. */
 	private void month(String path, int kib) throws IOException {
 		Path file = this.workspace.resolve(path);
@@ -93,18 +120,30 @@ class JitTierTests {
 
 	/** The answer of both scripts' {@code jit_tier}, which must be the same. */
 	private String tier(Map<String, String> environment, String... args) throws Exception {
-		String bash = run(List.of("bash", "-c"), JOBS_RATCHET, environment, args);
-		String sh = run(List.of("sh", "-c"), ENTRYPOINT, environment, args);
+		return both("jit_tier", environment, args);
+	}
+
+	/**
+	 * The JIT options both scripts' {@code jit_options} give, which must be the same.
+	 */
+	private String options(Map<String, String> environment, String... args) throws Exception {
+		return both("jit_options", environment, args);
+	}
+
+	private String both(String name, Map<String, String> environment, String... args) throws Exception {
+		String bash = run(List.of("bash", "-c"), JOBS_RATCHET, name, environment, args);
+		String sh = run(List.of("sh", "-c"), ENTRYPOINT, name, environment, args);
 		assertThat(sh).as("the container's entry point against jobs/ratchet").isEqualTo(bash);
 		return bash;
 	}
 
-	private String run(List<String> shell, Path script, Map<String, String> environment, String... args)
+	private String run(List<String> shell, Path script, String name, Map<String, String> environment, String... args)
 			throws Exception {
-		String function = function(Files.readString(script));
+		String text = Files.readString(script);
+		String functions = function(text, "jit_tier") + "\n" + function(text, "jit_options");
 		List<String> command = new ArrayList<>(shell);
-		command.add(function + "\njit_tier \"$@\"");
-		command.add("jit_tier");
+		command.add(functions + "\n" + name + " \"$@\"");
+		command.add(name);
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.workspace.toFile());
 		builder.environment().remove("RATCHET_QUICK_JIT_KIB");
@@ -118,12 +157,12 @@ class JitTierTests {
 	}
 
 	/**
-	 * The {@code jit_tier} function of a script, from its first line to its closing
-	 * brace.
+	 * A function of a script ({@code jit_tier}, {@code jit_options}), from its first line
+	 * to its closing brace.
 	 */
-	private static String function(String script) {
-		int start = script.indexOf("\njit_tier() {");
-		assertThat(start).as("a jit_tier function").isNotNegative();
+	private static String function(String script, String name) {
+		int start = script.indexOf("\n" + name + "() {");
+		assertThat(start).as("a " + name + " function").isNotNegative();
 		int end = script.indexOf("\n}\n", start);
 		return script.substring(start + 1, end + 3);
 	}
