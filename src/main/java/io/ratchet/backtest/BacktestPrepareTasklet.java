@@ -141,17 +141,24 @@ class BacktestPrepareTasklet implements Tasklet {
 	 * Each month file pinned (the pins the workers check, and a bound on the rows to plan
 	 * row ranges by): from the month cache when it holds the file as it is now (nothing
 	 * read), else hashed once, its line feeds counted on the same pass
-	 * ({@link MonthSource#pin}).
+	 * ({@link MonthSource#pin}). The files are hashed in parallel (a parallel stream: the
+	 * caller and the common pool, so as many threads as cores): a cold back-test of 24
+	 * files of 14 MB hashes them all before its first month starts, on one thread that
+	 * was most of a second of the run's wall time. Each file is read by one thread, so a
+	 * file's pin does not depend on the order, and the map keeps the months' order.
 	 */
 	private static Map<YearMonth, PinnedFile.Hashed> pin(MonthSource source, List<YearMonth> months,
 			SortedMap<YearMonth, Path> files) {
 		long started = System.nanoTime();
+		List<PinnedFile.Hashed> hashes = months.parallelStream()
+			.map((month) -> source.pin(files.get(month), month))
+			.toList();
 		Map<YearMonth, PinnedFile.Hashed> pinned = new LinkedHashMap<>();
 		long bytes = 0;
 		int known = 0;
-		for (YearMonth month : months) {
-			PinnedFile.Hashed file = source.pin(files.get(month), month);
-			pinned.put(month, file);
+		for (int i = 0; i < months.size(); i++) {
+			PinnedFile.Hashed file = hashes.get(i);
+			pinned.put(months.get(i), file);
 			if (file.fromCache()) {
 				known++;
 			}
