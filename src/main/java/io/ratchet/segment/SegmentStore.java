@@ -141,9 +141,10 @@ public class SegmentStore {
 
 	/**
 	 * Every stored figure of a run, by model, segment and period. Each level's row count
-	 * and verdict are read once per period from {@code segment_period} (without its
-	 * state) and joined here, not by SQL: H2 reads a joined row whole, so a join would
-	 * read a month's stored state once for every figure of its level.
+	 * and verdict are read in one pass over {@code segment_period} and joined to the
+	 * figures here: H2's join of the two tables, whose {@code segment_period} rows hold
+	 * the month states, allocated about twice the run's states in pages read (JFR, 2.4M
+	 * rows: 0.37 GB).
 	 */
 	public List<StoredSegmentValue> values(long runId) {
 		Map<LevelPeriod, StoredLevel> levels = new HashMap<>();
