@@ -2,7 +2,9 @@ package io.ratchet.segment;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -137,21 +139,47 @@ public class SegmentStore {
 		level.finish();
 	}
 
-	/** Every stored figure of a run, by model, segment and period. */
+	/**
+	 * Every stored figure of a run, by model, segment and period. Each level's row count
+	 * and verdict are read in one pass over {@code segment_period} and joined to the
+	 * figures here: H2's join of the two tables, whose {@code segment_period} rows hold
+	 * the month states, allocated about twice the run's states in pages read (JFR, 2.4M
+	 * rows: 0.37 GB).
+	 */
 	public List<StoredSegmentValue> values(long runId) {
-		return this.jdbc.sql("""
-				SELECT v.model_version_id, v.period, v.segment_column, v.segment_level, v.metric, v.val, p.row_count,
-					p.verdict
-				FROM segment_value v JOIN segment_period p ON p.run_id = v.run_id
-					AND p.model_version_id = v.model_version_id AND p.period = v.period
-					AND p.segment_column = v.segment_column AND p.segment_level = v.segment_level
-				WHERE v.run_id = ?
-				ORDER BY v.model_version_id, v.segment_column, v.segment_level, v.period, v.metric""")
+		Map<LevelPeriod, StoredLevel> levels = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT model_version_id, period, segment_column, segment_level, row_count, verdict
+				FROM segment_period WHERE run_id = ?""").param(runId).query((ResultSet rs) -> {
+			levels.put(new LevelPeriod(rs.getLong(1), rs.getString(2), new Segment(rs.getString(3), rs.getString(4))),
+					new StoredLevel(rs.getLong(5), rs.getString(6)));
+		});
+		List<StoredSegmentValue> values = new ArrayList<>();
+		this.jdbc.sql("""
+				SELECT model_version_id, period, segment_column, segment_level, metric, val FROM segment_value
+				WHERE run_id = ?
+				ORDER BY model_version_id, segment_column, segment_level, period, metric""")
 			.param(runId)
-			.query((rs, i) -> new StoredSegmentValue(rs.getLong(1), rs.getString(2),
-					new Segment(rs.getString(3), rs.getString(4)), rs.getString(5),
-					(rs.getObject(6) != null) ? rs.getDouble(6) : null, rs.getLong(7), rs.getString(8)))
-			.list();
+			.query((ResultSet rs) -> {
+				LevelPeriod key = new LevelPeriod(rs.getLong(1), rs.getString(2),
+						new Segment(rs.getString(3), rs.getString(4)));
+				StoredLevel level = levels.get(key);
+				// as an inner join: a figure without its level's row is not listed
+				if (level != null) {
+					values
+						.add(new StoredSegmentValue(key.modelVersionId(), key.period(), key.segment(), rs.getString(5),
+								(rs.getObject(6) != null) ? rs.getDouble(6) : null, level.rowCount(), level.verdict()));
+				}
+			});
+		return values;
+	}
+
+	/** A level's period of a model: the key of a {@code segment_period} row in a run. */
+	private record LevelPeriod(long modelVersionId, String period, Segment segment) {
+	}
+
+	/** What {@code segment_period} holds of a level's period besides its state. */
+	private record StoredLevel(long rowCount, String verdict) {
 	}
 
 }

@@ -76,6 +76,36 @@ class ScoreSortTests {
 	}
 
 	@Test
+	void runsAreCountedUpToTheFirstDescentTooMany() {
+		// given: FEW_RUNS + 1 sorted runs (FEW_RUNS descents), one run more, and
+		// shuffled scores with a NaN past the first descents
+		double[] fewRuns = sortedRuns(ScoreSort.FEW_RUNS + 1, 40);
+		double[] oneRunTooMany = sortedRuns(ScoreSort.FEW_RUNS + 2, 40);
+		double[] shuffled = this.random.doubles(5_000).toArray();
+		shuffled[4_000] = Double.NaN;
+
+		// then: only the first is left to Arrays.sort's merge, and each sorts as
+		// Arrays.sort does
+		assertThat(ScoreSort.fewRuns(fewRuns, fewRuns.length)).isTrue();
+		assertThat(ScoreSort.fewRuns(oneRunTooMany, oneRunTooMany.length)).isFalse();
+		assertThat(ScoreSort.fewRuns(shuffled, shuffled.length)).isFalse();
+		assertSortsAsArraysSort(fewRuns, fewRuns.length);
+		assertSortsAsArraysSort(oneRunTooMany, oneRunTooMany.length);
+		assertSortsAsArraysSort(shuffled, shuffled.length);
+	}
+
+	/** {@code runs} ascending runs of {@code length} scores, each below the last. */
+	private static double[] sortedRuns(int runs, int length) {
+		double[] values = new double[runs * length];
+		for (int run = 0; run < runs; run++) {
+			for (int i = 0; i < length; i++) {
+				values[run * length + i] = (runs - run) + i / (double) length;
+			}
+		}
+		return values;
+	}
+
+	@Test
 	void theKeysOrderAsDoubleCompareDoes() {
 		// given
 		double[] values = { Double.NEGATIVE_INFINITY, -2.5, -Double.MIN_VALUE, -0.0, 0.0, Double.MIN_VALUE, 0.5, 1.0,
