@@ -1,9 +1,9 @@
 package io.ratchet.data;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -296,42 +296,124 @@ final class MonthMerge implements AutoCloseable {
 	 */
 	void write(OutputStream out, FileChannel channel) throws IOException {
 		if (this.rows.inDateOrder()) {
-			this.rows.forEach((day, text, length) -> {
-				out.write(text, 0, length);
+			this.rows.forEach((day, text, from, length) -> {
+				out.write(text, from, length);
 				out.write('\n');
 			});
 			return;
 		}
-		Path[] files = new Path[31];
-		OutputStream[] days = new OutputStream[31];
+		DayFile[] days = new DayFile[31];
+		DayOfMonth dayOfMonth = new DayOfMonth();
 		try {
-			this.rows.forEach((epochDay, text, length) -> {
-				int day = LocalDate.ofEpochDay(epochDay).getDayOfMonth() - 1;
+			this.rows.forEach((epochDay, text, from, length) -> {
+				int day = dayOfMonth.of(epochDay) - 1;
 				if (days[day] == null) {
-					files[day] = this.scratch.resolve(this.file.getFileName() + ".day-" + (day + 1));
-					days[day] = new BufferedOutputStream(Files.newOutputStream(files[day]), 1 << 16);
+					days[day] = new DayFile(this.scratch.resolve(this.file.getFileName() + ".day-" + (day + 1)));
 				}
-				days[day].write(text, 0, length);
-				days[day].write('\n');
+				days[day].writeLine(text, from, length);
 			});
-			for (int day = 0; day < days.length; day++) {
-				if (days[day] != null) {
-					days[day].close();
-					days[day] = null;
+			for (DayFile day : days) {
+				if (day != null) {
+					day.finish();
 				}
 			}
 			out.flush();
-			for (Path day : files) {
+			for (DayFile day : days) {
 				if (day != null) {
-					copy(day, channel);
+					copy(day.path, channel);
 				}
 			}
 		}
 		finally {
-			for (int day = 0; day < days.length; day++) {
-				closeAndDelete(days[day], files[day]);
+			for (DayFile day : days) {
+				if (day != null) {
+					day.closeAndDelete();
+				}
 			}
 		}
+	}
+
+	/**
+	 * The day of the month of an epoch day, as {@link LocalDate#getDayOfMonth()} gives
+	 * it, without a {@code LocalDate} a row: the month of the last day asked is kept, and
+	 * a day within it is a subtraction.
+	 */
+	static final class DayOfMonth {
+
+		private long first = 1;
+
+		private long end;
+
+		int of(long epochDay) {
+			if (epochDay < this.first || epochDay >= this.end) {
+				LocalDate date = LocalDate.ofEpochDay(epochDay);
+				this.first = epochDay - date.getDayOfMonth() + 1;
+				this.end = this.first + date.lengthOfMonth();
+			}
+			return (int) (epochDay - this.first) + 1;
+		}
+
+	}
+
+	/**
+	 * The scratch file of one day: lines gathered in a buffer of its own and written to
+	 * the file's channel when it is full (not a synchronized {@code BufferedOutputStream}
+	 * call for the text and another for its line end).
+	 */
+	private static final class DayFile {
+
+		private final Path path;
+
+		private final FileChannel channel;
+
+		private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+		DayFile(Path path) throws IOException {
+			this.path = path;
+			this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+					StandardOpenOption.WRITE);
+		}
+
+		void writeLine(byte[] text, int from, int length) throws IOException {
+			if (length + 1 > this.buffer.remaining()) {
+				drain();
+				if (length + 1 > this.buffer.capacity()) {
+					writeFully(ByteBuffer.wrap(text, from, length));
+					this.buffer.put((byte) '\n');
+					return;
+				}
+			}
+			this.buffer.put(text, from, length).put((byte) '\n');
+		}
+
+		/** Writes what is buffered and closes the file. */
+		void finish() throws IOException {
+			drain();
+			this.channel.close();
+		}
+
+		private void drain() throws IOException {
+			writeFully(this.buffer.flip());
+			this.buffer.clear();
+		}
+
+		private void writeFully(ByteBuffer bytes) throws IOException {
+			while (bytes.hasRemaining()) {
+				this.channel.write(bytes);
+			}
+		}
+
+		/** Scratch files are removed with the spool folder in any case. */
+		void closeAndDelete() {
+			try {
+				this.channel.close();
+				Files.deleteIfExists(this.path);
+			}
+			catch (IOException ex) {
+				// removed with the spool folder
+			}
+		}
+
 	}
 
 	private static void copy(Path from, FileChannel to) throws IOException {
@@ -340,21 +422,6 @@ final class MonthMerge implements AutoCloseable {
 			for (long done = 0; done < size;) {
 				done += in.transferTo(done, size - done, to);
 			}
-		}
-	}
-
-	/** Scratch files are removed with the spool folder in any case. */
-	private static void closeAndDelete(OutputStream day, Path file) {
-		try {
-			if (day != null) {
-				day.close();
-			}
-			if (file != null) {
-				Files.deleteIfExists(file);
-			}
-		}
-		catch (IOException ex) {
-			// removed with the spool folder
 		}
 	}
 

@@ -1,7 +1,5 @@
 package io.ratchet.data;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -192,50 +190,51 @@ final class MonthRows implements AutoCloseable {
 		/**
 		 * @param day the row's date as a day number
 		 * ({@link java.time.LocalDate#toEpochDay()})
-		 * @param text its text in UTF-8, valid only during the call
-		 * @param length the length of the text in {@code text}
+		 * @param text holds its text in UTF-8, valid only during the call
+		 * @param from where the text starts in {@code text}
+		 * @param length the length of the text
 		 */
-		void accept(long day, byte[] text, int length) throws IOException;
+		void accept(long day, byte[] text, int from, int length) throws IOException;
 
 	}
 
 	/**
 	 * Hands every row in order, in its current version, read sequentially, as UTF-8 bytes
-	 * (never decoded: they are written as they are).
+	 * (never decoded: they are written as they are), each where it lies in the read
+	 * buffer ({@link SequentialRecords}).
 	 */
 	void forEach(Texts rows) throws IOException {
 		flush();
-		byte[] text = new byte[1 << 10];
-		try (DataInputStream in = new DataInputStream(
-				new BufferedInputStream(Files.newInputStream(this.file), 1 << 16))) {
+		try (SequentialRecords in = new SequentialRecords(this.file)) {
 			long offset = 0;
 			int row = 0;
-			while (row < this.size) {
-				byte kind = in.readByte();
-				in.readLong(); // the source line
-				long day = in.readLong();
-				int idLength = in.readInt();
-				int textLength = in.readInt();
-				int length = HEAD + Math.max(idLength, 0) + textLength;
-				in.skipNBytes(Math.max(idLength, 0));
+			while (row < this.size && in.next(HEAD)) {
+				ByteBuffer bytes = in.bytes();
+				int start = bytes.position();
+				byte kind = bytes.get(start);
+				// the source line (8 bytes after the kind) is not needed here
+				long day = bytes.getLong(start + 9);
+				int idLength = Math.max(bytes.getInt(start + 17), 0);
+				int textLength = bytes.getInt(start + 21);
+				int length = HEAD + idLength + textLength;
+				in.need(length);
+				bytes = in.bytes();
+				start = bytes.position();
 				if (kind == ROW && this.offsets[row] == offset) {
-					if (text.length < textLength) {
-						text = new byte[Math.max(textLength, 2 * text.length)];
-					}
-					in.readFully(text, 0, textLength);
-					rows.accept(day, text, textLength);
+					rows.accept(day, bytes.array(), start + HEAD + idLength, textLength);
 				}
-				else {
-					in.skipNBytes(textLength);
-					if (kind == ROW) {
-						MonthSpool.Spooled current = get(row);
-						rows.accept(current.day(), current.text(), current.text().length);
-					}
+				else if (kind == ROW) {
+					MonthSpool.Spooled current = get(row);
+					rows.accept(current.day(), current.text(), 0, current.text().length);
 				}
+				in.skip(length);
 				if (kind == ROW) {
 					row++;
 				}
 				offset += length;
+			}
+			if (row < this.size) {
+				throw new EOFException("cannot read " + this.file + ": " + (this.size - row) + " rows are missing");
 			}
 		}
 	}

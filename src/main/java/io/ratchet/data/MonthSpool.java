@@ -1,17 +1,15 @@
 package io.ratchet.data;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,7 +39,7 @@ final class MonthSpool implements AutoCloseable {
 	private final SortedSet<YearMonth> months = new TreeSet<>();
 
 	/** Open writers, least recently used first. */
-	private final Map<YearMonth, DataOutputStream> writers = new LinkedHashMap<>(16, 0.75f, true);
+	private final Map<YearMonth, Writer> writers = new LinkedHashMap<>(16, 0.75f, true);
 
 	/**
 	 * One spooled row.
@@ -73,12 +71,7 @@ final class MonthSpool implements AutoCloseable {
 
 	void add(YearMonth month, Spooled row) throws IOException {
 		try {
-			DataOutputStream out = writer(month);
-			out.writeLong(row.line());
-			out.writeLong(row.day());
-			writeText(out, row.id());
-			out.writeInt(row.text().length);
-			out.write(row.text());
+			writer(month).add(row);
 		}
 		catch (IOException ex) {
 			// name the file: "No space left on device" alone says not where
@@ -86,32 +79,79 @@ final class MonthSpool implements AutoCloseable {
 		}
 	}
 
-	private static void writeText(DataOutputStream out, String text) throws IOException {
-		if (text == null) {
-			out.writeInt(-1);
-			return;
-		}
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		out.writeInt(bytes.length);
-		out.write(bytes);
-	}
-
-	private DataOutputStream writer(YearMonth month) throws IOException {
-		DataOutputStream writer = this.writers.get(month);
+	private Writer writer(YearMonth month) throws IOException {
+		Writer writer = this.writers.get(month);
 		if (writer != null) {
 			return writer;
 		}
 		if (this.writers.size() == OPEN_WRITERS) {
-			Iterator<DataOutputStream> eldest = this.writers.values().iterator();
-			DataOutputStream closing = eldest.next();
+			Iterator<Writer> eldest = this.writers.values().iterator();
+			Writer closing = eldest.next();
 			eldest.remove();
 			closing.close();
 		}
-		writer = new DataOutputStream(new BufferedOutputStream(
-				Files.newOutputStream(fileOf(month), StandardOpenOption.CREATE, StandardOpenOption.APPEND), 1 << 14));
+		writer = new Writer(fileOf(month));
 		this.writers.put(month, writer);
 		this.months.add(month);
 		return writer;
+	}
+
+	/**
+	 * Appends the rows of one month to its file: each row put field by field into a
+	 * buffer of its own, which is written when full (a {@code DataOutputStream} made a
+	 * synchronized call per field). Big-endian, as {@link #read} expects: the line, the
+	 * day, the id's length (-1: none) and UTF-8 bytes, the text's length and bytes.
+	 */
+	private static final class Writer {
+
+		private final FileChannel channel;
+
+		private final ByteBuffer buffer = ByteBuffer.allocate(1 << 14);
+
+		Writer(Path file) throws IOException {
+			this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.APPEND);
+		}
+
+		void add(Spooled row) throws IOException {
+			byte[] id = (row.id() != null) ? row.id().getBytes(StandardCharsets.UTF_8) : null;
+			byte[] text = row.text();
+			int length = 8 + 8 + 4 + ((id != null) ? id.length : 0) + 4 + text.length;
+			if (length > this.buffer.remaining()) {
+				drain();
+			}
+			ByteBuffer record = (length <= this.buffer.capacity()) ? this.buffer : ByteBuffer.allocate(length);
+			record.putLong(row.line()).putLong(row.day()).putInt((id != null) ? id.length : -1);
+			if (id != null) {
+				record.put(id);
+			}
+			record.putInt(text.length).put(text);
+			if (record != this.buffer) {
+				writeFully(record.flip());
+			}
+		}
+
+		private void drain() throws IOException {
+			writeFully(this.buffer.flip());
+			this.buffer.clear();
+		}
+
+		private void writeFully(ByteBuffer bytes) throws IOException {
+			while (bytes.hasRemaining()) {
+				this.channel.write(bytes);
+			}
+		}
+
+		/** Writes what the buffer holds and closes the file (even when that fails). */
+		void close() throws IOException {
+			try {
+				drain();
+			}
+			finally {
+				this.channel.close();
+			}
+		}
+
 	}
 
 	/** The spool's folder, which also takes the scratch files of the merge. */
@@ -127,7 +167,7 @@ final class MonthSpool implements AutoCloseable {
 	/** Closes the writers (flushing what they hold); the rows can be read afterwards. */
 	void finishWriting() throws IOException {
 		IOException failure = null;
-		for (DataOutputStream writer : this.writers.values()) {
+		for (Writer writer : this.writers.values()) {
 			try {
 				writer.close();
 			}
@@ -143,31 +183,33 @@ final class MonthSpool implements AutoCloseable {
 		}
 	}
 
-	/** Hands the rows of a month to {@code rows}, in the order they were added. */
+	/**
+	 * Hands the rows of a month to {@code rows}, in the order they were added, read
+	 * through one buffer ({@link SequentialRecords}).
+	 */
 	void read(YearMonth month, Rows rows) throws IOException {
-		try (DataInputStream in = new DataInputStream(
-				new BufferedInputStream(Files.newInputStream(fileOf(month)), 1 << 16))) {
-			while (true) {
-				long line;
-				try {
-					line = in.readLong();
-				}
-				catch (EOFException ex) {
-					return;
-				}
-				long day = in.readLong();
-				String id = readText(in);
-				rows.accept(new Spooled(line, day, id, in.readNBytes(in.readInt())));
+		try (SequentialRecords in = new SequentialRecords(fileOf(month))) {
+			// the line, the day and the id's length
+			int head = 8 + 8 + 4;
+			while (in.next(head)) {
+				ByteBuffer bytes = in.bytes();
+				int start = bytes.position();
+				long line = bytes.getLong(start);
+				long day = bytes.getLong(start + 8);
+				int idLength = bytes.getInt(start + 16);
+				int textAt = head + Math.max(idLength, 0) + 4;
+				in.need(textAt);
+				int textLength = in.bytes().getInt(in.bytes().position() + textAt - 4);
+				in.need(textAt + textLength);
+				bytes = in.bytes();
+				start = bytes.position();
+				String id = (idLength < 0) ? null
+						: new String(bytes.array(), start + head, idLength, StandardCharsets.UTF_8);
+				byte[] text = Arrays.copyOfRange(bytes.array(), start + textAt, start + textAt + textLength);
+				in.skip(textAt + textLength);
+				rows.accept(new Spooled(line, day, id, text));
 			}
 		}
-	}
-
-	private static String readText(DataInputStream in) throws IOException {
-		int length = in.readInt();
-		if (length < 0) {
-			return null;
-		}
-		return new String(in.readNBytes(length), StandardCharsets.UTF_8);
 	}
 
 	private Path fileOf(YearMonth month) {

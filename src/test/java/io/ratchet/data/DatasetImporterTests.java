@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,30 @@ class DatasetImporterTests {
 			.isEqualTo(HEADER + "\nc4,2012-03-01,4,\"gold, plus\",no\nc2,2012-03-31,2,silver,no\n");
 		assertThat(Files.readString(month(2012, 4)))
 			.isEqualTo(HEADER + "\nc3,2012-04-01,3,gold,\nc5,2012-04-01,5,silver,yes\nc1,2012-04-02,1,gold,yes\n");
+	}
+
+	@Test
+	void sortsRowsLongerThanTheSortBuffersByDate() throws Exception {
+		// given: rows out of date order, over a thousand of them, two of 100,000 and
+		// 300,000 characters (longer than a day's 64 KiB buffer and the read buffer)
+		String wide = "w".repeat(100_000);
+		String wider = "v".repeat(300_000);
+		List<String> lines = new ArrayList<>(List.of(HEADER, "c1,2012-04-30,1," + wide + ",yes"));
+		for (int i = 2; i < 1_200; i++) {
+			lines.add("c" + i + ",2012-04-" + String.format("%02d", 30 - i % 30) + "," + i + ",gold,no");
+		}
+		lines.add("c1200,2012-04-01,1200," + wider + ",yes");
+		Path source = source("wide.csv", lines.toArray(String[]::new));
+
+		// when
+		ImportResult result = importer().importFile(source);
+
+		// then: every row, sorted by date, rows of a date in the order they came
+		assertThat(result.accepted()).isEqualTo(1_200);
+		List<String> expected = new ArrayList<>(lines.subList(1, lines.size()));
+		expected.sort(Comparator.comparing((String line) -> line.split(",")[1]));
+		assertThat(Files.readAllLines(month(2012, 4)))
+			.containsExactlyElementsOf(Stream.concat(Stream.of(HEADER), expected.stream()).toList());
 	}
 
 	@Test

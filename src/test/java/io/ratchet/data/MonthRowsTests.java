@@ -44,7 +44,7 @@ class MonthRowsTests {
 				}
 			}
 			List<String> all = new ArrayList<>();
-			rows.forEach((day, text, length) -> all.add(new String(text, 0, length, StandardCharsets.UTF_8)));
+			rows.forEach((day, text, from, length) -> all.add(new String(text, from, length, StandardCharsets.UTF_8)));
 
 			// then
 			assertThat(all).isEqualTo(expected);
